@@ -1,0 +1,97 @@
+/**
+ * The typed message protocol between the content script, the extension pages and the background.
+ * Every request names its type; every reply is a Result, because thrown errors do not survive
+ * structured cloning across extension contexts.
+ */
+import type { DetectionKind } from '../core/index/types';
+import type { Settings } from './settings';
+
+/** A reply that either carries a value or says what went wrong. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** One marker the content script placed, as reported to the popup. */
+export interface FoundItem {
+  kind: DetectionKind;
+  /** Record id (entity, claim group or quote group). */
+  id: string;
+  /** Text as it appears on the page (first occurrence). */
+  text: string;
+  /** Human label (canonical name, claim topic). */
+  label: string;
+  /** How many markers on the page refer to this record. */
+  count: number;
+}
+
+/** What the content script reports about its tab. */
+export interface TabFindings {
+  url: string;
+  status: 'scanning' | 'done' | 'disabled' | 'error';
+  /** Set when status is 'error' (or a partial failure): what went wrong, in plain words. */
+  message?: string;
+  items: FoundItem[];
+  markers: number;
+}
+
+/** Every request any side may send, with its payload and reply value. */
+export interface Protocol {
+  /** Liveness and version check. */
+  ping: { request: { from: 'content' | 'popup' | 'browser' }; reply: { version: string; from: 'background' } };
+  getSettings: { request: Record<string, never>; reply: Settings };
+  /** Partial update; returns the stored, validated settings. */
+  setSettings: { request: { patch: Partial<Omit<Settings, 'schemaVersion'>> }; reply: Settings };
+  /** Whether the extension runs on a given host (global switch and per-site switch). */
+  getSiteState: { request: { host: string }; reply: { enabled: boolean; settings: Settings } };
+  setSiteEnabled: { request: { host: string; enabled: boolean }; reply: Settings };
+  /** A detail record for a card: an entity, claim group or quote group, with resolved evidence. */
+  getDetails: { request: { kind: DetectionKind; id: string }; reply: unknown };
+  /** Content script → background: what was found on this tab (kept in memory for the tab's life). */
+  reportFindings: { request: TabFindings; reply: { stored: boolean } };
+  /** Popup → background: what the content script found on a tab. */
+  getFindings: { request: { tabId: number }; reply: TabFindings | null };
+}
+
+/** A request name. */
+export type RequestType = keyof Protocol;
+
+/** The wire shape of a request. */
+export type Message<K extends RequestType = RequestType> = {
+  type: K;
+  payload: Protocol[K]['request'];
+};
+
+/** Messages the background (or popup) sends to a content script in a tab. */
+export interface TabProtocol {
+  /** Scroll the page to the first marker of a record and open its card. */
+  reveal: { request: { kind: DetectionKind; id: string }; reply: { found: boolean } };
+  /** Settings changed: re-apply at once (markers on/off, kinds, limits, theme). */
+  settingsChanged: { request: { settings: Settings; enabled: boolean }; reply: { applied: boolean } };
+  /** What this tab has found so far. */
+  findings: { request: Record<string, never>; reply: TabFindings };
+}
+
+/** A message to a tab's content script. */
+export type TabMessage<K extends keyof TabProtocol = keyof TabProtocol> = {
+  type: K;
+  payload: TabProtocol[K]['request'];
+};
+
+/** True when a value has the wire shape of a protocol message. */
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    'payload' in value
+  );
+}
+
+/** Wraps a value as a successful Result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wraps an error (of any kind) as a failed Result with a readable message. */
+export function fail(error: unknown): Result<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: message };
+}
