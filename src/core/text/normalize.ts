@@ -1,0 +1,106 @@
+/**
+ * One normalisation for corpus and page alike, so that a name or phrase written with curly quotes,
+ * a different dash, a ligature, a soft hyphen or other letter case still compares equal.
+ *
+ * `normalizeWithMap` also returns, for every UTF-16 unit of the normalised string, the offset of the
+ * original unit it came from, so a match found in normalised text maps back to exact offsets in
+ * the page's text (and from there to DOM ranges).
+ */
+
+/** Characters dropped entirely: soft hyphen, zero-width space/joiners, word joiner, BOM. */
+const DROPPED = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+
+/** Apostrophes and single quotes (incl. modifier letter apostrophe, prime). */
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/;
+/** Double quotes of every style. */
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u301D\u301E]/;
+/** Hyphens and dashes. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/;
+/** Unicode spaces other than the ASCII space. */
+const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n\f\v]/;
+
+function foldChar(ch: string): string {
+  if (DROPPED.test(ch)) return '';
+  if (APOSTROPHES.test(ch)) return "'";
+  if (DOUBLE_QUOTES.test(ch)) return '"';
+  if (DASHES.test(ch)) return '-';
+  if (SPACES.test(ch)) return ' ';
+  const nfkc = ch.normalize('NFKC');
+  // Case folding: toLowerCase is locale-independent and keeps most lengths; a few characters
+  // (e.g. "İ") grow, which the offset map absorbs.
+  return nfkc.toLowerCase();
+}
+
+/** The normalised text and, for each of its UTF-16 units, the original offset it came from. */
+export interface NormalizedText {
+  text: string;
+  /** `map[i]` is the offset in the original of the unit that produced normalised unit `i`. */
+  map: Uint32Array;
+  /** `endMap[i]` is the exclusive end, in the original, of the chunk that produced unit `i`. */
+  endMap: Uint32Array;
+  /** Length of the original text (so `map` can be extended to an exclusive end). */
+  sourceLength: number;
+}
+
+/**
+ * Normalises text code point by code point (NFKC, lower case, unified quotes/dashes/apostrophes and
+ * spaces, invisible characters removed), keeping an offset map back to the original.
+ * Combining marks are normalised with the code point they follow.
+ */
+export function normalizeWithMap(input: string): NormalizedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  const endMap: number[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    let j = i + width;
+    // Attach following combining marks so NFKC can compose them (e ◌́ → é).
+    while (j < n) {
+      const next = input.codePointAt(j)!;
+      if (!isCombiningMark(next)) break;
+      j += next > 0xffff ? 2 : 1;
+    }
+    const chunk = input.slice(i, j);
+    const folded = j - i === width ? foldChar(chunk) : chunk.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < folded.length; k++) {
+      out.push(folded[k]);
+      map.push(i);
+      endMap.push(j);
+    }
+    i = j;
+  }
+  return { text: out.join(''), map: Uint32Array.from(map), endMap: Uint32Array.from(endMap), sourceLength: n };
+}
+
+/** Normalises text for comparison (see `normalizeWithMap`). */
+export function normalize(input: string): string {
+  return normalizeWithMap(input).text;
+}
+
+/**
+ * Maps a half-open range in normalised text back to a half-open range in the original text:
+ * from the first original unit that produced the range to the end of the last one's chunk
+ * (so a trailing soft hyphen or zero-width character is never included).
+ */
+export function mapRangeToSource(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = start < norm.map.length ? norm.map[start] : norm.sourceLength;
+    return { start: at, end: at };
+  }
+  const s = norm.map[start];
+  const e = norm.endMap[end - 1];
+  return { start: s, end: e };
+}
+
+function isCombiningMark(cp: number): boolean {
+  return (
+    (cp >= 0x0300 && cp <= 0x036f) ||
+    (cp >= 0x1ab0 && cp <= 0x1aff) ||
+    (cp >= 0x1dc0 && cp <= 0x1dff) ||
+    (cp >= 0x20d0 && cp <= 0x20ff) ||
+    (cp >= 0xfe20 && cp <= 0xfe2f)
+  );
+}
