@@ -67,6 +67,8 @@ export interface TabProtocol {
   settingsChanged: { request: { settings: Settings; enabled: boolean }; reply: { applied: boolean } };
   /** What this tab has found so far. */
   findings: { request: Record<string, never>; reply: TabFindings };
+  /** Move focus to the next (1) or previous (-1) marker (keyboard command). */
+  navigate: { request: { direction: 1 | -1 }; reply: { moved: boolean } };
 }
 
 /** A message to a tab's content script. */

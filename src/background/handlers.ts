@@ -1,0 +1,73 @@
+/**
+ * Request handlers of the background, one per protocol message. Kept free of listener wiring so
+ * they can be unit-tested against an in-memory fake of the browser API.
+ */
+import browser from 'webextension-polyfill';
+import { buildDetails } from '../core/index/details';
+import { fail, ok, type Protocol, type RequestType, type Result, type TabFindings } from '../shared/protocol';
+import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
+import { loadSettings, saveSettings } from '../shared/storage';
+import { loadCorpus } from './corpus';
+import { clearFindings, readFindings, storeFindings } from './findings';
+
+/** Who sent a message: the tab id is set for content scripts. */
+export interface Sender {
+  tabId?: number;
+}
+
+type Handler<K extends RequestType> = (
+  payload: Protocol[K]['request'],
+  sender: Sender,
+) => Promise<Protocol[K]['reply']>;
+
+/** Every request the background answers. */
+export const handlers: { [K in RequestType]: Handler<K> } = {
+  async ping() {
+    return { version: browser.runtime.getManifest().version, from: 'background' as const };
+  },
+  async getSettings() {
+    return loadSettings();
+  },
+  async setSettings({ patch }) {
+    return saveSettings(applySettingsPatch(await loadSettings(), patch));
+  },
+  async getSiteState({ host }) {
+    const settings = await loadSettings();
+    return { enabled: isSiteEnabled(settings, host), settings };
+  },
+  async setSiteEnabled({ host, enabled }) {
+    const settings = await loadSettings();
+    const sites = new Set(settings.disabledSites);
+    if (enabled) sites.delete(host.toLowerCase());
+    else sites.add(host.toLowerCase());
+    return saveSettings({ ...settings, disabledSites: [...sites] });
+  },
+  async getDetails({ kind, id }) {
+    const corpus = loadCorpus();
+    if ('error' in corpus) throw new Error(corpus.error);
+    const details = buildDetails(corpus.index, kind, id);
+    if (details === null) throw new Error(`No ${kind} with id "${id}" in the corpus index`);
+    return details;
+  },
+  async reportFindings(findings: TabFindings, sender) {
+    if (sender.tabId === undefined) return { stored: false };
+    await storeFindings(sender.tabId, findings);
+    return { stored: true };
+  },
+  async getFindings({ tabId }) {
+    return readFindings(tabId);
+  },
+};
+
+/** Dispatches one message to its handler and wraps the outcome as a Result. */
+export async function dispatch(message: { type: string; payload: unknown }, sender: Sender): Promise<Result<unknown>> {
+  const handler = (handlers as Record<string, Handler<RequestType> | undefined>)[message.type];
+  if (!handler) return { ok: false, error: `unknown request "${message.type}"` };
+  try {
+    return ok(await handler(message.payload as never, sender));
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+export { clearFindings };

@@ -1,0 +1,5 @@
+/** Toolbar popup entry. */
+import { render } from 'preact';
+import { Popup } from './Popup';
+
+render(<Popup />, document.getElementById('app')!);
