@@ -10,6 +10,9 @@ import { loadSettings, saveSettings } from '../shared/storage';
 import { loadCorpus } from './corpus';
 import { clearFindings, readFindings, storeFindings } from './findings';
 
+/** Path of the corpus browser page inside the extension. */
+export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
+
 /** Who sent a message: the tab id is set for content scripts. */
 export interface Sender {
   tabId?: number;
@@ -56,6 +59,11 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
   },
   async getFindings({ tabId }) {
     return readFindings(tabId);
+  },
+  async openCorpusBrowser({ hash }) {
+    const safeHash = /^#\/[\w:./%-]*$/.test(hash) ? hash : '';
+    await browser.tabs.create({ url: browser.runtime.getURL(`${CORPUS_BROWSER_PATH}${safeHash}`) });
+    return { opened: true };
   },
 };
 

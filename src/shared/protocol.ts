@@ -48,6 +48,11 @@ export interface Protocol {
   reportFindings: { request: TabFindings; reply: { stored: boolean } };
   /** Popup → background: what the content script found on a tab. */
   getFindings: { request: { tabId: number }; reply: TabFindings | null };
+  /**
+   * Opens the corpus browser in a new tab at a deep link such as "#/person/<id>". Pages cannot
+   * navigate to extension URLs themselves, so cards ask the background.
+   */
+  openCorpusBrowser: { request: { hash: string }; reply: { opened: boolean } };
 }
 
 /** A request name. */
