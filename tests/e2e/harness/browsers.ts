@@ -1,0 +1,311 @@
+/**
+ * One small adapter over the two browser drivers, so the same test body runs against the built
+ * extension in Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver
+ * BiDi). Set-ups follow /work/shared/TOOLCHAIN.md, where both were verified on this machine.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/lib/manifest';
+
+/** The two browsers the extension is tested in. */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** Both browsers, for `describe.each`. */
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+/** Fixed moz-extension uuid, so Firefox extension URLs are known before the add-on starts. */
+export const FIREFOX_EXTENSION_UUID = '6f1c2b1e-5a8d-4c3b-9e2f-0c0ffee1e115';
+
+/** Where the popup lives inside the built extension. */
+export const POPUP_PATH = 'src/ui/popup/index.html';
+/** Where the corpus browser page lives inside the built extension. */
+export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+
+/** Options of `waitForSelector`. */
+export interface WaitOptions {
+  timeout?: number;
+  /** Wait until the element is visible (default: attached is enough). */
+  visible?: boolean;
+}
+
+/** The part of a driver's Page that tests use, the same in both browsers. */
+export interface PageLike {
+  /** The page's current URL. */
+  url(): string;
+  /**
+   * Navigates and waits for the load event. Extension pages in Firefox are special: the driver's
+   * promise may never settle, so the adapter waits for the document instead.
+   */
+  goto(url: string, opts?: { timeout?: number }): Promise<void>;
+  /** Runs a function in the page with one serialisable argument. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitForSelector(selector: string, opts?: WaitOptions): Promise<void>;
+  /** Waits until a function returns a truthy value in the page. */
+  waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, opts?: { timeout?: number }): Promise<void>;
+  /** Text content of the first element matching a selector, or null when there is none. */
+  textOf(selector: string): Promise<string | null>;
+  hover(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  mouse: { move(x: number, y: number): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
+  screenshot(opts: { path: string; fullPage?: boolean }): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  close(): Promise<void>;
+  /** The driver's own page object, for what this interface does not cover. */
+  readonly raw: PlaywrightPage | PuppeteerPage;
+}
+
+/** A running browser with the built extension installed. */
+export interface ExtensionBrowser {
+  name: BrowserName;
+  /** The extension's id (Chromium) or internal uuid (Firefox). */
+  extensionId: string;
+  newPage(): Promise<PageLike>;
+  /** Absolute URL of a file inside the extension, e.g. extensionUrl(POPUP_PATH). */
+  extensionUrl(path: string): string;
+  /** Opens an extension page in a new tab and waits until its document has loaded. */
+  openExtensionPage(path: string): Promise<PageLike>;
+  /** Every URL the browser's pages requested so far (page-level requests, in order). */
+  requests(): string[];
+  close(): Promise<void>;
+}
+
+/** The built extension for a browser, or a clear error saying how to build it. */
+export function distDir(name: BrowserName): string {
+  const dir = resolve(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir}/manifest.json is missing: run "npm run build" first`);
+  }
+  return dir;
+}
+
+/** Launches a browser with the built extension loaded. Always `close()` it (afterAll). */
+export async function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const dist = distDir('chromium');
+  const profile = await mkdtemp(join(tmpdir(), 'cl-e2e-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_BIN,
+      headless: false,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${dist}`,
+        `--load-extension=${dist}`,
+      ],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const seen: string[] = [];
+  context.on('request', (req) => seen.push(req.url()));
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\/+/, '')}`;
+    const newPage = async () => wrapPlaywright(await context.newPage());
+    return {
+      name: 'chromium',
+      extensionId,
+      newPage,
+      extensionUrl,
+      async openExtensionPage(path) {
+        const page = await newPage();
+        await page.goto(extensionUrl(path));
+        return page;
+      },
+      requests: () => [...seen],
+      async close() {
+        await context.close().catch(() => undefined);
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function wrapPlaywright(page: PlaywrightPage): PageLike {
+  return {
+    raw: page,
+    url: () => page.url(),
+    async goto(url, opts) {
+      await page.goto(url, { waitUntil: 'load', timeout: opts?.timeout ?? 15_000 });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    async waitForSelector(selector, opts) {
+      await page.waitForSelector(selector, { state: opts?.visible ? 'visible' : 'attached', timeout: opts?.timeout ?? 10_000 });
+    },
+    async waitForFunction(fn, arg, opts) {
+      await page.waitForFunction(fn as never, arg as never, { timeout: opts?.timeout ?? 10_000 });
+    },
+    textOf: (selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
+    hover: (selector) => page.hover(selector),
+    click: (selector) => page.click(selector),
+    mouse: { move: (x, y) => page.mouse.move(x, y) },
+    keyboard: { press: (key) => page.keyboard.press(key) },
+    async screenshot({ path, fullPage }) {
+      await page.screenshot({ path, fullPage: fullPage ?? false });
+    },
+    setViewport: (size) => page.setViewportSize(size),
+    close: () => page.close(),
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const dist = distDir('firefox');
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_BIN,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // Keep Firefox off the network: only the 127.0.0.1 fixture server is reachable in tests.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  const seen: string[] = [];
+  try {
+    await browser.installExtension(dist);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\/+/, '')}`;
+  const newPage = async () => {
+    const page = await browser.newPage();
+    page.on('request', (req) => {
+      seen.push(req.url());
+    });
+    return wrapPuppeteer(page);
+  };
+  return {
+    name: 'firefox',
+    extensionId: FIREFOX_EXTENSION_UUID,
+    newPage,
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    requests: () => [...seen],
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+function wrapPuppeteer(page: PuppeteerPage): PageLike {
+  return {
+    raw: page,
+    url: () => page.url(),
+    async goto(url, opts) {
+      const timeout = opts?.timeout ?? 15_000;
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { waitUntil: 'load', timeout });
+        return;
+      }
+      // Firefox renders extension pages but may never settle the navigation promise.
+      page.goto(url, { timeout }).catch(() => undefined);
+      await page.waitForFunction(
+        (target: string) => location.href === target && document.readyState === 'complete',
+        { timeout, polling: 50 },
+        url,
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    async waitForSelector(selector, opts) {
+      await page.waitForSelector(selector, { visible: opts?.visible ?? false, timeout: opts?.timeout ?? 10_000 });
+    },
+    async waitForFunction(fn, arg, opts) {
+      await page.waitForFunction(fn as never, { timeout: opts?.timeout ?? 10_000, polling: 50 }, arg as never);
+    },
+    textOf: (selector) => page.evaluate((s: string) => document.querySelector(s)?.textContent ?? null, selector),
+    hover: (selector) => page.hover(selector),
+    click: (selector) => page.click(selector),
+    mouse: { move: (x, y) => page.mouse.move(x, y) },
+    keyboard: { press: (key) => page.keyboard.press(key as never) },
+    async screenshot({ path, fullPage }) {
+      await page.screenshot({ path: path as `${string}.png`, fullPage: fullPage ?? false });
+    },
+    setViewport: (size) => page.setViewport(size),
+    close: () => page.close(),
+  };
+}
+
+/**
+ * The id of the tab showing `pageUrl`, found from inside the extension (an extension page can use
+ * the tabs API; a test driver cannot). Needed to open the popup as `…/popup/index.html?tabId=N`.
+ * Without the "tabs" permission tab URLs may be hidden, so it also asks the background which tab
+ * reported findings for that URL.
+ */
+export async function findTabId(ext: ExtensionBrowser, pageUrl: string, timeoutMs = 10_000): Promise<number> {
+  const helper = await ext.openExtensionPage(POPUP_PATH);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const id = await helper.evaluate(async (target: string) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          runtime: { sendMessage(message: unknown): Promise<unknown> };
+        };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const api = (g.browser ?? g.chrome)!;
+        const tabs = await api.tabs.query({});
+        const byUrl = tabs.find((t) => t.url === target);
+        if (byUrl?.id !== undefined) return byUrl.id;
+        for (const tab of tabs) {
+          if (tab.id === undefined) continue;
+          const reply = (await api.runtime.sendMessage({ type: 'getFindings', payload: { tabId: tab.id } })) as
+            | { ok: true; value: { url: string } | null }
+            | { ok: false }
+            | undefined;
+          if (reply?.ok && reply.value?.url === target) return tab.id;
+        }
+        return null;
+      }, pageUrl);
+      if (id !== null) return id;
+      if (Date.now() > deadline) throw new Error(`no tab found showing ${pageUrl}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await helper.close();
+  }
+}
+
+/** Opens the popup for the tab showing `pageUrl`, and waits until it has rendered. */
+export async function openPopupFor(ext: ExtensionBrowser, pageUrl: string): Promise<PageLike> {
+  const tabId = await findTabId(ext, pageUrl);
+  const popup = await ext.openExtensionPage(`${POPUP_PATH}?tabId=${tabId}`);
+  await popup.waitForSelector('main', { timeout: 10_000 });
+  return popup;
+}
