@@ -3,6 +3,7 @@
  * Every request names its type; every reply is a Result, because thrown errors do not survive
  * structured cloning across extension contexts.
  */
+import type { CardDetails } from '../core/index/details';
 import type { DetectionKind } from '../core/index/types';
 import type { Settings } from './settings';
 
@@ -43,7 +44,7 @@ export interface Protocol {
   getSiteState: { request: { host: string }; reply: { enabled: boolean; settings: Settings } };
   setSiteEnabled: { request: { host: string; enabled: boolean }; reply: Settings };
   /** A detail record for a card: an entity, claim group or quote group, with resolved evidence. */
-  getDetails: { request: { kind: DetectionKind; id: string }; reply: unknown };
+  getDetails: { request: { kind: DetectionKind; id: string }; reply: CardDetails };
   /** Content script → background: what was found on this tab (kept in memory for the tab's life). */
   reportFindings: { request: TabFindings; reply: { stored: boolean } };
   /** Popup → background: what the content script found on a tab. */
