@@ -38,8 +38,11 @@ export interface WaitOptions {
 
 /** The part of a driver's Page that tests use, the same in both browsers. */
 export interface PageLike {
-  /** The page's current URL. */
-  url(): string;
+  /**
+   * The document's current URL, read from the page (the driver's own `url()` is stale for
+   * moz-extension pages in Firefox, whose navigation never settles).
+   */
+  url(): Promise<string>;
   /**
    * Navigates and waits for the load event. Extension pages in Firefox are special: the driver's
    * promise may never settle, so the adapter waits for the document instead.
@@ -151,7 +154,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
 function wrapPlaywright(page: PlaywrightPage): PageLike {
   return {
     raw: page,
-    url: () => page.url(),
+    url: () => page.evaluate(() => location.href),
     async goto(url, opts) {
       await page.goto(url, { waitUntil: 'load', timeout: opts?.timeout ?? 15_000 });
     },
@@ -227,7 +230,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
 function wrapPuppeteer(page: PuppeteerPage): PageLike {
   return {
     raw: page,
-    url: () => page.url(),
+    url: () => page.evaluate(() => location.href),
     async goto(url, opts) {
       const timeout = opts?.timeout ?? 15_000;
       if (!url.startsWith('moz-extension:')) {
