@@ -1,0 +1,117 @@
+/**
+ * Card body for a claim: the corpus statements about the same thing, grouped by outlet, each
+ * marked agrees / differs / adds context. Where the matcher compared an article with the sentence
+ * on the page (match.refs), that relation is shown; otherwise the corpus-side relation to the
+ * group's reference statement is shown and labelled as such, so the card never claims a
+ * comparison nobody made.
+ */
+import type { ClaimDetails, ClaimMemberDetails } from '../../core/index/details';
+import type { CoverageRef, Match, Relation } from '../../core/index/types';
+import { t } from '../shared/i18n';
+import { ArticleLine } from './ArticleLine';
+import { Evidence } from './Evidence';
+import { outletName, relationLabel, strengthLabel } from './format';
+import { ValuesSideBySide } from './ValuesSideBySide';
+
+/** Props of the claim card body. */
+export interface ClaimCardProps {
+  match: Match;
+  details: ClaimDetails;
+}
+
+/** The best ref per article (a page sentence may match several sentences of one article). */
+export function refsByArticle(refs: CoverageRef[]): Map<string, CoverageRef> {
+  const best = new Map<string, CoverageRef>();
+  for (const ref of refs) {
+    const current = best.get(ref.article);
+    if (!current || ref.score > current.score) best.set(ref.article, ref);
+  }
+  return best;
+}
+
+/** What the reader is shown for one member: relation, and against what it was judged. */
+export interface MemberVerdict {
+  relation: Relation;
+  basis: 'page' | 'reference' | 'is-reference';
+  score: number | null;
+}
+
+const pageRelations = new Set<Relation>(['agrees', 'differs', 'adds']);
+
+/** Merges the matcher's per-article relation with the corpus-side relation of a member. */
+export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | undefined): MemberVerdict {
+  if (ref && pageRelations.has(ref.relation)) return { relation: ref.relation, basis: 'page', score: ref.score };
+  if (member.isReference) return { relation: 'agrees', basis: 'is-reference', score: ref?.score ?? null };
+  return { relation: member.relation, basis: 'reference', score: ref?.score ?? null };
+}
+
+function VerdictLine({ verdict, referenceOutlet }: { verdict: MemberVerdict; referenceOutlet: string }) {
+  if (verdict.basis === 'is-reference') {
+    return (
+      <p class="cl-verdict">
+        <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>{' '}
+        {verdict.score !== null ? <span class="cl-muted">{strengthLabel(verdict.score)}</span> : null}
+      </p>
+    );
+  }
+  return (
+    <p class="cl-verdict">
+      <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>{' '}
+      <span class="cl-muted">
+        {verdict.basis === 'page' ? t('card_vs_page') : t('card_vs_reference', referenceOutlet)}
+        {verdict.score !== null ? ` · ${strengthLabel(verdict.score)}` : ''}
+      </span>
+    </p>
+  );
+}
+
+/** Claim group details merged with how each article relates to the sentence on the page. */
+export function ClaimCard({ match, details }: ClaimCardProps) {
+  const refs = refsByArticle(match.refs);
+  const reference = details.members.find((m) => m.isReference);
+  const referenceOutlet = reference ? outletName(reference.article.outlet) : t('card_outlet_unknown');
+  // Outlets whose articles the page text matched come first, strongest first.
+  const groups = [...details.byOutlet].sort((a, b) => bestScore(b.members) - bestScore(a.members));
+  function bestScore(members: ClaimMemberDetails[]): number {
+    return Math.max(-1, ...members.map((m) => refs.get(m.article.id)?.score ?? -1));
+  }
+  return (
+    <>
+      <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_stated" />
+      <figure class="cl-reading">
+        <figcaption class="cl-label">{t('card_you_are_reading')}</figcaption>
+        <blockquote class="cl-reading-text cl-clamp">{match.text}</blockquote>
+      </figure>
+      {details.differences.length > 0 ? (
+        <section class="cl-section">
+          <h3 class="cl-section-title">{t('card_differs_heading')}</h3>
+          {details.differences.map((d, i) => (
+            <ValuesSideBySide key={i} difference={d} />
+          ))}
+        </section>
+      ) : null}
+      <section class="cl-section">
+        <h3 class="cl-section-title">{t('card_by_outlet')}</h3>
+        <ul class="cl-list">
+          {groups.flatMap((g) =>
+            g.members.map((m) => {
+              const verdict = memberVerdict(m, refs.get(m.article.id));
+              return (
+                <li key={m.claim} class="cl-item" data-cl-relation={verdict.relation} data-cl-basis={verdict.basis}>
+                  <ArticleLine article={m.article} showHeadline={false} />
+                  <VerdictLine verdict={verdict} referenceOutlet={referenceOutlet} />
+                  <blockquote class="cl-excerpt-block">{m.excerpt}</blockquote>
+                  {m.values.length > 0 ? (
+                    <p class="cl-values">
+                      <span class="cl-label-inline">{t('card_states')}</span> {m.values.join(' · ')}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            }),
+          )}
+        </ul>
+      </section>
+    </>
+  );
+}

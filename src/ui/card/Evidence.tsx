@@ -1,0 +1,39 @@
+/** What a card's evidence is: how the page text matched, and in how many corpus articles. */
+import type { Match } from '../../core/index/types';
+import { t } from '../shared/i18n';
+import { strengthLabel, strengthOf } from './format';
+
+/** Props of the evidence box. */
+export interface EvidenceProps {
+  match: Match;
+  /** Articles the corpus record covers (N) out of all corpus articles (M). */
+  covered: number;
+  total: number;
+  /** "covered" for entities, "reported" for quotes, "stated" for claims. */
+  coverageKey: 'card_covered' | 'card_reported' | 'card_stated';
+}
+
+/** Distinct article ids the matcher pointed at for this page text. */
+export function matchedArticles(match: Match): string[] {
+  return [...new Set(match.refs.map((r) => r.article))];
+}
+
+/** Evidence summary: "Strong match (0.92) · Matched in 3 of 5 articles · Covered in 3 of 5 articles". */
+export function Evidence({ match, covered, total, coverageKey }: EvidenceProps) {
+  const matched = matchedArticles(match).length;
+  const strength = strengthOf(match.score);
+  return (
+    <div class="cl-evidence" data-cl-strength={strength}>
+      <h3 class="cl-section-title cl-visually-hidden">{t('card_evidence_heading')}</h3>
+      <p class="cl-evidence-line">
+        <span class={`cl-strength cl-strength-${strength}`}>{strengthLabel(match.score)}</span>{' '}
+        <span class="cl-evidence-found">{t('card_found_as', match.text)}</span>
+      </p>
+      <p class="cl-evidence-counts">
+        {matched > 0 ? <span>{t('card_matched', [matched, total])}</span> : null}
+        {matched > 0 ? ' · ' : null}
+        <span>{t(coverageKey, [covered, total])}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Card body for a quote: each outlet's wording, differences from the reference wording marked. */
+import type { QuoteDetails } from '../../core/index/details';
+import type { Match } from '../../core/index/types';
+import { t } from '../shared/i18n';
+import { ArticleLine } from './ArticleLine';
+import { refsByArticle } from './ClaimCard';
+import { tenseKeys } from './EntityCard';
+import { Evidence } from './Evidence';
+import { strengthLabel } from './format';
+import { QuoteDiff } from './QuoteDiff';
+
+/** Props of the quote card body. */
+export interface QuoteCardProps {
+  match: Match;
+  details: QuoteDetails;
+}
+
+/** The speaker's canonical name, else how an article named them, else "not identified". */
+export function speakerLabel(details: QuoteDetails): string {
+  return details.speaker.name ?? details.speaker.text ?? t('card_speaker_unknown');
+}
+
+/** Quote group details: one wording per outlet. */
+export function QuoteCard({ match, details }: QuoteCardProps) {
+  const refs = refsByArticle(match.refs);
+  const hasVariant = details.members.some((m) => m.relation === 'variant');
+  return (
+    <>
+      <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_reported" />
+      {hasVariant ? <p class="cl-note">{t('card_diff_legend')}</p> : null}
+      <section class="cl-section">
+        <h3 class="cl-section-title">{t('card_wordings')}</h3>
+        <ul class="cl-list">
+          {details.members.map((m) => {
+            const ref = refs.get(m.article.id);
+            const badge = m.isReference ? t('card_quote_reference') : m.relation === 'variant' ? t('card_quote_variant') : t('card_quote_same');
+            return (
+              <li key={m.quote} class="cl-item" data-cl-relation={m.relation}>
+                <ArticleLine article={m.article} showHeadline={false} />
+                <p class="cl-verdict">
+                  <span class={`cl-badge cl-badge-${m.isReference ? 'reference' : m.relation === 'variant' ? 'differs' : 'agrees'}`}>
+                    {badge}
+                  </span>{' '}
+                  <span class="cl-muted">
+                    {t(tenseKeys[m.tense])}
+                    {ref ? ` · ${strengthLabel(ref.score)}` : ''}
+                  </span>
+                </p>
+                <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/** A differing attribute with each outlet's value next to the others, visibly marked "differs". */
+import type { DifferenceDetails } from '../../core/index/details';
+import { t, type MessageKey } from '../shared/i18n';
+import { articleDate, outletName } from './format';
+
+/** Props of one side-by-side comparison. */
+export interface ValuesSideBySideProps {
+  difference: DifferenceDetails;
+}
+
+const attributeKeys: Record<DifferenceDetails['attribute'], MessageKey> = {
+  figure: 'card_attribute_figure',
+  place: 'card_attribute_place',
+  date: 'card_attribute_date',
+  wording: 'card_attribute_wording',
+};
+
+/** Side-by-side values, e.g. "28" (one outlet) vs "more than 40" (another). */
+export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
+  return (
+    <div class="cl-sbs" data-cl-attribute={difference.attribute}>
+      <p class="cl-sbs-head">
+        <span class="cl-badge cl-badge-differs">{t('card_relation_differs')}</span>{' '}
+        <span class="cl-sbs-attribute">{t(attributeKeys[difference.attribute])}</span>
+      </p>
+      <ul class="cl-sbs-values">
+        {difference.values.map((v) => (
+          <li key={`${v.article.id}:${v.claim}`} class="cl-sbs-value" data-cl-article={v.article.id}>
+            <span class="cl-sbs-number">{v.value}</span>{' '}
+            <span class="cl-sbs-source">
+              {outletName(v.article.outlet)}
+              <span class="cl-muted"> · {articleDate(v.article.date)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildDetails, type CardDetails } from '../../../src/core/index/details';
+import type { CorpusIndex, DetectionKind, Match } from '../../../src/core/index/types';
+import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../../../src/ui/card';
+import { makeMiniIndex } from '../../fixtures/index/mini-index';
+
+const containers: Element[] = [];
+
+function mount(props: Partial<CardProps> & { match: Match }): { el: HTMLElement; props: CardProps } {
+  const el = document.createElement('div');
+  document.body.append(el);
+  containers.push(el);
+  const full: CardProps = {
+    state: { status: 'loading' },
+    pinned: false,
+    theme: 'light',
+    onClose: vi.fn(),
+    onTogglePin: vi.fn(),
+    onOpenBrowser: vi.fn(),
+    ...props,
+  };
+  renderCard(el, full);
+  return { el, props: full };
+}
+
+function ready(index: CorpusIndex, kind: DetectionKind, id: string): CardProps['state'] {
+  const details = buildDetails(index, kind, id);
+  if (!details) throw new Error(`no details for ${kind} ${id}`);
+  return { status: 'ready', details };
+}
+
+function match(kind: DetectionKind, id: string, text: string, refs: Match['refs'] = [], score = 1): Match {
+  return { kind, id, text, start: 0, end: text.length, score, refs };
+}
+
+/** Text with whitespace collapsed, as a reader would read it. */
+function textOf(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ');
+}
+
+afterEach(() => {
+  for (const el of containers.splice(0)) {
+    unmountCard(el);
+    el.remove();
+  }
+});
+
+describe('card API', () => {
+  it('exports a stylesheet that starts with the :host reset and uses only cl- classes', () => {
+    expect(CARD_CSS.trimStart().startsWith(':host { all: initial; }')).toBe(true);
+    const classes = [...CARD_CSS.matchAll(/\.([a-z][\w-]*)/g)].map((m) => m[1]);
+    expect(classes.length).toBeGreaterThan(20);
+    expect(classes.filter((c) => !c.startsWith('cl-'))).toEqual([]);
+    expect(CARD_CSS).toContain('[data-theme="dark"]');
+  });
+
+  it('is a non-modal dialog named by its kind and title, with theme and pin state', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill'), theme: 'dark', pinned: true });
+    const dialog = el.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('false');
+    expect(dialog.getAttribute('data-theme')).toBe('dark');
+    const names = dialog.getAttribute('aria-labelledby')!.split(' ').map((id) => el.querySelector(`[id="${id}"]`)?.textContent);
+    expect(names).toEqual(['Person', 'Ada Quill']);
+    expect(el.querySelector('h2')!.textContent).toBe('Ada Quill');
+    expect(el.querySelector('[aria-pressed]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('fires close, pin and open-browser callbacks from real buttons', () => {
+    const index = makeMiniIndex();
+    const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill') });
+    const close = el.querySelector<HTMLButtonElement>('button[aria-label="Close card"]')!;
+    const pin = el.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
+    expect(pin.getAttribute('aria-pressed')).toBe('false');
+    close.click();
+    pin.click();
+    expect(props.onClose).toHaveBeenCalledTimes(1);
+    expect(props.onTogglePin).toHaveBeenCalledTimes(1);
+    const open = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Open in corpus browser')!;
+    open.click();
+    expect(props.onOpenBrowser).toHaveBeenCalledWith('#/person/person:ada-quill');
+    const related = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Ben Marsh')!;
+    related.click();
+    expect(props.onOpenBrowser).toHaveBeenLastCalledWith('#/person/person:ben-marsh');
+    for (const b of el.querySelectorAll('button')) expect(b.getAttribute('tabindex')).not.toBe('-1');
+  });
+
+  it('does not handle Esc itself: the page script that owns the host does', () => {
+    const index = makeMiniIndex();
+    const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill') });
+    const button = el.querySelector('button')!;
+    button.focus();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    el.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(props.onClose).not.toHaveBeenCalled();
+    expect(el.querySelector('[role="dialog"]')).not.toBeNull();
+  });
+
+  it('re-renders in place and unmounts cleanly', () => {
+    const index = makeMiniIndex();
+    const m = match('person', 'person:ada-quill', 'Ada Quill');
+    const { el, props } = mount({ match: m });
+    expect(textOf(el)).toContain('Loading coverage…');
+    renderCard(el, { ...props, state: ready(index, 'person', 'person:ada-quill') });
+    expect(el.querySelectorAll('[role="dialog"]').length).toBe(1);
+    expect(textOf(el)).not.toContain('Loading coverage…');
+    unmountCard(el);
+    expect(el.childNodes.length).toBe(0);
+  });
+});
+
+describe('states', () => {
+  it('loading: a polite status with the page text as title', () => {
+    const { el } = mount({ match: match('claim', 'cg1', 'Some sentence on the page.') });
+    expect(el.querySelector('[role="status"]')!.textContent).toContain('Loading coverage…');
+    expect(el.querySelector('[role="dialog"]')!.getAttribute('aria-busy')).toBe('true');
+    expect(el.querySelector('h2')!.textContent).toBe('Some sentence on the page.');
+  });
+
+  it('error: says the page is unaffected and offers no corpus link', () => {
+    const { el, props } = mount({ match: match('person', 'x', 'X'), state: { status: 'error', message: 'index failed to load' } });
+    const alert = el.querySelector('[role="alert"]')!;
+    expect(textOf(alert)).toContain("Couldn't load details — the rest of the page is unaffected.");
+    expect(textOf(alert)).toContain('Details: index failed to load');
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Open in corpus browser');
+    expect(props.onOpenBrowser).not.toHaveBeenCalled();
+  });
+
+  it('no coverage: says so plainly, with the corpus size', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('person', 'person:cara-nobody', 'Cara Nobody'), state: ready(index, 'person', 'person:cara-nobody') });
+    expect(textOf(el)).toContain('No corpus coverage');
+    expect(textOf(el)).toContain('None of the 3 articles in the corpus covers this.');
+    expect(textOf(el)).not.toContain('Covered in');
+  });
+});
+
+describe('entity card', () => {
+  it('shows coverage counts, outlets with dates, descriptors per outlet, quotes and company', () => {
+    const index = makeMiniIndex();
+    const refs = [
+      { article: 'a1', sentence: 1, relation: 'mentions' as const, score: 1 },
+      { article: 'a2', sentence: 1, relation: 'mentions' as const, score: 1 },
+    ];
+    const { el } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill', refs), state: ready(index, 'person', 'person:ada-quill') });
+    const text = textOf(el);
+    expect(text).toContain('Covered in 2 of 3 articles');
+    expect(text).toContain('Matched in 2 of 3 articles');
+    expect(text).toContain('Strong match (1.00)');
+    const items = [...el.querySelectorAll('[data-cl-article]')].map((a) => textOf(a));
+    expect(items[0]).toContain('The Daily Lantern · 2016-07-09');
+    expect(items[0]).toContain('Quill sets out harbour plan');
+    expect(items[1]).toContain('Northgate Courier · 2016-07-10');
+    const blocks = [...el.querySelectorAll('.cl-item')];
+    expect(textOf(blocks[0])).toContain('harbour board chair');
+    expect(textOf(blocks[0])).toContain('Ada Quill, the harbour board chair, opened the meeting in Eastport.');
+    expect(textOf(blocks[0])).not.toContain('veteran councillor');
+    expect(textOf(blocks[1])).toContain('veteran councillor');
+    expect(textOf(blocks[0])).toContain('We will rebuild the harbour for everyone who works on it.');
+    expect(textOf(blocks[1])).toContain('advance text (“will say”)');
+    expect(text).toContain('Appears with');
+    expect(text).toContain('Ben Marsh · 2 shared articles');
+    expect(text).toContain('Eastport Harbour Board · 1 shared article');
+  });
+
+  it('says "outlet unknown" and "date unknown" instead of inventing them', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('person', 'person:ben-marsh', 'Ben Marsh'), state: ready(index, 'person', 'person:ben-marsh') });
+    const a3 = el.querySelector('[data-cl-article="a3"]')!;
+    expect(textOf(a3)).toContain('outlet unknown · date unknown');
+    expect(textOf(el)).toContain('Covered in 3 of 3 articles');
+    const outlets = [...el.querySelectorAll('.cl-outlet')].map((o) => o.textContent);
+    expect(outlets).toEqual(['The Daily Lantern', 'Northgate Courier', 'outlet unknown']);
+  });
+});
+
+describe('claim card', () => {
+  const refs = [
+    { article: 'a1', sentence: 2, relation: 'differs' as const, score: 0.7 },
+    { article: 'a2', sentence: 2, relation: 'agrees' as const, score: 0.9 },
+  ];
+
+  it('shows differing values side by side, marked "differs"', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, 0.7), state: ready(index, 'claim', 'cg1') });
+    const sbs = el.querySelector('.cl-sbs')!;
+    expect(textOf(sbs)).toContain('Differs');
+    expect(textOf(sbs)).toContain('Figure');
+    const values = [...sbs.querySelectorAll('.cl-sbs-value')].map((v) => textOf(v));
+    expect(values).toEqual(['28 The Daily Lantern · 2016-07-09', 'more than 40 Northgate Courier · 2016-07-10']);
+  });
+
+  it('merges the page-side relation per article and labels corpus-side ones as such', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, 0.7), state: ready(index, 'claim', 'cg1') });
+    const text = textOf(el);
+    expect(text).toContain('Partial match (0.70)');
+    expect(text).toContain('Matched in 2 of 3 articles');
+    expect(text).toContain('Stated in 3 of 3 articles');
+    expect(text).toContain('You are reading');
+    const items = [...el.querySelectorAll('.cl-item')];
+    // Strongest page match first: a2 (agrees 0.9), then a1 (differs 0.7), then a3 (corpus only).
+    expect(items.map((i) => i.querySelector('[data-cl-article]')!.getAttribute('data-cl-article'))).toEqual(['a2', 'a1', 'a3']);
+    expect(textOf(items[0])).toContain('Agrees compared with the sentence you are reading · Strong match (0.90)');
+    expect(textOf(items[0])).toContain('More than 40 councillors signed the letter to the board.');
+    expect(textOf(items[1])).toContain('Differs compared with the sentence you are reading · Partial match (0.70)');
+    expect(items[2].getAttribute('data-cl-basis')).toBe('reference');
+    expect(textOf(items[2])).toContain("Adds context compared with The Daily Lantern's statement (not matched to this page)");
+    expect(textOf(items[2])).toContain('outlet unknown');
+  });
+
+  it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('claim', 'cg1', 'x', [], 0.4), state: ready(index, 'claim', 'cg1') });
+    const text = textOf(el);
+    expect(text).toContain('Weak match (0.40)');
+    expect(text).not.toContain('Matched in');
+    expect(text).not.toContain('compared with the sentence you are reading');
+    expect(text).toContain('Reference statement');
+  });
+});
+
+describe('quote card', () => {
+  it('marks removed words with <del> and a screen-reader label; the reference is plain', () => {
+    const index = makeMiniIndex();
+    const refs = [{ article: 'a2', sentence: 3, relation: 'variant-quote' as const, score: 0.8 }];
+    const { el } = mount({ match: match('quote', 'qg1', 'We will rebuild the harbour', refs, 0.8), state: ready(index, 'quote', 'qg1') });
+    expect(el.querySelector('h2')!.textContent).toBe('Ada Quill');
+    const items = [...el.querySelectorAll('.cl-item')];
+    expect(textOf(items[0])).toContain('Reference wording');
+    expect(items[0].querySelector('del, ins')).toBeNull();
+    expect(textOf(items[1])).toContain('Different wording');
+    const del = items[1].querySelector('del')!;
+    expect(textOf(del)).toBe('removed: who works on it');
+    expect(del.querySelector('.cl-visually-hidden')!.textContent!.trim()).toBe('removed:');
+    expect(textOf(items[1].querySelector('.cl-quote-diff')!)).toBe('We will rebuild the harbour for everyone removed: who works on it.');
+    expect(textOf(el)).toContain('Reported in 2 of 3 articles');
+  });
+
+  it('marks added words with <ins>', () => {
+    const index = makeMiniIndex();
+    index.quoteGroups[0].members[1].diff = [
+      { op: 'same', text: 'We will' },
+      { op: 'added', text: 'truly' },
+      { op: 'same', text: 'rebuild the harbour for everyone' },
+    ];
+    const { el } = mount({ match: match('quote', 'qg1', 'We will'), state: ready(index, 'quote', 'qg1') });
+    const ins = el.querySelector('ins')!;
+    expect(textOf(ins)).toBe('added: truly');
+    expect(textOf(el.querySelector('.cl-quote-diff')!)).toBe('We will added: truly rebuild the harbour for everyone');
+  });
+
+  it('an unindexed speaker is named as the article named them', () => {
+    const index = makeMiniIndex();
+    const { el } = mount({ match: match('quote', 'qg2', 'No comment'), state: ready(index, 'quote', 'qg2') });
+    expect(el.querySelector('h2')!.textContent).toBe('a spokesperson');
+  });
+});
+
+describe('corpus text is rendered as text', () => {
+  const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+  it.each<[string, DetectionKind, string]>([
+    ['person', 'person', 'person:ada-quill'],
+    ['quote', 'quote', 'qg1'],
+  ])('%s card with markup in name, headline and quote', (_name, kind, id) => {
+    const index = makeMiniIndex({ personName: `Ada ${hostile}`, headline: `Plan ${hostile}`, quoteText: `Words ${hostile}` });
+    const details = buildDetails(index, kind, id) as CardDetails;
+    const { el } = mount({ match: match(kind, id, `Page ${hostile}`), state: { status: 'ready', details } });
+    expect(el.textContent).toContain(hostile);
+    expect(el.querySelector('img, script')).toBeNull();
+    expect(document.querySelector('img, script')).toBeNull();
+  });
+
+  it('error message and loading title with markup', () => {
+    const { el } = mount({ match: match('claim', 'c', hostile), state: { status: 'error', message: hostile } });
+    expect(el.textContent).toContain(hostile);
+    expect(el.querySelector('img, script')).toBeNull();
+  });
+});
