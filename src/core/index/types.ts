@@ -220,6 +220,15 @@ export interface CorpusIndex {
   claimGroups: ClaimGroup[];
 }
 
+/** A value the page and a corpus article state differently, side by side (claims marked "differs"). */
+export interface ValueDifference {
+  attribute: 'figure' | 'place' | 'date';
+  /** As the scanned text writes it. */
+  page: string;
+  /** As the corpus article writes it. */
+  corpus: string;
+}
+
 /** One corpus article's evidence behind a detection. */
 export interface Coverage {
   /** Article id (corpus file name without .txt). */
@@ -230,6 +239,10 @@ export interface Coverage {
   excerpt: string;
   /** 0..1, how strong the match is. */
   score: number;
+  /** For "differs": the conflicting values side by side (optional, added by the matcher). */
+  values?: ValueDifference;
+  /** For quotes: word-level diff from the corpus wording to the scanned wording (optional). */
+  diff?: DiffPart[];
 }
 
 /** One thing the matcher found in a text (the lookup CLI prints these). */
@@ -258,6 +271,8 @@ export interface CoverageRef {
   sentence: number;
   relation: Relation;
   score: number;
+  /** For "differs": the conflicting values side by side (optional). */
+  values?: ValueDifference;
 }
 
 /**

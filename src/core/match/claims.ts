@@ -1,0 +1,312 @@
+/**
+ * Claims: page sentences that state something a corpus claim states.
+ *
+ * Each corpus claim compiles to a signature of weighted keys: stemmed content words, the entities
+ * and places it names, and its figures (by class and value, so "forty-four" and "44" agree). A page
+ * sentence is keyed the same way; an inverted index (key → claims) gives candidates in time
+ * proportional to the sentence's keys, and the score is a weighted cosine over the shared keys.
+ * Per corpus article the relation is then: "differs" when a figure, place or date conflicts,
+ * "agrees" when one agrees or the wording is close, otherwise "adds".
+ */
+import type { ClaimSignature, MatcherData } from './data';
+import { PatternType } from './data';
+import { entityKey, figureKey, placeKey, wordKey } from './keys';
+import { NUMBER_WORDS } from './lexicon';
+import type { NameHits } from './names';
+import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from './numbers';
+import { NUM, Tokens, WORD } from './tokens';
+import type { CoverageRef, Relation } from '../index/types';
+
+/** Tuned on the development set (tests/fixtures/devset): below this a sentence links to nothing. */
+export const CLAIM_THRESHOLD = 0.3;
+/** A corpus member at least this close in wording "agrees" even without a shared figure or place. */
+export const AGREE_THRESHOLD = 0.4;
+/** Weight of a page content word that no corpus claim uses (it dilutes the match). */
+const UNKNOWN_WEIGHT = 2;
+/** Fewer shared keys than this is coincidence, whatever the cosine says. */
+const MIN_SHARED = 2;
+
+/** The features of a token range: content keys, entities, places, figures. */
+export interface SentenceFeatures {
+  keys: string[];
+  figures: ParsedFigure[];
+  entities: number[];
+  places: number[];
+}
+
+/** Extracts keys of tokens [a, b) given the name hits inside it (compile time; allocation is fine here). */
+export function sentenceFeatures(t: Tokens, a: number, b: number, hits: NameHits): SentenceFeatures {
+  const figures: ParsedFigure[] = [];
+  parseFigures(t, a, b, figures);
+  const keys: string[] = [];
+  const entities: number[] = [];
+  const places: number[] = [];
+  let h = 0;
+  let f = 0;
+  for (let i = a; i < b; i++) {
+    while (h < hits.count && hits.lastToken[h] < i) h++;
+    if (h < hits.count && hits.firstToken[h] <= i) {
+      if (hits.firstToken[h] === i) {
+        if (hits.type[h] === PatternType.entity) entities.push(hits.target[h]);
+        else if (hits.type[h] === PatternType.place) places.push(hits.target[h]);
+      }
+      continue;
+    }
+    while (f < figures.length && figures[f].end <= t.start[i]) f++;
+    if (f < figures.length && figures[f].start <= t.start[i]) continue;
+    if (!(t.flags[i] & WORD)) continue;
+    const key = wordKey(t.norm[i]);
+    if (key !== null && !keys.includes(key)) keys.push(key);
+  }
+  return { keys, figures, entities, places };
+}
+
+/** Unit keys of a figure: stems of up to three content words right after it ("women Labour MPs"). */
+export function figureUnits(t: Tokens, next: number, to: number): string[] {
+  const out: string[] = [];
+  for (let j = next; j < to && out.length < 3; j++) {
+    if (!(t.flags[j] & WORD)) break;
+    const key = wordKey(t.norm[j]);
+    if (key === null) break;
+    out.push(key);
+  }
+  return out;
+}
+
+/** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
+function comparable(pageUnits: string[], corpusUnits: string[]): boolean {
+  return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
+}
+
+/** Keys of a feature set, pseudo-keys included. */
+export function featureKeys(f: SentenceFeatures): string[] {
+  const out = [...f.keys];
+  for (const e of f.entities) out.push(entityKey(e));
+  for (const p of f.places) out.push(placeKey(p));
+  for (const g of f.figures) out.push(figureKey(g.cls, g.value));
+  return [...new Set(out)];
+}
+
+/** Result of scoring one page sentence. */
+export interface ClaimResult {
+  group: number;
+  score: number;
+  refs: CoverageRef[];
+}
+
+/** Run-time claim scorer; all per-sentence state lives in reused typed arrays. */
+export class ClaimScorer {
+  private readonly keyIds = new Map<string, number>();
+  private readonly wordCache = new Map<string, number>();
+  private readonly weights: Float64Array;
+  private readonly postings: Int32Array[];
+  private readonly claimNorm: Float64Array;
+  private readonly claims: ClaimSignature[];
+  private readonly groupMembers: number[][];
+  private readonly acc: Float64Array;
+  private readonly shared: Uint16Array;
+  private readonly touched: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly sentKeys: Int32Array;
+  private stamp = 0;
+  private readonly figures: ParsedFigure[] = [];
+  private readonly figureUnitKeys: string[][] = [];
+  private readonly pagePlaces: number[] = [];
+  private readonly pagePlaceTexts: string[] = [];
+  private readonly articles: string[];
+  private readonly places: string[];
+
+  constructor(data: MatcherData) {
+    this.articles = data.articles;
+    this.places = data.places;
+    data.keys.forEach((k, i) => this.keyIds.set(k, i));
+    this.weights = Float64Array.from(data.weights);
+    this.claims = data.claims;
+    const lists: number[][] = data.keys.map(() => []);
+    this.claimNorm = new Float64Array(data.claims.length);
+    this.groupMembers = data.claimGroups.map(() => []);
+    data.claims.forEach((c, ci) => {
+      for (const k of c[3]) {
+        lists[k].push(ci);
+        this.claimNorm[ci] += this.weights[k];
+      }
+      this.groupMembers[c[2]].push(ci);
+    });
+    this.postings = lists.map((l) => Int32Array.from(l));
+    this.acc = new Float64Array(data.claims.length);
+    this.shared = new Uint16Array(data.claims.length);
+    this.touched = new Int32Array(data.claims.length);
+    this.seen = new Int32Array(data.keys.length);
+    this.sentKeys = new Int32Array(4096);
+  }
+
+  /** Key id of a normalised word: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word. */
+  private wordId(norm: string): number {
+    let id = this.wordCache.get(norm);
+    if (id === undefined) {
+      const key = wordKey(norm);
+      id = key === null ? -2 : (this.keyIds.get(key) ?? -1);
+      this.wordCache.set(norm, id);
+    }
+    return id;
+  }
+
+  /**
+   * Scores tokens [a, b) of `text`; `hits` are the name hits of the whole text and `h0` the first
+   * hit at or after token a. Returns null when no corpus claim is close enough.
+   */
+  score(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number): ClaimResult | null {
+    if (b - a < 4) return null;
+    const stamp = ++this.stamp;
+    let nKeys = 0;
+    let total = 0;
+    let content = 0;
+    const { seen, weights, sentKeys } = this;
+    const addKey = (id: number) => {
+      if (id < 0) {
+        total += UNKNOWN_WEIGHT;
+        return;
+      }
+      if (seen[id] === stamp) return;
+      seen[id] = stamp;
+      if (nKeys < sentKeys.length) sentKeys[nKeys++] = id;
+      total += weights[id];
+    };
+    // Figures first (only when the sentence has something number-like), so their words are skipped.
+    const figures = this.figures;
+    figures.length = 0;
+    for (let i = a; i < b; i++) {
+      if (t.flags[i] & NUM || NUMBER_WORDS.has(t.norm[i])) {
+        parseFigures(t, a, b, figures);
+        break;
+      }
+    }
+    const places = this.pagePlaces;
+    places.length = 0;
+    this.pagePlaceTexts.length = 0;
+    let h = h0;
+    let f = 0;
+    for (let i = a; i < b; i++) {
+      while (h < hits.count && hits.lastToken[h] < i) h++;
+      if (h < hits.count && hits.firstToken[h] <= i) {
+        if (hits.firstToken[h] === i) {
+          if (hits.type[h] === PatternType.entity) addKey(this.keyIds.get(entityKey(hits.target[h])) ?? -1);
+          else if (hits.type[h] === PatternType.place) {
+            places.push(hits.target[h]);
+            this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
+            addKey(this.keyIds.get(placeKey(hits.target[h])) ?? -1);
+          }
+          content++;
+        }
+        continue;
+      }
+      if (f < figures.length) {
+        while (f < figures.length && figures[f].end <= t.start[i]) f++;
+        if (f < figures.length && figures[f].start <= t.start[i]) continue;
+      }
+      if (!(t.flags[i] & WORD)) continue;
+      const id = this.wordId(t.norm[i]);
+      if (id === -2) continue;
+      content++;
+      addKey(id);
+    }
+    this.figureUnitKeys.length = 0;
+    for (const g of figures) {
+      addKey(this.keyIds.get(figureKey(g.cls, g.value)) ?? -1);
+      this.figureUnitKeys.push(g.cls === FigureClass.count ? figureUnits(t, g.next, b) : []);
+      content++;
+    }
+    if (content < 3 || nKeys < MIN_SHARED) return null;
+    // Accumulate shared weight per claim through the inverted index.
+    const { acc, shared, touched, postings } = this;
+    let nTouched = 0;
+    for (let k = 0; k < nKeys; k++) {
+      const id = sentKeys[k];
+      const list = postings[id];
+      const w = weights[id];
+      for (let p = 0; p < list.length; p++) {
+        const c = list[p];
+        if (shared[c] === 0) touched[nTouched++] = c;
+        acc[c] += w;
+        shared[c]++;
+      }
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (let k = 0; k < nTouched; k++) {
+      const c = touched[k];
+      if (shared[c] < MIN_SHARED) continue;
+      const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
+      if (s > bestScore || (s === bestScore && c < best)) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    let result: ClaimResult | null = null;
+    if (best >= 0 && bestScore >= CLAIM_THRESHOLD) {
+      const group = this.claims[best][2];
+      const refs: CoverageRef[] = [];
+      const byArticle = new Map<number, CoverageRef>();
+      const consider = (c: number, sim: number) => {
+        const sig = this.claims[c];
+        const ref = this.relate(text, sig, sim);
+        const prev = byArticle.get(sig[0]);
+        if (!prev || ref.score > prev.score) byArticle.set(sig[0], ref);
+      };
+      for (const c of this.groupMembers[group]) consider(c, shared[c] > 0 ? acc[c] / Math.sqrt(this.claimNorm[c] * total) : 0);
+      // Close claims the corpus analysis put in other groups are evidence too.
+      for (let k = 0; k < nTouched; k++) {
+        const c = touched[k];
+        if (this.claims[c][2] === group || shared[c] < MIN_SHARED) continue;
+        const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
+        if (s >= CLAIM_THRESHOLD && !byArticle.has(this.claims[c][0])) consider(c, s);
+      }
+      for (const key of [...byArticle.keys()].sort((x, y) => x - y)) refs.push(byArticle.get(key)!);
+      result = { group, score: round(bestScore), refs };
+    }
+    for (let k = 0; k < nTouched; k++) {
+      acc[touched[k]] = 0;
+      shared[touched[k]] = 0;
+    }
+    return result;
+  }
+
+  /** How one corpus claim relates to the page sentence whose figures and places were just parsed. */
+  private relate(text: string, sig: ClaimSignature, sim: number): CoverageRef {
+    const [article, sentence, , , figs, claimPlaces] = sig;
+    let relation: Relation = sim >= AGREE_THRESHOLD ? 'agrees' : 'adds';
+    let values: CoverageRef['values'];
+    // Figures are compared only when they measure the same thing; a conflict needs close wording too.
+    let figureAgrees = false;
+    for (let gi = 0; gi < this.figures.length; gi++) {
+      const g = this.figures[gi];
+      const units = this.figureUnitKeys[gi];
+      let corpus: (typeof figs)[number] | undefined;
+      let agree = false;
+      for (const c of figs) {
+        if (c[2] !== g.cls || (g.cls === FigureClass.count && !comparable(units, c[3]))) continue;
+        corpus ??= c;
+        if (figuresAgree(g.value, g.qualifier, c[0], c[1])) agree = true;
+      }
+      if (!corpus) continue;
+      if (agree) figureAgrees = true;
+      else if (!values && sim >= CLAIM_THRESHOLD * 0.6) {
+        values = { attribute: g.cls === FigureClass.year ? 'date' : 'figure', page: text.slice(g.start, g.end), corpus: formatFigure(corpus[0], corpus[1], corpus[2]) };
+      }
+    }
+    let placeAgrees = false;
+    if (!values && this.pagePlaces.length > 0 && claimPlaces.length > 0) {
+      placeAgrees = this.pagePlaces.some((p) => claimPlaces.includes(p));
+      if (!placeAgrees && sim >= CLAIM_THRESHOLD * 0.6) values = { attribute: 'place', page: this.pagePlaceTexts[0], corpus: this.places[claimPlaces[0]] };
+    }
+    if (values) relation = 'differs';
+    else if (figureAgrees || placeAgrees) relation = sim >= CLAIM_THRESHOLD * 0.6 ? 'agrees' : relation;
+    const ref: CoverageRef = { article: this.articles[article], sentence, relation, score: round(Math.min(1, sim)) };
+    if (values) ref.values = values;
+    return ref;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

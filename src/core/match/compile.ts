@@ -1,0 +1,92 @@
+/** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
+import type { CorpusIndex } from '../index/types';
+import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
+import { FigureClass } from './numbers';
+import { featureKeys, figureUnits, sentenceFeatures } from './claims';
+import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
+import { Tokens, tokenStrings, tokenize } from './tokens';
+
+/** Compiles the compact matcher data from a full index. */
+export function compileMatcher(index: CorpusIndex): MatcherData {
+  const articleIdx = new Map(index.articles.map((a, i) => [a.id, i]));
+  const entityIdx = new Map(index.entities.map((e, i) => [e.id, i]));
+  const words = new Vocabulary();
+  const names = compileNames(index, words);
+
+  const entityRefs = index.entities.map((e) => {
+    const refs: number[] = [];
+    for (const c of e.coverage) {
+      const a = articleIdx.get(c.article);
+      if (a === undefined) continue;
+      // The sentence that best introduces the entity: where an outlet describes it, else its first mention.
+      const sentence = c.descriptors[0]?.sentence ?? c.mentions[0]?.sentence;
+      if (sentence === undefined) continue;
+      refs.push(a, sentence);
+    }
+    return refs;
+  });
+
+  // Quotes before claims' keys so quote words share the vocabulary with names.
+  const quoteGroupIdx = new Map(index.quoteGroups.map((g, i) => [g.id, i]));
+  const quotes: QuoteSignature[] = [];
+  for (const q of index.quotes) {
+    const a = articleIdx.get(q.article);
+    const g = quoteGroupIdx.get(q.group);
+    if (a === undefined || g === undefined) continue;
+    quotes.push([a, q.sentences[0] ?? 0, g, tokenStrings(q.text, true).map((w) => words.id(w))]);
+  }
+
+  const partial: MatcherData = {
+    schemaVersion: MATCHER_DATA_VERSION,
+    articles: index.articles.map((a) => a.id),
+    entities: index.entities.map((e) => e.id),
+    entityKinds: index.entities.map((e) => (e.kind === 'person' ? 'p' : 'o')).join(''),
+    entityRefs,
+    words: words.list,
+    ...names,
+    keys: [],
+    weights: [],
+    claims: [],
+    claimGroups: index.claimGroups.map((g) => g.id),
+    quotes,
+    quoteGroups: index.quoteGroups.map((g) => g.id),
+  };
+
+  // Claim keys come from the same tokenizer, name scanner and figure parser the page goes through.
+  const scanner = new NameScanner(partial, new Map(words.list.map((w, i) => [w, i])));
+  const groupIdx = new Map(index.claimGroups.map((g, i) => [g.id, i]));
+  const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
+  const tokens = new Tokens();
+  const hits = new NameHits();
+  const keyed: { sig: ClaimSignature; keys: string[] }[] = [];
+  for (const c of index.claims) {
+    const a = articleIdx.get(c.article);
+    const g = groupIdx.get(c.group);
+    if (a === undefined || g === undefined) continue;
+    tokenize(c.text, tokens);
+    scanner.scan(c.text, tokens, hits);
+    const features = sentenceFeatures(tokens, 0, tokens.count, hits);
+    for (const id of c.entities) {
+      const e = entityIdx.get(id);
+      if (e !== undefined && !features.entities.includes(e)) features.entities.push(e);
+    }
+    for (const p of c.places) {
+      const i = placeIdx.get(p);
+      if (i !== undefined && !features.places.includes(i)) features.places.push(i);
+    }
+    const figs: FigureSignature[] = features.figures.map((f) => [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []]);
+    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features) });
+  }
+  // IDF over claims: a key most claims share says little about any one of them.
+  const df = new Map<string, number>();
+  for (const k of keyed) for (const key of k.keys) df.set(key, (df.get(key) ?? 0) + 1);
+  const keys = [...df.keys()].sort();
+  const keyIdx = new Map(keys.map((k, i) => [k, i]));
+  const n = keyed.length;
+  const weights = keys.map((k) => Math.round(Math.log(1 + n / df.get(k)!) * 100) / 100);
+  const claims: ClaimSignature[] = keyed.map(({ sig, keys: ks }) => {
+    const ids = ks.map((k) => keyIdx.get(k)!).sort((x, y) => x - y);
+    return [sig[0], sig[1], sig[2], ids, sig[4], sig[5]];
+  });
+  return { ...partial, keys, weights, claims };
+}

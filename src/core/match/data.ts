@@ -1,0 +1,56 @@
+/**
+ * The compact, JSON-serialisable data the content script ships (src/generated/matcher.json).
+ * It holds keys, ids, figures and word ids — never corpus sentences: excerpts are resolved later
+ * against the full index by resolveMatch.
+ */
+import type { CompiledAutomaton } from './aho-corasick';
+
+/** Bumped whenever a matcher could misread older MatcherData. */
+export const MATCHER_DATA_VERSION = 1;
+
+/** Pattern types in `MatcherData.patterns`. */
+export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
+
+/** Pattern flag: a single-word person alias (a surname) — not a mention when a given name precedes it. */
+export const SURNAME_FLAG = 1;
+
+/** One figure of a claim: [value, qualifier index, class, unit keys (stems of the words after it)]. */
+export type FigureSignature = [number, number, number, string[]];
+
+/**
+ * One claim signature, as a tuple to keep the JSON small:
+ * [article index, sentence index, claim group index, key ids, figures, place indices].
+ */
+export type ClaimSignature = [number, number, number, number[], FigureSignature[], number[]];
+
+/** One corpus quote: [article index, sentence index, quote group index, word ids of its wording]. */
+export type QuoteSignature = [number, number, number, number[]];
+
+/** Compact matcher data compiled from a CorpusIndex. */
+export interface MatcherData {
+  schemaVersion: number;
+  /** Article ids, referenced by index everywhere below. */
+  articles: string[];
+  /** Entity ids. */
+  entities: string[];
+  /** One letter per entity: "p" person, "o" organisation. */
+  entityKinds: string;
+  /** Per entity, flat (article index, sentence index) pairs: one per article that mentions it. */
+  entityRefs: number[][];
+  /** Word vocabulary of names, places and quotes (normalised tokens). */
+  words: string[];
+  /** Word-level Aho–Corasick automaton over `words` for names, blockers and places. */
+  automaton: CompiledAutomaton;
+  /** Per automaton pattern, flat (type, target, token length, flags | caps mask << 1). */
+  patterns: number[];
+  /** Place names as the corpus writes them. */
+  places: string[];
+  /** Claim keys: stems, "@<entity>", "^<place>", "#<class>:<value>". */
+  keys: string[];
+  /** Per key, its weight (IDF over the claims). */
+  weights: number[];
+  claims: ClaimSignature[];
+  claimGroups: string[];
+  quotes: QuoteSignature[];
+  quoteGroups: string[];
+}

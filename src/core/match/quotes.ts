@@ -1,0 +1,164 @@
+/**
+ * Quoted speech: spans between quote marks in the scanned text, matched against corpus quotes by
+ * word bigrams (order-aware, robust to a cut or a small rewording). "same-quote" when the page's
+ * words occur contiguously in that article's wording, "variant-quote" otherwise.
+ */
+import type { MatcherData, QuoteSignature } from './data';
+import { BREAK, SPACED, Tokens, WORD } from './tokens';
+import type { CoverageRef } from '../index/types';
+
+/** Share of the page quote's bigrams that must occur in a corpus quote (tuned on the dev set). */
+export const QUOTE_THRESHOLD = 0.5;
+/** Shorter quotes ("coups", "inadequate") are scare quotes or too common to attribute. */
+const MIN_WORDS = 3;
+/** A quote that runs longer than this without closing is a stray mark, not a quotation. */
+const MAX_TOKENS = 400;
+
+const TERMINAL = new Set(['.', '!', '?', ',', ':', ';', '-']);
+const OPEN_AFTER = new Set(['(', '[', '-', ':', '—']);
+
+/** Writes quoted spans of tokens as flat (first token, end token exclusive) pairs; returns their count. */
+export function findQuotedSpans(t: Tokens, out: number[]): number {
+  let count = 0;
+  let open = -1;
+  let openMark = '';
+  const emit = (from: number, to: number) => {
+    if (to - from >= MIN_WORDS) {
+      out[count * 2] = from;
+      out[count * 2 + 1] = to;
+      count++;
+    }
+  };
+  for (let i = 0; i < t.count; i++) {
+    if (open >= 0 && (t.flags[i] & BREAK || i - open > MAX_TOKENS)) {
+      // A quote left open at a paragraph end runs to that end (multi-paragraph convention).
+      if (t.flags[i] & BREAK) emit(open + 1, i);
+      open = -1;
+    }
+    const mark = t.norm[i];
+    if (mark !== '"' && mark !== "'") continue;
+    const attachedBefore = i > 0 && !(t.flags[i] & SPACED) && !(t.flags[i] & BREAK);
+    const next = i + 1 < t.count ? t.flags[i + 1] : SPACED;
+    const attachedAfter = i + 1 < t.count && !(next & SPACED);
+    const canOpen = attachedAfter && (!attachedBefore || OPEN_AFTER.has(t.norm[i - 1]) || (mark === '"' && TERMINAL.has(t.norm[i - 1])));
+    const canClose = attachedBefore && (!attachedAfter || !(next & WORD) || TERMINAL.has(t.norm[i - 1]));
+    if (open < 0) {
+      if (canOpen) {
+        open = i;
+        openMark = mark;
+      }
+      continue;
+    }
+    if (mark !== openMark) continue;
+    if (canClose) {
+      emit(open + 1, i);
+      open = -1;
+      // “…movement.“Some people…: one mark closes a quote and opens the next.
+      if (mark === '"' && attachedAfter && next & WORD) {
+        open = i;
+        openMark = mark;
+      }
+    }
+  }
+  if (open >= 0) emit(open + 1, t.count);
+  return count;
+}
+
+/** Result of matching one quoted span. */
+export interface QuoteResult {
+  group: number;
+  score: number;
+  refs: CoverageRef[];
+}
+
+/** Run-time quote matcher. */
+export class QuoteMatcher {
+  private readonly quotes: QuoteSignature[];
+  private readonly bigrams = new Map<number, number[]>();
+  private readonly stride: number;
+  private readonly groupMembers: number[][];
+  private readonly counts: Uint16Array;
+  private readonly articles: string[];
+
+  constructor(data: MatcherData, private readonly wordIds: Map<string, number>) {
+    this.quotes = data.quotes;
+    this.articles = data.articles;
+    this.stride = data.words.length + 1;
+    this.groupMembers = data.quoteGroups.map(() => []);
+    data.quotes.forEach((q, qi) => {
+      this.groupMembers[q[2]].push(qi);
+      const ws = q[3];
+      const seen = new Set<number>();
+      for (let k = 0; k + 1 < ws.length; k++) {
+        const key = ws[k] * this.stride + ws[k + 1];
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let list = this.bigrams.get(key);
+        if (!list) this.bigrams.set(key, (list = []));
+        list.push(qi);
+      }
+    });
+    this.counts = new Uint16Array(data.quotes.length);
+  }
+
+  /** Matches the words of tokens [a, b); null when no corpus quote is close enough. */
+  match(t: Tokens, a: number, b: number): QuoteResult | null {
+    const ids: number[] = [];
+    for (let i = a; i < b; i++) {
+      if (!(t.flags[i] & WORD)) continue;
+      ids.push(this.wordIds.get(t.norm[i]) ?? -1);
+    }
+    if (ids.length < MIN_WORDS) return null;
+    const pageBigrams = ids.length - 1;
+    const counts = this.counts;
+    const touched: number[] = [];
+    const seen = new Set<number>();
+    for (let k = 0; k + 1 < ids.length; k++) {
+      if (ids[k] < 0 || ids[k + 1] < 0) continue;
+      const key = ids[k] * this.stride + ids[k + 1];
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = this.bigrams.get(key);
+      if (!list) continue;
+      for (const q of list) {
+        if (counts[q] === 0) touched.push(q);
+        counts[q]++;
+      }
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (const q of touched) {
+      const s = counts[q] / pageBigrams;
+      if (counts[q] >= 2 && (s > bestScore || (s === bestScore && q < best))) {
+        best = q;
+        bestScore = s;
+      }
+    }
+    let result: QuoteResult | null = null;
+    if (best >= 0 && bestScore >= QUOTE_THRESHOLD) {
+      const group = this.quotes[best][2];
+      const byArticle = new Map<number, CoverageRef>();
+      for (const q of this.groupMembers[group]) {
+        const [article, sentence, , words] = this.quotes[q];
+        const score = Math.min(1, counts[q] / pageBigrams);
+        const relation = containsRun(words, ids) ? 'same-quote' : 'variant-quote';
+        const prev = byArticle.get(article);
+        if (!prev || score > prev.score) byArticle.set(article, { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 });
+      }
+      const refs = [...byArticle.keys()].sort((x, y) => x - y).map((k) => byArticle.get(k)!);
+      result = { group, score: Math.round(Math.min(1, bestScore) * 1000) / 1000, refs };
+    }
+    for (const q of touched) counts[q] = 0;
+    return result;
+  }
+}
+
+/** Whether `needle` occurs contiguously in `hay` (quotes are short; naive search is fine). */
+function containsRun(hay: number[], needle: number[]): boolean {
+  if (needle.some((w) => w < 0)) return false;
+  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
+    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}

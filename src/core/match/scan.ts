@@ -1,0 +1,115 @@
+/**
+ * Run time: one pass of tokenisation, one automaton pass for names and places, sentence bounds from
+ * the same tokens, then claim keys per sentence and bigrams per quoted span. Every per-token buffer
+ * is reused across scans, so scanning a page block by block allocates little.
+ */
+import type { DetectionKind, Match } from '../index/types';
+import { ClaimScorer } from './claims';
+import { MATCHER_DATA_VERSION, PatternType, type MatcherData } from './data';
+import { NameHits, NameScanner } from './names';
+import { QuoteMatcher, findQuotedSpans } from './quotes';
+import { splitSentences } from './sentences';
+import { Tokens, tokenize } from './tokens';
+
+/** Options for one scan. */
+export interface ScanOptions {
+  /** Which kinds to report; all when omitted. */
+  kinds?: Partial<Record<DetectionKind, boolean>>;
+}
+
+/**
+ * A matcher built once from MatcherData and used for many scans.
+ *
+ * Overlap rule: detections of one kind never overlap (for names the longest wins, then the
+ * leftmost). Across kinds they may nest: a name inside a claim sentence or a quote is reported
+ * too. A sentence that is mostly a matched quote is reported as the quote, not also as a claim.
+ */
+export interface Matcher {
+  /** Finds every detection in `text`; offsets are UTF-16 offsets into `text`, sorted by start then longest. */
+  scan(text: string, options?: ScanOptions): Match[];
+}
+
+/** Share of a sentence a matched quote must cover for the sentence not to be reported as a claim too. */
+const QUOTE_COVERS_SENTENCE = 0.6;
+
+/** Builds a matcher from compiled data (run time). */
+export function createMatcher(data: MatcherData): Matcher {
+  if (data.schemaVersion !== MATCHER_DATA_VERSION) throw new Error(`matcher data version ${data.schemaVersion}, expected ${MATCHER_DATA_VERSION}`);
+  const wordIds = new Map<string, number>();
+  data.words.forEach((w, i) => wordIds.set(w, i));
+  const names = new NameScanner(data, wordIds);
+  const claims = new ClaimScorer(data);
+  const quotes = new QuoteMatcher(data, wordIds);
+  const tokens = new Tokens();
+  const hits = new NameHits();
+  const sentenceBuf: Int32Array[] = [new Int32Array(256)];
+  const quoteBuf: number[] = [];
+  const entityRefs = data.entityRefs.map((flat) => {
+    const refs: Match['refs'] = [];
+    for (let k = 0; k < flat.length; k += 2) refs.push({ article: data.articles[flat[k]], sentence: flat[k + 1], relation: 'mentions', score: 1 });
+    return refs;
+  });
+
+  return {
+    scan(text: string, options?: ScanOptions): Match[] {
+      const want = (k: DetectionKind) => !options?.kinds || options.kinds[k] === true;
+      const out: Match[] = [];
+      tokenize(text, tokens);
+      if (tokens.count === 0) return out;
+      names.scan(text, tokens, hits);
+      if (want('person') || want('organisation')) {
+        for (let h = 0; h < hits.count; h++) {
+          if (hits.type[h] !== PatternType.entity) continue;
+          const e = hits.target[h];
+          const kind: DetectionKind = data.entityKinds[e] === 'p' ? 'person' : 'organisation';
+          if (!want(kind)) continue;
+          const start = hits.start[h];
+          const end = hits.end[h];
+          out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: entityRefs[e].map((r) => ({ ...r })) });
+        }
+      }
+      const quoteSpans: number[] = [];
+      if (want('quote') || want('claim')) {
+        const n = findQuotedSpans(tokens, quoteBuf);
+        for (let q = 0; q < n; q++) {
+          const a = quoteBuf[q * 2];
+          const b = quoteBuf[q * 2 + 1];
+          const r = quotes.match(tokens, a, b);
+          if (!r) continue;
+          const start = tokens.start[a];
+          const end = tokens.end[b - 1];
+          quoteSpans.push(start, end);
+          if (want('quote')) out.push({ kind: 'quote', text: text.slice(start, end), start, end, id: data.quoteGroups[r.group], score: r.score, refs: r.refs });
+        }
+      }
+      if (want('claim')) {
+        const n = splitSentences(tokens, sentenceBuf);
+        const bounds = sentenceBuf[0];
+        let h = 0;
+        for (let s = 0; s < n; s++) {
+          const a = bounds[s * 2];
+          const b = bounds[s * 2 + 1];
+          while (h < hits.count && hits.firstToken[h] < a) h++;
+          const start = tokens.start[a];
+          const end = tokens.end[b - 1];
+          if (mostlyQuoted(quoteSpans, start, end)) continue;
+          const r = claims.score(text, tokens, a, b, hits, h);
+          if (!r) continue;
+          out.push({ kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs });
+        }
+      }
+      out.sort((x, y) => x.start - y.start || y.end - x.end);
+      return out;
+    },
+  };
+}
+
+function mostlyQuoted(spans: number[], start: number, end: number): boolean {
+  let covered = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = Math.max(start, spans[k]);
+    const e = Math.min(end, spans[k + 1]);
+    if (e > s) covered += e - s;
+  }
+  return covered >= (end - start) * QUOTE_COVERS_SENTENCE;
+}

@@ -1,0 +1,61 @@
+/**
+ * Sentence boundaries over an existing token stream. Intl.Segmenter would need a second pass over
+ * every character of the page; the tokens already carry what a news sentence split needs
+ * (terminal punctuation, the next token's case, line breaks), so this costs nothing extra.
+ */
+import { BREAK, CAP, NUM, SPACED, Tokens, WORD } from './tokens';
+import { TITLES } from './lexicon';
+
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([...TITLES, 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'col', 'capt', 'sgt', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'approx']);
+
+const TERMINALS = new Set(['.', '!', '?', '...', '…']);
+/** Closing marks that belong to the sentence they follow. */
+const CLOSERS = new Set(['"', "'", ')', ']', '»']);
+const OPENERS = new Set(['"', "'", '(', '[', '«', '-']);
+
+/**
+ * Writes sentence boundaries as token index pairs [first, lastExclusive] into `out` (reused);
+ * returns the number of sentences.
+ */
+export function splitSentences(t: Tokens, out: Int32Array[]): number {
+  let count = 0;
+  const push = (a: number, b: number) => {
+    if (b <= a) return;
+    if (out[0].length < (count + 1) * 2) {
+      const bigger = new Int32Array(out[0].length * 2 + 2);
+      bigger.set(out[0]);
+      out[0] = bigger;
+    }
+    out[0][count * 2] = a;
+    out[0][count * 2 + 1] = b;
+    count++;
+  };
+  let first = 0;
+  const n = t.count;
+  for (let i = 0; i < n; i++) {
+    if (i > first && t.flags[i] & BREAK) {
+      push(first, i);
+      first = i;
+    }
+    const tok = t.norm[i];
+    if (!TERMINALS.has(tok)) continue;
+    if (tok === '.' && i > 0 && t.flags[i - 1] & WORD && !(t.flags[i] & SPACED)) {
+      const prev = t.norm[i - 1];
+      // "Mr." and "J." do not end a sentence.
+      if (ABBREVIATIONS.has(prev) || (prev.length === 1 && t.flags[i - 1] & CAP)) continue;
+    }
+    let j = i + 1;
+    while (j < n && CLOSERS.has(t.norm[j]) && !(t.flags[j] & SPACED)) j++;
+    if (j >= n) continue;
+    const f = t.flags[j];
+    const isLowerWord = f & WORD && !(f & (CAP | NUM));
+    const startsSentence = f & BREAK || (!isLowerWord && (f & WORD || OPENERS.has(t.norm[j])));
+    if (!startsSentence) continue;
+    push(first, j);
+    first = j;
+    i = j - 1;
+  }
+  push(first, n);
+  return count;
+}

@@ -1,0 +1,186 @@
+/**
+ * Word tokenisation straight over the original text, so token offsets are already UTF-16 offsets
+ * into the input (no offset map needed). A word is a maximal run of letters, digits and marks —
+ * which is exactly the Unicode-aware boundary rule: "Corbynite" is one token, never "Corbyn".
+ * Each token's `norm` equals `normalize()` of its text, so corpus and page compare alike.
+ */
+import { normalize } from '../text/normalize';
+
+/** Token flags. */
+export const WORD = 1;
+/** The word starts with an upper-case letter. */
+export const CAP = 2;
+/** The word starts with a digit. */
+export const NUM = 4;
+/** A line break stands between this token and the previous one. */
+export const BREAK = 8;
+/** White space (or an ignorable character) stands between this token and the previous one. */
+export const SPACED = 16;
+
+/** Tokens of one text, in reusable growable typed arrays (no per-token objects). */
+export class Tokens {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  flags = new Uint8Array(256);
+  norm: string[] = [];
+
+  /** Empties the buffer for a new text without freeing its storage. */
+  reset(): void {
+    this.count = 0;
+  }
+
+  /** Appends one token. */
+  push(start: number, end: number, flags: number, norm: string): void {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.flags[i] = flags;
+    this.norm[i] = norm;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const start = new Int32Array(size);
+    start.set(this.start);
+    const end = new Int32Array(size);
+    end.set(this.end);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.start = start;
+    this.end = end;
+    this.flags = flags;
+  }
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+const UPPER = /^\p{Lu}|^\p{Lt}/u;
+
+/** Spaces that separate tokens (the same set normalize() folds to a space). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Characters normalize() drops, plus variation selectors: invisible, never a boundary by themselves. */
+function isIgnorable(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f);
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** Whether the code point at `i` starts a word (letter or digit; a mark only continues one). */
+function wordStartWidth(text: string, i: number, c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return LETTER_OR_DIGIT.test(ch) ? ch.length : 0;
+}
+
+function wordContinueWidth(text: string, i: number, c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (isIgnorable(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  if (cp >= 0xe0100 && cp <= 0xe01ef) return 0;
+  const ch = String.fromCodePoint(cp);
+  return LETTER_OR_DIGIT.test(ch) || MARK.test(ch) ? ch.length : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Splits `text` into word and punctuation tokens (white space is skipped), appending to `out`. */
+export function tokenize(text: string, out: Tokens): Tokens {
+  out.reset();
+  const n = text.length;
+  let gap = SPACED | BREAK;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      gap |= isLineBreak(c) ? SPACED | BREAK : SPACED;
+      i++;
+      continue;
+    }
+    if (isIgnorable(c)) {
+      gap |= SPACED;
+      i++;
+      continue;
+    }
+    const w = wordStartWidth(text, i, c);
+    if (w > 0) {
+      const start = i;
+      let ascii = c < 128;
+      const numeric = isDigit(c);
+      let j = i + w;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        const cw = wordContinueWidth(text, j, d);
+        if (cw > 0) {
+          if (d >= 128) ascii = false;
+          j += cw;
+          continue;
+        }
+        if (isIgnorable(d)) {
+          // An invisible character inside a word (soft hyphen, ZWJ) does not split it.
+          let k = j + 1;
+          while (k < n && isIgnorable(text.charCodeAt(k))) k++;
+          if (k < n && wordContinueWidth(text, k, text.charCodeAt(k)) > 0) {
+            ascii = false;
+            j = k;
+            continue;
+          }
+          break;
+        }
+        // "1,800" and "59.5" are one token.
+        if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      const raw = text.slice(start, j);
+      let flags = WORD | gap;
+      if (numeric) flags |= NUM;
+      else if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(raw)) flags |= CAP;
+      out.push(start, j, flags, ascii ? raw.toLowerCase() : normalize(raw));
+      gap = 0;
+      i = j;
+      continue;
+    }
+    // Punctuation and symbols: one token per code point (a lone mark is treated the same way).
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const raw = text.slice(i, i + width);
+    const norm = c < 128 ? (c === 96 ? "'" : raw) : normalize(raw);
+    if (norm.length > 0) {
+      out.push(i, i + width, gap, norm);
+      gap = 0;
+    } else gap |= SPACED;
+    i += width;
+  }
+  return out;
+}
+
+/** Tokenises a short string (an alias, a quote) into normalised word and punctuation strings. */
+export function tokenStrings(text: string, wordsOnly = false): string[] {
+  const t = tokenize(text, new Tokens());
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) if (!wordsOnly || t.flags[i] & WORD) out.push(t.norm[i]);
+  return out;
+}
