@@ -18,7 +18,7 @@ export function ArticleLine({ article, aside, showHeadline = true }: ArticleLine
       <p class="cl-article-line">
         <span class="cl-outlet">{outletName(article.outlet)}</span>
         <span class="cl-date"> · {articleDate(article.date)}</span>
-        {aside ? <span class="cl-aside"> · {aside}</span> : null}
+        {aside ? <span class="cl-aside"> {aside}</span> : null}
       </p>
       {showHeadline && article.headline ? <p class="cl-headline">{article.headline}</p> : null}
     </div>

@@ -45,24 +45,18 @@ export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | und
   return { relation: member.relation, basis: 'reference', score: ref?.score ?? null };
 }
 
-function VerdictLine({ verdict, referenceOutlet }: { verdict: MemberVerdict; referenceOutlet: string }) {
-  if (verdict.basis === 'is-reference') {
-    return (
-      <p class="cl-verdict">
-        <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>{' '}
-        {verdict.score !== null ? <span class="cl-muted">{strengthLabel(verdict.score)}</span> : null}
-      </p>
-    );
-  }
-  return (
-    <p class="cl-verdict">
-      <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>{' '}
-      <span class="cl-muted">
-        {verdict.basis === 'page' ? t('card_vs_page') : t('card_vs_reference', referenceOutlet)}
-        {verdict.score !== null ? ` · ${strengthLabel(verdict.score)}` : ''}
-      </span>
-    </p>
-  );
+function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
+  if (verdict.basis === 'is-reference') return <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>;
+  return <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>;
+}
+
+/** Against what the badge was judged, and how strongly this article matched the page. */
+function VerdictBasis({ verdict, referenceOutlet }: { verdict: MemberVerdict; referenceOutlet: string }) {
+  const basis =
+    verdict.basis === 'page' ? t('card_vs_page') : verdict.basis === 'reference' ? t('card_vs_reference', referenceOutlet) : '';
+  const score = verdict.score !== null ? strengthLabel(verdict.score) : '';
+  if (!basis && !score) return null;
+  return <p class="cl-verdict cl-muted">{[basis, score].filter(Boolean).join(' · ')}</p>;
 }
 
 /** Claim group details merged with how each article relates to the sentence on the page. */
@@ -77,7 +71,7 @@ export function ClaimCard({ match, details }: ClaimCardProps) {
   }
   return (
     <>
-      <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_stated" />
+      <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_stated" showFound={false} />
       <figure class="cl-reading">
         <figcaption class="cl-label">{t('card_you_are_reading')}</figcaption>
         <blockquote class="cl-reading-text cl-clamp">{match.text}</blockquote>
@@ -98,8 +92,8 @@ export function ClaimCard({ match, details }: ClaimCardProps) {
               const verdict = memberVerdict(m, refs.get(m.article.id));
               return (
                 <li key={m.claim} class="cl-item" data-cl-relation={verdict.relation} data-cl-basis={verdict.basis}>
-                  <ArticleLine article={m.article} showHeadline={false} />
-                  <VerdictLine verdict={verdict} referenceOutlet={referenceOutlet} />
+                  <ArticleLine article={m.article} showHeadline={false} aside={<VerdictBadge verdict={verdict} />} />
+                  <VerdictBasis verdict={verdict} referenceOutlet={referenceOutlet} />
                   <blockquote class="cl-excerpt-block">{m.excerpt}</blockquote>
                   {m.values.length > 0 ? (
                     <p class="cl-values">

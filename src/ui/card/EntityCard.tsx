@@ -4,7 +4,7 @@ import type { Match, QuoteTense } from '../../core/index/types';
 import { t, type MessageKey } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
-import { countLabel, outletName } from './format';
+import { countLabel } from './format';
 
 /** Props of the entity card body. */
 export interface EntityCardProps {
@@ -30,14 +30,6 @@ export function EntityCard({ match, details, onOpenBrowser }: EntityCardProps) {
   return (
     <>
       <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_covered" />
-      <p class="cl-outlets-summary">
-        {details.articles.map((a, i) => (
-          <span key={a.article.id}>
-            {i > 0 ? ', ' : ''}
-            {outletName(a.article.outlet)}
-          </span>
-        ))}
-      </p>
       <section class="cl-section">
         <h3 class="cl-section-title">{t('card_by_outlet')}</h3>
         <ul class="cl-list">

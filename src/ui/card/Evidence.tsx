@@ -11,6 +11,8 @@ export interface EvidenceProps {
   total: number;
   /** "covered" for entities, "reported" for quotes, "stated" for claims. */
   coverageKey: 'card_covered' | 'card_reported' | 'card_stated';
+  /** Repeat the matched page text (off where the card quotes it in full anyway). */
+  showFound?: boolean;
 }
 
 /** Distinct article ids the matcher pointed at for this page text. */
@@ -19,7 +21,7 @@ export function matchedArticles(match: Match): string[] {
 }
 
 /** Evidence summary: "Strong match (0.92) · Matched in 3 of 5 articles · Covered in 3 of 5 articles". */
-export function Evidence({ match, covered, total, coverageKey }: EvidenceProps) {
+export function Evidence({ match, covered, total, coverageKey, showFound = true }: EvidenceProps) {
   const matched = matchedArticles(match).length;
   const strength = strengthOf(match.score);
   return (
@@ -27,11 +29,11 @@ export function Evidence({ match, covered, total, coverageKey }: EvidenceProps) 
       <h3 class="cl-section-title cl-visually-hidden">{t('card_evidence_heading')}</h3>
       <p class="cl-evidence-line">
         <span class={`cl-strength cl-strength-${strength}`}>{strengthLabel(match.score)}</span>{' '}
-        <span class="cl-evidence-found">{t('card_found_as', match.text)}</span>
+        {showFound ? <span class="cl-evidence-found">{t('card_found_as', match.text)}</span> : null}
       </p>
       <p class="cl-evidence-counts">
         {matched > 0 ? <span>{t('card_matched', [matched, total])}</span> : null}
-        {matched > 0 ? ' · ' : null}
+        {matched > 0 ? ' ' : null}
         <span>{t(coverageKey, [covered, total])}</span>
       </p>
     </div>

@@ -36,15 +36,18 @@ export function QuoteCard({ match, details }: QuoteCardProps) {
             const badge = m.isReference ? t('card_quote_reference') : m.relation === 'variant' ? t('card_quote_variant') : t('card_quote_same');
             return (
               <li key={m.quote} class="cl-item" data-cl-relation={m.relation}>
-                <ArticleLine article={m.article} showHeadline={false} />
-                <p class="cl-verdict">
-                  <span class={`cl-badge cl-badge-${m.isReference ? 'reference' : m.relation === 'variant' ? 'differs' : 'agrees'}`}>
-                    {badge}
-                  </span>{' '}
-                  <span class="cl-muted">
-                    {t(tenseKeys[m.tense])}
-                    {ref ? ` · ${strengthLabel(ref.score)}` : ''}
-                  </span>
+                <ArticleLine
+                  article={m.article}
+                  showHeadline={false}
+                  aside={
+                    <span class={`cl-badge cl-badge-${m.isReference ? 'reference' : m.relation === 'variant' ? 'differs' : 'agrees'}`}>
+                      {badge}
+                    </span>
+                  }
+                />
+                <p class="cl-verdict cl-muted">
+                  {t(tenseKeys[m.tense])}
+                  {ref ? ` · ${strengthLabel(ref.score)}` : ''}
                 </p>
                 <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />
               </li>

@@ -27,10 +27,8 @@ export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
         {difference.values.map((v) => (
           <li key={`${v.article.id}:${v.claim}`} class="cl-sbs-value" data-cl-article={v.article.id}>
             <span class="cl-sbs-number">{v.value}</span>{' '}
-            <span class="cl-sbs-source">
-              {outletName(v.article.outlet)}
-              <span class="cl-muted"> · {articleDate(v.article.date)}</span>
-            </span>
+            <span class="cl-sbs-source">{outletName(v.article.outlet)}</span>{' '}
+            <span class="cl-sbs-date">{articleDate(v.article.date)}</span>
           </li>
         ))}
       </ul>

@@ -62,8 +62,9 @@ export const CARD_CSS = `
   --cl-shadow: 0 1px 2px rgba(0, 0, 0, 0.4), 0 8px 24px rgba(0, 0, 0, 0.5);
 }
 
-.cl-card p, .cl-card ul, .cl-card figure, .cl-card blockquote, .cl-card h2, .cl-card h3 { margin: 0; padding: 0; }
-.cl-card ul { list-style: none; }
+/* Zero-specificity resets, so every .cl- rule below wins over them. */
+:where(.cl-card) :where(p, ul, figure, blockquote, h2, h3) { margin: 0; padding: 0; }
+:where(.cl-card) :where(ul) { list-style: none; }
 
 .cl-head {
   display: flex;
@@ -129,7 +130,7 @@ export const CARD_CSS = `
   background: var(--cl-bg-soft);
   border-radius: 0 0 8px 8px;
 }
-.cl-brand { font-size: 11px; color: var(--cl-muted); }
+.cl-brand { min-width: 0; font-size: 11px; color: var(--cl-muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 
 .cl-button, .cl-link {
   font: inherit;
@@ -143,6 +144,8 @@ export const CARD_CSS = `
   background: var(--cl-bg);
   font-weight: 600;
   font-size: 12px;
+  white-space: nowrap;
+  flex: none;
 }
 .cl-button:hover { border-color: var(--cl-accent); }
 .cl-link {
@@ -175,6 +178,7 @@ export const CARD_CSS = `
 }
 
 .cl-muted, .cl-date { color: var(--cl-muted); }
+.cl-date, .cl-sbs-date { white-space: nowrap; }
 .cl-label {
   font-size: 11px;
   font-weight: 600;
@@ -206,9 +210,8 @@ export const CARD_CSS = `
 .cl-strength-partial { color: var(--cl-differs-fg); }
 .cl-strength-weak { color: var(--cl-muted); }
 .cl-evidence-found { color: var(--cl-muted); min-width: 0; }
-.cl-evidence-counts { display: flex; flex-wrap: wrap; gap: 0 12px; margin-top: 2px; font-variant-numeric: tabular-nums; }
-
-.cl-outlets-summary { margin-top: 8px; color: var(--cl-muted); font-size: 12px; }
+.cl-evidence-counts { margin-top: 2px; font-variant-numeric: tabular-nums; }
+.cl-evidence-counts > span { display: block; }
 
 .cl-section { margin-top: 14px; }
 .cl-section-title {
@@ -259,11 +262,11 @@ export const CARD_CSS = `
 .cl-more, .cl-note { font-size: 12px; color: var(--cl-muted); margin-top: 4px; }
 .cl-note { margin-top: 8px; }
 
-.cl-reading { margin-top: 10px; }
+.cl-reading { margin-top: 14px; }
 .cl-reading-text { border-left-color: var(--cl-accent); font-style: italic; }
 .cl-excerpt-block { margin-top: 4px; }
 
-.cl-verdict { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; margin-top: 3px; font-size: 12px; }
+.cl-verdict { margin-top: 1px; font-size: 12px; }
 .cl-badge {
   display: inline-block;
   padding: 0 6px;
@@ -299,7 +302,8 @@ export const CARD_CSS = `
 }
 .cl-sbs-value { display: flex; flex-direction: column; min-width: 0; }
 .cl-sbs-number { font-size: 17px; font-weight: 650; line-height: 1.25; font-variant-numeric: tabular-nums; }
-.cl-sbs-source { font-size: 12px; }
+.cl-sbs-source { font-size: 12px; font-weight: 600; margin-top: 2px; }
+.cl-sbs-date { font-size: 12px; color: var(--cl-muted); }
 
 .cl-quote-diff { line-height: 1.6; }
 .cl-ins, .cl-del { border-radius: 2px; padding: 0 2px; }

@@ -1,0 +1,209 @@
+/**
+ * Screenshots of the source-context cards, for looking at them (not a test).
+ *
+ *   npx tsx scripts/screenshot-cards.ts [--out artifacts/cards]
+ *
+ * Renders each card with the real components into happy-dom, writes the DOM as a static HTML page
+ * (the card inside a declarative shadow root with CARD_CSS, under deliberately hostile page styles
+ * so leaks show), then opens each page in headless Chromium and saves a PNG next to it.
+ * Cards come from the hand-made mini index (tests/fixtures/index) and, when src/generated/index.json
+ * holds a built corpus, from the real index too (busiest person, a claim group that differs, a
+ * quote group with a variant wording).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { chromium } from 'playwright-core';
+import { buildDetails, type CardDetails } from '../src/core/index/details';
+import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
+import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../src/ui/card';
+import { makeMiniIndex } from '../tests/fixtures/index/mini-index';
+
+interface Shot {
+  name: string;
+  match: Match;
+  state: CardProps['state'];
+  theme: 'light' | 'dark';
+  pinned?: boolean;
+}
+
+const outDir = resolve(process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'artifacts/cards');
+
+function matchFor(kind: DetectionKind, id: string, text: string, score: number, refs: Match['refs']): Match {
+  return { kind, id, text, start: 0, end: text.length, score, refs };
+}
+
+function ready(index: CorpusIndex, kind: DetectionKind, id: string): CardProps['state'] {
+  const details = buildDetails(index, kind, id);
+  if (!details) throw new Error(`no details for ${kind} ${id}`);
+  return { status: 'ready', details };
+}
+
+function both(shot: Omit<Shot, 'theme'>): Shot[] {
+  return [
+    { ...shot, name: `${shot.name}-light`, theme: 'light' },
+    { ...shot, name: `${shot.name}-dark`, theme: 'dark' },
+  ];
+}
+
+function miniShots(): Shot[] {
+  const index = makeMiniIndex();
+  const long = makeMiniIndex({
+    personName: 'Dr Ada Philippa Quill-Montgomery-Hetherington, Chair of the Eastport and District Harbour Board',
+    quoteText:
+      'We will rebuild the harbour for everyone who works on it, and for everyone who will work on it after us, because a harbour that serves only the few is not a harbour at all.\nWe have done it before and we will do it again.',
+  });
+  const claimRefs: Match['refs'] = [
+    { article: 'a1', sentence: 2, relation: 'differs', score: 0.72 },
+    { article: 'a2', sentence: 2, relation: 'agrees', score: 0.91 },
+  ];
+  return [
+    ...both({
+      name: 'mini-person',
+      match: matchFor('person', 'person:ada-quill', 'Ada Quill', 1, [
+        { article: 'a1', sentence: 1, relation: 'mentions', score: 1 },
+        { article: 'a2', sentence: 1, relation: 'mentions', score: 1 },
+      ]),
+      state: ready(index, 'person', 'person:ada-quill'),
+    }),
+    ...both({
+      name: 'mini-claim',
+      match: matchFor('claim', 'cg1', 'More than 40 councillors put their names to a letter to the harbour board.', 0.72, claimRefs),
+      state: ready(index, 'claim', 'cg1'),
+    }),
+    ...both({
+      name: 'mini-quote',
+      match: matchFor('quote', 'qg1', 'We will rebuild the harbour for everyone', 0.86, [
+        { article: 'a2', sentence: 3, relation: 'variant-quote', score: 0.86 },
+      ]),
+      state: ready(index, 'quote', 'qg1'),
+    }),
+    { name: 'mini-long-light', theme: 'light', pinned: true, match: matchFor('person', 'person:ada-quill', 'Quill', 1, []), state: ready(long, 'person', 'person:ada-quill') },
+    { name: 'state-loading-light', theme: 'light', match: matchFor('person', 'x', 'Ada Quill', 1, []), state: { status: 'loading' } },
+    {
+      name: 'state-error-dark',
+      theme: 'dark',
+      match: matchFor('claim', 'x', 'More than 40 councillors signed the letter.', 0.7, []),
+      state: { status: 'error', message: 'No claim with id "x" in the corpus index' },
+    },
+    { name: 'state-empty-light', theme: 'light', match: matchFor('person', 'person:cara-nobody', 'Cara Nobody', 1, []), state: ready(index, 'person', 'person:cara-nobody') },
+  ];
+}
+
+/** Cards from the built corpus index, when there is one. */
+function seedShots(): Shot[] {
+  let index: CorpusIndex;
+  try {
+    index = JSON.parse(readFileSync('src/generated/index.json', 'utf8')) as CorpusIndex;
+  } catch {
+    return [];
+  }
+  if (index.entities.length === 0) return [];
+  const shots: Shot[] = [];
+  const person = [...index.entities].filter((e) => e.kind === 'person').sort((a, b) => b.coverage.length - a.coverage.length)[0];
+  if (person) {
+    const refs = person.coverage.map((c) => ({ article: c.article, sentence: c.mentions[0]?.sentence ?? 0, relation: 'mentions' as const, score: 1 }));
+    shots.push(...both({ name: 'seeds-person', match: matchFor('person', person.id, person.aliases.at(-1) ?? person.name, 1, refs), state: ready(index, 'person', person.id) }));
+  }
+  const group = index.claimGroups.find((g) => g.differences.length > 0) ?? index.claimGroups.find((g) => g.members.length > 1);
+  if (group) {
+    const first = index.claims.find((c) => c.id === group.members[0].claim)!;
+    const refs = group.members.map((m, i) => ({
+      article: m.article,
+      sentence: index.claims.find((c) => c.id === m.claim)?.sentence ?? 0,
+      relation: i === 0 ? ('agrees' as const) : m.relation,
+      score: i === 0 ? 0.93 : 0.68,
+    }));
+    shots.push(...both({ name: 'seeds-claim', match: matchFor('claim', group.id, first.text, 0.93, refs), state: ready(index, 'claim', group.id) }));
+  }
+  const quoteGroup = index.quoteGroups.find((g) => g.members.some((m) => m.relation === 'variant-quote'));
+  if (quoteGroup) {
+    const ref = index.quotes.find((q) => q.id === quoteGroup.reference)!;
+    const refs = quoteGroup.members.map((m) => ({ article: m.article, sentence: 0, relation: m.relation, score: m.relation === 'same-quote' ? 1 : 0.8 }));
+    shots.push(...both({ name: 'seeds-quote', match: matchFor('quote', quoteGroup.id, ref.text.slice(0, 80), 1, refs), state: ready(index, 'quote', quoteGroup.id) }));
+  }
+  return shots;
+}
+
+/** The static page: hostile page styles outside, the card in a declarative shadow root inside. */
+function pageHtml(cardHtml: string, theme: 'light' | 'dark', full = false): string {
+  // "full" lifts the height cap so one picture shows everything the card's scroll area holds.
+  const extra = full ? '.cl-card { max-height: none !important; }' : '';
+  const pageBg = theme === 'dark' ? '#121417' : '#efeae0';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>card</title>
+<style>
+  /* Page styles that would wreck the card if they leaked through the shadow boundary. */
+  body { margin: 0; padding: 24px; background: ${pageBg}; font: 22px/2 Georgia, serif; color: #c00; letter-spacing: 1px; }
+  p, h2, h3, ul, li, button, blockquote { color: #c00 !important; font-size: 30px; text-transform: uppercase; }
+  section { border: 5px dashed magenta; }
+</style></head>
+<body>
+<coverage-lens-card id="host" style="display:inline-block"><template shadowrootmode="open"><style>${CARD_CSS}${extra}</style>${cardHtml}</template></coverage-lens-card>
+</body></html>`;
+}
+
+function renderShot(window: Window, shot: Shot): string {
+  const container = window.document.createElement('div');
+  window.document.body.appendChild(container);
+  const noop = () => undefined;
+  renderCard(container as unknown as Element, {
+    match: shot.match,
+    state: shot.state,
+    pinned: shot.pinned ?? false,
+    theme: shot.theme,
+    onClose: noop,
+    onTogglePin: noop,
+    onOpenBrowser: noop,
+  });
+  const html = container.innerHTML;
+  unmountCard(container as unknown as Element);
+  container.remove();
+  return html;
+}
+
+async function main(): Promise<void> {
+  const shots = [...miniShots(), ...seedShots()];
+  mkdirSync(outDir, { recursive: true });
+  const window = new Window({ url: 'https://example.invalid/' });
+  const pages: { name: string; file: string }[] = [];
+  for (const shot of shots) {
+    const html = renderShot(window, shot);
+    const file = join(outDir, `card-${shot.name}.html`);
+    writeFileSync(file, pageHtml(html, shot.theme));
+    pages.push({ name: shot.name, file });
+    const fullFile = join(outDir, `card-${shot.name}-full.html`);
+    writeFileSync(fullFile, pageHtml(html, shot.theme, true));
+    pages.push({ name: `${shot.name}-full`, file: fullFile });
+  }
+  await window.happyDOM.close();
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 520, height: 1400 }, deviceScaleFactor: 1 });
+    // Static pages only: refuse every request so nothing leaves the machine.
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    for (const { name, file } of pages) {
+      await page.goto(`file://${resolve(file)}`);
+      const host = page.locator('#host');
+      const png = join(outDir, `card-${name}.png`);
+      await host.screenshot({ path: png });
+      const box = await host.boundingBox();
+      const overflowX = await page.evaluate(() => {
+        const body = document.getElementById('host')!.shadowRoot!.querySelector('.cl-body');
+        return body ? body.scrollWidth - body.clientWidth : 0;
+      });
+      console.log(`${png}  ${Math.round(box?.width ?? 0)}x${Math.round(box?.height ?? 0)}  horizontal overflow: ${overflowX}px`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
