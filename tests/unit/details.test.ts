@@ -173,8 +173,9 @@ describe('helpers', () => {
     expect(sentenceText(a1, 1)).toBe(S.a1Descriptor);
     expect(sentenceText(a1, 99)).toBeNull();
     expect(sentenceText(undefined, 0)).toBeNull();
-    const items = [{ article: { outlet: 'B' }, n: 1 }, { article: { outlet: 'A' }, n: 2 }, { article: { outlet: 'B' }, n: 3 }];
-    expect(groupByOutlet(items as never).map((g: { outlet: string; members: { n: number }[] }) => [g.outlet, g.members.map((m) => m.n)])).toEqual([
+    const ref = (outlet: string) => ({ id: outlet, outlet, headline: '', date: 'unknown', url: '' });
+    const items = [{ article: ref('B'), n: 1 }, { article: ref('A'), n: 2 }, { article: ref('B'), n: 3 }];
+    expect(groupByOutlet(items).map((g) => [g.outlet, g.members.map((m) => m.n)])).toEqual([
       ['B', [1, 3]],
       ['A', [2]],
     ]);
