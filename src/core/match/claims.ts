@@ -11,7 +11,7 @@
 import type { ClaimSignature, MatcherData } from './data';
 import { PatternType } from './data';
 import { entityKey, figureKey, placeKey, wordKey } from './keys';
-import { NUMBER_WORDS } from './lexicon';
+import { SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
 import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from './numbers';
 import { NUM, Tokens, WORD } from './tokens';
@@ -97,7 +97,6 @@ export interface ClaimResult {
 /** Run-time claim scorer; all per-sentence state lives in reused typed arrays. */
 export class ClaimScorer {
   private readonly keyIds = new Map<string, number>();
-  private readonly wordCache = new Map<string, number>();
   private readonly weights: Float64Array;
   private readonly postings: Int32Array[];
   private readonly claimNorm: Float64Array;
@@ -140,17 +139,6 @@ export class ClaimScorer {
     this.sentKeys = new Int32Array(4096);
   }
 
-  /** Key id of a normalised word: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word. */
-  private wordId(norm: string): number {
-    let id = this.wordCache.get(norm);
-    if (id === undefined) {
-      const key = wordKey(norm);
-      id = key === null ? -2 : (this.keyIds.get(key) ?? -1);
-      this.wordCache.set(norm, id);
-    }
-    return id;
-  }
-
   /**
    * Scores tokens [a, b) of `text`; `hits` are the name hits of the whole text and `h0` the first
    * hit at or after token a. Returns null when no corpus claim is close enough.
@@ -175,8 +163,10 @@ export class ClaimScorer {
     // Figures first (only when the sentence has something number-like), so their words are skipped.
     const figures = this.figures;
     figures.length = 0;
+    const symFlags = t.table.flags;
+    const symKey = t.table.key;
     for (let i = a; i < b; i++) {
-      if (t.flags[i] & NUM || NUMBER_WORDS.has(t.norm[i])) {
+      if (t.flags[i] & NUM || symFlags[t.sym[i]] & SYM_NUMBER) {
         parseFigures(t, a, b, figures);
         break;
       }
@@ -205,7 +195,8 @@ export class ClaimScorer {
         if (f < figures.length && figures[f].start <= t.start[i]) continue;
       }
       if (!(t.flags[i] & WORD)) continue;
-      const id = this.wordId(t.norm[i]);
+      // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
+      const id = symKey[t.sym[i]];
       if (id === -2) continue;
       content++;
       addKey(id);

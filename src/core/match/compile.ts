@@ -5,6 +5,7 @@ import { FigureClass } from './numbers';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, tokenStrings, tokenize } from './tokens';
+import { classifyingTable } from './classify';
 
 /** Compiles the compact matcher data from a full index. */
 export function compileMatcher(index: CorpusIndex): MatcherData {
@@ -53,10 +54,10 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   };
 
   // Claim keys come from the same tokenizer, name scanner and figure parser the page goes through.
-  const scanner = new NameScanner(partial, new Map(words.list.map((w, i) => [w, i])));
+  const scanner = new NameScanner(partial);
   const groupIdx = new Map(index.claimGroups.map((g, i) => [g.id, i]));
   const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
-  const tokens = new Tokens();
+  const tokens = new Tokens(classifyingTable(words.list, []));
   const hits = new NameHits();
   const keyed: { sig: ClaimSignature; keys: string[] }[] = [];
   for (const c of index.claims) {

@@ -144,7 +144,6 @@ const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
 /** Run-time name scanner over a token stream. */
 export class NameScanner {
   private readonly automaton: Automaton;
-  private readonly wordIds: Map<string, number>;
   private readonly patterns: Int32Array;
   // Candidate buffers reused across scans.
   private candFirst: number[] = [];
@@ -153,21 +152,23 @@ export class NameScanner {
   private candEnd: number[] = [];
   private taken = new Uint8Array(256);
 
-  constructor(data: MatcherData, wordIds: Map<string, number>) {
+  constructor(data: MatcherData) {
     this.automaton = new Automaton(data.automaton, data.words.length);
-    this.wordIds = wordIds;
     this.patterns = Int32Array.from(data.patterns);
   }
 
-  /** Finds accepted hits in tokens; `text` is the tokenised text (for given-name checks). */
+  /** Finds accepted hits in tokens (whose table must classify against this data's words); `text` is the tokenised text. */
   scan(text: string, t: Tokens, hits: NameHits): void {
-    const { automaton, wordIds, patterns } = this;
+    const { automaton, patterns } = this;
     const { out, link } = automaton;
+    const word = t.table.word;
+    const sym = t.sym;
     let candidates = 0;
     let state = 0;
     for (let i = 0; i < t.count; i++) {
-      const w = wordIds.get(t.norm[i]);
-      state = automaton.step(state, w === undefined ? -1 : w);
+      const w = word[sym[i]];
+      if (w < 0 && state === 0) continue;
+      state = automaton.step(state, w);
       if (state === 0) continue;
       for (let node = out[state] >= 0 ? state : link[state]; node > 0; node = link[node]) {
         const p = out[node];

@@ -80,7 +80,7 @@ export class QuoteMatcher {
   private readonly counts: Uint16Array;
   private readonly articles: string[];
 
-  constructor(data: MatcherData, private readonly wordIds: Map<string, number>) {
+  constructor(data: MatcherData) {
     this.quotes = data.quotes;
     this.articles = data.articles;
     this.stride = data.words.length + 1;
@@ -106,7 +106,7 @@ export class QuoteMatcher {
     const ids: number[] = [];
     for (let i = a; i < b; i++) {
       if (!(t.flags[i] & WORD)) continue;
-      ids.push(this.wordIds.get(t.norm[i]) ?? -1);
+      ids.push(t.table.word[t.sym[i]]);
     }
     if (ids.length < MIN_WORDS) return null;
     const pageBigrams = ids.length - 1;

@@ -10,6 +10,7 @@ import { NameHits, NameScanner } from './names';
 import { QuoteMatcher, findQuotedSpans } from './quotes';
 import { splitSentences } from './sentences';
 import { Tokens, tokenize } from './tokens';
+import { classifyingTable } from './classify';
 
 /** Options for one scan. */
 export interface ScanOptions {
@@ -31,16 +32,16 @@ export interface Matcher {
 
 /** Share of a sentence a matched quote must cover for the sentence not to be reported as a claim too. */
 const QUOTE_COVERS_SENTENCE = 0.6;
+/** Distinct token strings kept interned between scans. */
+const MAX_SYMBOLS = 200_000;
 
 /** Builds a matcher from compiled data (run time). */
 export function createMatcher(data: MatcherData): Matcher {
   if (data.schemaVersion !== MATCHER_DATA_VERSION) throw new Error(`matcher data version ${data.schemaVersion}, expected ${MATCHER_DATA_VERSION}`);
-  const wordIds = new Map<string, number>();
-  data.words.forEach((w, i) => wordIds.set(w, i));
-  const names = new NameScanner(data, wordIds);
+  const names = new NameScanner(data);
   const claims = new ClaimScorer(data);
-  const quotes = new QuoteMatcher(data, wordIds);
-  const tokens = new Tokens();
+  const quotes = new QuoteMatcher(data);
+  const tokens = new Tokens(classifyingTable(data.words, data.keys));
   const hits = new NameHits();
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];
   const quoteBuf: number[] = [];
@@ -54,6 +55,8 @@ export function createMatcher(data: MatcherData): Matcher {
     scan(text: string, options?: ScanOptions): Match[] {
       const want = (k: DetectionKind) => !options?.kinds || options.kinds[k] === true;
       const out: Match[] = [];
+      // Interned page words are bounded so a long-lived tab cannot grow the table without limit.
+      if (tokens.table.size > MAX_SYMBOLS) tokens.table = classifyingTable(data.words, data.keys);
       tokenize(text, tokens);
       if (tokens.count === 0) return out;
       names.scan(text, tokens, hits);

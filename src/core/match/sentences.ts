@@ -5,11 +5,13 @@
  */
 import { BREAK, CAP, NUM, SPACED, Tokens, WORD } from './tokens';
 import { TITLES } from './lexicon';
+import { SYM_TERMINAL } from './symbols';
 
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([...TITLES, 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'col', 'capt', 'sgt', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'approx']);
 
-const TERMINALS = new Set(['.', '!', '?', '...', '…']);
+/** Tokens that may end a sentence. */
+export const TERMINALS: ReadonlySet<string> = new Set(['.', '!', '?', '...', '…']);
 /** Closing marks that belong to the sentence they follow. */
 const CLOSERS = new Set(['"', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', "'", '(', '[', '«', '-']);
@@ -38,8 +40,8 @@ export function splitSentences(t: Tokens, out: Int32Array[]): number {
       push(first, i);
       first = i;
     }
+    if (!(t.table.flags[t.sym[i]] & SYM_TERMINAL)) continue;
     const tok = t.norm[i];
-    if (!TERMINALS.has(tok)) continue;
     if (tok === '.' && i > 0 && t.flags[i - 1] & WORD && !(t.flags[i] & SPACED)) {
       const prev = t.norm[i - 1];
       // "Mr." and "J." do not end a sentence.

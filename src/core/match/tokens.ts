@@ -5,6 +5,7 @@
  * Each token's `norm` equals `normalize()` of its text, so corpus and page compare alike.
  */
 import { normalize } from '../text/normalize';
+import { HASH_SEED, SymbolTable, hashStep } from './symbols';
 
 /** Token flags. */
 export const WORD = 1;
@@ -23,7 +24,13 @@ export class Tokens {
   start = new Int32Array(256);
   end = new Int32Array(256);
   flags = new Uint8Array(256);
+  /** Interned symbol of each token (index into `table`). */
+  sym = new Int32Array(256);
+  /** Normalised text of each token (the interned string, shared, not a copy). */
   norm: string[] = [];
+
+  /** `table` interns token strings; a matcher passes one that also classifies them. */
+  constructor(public table: SymbolTable = new SymbolTable()) {}
 
   /** Empties the buffer for a new text without freeing its storage. */
   reset(): void {
@@ -31,13 +38,14 @@ export class Tokens {
   }
 
   /** Appends one token. */
-  push(start: number, end: number, flags: number, norm: string): void {
+  push(start: number, end: number, flags: number, sym: number): void {
     if (this.count === this.start.length) this.grow();
     const i = this.count++;
     this.start[i] = start;
     this.end[i] = end;
     this.flags[i] = flags;
-    this.norm[i] = norm;
+    this.sym[i] = sym;
+    this.norm[i] = this.table.strings[sym];
   }
 
   private grow(): void {
@@ -48,9 +56,12 @@ export class Tokens {
     end.set(this.end);
     const flags = new Uint8Array(size);
     flags.set(this.flags);
+    const sym = new Int32Array(size);
+    sym.set(this.sym);
     this.start = start;
     this.end = end;
     this.flags = flags;
+    this.sym = sym;
   }
 }
 
@@ -127,9 +138,23 @@ export function tokenize(text: string, out: Tokens): Tokens {
       const start = i;
       let ascii = c < 128;
       const numeric = isDigit(c);
+      let hash = ascii ? hashStep(HASH_SEED, c >= 65 && c <= 90 ? c + 32 : c) : 0;
       let j = i + w;
       while (j < n) {
         const d = text.charCodeAt(j);
+        if (d < 128) {
+          // ASCII fast path: letters and digits, lower-cased into the running hash.
+          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+            hash = hashStep(hash, d);
+            j++;
+            continue;
+          }
+          if (d >= 65 && d <= 90) {
+            hash = hashStep(hash, d + 32);
+            j++;
+            continue;
+          }
+        }
         const cw = wordContinueWidth(text, j, d);
         if (cw > 0) {
           if (d >= 128) ascii = false;
@@ -149,16 +174,17 @@ export function tokenize(text: string, out: Tokens): Tokens {
         }
         // "1,800" and "59.5" are one token.
         if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+          hash = hashStep(hashStep(hash, d), text.charCodeAt(j + 1));
           j += 2;
           continue;
         }
         break;
       }
-      const raw = text.slice(start, j);
       let flags = WORD | gap;
       if (numeric) flags |= NUM;
-      else if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(raw)) flags |= CAP;
-      out.push(start, j, flags, ascii ? raw.toLowerCase() : normalize(raw));
+      else if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text.slice(start, j))) flags |= CAP;
+      const sym = ascii ? out.table.internAscii(text, start, j, hash) : out.table.intern(normalize(text.slice(start, j)));
+      out.push(start, j, flags, sym);
       gap = 0;
       i = j;
       continue;
@@ -169,7 +195,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
     const raw = text.slice(i, i + width);
     const norm = c < 128 ? (c === 96 ? "'" : raw) : normalize(raw);
     if (norm.length > 0) {
-      out.push(i, i + width, gap, norm);
+      out.push(i, i + width, gap, out.table.intern(norm));
       gap = 0;
     } else gap |= SPACED;
     i += width;
