@@ -1,0 +1,155 @@
+/**
+ * Markers: `coverage-lens-mark` elements wrapping matched text. A match that spans several text
+ * nodes (across <em>, <a>…) gets one marker per node piece, all sharing data-kind and data-id; the
+ * first piece is the focus target. Unmarking puts every node back and merges the text nodes we split,
+ * so the DOM serialises exactly as before.
+ */
+import type { DetectionKind } from '../core/index/types';
+import { MARK_TAG } from './site-knowledge';
+import { slicesFor, type TextBlock } from './text-map';
+
+/** What a marker needs to know about the match it marks. */
+export interface MarkSpec {
+  kind: DetectionKind;
+  id: string;
+  start: number;
+  end: number;
+}
+
+// Inline, !important declarations: they beat page rules aimed at custom elements (even
+// `* { all: unset !important }`), need no page stylesheet, and CSSOM writes are not blocked by a page
+// CSP. Only paint properties change; everything that shapes a line box is inherited or zeroed.
+const NEUTRAL =
+  'display:inline!important;margin:0!important;padding:0!important;border:0!important;' +
+  'font:inherit!important;line-height:inherit!important;letter-spacing:inherit!important;' +
+  'word-spacing:inherit!important;text-transform:inherit!important;white-space:inherit!important;' +
+  'color:inherit!important;vertical-align:baseline!important;position:static!important;float:none!important;' +
+  'box-decoration-break:clone!important;-webkit-box-decoration-break:clone!important;';
+const UNDERLINE = 'text-decoration-line:underline!important;text-decoration-thickness:1px!important;text-underline-offset:0.22em!important;';
+const MARK_STYLES: Record<DetectionKind, string> = {
+  person: `${NEUTRAL}background-color:rgba(250,204,21,.32)!important;border-radius:2px!important;`,
+  organisation: `${NEUTRAL}background-color:rgba(56,189,248,.26)!important;border-radius:2px!important;`,
+  // Claims and quotes cover whole sentences, so they get a quieter underline instead of a fill.
+  claim: `${NEUTRAL}background-color:transparent!important;${UNDERLINE}text-decoration-style:dotted!important;text-decoration-color:rgba(217,119,6,.85)!important;`,
+  quote: `${NEUTRAL}background-color:transparent!important;${UNDERLINE}text-decoration-style:dashed!important;text-decoration-color:rgba(147,51,234,.7)!important;`,
+};
+
+/** The inline style of a marker of a kind (exported for the focus ring, which extends it). */
+export function markStyle(kind: DetectionKind): string {
+  return MARK_STYLES[kind];
+}
+
+/** Places and removes markers; remembers which text nodes it split so it can merge them back. */
+export class Highlighter {
+  /** Text nodes this highlighter created by splitting a page text node. */
+  private readonly created = new WeakSet<Text>();
+
+  constructor(
+    /** Describes a marker for assistive technology (aria-description). */
+    private readonly describe: (spec: MarkSpec) => string = () => '',
+  ) {}
+
+  /**
+   * Wraps the block range of each spec. Specs must not overlap; they may come in any order (they
+   * are applied right to left, so the block's node offsets stay valid while nodes are split).
+   * Returns, per spec in the given order, its marker elements (empty when only whitespace matched).
+   */
+  markBlock(block: TextBlock, specs: readonly MarkSpec[]): HTMLElement[][] {
+    const order = specs.map((_, i) => i).sort((a, b) => specs[b].start - specs[a].start);
+    const out: HTMLElement[][] = specs.map(() => []);
+    for (const i of order) out[i] = this.markOne(block, specs[i]);
+    return out;
+  }
+
+  private markOne(block: TextBlock, spec: MarkSpec): HTMLElement[] {
+    const doc = block.element.ownerDocument;
+    const slices = slicesFor(block, spec.start, spec.end);
+    const pieces: HTMLElement[] = [];
+    for (let s = slices.length - 1; s >= 0; s--) {
+      const { node, from, to } = slices[s];
+      const parent = node.parentNode;
+      if (!parent || !/\S/.test(node.data.slice(from, to))) continue; // never wrap whitespace
+      if (to < node.data.length) this.created.add(node.splitText(to));
+      let target = node;
+      if (from > 0) {
+        target = node.splitText(from);
+        this.created.add(target);
+      }
+      const mark = doc.createElement(MARK_TAG) as HTMLElement;
+      mark.setAttribute('data-kind', spec.kind);
+      mark.setAttribute('data-id', spec.id);
+      mark.style.cssText = MARK_STYLES[spec.kind];
+      parent.insertBefore(mark, target);
+      mark.appendChild(target);
+      pieces.unshift(mark);
+    }
+    const first = pieces[0];
+    if (first) {
+      first.setAttribute('data-cl-first', '');
+      // A marker inside a link is not a second tab stop in the link (nested interactive content);
+      // it stays focusable by script, for the next/previous-marker command.
+      const inLink = first.parentElement?.closest('a[href]') !== null;
+      first.setAttribute('tabindex', inLink ? '-1' : '0');
+      first.setAttribute('role', 'button');
+      first.setAttribute('aria-haspopup', 'dialog');
+      first.setAttribute('aria-expanded', 'false');
+      const description = this.describe(spec);
+      if (description) first.setAttribute('aria-description', description);
+    }
+    return pieces;
+  }
+
+  /** Removes markers (any of ours, in any order) and merges the text nodes split for them. */
+  unmark(marks: Iterable<Element>): void {
+    for (const mark of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      const next = mark.nextSibling;
+      const children = Array.from(mark.childNodes);
+      for (const child of children) parent.insertBefore(child, mark);
+      parent.removeChild(mark);
+      for (const child of children) this.mergeBack(child);
+      if (next) this.mergeBack(next);
+    }
+  }
+
+  /** Removes every marker under `root` (ours or a previous instance's). */
+  unmarkAll(root: ParentNode): void {
+    this.unmark(Array.from(root.querySelectorAll(MARK_TAG)));
+  }
+
+  private mergeBack(node: Node): void {
+    if (node.nodeType !== 3 || !this.created.has(node as Text)) return;
+    const prev = node.previousSibling;
+    if (prev && prev.nodeType === 3) {
+      (prev as Text).appendData((node as Text).data);
+      node.parentNode?.removeChild(node);
+      this.created.delete(node as Text);
+    }
+  }
+}
+
+/**
+ * Removes markers left by an instance of the content script that no longer runs (an extension
+ * update or reload). Which nodes it split is unknown, so the unwrapped text is merged with adjacent
+ * text nodes: the page looks and serialises as it did.
+ */
+export function removeStaleMarkers(root: ParentNode): number {
+  const stale = Array.from(root.querySelectorAll(MARK_TAG));
+  for (const mark of stale) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    const children = Array.from(mark.childNodes);
+    for (const child of children) parent.insertBefore(child, mark);
+    parent.removeChild(mark);
+    for (const child of [...children, children[children.length - 1]?.nextSibling ?? null]) {
+      if (!child || child.nodeType !== 3) continue;
+      const prev = child.previousSibling;
+      if (prev && prev.nodeType === 3 && child.parentNode) {
+        (prev as Text).appendData((child as Text).data);
+        child.parentNode.removeChild(child);
+      }
+    }
+  }
+  return stale.length;
+}

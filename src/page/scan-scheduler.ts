@@ -1,0 +1,311 @@
+/**
+ * Scans the article block by block in short slices (darkreader's AsyncQueue idea) so the page never
+ * sees a long task: blocks on screen first, then the rest in document order; markers are written in
+ * one batch at the end of each slice; later changes rescan only the blocks that changed.
+ */
+import type { DetectionKind, Match } from '../core/index/types';
+import { isInArticle } from './article-root';
+import { isBlockElement } from './dom-filters';
+import type { Highlighter, MarkSpec } from './highlight';
+import { BLOCK_SELECTOR, MARK_TAG } from './site-knowledge';
+import { blockElementOf, walkBlocks, type TextBlock } from './text-map';
+
+/** The part of the matcher the scanner uses (the real one, or a small fake in tests). */
+export interface BlockMatcher {
+  scan(text: string, options?: { kinds?: Partial<Record<DetectionKind, boolean>> }): Match[];
+}
+
+/** A match that was marked on the page, with its marker elements (the first is the focus target). */
+export interface PlacedMatch {
+  match: Match;
+  marks: HTMLElement[];
+}
+
+/** Options of a PageScanner. */
+export interface ScannerOptions {
+  root: Element;
+  matcher: BlockMatcher;
+  highlighter: Highlighter;
+  kinds: Record<DetectionKind, boolean>;
+  maxMarkers: number;
+  /** Work per slice before yielding to the page, in ms. */
+  budgetMs?: number;
+  /** Called after each batch of markers is placed or removed. */
+  onChange?: () => void;
+}
+
+/** Throttle of mutation-driven rescans (ms). */
+const MUTATION_THROTTLE_MS = 500;
+/** A block rewritten more often than this (a live ticker) is left alone for the rest of the page's life. */
+const MAX_RESCANS_PER_BLOCK = 8;
+/** At most this many on-screen blocks are scanned before the rest of the page. */
+const MAX_VIEWPORT_BLOCKS = 60;
+
+/** Gives the page's own tasks a turn: scheduler.yield() where it exists, else a macrotask. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') {
+    try {
+      return scheduler.yield.call(scheduler);
+    } catch {
+      // fall through to a macrotask
+    }
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves once the page has settled: loaded, then idle (or after `timeoutMs`). */
+export function whenPageSettled(signal: AbortSignal, timeoutMs = 300): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () => {
+      const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number })
+        .requestIdleCallback;
+      if (typeof ric === 'function') ric(() => resolve(), { timeout: timeoutMs });
+      else setTimeout(resolve, 0);
+    };
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true, signal });
+  });
+}
+
+const now = () => performance.now();
+
+/** Scans a root, marks what the matcher finds, and keeps the marks up to date as the page changes. */
+export class PageScanner {
+  private readonly placed = new Map<HTMLElement, PlacedMatch>();
+  private readonly byPiece = new WeakMap<Element, PlacedMatch>();
+  private readonly processed = new WeakSet<Element>();
+  private readonly rescans = new WeakMap<Element, number>();
+  private readonly budget: number;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private throttle: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private pendingMarks: { block: TextBlock; matches: Match[] }[] = [];
+  private reservedMarkers = 0;
+
+  constructor(private readonly options: ScannerOptions) {
+    this.budget = options.budgetMs ?? 10;
+  }
+
+  /** Every match marked so far, in no particular order. */
+  placedMatches(): PlacedMatch[] {
+    return [...this.placed.values()].filter((p) => p.marks[0].isConnected);
+  }
+
+  /** The placed match a marker element (any of its pieces) belongs to, or null. */
+  placedFor(mark: Element): PlacedMatch | null {
+    const placed = this.byPiece.get(mark);
+    return placed && this.placed.has(placed.marks[0]) ? placed : null;
+  }
+
+  /** Scans the whole root (on-screen blocks first), then watches it for changes until `signal` aborts. */
+  async start(signal: AbortSignal): Promise<void> {
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.observe(signal);
+    this.running = this.scanAll(signal);
+    await this.running;
+  }
+
+  /** Time of the first marker placed after `start` (performance.now()), for measurements. */
+  firstMarkAt: number | null = null;
+
+  private async scanAll(signal: AbortSignal): Promise<void> {
+    const root = this.options.root;
+    const onScreen = this.viewportBlockElements();
+    const viewportBlocks = (function* (): Generator<TextBlock> {
+      for (const el of onScreen) yield* walkBlocks(el);
+    })();
+    await this.runSliced(viewportBlocks, signal);
+    for (const el of onScreen) this.processed.add(el);
+    await this.runSliced(walkBlocks(root, { skip: (el) => this.processed.has(el) }), signal);
+  }
+
+  /**
+   * Paragraph-level elements on screen, found without a full walk: a native query, then a binary
+   * search on their positions (one layout read, before any marker is written).
+   */
+  private viewportBlockElements(): Element[] {
+    const root = this.options.root;
+    const all = root.querySelectorAll(BLOCK_SELECTOR);
+    const height = window.innerHeight || document.documentElement.clientHeight;
+    if (all.length === 0 || !height) return [];
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Element[] = [];
+    for (let i = lo; i < all.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
+      const el = all[i];
+      const rect = el.getBoundingClientRect();
+      if (rect.top > height) break;
+      if (rect.bottom < 0 || rect.height === 0) continue;
+      if (out.some((o) => o.contains(el)) || !isInArticle(el, root)) continue;
+      out.push(el);
+    }
+    return out;
+  }
+
+  /** Runs scan steps in slices of about `budget` ms, writing each slice's markers in one batch. */
+  private async runSliced(blocks: Iterator<TextBlock>, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal.aborted) return;
+      const sliceStart = now();
+      let done = false;
+      while (now() - sliceStart < this.budget) {
+        if (this.remaining() <= 0) {
+          done = true;
+          break;
+        }
+        const next = blocks.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        this.scanBlock(next.value);
+      }
+      this.flush();
+      if (done) return;
+      await yieldToPage();
+    }
+  }
+
+  private remaining(): number {
+    return this.options.maxMarkers - this.placed.size - this.reservedMarkers;
+  }
+
+  private scanBlock(block: TextBlock): void {
+    let matches = this.options.matcher.scan(block.text, { kinds: this.options.kinds });
+    matches = matches.filter((m) => this.options.kinds[m.kind] && m.end > m.start && m.end <= block.text.length);
+    if (matches.length === 0) return;
+    const room = this.remaining();
+    if (matches.length > room) matches = matches.slice().sort((a, b) => a.start - b.start).slice(0, room);
+    this.reservedMarkers += matches.length;
+    this.pendingMarks.push({ block, matches });
+  }
+
+  /** Writes the pending markers (all DOM writes of a slice happen here, together). */
+  private flush(): void {
+    const pending = this.pendingMarks;
+    this.pendingMarks = [];
+    this.reservedMarkers = 0;
+    if (pending.length === 0) return;
+    this.ownMutations(() => {
+      for (const { block, matches } of pending) {
+        const specs: MarkSpec[] = matches.map((m) => ({ kind: m.kind, id: m.id, start: m.start, end: m.end }));
+        const marks = this.options.highlighter.markBlock(block, specs);
+        matches.forEach((match, i) => {
+          if (marks[i].length === 0) return;
+          const placed = { match, marks: marks[i] };
+          this.placed.set(marks[i][0], placed);
+          for (const mark of marks[i]) this.byPiece.set(mark, placed);
+        });
+      }
+    });
+    if (this.firstMarkAt === null && this.placed.size > 0) this.firstMarkAt = now();
+    this.options.onChange?.();
+  }
+
+  /**
+   * Runs our own DOM writes so the observer never sees them: page mutations queued before are
+   * handled first; the records our writes produce are then taken and dropped.
+   */
+  private ownMutations(write: () => void): void {
+    if (this.observer) this.collect(this.observer.takeRecords());
+    try {
+      write();
+    } finally {
+      this.observer?.takeRecords();
+    }
+  }
+
+  private observe(signal: AbortSignal): void {
+    if (typeof MutationObserver !== 'function') return;
+    this.observer = new MutationObserver((records) => this.collect(records));
+    this.observer.observe(this.options.root, { childList: true, characterData: true, subtree: true });
+    signal.addEventListener('abort', () => this.observer?.disconnect(), { once: true });
+    const onSettled = () => {
+      if (this.dirty.size === 0 || signal.aborted) return;
+      const units = this.dirty;
+      this.dirty = new Set();
+      this.running = this.running.then(() => this.rescan(units, signal)).catch(() => undefined);
+    };
+    this.scheduleRescan = () => {
+      if (this.throttle !== null || signal.aborted) return;
+      this.throttle = setTimeout(() => {
+        this.throttle = null;
+        onSettled();
+      }, MUTATION_THROTTLE_MS);
+    };
+    signal.addEventListener('abort', () => {
+      if (this.throttle !== null) clearTimeout(this.throttle);
+    });
+  }
+
+  private scheduleRescan: () => void = () => undefined;
+
+  private collect(records: MutationRecord[]): void {
+    if (records.length === 0) return;
+    for (const record of records) {
+      if (record.type === 'characterData') this.dirty.add(record.target);
+      else
+        for (const node of Array.from(record.addedNodes)) {
+          if (node.nodeType === 1 && (node as Element).tagName === MARK_TAG.toUpperCase()) continue;
+          this.dirty.add(node);
+        }
+    }
+    if (this.dirty.size > 0) this.scheduleRescan();
+  }
+
+  /** Rescans the blocks that changed: their old markers go, their text is read and marked again. */
+  private async rescan(nodes: Set<Node>, signal: AbortSignal): Promise<void> {
+    const root = this.options.root;
+    const units = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected || !root.contains(node)) continue;
+      let unit: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!unit) continue;
+      if (!isBlockElement(unit)) unit = blockElementOf(unit, root);
+      if (!isInArticle(unit, root)) continue;
+      const count = (this.rescans.get(unit) ?? 0) + 1;
+      this.rescans.set(unit, count);
+      if (count > MAX_RESCANS_PER_BLOCK) continue;
+      units.add(unit);
+    }
+    const list = [...units].filter((u) => ![...units].some((other) => other !== u && other.contains(u)));
+    if (list.length === 0) return;
+    const stale: HTMLElement[] = [];
+    for (const [first, placed] of this.placed) {
+      if (!first.isConnected || list.some((u) => u.contains(first))) {
+        stale.push(...placed.marks);
+        this.placed.delete(first);
+      }
+    }
+    if (stale.length > 0) this.ownMutations(() => this.options.highlighter.unmark(stale));
+    const blocks = (function* (): Generator<TextBlock> {
+      for (const unit of list) yield* walkBlocks(unit);
+    })();
+    await this.runSliced(blocks, signal);
+    this.options.onChange?.();
+  }
+
+  /** Stops watching and removes every marker this scanner placed. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.throttle !== null) clearTimeout(this.throttle);
+    this.throttle = null;
+    const marks: HTMLElement[] = [];
+    for (const placed of this.placed.values()) marks.push(...placed.marks);
+    this.placed.clear();
+    this.options.highlighter.unmark(marks);
+  }
+
+  /** Resolves when the current scan or rescan has finished. */
+  idle(): Promise<void> {
+    return this.running;
+  }
+}

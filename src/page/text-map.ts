@@ -1,0 +1,158 @@
+/**
+ * Reads the text under an element as paragraph-level blocks and maps offsets in a block's string
+ * back to (text node, offset) pairs, the way hypothesis's text-range.ts does: the matcher works on
+ * strings, this module alone knows the DOM.
+ */
+import { isBlockElement, isFurniture, isUntouchable } from './dom-filters';
+
+/** A text node's place in its block's string. */
+export interface TextPiece {
+  node: Text;
+  /** UTF-16 offset of the node's first character in `TextBlock.text`. */
+  start: number;
+}
+
+/** A run of text nodes that share one paragraph-level element, read as one string. */
+export interface TextBlock {
+  /** The paragraph-level element the text belongs to. */
+  element: Element;
+  text: string;
+  /** In document order; `start` increases strictly. */
+  pieces: TextPiece[];
+}
+
+/** A part of one text node covered by a range of block offsets. */
+export interface NodeSlice {
+  node: Text;
+  /** Offsets inside `node.data`, end exclusive. */
+  from: number;
+  to: number;
+}
+
+/** Options of `walkBlocks`. */
+export interface WalkOptions {
+  /** Elements whose subtree is skipped as a whole (e.g. blocks already scanned). */
+  skip?: (el: Element) => boolean;
+  /** Read each block element's visibility (one style read per block); default true. */
+  checkVisibility?: boolean;
+}
+
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+
+/** The nearest paragraph-level ancestor of a node, never above `root`. */
+export function blockElementOf(node: Node, root: Element): Element {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && el !== root && !isBlockElement(el)) el = el.parentElement;
+  return el ?? root;
+}
+
+function isHidden(el: Element): boolean {
+  const check = (el as { checkVisibility?: () => boolean }).checkVisibility;
+  return typeof check === 'function' ? !check.call(el) : false;
+}
+
+/**
+ * Yields the blocks under `root` in document order. Untouchable elements (script, style, form
+ * controls, contenteditable, aria-hidden, hidden, our own elements) and page furniture below the
+ * root are skipped with their subtrees. A block whose text is whitespace only is not yielded.
+ */
+export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator<TextBlock> {
+  const doc = root.ownerDocument;
+  const skip = options.skip;
+  const checkVisibility = options.checkVisibility ?? true;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(node: Node): number {
+      if (node.nodeType === 3) return FILTER_ACCEPT;
+      const el = node as Element;
+      if (el.tagName === 'BR') return FILTER_ACCEPT;
+      if (isUntouchable(el) || isFurniture(el) || (skip && skip(el))) return FILTER_REJECT;
+      if (checkVisibility && isBlockElement(el) && isHidden(el)) return FILTER_REJECT;
+      return FILTER_SKIP;
+    },
+  });
+  let current: TextBlock | null = null;
+  let hasText = false;
+  const finish = function* (): Generator<TextBlock> {
+    if (current && hasText) yield current;
+    current = null;
+    hasText = false;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== 3) {
+      // A line break separates words visually, so it separates them in the string too.
+      if (current && blockElementOf(node, root) === current.element) current.text += '\n';
+      continue;
+    }
+    const text = node as Text;
+    const data = text.data;
+    if (data.length === 0) continue;
+    const element = blockElementOf(text, root);
+    if (!current || current.element !== element) {
+      yield* finish();
+      current = { element, text: '', pieces: [] };
+    }
+    current.pieces.push({ node: text, start: current.text.length });
+    current.text += data;
+    if (!hasText && /\S/.test(data)) hasText = true;
+  }
+  yield* finish();
+}
+
+/** All blocks under `root` (for small subtrees and tests; big pages use the sliced scheduler). */
+export function collectBlocks(root: Element, options?: WalkOptions): TextBlock[] {
+  return [...walkBlocks(root, options)];
+}
+
+/** Index of the piece holding block offset `offset` (the last piece starting at or before it). */
+function pieceIndexAt(block: TextBlock, offset: number): number {
+  const pieces = block.pieces;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The parts of text nodes that the block range [start, end) covers, in document order. Offsets
+ * that fall on separators (line breaks) cover no node.
+ */
+export function slicesFor(block: TextBlock, start: number, end: number): NodeSlice[] {
+  const out: NodeSlice[] = [];
+  if (end <= start || block.pieces.length === 0) return out;
+  for (let i = pieceIndexAt(block, start); i < block.pieces.length; i++) {
+    const piece = block.pieces[i];
+    if (piece.start >= end) break;
+    const length = piece.node.data.length;
+    const from = Math.max(0, start - piece.start);
+    const to = Math.min(length, end - piece.start);
+    if (to > from) out.push({ node: piece.node, from, to });
+  }
+  return out;
+}
+
+/** The DOM position of a block offset (`bias: 'end'` prefers the end of the previous node). */
+export function positionAt(block: TextBlock, offset: number, bias: 'start' | 'end' = 'start'): { node: Text; offset: number } {
+  const clamped = Math.max(0, Math.min(offset, block.text.length));
+  let i = pieceIndexAt(block, clamped);
+  let piece = block.pieces[i];
+  if (bias === 'end' && i > 0 && clamped === piece.start) piece = block.pieces[--i];
+  return { node: piece.node, offset: Math.min(piece.node.data.length, Math.max(0, clamped - piece.start)) };
+}
+
+/** A DOM Range covering block offsets [start, end). */
+export function rangeFor(block: TextBlock, start: number, end: number): Range {
+  const range = block.element.ownerDocument.createRange();
+  const a = positionAt(block, start, 'start');
+  const b = positionAt(block, end, 'end');
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Highlighter } from '../../../src/page/highlight';
+import { PageScanner } from '../../../src/page/scan-scheduler';
+import { fakeMatcher } from './fake-matcher';
+
+const KINDS = { person: true, organisation: true, claim: true, quote: true };
+const TERMS = [
+  { text: 'Jane Doe', kind: 'person' as const, id: 'person:jane' },
+  { text: 'Doe', kind: 'person' as const, id: 'person:jane' },
+  { text: 'Town Council', kind: 'organisation' as const, id: 'org:council' },
+];
+
+function page(): Element {
+  document.body.innerHTML = `<header><nav><a href="#">Jane Doe profile</a></nav></header>
+    <article id="a"><h1>Jane Doe speaks</h1>
+      <p>Jane <em>Doe</em> addressed the Town Council.</p>
+      <script>var s = "Jane Doe";</script>
+      <textarea>Jane Doe</textarea>
+      <div contenteditable="true">Jane Doe</div>
+      <p aria-hidden="true">Jane Doe</p>
+      <aside><p>Jane Doe in the sidebar</p></aside>
+      <section class="comments"><p>Jane Doe is great</p></section>
+    </article>`;
+  return document.getElementById('a')!;
+}
+
+describe('PageScanner', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('marks matches in the article only, never in script, textarea, contenteditable, aria-hidden, asides or comments', async () => {
+    const root = page();
+    const before = document.body.innerHTML;
+    const scanner = new PageScanner({ root, matcher: fakeMatcher(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const abort = new AbortController();
+    await scanner.start(abort.signal);
+    const marks = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+    expect(marks.map((m) => [m.closest('h1,p')?.tagName, m.getAttribute('data-id')])).toEqual([
+      ['H1', 'person:jane'],
+      ['P', 'person:jane'],
+      ['P', 'org:council'],
+    ]);
+    expect(document.querySelector('script')!.textContent).toBe('var s = "Jane Doe";');
+    expect(document.querySelector('textarea')!.value).toBe('Jane Doe');
+    expect(document.querySelector('[contenteditable] coverage-lens-mark, aside coverage-lens-mark, .comments coverage-lens-mark, nav coverage-lens-mark')).toBeNull();
+    abort.abort();
+    expect(document.querySelectorAll('coverage-lens-mark').length).toBe(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('stops at maxMarkers', async () => {
+    document.body.innerHTML = `<article id="a">${'<p>Doe and Doe and Doe.</p>'.repeat(10)}</article>`;
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      matcher: fakeMatcher(TERMS),
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      maxMarkers: 7,
+    });
+    await scanner.start(new AbortController().signal);
+    expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(7);
+    expect(scanner.placedMatches().length).toBe(7);
+  });
+
+  it('respects the kinds setting', async () => {
+    page();
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      matcher: fakeMatcher(TERMS),
+      highlighter: new Highlighter(),
+      kinds: { ...KINDS, person: false },
+      maxMarkers: 100,
+    });
+    await scanner.start(new AbortController().signal);
+    expect(Array.from(document.querySelectorAll('coverage-lens-mark')).map((m) => m.getAttribute('data-kind'))).toEqual(['organisation']);
+  });
+
+  it('rescans only added or changed blocks, after a throttle, and ignores its own mutations', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.innerHTML = `<article id="a"><p>Jane Doe one.</p><p>Nothing here.</p></article>`;
+      const root = document.getElementById('a')!;
+      const matcher = fakeMatcher(TERMS);
+      const scanner = new PageScanner({ root, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+      const abort = new AbortController();
+      const started = scanner.start(abort.signal);
+      await vi.runAllTimersAsync();
+      await started;
+      expect(matcher.calls).toEqual(['Jane Doe one.', 'Nothing here.']);
+      matcher.calls.length = 0;
+      // our own marking produced no rescan
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(matcher.calls).toEqual([]);
+      const added = document.createElement('p');
+      added.textContent = 'Later, Jane Doe returned.';
+      root.appendChild(added);
+      root.querySelectorAll('p')[1].firstChild!.textContent = 'Now the Town Council.';
+      await vi.advanceTimersByTimeAsync(100);
+      expect(matcher.calls).toEqual([]); // throttled
+      await vi.advanceTimersByTimeAsync(600);
+      await scanner.idle();
+      expect(matcher.calls.sort()).toEqual(['Later, Jane Doe returned.', 'Now the Town Council.']);
+      expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(3);
+      abort.abort();
+      expect(document.querySelectorAll('coverage-lens-mark').length).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('bounds the work on a block that keeps changing (a live ticker)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.innerHTML = `<article id="a"><p>Intro text.</p><p id="tick">Jane Doe 0</p></article>`;
+      const matcher = fakeMatcher(TERMS);
+      const scanner = new PageScanner({ root: document.getElementById('a')!, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+      const started = scanner.start(new AbortController().signal);
+      await vi.runAllTimersAsync();
+      await started;
+      matcher.calls.length = 0;
+      for (let i = 1; i <= 100; i++) {
+        document.getElementById('tick')!.textContent = `Jane Doe ${i}`;
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      await scanner.idle();
+      // 10 s of changes every 100 ms: at most 2 rescans a second, and at most 8 in all for one block
+      expect(matcher.calls.length).toBeLessThanOrEqual(8);
+      expect(matcher.calls.length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
