@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 520, height: 1400 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });
     // Static pages only: refuse every request so nothing leaves the machine.
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     for (const { name, file } of pages) {
@@ -197,6 +197,13 @@ async function main(): Promise<void> {
         return body ? body.scrollWidth - body.clientWidth : 0;
       });
       console.log(`${png}  ${Math.round(box?.width ?? 0)}x${Math.round(box?.height ?? 0)}  horizontal overflow: ${overflowX}px`);
+      if (name === 'mini-person-light' || name === 'mini-claim-dark') {
+        // Keyboard focus on the first control inside the card (pin), to look at the focus ring.
+        await page.locator('#host').locator('button').first().focus();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Shift+Tab');
+        await host.screenshot({ path: join(outDir, `card-${name}-focus.png`) });
+      }
     }
   } finally {
     await browser.close();

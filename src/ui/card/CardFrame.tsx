@@ -77,7 +77,10 @@ export function CardFrame(props: CardFrameProps) {
           </button>
         </div>
       </header>
-      <div class="cl-body">{props.children}</div>
+      {/* Focusable so keyboard users can scroll it when it holds no controls (claim, quote cards). */}
+      <div class="cl-body" tabIndex={0}>
+        {props.children}
+      </div>
       <footer class="cl-foot">
         <span class="cl-brand">{t('card_brand')}</span>
         {props.footer}

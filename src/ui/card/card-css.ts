@@ -87,6 +87,12 @@ export const CARD_CSS = `
   line-height: 1.3;
   font-weight: 650;
   color: var(--cl-text);
+  /* A whole page sentence can stand in as the title while loading: keep the header compact. */
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 3;
+  line-clamp: 3;
+  overflow: hidden;
 }
 .cl-actions { display: flex; gap: 2px; flex: none; margin-top: -2px; }
 .cl-icon-button {
@@ -166,6 +172,8 @@ export const CARD_CSS = `
   outline-offset: 2px;
   border-radius: 4px;
 }
+/* The scroll area is clipped by the card's rounded frame: draw its ring inside. */
+.cl-card .cl-body:focus-visible { outline-offset: -2px; border-radius: 0; }
 
 .cl-visually-hidden {
   position: absolute !important;
