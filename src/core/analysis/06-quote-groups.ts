@@ -1,0 +1,134 @@
+/**
+ * Step 6: group reports of the same utterance across articles. Candidates are blocked on shared
+ * word trigrams (an inverted index, so the cost follows the number of shared trigrams, not the
+ * square of the number of quotes); a pair joins when enough of the shorter wording's words are
+ * in the longer one, in order (word diff), and the speakers do not contradict each other.
+ * Each group is compared with its longest wording, word by word (the `diff` package).
+ */
+import { diffArrays, diffWords } from 'diff';
+import type { DiffPart } from '../index/types';
+import { normalize } from '../text/normalize';
+import type { QuoteDraft } from './05-quotes';
+
+/** A group of quote indices (into the drafts array) with its comparisons. */
+export interface QuoteGroupDraft {
+  members: number[];
+  reference: number;
+  relations: ('same-quote' | 'variant-quote')[];
+  diffs: DiffPart[][];
+}
+
+/** Share of the shorter wording's words that must appear, in order, in the other wording. */
+export const MIN_SHARED = 0.6;
+/** Minimum number of shared words for two wordings to be the same utterance. */
+export const MIN_SHARED_WORDS = 5;
+// A trigram found in more quotes than this is a stock phrase and is not used for blocking.
+const MAX_BLOCK = 50;
+
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+/** Normalised words of a text (for comparison). */
+export function comparableWords(text: string): string[] {
+  const out: string[] = [];
+  for (const s of wordSegmenter.segment(normalize(text))) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** Number of words two word lists share in order (longest common subsequence via diff). */
+export function sharedInOrder(a: string[], b: string[]): number {
+  let n = 0;
+  for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.count ?? part.value.length;
+  return n;
+}
+
+/** Groups quote drafts; every draft ends up in exactly one group. */
+export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
+  const words = quotes.map((q) => comparableWords(q.text));
+  const parent = quotes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const blocks = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    const seen = new Set<string>();
+    for (let k = 0; k + 2 < ws.length; k++) {
+      const key = `${ws[k]} ${ws[k + 1]} ${ws[k + 2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = blocks.get(key) ?? [];
+      list.push(i);
+      blocks.set(key, list);
+    }
+  });
+  const tried = new Set<string>();
+  for (const list of blocks.values()) {
+    if (list.length < 2 || list.length > MAX_BLOCK) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        const key = `${i}:${j}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        if (!speakersAgree(quotes[i], quotes[j])) continue;
+        const shared = sharedInOrder(words[i], words[j]);
+        const shorter = Math.min(words[i].length, words[j].length);
+        if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) parent[find(i)] = find(j);
+      }
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  quotes.forEach((_, i) => {
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+  });
+  const groups: QuoteGroupDraft[] = [];
+  for (const members of byRoot.values()) {
+    members.sort((a, b) => a - b);
+    const reference = pickReference(quotes, words, members);
+    const refWords = words[reference].join(' ');
+    const relations = members.map((i) => (i === reference || words[i].join(' ') === refWords ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
+    const diffs = members.map((i) => (i === reference ? [] : wordDiff(quotes[reference].text, quotes[i].text)));
+    groups.push({ members, reference, relations, diffs });
+  }
+  groups.sort((a, b) => a.members[0] - b.members[0]);
+  return groups;
+}
+
+/**
+ * The wording the others are compared with: the one sharing most words with the other outlets'
+ * wordings (so a group that chains two quotes of one article through a third outlet's longer
+ * report compares against that report), then the longest, then the first.
+ */
+function pickReference(quotes: QuoteDraft[], words: string[][], members: number[]): number {
+  let best = members[0];
+  let bestShared = -1;
+  for (const i of members) {
+    let shared = 0;
+    if (members.length > 2) for (const j of members) if (j !== i && quotes[j].article !== quotes[i].article) shared += sharedInOrder(words[i], words[j]);
+    if (shared > bestShared || (shared === bestShared && words[i].length > words[best].length)) {
+      best = i;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+function speakersAgree(a: QuoteDraft, b: QuoteDraft): boolean {
+  return a.speaker === null || b.speaker === null || a.speaker === b.speaker;
+}
+
+/** Word-level diff from the reference wording to another wording. */
+export function wordDiff(reference: string, other: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const p of diffWords(unifyMarks(reference), unifyMarks(other), { ignoreCase: true })) {
+    const op = p.added ? 'added' : p.removed ? 'removed' : 'same';
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += p.value;
+    else parts.push({ op, text: p.value });
+  }
+  return parts;
+}
+
+// Curly and straight apostrophes and dashes should not show up as differences.
+function unifyMarks(s: string): string {
+  return s.replace(/[\u2018\u2019]/g, "'").replace(/[\u2013\u2014]/g, '-').replace(/[\u201C\u201D]/g, '"');
+}

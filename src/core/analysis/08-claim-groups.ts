@@ -1,0 +1,253 @@
+/**
+ * Step 8: group claims from different articles that are about the same thing, then mark each
+ * member as agreeing with, differing from (values side by side) or adding to the reference.
+ *
+ * Candidate pairs come from an inverted index on keywords, counted units and actors (blocking),
+ * so the work grows with the number of shared keys, not with the square of the corpus. Pairs are
+ * linked best-first and a group never takes two claims from the same article, so groups stay
+ * about one thing rather than chaining into blobs.
+ */
+import type { Difference, Figure } from '../index/types';
+import type { ClaimDraft } from './07-claims';
+import { unitKey } from './07-claims';
+
+/** A group of claim indices with the comparison results. */
+export interface ClaimGroupDraft {
+  members: number[];
+  reference: number;
+  relations: ('agrees' | 'differs' | 'adds')[];
+  values: string[][];
+  differences: Difference[];
+  topic: string;
+}
+
+// Keys shared by more claims than this are too common to block on (they still count in scores).
+const MAX_BLOCK = 60;
+/** Keyword overlap (Dice) at which two claims are about the same thing on wording alone. */
+export const MIN_DICE = 0.4;
+
+function dice(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const set = new Set(a);
+  let n = 0;
+  for (const x of b) if (set.has(x)) n++;
+  return (2 * n) / (a.length + b.length);
+}
+
+function sharedUnit(a: ClaimDraft, b: ClaimDraft): boolean {
+  const units = new Set(a.figures.map((f) => unitKey(f.unit)).filter((u) => u));
+  return b.figures.some((f) => units.has(unitKey(f.unit)));
+}
+
+function intersectsNumbers(a: number[], b: number[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function intersects(a: string[], b: string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+/** How strongly two claims are about the same thing (0 = not at all). */
+export function pairScore(a: ClaimDraft, b: ClaimDraft): number {
+  const kw = dice(a.keywords, b.keywords);
+  const sameEntity = intersects(a.entities, b.entities);
+  const unit = sharedUnit(a, b);
+  const sameActor = a.actor !== null && a.actor === b.actor;
+  const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
+  let ok = kw >= MIN_DICE;
+  if (!ok && unit && kw >= 0.15 && (sameEntity || kw >= 0.25)) ok = true;
+  if (!ok && gathering) ok = true;
+  if (!ok) return 0;
+  return kw + (unit ? 0.3 : 0) + (gathering ? 0.3 : 0) + (sameEntity ? 0.1 : 0) + (sameActor ? 0.1 : 0);
+}
+
+function blockingKeys(c: ClaimDraft): string[] {
+  const keys = c.keywords.map((k) => `k:${k}`);
+  for (const f of c.figures) if (f.unit) keys.push(`u:${unitKey(f.unit)}`);
+  if (c.places.length) for (const g of c.speechGroups) keys.push(`s:${g}`);
+  return keys;
+}
+
+/** Groups claims; every claim ends up in exactly one group. */
+export function groupClaims(claims: ClaimDraft[]): ClaimGroupDraft[] {
+  const blocks = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const key of new Set(blockingKeys(c))) {
+      const list = blocks.get(key) ?? [];
+      list.push(i);
+      blocks.set(key, list);
+    }
+  });
+  const seen = new Set<string>();
+  const edges: { i: number; j: number; score: number }[] = [];
+  for (const list of blocks.values()) {
+    if (list.length < 2 || list.length > MAX_BLOCK) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        if (claims[i].article === claims[j].article) continue;
+        const key = `${i}:${j}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const score = pairScore(claims[i], claims[j]);
+        if (score > 0) edges.push({ i, j, score });
+      }
+    }
+  }
+  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const parent = claims.map((_, i) => i);
+  const articles = claims.map((c) => new Set([c.article]));
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const e of edges) {
+    const a = find(e.i);
+    const b = find(e.j);
+    if (a === b) continue;
+    const [small, large] = articles[a].size <= articles[b].size ? [a, b] : [b, a];
+    if ([...articles[small]].some((x) => articles[large].has(x))) continue;
+    parent[small] = large;
+    for (const x of articles[small]) articles[large].add(x);
+  }
+  const byRoot = new Map<number, number[]>();
+  claims.forEach((_, i) => {
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+  });
+  const groups = [...byRoot.values()].map((members) => compare(claims, members.sort((a, b) => a - b)));
+  groups.sort((a, b) => a.members[0] - b.members[0]);
+  return groups;
+}
+
+type Attribute = 'figure' | 'place' | 'date';
+
+interface Comparison {
+  compared: boolean;
+  conflict: Attribute[];
+}
+
+function interval(f: Figure): [number, number] {
+  const v = f.value;
+  switch (f.qualifier) {
+    case 'more-than':
+      return [v * 1.0001, Infinity];
+    case 'at-least':
+      return [v, Infinity];
+    case 'less-than':
+      return [-Infinity, v * 0.9999];
+    case 'at-most':
+    case 'up-to':
+      return [-Infinity, v];
+    case 'about':
+      return [v * 0.9, v * 1.1];
+    default:
+      return [v * 0.995, v * 1.005];
+  }
+}
+
+/** The figure of `a` and of `b` that count the same thing, if any. */
+function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null {
+  for (const fa of a.figures) {
+    const ua = unitKey(fa.unit);
+    if (!ua) continue;
+    const fb = b.figures.find((f) => unitKey(f.unit) === ua);
+    if (fb) return [fa, fb];
+  }
+  return null;
+}
+
+function dateKind(d: string): string {
+  if (/^\d{4}$/.test(d)) return 'year';
+  if (/\d/.test(d)) return 'day';
+  if (/day$/i.test(d)) return 'weekday';
+  return 'other';
+}
+
+function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
+  const conflict: Attribute[] = [];
+  let compared = false;
+  const figs = matchingFigures(a, b);
+  if (figs) {
+    compared = true;
+    const [x, y] = [interval(figs[0]), interval(figs[1])];
+    if (x[1] < y[0] || y[1] < x[0]) conflict.push('figure');
+  }
+  if (a.places.length && b.places.length) {
+    compared = true;
+    const pa = a.places.map((p) => p.toLowerCase());
+    if (!b.places.some((p) => pa.includes(p.toLowerCase()))) conflict.push('place');
+  }
+  for (const kind of ['year', 'day', 'weekday']) {
+    const da = a.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
+    const db = b.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
+    if (!da.length || !db.length) continue;
+    compared = true;
+    if (!db.some((d) => da.includes(d))) {
+      if (!conflict.includes('date')) conflict.push('date');
+    }
+  }
+  return { compared, conflict };
+}
+
+function valueOf(c: ClaimDraft, attribute: Attribute, other: ClaimDraft | null): string | null {
+  if (attribute === 'figure') {
+    if (other) {
+      const figs = matchingFigures(c, other);
+      if (figs) return figs[0].text;
+    }
+    return c.figures[0]?.text ?? null;
+  }
+  if (attribute === 'place') return c.places.length ? c.places.join(', ') : null;
+  return c.dates.length ? c.dates.join(', ') : null;
+}
+
+function shorten(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:–—-]+$/, '') + '…';
+}
+
+function compare(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
+  // Reference: the member that agrees with most others (majority value); ties → first article.
+  let reference = members[0];
+  let bestAgree = -1;
+  for (const r of members) {
+    let agree = 0;
+    for (const m of members) if (m !== r && comparePair(claims[r], claims[m]).conflict.length === 0) agree++;
+    if (agree > bestAgree) {
+      bestAgree = agree;
+      reference = r;
+    }
+  }
+  const ref = claims[reference];
+  const relations: ('agrees' | 'differs' | 'adds')[] = [];
+  const conflicted = new Set<Attribute>();
+  const comparisons = members.map((m) => (m === reference ? null : comparePair(ref, claims[m])));
+  comparisons.forEach((cmp) => cmp?.conflict.forEach((a) => conflicted.add(a)));
+  members.forEach((m, k) => {
+    const cmp = comparisons[k];
+    if (!cmp) relations.push('agrees');
+    else if (cmp.conflict.length) relations.push('differs');
+    else if (cmp.compared || dice(ref.keywords, claims[m].keywords) >= 0.6) relations.push('agrees');
+    else relations.push('adds');
+  });
+  const attrs = (['figure', 'place', 'date'] as Attribute[]).filter((a) => conflicted.has(a));
+  const differences: Difference[] = attrs.map((attribute) => ({
+    attribute,
+    values: members
+      .map((m) => ({ m, value: valueOf(claims[m], attribute, m === reference ? null : ref) }))
+      .filter((x): x is { m: number; value: string } => x.value !== null)
+      .map(({ m, value }) => ({ article: claims[m].article, claim: String(m), value })),
+  }));
+  // The reference's figure is the one matched against the differing members.
+  if (attrs.includes('figure')) {
+    const fig = differences.find((d) => d.attribute === 'figure')!;
+    const other = members.find((m, k) => m !== reference && comparisons[k]?.conflict.includes('figure'));
+    if (other !== undefined) {
+      const figs = matchingFigures(ref, claims[other]);
+      const refEntry = fig.values.find((v) => v.claim === String(reference));
+      if (figs && refEntry) refEntry.value = figs[0].text;
+    }
+  }
+  const values = members.map((m) => attrs.map((a) => differences.find((d) => d.attribute === a)!.values.find((v) => v.claim === String(m))?.value).filter((v): v is string => !!v));
+  return { members, reference, relations, values, differences, topic: shorten(ref.text) };
+}
