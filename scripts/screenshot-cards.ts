@@ -1,7 +1,7 @@
 /**
  * Screenshots of the source-context cards, for looking at them (not a test).
  *
- *   npx tsx scripts/screenshot-cards.ts [--out artifacts/cards]
+ *   npx tsx scripts/screenshot-cards.ts [--out artifacts/cards] [--index src/generated/index.json]
  *
  * Renders each card with the real components into happy-dom, writes the DOM as a static HTML page
  * (the card inside a declarative shadow root with CARD_CSS, under deliberately hostile page styles
@@ -27,7 +27,13 @@ interface Shot {
   pinned?: boolean;
 }
 
-const outDir = resolve(process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'artifacts/cards');
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+const outDir = resolve(option('--out', 'artifacts/cards'));
+const indexPath = option('--index', 'src/generated/index.json');
 
 function matchFor(kind: DetectionKind, id: string, text: string, score: number, refs: Match['refs']): Match {
   return { kind, id, text, start: 0, end: text.length, score, refs };
@@ -94,7 +100,7 @@ function miniShots(): Shot[] {
 function seedShots(): Shot[] {
   let index: CorpusIndex;
   try {
-    index = JSON.parse(readFileSync('src/generated/index.json', 'utf8')) as CorpusIndex;
+    index = JSON.parse(readFileSync(indexPath, 'utf8')) as CorpusIndex;
   } catch {
     return [];
   }

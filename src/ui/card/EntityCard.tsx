@@ -14,7 +14,7 @@ export interface EntityCardProps {
 }
 
 /** Quotes per outlet shown in place; the rest are a click away in the corpus browser. */
-const QUOTES_PER_ARTICLE = 2;
+const QUOTES_PER_ARTICLE = 1;
 const RELATED_SHOWN = 6;
 
 /** Tense words shown with a quote ("will say" marks advance text of a speech). */
@@ -62,7 +62,11 @@ export function EntityCard({ match, details, onOpenBrowser }: EntityCardProps) {
                     </figure>
                   ))}
                   {a.quotes.length > QUOTES_PER_ARTICLE ? (
-                    <p class="cl-more">{t('card_more_quotes', a.quotes.length - QUOTES_PER_ARTICLE)}</p>
+                    <p class="cl-more">
+                      <button type="button" class="cl-link" onClick={() => onOpenBrowser(details.link)}>
+                        {countLabel(a.quotes.length - QUOTES_PER_ARTICLE, 'card_more_quote_one', 'card_more_quotes')}
+                      </button>
+                    </p>
                   ) : null}
                 </div>
               ) : null}

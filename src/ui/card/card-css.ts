@@ -263,8 +263,8 @@ export const CARD_CSS = `
 .cl-clamp {
   display: -webkit-box;
   -webkit-box-orient: vertical;
-  -webkit-line-clamp: 4;
-  line-clamp: 4;
+  -webkit-line-clamp: 3;
+  line-clamp: 3;
   overflow: hidden;
 }
 .cl-more, .cl-note { font-size: 12px; color: var(--cl-muted); margin-top: 4px; }

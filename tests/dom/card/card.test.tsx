@@ -279,3 +279,21 @@ describe('corpus text is rendered as text', () => {
     expect(el.querySelector('img, script')).toBeNull();
   });
 });
+
+describe('entity card limits', () => {
+  it('shows one quote per outlet and links the rest to the corpus browser', () => {
+    const index = makeMiniIndex();
+    index.quotes.push(
+      { ...index.quotes[0], id: 'q1b', text: 'Second quote.', group: 'qgx' },
+      { ...index.quotes[0], id: 'q1c', text: 'Third quote.', group: 'qgy' },
+    );
+    index.entities[0].coverage[0].quotes.push('q1b', 'q1c');
+    const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill') });
+    const first = el.querySelector('[data-cl-article="a1"]')!.closest('.cl-item')!;
+    expect(first.querySelectorAll('.cl-quote').length).toBe(1);
+    expect(textOf(first)).not.toContain('Second quote.');
+    const more = [...first.querySelectorAll('button')].find((b) => b.textContent === '2 more quotes in the corpus browser')!;
+    more.click();
+    expect(props.onOpenBrowser).toHaveBeenCalledWith('#/person/person:ada-quill');
+  });
+});
