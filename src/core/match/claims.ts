@@ -24,7 +24,11 @@ export const AGREE_THRESHOLD = 0.4;
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
 /** Fewer shared keys than this is coincidence, whatever the cosine says. */
-const MIN_SHARED = 2;
+const MIN_SHARED = 3;
+/** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
+const MEMBER_FLOOR = 0.2;
+/** A claim from another group must score at least this share of the best to be shown too. */
+const OTHER_GROUP_SHARE = 0.8;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -241,6 +245,7 @@ export class ClaimScorer {
       const consider = (c: number, sim: number) => {
         const sig = this.claims[c];
         const ref = this.relate(text, sig, sim);
+        if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) return;
         const prev = byArticle.get(sig[0]);
         if (!prev || ref.score > prev.score) byArticle.set(sig[0], ref);
       };
@@ -250,7 +255,7 @@ export class ClaimScorer {
         const c = touched[k];
         if (this.claims[c][2] === group || shared[c] < MIN_SHARED) continue;
         const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
-        if (s >= CLAIM_THRESHOLD && !byArticle.has(this.claims[c][0])) consider(c, s);
+        if (s >= CLAIM_THRESHOLD && s >= bestScore * OTHER_GROUP_SHARE && !byArticle.has(this.claims[c][0])) consider(c, s);
       }
       for (const key of [...byArticle.keys()].sort((x, y) => x - y)) refs.push(byArticle.get(key)!);
       result = { group, score: round(bestScore), refs };

@@ -1,10 +1,10 @@
 /** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
-import type { CorpusIndex } from '../index/types';
+import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass } from './numbers';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
-import { Tokens, tokenStrings, tokenize } from './tokens';
+import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { classifyingTable } from './classify';
 
 /** Compiles the compact matcher data from a full index. */
@@ -30,11 +30,28 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   // Quotes before claims' keys so quote words share the vocabulary with names.
   const quoteGroupIdx = new Map(index.quoteGroups.map((g, i) => [g.id, i]));
   const quotes: QuoteSignature[] = [];
+  const quoteTokens = new Tokens();
   for (const q of index.quotes) {
     const a = articleIdx.get(q.article);
     const g = quoteGroupIdx.get(q.group);
     if (a === undefined || g === undefined) continue;
-    quotes.push([a, q.sentences[0] ?? 0, g, tokenStrings(q.text, true).map((w) => words.id(w))]);
+    const article = index.articles[a];
+    // Words from the quote's spans in the article, so each word knows its corpus sentence.
+    const ids: number[] = [];
+    const turns: number[] = [];
+    let last = -1;
+    for (const span of q.spans) {
+      tokenize(article.text.slice(span.start, span.end), quoteTokens);
+      for (let k = 0; k < quoteTokens.count; k++) {
+        if (!(quoteTokens.flags[k] & WORD)) continue;
+        const sentence = sentenceAt(article.sentences, span.start + quoteTokens.start[k]);
+        if (sentence !== last) turns.push(ids.length, sentence);
+        last = sentence;
+        ids.push(words.id(quoteTokens.norm[k]));
+      }
+    }
+    if (ids.length === 0) for (const w of tokenStrings(q.text, true)) ids.push(words.id(w));
+    quotes.push([a, q.sentences[0] ?? turns[1] ?? 0, g, ids, turns]);
   }
 
   const partial: MatcherData = {
@@ -90,4 +107,19 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     return [sig[0], sig[1], sig[2], ids, sig[4], sig[5]];
   });
   return { ...partial, keys, weights, claims };
+}
+
+/** Index of the sentence containing `offset` (the last one starting at or before it). */
+function sentenceAt(sentences: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

@@ -23,8 +23,11 @@ export type FigureSignature = [number, number, number, string[]];
  */
 export type ClaimSignature = [number, number, number, number[], FigureSignature[], number[]];
 
-/** One corpus quote: [article index, sentence index, quote group index, word ids of its wording]. */
-export type QuoteSignature = [number, number, number, number[]];
+/**
+ * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,
+ * flat (word index, sentence index) pairs where the quote moves on to another sentence].
+ */
+export type QuoteSignature = [number, number, number, number[], number[]];
 
 /** Compact matcher data compiled from a CorpusIndex. */
 export interface MatcherData {

@@ -89,6 +89,7 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
     const single = nameTokens(a.alias);
     if (single.words === 1) for (const title of TITLES) for (const dot of ['', '.']) add(`${title}${dot} ${a.alias}`, PatternType.blocker, -1, false);
   }
+  const surnames: [string, number][] = [];
   index.entities.forEach((e, i) => {
     const full = nameTokens(e.name);
     const isPerson = e.kind === 'person' && full.words > 1;
@@ -97,6 +98,9 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
       const t = tokenize(e.name, new Tokens());
       const surname = e.name.slice(t.start[t.count - 1]);
       if (!ambiguous.has(t.norm[t.count - 1])) {
+        // Pages name people by surname even where the corpus never did; the given-name and
+        // capitalisation rules keep "Delia X" and the common word "x" out.
+        if (surname.length >= 3 && t.flags[t.count - 1] & CAP) surnames.push([surname, i]);
         for (const title of TITLES) {
           const cap = title[0].toUpperCase() + title.slice(1);
           add(`${cap} ${surname}`, PatternType.entity, i, false);
@@ -105,6 +109,20 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
       }
     }
   });
+  // Bare surnames last, so a form the index gives another entity, or two people sharing a surname,
+  // make it a blocker rather than a guess.
+  const surnameOwners = new Map<string, Set<number>>();
+  for (const [surname, i] of surnames) {
+    const key = nameTokens(surname).tokens.join(' ');
+    surnameOwners.set(key, (surnameOwners.get(key) ?? new Set()).add(i));
+  }
+  for (const [surname, i] of surnames) {
+    const key = nameTokens(surname).tokens.join(' ');
+    const existing = specs.get(key);
+    // The index's own aliases and ambiguity decisions stand.
+    if (existing) continue;
+    add(surname, surnameOwners.get(key)!.size > 1 ? PatternType.blocker : PatternType.entity, i, true);
+  }
   const places: string[] = [];
   const placeIds = new Map<string, number>();
   for (const claim of index.claims) {
@@ -140,6 +158,8 @@ export class NameHits {
 const APOSTROPHE = "'";
 const TITLE_SET = new Set(TITLES);
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** Function words that are also common given names ("Will Smith", "Don X"): never an excuse at sentence start. */
+const NAME_LIKE_STOPWORDS = new Set(['will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew', 'grace', 'hope', 'joy']);
 
 /** Run-time name scanner over a token stream. */
 export class NameScanner {
@@ -230,7 +250,7 @@ export class NameScanner {
         const word = t.norm[prev];
         const raw = text.slice(t.start[prev], t.end[prev]);
         const sentenceInitial = prev === 0 || t.flags[prev] & 8 || /^[.!?"]$/.test(t.norm[prev - 1]);
-        if (GIVEN_NAME.test(raw) && !TITLE_SET.has(word) && !ROLE_WORDS.has(word) && !(sentenceInitial && STOPWORDS.has(word))) return false;
+        if (GIVEN_NAME.test(raw) && !TITLE_SET.has(word) && !ROLE_WORDS.has(word) && !(sentenceInitial && STOPWORDS.has(word) && !NAME_LIKE_STOPWORDS.has(word))) return false;
       }
     }
     return true;

@@ -9,6 +9,8 @@ import type { CoverageRef } from '../index/types';
 
 /** Share of the page quote's bigrams that must occur in a corpus quote (tuned on the dev set). */
 export const QUOTE_THRESHOLD = 0.5;
+/** A member of the group holding less of the page's wording than this reported another part of the utterance. */
+const MEMBER_FLOOR = 0.3;
 /** Shorter quotes ("coups", "inadequate") are scare quotes or too common to attribute. */
 const MIN_WORDS = 3;
 /** A quote that runs longer than this without closing is a stray mark, not a quotation. */
@@ -139,9 +141,11 @@ export class QuoteMatcher {
       const group = this.quotes[best][2];
       const byArticle = new Map<number, CoverageRef>();
       for (const q of this.groupMembers[group]) {
-        const [article, sentence, , words] = this.quotes[q];
+        const [article, , , words, turns] = this.quotes[q];
         const score = Math.min(1, counts[q] / pageBigrams);
+        if (score < MEMBER_FLOOR) continue;
         const relation = containsRun(words, ids) ? 'same-quote' : 'variant-quote';
+        const sentence = sentenceOfWord(turns, firstSharedWord(words, ids, this.stride));
         const prev = byArticle.get(article);
         if (!prev || score > prev.score) byArticle.set(article, { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 });
       }
@@ -161,4 +165,19 @@ function containsRun(hay: number[], needle: number[]): boolean {
     return true;
   }
   return false;
+}
+
+/** Position in `words` of the first bigram it shares with `page` (0 when none). */
+function firstSharedWord(words: number[], page: number[], stride: number): number {
+  const pageBigrams = new Set<number>();
+  for (let k = 0; k + 1 < page.length; k++) if (page[k] >= 0 && page[k + 1] >= 0) pageBigrams.add(page[k] * stride + page[k + 1]);
+  for (let k = 0; k + 1 < words.length; k++) if (pageBigrams.has(words[k] * stride + words[k + 1])) return k;
+  return 0;
+}
+
+/** The corpus sentence of word `w` of a quote, from its (word index, sentence) turn points. */
+function sentenceOfWord(turns: number[], w: number): number {
+  let sentence = turns[1] ?? 0;
+  for (let k = 0; k < turns.length && turns[k] <= w; k += 2) sentence = turns[k + 1];
+  return sentence;
 }
