@@ -420,6 +420,7 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
     entities.push({ id, kind: 'person', name, aliases: [name] });
     addAlias(name, id);
   }
+  const entityById = new Map(entities.map((x) => [x.id, x]));
   // Surname and title + surname aliases, when the corpus uses them.
   for (const [surname, ids] of personBySurname) {
     const use = surnameUse.get(surname);
@@ -427,11 +428,12 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
     const forms = [...(use.bare ? [aliasDisplay.get(surname)!] : []), ...[...use.titled].sort()];
     for (const form of forms) for (const id of ids) addAlias(form, id);
     if (ids.length === 1) {
-      const ent = entities.find((x) => x.id === ids[0])!;
+      const ent = entityById.get(ids[0])!;
       for (const form of forms) if (!ent.aliases.includes(form)) ent.aliases.push(form);
     }
   }
 
+  const aloneForms = usedAlone(drafts, [...orgs.keys()]);
   for (const [key, { words, e }] of [...orgs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (persons.has(key)) continue;
     const name = preferredOrgName([...e.displays.entries()]);
@@ -442,7 +444,7 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
     // "X Party" is also called "X" when the corpus uses the short form alone.
     if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1])) {
       const short = words.slice(0, -1).join(' ');
-      if (usedAlone(drafts, short, words[words.length - 1]) && !persons.has(short) && !places.has(short)) {
+      if (aloneForms.has(short) && !persons.has(short) && !places.has(short)) {
         aliases.add(name.split(/\s+/).slice(0, -1).join(' '));
       }
     }
@@ -474,7 +476,8 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
 
   const mentions = new Map<string, MentionDraft[]>();
   const matcher = buildAliasTable(entities, ambiguousKeys);
-  for (const d of drafts) mentions.set(d.id, findMentions(d, matcher, entities));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const d of drafts) mentions.set(d.id, findMentions(d, matcher, byId));
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entities, ambiguous, mentions, places };
 }
@@ -524,20 +527,30 @@ function surnameUsage(drafts: ArticleDraft[]): Map<string, { bare: boolean; titl
   return use;
 }
 
-function usedAlone(drafts: ArticleDraft[], short: string, head: string): boolean {
-  const words = short.split(' ');
+/** Short forms ("X" of "X Party") that the corpus uses on their own, in one pass over the tokens. */
+function usedAlone(drafts: ArticleDraft[], orgKeys: string[]): Set<string> {
+  const wanted = new Map<string, { words: string[]; head: string }[]>();
+  for (const key of orgKeys) {
+    const words = key.split(' ');
+    if (words.length < 2 || !ORG_HEADS.has(words[words.length - 1])) continue;
+    const short = words.slice(0, -1);
+    wanted.set(short[0], [...(wanted.get(short[0]) ?? []), { words: short, head: words[words.length - 1] }]);
+  }
+  const found = new Set<string>();
   for (const d of drafts) {
     const toks = d.tokens.filter((t) => t.isWord);
-    for (let i = 0; i + words.length <= toks.length; i++) {
+    for (let i = 0; i < toks.length; i++) {
       if (!toks[i].isCap) continue;
-      let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = toks[i + k].norm === words[k];
-      if (!ok) continue;
-      const next = toks[i + words.length];
-      if (!next || next.norm !== head) return true;
+      for (const w of wanted.get(toks[i].norm) ?? []) {
+        let ok = i + w.words.length <= toks.length;
+        for (let k = 0; k < w.words.length && ok; k++) ok = toks[i + k].norm === w.words[k];
+        if (!ok) continue;
+        const next = toks[i + w.words.length];
+        if (!next || next.norm !== w.head) found.add(w.words.join(' '));
+      }
     }
   }
-  return false;
+  return found;
 }
 
 function acronymFor(drafts: ArticleDraft[], words: string[], e: Evidence): string | null {
@@ -625,7 +638,7 @@ function wordsOf(alias: string): string[] {
 }
 
 /** Finds every alias occurrence (longest first, whole words, first word capitalised). */
-function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entities: EntityDraft[]): MentionDraft[] {
+function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entities: Map<string, EntityDraft>): MentionDraft[] {
   const toks = d.tokens;
   const out: MentionDraft[] = [];
   const words: number[] = [];
@@ -663,7 +676,7 @@ function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entitie
       const end = last.end;
       // Include a title written before a surname ("Mr Corbyn") in the mention.
       const prev = toks[words[w] - 1];
-      const titled = prev && prev.isWord && prev.sentence === t.sentence && PERSONAL_TITLES.has(prev.norm.replace(/\.$/, '')) && t.start - prev.end <= 1 && entities.find((e) => e.id === matched!.entity)?.kind === 'person';
+      const titled = prev && prev.isWord && prev.sentence === t.sentence && PERSONAL_TITLES.has(prev.norm.replace(/\.$/, '')) && t.start - prev.end <= 1 && entities.get(matched.entity)?.kind === 'person';
       const s = titled && !out.some((m) => m.end > prev.start) ? prev.start : start;
       out.push({
         entity: matched.entity,
@@ -684,10 +697,10 @@ function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entitie
 }
 
 /** "Jeremy" alone, in an article that names exactly one person with that given name in full. */
-function addGivenNameMentions(d: ArticleDraft, out: MentionDraft[], entities: EntityDraft[]): void {
+function addGivenNameMentions(d: ArticleDraft, out: MentionDraft[], entities: Map<string, EntityDraft>): void {
   const byGiven = new Map<string, Set<string>>();
   for (const m of out) {
-    const e = entities.find((x) => x.id === m.entity);
+    const e = entities.get(m.entity);
     if (!e || e.kind !== 'person') continue;
     const parts = normalize(e.name).split(/\s+/);
     if (parts.length < 2) continue;
@@ -696,7 +709,9 @@ function addGivenNameMentions(d: ArticleDraft, out: MentionDraft[], entities: En
     byGiven.set(parts[0], set);
   }
   if (!byGiven.size) return;
-  const covered = (i: number) => out.some((m) => i >= m.tokenStart && i < m.tokenEnd);
+  const coveredSet = new Set<number>();
+  for (const m of out) for (let k = m.tokenStart; k < m.tokenEnd; k++) coveredSet.add(k);
+  const covered = (i: number) => coveredSet.has(i);
   const toks = d.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];

@@ -8,7 +8,7 @@ import type {
   ArticleRecord, ClaimGroup, ClaimRecord, CorpusIndex, EntityCoverage, EntityRecord, QuoteGroup, QuoteRecord,
 } from '../index/types';
 import { SCHEMA_VERSION } from '../index/types';
-import type { ArticleDraft, EntityResult } from './context';
+import type { ArticleDraft, EntityResult, MentionDraft } from './context';
 import type { DescriptorTable } from './04-descriptors';
 import type { QuoteDraft } from './05-quotes';
 import type { QuoteGroupDraft } from './06-quote-groups';
@@ -112,12 +112,25 @@ export function assembleIndex(input: AssemblyInput): CorpusIndex {
   // Entity coverage.
   const entityRecords: EntityRecord[] = [];
   const articlesOf = new Map<string, string[]>();
+  // Bucket mentions and quotes by entity once (not entities × articles scans).
+  const mentionsBy = new Map<string, Map<string, MentionDraft[]>>();
+  const quotesBy = new Map<string, Map<string, string[]>>();
+  const bucket = <T>(map: Map<string, Map<string, T[]>>, entity: string, article: string, item: T) => {
+    let inner = map.get(entity);
+    if (!inner) map.set(entity, (inner = new Map()));
+    const list = inner.get(article) ?? [];
+    list.push(item);
+    inner.set(article, list);
+  };
+  for (const d of drafts) for (const m of entities.mentions.get(d.id) ?? []) bucket(mentionsBy, m.entity, d.id, m);
+  for (const q of quoteRecords) if (q.speaker) bucket(quotesBy, q.speaker, q.article, q.id);
   for (const e of entities.entities) {
     const coverage: EntityCoverage[] = [];
-    for (const d of drafts) {
-      const ms = (entities.mentions.get(d.id) ?? []).filter((m) => m.entity === e.id);
-      const qs = quoteRecords.filter((q) => q.article === d.id && q.speaker === e.id).map((q) => q.id);
-      if (!ms.length && !qs.length) continue;
+    const articleIds = [...new Set([...(mentionsBy.get(e.id)?.keys() ?? []), ...(quotesBy.get(e.id)?.keys() ?? [])])].sort(byString);
+    for (const article of articleIds) {
+      const d = { id: article };
+      const ms = mentionsBy.get(e.id)?.get(article) ?? [];
+      const qs = quotesBy.get(e.id)?.get(article) ?? [];
       coverage.push({
         article: d.id,
         mentions: ms.map((m) => ({ start: m.start, end: m.end, sentence: m.sentence, surface: m.surface })),

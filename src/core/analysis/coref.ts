@@ -13,12 +13,21 @@ export function antecedentBefore(
   offset: number,
   isPerson: (entity: string) => boolean,
 ): string | null {
+  // Binary search the last mention before `offset`, then walk back sentence by sentence.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
   let best: MentionDraft | null = null;
-  for (const m of mentions) {
-    if (m.start >= offset) break;
+  for (let k = lo - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (best && m.sentence !== best.sentence) break;
     if (m.isPossessive || !isPerson(m.entity) || isInside(d.quotedSpans, m.start)) continue;
-    // Keep the first qualifying mention of the latest sentence.
-    if (!best || m.sentence > best.sentence) best = m;
+    // Keep the first qualifying mention of the latest sentence that has one.
+    best = m;
   }
   return best ? best.entity : null;
 }

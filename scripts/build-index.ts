@@ -1,0 +1,27 @@
+/**
+ * `npm run build:index`: analyses seeds/ into src/generated/index.json (the full index) and
+ * src/generated/matcher.json (the compact data the content script matches with).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyseCorpus } from '../src/core/analysis/index';
+import { validateIndex } from '../src/core/index/validate';
+import { compileMatcher } from '../src/core/match/index';
+import { readCorpus, serialiseIndex } from './lib/read-corpus';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const started = performance.now();
+const { articles, problems } = readCorpus(resolve(ROOT, 'seeds'));
+for (const p of problems) process.stderr.write(`build-index: ${p.file}: ${p.reason}\n`);
+const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
+const out = resolve(ROOT, 'src/generated');
+mkdirSync(out, { recursive: true });
+writeFileSync(resolve(out, 'index.json'), serialiseIndex(index));
+writeFileSync(resolve(out, 'matcher.json'), JSON.stringify(compileMatcher(index)) + '\n');
+const ms = Math.round(performance.now() - started);
+process.stderr.write(
+  `build-index: ${index.articles.length} articles, ${index.entities.length} entities, ${index.quotes.length} quotes in ${index.quoteGroups.length} groups, ` +
+    `${index.claims.length} claims in ${index.claimGroups.length} groups (${ms} ms)\n`,
+);
+process.exit(problems.length ? 1 : 0);

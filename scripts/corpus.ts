@@ -1,0 +1,51 @@
+/**
+ * `npm run --silent corpus -- --in DIR --out FILE`: builds an index from any folder of articles
+ * (*.txt, first line the headline; optional sources.json beside them).
+ * Each rejected file gets one line on stderr naming it and the reason; the rest are indexed.
+ * Exit codes: 0 all good, 1 some file or metadata entry rejected, 2 usage error.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { analyseCorpus } from '../src/core/analysis/index';
+import { validateIndex } from '../src/core/index/validate';
+import { readCorpus, serialiseIndex } from './lib/read-corpus';
+
+const USAGE = 'usage: npm run --silent corpus -- --in DIR --out FILE';
+
+function usage(message: string): never {
+  process.stderr.write(`corpus: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { input: string; output: string } {
+  let input: string | null = null;
+  let output: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else if (a === '--in' || a === '--out') {
+      const v = argv[++i];
+      if (!v) usage(`${a} needs a value`);
+      if (a === '--in') input = v;
+      else output = v;
+    } else {
+      usage(`unknown argument ${JSON.stringify(a)}`);
+    }
+  }
+  if (!input) usage('missing --in DIR');
+  if (!output) usage('missing --out FILE');
+  return { input, output };
+}
+
+const { input, output } = parseArgs(process.argv.slice(2));
+const dir = resolve(input);
+if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
+const { articles, problems } = readCorpus(dir);
+for (const p of problems) process.stderr.write(`corpus: ${p.file}: ${p.reason}\n`);
+const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
+const out = resolve(output);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, serialiseIndex(index));
+process.exit(problems.length ? 1 : 0);

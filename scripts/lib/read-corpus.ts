@@ -1,0 +1,144 @@
+/**
+ * Reads a folder of articles (*.txt, first line the headline) and an optional sources.json beside
+ * them, for the index build and the corpus CLI alike. Bad files are reported, never fatal:
+ * each gets one problem naming the file and the reason, and the other files are still read.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ArticleInput } from '../../src/core/analysis/index';
+
+/** Files larger than this are rejected: news articles are far smaller, and one huge file would dominate memory. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** One rejected file or metadata entry. */
+export interface CorpusProblem {
+  file: string;
+  reason: string;
+}
+
+/** The readable articles and the problems found. */
+export interface CorpusRead {
+  articles: ArticleInput[];
+  problems: CorpusProblem[];
+}
+
+type Meta = NonNullable<ArticleInput['meta']>;
+const META_FIELDS = ['outlet', 'headline', 'date', 'url'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Decodes bytes as strict UTF-8 text, or returns the reason it is not an article. */
+export function decodeArticle(bytes: Uint8Array): { text: string } | { reason: string } {
+  if (bytes.length === 0) return { reason: 'empty file' };
+  if (bytes.length > MAX_FILE_BYTES) return { reason: `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})` };
+  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: 'not valid UTF-8 text' };
+  }
+  if (!text.trim()) return { reason: 'empty file (whitespace only)' };
+  return { text };
+}
+
+function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> {
+  const path = join(dir, 'sources.json');
+  const out = new Map<string, Meta>();
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
+    return out;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    problems.push({ file: path, reason: `not valid JSON (${(e as Error).message}); metadata ignored` });
+    return out;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    problems.push({ file: path, reason: 'expected an object mapping article ids to {outlet, headline, date, url}; metadata ignored' });
+    return out;
+  }
+  for (const [id, entry] of Object.entries(json as Record<string, unknown>)) {
+    if (id.startsWith('//')) continue;
+    const bad = (why: string) => problems.push({ file: `${path} entry "${id}"`, reason: `${why}; metadata for this article ignored` });
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      bad('expected an object');
+      continue;
+    }
+    const meta: Meta = {};
+    let ok = true;
+    for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
+      if (!(META_FIELDS as readonly string[]).includes(k)) {
+        if (k.startsWith('//') || k === 'note') continue;
+        bad(`unknown field "${k}"`);
+        ok = false;
+        break;
+      }
+      if (typeof v !== 'string' || !v) {
+        bad(`field "${k}" must be a non-empty string`);
+        ok = false;
+        break;
+      }
+      if (k === 'date' && v !== 'unknown' && !ISO_DATE.test(v)) {
+        bad(`field "date" must be YYYY-MM-DD or "unknown", got ${JSON.stringify(v)}`);
+        ok = false;
+        break;
+      }
+      meta[k as keyof Meta] = v;
+    }
+    if (ok) out.set(id, meta);
+  }
+  return out;
+}
+
+/** Reads every *.txt article in `dir` (sorted by name) with its metadata from sources.json. */
+export function readCorpus(dir: string): CorpusRead {
+  const problems: CorpusProblem[] = [];
+  const names = readdirSync(dir)
+    .filter((n) => /\.txt$/i.test(n))
+    .sort();
+  const sources = readSources(dir, problems);
+  const articles: ArticleInput[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    const id = basename(name).replace(/\.txt$/i, '');
+    if (seen.has(id)) {
+      problems.push({ file: path, reason: `duplicate article id "${id}" (another file has the same name up to the .txt extension's case)` });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      if (!statSync(path).isFile()) {
+        problems.push({ file: path, reason: 'not a regular file' });
+        continue;
+      }
+      if (statSync(path).size > MAX_FILE_BYTES) {
+        problems.push({ file: path, reason: `file too large (${statSync(path).size} bytes; the limit is ${MAX_FILE_BYTES})` });
+        continue;
+      }
+      bytes = readFileSync(path);
+    } catch (e) {
+      problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
+      continue;
+    }
+    const decoded = decodeArticle(bytes);
+    if ('reason' in decoded) {
+      problems.push({ file: path, reason: decoded.reason });
+      continue;
+    }
+    seen.add(id);
+    const meta = sources.get(id);
+    articles.push(meta ? { id, text: decoded.text, meta } : { id, text: decoded.text });
+  }
+  return { articles, problems };
+}
+
+/** Serialises an index deterministically (stable key order comes from the analysis; two-space indent). */
+export function serialiseIndex(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
