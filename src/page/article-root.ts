@@ -14,6 +14,9 @@ const MIN_PARAGRAPH_CHARS = 25;
 /** Returns the element holding the page's article text (never null: <body> at worst). */
 export function findArticleRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
+  // A semantic container with little text yet (a live blog that fills in later) still beats <body>.
+  let weak: Element | null = null;
+  let weakScore = 0;
   for (const selector of ARTICLE_SELECTORS) {
     let best: Element | null = null;
     let bestScore = MIN_ARTICLE_CHARS - 1;
@@ -24,10 +27,14 @@ export function findArticleRoot(doc: Document): Element {
         best = el;
         bestScore = score;
       }
+      if (!weak || score > weakScore) {
+        weak = el;
+        weakScore = score;
+      }
     }
     if (best) return best;
   }
-  return densestTextContainer(body) ?? body;
+  return densestTextContainer(body) ?? (weakScore > 0 ? weak : null) ?? body;
 }
 
 /** Characters of paragraph text under an element (cheap: no style or layout is read). */

@@ -8,6 +8,7 @@
  * The host carries `data-cl-state` (closed | open | pinned), `data-cl-kind` and `data-cl-id`.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import type { Result } from '../shared/protocol';
 import { CARD_CSS, renderCard, unmountCard, type CardViewProps } from './card-view';
@@ -16,7 +17,7 @@ import { CARD_TAG } from './site-knowledge';
 /** What the host needs from the rest of the content script. */
 export interface CardHostOptions {
   /** Fetches a detail record from the background. Must not throw. */
-  getDetails(kind: DetectionKind, id: string): Promise<Result<unknown>>;
+  getDetails(kind: DetectionKind, id: string): Promise<Result<CardDetails>>;
   /** Asks the background to open the corpus browser at a deep link. */
   openBrowser(hash: string): void;
   theme: 'light' | 'dark';
@@ -162,7 +163,7 @@ export class CardHost {
     adoptStyles(shadow, `${CARD_CSS}\n${FLOAT_CSS}`);
     const float = this.doc.createElement('div');
     float.className = 'cl-float';
-    float.setAttribute('role', 'dialog');
+    // The card inside is the dialog; this wrapper only positions it and takes focus on Enter.
     float.setAttribute('tabindex', '-1');
     float.hidden = true;
     shadow.appendChild(float);
@@ -176,7 +177,6 @@ export class CardHost {
     const current = this.current;
     if (!current || !this.float) return;
     this.float.hidden = false;
-    this.float.setAttribute('aria-label', current.match.text);
     const marker = current.marker;
     renderCard(this.float, {
       match: current.match,
