@@ -65,7 +65,7 @@ export function sentenceFeatures(t: Tokens, a: number, b: number, hits: NameHits
   return { keys, figures, entities, places };
 }
 
-/** Unit keys of a figure: stems of up to three content words right after it ("women Labour MPs"). */
+/** Unit keys of a figure: stems of up to three content words right after it ("women city councillors"). */
 export function figureUnits(t: Tokens, next: number, to: number): string[] {
   const out: string[] = [];
   for (let j = next; j < to && out.length < 3; j++) {

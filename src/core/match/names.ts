@@ -10,8 +10,8 @@
  *   produces a detection. Ambiguity is never resolved by guessing.
  * - A single-word person alias preceded by another capitalised given-name-like word ("Delia X") is
  *   some other person of that surname: no match.
- * - Alias words written with a capital must be capitalised in the text too ("momentum" is a word,
- *   "Momentum" may be an organisation).
+ * - Alias words written with a capital must be capitalised in the text too ("apple" is a word,
+ *   "Apple" may be an organisation).
  * - Possessives ("X's", "X’s", "Xs'") are part of the mention.
  * - Overlaps: the longest match wins (in characters), then the leftmost.
  */

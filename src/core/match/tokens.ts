@@ -1,7 +1,7 @@
 /**
  * Word tokenisation straight over the original text, so token offsets are already UTF-16 offsets
  * into the input (no offset map needed). A word is a maximal run of letters, digits and marks —
- * which is exactly the Unicode-aware boundary rule: "Corbynite" is one token, never "Corbyn".
+ * which is exactly the Unicode-aware boundary rule: "Parkerite" is one token, never "Parker".
  * Each token's `norm` equals `normalize()` of its text, so corpus and page compare alike.
  */
 import { normalize } from '../text/normalize';

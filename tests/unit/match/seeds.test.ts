@@ -1,0 +1,47 @@
+/** Lookups against the seeds index, asserting facts checked by hand against seeds/*.txt. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CorpusIndex } from '../../../src/core/index/types';
+import { lookup } from '../../../scripts/lib/lookup';
+
+const INDEX = process.env.COVERAGE_LENS_INDEX ?? resolve(import.meta.dirname, '../../../src/generated/index.json');
+const index: CorpusIndex | null = existsSync(INDEX) ? (JSON.parse(readFileSync(INDEX, 'utf8')) as CorpusIndex) : null;
+const built = !!index && index.articles.length > 0;
+const A0 = '000_5b9c0c38efeb50af';
+const A1 = '001_b5e3c0370b58277f';
+
+describe.skipIf(!built)('lookup on the seeds index', () => {
+  const find = (text: string) => lookup(text, index!).detections;
+
+  it('finds Corbyn in every article, never inside "Corbynite"', () => {
+    const text = 'A Corbynite MP praised Mr Corbyn’s speech.';
+    const people = find(text).filter((d) => d.kind === 'person');
+    expect(people.map((d) => [d.text, d.entity, d.start, d.end])).toEqual([['Mr Corbyn’s', 'Jeremy Corbyn', 23, 34]]);
+    // All five seeds articles mention him (e.g. 004: "support for Jeremy Corbyn").
+    expect(people[0].coverage.map((c) => c.article)).toHaveLength(5);
+  });
+
+  it('finds McCluskey’s with the curly possessive at exact offsets', () => {
+    const text = '😀 McCluskey’s claim';
+    const [d] = find(text).filter((x) => x.kind === 'person');
+    expect(d).toMatchObject({ text: 'McCluskey’s', entity: 'Len McCluskey', start: 3, end: 14 });
+  });
+
+  it('links "more than 40" to the letter and shows 28 against it', () => {
+    // 000: "28 women Labour MPs wrote to him"; 001: "more than 40 female Labour MPs have written".
+    const claim = find('More than 40 women Labour MPs have written to Mr Corbyn about the abuse.').find((d) => d.kind === 'claim')!;
+    const a0 = claim.coverage.find((c) => c.article === A0)!;
+    expect(a0.relation).toBe('differs');
+    expect(a0.values).toEqual({ attribute: 'figure', page: 'More than 40', corpus: '28' });
+    expect(a0.excerpt).toContain('28 women Labour MPs');
+    expect(claim.coverage.find((c) => c.article === A1)!.relation).toBe('agrees');
+  });
+
+  it('matches the "social movement" quote as reported by three outlets', () => {
+    const quote = find('He said: "We will win the next general election only as a social movement."').find((d) => d.kind === 'quote')!;
+    expect(quote.coverage.map((c) => c.article).sort()).toEqual([A0, A1, '002_faa01f1d6eb7e0ab']);
+    // 000 and 002 use these very words; 001 has "we will only win the next general election because…".
+    expect(Object.fromEntries(quote.coverage.map((c) => [c.article, c.relation]))).toEqual({ [A0]: 'same-quote', [A1]: 'variant-quote', '002_faa01f1d6eb7e0ab': 'same-quote' });
+  });
+});
