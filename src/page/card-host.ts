@@ -99,7 +99,7 @@ export class CardHost {
     const key = `${match.kind}\u0000${match.id}`;
     const cached = this.cache.get(key)?.state;
     this.current = { marker, match, pinned, state: cached ?? { status: 'loading' } };
-    marker.setAttribute('aria-expanded', 'true');
+    if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
     this.ensureHost();
     this.render();
     this.startPositioning(marker);
@@ -131,7 +131,7 @@ export class CardHost {
     this.current = null;
     this.stopPositioning?.();
     this.stopPositioning = null;
-    current.marker.setAttribute('aria-expanded', 'false');
+    if (current.marker.hasAttribute('aria-expanded')) current.marker.setAttribute('aria-expanded', 'false');
     if (this.float) {
       unmountCard(this.float);
       this.float.hidden = true;

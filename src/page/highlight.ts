@@ -50,38 +50,46 @@ export class Highlighter {
   ) {}
 
   /**
-   * Wraps the block range of each spec. Specs must not overlap; they may come in any order (they
-   * are applied right to left, so the block's node offsets stay valid while nodes are split).
-   * Returns, per spec in the given order, its marker elements (empty when only whitespace matched).
+   * Wraps the block range of each spec. Specs may nest (a name inside a claim sentence) but must
+   * not partly overlap; outer ranges are wrapped first, so an inner marker sits inside the outer
+   * one. Returns, per spec in the given order, its marker elements (empty when only whitespace
+   * matched). The block's piece table is kept in step with every split, so offsets stay valid.
    */
   markBlock(block: TextBlock, specs: readonly MarkSpec[]): HTMLElement[][] {
-    const order = specs.map((_, i) => i).sort((a, b) => specs[b].start - specs[a].start);
+    const order = specs
+      .map((_, i) => i)
+      .sort((a, b) => specs[a].start - specs[b].start || specs[b].end - specs[a].end);
     const out: HTMLElement[][] = specs.map(() => []);
     for (const i of order) out[i] = this.markOne(block, specs[i]);
     return out;
+  }
+
+  /** Splits a text node of the block at `offset`, records the new node in the piece table. */
+  private split(block: TextBlock, node: Text, offset: number): Text {
+    const rest = node.splitText(offset);
+    this.created.add(rest);
+    const pieces = block.pieces;
+    const at = pieces.findIndex((p) => p.node === node);
+    if (at >= 0) pieces.splice(at + 1, 0, { node: rest, start: pieces[at].start + offset });
+    return rest;
   }
 
   private markOne(block: TextBlock, spec: MarkSpec): HTMLElement[] {
     const doc = block.element.ownerDocument;
     const slices = slicesFor(block, spec.start, spec.end);
     const pieces: HTMLElement[] = [];
-    for (let s = slices.length - 1; s >= 0; s--) {
-      const { node, from, to } = slices[s];
+    for (const { node, from, to } of slices) {
       const parent = node.parentNode;
       if (!parent || !/\S/.test(node.data.slice(from, to))) continue; // never wrap whitespace
-      if (to < node.data.length) this.created.add(node.splitText(to));
-      let target = node;
-      if (from > 0) {
-        target = node.splitText(from);
-        this.created.add(target);
-      }
+      if (to < node.data.length) this.split(block, node, to);
+      const target = from > 0 ? this.split(block, node, from) : node;
       const mark = doc.createElement(MARK_TAG) as HTMLElement;
       mark.setAttribute('data-kind', spec.kind);
       mark.setAttribute('data-id', spec.id);
       mark.style.cssText = MARK_STYLES[spec.kind];
       parent.insertBefore(mark, target);
       mark.appendChild(target);
-      pieces.unshift(mark);
+      pieces.push(mark);
     }
     const first = pieces[0];
     if (first) {
@@ -90,9 +98,14 @@ export class Highlighter {
       // it stays focusable by script, for the next/previous-marker command.
       const inLink = first.parentElement?.closest('a[href]') !== null;
       first.setAttribute('tabindex', inLink ? '-1' : '0');
-      first.setAttribute('role', 'button');
-      first.setAttribute('aria-haspopup', 'dialog');
-      first.setAttribute('aria-expanded', 'false');
+      // A name is a button that opens its card; a claim or quote may hold names, and a button's
+      // children are presentational, so it is a "mark" (highlighted text) that takes focus.
+      const isName = spec.kind === 'person' || spec.kind === 'organisation';
+      first.setAttribute('role', isName ? 'button' : 'mark');
+      if (isName) {
+        first.setAttribute('aria-haspopup', 'dialog');
+        first.setAttribute('aria-expanded', 'false');
+      }
       const description = this.describe(spec);
       if (description) first.setAttribute('aria-description', description);
     }

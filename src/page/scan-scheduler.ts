@@ -41,6 +41,27 @@ const MAX_RESCANS_PER_BLOCK = 8;
 /** At most this many on-screen blocks are scanned before the rest of the page. */
 const MAX_VIEWPORT_BLOCKS = 60;
 
+/** True for a one-word name ("Smith", "Smith's"): a surname alone, which other people share. */
+function isBareName(text: string): boolean {
+  return !/\s/.test(text.trim());
+}
+
+/**
+ * Matches sorted by start (outer first), without partial overlaps: a match inside another (a name
+ * in a claim sentence) is kept, one that straddles another's edge is dropped.
+ */
+function nestable(matches: Match[]): Match[] {
+  const sorted = matches.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Match[] = [];
+  for (const m of sorted) {
+    const clash = kept.some(
+      (k) => (m.start < k.end && m.end > k.start && !(m.start >= k.start && m.end <= k.end)) || (m.start === k.start && m.end === k.end && m.kind === k.kind),
+    );
+    if (!clash) kept.push(m);
+  }
+  return kept;
+}
+
 /** Gives the page's own tasks a turn: scheduler.yield() where it exists, else a macrotask. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -83,6 +104,9 @@ export class PageScanner {
   private running: Promise<void> = Promise.resolve();
   private pendingMarks: { block: TextBlock; matches: Match[] }[] = [];
   private reservedMarkers = 0;
+  /** Person ids the page names in full somewhere (so a lone surname may be marked too). */
+  private readonly confirmed = new Set<string>();
+  private readonly deferred = new Map<string, { block: TextBlock; match: Match }[]>();
 
   constructor(private readonly options: ScannerOptions) {
     this.budget = options.budgetMs ?? 10;
@@ -178,13 +202,46 @@ export class PageScanner {
   }
 
   private scanBlock(block: TextBlock): void {
-    let matches = this.options.matcher.scan(block.text, { kinds: this.options.kinds });
-    matches = matches.filter((m) => this.options.kinds[m.kind] && m.end > m.start && m.end <= block.text.length);
+    const kinds = this.options.kinds;
+    const found = this.options.matcher
+      .scan(block.text, { kinds })
+      .filter((m) => kinds[m.kind] && m.end > m.start && m.start >= 0 && m.end <= block.text.length);
+    let matches: Match[] = [];
+    for (const m of nestable(found)) {
+      if (m.kind !== 'person' || !isBareName(m.text)) {
+        if (m.kind === 'person') this.confirm(m.id);
+        matches.push(m);
+      } else if (this.confirmed.has(m.id)) {
+        matches.push(m);
+      } else {
+        // A lone surname ("Smith") is only taken for the corpus person once the page also names
+        // them in full ("Owen Smith", "Mr Smith"): until then it is held back, and dropped if never.
+        const list = this.deferred.get(m.id) ?? [];
+        list.push({ block, match: m });
+        this.deferred.set(m.id, list);
+      }
+    }
     if (matches.length === 0) return;
     const room = this.remaining();
-    if (matches.length > room) matches = matches.slice().sort((a, b) => a.start - b.start).slice(0, room);
+    if (room <= 0) return;
+    if (matches.length > room) matches = matches.slice(0, room);
     this.reservedMarkers += matches.length;
     this.pendingMarks.push({ block, matches });
+  }
+
+  /** Records that the page names a person in full, and releases the lone surnames held back for them. */
+  private confirm(id: string): void {
+    if (this.confirmed.has(id)) return;
+    this.confirmed.add(id);
+    const held = this.deferred.get(id);
+    if (!held) return;
+    this.deferred.delete(id);
+    for (const { block, match } of held) {
+      if (this.remaining() <= 0) return;
+      if (!block.element.isConnected || !block.pieces.every((p) => p.node.isConnected)) continue;
+      this.reservedMarkers += 1;
+      this.pendingMarks.push({ block, matches: [match] });
+    }
   }
 
   /** Writes the pending markers (all DOM writes of a slice happen here, together). */

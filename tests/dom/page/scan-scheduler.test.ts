@@ -50,7 +50,7 @@ describe('PageScanner', () => {
   });
 
   it('stops at maxMarkers', async () => {
-    document.body.innerHTML = `<article id="a">${'<p>Doe and Doe and Doe.</p>'.repeat(10)}</article>`;
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and Jane Doe and Jane Doe.</p>'.repeat(10)}</article>`;
     const scanner = new PageScanner({
       root: document.getElementById('a')!,
       matcher: fakeMatcher(TERMS),
@@ -61,6 +61,49 @@ describe('PageScanner', () => {
     await scanner.start(new AbortController().signal);
     expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(7);
     expect(scanner.placedMatches().length).toBe(7);
+  });
+
+  it('holds back a lone surname until the page names the person in full, and drops it if it never does', async () => {
+    document.body.innerHTML = `<article id="a"><p>Doe opened the batting.</p><p>Later Doe was out.</p></article>`;
+    const run = async () => {
+      const scanner = new PageScanner({
+        root: document.getElementById('a')!,
+        matcher: fakeMatcher(TERMS),
+        highlighter: new Highlighter(),
+        kinds: KINDS,
+        maxMarkers: 100,
+      });
+      await scanner.start(new AbortController().signal);
+      return Array.from(document.querySelectorAll('coverage-lens-mark')).map((m) => m.textContent);
+    };
+    expect(await run()).toEqual([]);
+    document.body.innerHTML = `<article id="a"><p>Doe opened the batting.</p><p>Later Jane Doe was out.</p></article>`;
+    expect(await run()).toEqual(['Doe', 'Jane Doe']);
+  });
+
+  it('nests a name inside a claim sentence, and removing both restores the DOM', async () => {
+    document.body.innerHTML = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p></article>`;
+    const before = document.body.innerHTML;
+    const terms = [...TERMS, { text: 'Jane Doe said the Town Council met twice.', kind: 'claim' as const, id: 'claim:1' }];
+    const matcher = {
+      scan(text: string) {
+        // the fake matcher refuses overlaps; the real one reports names inside claims: merge both
+        const claim = fakeMatcher(terms.filter((t) => t.kind === 'claim')).scan(text);
+        const names = fakeMatcher(terms.filter((t) => t.kind !== 'claim')).scan(text);
+        return [...names, ...claim];
+      },
+    };
+    const abort = new AbortController();
+    const scanner = new PageScanner({ root: document.getElementById('a')!, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await scanner.start(abort.signal);
+    const claimPieces = Array.from(document.querySelectorAll('coverage-lens-mark[data-kind="claim"]'));
+    expect(claimPieces.map((m) => m.textContent).join('')).toBe('Jane Doe said the Town Council met twice.');
+    const names = Array.from(document.querySelectorAll('coverage-lens-mark[data-kind="person"], coverage-lens-mark[data-kind="organisation"]'));
+    expect(names.map((m) => m.textContent)).toEqual(['Jane ', 'Doe', 'Town Council']);
+    expect(names.every((m) => m.parentElement?.closest('coverage-lens-mark[data-kind="claim"]'))).toBe(true);
+    expect(document.querySelector('p')!.textContent).toBe('Before. Jane Doe said the Town Council met twice. After.');
+    abort.abort();
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('respects the kinds setting', async () => {
