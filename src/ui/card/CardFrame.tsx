@@ -10,6 +10,8 @@ export interface CardFrameProps {
   theme: 'light' | 'dark';
   pinned: boolean;
   busy?: boolean;
+  /** Clamp a long title (a sentence) to three lines; names are shown whole. */
+  clampTitle?: boolean;
   onClose(): void;
   onTogglePin(): void;
   /** Footer action (open in corpus browser), when the card has a record to link to. */
@@ -51,7 +53,7 @@ export function CardFrame(props: CardFrameProps) {
           <p class="cl-kicker" id={`${id}-kicker`}>
             {props.kicker}
           </p>
-          <h2 class="cl-title" id={`${id}-title`}>
+          <h2 class={props.clampTitle ? 'cl-title cl-title-clamp' : 'cl-title'} id={`${id}-title`}>
             {props.title}
           </h2>
         </div>

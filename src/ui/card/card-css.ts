@@ -87,7 +87,9 @@ export const CARD_CSS = `
   line-height: 1.3;
   font-weight: 650;
   color: var(--cl-text);
-  /* A whole page sentence can stand in as the title while loading: keep the header compact. */
+}
+/* A whole sentence can stand in as the title (claims, loading): keep the header compact. Names are never cut. */
+.cl-title-clamp {
   display: -webkit-box;
   -webkit-box-orient: vertical;
   -webkit-line-clamp: 3;

@@ -53,6 +53,7 @@ export function Card(props: CardProps) {
       theme={props.theme}
       pinned={props.pinned}
       busy={state.status === 'loading'}
+      clampTitle={!details || details.type === 'claim' || (details.type === 'quote' && details.speaker.name === null)}
       onClose={props.onClose}
       onTogglePin={props.onTogglePin}
       footer={

@@ -297,3 +297,15 @@ describe('entity card limits', () => {
     expect(props.onOpenBrowser).toHaveBeenCalledWith('#/person/person:ada-quill');
   });
 });
+
+describe('titles', () => {
+  it('names are shown whole; sentence titles (claims, loading) are clamped', () => {
+    const index = makeMiniIndex();
+    const person = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill') });
+    expect(person.el.querySelector('h2')!.classList.contains('cl-title-clamp')).toBe(false);
+    const claim = mount({ match: match('claim', 'cg1', 'x'), state: ready(index, 'claim', 'cg1') });
+    expect(claim.el.querySelector('h2')!.classList.contains('cl-title-clamp')).toBe(true);
+    const loading = mount({ match: match('claim', 'cg1', 'A long page sentence.') });
+    expect(loading.el.querySelector('h2')!.classList.contains('cl-title-clamp')).toBe(true);
+  });
+});
