@@ -45,6 +45,7 @@ export function createMatcher(data: MatcherData): Matcher {
   const hits = new NameHits();
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];
   const quoteBuf: number[] = [];
+  // Shared by every detection of the entity (read-only), so a name-dense page allocates no copies.
   const entityRefs = data.entityRefs.map((flat) => {
     const refs: Match['refs'] = [];
     for (let k = 0; k < flat.length; k += 2) refs.push({ article: data.articles[flat[k]], sentence: flat[k + 1], relation: 'mentions', score: 1 });
@@ -68,7 +69,7 @@ export function createMatcher(data: MatcherData): Matcher {
           if (!want(kind)) continue;
           const start = hits.start[h];
           const end = hits.end[h];
-          out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: entityRefs[e].map((r) => ({ ...r })) });
+          out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: entityRefs[e] });
         }
       }
       const quoteSpans: number[] = [];
@@ -89,13 +90,16 @@ export function createMatcher(data: MatcherData): Matcher {
         const n = splitSentences(tokens, sentenceBuf);
         const bounds = sentenceBuf[0];
         let h = 0;
+        let q = 0;
         for (let s = 0; s < n; s++) {
           const a = bounds[s * 2];
           const b = bounds[s * 2 + 1];
           while (h < hits.count && hits.firstToken[h] < a) h++;
           const start = tokens.start[a];
           const end = tokens.end[b - 1];
-          if (mostlyQuoted(quoteSpans, start, end)) continue;
+          // Quote spans and sentences are both in text order: one forward pointer keeps this linear.
+          while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
+          if (mostlyQuoted(quoteSpans, q, start, end)) continue;
           const r = claims.score(text, tokens, a, b, hits, h);
           if (!r) continue;
           out.push({ kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs });
@@ -107,9 +111,9 @@ export function createMatcher(data: MatcherData): Matcher {
   };
 }
 
-function mostlyQuoted(spans: number[], start: number, end: number): boolean {
+function mostlyQuoted(spans: number[], from: number, start: number, end: number): boolean {
   let covered = 0;
-  for (let k = 0; k < spans.length; k += 2) {
+  for (let k = from; k < spans.length && spans[k] < end; k += 2) {
     const s = Math.max(start, spans[k]);
     const e = Math.min(end, spans[k + 1]);
     if (e > s) covered += e - s;

@@ -66,6 +66,8 @@ export class Tokens {
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Normalised form of each non-ASCII punctuation code point seen so far. */
+const NON_ASCII_PUNCT = new Map<number, string>();
 const MARK = /^\p{M}$/u;
 const UPPER = /^\p{Lu}|^\p{Lt}/u;
 
@@ -193,7 +195,12 @@ export function tokenize(text: string, out: Tokens): Tokens {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const raw = text.slice(i, i + width);
-    const norm = c < 128 ? (c === 96 ? "'" : raw) : normalize(raw);
+    let norm = c < 128 ? (c === 96 ? "'" : raw) : NON_ASCII_PUNCT.get(cp);
+    if (norm === undefined) {
+      // Curly quotes and dashes are common in news text: normalise each distinct one once.
+      norm = normalize(raw);
+      if (NON_ASCII_PUNCT.size < 4096) NON_ASCII_PUNCT.set(cp, norm);
+    }
     if (norm.length > 0) {
       out.push(i, i + width, gap, out.table.intern(norm));
       gap = 0;
