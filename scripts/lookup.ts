@@ -8,12 +8,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { analyseCorpus } from '../src/core/analysis';
 import type { CorpusIndex } from '../src/core/index/types';
+import { validateIndex } from '../src/core/index/validate';
 import { lookup } from './lib/lookup';
+import { readCorpus } from './lib/read-corpus';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DEFAULT_INDEX = resolve(ROOT, 'src/generated/index.json');
+const SEEDS = resolve(ROOT, 'seeds');
 
 class CliError extends Error {
   constructor(
@@ -50,34 +53,13 @@ function readInput(path: string): string {
   }
 }
 
-/** The validator from src/core/index/validate.ts when it exists (it is written alongside the analysis). */
-async function validate(index: unknown, source: string): Promise<CorpusIndex> {
-  const path = resolve(ROOT, 'src/core/index/validate.ts');
-  if (existsSync(path)) {
-    const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    const fn = mod.validateIndex;
-    if (typeof fn === 'function') {
-      try {
-        const result = fn(index) as unknown;
-        // Accept either a throwing validator or one that returns a Result / list of errors.
-        if (result && typeof result === 'object' && 'ok' in result) {
-          const r = result as { ok: boolean; value?: CorpusIndex; error?: unknown; errors?: unknown };
-          if (!r.ok) throw new Error(String(r.error ?? r.errors ?? 'invalid'));
-          return (r.value ?? index) as CorpusIndex;
-        }
-        if (Array.isArray(result) && result.length > 0) throw new Error(result.map(String).join('; '));
-        if (result && typeof result === 'object' && 'articles' in result) return result as CorpusIndex;
-      } catch (e) {
-        throw new CliError(`lookup: ${source} is not a valid index: ${(e as Error).message}`, 1);
-      }
-      return index as CorpusIndex;
-    }
+/** Validates a parsed index, naming the wrong field when it is not one. */
+function validate(index: unknown, source: string): CorpusIndex {
+  try {
+    return validateIndex(index);
+  } catch (e) {
+    throw new CliError(`lookup: ${source} is not a valid index: ${(e as Error).message}`, 1);
   }
-  const i = index as Partial<CorpusIndex> | null;
-  if (!i || typeof i !== 'object' || !Array.isArray(i.articles) || !Array.isArray(i.entities) || !Array.isArray(i.claims) || !Array.isArray(i.quotes)) {
-    throw new CliError(`lookup: ${source} is not a valid index (articles, entities, claims or quotes missing)`, 1);
-  }
-  return index as CorpusIndex;
 }
 
 function readIndexFile(path: string): unknown {
@@ -94,44 +76,35 @@ function readIndexFile(path: string): unknown {
   }
 }
 
-/** Builds the seeds index in-process with the corpus analysis, when the analysis exposes it. */
-async function buildSeedsIndex(): Promise<CorpusIndex> {
-  const candidates = ['scripts/lib/corpus.ts', 'scripts/lib/read-corpus.ts', 'scripts/lib/corpus-reader.ts'];
-  const analysisPath = resolve(ROOT, 'src/core/analysis/index.ts');
-  const readerPath = candidates.map((c) => resolve(ROOT, c)).find((p) => existsSync(p));
-  if (!existsSync(analysisPath) || !readerPath) {
-    throw new CliError('lookup: no index at src/generated/index.json and the corpus analysis is not available to build one; run `npm run build:index` or pass --index FILE', 2);
+/** Builds the seeds index in-process with the corpus analysis (when the build has not run). */
+function buildSeedsIndex(): CorpusIndex {
+  const { articles, problems } = readCorpus(SEEDS);
+  if (articles.length === 0) {
+    throw new CliError(`lookup: no index at src/generated/index.json and no readable articles in seeds/ (${problems.map((p) => `${p.file}: ${p.reason}`).join('; ') || 'empty'}); run \`npm run build:index\` or pass --index FILE`, 2);
   }
-  const analysis = (await import(pathToFileURL(analysisPath).href)) as Record<string, unknown>;
-  const reader = (await import(pathToFileURL(readerPath).href)) as Record<string, unknown>;
-  const analyse = analysis.analyseCorpus;
-  const read = reader.readCorpus ?? reader.readCorpusDir ?? reader.loadCorpus;
-  if (typeof analyse !== 'function' || typeof read !== 'function') {
-    throw new CliError('lookup: no index at src/generated/index.json and the corpus analysis cannot be run in-process; run `npm run build:index` or pass --index FILE', 2);
-  }
-  const corpus = (await read(resolve(ROOT, 'seeds'))) as { articles?: unknown } & object;
-  const inputs = 'articles' in corpus ? corpus.articles : corpus;
-  return (await analyse(inputs)) as CorpusIndex;
+  return analyseCorpus(articles);
 }
 
-async function loadIndex(path: string | null): Promise<CorpusIndex> {
+function loadIndex(path: string | null): CorpusIndex {
   if (path !== null) return validate(readIndexFile(resolve(path)), path);
   if (existsSync(DEFAULT_INDEX)) {
-    const index = await validate(readIndexFile(DEFAULT_INDEX), DEFAULT_INDEX);
-    // The placeholder committed before the first build has no articles: treat it as not built.
+    const index = validate(readIndexFile(DEFAULT_INDEX), DEFAULT_INDEX);
+    // An index with no articles is a placeholder, not a build of seeds/.
     if (index.articles.length > 0) return index;
   }
   return buildSeedsIndex();
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const text = readInput(args.input);
-  const index = await loadIndex(args.index);
+  const index = loadIndex(args.index);
   process.stdout.write(JSON.stringify(lookup(text, index)) + '\n');
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e: unknown) {
   if (e instanceof CliError) {
     process.stderr.write(e.message + '\n');
     process.exitCode = e.code;
@@ -139,4 +112,4 @@ main().catch((e: unknown) => {
     process.stderr.write(`lookup: ${(e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = 1;
   }
-});
+}
