@@ -1,0 +1,74 @@
+/** `#/claim/<id>`: a claim group compared side by side by outlet, with the differing values. */
+import type { ClaimDetails } from '../../core/index/details';
+import { dateLabel, outletLabel, relationLabel } from '../shared/format';
+import { t } from '../shared/i18n';
+import { linkTo } from '../shared/links';
+import { ValuesSideBySide } from '../card/ValuesSideBySide';
+import { useDownload } from './context';
+import { ExportButtons } from './ExportButtons';
+import { claimSources } from './sources';
+
+/** The comparison page of one claim group. */
+export function ClaimView({ details }: { details: ClaimDetails }) {
+  const download = useDownload();
+  return (
+    <article class="cl-view" data-testid="view-claim" data-cl-id={details.id}>
+      <p class="cl-kicker">{t('common_kindClaim')}</p>
+      <h1 tabIndex={-1} class="cl-view-title">
+        {details.topic}
+      </h1>
+      <p>
+        {t('common_coveredIn', [details.covered, details.total])}{' '}
+        {details.differences.length > 0 && <span class="cl-badge cl-badge-differs">{t('common_outletsDiffer')}</span>}
+      </p>
+
+      <section aria-labelledby="cl-h-values">
+        <h2 id="cl-h-values">{t('browser_valuesCompared')}</h2>
+        {details.differences.length === 0 ? (
+          <p class="cl-muted" data-testid="no-differences">
+            {t('browser_noDifferences')}
+          </p>
+        ) : (
+          details.differences.map((d, i) => (
+            <div key={i} class="cl-difference" data-testid="difference">
+              <ValuesSideBySide difference={d} />
+            </div>
+          ))
+        )}
+      </section>
+
+      <section aria-labelledby="cl-h-by-outlet">
+        <h2 id="cl-h-by-outlet">{t('browser_byOutlet')}</h2>
+        <div class="cl-columns" data-testid="claim-by-outlet">
+          {details.byOutlet.map((group) => (
+            <section key={group.outlet} class="cl-column" aria-label={outletLabel(group.outlet)}>
+              <h3>{outletLabel(group.outlet)}</h3>
+              {group.members.map((m) => (
+                <div key={m.claim} class="cl-member">
+                  <p class="cl-small">
+                    {m.isReference ? (
+                      <span class="cl-badge cl-badge-mentions">{t('browser_reference')}</span>
+                    ) : (
+                      <span class={`cl-badge cl-badge-${m.relation}`}>{relationLabel(m.relation)}</span>
+                    )}{' '}
+                    <span class="cl-muted">{dateLabel(m.article.date)}</span>
+                  </p>
+                  <blockquote class="cl-excerpt">{m.excerpt}</blockquote>
+                  {m.values.length > 0 && (
+                    <p class="cl-small">
+                      {t('browser_statesValues')} <strong>{m.values.join(', ')}</strong>
+                    </p>
+                  )}
+                  <p class="cl-small">
+                    <a href={linkTo('article', m.article.id)}>{t('browser_readArticle')}</a>
+                  </p>
+                </div>
+              ))}
+            </section>
+          ))}
+        </div>
+      </section>
+      <ExportButtons table={claimSources(details)} download={download} />
+    </article>
+  );
+}

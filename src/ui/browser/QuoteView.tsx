@@ -1,0 +1,67 @@
+/** `#/quote/<id>`: each outlet's wording of one utterance, with the differences marked. */
+import type { QuoteDetails } from '../../core/index/details';
+import { dateLabel, outletLabel, relationLabel } from '../shared/format';
+import { t } from '../shared/i18n';
+import { linkTo } from '../shared/links';
+import { QuoteDiff } from '../card/QuoteDiff';
+import { useDownload } from './context';
+import { ExportButtons } from './ExportButtons';
+import { quoteSources } from './sources';
+
+/** The heading of a quote page: the speaker's name, or how the article named them. */
+export function quoteTitle(details: QuoteDetails): string {
+  const who = details.speaker.name ?? details.speaker.text;
+  return who ? t('browser_quoteBy', who) : t('browser_quoteUnknownSpeaker');
+}
+
+/** The comparison page of one quote group. */
+export function QuoteView({ details }: { details: QuoteDetails }) {
+  const download = useDownload();
+  const title = quoteTitle(details);
+  return (
+    <article class="cl-view" data-testid="view-quote" data-cl-id={details.id}>
+      <p class="cl-kicker">{t('common_kindQuote')}</p>
+      <h1 tabIndex={-1} class="cl-view-title">
+        {title}
+      </h1>
+      <p>
+        {t('common_coveredIn', [details.covered, details.total])}
+        {details.speaker.id && details.speaker.kind && (
+          <>
+            {' · '}
+            <a href={linkTo(details.speaker.kind, details.speaker.id)}>{t('browser_speakerPage', details.speaker.name ?? '')}</a>
+          </>
+        )}
+      </p>
+      <p class="cl-legend cl-muted">
+        {t('browser_diffLegend')} <ins class="cl-ins">{t('browser_diffAdded')}</ins>{' '}
+        <del class="cl-del">{t('browser_diffRemoved')}</del>
+      </p>
+      <div class="cl-columns" data-testid="quote-members">
+        {details.members.map((m) => (
+          <section key={m.quote} class="cl-column" aria-label={outletLabel(m.article.outlet)}>
+            <h3>{outletLabel(m.article.outlet)}</h3>
+            <p class="cl-small">
+              {m.isReference ? (
+                <span class="cl-badge cl-badge-mentions">{t('browser_reference')}</span>
+              ) : (
+                <span class={`cl-badge cl-badge-${m.relation}`}>{relationLabel(m.relation)}</span>
+              )}{' '}
+              <span class="cl-muted">{dateLabel(m.article.date)}</span>
+            </p>
+            <blockquote class="cl-excerpt" data-testid="quote-wording">
+              <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />
+            </blockquote>
+            {m.speakerText && (
+              <p class="cl-small cl-muted">{t('browser_attributedTo', m.speakerText)}</p>
+            )}
+            <p class="cl-small">
+              <a href={linkTo('article', m.article.id)}>{t('browser_readArticle')}</a>
+            </p>
+          </section>
+        ))}
+      </div>
+      <ExportButtons table={quoteSources(details, title)} download={download} />
+    </article>
+  );
+}

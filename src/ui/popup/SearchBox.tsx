@@ -1,0 +1,119 @@
+/**
+ * One search box over the whole corpus. Results are a listbox driven from the input
+ * (aria-activedescendant): arrow keys move, Enter opens, Escape clears.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { CorpusIndex } from '../../core/index/types';
+import { kindHeading, shorten } from '../shared/format';
+import { t } from '../shared/i18n';
+import { linkTo } from '../shared/links';
+import { corpusSearch, type SearchHit } from '../shared/search';
+
+interface Props {
+  index: CorpusIndex;
+  query: string;
+  onQuery(query: string): void;
+  onOpen(hash: string): void;
+}
+
+const optionId = (i: number) => `cl-search-option-${i}`;
+
+/** The search input and, while it holds a query, the grouped results. */
+export function SearchBox({ index, query, onQuery, onOpen }: Props) {
+  const [activeIndex, setActiveIndex] = useState(0);
+  // MiniSearch is built on the first query, not when the popup opens.
+  const groups = useMemo(() => (query.trim() ? corpusSearch(index).search(query) : []), [index, query]);
+  const flat: SearchHit[] = groups.flatMap((g) => g.hits);
+  const current = Math.min(activeIndex, Math.max(0, flat.length - 1));
+  const open = (hit: SearchHit) => onOpen(linkTo(hit.kind, hit.id));
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (flat.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((current + step + flat.length) % flat.length);
+    } else if (event.key === 'Enter') {
+      if (flat[current]) {
+        event.preventDefault();
+        open(flat[current]);
+      }
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      onQuery('');
+    }
+  };
+
+  let position = -1;
+  return (
+    <div class="cl-search">
+      <label class="cl-visually-hidden" for="cl-search-input">
+        {t('popup_searchLabel')}
+      </label>
+      <input
+        id="cl-search-input"
+        type="search"
+        class="cl-search-input"
+        placeholder={t('popup_searchPlaceholder')}
+        autocomplete="off"
+        spellcheck={false}
+        value={query}
+        role="combobox"
+        list={undefined}
+        aria-expanded={query.trim() !== ''}
+        aria-controls="cl-search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={flat.length > 0 ? optionId(current) : undefined}
+        onInput={(e) => {
+          setActiveIndex(0);
+          onQuery((e.currentTarget as HTMLInputElement).value);
+        }}
+        onKeyDown={onKeyDown}
+        data-testid="search-input"
+      />
+      {query.trim() !== '' && (
+        <div class="cl-search-results" data-testid="search-results">
+          {flat.length === 0 ? (
+            <p class="cl-state" role="status" data-testid="search-empty">
+              {t('popup_searchNoResults', query.trim())}
+            </p>
+          ) : (
+            <ul id="cl-search-results" role="listbox" aria-label={t('popup_searchResultsLabel')} class="cl-list">
+              {groups.map((group) => (
+                <li key={group.kind} role="presentation">
+                  <div class="cl-group-title" role="presentation" aria-hidden="true">
+                    {kindHeading(group.kind)}
+                  </div>
+                  <ul role="group" aria-label={kindHeading(group.kind)} class="cl-list">
+                    {group.hits.map((hit) => {
+                      position += 1;
+                      const i = position;
+                      return (
+                        <li
+                          key={`${hit.kind}|${hit.id}`}
+                          id={optionId(i)}
+                          role="option"
+                          aria-selected={i === current}
+                          class={`cl-option${i === current ? ' cl-option-active' : ''}`}
+                          onClick={() => open(hit)}
+                          onMouseMove={() => i !== current && setActiveIndex(i)}
+                          data-testid="search-hit"
+                          data-cl-kind={hit.kind}
+                          data-cl-id={hit.id}
+                        >
+                          <span class="cl-row-title">{shorten(hit.title, 110)}</span>
+                          {hit.detail && <span class="cl-row-detail cl-muted">{shorten(hit.detail, 90)}</span>}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p class="cl-muted cl-hint">{t('popup_searchHint')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Corpus-browser deep links. The scheme is the one the cards use (`#/person/<id>` …); ids may
+ * contain ':' and other characters, so they are encoded in links and decoded by the router.
+ */
+import { deepLink } from '../../core/index/details';
+import type { DetectionKind } from '../../core/index/types';
+
+/** A page of the corpus browser. */
+export type Route =
+  | { view: 'overview' }
+  | { view: 'article'; id: string }
+  | { view: DetectionKind; id: string }
+  | { view: 'not-found'; hash: string };
+
+const VIEWS = new Set(['article', 'person', 'organisation', 'claim', 'quote']);
+
+/** Deep link of a record of any kind (articles included). */
+export function linkTo(kind: DetectionKind | 'article', id: string): string {
+  return kind === 'article' ? `#/article/${encodeURIComponent(id)}` : deepLink(kind, id);
+}
+
+/** Turns a location hash into a route; anything unrecognised is "not-found", never a guess. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { view: 'overview' };
+  const match = /^\/([a-z]+)\/(.+)$/.exec(path);
+  if (!match || !VIEWS.has(match[1])) return { view: 'not-found', hash };
+  let id: string;
+  try {
+    id = decodeURIComponent(match[2]);
+  } catch {
+    return { view: 'not-found', hash };
+  }
+  return { view: match[1] as 'article' | DetectionKind, id };
+}

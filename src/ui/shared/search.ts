@@ -1,0 +1,168 @@
+/**
+ * One search over everything in the corpus index (people, organisations, claims, quotes,
+ * articles) with prefix matching and typo tolerance, built lazily once per index.
+ */
+import MiniSearch from 'minisearch';
+import type { CorpusIndex, DetectionKind } from '../../core/index/types';
+
+/** What a search hit points at. */
+export type SearchKind = DetectionKind | 'article';
+
+/** One search hit. */
+export interface SearchHit {
+  kind: SearchKind;
+  /** Record id (entity, claim group, quote group, article). */
+  id: string;
+  /** What to show as the hit's main line. */
+  title: string;
+  /** A second line: aliases, outlet, speaker… (may be empty). */
+  detail: string;
+  score: number;
+}
+
+/** Hits of one kind, in score order. */
+export interface SearchGroup {
+  kind: SearchKind;
+  hits: SearchHit[];
+}
+
+interface SearchDoc {
+  key: string;
+  kind: SearchKind;
+  recordId: string;
+  title: string;
+  aliases: string;
+  extra: string;
+  text: string;
+  detail: string;
+}
+
+/** Display order of result groups. */
+export const SEARCH_KIND_ORDER: SearchKind[] = ['person', 'organisation', 'claim', 'quote', 'article'];
+
+/** Folds case, accents and curly apostrophes so "o’neill" finds "O'Neill". */
+function foldTerm(term: string): string {
+  return term
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase();
+}
+
+function documentsOf(index: CorpusIndex): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  const entityName = new Map(index.entities.map((e) => [e.id, e.name]));
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  for (const entity of index.entities) {
+    const descriptors = entity.coverage.flatMap((c) => c.descriptors.map((d) => d.text));
+    docs.push({
+      key: `${entity.kind}|${entity.id}`,
+      kind: entity.kind,
+      recordId: entity.id,
+      title: entity.name,
+      aliases: entity.aliases.join(' · '),
+      extra: [...new Set(descriptors)].join(' · '),
+      text: '',
+      detail: entity.aliases.filter((a) => a !== entity.name).join(', '),
+    });
+  }
+  const claimText = new Map(index.claims.map((c) => [c.id, c.text]));
+  for (const group of index.claimGroups) {
+    docs.push({
+      key: `claim|${group.id}`,
+      kind: 'claim',
+      recordId: group.id,
+      title: group.topic,
+      aliases: '',
+      extra: '',
+      text: group.members.map((m) => claimText.get(m.claim) ?? '').join('\n'),
+      detail: [...new Set(group.members.map((m) => articleById.get(m.article)?.outlet ?? ''))].filter(Boolean).join(', '),
+    });
+  }
+  const quoteById = new Map(index.quotes.map((q) => [q.id, q]));
+  for (const group of index.quoteGroups) {
+    const reference = quoteById.get(group.reference);
+    const speaker = group.speaker ? (entityName.get(group.speaker) ?? '') : (reference?.speakerText ?? '');
+    docs.push({
+      key: `quote|${group.id}`,
+      kind: 'quote',
+      recordId: group.id,
+      title: reference?.text ?? group.id,
+      aliases: '',
+      extra: speaker,
+      text: group.members.map((m) => quoteById.get(m.quote)?.text ?? '').join('\n'),
+      detail: speaker,
+    });
+  }
+  for (const article of index.articles) {
+    docs.push({
+      key: `article|${article.id}`,
+      kind: 'article',
+      recordId: article.id,
+      title: article.headline,
+      aliases: '',
+      extra: article.outlet,
+      text: '',
+      detail: `${article.outlet} · ${article.date}`,
+    });
+  }
+  return docs;
+}
+
+/** A search over one index. */
+export interface CorpusSearch {
+  /** Hits grouped by kind (at most `perKind` each), groups in SEARCH_KIND_ORDER. */
+  search(query: string, perKind?: number): SearchGroup[];
+}
+
+/** Builds the search index for a corpus (call once; it indexes every record). */
+export function createCorpusSearch(index: CorpusIndex): CorpusSearch {
+  const mini = new MiniSearch<SearchDoc>({
+    idField: 'key',
+    fields: ['title', 'aliases', 'extra', 'text'],
+    storeFields: ['kind', 'recordId', 'title', 'detail'],
+    processTerm: (term) => foldTerm(term) || null,
+    searchOptions: {
+      prefix: true,
+      // About one typo in five letters; short words must match exactly or by prefix.
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      boost: { title: 3, aliases: 2, extra: 1.2, text: 1 },
+    },
+  });
+  mini.addAll(documentsOf(index));
+  return {
+    search(query, perKind = 6) {
+      const trimmed = query.trim();
+      if (trimmed === '') return [];
+      let results = mini.search(trimmed, { combineWith: 'AND' });
+      // A multi-word query that no record matches in full still shows the nearest records.
+      if (results.length === 0) results = mini.search(trimmed, { combineWith: 'OR' });
+      const groups = new Map<SearchKind, SearchHit[]>();
+      for (const r of results) {
+        const hit: SearchHit = {
+          kind: r.kind as SearchKind,
+          id: r.recordId as string,
+          title: r.title as string,
+          detail: r.detail as string,
+          score: r.score,
+        };
+        const list = groups.get(hit.kind) ?? [];
+        if (list.length < perKind) list.push(hit);
+        groups.set(hit.kind, list);
+      }
+      return SEARCH_KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({ kind, hits: groups.get(kind)! }));
+    },
+  };
+}
+
+const cache = new WeakMap<CorpusIndex, CorpusSearch>();
+
+/** The search for an index, built on first use and kept for the page's life. */
+export function corpusSearch(index: CorpusIndex): CorpusSearch {
+  let search = cache.get(index);
+  if (!search) {
+    search = createCorpusSearch(index);
+    cache.set(index, search);
+  }
+  return search;
+}
