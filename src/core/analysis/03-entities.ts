@@ -291,6 +291,7 @@ function weigh(c: Candidate, d: ArticleDraft, e: Evidence, stats: WordStats): vo
   if (after && SPEECH_VERBS.has(after.norm) && !after.isCap && (nameLike || c.title)) e.person += 1;
   if (before && !before.isCap && ROLE_NOUNS.has(before.norm) && nameLike) e.person += 1;
   // Organisation evidence.
+  if (hasOrgHeadWords(c.words)) e.org += 3;
   if (isKnownOrganisation(c.key)) e.org += 2;
   if (after && !after.isCap && (after.norm === 'union' || after.norm === 'party' || (after.norm === 'trade' && after2?.norm === 'union'))) e.org += 2;
   if (before && !before.isCap) {
@@ -377,8 +378,10 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
 
   const entities: EntityDraft[] = [];
   const aliasOwners = new Map<string, Set<string>>();
+  const displayByKey = new Map<string, string>();
   const addAlias = (alias: string, id: string) => {
     const k = normalize(alias);
+    if (!displayByKey.has(k)) displayByKey.set(k, alias);
     let s = aliasOwners.get(k);
     if (!s) aliasOwners.set(k, (s = new Set()));
     s.add(id);
@@ -460,7 +463,7 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
   for (const [k, owners] of aliasOwners) {
     if (owners.size < 2) continue;
     ambiguousKeys.add(k);
-    ambiguous.push({ alias: displayOfAlias(k, entities), entities: [...owners].sort() });
+    ambiguous.push({ alias: displayByKey.get(k) ?? k, entities: [...owners].sort() });
   }
   ambiguous.sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   for (const ent of entities) {
@@ -497,11 +500,6 @@ function preferredOrgName(entries: [string, number][]): string {
     const capB = /\s\p{Lu}[\p{L}]*$/u.test(b[0]) ? 1 : 0;
     return capB - capA || b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   })[0][0];
-}
-
-function displayOfAlias(normAlias: string, entities: EntityDraft[]): string {
-  for (const e of entities) for (const a of e.aliases) if (normalize(a) === normAlias) return a;
-  return normAlias;
 }
 
 /** For each surname: is it used bare (capitalised, not after a given name) and with which titles. */

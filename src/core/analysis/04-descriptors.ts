@@ -106,7 +106,8 @@ function premodifier(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): stri
     if (BOUNDARY.has(t.norm) && !(t.norm === 'and' && words.length > 0)) break;
     // Out-of-context tags call "work" or "trade" verbs; only inflected verb forms end the phrase.
     if (SPEECH_VERBS.has(t.norm) || (!t.isCap && /(ed|ing)$/.test(t.norm) && !isRoleHead(t) && isVerbOnly(t.norm))) break;
-    if (t.isSentenceStart && t.isCap && !isAliasStart(t, ms)) break;
+    // A capitalised sentence opener belongs to the descriptor only if it is a common word ("Union organiser X").
+    if (t.isSentenceStart && t.isCap && (isAliasStart(t, ms) || !isCommonNoun(t))) break;
     if (ms.some((o) => o !== m && i >= o.tokenStart && i < o.tokenEnd && kindIsPersonish(o))) break;
     words.unshift(t);
     i--;
@@ -123,6 +124,12 @@ function premodifier(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): stri
   if (words.length === 0 && titleText && PLAIN_TITLES.has(first.norm)) return null;
   void nameStart;
   return d.text.slice(from, to);
+}
+
+function isCommonNoun(t: Token): boolean {
+  if (ROLE_NOUNS.has(t.norm) || TITLES.has(t.norm)) return true;
+  const tags = wordTags(t.norm);
+  return (tags.includes('Noun') || tags.includes('Adjective')) && !tags.includes('ProperNoun') && !tags.includes('Person') && !tags.includes('Place');
 }
 
 function isAliasStart(t: Token, ms: MentionDraft[]): boolean {
@@ -147,7 +154,8 @@ function apposition(d: ArticleDraft, m: MentionDraft): string | null {
     words.push(t);
   }
   const closer = toks[k];
-  if (!words.length || !closer || closer.text !== ',') return null;
+  const endsSentence = !closer || closer.sentence !== m.sentence || closer.text === '.';
+  if (!words.length || (closer?.text !== ',' && !endsSentence)) return null;
   const firstWord = words[0];
   if (/^(who|which|that|whose|where|when|he|she|they|it|set|known)$/.test(firstWord.norm)) return null;
   // The phrase must be headed by a role noun before any "of"/"for" complement.

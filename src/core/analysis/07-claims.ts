@@ -160,8 +160,11 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
     if (prev && prev.text === '-' && /^\d{4}$/.test(toks[i - 2]?.text ?? '')) continue;
     let qualifier: Qualifier = 'exact';
     let qStart = i;
+    const currency = prev && CURRENCY[prev.text] ? prev : null;
+    // A currency sign sits between the qualifier and the number ("up to £3 million").
+    const qualifierEnd = currency ? i - 1 : i;
     for (const [words, q] of QUALIFIERS) {
-      const from = i - words.length;
+      const from = qualifierEnd - words.length;
       if (from < 0) continue;
       let ok = true;
       for (let k = 0; k < words.length && ok; k++) ok = toks[from + k].isWord && toks[from + k].norm === words[k];
@@ -174,12 +177,9 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
     // Small number words ("two of his four …") are not check-worthy on their own.
     if (n.isWordNumber && n.value <= 10 && !n.hasMultiplier && qualifier === 'exact') continue;
     let unit = n.unit;
-    let start = toks[qStart].start;
-    const cur = toks[i - 1];
-    if (cur && CURRENCY[cur.text] && cur.end >= t.start - 1) {
-      unit = CURRENCY[cur.text];
-      if (qStart === i) start = cur.start;
-    }
+    if (currency && qStart === i) qStart = i - 1;
+    const start = toks[qStart].start;
+    if (currency) unit = CURRENCY[currency.text];
     if (!unit) unit = countedNoun(toks, n.end);
     const end = toks[n.end - 1].end;
     figures.push({ text: text.slice(start, end), value: n.value, qualifier, unit, span: { start, end } });

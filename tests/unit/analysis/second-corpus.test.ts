@@ -1,0 +1,101 @@
+/**
+ * The same style of facts on an invented corpus (tests/fixtures/corpora/second), so that the
+ * pipeline is shown to work on other people, places, outlets and figures than the seeds'.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseCorpus } from '../../../src/core/analysis/index';
+import { validateIndex } from '../../../src/core/index/validate';
+import { entity, indexOf } from './helpers';
+
+const index = indexOf('tests/fixtures/corpora/second');
+
+describe('second corpus', () => {
+  it('is a valid index with the metadata from sources.json', () => {
+    expect(() => validateIndex(JSON.parse(JSON.stringify(index)))).not.toThrow();
+    expect(index.articles.map((a) => [a.id, a.outlet, a.date])).toEqual([
+      ['a1', 'Harbour Gazette', '2031-03-04'],
+      ['a2', 'Northern Ledger', 'unknown'],
+      ['a3', 'Harbour Gazette', '2031-03-05'],
+      ['a4', 'Coast Radio News', 'unknown'],
+    ]);
+    expect(index.articles[2].headline).toBe('Port authority says pay offer is fair');
+  });
+
+  it('finds the people and organisations, and nothing from furniture', () => {
+    const people = index.entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    expect(people.sort()).toEqual(['Daniel Okonedo', 'Marta Okonedo', 'Priya Venkataraman', 'Tomas Ekberg']);
+    const orgs = index.entities.filter((e) => e.kind === 'organisation').map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['Corran Port Authority', "Harbour Workers' Union"]));
+    expect(entity(index, "Harbour Workers' Union").aliases).toContain('HWU');
+    const all = index.entities.flatMap((e) => [e.name, ...e.aliases]).join(' ');
+    expect(all).not.toMatch(/Halloway|Lena Marsh|Marsh|Brackwater|Eastholm/);
+  });
+
+  it('covers the mayor in every article that names her', () => {
+    expect(entity(index, 'Priya Venkataraman').coverage.map((c) => c.article)).toEqual(['a1', 'a2', 'a4']);
+  });
+
+  it('a surname shared by two people is ambiguous and never resolved', () => {
+    const daniel = entity(index, 'Daniel Okonedo');
+    const marta = entity(index, 'Marta Okonedo');
+    expect(index.ambiguous).toEqual(expect.arrayContaining([{ alias: 'Okonedo', entities: [daniel.id, marta.id] }]));
+    for (const e of [daniel, marta]) {
+      expect(e.aliases).not.toContain('Okonedo');
+      for (const c of e.coverage) for (const m of c.mentions) expect(m.surface).not.toMatch(/^(Ms |Mr )?Okonedo$/);
+    }
+    // "Ms Okonedo said: …" (a3) is not given to either of them.
+    const q = index.quotes.find((x) => x.article === 'a3')!;
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('Ms Okonedo');
+  });
+
+  it('descriptors differ by outlet', () => {
+    const daniel = entity(index, 'Daniel Okonedo');
+    const by = (a: string) => daniel.coverage.find((c) => c.article === a)!.descriptors.map((d) => d.text);
+    expect(by('a1')).toEqual(["the union's regional organiser"]);
+    expect(by('a2')).toEqual(['Union organiser']);
+    expect(by('a4')).toEqual(['a union organiser']);
+  });
+
+  it('one quote reported in two wordings is one group with word differences', () => {
+    const [q1, q2] = ['a1', 'a2'].map((a) => index.quotes.find((q) => q.article === a && q.text.startsWith('We will not stand by'))!);
+    expect(q1.speaker).toBe(entity(index, 'Daniel Okonedo').id);
+    expect(q1.group).toBe(q2.group);
+    const g = index.quoteGroups.find((x) => x.id === q1.group)!;
+    const other = g.members.find((m) => m.quote !== g.reference)!;
+    expect(other.relation).toBe('variant-quote');
+    expect(other.diff.filter((d) => d.op !== 'same').map((d) => d.text.trim())).toEqual(expect.arrayContaining(['authority', 'our']));
+  });
+
+  it('the figure disagreement: about 1,200 vs more than 2,000 dockers', () => {
+    const [c1, c2] = ['a1', 'a2'].map((a) => index.claims.find((c) => c.article === a && c.type === 'figure')!);
+    expect(c1.figures[0]).toMatchObject({ text: 'About 1,200', value: 1200, qualifier: 'about', unit: 'dockers' });
+    expect(c2.figures[0]).toMatchObject({ text: 'More than 2,000', value: 2000, qualifier: 'more-than', unit: 'dockers' });
+    expect(c1.group).toBe(c2.group);
+    const g = index.claimGroups.find((x) => x.id === c1.group)!;
+    expect(g.differences).toEqual([
+      { attribute: 'figure', values: [{ article: 'a1', claim: c1.id, value: 'About 1,200' }, { article: 'a2', claim: c2.id, value: 'More than 2,000' }] },
+    ]);
+  });
+
+  it('the place disagreement: the rally in Brackwater vs Eastholm', () => {
+    const [c1, c2] = [['a1', 'Brackwater'], ['a2', 'Eastholm']].map(([a, p]) => index.claims.find((c) => c.article === a && c.places.includes(p))!);
+    expect(c1.group).toBe(c2.group);
+    const g = index.claimGroups.find((x) => x.id === c1.group)!;
+    expect(g.differences.map((d) => d.attribute)).toEqual(['place']);
+    expect(g.members.map((m) => m.relation).sort()).toEqual(['agrees', 'differs']);
+  });
+
+  it('money is a figure in GBP', () => {
+    const f = index.claims.flatMap((c) => c.figures).find((x) => x.unit === 'GBP')!;
+    expect(f).toMatchObject({ text: 'up to £3 million', value: 3e6, qualifier: 'up-to' });
+  });
+
+  it('a bare surname shared by two people stays ambiguous even in a tiny corpus', () => {
+    const tiny = analyseCorpus([
+      { id: 'x', text: 'H\n\nAnna Berg met Jonas Berg at the station. Berg said it went well.' },
+    ]);
+    expect(tiny.ambiguous.map((a) => a.alias)).toContain('Berg');
+    expect(tiny.entities.flatMap((e) => e.coverage.flatMap((c) => c.mentions.map((m) => m.surface)))).not.toContain('Berg');
+  });
+});
