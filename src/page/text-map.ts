@@ -96,7 +96,9 @@ export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator
       current = { element, text: '', pieces: [] };
     }
     current.pieces.push({ node: text, start: current.text.length });
-    current.text += data;
+    // Source line breaks in HTML are just spaces on screen: read them as spaces (same length, so
+    // offsets still map 1:1), except where white space is kept (pre). A <br> stays a line break.
+    current.text += element.tagName === 'PRE' || !/[\n\r\t\f]/.test(data) ? data : data.replace(/[\n\r\t\f]/g, ' ');
     if (!hasText && /\S/.test(data)) hasText = true;
   }
   yield* finish();

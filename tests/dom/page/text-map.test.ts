@@ -40,6 +40,11 @@ describe('text-map: blocks', () => {
     expect(collectBlocks(aside, { checkVisibility: false }).map((b) => b.text.trim())).toEqual(['aside']);
   });
 
+  it('reads source line breaks as spaces (same offsets), but keeps them in <pre> and for <br>', () => {
+    const root = setBody('<p>one\n   two\tthree</p><pre>a\nb</pre>');
+    expect(collectBlocks(root, { checkVisibility: false }).map((b) => b.text)).toEqual(['one    two three', 'a\nb']);
+  });
+
   it('never yields whitespace-only blocks; a <br> separates words', () => {
     const root = setBody('<div>   \n  </div><p>line one<br>line two</p>');
     const blocks = collectBlocks(root, { checkVisibility: false });
