@@ -90,12 +90,20 @@ export function distDir(name: BrowserName): string {
   return dir;
 }
 
-/** Launches a browser with the built extension loaded. Always `close()` it (afterAll). */
-export async function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+/** Extra launch settings, for tests that need them (e.g. routing all traffic through a recording proxy). */
+export interface LaunchOptions {
+  /** Chromium: extra command-line arguments. */
+  chromiumArgs?: string[];
+  /** Firefox: extra preferences. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+/** Launches a browser with the built extension loaded. Always `close()` it (afterAll). */
+export async function launchExtensionBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = distDir('chromium');
   const profile = await mkdtemp(join(tmpdir(), 'cl-e2e-chromium-'));
   let context: BrowserContext;
@@ -115,6 +123,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         '--disable-sync',
         `--disable-extensions-except=${dist}`,
         `--load-extension=${dist}`,
+        ...(options.chromiumArgs ?? []),
       ],
     });
   } catch (error) {
@@ -178,7 +187,7 @@ function wrapPlaywright(page: PlaywrightPage): PageLike {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = distDir('firefox');
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -193,6 +202,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'network.connectivity-service.enabled': false,
       'browser.safebrowsing.update.enabled': false,
       'app.update.enabled': false,
+      ...(options.firefoxPrefs ?? {}),
     },
   });
   const seen: string[] = [];
