@@ -12,7 +12,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'happy-dom', include: ['tests/dom/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['tests/dom/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/dom/setup.ts'],
+        },
       },
       {
         extends: true,

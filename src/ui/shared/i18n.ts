@@ -1,14 +1,23 @@
 /**
- * Translated UI strings. Uses the extension's i18n API when it exists and falls back to the
- * English messages file itself (tests in happy-dom, pages opened outside the extension), so the
- * English defaults have one source: public/_locales/en/messages.json.
+ * Translated UI strings through the extension's i18n API. The English messages file is imported
+ * for its type only (a missing key is a type error) and is NOT bundled: every script injected into
+ * pages counts against the size budget. Where the API is absent (DOM tests), a fallback table can
+ * be registered with `setFallbackMessages`.
  */
-import messages from '../../../public/_locales/en/messages.json';
+type Messages = typeof import('../../../public/_locales/en/messages.json');
 
 /** A key of the English messages file (a missing key is a type error). */
-export type MessageKey = keyof typeof messages;
+export type MessageKey = keyof Messages;
 
-interface MessageEntry {
+let fallback: Record<string, MessageEntry> | null = null;
+
+/** Registers messages to use when no i18n API exists (tests load the English file here). */
+export function setFallbackMessages(messages: Record<string, MessageEntry> | null): void {
+  fallback = messages;
+}
+
+/** One entry of a messages.json file. */
+export interface MessageEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
@@ -49,6 +58,6 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
       // An orphaned content script throws here: fall through to the English default.
     }
   }
-  const entry = (messages as Record<string, MessageEntry>)[key];
+  const entry = fallback?.[key];
   return entry ? formatMessage(entry, subs) : key;
 }
