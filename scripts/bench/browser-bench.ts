@@ -1,0 +1,206 @@
+/**
+ * The in-browser part of the bench: Debian's headless Chromium via playwright-core, one tab per page
+ * size, and per round the four measurements FLOOR, OURS (phased), BASELINE and OURS (live, with the
+ * real scheduler) in an order that rotates from round to round, each on a freshly restored DOM.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** One OURS run in one task, in phases (see ours-entry.ts `sync`). */
+export interface SyncRun {
+  readMs: number;
+  scanMs: number;
+  markMs: number;
+  totalMs: number;
+  blocks: number;
+  markers: number;
+  kinds: Record<string, number>;
+}
+
+/** One OURS run with the real scheduler (see ours-entry.ts `live`). */
+export interface LiveRun {
+  totalMs: number;
+  markers: number;
+  firstMarkMs: number | null;
+  firstInViewportMs: number | null;
+  longestTaskMs: number;
+  longTasks: number;
+  longestFrameMs: number;
+  longFrames: number;
+  longestRafGapMs: number;
+  heapAddedBytes: number;
+}
+
+/** Everything measured on one page size. Arrays hold the measured rounds (warm-up excluded). */
+export interface PageSizeResult {
+  targetWords: number;
+  articleWords: number;
+  pageWords: number;
+  htmlBytes: number;
+  baselineTextWords: number;
+  initMs: number;
+  /** JS heap the content-script code, matcher data and compiled matcher add before any scan. */
+  initHeapBytes: number;
+  floor: { ms: number; nodes: number; chars: number }[];
+  ours: SyncRun[];
+  baseline: { ms: number; people: number }[];
+  live: LiveRun[];
+}
+
+/** A page to measure: its URL path and generator figures. */
+export interface BenchPage {
+  path: string;
+  targetWords: number;
+  articleWords: number;
+  pageWords: number;
+  htmlBytes: number;
+}
+
+/** Options of the browser bench. */
+export interface BrowserBenchOptions {
+  origin: string;
+  pages: BenchPage[];
+  rounds: number;
+  warmup: number;
+  chromiumBin: string;
+  log: (line: string) => void;
+}
+
+type Step = 'floor' | 'ours' | 'baseline' | 'live';
+const STEPS: Step[] = ['floor', 'ours', 'baseline', 'live'];
+
+// Collects long tasks and long animation frames from the first moment of every document.
+const PERF_INIT = `(() => {
+  const perf = { tasks: [], frames: [], observers: [] };
+  window.__clPerf = perf;
+  for (const type of ['longtask', 'long-animation-frame']) {
+    try {
+      const o = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (type === 'longtask' ? perf.tasks : perf.frames).push(e);
+      });
+      o.observe({ type, buffered: true });
+      perf.observers.push(o);
+    } catch {}
+  }
+})();`;
+
+/** Launches Chromium with precise memory figures and a callable gc(). */
+export async function launchBenchBrowser(chromiumBin: string): Promise<{ browser: Browser; close(): Promise<void> }> {
+  // playwright-core gives the browser its own temporary profile and removes it on close.
+  const browser = await chromium.launch({
+    executablePath: chromiumBin,
+    headless: false,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+async function runStep(page: Page, step: Step): Promise<unknown> {
+  await page.evaluate(() => window.__clHarness!.restore());
+  // Each measured step starts in a task of its own, after restore's GC.
+  switch (step) {
+    case 'floor':
+      return page.evaluate(() => window.__clHarness!.floor());
+    case 'ours':
+      return page.evaluate(() => window.__clOurs!.sync());
+    case 'baseline':
+      return page.evaluate(() => window.__clHarness!.baseline((window as unknown as { __clText: string }).__clText));
+    case 'live':
+      return page.evaluate(() => window.__clOurs!.live());
+  }
+}
+
+/** Loads one page, injects the bundles and runs the interleaved rounds. */
+async function measurePage(browser: Browser, options: BrowserBenchOptions, target: BenchPage): Promise<PageSizeResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(PERF_INIT);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => options.log(`  page error: ${error.message}`));
+    await page.goto(`${options.origin}/${target.path}`, { waitUntil: 'load' });
+    const heapBefore = await page.evaluate(() => {
+      window.__clPristine = document.body.cloneNode(true) as HTMLElement;
+      window.gc?.();
+      return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    });
+    await page.addScriptTag({ url: `${options.origin}/ours.js` });
+    const init = await page.evaluate(() => {
+      window.gc?.();
+      return { ms: window.__clOurs!.initMs, error: window.__clOurs!.initError, heap: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize };
+    });
+    await page.addScriptTag({ url: `${options.origin}/harness.js` });
+    const baselineTextWords = await page.evaluate(() => {
+      const text = window.__clOurs!.articleText();
+      (window as unknown as { __clText: string }).__clText = text;
+      return text.match(/\S+/g)?.length ?? 0;
+    });
+    if (init.error) options.log(`  matcher could not be created (${init.error}): measuring with a matcher that finds nothing`);
+    const result: PageSizeResult = {
+      ...target,
+      baselineTextWords,
+      initMs: init.ms,
+      initHeapBytes: init.heap - heapBefore,
+      floor: [],
+      ours: [],
+      baseline: [],
+      live: [],
+    };
+    const total = options.warmup + options.rounds;
+    for (let round = 0; round < total; round++) {
+      const isWarmup = round < options.warmup;
+      const order = STEPS.map((_, i) => STEPS[(i + round) % STEPS.length]);
+      const t0 = performance.now();
+      for (const step of order) {
+        const value = await runStep(page, step);
+        if (isWarmup) continue;
+        if (step === 'floor') result.floor.push(value as PageSizeResult['floor'][number]);
+        else if (step === 'ours') result.ours.push(value as SyncRun);
+        else if (step === 'baseline') result.baseline.push(value as PageSizeResult['baseline'][number]);
+        else result.live.push(value as LiveRun);
+      }
+      options.log(`  ${target.targetWords} words, round ${isWarmup ? 'warm-up' : round - options.warmup + 1}/${options.rounds} (${order.join(', ')}): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    await page.close();
+    return result;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Runs the page bench for every page size. */
+export async function runBrowserBench(browser: Browser, options: BrowserBenchOptions): Promise<PageSizeResult[]> {
+  const out: PageSizeResult[] = [];
+  for (const target of options.pages) out.push(await measurePage(browser, options, target));
+  return out;
+}
+
+/** Takes a screenshot of a page after the live scan has placed its markers (to look at, not to measure). */
+export async function screenshotMarkedPage(browser: Browser, origin: string, path: string, file: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
+    await page.addScriptTag({ url: `${origin}/ours.js` });
+    const markers = await page.evaluate(() => window.__clOurs!.markAndKeep());
+    await page.screenshot({ path: file });
+    return markers;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
+ * index from it as the build does (analyseCorpus, compileMatcher, serialise) and prints one JSON
+ * line with the times and the peak resident memory. Run: node --expose-gc --import tsx build-child.ts N
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generateCorpus } from './generate-corpus';
+
+function vm(field: 'VmRSS' | 'VmHWM'): number {
+  const m = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+async function main(): Promise<void> {
+  const articles = Number(process.argv[2]);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('usage: build-child.ts <articles>');
+  const g0 = performance.now();
+  const corpus = generateCorpus({ articles, seed: 11 });
+  const generateMs = performance.now() - g0;
+  const words = corpus.reduce((a, c) => a + (c.text.match(/\S+/g)?.length ?? 0), 0);
+  const analysis = (await import('../../src/core/analysis/index')) as {
+    analyseCorpus?: (inputs: typeof corpus) => { entities: unknown[]; claims: unknown[]; quotes: unknown[]; articles: unknown[] };
+  };
+  if (typeof analysis.analyseCorpus !== 'function') throw new Error('src/core/analysis does not export analyseCorpus');
+  const { compileMatcher } = await import('../../src/core/match');
+  gc();
+  try {
+    writeFileSync('/proc/self/clear_refs', '5'); // resets the peak (VmHWM) to the current RSS
+  } catch {
+    // older kernels: the peak then includes corpus generation, which is small
+  }
+  const rssBefore = vm('VmRSS');
+  const t0 = performance.now();
+  const index = analysis.analyseCorpus(corpus);
+  const t1 = performance.now();
+  const matcher = compileMatcher(index as never);
+  const t2 = performance.now();
+  const indexJson = JSON.stringify(index);
+  const matcherJson = JSON.stringify(matcher);
+  const t3 = performance.now();
+  const peakRss = vm('VmHWM');
+  process.stdout.write(
+    `${JSON.stringify({
+      articles,
+      words,
+      generateMs,
+      analyseMs: t1 - t0,
+      compileMs: t2 - t1,
+      serialiseMs: t3 - t2,
+      totalMs: t3 - t0,
+      rssBeforeBytes: rssBefore,
+      peakRssBytes: peakRss,
+      entities: index.entities.length,
+      claims: index.claims.length,
+      quotes: index.quotes.length,
+      indexBytes: Buffer.byteLength(indexJson),
+      matcherBytes: Buffer.byteLength(matcherJson),
+    })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/** Corpus build scaling: one child process per corpus size (fresh heap, own peak-memory reading). */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './seed-text';
+
+/** One corpus size's build figures (or why there are none). */
+export interface CorpusRun {
+  articles: number;
+  ok: boolean;
+  error?: string;
+  words?: number;
+  analyseMs?: number;
+  compileMs?: number;
+  serialiseMs?: number;
+  totalMs?: number;
+  msPerArticle?: number;
+  rssBeforeBytes?: number;
+  peakRssBytes?: number;
+  entities?: number;
+  claims?: number;
+  quotes?: number;
+  indexBytes?: number;
+  matcherBytes?: number;
+}
+
+function runChild(articles: number, timeoutMs: number): Promise<CorpusRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') return resolve({ articles, ok: false, error: `stopped after ${Math.round(timeoutMs / 1000)} s` });
+      if (code !== 0) return resolve({ articles, ok: false, error: err.trim().split('\n').slice(0, 3).join(' | ') || `exit ${code}` });
+      try {
+        const r = JSON.parse(out.trim().split('\n').pop() ?? '') as CorpusRun;
+        resolve({ ...r, ok: true, msPerArticle: (r.totalMs ?? 0) / articles });
+      } catch {
+        resolve({ articles, ok: false, error: `unreadable output: ${out.slice(0, 200)}` });
+      }
+    });
+  });
+}
+
+/** Builds the index for each corpus size in turn (smallest first). */
+export async function runCorpusBench(sizes: number[], timeoutMs: number, log: (line: string) => void): Promise<CorpusRun[]> {
+  const out: CorpusRun[] = [];
+  for (const n of sizes) {
+    const t0 = performance.now();
+    const r = await runChild(n, timeoutMs);
+    log(`  corpus ${n} articles: ${r.ok ? `${((r.totalMs ?? 0) / 1000).toFixed(2)} s build` : r.error} (${((performance.now() - t0) / 1000).toFixed(1)} s with generation)`);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+/**
+ * Bench page bundle for OURS: the project's real content-script modules (article root, text map,
+ * matcher, highlighter, sliced scan scheduler) and the real compact matcher data, exposed for
+ * measurement. Nothing here re-implements page logic: it drives the real PageScanner (as the
+ * content script's controller does) and times the matcher and highlighter it is handed.
+ */
+import matcherData from '../../../src/generated/matcher.json';
+import type { DetectionKind, Match } from '../../../src/core/index/types';
+import { createMatcher, type MatcherData } from '../../../src/core/match';
+import { findArticleRoot } from '../../../src/page/article-root';
+import { Highlighter } from '../../../src/page/highlight';
+import { PageScanner } from '../../../src/page/scan-scheduler';
+import { MARK_TAG } from '../../../src/page/site-knowledge';
+import { collectBlocks } from '../../../src/page/text-map';
+
+declare global {
+  interface Window {
+    __clOurs?: typeof ours;
+    __clPerf?: { tasks: PerformanceEntry[]; frames: PerformanceEntry[]; observers: PerformanceObserver[] };
+  }
+}
+
+const ALL_KINDS: Record<DetectionKind, boolean> = { person: true, organisation: true, claim: true, quote: true };
+const now = (): number => performance.now();
+const memory = (): number => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+const initStart = now();
+let initError: string | null = null;
+let matcher: { scan: (text: string, options?: { kinds?: Partial<Record<DetectionKind, boolean>> }) => Match[] };
+try {
+  matcher = createMatcher(matcherData as unknown as MatcherData);
+} catch (error) {
+  // Placeholder data (no index built yet): measure everything else with a matcher that finds nothing.
+  initError = String(error);
+  matcher = { scan: () => [] };
+}
+const initMs = now() - initStart;
+
+function countKinds(matches: Match[], into: Record<string, number>): void {
+  for (const m of matches) into[m.kind] = (into[m.kind] ?? 0) + 1;
+}
+
+/** Overlap of a performance entry with [from, to]. */
+function overlaps(e: PerformanceEntry, from: number, to: number): boolean {
+  return e.startTime < to && e.startTime + e.duration > from;
+}
+
+const ours = {
+  initMs,
+  initError,
+
+  /** The article text as the content script reads it (blocks joined by blank lines), for the baseline. */
+  articleText(): string {
+    return collectBlocks(findArticleRoot(document)).map((b) => b.text).join('\n\n');
+  },
+
+  /**
+   * OURS in one go, in phases: the real scanner with no time slicing (budget: unlimited) and no
+   * marker cap, so scan start → every marker placed runs as one task; the matcher and highlighter
+   * handed to it are the real ones with a stopwatch around each call. read = everything else the
+   * scanner does (article root, viewport blocks, text map, its own bookkeeping).
+   */
+  async sync(): Promise<{ readMs: number; scanMs: number; markMs: number; totalMs: number; blocks: number; markers: number; kinds: Record<string, number> }> {
+    let scanMs = 0;
+    let markMs = 0;
+    let blocks = 0;
+    const timedMatcher = {
+      scan(text: string, options?: { kinds?: Partial<Record<DetectionKind, boolean>> }): Match[] {
+        const t = now();
+        const found = matcher.scan(text, options);
+        scanMs += now() - t;
+        blocks++;
+        return found;
+      },
+    };
+    const highlighter = new Highlighter();
+    const markBlock = highlighter.markBlock.bind(highlighter);
+    highlighter.markBlock = (block, specs) => {
+      const t = now();
+      const marks = markBlock(block, specs);
+      markMs += now() - t;
+      return marks;
+    };
+    const controller = new AbortController();
+    const t0 = now();
+    const scanner = new PageScanner({
+      root: findArticleRoot(document),
+      matcher: timedMatcher,
+      highlighter,
+      kinds: ALL_KINDS,
+      maxMarkers: Number.POSITIVE_INFINITY,
+      budgetMs: Number.POSITIVE_INFINITY,
+    });
+    await scanner.start(controller.signal);
+    const totalMs = now() - t0;
+    const placed = scanner.placedMatches();
+    const kinds: Record<string, number> = {};
+    countKinds(placed.map((p) => p.match), kinds);
+    controller.abort();
+    return { readMs: totalMs - scanMs - markMs, scanMs, markMs, totalMs, blocks, markers: placed.length, kinds };
+  },
+
+  /** Scans with the default scheduler and leaves the markers in place (for screenshots). */
+  async markAndKeep(): Promise<number> {
+    const scanner = new PageScanner({ root: findArticleRoot(document), matcher, highlighter: new Highlighter(), kinds: ALL_KINDS, maxMarkers: Number.POSITIVE_INFINITY });
+    await scanner.start(new AbortController().signal);
+    return scanner.placedMatches().length;
+  },
+
+  /**
+   * OURS as the page gets it: the real sliced scheduler from scan start to every marker placed,
+   * with the long tasks and long animation frames seen meanwhile, the time of the first marker
+   * inside the viewport, and the JS heap the scan leaves behind (GC forced before and after).
+   */
+  async live(): Promise<{
+    totalMs: number; markers: number; firstMarkMs: number | null; firstInViewportMs: number | null;
+    longestTaskMs: number; longTasks: number; longestFrameMs: number; longFrames: number; longestRafGapMs: number;
+    heapAddedBytes: number;
+  }> {
+    const perf = window.__clPerf;
+    const placedAt: [number, Element][] = [];
+    const mo = new MutationObserver((records) => {
+      const t = now();
+      for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeName === MARK_TAG.toUpperCase()) placedAt.push([t, n as Element]);
+    });
+    let rafRunning = true;
+    let lastRaf = 0;
+    let longestRafGap = 0;
+    const onRaf = (t: number): void => {
+      if (lastRaf) longestRafGap = Math.max(longestRafGap, t - lastRaf);
+      lastRaf = t;
+      if (rafRunning) requestAnimationFrame(onRaf);
+    };
+    window.gc?.();
+    const heapBefore = memory();
+    // A task of its own for the scan: the forced GC above must not count as part of its first slice.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    mo.observe(document.body, { childList: true, subtree: true });
+    requestAnimationFrame(onRaf);
+    const controller = new AbortController();
+    const t0 = now();
+    const scanner = new PageScanner({
+      root: findArticleRoot(document),
+      matcher,
+      highlighter: new Highlighter(),
+      kinds: ALL_KINDS,
+      maxMarkers: Number.POSITIVE_INFINITY,
+    });
+    await scanner.start(controller.signal);
+    const t1 = now();
+    // Let the last batch render, so its frame is observed too.
+    await frame();
+    await frame();
+    rafRunning = false;
+    mo.disconnect();
+    for (const o of perf?.observers ?? []) {
+      for (const e of o.takeRecords()) (e.entryType === 'longtask' ? perf!.tasks : perf!.frames).push(e);
+    }
+    const tasks = (perf?.tasks ?? []).filter((e) => overlaps(e, t0, t1));
+    const frames = (perf?.frames ?? []).filter((e) => overlaps(e, t0, t1));
+    const height = window.innerHeight;
+    let firstInViewport: number | null = null;
+    for (const [t, el] of placedAt) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < height && (firstInViewport === null || t < firstInViewport)) firstInViewport = t;
+    }
+    const markers = scanner.placedMatches().length;
+    const firstMarkAt = scanner.firstMarkAt;
+    placedAt.length = 0;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    window.gc?.();
+    const heapAfter = memory(); // the scanner and its markers are still alive here, as on a real page
+    controller.abort();
+    return {
+      totalMs: t1 - t0,
+      markers,
+      firstMarkMs: firstMarkAt === null ? null : firstMarkAt - t0,
+      firstInViewportMs: firstInViewport === null ? null : firstInViewport - t0,
+      longestTaskMs: Math.max(0, ...tasks.map((e) => e.duration)),
+      longTasks: tasks.length,
+      longestFrameMs: Math.max(0, ...frames.map((e) => e.duration)),
+      longFrames: frames.length,
+      longestRafGapMs: longestRafGap,
+      heapAddedBytes: heapAfter - heapBefore,
+    };
+  },
+};
+
+window.__clOurs = ours;

@@ -1,0 +1,255 @@
+/**
+ * Turns bench results into the budget verdicts (issue 6) and a fixed-width table.
+ */
+import type { PageSizeResult } from './browser-bench';
+import type { CardResult } from './card-bench';
+import type { CorpusRun } from './corpus-bench';
+import type { MachineInfo } from './machine';
+import type { ThroughputResult } from './node-bench';
+import type { SizesResult } from './sizes';
+import { max, median } from './stats';
+
+/** Everything one bench run measured (also what --json writes). */
+export interface BenchResults {
+  machine: MachineInfo;
+  rounds: number;
+  warmup: number;
+  pages: PageSizeResult[];
+  card: CardResult | null;
+  sizes: SizesResult | null;
+  throughput: ThroughputResult | null;
+  corpus: CorpusRun[];
+  notes: string[];
+  durationSeconds?: number;
+}
+
+/** One budget of the issue, with its measured value and verdict. */
+export interface Verdict {
+  name: string;
+  measured: number;
+  limit: number;
+  unit: string;
+  /** 'max': measured must be ≤ limit; 'min': measured must be ≥ limit. */
+  kind: 'max' | 'min';
+  pass: boolean;
+  /** No measurement (missing piece): counted as a miss by --check. */
+  missing: boolean;
+}
+
+/** The per-size medians the table and verdicts use. */
+export interface PageSummary {
+  words: number;
+  floorMs: number;
+  readMs: number;
+  scanMs: number;
+  markMs: number;
+  oursMs: number;
+  matchingMs: number;
+  baselineMs: number;
+  matchingOverFloor: number;
+  scanOverFloor: number;
+  oursOverFloor: number;
+  baselineOverOurs: number;
+  baselineOverMatching: number;
+  markers: number;
+  kinds: Record<string, number>;
+  liveMs: number;
+  liveMarkers: number;
+  firstInViewportMs: number;
+  longestTaskMs: number;
+  longestTaskWorstMs: number;
+  longTasks: number;
+  longestFrameMs: number;
+  longestFrameWorstMs: number;
+  longestRafGapMs: number;
+  initHeapBytes: number;
+  scanHeapBytes: number;
+  heapBytes: number;
+}
+
+/** Medians of one page size's rounds. */
+export function summarisePage(p: PageSizeResult): PageSummary {
+  const floorMs = median(p.floor.map((r) => r.ms));
+  const readMs = median(p.ours.map((r) => r.readMs));
+  const scanMs = median(p.ours.map((r) => r.scanMs));
+  const markMs = median(p.ours.map((r) => r.markMs));
+  const oursMs = median(p.ours.map((r) => r.totalMs));
+  const matchingMs = median(p.ours.map((r) => r.readMs + r.scanMs));
+  const baselineMs = median(p.baseline.map((r) => r.ms));
+  const scanHeapBytes = median(p.live.map((r) => r.heapAddedBytes));
+  return {
+    words: p.targetWords,
+    floorMs,
+    readMs,
+    scanMs,
+    markMs,
+    oursMs,
+    matchingMs,
+    baselineMs,
+    matchingOverFloor: matchingMs / floorMs,
+    scanOverFloor: scanMs / floorMs,
+    oursOverFloor: oursMs / floorMs,
+    baselineOverOurs: baselineMs / oursMs,
+    baselineOverMatching: baselineMs / matchingMs,
+    markers: median(p.ours.map((r) => r.markers)),
+    kinds: p.ours[0]?.kinds ?? {},
+    liveMs: median(p.live.map((r) => r.totalMs)),
+    liveMarkers: median(p.live.map((r) => r.markers)),
+    firstInViewportMs: median(p.live.map((r) => r.firstInViewportMs ?? Number.NaN)),
+    longestTaskMs: median(p.live.map((r) => r.longestTaskMs)),
+    longestTaskWorstMs: max(p.live.map((r) => r.longestTaskMs)),
+    longTasks: median(p.live.map((r) => r.longTasks)),
+    longestFrameMs: median(p.live.map((r) => r.longestFrameMs)),
+    longestFrameWorstMs: max(p.live.map((r) => r.longestFrameMs)),
+    longestRafGapMs: median(p.live.map((r) => r.longestRafGapMs)),
+    initHeapBytes: p.initHeapBytes,
+    scanHeapBytes,
+    heapBytes: p.initHeapBytes + scanHeapBytes,
+  };
+}
+
+function verdict(name: string, measured: number | undefined, limit: number, unit: string, kind: 'max' | 'min'): Verdict {
+  const value = measured ?? Number.NaN;
+  const missing = !Number.isFinite(value);
+  const pass = !missing && (kind === 'max' ? value <= limit : value >= limit);
+  return { name, measured: value, limit, unit, kind, pass, missing };
+}
+
+/** The issue's budgets, judged on this run's medians. */
+export function judge(r: BenchResults): Verdict[] {
+  const pages = new Map(r.pages.map((p) => [p.targetWords, summarisePage(p)]));
+  const at = (w: number): PageSummary | undefined => pages.get(w);
+  const out: Verdict[] = [];
+  for (const w of [20_000, 200_000]) {
+    out.push(verdict(`matching (read+scan) <= 4x FLOOR @${w / 1000}k`, at(w)?.matchingOverFloor, 4, 'x', 'max'));
+  }
+  for (const w of [2_000, 20_000, 200_000]) {
+    out.push(verdict(`>= 100x faster than compromise @${w / 1000}k`, at(w)?.baselineOverOurs, 100, 'x', 'min'));
+  }
+  out.push(verdict('longest task while scanning @200k', at(200_000)?.longestTaskMs, 50, 'ms', 'max'));
+  out.push(verdict('longest animation frame @200k', at(200_000)?.longestFrameMs, 100, 'ms', 'max'));
+  const firsts = [...pages.values()].map((p) => p.firstInViewportMs);
+  out.push(verdict('first marker in viewport (worst size)', firsts.length ? max(firsts) : Number.NaN, 100, 'ms', 'max'));
+  const injectedGzip = r.sizes ? r.sizes.injectedTotal.gzip + (r.sizes.matcherDataInlined ? 0 : r.sizes.matcherData.gzip) : Number.NaN;
+  out.push(verdict('injected into every page, gzip', injectedGzip / 1024, 40, 'KB', 'max'));
+  out.push(verdict('JS heap added @20k (init + scan)', (at(20_000)?.heapBytes ?? Number.NaN) / 2 ** 20, 2, 'MB', 'max'));
+  out.push(verdict('card painted after intent delay', r.card?.medianMs, 16, 'ms', 'max'));
+  const c50 = r.corpus.find((c) => c.articles === 50);
+  const c5000 = r.corpus.find((c) => c.articles === 5000);
+  const growth = c50?.ok && c5000?.ok ? (c5000.msPerArticle ?? Number.NaN) / (c50.msPerArticle ?? Number.NaN) : Number.NaN;
+  out.push(verdict('build time/article @5000 vs @50', growth, 1.5, 'x', 'max'));
+  out.push(verdict('build 5,000 articles', c5000?.ok ? (c5000.totalMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max'));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function num(v: number | undefined, digits = 1): string {
+  if (v === undefined || !Number.isFinite(v)) return '—';
+  return v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+const int = (v: number | undefined): string => num(v, 0);
+const kb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 1024, 1)} KB`);
+const mb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 2 ** 20, 1)} MB`);
+
+function row(label: string, cells: string[], width = 16, labelWidth = 44): string {
+  return `  ${label.padEnd(labelWidth)}${cells.map((c) => c.padStart(width)).join('')}`;
+}
+
+/** The fixed-width report. */
+export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(`Coverage Lens bench — ${m.date}`);
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${num(m.memoryGiB)} GiB RAM, ${m.os}; ${m.chromium} (headless); Node ${m.node}`);
+  lines.push(`Rounds: ${r.rounds} measured after ${r.warmup} warm-up, FLOOR / OURS / BASELINE / OURS-live interleaved in rotating order; figures are medians of the rounds`);
+  lines.push('');
+
+  const sums = r.pages.map(summarisePage);
+  if (sums.length) {
+    const head = sums.map((s) => `${num(s.words / 1000, 0)}k words`);
+    lines.push('1. Page scan (ms)');
+    lines.push(row('', head));
+    lines.push(row('article words / whole-page words', r.pages.map((p) => `${int(p.articleWords)}/${int(p.pageWords)}`)));
+    lines.push(row('FLOOR   TreeWalker pass over the page', sums.map((s) => num(s.floorMs, 2))));
+    lines.push(row('OURS    read: root, text map, scheduler', sums.map((s) => num(s.readMs, 2))));
+    lines.push(row('OURS    scan: matcher on every block', sums.map((s) => num(s.scanMs, 2))));
+    lines.push(row('OURS    mark: highlighter', sums.map((s) => num(s.markMs, 2))));
+    lines.push(row('OURS    total', sums.map((s) => num(s.oursMs, 2))));
+    lines.push(row('BASELINE compromise nlp(text).people()', sums.map((s) => num(s.baselineMs, 1))));
+    lines.push(row('matching (read+scan) / FLOOR', sums.map((s) => `${num(s.matchingOverFloor, 2)}x`)));
+    lines.push(row('scan only / FLOOR', sums.map((s) => `${num(s.scanOverFloor, 2)}x`)));
+    lines.push(row('OURS total / FLOOR', sums.map((s) => `${num(s.oursOverFloor, 2)}x`)));
+    lines.push(row('BASELINE / OURS total', sums.map((s) => `${num(s.baselineOverOurs, 0)}x`)));
+    lines.push(row('markers placed (no cap)', sums.map((s) => int(s.markers))));
+    lines.push(row('  person/org/claim/quote markers', sums.map((s) => ['person', 'organisation', 'claim', 'quote'].map((k) => s.kinds[k] ?? 0).join('/'))));
+    lines.push(row('live scheduler: scan start -> all markers', sums.map((s) => num(s.liveMs, 1))));
+    lines.push(row('live: first marker in viewport', sums.map((s) => num(s.firstInViewportMs, 1))));
+    lines.push(row('live: longest task, median / worst', sums.map((s) => `${num(s.longestTaskMs, 0)}/${num(s.longestTaskWorstMs, 0)}`)));
+    lines.push(row('live: long tasks (>50 ms) per scan', sums.map((s) => num(s.longTasks, 0))));
+    lines.push(row('live: longest anim. frame, median / worst', sums.map((s) => `${num(s.longestFrameMs, 0)}/${num(s.longestFrameWorstMs, 0)}`)));
+    lines.push(row('live: longest gap between frames (rAF)', sums.map((s) => num(s.longestRafGapMs, 0))));
+    lines.push(row('JS heap: content script + data (init)', sums.map((s) => kb(s.initHeapBytes))));
+    lines.push(row('JS heap: added by the scan', sums.map((s) => kb(s.scanHeapBytes))));
+    lines.push(row('JS heap: total added', sums.map((s) => kb(s.heapBytes))));
+    lines.push(row('matcher init (createMatcher)', r.pages.map((p) => num(p.initMs, 2))));
+    lines.push('  (0 in the long task / frame rows: none over 50 ms, the smallest the browser reports)');
+    lines.push('');
+  }
+
+  lines.push('2. Card open latency (intent delay end -> card painted)');
+  if (r.card) {
+    lines.push(row('median / worst (ms)', [`${num(r.card.medianMs, 1)} / ${num(r.card.worstMs, 1)}`], 20));
+    lines.push(row('  of which synchronous render (host, Preact card)', [num(r.card.renderMs, 1)], 20));
+    lines.push(row('  intent end -> next frame starts (render incl.)', [num(r.card.frameWaitMs, 1)], 20));
+    lines.push(row('  frame start -> painted (style, layout, paint)', [num(r.card.frameWorkMs, 1)], 20));
+    lines.push(row('  cards opened (kind/state)', [Object.entries(r.card.kinds).map(([k, v]) => `${k} ${v}`).join(', ')], 20));
+  } else lines.push('  not measured (see notes)');
+  lines.push('');
+
+  lines.push('3. Sizes');
+  if (r.sizes) {
+    const s = r.sizes;
+    lines.push(row('', ['raw', 'gzip']));
+    for (const f of s.injected) lines.push(row(`injected: ${f.file}`, [kb(f.raw), kb(f.gzip)]));
+    lines.push(row('injected total', [kb(s.injectedTotal.raw), kb(s.injectedTotal.gzip)]));
+    lines.push(row(`compact matcher data (${s.matcherDataInlined ? 'inside the content script' : 'NOT inside the content script'})`, [kb(s.matcherData.raw), kb(s.matcherData.gzip)]));
+    lines.push(row(`full index (${s.index.articles} articles)`, [kb(s.index.raw), kb(s.index.gzip)]));
+    lines.push(row('full index per article', [kb(s.index.perArticleRaw), kb(s.index.perArticleGzip)]));
+  } else lines.push('  not measured (see notes)');
+  lines.push('');
+
+  lines.push('4. Corpus build scaling (analyseCorpus + compileMatcher + serialise; one child process per size)');
+  lines.push(row('articles', ['words', 'build s', 'ms/article', 'peak RSS', 'entities', 'claims', 'index'], 11, 10));
+  for (const c of r.corpus) {
+    if (!c.ok) {
+      lines.push(row(String(c.articles), [`failed: ${c.error}`], 0, 10));
+      continue;
+    }
+    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes)], 11, 10));
+  }
+  lines.push('');
+
+  lines.push('5. Matcher throughput in Node (real matcher data)');
+  if (r.throughput) {
+    const t = r.throughput;
+    lines.push(row(`one string of ${int(t.words)} words`, [`${num(t.wholeMs, 1)} ms`, `${int(t.wholeWordsPerSecond)} words/s`], 20));
+    lines.push(row('the same, paragraph by paragraph', [`${num(t.blocksMs, 1)} ms`, `${int(t.blocksWordsPerSecond)} words/s`], 20));
+  } else lines.push('  not measured (see notes)');
+  lines.push('');
+
+  lines.push('Budgets (issue 6)');
+  lines.push(row('', ['measured', 'budget', 'result'], 12, 46));
+  for (const v of verdicts) {
+    const value = v.missing ? 'missing' : `${num(v.measured, v.unit === 'x' && v.measured >= 100 ? 0 : 2)} ${v.unit}`;
+    lines.push(row(v.name, [value, `${v.kind === 'max' ? '<=' : '>='} ${v.limit} ${v.unit}`, v.pass ? 'PASS' : 'FAIL'], 12, 46));
+  }
+  if (r.notes.length) {
+    lines.push('');
+    lines.push('Notes');
+    for (const n of r.notes) lines.push(`  - ${n}`);
+  }
+  if (r.durationSeconds !== undefined) lines.push(`\nBench took ${num(r.durationSeconds, 0)} s.`);
+  return lines.join('\n');
+}
