@@ -73,6 +73,9 @@ export function CorpusBrowser({ corpus, download = downloadText }: { corpus: Loa
     scrollTo?.(0, 0);
     const heading = document.querySelector<HTMLElement>('.cl-view-title');
     if (heading && route.view !== 'overview') heading.focus({ preventScroll: true });
+    // The tab's title names the page, so several open corpus-browser tabs can be told apart.
+    const name = heading?.textContent?.trim();
+    document.title = name ? `${name} · ${t('extName')}` : t('extName');
   }, [route]);
   return (
     <DownloadContext.Provider value={download}>

@@ -4,6 +4,8 @@
  */
 import MiniSearch from 'minisearch';
 import type { CorpusIndex, DetectionKind } from '../../core/index/types';
+import { isKnown } from '../../core/index/details';
+import { dateLabel, outletLabel } from './format';
 
 /** What a search hit points at. */
 export type SearchKind = DetectionKind | 'article';
@@ -76,7 +78,10 @@ function documentsOf(index: CorpusIndex): SearchDoc[] {
       aliases: '',
       extra: '',
       text: group.members.map((m) => claimText.get(m.claim) ?? '').join('\n'),
-      detail: [...new Set(group.members.map((m) => articleById.get(m.article)?.outlet ?? ''))].filter(Boolean).join(', '),
+      detail: [...new Set(group.members.map((m) => articleById.get(m.article)?.outlet))]
+        .filter((o): o is string => o !== undefined)
+        .map(outletLabel)
+        .join(', '),
     });
   }
   const quoteById = new Map(index.quotes.map((q) => [q.id, q]));
@@ -101,9 +106,9 @@ function documentsOf(index: CorpusIndex): SearchDoc[] {
       recordId: article.id,
       title: article.headline,
       aliases: '',
-      extra: article.outlet,
+      extra: isKnown(article.outlet) ? article.outlet : '',
       text: '',
-      detail: `${article.outlet} · ${article.date}`,
+      detail: `${outletLabel(article.outlet)} · ${dateLabel(article.date)}`,
     });
   }
   return docs;

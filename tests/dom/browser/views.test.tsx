@@ -150,6 +150,9 @@ describe('corpus browser: person, claim and quote pages', () => {
     const { root } = await mountBrowser(index, '#/');
     await navigate('#/organisation/organisation:unite');
     expect(textOf(root.querySelector('h1'))).toBe('Unite');
+    expect(document.title).toBe('Unite · Coverage Lens');
+    // Keyboard and screen-reader users start on the new page's heading.
+    expect(document.activeElement).toBe(root.querySelector('h1'));
     await navigate('#/person/person:nobody');
     expect(textOf(root.querySelector('[data-testid="view-not-found"]'))).toContain('Person “person:nobody”');
     // An organisation id asked for as a person is not silently shown.
