@@ -24,6 +24,8 @@ const NEUTRAL =
   'font:inherit!important;line-height:inherit!important;letter-spacing:inherit!important;' +
   'word-spacing:inherit!important;text-transform:inherit!important;white-space:inherit!important;' +
   'color:inherit!important;vertical-align:baseline!important;position:static!important;float:none!important;' +
+  // Page rules aimed at our element must not hide the page's own words either.
+  'visibility:inherit!important;opacity:1!important;filter:none!important;clip-path:none!important;' +
   'box-decoration-break:clone!important;-webkit-box-decoration-break:clone!important;';
 const UNDERLINE = 'text-decoration-line:underline!important;text-decoration-thickness:1px!important;text-underline-offset:0.22em!important;';
 const MARK_STYLES: Record<DetectionKind, string> = {
@@ -43,6 +45,10 @@ export function markStyle(kind: DetectionKind): string {
 export class Highlighter {
   /** Text nodes this highlighter created by splitting a page text node. */
   private readonly created = new WeakSet<Text>();
+  /** For each text node split off, the page's own text node it came from. */
+  private readonly origin = new WeakMap<Text, Text>();
+  /** For each page text node we split, the text we left in it (to tell when the page rewrites it). */
+  private readonly left = new WeakMap<Text, string>();
 
   constructor(
     /** Describes a marker for assistive technology (aria-description). */
@@ -68,6 +74,9 @@ export class Highlighter {
   private split(block: TextBlock, node: Text, offset: number): Text {
     const rest = node.splitText(offset);
     this.created.add(rest);
+    const source = this.origin.get(node) ?? node;
+    this.origin.set(rest, source);
+    if (source === node) this.left.set(node, node.data);
     const pieces = block.pieces;
     const at = pieces.findIndex((p) => p.node === node);
     if (at >= 0) pieces.splice(at + 1, 0, { node: rest, start: pieces[at].start + offset });
@@ -131,13 +140,30 @@ export class Highlighter {
     this.unmark(Array.from(root.querySelectorAll(MARK_TAG)));
   }
 
+  /**
+   * True when the page has written to a text node since we split it (frameworks keep their text
+   * nodes and set `data`): the pieces we split off it then hold stale text.
+   */
+  isRewritten(node: Node): boolean {
+    const left = this.left.get(node as Text);
+    return left !== undefined && (node as Text).data !== left;
+  }
+
   private mergeBack(node: Node): void {
     if (node.nodeType !== 3 || !this.created.has(node as Text)) return;
+    const source = this.origin.get(node as Text);
+    if (source && this.isRewritten(source)) {
+      // The page rewrote the node this piece was split from: the piece is stale, so it goes.
+      node.parentNode?.removeChild(node);
+      this.created.delete(node as Text);
+      return;
+    }
     const prev = node.previousSibling;
     if (prev && prev.nodeType === 3) {
       (prev as Text).appendData((node as Text).data);
       node.parentNode?.removeChild(node);
       this.created.delete(node as Text);
+      if (this.left.has(prev as Text)) this.left.set(prev as Text, (prev as Text).data);
     }
   }
 }

@@ -307,14 +307,35 @@ export class PageScanner {
   private collect(records: MutationRecord[]): void {
     if (records.length === 0) return;
     for (const record of records) {
-      if (record.type === 'characterData') this.dirty.add(record.target);
-      else
+      if (record.type === 'characterData') {
+        this.dirty.add(record.target);
+        if (this.options.highlighter.isRewritten(record.target)) this.dropRewritten(record.target);
+      } else
         for (const node of Array.from(record.addedNodes)) {
           if (node.nodeType === 1 && (node as Element).tagName === MARK_TAG.toUpperCase()) continue;
           this.dirty.add(node);
         }
     }
     if (this.dirty.size > 0) this.scheduleRescan();
+  }
+
+  /**
+   * The page wrote to a text node we had split: what our markers hold next to it is stale and
+   * would show beside the new text. Unmark at once (observer callbacks run before the page paints);
+   * the throttled rescan marks the new text later.
+   */
+  private dropRewritten(node: Node): void {
+    let container = node.parentNode;
+    while (container && container.nodeType === 1 && (container as Element).tagName === MARK_TAG.toUpperCase()) container = container.parentNode;
+    if (!container) return;
+    const stale: HTMLElement[] = [];
+    for (const [first, placed] of this.placed) {
+      if (placed.marks.some((m) => container.contains(m))) {
+        stale.push(...placed.marks);
+        this.placed.delete(first);
+      }
+    }
+    if (stale.length > 0) this.ownMutations(() => this.options.highlighter.unmark(stale));
   }
 
   /** Rescans the blocks that changed: their old markers go, their text is read and marked again. */
