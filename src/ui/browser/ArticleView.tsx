@@ -3,7 +3,7 @@
  * sentences marked from the index and linked to their pages. Text is rendered as text only.
  */
 import type { ArticleRecord, CorpusIndex } from '../../core/index/types';
-import { dateLabel, kindHeading, outletLabel } from '../shared/format';
+import { dateLabel, kindHeading, kindLabel, outletLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { claimSentences, mentionMarks, paragraphPieces, type MentionMark, type Piece } from './article-marks';
@@ -70,8 +70,8 @@ export function ArticleView({ index, article }: { index: CorpusIndex; article: A
         </p>
       )}
       <p class="cl-legend cl-muted">
-        <span class="cl-mention cl-mention-person">{t('common_kindPerson')}</span>{' '}
-        <span class="cl-mention cl-mention-organisation">{t('common_kindOrganisation')}</span>{' '}
+        <span class="cl-mention cl-mention-person">{kindLabel('person')}</span>{' '}
+        <span class="cl-mention cl-mention-organisation">{kindLabel('organisation')}</span>{' '}
         <span class="cl-claim-sentence">{t('browser_legendClaim')}</span>
       </p>
       <div class="cl-reader-body">

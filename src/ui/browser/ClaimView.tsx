@@ -1,6 +1,6 @@
 /** `#/claim/<id>`: a claim group compared side by side by outlet, with the differing values. */
 import type { ClaimDetails } from '../../core/index/details';
-import { dateLabel, outletLabel, relationLabel } from '../shared/format';
+import { dateLabel, kindLabel, outletLabel, relationLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { ValuesSideBySide } from '../card/ValuesSideBySide';
@@ -13,7 +13,7 @@ export function ClaimView({ details }: { details: ClaimDetails }) {
   const download = useDownload();
   return (
     <article class="cl-view" data-testid="view-claim" data-cl-id={details.id}>
-      <p class="cl-kicker">{t('common_kindClaim')}</p>
+      <p class="cl-kicker">{kindLabel('claim')}</p>
       <h1 tabIndex={-1} class="cl-view-title">
         {details.topic}
       </h1>

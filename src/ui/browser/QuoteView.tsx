@@ -1,6 +1,6 @@
 /** `#/quote/<id>`: each outlet's wording of one utterance, with the differences marked. */
 import type { QuoteDetails } from '../../core/index/details';
-import { dateLabel, outletLabel, relationLabel } from '../shared/format';
+import { dateLabel, kindLabel, outletLabel, relationLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { QuoteDiff } from '../card/QuoteDiff';
@@ -20,7 +20,7 @@ export function QuoteView({ details }: { details: QuoteDetails }) {
   const title = quoteTitle(details);
   return (
     <article class="cl-view" data-testid="view-quote" data-cl-id={details.id}>
-      <p class="cl-kicker">{t('common_kindQuote')}</p>
+      <p class="cl-kicker">{kindLabel('quote')}</p>
       <h1 tabIndex={-1} class="cl-view-title">
         {title}
       </h1>

@@ -1,32 +1,20 @@
 /** Small display helpers shared by the popup and the corpus browser. */
-import { isKnown } from '../../core/index/details';
-import type { DetectionKind } from '../../core/index/types';
+import type { DetectionKind, Relation } from '../../core/index/types';
+import { articleDate, kindLabel as cardKindLabel, outletName, relationLabel as cardRelationLabel } from '../card/format';
 import { t } from './i18n';
 
+// Outlet, date, kind and relation words are the cards' own, so a card and the corpus browser
+// never word the same thing differently.
+
 /** The outlet's name, or the translated "outlet unknown". */
-export function outletLabel(outlet: string): string {
-  return isKnown(outlet) ? outlet : t('common_outletUnknown');
-}
+export const outletLabel = outletName;
 
 /** The ISO date as written, or the translated "date unknown" (never an invented date). */
-export function dateLabel(date: string): string {
-  return isKnown(date) ? date : t('common_dateUnknown');
-}
+export const dateLabel = articleDate;
 
 /** Singular label of a record kind. */
 export function kindLabel(kind: DetectionKind | 'article'): string {
-  switch (kind) {
-    case 'person':
-      return t('common_kindPerson');
-    case 'organisation':
-      return t('common_kindOrganisation');
-    case 'claim':
-      return t('common_kindClaim');
-    case 'quote':
-      return t('common_kindQuote');
-    default:
-      return t('common_kindArticle');
-  }
+  return kind === 'article' ? t('common_kindArticle') : cardKindLabel(kind);
 }
 
 /** Heading (plural) of a group of records of one kind. */
@@ -46,23 +34,8 @@ export function kindHeading(kind: DetectionKind | 'article'): string {
 }
 
 /** The translated word for how an article relates to a claim or quote group. */
-export function relationLabel(relation: string): string {
-  switch (relation) {
-    case 'agrees':
-      return t('common_relationAgrees');
-    case 'differs':
-      return t('common_relationDiffers');
-    case 'adds':
-      return t('common_relationAdds');
-    case 'same':
-    case 'same-quote':
-      return t('common_relationSameQuote');
-    case 'variant':
-    case 'variant-quote':
-      return t('common_relationVariantQuote');
-    default:
-      return t('common_relationMentions');
-  }
+export function relationLabel(relation: Relation | 'same' | 'variant'): string {
+  return cardRelationLabel(relation === 'same' ? 'same-quote' : relation === 'variant' ? 'variant-quote' : relation);
 }
 
 /** Shortens a long text at a word boundary, for list rows. */

@@ -127,13 +127,13 @@ describe('corpus browser: person, claim and quote pages', () => {
     const columns = [...view.querySelectorAll('[data-testid="claim-by-outlet"] > section')];
     expect(columns.map((c) => textOf(c.querySelector('h3')))).toEqual(['The Guardian', 'Morning Star']);
     expect(textOf(columns[0])).toContain('reference');
-    expect(textOf(columns[1])).toContain('differs');
+    expect(textOf(columns[1])).toContain('Differs');
     expect(textOf(columns[1])).toContain('Some 28 MPs have resigned from the front bench.');
 
     (view.querySelector('[data-testid="export-csv"]') as HTMLButtonElement).click();
     const csv = downloads[0].text.split('\r\n');
     expect(csv[0]).toBe('Outlet,Date,Headline,URL,Relation,Values,Statement');
-    expect(csv[2]).toBe('Morning Star,2016-07-11,Corbyn launches leadership bid,https://www.example.org/corbyn-bid,differs,28,Some 28 MPs have resigned from the front bench.');
+    expect(csv[2]).toBe('Morning Star,2016-07-11,Corbyn launches leadership bid,https://www.example.org/corbyn-bid,Differs,28,Some 28 MPs have resigned from the front bench.');
   });
 
   it('a quote page shows each wording with the differences marked', async () => {
