@@ -103,12 +103,18 @@ export function readCorpus(dir: string): CorpusRead {
     .sort();
   const sources = readSources(dir, problems);
   const articles: ArticleInput[] = [];
-  const seen = new Set<string>();
+  // Ids that differ only in letter case or Unicode normalisation are one id: such files collide on
+  // case-insensitive file systems and look the same in a deep link.
+  const seen = new Map<string, string>();
+  // The same text under two names would be counted as two articles' coverage.
+  const texts = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, name);
     const id = basename(name).replace(/\.txt$/i, '');
-    if (seen.has(id)) {
-      problems.push({ file: path, reason: `duplicate article id "${id}" (another file has the same name up to the .txt extension's case)` });
+    const key = id.normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ file: path, reason: `duplicate article id "${id}" (${first} has the same name up to letter case or Unicode normalisation)` });
       continue;
     }
     let bytes: Uint8Array;
@@ -131,7 +137,13 @@ export function readCorpus(dir: string): CorpusRead {
       problems.push({ file: path, reason: decoded.reason });
       continue;
     }
-    seen.add(id);
+    const copyOf = texts.get(decoded.text.trim());
+    if (copyOf !== undefined) {
+      problems.push({ file: path, reason: `same text as ${copyOf} (an article is indexed once)` });
+      continue;
+    }
+    seen.set(key, name);
+    texts.set(decoded.text.trim(), name);
     const meta = sources.get(id);
     articles.push(meta ? { id, text: decoded.text, meta } : { id, text: decoded.text });
   }
