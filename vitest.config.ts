@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three tiers, all run by `npm test`: pure unit tests in Node, DOM tests in happy-dom, and
 // end-to-end runs of the built extension in Debian's Chromium and Firefox ESR.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {
