@@ -7,15 +7,17 @@ import { buildDetails } from '../core/index/details';
 import { fail, ok, type Protocol, type RequestType, type Result, type TabFindings } from '../shared/protocol';
 import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/storage';
+import { CARD_UI_PATH } from './card-ui-path';
 import { loadCorpus } from './corpus';
 import { clearFindings, readFindings, storeFindings } from './findings';
 
 /** Path of the corpus browser page inside the extension. */
 export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
 
-/** Who sent a message: the tab id is set for content scripts. */
+/** Who sent a message: the tab id (and frame id) are set for content scripts. */
 export interface Sender {
   tabId?: number;
+  frameId?: number;
 }
 
 type Handler<K extends RequestType> = (
@@ -64,6 +66,15 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     const safeHash = /^#\/[\w:./%-]*$/.test(hash) ? hash : '';
     await browser.tabs.create({ url: browser.runtime.getURL(`${CORPUS_BROWSER_PATH}${safeHash}`) });
     return { opened: true };
+  },
+  async loadCardUi(_payload, sender) {
+    if (sender.tabId === undefined) throw new Error('only a content script can load the card UI');
+    // Into the asking frame only, in the content script's isolated world (the default).
+    await browser.scripting.executeScript({
+      target: { tabId: sender.tabId, frameIds: [sender.frameId ?? 0] },
+      files: [CARD_UI_PATH],
+    });
+    return { injected: true };
   },
 };
 

@@ -6,7 +6,7 @@ import { clearFindings, dispatch } from './handlers';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isMessage(message)) return undefined;
-  return dispatch(message, { tabId: sender.tab?.id });
+  return dispatch(message, { tabId: sender.tab?.id, frameId: sender.frameId });
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

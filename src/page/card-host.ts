@@ -1,17 +1,20 @@
 /**
  * The card host: one `coverage-lens-card` element at the end of the document holding a shadow root,
  * so page CSS cannot reach the card and the card's CSS cannot leak out. It renders the card for one
- * marker at a time, keeps it on screen with @floating-ui/dom, and fetches the card's details from
- * the background (loading first, a quiet error on failure, a cache so a hover can preload).
+ * marker at a time, keeps it on screen, and fetches the card's details from the background
+ * (loading first, a quiet error on failure, a cache so a hover can preload).
+ *
+ * The card UI itself (components, CSS, positioning) arrives on demand through `loadUi`: loading
+ * starts with the hover that begins the intent delay, so it is normally there when the card opens.
+ * Until it is, the card stays unrendered; if it cannot load, a short text-only notice stands in.
  *
  * The shadow root is open: page CSS still cannot reach in, and end-to-end tests can read the card.
  * The host carries `data-cl-state` (closed | open | pinned), `data-cl-kind` and `data-cl-id`.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import type { Result } from '../shared/protocol';
-import { CARD_CSS, renderCard, unmountCard, type CardViewProps } from './card-view';
+import type { CardUi, CardViewProps } from './card-loader';
 import { CARD_TAG } from './site-knowledge';
 
 /** What the host needs from the rest of the content script. */
@@ -21,6 +24,10 @@ export interface CardHostOptions {
   /** Asks the background to open the corpus browser at a deep link. */
   openBrowser(hash: string): void;
   theme: 'light' | 'dark';
+  /** Loads the card UI (cached by the loader). */
+  loadUi(): Promise<CardUi>;
+  /** The text shown when the card UI cannot load. */
+  unavailableText(): string;
 }
 
 type CardState = CardViewProps['state'];
@@ -36,12 +43,20 @@ const HOST_STYLE =
 
 const FLOAT_CSS = `.cl-float{position:fixed;top:0;left:0;z-index:1;outline:none;display:flex;flex-direction:column;max-width:calc(100vw - 16px)}
 .cl-float[hidden]{display:none}
-.cl-float > *{max-height:inherit;overflow:auto}`;
+.cl-float > *{max-height:inherit;overflow:auto}
+.cl-unavailable{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff;border:1px solid #8c959f;border-radius:6px;padding:8px 10px;box-shadow:0 4px 14px rgba(0,0,0,.18)}`;
 
 /** The card host of one content-script instance. */
 export class CardHost {
   private host: HTMLElement | null = null;
   private float: HTMLElement | null = null;
+  private sheet: { set(css: string): void } | null = null;
+  private ui: CardUi | null = null;
+  private uiLoading: Promise<CardUi | null> | null = null;
+  /** Set when the UI could not load: the card shows a text-only notice instead. */
+  private uiFailed = false;
+  /** Keyboard focus asked for before the card was shown (Enter during loading). */
+  private focusWhenShown = false;
   private current: { marker: HTMLElement; match: Match; pinned: boolean; state: CardState } | null = null;
   private stopPositioning: (() => void) | null = null;
   private readonly cache = new Map<string, { promise: Promise<CardState>; state?: CardState }>();
@@ -69,8 +84,30 @@ export class CardHost {
     return node !== null && node === this.host;
   }
 
-  /** Starts fetching a record's details (on hover, during the intent delay), so the card opens ready. */
+  /** Starts loading the card UI (once), so a card about to open can be rendered at once. */
+  prepareUi(): Promise<CardUi | null> {
+    if (this.ui) return Promise.resolve(this.ui);
+    this.uiLoading ??= this.options.loadUi().then(
+      (ui) => {
+        this.ui = ui;
+        this.uiFailed = false;
+        return ui;
+      },
+      () => {
+        this.uiFailed = true;
+        this.uiLoading = null; // the next open tries again
+        return null;
+      },
+    );
+    return this.uiLoading;
+  }
+
+  /**
+   * Starts fetching a record's details and the card UI (on hover, during the intent delay), so the
+   * card opens ready.
+   */
   preload(kind: DetectionKind, id: string): Promise<CardState> {
+    if (!this.ui) void this.prepareUi();
     const key = `${kind}\u0000${id}`;
     const hit = this.cache.get(key);
     if (hit && hit.state?.status !== 'error') return hit.promise;
@@ -100,9 +137,12 @@ export class CardHost {
     const cached = this.cache.get(key)?.state;
     this.current = { marker, match, pinned, state: cached ?? { status: 'loading' } };
     if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
-    this.ensureHost();
-    this.render();
-    this.startPositioning(marker);
+    if (this.ui) this.show();
+    else {
+      void this.prepareUi().then(() => {
+        if (this.current?.marker === marker) this.show();
+      });
+    }
     if (!cached || cached.status === 'error') {
       void this.preload(match.kind, match.id).then((state) => {
         if (this.current?.marker !== marker) return;
@@ -119,9 +159,11 @@ export class CardHost {
     this.render();
   }
 
-  /** Moves keyboard focus into the open card (after Enter pinned it). */
+  /** Moves keyboard focus into the open card (after Enter pinned it), or as soon as it is shown. */
   focusCard(): void {
-    this.float?.focus({ preventScroll: true });
+    if (!this.current) return;
+    if (this.float && !this.float.hidden) this.float.focus({ preventScroll: true });
+    else this.focusWhenShown = true;
   }
 
   /** Closes the card; `restoreFocus` returns focus to its marker (Esc). */
@@ -129,11 +171,13 @@ export class CardHost {
     const current = this.current;
     if (!current) return;
     this.current = null;
+    this.focusWhenShown = false;
     this.stopPositioning?.();
     this.stopPositioning = null;
     if (current.marker.hasAttribute('aria-expanded')) current.marker.setAttribute('aria-expanded', 'false');
     if (this.float) {
-      unmountCard(this.float);
+      if (this.ui) this.ui.unmount(this.float);
+      this.float.textContent = '';
       this.float.hidden = true;
     }
     this.setHostState();
@@ -152,15 +196,33 @@ export class CardHost {
     this.host?.remove();
     this.host = null;
     this.float = null;
+    this.sheet = null;
     this.cache.clear();
   }
 
+  /** Shows the open card once the UI is there (or the notice when it could not load). */
+  private show(): void {
+    const current = this.current;
+    if (!current) return;
+    this.ensureHost();
+    this.render();
+    if (this.ui) this.stopPositioning = this.ui.position(current.marker, this.float as HTMLElement);
+    if (this.focusWhenShown) {
+      this.focusWhenShown = false;
+      this.float?.focus({ preventScroll: true });
+    }
+  }
+
   private ensureHost(): void {
-    if (this.host?.isConnected && this.float) return;
+    const css = this.ui ? `${this.ui.css}\n${FLOAT_CSS}` : FLOAT_CSS;
+    if (this.host?.isConnected && this.float) {
+      this.sheet?.set(css);
+      return;
+    }
     const host = this.doc.createElement(CARD_TAG) as HTMLElement;
     host.style.cssText = HOST_STYLE;
     const shadow = host.attachShadow({ mode: 'open' });
-    adoptStyles(shadow, `${CARD_CSS}\n${FLOAT_CSS}`);
+    this.sheet = adoptStyles(shadow, css);
     const float = this.doc.createElement('div');
     float.className = 'cl-float';
     // The card inside is the dialog; this wrapper only positions it and takes focus on Enter.
@@ -176,9 +238,14 @@ export class CardHost {
   private render(): void {
     const current = this.current;
     if (!current || !this.float) return;
+    if (!this.ui) {
+      if (!this.uiFailed) return; // still loading: show() renders when it arrives
+      this.renderUnavailable(this.float);
+      return;
+    }
     this.float.hidden = false;
     const marker = current.marker;
-    renderCard(this.float, {
+    this.ui.render(this.float, {
       match: current.match,
       state: current.state,
       pinned: current.pinned,
@@ -194,7 +261,23 @@ export class CardHost {
     this.setHostState();
   }
 
-  private setHostState(): void {
+  /** A text-only notice in place of the card: no UI code needed, closes like a card. */
+  private renderUnavailable(float: HTMLElement): void {
+    const notice = this.doc.createElement('div');
+    notice.className = 'cl-unavailable';
+    notice.setAttribute('role', 'status');
+    notice.textContent = this.options.unavailableText();
+    float.replaceChildren(notice);
+    float.hidden = false;
+    const rect = this.current?.marker.getBoundingClientRect();
+    if (rect) {
+      float.style.left = `${Math.max(8, Math.round(rect.left))}px`;
+      float.style.top = `${Math.round(rect.bottom + 6)}px`;
+    }
+    this.setHostState('error');
+  }
+
+  private setHostState(status?: string): void {
     const host = this.host;
     if (!host) return;
     const current = this.current;
@@ -202,62 +285,36 @@ export class CardHost {
     if (current) {
       host.setAttribute('data-cl-kind', current.match.kind);
       host.setAttribute('data-cl-id', current.match.id);
-      host.setAttribute('data-cl-status', current.state.status);
+      host.setAttribute('data-cl-status', status ?? current.state.status);
     } else {
       host.removeAttribute('data-cl-kind');
       host.removeAttribute('data-cl-id');
       host.removeAttribute('data-cl-status');
     }
   }
-
-  private startPositioning(marker: HTMLElement): void {
-    const float = this.float;
-    if (!float) return;
-    const update = () => {
-      computePosition(marker, float, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight }) {
-              float.style.maxHeight = `${Math.max(140, Math.floor(availableHeight))}px`;
-            },
-          }),
-        ],
-      })
-        .then(({ x, y }) => {
-          float.style.left = `${Math.round(x)}px`;
-          float.style.top = `${Math.round(y)}px`;
-        })
-        .catch(() => undefined);
-    };
-    try {
-      this.stopPositioning = autoUpdate(marker, float, update);
-    } catch {
-      update();
-    }
-  }
 }
 
 /**
  * Puts the stylesheet into the shadow root: a constructed sheet where the browser lets a content
- * script adopt one (not subject to the page's CSP), else a <style> element.
+ * script adopt one (not subject to the page's CSP), else a <style> element. Returns a way to
+ * replace its text.
  */
-function adoptStyles(shadow: ShadowRoot, css: string): void {
+function adoptStyles(shadow: ShadowRoot, css: string): { set(css: string): void } {
   try {
     const Sheet = (shadow.ownerDocument.defaultView ?? globalThis).CSSStyleSheet;
     const sheet = new Sheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
-    if (shadow.adoptedStyleSheets.length === 1) return;
+    if (shadow.adoptedStyleSheets.length === 1) return { set: (text) => sheet.replaceSync(text) };
   } catch {
     // Firefox content scripts cannot always adopt constructed sheets: fall back.
   }
   const style = shadow.ownerDocument.createElement('style');
   style.textContent = css;
   shadow.appendChild(style);
+  return {
+    set: (text) => {
+      if (style.textContent !== text) style.textContent = text;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import type { Protocol, RequestType, Result, TabFindings, TabProtocol } from '..
 import { isSiteEnabled, migrateSettings, type Settings } from '../shared/settings';
 import { findArticleRoot } from './article-root';
 import { CardHost } from './card-host';
+import type { CardUi } from './card-loader';
 import { initCardTriggers } from './card-triggers';
 import { summarizeFindings } from './findings';
 import { Highlighter, removeStaleMarkers } from './highlight';
@@ -28,6 +29,10 @@ export interface ControllerEnv {
   onTabMessage(listener: (message: unknown) => Promise<Result<unknown>> | undefined): () => void;
   /** Translated text for a marker's screen-reader description. */
   describeMarker(): string;
+  /** Loads the card UI on demand (the first time a card is about to open). */
+  loadCardUi(): Promise<CardUi>;
+  /** Translated text shown in place of a card whose UI could not load. */
+  cardUnavailable(): string;
   /** Whether the extension context is still alive (defaults to the runtime check). */
   isContextValid?(): boolean;
   /** Skip waiting for the page to settle (tests). */
@@ -84,6 +89,8 @@ export function startContentScript(env: ControllerEnv): ContentScript {
       return result;
     },
     openBrowser: (hash) => void env.request('openCorpusBrowser', { hash }),
+    loadUi: () => env.loadCardUi(),
+    unavailableText: () => env.cardUnavailable(),
   });
 
   const findings = (): TabFindings =>

@@ -1,49 +1,29 @@
 /**
  * Content script entry: wires the controller to the extension runtime. Every failure is caught
  * here: a failure inside the extension never breaks the host page.
+ *
+ * This file is injected into every page, so it talks to the browser's own API (runtime-lite), not
+ * webextension-polyfill, and the card UI is loaded on demand (card-loader).
  */
-import browser from 'webextension-polyfill';
 import { createMatcher } from '../core/match';
 import matcherData from '../generated/matcher.json';
-import { request } from '../shared/messaging';
-import { SETTINGS_KEY } from '../shared/storage';
+import { createRequest } from '../shared/request';
+import { getMessage, onLocalStorageChanged, onRuntimeMessage, sendRuntimeMessage } from '../shared/runtime-lite';
+import { SETTINGS_KEY } from '../shared/settings';
+import { createCardUiLoader } from './card-loader';
 import { startContentScript } from './controller';
+
+const request = createRequest(sendRuntimeMessage);
 
 try {
   startContentScript({
     request,
     matcher: () => createMatcher(matcherData as unknown as Parameters<typeof createMatcher>[0]),
-    onSettingsChanged(listener) {
-      const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-        if (area === 'local' && SETTINGS_KEY in changes) listener(changes[SETTINGS_KEY].newValue);
-      };
-      browser.storage.onChanged.addListener(onChanged);
-      return () => {
-        try {
-          browser.storage.onChanged.removeListener(onChanged);
-        } catch {
-          // the context is gone: nothing left to remove
-        }
-      };
-    },
-    onTabMessage(listener) {
-      const onMessage = (message: unknown) => listener(message);
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => {
-        try {
-          browser.runtime.onMessage.removeListener(onMessage);
-        } catch {
-          // the context is gone: nothing left to remove
-        }
-      };
-    },
-    describeMarker() {
-      try {
-        return browser.i18n.getMessage('page_markerDescription') || 'Coverage Lens: press Enter for sources';
-      } catch {
-        return 'Coverage Lens: press Enter for sources';
-      }
-    },
+    onSettingsChanged: (listener) => onLocalStorageChanged(SETTINGS_KEY, listener),
+    onTabMessage: (listener) => onRuntimeMessage(listener),
+    describeMarker: () => getMessage('page_markerDescription') || 'Coverage Lens: press Enter for sources',
+    loadCardUi: createCardUiLoader(() => request('loadCardUi', {})),
+    cardUnavailable: () => getMessage('page_cardUnavailable') || 'Coverage Lens: the card could not be loaded here.',
   });
 } catch {
   // Never let the extension surface an error in the page.

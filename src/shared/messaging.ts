@@ -4,24 +4,11 @@
  * could escape into the host page.
  */
 import browser from 'webextension-polyfill';
-import { fail, type Message, type Protocol, type RequestType, type Result, type TabMessage, type TabProtocol } from './protocol';
+import { fail, type Result, type TabMessage, type TabProtocol } from './protocol';
+import { createRequest, type RequestFn } from './request';
 
 /** Sends a request to the background and returns its Result. */
-export async function request<K extends RequestType>(
-  type: K,
-  payload: Protocol[K]['request'],
-): Promise<Result<Protocol[K]['reply']>> {
-  try {
-    const message: Message<K> = { type, payload };
-    const reply = (await browser.runtime.sendMessage(message)) as Result<Protocol[K]['reply']> | undefined;
-    if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
-      return { ok: false, error: `no valid reply to "${type}"` };
-    }
-    return reply;
-  } catch (error) {
-    return fail(error);
-  }
-}
+export const request: RequestFn = createRequest((message) => browser.runtime.sendMessage(message));
 
 /** Sends a request to the content script of one tab and returns its Result. */
 export async function requestTab<K extends keyof TabProtocol>(

@@ -54,6 +54,11 @@ export interface Protocol {
    * navigate to extension URLs themselves, so cards ask the background.
    */
   openCorpusBrowser: { request: { hash: string }; reply: { opened: boolean } };
+  /**
+   * Content script → background: inject the card UI script into the sender's frame (it is loaded
+   * when a reader first reaches for a card, not into every page).
+   */
+  loadCardUi: { request: Record<string, never>; reply: { injected: boolean } };
 }
 
 /** A request name. */

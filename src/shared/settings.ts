@@ -5,6 +5,9 @@
  */
 import type { DetectionKind } from '../core/index/types';
 
+/** The storage.local key holding the settings object (here, not in storage.ts, so the content script can use it without the polyfill). */
+export const SETTINGS_KEY = 'settings';
+
 /** Current settings schema; older stored objects are migrated by `migrateSettings`. */
 export const SETTINGS_VERSION = 1 as const;
 

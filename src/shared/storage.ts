@@ -1,9 +1,8 @@
 /** Storage helpers: settings live in storage.local under one key, validated on every read. */
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, migrateSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, type Settings } from './settings';
 
-/** The storage.local key holding the settings object. */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 /** Reads settings; corrupt or old-schema values fall back to defaults field by field. */
 export async function loadSettings(): Promise<Settings> {

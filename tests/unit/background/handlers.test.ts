@@ -30,6 +30,7 @@ const fake = vi.hoisted(() => {
     session: new Map<string, unknown>(),
     badges: [] as { tabId?: number; text: string }[],
     created: [] as { url?: string }[],
+    injected: [] as unknown[],
     failLocalGet: false,
   };
   return { state, browser: {} as Record<string, unknown> };
@@ -43,6 +44,9 @@ vi.mock('../../../src/background/corpus', () => ({ loadCorpus: () => corpusMock.
 const detailsMock = vi.hoisted(() => ({ buildDetails: vi.fn() }));
 vi.mock('../../../src/core/index/details', () => ({ buildDetails: detailsMock.buildDetails }));
 
+// The real module imports the card UI entry with crxjs's `?iife` (a file name only in a build).
+vi.mock('../../../src/background/card-ui-path', () => ({ CARD_UI_PATH: 'src/page/card-ui.js' }));
+
 const { dispatch, handlers, CORPUS_BROWSER_PATH } = await import('../../../src/background/handlers');
 const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings');
 const { SETTINGS_KEY } = await import('../../../src/shared/storage');
@@ -55,6 +59,7 @@ beforeEach(() => {
   state.session.clear();
   state.badges.length = 0;
   state.created.length = 0;
+  state.injected.length = 0;
   state.failLocalGet = false;
   const local = fakeArea(state.local);
   Object.assign(fake.browser, {
@@ -79,6 +84,12 @@ beforeEach(() => {
         return { id: 99, ...props };
       },
       query: async () => [],
+    },
+    scripting: {
+      executeScript: async (injection: unknown) => {
+        state.injected.push(injection);
+        return [{ frameId: 0, result: null }];
+      },
     },
     runtime: {
       getManifest: () => ({ manifest_version: 3, name: 'x', version: '9.8.7' }),
@@ -105,6 +116,7 @@ describe('dispatch', () => {
         'getFindings',
         'getSettings',
         'getSiteState',
+        'loadCardUi',
         'openCorpusBrowser',
         'ping',
         'reportFindings',
@@ -304,6 +316,33 @@ describe('openCorpusBrowser', () => {
     expect(await dispatch({ type: 'openCorpusBrowser', payload: { hash: '#/' } }, {})).toEqual({
       ok: false,
       error: 'tabs are unavailable',
+    });
+  });
+});
+
+describe('loadCardUi', () => {
+  it("injects the card UI script into the asking content script's tab and frame", async () => {
+    expect(await dispatch({ type: 'loadCardUi', payload: {} }, { tabId: 7, frameId: 3 })).toEqual({ ok: true, value: { injected: true } });
+    expect(await dispatch({ type: 'loadCardUi', payload: {} }, { tabId: 8 })).toEqual({ ok: true, value: { injected: true } });
+    expect(fake.state.injected).toEqual([
+      { target: { tabId: 7, frameIds: [3] }, files: ['src/page/card-ui.js'] },
+      { target: { tabId: 8, frameIds: [0] }, files: ['src/page/card-ui.js'] },
+    ]);
+  });
+
+  it('refuses a sender without a tab (extension pages)', async () => {
+    const reply = await dispatch({ type: 'loadCardUi', payload: {} }, {});
+    expect(reply.ok).toBe(false);
+    expect(fake.state.injected).toEqual([]);
+  });
+
+  it('answers with an error Result when the browser refuses the injection', async () => {
+    (fake.browser.scripting as { executeScript: unknown }).executeScript = async () => {
+      throw new Error('Cannot access contents of the page');
+    };
+    expect(await dispatch({ type: 'loadCardUi', payload: {} }, { tabId: 7, frameId: 0 })).toEqual({
+      ok: false,
+      error: 'Cannot access contents of the page',
     });
   });
 });
