@@ -233,6 +233,11 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
       await tab.keyboard.press('Tab');
       await tab.waitForFunction(() => document.activeElement?.tagName === 'COVERAGE-LENS-MARK');
       await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state') === 'open');
+      // The card reached by keyboard alone must show its content, not only open an empty frame
+      // (the card UI is injected on demand: focus, not hover, has to trigger that too).
+      await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') === 'ready');
+      const opened = await tab.evaluate(cardState);
+      expect(opened.text).toMatch(/in \d of 5 articles/);
       await tab.keyboard.press('Enter');
       await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state') === 'pinned');
       const focused = await tab.evaluate(() => document.activeElement?.tagName);
