@@ -65,6 +65,8 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
+        // Already joined through another pair: no need to diff this one.
+        if (find(i) === find(j)) continue;
         const key = `${i}:${j}`;
         if (tried.has(key)) continue;
         tried.add(key);
@@ -94,19 +96,28 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
 }
 
 /**
- * The wording the others are compared with: the one sharing most words with the other outlets'
- * wordings (so a group that chains two quotes of one article through a third outlet's longer
- * report compares against that report), then the longest, then the first.
+ * The wording the others are compared with: the one whose words are most often found in the other
+ * outlets' wordings (so a group that chains two quotes of one article through a third outlet's
+ * longer report compares against that report), then the longest, then the first. Linear in the
+ * group's words: word-to-articles counts, not pairwise diffs.
  */
 function pickReference(quotes: QuoteDraft[], words: string[][], members: number[]): number {
-  let best = members[0];
-  let bestShared = -1;
+  const articlesWith = new Map<string, Set<string>>();
   for (const i of members) {
-    let shared = 0;
-    if (members.length > 2) for (const j of members) if (j !== i && quotes[j].article !== quotes[i].article) shared += sharedInOrder(words[i], words[j]);
-    if (shared > bestShared || (shared === bestShared && words[i].length > words[best].length)) {
+    for (const w of new Set(words[i])) {
+      let set = articlesWith.get(w);
+      if (!set) articlesWith.set(w, (set = new Set()));
+      set.add(quotes[i].article);
+    }
+  }
+  let best = members[0];
+  let bestScore = -1;
+  for (const i of members) {
+    let score = 0;
+    for (const w of new Set(words[i])) score += articlesWith.get(w)!.size - 1;
+    if (score > bestScore || (score === bestScore && words[i].length > words[best].length)) {
       best = i;
-      bestShared = shared;
+      bestScore = score;
     }
   }
   return best;
