@@ -102,7 +102,7 @@ function findRuns(d: ArticleDraft, article: number, stats: WordStats): Run[] {
       const prev = toks[j - 1];
       const next = toks[j];
       if (next.sentence !== t.sentence) break;
-      // A possessive ends a name ("Salford's Lowry Theatre") unless an organisation name runs on
+      // A possessive ends a name ("Brackwater's Grand Theatre") unless an organisation name runs on
       // through a common word ("People's Assembly", "Staffs' Association").
       if (prev.isPossessive && !(continuesToOrgHead(toks, j) && !isGivenName(prev.norm) && !isKnownSurname(prev.norm))) break;
       if (next.isCap && next.isWord && gapIsSpace(prev, next) && !isCalendarWord(next.norm) && !isPluralTitle(next.norm)) {
@@ -187,7 +187,7 @@ function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candidate[] 
     };
   };
   if (hasOrgHead(words)) {
-    // Drop a sentence-initial adverb glued to an organisation name ("Meanwhile Unite Union").
+    // Drop a sentence-initial adverb glued to an organisation name ("Meanwhile Acme Union").
     let from = 0;
     while (from < words.length - 1 && words[from].isSentenceStart && !stats.capMid.has(words[from].norm) && !isGivenName(words[from].norm)) from++;
     const c = make(words.slice(from), null);
@@ -211,7 +211,7 @@ function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candidate[] 
   if (cur.length) parts.push(cur);
   const out: Candidate[] = [];
   for (const part of parts) {
-    // The name is what follows the last title ("US Senator Bernie Sanders", "Corbynite MP X").
+    // The name is what follows the last title ("US Senator Jane Doe", "Blairite MP X").
     let lastTitle = -1;
     for (let k = 0; k < part.length - 1; k++) if (part[k].isWord && isTitleWord(part[k].norm)) lastTitle = k;
     let name = part.slice(lastTitle + 1);
@@ -368,7 +368,7 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
     for (const dsp of source.e.displays.keys()) target.e.extraAliases = [...(target.e.extraAliases ?? []), dsp];
     orgs.delete(key);
   }
-  // Merge "Jeremy X Corbyn" into "Jeremy Corbyn"-style keys sharing first and last word.
+  // Merge "Jane X Doe" into "Jane Doe"-style keys sharing first and last word.
   const byEnds = new Map<string, string[]>();
   for (const key of [...persons.keys()].sort()) {
     const w = key.split(' ');
@@ -672,7 +672,7 @@ function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entitie
     if (matched.entity) {
       const start = t.start;
       const end = last.end;
-      // Include a title written before a surname ("Mr Corbyn") in the mention.
+      // Include a title written before a surname ("Mr Doe") in the mention.
       const prev = toks[words[w] - 1];
       const titled = prev && prev.isWord && prev.sentence === t.sentence && PERSONAL_TITLES.has(prev.norm.replace(/\.$/, '')) && t.start - prev.end <= 1 && entities.get(matched.entity)?.kind === 'person';
       const s = titled && !out.some((m) => m.end > prev.start) ? prev.start : start;

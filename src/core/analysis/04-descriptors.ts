@@ -4,7 +4,7 @@
  *   "former shadow work and pensions secretary X"), shared across a list ("ministers X, Y and Z");
  * - appositions after the name that end at a comma ("X, the general secretary of …,");
  * - sentence-initial definite descriptions that refer back to the last named person
- *   ("… X … . The Pontypridd MP vowed …").
+ *   ("… X … . The Eastholm MP vowed …").
  */
 import type { Descriptor } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
@@ -65,7 +65,7 @@ export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft
       const app = apposition(d, m);
       if (app) add(m.entity, app, m.sentence);
     }
-    // "The Pontypridd MP vowed …": a definite description opening a sentence.
+    // "The Eastholm MP vowed …": a definite description opening a sentence.
     for (let s = 0; s < d.sentences.length; s++) {
       const desc = openingDescription(d, s);
       if (!desc) continue;
@@ -82,7 +82,7 @@ function isListContinuation(d: ArticleDraft, prevEnd: number, start: number): bo
   return between === ',' || between === 'and' || between === ', and';
 }
 
-/** Words right before the name, ending in a role noun or title: "leadership rival", "Unite trade union boss". */
+/** Words right before the name, ending in a role noun or title: "leadership rival", "Acme trade union boss". */
 function premodifier(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): string | null {
   const toks = d.tokens;
   let nameStart = m.tokenStart;
@@ -166,7 +166,7 @@ function apposition(d: ArticleDraft, m: MentionDraft): string | null {
   return d.text.slice(words[0].start, words[words.length - 1].end);
 }
 
-/** "The Pontypridd MP" / "The leader" opening a sentence and followed by a verb. */
+/** "The Eastholm MP" / "The leader" opening a sentence and followed by a verb. */
 function openingDescription(d: ArticleDraft, s: number): string | null {
   const toks = d.tokens;
   const start = d.sentenceTokenStart[s];

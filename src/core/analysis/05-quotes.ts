@@ -2,7 +2,7 @@
  * Step 5: direct speech with its speaker and tense. Quoted regions come from step 2 (including
  * multi-paragraph quotes); here each one of at least MIN_WORDS words (shorter ones are scare
  * quotes or terms) gets an attribution:
- * - after the quote: `," he said.` / `," McCluskey said.` / `," said X.` / `," he is expected to say.`
+ * - after the quote: `," he said.` / `," Okafor said.` / `," said X.` / `," he is expected to say.`
  * - before it: `X said: "…"` / `He told the rally: "…"` / `…, saying: "…"`
  * - none: the speaker of the quote in the previous paragraph continues, else the nearest subject.
  * Pronouns and definite descriptions ("the leader") resolve to the nearest preceding named person.
@@ -145,7 +145,7 @@ function attributeAfter(d: ArticleDraft, end: number, mentions: MentionDraft[], 
   const m = mentionIn(mentions, end, words[v].start);
   if (m) return { speaker: m.entity, speakerText: m.surface, tense };
   if (subjectWords.length === 0) {
-    // `," said Mr Smith.`
+    // `," said Mr Okafor.`
     const after = mentionIn(mentions, words[v].end, limit);
     if (after) return { speaker: after.entity, speakerText: after.surface, tense };
     return null;

@@ -189,7 +189,7 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
   return { figures, years, numberTokens };
 }
 
-/** The noun a number counts: the last noun of the run that follows it ("women Labour MPs" → "MPs"). */
+/** The noun a number counts: the last noun of the run that follows it ("women Green MPs" → "MPs"). */
 function countedNoun(toks: Token[], from: number): string | null {
   let unit: string | null = null;
   for (let k = from; k < toks.length && k < from + 5; k++) {

@@ -21,7 +21,7 @@ export interface Token {
   isWord: boolean;
   /** First character is an upper-case letter. */
   isCap: boolean;
-  /** The token carried a possessive ending ("Corbyn's", "Staffs'"). */
+  /** The token carried a possessive ending ("Okafor's", "Workers'"). */
   isPossessive: boolean;
   sentence: number;
   /** First word token of its sentence (or first after an opening quote at sentence start). */
