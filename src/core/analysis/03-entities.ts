@@ -348,7 +348,7 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
       orgs.set(key, { words, e });
     }
   }
-  // Places the corpus lists next to each other with known places ("Hull, Newcastle and Bristol").
+  // Places the corpus lists next to each other with known places ("Brackwater, Eastholm and Lyon").
   addListedPlaces(drafts, places, persons, orgs);
 
   // A place must not be a common word ("in parliament") or a name the corpus gives a person or
@@ -661,7 +661,7 @@ function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entitie
     }
     if (!matched) continue;
     // The whole name must be one capitalised run: "Keep X" is fine, but "X Y" where Y extends
-    // the name beyond the alias is another name ("Owen" in "Owen Jones").
+    // the name beyond the alias is another name ("Anna" in "Anna Berg").
     const lastIdx = words[w + matched.words.length - 1];
     const last = toks[lastIdx];
     const after = toks[lastIdx + 1];
@@ -694,7 +694,7 @@ function findMentions(d: ArticleDraft, table: Map<string, AliasEntry[]>, entitie
   return out;
 }
 
-/** "Jeremy" alone, in an article that names exactly one person with that given name in full. */
+/** "Anna" alone, in an article that names exactly one person with that given name in full. */
 function addGivenNameMentions(d: ArticleDraft, out: MentionDraft[], entities: Map<string, EntityDraft>): void {
   const byGiven = new Map<string, Set<string>>();
   for (const m of out) {

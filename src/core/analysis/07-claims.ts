@@ -146,7 +146,7 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
     if (!n) continue;
     const prev = toks[i - 1];
     const next = toks[n.end];
-    // Calendar dates and years are dates; parts of names ("MI5") never reach here (one token).
+    // Calendar dates and years are dates; parts of names ("G7") never reach here (one token).
     if ((next && MONTHS.has(next.norm) && next.isCap) || (prev && MONTHS.has(prev.norm) && prev.isCap)) {
       i = n.end - 1;
       continue;

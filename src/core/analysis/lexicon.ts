@@ -69,7 +69,7 @@ export const VENUE_HEADS = new Set([
   'county', 'province', 'city', 'town', 'village', 'river', 'lake', 'mountain', 'coast', 'estate',
 ]);
 
-/** Compass words that may prefix a place name ("South Wales", "north London"). */
+/** Compass words that may prefix a place name ("North Yorkshire", "west Berlin"). */
 export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'inner', 'outer']);
 
 /** Nouns for roles people hold; a descriptor right before a name must end with one of these or another noun. */
