@@ -27,6 +27,8 @@ export interface LiveRun {
   longestFrameMs: number;
   longFrames: number;
   longestRafGapMs: number;
+  /** Where the longest animation frame's time went. */
+  longestFrameParts: { durationMs: number; scriptMs: number; forcedStyleLayoutMs: number; renderMs: number } | null;
   heapAddedBytes: number;
 }
 
@@ -44,6 +46,8 @@ export interface PageSizeResult {
   ours: SyncRun[];
   baseline: { ms: number; people: number }[];
   live: LiveRun[];
+  /** Read-only parts of OURS (article root, text map), measured right after each FLOOR. */
+  parts: { rootMs: number; mapMs: number; mapNoVisibilityMs: number; blocks: number }[];
 }
 
 /** A page to measure: its URL path and generator figures. */
@@ -116,7 +120,7 @@ async function runStep(page: Page, step: Step): Promise<unknown> {
   // Each measured step starts in a task of its own, after restore's GC.
   switch (step) {
     case 'floor':
-      return page.evaluate(() => window.__clHarness!.floor());
+      return page.evaluate(() => ({ ...window.__clHarness!.floor(), parts: window.__clOurs!.parts() }));
     case 'ours':
       return page.evaluate(() => window.__clOurs!.sync());
     case 'baseline':
@@ -160,6 +164,7 @@ async function measurePage(browser: Browser, options: BrowserBenchOptions, targe
       ours: [],
       baseline: [],
       live: [],
+      parts: [],
     };
     const total = options.warmup + options.rounds;
     for (let round = 0; round < total; round++) {
@@ -167,9 +172,15 @@ async function measurePage(browser: Browser, options: BrowserBenchOptions, targe
       const order = STEPS.map((_, i) => STEPS[(i + round) % STEPS.length]);
       const t0 = performance.now();
       for (const step of order) {
+        // compromise on the biggest page takes seconds; its JIT is warm enough after one measured round.
+        if (isWarmup && step === 'baseline' && target.targetWords >= 200_000) continue;
         const value = await runStep(page, step);
         if (isWarmup) continue;
-        if (step === 'floor') result.floor.push(value as PageSizeResult['floor'][number]);
+        if (step === 'floor') {
+          const { parts, ...floor } = value as PageSizeResult['floor'][number] & { parts: PageSizeResult['parts'][number] };
+          result.floor.push(floor);
+          result.parts.push(parts);
+        }
         else if (step === 'ours') result.ours.push(value as SyncRun);
         else if (step === 'baseline') result.baseline.push(value as PageSizeResult['baseline'][number]);
         else result.live.push(value as LiveRun);

@@ -19,6 +19,8 @@ export interface CardResult {
   /** Median of painted - frame start: style, layout and paint of the frame that shows the card. */
   frameWorkMs: number;
   samples: number;
+  /** Median of the same path with no card at all (timer → next frame → painted): the browser's floor. */
+  nullMs: number;
   /** Card kinds and states seen, e.g. { "person/ready": 5 }. */
   kinds: Record<string, number>;
 }
@@ -39,7 +41,9 @@ export async function runCardBench(browser: Browser, origin: string, path: strin
       notes.push(`card open latency: no marker in the viewport of the 2k page (${markers} markers placed), nothing to hover`);
       return null;
     }
+    const nulls: number[] = [];
     for (const [i, t] of targets.entries()) {
+      nulls.push(await page.evaluate(() => window.__clCard!.nullLatency()));
       await page.mouse.move(5, 5);
       await page.waitForFunction(() => !window.__clCard!.isOpen(), undefined, { timeout: 5000 }).catch(() => page.evaluate(() => window.__clCard!.close()));
       await page.mouse.move(t.x, t.y);
@@ -56,6 +60,7 @@ export async function runCardBench(browser: Browser, origin: string, path: strin
       renderMs: median(samples.map((s) => s.renderMs)),
       frameWaitMs: median(samples.map((s) => s.frameWaitMs)),
       frameWorkMs: median(samples.map((s) => s.paintedMs - s.frameWaitMs)),
+      nullMs: median(nulls),
       samples: samples.length,
       kinds,
     };

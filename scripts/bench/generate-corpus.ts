@@ -2,13 +2,14 @@
  * Generates a corpus of N news articles from the seeds, for the index-build scaling benchmark.
  *
  * Articles come in "stories" of five: each story gives the seeds' people new invented names (first
- * and last names, consistently across its articles) and changes the figures, so that entities and
- * claims multiply with N rather than repeat. Within a story, articles recombine the seeds' prose
+ * and last names, consistently across its articles), changes the figures and swaps about half of the
+ * seeds' common nouns for other nouns of the seeds, so that entities, claims and quotes multiply
+ * with N rather than repeat word for word across thousands of articles (which no real corpus does). Within a story, articles recombine the seeds' prose
  * (each keeps the furniture lines and most paragraphs of one seed, with sentences borrowed from the
  * others) and now and then state a figure differently, as outlets do. Deterministic for a seed.
  *
- * The people to rename are found in the seeds with compromise's people() (a generic detector), so
- * nothing here names anyone from the corpus.
+ * The people to rename and the nouns to swap are found in the seeds with compromise (a generic
+ * tagger), so nothing here names anyone or anything from the corpus.
  */
 import nlp from 'compromise';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -65,6 +66,53 @@ export function findSeedPeople(texts: string[]): SeedPerson[] {
   return [...byLast.values()].sort((a, b) => a.last.localeCompare(b.last));
 }
 
+const SYLLABLES = ['ba', 'dre', 'ko', 'lum', 'mer', 'nis', 'po', 'quo', 'ran', 'sel', 'tav', 'vi', 'wen', 'zor', 'gal', 'fe', 'hin', 'jus', 'cor', 'mip'];
+const QUOTE_STOPWORDS = new Set(['that', 'this', 'with', 'have', 'from', 'they', 'what', 'will', 'were', 'been', 'their', 'there', 'which', 'would', 'about', 'when', 'where', 'because', 'into', 'than', 'them', 'then', 'only', 'some', 'such', 'just', 'also', 'even', 'very', 'more', 'most', 'other', 'every', 'before', 'after', 'being', 'does', 'doing']);
+
+/**
+ * A story's quotes: most content words inside quote marks become story-specific invented words
+ * (consistently within the story), so a quote is reported alike by the story's outlets but no two
+ * stories share one, as in a real corpus. (Swapping nouns alone leaves quotes of different stories
+ * ~70% alike, and a corpus of thousands of near-identical quotes is no real corpus.)
+ */
+function quoteRewriter(rng: Rng): (text: string) => string {
+  const words = new Map<string, string>();
+  // Decided once per word and story: the story's outlets then quote the same words alike.
+  const invent = (w: string): string => {
+    let out = words.get(w);
+    if (out === undefined) {
+      out = '';
+      if (rng.chance(0.15)) out = w;
+      else for (let i = rng.int(2, 3); i > 0; i--) out += rng.pick(SYLLABLES);
+      words.set(w, out);
+    }
+    return out;
+  };
+  const rewriteQuoted = (quoted: string): string => quoted.replace(/\b[a-z]{4,}\b/g, (w) => (QUOTE_STOPWORDS.has(w) ? w : invent(w)));
+  // From an opening mark to the next closing one, or to the end of the line (a quote that runs on).
+  return (line) => line.replace(/(["“])([^"”]*)(["”]|$)/g, (_m, open: string, body: string, close: string) => `${open}${rewriteQuoted(body)}${close}`);
+}
+
+/** Lower-case common nouns of the seeds (compromise's #Noun, no pronouns or proper nouns). */
+export function findSeedNouns(texts: string[]): string[] {
+  const nouns = new Set<string>();
+  for (const text of texts) {
+    for (const m of nlp(text).match('#Noun').json() as { terms: { text: string; tags: string[] }[] }[]) {
+      for (const t of m.terms) {
+        if (/^[a-z]{3,}$/.test(t.text) && !t.tags.includes('Pronoun') && !t.tags.includes('ProperNoun')) nouns.add(t.text);
+      }
+    }
+  }
+  return [...nouns].sort();
+}
+
+/** A story's noun swaps: about half of the nouns map to another noun, consistently within the story. */
+function nounSwaps(rng: Rng, nouns: string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const n of nouns) if (rng.chance(0.5)) map.set(n, rng.pick(nouns));
+  return map;
+}
+
 /** A renaming of every seed person (first and last names mapped independently, consistently). */
 function castFor(rng: Rng, people: SeedPerson[]): Map<string, string> {
   const { first, last } = inventedNames();
@@ -77,11 +125,12 @@ function castFor(rng: Rng, people: SeedPerson[]): Map<string, string> {
   return map;
 }
 
-function renamer(cast: Map<string, string>): (text: string) => string {
-  const keys = [...cast.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+/** Replaces whole words (case-sensitive) by their value in `map`. */
+function replacer(map: Map<string, string>): (text: string) => string {
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (keys.length === 0) return (t) => t;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${keys.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return (text) => text.replace(re, (m) => cast.get(m) ?? m);
+  return (text) => text.replace(re, (m) => map.get(m) ?? m);
 }
 
 /** Changes every figure except four-digit years, keeping its format (thousands separators, decimals). */
@@ -112,41 +161,47 @@ export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
   const rng = createRng(options.seed ?? 1);
   const files = readSeedFiles(options.seedsDir ?? SEEDS_DIR);
   const people = findSeedPeople(files.map((f) => f.lines.join('\n')));
+  const nouns = findSeedNouns(files.map((f) => f.lines.filter((l) => countWords(l) >= MIN_PROSE_WORDS).join('\n')));
   const allSentences = files.flatMap((f) => f.lines.filter((l) => countWords(l) >= MIN_PROSE_WORDS).flatMap(splitSentences));
   const out: CorpusArticle[] = [];
-  let rename: (t: string) => string = (t) => t;
-  let figures: (t: string) => string = (t) => t;
+  let renamePeople: (t: string) => string = (t) => t;
+  let rewrite: (t: string) => string = (t) => t;
   for (let k = 0; k < options.articles; k++) {
     if (k % STORY_SIZE === 0) {
-      rename = renamer(castFor(rng, people));
-      figures = figureChanger(0.5 + rng.next() * 1.5, rng);
+      const cast = replacer(castFor(rng, people));
+      const swapNouns = replacer(nounSwaps(rng, nouns));
+      const figures = figureChanger(0.5 + rng.next() * 1.5, rng);
+      const quotes = quoteRewriter(rng);
+      renamePeople = cast;
+      rewrite = (t) => figures(swapNouns(quotes(cast(t))));
     }
     const base = files[k % files.length];
     const lines: string[] = [];
     let headline = '';
     for (const line of base.lines) {
       if (!headline && countWords(line) >= 5) {
-        headline = line.trim();
-        lines.push(line);
+        headline = rewrite(line.trim());
+        lines.push(headline);
         continue;
       }
       if (countWords(line) < MIN_PROSE_WORDS) {
-        lines.push(line); // furniture and blank lines stay, so the cleaning step has work to do
+        // Furniture and blank lines stay as they are (names aside), so the cleaning step has work to do.
+        lines.push(renamePeople(line));
         continue;
       }
       if (rng.chance(0.12)) continue; // this outlet left the paragraph out
       const sentences = splitSentences(line);
       if (rng.chance(0.25)) sentences.push(rng.pick(allSentences)); // …and borrowed a line from another
-      lines.push(sentences.join(' '));
+      lines.push(rewrite(sentences.join(' ')));
     }
-    const text = figures(rename(lines.join('\n')));
+    const text = lines.join('\n');
     const id = `gen_${String(k).padStart(5, '0')}`;
     out.push({
       id,
       text,
       meta: {
         outlet: OUTLETS[(k + Math.floor(k / STORY_SIZE)) % OUTLETS.length],
-        headline: figures(rename(headline)),
+        headline,
         date: `2016-07-${String(1 + (Math.floor(k / STORY_SIZE) % 31)).padStart(2, '0')}`,
         url: `https://news.invalid/${id}`,
       },

@@ -1,7 +1,7 @@
 /** Describes the machine a bench ran on: CPU, cores, memory, Chromium and Node versions. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** What the table header prints about the machine. */
 export interface MachineInfo {
@@ -12,6 +12,9 @@ export interface MachineInfo {
   chromium: string;
   node: string;
   os: string;
+  /** 1-minute load average when the bench started and ended. */
+  loadStart?: number;
+  loadEnd?: number;
 }
 
 function cpuModel(): string {
@@ -51,5 +54,6 @@ export function machineInfo(chromiumBin: string): MachineInfo {
     chromium,
     node: process.version,
     os: osName(),
+    loadStart: loadavg()[0],
   };
 }

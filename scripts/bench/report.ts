@@ -62,6 +62,10 @@ export interface PageSummary {
   longestFrameMs: number;
   longestFrameWorstMs: number;
   longestRafGapMs: number;
+  /** Medians over rounds of the longest frame's parts. */
+  frameScriptMs: number;
+  frameForcedMs: number;
+  frameRenderMs: number;
   initHeapBytes: number;
   scanHeapBytes: number;
   heapBytes: number;
@@ -102,6 +106,9 @@ export function summarisePage(p: PageSizeResult): PageSummary {
     longestFrameMs: median(p.live.map((r) => r.longestFrameMs)),
     longestFrameWorstMs: max(p.live.map((r) => r.longestFrameMs)),
     longestRafGapMs: median(p.live.map((r) => r.longestRafGapMs)),
+    frameScriptMs: median(p.live.map((r) => r.longestFrameParts?.scriptMs ?? Number.NaN)),
+    frameForcedMs: median(p.live.map((r) => r.longestFrameParts?.forcedStyleLayoutMs ?? Number.NaN)),
+    frameRenderMs: median(p.live.map((r) => r.longestFrameParts?.renderMs ?? Number.NaN)),
     initHeapBytes: p.initHeapBytes,
     scanHeapBytes,
     heapBytes: p.initHeapBytes + scanHeapBytes,
@@ -138,7 +145,7 @@ export function judge(r: BenchResults): Verdict[] {
   const c5000 = r.corpus.find((c) => c.articles === 5000);
   const growth = c50?.ok && c5000?.ok ? (c5000.msPerArticle ?? Number.NaN) / (c50.msPerArticle ?? Number.NaN) : Number.NaN;
   out.push(verdict('build time/article @5000 vs @50', growth, 1.5, 'x', 'max'));
-  out.push(verdict('build 5,000 articles', c5000?.ok ? (c5000.totalMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max'));
+  out.push(verdict('build 5,000 articles (CPU time)', c5000?.ok ? (c5000.cpuMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max'));
   return out;
 }
 
@@ -163,6 +170,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   const lines: string[] = [];
   lines.push(`Coverage Lens bench — ${m.date}`);
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${num(m.memoryGiB)} GiB RAM, ${m.os}; ${m.chromium} (headless); Node ${m.node}`);
+  if (m.loadStart !== undefined) lines.push(`Load average (1 min) at start / end: ${num(m.loadStart, 2)} / ${num(m.loadEnd, 2)} (other work on the machine inflates absolute times; ratios come from interleaved rounds)`);
   lines.push(`Rounds: ${r.rounds} measured after ${r.warmup} warm-up, FLOOR / OURS / BASELINE / OURS-live interleaved in rotating order; figures are medians of the rounds`);
   lines.push('');
 
@@ -174,6 +182,9 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(row('article words / whole-page words', r.pages.map((p) => `${int(p.articleWords)}/${int(p.pageWords)}`)));
     lines.push(row('FLOOR   TreeWalker pass over the page', sums.map((s) => num(s.floorMs, 2))));
     lines.push(row('OURS    read: root, text map, scheduler', sums.map((s) => num(s.readMs, 2))));
+    lines.push(row('  of which article root alone (separate run)', r.pages.map((p) => num(median(p.parts.map((x) => x.rootMs)), 2))));
+    lines.push(row('  of which text map alone (separate run)', r.pages.map((p) => num(median(p.parts.map((x) => x.mapMs)), 2))));
+    lines.push(row('  text map without visibility checks', r.pages.map((p) => num(median(p.parts.map((x) => x.mapNoVisibilityMs)), 2))));
     lines.push(row('OURS    scan: matcher on every block', sums.map((s) => num(s.scanMs, 2))));
     lines.push(row('OURS    mark: highlighter', sums.map((s) => num(s.markMs, 2))));
     lines.push(row('OURS    total', sums.map((s) => num(s.oursMs, 2))));
@@ -189,6 +200,8 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(row('live: longest task, median / worst', sums.map((s) => `${num(s.longestTaskMs, 0)}/${num(s.longestTaskWorstMs, 0)}`)));
     lines.push(row('live: long tasks (>50 ms) per scan', sums.map((s) => num(s.longTasks, 0))));
     lines.push(row('live: longest anim. frame, median / worst', sums.map((s) => `${num(s.longestFrameMs, 0)}/${num(s.longestFrameWorstMs, 0)}`)));
+    lines.push(row('  that frame: scripts / forced style+layout', sums.map((s) => `${num(s.frameScriptMs, 0)}/${num(s.frameForcedMs, 0)}`)));
+    lines.push(row('  that frame: rendering (style, layout, paint)', sums.map((s) => num(s.frameRenderMs, 0))));
     lines.push(row('live: longest gap between frames (rAF)', sums.map((s) => num(s.longestRafGapMs, 0))));
     lines.push(row('JS heap: content script + data (init)', sums.map((s) => kb(s.initHeapBytes))));
     lines.push(row('JS heap: added by the scan', sums.map((s) => kb(s.scanHeapBytes))));
@@ -204,6 +217,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(row('  of which synchronous render (host, Preact card)', [num(r.card.renderMs, 1)], 20));
     lines.push(row('  intent end -> next frame starts (render incl.)', [num(r.card.frameWaitMs, 1)], 20));
     lines.push(row('  frame start -> painted (style, layout, paint)', [num(r.card.frameWorkMs, 1)], 20));
+    lines.push(row('  same path with no card (browser floor), median', [num(r.card.nullMs, 1)], 20));
     lines.push(row('  cards opened (kind/state)', [Object.entries(r.card.kinds).map(([k, v]) => `${k} ${v}`).join(', ')], 20));
   } else lines.push('  not measured (see notes)');
   lines.push('');
@@ -215,19 +229,26 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     for (const f of s.injected) lines.push(row(`injected: ${f.file}`, [kb(f.raw), kb(f.gzip)]));
     lines.push(row('injected total', [kb(s.injectedTotal.raw), kb(s.injectedTotal.gzip)]));
     lines.push(row(`compact matcher data (${s.matcherDataInlined ? 'inside the content script' : 'NOT inside the content script'})`, [kb(s.matcherData.raw), kb(s.matcherData.gzip)]));
+    if (s.cardUi) lines.push(row('card UI script, injected on first hover', [kb(s.cardUi.raw), kb(s.cardUi.gzip)]));
     lines.push(row(`full index (${s.index.articles} articles)`, [kb(s.index.raw), kb(s.index.gzip)]));
     lines.push(row('full index per article', [kb(s.index.perArticleRaw), kb(s.index.perArticleGzip)]));
+    const shares = (list: { group: string; bytes: number }[]): string => {
+      const total = list.reduce((a, g) => a + g.bytes, 0);
+      return list.filter((g) => g.bytes / total >= 0.02).map((g) => `${g.group} ${Math.round((g.bytes / total) * 100)}%`).join(', ');
+    };
+    if (s.contentShares.length) lines.push(`  content script by part (before minification): ${shares(s.contentShares)}`);
+    if (s.cardUiShares.length) lines.push(`  card UI script by part (before minification): ${shares(s.cardUiShares)}`);
   } else lines.push('  not measured (see notes)');
   lines.push('');
 
   lines.push('4. Corpus build scaling (analyseCorpus + compileMatcher + serialise; one child process per size)');
-  lines.push(row('articles', ['words', 'build s', 'ms/article', 'peak RSS', 'entities', 'claims', 'index'], 11, 10));
+  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'peak RSS', 'entities', 'claims', 'index'], 11, 10));
   for (const c of r.corpus) {
     if (!c.ok) {
       lines.push(row(String(c.articles), [`failed: ${c.error}`], 0, 10));
       continue;
     }
-    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes)], 11, 10));
+    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes)], 11, 10));
   }
   lines.push('');
 

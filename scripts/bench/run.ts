@@ -7,13 +7,14 @@
  *
  * Flags: --json FILE (same data as JSON), --check (exit 1 when a budget is missed),
  *        --rounds N (default 7), --quick (2k and 20k pages, 3 rounds, corpora up to 500: a smoke run),
- *        --no-corpus, --no-browser, --screenshot FILE (the 2k page after marking).
+ *        --pages 2,20 (page sizes in thousands of words), --no-corpus, --no-browser,
+ *        --screenshot FILE (the first page after marking).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { launchBenchBrowser, runBrowserBench, screenshotMarkedPage, type BenchPage } from './browser-bench';
-import { buildChromeExtension, buildPageBundles } from './bundles';
+import { buildChromeExtension, buildPageBundles, weighScript } from './bundles';
 import { runCardBench } from './card-bench';
 import { runCorpusBench } from './corpus-bench';
 import { generatePage } from './generate-page';
@@ -22,7 +23,7 @@ import { measureThroughput } from './node-bench';
 import { formatTable, judge, type BenchResults } from './report';
 import { serveDir } from './server';
 import { prepareIndex } from './prepare-index';
-import { measureSizes } from './sizes';
+import { measureSizes, weighFile } from './sizes';
 import { ROOT, readSeeds } from './seed-text';
 
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
@@ -35,10 +36,11 @@ interface Args {
   corpus: boolean;
   browser: boolean;
   screenshot: string | null;
+  pages: number[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null };
+  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null, pages: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = argv[++i] ?? null;
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-corpus') args.corpus = false;
     else if (a === '--no-browser') args.browser = false;
     else if (a === '--screenshot') args.screenshot = argv[++i] ?? null;
+    else if (a === '--pages') args.pages = (argv[++i] ?? '').split(',').map((k) => Math.round(Number(k) * 1000)).filter((n) => n > 0);
     else throw new Error(`bench: unknown argument ${a}`);
   }
   if (args.json === '') throw new Error('bench: --json needs a file name');
@@ -89,10 +92,15 @@ async function main(): Promise<number> {
     await buildPageBundles(tmp, generated.dir);
     await buildChromeExtension(join(tmp, 'ext'));
     results.sizes = measureSizes(join(tmp, 'ext'), generated.dir);
+    results.sizes.contentShares = await weighScript(join(ROOT, 'src/page/index.ts'), join(tmp, 'weigh'), 'content.js', generated.dir);
+    if (existsSync(join(ROOT, 'src/page/card-ui.ts'))) {
+      results.sizes.cardUiShares = await weighScript(join(ROOT, 'src/page/card-ui.ts'), join(tmp, 'weigh'), 'card-ui.js', generated.dir);
+      results.sizes.cardUi = weighFile(join(tmp, 'weigh', 'card-ui.js'), 'src/page/card-ui.ts (bench build)');
+    }
 
     // --- pages ---------------------------------------------------------------------------------
     const seeds = readSeeds();
-    const targets = args.quick ? [2_000, 20_000] : [2_000, 20_000, 200_000];
+    const targets = args.pages ?? (args.quick ? [2_000, 20_000] : [2_000, 20_000, 200_000]);
     const pages: BenchPage[] = [];
     let longText = '';
     for (const words of targets) {
@@ -140,13 +148,14 @@ async function main(): Promise<number> {
     if (args.corpus) {
       log('corpus build scaling:');
       const sizes = args.quick ? [5, 50, 500] : [5, 50, 500, 5000];
-      results.corpus = await runCorpusBench(sizes, 150_000, log);
+      results.corpus = await runCorpusBench(sizes, 200_000, log);
     }
   } finally {
     for (const c of cleanups) await c().catch(() => undefined);
   }
 
   results.durationSeconds = (performance.now() - started) / 1000;
+  results.machine.loadEnd = loadavg()[0];
   const verdicts = judge(results);
   process.stdout.write(`${formatTable(results, verdicts)}\n`);
   if (args.json) {

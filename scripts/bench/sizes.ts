@@ -21,11 +21,21 @@ export interface SizesResult {
   /** Whether the content script bundle contains the matcher data (else it is loaded some other way). */
   matcherDataInlined: boolean;
   index: FileSize & { articles: number; perArticleRaw: number; perArticleGzip: number };
+  /** The card UI script the background injects on the first hover (weighed from a bench build). */
+  cardUi: FileSize | null;
+  /** Where the content script's bytes come from (before minification), biggest first. */
+  contentShares: { group: string; bytes: number }[];
+  cardUiShares: { group: string; bytes: number }[];
 }
 
 function weigh(path: string, label: string): FileSize {
   const bytes = readFileSync(path);
   return { file: label, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** Weighs one file (raw and gzip). */
+export function weighFile(path: string, label: string): FileSize {
+  return weigh(path, label);
 }
 
 /** Reads the sizes from a Chrome build folder and the generated index files. */
@@ -63,6 +73,9 @@ export function measureSizes(extDir: string, generatedDir: string): SizesResult 
   const index = weigh(indexPath, 'src/generated/index.json');
   const articles = (JSON.parse(readFileSync(indexPath, 'utf8')) as { articles?: unknown[] }).articles?.length ?? 0;
   return {
+    cardUi: null,
+    contentShares: [],
+    cardUiShares: [],
     injected,
     injectedTotal,
     matcherData,

@@ -1,7 +1,8 @@
 /**
  * Bench page bundle for the card latency: the real content-script pieces (scanner, highlighter,
  * card host, card triggers with their hover-intent delay, the Preact card) on a generated page,
- * with the background's detail look-up answered in-page from the real full index.
+ * with the background's detail look-up answered in-page from the real full index, and the on-demand
+ * card UI script (src/page/card-ui.ts → card-view.ts) bundled in rather than injected by the background.
  *
  * The host's `open` (what the intent timer calls when the delay ends) is wrapped to take the time
  * at the call, after the synchronous render, and once the next frame has been painted
@@ -14,6 +15,7 @@ import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
 import { createMatcher, type MatcherData } from '../../../src/core/match';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { CardHost } from '../../../src/page/card-host';
+import { cardView } from '../../../src/page/card-view';
 import { initCardTriggers } from '../../../src/page/card-triggers';
 import { Highlighter } from '../../../src/page/highlight';
 import { PageScanner } from '../../../src/page/scan-scheduler';
@@ -53,6 +55,9 @@ const card = {
       },
       openBrowser: () => undefined,
       theme: 'light',
+      // The card UI script as the background injects it on the first hover (here: already loaded).
+      loadUi: () => Promise.resolve(cardView),
+      unavailableText: () => 'unavailable',
     });
     const h = host;
     const open = h.open.bind(h);
@@ -118,6 +123,26 @@ const card = {
       if (!added) break;
     }
     return out;
+  },
+
+  /**
+   * The same path with no card: a timer task, then the next frame, then the message after its
+   * paint. What the browser itself adds to any "open something when a timer fires" (the floor).
+   */
+  nullLatency(): Promise<number> {
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        const t0 = now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            channel.port1.close();
+            resolve(now() - t0);
+          };
+          channel.port2.postMessage(0);
+        });
+      }, 0);
+    });
   },
 
   samples(): CardSample[] {

@@ -46,6 +46,38 @@ function overlaps(e: PerformanceEntry, from: number, to: number): boolean {
   return e.startTime < to && e.startTime + e.duration > from;
 }
 
+/** Where the time of a long animation frame went (from its LoAF entry). */
+interface FrameParts {
+  durationMs: number;
+  /** Script execution inside the frame (our slices and anything else). */
+  scriptMs: number;
+  /** Style and layout forced synchronously by scripts (e.g. a style read after DOM writes). */
+  forcedStyleLayoutMs: number;
+  /** The frame's own rendering: style, layout, paint (from styleAndLayoutStart/renderStart to the end). */
+  renderMs: number;
+}
+
+interface LoafEntry extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: { duration: number; forcedStyleAndLayoutDuration: number }[];
+}
+
+/** The parts of the longest long-animation-frame entry, or null when none was reported. */
+function frameParts(frames: PerformanceEntry[]): FrameParts | null {
+  let longest: LoafEntry | null = null;
+  for (const f of frames as LoafEntry[]) if (!longest || f.duration > longest.duration) longest = f;
+  if (!longest) return null;
+  const end = longest.startTime + longest.duration;
+  const renderFrom = longest.renderStart || longest.styleAndLayoutStart || end;
+  return {
+    durationMs: longest.duration,
+    scriptMs: (longest.scripts ?? []).reduce((a, s) => a + s.duration, 0),
+    forcedStyleLayoutMs: (longest.scripts ?? []).reduce((a, s) => a + (s.forcedStyleAndLayoutDuration ?? 0), 0),
+    renderMs: end - renderFrom,
+  };
+}
+
 const ours = {
   initMs,
   initError,
@@ -101,6 +133,21 @@ const ours = {
     return { readMs: totalMs - scanMs - markMs, scanMs, markMs, totalMs, blocks, markers: placed.length, kinds };
   },
 
+  /**
+   * Where OURS's "read" time goes (for the report, not a budget): the article root alone, and the
+   * text map of the whole root with and without its per-block visibility check. Reads only.
+   */
+  parts(): { rootMs: number; mapMs: number; mapNoVisibilityMs: number; blocks: number } {
+    const t0 = now();
+    const root = findArticleRoot(document);
+    const t1 = now();
+    const blocks = collectBlocks(root).length;
+    const t2 = now();
+    collectBlocks(root, { checkVisibility: false });
+    const t3 = now();
+    return { rootMs: t1 - t0, mapMs: t2 - t1, mapNoVisibilityMs: t3 - t2, blocks };
+  },
+
   /** Scans with the default scheduler and leaves the markers in place (for screenshots). */
   async markAndKeep(): Promise<number> {
     const scanner = new PageScanner({ root: findArticleRoot(document), matcher, highlighter: new Highlighter(), kinds: ALL_KINDS, maxMarkers: Number.POSITIVE_INFINITY });
@@ -116,7 +163,7 @@ const ours = {
   async live(): Promise<{
     totalMs: number; markers: number; firstMarkMs: number | null; firstInViewportMs: number | null;
     longestTaskMs: number; longTasks: number; longestFrameMs: number; longFrames: number; longestRafGapMs: number;
-    heapAddedBytes: number;
+    longestFrameParts: FrameParts | null; heapAddedBytes: number;
   }> {
     const perf = window.__clPerf;
     const placedAt: [number, Element][] = [];
@@ -182,6 +229,7 @@ const ours = {
       longestFrameMs: Math.max(0, ...frames.map((e) => e.duration)),
       longFrames: frames.length,
       longestRafGapMs: longestRafGap,
+      longestFrameParts: frameParts(frames),
       heapAddedBytes: heapAfter - heapBefore,
     };
   },
