@@ -80,6 +80,12 @@ export function startContentScript(env: ControllerEnv): ContentScript {
   removeStaleMarkers(doc);
   for (const stale of Array.from(doc.querySelectorAll(CARD_TAG))) stale.remove();
 
+  // Only the reader's own click (or Enter/Space, which the browser turns into a trusted click) may
+  // open the corpus browser: page scripts can reach the card's buttons and call click(), and must
+  // not be able to open extension tabs. Capture on the document runs before the card's handlers.
+  let lastClickTrusted = false;
+  doc.addEventListener('click', (event) => void (lastClickTrusted = event.isTrusted), { capture: true, signal: life.signal });
+
   const highlighter = new Highlighter(() => env.describeMarker());
   const card = new CardHost(doc, {
     theme: 'light',
@@ -88,7 +94,11 @@ export function startContentScript(env: ControllerEnv): ContentScript {
       if (!result.ok && isInvalidatedError(result.error)) destroy();
       return result;
     },
-    openBrowser: (hash) => void env.request('openCorpusBrowser', { hash }),
+    openBrowser: (hash) => {
+      if (!lastClickTrusted) return;
+      lastClickTrusted = false;
+      void env.request('openCorpusBrowser', { hash });
+    },
     loadUi: () => env.loadCardUi(),
     unavailableText: () => env.cardUnavailable(),
   });

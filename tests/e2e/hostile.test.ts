@@ -392,6 +392,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name: BrowserName) => {
     });
     const report = await o.page.evaluate(() => (window as unknown as { __attack(): { found: number; shadowRootReadable: boolean; buttonsClicked: number; markersClicked: number; threw: string[] } }).__attack());
     expect(report.found).toBe(1);
+    console.info(`[hostile ${name}] page attack: shadow root readable ${report.shadowRootReadable}, ${report.buttonsClicked} card buttons/links clicked by the page`);
     expect(report.markersClicked).toBeGreaterThan(0);
     expect(report.threw).toEqual([]);
     await new Promise((r) => setTimeout(r, 1_000));

@@ -148,14 +148,32 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     await main.waitForSelector('coverage-lens-card[data-cl-state="open"][data-cl-status="ready"]', { timeout: 10_000 });
     await main.click('coverage-lens-mark[data-kind="person"][data-cl-first]');
     await main.waitForSelector('coverage-lens-card[data-cl-state="pinned"]', { timeout: 5_000 });
-    // The card's own link asks the background to open the corpus browser in a new tab.
-    const clicked = await main.evaluate(() => {
+    // The card's own button (clicked like a reader would) asks the background to open the corpus
+    // browser in a new tab.
+    const tabCount = async () => {
+      const helper = await ext.openExtensionPage(POPUP_PATH);
+      const count = await helper.evaluate(async () => {
+        type Tabs = { tabs: { query(q: object): Promise<unknown[]> } };
+        const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+        return (await (g.browser ?? g.chrome)!.tabs.query({})).length;
+      });
+      await helper.close();
+      return count;
+    };
+    const tabsBefore = await tabCount();
+    const at = await main.evaluate(() => {
       const root = document.querySelector('coverage-lens-card')?.shadowRoot;
-      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => /corpus browser/i.test(b.textContent ?? ''));
-      button?.click();
-      return button !== undefined;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => /open in corpus browser/i.test(b.textContent ?? ''));
+      if (!button) return null;
+      button.scrollIntoView({ block: 'nearest' });
+      const r = button.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    expect(clicked).toBe(true);
+    expect(at).not.toBeNull();
+    await (main.raw as unknown as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(at!.x, at!.y);
+    const deadline = Date.now() + 10_000;
+    while ((await tabCount()) <= tabsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await tabCount()).toBe(tabsBefore + 1);
 
     // The popup for the tab lists what was found, and its search runs locally.
     const popup = await openPopupFor(ext, server.url(PAGES[0]));
