@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, POPUP_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, POPUP_PATH, findTabId, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -250,6 +250,58 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
         state: document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state'),
       }));
       expect(back).toEqual({ tag: 'COVERAGE-LENS-MARK', first: true, state: 'closed' });
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the next/previous-marker command moves focus through the markers in page order and opens each card', async () => {
+    const { tab } = await open('news/launch-rally.html');
+    try {
+      const tabId = await findTabId(ext, server.url('news/launch-rally.html'));
+      // What the background does on the keyboard command (Alt+Shift+N / Alt+Shift+P): a `navigate`
+      // message to the active tab's content script.
+      const navigate = (direction: 1 | -1) =>
+        control.evaluate(
+          async (args: { tabId: number; direction: 1 | -1 }) => {
+            type Tabs = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+            const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+            return (g.browser ?? g.chrome)!.tabs.sendMessage(args.tabId, { type: 'navigate', payload: { direction: args.direction } });
+          },
+          { tabId, direction },
+        );
+      const focusedIndex = () =>
+        tab.evaluate(() => {
+          const targets = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+          return targets.indexOf(document.activeElement as Element);
+        });
+      const total = await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length);
+      expect(total).toBeGreaterThan(2);
+
+      expect(await navigate(1)).toEqual({ ok: true, value: { moved: true } });
+      await tab.waitForFunction(() => document.activeElement?.tagName === 'COVERAGE-LENS-MARK');
+      const first = await focusedIndex();
+      expect(first).toBeGreaterThanOrEqual(0);
+      await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') === 'ready');
+
+      expect(await navigate(1)).toEqual({ ok: true, value: { moved: true } });
+      await tab.waitForFunction((i: number) => {
+        const targets = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+        return targets.indexOf(document.activeElement as Element) === i;
+      }, (first + 1) % total);
+
+      expect(await navigate(-1)).toEqual({ ok: true, value: { moved: true } });
+      await tab.waitForFunction((i: number) => {
+        const targets = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+        return targets.indexOf(document.activeElement as Element) === i;
+      }, first);
+      // the card follows the focused marker
+      const card = await tab.evaluate(() => {
+        const host = document.querySelector('coverage-lens-card');
+        const focused = document.activeElement;
+        return { id: host?.getAttribute('data-cl-id'), focusedId: focused?.getAttribute('data-id') };
+      });
+      expect(card.id).toBe(card.focusedId);
     } finally {
       await tab.close();
     }
