@@ -28,7 +28,7 @@ export interface LiveRun {
   longFrames: number;
   longestRafGapMs: number;
   /** Where the longest animation frame's time went. */
-  longestFrameParts: { durationMs: number; scriptMs: number; forcedStyleLayoutMs: number; renderMs: number } | null;
+  longestFrameParts: { durationMs: number; scriptMs: number; forcedStyleLayoutMs: number; renderMs: number; scripts: { invoker: string; ms: number; forcedMs: number }[] } | null;
   heapAddedBytes: number;
 }
 

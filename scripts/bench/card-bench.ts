@@ -28,7 +28,7 @@ export interface CardResult {
 const SAMPLES = 16;
 
 /** Hovers markers of a page one after another and reads the timings the page recorded. */
-export async function runCardBench(browser: Browser, origin: string, path: string, notes: string[], log: (l: string) => void): Promise<CardResult | null> {
+export async function runCardBench(browser: Browser, origin: string, path: string, notes: string[], log: (l: string) => void, screenshot: string | null = null): Promise<CardResult | null> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -49,8 +49,16 @@ export async function runCardBench(browser: Browser, origin: string, path: strin
       await page.mouse.move(t.x, t.y);
       await page.waitForFunction((count) => window.__clCard!.samples().length >= count, i + 1, { timeout: 5000 });
     }
+    if (screenshot) {
+      const t = targets.find((x) => x.kind === 'person') ?? targets[0];
+      await page.mouse.move(t.x, t.y);
+      await page.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') === 'ready', undefined, { timeout: 5000 }).catch(() => undefined);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: screenshot });
+      log(`  screenshot of an open card: ${screenshot}`);
+    }
     await page.mouse.move(5, 5);
-    const samples = await page.evaluate(() => window.__clCard!.samples());
+    const samples = (await page.evaluate(() => window.__clCard!.samples())).slice(0, targets.length);
     const kinds: Record<string, number> = {};
     for (const s of samples) kinds[`${s.kind}/${s.status}`] = (kinds[`${s.kind}/${s.status}`] ?? 0) + 1;
     log(`  ${samples.length} cards opened over ${markers} markers: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -160,7 +160,7 @@ const int = (v: number | undefined): string => num(v, 0);
 const kb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 1024, 1)} KB`);
 const mb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 2 ** 20, 1)} MB`);
 
-function row(label: string, cells: string[], width = 16, labelWidth = 44): string {
+function row(label: string, cells: string[], width = 19, labelWidth = 44): string {
   return `  ${label.padEnd(labelWidth)}${cells.map((c) => c.padStart(width)).join('')}`;
 }
 
@@ -242,13 +242,13 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   lines.push('');
 
   lines.push('4. Corpus build scaling (analyseCorpus + compileMatcher + serialise; one child process per size)');
-  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'peak RSS', 'entities', 'claims', 'index'], 11, 10));
+  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'peak RSS', 'entities', 'claims', 'index', 'matcher'], 11, 10));
   for (const c of r.corpus) {
     if (!c.ok) {
       lines.push(row(String(c.articles), [`failed: ${c.error}`], 0, 10));
       continue;
     }
-    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes)], 11, 10));
+    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes), mb(c.matcherBytes)], 11, 10));
   }
   lines.push('');
 

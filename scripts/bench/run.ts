@@ -126,10 +126,11 @@ async function main(): Promise<number> {
         chromiumBin: CHROMIUM_BIN,
         log,
       });
+      if (args.screenshot) mkdirSync(dirname(resolve(args.screenshot)), { recursive: true });
       log('card open latency:');
-      results.card = await runCardBench(chromium.browser, server.origin, pages[0].path, notes, log);
+      const cardShot = args.screenshot ? resolve(args.screenshot).replace(/(\.png)?$/, '-card.png') : null;
+      results.card = await runCardBench(chromium.browser, server.origin, pages[0].path, notes, log, cardShot);
       if (args.screenshot) {
-        mkdirSync(dirname(resolve(args.screenshot)), { recursive: true });
         const markers = await screenshotMarkedPage(chromium.browser, server.origin, pages[0].path, resolve(args.screenshot));
         log(`screenshot of the 2k page with ${markers} markers: ${args.screenshot}`);
       }

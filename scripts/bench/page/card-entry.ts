@@ -19,6 +19,21 @@ import { cardView } from '../../../src/page/card-view';
 import { initCardTriggers } from '../../../src/page/card-triggers';
 import { Highlighter } from '../../../src/page/highlight';
 import { PageScanner } from '../../../src/page/scan-scheduler';
+import { formatMessage, type MessageEntry } from '../../../src/ui/shared/i18n';
+import messages from '../../../public/_locales/en/messages.json';
+
+// The extension's i18n API as the content script's world has it, answering from the English messages,
+// so the card renders the same text (and costs the same) as in the extension.
+const english = messages as unknown as Record<string, MessageEntry>;
+(globalThis as { chrome?: unknown }).chrome = {
+  i18n: {
+    getMessage: (key: string, substitutions?: string | string[]) => {
+      const entry = english[key];
+      if (!entry) return '';
+      return formatMessage(entry, substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions]);
+    },
+  },
+};
 
 declare global {
   interface Window {

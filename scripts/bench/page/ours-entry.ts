@@ -55,12 +55,14 @@ interface FrameParts {
   forcedStyleLayoutMs: number;
   /** The frame's own rendering: style, layout, paint (from styleAndLayoutStart/renderStart to the end). */
   renderMs: number;
+  /** The frame's longest scripts: what invoked them and how long they ran. */
+  scripts: { invoker: string; ms: number; forcedMs: number }[];
 }
 
 interface LoafEntry extends PerformanceEntry {
   renderStart: number;
   styleAndLayoutStart: number;
-  scripts: { duration: number; forcedStyleAndLayoutDuration: number }[];
+  scripts: { duration: number; forcedStyleAndLayoutDuration: number; invoker?: string; sourceFunctionName?: string }[];
 }
 
 /** The parts of the longest long-animation-frame entry, or null when none was reported. */
@@ -75,6 +77,10 @@ function frameParts(frames: PerformanceEntry[]): FrameParts | null {
     scriptMs: (longest.scripts ?? []).reduce((a, s) => a + s.duration, 0),
     forcedStyleLayoutMs: (longest.scripts ?? []).reduce((a, s) => a + (s.forcedStyleAndLayoutDuration ?? 0), 0),
     renderMs: end - renderFrom,
+    scripts: [...(longest.scripts ?? [])]
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 3)
+      .map((x) => ({ invoker: `${x.invoker ?? '?'}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''}`, ms: x.duration, forcedMs: x.forcedStyleAndLayoutDuration ?? 0 })),
   };
 }
 
