@@ -458,6 +458,16 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
     for (const a of aliases) addAlias(a, id);
   }
 
+  // Given names the corpus uses alone ("if they oust Anna …"): an alias of the one corpus person
+  // with that given name, or ambiguous when several corpus people share it.
+  for (const [key, { display: given, ids }] of givenNamesUsedAlone(drafts, entities, stats.lower)) {
+    if (personBySurname.has(key)) continue;
+    const owners = aliasOwners.get(key);
+    if (owners && [...owners].some((o) => !ids.includes(o))) continue;
+    for (const id of ids) addAlias(given, id);
+    if (ids.length === 1) entityById.get(ids[0])!.aliases.push(given);
+  }
+
   const ambiguous: { alias: string; entities: string[] }[] = [];
   const ambiguousKeys = new Set<string>();
   for (const [k, owners] of aliasOwners) {
@@ -483,6 +493,63 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
   for (const d of drafts) mentions.set(d.id, findMentions(d, matcher, byId));
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entities, ambiguous, mentions, places };
+}
+
+/**
+ * Given names written alone (capitalised, not next to another capitalised word, never written in
+ * lower case in the corpus) in an article that names a person with that given name in full.
+ * Returns, per given name, its display form and every corpus person who has it. One pass over
+ * the tokens with a hash look-up per capitalised word.
+ */
+function givenNamesUsedAlone(drafts: ArticleDraft[], entities: EntityDraft[], lower: Set<string>): Map<string, { display: string; ids: string[] }> {
+  const byGiven = new Map<string, { display: string; rest: string[]; id: string }[]>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const display = e.name.split(/\s+/);
+    const words = display.map((w) => normalize(w));
+    if (words.length < 2 || !NAME_SHAPE.test(display[0]) || isTitleWord(words[0]) || lower.has(words[0])) continue;
+    const list = byGiven.get(words[0]) ?? [];
+    list.push({ display: display[0], rest: words.slice(1), id: e.id });
+    byGiven.set(words[0], list);
+  }
+  const used = new Map<string, { display: string; ids: string[] }>();
+  if (!byGiven.size) return used;
+  for (const d of drafts) {
+    const toks = d.tokens;
+    const namedInFull = new Set<string>();
+    const alone = new Set<string>();
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t.isWord || !t.isCap) continue;
+      const people = byGiven.get(t.norm);
+      if (!people) continue;
+      let full = false;
+      for (const p of people) {
+        let ok = !t.isPossessive;
+        for (let k = 0; k < p.rest.length && ok; k++) {
+          const n = toks[i + 1 + k];
+          ok = !!n && n.isWord && n.sentence === t.sentence && n.norm === p.rest[k];
+        }
+        if (ok) {
+          namedInFull.add(p.id);
+          full = true;
+        }
+      }
+      if (full) continue;
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      const capNext = next && next.isWord && next.isCap && next.start - t.end <= 1 && !t.isPossessive;
+      // A capital at the sentence start says nothing ("Later Anna …").
+      const capPrev = prev && prev.isWord && prev.isCap && !prev.isSentenceStart && t.start - prev.end <= 1 && prev.sentence === t.sentence;
+      if (!capNext && !capPrev) alone.add(t.norm);
+    }
+    for (const given of alone) {
+      const people = byGiven.get(given)!;
+      if (!people.some((p) => namedInFull.has(p.id))) continue;
+      used.set(given, { display: people[0].display, ids: people.map((p) => p.id).sort() });
+    }
+  }
+  return used;
 }
 
 function hasOrgHeadWords(words: string[]): boolean {

@@ -4,12 +4,17 @@
  *   "former shadow work and pensions secretary X"), shared across a list ("ministers X, Y and Z");
  * - appositions after the name that end at a comma ("X, the general secretary of …,");
  * - sentence-initial definite descriptions that refer back to the last named person
- *   ("… X … . The Eastholm MP vowed …").
+ *   ("… X … . The Eastholm MP vowed …");
+ * - "as" predicates right after the name ("re-elect X as harbour master");
+ * - definite descriptions elsewhere in a sentence ("… support for the beleaguered mayor"), given to
+ *   the article's dominant person only, and only when their office noun is one the corpus already
+ *   uses for that person and for nobody else the article describes (see `nominalDescriptors`).
  */
 import type { Descriptor } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { antecedentBefore } from './coref';
-import { ROLE_NOUNS, SPEECH_VERBS, TITLES, isVerbOnly, wordTags } from './lexicon';
+import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isVerbOnly, wordTags } from './lexicon';
+import { isInside } from './context';
 
 const BOUNDARY = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
@@ -21,6 +26,9 @@ const BOUNDARY = new Set([
 ]);
 const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const MAX_WORDS = 9;
+/** Longest descriptor taken from a definite description or an "as" predicate. */
+const MAX_NOMINAL_WORDS = 8;
+const DETERMINERS = new Set(['the', 'a', 'an']);
 
 /** Descriptors per article id and entity id, in text order, without duplicates. */
 export type DescriptorTable = Map<string, Map<string, Descriptor[]>>;
@@ -40,13 +48,7 @@ export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft
   const table: DescriptorTable = new Map();
   for (const d of drafts) {
     const perEntity = new Map<string, Descriptor[]>();
-    const add = (entity: string, text: string, sentence: number) => {
-      const clean = text.replace(/\s+/g, ' ').trim();
-      if (!clean || clean.split(' ').length > 14) return;
-      const list = perEntity.get(entity) ?? [];
-      if (!list.some((x) => x.text.toLowerCase() === clean.toLowerCase())) list.push({ text: clean, sentence });
-      perEntity.set(entity, list);
-    };
+    const add = (entity: string, text: string, sentence: number) => addDescriptor(perEntity, entity, text, sentence);
     const ms = mentions.get(d.id) ?? [];
     let listDescriptor: { text: string; end: number } | null = null;
     for (const m of ms) {
@@ -64,6 +66,8 @@ export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft
       }
       const app = apposition(d, m);
       if (app) add(m.entity, app, m.sentence);
+      const as = isPerson(m.entity) ? asPredicate(d, m, ms) : null;
+      if (as) add(m.entity, as, m.sentence);
     }
     // "The Eastholm MP vowed …": a definite description opening a sentence.
     for (let s = 0; s < d.sentences.length; s++) {
@@ -74,7 +78,172 @@ export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft
     }
     table.set(d.id, perEntity);
   }
+  // Office nouns each person is given by the rules above, anywhere in the corpus: a later
+  // definite description may only reuse one of these (one pass over what was found, linear).
+  const offices = new Map<string, Set<string>>();
+  for (const perEntity of table.values()) {
+    for (const [entity, list] of perEntity) {
+      if (!isPerson(entity)) continue;
+      for (const x of list) {
+        const head = officeHead(x.text);
+        if (!head) continue;
+        let set = offices.get(entity);
+        if (!set) offices.set(entity, (set = new Set()));
+        set.add(head);
+      }
+    }
+  }
+  for (const d of drafts) nominalDescriptors(d, mentions.get(d.id) ?? [], table.get(d.id)!, offices, isPerson);
   return table;
+}
+
+/** Adds a descriptor unless the entity already has it (ignoring case and a leading article). */
+function addDescriptor(perEntity: Map<string, Descriptor[]>, entity: string, text: string, sentence: number): void {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean || clean.split(' ').length > 14) return;
+  const key = descriptorKey(clean);
+  const list = perEntity.get(entity) ?? [];
+  if (!list.some((x) => descriptorKey(x.text) === key)) list.push({ text: clean, sentence });
+  perEntity.set(entity, list);
+}
+
+function descriptorKey(text: string): string {
+  return text.toLowerCase().replace(/^(the|a|an) /, '');
+}
+
+/** The office noun heading a descriptor ("secretary" of "the general secretary of X"), if any. */
+function officeHead(text: string): string | null {
+  const words = text.toLowerCase().split(' ');
+  const cut = words.findIndex((w) => w === 'of' || w === 'for' || w === 'at' || w === 'in');
+  const head = (cut >= 0 ? words.slice(0, cut) : words).pop() ?? '';
+  const singular = head.length > 3 && head.endsWith('s') && !head.endsWith('ss') ? head.slice(0, -1) : head;
+  return OFFICE_NOUNS.has(singular) ? singular : null;
+}
+
+/**
+ * "X as party leader": an "as" phrase right after a person's name, headed by an office noun.
+ * A possessive ("as his deputy") or any clause word ends the phrase and drops it.
+ */
+function asPredicate(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): string | null {
+  if (m.isPossessive || isInside(d.quotedSpans, m.start)) return null;
+  const toks = d.tokens;
+  const as = toks[m.tokenEnd];
+  if (!as || !as.isWord || as.norm !== 'as' || as.sentence !== m.sentence) return null;
+  let k = m.tokenEnd + 1;
+  if (toks[k]?.isWord && DETERMINERS.has(toks[k].norm)) k++;
+  const from = k;
+  for (; k < toks.length && k - from < MAX_NOMINAL_WORDS; k++) {
+    const t = toks[k];
+    if (t.sentence !== m.sentence) return null;
+    if (!t.isWord) {
+      if (t.text === '-' && t.start === toks[k - 1]?.end) continue;
+      return null;
+    }
+    if (!isModifierWord(t, k, ms)) return null;
+    if (OFFICE_NOUNS.has(t.norm) && endsNounPhrase(toks, k)) return phraseText(d, toks[from], t);
+  }
+  return null;
+}
+
+/**
+ * "… support for the beleaguered mayor": a definite description inside a sentence, headed by an
+ * office noun and not followed by a name. It is given to the article's dominant person (named
+ * before it, and more than twice as often as anyone else) when the corpus already describes that
+ * person with the same office noun and the article describes nobody else with it; otherwise it is
+ * left out, since a wrong descriptor is worse than none. Sentence-initial descriptions, quoted
+ * words, appositions and phrases with a possessive determiner ("his deputy" is someone else) are
+ * not taken here.
+ */
+function nominalDescriptors(
+  d: ArticleDraft,
+  ms: MentionDraft[],
+  perEntity: Map<string, Descriptor[]>,
+  offices: Map<string, Set<string>>,
+  isPerson: (entity: string) => boolean,
+): void {
+  const counts = new Map<string, number>();
+  const firstAt = new Map<string, number>();
+  for (const m of ms) {
+    if (!isPerson(m.entity)) continue;
+    counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    if (!firstAt.has(m.entity)) firstAt.set(m.entity, m.start);
+  }
+  let top: string | null = null;
+  let topCount = 0;
+  let second = 0;
+  for (const [entity, n] of counts) {
+    if (n > topCount || (n === topCount && top !== null && entity < top)) {
+      second = Math.max(second, topCount);
+      top = entity;
+      topCount = n;
+    } else {
+      second = Math.max(second, n);
+    }
+  }
+  if (!top || topCount < 2 || topCount <= 2 * second) return;
+  const known = offices.get(top);
+  if (!known) return;
+  // Office nouns this article gives to other people: the description could be theirs.
+  const taken = new Set<string>();
+  for (const [entity, list] of perEntity) {
+    if (entity === top) continue;
+    for (const x of list) {
+      const head = officeHead(x.text);
+      if (head) taken.add(head);
+    }
+  }
+  const toks = d.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const head = toks[k];
+    if (!head.isWord || !known.has(head.norm) || taken.has(head.norm) || head.start < firstAt.get(top)!) continue;
+    if (!endsNounPhrase(toks, k)) continue;
+    // Walk back to "the" over modifier words.
+    let j = k - 1;
+    let ok = false;
+    for (; j >= 0 && k - j <= MAX_NOMINAL_WORDS; j--) {
+      const t = toks[j];
+      if (t.sentence !== head.sentence) break;
+      if (!t.isWord) {
+        if (t.text === '-' && t.end === toks[j + 1]?.start) continue;
+        break;
+      }
+      if (t.norm === 'the') {
+        ok = true;
+        break;
+      }
+      if (!isModifierWord(t, j, ms) || RELATIONAL_MODIFIERS.has(t.norm)) break;
+    }
+    if (!ok) continue;
+    const det = toks[j];
+    if (det.isSentenceStart || isInside(d.quotedSpans, det.start)) continue;
+    const before = toks[j - 1];
+    if (before && before.sentence === det.sentence && (before.text === ',' || before.norm === 'as' || before.norm === 'of')) continue;
+    addDescriptor(perEntity, top, phraseText(d, toks[j + 1], head), head.sentence);
+  }
+}
+
+/** A word that may stand inside a descriptive noun phrase (not a clause word, a verb of saying, a number or a person's name). */
+function isModifierWord(t: Token, k: number, ms: MentionDraft[]): boolean {
+  if (BOUNDARY.has(t.norm) || SPEECH_VERBS.has(t.norm) || /\d/.test(t.norm)) return false;
+  return !ms.some((o) => k >= o.tokenStart && k < o.tokenEnd && kindIsPersonish(o));
+}
+
+/** The office noun at `k` ends its phrase: no name, complement or further noun follows. */
+function endsNounPhrase(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (t.isPossessive) return true;
+  const next = toks[k + 1];
+  if (!next || next.sentence !== t.sentence || !next.isWord) return true;
+  if (next.isCap) return false;
+  if (next.norm === 'of' || next.norm === 'for' || next.norm === 'and' || next.norm === 'or') return false;
+  if (BOUNDARY.has(next.norm) || SPEECH_VERBS.has(next.norm)) return true;
+  const tags = wordTags(next.norm);
+  return !(tags.includes('Noun') && !tags.includes('Verb'));
+}
+
+function phraseText(d: ArticleDraft, from: Token, to: Token): string {
+  const text = d.text.slice(from.start, to.end);
+  return to.isPossessive ? text.replace(/['\u2019]s?$/, '') : text;
 }
 
 function isListContinuation(d: ArticleDraft, prevEnd: number, start: number): boolean {

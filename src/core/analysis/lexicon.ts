@@ -95,6 +95,31 @@ export const ROLE_NOUNS = new Set([
   'husband', 'son', 'daughter', 'brother', 'sister', 'partner', 'friend', 'neighbour', 'neighbor',
 ]);
 
+/**
+ * Singular nouns for offices and positions a person holds ("leader", "secretary", "MP"): the only
+ * heads a definite description ("the beleaguered mayor") or an "as" predicate may have to count as
+ * a descriptor. Kinship, group and circumstance nouns ("wife", "member", "victim") are left out.
+ */
+export const OFFICE_NOUNS = new Set([
+  'leader', 'secretary', 'mp', 'mep', 'msp', 'minister', 'chairman', 'chairwoman', 'chair', 'chairperson',
+  'spokesman', 'spokeswoman', 'spokesperson', 'organiser', 'organizer', 'candidate', 'rival', 'challenger',
+  'boss', 'president', 'senator', 'chancellor', 'premier', 'governor', 'mayor', 'councillor', 'councilor',
+  'chief', 'director', 'executive', 'treasurer', 'commissioner', 'ambassador', 'envoy', 'whip',
+  'backbencher', 'convenor', 'steward', 'coordinator', 'co-ordinator', 'founder', 'co-founder', 'editor',
+  'captain', 'manager', 'coach', 'ceo', 'congressman', 'congresswoman', 'lawmaker',
+  'legislator', 'representative', 'delegate', 'trustee', 'superintendent', 'headteacher', 'principal',
+]);
+
+/**
+ * Modifiers that make a definite description name someone other than the office's present holder
+ * ("the former leader", "the deputy leader", "the new leader").
+ */
+export const RELATIONAL_MODIFIERS = new Set([
+  'former', 'ex', 'previous', 'late', 'next', 'new', 'future', 'incoming', 'outgoing', 'another', 'other',
+  'acting', 'interim', 'deputy', 'vice', 'assistant', 'rival', 'opposing', 'shadow', 'would-be', 'then',
+  'one-time', 'erstwhile', 'prospective', 'potential', 'possible', 'caretaker', 'junior', 'fellow',
+]);
+
 /** Verbs that introduce speech or a reported statement (all forms listed). */
 export const SPEECH_VERBS = new Set([
   'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding',

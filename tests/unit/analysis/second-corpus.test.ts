@@ -53,8 +53,24 @@ describe('second corpus', () => {
     const daniel = entity(index, 'Daniel Okonedo');
     const by = (a: string) => daniel.coverage.find((c) => c.article === a)!.descriptors.map((d) => d.text);
     expect(by('a1')).toEqual(["the union's regional organiser"]);
-    expect(by('a2')).toEqual(['Union organiser']);
+    expect(by('a2')).toEqual(['Union organiser', 'branch secretary']); // "elected Daniel Okonedo as branch secretary"
     expect(by('a4')).toEqual(['a union organiser']);
+  });
+
+  it('a definite description elsewhere in a sentence goes to the article\'s dominant person when the office matches', () => {
+    const priya = entity(index, 'Priya Venkataraman');
+    const by = (a: string) => priya.coverage.find((c) => c.article === a)!.descriptors.map((d) => d.text);
+    // a4: "… several wrote to the beleaguered mayor to thank her." ("Mayor" is her title in a1 and a4.)
+    expect(by('a4')).toEqual(['Mayor', 'beleaguered mayor']);
+    expect(entity(index, 'Daniel Okonedo').coverage.find((c) => c.article === 'a4')!.descriptors.map((d) => d.text)).toEqual(['a union organiser']);
+  });
+
+  it('a first name used alone in an article that names the person in full is an alias', () => {
+    const priya = entity(index, 'Priya Venkataraman');
+    expect(priya.aliases).toContain('Priya'); // a4: "cheered when Priya arrived"
+    expect(priya.coverage.find((c) => c.article === 'a4')!.mentions.map((m) => m.surface)).toContain('Priya');
+    // Never used alone: no alias.
+    expect(entity(index, 'Tomas Ekberg').aliases).not.toContain('Tomas');
   });
 
   it('one quote reported in two wordings is one group with word differences', () => {
@@ -89,6 +105,27 @@ describe('second corpus', () => {
   it('money is a figure in GBP', () => {
     const f = index.claims.flatMap((c) => c.figures).find((x) => x.unit === 'GBP')!;
     expect(f).toMatchObject({ text: 'up to £3 million', value: 3e6, qualifier: 'up-to' });
+  });
+
+  it('a first name shared by two corpus people is ambiguous, not an alias', () => {
+    const tiny = analyseCorpus([
+      { id: 'x1', text: 'H\n\nAnna Berg opened the new library on Monday. Later Anna thanked the volunteers.' },
+      { id: 'x2', text: 'H\n\nAnna Lind said the budget was too small.' },
+    ]);
+    const ids = tiny.entities.filter((e) => e.name.startsWith('Anna ')).map((e) => e.id).sort();
+    expect(ids).toHaveLength(2);
+    expect(tiny.ambiguous).toEqual(expect.arrayContaining([{ alias: 'Anna', entities: ids }]));
+    for (const e of tiny.entities) expect(e.aliases).not.toContain('Anna');
+  });
+
+  it('a first name is not an alias when it is never used alone, or when the corpus writes it as a common word', () => {
+    const tiny = analyseCorpus([
+      { id: 'x1', text: 'H\n\nJonas Berg opened the new library on Monday. The council will pay for it.' },
+      { id: 'x2', text: 'H\n\nWill Lindqvist said the budget was too small. Will said it again later.' },
+    ]);
+    for (const e of tiny.entities) expect(e.aliases.filter((a) => !a.includes(' '))).not.toEqual(expect.arrayContaining(['Jonas']));
+    expect(tiny.entities.flatMap((e) => e.aliases)).not.toContain('Will');
+    expect(tiny.ambiguous.map((a) => a.alias)).not.toContain('Will');
   });
 
   it('a bare surname shared by two people stays ambiguous even in a tiny corpus', () => {

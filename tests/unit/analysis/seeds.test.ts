@@ -26,6 +26,42 @@ describe('seeds: people and organisations', () => {
     expect(by('002')).not.toContain('leadership rival');
   });
 
+  it('the leader is described by every outlet, in its own words, from descriptions that refer back to him', () => {
+    const corbyn = entity(index, 'Jeremy Corbyn');
+    const by = (p: string) => corbyn.coverage.find((c) => c.article === A(p))!.descriptors.map((d) => d.text);
+    expect(by('000')).toEqual(['Labour leader']); // 000 line 33: "… to discredit the Labour leader"
+    expect(by('001')).toEqual(['the leader']); // 001 line 7: "The leader told activists …"; "their leader" (line 49) is not taken
+    expect(by('002')).toEqual(['Labour leader']); // 002 line 7: "re-elect Jeremy Corbyn as Labour leader"
+    expect(by('003')).toEqual(['Labour leader']); // 003 line 13: "… his continued support for the Labour leader"
+    expect(by('004')).toEqual(['embattled leader', 'Labour leader']); // 004 lines 1, 4
+    // Each descriptor points at the sentence it came from.
+    for (const c of corbyn.coverage) {
+      const a = index.articles.find((x) => x.id === c.article)!;
+      for (const d of c.descriptors) {
+        const s = a.sentences[d.sentence];
+        expect(a.text.slice(s.start, s.end).toLowerCase()).toContain(d.text.toLowerCase());
+      }
+    }
+  });
+
+  it('"the Labour leader" is not given to the person who speaks of him in the same sentence', () => {
+    // 000 line 33 and 003 line 13: Len McCluskey is the subject of the sentence naming "the Labour leader".
+    for (const c of entity(index, 'Len McCluskey').coverage) {
+      expect(c.descriptors.map((d) => d.text.toLowerCase())).not.toContain('labour leader');
+    }
+  });
+
+  it('the first name the corpus uses alone is an alias (004: "defending Jeremy’s leadership", "oust Jeremy")', () => {
+    const corbyn = entity(index, 'Jeremy Corbyn');
+    expect(corbyn.aliases).toContain('Jeremy');
+    const cov = corbyn.coverage.find((c) => c.article === A('004'))!;
+    expect(cov.mentions.map((m) => m.surface).filter((s) => /^Jeremy(’s)?$/.test(s)).length).toBe(5); // 004 lines 7, 9 (x2), 11, 12
+    // Nobody else in the corpus is called Jeremy, and the other people's first names are never used alone.
+    for (const e of index.entities.filter((x) => x.kind === 'person' && x.name !== 'Jeremy Corbyn')) {
+      expect(e.aliases).not.toContain(e.name.split(' ')[0]);
+    }
+  });
+
   it.each([
     ['Len McCluskey', '000', 'Unite trade union boss'], // 000 line 33
     ['Len McCluskey', '001', 'Unite trade union leader'], // 001 line 43
