@@ -1,7 +1,8 @@
 /**
  * The in-browser part of the bench: Debian's headless Chromium via playwright-core, one tab per page
- * size, and per round the four measurements FLOOR, OURS (phased), BASELINE and OURS (live, with the
- * real scheduler) in an order that rotates from round to round, each on a freshly restored DOM.
+ * size, and per round the measurements FLOOR, OURS (phased), BASELINE, OURS-live (the real scheduler,
+ * no marker cap) and OURS-live with the default cap, in an order that rotates from round to round,
+ * each on a freshly restored DOM.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -46,6 +47,8 @@ export interface PageSizeResult {
   ours: SyncRun[];
   baseline: { ms: number; people: number }[];
   live: LiveRun[];
+  /** The same with the reader's default marker cap (settings), what a reader gets out of the box. */
+  liveDefault: LiveRun[];
   /** Read-only parts of OURS (article root, text map), measured right after each FLOOR. */
   parts: { rootMs: number; mapMs: number; mapNoVisibilityMs: number; blocks: number }[];
 }
@@ -69,8 +72,8 @@ export interface BrowserBenchOptions {
   log: (line: string) => void;
 }
 
-type Step = 'floor' | 'ours' | 'baseline' | 'live';
-const STEPS: Step[] = ['floor', 'ours', 'baseline', 'live'];
+type Step = 'floor' | 'ours' | 'baseline' | 'live' | 'liveDefault';
+const STEPS: Step[] = ['floor', 'ours', 'baseline', 'live', 'liveDefault'];
 
 // Collects long tasks and long animation frames from the first moment of every document.
 const PERF_INIT = `(() => {
@@ -127,6 +130,8 @@ async function runStep(page: Page, step: Step): Promise<unknown> {
       return page.evaluate(() => window.__clHarness!.baseline((window as unknown as { __clText: string }).__clText));
     case 'live':
       return page.evaluate(() => window.__clOurs!.live());
+    case 'liveDefault':
+      return page.evaluate(() => window.__clOurs!.live(window.__clOurs!.defaultMaxMarkers));
   }
 }
 
@@ -164,6 +169,7 @@ async function measurePage(browser: Browser, options: BrowserBenchOptions, targe
       ours: [],
       baseline: [],
       live: [],
+      liveDefault: [],
       parts: [],
     };
     const total = options.warmup + options.rounds;
@@ -183,7 +189,8 @@ async function measurePage(browser: Browser, options: BrowserBenchOptions, targe
         }
         else if (step === 'ours') result.ours.push(value as SyncRun);
         else if (step === 'baseline') result.baseline.push(value as PageSizeResult['baseline'][number]);
-        else result.live.push(value as LiveRun);
+        else if (step === 'live') result.live.push(value as LiveRun);
+        else result.liveDefault.push(value as LiveRun);
       }
       options.log(`  ${target.targetWords} words, round ${isWarmup ? 'warm-up' : round - options.warmup + 1}/${options.rounds} (${order.join(', ')}): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }

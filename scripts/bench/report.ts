@@ -171,7 +171,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   lines.push(`Coverage Lens bench — ${m.date}`);
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${num(m.memoryGiB)} GiB RAM, ${m.os}; ${m.chromium} (headless); Node ${m.node}`);
   if (m.loadStart !== undefined) lines.push(`Load average (1 min) at start / end: ${num(m.loadStart, 2)} / ${num(m.loadEnd, 2)} (other work on the machine inflates absolute times; ratios come from interleaved rounds)`);
-  lines.push(`Rounds: ${r.rounds} measured after ${r.warmup} warm-up, FLOOR / OURS / BASELINE / OURS-live interleaved in rotating order; figures are medians of the rounds`);
+  lines.push(`Rounds: ${r.rounds} measured after ${r.warmup} warm-up; FLOOR, OURS, BASELINE, OURS-live and OURS-live with the default marker cap interleaved in rotating order; figures are medians of the rounds`);
   lines.push('');
 
   const sums = r.pages.map(summarisePage);
@@ -203,6 +203,14 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(row('  that frame: scripts / forced style+layout', sums.map((s) => `${num(s.frameScriptMs, 0)}/${num(s.frameForcedMs, 0)}`)));
     lines.push(row('  that frame: rendering (style, layout, paint)', sums.map((s) => num(s.frameRenderMs, 0))));
     lines.push(row('live: longest gap between frames (rAF)', sums.map((s) => num(s.longestRafGapMs, 0))));
+    const capped = r.pages.map((p) => ({
+      markers: median(p.liveDefault.map((x) => x.markers)),
+      ms: median(p.liveDefault.map((x) => x.totalMs)),
+      task: median(p.liveDefault.map((x) => x.longestTaskMs)),
+      frame: median(p.liveDefault.map((x) => x.longestFrameMs)),
+    }));
+    lines.push(row('live, default cap: markers / all placed ms', capped.map((c) => `${int(c.markers)} / ${num(c.ms, 1)}`)));
+    lines.push(row('live, default cap: longest task / frame', capped.map((c) => `${num(c.task, 0)}/${num(c.frame, 0)}`)));
     lines.push(row('JS heap: content script + data (init)', sums.map((s) => kb(s.initHeapBytes))));
     lines.push(row('JS heap: added by the scan', sums.map((s) => kb(s.scanHeapBytes))));
     lines.push(row('JS heap: total added', sums.map((s) => kb(s.heapBytes))));

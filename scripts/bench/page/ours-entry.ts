@@ -12,6 +12,7 @@ import { Highlighter } from '../../../src/page/highlight';
 import { PageScanner } from '../../../src/page/scan-scheduler';
 import { MARK_TAG } from '../../../src/page/site-knowledge';
 import { collectBlocks } from '../../../src/page/text-map';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 declare global {
   interface Window {
@@ -86,6 +87,8 @@ function frameParts(frames: PerformanceEntry[]): FrameParts | null {
 
 const ours = {
   initMs,
+  /** The reader's default marker cap (the scanner stops scanning once it is reached). */
+  defaultMaxMarkers: DEFAULT_SETTINGS.maxMarkers,
   initError,
 
   /** The article text as the content script reads it (blocks joined by blank lines), for the baseline. */
@@ -166,7 +169,7 @@ const ours = {
    * with the long tasks and long animation frames seen meanwhile, the time of the first marker
    * inside the viewport, and the JS heap the scan leaves behind (GC forced before and after).
    */
-  async live(): Promise<{
+  async live(maxMarkers = Number.POSITIVE_INFINITY): Promise<{
     totalMs: number; markers: number; firstMarkMs: number | null; firstInViewportMs: number | null;
     longestTaskMs: number; longTasks: number; longestFrameMs: number; longFrames: number; longestRafGapMs: number;
     longestFrameParts: FrameParts | null; heapAddedBytes: number;
@@ -198,7 +201,7 @@ const ours = {
       matcher,
       highlighter: new Highlighter(),
       kinds: ALL_KINDS,
-      maxMarkers: Number.POSITIVE_INFINITY,
+      maxMarkers,
     });
     await scanner.start(controller.signal);
     const t1 = now();
