@@ -13,6 +13,11 @@ export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
 
 /** Pattern flag: a single-word person alias (a surname) — not a mention when a given name precedes it. */
 export const SURNAME_FLAG = 1;
+/**
+ * Pattern flag: a one-word person alias that is the person's given name ("Jane" for "Jane Doe").
+ * A bit far above the capitalisation mask, which only covers an alias's own tokens.
+ */
+export const GIVEN_FLAG = 1 << 30;
 
 /** One figure of a claim: [value, qualifier index, class, unit keys (stems of the words after it)]. */
 export type FigureSignature = [number, number, number, string[]];

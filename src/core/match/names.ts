@@ -10,13 +10,15 @@
  *   produces a detection. Ambiguity is never resolved by guessing.
  * - A single-word person alias preceded by another capitalised given-name-like word ("Delia X") is
  *   some other person of that surname: no match.
+ * - A given-name alias followed directly by a capitalised word ("Jane Roe" for a corpus "Jane Doe"
+ *   whose articles also call her "Jane") is some other person of that given name: no match.
  * - Alias words written with a capital must be capitalised in the text too ("apple" is a word,
  *   "Apple" may be an organisation).
  * - Possessives ("X's", "X’s", "Xs'") are part of the mention.
  * - Overlaps: the longest match wins (in characters), then the leftmost.
  */
 import { Automaton, compileAutomaton } from './aho-corasick';
-import { PatternType, SURNAME_FLAG, type MatcherData } from './data';
+import { GIVEN_FLAG, PatternType, SURNAME_FLAG, type MatcherData } from './data';
 import { ROLE_WORDS, STOPWORDS, TITLES } from './lexicon';
 import { CAP, SPACED, Tokens, WORD, tokenize } from './tokens';
 import type { CorpusIndex } from '../index/types';
@@ -63,11 +65,12 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
   const specs = new Map<string, PatternSpec>();
   const blocked = new Set<string>();
   const ambiguous = new Set(index.ambiguous.map((a) => nameTokens(a.alias).tokens.join(' ')));
-  const add = (form: string, type: number, target: number, surnameOf: boolean) => {
+  const add = (form: string, type: number, target: number, surnameOf: boolean, givenName = '') => {
     const { tokens, caps, words: wordCount } = nameTokens(form);
-    if (tokens.length === 0 || tokens.length > 30) return;
+    if (tokens.length === 0 || tokens.length > 29) return;
     const key = tokens.join(' ');
-    const flags = ((surnameOf && wordCount === 1 ? SURNAME_FLAG : 0) | (caps << 1)) >>> 0;
+    const isGiven = wordCount === 1 && tokens.length === 1 && givenName !== '' && tokens[0] === givenName;
+    const flags = ((surnameOf && wordCount === 1 ? SURNAME_FLAG : 0) | (isGiven ? GIVEN_FLAG : 0) | (caps << 1)) >>> 0;
     const existing = specs.get(key);
     if (type === PatternType.blocker || ambiguous.has(key) || blocked.has(key)) {
       blocked.add(key);
@@ -93,7 +96,8 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
   index.entities.forEach((e, i) => {
     const full = nameTokens(e.name);
     const isPerson = e.kind === 'person' && full.words > 1;
-    for (const alias of [e.name, ...e.aliases]) add(alias, PatternType.entity, i, isPerson);
+    const givenName = isPerson ? full.tokens[0] : '';
+    for (const alias of [e.name, ...e.aliases]) add(alias, PatternType.entity, i, isPerson, givenName);
     if (isPerson) {
       const t = tokenize(e.name, new Tokens());
       const surname = e.name.slice(t.start[t.count - 1]);
@@ -252,6 +256,11 @@ export class NameScanner {
         const sentenceInitial = prev === 0 || t.flags[prev] & 8 || /^[.!?"]$/.test(t.norm[prev - 1]);
         if (GIVEN_NAME.test(raw) && !TITLE_SET.has(word) && !ROLE_WORDS.has(word) && !(sentenceInitial && STOPWORDS.has(word) && !NAME_LIKE_STOPWORDS.has(word))) return false;
       }
+    }
+    if (flags & GIVEN_FLAG && first === last && last + 1 < t.count) {
+      const next = last + 1;
+      const nf = t.flags[next];
+      if (nf & WORD && nf & CAP && /^[ \u00a0]$/.test(text.slice(t.end[last], t.start[next]))) return false;
     }
     return true;
   }

@@ -50,6 +50,12 @@ describe('names: ambiguity and overlaps', () => {
     ['Yesterday Quint cooked', [['Quint', 'Ada Quint', 10, 15]]],
     ['But Quint cooked', [['Quint', 'Ada Quint', 4, 9]]],
     ['Councillor Quint cooked', [['Quint', 'Ada Quint', 11, 16]]],
+    // A given-name alias the corpus uses ("Tomas") is that person on its own, but followed directly by
+    // a capitalised word it is someone else of that given name.
+    ['We back Tomas, she said', [['Tomas', 'Tomas Berg', 8, 13]]],
+    ['Tomas Vinter said yes', []],
+    ['Tomas Berg said yes', [['Tomas Berg', 'Tomas Berg', 0, 10]]],
+    ['We back Tomas. Berg agreed', [['Tomas', 'Tomas Berg', 8, 13], ['Berg', 'Tomas Berg', 15, 19]]],
     // Lower-case common words are not proper names.
     ['a quint of fifths', []],
     ['harbour workers union', []],
