@@ -160,7 +160,7 @@ const int = (v: number | undefined): string => num(v, 0);
 const kb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 1024, 1)} KB`);
 const mb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '—' : `${num(bytes / 2 ** 20, 1)} MB`);
 
-function row(label: string, cells: string[], width = 19, labelWidth = 44): string {
+function row(label: string, cells: string[], width = 21, labelWidth = 44): string {
   return `  ${label.padEnd(labelWidth)}${cells.map((c) => c.padStart(width)).join('')}`;
 }
 
