@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { analyseCorpus } from '../src/core/analysis/index';
 import { validateIndex } from '../src/core/index/validate';
 import { compileMatcher } from '../src/core/match/index';
-import { readCorpus, serialiseIndex } from './lib/read-corpus';
+import { printableName, readCorpus, serialiseIndex } from './lib/read-corpus';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 const { articles, problems } = readCorpus(resolve(ROOT, 'seeds'));
-for (const p of problems) process.stderr.write(`build-index: ${p.file}: ${p.reason}\n`);
+for (const p of problems) process.stderr.write(`build-index: ${printableName(p.file)}: ${printableName(p.reason)}\n`);
 const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
 const out = resolve(ROOT, 'src/generated');
 mkdirSync(out, { recursive: true });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCorpus } from '../src/core/analysis/index';
 import { validateIndex } from '../src/core/index/validate';
-import { readCorpus, serialiseIndex } from './lib/read-corpus';
+import { printableName, readCorpus, serialiseIndex } from './lib/read-corpus';
 
 const USAGE = 'usage: npm run --silent corpus -- --in DIR --out FILE';
 
@@ -43,7 +43,7 @@ const { input, output } = parseArgs(process.argv.slice(2));
 const dir = resolve(input);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
 const { articles, problems } = readCorpus(dir);
-for (const p of problems) process.stderr.write(`corpus: ${p.file}: ${p.reason}\n`);
+for (const p of problems) process.stderr.write(`corpus: ${printableName(p.file)}: ${printableName(p.reason)}\n`);
 const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
 const out = resolve(output);
 mkdirSync(dirname(out), { recursive: true });

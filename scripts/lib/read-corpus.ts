@@ -26,6 +26,24 @@ type Meta = NonNullable<ArticleInput['meta']>;
 const META_FIELDS = ['outlet', 'headline', 'date', 'url'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for an absolute http: or https: URL. */
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A file name safe to print on one line: control characters (newlines, terminal escapes) are shown
+ * as escapes, so a hostile name cannot forge or hide other lines of the report.
+ */
+export function printableName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Decodes bytes as strict UTF-8 text, or returns the reason it is not an article. */
 export function decodeArticle(bytes: Uint8Array): { text: string } | { reason: string } {
   if (bytes.length === 0) return { reason: 'empty file' };
@@ -87,6 +105,15 @@ function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> 
         bad(`field "date" must be YYYY-MM-DD or "unknown", got ${JSON.stringify(v)}`);
         ok = false;
         break;
+      }
+      if (k === 'url' && v !== 'unknown' && !isWebUrl(v)) {
+        // Cards and the corpus browser may link to the source: only http(s) addresses. The rest of
+        // the entry is still good, so only the url is dropped.
+        problems.push({
+          file: `${path} entry "${id}"`,
+          reason: `field "url" must be an http(s) address or "unknown", got ${JSON.stringify(v)}; url recorded as "unknown"`,
+        });
+        continue;
       }
       meta[k as keyof Meta] = v;
     }

@@ -179,6 +179,46 @@ describe('duplicate articles', () => {
   });
 });
 
+describe('hostile metadata and file names', () => {
+  it.each([
+    ['javascript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['not a url'],
+  ])('rejects the url %j naming the sources.json entry, and still indexes the article', (url) => {
+    const dir = corpusWith();
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify({ h1: { outlet: 'Some Outlet', url } }));
+    const { index, problems } = build(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBe(`${join(dir, 'sources.json')} entry "h1"`);
+    expect(problems[0].reason).toContain('field "url" must be an http(s) address or "unknown"');
+    // only the url is lost: the entry's other fields stand
+    expect(index.articles.map((a) => [a.id, a.outlet, a.url])).toEqual([
+      ['h1', 'Some Outlet', 'unknown'],
+      ['h2', 'unknown', 'unknown'],
+    ]);
+  });
+
+  it('keeps an http(s) url', () => {
+    const dir = corpusWith();
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify({ h1: { url: 'https://news.example/a?b=1' } }));
+    const { index, problems } = build(dir);
+    expect(problems).toEqual([]);
+    expect(index.articles.find((a) => a.id === 'h1')!.url).toBe('https://news.example/a?b=1');
+  });
+
+  it('prints one line per rejected file even when its name holds a newline or a terminal escape', () => {
+    const dir = corpusWith({ 'evil\nbuild-index: all good\u001b[2K.txt': new Uint8Array([0, 1, 2]) });
+    const r = runCli(dir);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('corpus:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('evil\\u000abuild-index: all good\\u001b[2K.txt');
+    expect(lines[0]).toContain('binary file');
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.index().articles.map((a) => a.id)).toEqual(['h1', 'h2']);
+  });
+});
+
 describe('pathological 10,000-character sentences', () => {
   const N = 10_000;
   const fill = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
