@@ -251,5 +251,7 @@ describe('pathological 10,000-character sentences', () => {
     expect(index.articles.map((a) => a.id)).toEqual(['good', 'long']);
     expect(index.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Daniel Okonedo', 'Marta Okonedo', 'Corran Port Authority']));
     expect(index.quotes.filter((q) => q.article === 'good').length).toBeGreaterThanOrEqual(2);
+    // A long capitalised run is not a name: no entity grows out of it.
+    for (const e of index.entities) expect(e.name.split(/\s+/).length, e.name.slice(0, 80)).toBeLessThanOrEqual(12);
   });
 });

@@ -169,11 +169,16 @@ function display(tokens: Token[], text: string): string {
 }
 
 /** Splits a run into name candidates: at connectors, possessives and titles. */
+/** The most words a person's or organisation's name may have. */
+const MAX_NAME_WORDS = 12;
+
 function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candidate[] {
   const words = run.tokens;
   const make = (ts: Token[], title: string | null): Candidate | null => {
     const ws = ts.filter((t) => t.isWord);
-    if (!ws.length) return null;
+    // Real names, even long organisation names, stay well under this; a longer capitalised run is
+    // a headline in title case or a pathological line, not a name.
+    if (!ws.length || ws.length > MAX_NAME_WORDS) return null;
     const firstIndex = run.first + words.indexOf(ts[0]);
     return {
       key: ws.map((t) => t.norm).join(' '),
