@@ -1,18 +1,21 @@
 /** Lookups against the seeds index, asserting facts checked by hand against seeds/*.txt. */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CorpusIndex } from '../../../src/core/index/types';
+import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
 import { lookup } from '../../../scripts/lib/lookup';
 
-const INDEX = process.env.COVERAGE_LENS_INDEX ?? resolve(import.meta.dirname, '../../../src/generated/index.json');
-const index: CorpusIndex | null = existsSync(INDEX) ? (JSON.parse(readFileSync(INDEX, 'utf8')) as CorpusIndex) : null;
-const built = !!index && index.articles.length > 0;
+const INDEX = process.env.COVERAGE_LENS_INDEX ?? '';
+// Without an override, the seeds index is built in this process exactly as `npm run build:index`
+// does, so the test never depends on (or skips for) the state of src/generated/.
+const index: CorpusIndex = process.env.COVERAGE_LENS_INDEX
+  ? (JSON.parse(readFileSync(INDEX, 'utf8')) as CorpusIndex)
+  : seedsIndex().index;
 const A0 = '000_5b9c0c38efeb50af';
 const A1 = '001_b5e3c0370b58277f';
 
-describe.skipIf(!built)('lookup on the seeds index', () => {
-  const find = (text: string) => lookup(text, index!).detections;
+describe('lookup on the seeds index', () => {
+  const find = (text: string) => lookup(text, index).detections;
 
   it('finds Corbyn in every article, never inside "Corbynite"', () => {
     const text = 'A Corbynite MP praised Mr Corbyn’s speech.';
