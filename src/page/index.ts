@@ -5,7 +5,7 @@
  * This file is injected into every page, so it talks to the browser's own API (runtime-lite), not
  * webextension-polyfill, and the card UI is loaded on demand (card-loader).
  */
-import { createMatcher } from '../core/match';
+import { createMatcher } from '../core/match/scan-entry';
 import matcherData from '../generated/matcher.json';
 import { createRequest } from '../shared/request';
 import { getMessage, onLocalStorageChanged, onRuntimeMessage, sendRuntimeMessage } from '../shared/runtime-lite';

@@ -1,5 +1,6 @@
 /**
- * Public API of the matcher. The content script, the background and the lookup CLI call only these.
+ * Public API of the matcher. The background, the CLI and tests call only these; the content script
+ * imports the lean ./scan-entry instead (no build-time code, no diff library).
  * compileMatcher runs at build time; createMatcher(...).scan on every page; resolveMatch where the
  * full index is (background, CLI).
  */

@@ -1,0 +1,30 @@
+/**
+ * The content script is injected into every page: its import graph must reach only the matcher's
+ * run-time code, never build-time compilation or resolve-time code (and the diff library with it).
+ */
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+async function inputsOf(entry: string): Promise<string[]> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: 'iife', logLevel: 'silent', loader: { '.json': 'json' } });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('content-script bundle', () => {
+  it('the matcher scan entry reaches no compile, resolve or diff code', async () => {
+    const inputs = await inputsOf('src/core/match/scan-entry.ts');
+    expect(inputs).toContain('src/core/match/scan.ts');
+    expect(inputs.filter((p) => p.includes('node_modules/') || /match\/(compile|resolve)\.ts$/.test(p) || p.includes('core/analysis'))).toEqual([]);
+  });
+
+  it('the content script entry does not bundle the diff library or resolve-time matcher code', async () => {
+    const inputs = await inputsOf('src/page/index.ts');
+    expect(inputs).toContain('src/core/match/scan.ts');
+    expect(inputs.filter((p) => p.includes('node_modules/diff') || /match\/(compile|resolve)\.ts$/.test(p))).toEqual([]);
+  });
+
+  it('the full matcher API does reach resolve-time code (so the checks above can fail)', async () => {
+    const inputs = await inputsOf('src/core/match/index.ts');
+    expect(inputs.some((p) => p.includes('node_modules/diff'))).toBe(true);
+  });
+});
