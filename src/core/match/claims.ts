@@ -11,7 +11,7 @@
 import type { ClaimSignature, MatcherData } from './data';
 import { PatternType } from './data';
 import { entityKey, figureKey, placeKey, wordKey } from './keys';
-import { SYM_NUMBER } from './symbols';
+import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
 import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from './numbers';
 import { NUM, Tokens, WORD } from './tokens';
@@ -112,6 +112,11 @@ export class ClaimScorer {
   private readonly seen: Int32Array;
   private readonly sentKeys: Int32Array;
   private stamp = 0;
+  private nKeys = 0;
+  /** Key id of each entity's and place's pseudo-key (-1 when no claim names it), so a scan builds no key strings for them. */
+  private readonly entityKeyIds: Int32Array;
+  private readonly placeKeyIds: Int32Array;
+  private total = 0;
   private readonly figures: ParsedFigure[] = [];
   private readonly figureUnitKeys: string[][] = [];
   private readonly pagePlaces: number[] = [];
@@ -124,6 +129,8 @@ export class ClaimScorer {
     this.places = data.places;
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.weights = Float64Array.from(data.weights);
+    this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
+    this.placeKeyIds = Int32Array.from(data.places, (_, p) => this.keyIds.get(placeKey(p)) ?? -1);
     this.claims = data.claims;
     const lists: number[][] = data.keys.map(() => []);
     this.claimNorm = new Float64Array(data.claims.length);
@@ -149,21 +156,11 @@ export class ClaimScorer {
    */
   score(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number): ClaimResult | null {
     if (b - a < 4) return null;
-    const stamp = ++this.stamp;
-    let nKeys = 0;
-    let total = 0;
+    this.stamp++;
+    this.nKeys = 0;
+    this.total = 0;
     let content = 0;
-    const { seen, weights, sentKeys } = this;
-    const addKey = (id: number) => {
-      if (id < 0) {
-        total += UNKNOWN_WEIGHT;
-        return;
-      }
-      if (seen[id] === stamp) return;
-      seen[id] = stamp;
-      if (nKeys < sentKeys.length) sentKeys[nKeys++] = id;
-      total += weights[id];
-    };
+    const { weights, sentKeys } = this;
     // Figures first (only when the sentence has something number-like), so their words are skipped.
     const figures = this.figures;
     figures.length = 0;
@@ -184,11 +181,11 @@ export class ClaimScorer {
       while (h < hits.count && hits.lastToken[h] < i) h++;
       if (h < hits.count && hits.firstToken[h] <= i) {
         if (hits.firstToken[h] === i) {
-          if (hits.type[h] === PatternType.entity) addKey(this.keyIds.get(entityKey(hits.target[h])) ?? -1);
+          if (hits.type[h] === PatternType.entity) this.addKey(this.entityKeyIds[hits.target[h]]);
           else if (hits.type[h] === PatternType.place) {
             places.push(hits.target[h]);
             this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
-            addKey(this.keyIds.get(placeKey(hits.target[h])) ?? -1);
+            this.addKey(this.placeKeyIds[hits.target[h]]);
           }
           content++;
         }
@@ -203,14 +200,16 @@ export class ClaimScorer {
       const id = symKey[t.sym[i]];
       if (id === -2) continue;
       content++;
-      addKey(id);
+      this.addKey(id);
     }
     this.figureUnitKeys.length = 0;
     for (const g of figures) {
-      addKey(this.keyIds.get(figureKey(g.cls, g.value)) ?? -1);
+      this.addKey(this.keyIds.get(figureKey(g.cls, g.value)) ?? -1);
       this.figureUnitKeys.push(g.cls === FigureClass.count ? figureUnits(t, g.next, b) : []);
       content++;
     }
+    const nKeys = this.nKeys;
+    const total = this.total;
     if (content < 3 || nKeys < MIN_SHARED) return null;
     // Accumulate shared weight per claim through the inverted index.
     const { acc, shared, touched, postings } = this;
@@ -265,6 +264,40 @@ export class ClaimScorer {
       shared[touched[k]] = 0;
     }
     return result;
+  }
+
+  /**
+   * Cheap necessary condition for score() to find anything: tokens [a, b) must hold at least
+   * MIN_SHARED possible keys (claim-key words, figure words, names and places, each counted at
+   * most once per token, so this bounds the distinct keys score() would collect from above).
+   */
+  mayMatch(t: Tokens, a: number, b: number, hits: NameHits, h0: number): boolean {
+    if (b - a < 4) return false;
+    const symKey = t.table.key;
+    const symFlags = t.table.flags;
+    const { sym, flags } = t;
+    let bound = 0;
+    for (let i = a; i < b; i++) {
+      const s = sym[i];
+      if (symKey[s] >= 0) bound++;
+      if (flags[i] & NUM || symFlags[s] & SYM_FIGURE) bound++;
+      if (bound >= MIN_SHARED) return true;
+    }
+    for (let h = h0; h < hits.count && hits.firstToken[h] < b; h++) {
+      if (hits.type[h] !== PatternType.blocker && ++bound >= MIN_SHARED) return true;
+    }
+    return false;
+  }
+
+  private addKey(id: number): void {
+    if (id < 0) {
+      this.total += UNKNOWN_WEIGHT;
+      return;
+    }
+    if (this.seen[id] === this.stamp) return;
+    this.seen[id] = this.stamp;
+    if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
+    this.total += this.weights[id];
   }
 
   /** How one corpus claim relates to the page sentence whose figures and places were just parsed. */

@@ -74,7 +74,8 @@ export function createMatcher(data: MatcherData): Matcher {
       }
       const quoteSpans: number[] = [];
       if (want('quote') || want('claim')) {
-        const n = findQuotedSpans(tokens, quoteBuf);
+        // Most blocks hold no quote mark at all: nothing to look for.
+        const n = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoteBuf);
         for (let q = 0; q < n; q++) {
           const a = quoteBuf[q * 2];
           const b = quoteBuf[q * 2 + 1];
@@ -99,6 +100,7 @@ export function createMatcher(data: MatcherData): Matcher {
           const end = tokens.end[b - 1];
           // Quote spans and sentences are both in text order: one forward pointer keeps this linear.
           while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
+          if (!claims.mayMatch(tokens, a, b, hits, h)) continue;
           if (mostlyQuoted(quoteSpans, q, start, end)) continue;
           const r = claims.score(text, tokens, a, b, hits, h);
           if (!r) continue;

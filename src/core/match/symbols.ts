@@ -19,6 +19,8 @@ export interface SymbolInfo {
 export const SYM_TERMINAL = 1;
 /** The symbol is a number word ("forty"), so the sentence needs figure parsing. */
 export const SYM_NUMBER = 2;
+/** The symbol can be a word of a figure (a number word, "hundred", a scale): claim pre-filtering counts it. */
+export const SYM_FIGURE = 4;
 
 /** Hash step shared by the tokenizer and the table (FNV-like multiply, 32-bit). */
 export function hashStep(h: number, c: number): number {

@@ -28,6 +28,8 @@ export class Tokens {
   sym = new Int32Array(256);
   /** Normalised text of each token (the interned string, shared, not a copy). */
   norm: string[] = [];
+  /** Number of quote-mark tokens (" or ' after normalisation): none means no quoted span to look for. */
+  quoteMarks = 0;
 
   /** `table` interns token strings; a matcher passes one that also classifies them. */
   constructor(public table: SymbolTable = new SymbolTable()) {}
@@ -35,6 +37,7 @@ export class Tokens {
   /** Empties the buffer for a new text without freeing its storage. */
   reset(): void {
     this.count = 0;
+    this.quoteMarks = 0;
   }
 
   /** Appends one token. */
@@ -202,6 +205,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
       if (NON_ASCII_PUNCT.size < 4096) NON_ASCII_PUNCT.set(cp, norm);
     }
     if (norm.length > 0) {
+      if (norm === '"' || norm === "'") out.quoteMarks++;
       out.push(i, i + width, gap, out.table.intern(norm));
       gap = 0;
     } else gap |= SPACED;
