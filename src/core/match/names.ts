@@ -175,6 +175,17 @@ export class NameScanner {
   private candPattern: number[] = [];
   private candEnd: number[] = [];
   private taken = new Uint8Array(256);
+  private readonly order: number[] = [];
+  private readonly accepted: number[] = [];
+  /** Tokens of the scan in progress, for the comparators below (made once, not per scan). */
+  private current: Tokens | null = null;
+  private readonly byLengthThenStart = (a: number, b: number): number => {
+    const start = this.current!.start;
+    const sa = start[this.candFirst[a]];
+    const sb = start[this.candFirst[b]];
+    return this.candEnd[b] - sb - (this.candEnd[a] - sa) || sa - sb;
+  };
+  private readonly byStart = (a: number, b: number): number => this.current!.start[this.candFirst[a]] - this.current!.start[this.candFirst[b]];
 
   constructor(data: MatcherData) {
     this.automaton = new Automaton(data.automaton, data.words.length);
@@ -208,14 +219,18 @@ export class NameScanner {
     }
     hits.count = 0;
     if (candidates === 0) return;
-    // Longest (in characters) wins, then leftmost.
-    const order = Array.from({ length: candidates }, (_, k) => k);
-    const startOf = (k: number) => t.start[this.candFirst[k]];
-    order.sort((a, b) => this.candEnd[b] - startOf(b) - (this.candEnd[a] - startOf(a)) || startOf(a) - startOf(b));
+    // Longest (in characters) wins, then leftmost. Buffers are reused; one candidate needs no sort.
+    const order = this.order;
+    order.length = candidates;
+    for (let k = 0; k < candidates; k++) order[k] = k;
+    this.current = t;
+    if (candidates > 1) order.sort(this.byLengthThenStart);
     if (this.taken.length < t.count + 2) this.taken = new Uint8Array(t.count * 2 + 2);
     const taken = this.taken;
-    const accepted: number[] = [];
-    for (const k of order) {
+    const accepted = this.accepted;
+    accepted.length = 0;
+    for (let o = 0; o < candidates; o++) {
+      const k = order[o];
       const first = this.candFirst[k];
       const last = this.candEnd[k] > t.end[this.candLast[k]] ? this.candLast[k] + 2 : this.candLast[k];
       let free = true;
@@ -224,19 +239,24 @@ export class NameScanner {
       for (let j = first; j <= last; j++) taken[j] = 1;
       accepted.push(k);
     }
-    for (const k of order) for (let j = this.candFirst[k]; j <= this.candLast[k] + 2 && j < taken.length; j++) taken[j] = 0;
-    accepted.sort((a, b) => startOf(a) - startOf(b));
-    for (const k of accepted) {
+    for (let o = 0; o < candidates; o++) {
+      const k = order[o];
+      for (let j = this.candFirst[k]; j <= this.candLast[k] + 2 && j < taken.length; j++) taken[j] = 0;
+    }
+    if (accepted.length > 1) accepted.sort(this.byStart);
+    for (let o = 0; o < accepted.length; o++) {
+      const k = accepted[o];
       const p = this.candPattern[k];
       const h = hits.count++;
       hits.firstToken[h] = this.candFirst[k];
       hits.lastToken[h] = this.candLast[k];
-      hits.start[h] = startOf(k);
+      hits.start[h] = t.start[this.candFirst[k]];
       hits.end[h] = this.candEnd[k];
       hits.type[h] = patterns[p * 4];
       hits.target[h] = patterns[p * 4 + 1];
       hits.isFull[h] = !(patterns[p * 4 + 3] & SURNAME_FLAG) && patterns[p * 4 + 2] > 1;
     }
+    this.current = null;
   }
 
   private accepts(text: string, t: Tokens, p: number, first: number, last: number): boolean {

@@ -24,17 +24,10 @@ export function findQuotedSpans(t: Tokens, out: number[]): number {
   let count = 0;
   let open = -1;
   let openMark = '';
-  const emit = (from: number, to: number) => {
-    if (to - from >= MIN_WORDS) {
-      out[count * 2] = from;
-      out[count * 2 + 1] = to;
-      count++;
-    }
-  };
   for (let i = 0; i < t.count; i++) {
     if (open >= 0 && (t.flags[i] & BREAK || i - open > MAX_TOKENS)) {
       // A quote left open at a paragraph end runs to that end (multi-paragraph convention).
-      if (t.flags[i] & BREAK) emit(open + 1, i);
+      if (t.flags[i] & BREAK) count = emit(out, count, open + 1, i);
       open = -1;
     }
     const mark = t.norm[i];
@@ -53,7 +46,7 @@ export function findQuotedSpans(t: Tokens, out: number[]): number {
     }
     if (mark !== openMark) continue;
     if (canClose) {
-      emit(open + 1, i);
+      count = emit(out, count, open + 1, i);
       open = -1;
       // “…movement.“Some people…: one mark closes a quote and opens the next.
       if (mark === '"' && attachedAfter && next & WORD) {
@@ -62,8 +55,16 @@ export function findQuotedSpans(t: Tokens, out: number[]): number {
       }
     }
   }
-  if (open >= 0) emit(open + 1, t.count);
+  if (open >= 0) count = emit(out, count, open + 1, t.count);
   return count;
+}
+
+/** Appends span [from, to) to `out` when long enough; returns the new span count. */
+function emit(out: number[], count: number, from: number, to: number): number {
+  if (to - from < MIN_WORDS) return count;
+  out[count * 2] = from;
+  out[count * 2 + 1] = to;
+  return count + 1;
 }
 
 /** Result of matching one quoted span. */
@@ -81,6 +82,10 @@ export class QuoteMatcher {
   private readonly groupMembers: number[][];
   private readonly counts: Uint16Array;
   private readonly articles: string[];
+  // Per-match buffers, reused.
+  private readonly ids: number[] = [];
+  private readonly touched: number[] = [];
+  private readonly seenBigrams = new Set<number>();
 
   constructor(data: MatcherData) {
     this.quotes = data.quotes;
@@ -105,7 +110,8 @@ export class QuoteMatcher {
 
   /** Matches the words of tokens [a, b); null when no corpus quote is close enough. */
   match(t: Tokens, a: number, b: number): QuoteResult | null {
-    const ids: number[] = [];
+    const ids = this.ids;
+    ids.length = 0;
     for (let i = a; i < b; i++) {
       if (!(t.flags[i] & WORD)) continue;
       ids.push(t.table.word[t.sym[i]]);
@@ -113,8 +119,10 @@ export class QuoteMatcher {
     if (ids.length < MIN_WORDS) return null;
     const pageBigrams = ids.length - 1;
     const counts = this.counts;
-    const touched: number[] = [];
-    const seen = new Set<number>();
+    const touched = this.touched;
+    touched.length = 0;
+    const seen = this.seenBigrams;
+    seen.clear();
     for (let k = 0; k + 1 < ids.length; k++) {
       if (ids[k] < 0 || ids[k + 1] < 0) continue;
       const key = ids[k] * this.stride + ids[k + 1];
@@ -149,6 +157,7 @@ export class QuoteMatcher {
         const prev = byArticle.get(article);
         if (!prev || score > prev.score) byArticle.set(article, { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 });
       }
+      // `ids` is reused by the next match: the refs below keep no reference to it.
       const refs = [...byArticle.keys()].sort((x, y) => x - y).map((k) => byArticle.get(k)!);
       result = { group, score: Math.round(Math.min(1, bestScore) * 1000) / 1000, refs };
     }

@@ -45,6 +45,7 @@ export function createMatcher(data: MatcherData): Matcher {
   const hits = new NameHits();
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];
   const quoteBuf: number[] = [];
+  const quoteSpanBuf: number[] = [];
   // Shared by every detection of the entity (read-only), so a name-dense page allocates no copies.
   const entityRefs = data.entityRefs.map((flat) => {
     const refs: Match['refs'] = [];
@@ -54,26 +55,32 @@ export function createMatcher(data: MatcherData): Matcher {
 
   return {
     scan(text: string, options?: ScanOptions): Match[] {
-      const want = (k: DetectionKind) => !options?.kinds || options.kinds[k] === true;
+      const kinds = options?.kinds;
+      const wantPerson = !kinds || kinds.person === true;
+      const wantOrganisation = !kinds || kinds.organisation === true;
+      const wantQuote = !kinds || kinds.quote === true;
+      const wantClaim = !kinds || kinds.claim === true;
       const out: Match[] = [];
       // Interned page words are bounded so a long-lived tab cannot grow the table without limit.
       if (tokens.table.size > MAX_SYMBOLS) tokens.table = classifyingTable(data.words, data.keys);
       tokenize(text, tokens);
       if (tokens.count === 0) return out;
       names.scan(text, tokens, hits);
-      if (want('person') || want('organisation')) {
+      if (wantPerson || wantOrganisation) {
         for (let h = 0; h < hits.count; h++) {
           if (hits.type[h] !== PatternType.entity) continue;
           const e = hits.target[h];
-          const kind: DetectionKind = data.entityKinds[e] === 'p' ? 'person' : 'organisation';
-          if (!want(kind)) continue;
+          const person = data.entityKinds[e] === 'p';
+          if (!(person ? wantPerson : wantOrganisation)) continue;
+          const kind: DetectionKind = person ? 'person' : 'organisation';
           const start = hits.start[h];
           const end = hits.end[h];
           out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: entityRefs[e] });
         }
       }
-      const quoteSpans: number[] = [];
-      if (want('quote') || want('claim')) {
+      const quoteSpans = quoteSpanBuf;
+      quoteSpans.length = 0;
+      if (wantQuote || wantClaim) {
         // Most blocks hold no quote mark at all: nothing to look for.
         const n = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoteBuf);
         for (let q = 0; q < n; q++) {
@@ -84,10 +91,10 @@ export function createMatcher(data: MatcherData): Matcher {
           const start = tokens.start[a];
           const end = tokens.end[b - 1];
           quoteSpans.push(start, end);
-          if (want('quote')) out.push({ kind: 'quote', text: text.slice(start, end), start, end, id: data.quoteGroups[r.group], score: r.score, refs: r.refs });
+          if (wantQuote) out.push({ kind: 'quote', text: text.slice(start, end), start, end, id: data.quoteGroups[r.group], score: r.score, refs: r.refs });
         }
       }
-      if (want('claim')) {
+      if (wantClaim) {
         const n = splitSentences(tokens, sentenceBuf);
         const bounds = sentenceBuf[0];
         let h = 0;

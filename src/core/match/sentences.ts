@@ -22,22 +22,11 @@ const OPENERS = new Set(['"', "'", '(', '[', '«', '-']);
  */
 export function splitSentences(t: Tokens, out: Int32Array[]): number {
   let count = 0;
-  const push = (a: number, b: number) => {
-    if (b <= a) return;
-    if (out[0].length < (count + 1) * 2) {
-      const bigger = new Int32Array(out[0].length * 2 + 2);
-      bigger.set(out[0]);
-      out[0] = bigger;
-    }
-    out[0][count * 2] = a;
-    out[0][count * 2 + 1] = b;
-    count++;
-  };
   let first = 0;
   const n = t.count;
   for (let i = 0; i < n; i++) {
     if (i > first && t.flags[i] & BREAK) {
-      push(first, i);
+      count = push(out, count, first, i);
       first = i;
     }
     if (!(t.table.flags[t.sym[i]] & SYM_TERMINAL)) continue;
@@ -54,10 +43,22 @@ export function splitSentences(t: Tokens, out: Int32Array[]): number {
     const isLowerWord = f & WORD && !(f & (CAP | NUM));
     const startsSentence = f & BREAK || (!isLowerWord && (f & WORD || OPENERS.has(t.norm[j])));
     if (!startsSentence) continue;
-    push(first, j);
+    count = push(out, count, first, j);
     first = j;
     i = j - 1;
   }
-  push(first, n);
-  return count;
+  return push(out, count, first, n);
+}
+
+/** Appends sentence [a, b) when non-empty, growing the buffer; returns the new count. */
+function push(out: Int32Array[], count: number, a: number, b: number): number {
+  if (b <= a) return count;
+  if (out[0].length < (count + 1) * 2) {
+    const bigger = new Int32Array(out[0].length * 2 + 2);
+    bigger.set(out[0]);
+    out[0] = bigger;
+  }
+  out[0][count * 2] = a;
+  out[0][count * 2 + 1] = b;
+  return count + 1;
 }
