@@ -126,10 +126,10 @@ export class QuoteMatcher {
     for (let k = 0; k + 1 < ids.length; k++) {
       if (ids[k] < 0 || ids[k + 1] < 0) continue;
       const key = ids[k] * this.stride + ids[k + 1];
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // Only bigrams the corpus has count, so only they need de-duplicating.
       const list = this.bigrams.get(key);
-      if (!list) continue;
+      if (!list || seen.has(key)) continue;
+      seen.add(key);
       for (const q of list) {
         if (counts[q] === 0) touched.push(q);
         counts[q]++;
