@@ -1,7 +1,10 @@
 /**
  * Scans the article block by block in short slices (darkreader's AsyncQueue idea) so the page never
- * sees a long task: blocks on screen first, then the rest in document order; markers are written in
- * one batch at the end of each slice; later changes rescan only the blocks that changed.
+ * sees a long task: blocks on screen first, then the rest in document order. Within a slice every
+ * read (the text map, its visibility checks) comes before every write (markers, written at the end
+ * of the slice and counted in its budget); after a slice that wrote, the next one waits until the
+ * browser has rendered a frame, so writes never force a layout and never pile up unpainted.
+ * Later changes rescan only the blocks that changed.
  */
 import type { DetectionKind, Match } from '../core/index/types';
 import { isInArticle } from './article-root';
@@ -38,6 +41,8 @@ export interface ScannerOptions {
 const MUTATION_THROTTLE_MS = 500;
 /** A block rewritten more often than this (a live ticker) is left alone for the rest of the page's life. */
 const MAX_RESCANS_PER_BLOCK = 8;
+/** First guess of what writing one marker costs (ms), refined as markers are written. */
+const INITIAL_MARK_COST_MS = 0.03;
 /** At most this many on-screen blocks are scanned before the rest of the page. */
 const MAX_VIEWPORT_BLOCKS = 60;
 
@@ -62,17 +67,40 @@ function nestable(matches: Match[]): Match[] {
   return kept;
 }
 
-/** Gives the page's own tasks a turn: scheduler.yield() where it exists, else a macrotask. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler && typeof scheduler.yield === 'function') {
-    try {
-      return scheduler.yield.call(scheduler);
-    } catch {
-      // fall through to a macrotask
+/** A frame that takes longer than this (a hidden tab renders none) is not waited for. */
+const FRAME_TIMEOUT_MS = 100;
+
+/**
+ * Resolves after the browser has rendered the next frame: requestAnimationFrame, then a macrotask
+ * (which runs after that frame's paint). Falls back to a timer where no frame comes (hidden tabs).
+ */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      if (timer !== null) clearTimeout(timer);
+      resolve();
+    };
+    const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+    if (typeof raf !== 'function' || document.visibilityState === 'hidden') {
+      setTimeout(finish, 0);
+      return;
     }
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+    timer = setTimeout(finish, FRAME_TIMEOUT_MS);
+    raf.call(globalThis, () => {
+      if (typeof MessageChannel === 'function') {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          finish();
+        };
+        channel.port2.postMessage(null);
+      } else setTimeout(finish, 0);
+    });
+  });
 }
 
 /** Resolves once the page has settled: loaded, then idle (or after `timeoutMs`). */
@@ -103,13 +131,20 @@ export class PageScanner {
   private throttle: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> = Promise.resolve();
   private pendingMarks: { block: TextBlock; matches: Match[] }[] = [];
-  private reservedMarkers = 0;
+  /** Markers reserved in `pendingMarks` and not yet written. */
+  private pendingCount = 0;
+  /** Running estimate of the time one marker write takes (ms). */
+  private markCost = INITIAL_MARK_COST_MS;
+  /** Slices run by the current pass (the first one does not wait for a frame). */
+  private slicesRun = 0;
+  /** Set when markers were written and no frame has been painted since. */
+  private needsPaint = false;
   /** Person ids the page names in full somewhere (so a lone surname may be marked too). */
   private readonly confirmed = new Set<string>();
   private readonly deferred = new Map<string, { block: TextBlock; match: Match }[]>();
 
   constructor(private readonly options: ScannerOptions) {
-    this.budget = options.budgetMs ?? 10;
+    this.budget = options.budgetMs ?? 8;
   }
 
   /** Every match marked so far, in no particular order. */
@@ -173,32 +208,47 @@ export class PageScanner {
     return out;
   }
 
-  /** Runs scan steps in slices of about `budget` ms, writing each slice's markers in one batch. */
+  /**
+   * Runs scan steps in slices of about `budget` ms: reads and matching first, then the slice's
+   * marker writes, both inside the budget (a backlog of writes carries over to the next slice,
+   * before any new reads). After a slice that wrote, waits for the next frame to be painted.
+   */
   private async runSliced(blocks: Iterator<TextBlock>, signal: AbortSignal): Promise<void> {
+    let exhausted = false;
+    const sliced = Number.isFinite(this.budget);
     for (;;) {
+      // Every slice after the first, and the first after another pass wrote, starts on a freshly
+      // painted frame: its reads find layout clean, and slices never run back to back unpainted.
+      if (sliced && (this.slicesRun > 0 || this.needsPaint)) await afterNextPaint();
+      this.needsPaint = false;
+      this.slicesRun++;
       if (signal.aborted) return;
       const sliceStart = now();
-      let done = false;
-      while (now() - sliceStart < this.budget) {
+      const deadline = sliceStart + this.budget;
+      // Leave room in the slice for writing what is found: reads stop once the writes queued so
+      // far would fill the rest of it.
+      while (!exhausted && now() + this.pendingCount * this.markCost < deadline) {
         if (this.remaining() <= 0) {
-          done = true;
+          exhausted = true;
           break;
         }
         const next = blocks.next();
         if (next.done) {
-          done = true;
+          exhausted = true;
           break;
         }
         this.scanBlock(next.value);
       }
-      this.flush();
-      if (done) return;
-      await yieldToPage();
+      if (this.flush(deadline)) this.needsPaint = true;
+      if (exhausted && this.pendingMarks.length === 0) {
+        this.slicesRun = 0;
+        return;
+      }
     }
   }
 
   private remaining(): number {
-    return this.options.maxMarkers - this.placed.size - this.reservedMarkers;
+    return this.options.maxMarkers - this.placed.size - this.pendingCount;
   }
 
   private scanBlock(block: TextBlock): void {
@@ -225,7 +275,7 @@ export class PageScanner {
     const room = this.remaining();
     if (room <= 0) return;
     if (matches.length > room) matches = matches.slice(0, room);
-    this.reservedMarkers += matches.length;
+    this.pendingCount += matches.length;
     this.pendingMarks.push({ block, matches });
   }
 
@@ -239,19 +289,27 @@ export class PageScanner {
     for (const { block, match } of held) {
       if (this.remaining() <= 0) return;
       if (!block.element.isConnected || !block.pieces.every((p) => p.node.isConnected)) continue;
-      this.reservedMarkers += 1;
+      this.pendingCount += 1;
       this.pendingMarks.push({ block, matches: [match] });
     }
   }
 
-  /** Writes the pending markers (all DOM writes of a slice happen here, together). */
-  private flush(): void {
+  /**
+   * Writes pending markers, block by block, until `deadline` (at least one block per call, so a
+   * backlog always shrinks); what is left stays pending. Returns whether anything was written.
+   */
+  private flush(deadline = Number.POSITIVE_INFINITY): boolean {
     const pending = this.pendingMarks;
-    this.pendingMarks = [];
-    this.reservedMarkers = 0;
-    if (pending.length === 0) return;
+    if (pending.length === 0) return false;
+    let taken = 0;
+    let written = 0;
+    const started = now();
     this.ownMutations(() => {
-      for (const { block, matches } of pending) {
+      while (taken < pending.length) {
+        if (taken > 0 && now() >= deadline) break;
+        const { block, matches } = pending[taken++];
+        written += matches.length;
+        if (!block.element.isConnected) continue;
         const specs: MarkSpec[] = matches.map((m) => ({ kind: m.kind, id: m.id, start: m.start, end: m.end }));
         const marks = this.options.highlighter.markBlock(block, specs);
         matches.forEach((match, i) => {
@@ -262,8 +320,12 @@ export class PageScanner {
         });
       }
     });
+    this.pendingMarks = pending.slice(taken);
+    this.pendingCount -= written;
+    if (written > 0) this.markCost = 0.7 * this.markCost + 0.3 * ((now() - started) / written);
     if (this.firstMarkAt === null && this.placed.size > 0) this.firstMarkAt = now();
     this.options.onChange?.();
+    return true;
   }
 
   /**
@@ -376,6 +438,8 @@ export class PageScanner {
     this.observer = null;
     if (this.throttle !== null) clearTimeout(this.throttle);
     this.throttle = null;
+    this.pendingMarks = [];
+    this.pendingCount = 0;
     const marks: HTMLElement[] = [];
     for (const placed of this.placed.values()) marks.push(...placed.marks);
     this.placed.clear();
