@@ -18,23 +18,26 @@ export const ARTICLE_SELECTORS: readonly string[] = [
   'main',
 ];
 
+/** Elements that are page furniture by their tag name. */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'DIALOG', 'MENU']);
+
+/** Elements that are page furniture by their role. */
+export const FURNITURE_ROLES: ReadonlySet<string> = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'toolbar',
+]);
+
 /** Regions that are page furniture, never the article (unless one of them is the article root). */
 export const FURNITURE_SELECTOR = [
-  'nav',
-  'footer',
-  'aside',
-  'form',
-  'dialog',
-  'menu',
-  '[role="navigation"]',
-  '[role="complementary"]',
-  '[role="contentinfo"]',
-  '[role="banner"]',
-  '[role="search"]',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[role="menu"]',
-  '[role="toolbar"]',
+  ...[...FURNITURE_TAGS].map((tag) => tag.toLowerCase()),
+  ...[...FURNITURE_ROLES].map((role) => `[role="${role}"]`),
 ].join(',');
 
 /** A native-selector approximation of furniture (tags, roles, comment and related-links names), for quick counts. */

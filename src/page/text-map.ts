@@ -39,9 +39,8 @@ export interface WalkOptions {
 
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
+const NEEDS_SPACES = /[\n\r\t\f]/;
+const NOT_SPACE = /\S/;
 
 /** The nearest paragraph-level ancestor of a node, never above `root`. */
 export function blockElementOf(node: Node, root: Element): Element {
@@ -55,53 +54,71 @@ function isHidden(el: Element): boolean {
   return typeof check === 'function' ? !check.call(el) : false;
 }
 
+/** Moves the walker past the current node's subtree: to its next sibling, or an ancestor's. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
 /**
  * Yields the blocks under `root` in document order. Untouchable elements (script, style, form
  * controls, contenteditable, aria-hidden, hidden, our own elements) and page furniture below the
  * root are skipped with their subtrees. A block whose text is whitespace only is not yielded.
+ *
+ * One unfiltered walk (no script callback per node): each element is judged once when the walk
+ * enters it, a rejected one is stepped over as a whole, and each element's block is recorded on
+ * entry, so a text node's block is one map look-up instead of a walk up its ancestors.
  */
 export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator<TextBlock> {
   const doc = root.ownerDocument;
   const skip = options.skip;
   const checkVisibility = options.checkVisibility ?? true;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === 3) return FILTER_ACCEPT;
-      const el = node as Element;
-      if (el.tagName === 'BR') return FILTER_ACCEPT;
-      if (isUntouchable(el) || isFurniture(el) || (skip && skip(el))) return FILTER_REJECT;
-      if (checkVisibility && isBlockElement(el) && isHidden(el)) return FILTER_REJECT;
-      return FILTER_SKIP;
-    },
-  });
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+  const blockOf = new Map<Node, Element>([[root, root]]);
+  const blockFor = (el: Element | null): Element => (el && blockOf.get(el)) || (el ? blockElementOf(el, root) : root);
   let current: TextBlock | null = null;
   let hasText = false;
-  const finish = function* (): Generator<TextBlock> {
-    if (current && hasText) yield current;
-    current = null;
-    hasText = false;
-  };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let keepsSpaces = false;
+  let node = walker.nextNode();
+  while (node) {
     if (node.nodeType !== 3) {
-      // A line break separates words visually, so it separates them in the string too.
-      if (current && blockElementOf(node, root) === current.element) current.text += '\n';
+      const el = node as Element;
+      if (el.tagName === 'BR') {
+        // A line break separates words visually, so it separates them in the string too.
+        if (current && blockFor(el.parentElement) === current.element) current.text += '\n';
+        node = walker.nextNode();
+        continue;
+      }
+      const block = isBlockElement(el);
+      if (isUntouchable(el) || isFurniture(el) || (skip && skip(el)) || (checkVisibility && block && isHidden(el))) {
+        node = nextOutside(walker);
+        continue;
+      }
+      blockOf.set(el, block ? el : blockFor(el.parentElement));
+      node = walker.nextNode();
       continue;
     }
     const text = node as Text;
+    node = walker.nextNode();
     const data = text.data;
     if (data.length === 0) continue;
-    const element = blockElementOf(text, root);
+    const element = blockFor(text.parentElement);
     if (!current || current.element !== element) {
-      yield* finish();
+      if (current && hasText) yield current;
       current = { element, text: '', pieces: [] };
+      hasText = false;
+      keepsSpaces = element.tagName === 'PRE';
     }
     current.pieces.push({ node: text, start: current.text.length });
     // Source line breaks in HTML are just spaces on screen: read them as spaces (same length, so
     // offsets still map 1:1), except where white space is kept (pre). A <br> stays a line break.
-    current.text += element.tagName === 'PRE' || !/[\n\r\t\f]/.test(data) ? data : data.replace(/[\n\r\t\f]/g, ' ');
-    if (!hasText && /\S/.test(data)) hasText = true;
+    current.text += keepsSpaces || !NEEDS_SPACES.test(data) ? data : data.replace(/[\n\r\t\f]/g, ' ');
+    if (!hasText && NOT_SPACE.test(data)) hasText = true;
   }
-  yield* finish();
+  if (current && hasText) yield current;
 }
 
 /** All blocks under `root` (for small subtrees and tests; big pages use the sliced scheduler). */
