@@ -50,6 +50,9 @@ export class Highlighter {
   /** For each page text node we split, the text we left in it (to tell when the page rewrites it). */
   private readonly left = new WeakMap<Text, string>();
 
+  /** Per document and kind, a marker with its kind and style set, cloned for each new marker. */
+  private readonly templates = new WeakMap<Document, Map<DetectionKind, HTMLElement>>();
+
   constructor(
     /** Describes a marker for assistive technology (aria-description). */
     private readonly describe: (spec: MarkSpec) => string = () => '',
@@ -92,10 +95,8 @@ export class Highlighter {
       if (!parent || !/\S/.test(node.data.slice(from, to))) continue; // never wrap whitespace
       if (to < node.data.length) this.split(block, node, to);
       const target = from > 0 ? this.split(block, node, from) : node;
-      const mark = doc.createElement(MARK_TAG) as HTMLElement;
-      mark.setAttribute('data-kind', spec.kind);
+      const mark = this.template(doc, spec.kind).cloneNode(false) as HTMLElement;
       mark.setAttribute('data-id', spec.id);
-      mark.style.cssText = MARK_STYLES[spec.kind];
       parent.insertBefore(mark, target);
       mark.appendChild(target);
       pieces.push(mark);
@@ -119,6 +120,26 @@ export class Highlighter {
       if (description) first.setAttribute('aria-description', description);
     }
     return pieces;
+  }
+
+  /**
+   * A marker element of a kind, style included: cloning it copies the parsed inline style instead
+   * of parsing the long declaration list again for every marker.
+   */
+  private template(doc: Document, kind: DetectionKind): HTMLElement {
+    let byKind = this.templates.get(doc);
+    if (!byKind) {
+      byKind = new Map();
+      this.templates.set(doc, byKind);
+    }
+    let mark = byKind.get(kind);
+    if (!mark) {
+      mark = doc.createElement(MARK_TAG) as HTMLElement;
+      mark.setAttribute('data-kind', kind);
+      mark.style.cssText = MARK_STYLES[kind];
+      byKind.set(kind, mark);
+    }
+    return mark;
   }
 
   /** Removes markers (any of ours, in any order) and merges the text nodes split for them. */
