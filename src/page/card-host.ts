@@ -58,6 +58,11 @@ export class CardHost {
   /** Keyboard focus asked for before the card was shown (Enter during loading). */
   private focusWhenShown = false;
   private current: { marker: HTMLElement; match: Match; pinned: boolean; state: CardState } | null = null;
+  /**
+   * A card rendered unseen during the hover-intent delay (visibility:hidden and inert: not painted,
+   * not announced, not focusable), so opening it only has to reveal it.
+   */
+  private staged: { marker: HTMLElement; match: Match; state?: CardState } | null = null;
   private stopPositioning: (() => void) | null = null;
   private readonly cache = new Map<string, { promise: Promise<CardState>; state?: CardState }>();
   private theme: 'light' | 'dark';
@@ -126,6 +131,46 @@ export class CardHost {
     return entry.promise;
   }
 
+  /**
+   * Renders a marker's card hidden as soon as its details and the UI are there (during the
+   * hover-intent delay), so `open` for that marker only makes it visible. Ignored while a card is open.
+   */
+  stage(marker: HTMLElement, match: Match): void {
+    if (this.current || this.staged?.marker === marker) return;
+    this.unstage();
+    const staged: { marker: HTMLElement; match: Match; state?: CardState } = { marker, match };
+    this.staged = staged;
+    void Promise.all([this.preload(match.kind, match.id), this.prepareUi()]).then(([state, ui]) => {
+      if (this.staged !== staged || this.current || !ui || state.status !== 'ready' || !marker.isConnected) return;
+      this.ensureHost();
+      const float = this.float as HTMLElement;
+      float.style.visibility = 'hidden';
+      float.setAttribute('inert', '');
+      float.hidden = false;
+      ui.render(float, this.props({ marker, match, pinned: false, state }));
+      this.stopPositioning = ui.position(marker, float);
+      staged.state = state;
+      this.setHostState();
+    });
+  }
+
+  /** Drops a staged card (the pointer left its marker before the delay ended). */
+  unstage(): void {
+    const staged = this.staged;
+    if (!staged) return;
+    this.staged = null;
+    if (!staged.state || this.current) return;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    if (this.float) {
+      this.ui?.unmount(this.float);
+      this.float.textContent = '';
+      this.float.hidden = true;
+      this.float.style.visibility = '';
+      this.float.removeAttribute('inert');
+    }
+  }
+
   /** Opens (or re-targets) the card for a marker. */
   open(marker: HTMLElement, match: Match, pinned = false): void {
     if (this.current?.marker === marker) {
@@ -133,6 +178,23 @@ export class CardHost {
       return;
     }
     this.close(false);
+    const staged = this.staged;
+    if (staged?.marker === marker && staged.state && this.float && this.ui) {
+      // Rendered and positioned during the delay: revealing it is all that is left.
+      this.staged = null;
+      this.current = { marker, match, pinned, state: staged.state };
+      if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
+      this.float.style.visibility = '';
+      this.float.removeAttribute('inert');
+      if (pinned) this.render();
+      else this.setHostState();
+      if (this.focusWhenShown) {
+        this.focusWhenShown = false;
+        this.float.focus({ preventScroll: true });
+      }
+      return;
+    }
+    this.unstage();
     const key = `${match.kind}\u0000${match.id}`;
     const cached = this.cache.get(key)?.state;
     this.current = { marker, match, pinned, state: cached ?? { status: 'loading' } };
@@ -187,11 +249,13 @@ export class CardHost {
   /** Changes the card's colour scheme. */
   setTheme(theme: 'light' | 'dark'): void {
     this.theme = theme;
+    this.unstage();
     if (this.current) this.render();
   }
 
   /** Removes the host and everything in it. */
   destroy(): void {
+    this.unstage();
     this.close(false);
     this.host?.remove();
     this.host = null;
@@ -244,11 +308,17 @@ export class CardHost {
       return;
     }
     this.float.hidden = false;
-    const marker = current.marker;
-    this.ui.render(this.float, {
-      match: current.match,
-      state: current.state,
-      pinned: current.pinned,
+    this.ui.render(this.float, this.props(current));
+    this.setHostState();
+  }
+
+  /** The card's props for a marker (its callbacks act only while that marker's card is the open one). */
+  private props(target: { marker: HTMLElement; match: Match; pinned: boolean; state: CardState }): CardViewProps {
+    const marker = target.marker;
+    return {
+      match: target.match,
+      state: target.state,
+      pinned: target.pinned,
       theme: this.theme,
       onClose: () => {
         if (this.current?.marker === marker) this.close(true);
@@ -257,8 +327,7 @@ export class CardHost {
         if (this.current?.marker === marker) this.setPinned(!this.current.pinned);
       },
       onOpenBrowser: (hash: string) => this.options.openBrowser(hash),
-    });
-    this.setHostState();
+    };
   }
 
   /** A text-only notice in place of the card: no UI code needed, closes like a card. */

@@ -80,8 +80,9 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
     if (host.marker === found.first || pendingFirst === found.first) return;
     clearOpen();
     pendingFirst = found.first;
-    // Fetch while the reader is still deciding, so the card opens with its content.
+    // Fetch and render (unseen) while the reader is still deciding, so opening only reveals the card.
     void host.preload(found.match.kind, found.match.id);
+    host.stage(found.first, found.match);
     openTimer = setTimeout(() => {
       openTimer = null;
       pendingFirst = null;
@@ -96,7 +97,10 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
     if (host.isHost(to)) return;
     const toFirst = resolve(to)?.first;
     if (from !== 'card' && toFirst === from) return; // moving between pieces of one marker
-    if (from !== 'card' && pendingFirst === from) clearOpen();
+    if (from !== 'card' && pendingFirst === from) {
+      clearOpen();
+      host.unstage();
+    }
     if (toFirst && toFirst === host.marker) return;
     scheduleClose();
   });
