@@ -9,6 +9,9 @@ import '../shared/ui.css';
 import './browser.css';
 import { CorpusBrowser } from './CorpusBrowser';
 
+// Follow the system until the stored setting arrives, so the first paint is already in the right scheme.
+applyTheme('auto');
+
 /** Follows the reader's theme setting; without an answer the page stays on "auto". */
 async function syncTheme(): Promise<void> {
   const got = await request('getSettings', {});

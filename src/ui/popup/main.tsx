@@ -5,6 +5,7 @@ import { validateIndex } from '../../core/index/validate';
 import rawIndex from '../../generated/index.json';
 import { request, requestTab } from '../../shared/messaging';
 import { loadCorpusIndex } from '../shared/corpus';
+import { applyTheme } from '../shared/theme';
 import '../shared/ui.css';
 import './popup.css';
 import type { PopupApi } from './api';
@@ -26,4 +27,6 @@ const api: PopupApi = {
   close: () => window.close(),
 };
 
+// Follow the system until the stored setting arrives, so the first paint is already in the right scheme.
+applyTheme('auto');
 render(<Popup api={api} corpus={loadCorpusIndex(rawIndex, validateIndex)} />, document.getElementById('app')!);
