@@ -265,7 +265,7 @@ export class PageScanner {
         matches.push(m);
       } else {
         // A lone surname ("Smith") is only taken for the corpus person once the page also names
-        // them in full ("Owen Smith", "Mr Smith"): until then it is held back, and dropped if never.
+        // them in full ("Jane Doe", "Ms Doe"): until then it is held back, and dropped if never.
         const list = this.deferred.get(m.id) ?? [];
         list.push({ block, match: m });
         this.deferred.set(m.id, list);

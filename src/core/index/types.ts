@@ -59,7 +59,7 @@ export interface ArticleRecord {
 /** Where one article mentions an entity. */
 export interface Mention extends Span {
   sentence: number;
-  /** The surface form as written in the article (e.g. "Mr Corbyn's"). */
+  /** The surface form as written in the article (e.g. "Ms Doe's"). */
   surface: string;
 }
 
