@@ -7,7 +7,7 @@
  * - none: the speaker of the quote in the previous paragraph continues, else the nearest subject.
  * Pronouns and definite descriptions ("the leader") resolve to the nearest preceding named person.
  */
-import type { QuoteTense, Span } from '../index/types';
+import type { QuoteRecord, QuoteTense, Span } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, QuotedRegion, Token } from './context';
 import { sentenceAt } from './context';
 import { antecedentBefore } from './coref';
@@ -16,16 +16,8 @@ import { FUTURE_MARKERS, PERSON_PRONOUNS, PRESENT_SPEECH, ROLE_NOUNS, SPEECH_VER
 /** Quotes shorter than this many words are treated as scare quotes, not utterances. */
 export const MIN_WORDS = 5;
 
-/** A quote before grouping. */
-export interface QuoteDraft {
-  article: string;
-  speaker: string | null;
-  speakerText: string | null;
-  text: string;
-  spans: Span[];
-  sentences: number[];
-  tense: QuoteTense;
-}
+/** A quote before grouping: the record without the ids that grouping assigns. */
+export type QuoteDraft = Omit<QuoteRecord, 'id' | 'group'>;
 
 interface Attribution {
   speaker: string | null;

@@ -2,7 +2,7 @@
  * Working types passed between the pipeline steps. They are internal: the published shape is
  * `CorpusIndex` in src/core/index/types.ts, assembled by 09-index.
  */
-import type { EntityKind, FurnitureRecord, Span } from '../index/types';
+import type { ArticleRecord, EntityKind, Span } from '../index/types';
 
 /** One input article as given to `analyseCorpus`. */
 export interface ArticleInput {
@@ -33,26 +33,16 @@ export interface QuotedRegion {
   segments: Span[];
 }
 
-/** One article while it goes through the pipeline. */
-export interface ArticleDraft {
-  id: string;
-  outlet: string;
-  headline: string;
-  date: string;
-  url: string;
-  text: string;
-  paragraphs: Span[];
-  furniture: FurnitureRecord[];
+/** One article while it goes through the pipeline: the record it becomes, plus working state. */
+export interface ArticleDraft extends ArticleRecord {
   /** Offset where the body starts (after the headline paragraph). */
   bodyStart: number;
-  sentences: Span[];
   tokens: Token[];
   /** Index of the first token of each sentence (tokens are in text order). */
   sentenceTokenStart: number[];
   quoted: QuotedRegion[];
   /** Sorted, non-overlapping quoted spans, for "is this offset inside a quote" checks. */
   quotedSpans: Span[];
-  wordCount: number;
 }
 
 /** An entity while the pipeline builds it. */
