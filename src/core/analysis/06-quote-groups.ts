@@ -86,8 +86,10 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   for (const members of byRoot.values()) {
     members.sort((a, b) => a - b);
     const reference = pickReference(quotes, words, members);
-    const refWords = words[reference].join(' ');
-    const relations = members.map((i) => (i === reference || words[i].join(' ') === refWords ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
+    // A member whose words stand unbroken in the reference is the same wording, cut: "same-quote",
+    // the matcher's meaning too. Only other words, or words in another order, make a variant.
+    const refWords = ` ${words[reference].join(' ')} `;
+    const relations = members.map((i) => (i === reference || refWords.includes(` ${words[i].join(' ')} `) ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
     const diffs = members.map((i) => (i === reference ? [] : wordDiff(quotes[reference].text, quotes[i].text)));
     groups.push({ members, reference, relations, diffs });
   }

@@ -146,6 +146,21 @@ describe('seeds: quotes', () => {
     expect(m001.diff.filter((d) => d.op === 'same').map((d) => d.text).join(' ')).toMatch(/win the next general election/);
   });
 
+  it('a report that cuts a wording without changing a word is the same quote, not a variant (000 lines 5 and 17)', () => {
+    // 000 quotes the speech twice: "victories are not won in Parliament alone" (line 5) and the full
+    // passage that starts with those very words (line 17).
+    const teaser = index.quotes.find((q) => q.article === A('000') && q.text === 'victories are not won in Parliament alone')!;
+    const full = index.quotes.find((q) => q.article === A('000') && q.text.startsWith('Victories are not won in Parliament alone. They are won'))!;
+    expect(teaser.group).toBe(full.group);
+    const group = index.quoteGroups.find((g) => g.id === teaser.group)!;
+    expect(group.reference).toBe(full.id);
+    const member = group.members.find((m) => m.quote === teaser.id)!;
+    expect(member.relation).toBe('same-quote');
+    // what the cut leaves out is still shown, as removed words only
+    expect(member.diff.some((d) => d.op === 'removed')).toBe(true);
+    expect(member.diff.some((d) => d.op === 'added')).toBe(false);
+  });
+
   it('a quote running over paragraphs is one quote (002 lines 11–13, 000 lines 37–39)', () => {
     const q002 = index.quotes.find((q) => q.article === A('002') && q.text.startsWith('We will win'))!;
     expect(q002.spans.length).toBeGreaterThanOrEqual(2);
