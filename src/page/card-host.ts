@@ -41,10 +41,16 @@ const HOST_STYLE =
   'overflow:visible!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;' +
   'transform:none!important;filter:none!important;contain:none!important;';
 
-const FLOAT_CSS = `.cl-float{position:fixed;top:0;left:0;z-index:1;outline:none;display:flex;flex-direction:column;max-width:calc(100vw - 16px)}
+// will-change keeps the card on its own compositor layer, so a staged card is laid out and painted
+// at opacity 0 during the intent delay and revealing it is a compositor-only opacity change.
+const FLOAT_CSS = `.cl-float{position:fixed;top:0;left:0;z-index:1;outline:none;display:flex;flex-direction:column;max-width:calc(100vw - 16px);will-change:opacity}
 .cl-float[hidden]{display:none}
+.cl-float[data-cl-staged]{opacity:0;pointer-events:none}
 .cl-float > *{max-height:inherit;overflow:auto}
 .cl-unavailable{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff;border:1px solid #8c959f;border-radius:6px;padding:8px 10px;box-shadow:0 4px 14px rgba(0,0,0,.18)}`;
+
+/** Marks the float while it holds a staged card (see FLOAT_CSS). */
+const STAGED_ATTR = 'data-cl-staged';
 
 /** The card host of one content-script instance. */
 export class CardHost {
@@ -59,8 +65,10 @@ export class CardHost {
   private focusWhenShown = false;
   private current: { marker: HTMLElement; match: Match; pinned: boolean; state: CardState } | null = null;
   /**
-   * A card rendered unseen during the hover-intent delay (visibility:hidden and inert: not painted,
-   * not announced, not focusable), so opening it only has to reveal it.
+   * A card rendered unseen during the hover-intent delay (`data-cl-staged`: opacity 0 and
+   * pointer-events none, plus inert: laid out and painted on its own layer but not seen, not
+   * announced, not focusable, not in the way of the page's pointer events), so opening it only has
+   * to reveal it, which the compositor alone can do.
    */
   private staged: { marker: HTMLElement; match: Match; state?: CardState } | null = null;
   private stopPositioning: (() => void) | null = null;
@@ -144,7 +152,7 @@ export class CardHost {
       if (this.staged !== staged || this.current || !ui || state.status !== 'ready' || !marker.isConnected) return;
       this.ensureHost();
       const float = this.float as HTMLElement;
-      float.style.visibility = 'hidden';
+      float.setAttribute(STAGED_ATTR, '');
       float.setAttribute('inert', '');
       float.hidden = false;
       ui.render(float, this.props({ marker, match, pinned: false, state }));
@@ -166,7 +174,7 @@ export class CardHost {
       this.ui?.unmount(this.float);
       this.float.textContent = '';
       this.float.hidden = true;
-      this.float.style.visibility = '';
+      this.float.removeAttribute(STAGED_ATTR);
       this.float.removeAttribute('inert');
     }
   }
@@ -184,7 +192,7 @@ export class CardHost {
       this.staged = null;
       this.current = { marker, match, pinned, state: staged.state };
       if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
-      this.float.style.visibility = '';
+      this.float.removeAttribute(STAGED_ATTR);
       this.float.removeAttribute('inert');
       if (pinned) this.render();
       else this.setHostState();

@@ -1,7 +1,8 @@
 /**
- * The card pre-rendered during the hover-intent delay: rendered hidden and inert (not painted, not
- * announced, not focusable) once its details are there, revealed by `open` without a second render,
- * dropped when the pointer leaves, and never used for another marker.
+ * The card pre-rendered during the hover-intent delay: rendered at opacity 0 with pointer-events
+ * none and inert (laid out and painted on its own layer, but not seen, not announced, not focusable,
+ * not in the way of the page's pointer events) once its details are there, revealed by `open`
+ * without a second render, dropped when the pointer leaves, and never used for another marker.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardDetails } from '../../../src/core/index/details';
@@ -16,6 +17,13 @@ const other: Match = { ...match, id: 'person:b', text: 'Bo Other' };
 const hosts: CardHost[] = [];
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const float = () => document.querySelector('coverage-lens-card')?.shadowRoot?.querySelector<HTMLElement>('.cl-float') ?? null;
+
+/** What keeps a staged card unseen and out of the way, as the browser would compute it. */
+function staging(f: HTMLElement) {
+  const cs = getComputedStyle(f);
+  // happy-dom leaves properties no rule sets empty where a browser reports the initial value.
+  return { opacity: cs.opacity || '1', pointerEvents: cs.pointerEvents || 'auto', inert: f.hasAttribute('inert') };
+}
 
 function setup() {
   const renders: string[] = [];
@@ -59,14 +67,13 @@ describe('CardHost staging during the intent delay', () => {
     const f = float()!;
     expect(f).not.toBeNull();
     expect(f.hidden).toBe(false);
-    expect(f.style.visibility).toBe('hidden');
-    expect(f.hasAttribute('inert')).toBe(true);
+    expect(staging(f)).toEqual({ opacity: '0', pointerEvents: 'none', inert: true });
+    expect(getComputedStyle(f).willChange).toBe('opacity');
     expect(document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state')).toBe('closed');
     expect(renders).toEqual(['person:a:ready:false']);
     host.open(a, match);
     expect(renders).toEqual(['person:a:ready:false']); // no second render
-    expect(f.style.visibility).toBe('');
-    expect(f.hasAttribute('inert')).toBe(false);
+    expect(staging(f)).toEqual({ opacity: '1', pointerEvents: 'auto', inert: false });
     expect(document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state')).toBe('open');
     expect(f.textContent).toContain('Ann Example');
   });
@@ -79,14 +86,16 @@ describe('CardHost staging during the intent delay', () => {
     expect(stops).toHaveBeenCalledTimes(1);
     expect(float()!.hidden).toBe(true);
     expect(float()!.textContent).toBe('');
+    expect(staging(float()!)).toEqual({ opacity: '1', pointerEvents: 'auto', inert: false });
     host.stage(a, match);
+    await flush();
+    expect(staging(float()!)).toEqual({ opacity: '0', pointerEvents: 'none', inert: true });
     await flush();
     host.open(b, other);
     await flush();
     expect(renders.at(-1)).toBe('person:b:ready:false');
     expect(float()!.textContent).toContain('Bo Other');
-    expect(float()!.style.visibility).toBe('');
-    expect(float()!.hasAttribute('inert')).toBe(false);
+    expect(staging(float()!)).toEqual({ opacity: '1', pointerEvents: 'auto', inert: false });
   });
 
   it('is ignored while a card is open', async () => {
