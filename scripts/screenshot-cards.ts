@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from './lib/chromium';
 import { buildDetails, type CardDetails } from '../src/core/index/details';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
 import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../src/ui/card';
@@ -185,8 +186,9 @@ async function main(): Promise<void> {
   await window.happyDOM.close();
 
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    executablePath: CHROMIUM_BIN,
+    headless: false,
+    args: [...OFFLINE_HEADLESS_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });

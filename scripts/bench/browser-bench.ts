@@ -5,6 +5,7 @@
  * each on a freshly restored DOM.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 
 /** One OURS run in one task, in phases (see ours-entry.ts `sync`). */
 export interface SyncRun {
@@ -97,14 +98,7 @@ export async function launchBenchBrowser(chromiumBin: string): Promise<{ browser
     executablePath: chromiumBin,
     headless: false,
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...OFFLINE_HEADLESS_ARGS,
       '--disable-extensions',
       '--enable-precise-memory-info',
       '--js-flags=--expose-gc',

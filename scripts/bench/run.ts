@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { CHROMIUM_BIN } from '../lib/chromium';
 import { launchBenchBrowser, runBrowserBench, screenshotMarkedPage, type BenchPage } from './browser-bench';
 import { buildChromeExtension, buildPageBundles, weighScript } from './bundles';
 import { runCardBench } from './card-bench';
@@ -26,7 +27,6 @@ import { prepareIndex } from './prepare-index';
 import { measureSizes, weighFile } from './sizes';
 import { ROOT, readSeeds } from './seed-text';
 
-const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 interface Args {
   json: string | null;

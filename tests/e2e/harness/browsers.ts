@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../../../scripts/lib/chromium';
 import { GECKO_ID } from '../../../scripts/lib/manifest';
 
 /** The two browsers the extension is tested in. */
@@ -26,7 +27,6 @@ export const POPUP_PATH = 'src/ui/popup/index.html';
 export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 
 /** Options of `waitForSelector`. */
@@ -113,14 +113,7 @@ async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBro
       headless: false,
       viewport: { width: 1280, height: 800 },
       args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...OFFLINE_HEADLESS_ARGS,
         `--disable-extensions-except=${dist}`,
         `--load-extension=${dist}`,
         ...(options.chromiumArgs ?? []),
