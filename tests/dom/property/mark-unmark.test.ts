@@ -11,6 +11,7 @@ import { Highlighter, removeStaleMarkers, type MarkSpec } from '../../../src/pag
 import { collectBlocks, rangeFor, slicesFor, type TextBlock } from '../../../src/page/text-map';
 import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
 import { grammarText, NAMES } from '../../unit/property/grammar';
+import { snapshot } from '../helpers/snapshot';
 
 type InlineNode = { t: 'text'; data: string } | { t: 'el'; tag: string; children: InlineNode[] };
 interface BlockSpec {
@@ -58,23 +59,6 @@ function mount(spec: BlockSpec[]): HTMLElement {
   }
   document.body.replaceChildren(root);
   return root;
-}
-
-/** Serialises a subtree including text-node boundaries, so "exactly restored" means exactly. */
-function snapshot(node: Node): string {
-  const parts: string[] = [];
-  const visit = (n: Node) => {
-    if (n.nodeType === 3) parts.push(`#text(${JSON.stringify((n as Text).data)})`);
-    else if (n.nodeType === 1) {
-      const el = n as Element;
-      const attrs = Array.from(el.attributes).map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(' ');
-      parts.push(`<${el.tagName}${attrs ? ' ' + attrs : ''}>`);
-      el.childNodes.forEach(visit);
-      parts.push(`</${el.tagName}>`);
-    } else parts.push(`#${n.nodeType}`);
-  };
-  visit(node);
-  return parts.join('');
 }
 
 /** Non-overlapping ranges inside a block, from a list of random numbers. */
