@@ -1,11 +1,12 @@
 /** `#/claim/<id>`: a claim group compared side by side by outlet, with the differing values. */
 import type { ClaimDetails } from '../../core/index/details';
-import { dateLabel, kindLabel, outletLabel, relationLabel } from '../shared/format';
+import { kindLabel, outletLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { ValuesSideBySide } from '../card/ValuesSideBySide';
 import { useDownload } from './context';
 import { ExportButtons } from './ExportButtons';
+import { MemberByline } from './MemberByline';
 import { claimSources } from './sources';
 
 /** The comparison page of one claim group. */
@@ -45,14 +46,7 @@ export function ClaimView({ details }: { details: ClaimDetails }) {
               <h3>{outletLabel(group.outlet)}</h3>
               {group.members.map((m) => (
                 <div key={m.claim} class="cl-member">
-                  <p class="cl-small">
-                    {m.isReference ? (
-                      <span class="cl-badge cl-badge-mentions">{t('browser_reference')}</span>
-                    ) : (
-                      <span class={`cl-badge cl-badge-${m.relation}`}>{relationLabel(m.relation)}</span>
-                    )}{' '}
-                    <span class="cl-muted">{dateLabel(m.article.date)}</span>
-                  </p>
+                  <MemberByline isReference={m.isReference} relation={m.relation} date={m.article.date} />
                   <blockquote class="cl-excerpt">{m.excerpt}</blockquote>
                   {m.values.length > 0 && (
                     <p class="cl-small">

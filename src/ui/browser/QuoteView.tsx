@@ -1,11 +1,12 @@
 /** `#/quote/<id>`: each outlet's wording of one utterance, with the differences marked. */
 import type { QuoteDetails } from '../../core/index/details';
-import { dateLabel, kindLabel, outletLabel, relationLabel } from '../shared/format';
+import { kindLabel, outletLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { QuoteDiff } from '../card/QuoteDiff';
 import { useDownload } from './context';
 import { ExportButtons } from './ExportButtons';
+import { MemberByline } from './MemberByline';
 import { quoteSources } from './sources';
 
 /** The heading of a quote page: the speaker's name, or how the article named them. */
@@ -41,14 +42,7 @@ export function QuoteView({ details }: { details: QuoteDetails }) {
         {details.members.map((m) => (
           <section key={m.quote} class="cl-column" aria-label={outletLabel(m.article.outlet)}>
             <h3>{outletLabel(m.article.outlet)}</h3>
-            <p class="cl-small">
-              {m.isReference ? (
-                <span class="cl-badge cl-badge-mentions">{t('browser_reference')}</span>
-              ) : (
-                <span class={`cl-badge cl-badge-${m.relation}`}>{relationLabel(m.relation)}</span>
-              )}{' '}
-              <span class="cl-muted">{dateLabel(m.article.date)}</span>
-            </p>
+            <MemberByline isReference={m.isReference} relation={m.relation} date={m.article.date} />
             <blockquote class="cl-excerpt" data-testid="quote-wording">
               <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />
             </blockquote>
