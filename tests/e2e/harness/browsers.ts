@@ -230,6 +230,37 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
   };
 }
 
+/**
+ * Polls `fn` in the page until it returns a truthy value. Unlike puppeteer's waitForFunction, a
+ * failed evaluation does not end the wait: over WebDriver BiDi, Firefox rejects script.evaluate
+ * while a navigation swaps the page's realm ("right-hand side of 'in' should be an object, got
+ * null"), which is a moment to retry, not a verdict. On timeout the last such error is reported.
+ */
+async function pollInPage<A>(page: PuppeteerPage, fn: (arg: A) => unknown, arg: A, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const result = await Promise.race([
+        page.evaluate(fn as never, arg as never),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('evaluation did not answer')), Math.max(deadline - Date.now(), 50));
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (result) return;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const reason = lastError instanceof Error ? ` (last evaluation failed: ${lastError.message})` : '';
+      throw new Error(`waited ${timeout} ms for ${fn.toString().slice(0, 120)}${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function wrapPuppeteer(page: PuppeteerPage): PageLike {
   return {
     raw: page,
@@ -242,10 +273,11 @@ function wrapPuppeteer(page: PuppeteerPage): PageLike {
       }
       // Firefox renders extension pages but may never settle the navigation promise.
       page.goto(url, { timeout }).catch(() => undefined);
-      await page.waitForFunction(
+      await pollInPage(
+        page,
         (target: string) => location.href === target && document.readyState === 'complete',
-        { timeout, polling: 50 },
         url,
+        timeout,
       );
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
@@ -253,7 +285,7 @@ function wrapPuppeteer(page: PuppeteerPage): PageLike {
       await page.waitForSelector(selector, { visible: opts?.visible ?? false, timeout: opts?.timeout ?? 10_000 });
     },
     async waitForFunction(fn, arg, opts) {
-      await page.waitForFunction(fn as never, { timeout: opts?.timeout ?? 10_000, polling: 50 }, arg as never);
+      await pollInPage(page, fn, arg as never, opts?.timeout ?? 10_000);
     },
     textOf: (selector) => page.evaluate((s: string) => document.querySelector(s)?.textContent ?? null, selector),
     hover: (selector) => page.hover(selector),
