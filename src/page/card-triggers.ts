@@ -15,6 +15,14 @@ import { MARK_TAG } from './site-knowledge';
 export const OPEN_DELAY_MS = 300;
 /** How long a card stays after the pointer leaves its marker or itself. */
 export const CLOSE_DELAY_MS = 300;
+/**
+ * The card is opened inside an animation frame, so it is drawn in the frame where the open delay
+ * ends rather than in the one after (a timer's DOM writes wait up to a whole frame to be painted).
+ * The frame is asked for this long before the delay ends; the card may show up to this much early.
+ */
+export const OPEN_FRAME_LEAD_MS = 12;
+/** If no frame comes (a throttled frame), the card opens from a timer this much after the delay. */
+const OPEN_FRAME_FALLBACK_MS = 50;
 
 /** What the triggers need to know about a marker element. */
 export interface MarkerLookup {
@@ -30,14 +38,37 @@ function markerOf(target: EventTarget | null): Element | null {
 /** Wires hover, focus, click and key handling for cards until `signal` aborts. */
 export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLookup, signal: AbortSignal): void {
   let openTimer: ReturnType<typeof setTimeout> | null = null;
+  let openFallback: ReturnType<typeof setTimeout> | null = null;
+  let openFrame: number | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
   let pendingFirst: HTMLElement | null = null;
   let ignoreFocusOn: HTMLElement | null = null;
 
+  const view = doc.defaultView;
   const clearOpen = () => {
     if (openTimer !== null) clearTimeout(openTimer);
-    openTimer = null;
+    if (openFallback !== null) clearTimeout(openFallback);
+    if (openFrame !== null) view?.cancelAnimationFrame(openFrame);
+    openTimer = openFallback = openFrame = null;
     pendingFirst = null;
+  };
+  /** Runs `open` in the animation frame nearest the end of the open delay (see OPEN_FRAME_LEAD_MS). */
+  const scheduleOpen = (open: () => void) => {
+    const fire = () => {
+      const pending = pendingFirst !== null;
+      clearOpen();
+      try {
+        if (pending) open();
+      } catch {
+        // A failure in the extension must never surface in the page.
+      }
+    };
+    openTimer = setTimeout(() => {
+      openTimer = null;
+      if (!view || typeof view.requestAnimationFrame !== 'function') return fire();
+      openFrame = view.requestAnimationFrame(fire);
+      openFallback = setTimeout(fire, OPEN_FRAME_LEAD_MS + OPEN_FRAME_FALLBACK_MS);
+    }, OPEN_DELAY_MS - OPEN_FRAME_LEAD_MS);
   };
   const clearClose = () => {
     if (closeTimer !== null) clearTimeout(closeTimer);
@@ -83,11 +114,9 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
     // Fetch and render (unseen) while the reader is still deciding, so opening only reveals the card.
     void host.preload(found.match.kind, found.match.id);
     host.stage(found.first, found.match);
-    openTimer = setTimeout(() => {
-      openTimer = null;
-      pendingFirst = null;
+    scheduleOpen(() => {
       if (found.first.isConnected) host.open(found.first, found.match, false);
-    }, OPEN_DELAY_MS);
+    });
   });
 
   on('pointerout', (event) => {

@@ -4,9 +4,11 @@
  * with the background's detail look-up answered in-page from the real full index, and the on-demand
  * card UI script (src/page/card-ui.ts → card-view.ts) bundled in rather than injected by the background.
  *
- * The host's `open` (what the intent timer calls when the delay ends) is wrapped to take the time
- * at the call, after the synchronous render, and once the next frame has been painted
- * (requestAnimationFrame, then a message task, which runs after that frame's paint).
+ * The host's `stage` (called when the pointer comes over a marker) and `open` (called by the
+ * triggers in the animation frame where the open delay ends) are wrapped to take the time at each
+ * call, after the synchronous render, and once the frame showing the card has been painted (a
+ * message task posted from inside that frame, or after the next requestAnimationFrame when open was
+ * called outside a frame, runs after that frame's paint).
  */
 import indexData from '../../../src/generated/index.json';
 import matcherData from '../../../src/generated/matcher.json';
@@ -16,7 +18,7 @@ import { createMatcher, type MatcherData } from '../../../src/core/match';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { CardHost } from '../../../src/page/card-host';
 import { cardView } from '../../../src/page/card-view';
-import { initCardTriggers } from '../../../src/page/card-triggers';
+import { initCardTriggers, OPEN_DELAY_MS, OPEN_FRAME_LEAD_MS } from '../../../src/page/card-triggers';
 import { Highlighter } from '../../../src/page/highlight';
 import { PageScanner } from '../../../src/page/scan-scheduler';
 import { formatMessage, type MessageEntry } from '../../../src/ui/shared/i18n';
@@ -41,19 +43,49 @@ declare global {
   }
 }
 
-/** One card opening. */
+/** One card opening. Times are relative to the nominal end of the open delay (pointer over + OPEN_DELAY_MS). */
 interface CardSample {
   kind: string;
   status: string;
-  /** Intent delay end (host.open called) → synchronous render done. */
+  /** When the triggers called host.open (negative: that many ms before the delay's end, in its frame). */
+  openMs: number;
+  /** The synchronous render inside open (host, shadow root, card DOM). */
   renderMs: number;
-  /** Intent delay end → the next frame starts (waiting for the display's next refresh). */
-  frameWaitMs: number;
-  /** Intent delay end → the frame after the render has been painted. */
+  /** Delay end → the frame showing the card has been painted. */
   paintedMs: number;
+  /** Pointer over the marker → card painted (the open delay included). */
+  pointerToPaintMs: number;
 }
 
 const now = (): number => performance.now();
+
+// Whether code is running inside an animation frame callback: the page's rendering (style, layout,
+// paint) follows that frame's callbacks, so a message posted then is handled after the paint.
+let inFrame = 0;
+const nativeRaf = window.requestAnimationFrame.bind(window);
+window.requestAnimationFrame = (callback) =>
+  nativeRaf((time) => {
+    inFrame++;
+    try {
+      callback(time);
+    } finally {
+      inFrame--;
+    }
+  });
+
+/** Calls `fn` once the frame showing the DOM as it is now has been painted. */
+function afterNextPaint(fn: () => void): void {
+  const post = () => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      fn();
+    };
+    channel.port2.postMessage(0);
+  };
+  if (inFrame > 0) post();
+  else requestAnimationFrame(post);
+}
 const index = indexData as unknown as CorpusIndex;
 const samples: CardSample[] = [];
 let scanner: PageScanner | null = null;
@@ -75,20 +107,22 @@ const card = {
       unavailableText: () => 'unavailable',
     });
     const h = host;
+    const stage = h.stage.bind(h);
+    let stagedAt = 0;
+    h.stage = (marker, match) => {
+      stagedAt = now();
+      stage(marker, match);
+    };
     const open = h.open.bind(h);
     h.open = (marker, match, pinned) => {
       const t0 = now();
+      const delayEnd = stagedAt + OPEN_DELAY_MS;
       open(marker, match, pinned);
       const t1 = now();
-      requestAnimationFrame(() => {
-        const frameAt = now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          const status = document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') ?? '?';
-          samples.push({ kind: match.kind, status, renderMs: t1 - t0, frameWaitMs: frameAt - t0, paintedMs: now() - t0 });
-          channel.port1.close();
-        };
-        channel.port2.postMessage(0);
+      afterNextPaint(() => {
+        const painted = now();
+        const status = document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') ?? '?';
+        samples.push({ kind: match.kind, status, openMs: t0 - delayEnd, renderMs: t1 - t0, paintedMs: painted - delayEnd, pointerToPaintMs: painted - stagedAt });
       });
     };
     const s = new PageScanner({
@@ -141,22 +175,19 @@ const card = {
   },
 
   /**
-   * The same path with no card: a timer task, then the next frame, then the message after its
-   * paint. What the browser itself adds to any "open something when a timer fires" (the floor).
+   * The same path with no card: the triggers' scheduling (a timer OPEN_FRAME_LEAD_MS before the
+   * delay's end, then an animation frame) with nothing rendered in that frame, measured from the
+   * frame callback (where open would be called) to that frame painted: what the browser itself adds
+   * to "open called -> painted" (the floor).
    */
   nullLatency(): Promise<number> {
     return new Promise((resolve) => {
       setTimeout(() => {
-        const t0 = now();
         requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            channel.port1.close();
-            resolve(now() - t0);
-          };
-          channel.port2.postMessage(0);
+          const t0 = now();
+          afterNextPaint(() => resolve(now() - t0));
         });
-      }, 0);
+      }, OPEN_DELAY_MS - OPEN_FRAME_LEAD_MS);
     });
   },
 
