@@ -282,7 +282,18 @@ function wrapPuppeteer(page: PuppeteerPage): PageLike {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     async waitForSelector(selector, opts) {
-      await page.waitForSelector(selector, { visible: opts?.visible ?? false, timeout: opts?.timeout ?? 10_000 });
+      // Puppeteer's visible: an element with a non-empty box whose computed visibility is not hidden.
+      await pollInPage(
+        page,
+        ({ selector, visible }: { selector: string; visible: boolean }) => {
+          const el = document.querySelector(selector);
+          if (!el || !visible) return el !== null;
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+        },
+        { selector, visible: opts?.visible ?? false },
+        opts?.timeout ?? 10_000,
+      );
     },
     async waitForFunction(fn, arg, opts) {
       await pollInPage(page, fn, arg as never, opts?.timeout ?? 10_000);
