@@ -9,6 +9,7 @@ import { diffArrays, diffWords } from 'diff';
 import type { DiffPart } from '../index/types';
 import { normalize } from '../text/normalize';
 import type { QuoteDraft } from './05-quotes';
+import { DisjointSets, forEachCandidatePair } from './blocking';
 
 /** A group of quote indices (into the drafts array) with its comparisons. */
 export interface QuoteGroupDraft {
@@ -44,47 +45,23 @@ export function sharedInOrder(a: string[], b: string[]): number {
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   const words = quotes.map((q) => comparableWords(q.text));
-  const parent = quotes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const blocks = new Map<string, number[]>();
-  words.forEach((ws, i) => {
-    const seen = new Set<string>();
-    for (let k = 0; k + 2 < ws.length; k++) {
-      const key = `${ws[k]} ${ws[k + 1]} ${ws[k + 2]}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = blocks.get(key) ?? [];
-      list.push(i);
-      blocks.set(key, list);
-    }
-  });
-  const tried = new Set<string>();
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > MAX_BLOCK) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x];
-        const j = list[y];
-        // Already joined through another pair: no need to diff this one.
-        if (find(i) === find(j)) continue;
-        const key = `${i}:${j}`;
-        if (tried.has(key)) continue;
-        tried.add(key);
-        if (!speakersAgree(quotes[i], quotes[j])) continue;
-        const shared = sharedInOrder(words[i], words[j]);
-        const shorter = Math.min(words[i].length, words[j].length);
-        if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) parent[find(i)] = find(j);
-      }
-    }
-  }
-  const byRoot = new Map<number, number[]>();
-  quotes.forEach((_, i) => {
-    const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+  const sets = new DisjointSets(quotes.length);
+  const trigrams = (i: number): string[] => {
+    const ws = words[i];
+    const keys: string[] = [];
+    for (let k = 0; k + 2 < ws.length; k++) keys.push(`${ws[k]} ${ws[k + 1]} ${ws[k + 2]}`);
+    return keys;
+  };
+  forEachCandidatePair(quotes.length, trigrams, MAX_BLOCK, (i, j) => {
+    // Already joined through another pair: no need to diff this one.
+    if (sets.find(i) === sets.find(j)) return;
+    if (!speakersAgree(quotes[i], quotes[j])) return;
+    const shared = sharedInOrder(words[i], words[j]);
+    const shorter = Math.min(words[i].length, words[j].length);
+    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) sets.attach(sets.find(i), sets.find(j));
   });
   const groups: QuoteGroupDraft[] = [];
-  for (const members of byRoot.values()) {
-    members.sort((a, b) => a - b);
+  for (const members of sets.groups()) {
     const reference = pickReference(quotes, words, members);
     // A member whose words stand unbroken in the reference is the same wording, cut: "same-quote",
     // the matcher's meaning too. Only other words, or words in another order, make a variant.

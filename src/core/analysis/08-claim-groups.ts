@@ -10,6 +10,7 @@
 import type { Difference, Figure } from '../index/types';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
+import { DisjointSets, forEachCandidatePair } from './blocking';
 
 /** A group of claim indices with the comparison results. */
 export interface ClaimGroupDraft {
@@ -70,50 +71,25 @@ function blockingKeys(c: ClaimDraft): string[] {
 
 /** Groups claims; every claim ends up in exactly one group. */
 export function groupClaims(claims: ClaimDraft[]): ClaimGroupDraft[] {
-  const blocks = new Map<string, number[]>();
-  claims.forEach((c, i) => {
-    for (const key of new Set(blockingKeys(c))) {
-      const list = blocks.get(key) ?? [];
-      list.push(i);
-      blocks.set(key, list);
-    }
-  });
-  const seen = new Set<string>();
   const edges: { i: number; j: number; score: number }[] = [];
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > MAX_BLOCK) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x];
-        const j = list[y];
-        if (claims[i].article === claims[j].article) continue;
-        const key = `${i}:${j}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const score = pairScore(claims[i], claims[j]);
-        if (score > 0) edges.push({ i, j, score });
-      }
-    }
-  }
+  forEachCandidatePair(claims.length, (i) => blockingKeys(claims[i]), MAX_BLOCK, (i, j) => {
+    if (claims[i].article === claims[j].article) return;
+    const score = pairScore(claims[i], claims[j]);
+    if (score > 0) edges.push({ i, j, score });
+  });
   edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
-  const parent = claims.map((_, i) => i);
+  const sets = new DisjointSets(claims.length);
   const articles = claims.map((c) => new Set([c.article]));
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const e of edges) {
-    const a = find(e.i);
-    const b = find(e.j);
+    const a = sets.find(e.i);
+    const b = sets.find(e.j);
     if (a === b) continue;
     const [small, large] = articles[a].size <= articles[b].size ? [a, b] : [b, a];
     if ([...articles[small]].some((x) => articles[large].has(x))) continue;
-    parent[small] = large;
+    sets.attach(small, large);
     for (const x of articles[small]) articles[large].add(x);
   }
-  const byRoot = new Map<number, number[]>();
-  claims.forEach((_, i) => {
-    const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
-  });
-  const groups = [...byRoot.values()].map((members) => compare(claims, members.sort((a, b) => a - b)));
+  const groups = sets.groups().map((members) => compare(claims, members));
   groups.sort((a, b) => a.members[0] - b.members[0]);
   return groups;
 }

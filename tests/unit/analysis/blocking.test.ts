@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DisjointSets, forEachCandidatePair } from '../../../src/core/analysis/blocking';
+
+describe('forEachCandidatePair', () => {
+  it('visits each pair that shares a key exactly once, and never a pair that shares none', () => {
+    const keys = [['a', 'b'], ['a', 'b', 'a'], ['b'], ['c']];
+    const pairs: string[] = [];
+    forEachCandidatePair(keys.length, (i) => keys[i], 10, (i, j) => pairs.push(`${i}-${j}`));
+    // 0-1 share "a" and "b" but are visited once; 3 shares nothing.
+    expect(pairs).toEqual(['0-1', '0-2', '1-2']);
+  });
+
+  it('skips a key shared by more items than maxBlock', () => {
+    const keys = [['common', 'x'], ['common', 'x'], ['common'], ['common']];
+    const pairs: string[] = [];
+    forEachCandidatePair(keys.length, (i) => keys[i], 3, (i, j) => pairs.push(`${i}-${j}`));
+    expect(pairs).toEqual(['0-1']);
+  });
+});
+
+describe('DisjointSets', () => {
+  it('groups joined items, members ascending, groups in order of their first member', () => {
+    const sets = new DisjointSets(6);
+    sets.attach(sets.find(4), sets.find(1));
+    sets.attach(sets.find(1), sets.find(5));
+    sets.attach(sets.find(2), sets.find(0));
+    expect(sets.groups()).toEqual([[0, 2], [1, 4, 5], [3]]);
+    expect(sets.find(4)).toBe(sets.find(5));
+    expect(sets.find(3)).toBe(3);
+  });
+});
