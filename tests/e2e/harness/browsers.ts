@@ -128,24 +128,10 @@ async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBro
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
-    const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\/+/, '')}`;
-    const newPage = async () => wrapPlaywright(await context.newPage());
-    return {
-      name: 'chromium',
-      extensionId,
-      newPage,
-      extensionUrl,
-      async openExtensionPage(path) {
-        const page = await newPage();
-        await page.goto(extensionUrl(path));
-        return page;
-      },
-      requests: () => [...seen],
-      async close() {
-        await context.close().catch(() => undefined);
-        await rm(profile, { recursive: true, force: true });
-      },
-    };
+    return extensionBrowser('chromium', extensionId, `chrome-extension://${extensionId}/`, async () => wrapPlaywright(await context.newPage()), seen, async () => {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    });
   } catch (error) {
     await context.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
@@ -205,7 +191,6 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
     await browser.close().catch(() => undefined);
     throw error;
   }
-  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\/+/, '')}`;
   const newPage = async () => {
     const page = await browser.newPage();
     page.on('request', (req) => {
@@ -213,9 +198,17 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
     });
     return wrapPuppeteer(page);
   };
+  return extensionBrowser('firefox', FIREFOX_EXTENSION_UUID, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, newPage, seen, async () => {
+    await browser.close().catch(() => undefined);
+  });
+}
+
+/** The handle both launchers return: extension URLs and pages derived from the base URL and `newPage`. */
+function extensionBrowser(name: BrowserName, extensionId: string, base: string, newPage: () => Promise<PageLike>, seen: string[], close: () => Promise<void>): ExtensionBrowser {
+  const extensionUrl = (path: string) => `${base}${path.replace(/^\/+/, '')}`;
   return {
-    name: 'firefox',
-    extensionId: FIREFOX_EXTENSION_UUID,
+    name,
+    extensionId,
     newPage,
     extensionUrl,
     async openExtensionPage(path) {
@@ -224,9 +217,7 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
       return page;
     },
     requests: () => [...seen],
-    async close() {
-      await browser.close().catch(() => undefined);
-    },
+    close,
   };
 }
 
