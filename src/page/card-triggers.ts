@@ -44,6 +44,15 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
   let pendingFirst: HTMLElement | null = null;
   let ignoreFocusOn: HTMLElement | null = null;
 
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch {
+        // A failure in the extension must never surface in the page.
+      }
+    };
   const view = doc.defaultView;
   const clearOpen = () => {
     if (openTimer !== null) clearTimeout(openTimer);
@@ -54,15 +63,11 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
   };
   /** Runs `open` in the animation frame nearest the end of the open delay (see OPEN_FRAME_LEAD_MS). */
   const scheduleOpen = (open: () => void) => {
-    const fire = () => {
-      const pending = pendingFirst !== null;
+    // Whichever of the frame and the fallback comes first cancels the other.
+    const fire = guard(() => {
       clearOpen();
-      try {
-        if (pending) open();
-      } catch {
-        // A failure in the extension must never surface in the page.
-      }
-    };
+      open();
+    });
     openTimer = setTimeout(() => {
       openTimer = null;
       if (!view || typeof view.requestAnimationFrame !== 'function') return fire();
@@ -88,15 +93,6 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
     const mark = markerOf(target);
     return mark ? lookup(mark) : null;
   };
-  const guard =
-    <E extends Event>(fn: (event: E) => void) =>
-    (event: E) => {
-      try {
-        fn(event);
-      } catch {
-        // A failure in the extension must never surface in the page.
-      }
-    };
   const on = <K extends keyof DocumentEventMap>(type: K, fn: (event: DocumentEventMap[K]) => void, capture = false) =>
     doc.addEventListener(type, guard(fn) as EventListener, { capture, passive: type !== 'keydown', signal });
 
