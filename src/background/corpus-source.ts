@@ -1,0 +1,26 @@
+/**
+ * The contract between the matching side and wherever corpora live (the bundled build output today,
+ * the IndexedDB corpus store next). The matching side asks only for the corpora the reader has
+ * switched on; each one matches page text and builds card details from its own records.
+ */
+import type { CardDetails } from '../core/index/details';
+import type { DetectionKind, Match } from '../core/index/types';
+import type { ScanOptions } from '../core/match';
+
+/** One corpus, ready to match page text against and to build card details from. */
+export interface LoadedCorpus {
+  /** Stable id of the corpus (the bundled one and each of the reader's). */
+  id: string;
+  /** The name the reader sees on cards and in the popup. */
+  name: string;
+  /** Every match in one block of page text; UTF-16 offsets into `text`. May load data lazily. */
+  match(text: string, options?: ScanOptions): Promise<Match[]>;
+  /** Card details for one record of this corpus, or null when it has no such record. */
+  details(kind: DetectionKind, id: string): Promise<CardDetails | null>;
+}
+
+/** Where the matching side finds its corpora. */
+export interface CorpusSource {
+  /** The corpora the reader has switched on, in the order they are listed; a broken one is left out. */
+  active(): Promise<LoadedCorpus[]>;
+}
