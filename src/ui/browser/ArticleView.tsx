@@ -3,7 +3,7 @@
  * sentences marked from the index and linked to their pages. Text is rendered as text only.
  */
 import type { ArticleRecord, CorpusIndex } from '../../core/index/types';
-import { dateLabel, kindHeading, kindLabel, outletLabel } from '../shared/format';
+import { articleDate, kindHeading, kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { claimSentences, mentionMarks, paragraphPieces, type MentionMark, type Piece } from './article-marks';
@@ -59,7 +59,7 @@ export function ArticleView({ index, article }: { index: CorpusIndex; article: A
   return (
     <article class="cl-view cl-reader" data-testid="view-article">
       <p class="cl-kicker">
-        {outletLabel(article.outlet)} · {dateLabel(article.date)}
+        {outletName(article.outlet)} · {articleDate(article.date)}
       </p>
       <h1 tabIndex={-1} class="cl-view-title">
         {headline ? <Pieces text={article.text} pieces={headline} /> : article.headline}

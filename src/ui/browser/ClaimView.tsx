@@ -1,6 +1,6 @@
 /** `#/claim/<id>`: a claim group compared side by side by outlet, with the differing values. */
 import type { ClaimDetails } from '../../core/index/details';
-import { kindLabel, outletLabel } from '../shared/format';
+import { kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { ValuesSideBySide } from '../card/ValuesSideBySide';
@@ -42,8 +42,8 @@ export function ClaimView({ details }: { details: ClaimDetails }) {
         <h2 id="cl-h-by-outlet">{t('browser_byOutlet')}</h2>
         <div class="cl-columns" data-testid="claim-by-outlet">
           {details.byOutlet.map((group) => (
-            <section key={group.outlet} class="cl-column" aria-label={outletLabel(group.outlet)}>
-              <h3>{outletLabel(group.outlet)}</h3>
+            <section key={group.outlet} class="cl-column" aria-label={outletName(group.outlet)}>
+              <h3>{outletName(group.outlet)}</h3>
               {group.members.map((m) => (
                 <div key={m.claim} class="cl-member">
                   <MemberByline isReference={m.isReference} relation={m.relation} date={m.article.date} />

@@ -4,7 +4,7 @@
  * readers and for anyone who prefers to read them.
  */
 import type { CorpusIndex, EntityRecord } from '../../core/index/types';
-import { kindLabel, outletLabel } from '../shared/format';
+import { kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 
@@ -65,8 +65,8 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
         >
           {outlets.map((outlet, c) => (
             <text key={outlet} x={LABEL_W + c * CELL_W + CELL_W / 2} y={HEAD_H - 10} text-anchor="middle" class="cl-svg-label">
-              <title>{outletLabel(outlet)}</title>
-              {clip(outletLabel(outlet), 14)}
+              <title>{outletName(outlet)}</title>
+              {clip(outletName(outlet), 14)}
             </text>
           ))}
           {shown.map((row, r) => {
@@ -99,7 +99,7 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
                       text-anchor="middle"
                       class={`cl-svg-count${n / max > 0.55 ? ' cl-svg-count-strong' : ''}`}
                     >
-                      <title>{t('browser_matrixCell', [row.entity.name, outletLabel(outlets[c]), n])}</title>
+                      <title>{t('browser_matrixCell', [row.entity.name, outletName(outlets[c]), n])}</title>
                       {n > 0 ? String(n) : '·'}
                     </text>
                   </g>
@@ -120,7 +120,7 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
                 <th scope="col">{t('browser_colEntity')}</th>
                 {outlets.map((o) => (
                   <th key={o} scope="col">
-                    {outletLabel(o)}
+                    {outletName(o)}
                   </th>
                 ))}
               </tr>

@@ -1,6 +1,6 @@
 /** `#/person/<id>`, `#/organisation/<id>`: descriptors by outlet, quotes, who appears with them, articles. */
 import type { EntityDetails } from '../../core/index/details';
-import { dateLabel, kindLabel, outletLabel } from '../shared/format';
+import { articleDate, kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { useDownload } from './context';
@@ -44,8 +44,8 @@ export function EntityView({ details }: { details: EntityDetails }) {
             {details.articles.map((a) => (
               <tr key={a.article.id}>
                 <th scope="row">
-                  <a href={linkTo('article', a.article.id)}>{outletLabel(a.article.outlet)}</a>
-                  <div class="cl-muted cl-small">{dateLabel(a.article.date)}</div>
+                  <a href={linkTo('article', a.article.id)}>{outletName(a.article.outlet)}</a>
+                  <div class="cl-muted cl-small">{articleDate(a.article.date)}</div>
                 </th>
                 <td>
                   {a.descriptors.length === 0 ? (
@@ -75,7 +75,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
           withQuotes.map((a) => (
             <div key={a.article.id} class="cl-outlet-block">
               <h3>
-                {outletLabel(a.article.outlet)} <span class="cl-muted cl-small">{dateLabel(a.article.date)}</span>
+                {outletName(a.article.outlet)} <span class="cl-muted cl-small">{articleDate(a.article.date)}</span>
               </h3>
               {a.quotes.map((q) => (
                 <figure key={q.id} class="cl-quote">
@@ -115,7 +115,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
             <li key={a.article.id}>
               <a href={linkTo('article', a.article.id)}>{a.article.headline}</a>{' '}
               <span class="cl-muted">
-                — {outletLabel(a.article.outlet)}, {dateLabel(a.article.date)} · {mentionLabel(a.mentions)}
+                — {outletName(a.article.outlet)}, {articleDate(a.article.date)} · {mentionLabel(a.mentions)}
                 {a.surfaces.length > 0 && ` (${a.surfaces.join(', ')})`}
               </span>
             </li>

@@ -1,6 +1,6 @@
 /** The line above one outlet's wording on the claim and quote pages: its relation badge and date. */
 import type { Relation } from '../../core/index/types';
-import { dateLabel, relationLabel } from '../shared/format';
+import { articleDate, relationLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 
 /** "Reference" for the wording the others are compared with, else the member's relation; then the date. */
@@ -12,7 +12,7 @@ export function MemberByline({ isReference, relation, date }: { isReference: boo
       ) : (
         <span class={`cl-badge cl-badge-${relation}`}>{relationLabel(relation)}</span>
       )}{' '}
-      <span class="cl-muted">{dateLabel(date)}</span>
+      <span class="cl-muted">{articleDate(date)}</span>
     </p>
   );
 }

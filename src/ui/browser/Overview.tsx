@@ -1,6 +1,6 @@
 /** `#/`: the corpus at a glance: its articles, the coverage matrix and the timeline. */
 import type { CorpusIndex } from '../../core/index/types';
-import { dateLabel, outletLabel } from '../shared/format';
+import { articleDate, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { useDownload } from './context';
@@ -38,8 +38,8 @@ export function Overview({ index }: { index: CorpusIndex }) {
             <tbody>
               {index.articles.map((a) => (
                 <tr key={a.id}>
-                  <td>{outletLabel(a.outlet)}</td>
-                  <td class="cl-nowrap">{dateLabel(a.date)}</td>
+                  <td>{outletName(a.outlet)}</td>
+                  <td class="cl-nowrap">{articleDate(a.date)}</td>
                   <td>
                     <a href={linkTo('article', a.id)}>{a.headline}</a>
                   </td>

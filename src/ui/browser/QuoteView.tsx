@@ -1,6 +1,6 @@
 /** `#/quote/<id>`: each outlet's wording of one utterance, with the differences marked. */
 import type { QuoteDetails } from '../../core/index/details';
-import { kindLabel, outletLabel } from '../shared/format';
+import { kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 import { QuoteDiff } from '../card/QuoteDiff';
@@ -40,8 +40,8 @@ export function QuoteView({ details }: { details: QuoteDetails }) {
       </p>
       <div class="cl-columns" data-testid="quote-members">
         {details.members.map((m) => (
-          <section key={m.quote} class="cl-column" aria-label={outletLabel(m.article.outlet)}>
-            <h3>{outletLabel(m.article.outlet)}</h3>
+          <section key={m.quote} class="cl-column" aria-label={outletName(m.article.outlet)}>
+            <h3>{outletName(m.article.outlet)}</h3>
             <MemberByline isReference={m.isReference} relation={m.relation} date={m.article.date} />
             <blockquote class="cl-excerpt" data-testid="quote-wording">
               <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />

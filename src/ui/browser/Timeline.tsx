@@ -4,7 +4,7 @@
  */
 import { isKnown } from '../../core/index/details';
 import type { ArticleRecord } from '../../core/index/types';
-import { outletLabel } from '../shared/format';
+import { outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 
@@ -75,10 +75,10 @@ export function Timeline({ articles }: { articles: ArticleRecord[] }) {
               const y = AXIS_Y + 20 + level * ROW_H;
               return (
                 <a key={article.id} href={linkTo('article', article.id)}>
-                  <title>{`${outletLabel(article.outlet)}: ${article.headline}`}</title>
+                  <title>{`${outletName(article.outlet)}: ${article.headline}`}</title>
                   <circle cx={x(day)} cy={y - 4} r={5} class="cl-svg-dot" />
                   <text x={x(day) + 9} y={y} class="cl-svg-label cl-svg-link">
-                    {outletLabel(article.outlet)}
+                    {outletName(article.outlet)}
                   </text>
                 </a>
               );
@@ -95,7 +95,7 @@ export function Timeline({ articles }: { articles: ArticleRecord[] }) {
           <ul>
             {undated.map((a) => (
               <li key={a.id}>
-                <a href={linkTo('article', a.id)}>{a.headline}</a> <span class="cl-muted">— {outletLabel(a.outlet)}</span>
+                <a href={linkTo('article', a.id)}>{a.headline}</a> <span class="cl-muted">— {outletName(a.outlet)}</span>
               </li>
             ))}
           </ul>

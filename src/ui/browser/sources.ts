@@ -2,7 +2,7 @@
 import type { ArticleRef, ClaimDetails, EntityDetails, QuoteDetails } from '../../core/index/details';
 import type { ArticleRecord } from '../../core/index/types';
 import type { SourceTable } from '../shared/export';
-import { dateLabel, outletLabel, relationLabel } from '../shared/format';
+import { articleDate, outletName, relationLabel } from '../shared/format';
 import { t } from '../shared/i18n';
 
 function articleColumns(): string[] {
@@ -10,7 +10,7 @@ function articleColumns(): string[] {
 }
 
 function articleCells(article: Pick<ArticleRef, 'outlet' | 'date' | 'headline' | 'url'>): string[] {
-  return [outletLabel(article.outlet), dateLabel(article.date), article.headline, article.url];
+  return [outletName(article.outlet), articleDate(article.date), article.headline, article.url];
 }
 
 /** Every article of the corpus. */

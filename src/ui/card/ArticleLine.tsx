@@ -1,6 +1,6 @@
 /** One article's byline in a card: outlet, date, and the headline as a quieter second line. */
 import type { ArticleRef } from '../../core/index/details';
-import { articleDate, outletName } from './format';
+import { articleDate, outletName } from '../shared/format';
 import type { ComponentChildren } from 'preact';
 
 /** Props of an article byline. */

@@ -10,7 +10,8 @@ import type { CoverageRef, Match, Relation } from '../../core/index/types';
 import { t } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
-import { outletName, relationLabel, strengthLabel } from './format';
+import { outletName, relationLabel } from '../shared/format';
+import { strengthLabel } from './strength';
 import { ValuesSideBySide } from './ValuesSideBySide';
 
 /** Props of the claim card body. */

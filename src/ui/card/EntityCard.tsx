@@ -4,7 +4,7 @@ import type { Match, QuoteTense } from '../../core/index/types';
 import { t, type MessageKey } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
-import { countLabel } from './format';
+import { countLabel } from '../shared/format';
 
 /** Props of the entity card body. */
 export interface EntityCardProps {

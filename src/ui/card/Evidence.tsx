@@ -1,7 +1,7 @@
 /** What a card's evidence is: how the page text matched, and in how many corpus articles. */
 import type { Match } from '../../core/index/types';
 import { t } from '../shared/i18n';
-import { strengthLabel, strengthOf } from './format';
+import { strengthLabel, strengthOf } from './strength';
 
 /** Props of the evidence box. */
 export interface EvidenceProps {

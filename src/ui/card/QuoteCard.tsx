@@ -6,7 +6,7 @@ import { ArticleLine } from './ArticleLine';
 import { refsByArticle } from './ClaimCard';
 import { tenseKeys } from './EntityCard';
 import { Evidence } from './Evidence';
-import { strengthLabel } from './format';
+import { strengthLabel } from './strength';
 import { QuoteDiff } from './QuoteDiff';
 
 /** Props of the quote card body. */

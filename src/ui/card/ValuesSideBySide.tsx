@@ -1,7 +1,7 @@
 /** A differing attribute with each outlet's value next to the others, visibly marked "differs". */
 import type { DifferenceDetails } from '../../core/index/details';
 import { t, type MessageKey } from '../shared/i18n';
-import { articleDate, outletName } from './format';
+import { articleDate, outletName } from '../shared/format';
 
 /** Props of one side-by-side comparison. */
 export interface ValuesSideBySideProps {

@@ -11,7 +11,7 @@ import { CardFrame } from './CardFrame';
 import { ErrorState, LoadingState, NoCoverageState } from './CardStates';
 import { ClaimCard } from './ClaimCard';
 import { EntityCard } from './EntityCard';
-import { kindLabel } from './format';
+import { kindLabel } from '../shared/format';
 import { QuoteCard, speakerLabel } from './QuoteCard';
 
 export { CARD_CSS } from './card-css';

@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/settings';
 import { kindHeading } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
-import type { TabState } from './Popup';
+import type { TabState } from './api';
 import type { TabAccess } from './tab-url';
 
 const KIND_ORDER: DetectionKind[] = ['person', 'organisation', 'claim', 'quote'];

@@ -9,7 +9,7 @@ import type { Settings } from '../../shared/settings';
 import type { LoadedCorpus } from '../shared/corpus';
 import { t } from '../shared/i18n';
 import { applyTheme } from '../shared/theme';
-import type { PopupApi, TabInfo } from './api';
+import type { PopupApi, TabInfo, TabState } from './api';
 import { PageTab } from './PageTab';
 import { RecordList, type ListKind } from './RecordList';
 import { SearchBox } from './SearchBox';
@@ -35,15 +35,6 @@ function tabLabel(tab: PopupTab): string {
     default:
       return t('popup_tabArticles');
   }
-}
-
-/** Everything the popup learned about the tab it describes. */
-export interface TabState {
-  tab: TabInfo;
-  /** undefined while loading; null when the content script reported nothing. */
-  findings: TabFindings | null | undefined;
-  /** The host the per-site switch applies to (from the tab URL, else from the findings). */
-  host: string | null;
 }
 
 /** Root component of the popup. */

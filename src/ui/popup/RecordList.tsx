@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { CorpusIndex } from '../../core/index/types';
 import { claimGroupsInOrder, groupDiffers } from '../shared/claims-order';
-import { dateLabel, outletLabel, shorten } from '../shared/format';
+import { articleDate, outletName, shorten } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
 
@@ -46,7 +46,7 @@ function rowsFor(kind: ListKind, index: CorpusIndex): Row[] {
       key: a.id,
       hash: linkTo('article', a.id),
       title: a.headline,
-      detail: `${outletLabel(a.outlet)} · ${dateLabel(a.date)}`,
+      detail: `${outletName(a.outlet)} · ${articleDate(a.date)}`,
     }));
 }
 

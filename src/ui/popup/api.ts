@@ -1,5 +1,6 @@
 /** What the popup needs from the extension, as one object so tests can hand in a fake. */
 import type { request, requestTab } from '../../shared/messaging';
+import type { TabFindings } from '../../shared/protocol';
 
 /** The active tab as far as the browser tells the popup (url is null without activeTab/tabs). */
 export interface TabInfo {
@@ -14,4 +15,13 @@ export interface PopupApi {
   activeTab(): Promise<TabInfo>;
   /** Closes the popup (after handing the reader over to the page or the corpus browser). */
   close(): void;
+}
+
+/** Everything the popup learned about the tab it describes. */
+export interface TabState {
+  tab: TabInfo;
+  /** undefined while loading; null when the content script reported nothing. */
+  findings: TabFindings | null | undefined;
+  /** The host the per-site switch applies to (from the tab URL, else from the findings). */
+  host: string | null;
 }

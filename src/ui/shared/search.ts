@@ -5,7 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { CorpusIndex, DetectionKind } from '../../core/index/types';
 import { isKnown } from '../../core/index/details';
-import { dateLabel, outletLabel } from './format';
+import { articleDate, outletName } from './format';
 
 /** What a search hit points at. */
 export type SearchKind = DetectionKind | 'article';
@@ -80,7 +80,7 @@ function documentsOf(index: CorpusIndex): SearchDoc[] {
       text: group.members.map((m) => claimText.get(m.claim) ?? '').join('\n'),
       detail: [...new Set(group.members.map((m) => articleById.get(m.article)?.outlet))]
         .filter((o): o is string => o !== undefined)
-        .map(outletLabel)
+        .map(outletName)
         .join(', '),
     });
   }
@@ -108,7 +108,7 @@ function documentsOf(index: CorpusIndex): SearchDoc[] {
       aliases: '',
       extra: isKnown(article.outlet) ? article.outlet : '',
       text: '',
-      detail: `${outletLabel(article.outlet)} · ${dateLabel(article.date)}`,
+      detail: `${outletName(article.outlet)} · ${articleDate(article.date)}`,
     });
   }
   return docs;
