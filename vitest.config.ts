@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    // Stylesheets are real in tests (vitest would otherwise replace them with empty strings): the
+    // card's shadow-root CSS is asserted on, inlined as vite inlines it.
+    css: true,
     projects: [
       {
         extends: true,

@@ -17,7 +17,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from './lib/chromium';
 import { buildDetails, type CardDetails } from '../src/core/index/details';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
-import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../src/ui/card';
+import type { CardProps } from '../src/ui/card';
+import { loadCardModule } from './lib/card-module';
 import { makeMiniIndex } from '../tests/fixtures/index/mini-index';
 
 interface Shot {
@@ -149,6 +150,8 @@ function pageHtml(cardHtml: string, theme: 'light' | 'dark', full = false): stri
 <coverage-lens-card id="host" style="display:inline-block"><template shadowrootmode="open"><style>${CARD_CSS}${extra}</style>${cardHtml}</template></coverage-lens-card>
 </body></html>`;
 }
+
+const { CARD_CSS, renderCard, unmountCard } = await loadCardModule();
 
 function renderShot(window: Window, shot: Shot): string {
   const container = window.document.createElement('div');
