@@ -146,7 +146,8 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
   const access = useMemo(() => tabAccess(tabState.tab.url), [tabState.tab.url]);
 
   return (
-    <main class="cl-popup">
+    // Whether the background answered is for tests and styles, not words: a reader sees an error only when it did not.
+    <main class="cl-popup" data-background={version === undefined ? 'connecting' : version === null ? 'down' : 'ready'}>
       <header class="cl-popup-header">
         <h1>{t('extName')}</h1>
         <div class="cl-header-actions">
@@ -243,13 +244,6 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
           </section>
         </>
       )}
-      <footer class="cl-popup-footer cl-muted" data-testid="background-status">
-        {version === undefined
-          ? t('popup_backgroundConnecting')
-          : version === null
-            ? t('popup_backgroundDown')
-            : t('popup_backgroundRunning', version)}
-      </footer>
     </main>
   );
 }
