@@ -35,15 +35,22 @@ type CardState = CardViewProps['state'];
 /** How many detail records are kept for re-opening cards quickly. */
 const CACHE_SIZE = 64;
 
-const HOST_STYLE =
-  'all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;' +
+/**
+ * The host's own box, declared on :host with !important inside the shadow root: the cascade ranks an
+ * important declaration of the inner (shadow) context above any important one from the page, inline
+ * styles included, so page CSS cannot hide or move the card. Declared inline instead, the reset would
+ * also pin the reader's text spacing (WCAG 1.4.12; axe's avoid-inline-spacing).
+ */
+const HOST_CSS =
+  ':host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;' +
   'width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;' +
   'overflow:visible!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;' +
-  'transform:none!important;filter:none!important;contain:none!important;';
+  'transform:none!important;filter:none!important;contain:none!important}';
 
 // will-change keeps the card on its own compositor layer, so a staged card is laid out and painted
 // at opacity 0 during the intent delay and revealing it is a compositor-only opacity change.
-const FLOAT_CSS = `.cl-float{position:fixed;top:0;left:0;z-index:1;outline:none;display:flex;flex-direction:column;max-width:calc(100vw - 16px);will-change:opacity}
+const FLOAT_CSS = `${HOST_CSS}
+.cl-float{position:fixed;top:0;left:0;z-index:1;outline:none;display:flex;flex-direction:column;max-width:calc(100vw - 16px);will-change:opacity}
 .cl-float[hidden]{display:none}
 .cl-float[data-cl-staged]{opacity:0;pointer-events:none}
 .cl-float > *{max-height:inherit;overflow:auto}
@@ -292,7 +299,6 @@ export class CardHost {
       return;
     }
     const host = this.doc.createElement(CARD_TAG) as HTMLElement;
-    host.style.cssText = HOST_STYLE;
     const shadow = host.attachShadow({ mode: 'open' });
     this.sheet = adoptStyles(shadow, css);
     const float = this.doc.createElement('div');

@@ -60,7 +60,7 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
           viewBox={`0 0 ${width} ${height}`}
           width={width}
           height={height}
-          role="img"
+          role="group"
           aria-label={t('browser_matrixAlt', [shown.length, outlets.length])}
         >
           {outlets.map((outlet, c) => (

@@ -59,7 +59,7 @@ export function Timeline({ articles }: { articles: ArticleRecord[] }) {
             viewBox={`0 0 ${WIDTH} ${height}`}
             width={WIDTH}
             height={height}
-            role="img"
+            role="group"
             aria-label={t('browser_timelineAlt', [dated.length, iso(first), iso(last)])}
           >
             <line x1={PAD_X / 2} x2={WIDTH - PAD_X / 2} y1={AXIS_Y} y2={AXIS_Y} class="cl-svg-axis" />

@@ -24,7 +24,7 @@ describe('corpus browser: overview', () => {
   it('draws the coverage matrix with a table carrying the same numbers', async () => {
     const { root } = await mountBrowser(index, '#/');
     const svg = root.querySelector('[data-testid="coverage-matrix"] svg');
-    expect(svg?.getAttribute('role')).toBe('img');
+    expect(svg?.getAttribute('role')).toBe('group');
     expect(svg?.getAttribute('aria-label')).toContain('3 people and organisations by 3 outlets');
     const table = root.querySelector('[data-testid="matrix-table"]')!;
     expect([...table.querySelectorAll('thead th')].map(textOf)).toEqual(['Person or organisation', 'The Guardian', 'Morning Star', 'outlet unknown']);
