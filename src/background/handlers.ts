@@ -9,6 +9,7 @@ import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/storage';
 import { CARD_UI_PATH } from './card-ui-path';
 import { loadCorpus } from './corpus';
+import { corpusHandlers } from './corpus-handlers';
 import { clearFindings, readFindings, storeFindings } from './findings';
 
 /** Path of the corpus browser page inside the extension. */
@@ -27,6 +28,7 @@ type Handler<K extends RequestType> = (
 
 /** Every request the background answers. */
 export const handlers: { [K in RequestType]: Handler<K> } = {
+  ...corpusHandlers,
   async ping() {
     return { version: browser.runtime.getManifest().version, from: 'background' as const };
   },

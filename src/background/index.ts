@@ -2,7 +2,18 @@
 import browser from 'webextension-polyfill';
 import { isMessage } from '../shared/protocol';
 import { requestTab } from '../shared/messaging';
+import { corpusStore, refreshBundledCorpus } from './corpora';
 import { clearFindings, dispatch } from './handlers';
+
+// Startup: clean up interrupted installs and check the bundled corpus's version.
+void corpusStore().catch((error: unknown) => console.error('Coverage Lens: the corpus store could not be opened:', error));
+
+// Install and update (also an unpacked extension's reload): the bundled corpus is written again.
+browser.runtime.onInstalled.addListener(() => {
+  void corpusStore()
+    .then((store) => refreshBundledCorpus(store, true))
+    .catch((error: unknown) => console.error('Coverage Lens: the bundled corpus could not be installed:', error));
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isMessage(message)) return undefined;

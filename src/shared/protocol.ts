@@ -33,8 +33,51 @@ export interface TabFindings {
   markers: number;
 }
 
+// ---- Corpus store (issue 11): the corpora the extension keeps in IndexedDB ----
+
+/** Where a corpus came from. */
+export type CorpusOrigin = 'bundled' | 'imported' | 'page';
+
+/** A stored corpus's state: being written, usable, or unusable for the stated reason. */
+export type CorpusStatus = 'importing' | 'ready' | 'broken';
+
+/** What the store keeps about one corpus, as listed to the popup and the corpus browser. */
+export interface CorpusSummary {
+  id: string;
+  name: string;
+  origin: CorpusOrigin;
+  /** Claims and quotes count groups (one per thing said, across outlets), as cards show them. */
+  counts: { articles: number; outlets: number; people: number; organisations: number; claims: number; quotes: number };
+  /** Earliest and latest known article dates (YYYY-MM-DD), or null when no article has a date. */
+  dateRange: { from: string; to: string } | null;
+  /** Milliseconds since the epoch. */
+  created: number;
+  updated: number;
+  /** CorpusIndex schema version the records were written with. */
+  schemaVersion: number;
+  status: CorpusStatus;
+  /** Why the corpus is broken (names the corpus, record and field), when status is 'broken'. */
+  reason?: string;
+  /** Whether pages are marked from this corpus (a corpus that is not ready is never used). */
+  active: boolean;
+}
+
+/** Requests to the corpus store (answered by the background). */
+export interface CorpusProtocol {
+  /** Every stored corpus, the bundled one first, then by creation. */
+  listCorpora: { request: Record<string, never>; reply: CorpusSummary[] };
+  /** Installs a corpus file as `npm run corpus` writes it (the JSON text); validated first. */
+  installCorpus: { request: { file: string; name: string; active?: boolean }; reply: CorpusSummary };
+  setCorpusActive: { request: { id: string; active: boolean }; reply: CorpusSummary };
+  renameCorpus: { request: { id: string; name: string }; reply: CorpusSummary };
+  /** Deletes a corpus and all its data; the bundled corpus can only be switched off. */
+  deleteCorpus: { request: { id: string }; reply: { deleted: true } };
+  /** The corpus as one file in the format `installCorpus` accepts. */
+  exportCorpus: { request: { id: string }; reply: { name: string; file: string } };
+}
+
 /** Every request any side may send, with its payload and reply value. */
-export interface Protocol {
+export interface Protocol extends CorpusProtocol {
   /** Liveness and version check. */
   ping: { request: { from: 'content' | 'popup' | 'browser' }; reply: { version: string; from: 'background' } };
   getSettings: { request: Record<string, never>; reply: Settings };

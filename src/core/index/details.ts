@@ -236,6 +236,8 @@ interface Lookups {
   entities: Map<string, CorpusIndex['entities'][number]>;
   quotes: Map<string, CorpusIndex['quotes'][number]>;
   claims: Map<string, CorpusIndex['claims'][number]>;
+  claimGroups: Map<string, CorpusIndex['claimGroups'][number]>;
+  quoteGroups: Map<string, CorpusIndex['quoteGroups'][number]>;
 }
 
 const lookupCache = new WeakMap<CorpusIndex, Lookups>();
@@ -248,6 +250,9 @@ function lookups(index: CorpusIndex): Lookups {
       entities: new Map(index.entities.map((e) => [e.id, e])),
       quotes: new Map(index.quotes.map((q) => [q.id, q])),
       claims: new Map(index.claims.map((c) => [c.id, c])),
+      // Maps, not find(): the store builds every group's card at install, which must stay linear.
+      claimGroups: new Map(index.claimGroups.map((g) => [g.id, g])),
+      quoteGroups: new Map(index.quoteGroups.map((g) => [g.id, g])),
     };
     lookupCache.set(index, cached);
   }
@@ -304,7 +309,7 @@ function buildEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetai
 }
 
 function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails | null {
-  const group = index.claimGroups.find((g) => g.id === id);
+  const group = look.claimGroups.get(id);
   if (!group) return null;
   const members: ClaimMemberDetails[] = [];
   for (const member of group.members) {
@@ -350,7 +355,7 @@ function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails
 }
 
 function buildQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails | null {
-  const group = index.quoteGroups.find((g) => g.id === id);
+  const group = look.quoteGroups.get(id);
   if (!group) return null;
   const members: QuoteMemberDetails[] = [];
   for (const member of group.members) {

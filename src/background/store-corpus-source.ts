@@ -1,0 +1,53 @@
+/**
+ * The CorpusSource the matching side uses: the active, ready corpora of the corpus store. Each
+ * corpus's matcher is built once, on its first scan, from its matcher shard; card details are
+ * read one record at a time. A corrupt shard or record marks that corpus broken (listed with the
+ * reason) and leaves it out; the other corpora keep matching.
+ */
+import { createMatcher, type Matcher } from '../core/match/scan';
+import type { CorpusMeta } from '../store/db';
+import type { CorpusStore } from '../store/corpus-store';
+import type { CorpusSource, LoadedCorpus } from './corpus-source';
+
+/** A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily). */
+export function createStoreCorpusSource(store: () => Promise<CorpusStore>): CorpusSource {
+  // Keyed by generation: a reinstalled corpus gets a fresh matcher, a renamed one keeps its own.
+  const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus }>();
+
+  function load(s: CorpusStore, initial: CorpusMeta): LoadedCorpus {
+    let matcher: Promise<Matcher | null> | null = null;
+    const entry = { meta: initial, corpus: null as unknown as LoadedCorpus };
+    entry.corpus = {
+      id: initial.id,
+      get name() {
+        return entry.meta.name;
+      },
+      async match(text, options) {
+        matcher ??= s.readMatcher(entry.meta).then((data) => (data ? createMatcher(data) : null));
+        const m = await matcher;
+        // Broken: already marked in the store; this corpus contributes nothing, the others go on.
+        return m ? m.scan(text, options) : [];
+      },
+      details(kind, id) {
+        return s.readDetails(entry.meta, kind, id);
+      },
+    };
+    loaded.set(initial.data, entry);
+    return entry.corpus;
+  }
+
+  return {
+    async active() {
+      const s = await store();
+      const metas = (await s.metas()).filter((m) => m.active && m.status === 'ready');
+      const live = new Set(metas.map((m) => m.data));
+      for (const key of loaded.keys()) if (!live.has(key)) loaded.delete(key);
+      return metas.map((meta) => {
+        const entry = loaded.get(meta.data);
+        if (!entry) return load(s, meta);
+        entry.meta = meta;
+        return entry.corpus;
+      });
+    },
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * The corpus store: install, list, switch, rename, delete and export corpora, and the validated
+ * reads the matching side makes (matcher shard, one card record). One writer at a time; every
+ * install is written as a new generation under status "importing" and flipped in by one final
+ * transaction, so a reader sees the old corpus or the new one, never half of one.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { CardDetails } from '../core/index/details';
+import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
+import { validateIndex } from '../core/index/validate';
+import { compileMatcher } from '../core/match/compile';
+import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
+import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
+import {
+  CORE_SHARD,
+  DATA_STORES,
+  RECORD_COLLECTIONS,
+  detailsRows,
+  generationRange,
+  openCorpusDb,
+  readGeneration,
+  recordId,
+  type CorpusDb,
+  type CorpusMeta,
+} from './db';
+import { StoredRecordError, recordError, validateDetails, validateMatcherCore } from './validate-stored';
+import { summarise } from './summary';
+
+/**
+ * Rows written per transaction during an install. Small enough that one transaction's pending
+ * writes stay a few megabytes even for long articles, large enough that a 20,000-article corpus
+ * takes a few hundred transactions, not tens of thousands.
+ */
+export const ROWS_PER_TRANSACTION = 500;
+
+/** Longest corpus name kept (longer names are cut): a name is a label, not a description. */
+export const MAX_NAME_LENGTH = 120;
+
+/** The id of the corpus built into the extension. */
+export const BUNDLED_CORPUS_ID = 'bundled';
+
+/** Storage ran out while writing a corpus; nothing of it was kept. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
+/** How to install a corpus. */
+export interface InstallOptions {
+  /** Replace this corpus (keeping its name, active switch and creation time) instead of adding one. */
+  id?: string;
+  name: string;
+  origin: CorpusOrigin;
+  /** Whether pages are marked from it once ready; true when omitted. Ignored when replacing. */
+  active?: boolean;
+  /** For the bundled corpus: the extension version it comes with. */
+  sourceVersion?: string;
+}
+
+function isQuotaError(error: unknown): boolean {
+  for (let e = error as { name?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.name === 'QuotaExceededError') return true;
+  }
+  return false;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function cleanName(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '') throw new Error('a corpus needs a name');
+  return name.trim().replace(/\s+/gu, ' ').slice(0, MAX_NAME_LENGTH);
+}
+
+function newKey(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** What the store reports about a corpus (its metadata without storage keys). */
+function summaryOf(meta: CorpusMeta): CorpusSummary {
+  const { data: _data, pending: _pending, sourceVersion: _source, ...summary } = meta;
+  return summary;
+}
+
+/** The store over one open database. */
+export class CorpusStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly db: IDBPDatabase<CorpusDb>) {}
+
+  /** Opens the store (creating or upgrading its database). */
+  static async open(name?: string): Promise<CorpusStore> {
+    return new CorpusStore(await openCorpusDb(name));
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs writes one at a time, in the order they were asked for. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Removes what an interrupted install left (call once on startup); returns the corpus ids it cleaned. */
+  recover(): Promise<string[]> {
+    return this.exclusive(async () => {
+      const cleaned: string[] = [];
+      const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+      for (const meta of await tx.objectStore('corpora').getAll()) {
+        if (meta.status === 'importing') {
+          for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(meta.data));
+          await tx.objectStore('corpora').delete(meta.id);
+          cleaned.push(meta.id);
+        } else if (meta.pending !== undefined) {
+          for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(meta.pending));
+          const { pending: _pending, ...rest } = meta;
+          await tx.objectStore('corpora').put(rest);
+          cleaned.push(meta.id);
+        }
+      }
+      await tx.done;
+      return cleaned;
+    });
+  }
+
+  /** Every corpus: the bundled one first, then by creation. */
+  async list(): Promise<CorpusSummary[]> {
+    return (await this.metas()).map(summaryOf);
+  }
+
+  /** Metadata rows in list order. */
+  async metas(): Promise<CorpusMeta[]> {
+    const all = await this.db.getAll('corpora');
+    return all.sort((a, b) => Number(b.origin === 'bundled') - Number(a.origin === 'bundled') || a.created - b.created || a.id.localeCompare(b.id));
+  }
+
+  /** One corpus's metadata row, if it exists. */
+  meta(id: string): Promise<CorpusMeta | undefined> {
+    return this.db.get('corpora', id);
+  }
+
+  /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
+  install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
+    const name = cleanName(options.name);
+    return this.exclusive(async () => {
+      const id = options.id ?? newKey('corpus');
+      const data = newKey(id);
+      const now = Date.now();
+      const existing = await this.db.get('corpora', id);
+      if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
+      if (existing) await this.db.put('corpora', { ...existing, pending: data });
+      else {
+        await this.db.put('corpora', {
+          ...summarise(index),
+          id,
+          name,
+          origin: options.origin,
+          created: now,
+          updated: now,
+          status: 'importing',
+          active: false,
+          data,
+          ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
+        });
+      }
+      try {
+        await this.writeGeneration(index, data);
+        const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+        const current = await tx.objectStore('corpora').get(id);
+        if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
+        const { pending: _pending, reason: _reason, ...kept } = current;
+        if (existing) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(current.data));
+        const ready: CorpusMeta = {
+          ...kept,
+          ...summarise(index),
+          updated: Date.now(),
+          status: 'ready',
+          active: existing ? current.active : options.active !== false,
+          data,
+          ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
+        };
+        await tx.objectStore('corpora').put(ready);
+        await tx.done;
+        return summaryOf(ready);
+      } catch (error) {
+        await this.discard(id, data, !existing);
+        if (isQuotaError(error)) {
+          throw new StorageFullError(`Storage is full: the corpus "${name}" (${index.articles.length} articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Writes every row of one generation, a batch per transaction. */
+  private async writeGeneration(index: CorpusIndex, data: string): Promise<void> {
+    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })));
+    for (const coll of RECORD_COLLECTIONS) {
+      const records = index[coll] as unknown[];
+      await this.putBatches('records', records.map((record, n) => ({ data, coll, n, id: recordId(coll, record), record })));
+    }
+    await this.putBatches('details', detailsRows(index, data));
+    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }]);
+  }
+
+  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][]): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_TRANSACTION) {
+      const tx = this.db.transaction(store, 'readwrite');
+      const batch = rows.slice(i, i + ROWS_PER_TRANSACTION);
+      // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
+      await Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
+    }
+  }
+
+  /** Removes a failed generation; the corpus too when the install was creating it. */
+  private async discard(id: string, data: string, isNew: boolean): Promise<void> {
+    const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+    for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
+    const current = await tx.objectStore('corpora').get(id);
+    if (current && isNew && current.data === data) await tx.objectStore('corpora').delete(id);
+    else if (current?.pending === data) {
+      const { pending: _pending, ...rest } = current;
+      await tx.objectStore('corpora').put(rest);
+    }
+    await tx.done;
+  }
+
+  private update(id: string, change: (meta: CorpusMeta) => CorpusMeta): Promise<CorpusSummary> {
+    return this.exclusive(async () => {
+      const tx = this.db.transaction('corpora', 'readwrite');
+      const meta = await tx.store.get(id);
+      if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+      const next = change(meta);
+      await tx.store.put(next);
+      await tx.done;
+      return summaryOf(next);
+    });
+  }
+
+  /** Switches a corpus on or off for marking pages; only a ready corpus can be switched on. */
+  setActive(id: string, active: boolean): Promise<CorpusSummary> {
+    return this.update(id, (meta) => {
+      if (active && meta.status !== 'ready') throw new Error(`corpus "${meta.name}" cannot be switched on: it is ${meta.status}${meta.reason ? ` (${meta.reason})` : ''}`);
+      return { ...meta, active, updated: Date.now() };
+    });
+  }
+
+  /** Renames a corpus. */
+  rename(id: string, name: string): Promise<CorpusSummary> {
+    const clean = cleanName(name);
+    return this.update(id, (meta) => ({ ...meta, name: clean, updated: Date.now() }));
+  }
+
+  /** Deletes a corpus and every row of it; the bundled corpus can only be switched off. */
+  delete(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+      const meta = await tx.objectStore('corpora').get(id);
+      if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+      if (meta.origin === 'bundled') throw new Error(`corpus "${meta.name}" comes with the extension: it can be switched off, not deleted`);
+      for (const data of [meta.data, meta.pending]) {
+        if (data !== undefined) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
+      }
+      await tx.objectStore('corpora').delete(id);
+      await tx.done;
+    });
+  }
+
+  /** Records why a corpus cannot be used; it stays listed, with the reason, and is never matched. */
+  async markBroken(id: string, data: string, error: unknown): Promise<string> {
+    const meta = await this.db.get('corpora', id);
+    const reason = `Corpus "${meta?.name ?? id}" (${id}) is broken: ${message(error)}`;
+    await this.exclusive(async () => {
+      const tx = this.db.transaction('corpora', 'readwrite');
+      const current = await tx.store.get(id);
+      // Only the generation that was read is condemned: a reinstall since then is left alone.
+      if (current && current.data === data && current.status !== 'broken') await tx.store.put({ ...current, status: 'broken', reason, active: current.active });
+      await tx.done;
+    });
+    return reason;
+  }
+
+  /** The full index of a ready corpus, validated; a corrupt record marks the corpus broken. */
+  async readIndex(id: string): Promise<CorpusIndex> {
+    const meta = await this.db.get('corpora', id);
+    if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+    if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
+    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
+    try {
+      return validateIndex(index);
+    } catch (error) {
+      throw new Error(await this.markBroken(id, meta.data, recordError(message(error), index)));
+    }
+  }
+
+  /** One article of a corpus, or null when it has none by that id. */
+  async readArticle(id: string, articleId: string): Promise<ArticleRecord | null> {
+    const meta = await this.db.get('corpora', id);
+    if (!meta || meta.status !== 'ready') return null;
+    const row = await this.db.getFromIndex('articles', 'id', [meta.data, articleId]);
+    return row?.record ?? null;
+  }
+
+  /**
+   * The matcher shard of a corpus generation, validated, or null when the corpus is broken (it is
+   * then marked so). A shard of an older matcher version is recompiled from the full records.
+   */
+  async readMatcher(meta: CorpusMeta): Promise<MatcherData | null> {
+    try {
+      const row = await this.db.get('matcher', [meta.data, CORE_SHARD]);
+      if (!row) throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', 'missing');
+      const matcher = validateMatcherCore(row.matcher);
+      if (matcher.schemaVersion === MATCHER_DATA_VERSION) return matcher;
+      return await this.recompileMatcher(meta);
+    } catch (error) {
+      await this.markBroken(meta.id, meta.data, error);
+      return null;
+    }
+  }
+
+  /** Migration: matcher data of another version, rebuilt from the corpus's full records. */
+  private async recompileMatcher(meta: CorpusMeta): Promise<MatcherData> {
+    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
+    try {
+      validateIndex(index);
+    } catch (error) {
+      throw recordError(message(error), index);
+    }
+    const matcher = compileMatcher(index);
+    await this.exclusive(async () => {
+      const current = await this.db.get('corpora', meta.id);
+      if (current?.data === meta.data) await this.db.put('matcher', { data: meta.data, shard: CORE_SHARD, matcher });
+    });
+    return matcher;
+  }
+
+  /** The card record of one entity, claim group or quote group; null when the corpus has none. */
+  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardDetails | null> {
+    const row = await this.db.get('details', [meta.data, kind, id]);
+    if (!row) return null;
+    try {
+      return validateDetails(row.details, kind, id);
+    } catch (error) {
+      throw new Error(await this.markBroken(meta.id, meta.data, error));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The corpus database: its object stores, row shapes and the upgrade path between layouts.
+ *
+ * Every data row is keyed first by a corpus's `data` key (not its id): an install writes a new
+ * generation under a fresh data key and the final transaction points the corpus at it, so readers
+ * never see a half-written corpus and replacing one (the bundled corpus on update) is atomic.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { buildDetails, type CardDetails } from '../core/index/details';
+import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
+import type { MatcherData } from '../core/match/data';
+import type { CorpusSummary } from '../shared/protocol';
+
+/** Default database name (tests pass their own). */
+export const DB_NAME = 'coverage-lens-corpora';
+
+/**
+ * Layout version. 1: corpora, articles, full records, matcher data (card details were built from the
+ * full records at look-up time). 2: adds `details`, one precomputed card record per entity, claim
+ * group and quote group, so a card reads one row instead of the corpus's records.
+ */
+export const DB_VERSION = 2;
+
+/** The collections of a CorpusIndex kept as one row per record (articles have their own store). */
+export const RECORD_COLLECTIONS = ['entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
+
+/** One of RECORD_COLLECTIONS. */
+export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
+
+/** A stored corpus's metadata row. */
+export interface CorpusMeta extends CorpusSummary {
+  /** Data key of the generation readers use. */
+  data: string;
+  /** Data key of a generation being written over this corpus (an update), until it is flipped in. */
+  pending?: string;
+  /** For the bundled corpus: the extension version that installed it. */
+  sourceVersion?: string;
+}
+
+/** One article of one generation; `n` keeps the index's order. */
+export interface ArticleRow {
+  data: string;
+  n: number;
+  id: string;
+  record: ArticleRecord;
+}
+
+/** One full record (entity, quote, claim, group, ambiguous alias) of one generation. */
+export interface RecordRow {
+  data: string;
+  coll: RecordCollection;
+  n: number;
+  id: string;
+  record: unknown;
+}
+
+/** The card record of one entity, claim group or quote group. */
+export interface DetailsRow {
+  data: string;
+  kind: DetectionKind;
+  id: string;
+  details: CardDetails;
+}
+
+/** A shard of matcher data; "core" is the part every scan needs. */
+export interface MatcherRow {
+  data: string;
+  shard: string;
+  matcher: MatcherData;
+}
+
+/** The database schema, for idb's typing. */
+export interface CorpusDb extends DBSchema {
+  corpora: { key: string; value: CorpusMeta };
+  articles: { key: [string, number]; value: ArticleRow; indexes: { id: [string, string] } };
+  records: { key: [string, string, number]; value: RecordRow; indexes: { id: [string, string, string] } };
+  details: { key: [string, string, string]; value: DetailsRow };
+  matcher: { key: [string, string]; value: MatcherRow };
+}
+
+/** Stores whose rows belong to one generation (keyed by data key first). */
+export const DATA_STORES = ['articles', 'records', 'details', 'matcher'] as const satisfies readonly StoreNames<CorpusDb>[];
+
+/** The shard every scan needs. */
+export const CORE_SHARD = 'core';
+
+/** Every key of one generation in any data store: [data] sorts before [data, x], and [data, []] after it. */
+export function generationRange(data: string): IDBKeyRange {
+  return IDBKeyRange.bound([data], [data, []]);
+}
+
+type UpgradeTx = IDBPTransaction<CorpusDb, StoreNames<CorpusDb>[], 'versionchange'>;
+
+/** One step of the upgrade path per version: steps[v - 1] takes a database from v - 1 to v. */
+const steps: ((db: IDBPDatabase<CorpusDb>, tx: UpgradeTx) => Promise<void>)[] = [
+  async (db) => {
+    db.createObjectStore('corpora', { keyPath: 'id' });
+    db.createObjectStore('articles', { keyPath: ['data', 'n'] }).createIndex('id', ['data', 'id'], { unique: true });
+    db.createObjectStore('records', { keyPath: ['data', 'coll', 'n'] }).createIndex('id', ['data', 'coll', 'id']);
+    db.createObjectStore('matcher', { keyPath: ['data', 'shard'] });
+  },
+  async (db, tx) => {
+    db.createObjectStore('details', { keyPath: ['data', 'kind', 'id'] });
+    // Card details for the corpora version 1 stored, built from their full records in this same
+    // transaction so a failed upgrade leaves version 1 as it was.
+    for (const meta of await tx.objectStore('corpora').getAll()) {
+      for (const data of [meta.data, meta.pending]) {
+        if (data === undefined) continue;
+        const index = await readGeneration(tx, data, meta.schemaVersion);
+        for (const row of detailsRows(index, data)) await tx.objectStore('details').put(row);
+      }
+    }
+  },
+];
+
+/** Opens (creating or upgrading) the corpus database. */
+export function openCorpusDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<IDBPDatabase<CorpusDb>> {
+  if (version < 1 || version > steps.length) throw new Error(`corpus database version ${version} is not one this code knows (1–${steps.length})`);
+  return openDB<CorpusDb>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) await steps[v - 1](db, tx);
+    },
+    blocking(_current, _blocked, event) {
+      // Another context wants a newer layout: let it have the database.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+type ReadTx = Pick<UpgradeTx, 'objectStore'> | IDBPTransaction<CorpusDb, ('articles' | 'records')[], 'readonly' | 'readwrite'>;
+
+/** Reassembles one generation's full index from its rows (unvalidated: callers validate). */
+export async function readGeneration(tx: ReadTx, data: string, schemaVersion: number): Promise<CorpusIndex> {
+  const range = generationRange(data);
+  const articles = (await (tx as UpgradeTx).objectStore('articles').getAll(range)).map((r) => r.record);
+  const index: Record<string, unknown> = { schemaVersion, articles };
+  for (const coll of RECORD_COLLECTIONS) index[coll] = [];
+  for (const row of await (tx as UpgradeTx).objectStore('records').getAll(range)) (index[row.coll] as unknown[]).push(row.record);
+  return index as unknown as CorpusIndex;
+}
+
+/** The card record of every entity, claim group and quote group of an index, as rows. */
+export function detailsRows(index: CorpusIndex, data: string): DetailsRow[] {
+  const rows: DetailsRow[] = [];
+  const add = (kind: DetectionKind, id: string) => {
+    const details = buildDetails(index, kind, id);
+    if (details) rows.push({ data, kind, id, details });
+  };
+  for (const e of index.entities) add(e.kind, e.id);
+  for (const g of index.claimGroups) add('claim', g.id);
+  for (const g of index.quoteGroups) add('quote', g.id);
+  return rows;
+}
+
+/** The row id of a record of a collection (ambiguous aliases have no id: the alias is theirs). */
+export function recordId(coll: RecordCollection, record: unknown): string {
+  const r = record as { id?: unknown; alias?: unknown };
+  return String(coll === 'ambiguous' ? r.alias : r.id);
+}

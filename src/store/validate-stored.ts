@@ -1,0 +1,171 @@
+/**
+ * Validation of what is read back from the store: the matcher shard and card records, which
+ * validateIndex (whole indexes) does not cover, and the translation of validateIndex's paths into
+ * the record they belong to. Every error names the record and the field.
+ */
+import type { CardDetails } from '../core/index/details';
+import type { CorpusIndex, DetectionKind } from '../core/index/types';
+import type { MatcherData } from '../core/match/data';
+import { RECORD_COLLECTIONS } from './db';
+
+/** A stored record that cannot be used: which record, which field, why. */
+export class StoredRecordError extends Error {
+  constructor(
+    readonly record: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`record ${record}, field ${field}: ${reason}`);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function checker(record: string) {
+  const fail = (field: string, reason: string): never => {
+    throw new StoredRecordError(record, field, reason);
+  };
+  const obj = (v: unknown, field: string): Obj => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'expected an object');
+    return v as Obj;
+  };
+  const arr = (v: unknown, field: string): unknown[] => {
+    if (!Array.isArray(v)) fail(field, 'expected an array');
+    return v as unknown[];
+  };
+  const str = (v: unknown, field: string): string => {
+    if (typeof v !== 'string') fail(field, 'expected a string');
+    return v as string;
+  };
+  const nat = (v: unknown, field: string): number => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(field, 'expected a non-negative integer');
+    return v as number;
+  };
+  const strings = (v: unknown, field: string): string[] => arr(v, field).map((s, i) => str(s, `${field}[${i}]`));
+  const numbers = (v: unknown, field: string): number[] => {
+    const a = arr(v, field);
+    for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'number' || !Number.isFinite(a[i])) fail(`${field}[${i}]`, 'expected a finite number');
+    return a as number[];
+  };
+  const below = (v: unknown, limit: number, field: string, what: string): void => {
+    if (nat(v, field) >= limit) fail(field, `${what} ${String(v)} does not exist (${limit} known)`);
+  };
+  return { fail, obj, arr, str, nat, strings, numbers, below };
+}
+
+/** Name of the matcher shard record in errors. */
+const MATCHER_RECORD = 'matcher "core"';
+
+/**
+ * Checks the matcher shard read from the store. A shard of another MATCHER_DATA_VERSION is not an
+ * error here: the store recompiles it from the full records (see corpus-store.ts).
+ */
+export function validateMatcherCore(value: unknown): MatcherData {
+  const c = checker(MATCHER_RECORD);
+  const m = c.obj(value, '(root)');
+  c.nat(m.schemaVersion, 'schemaVersion');
+  const articles = c.strings(m.articles, 'articles').length;
+  const entities = c.strings(m.entities, 'entities').length;
+  if (c.str(m.entityKinds, 'entityKinds').length !== entities) c.fail('entityKinds', `expected one letter per entity (${entities})`);
+  c.arr(m.entityRefs, 'entityRefs').forEach((refs, i) => c.numbers(refs, `entityRefs[${i}]`));
+  if ((m.entityRefs as unknown[]).length !== entities) c.fail('entityRefs', `expected one list per entity (${entities})`);
+  const words = c.strings(m.words, 'words').length;
+  const automaton = c.obj(m.automaton, 'automaton');
+  for (const k of ['edges', 'fail', 'out', 'link'] as const) c.numbers(automaton[k], `automaton.${k}`);
+  c.numbers(m.patterns, 'patterns');
+  const places = c.strings(m.places, 'places').length;
+  const keys = c.strings(m.keys, 'keys').length;
+  if (c.numbers(m.weights, 'weights').length !== keys) c.fail('weights', `expected one weight per key (${keys})`);
+  const claimGroups = c.strings(m.claimGroups, 'claimGroups').length;
+  const quoteGroups = c.strings(m.quoteGroups, 'quoteGroups').length;
+  c.arr(m.claims, 'claims').forEach((sig, i) => {
+    const f = `claims[${i}]`;
+    const t = c.arr(sig, f);
+    if (t.length !== 6) c.fail(f, 'expected [article, sentence, group, keys, figures, places]');
+    c.below(t[0], articles, `${f}[0]`, 'article');
+    c.nat(t[1], `${f}[1]`);
+    c.below(t[2], claimGroups, `${f}[2]`, 'claim group');
+    c.numbers(t[3], `${f}[3]`).forEach((k, j) => c.below(k, keys, `${f}[3][${j}]`, 'key'));
+    c.arr(t[4], `${f}[4]`).forEach((fig, j) => {
+      const ft = c.arr(fig, `${f}[4][${j}]`);
+      if (ft.length !== 4) c.fail(`${f}[4][${j}]`, 'expected [value, qualifier, class, unit keys]');
+      c.numbers(ft.slice(0, 3), `${f}[4][${j}]`);
+      c.strings(ft[3], `${f}[4][${j}][3]`);
+    });
+    c.numbers(t[5], `${f}[5]`).forEach((p, j) => c.below(p, places, `${f}[5][${j}]`, 'place'));
+  });
+  c.arr(m.quotes, 'quotes').forEach((sig, i) => {
+    const f = `quotes[${i}]`;
+    const t = c.arr(sig, f);
+    if (t.length !== 5) c.fail(f, 'expected [article, sentence, group, words, sentence breaks]');
+    c.below(t[0], articles, `${f}[0]`, 'article');
+    c.nat(t[1], `${f}[1]`);
+    c.below(t[2], quoteGroups, `${f}[2]`, 'quote group');
+    c.numbers(t[3], `${f}[3]`).forEach((w, j) => c.below(w, words, `${f}[3][${j}]`, 'word'));
+    c.numbers(t[4], `${f}[4]`);
+  });
+  return m as unknown as MatcherData;
+}
+
+/** Checks one stored card record, and that it is the record it is stored as. */
+export function validateDetails(value: unknown, kind: DetectionKind, id: string): CardDetails {
+  const c = checker(`${kind} ${JSON.stringify(id)} (card details)`);
+  const d = c.obj(value, '(root)');
+  const type = kind === 'person' || kind === 'organisation' ? 'entity' : kind;
+  if (d.type !== type) c.fail('type', `expected ${JSON.stringify(type)}`);
+  if (d.id !== id) c.fail('id', `expected ${JSON.stringify(id)}`);
+  if (type === 'entity' && d.kind !== kind) c.fail('kind', `expected ${JSON.stringify(kind)}`);
+  c.str(d.link, 'link');
+  c.nat(d.covered, 'covered');
+  c.nat(d.total, 'total');
+  const articleRef = (v: unknown, field: string) => {
+    const a = c.obj(v, field);
+    for (const k of ['id', 'outlet', 'headline', 'date', 'url'] as const) c.str(a[k], `${field}.${k}`);
+  };
+  if (type === 'entity') {
+    c.str(d.name, 'name');
+    c.strings(d.aliases, 'aliases');
+    c.arr(d.articles, 'articles').forEach((a, i) => {
+      const o = c.obj(a, `articles[${i}]`);
+      articleRef(o.article, `articles[${i}].article`);
+      c.nat(o.mentions, `articles[${i}].mentions`);
+      c.strings(o.surfaces, `articles[${i}].surfaces`);
+      c.arr(o.descriptors, `articles[${i}].descriptors`);
+      c.arr(o.quotes, `articles[${i}].quotes`);
+    });
+    c.arr(d.related, 'related');
+  } else {
+    c.str(d.reference, 'reference');
+    c.arr(d.members, 'members').forEach((m, i) => {
+      const o = c.obj(m, `members[${i}]`);
+      articleRef(o.article, `members[${i}].article`);
+      c.str(type === 'claim' ? o.excerpt : o.text, `members[${i}].${type === 'claim' ? 'excerpt' : 'text'}`);
+    });
+    if (type === 'claim') {
+      c.str(d.topic, 'topic');
+      c.arr(d.byOutlet, 'byOutlet');
+      c.arr(d.differences, 'differences');
+    } else {
+      c.obj(d.speaker, 'speaker');
+    }
+  }
+  return d as unknown as CardDetails;
+}
+
+const INDEX_PATH = /^index\.(\w+)\[(\d+)\](\S*): ([\s\S]*)$/;
+
+/**
+ * Turns a validateIndex error ("index.entities[3].coverage[0].article: unknown article id") about a
+ * reassembled index into the record it names ("entities "person:a-b", field coverage[0].article").
+ */
+export function recordError(message: string, index: CorpusIndex): StoredRecordError {
+  const m = INDEX_PATH.exec(message);
+  if (!m) return new StoredRecordError('(corpus)', message.split(':')[0] ?? '(root)', message.slice(message.indexOf(':') + 1).trim());
+  const [, coll, n, rest, reason] = m;
+  const list = (index as unknown as Record<string, unknown[]>)[coll];
+  const record = Array.isArray(list) ? (list[Number(n)] as { id?: unknown; alias?: unknown } | undefined) : undefined;
+  const known = coll === 'articles' || (RECORD_COLLECTIONS as readonly string[]).includes(coll);
+  const name = record && typeof record === 'object' ? (record.id ?? record.alias) : undefined;
+  const label = known && typeof name === 'string' ? `${coll} ${JSON.stringify(name)}` : `${coll}[${n}]`;
+  return new StoredRecordError(label, rest.replace(/^\./, '') || '(root)', reason);
+}
