@@ -17,8 +17,8 @@ import { BUNDLED_CORPUS_ID, CorpusStore } from '../store/corpus-store';
 const BUNDLED_NAME_FALLBACK = 'Bundled corpus';
 
 let opened: Promise<CorpusStore> | null = null;
-/** Set once this background lifetime has installed the bundled corpus (so onInstalled need not again). */
-let installedNow = false;
+/** The extension version whose bundled corpus this background lifetime installed (onInstalled need not again). */
+let installedNow: string | null = null;
 
 /** The bundled corpus file's text, from the extension package. */
 async function readBundledFile(): Promise<string> {
@@ -34,11 +34,11 @@ async function readBundledFile(): Promise<string> {
 export async function refreshBundledCorpus(store: CorpusStore, force = false): Promise<void> {
   const version = browser.runtime.getManifest().version;
   const meta = await store.meta(BUNDLED_CORPUS_ID);
-  if (meta?.status === 'ready' && (installedNow || (!force && meta.sourceVersion === version))) return;
+  if (meta?.status === 'ready' && (installedNow === version || (!force && meta.sourceVersion === version))) return;
   const index = parseCorpusFile(await readBundledFile(), 'bundled corpus');
   const name = browser.i18n?.getMessage('store_bundledCorpusName') || BUNDLED_NAME_FALLBACK;
   await store.install(index, { id: BUNDLED_CORPUS_ID, name, origin: 'bundled', sourceVersion: version });
-  installedNow = true;
+  installedNow = version;
 }
 
 /** The store, opened once per background lifetime; startup clean-up and the version check run first. */

@@ -144,7 +144,7 @@ export class CorpusStore {
   }
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
-  install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
+  async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
     const name = cleanName(options.name);
     return this.exclusive(async () => {
       const id = options.id ?? newKey('corpus');
@@ -250,7 +250,7 @@ export class CorpusStore {
   }
 
   /** Renames a corpus. */
-  rename(id: string, name: string): Promise<CorpusSummary> {
+  async rename(id: string, name: string): Promise<CorpusSummary> {
     const clean = cleanName(name);
     return this.update(id, (meta) => ({ ...meta, name: clean, updated: Date.now() }));
   }

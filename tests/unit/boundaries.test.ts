@@ -37,6 +37,10 @@ describe('module boundaries (eslint.config.js)', () => {
     ['shared/messaging.ts', "import { handlers } from '../background/handlers';", 'src/shared may import only src/core and src/shared'],
     ['shared/messaging.ts', "import browser from 'webextension-polyfill';", null],
     ['background/handlers.ts', "import { findArticleRoot } from '../page/article-root';", 'src/background may import only core, shared and store'],
+    ['background/corpora.ts', "import { CorpusStore } from '../store/corpus-store';", null],
+    ['store/corpus-store.ts', "import { compileMatcher } from '../core/match/compile';", null],
+    ['store/corpus-store.ts', "import { corpusStore } from '../background/corpora';", 'src/store may import only src/core, src/shared and itself'],
+    ['page/index.ts', "import { CorpusStore } from '../store/corpus-store';", 'src/page may import only core, shared and the cards of ui/card'],
   ])('%s: %s', async (file, code, expected) => {
     const found = await problems(file, code);
     if (expected === null) expect(found).toEqual([]);

@@ -112,8 +112,14 @@ describe('dispatch', () => {
   it('answers every protocol request type with a handler', () => {
     expect(Object.keys(handlers).sort()).toEqual(
       [
+        'deleteCorpus',
+        'exportCorpus',
         'getDetails',
         'getFindings',
+        'installCorpus',
+        'listCorpora',
+        'renameCorpus',
+        'setCorpusActive',
         'getSettings',
         'getSiteState',
         'loadCardUi',

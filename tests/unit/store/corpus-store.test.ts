@@ -1,0 +1,260 @@
+/**
+ * The corpus store against a real IndexedDB implementation (fake-indexeddb): install, list, switch,
+ * rename, delete, export round trip, a corrupt record, an interrupted install, quota exceeded.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDetails } from '../../../src/core/index/details';
+import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
+import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
+import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
+import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
+
+const open: CorpusStore[] = [];
+async function store(name?: string): Promise<CorpusStore> {
+  const s = await freshStore(name);
+  open.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+/** Ids of the records a corpus source finds in a text, per corpus name. */
+async function matchesByCorpus(s: CorpusStore, text: string): Promise<Record<string, string[]>> {
+  const source = createStoreCorpusSource(async () => s);
+  const out: Record<string, string[]> = {};
+  for (const corpus of await source.active()) out[corpus.name] = (await corpus.match(text)).map((m) => m.id);
+  return out;
+}
+
+describe('corpus store: install and list', () => {
+  it('installs a corpus as ready and active, with its counts and date range', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const summary = await s.install(index, { name: '  Harbour   dispute ', origin: 'imported' });
+    expect(summary).toMatchObject({ name: 'Harbour dispute', origin: 'imported', status: 'ready', active: true, schemaVersion: 1 });
+    // sources.json of the fixture: four articles, three outlets, two dated 2031-03-04 and 2031-03-05.
+    expect(summary.counts).toMatchObject({ articles: 4, outlets: 3, people: 4 });
+    expect(summary.counts.claims).toBe(index.claimGroups.length);
+    expect(summary.counts.quotes).toBe(index.quoteGroups.length);
+    expect(summary.counts.organisations).toBe(index.entities.filter((e) => e.kind === 'organisation').length);
+    expect(summary.dateRange).toEqual({ from: '2031-03-04', to: '2031-03-05' });
+    expect(await s.list()).toEqual([summary]);
+  });
+
+  it('lists the bundled corpus first and matches each active corpus on its own records', async () => {
+    const s = await store();
+    const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    await s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'Bundled', origin: 'bundled' });
+    expect((await s.list()).map((c) => c.id)).toEqual([BUNDLED_CORPUS_ID, second.id]);
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({
+      Bundled: ['person:jeremy-corbyn'],
+      Second: ['person:priya-venkataraman'],
+    });
+  });
+
+  it('serves a card record equal to the one built from the full index', async () => {
+    const s = await store();
+    const index = secondIndex();
+    await s.install(index, { name: 'Second', origin: 'imported' });
+    const [corpus] = await createStoreCorpusSource(async () => s).active();
+    expect(await corpus.details('person', 'person:priya-venkataraman')).toEqual(buildDetails(index, 'person', 'person:priya-venkataraman'));
+    const group = index.claimGroups[0].id;
+    expect(await corpus.details('claim', group)).toEqual(buildDetails(index, 'claim', group));
+    expect(await corpus.details('person', 'person:nobody-here')).toBeNull();
+  });
+
+  it('refuses a corpus without a name and a corpus file that is not an index, naming the field', async () => {
+    const s = await store();
+    await expect(s.install(secondIndex(), { name: '   ', origin: 'imported' })).rejects.toThrow(/needs a name/);
+    expect(() => parseCorpusFile('{"schemaVersion":1,"articles":{}}', 'x.json')).toThrow('x.json: index.articles: expected an array');
+    expect(() => parseCorpusFile('not json', 'x.json')).toThrow(/x\.json: not a corpus file/);
+    expect(await s.list()).toEqual([]);
+  });
+});
+
+describe('corpus store: switch, rename, delete, export', () => {
+  it('a corpus switched off is not matched, and matched again when switched on', async () => {
+    const s = await store();
+    const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    expect((await s.setActive(id, false)).active).toBe(false);
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({});
+    await s.setActive(id, true);
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'] });
+  });
+
+  it('renames a corpus; the matching side reports the new name', async () => {
+    const s = await store();
+    const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const source = createStoreCorpusSource(async () => s);
+    expect((await source.active())[0].name).toBe('Second');
+    expect((await s.rename(id, 'Port dispute 2031')).name).toBe('Port dispute 2031');
+    expect((await source.active())[0].name).toBe('Port dispute 2031');
+    await expect(s.rename('no-such-corpus', 'x')).rejects.toThrow('there is no corpus with id "no-such-corpus"');
+  });
+
+  it('deletes a corpus and every row of it; the bundled corpus can only be switched off', async () => {
+    const s = await store();
+    await s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'Bundled', origin: 'bundled' });
+    const before = await countRows(s);
+    const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    await s.delete(id);
+    expect(await countRows(s)).toEqual(before);
+    await expect(s.delete(BUNDLED_CORPUS_ID)).rejects.toThrow(/comes with the extension: it can be switched off, not deleted/);
+    expect((await s.setActive(BUNDLED_CORPUS_ID, false)).active).toBe(false);
+    expect((await s.list()).map((c) => c.id)).toEqual([BUNDLED_CORPUS_ID]);
+  });
+
+  it('exports a corpus as the same corpus file, which installs again as an equal corpus', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const first = await s.install(index, { name: 'Second', origin: 'imported' });
+    const file = serialiseCorpusFile(await s.readIndex(first.id));
+    expect(file).toBe(serialiseCorpusFile(index));
+    const again = await s.install(parseCorpusFile(file, 'export.json'), { name: 'Second again', origin: 'imported' });
+    expect(again.counts).toEqual(first.counts);
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'], 'Second again': ['person:priya-venkataraman'] });
+  });
+
+  it('replacing a corpus keeps its id, name, switch and creation time and drops the old generation', async () => {
+    const s = await store();
+    const first = await s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'Bundled', origin: 'bundled' });
+    await s.setActive(BUNDLED_CORPUS_ID, false);
+    const rows = await countRows(s);
+    const second = await s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'ignored on replace', origin: 'bundled' });
+    expect(second).toMatchObject({ id: BUNDLED_CORPUS_ID, name: 'Bundled', active: false, created: first.created, status: 'ready' });
+    expect(await countRows(s)).toEqual(rows);
+  });
+});
+
+describe('corpus store: bad data read back', () => {
+  it('a corrupt matcher record makes that corpus broken, with the reason, and the other keeps matching', async () => {
+    const s = await store();
+    const seeds = await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const meta = (await s.meta(seeds.id))!;
+    const row = (await s.db.get('matcher', [meta.data, 'core']))!;
+    (row.matcher.claims as unknown[])[3] = 'not a signature';
+    await s.db.put('matcher', row);
+
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: [], Second: ['person:priya-venkataraman'] });
+    const broken = (await s.list()).find((c) => c.id === seeds.id)!;
+    expect(broken.status).toBe('broken');
+    expect(broken.reason).toBe(`Corpus "Seeds" (${seeds.id}) is broken: record matcher "core", field claims[3]: expected an array`);
+    // Left out from now on, and cannot be switched on until it is installed again.
+    expect(await matchesByCorpus(s, SEEDS_TEXT)).toEqual({ Second: [] });
+    await expect(s.setActive(seeds.id, true)).rejects.toThrow(/cannot be switched on: it is broken/);
+  });
+
+  it('a corrupt card record fails that card with the reason and breaks only its corpus', async () => {
+    const s = await store();
+    const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    const meta = (await s.meta(second.id))!;
+    const key: [string, string, string] = [meta.data, 'person', 'person:priya-venkataraman'];
+    const row = (await s.db.get('details', key))!;
+    (row.details as unknown as Record<string, unknown>).articles = [{ article: { id: 'a1' } }];
+    await s.db.put('details', row);
+
+    const secondCorpus = (await createStoreCorpusSource(async () => s).active()).find((c) => c.id === second.id)!;
+    await expect(secondCorpus.details('person', 'person:priya-venkataraman')).rejects.toThrow(
+      `Corpus "Second" (${second.id}) is broken: record person "person:priya-venkataraman" (card details), field articles[0].article.outlet: expected a string`,
+    );
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
+  });
+
+  it('a corrupt article is reported by its id and field when the corpus is read whole', async () => {
+    const s = await store();
+    const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const meta = (await s.meta(id))!;
+    const row = (await s.db.getFromIndex('articles', 'id', [meta.data, 'a2']))!;
+    (row.record as unknown as Record<string, unknown>).sentences = 'gone';
+    await s.db.put('articles', row);
+    await expect(s.readIndex(id)).rejects.toThrow(`Corpus "Second" (${id}) is broken: record articles "a2", field sentences: expected an array`);
+    expect((await s.meta(id))!.status).toBe('broken');
+  });
+});
+
+describe('corpus store: interrupted and failed installs', () => {
+  /** Makes every put into `storeName` throw `error` until restored. */
+  function failPuts(storeName: string, error: () => Error): () => void {
+    const proto = IDBObjectStore.prototype;
+    const original = proto.put;
+    proto.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === storeName) throw error();
+      return original.apply(this, args);
+    };
+    return () => {
+      proto.put = original;
+    };
+  }
+
+  it('an install interrupted before its final transaction is never active and is removed on startup', async () => {
+    const name = freshDbName();
+    const s = await store(name);
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const clean = await countRows(s);
+    // The background dies while the card records are being written: no clean-up runs.
+    (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
+    const restore = failPuts('details', () => new Error('the background stopped'));
+    try {
+      await expect(s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' })).rejects.toThrow('the background stopped');
+    } finally {
+      restore();
+    }
+    const listed = await s.list();
+    expect(listed.map((c) => [c.name, c.status, c.active])).toEqual([
+      ['Second', 'ready', true],
+      ['Seeds', 'importing', false],
+    ]);
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:priya-venkataraman'] });
+    s.close();
+
+    const restarted = await store(name);
+    expect(await restarted.recover()).toEqual([listed[1].id]);
+    expect((await restarted.list()).map((c) => c.name)).toEqual(['Second']);
+    expect(await countRows(restarted)).toEqual(clean);
+  });
+
+  it('an interrupted update leaves the previous generation active and its leftovers are removed on startup', async () => {
+    const name = freshDbName();
+    const s = await store(name);
+    await s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'Bundled', origin: 'bundled' });
+    const clean = await countRows(s);
+    (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
+    const restore = failPuts('matcher', () => new Error('the background stopped'));
+    try {
+      await expect(s.install(seedsIndex(), { id: BUNDLED_CORPUS_ID, name: 'Bundled', origin: 'bundled' })).rejects.toThrow('the background stopped');
+    } finally {
+      restore();
+    }
+    expect(await matchesByCorpus(s, SEEDS_TEXT)).toEqual({ Bundled: ['person:jeremy-corbyn'] });
+    s.close();
+    const restarted = await store(name);
+    await restarted.recover();
+    expect(await countRows(restarted)).toEqual(clean);
+    expect((await restarted.meta(BUNDLED_CORPUS_ID))!.pending).toBeUndefined();
+  });
+
+  it('storage quota exceeded: a clear error, nothing of the new corpus kept, the others untouched', async () => {
+    const s = await store();
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const clean = await countRows(s);
+    const restore = failPuts('records', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    let error: unknown;
+    try {
+      await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    } catch (e) {
+      error = e;
+    } finally {
+      restore();
+    }
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).message).toBe(
+      'Storage is full: the corpus "Seeds" (5 articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.',
+    );
+    expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
+    expect(await countRows(s)).toEqual(clean);
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'] });
+  });
+});

@@ -1,0 +1,40 @@
+/** Set-up for the corpus-store tests: a fresh database per test over fake-indexeddb, and two small corpora. */
+import 'fake-indexeddb/auto';
+import type { CorpusIndex } from '../../../src/core/index/types';
+import { serialiseCorpusFile } from '../../../src/store/corpus-file';
+import { CorpusStore } from '../../../src/store/corpus-store';
+import { indexOf } from '../analysis/helpers';
+
+let counter = 0;
+
+/** A database name no other test uses. */
+export function freshDbName(): string {
+  return `store-test-${process.pid}-${++counter}`;
+}
+
+/** A corpus store over a database of its own. */
+export async function freshStore(name = freshDbName()): Promise<CorpusStore> {
+  return CorpusStore.open(name);
+}
+
+/** The seeds' index, as a corpus file would carry it (a plain JSON copy). */
+export function seedsIndex(): CorpusIndex {
+  return JSON.parse(serialiseCorpusFile(indexOf('seeds'))) as CorpusIndex;
+}
+
+/** The invented four-article corpus of tests/fixtures/corpora/second. */
+export function secondIndex(): CorpusIndex {
+  return JSON.parse(serialiseCorpusFile(indexOf('tests/fixtures/corpora/second'))) as CorpusIndex;
+}
+
+/** A sentence naming a person of the seeds (a corpus fact the tests may use). */
+export const SEEDS_TEXT = 'Jeremy Corbyn spoke to reporters on Monday.';
+/** A sentence naming a person of the second corpus. */
+export const SECOND_TEXT = 'Priya Venkataraman spoke to reporters on Monday.';
+
+/** Every row of every data store, to prove what is (not) left behind. */
+export async function countRows(store: CorpusStore): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const s of ['corpora', 'articles', 'records', 'details', 'matcher'] as const) out[s] = await store.db.count(s);
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Upgrades: a database written in layout version 1 (no card records) opened by this code, and a
+ * matcher shard of an older matcher-data version, rebuilt from the corpus's full records.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDetails } from '../../../src/core/index/details';
+import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
+import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
+import { DB_VERSION, RECORD_COLLECTIONS, openCorpusDb, recordId, type CorpusMeta } from '../../../src/store/db';
+import { CorpusStore } from '../../../src/store/corpus-store';
+import { summarise } from '../../../src/store/summary';
+import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
+
+describe('corpus store: migrations', () => {
+  it('opens a version-1 database: card records are built for the corpora it holds, which keep working', async () => {
+    expect(DB_VERSION).toBe(2);
+    const name = freshDbName();
+    const index = secondIndex();
+    const v1 = await openCorpusDb(name, 1);
+    expect([...v1.objectStoreNames].sort()).toEqual(['articles', 'corpora', 'matcher', 'records']);
+    const data = 'c1-gen1';
+    const meta: CorpusMeta = {
+      ...summarise(index), id: 'c1', name: 'Written by version 1', origin: 'imported', created: 1, updated: 1,
+      status: 'ready', active: true, data,
+    };
+    await v1.put('corpora', meta);
+    for (const [n, record] of index.articles.entries()) await v1.put('articles', { data, n, id: record.id, record });
+    for (const coll of RECORD_COLLECTIONS) {
+      for (const [n, record] of (index[coll] as unknown[]).entries()) await v1.put('records', { data, coll, n, id: recordId(coll, record), record });
+    }
+    await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(index) });
+    v1.close();
+
+    const store = await CorpusStore.open(name);
+    try {
+      expect(store.db.version).toBe(2);
+      expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
+      const [corpus] = await createStoreCorpusSource(async () => store).active();
+      expect(corpus.name).toBe('Written by version 1');
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
+      expect(await corpus.details('person', 'person:priya-venkataraman')).toEqual(buildDetails(index, 'person', 'person:priya-venkataraman'));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('rebuilds a matcher shard of an older matcher-data version from the full records', async () => {
+    const store = await CorpusStore.open(freshDbName());
+    try {
+      const { id } = await store.install(secondIndex(), { name: 'Second', origin: 'imported' });
+      const meta = (await store.meta(id))!;
+      const row = (await store.db.get('matcher', [meta.data, 'core']))!;
+      await store.db.put('matcher', { ...row, matcher: { ...row.matcher, schemaVersion: MATCHER_DATA_VERSION - 1 } });
+
+      const [corpus] = await createStoreCorpusSource(async () => store).active();
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
+      expect((await store.db.get('matcher', [meta.data, 'core']))!.matcher.schemaVersion).toBe(MATCHER_DATA_VERSION);
+      expect((await store.meta(id))!.status).toBe('ready');
+    } finally {
+      store.close();
+    }
+  });
+});
