@@ -6,8 +6,10 @@
  * non-loopback traffic of the browser goes through — and nothing may go anywhere but the fixture
  * server and the extension itself. Then storage is read from an extension page: settings only in
  * storage.local, nothing in sync, per-tab findings in storage.session that go when the tab closes,
- * no page text kept, no history.
+ * no page text kept, no history; the extension's one IndexedDB database (the corpus store) is read
+ * whole and holds the bundled corpus and no sentence of the pages that is not a corpus sentence.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +81,46 @@ async function dumpStorage(): Promise<StorageDump> {
     databases: dbs.map((d) => d.name ?? ''),
   };
 }
+
+/** Runs in an extension page: every string held in the corpus store's database, and its rows per store. */
+async function dumpCorpusDb(dbName: string): Promise<{ strings: string[]; rows: Record<string, number> }> {
+  const db = await new Promise<IDBDatabase>((done, failed) => {
+    const open = indexedDB.open(dbName);
+    open.onsuccess = () => done(open.result);
+    open.onerror = () => failed(open.error);
+  });
+  const strings: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => (strings.push(k), collect(x)));
+  };
+  const rows: Record<string, number> = {};
+  for (const store of [...db.objectStoreNames]) {
+    const all = await new Promise<unknown[]>((done, failed) => {
+      const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+      req.onsuccess = () => done(req.result);
+      req.onerror = () => failed(req.error);
+    });
+    rows[store] = all.length;
+    collect(all);
+  }
+  db.close();
+  return { strings, rows };
+}
+
+/** The corpus store's database (src/store/db.ts). */
+const CORPUS_DB = 'coverage-lens-corpora';
+
+/** Text with whitespace and typographic quote marks folded, so a page's wording and the corpus's compare. */
+function fold(text: string): string {
+  return text.replace(/[‘’]/gu, "'").replace(/[“”]/gu, '"').replace(/\s+/gu, ' ');
+}
+
+/** The bundled corpus's article texts, folded: page sentences found here are corpus text. */
+const CORPUS_TEXT = fold((JSON.parse(readFileSync(resolve(ROOT, 'src/generated/index.json'), 'utf8')) as { articles: { text: string; headline: string }[] }).articles
+  .map((a) => `${a.headline}\n${a.text}`)
+  .join('\n'));
 
 /** Runs in an extension page: one protocol request to the background. */
 async function sendMessage(message: unknown): Promise<unknown> {
@@ -238,12 +280,26 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     expect(dump.sync).toEqual({});
     expect(dump.canReadHistory).toBe(false);
     expect(dump.localStorageKeys).toEqual([]);
-    expect(dump.databases).toEqual([]);
+    expect(dump.databases).toEqual([CORPUS_DB]);
     const persisted = JSON.stringify([dump.local, dump.sync]);
     expect(sentences.length).toBeGreaterThan(20);
     expect(sentences.filter((s) => persisted.includes(s))).toEqual([]);
     expect(persisted).not.toContain('127.0.0.1');
     expect(persisted).not.toMatch(/\.html/);
+
+    // The corpus store holds the bundled corpus only, and no page sentence that is not a corpus one.
+    const reader = await ext.openExtensionPage(POPUP_PATH);
+    const corpusDb = await reader.evaluate(dumpCorpusDb, CORPUS_DB);
+    await reader.close();
+    expect(corpusDb.rows.corpora).toBe(1);
+    expect(corpusDb.rows.articles).toBe(5);
+    const stored = fold(corpusDb.strings.join('\n'));
+    const pageOnly = sentences.map(fold).filter((s) => !CORPUS_TEXT.includes(s));
+    expect(pageOnly.length).toBeGreaterThan(10);
+    expect(pageOnly.filter((s) => stored.includes(s))).toEqual([]);
+    // The search can find text: sentences the pages share with the corpus are in the store.
+    expect(sentences.map(fold).filter((s) => !pageOnly.includes(s) && stored.includes(s)).length).toBeGreaterThan(0);
+    expect(stored).not.toContain('127.0.0.1');
 
     // The pages' own storage is untouched by the content script.
     for (const { page } of openPages) expect(await page.evaluate(pageStorage)).toEqual({ local: 0, session: 0, cookie: '', databases: 0 });
