@@ -23,7 +23,7 @@ import {
   type CorpusDb,
   type CorpusMeta,
 } from './db';
-import { StoredRecordError, recordError, validateDetails, validateMatcherCore } from './validate-stored';
+import { StoredRecordError, checkMeta, recordError, validateDetails, validateMatcherCore } from './validate-stored';
 import { summarise } from './summary';
 
 /**
@@ -74,6 +74,10 @@ function cleanName(name: unknown): string {
 
 function newKey(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function optionalMeta(raw: CorpusMeta | undefined): CorpusMeta | undefined {
+  return raw && checkMeta(raw);
 }
 
 /** What the store reports about a corpus (its metadata without storage keys). */
@@ -134,13 +138,14 @@ export class CorpusStore {
 
   /** Metadata rows in list order. */
   async metas(): Promise<CorpusMeta[]> {
-    const all = await this.db.getAll('corpora');
+    const all = (await this.db.getAll('corpora')).map(checkMeta);
     return all.sort((a, b) => Number(b.origin === 'bundled') - Number(a.origin === 'bundled') || a.created - b.created || a.id.localeCompare(b.id));
   }
 
   /** One corpus's metadata row, if it exists. */
-  meta(id: string): Promise<CorpusMeta | undefined> {
-    return this.db.get('corpora', id);
+  async meta(id: string): Promise<CorpusMeta | undefined> {
+    const meta = await this.db.get('corpora', id);
+    return meta && checkMeta(meta);
   }
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
@@ -150,7 +155,7 @@ export class CorpusStore {
       const id = options.id ?? newKey('corpus');
       const data = newKey(id);
       const now = Date.now();
-      const existing = await this.db.get('corpora', id);
+      const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       if (existing) await this.db.put('corpora', { ...existing, pending: data });
       else {
@@ -170,7 +175,7 @@ export class CorpusStore {
       try {
         await this.writeGeneration(index, data);
         const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
-        const current = await tx.objectStore('corpora').get(id);
+        const current = optionalMeta(await tx.objectStore('corpora').get(id));
         if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
         const { pending: _pending, reason: _reason, ...kept } = current;
         if (existing) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(current.data));
@@ -232,7 +237,7 @@ export class CorpusStore {
   private update(id: string, change: (meta: CorpusMeta) => CorpusMeta): Promise<CorpusSummary> {
     return this.exclusive(async () => {
       const tx = this.db.transaction('corpora', 'readwrite');
-      const meta = await tx.store.get(id);
+      const meta = optionalMeta(await tx.store.get(id));
       if (!meta) throw new Error(`there is no corpus with id "${id}"`);
       const next = change(meta);
       await tx.store.put(next);
@@ -259,7 +264,7 @@ export class CorpusStore {
   delete(id: string): Promise<void> {
     return this.exclusive(async () => {
       const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
-      const meta = await tx.objectStore('corpora').get(id);
+      const meta = optionalMeta(await tx.objectStore('corpora').get(id));
       if (!meta) throw new Error(`there is no corpus with id "${id}"`);
       if (meta.origin === 'bundled') throw new Error(`corpus "${meta.name}" comes with the extension: it can be switched off, not deleted`);
       for (const data of [meta.data, meta.pending]) {
@@ -286,7 +291,7 @@ export class CorpusStore {
 
   /** The full index of a ready corpus, validated; a corrupt record marks the corpus broken. */
   async readIndex(id: string): Promise<CorpusIndex> {
-    const meta = await this.db.get('corpora', id);
+    const meta = await this.meta(id);
     if (!meta) throw new Error(`there is no corpus with id "${id}"`);
     if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
     const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
@@ -299,7 +304,7 @@ export class CorpusStore {
 
   /** One article of a corpus, or null when it has none by that id. */
   async readArticle(id: string, articleId: string): Promise<ArticleRecord | null> {
-    const meta = await this.db.get('corpora', id);
+    const meta = await this.meta(id);
     if (!meta || meta.status !== 'ready') return null;
     const row = await this.db.getFromIndex('articles', 'id', [meta.data, articleId]);
     return row?.record ?? null;

@@ -6,7 +6,7 @@
 import type { CardDetails } from '../core/index/details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
 import type { MatcherData } from '../core/match/data';
-import { RECORD_COLLECTIONS } from './db';
+import { RECORD_COLLECTIONS, type CorpusMeta } from './db';
 
 /** A stored record that cannot be used: which record, which field, why. */
 export class StoredRecordError extends Error {
@@ -168,4 +168,50 @@ export function recordError(message: string, index: CorpusIndex): StoredRecordEr
   const name = record && typeof record === 'object' ? (record.id ?? record.alias) : undefined;
   const label = known && typeof name === 'string' ? `${coll} ${JSON.stringify(name)}` : `${coll}[${n}]`;
   return new StoredRecordError(label, rest.replace(/^\./, '') || '(root)', reason);
+}
+
+const ORIGINS = ['bundled', 'imported', 'page'];
+const STATUSES = ['importing', 'ready', 'broken'];
+
+/**
+ * Checks a corpus's metadata row. A bad row is not dropped (the reader could not delete what is not
+ * listed): it comes back as a broken corpus whose reason names the field, with neutral values
+ * where fields were unusable.
+ */
+export function checkMeta(value: unknown): CorpusMeta {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<CorpusMeta> & Obj;
+  const id = typeof raw.id === 'string' ? raw.id : String(raw.id);
+  const c = checker('corpus metadata');
+  try {
+    c.str(raw.name, 'name');
+    c.str(raw.data, 'data');
+    if (!ORIGINS.includes(raw.origin as string)) c.fail('origin', `expected one of ${ORIGINS.join(', ')}`);
+    if (!STATUSES.includes(raw.status as string)) c.fail('status', `expected one of ${STATUSES.join(', ')}`);
+    if (typeof raw.active !== 'boolean') c.fail('active', 'expected true or false');
+    for (const k of ['created', 'updated', 'schemaVersion'] as const) c.nat(raw[k], k);
+    const counts = c.obj(raw.counts, 'counts');
+    for (const k of ['articles', 'outlets', 'people', 'organisations', 'claims', 'quotes'] as const) c.nat(counts[k], `counts.${k}`);
+    if (raw.dateRange !== null) {
+      const range = c.obj(raw.dateRange, 'dateRange');
+      c.str(range.from, 'dateRange.from');
+      c.str(range.to, 'dateRange.to');
+    }
+    return raw as CorpusMeta;
+  } catch (error) {
+    const name = typeof raw.name === 'string' ? raw.name : id;
+    return {
+      id,
+      name,
+      origin: ORIGINS.includes(raw.origin as string) ? (raw.origin as CorpusMeta['origin']) : 'imported',
+      counts: { articles: 0, outlets: 0, people: 0, organisations: 0, claims: 0, quotes: 0 },
+      dateRange: null,
+      created: typeof raw.created === 'number' ? raw.created : 0,
+      updated: typeof raw.updated === 'number' ? raw.updated : 0,
+      schemaVersion: typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0,
+      status: 'broken',
+      reason: `Corpus "${name}" (${id}) is broken: ${error instanceof Error ? error.message : String(error)}`,
+      active: false,
+      data: typeof raw.data === 'string' ? raw.data : '',
+    };
+  }
 }

@@ -163,6 +163,20 @@ describe('corpus store: bad data read back', () => {
     expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
   });
 
+  it('a corrupt metadata row is listed as broken with the field named, can be deleted, and the other corpus works', async () => {
+    const s = await store();
+    const { id } = await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const raw = (await s.db.get('corpora', id))!;
+    await s.db.put('corpora', { ...raw, counts: 'many' as never });
+    const listed = (await s.list()).find((c) => c.id === id)!;
+    expect(listed).toMatchObject({ status: 'broken', active: false });
+    expect(listed.reason).toBe(`Corpus "Seeds" (${id}) is broken: record corpus metadata, field counts: expected an object`);
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:priya-venkataraman'] });
+    await s.delete(id);
+    expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
+  });
+
   it('a corrupt article is reported by its id and field when the corpus is read whole', async () => {
     const s = await store();
     const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
