@@ -157,22 +157,22 @@ export class CorpusStore {
       const now = Date.now();
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
-      if (existing) await this.db.put('corpora', { ...existing, pending: data });
-      else {
-        await this.db.put('corpora', {
-          ...summarise(index),
-          id,
-          name,
-          origin: options.origin,
-          created: now,
-          updated: now,
-          status: 'importing',
-          active: false,
-          data,
-          ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
-        });
-      }
       try {
+        if (existing) await this.db.put('corpora', { ...existing, pending: data });
+        else {
+          await this.db.put('corpora', {
+            ...summarise(index),
+            id,
+            name,
+            origin: options.origin,
+            created: now,
+            updated: now,
+            status: 'importing',
+            active: false,
+            data,
+            ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
+          });
+        }
         await this.writeGeneration(index, data);
         const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
         const current = optionalMeta(await tx.objectStore('corpora').get(id));
@@ -192,7 +192,8 @@ export class CorpusStore {
         await tx.done;
         return summaryOf(ready);
       } catch (error) {
-        await this.discard(id, data, !existing);
+        // Best effort: what cannot be removed now is removed by recover() on the next start.
+        await this.discard(id, data, !existing).catch(() => undefined);
         if (isQuotaError(error)) {
           throw new StorageFullError(`Storage is full: the corpus "${name}" (${index.articles.length} articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.`);
         }
