@@ -250,11 +250,11 @@ describe('corpus store: interrupted and failed installs', () => {
     expect((await restarted.meta(BUNDLED_CORPUS_ID))!.pending).toBeUndefined();
   });
 
-  it('storage quota exceeded: a clear error, nothing of the new corpus kept, the others untouched', async () => {
+  it.each(['corpora', 'records', 'matcher'])('storage quota exceeded writing %s: a clear error, nothing of the new corpus kept, the others untouched', async (full) => {
     const s = await store();
     await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
     const clean = await countRows(s);
-    const restore = failPuts('records', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const restore = failPuts(full, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     let error: unknown;
     try {
       await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
