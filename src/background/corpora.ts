@@ -12,6 +12,8 @@ import browser from 'webextension-polyfill';
 import bundledIndexUrl from '../generated/index.json?url';
 import { parseCorpusFile } from '../store/corpus-file';
 import { BUNDLED_CORPUS_ID, CorpusStore } from '../store/corpus-store';
+import type { CorpusSource } from './corpus-source';
+import { createStoreCorpusSource } from './store-corpus-source';
 
 /** Shown when the extension's own strings are unavailable. */
 const BUNDLED_NAME_FALLBACK = 'Bundled corpus';
@@ -59,3 +61,6 @@ export function corpusStore(): Promise<CorpusStore> {
   });
   return opened;
 }
+
+/** The matching side's corpora: the active, ready corpora of this background's store. */
+export const storeCorpusSource: CorpusSource = createStoreCorpusSource(corpusStore);
