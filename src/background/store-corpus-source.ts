@@ -4,10 +4,22 @@
  * read one record at a time. A corrupt shard or record marks that corpus broken (listed with the
  * reason) and leaves it out; the other corpora keep matching.
  */
+import type { MatcherData } from '../core/match/data';
 import { createMatcher, type Matcher } from '../core/match/scan';
+import { StoredRecordError } from '../store/validate-stored';
 import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
+
+/** A matcher from validated data; data it still cannot be built from breaks the corpus. */
+async function build(s: CorpusStore, meta: CorpusMeta, data: MatcherData): Promise<Matcher | null> {
+  try {
+    return createMatcher(data);
+  } catch (error) {
+    await s.markBroken(meta.id, meta.data, new StoredRecordError('matcher "core"', '(root)', `unusable: ${error instanceof Error ? error.message : String(error)}`));
+    return null;
+  }
+}
 
 /** A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily). */
 export function createStoreCorpusSource(store: () => Promise<CorpusStore>): CorpusSource {
@@ -23,8 +35,11 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>): Corp
         return entry.meta.name;
       },
       async match(text, options) {
-        matcher ??= s.readMatcher(entry.meta).then((data) => (data ? createMatcher(data) : null));
-        const m = await matcher;
+        matcher ??= s.readMatcher(entry.meta).then((data) => (data ? build(s, entry.meta, data) : null));
+        const m = await matcher.catch((error: unknown) => {
+          matcher = null; // the database failed, not the data: the next scan tries again
+          throw error;
+        });
         // Broken: already marked in the store; this corpus contributes nothing, the others go on.
         return m ? m.scan(text, options) : [];
       },

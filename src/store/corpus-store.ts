@@ -278,15 +278,13 @@ export class CorpusStore {
 
   /** Records why a corpus cannot be used; it stays listed, with the reason, and is never matched. */
   async markBroken(id: string, data: string, error: unknown): Promise<string> {
-    const meta = await this.db.get('corpora', id);
-    const reason = `Corpus "${meta?.name ?? id}" (${id}) is broken: ${message(error)}`;
-    await this.exclusive(async () => {
-      const tx = this.db.transaction('corpora', 'readwrite');
-      const current = await tx.store.get(id);
-      // Only the generation that was read is condemned: a reinstall since then is left alone.
-      if (current && current.data === data && current.status !== 'broken') await tx.store.put({ ...current, status: 'broken', reason, active: current.active });
-      await tx.done;
-    });
+    // One transaction, not the write queue: a reader must not wait for a long install to finish,
+    // and the check on `data` below keeps a newer generation from being condemned.
+    const tx = this.db.transaction('corpora', 'readwrite');
+    const current = await tx.store.get(id);
+    const reason = `Corpus "${current?.name ?? id}" (${id}) is broken: ${message(error)}`;
+    if (current && current.data === data && current.status !== 'broken') await tx.store.put({ ...current, status: 'broken', reason });
+    await tx.done;
     return reason;
   }
 
@@ -323,6 +321,8 @@ export class CorpusStore {
       if (matcher.schemaVersion === MATCHER_DATA_VERSION) return matcher;
       return await this.recompileMatcher(meta);
     } catch (error) {
+      // Bad data breaks the corpus; a failing database (it may be transient) is the caller's to retry.
+      if (!(error instanceof StoredRecordError)) throw error;
       await this.markBroken(meta.id, meta.data, error);
       return null;
     }
@@ -336,11 +336,16 @@ export class CorpusStore {
     } catch (error) {
       throw recordError(message(error), index);
     }
-    const matcher = compileMatcher(index);
-    await this.exclusive(async () => {
-      const current = await this.db.get('corpora', meta.id);
-      if (current?.data === meta.data) await this.db.put('matcher', { data: meta.data, shard: CORE_SHARD, matcher });
-    });
+    let matcher: MatcherData;
+    try {
+      matcher = compileMatcher(index);
+    } catch (error) {
+      throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', `could not be rebuilt from the records: ${message(error)}`);
+    }
+    // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile).
+    const tx = this.db.transaction(['corpora', 'matcher'], 'readwrite');
+    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) await tx.objectStore('matcher').put({ data: meta.data, shard: CORE_SHARD, matcher });
+    await tx.done;
     return matcher;
   }
 
