@@ -56,6 +56,28 @@ export interface InstallOptions {
   sourceVersion?: string;
 }
 
+/** Name of the Web Lock an install holds while it writes one generation. */
+function installLock(data: string): string {
+  return `coverage-lens-install:${data}`;
+}
+
+/** The Web Locks API where the context has one (extension pages, workers; not Node). */
+function locks(): LockManager | undefined {
+  return (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+}
+
+/** Runs `work` holding the install lock of a generation, so recover() elsewhere leaves it alone. */
+function holdingInstallLock<T>(data: string, work: () => Promise<T>): Promise<T> {
+  const manager = locks();
+  return manager ? manager.request(installLock(data), work) : work();
+}
+
+/** Generations whose install is still running in some context of the extension. */
+async function installsInProgress(): Promise<Set<string>> {
+  const held = (await locks()?.query())?.held ?? [];
+  return new Set(held.map((lock) => lock.name ?? ''));
+}
+
 function isQuotaError(error: unknown): boolean {
   for (let e = error as { name?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if (e.name === 'QuotaExceededError') return true;
@@ -109,18 +131,27 @@ export class CorpusStore {
     return run;
   }
 
-  /** Removes what an interrupted install left (call once on startup); returns the corpus ids it cleaned. */
+  /**
+   * Removes what an interrupted install left (call once on startup); returns the corpus ids it
+   * cleaned. An install still running in another context (it holds its Web Lock) is left alone.
+   */
   recover(): Promise<string[]> {
     return this.exclusive(async () => {
       const cleaned: string[] = [];
+      const running = await installsInProgress();
       const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+      const drop = async (data: unknown) => {
+        // A corrupt row's key may not be a string: then there is no generation to find by it.
+        if (typeof data === 'string') for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
+      };
       for (const meta of await tx.objectStore('corpora').getAll()) {
+        if (running.has(installLock(meta.pending ?? meta.data))) continue;
         if (meta.status === 'importing') {
-          for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(meta.data));
+          await drop(meta.data);
           await tx.objectStore('corpora').delete(meta.id);
           cleaned.push(meta.id);
         } else if (meta.pending !== undefined) {
-          for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(meta.pending));
+          await drop(meta.pending);
           const { pending: _pending, ...rest } = meta;
           await tx.objectStore('corpora').put(rest);
           cleaned.push(meta.id);
@@ -157,48 +188,50 @@ export class CorpusStore {
       const now = Date.now();
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
-      try {
-        if (existing) await this.db.put('corpora', { ...existing, pending: data });
-        else {
-          await this.db.put('corpora', {
+      return holdingInstallLock(data, async () => {
+        try {
+          if (existing) await this.db.put('corpora', { ...existing, pending: data });
+          else {
+            await this.db.put('corpora', {
+              ...summarise(index),
+              id,
+              name,
+              origin: options.origin,
+              created: now,
+              updated: now,
+              status: 'importing',
+              active: false,
+              data,
+              ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
+            });
+          }
+          await this.writeGeneration(index, data);
+          const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
+          const current = optionalMeta(await tx.objectStore('corpora').get(id));
+          if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
+          const { pending: _pending, reason: _reason, ...kept } = current;
+          if (existing) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(current.data));
+          const ready: CorpusMeta = {
+            ...kept,
             ...summarise(index),
-            id,
-            name,
-            origin: options.origin,
-            created: now,
-            updated: now,
-            status: 'importing',
-            active: false,
+            updated: Date.now(),
+            status: 'ready',
+            active: existing ? current.active : options.active !== false,
             data,
             ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
-          });
+          };
+          await tx.objectStore('corpora').put(ready);
+          await tx.done;
+          return summaryOf(ready);
+        } catch (error) {
+          // Best effort: what cannot be removed now is removed by recover() on the next start.
+          await this.discard(id, data, !existing).catch(() => undefined);
+          if (isQuotaError(error)) {
+            throw new StorageFullError(`Storage is full: the corpus "${name}" (${index.articles.length} articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.`);
+          }
+          throw error;
         }
-        await this.writeGeneration(index, data);
-        const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
-        const current = optionalMeta(await tx.objectStore('corpora').get(id));
-        if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
-        const { pending: _pending, reason: _reason, ...kept } = current;
-        if (existing) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(current.data));
-        const ready: CorpusMeta = {
-          ...kept,
-          ...summarise(index),
-          updated: Date.now(),
-          status: 'ready',
-          active: existing ? current.active : options.active !== false,
-          data,
-          ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
-        };
-        await tx.objectStore('corpora').put(ready);
-        await tx.done;
-        return summaryOf(ready);
-      } catch (error) {
-        // Best effort: what cannot be removed now is removed by recover() on the next start.
-        await this.discard(id, data, !existing).catch(() => undefined);
-        if (isQuotaError(error)) {
-          throw new StorageFullError(`Storage is full: the corpus "${name}" (${index.articles.length} articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.`);
-        }
-        throw error;
-      }
+      });
     });
   }
 

@@ -2,7 +2,7 @@
  * The corpus store against a real IndexedDB implementation (fake-indexeddb): install, list, switch,
  * rename, delete, export round trip, a corrupt record, an interrupted install, quota exceeded.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDetails } from '../../../src/core/index/details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
@@ -228,6 +228,52 @@ describe('corpus store: interrupted and failed installs', () => {
     expect(await restarted.recover()).toEqual([listed[1].id]);
     expect((await restarted.list()).map((c) => c.name)).toEqual(['Second']);
     expect(await countRows(restarted)).toEqual(clean);
+  });
+
+  it('an install still running in another context (it holds its Web Lock) is left alone by recover()', async () => {
+    const held = new Set<string>();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: async (name: string, work: () => Promise<unknown>) => {
+          held.add(name);
+          try {
+            return await work();
+          } finally {
+            held.delete(name);
+          }
+        },
+        query: async () => ({ held: [...held].map((name) => ({ name })) }),
+      },
+    });
+    try {
+      const name = freshDbName();
+      const installer = await store(name);
+      let release = () => undefined as void;
+      const gate = new Promise<void>((done) => (release = done));
+      const internals = installer as unknown as { putBatches: (store: string, rows: unknown[]) => Promise<void> };
+      const putBatches = internals.putBatches.bind(installer);
+      let reachedMatcher = () => undefined as void;
+      const atMatcher = new Promise<void>((done) => (reachedMatcher = done));
+      internals.putBatches = async (storeName, rows) => {
+        if (storeName === 'matcher') {
+          reachedMatcher();
+          await gate;
+        }
+        return putBatches(storeName, rows);
+      };
+      const installing = installer.install(secondIndex(), { name: 'Second', origin: 'imported' });
+      await atMatcher;
+      expect(held.size).toBe(1);
+
+      const other = await store(name);
+      expect(await other.recover()).toEqual([]);
+      expect((await other.list()).map((c) => [c.name, c.status])).toEqual([['Second', 'importing']]);
+      release();
+      expect((await installing).status).toBe('ready');
+      expect(held.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('an interrupted update leaves the previous generation active and its leftovers are removed on startup', async () => {
