@@ -44,6 +44,12 @@ export class StorageFullError extends Error {
   override name = 'StorageFullError';
 }
 
+/** Tuning of a store. */
+export interface StoreOptions {
+  /** Rows written per transaction during an install (ROWS_PER_TRANSACTION when omitted). */
+  rowsPerTransaction?: number;
+}
+
 /** How to install a corpus. */
 export interface InstallOptions {
   /** Replace this corpus (keeping its name, active switch and creation time) instead of adding one. */
@@ -111,12 +117,18 @@ function summaryOf(meta: CorpusMeta): CorpusSummary {
 /** The store over one open database. */
 export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly rowsPerTransaction: number;
 
-  constructor(readonly db: IDBPDatabase<CorpusDb>) {}
+  constructor(
+    readonly db: IDBPDatabase<CorpusDb>,
+    options: StoreOptions = {},
+  ) {
+    this.rowsPerTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
+  }
 
   /** Opens the store (creating or upgrading its database). */
-  static async open(name?: string): Promise<CorpusStore> {
-    return new CorpusStore(await openCorpusDb(name));
+  static async open(name?: string, options?: StoreOptions): Promise<CorpusStore> {
+    return new CorpusStore(await openCorpusDb(name), options);
   }
 
   /** Closes the database. */
@@ -247,9 +259,9 @@ export class CorpusStore {
   }
 
   private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][]): Promise<void> {
-    for (let i = 0; i < rows.length; i += ROWS_PER_TRANSACTION) {
+    for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
       const tx = this.db.transaction(store, 'readwrite');
-      const batch = rows.slice(i, i + ROWS_PER_TRANSACTION);
+      const batch = rows.slice(i, i + this.rowsPerTransaction);
       // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
       await Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
     }

@@ -7,6 +7,7 @@ import { buildDetails } from '../../../src/core/index/details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
+import { RECORD_COLLECTIONS } from '../../../src/store/db';
 import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
 
 const open: CorpusStore[] = [];
@@ -316,5 +317,33 @@ describe('corpus store: interrupted and failed installs', () => {
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
     expect(await countRows(s)).toEqual(clean);
     expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'] });
+  });
+});
+
+describe('corpus store: installs written in many transactions', () => {
+  it('writes each store in batches, reads the corpus back unchanged and deletes it to nothing', async () => {
+    const s = await freshStore(freshDbName(), { rowsPerTransaction: 7 });
+    open.push(s);
+    const index = seedsIndex();
+    const writes: string[] = [];
+    const transaction = s.db.transaction.bind(s.db);
+    (s.db as { transaction: unknown }).transaction = (stores: string | string[], mode?: IDBTransactionMode) => {
+      if (mode === 'readwrite' && typeof stores === 'string') writes.push(stores);
+      return transaction(stores as never, mode);
+    };
+    const { id } = await s.install(index, { name: 'Seeds', origin: 'imported' });
+    const details = index.entities.length + index.claimGroups.length + index.quoteGroups.length;
+    const records = RECORD_COLLECTIONS.reduce((n, c) => n + index[c].length, 0);
+    const batches = (n: number) => Math.ceil(n / 7);
+    // Records are written a collection at a time, each in its own batches.
+    const recordBatches = RECORD_COLLECTIONS.reduce((n, c) => n + batches(index[c].length), 0);
+    expect(writes.filter((w) => w === 'articles')).toHaveLength(batches(5));
+    expect(writes.filter((w) => w === 'records')).toHaveLength(recordBatches);
+    expect(writes.filter((w) => w === 'details')).toHaveLength(batches(details));
+    expect(await countRows(s)).toEqual({ corpora: 1, articles: 5, records, details, matcher: 1 });
+    expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(index));
+    expect(await matchesByCorpus(s, SEEDS_TEXT)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
+    await s.delete(id);
+    expect(await countRows(s)).toEqual({ corpora: 0, articles: 0, records: 0, details: 0, matcher: 0 });
   });
 });

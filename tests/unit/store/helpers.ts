@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
-import { CorpusStore } from '../../../src/store/corpus-store';
+import { CorpusStore, type StoreOptions } from '../../../src/store/corpus-store';
 import { indexOf } from '../analysis/helpers';
 
 let counter = 0;
@@ -13,8 +13,8 @@ export function freshDbName(): string {
 }
 
 /** A corpus store over a database of its own. */
-export async function freshStore(name = freshDbName()): Promise<CorpusStore> {
-  return CorpusStore.open(name);
+export async function freshStore(name = freshDbName(), options?: StoreOptions): Promise<CorpusStore> {
+  return CorpusStore.open(name, options);
 }
 
 /** The seeds' index, as a corpus file would carry it (a plain JSON copy). */
