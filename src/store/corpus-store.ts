@@ -14,12 +14,11 @@ import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
   CORE_SHARD,
   DATA_STORES,
-  RECORD_COLLECTIONS,
   detailsRows,
   generationRange,
   openCorpusDb,
   readGeneration,
-  recordId,
+  recordRows,
   type CorpusDb,
   type CorpusMeta,
 } from './db';
@@ -250,10 +249,7 @@ export class CorpusStore {
   /** Writes every row of one generation, a batch per transaction. */
   private async writeGeneration(index: CorpusIndex, data: string): Promise<void> {
     await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })));
-    for (const coll of RECORD_COLLECTIONS) {
-      const records = index[coll] as unknown[];
-      await this.putBatches('records', records.map((record, n) => ({ data, coll, n, id: recordId(coll, record), record })));
-    }
+    await this.putBatches('records', recordRows(index, data));
     await this.putBatches('details', detailsRows(index, data));
     await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }]);
   }

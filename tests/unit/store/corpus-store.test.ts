@@ -7,7 +7,8 @@ import { buildDetails } from '../../../src/core/index/details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
-import { RECORD_COLLECTIONS } from '../../../src/store/db';
+import { RECORDS_PER_ROW, RECORD_COLLECTIONS, generationRange, readGeneration, recordRows } from '../../../src/store/db';
+import type { CorpusIndex } from '../../../src/core/index/types';
 import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
 
 const open: CorpusStore[] = [];
@@ -333,17 +334,38 @@ describe('corpus store: installs written in many transactions', () => {
     };
     const { id } = await s.install(index, { name: 'Seeds', origin: 'imported' });
     const details = index.entities.length + index.claimGroups.length + index.quoteGroups.length;
-    const records = RECORD_COLLECTIONS.reduce((n, c) => n + index[c].length, 0);
+    // Records go RECORDS_PER_ROW to a row; the seeds have fewer of each kind, so one row per kind.
+    const records = RECORD_COLLECTIONS.filter((c) => index[c].length > 0).length;
+    expect(RECORD_COLLECTIONS.every((c) => index[c].length < RECORDS_PER_ROW)).toBe(true);
     const batches = (n: number) => Math.ceil(n / 7);
-    // Records are written a collection at a time, each in its own batches.
-    const recordBatches = RECORD_COLLECTIONS.reduce((n, c) => n + batches(index[c].length), 0);
     expect(writes.filter((w) => w === 'articles')).toHaveLength(batches(5));
-    expect(writes.filter((w) => w === 'records')).toHaveLength(recordBatches);
+    expect(writes.filter((w) => w === 'records')).toHaveLength(batches(records));
     expect(writes.filter((w) => w === 'details')).toHaveLength(batches(details));
     expect(await countRows(s)).toEqual({ corpora: 1, articles: 5, records, details, matcher: 1 });
     expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(index));
     expect(await matchesByCorpus(s, SEEDS_TEXT)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
     await s.delete(id);
     expect(await countRows(s)).toEqual({ corpora: 0, articles: 0, records: 0, details: 0, matcher: 0 });
+  });
+});
+
+describe('corpus store: records kept several to a row', () => {
+  it('a collection longer than one row comes back whole and in order', async () => {
+    const s = await store();
+    const claims = Array.from({ length: RECORDS_PER_ROW * 2 + 5 }, (_, i) => ({ id: `claim-${i}` }));
+    const index = { schemaVersion: 1, articles: [], entities: [], ambiguous: [], quotes: [{ id: 'q' }], quoteGroups: [], claims, claimGroups: [] } as unknown as CorpusIndex;
+    const rows = recordRows(index, 'g1');
+    expect(rows.map((r) => [r.coll, r.n, r.records.length])).toEqual([
+      ['quotes', 0, 1],
+      ['claims', 0, RECORDS_PER_ROW],
+      ['claims', 1, RECORDS_PER_ROW],
+      ['claims', 2, 5],
+    ]);
+    // Written out of order, as batches may land: the keys put them back in order.
+    for (const row of [...rows].reverse()) await s.db.put('records', row);
+    const back = await readGeneration(s.db.transaction(['articles', 'records'], 'readonly'), 'g1', 1);
+    expect(back.claims).toEqual(claims);
+    expect(back.quotes).toEqual([{ id: 'q' }]);
+    expect(await s.db.count('records', generationRange('g1'))).toBe(4);
   });
 });

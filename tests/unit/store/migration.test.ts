@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDetails } from '../../../src/core/index/details';
 import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { DB_VERSION, RECORD_COLLECTIONS, openCorpusDb, recordId, type CorpusMeta } from '../../../src/store/db';
+import { DB_VERSION, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { summarise } from '../../../src/store/summary';
 import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
@@ -25,9 +25,7 @@ describe('corpus store: migrations', () => {
     };
     await v1.put('corpora', meta);
     for (const [n, record] of index.articles.entries()) await v1.put('articles', { data, n, id: record.id, record });
-    for (const coll of RECORD_COLLECTIONS) {
-      for (const [n, record] of (index[coll] as unknown[]).entries()) await v1.put('records', { data, coll, n, id: recordId(coll, record), record });
-    }
+    for (const row of recordRows(index, data)) await v1.put('records', row);
     await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(index) });
     v1.close();
 
