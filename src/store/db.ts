@@ -21,7 +21,7 @@ export const DB_NAME = 'coverage-lens-corpora';
  */
 export const DB_VERSION = 2;
 
-/** The collections of a CorpusIndex kept as one row per record (articles have their own store). */
+/** The collections of a CorpusIndex kept in the `records` store (articles have their own store). */
 export const RECORD_COLLECTIONS = ['entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
 
 /** One of RECORD_COLLECTIONS. */
@@ -116,9 +116,18 @@ const steps: ((db: IDBPDatabase<CorpusDb>, tx: UpgradeTx) => Promise<void>)[] = 
     // transaction so a failed upgrade leaves version 1 as it was.
     for (const meta of await tx.objectStore('corpora').getAll()) {
       for (const data of [meta.data, meta.pending]) {
-        if (data === undefined) continue;
+        if (typeof data !== 'string') continue;
         const index = await readGeneration(tx, data, meta.schemaVersion);
-        for (const row of detailsRows(index, data)) await tx.objectStore('details').put(row);
+        let rows: DetailsRow[];
+        try {
+          rows = detailsRows(index, data);
+        } catch (error) {
+          // One corpus's bad records must not stop the database from opening for the others.
+          const why = error instanceof Error ? error.message : String(error);
+          if (data === meta.data) await tx.objectStore('corpora').put({ ...meta, status: 'broken', reason: `Corpus "${meta.name}" (${meta.id}) is broken: its card records could not be built from its records: ${why}` });
+          continue;
+        }
+        for (const row of rows) await tx.objectStore('details').put(row);
       }
     }
   },

@@ -42,6 +42,33 @@ describe('corpus store: migrations', () => {
     }
   });
 
+  it('a version-1 corpus whose records cannot make card records is broken by the upgrade; the others open', async () => {
+    const name = freshDbName();
+    const v1 = await openCorpusDb(name, 1);
+    for (const [created, id, bad] of [[1, 'good', false], [2, 'bad', true]] as const) {
+      const index = secondIndex();
+      if (bad) (index.entities[0] as unknown as { coverage: unknown }).coverage = null;
+      const data = `${id}-gen1`;
+      await v1.put('corpora', { ...summarise(index), id, name: id, origin: 'imported', created, updated: created, status: 'ready', active: true, data });
+      for (const [n, record] of index.articles.entries()) await v1.put('articles', { data, n, id: record.id, record });
+      for (const row of recordRows(index, data)) await v1.put('records', row);
+      await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(secondIndex()) });
+    }
+    v1.close();
+
+    const store = await CorpusStore.open(name);
+    try {
+      const listed = await store.list();
+      expect(listed.map((c) => [c.id, c.status])).toEqual([['good', 'ready'], ['bad', 'broken']]);
+      expect(listed[1].reason).toMatch(/^Corpus "bad" \(bad\) is broken: its card records could not be built from its records: /);
+      const corpora = await createStoreCorpusSource(async () => store).active();
+      expect(corpora.map((c) => c.id)).toEqual(['good']);
+      expect((await corpora[0].match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
+    } finally {
+      store.close();
+    }
+  });
+
   it('rebuilds a matcher shard of an older matcher-data version from the full records', async () => {
     const store = await CorpusStore.open(freshDbName());
     try {
