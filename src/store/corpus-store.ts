@@ -26,9 +26,9 @@ import { StoredRecordError, checkMeta, recordError, validateDetails, validateMat
 import { summarise } from './summary';
 
 /**
- * Rows written per transaction during an install. Small enough that one transaction's pending
- * writes stay a few megabytes even for long articles, large enough that a 20,000-article corpus
- * takes a few hundred transactions, not tens of thousands.
+ * Rows written per transaction during an install. Bounded so one transaction's pending writes stay
+ * a bounded slice of the corpus (500 generated articles are about 10 MB), and large enough that a
+ * 20,000-article corpus takes a few hundred transactions, not tens of thousands.
  */
 export const ROWS_PER_TRANSACTION = 500;
 

@@ -42,6 +42,8 @@ describe('corpus store: install and list', () => {
     expect(summary.counts.organisations).toBe(index.entities.filter((e) => e.kind === 'organisation').length);
     expect(summary.dateRange).toEqual({ from: '2031-03-04', to: '2031-03-05' });
     expect(await s.list()).toEqual([summary]);
+    expect(await s.readArticle(summary.id, 'a2')).toEqual(index.articles[1]);
+    expect(await s.readArticle(summary.id, 'no-such-article')).toBeNull();
   });
 
   it('lists the bundled corpus first and matches each active corpus on its own records', async () => {
