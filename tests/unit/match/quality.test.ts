@@ -38,13 +38,12 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
 
 /**
  * Floors on the held-back split: what the matcher achieved on it when the split was made
- * (2026-12-06, 40 items: claims precision 27/31 = 0.871, recall 27/53 = 0.509; people 27/27 = 1.0),
- * minus a margin of 0.05 (about two links of 53) for claims, and people at the issue's target 0.97.
+ * (2026-12-06, 60 items: claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0),
+ * minus a margin of 0.05 (two to three links) for claims, and people at the issue's target 0.97.
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
-const HELD_BACK_FLOORS = { claimPrecision: 0.82, claimRecall: 0.45, peoplePrecision: 0.97, peopleRecall: 0.97 };
+const HELD_BACK_FLOORS = { claimPrecision: 0.72, claimRecall: 0.47, peoplePrecision: 0.97, peopleRecall: 0.97 };
 
-/** Prints the figures, and the misses too unless `figuresOnly` (the held-back misses stay unseen, so nobody tunes to them). */
 function report(name: string, s: DevScore, figuresOnly = false) {
   const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
   console.log(`${name}: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected`);
