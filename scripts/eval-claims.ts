@@ -53,6 +53,7 @@ function main(): void {
     links: s.predicted,
     correct: s.correct,
     precision: r3(ratio(s.correct, s.predicted)),
+    'near-miss links': s.nearMiss,
     expected: s.expected,
     found: s.found,
     recall: r3(ratio(s.found, s.expected)),

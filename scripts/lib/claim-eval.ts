@@ -154,9 +154,18 @@ export interface AlignedFact {
   differences: AlignedDifference[];
 }
 
+/** Sentences that share people, places or words but not a statement (another event, another speaker). */
+export interface DistinctSet {
+  id: string;
+  note: string;
+  members: AlignedMember[];
+}
+
 /** The alignment file. */
 export interface Alignment {
   facts: AlignedFact[];
+  /** Near misses, for the record: a link between them is a false link, counted apart as "near-miss". */
+  distinct?: DistinctSet[];
   kinds: Record<string, string>;
 }
 
@@ -181,16 +190,23 @@ export const NOT_A_DIFFERENCE = new Set(['quote-cut', 'adds-context']);
 
 /** Reads the alignment and checks every member is found verbatim, exactly once, in its article. */
 export function readAlignment(file: string, texts: Map<string, string>): Alignment {
-  const alignment = JSON.parse(readFileSync(file, 'utf8')) as Alignment;
+  return checkAlignment(JSON.parse(readFileSync(file, 'utf8')) as Alignment, texts, file);
+}
+
+/** Checks an alignment against the article texts; throws naming the file, fact and article. */
+export function checkAlignment(alignment: Alignment, texts: Map<string, string>, file: string): Alignment {
+  if (!Array.isArray(alignment?.facts)) throw new Error(`${file}: expected {"facts": [...]}`);
+  const locate = (id: string, m: AlignedMember) => {
+    const text = texts.get(m.article);
+    if (text === undefined) throw new Error(`${file}: ${id}: unknown article ${m.article}`);
+    const first = text.indexOf(m.text);
+    if (first < 0) throw new Error(`${file}: ${id}: sentence not found verbatim in ${m.article}: ${m.text.slice(0, 60)}`);
+    if (text.indexOf(m.text, first + 1) >= 0) throw new Error(`${file}: ${id}: sentence found more than once in ${m.article}: ${m.text.slice(0, 60)}`);
+  };
+  for (const set of alignment.distinct ?? []) for (const m of set.members) locate(`distinct ${set.id}`, m);
   for (const fact of alignment.facts) {
     const articles = new Set(fact.members.map((m) => m.article));
-    for (const m of fact.members) {
-      const text = texts.get(m.article);
-      if (text === undefined) throw new Error(`${file}: fact ${fact.id}: unknown article ${m.article}`);
-      const first = text.indexOf(m.text);
-      if (first < 0) throw new Error(`${file}: fact ${fact.id}: sentence not found verbatim in ${m.article}: ${m.text.slice(0, 60)}`);
-      if (text.indexOf(m.text, first + 1) >= 0) throw new Error(`${file}: fact ${fact.id}: sentence found more than once in ${m.article}: ${m.text.slice(0, 60)}`);
-    }
+    for (const m of fact.members) locate(`fact ${fact.id}`, m);
     for (const d of fact.differences) {
       for (const a of d.articles) if (!articles.has(a)) throw new Error(`${file}: fact ${fact.id}: difference names ${a}, which has no member`);
       if (!(d.kind in alignment.kinds) || !(d.kind in ACCEPTED_RELATIONS)) throw new Error(`${file}: fact ${fact.id}: unknown difference kind ${d.kind}`);
@@ -204,6 +220,8 @@ export interface LooScore {
   /** Claim/quote links (detection, corpus article) predicted, and how many the alignment supports. */
   predicted: number;
   correct: number;
+  /** False links between two sentences of one `distinct` set (same people or place, another statement). */
+  nearMiss: number;
   /** (fact, held-out article, other article) units the alignment expects, and how many were linked. */
   expected: number;
   found: number;
@@ -217,13 +235,14 @@ export interface LooScore {
 
 /** An empty leave-one-out score. */
 export function looScore(): LooScore {
-  return { predicted: 0, correct: 0, expected: 0, found: 0, differences: 0, flagged: 0, byKind: new Map(), errors: [] };
+  return { predicted: 0, correct: 0, nearMiss: 0, expected: 0, found: 0, differences: 0, flagged: 0, byKind: new Map(), errors: [] };
 }
 
 /** Adds b's counts into a. */
 export function addLoo(a: LooScore, b: LooScore): void {
   a.predicted += b.predicted;
   a.correct += b.correct;
+  a.nearMiss += b.nearMiss;
   a.expected += b.expected;
   a.found += b.found;
   a.differences += b.differences;
@@ -256,31 +275,41 @@ export function indexArticles(articles: ArticleInput[]): CorpusIndex {
  *   wording, "variant-quote").
  */
 export function scoreHeldOut(heldOut: string, text: string, index: CorpusIndex, alignment: Alignment): LooScore {
+  return scoreDetections(heldOut, text, lookup(text, index).detections, alignment);
+}
+
+/** Scores given detections of a held-out article's text (see scoreHeldOut). */
+export function scoreDetections(heldOut: string, text: string, detections: Detection[], alignment: Alignment): LooScore {
   const s = looScore();
   const short = (a: string) => a.slice(0, 3);
-  const statements = lookup(text, index).detections.filter(isStatement);
-  const facts = alignment.facts
-    .map((fact) => ({
-      fact,
-      spans: fact.members.filter((m) => m.article === heldOut).map((m) => {
+  const statements = detections.filter(isStatement);
+  const spansOf = (members: AlignedMember[]) =>
+    members
+      .filter((m) => m.article === heldOut)
+      .map((m) => {
         const start = text.indexOf(m.text);
         return { start, end: start + m.text.length };
-      }),
-    }))
-    .filter((f) => f.spans.length > 0);
-  const touching = (d: Detection) => facts.filter((f) => f.spans.some((sp) => overlaps(d.start, d.end, sp.start, sp.end)));
+      });
+  const facts = alignment.facts.map((fact) => ({ fact, spans: spansOf(fact.members) })).filter((f) => f.spans.length > 0);
+  const distinct = (alignment.distinct ?? []).map((set) => ({ set, spans: spansOf(set.members) })).filter((f) => f.spans.length > 0);
+  const hits = (d: Detection, spans: { start: number; end: number }[]) => spans.some((sp) => overlaps(d.start, d.end, sp.start, sp.end));
 
   for (const d of statements) {
-    const supported = new Set(touching(d).flatMap((f) => f.fact.members.map((m) => m.article)));
+    const supported = new Set(facts.filter((f) => hits(d, f.spans)).flatMap((f) => f.fact.members.map((m) => m.article)));
+    const nearMisses = new Set(distinct.filter((f) => hits(d, f.spans)).flatMap((f) => f.set.members.map((m) => m.article)));
     for (const article of new Set(d.coverage.map((c) => c.article))) {
       s.predicted++;
-      if (supported.has(article) && article !== heldOut) s.correct++;
-      else s.errors.push(`${short(heldOut)}: false link to ${short(article)}: "${d.text.slice(0, 90)}" -> "${d.coverage.find((c) => c.article === article)!.excerpt.slice(0, 90)}"`);
+      if (supported.has(article) && article !== heldOut) {
+        s.correct++;
+        continue;
+      }
+      if (nearMisses.has(article)) s.nearMiss++;
+      s.errors.push(`${short(heldOut)}: false link${nearMisses.has(article) ? ' (near miss)' : ''} to ${short(article)}: "${d.text.slice(0, 90)}" -> "${d.coverage.find((c) => c.article === article)!.excerpt.slice(0, 90)}"`);
     }
   }
 
   for (const { fact, spans } of facts) {
-    const covering = statements.filter((d) => spans.some((sp) => overlaps(d.start, d.end, sp.start, sp.end)));
+    const covering = statements.filter((d) => hits(d, spans));
     const others = [...new Set(fact.members.map((m) => m.article))].filter((a) => a !== heldOut);
     for (const other of others) {
       s.expected++;
