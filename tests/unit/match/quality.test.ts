@@ -1,7 +1,7 @@
 /**
- * Matcher quality on the development set (tests/fixtures/devset/devset.json), through the same
- * lookup the CLI runs, against the seeds index (built in-process from seeds/ as the build does, or
- * the index named by COVERAGE_LENS_INDEX).
+ * Matcher quality on the development set, through the same lookup the CLI runs (scoring in
+ * scripts/lib/claim-eval.ts), against the seeds index (built in-process from seeds/ as the build
+ * does, or the index named by COVERAGE_LENS_INDEX).
  *
  * Definitions (micro-averaged over all items):
  * - People: one unit per (sentence, canonical name) pair. Predicted pairs come from "person"
@@ -12,94 +12,73 @@
  *   links the item's `articles`. Precision and recall as above.
  * - Relations (reported, not gated): for each item's expected `relations`, whether the best-scoring
  *   claim/quote coverage of that article has that relation.
- * The test fails below precision 0.9 or recall 0.8 for people or for claims.
+ *
+ * Two gates:
+ * - The original items (those without a `hard` kind, the ones the matcher was first tuned on) keep
+ *   their fixed bar: precision ≥ 0.9 and recall ≥ 0.8 for people and for claims.
+ * - The held-back split (tests/fixtures/devset/heldback.json) must not fall below HELD_BACK_FLOORS.
+ *   The hard-kind items of the dev split are reported, not gated (`npm run eval` prints them).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
-import { lookup } from '../../../scripts/lib/lookup';
+import { DEVSET_FILE, HELDBACK_FILE, ratio, readDevItems, scoreDev, type DevScore } from '../../../scripts/lib/claim-eval';
+import { isHeldBack } from '../../../scripts/lib/devset-split';
 
-interface DevItem {
-  id: string;
-  kind: 'name' | 'claim' | 'quote' | 'none';
-  text: string;
-  people: string[];
-  articles: string[];
-  relations?: Record<string, string>;
-}
-
-const ROOT = resolve(import.meta.dirname, '../../..');
 // COVERAGE_LENS_INDEX points the test at another index build (e.g. while tuning).
-const INDEX = process.env.COVERAGE_LENS_INDEX ?? '';
-// Without an override, the seeds index is built in this process exactly as `npm run build:index`
-// does, so the test never depends on (or skips for) the state of src/generated/.
 const index: CorpusIndex = process.env.COVERAGE_LENS_INDEX
-  ? (JSON.parse(readFileSync(INDEX, 'utf8')) as CorpusIndex)
+  ? (JSON.parse(readFileSync(process.env.COVERAGE_LENS_INDEX, 'utf8')) as CorpusIndex)
   : seedsIndex().index;
-const items = (JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/devset/devset.json'), 'utf8')) as { items: DevItem[] }).items;
+const dev = readDevItems(DEVSET_FILE);
+const held = readDevItems(HELDBACK_FILE);
 
-interface Tally {
-  tp: number;
-  predicted: number;
-  expected: number;
-  errors: string[];
+/** The fixed bar of the original items (unchanged since the dev set's first round). */
+const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
+
+/**
+ * Floors on the held-back split: what the matcher achieved on it when the split was made
+ * (2026-12-06, 60 items: claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0),
+ * minus a margin of 0.05 (two to three links) for claims, and people at the issue's target 0.97.
+ * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
+ */
+const HELD_BACK_FLOORS = { claimPrecision: 0.72, claimRecall: 0.47, peoplePrecision: 0.97, peopleRecall: 0.97 };
+
+function report(name: string, s: DevScore, figuresOnly = false) {
+  const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
+  console.log(`${name}: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected`);
+  console.table([row('people (sentence, name)', s.people), row('claims (sentence, article)', s.claims)]);
+  const errors = [...s.people.errors, ...s.claims.errors, ...s.relationErrors];
+  if (errors.length && !figuresOnly) console.log(errors.join('\n'));
 }
-
-function tally(): Tally {
-  return { tp: 0, predicted: 0, expected: 0, errors: [] };
-}
-
-function score(t: Tally, id: string, predicted: Set<string>, expected: Set<string>) {
-  t.predicted += predicted.size;
-  t.expected += expected.size;
-  for (const p of predicted) {
-    if (expected.has(p)) t.tp++;
-    else t.errors.push(`${id}: unexpected ${p}`);
-  }
-  for (const e of expected) if (!predicted.has(e)) t.errors.push(`${id}: missed ${e}`);
-}
-
-const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 describe('matcher quality on the dev set', () => {
-  it('has enough items of each sort', () => {
-    expect(items.length).toBeGreaterThanOrEqual(60);
-    expect(items.filter((i) => i.kind === 'none').length).toBeGreaterThanOrEqual(15);
-    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  it('has enough items of each sort, a held-back split of the hard kinds, and unique ids', () => {
+    const all = [...dev, ...held];
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect(all.filter((i) => i.kind === 'none').length).toBeGreaterThanOrEqual(30);
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+    expect(held.length).toBeGreaterThanOrEqual(30);
+    // The split is the seeded one of scripts/split-devset.ts: nothing was placed by hand.
+    expect(dev.filter((i) => isHeldBack(i)).map((i) => i.id)).toEqual([]);
+    expect(held.filter((i) => !isHeldBack(i)).map((i) => i.id)).toEqual([]);
   });
 
-  it('reaches precision ≥ 0.9 and recall ≥ 0.8 for people and for claims', () => {
-    const people = tally();
-    const claims = tally();
-    let relationsRight = 0;
-    let relationsTotal = 0;
-    const relationErrors: string[] = [];
-    for (const item of items) {
-      const { detections } = lookup(item.text, index);
-      for (const d of detections) expect(item.text.slice(d.start, d.end)).toBe(d.text);
-      score(people, item.id, new Set(detections.filter((d) => d.kind === 'person').map((d) => d.entity!)), new Set(item.people));
-      const statements = detections.filter((d) => d.kind === 'claim' || d.kind === 'quote');
-      score(claims, item.id, new Set(statements.flatMap((d) => d.coverage.map((c) => c.article))), new Set(item.articles));
-      for (const [article, relation] of Object.entries(item.relations ?? {})) {
-        relationsTotal++;
-        const best = statements
-          .flatMap((d) => d.coverage)
-          .filter((c) => c.article === article)
-          .sort((a, b) => b.score - a.score)[0];
-        if (best?.relation === relation) relationsRight++;
-        else relationErrors.push(`${item.id}: ${article} expected ${relation}, got ${best?.relation ?? 'nothing'}`);
-      }
-    }
-    const row = (name: string, t: Tally) => ({ units: name, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
-    console.log(`dev set: ${items.length} sentences (${items.filter((i) => i.kind === 'none').length} unrelated)`);
-    console.table([row('people (sentence, name)', people), row('claims (sentence, article)', claims)]);
-    console.log(`relations: ${relationsRight}/${relationsTotal} as expected`);
-    if (people.errors.length + claims.errors.length + relationErrors.length) console.log([...people.errors, ...claims.errors, ...relationErrors].join('\n'));
-    expect(ratio(people.tp, people.predicted)).toBeGreaterThanOrEqual(0.9);
-    expect(ratio(people.tp, people.expected)).toBeGreaterThanOrEqual(0.8);
-    expect(ratio(claims.tp, claims.predicted)).toBeGreaterThanOrEqual(0.9);
-    expect(ratio(claims.tp, claims.expected)).toBeGreaterThanOrEqual(0.8);
+  it('keeps precision ≥ 0.9 and recall ≥ 0.8 for people and for claims on the original items', () => {
+    const s = scoreDev(dev.filter((i) => i.hard === undefined), index);
+    report('original items', s);
+    expect(ratio(s.people.tp, s.people.predicted)).toBeGreaterThanOrEqual(ORIGINAL_BAR.precision);
+    expect(ratio(s.people.tp, s.people.expected)).toBeGreaterThanOrEqual(ORIGINAL_BAR.recall);
+    expect(ratio(s.claims.tp, s.claims.predicted)).toBeGreaterThanOrEqual(ORIGINAL_BAR.precision);
+    expect(ratio(s.claims.tp, s.claims.expected)).toBeGreaterThanOrEqual(ORIGINAL_BAR.recall);
+  });
+
+  it('stays above the floors on the held-back split', () => {
+    const s = scoreDev(held, index);
+    report('held-back split', s, true);
+    expect(ratio(s.claims.tp, s.claims.predicted)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.claimPrecision);
+    expect(ratio(s.claims.tp, s.claims.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.claimRecall);
+    expect(ratio(s.people.tp, s.people.predicted)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peoplePrecision);
+    expect(ratio(s.people.tp, s.people.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peopleRecall);
   });
 });
