@@ -1,12 +1,13 @@
 /**
- * Step 3.4: cuts runs into name candidates: an organisation run stays whole; other runs split at
+ * Step 3.4: cuts runs into name candidates: an organisation-shaped run stays whole; other runs split at
  * lower-case words, possessives and titles ("US Senator Jane Doe" → title "senator", "Jane Doe").
  * Leading function words ("That party") and sentence-initial words the corpus never capitalises
  * elsewhere ("Meanwhile Acme Union") are dropped.
  */
 import { FUNCTION_WORDS } from '../../lang/function-words';
 import type { ArticleDraft, Token } from '../context';
-import { isGivenName, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
+import { ORG_SUFFIXES } from '../../lang/org-suffixes';
+import { isGivenName, lexiconTags, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
 import type { WordStats } from './02-word-stats';
 import { ACRONYM, MAX_NAME_WORDS, isTitleWord, type Candidate, type Run } from './shared';
 
@@ -42,6 +43,20 @@ function isHeadlineCaseOnly(t: Token, stats: WordStats): boolean {
   return t.isSentenceStart && !stats.capMid.has(t.norm) && !isGivenName(t.norm);
 }
 
+/**
+ * Before an organisation's name, a sentence-initial word goes only when it is a known common word
+ * ("Meanwhile Acme Union"): an unknown one is the name's own first word ("Ferrow Bank said …").
+ */
+function isCommonLead(t: Token, stats: WordStats): boolean {
+  return isHeadlineCaseOnly(t, stats) && (stats.lower.has(t.norm) || lexiconTags(t.norm).length > 0);
+}
+
+/** A run shaped like an organisation's name: a head ("Acme Union"), head-first ("University of X") or a company ending ("Orrin Motors"). */
+function isOrgShaped(words: Token[]): boolean {
+  const norms = words.filter((t) => t.isWord).map((t) => t.norm);
+  return hasOrgHead(words) || isHeadFirstOrg(norms) || (norms.length >= 2 && ORG_SUFFIXES.has(norms[norms.length - 1]));
+}
+
 /** The candidates of one run. */
 export function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candidate[] {
   const words = run.tokens;
@@ -62,10 +77,9 @@ export function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candi
       lastToken: firstIndex + ts.length - 1,
     };
   };
-  const norms = words.filter((t) => t.isWord).map((t) => t.norm);
-  if (hasOrgHead(words) || isHeadFirstOrg(norms)) {
+  if (isOrgShaped(words)) {
     let from = 0;
-    while (from < words.length - 1 && (isFunctionWord(words[from]) || isHeadlineCaseOnly(words[from], stats))) from++;
+    while (from < words.length - 1 && (isFunctionWord(words[from]) || isCommonLead(words[from], stats))) from++;
     const c = make(words.slice(from), null);
     return c ? [c] : [];
   }

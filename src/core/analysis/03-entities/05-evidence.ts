@@ -23,6 +23,8 @@ export const W_PERSON_KNOWN_SURNAME = 1;
 export const W_PERSON_SPEECH = 1;
 /** Weak: a role noun precedes ("striker Jonas Eriksen"); organisations have roles too ("rival X"). */
 export const W_PERSON_ROLE = 1;
+/** Weak, on top of the role: the name is in apposition to it ("His deputy, Mirela Kostic, will …"). */
+export const W_PERSON_APPOSITION = 1;
 
 /** Strong: an organisation head after the first word ("… Union", "… Society"), or head-first ("University of …"). */
 export const W_ORG_HEAD = 3;
@@ -95,7 +97,10 @@ export function weigh(c: Candidate, d: ArticleDraft, e: Evidence): void {
   if (nameLike && isKnownSurname(c.words[c.words.length - 1])) e.person += W_PERSON_KNOWN_SURNAME;
   if (speechAfter && (nameLike || c.title)) e.person += W_PERSON_SPEECH;
   if ((speechAfter || hasAgeAfter(toks, c.lastToken)) && c.words.length === 1 && !c.title && NAME_SHAPE.test(c.display)) e.bareCues++;
-  if (before && !before.isCap && ROLE_NOUNS.has(before.norm) && nameLike) e.person += W_PERSON_ROLE;
+  if (before && !before.isCap && ROLE_NOUNS.has(before.norm) && nameLike) {
+    e.person += W_PERSON_ROLE;
+    if (toks[c.firstToken - 1]?.text === ',' && toks[c.lastToken + 1]?.text === ',') e.person += W_PERSON_APPOSITION;
+  }
 
   if (hasOrgHeadWords(c.words) || isHeadFirstOrg(c.words)) e.org += W_ORG_HEAD;
   if (c.words.length >= 2 && ORG_SUFFIXES.has(c.words[c.words.length - 1])) e.org += W_ORG_SUFFIX;
