@@ -9,7 +9,7 @@ import { isInside } from '../context';
 import { isGivenName, isKnownSurname, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
 import { CONNECTORS, gapIsSpace, isCalendarWord, isPluralTitle, type Run } from './shared';
 
-/** How far ahead (in tokens) a connector may look for the organisation head it leads to: "Transport and General Workers' Union" needs four. */
+/** How far ahead (in tokens) a connector may look for the organisation head it leads to: "Food and General Workers' Union" needs four. */
 const ORG_HEAD_LOOKAHEAD = 6;
 
 /** True when capitalised words from `j` on reach an organisation head within a few tokens. */
@@ -61,7 +61,7 @@ export function findRuns(d: ArticleDraft, article: number, nonProse: Span[]): Ru
       }
       if (next.isWord && CONNECTORS.has(next.text)) {
         // After a complete organisation name, "and" starts another name ("the Civic Party and the
-        // Green Alliance"); inside one it does not ("Transport and General … Union").
+        // Green Alliance"); inside one it does not ("Food and General … Union").
         const endsOrg = prev.isCap && ORG_HEADS.has(prev.norm) && run.length >= 2;
         if (!(endsOrg && (next.text === 'and' || next.text === '&')) && continuesToOrgHead(toks, j + 1)) {
           run.push(next);
