@@ -4,7 +4,7 @@
  * of a person or an organisation. Also the abbreviations of countries, which are places, never an
  * organisation's short name.
  */
-export const GENERIC_NOUNS = new Set([
+export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
   'news', 'general', 'national', 'international', 'world', 'global', 'daily', 'weekly', 'times', 'post',
   'press', 'media', 'group', 'groups', 'party', 'parties', 'union', 'unions', 'council', 'committee',
   'government', 'ministry', 'department', 'office', 'agency', 'authority', 'board', 'bank', 'company',
@@ -16,4 +16,4 @@ export const GENERIC_NOUNS = new Set([
 ]);
 
 /** Country abbreviations written in capitals: places, never an organisation ("US officials"). */
-export const COUNTRY_ABBREVIATIONS = new Set(['us', 'usa', 'uk', 'gb', 'uae', 'drc', 'nz', 'prc', 'rok', 'ussr']);
+export const COUNTRY_ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'gb', 'uae', 'drc', 'nz', 'prc', 'rok', 'ussr']);

@@ -4,7 +4,7 @@
  * Leading function words ("That party") and sentence-initial words the corpus never capitalises
  * elsewhere ("Meanwhile Acme Union") are dropped.
  */
-import { FUNCTION_WORDS } from '../../lang/function-words';
+import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import type { ArticleDraft, Token } from '../context';
 import { ORG_SUFFIXES } from '../../lang/org-suffixes';
 import { isGivenName, lexiconTags, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
@@ -35,7 +35,7 @@ export function isHeadFirstOrg(words: string[]): boolean {
 
 /** A function word is never a name's first word, whatever its case. */
 function isFunctionWord(t: Token): boolean {
-  return t.isWord && FUNCTION_WORDS.has(t.norm);
+  return t.isWord && CLOSED_CLASS_WORDS.has(t.norm);
 }
 
 /** A sentence-initial word is only a name if the corpus also capitalises it mid-sentence, or knows it as a given name. */

@@ -11,6 +11,7 @@ import {
   COMPASS, ORG_NOUNS, PERSONAL_TITLES, ROLE_NOUNS, SPEECH_VERBS, VENUE_HEADS, isGivenName, isKnownOrganisation, isKnownPlace, isKnownSurname,
 } from '../lexicon';
 import { isHeadFirstOrg } from './04-candidates';
+import { ACRONYM_MIN_SENTENCES } from './06-classify';
 import { NAME_SHAPE, hasOrgHeadWords, nextWord, prevWord, type Candidate, type Evidence } from './shared';
 
 /** Strong: a personal title ("Mr", "Dr") or any title before a name-shaped run ("General Ada Okoro"). */
@@ -82,8 +83,9 @@ export function weigh(c: Candidate, d: ArticleDraft, e: Evidence): void {
   const before2 = b2?.token;
   const after = a1?.token;
   const after2 = a2?.token;
-  e.count++;
-  e.sentences.add(`${c.article}:${sentence}`);
+  // Only "in this many sentences or more" is ever asked (step 3.6): a name used in thousands of
+  // sentences must not keep thousands of keys.
+  if (e.sentences.size < ACRONYM_MIN_SENTENCES) e.sentences.add(`${c.article}:${sentence}`);
   e.articles.add(c.article);
   e.displays.set(c.display, (e.displays.get(c.display) ?? 0) + 1);
   const nameLike = isNameLike(c);

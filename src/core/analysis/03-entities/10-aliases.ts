@@ -5,7 +5,7 @@
  * A form claimed by two entities is ambiguous: it is listed in the index's `ambiguous` with every
  * entity that claims it, removed from their aliases, and never resolved to one of them.
  */
-import { FUNCTION_WORDS } from '../../lang/function-words';
+import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import { COUNTRY_ABBREVIATIONS, GENERIC_NOUNS } from '../../lang/generic-nouns';
 import { normalize } from '../../text/normalize';
 import type { EntityDraft } from '../context';
@@ -14,7 +14,7 @@ import type { EntityBook } from './book';
 /** True when the form cannot stand for one particular person or organisation. */
 export function isJunkAlias(alias: string, kind: EntityDraft['kind']): boolean {
   const words = normalize(alias).split(/\s+/).map((w) => w.replace(/['\u2019]s?$/, ''));
-  if (!words[0] || FUNCTION_WORDS.has(words[0])) return true;
+  if (!words[0] || CLOSED_CLASS_WORDS.has(words[0])) return true;
   if (words.length > 1) return false;
   return GENERIC_NOUNS.has(words[0]) || (kind === 'organisation' && COUNTRY_ABBREVIATIONS.has(words[0]));
 }

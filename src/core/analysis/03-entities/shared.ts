@@ -47,7 +47,7 @@ export interface Evidence {
   place: number;
   titles: Set<string>;
   displays: Map<string, number>;
-  count: number;
+  /** Up to ACRONYM_MIN_SENTENCES of the sentences ("article:sentence") the key occurs in. */
   sentences: Set<string>;
   articles: Set<number>;
   /** Times a one-word name had a person's cue after it ("Doe said", "Doe, 41,"): supports the full name it ends. */
@@ -58,7 +58,7 @@ export interface Evidence {
 
 /** A fresh, empty evidence record. */
 export function emptyEvidence(): Evidence {
-  return { person: 0, org: 0, place: 0, titles: new Set(), displays: new Map(), count: 0, sentences: new Set(), articles: new Set(), bareCues: 0, extraAliases: [] };
+  return { person: 0, org: 0, place: 0, titles: new Set(), displays: new Map(), sentences: new Set(), articles: new Set(), bareCues: 0, extraAliases: [] };
 }
 
 /** "Mr", "Dr.", "Senator": a title that may precede a name. */

@@ -3,7 +3,7 @@
  * a quotation or a headline capitalises them ("That party …", "This Group …", "Our Union").
  * Closed-class words only: determiners, pronouns, prepositions, conjunctions, auxiliaries.
  */
-export const FUNCTION_WORDS = new Set(
+export const CLOSED_CLASS_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the this that these those such some any each every either neither no none all both few many much ' +
     'more most other another its it his her hers their theirs our ours your yours my mine whose which what ' +
