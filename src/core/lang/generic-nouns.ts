@@ -1,7 +1,7 @@
 /**
  * Common nouns and adjectives that news text capitalises inside names ("Kestrel News", "Attorney
  * General", "Civic Party") but that on their own name nothing in particular: never a one-word alias
- * of a person or an organisation. Also the abbreviations of countries, which are places, never an
+ * of an organisation. Also the abbreviations of countries, which are places, never an
  * organisation's short name.
  */
 export const GENERIC_NOUNS: ReadonlySet<string> = new Set([

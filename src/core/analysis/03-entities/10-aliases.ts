@@ -1,7 +1,7 @@
 /**
  * Step 3.10: the final alias lists. Forms that name nothing in particular go: a function word or a
- * form that starts with one ("That", "That party"), a generic noun alone ("News", "General"), a
- * country's abbreviation as an organisation ("US"); an entity whose name is such a form goes too.
+ * form that starts with one ("That", "That party"); for an organisation, a generic word alone
+ * ("News", "General") or a country's abbreviation ("US"). An entity whose name is such a form goes too.
  * A form claimed by two entities is ambiguous: it is listed in the index's `ambiguous` with every
  * entity that claims it, removed from their aliases, and never resolved to one of them.
  */
@@ -16,7 +16,9 @@ export function isJunkAlias(alias: string, kind: EntityDraft['kind']): boolean {
   const words = normalize(alias).split(/\s+/).map((w) => w.replace(/['\u2019]s?$/, ''));
   if (!words[0] || CLOSED_CLASS_WORDS.has(words[0])) return true;
   if (words.length > 1) return false;
-  return GENERIC_NOUNS.has(words[0]) || (kind === 'organisation' && COUNTRY_ABBREVIATIONS.has(words[0]));
+  // Only an organisation's one-word alias is checked against generic words: a person's surname may
+  // be one ("West", "Court", "Post") and is an alias when the corpus uses it alone.
+  return kind === 'organisation' && (GENERIC_NOUNS.has(words[0]) || COUNTRY_ABBREVIATIONS.has(words[0]));
 }
 
 /** Result of the alias step. */

@@ -7,12 +7,15 @@ describe('3.10 aliases: forms that name nothing in particular', () => {
     ['That party', 'organisation', true],
     ['The', 'person', true],
     ['News', 'organisation', true],
-    ['General', 'person', true],
+    ['General', 'organisation', true],
+    ['West', 'person', false], // a surname that is also a common word
+    ['West', 'organisation', true],
     ['US', 'organisation', true],
     ['UK', 'person', false], // only an organisation's alias is checked against country abbreviations
     ['Kestrel News', 'organisation', false],
     ['IWA', 'organisation', false],
     ['Marsh', 'person', false],
+    ['Will Doe', 'person', false], // a given name that is also an auxiliary
     ['Civic', 'organisation', false],
   ] as const)('%j as %s: %s', (alias, kind, expected) => {
     expect(isJunkAlias(alias, kind)).toBe(expected);
