@@ -9,7 +9,7 @@ function shorten(text: string): string {
   return flat.length <= LABEL_MAX ? flat : `${flat.slice(0, LABEL_MAX - 1).trimEnd()}…`;
 }
 
-/** Drops a trailing possessive so "Mr Smith's" is labelled "Mr Smith". */
+/** Drops a trailing possessive so "Mr Doe's" is labelled "Mr Doe". */
 function withoutPossessive(text: string): string {
   return text.replace(/['’]s?$/u, '');
 }

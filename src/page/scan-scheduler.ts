@@ -46,7 +46,7 @@ const INITIAL_MARK_COST_MS = 0.03;
 /** At most this many on-screen blocks are scanned before the rest of the page. */
 const MAX_VIEWPORT_BLOCKS = 60;
 
-/** True for a one-word name ("Smith", "Smith's"): a surname alone, which other people share. */
+/** True for a one-word name ("Doe", "Doe's"): a surname alone, which other people share. */
 function isBareName(text: string): boolean {
   return !/\s/.test(text.trim());
 }
@@ -264,7 +264,7 @@ export class PageScanner {
       } else if (this.confirmed.has(m.id)) {
         matches.push(m);
       } else {
-        // A lone surname ("Smith") is only taken for the corpus person once the page also names
+        // A lone surname ("Doe") is only taken for the corpus person once the page also names
         // them in full ("Jane Doe", "Ms Doe"): until then it is held back, and dropped if never.
         const list = this.deferred.get(m.id) ?? [];
         list.push({ block, match: m });

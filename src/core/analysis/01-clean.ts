@@ -26,6 +26,9 @@ const LINE_RULES: LineRule[] = [
   { reason: 'navigation', test: /^(skip to (main )?(content|navigation)|jump to (content|navigation)|menu|home|search|sign in|log ?in|subscribe|share( this)?( article| story)?|print|close)$/i },
   { reason: 'caption', test: /^(media|image|video) ?(caption|copyright|source)/i },
   { reason: 'photo caption', test: /\b(photograph|photo|picture|image|illustration)( credit)?:\s*\S.{0,120}$/i },
+  // A credit line on its own (no closing full stop, unlike prose): "Picture by A Person/Agency",
+  // "PHOTO BY A PERSON", "Credit: Agency".
+  { reason: 'photo credit', test: /^((photograph|photo|picture|image|illustration|graphic|video)s? (by|courtesy of)|credit:)\s*\S.{0,120}[^.]$/i },
   { reason: 'related links', test: /^(more on this story|related (stories|articles|topics|content|links)|read more|see also|most (read|popular)|you may also like|recommended)$/i },
   { reason: 'donation box', test: /^(donate( today| now)?|become a (supporter|member|subscriber|patron)|support (us|our journalism)|fighting fund|make a (donation|contribution))$/i },
   { reason: 'donation box', test: /^(you('|’)ve raised|we('|’)ve raised|raised so far|we need|target|goal)\s*:/i },

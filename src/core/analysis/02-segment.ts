@@ -60,7 +60,7 @@ export function tokenize(text: string, sentences: Span[]): { tokens: Token[]; se
       if (!t.trim()) continue;
       const isWord = seg.isWordLike === true;
       const start = span.start + seg.index;
-      // Glue possessives the segmenter splits off: "G7" "’" "s" and plural "Staffs" "’".
+      // Glue possessives the segmenter splits off: "G7" "’" "s" and plural "Makers" "’".
       const apo = segs[k + 1];
       if (isWord && apo && (apo.segment === '\u2019' || apo.segment === "'")) {
         const s2 = segs[k + 2];

@@ -1,8 +1,8 @@
 /**
  * Step 4: the descriptive phrases each outlet attaches to an entity:
- * - premodifiers ending in a role noun right before the name ("leadership rival X",
- *   "former shadow work and pensions secretary X"), shared across a list ("ministers X, Y and Z");
- * - appositions after the name that end at a comma ("X, the general secretary of …,");
+ * - premodifiers ending in a role noun right before the name ("party rival X",
+ *   "former deputy housing minister X"), shared across a list ("ministers X, Y and Z");
+ * - appositions after the name that end at a comma ("X, the chief executive of …,");
  * - sentence-initial definite descriptions that refer back to the last named person
  *   ("… X … . The Eastholm MP vowed …");
  * - "as" predicates right after the name ("re-elect X as harbour master");
@@ -33,7 +33,7 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 /** Descriptors per article id and entity id, in text order, without duplicates. */
 export type DescriptorTable = Map<string, Map<string, Descriptor[]>>;
 
-/** A role noun ("secretary", "ministers"), a title ("MP"), or an agent noun ("backbencher"). */
+/** A role noun ("secretary", "ministers"), a title ("MP"), or an agent noun ("campaigner"). */
 function isRoleHead(t: Token): boolean {
   const singular = t.norm.length > 3 && t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
   if (ROLE_NOUNS.has(t.norm) || ROLE_NOUNS.has(singular) || TITLES.has(t.norm)) return true;
@@ -251,7 +251,7 @@ function isListContinuation(d: ArticleDraft, prevEnd: number, start: number): bo
   return between === ',' || between === 'and' || between === ', and';
 }
 
-/** Words right before the name, ending in a role noun or title: "leadership rival", "Acme trade union boss". */
+/** Words right before the name, ending in a role noun or title: "party rival", "Acme trade union boss". */
 function premodifier(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): string | null {
   const toks = d.tokens;
   let nameStart = m.tokenStart;
@@ -309,7 +309,7 @@ function kindIsPersonish(m: MentionDraft): boolean {
   return m.entity.startsWith('person:');
 }
 
-/** ", the general secretary of the X," / ", national organiser," right after the name. */
+/** ", the chief executive of the X," / ", regional director," right after the name. */
 function apposition(d: ArticleDraft, m: MentionDraft): string | null {
   const toks = d.tokens;
   const comma = toks[m.tokenEnd];
@@ -335,7 +335,7 @@ function apposition(d: ArticleDraft, m: MentionDraft): string | null {
   return d.text.slice(words[0].start, words[words.length - 1].end);
 }
 
-/** "The Eastholm MP" / "The leader" opening a sentence and followed by a verb. */
+/** "The Eastholm MP" / "The minister" opening a sentence and followed by a verb. */
 function openingDescription(d: ArticleDraft, s: number): string | null {
   const toks = d.tokens;
   const start = d.sentenceTokenStart[s];

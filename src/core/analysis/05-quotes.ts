@@ -5,7 +5,7 @@
  * - after the quote: `," he said.` / `," Okafor said.` / `," said X.` / `," he is expected to say.`
  * - before it: `X said: "…"` / `He told the rally: "…"` / `…, saying: "…"`
  * - none: the speaker of the quote in the previous paragraph continues, else the nearest subject.
- * Pronouns and definite descriptions ("the leader") resolve to the nearest preceding named person.
+ * Pronouns and definite descriptions ("the minister") resolve to the nearest preceding named person.
  */
 import type { QuoteRecord, QuoteTense, Span } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, QuotedRegion, Token } from './context';
@@ -182,7 +182,7 @@ function resolvePhrase(d: ArticleDraft, words: Token[], mentions: MentionDraft[]
   if (PERSON_PRONOUNS.has(last.norm)) {
     return { speaker: antecedentBefore(d, mentions, at, isPerson), speakerText: last.text, tense };
   }
-  // "the leader", "the former minister": a definite description of a person named earlier.
+  // "the minister", "the former minister": a definite description of a person named earlier.
   if (words[0].norm === 'the' && ROLE_NOUNS.has(last.norm) && !last.norm.endsWith('s')) {
     return { speaker: antecedentBefore(d, mentions, at, isPerson), speakerText: text, tense };
   }

@@ -91,7 +91,7 @@ interface NumberAt {
   unit: string | null;
 }
 
-/** Reads a number at token `i`: "1,800", "59.5", "two million", "forty-four", "£10,201", "30%". */
+/** Reads a number at token `i`: "2,400", "59.5", "two million", "forty-four", "£12,345", "30%". */
 function readNumber(toks: Token[], i: number): NumberAt | null {
   const t = toks[i];
   let value: number;
@@ -283,7 +283,7 @@ export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entitie
     const dates = findDates(toks, years, d.text);
     const placeList = findPlaces(toks, places, d.text, coveredByMention);
     const entitySet = new Set(sentMentions.map((m) => m.entity));
-    // The actor: first named subject outside quotes, else "he"/"the leader" resolved backwards.
+    // The actor: first named subject outside quotes, else "he"/"the minister" resolved backwards.
     let actor: string | null = null;
     for (const m of sentMentions) {
       if (!m.isPossessive && !isInside(d.quotedSpans, m.start)) {

@@ -1,5 +1,5 @@
 /**
- * Who "he", "she" or "the leader" stands for: the subject of the nearest preceding sentence that
+ * Who "he", "she" or "the minister" stands for: the subject of the nearest preceding sentence that
  * names a person outside quotation marks. A possessive ("X's allies") is not a subject, and the
  * first such name in that sentence wins over later ones (objects, appositions).
  */

@@ -6,7 +6,7 @@
 import type { CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
 import { prepareArticle } from './prepare';
-import { extractEntities } from './03-entities';
+import { extractEntities } from './03-entities/index';
 import { extractDescriptors } from './04-descriptors';
 import { extractQuotes } from './05-quotes';
 import { groupQuotes } from './06-quote-groups';

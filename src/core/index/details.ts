@@ -194,7 +194,7 @@ export function articleRef(article: ArticleRecord): ArticleRef {
 }
 
 /**
- * "Outlet, 2016-07-10" for an article, with the caller's words for what the source does not say
+ * "Outlet, 2031-03-04" for an article, with the caller's words for what the source does not say
  * (the UI passes translated strings; core has no i18n).
  */
 export function articleLabel(

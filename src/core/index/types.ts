@@ -63,7 +63,7 @@ export interface Mention extends Span {
   surface: string;
 }
 
-/** A descriptive phrase an outlet attached to an entity ("leadership rival", "Unite trade union boss"). */
+/** A descriptive phrase an outlet attached to an entity ("party rival", "Acme trade union boss"). */
 export interface Descriptor {
   text: string;
   sentence: number;
@@ -112,7 +112,7 @@ export interface QuoteRecord {
   article: string;
   /** Entity id of the speaker, or null when the speaker is not an indexed entity. */
   speaker: string | null;
-  /** How the article named the speaker in the attribution ("he", "the letter", "Mr Smith"). */
+  /** How the article named the speaker in the attribution ("he", "the statement", "Mr Doe"). */
   speakerText: string | null;
   /** The quoted words without the quote marks; paragraphs of a multi-paragraph quote joined by "\n". */
   text: string;
@@ -151,7 +151,7 @@ export type Qualifier = 'exact' | 'more-than' | 'less-than' | 'at-least' | 'at-m
 
 /** A number stated in a claim, with its qualifier and unit. */
 export interface Figure {
-  /** As written, e.g. "more than 40", "£10,201", "59.5%", "forty-four". */
+  /** As written, e.g. "more than 20", "£12,345", "59.5%", "forty-four". */
   text: string;
   value: number;
   qualifier: Qualifier;
@@ -175,7 +175,7 @@ export interface ClaimRecord {
   /** Entity ids the claim is about. */
   entities: string[];
   figures: Figure[];
-  /** Places named in the claim as written ("Manchester"). */
+  /** Places named in the claim as written ("Glenhaven"). */
   places: string[];
   /** Dates named in the claim as written ("24 September", "Saturday"). */
   dates: string[];

@@ -22,7 +22,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Personal titles that may precede a surname ("Mr Smith", "Dr. Jones"). */
+/** Personal titles that may precede a surname ("Mr Doe", "Dr. Jones"). */
 export const TITLES: readonly string[] = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev'];
 
 /** Role words written capitalised before a surname ("Mayor X", "Senator X"): not a given name. */

@@ -162,7 +162,7 @@ export class NameHits {
 const APOSTROPHE = "'";
 const TITLE_SET = new Set(TITLES);
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
-/** Function words that are also common given names ("Will Smith", "Don X"): never an excuse at sentence start. */
+/** Function words that are also common given names ("Will Doe", "Don X"): never an excuse at sentence start. */
 const NAME_LIKE_STOPWORDS = new Set(['will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew', 'grace', 'hope', 'joy']);
 
 /** Run-time name scanner over a token stream. */

@@ -1,5 +1,5 @@
 /**
- * Figures in text: "44", "forty-four", "1,800", "2.5 million", "2m", "59.5%", "£10,201", with the
+ * Figures in text: "44", "forty-four", "2,400", "2.5 million", "2m", "59.5%", "£12,345", with the
  * qualifier before them ("more than", "up to", "around"). Corpus and page go through this one
  * parser, so "forty-four" and "44" compare as the same number.
  */
@@ -162,7 +162,7 @@ function interval(value: number, qualifier: number): [number, number] {
   }
 }
 
-/** Whether two figures of one class can both be true: "more than 40" and "44" can; "28" and "more than 40" cannot. */
+/** Whether two figures of one class can both be true: "more than 20" and "24" can; "12" and "more than 20" cannot. */
 export function figuresAgree(aValue: number, aQualifier: number, bValue: number, bQualifier: number): boolean {
   const [al, ah] = interval(aValue, aQualifier);
   const [bl, bh] = interval(bValue, bQualifier);
@@ -172,7 +172,7 @@ export function figuresAgree(aValue: number, aQualifier: number, bValue: number,
 
 const QUALIFIER_TEXT = ['', 'more than ', 'less than ', 'at least ', 'at most ', 'up to ', 'about '];
 
-/** Writes a figure back as text ("more than 40", "59.5%", "10,201") for side-by-side display. */
+/** Writes a figure back as text ("more than 20", "59.5%", "12,345") for side-by-side display. */
 export function formatFigure(value: number, qualifier: number, cls: number): string {
   const digits = Number.isInteger(value) && value >= 10000 ? String(value).replace(/\B(?=(\d{3})+$)/g, ',') : String(value);
   // The currency is not kept in MatcherData; resolveMatch swaps in the corpus's own wording.

@@ -54,7 +54,7 @@ export function resolveMatch(match: Match, index: CorpusIndex): Detection {
   return d;
 }
 
-/** Replaces the matcher's rendering of a corpus figure ("10201") with the corpus's own words ("£10,201"). */
+/** Replaces the matcher's rendering of a corpus figure ("12345") with the corpus's own words ("£12,345"). */
 function corpusWording(values: ValueDifference, excerpt: string): ValueDifference {
   if (values.attribute === 'place') return { ...values };
   const tokens = tokenize(excerpt, new Tokens());

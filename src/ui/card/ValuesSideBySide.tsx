@@ -15,7 +15,7 @@ const attributeKeys: Record<DifferenceDetails['attribute'], MessageKey> = {
   wording: 'card_attribute_wording',
 };
 
-/** Side-by-side values, e.g. "28" (one outlet) vs "more than 40" (another). */
+/** Side-by-side values, e.g. "12" (one outlet) vs "more than 20" (another). */
 export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
   return (
     <div class="cl-sbs" data-cl-attribute={difference.attribute}>

@@ -16,7 +16,7 @@ export function articleDate(date: string): string {
   return isKnown(date) ? date : t('card_date_unknown');
 }
 
-/** "Outlet, 2016-07-10" with translated words for unknown metadata. */
+/** "Outlet, 2031-03-04" with translated words for unknown metadata. */
 export function articleText(article: Pick<ArticleRef, 'outlet' | 'date'>): string {
   return articleLabel(article, { outlet: t('card_outlet_unknown'), date: t('card_date_unknown') });
 }

@@ -7,6 +7,9 @@ describe('01-clean: furniture lines', () => {
     ['Skip to main content', 'navigation'],
     ['media captionA politician: "We will win"', 'caption'],
     ['Ships in the harbour. Photograph: A Person/Agency', 'photo caption'],
+    ['Picture by A Person/Some Agency', 'photo credit'],
+    ['PHOTO BY A PERSON/SOME PRESS AGENCY', 'photo credit'],
+    ['Credit: Some Agency', 'photo credit'],
     ['More on this story', 'related links'],
     ['Become a supporter', 'donation box'],
     ['Fighting fund', 'donation box'],
@@ -22,6 +25,7 @@ describe('01-clean: furniture lines', () => {
   it.each([
     'The advertisement campaign was criticised by MPs.',
     'He said more from the government was needed.',
+    'Photographs by local children were shown at the town hall until the end of the month, the council said.',
     'Supporters were asked to donate today to the campaign, organisers said in a statement.',
   ])('keeps prose: %j', (line) => {
     expect(cleanArticle(`Headline\n\n${line}`).text).toContain(line);
