@@ -53,7 +53,7 @@ describe('corpus store: install and list', () => {
     expect((await s.list()).map((c) => c.id)).toEqual([BUNDLED_CORPUS_ID, second.id]);
     expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({
       Bundled: ['person:jeremy-corbyn'],
-      Second: ['person:priya-venkataraman'],
+      Second: ['person:ilse-brandvold'],
     });
   });
 
@@ -62,7 +62,7 @@ describe('corpus store: install and list', () => {
     const index = secondIndex();
     await s.install(index, { name: 'Second', origin: 'imported' });
     const [corpus] = await createStoreCorpusSource(async () => s).active();
-    expect(await corpus.details('person', 'person:priya-venkataraman')).toEqual(buildDetails(index, 'person', 'person:priya-venkataraman'));
+    expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
     const group = index.claimGroups[0].id;
     expect(await corpus.details('claim', group)).toEqual(buildDetails(index, 'claim', group));
     expect(await corpus.details('person', 'person:nobody-here')).toBeNull();
@@ -84,7 +84,7 @@ describe('corpus store: switch, rename, delete, export', () => {
     expect((await s.setActive(id, false)).active).toBe(false);
     expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({});
     await s.setActive(id, true);
-    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'] });
   });
 
   it('renames a corpus; the matching side reports the new name', async () => {
@@ -117,7 +117,7 @@ describe('corpus store: switch, rename, delete, export', () => {
     expect(file).toBe(serialiseCorpusFile(index));
     const again = await s.install(parseCorpusFile(file, 'export.json'), { name: 'Second again', origin: 'imported' });
     expect(again.counts).toEqual(first.counts);
-    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'], 'Second again': ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'], 'Second again': ['person:ilse-brandvold'] });
   });
 
   it('replacing a corpus keeps its id, name, switch and creation time and drops the old generation', async () => {
@@ -141,7 +141,7 @@ describe('corpus store: bad data read back', () => {
     (row.matcher.claims as unknown[])[3] = 'not a signature';
     await s.db.put('matcher', row);
 
-    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: [], Second: ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: [], Second: ['person:ilse-brandvold'] });
     const broken = (await s.list()).find((c) => c.id === seeds.id)!;
     expect(broken.status).toBe('broken');
     expect(broken.reason).toBe(`Corpus "Seeds" (${seeds.id}) is broken: record matcher "core", field claims[3]: expected an array`);
@@ -155,14 +155,14 @@ describe('corpus store: bad data read back', () => {
     const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
     await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
     const meta = (await s.meta(second.id))!;
-    const key: [string, string, string] = [meta.data, 'person', 'person:priya-venkataraman'];
+    const key: [string, string, string] = [meta.data, 'person', 'person:ilse-brandvold'];
     const row = (await s.db.get('details', key))!;
     (row.details as unknown as Record<string, unknown>).articles = [{ article: { id: 'a1' } }];
     await s.db.put('details', row);
 
     const secondCorpus = (await createStoreCorpusSource(async () => s).active()).find((c) => c.id === second.id)!;
-    await expect(secondCorpus.details('person', 'person:priya-venkataraman')).rejects.toThrow(
-      `Corpus "Second" (${second.id}) is broken: record person "person:priya-venkataraman" (card details), field articles[0].article.outlet: expected a string`,
+    await expect(secondCorpus.details('person', 'person:ilse-brandvold')).rejects.toThrow(
+      `Corpus "Second" (${second.id}) is broken: record person "person:ilse-brandvold" (card details), field articles[0].article.outlet: expected a string`,
     );
     expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
   });
@@ -176,7 +176,7 @@ describe('corpus store: bad data read back', () => {
     const listed = (await s.list()).find((c) => c.id === id)!;
     expect(listed).toMatchObject({ status: 'broken', active: false });
     expect(listed.reason).toBe(`Corpus "Seeds" (${id}) is broken: record corpus metadata, field counts: expected an object`);
-    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:ilse-brandvold'] });
     await s.delete(id);
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
   });
@@ -225,7 +225,7 @@ describe('corpus store: interrupted and failed installs', () => {
       ['Second', 'ready', true],
       ['Seeds', 'importing', false],
     ]);
-    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Second: ['person:ilse-brandvold'] });
     s.close();
 
     const restarted = await store(name);
@@ -319,7 +319,7 @@ describe('corpus store: interrupted and failed installs', () => {
     );
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
     expect(await countRows(s)).toEqual(clean);
-    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:priya-venkataraman'] });
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'] });
   });
 });
 

@@ -30,7 +30,7 @@ export function secondIndex(): CorpusIndex {
 /** A sentence naming a person of the seeds (a corpus fact the tests may use). */
 export const SEEDS_TEXT = 'Jeremy Corbyn spoke to reporters on Monday.';
 /** A sentence naming a person of the second corpus. */
-export const SECOND_TEXT = 'Priya Venkataraman spoke to reporters on Monday.';
+export const SECOND_TEXT = 'Ilse Brandvold spoke to reporters on Monday.';
 
 /** Every row of every data store, to prove what is (not) left behind. */
 export async function countRows(store: CorpusStore): Promise<Record<string, number>> {

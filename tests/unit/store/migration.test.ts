@@ -35,8 +35,8 @@ describe('corpus store: migrations', () => {
       expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect(corpus.name).toBe('Written by version 1');
-      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
-      expect(await corpus.details('person', 'person:priya-venkataraman')).toEqual(buildDetails(index, 'person', 'person:priya-venkataraman'));
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
     } finally {
       store.close();
     }
@@ -63,7 +63,7 @@ describe('corpus store: migrations', () => {
       expect(listed[1].reason).toMatch(/^Corpus "bad" \(bad\) is broken: its card records could not be built from its records: /);
       const corpora = await createStoreCorpusSource(async () => store).active();
       expect(corpora.map((c) => c.id)).toEqual(['good']);
-      expect((await corpora[0].match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
+      expect((await corpora[0].match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
     } finally {
       store.close();
     }
@@ -78,7 +78,7 @@ describe('corpus store: migrations', () => {
       await store.db.put('matcher', { ...row, matcher: { ...row.matcher, schemaVersion: MATCHER_DATA_VERSION - 1 } });
 
       const [corpus] = await createStoreCorpusSource(async () => store).active();
-      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:priya-venkataraman']);
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
       expect((await store.db.get('matcher', [meta.data, 'core']))!.matcher.schemaVersion).toBe(MATCHER_DATA_VERSION);
       expect((await store.meta(id))!.status).toBe('ready');
     } finally {
