@@ -6,9 +6,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ArticleInput } from '../../src/core/analysis/index';
+// The browser's import and this reader share the one text check and the one size limit.
+import { decodeText, printableName } from '../../src/store/import/decode';
+import { isWebUrl } from '../../src/store/import/fields';
+import { MAX_FILE_BYTES } from '../../src/store/import/limits';
 
-/** Files larger than this are rejected: news articles are far smaller, and one huge file would dominate memory. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, printableName };
 
 /** One rejected file or metadata entry. */
 export interface CorpusProblem {
@@ -25,39 +28,6 @@ export interface CorpusRead {
 type Meta = NonNullable<ArticleInput['meta']>;
 const META_FIELDS = ['outlet', 'headline', 'date', 'url'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for an absolute http: or https: URL. */
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A file name safe to print on one line: control characters (newlines, terminal escapes) are shown
- * as escapes, so a hostile name cannot forge or hide other lines of the report.
- */
-export function printableName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Decodes bytes as strict UTF-8 text, or returns the reason it is not an article. */
-export function decodeArticle(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length === 0) return { reason: 'empty file' };
-  if (bytes.length > MAX_FILE_BYTES) return { reason: `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})` };
-  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: 'not valid UTF-8 text' };
-  }
-  if (!text.trim()) return { reason: 'empty file (whitespace only)' };
-  return { text };
-}
 
 function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> {
   const path = join(dir, 'sources.json');
@@ -159,7 +129,7 @@ export function readCorpus(dir: string): CorpusRead {
       problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
       continue;
     }
-    const decoded = decodeArticle(bytes);
+    const decoded = decodeText(bytes, MAX_FILE_BYTES);
     if ('reason' in decoded) {
       problems.push({ file: path, reason: decoded.reason });
       continue;

@@ -1,0 +1,153 @@
+/**
+ * The import API: files in, articles and a report out. Each file is read by the reader for its
+ * type (one small file per format), a .zip is opened and its files read the same way, then every
+ * candidate gets a unique id and is checked for a duplicate address or text (within the import
+ * and against the corpus it joins). Nothing is stored here: the store decides what to do with it.
+ */
+import type { Candidate, ReadResult } from './candidate';
+import { decodeText, printableName } from './decode';
+import { urlKey } from './fields';
+import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES, MAX_TABLE_BYTES } from './limits';
+import { defaultHtmlParser, type HtmlParser } from './plain-text';
+import { readHtml } from './read-html';
+import { parseCsv, parseJson, parseJsonLines, readTable } from './read-table';
+import { readMarkdown, readTxt } from './read-text';
+import { unzipFiles } from './read-zip';
+import { entry, type ImportFile, type ImportedArticle, type ReportEntry } from './report';
+import type { ColumnMapping, MappingRequest } from './table-formats';
+
+export type { ImportFile, ImportedArticle, ImportedMeta, ReportCode, ReportEntry } from './report';
+export type { ColumnMapping, FieldRef, KnownFormat, MappingRequest } from './table-formats';
+export { KNOWN_FORMATS, suggestMapping } from './table-formats';
+export { extractArticle, type PageDraft, type PageFailure } from './extract-article';
+export { printableName } from './decode';
+export * from './limits';
+
+/** How to read one batch of files. */
+export interface ImportOptions {
+  /** Column mappings chosen in the mapping step, by file name as the report gives it. */
+  mappings?: Record<string, ColumnMapping>;
+  /** What the target corpus already holds: an article with one of these addresses or texts is a duplicate. */
+  existing?: { urls?: Iterable<string>; texts?: Iterable<string>; ids?: Iterable<string> };
+  /** Parses HTML inertly; by default the environment's DOMParser (absent in Node: .html is then rejected). */
+  parseHtml?: HtmlParser | null;
+}
+
+/** What an import produced. */
+export interface ImportResult {
+  articles: ImportedArticle[];
+  /** Every rejected file or row and every warning, in the order the files were given. */
+  report: ReportEntry[];
+  /** Tables of an unrecognised shape: show these, then read the file again with a mapping. */
+  mappings: MappingRequest[];
+}
+
+/** The lower-cased extension of a file name ("a.HTML" → "html"), or "". */
+function extensionOf(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+const TABLES: Partial<Record<string, typeof parseCsv>> = { csv: parseCsv, json: parseJson, jsonl: parseJsonLines, ndjson: parseJsonLines };
+const ARTICLES = new Set(['txt', 'text', 'md', 'markdown', 'html', 'htm']);
+/** Extensions the import reads, for a file picker's `accept` and for the report. */
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'zip', 'csv', 'json', 'jsonl'] as const;
+
+/** Reads one file that is not a .zip. */
+function readOne(file: ImportFile, options: ImportOptions, parse: HtmlParser | null): ReadResult {
+  const ext = extensionOf(file.name);
+  const table = TABLES[ext];
+  if (!table && !ARTICLES.has(ext)) {
+    const reason = `not a file type the import reads (${IMPORT_EXTENSIONS.map((e) => '.' + e).join(', ')})`;
+    return { candidates: [], entries: [entry('rejected', 'unsupported', file.name, reason)] };
+  }
+  const decoded = decodeText(file.bytes, table ? MAX_TABLE_BYTES : MAX_FILE_BYTES);
+  if ('reason' in decoded) return { candidates: [], entries: [entry('rejected', decoded.code, file.name, decoded.reason)] };
+  if (table) return readTable(file.name, table(file.name, decoded.text), options.mappings?.[file.name], parse);
+  if (ext === 'txt' || ext === 'text') return { candidates: [readTxt(file.name, decoded.text)], entries: [] };
+  const read = ext === 'md' || ext === 'markdown' ? readMarkdown(file.name, decoded.text, parse) : readHtml(file.name, decoded.text, parse);
+  return { candidates: read.candidate ? [read.candidate] : [], entries: read.entries };
+}
+
+/** The key under which two texts are the same article: whitespace collapsed, case and Unicode form kept apart from layout. */
+export function textKey(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** An id from a file name: the path without its extension, and the row for exports ("news-12"). */
+function idFor(candidate: Candidate): string {
+  const stem = candidate.file.replace(/\.[^./]+$/, '');
+  return candidate.row === undefined ? stem : `${stem}-${candidate.row}`;
+}
+
+/** Where a candidate came from, as the report and the article's `source` name it. */
+function sourceOf(candidate: Candidate): string {
+  return candidate.row === undefined ? candidate.file : `${candidate.file} row ${candidate.row}`;
+}
+
+/**
+ * Reads files chosen or dropped by the reader into articles and a report. Never throws for bad
+ * input: each bad file or row becomes a report entry and the rest is read. Files are read in the
+ * order given; the first of two duplicates is kept.
+ */
+export function readImportFiles(files: ImportFile[], options: ImportOptions = {}): ImportResult {
+  const parse = options.parseHtml === undefined ? defaultHtmlParser() : options.parseHtml;
+  const report: ReportEntry[] = [];
+  const mappings: MappingRequest[] = [];
+  const articles: ImportedArticle[] = [];
+  const urls = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const url of options.existing?.urls ?? []) urls.set(urlKey(url), 'an article already in the corpus');
+  for (const text of options.existing?.texts ?? []) texts.set(textKey(text), 'an article already in the corpus');
+  for (const id of options.existing?.ids ?? []) ids.add(id);
+
+  const accept = (candidate: Candidate) => {
+    const source = sourceOf(candidate);
+    const at = (code: 'duplicate-url' | 'duplicate-text', reason: string) => report.push(entry('rejected', code, candidate.file, reason, candidate.row));
+    const url = candidate.meta.url ? urlKey(candidate.meta.url) : '';
+    const sameUrl = url ? urls.get(url) : undefined;
+    if (sameUrl !== undefined) return at('duplicate-url', `same address as ${sameUrl} (${candidate.meta.url})`);
+    const key = textKey(candidate.text);
+    const sameText = texts.get(key);
+    if (sameText !== undefined) return at('duplicate-text', `same text as ${sameText}`);
+    if (url) urls.set(url, source);
+    texts.set(key, source);
+    const base = idFor(candidate);
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    articles.push({ id, source, text: candidate.text, meta: candidate.meta });
+  };
+  const take = (result: ReadResult) => {
+    // A row's warnings come with the row; rejections of rows and files keep their reader's order.
+    report.push(...result.entries);
+    if (result.mapping) mappings.push(result.mapping);
+    for (const candidate of result.candidates) accept(candidate);
+  };
+
+  for (const file of files) {
+    const named = { name: printableName(file.name), bytes: file.bytes };
+    if (extensionOf(named.name) !== 'zip') {
+      take(readOne(named, options, parse));
+      continue;
+    }
+    if (named.bytes.length > MAX_ARCHIVE_BYTES) {
+      report.push(entry('rejected', 'too-large', named.name, `file too large (${named.bytes.length} bytes; the limit is ${MAX_ARCHIVE_BYTES})`));
+      continue;
+    }
+    if (named.bytes.length === 0) {
+      report.push(entry('rejected', 'empty', named.name, 'empty file'));
+      continue;
+    }
+    const unzipped = unzipFiles(named);
+    report.push(...unzipped.entries);
+    for (const inner of unzipped.files) {
+      const innerName = inner.name;
+      if (extensionOf(innerName) === 'zip') report.push(entry('rejected', 'unsupported', innerName, 'a .zip inside a .zip is not opened'));
+      else take(readOne({ name: innerName, bytes: inner.bytes }, options, parse));
+    }
+  }
+  return { articles, report, mappings };
+}

@@ -1,0 +1,104 @@
+/**
+ * A .zip to the files inside it, unpacked by fflate's streaming unzipper with every size counted
+ * as it inflates: a zip bomb or an entry over the file limit stops there, not at the end of memory.
+ */
+import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from 'fflate';
+import { MAX_FILE_BYTES, MAX_TABLE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, ZIP_CHUNK_BYTES } from './limits';
+import { printableName } from './decode';
+import { entry, type ImportFile, type ReportEntry } from './report';
+
+/** The file limit for a name inside a zip: exports may be larger than single articles. */
+export type LimitFor = (name: string) => number;
+
+/** The default `LimitFor`: exports get the export limit, everything else the article limit. */
+export function limitForName(name: string): number {
+  return /\.(csv|jsonl?|ndjson)$/i.test(name) ? MAX_TABLE_BYTES : MAX_FILE_BYTES;
+}
+
+// Folders and the metadata some archivers add beside every file (macOS resource forks, Finder files).
+const SYSTEM_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
+
+/** Signature at the start of every ZIP (a local file header, or the end record of an empty one). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+}
+
+/**
+ * The files inside `zip` (named "archive.zip/inner/name"), and a report entry for each one that
+ * could not be taken out. Entries are returned in archive order.
+ */
+export function unzipFiles(zip: ImportFile, limitFor: LimitFor = limitForName): { files: ImportFile[]; entries: ReportEntry[] } {
+  const files: ImportFile[] = [];
+  const entries: ReportEntry[] = [];
+  if (!isZip(zip.bytes)) return { files, entries: [entry('rejected', 'unreadable', zip.name, 'not a ZIP archive')] };
+  let total = 0;
+  let count = 0;
+  let stopped = '';
+  const unfinished = new Set<string>();
+  const unzip = new Unzip();
+  unzip.register(UnzipPassThrough);
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file: UnzipFile) => {
+    if (stopped || file.name.endsWith('/')) return;
+    const name = `${zip.name}/${printableName(file.name)}`;
+    if (SYSTEM_ENTRY.test(file.name)) return;
+    if (++count > MAX_ZIP_ENTRIES) {
+      stopped = `the archive holds more than ${MAX_ZIP_ENTRIES} files; the rest were not read`;
+      return;
+    }
+    const limit = limitFor(file.name);
+    if (file.originalSize !== undefined && file.originalSize > limit) {
+      entries.push(entry('rejected', 'too-large', name, `file too large (${file.originalSize} bytes; the limit is ${limit})`));
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    unfinished.add(name);
+    const fail = (code: 'too-large' | 'unreadable', reason: string) => {
+      done = true;
+      unfinished.delete(name);
+      chunks.length = 0;
+      file.terminate();
+      entries.push(entry('rejected', code, name, reason));
+    };
+    file.ondata = (err, chunk, final) => {
+      if (done) return;
+      if (err) return fail('unreadable', `cannot be unpacked (${err.message})`);
+      size += chunk.length;
+      total += chunk.length;
+      // Declared sizes can lie: the real count decides.
+      if (size > limit) return fail('too-large', `file too large (more than ${limit} bytes unpacked; the limit is ${limit})`);
+      if (total > MAX_UNZIPPED_BYTES) {
+        stopped = `the archive unpacks to more than ${MAX_UNZIPPED_BYTES} bytes; the rest was not read`;
+        return fail('too-large', stopped);
+      }
+      chunks.push(chunk);
+      if (final) {
+        done = true;
+        unfinished.delete(name);
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) bytes.set(c, at), (at += c.length);
+        files.push({ name, bytes });
+      }
+    };
+    try {
+      file.start();
+    } catch {
+      unfinished.delete(name);
+      entries.push(entry('rejected', 'unsupported', name, `compressed with a method this reader does not support (${file.compression})`));
+    }
+  };
+  try {
+    for (let at = 0; at < zip.bytes.length && !stopped; at += ZIP_CHUNK_BYTES) {
+      const end = Math.min(at + ZIP_CHUNK_BYTES, zip.bytes.length);
+      unzip.push(zip.bytes.subarray(at, end), end === zip.bytes.length);
+    }
+  } catch (e) {
+    entries.push(entry('rejected', 'unreadable', zip.name, `the archive is damaged (${(e as Error).message}); files before the damage were read`));
+  }
+  if (!stopped) for (const name of unfinished) entries.push(entry('rejected', 'unreadable', name, 'the archive ends inside this file'));
+  if (stopped && !entries.some((e) => e.reason === stopped)) entries.push(entry('rejected', 'too-large', zip.name, stopped));
+  return { files, entries };
+}
