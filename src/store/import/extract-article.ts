@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { isWebUrl, parseDate } from './fields';
-import { MAX_PAGE_ELEMENTS } from './limits';
+import { MAX_PAGE_ELEMENTS, MIN_PAGE_TEXT_CHARS } from './limits';
 import { readPageMeta } from './page-meta';
 import { paragraphsOf, toPlainText, type HtmlParser } from './plain-text';
 import type { ImportedMeta, ReportCode } from './report';
@@ -65,7 +65,14 @@ export function extractArticle(doc: Document, url: string, parse: HtmlParser | n
   const paragraphs = result?.content ? paragraphsOf(result.content) : [];
   const headline = text(result?.title || declared.headline);
   if (headline && paragraphs.length && sameLine(paragraphs[0]!, headline)) paragraphs.shift();
-  if (!paragraphs.length) return { code: 'no-text', reason: 'no article text found on the page' };
+  const author = text(cleanByline(result?.byline || declared.author));
+  // Readability leaves the byline in the text when the page's metadata already named the author.
+  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => author && sameLine(cleanByline(p), author));
+  if (bylineAt >= 0) paragraphs.splice(bylineAt, 1);
+  const length = paragraphs.join(' ').length;
+  if (length < MIN_PAGE_TEXT_CHARS) {
+    return { code: 'no-text', reason: `no article text found on the page (${length} characters; an article has at least ${MIN_PAGE_TEXT_CHARS})` };
+  }
 
   const warnings: PageDraft['warnings'] = [];
   const rawUrl = url || declared.url;
@@ -84,7 +91,7 @@ export function extractArticle(doc: Document, url: string, parse: HtmlParser | n
       outlet: text(declared.siteName || declared.publisher || result?.siteName || '') || hostOf(pageUrl),
       date: date ?? 'unknown',
       url: pageUrl,
-      author: text(cleanByline(result?.byline || declared.author)),
+      author,
     },
     warnings,
   };

@@ -62,10 +62,19 @@ export function parseDate(raw: string): string | null {
   return null;
 }
 
+// A list written out by Python into a CSV cell, as news-please's CSV export does: "['A Writer', 'B Writer']".
+const PYTHON_LIST = /^\[\s*(?:(['"])(?:(?!\1)[^\\]|\\.)*\1\s*(?:,\s*(['"])(?:(?!\2)[^\\]|\\.)*\2\s*)*)?\]$/;
+
+/** "['A', 'B']" → "A, B"; "[]" → ""; any other string unchanged. */
+function listText(value: string): string {
+  if (!PYTHON_LIST.test(value)) return value;
+  return [...value.matchAll(/(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)].map((m) => m[2]!.replace(/\\(.)/g, '$1')).join(', ');
+}
+
 /** A value from any source as one trimmed line of text: arrays joined by ", ", objects by their `name`. */
 export function fieldText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return listText(value.trim());
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(fieldText).filter(Boolean).join(', ');
   if (typeof value === 'object' && 'name' in value) return fieldText((value as { name: unknown }).name);

@@ -121,10 +121,13 @@ export function readImportFiles(files: ImportFile[], options: ImportOptions = {}
     articles.push({ id, source, text: candidate.text, meta: candidate.meta });
   };
   const take = (result: ReadResult) => {
-    // A row's warnings come with the row; rejections of rows and files keep their reader's order.
+    const start = report.length;
     report.push(...result.entries);
     if (result.mapping) mappings.push(result.mapping);
     for (const candidate of result.candidates) accept(candidate);
+    // One file's entries in row order (a stable sort: a row's entries keep the order they were found in).
+    const mine = report.splice(start).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    report.push(...mine);
   };
 
   for (const file of files) {

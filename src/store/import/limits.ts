@@ -44,3 +44,9 @@ export const MAX_PAGE_ELEMENTS = 100_000;
  * inflates to at most ~17 MB before the size caps above are checked again.
  */
 export const ZIP_CHUNK_BYTES = 16 * 1024;
+
+/**
+ * Characters of body text below which a page holds no article: one short news sentence is ~80
+ * characters, while what Readability falls back to on a page without one ("Home", a menu) is shorter.
+ */
+export const MIN_PAGE_TEXT_CHARS = 80;
