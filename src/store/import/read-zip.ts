@@ -23,11 +23,29 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
+/** The caps one archive is read under; the defaults are the named limits (tests pass smaller ones). */
+export interface ZipCaps {
+  limitFor: LimitFor;
+  maxTotal: number;
+  maxEntries: number;
+}
+
+const DEFAULT_CAPS: ZipCaps = { limitFor: limitForName, maxTotal: MAX_UNZIPPED_BYTES, maxEntries: MAX_ZIP_ENTRIES };
+
+/** True when the archive ends with its end-of-central-directory record (within the last 22 + 65,535 comment bytes). */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) return true;
+  }
+  return false;
+}
+
 /**
  * The files inside `zip` (named "archive.zip/inner/name"), and a report entry for each one that
  * could not be taken out. Entries are returned in archive order.
  */
-export function unzipFiles(zip: ImportFile, limitFor: LimitFor = limitForName): { files: ImportFile[]; entries: ReportEntry[] } {
+export function unzipFiles(zip: ImportFile, caps: Partial<ZipCaps> = {}): { files: ImportFile[]; entries: ReportEntry[] } {
+  const { limitFor, maxTotal, maxEntries } = { ...DEFAULT_CAPS, ...caps };
   const files: ImportFile[] = [];
   const entries: ReportEntry[] = [];
   if (!isZip(zip.bytes)) return { files, entries: [entry('rejected', 'unreadable', zip.name, 'not a ZIP archive')] };
@@ -42,8 +60,8 @@ export function unzipFiles(zip: ImportFile, limitFor: LimitFor = limitForName): 
     if (stopped || file.name.endsWith('/')) return;
     const name = `${zip.name}/${printableName(file.name)}`;
     if (SYSTEM_ENTRY.test(file.name)) return;
-    if (++count > MAX_ZIP_ENTRIES) {
-      stopped = `the archive holds more than ${MAX_ZIP_ENTRIES} files; the rest were not read`;
+    if (++count > maxEntries) {
+      stopped = `the archive holds more than ${maxEntries} files; the rest were not read`;
       return;
     }
     const limit = limitFor(file.name);
@@ -69,8 +87,8 @@ export function unzipFiles(zip: ImportFile, limitFor: LimitFor = limitForName): 
       total += chunk.length;
       // Declared sizes can lie: the real count decides.
       if (size > limit) return fail('too-large', `file too large (more than ${limit} bytes unpacked; the limit is ${limit})`);
-      if (total > MAX_UNZIPPED_BYTES) {
-        stopped = `the archive unpacks to more than ${MAX_UNZIPPED_BYTES} bytes; the rest was not read`;
+      if (total > maxTotal) {
+        stopped = `the archive unpacks to more than ${maxTotal} bytes; the rest was not read`;
         return fail('too-large', stopped);
       }
       chunks.push(chunk);
@@ -97,6 +115,9 @@ export function unzipFiles(zip: ImportFile, limitFor: LimitFor = limitForName): 
     }
   } catch (e) {
     entries.push(entry('rejected', 'unreadable', zip.name, `the archive is damaged (${(e as Error).message}); files before the damage were read`));
+  }
+  if (!stopped && !hasEndRecord(zip.bytes) && !entries.some((e) => e.file === zip.name)) {
+    entries.push(entry('rejected', 'unreadable', zip.name, 'the archive is incomplete (it has no end record); the files read before its end were kept'));
   }
   if (!stopped) for (const name of unfinished) entries.push(entry('rejected', 'unreadable', name, 'the archive ends inside this file'));
   if (stopped && !entries.some((e) => e.reason === stopped)) entries.push(entry('rejected', 'too-large', zip.name, stopped));
