@@ -8,8 +8,8 @@ import { basename, join } from 'node:path';
 import type { ArticleInput } from '../../src/core/analysis/index';
 // The browser's import and this reader share the one text check and the one size limit.
 import { decodeText, printableName } from '../../src/store/import/decode';
-import { isWebUrl } from '../../src/store/import/fields';
 import { MAX_FILE_BYTES } from '../../src/store/import/limits';
+import { parseSources } from '../../src/store/import/read-sources';
 
 export { MAX_FILE_BYTES, printableName };
 
@@ -26,70 +26,19 @@ export interface CorpusRead {
 }
 
 type Meta = NonNullable<ArticleInput['meta']>;
-const META_FIELDS = ['outlet', 'headline', 'date', 'url'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> {
   const path = join(dir, 'sources.json');
-  const out = new Map<string, Meta>();
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
-    return out;
+    return new Map();
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    problems.push({ file: path, reason: `not valid JSON (${(e as Error).message}); metadata ignored` });
-    return out;
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    problems.push({ file: path, reason: 'expected an object mapping article ids to {outlet, headline, date, url}; metadata ignored' });
-    return out;
-  }
-  for (const [id, entry] of Object.entries(json as Record<string, unknown>)) {
-    if (id.startsWith('//')) continue;
-    const bad = (why: string) => problems.push({ file: `${path} entry "${id}"`, reason: `${why}; metadata for this article ignored` });
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      bad('expected an object');
-      continue;
-    }
-    const meta: Meta = {};
-    let ok = true;
-    for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
-      if (!(META_FIELDS as readonly string[]).includes(k)) {
-        if (k.startsWith('//') || k === 'note') continue;
-        bad(`unknown field "${k}"`);
-        ok = false;
-        break;
-      }
-      if (typeof v !== 'string' || !v) {
-        bad(`field "${k}" must be a non-empty string`);
-        ok = false;
-        break;
-      }
-      if (k === 'date' && v !== 'unknown' && !ISO_DATE.test(v)) {
-        bad(`field "date" must be YYYY-MM-DD or "unknown", got ${JSON.stringify(v)}`);
-        ok = false;
-        break;
-      }
-      if (k === 'url' && v !== 'unknown' && !isWebUrl(v)) {
-        // Cards and the corpus browser may link to the source: only http(s) addresses. The rest of
-        // the entry is still good, so only the url is dropped.
-        problems.push({
-          file: `${path} entry "${id}"`,
-          reason: `field "url" must be an http(s) address or "unknown", got ${JSON.stringify(v)}; url recorded as "unknown"`,
-        });
-        continue;
-      }
-      meta[k as keyof Meta] = v;
-    }
-    if (ok) out.set(id, meta);
-  }
-  return out;
+  const parsed = parseSources(raw);
+  for (const p of parsed.problems) problems.push({ file: p.entry === undefined ? path : `${path} entry "${p.entry}"`, reason: p.reason });
+  return parsed.meta;
 }
 
 /** Reads every *.txt article in `dir` (sorted by name) with its metadata from sources.json. */

@@ -11,6 +11,7 @@ import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES, MAX_TABLE_BYTES } from './limits';
 import { defaultHtmlParser, type HtmlParser } from './plain-text';
 import { readHtml } from './read-html';
 import { parseCsv, parseJson, parseJsonLines, readTable } from './read-table';
+import { parseSources, type SourceMeta } from './read-sources';
 import { readMarkdown, readTxt } from './read-text';
 import { unzipFiles } from './read-zip';
 import { entry, type ImportFile, type ImportedArticle, type ReportEntry } from './report';
@@ -68,6 +69,38 @@ function readOne(file: ImportFile, options: ImportOptions, parse: HtmlParser | n
   if (ext === 'txt' || ext === 'text') return { candidates: [readTxt(file.name, decoded.text)], entries: [] };
   const read = ext === 'md' || ext === 'markdown' ? readMarkdown(file.name, decoded.text, parse) : readHtml(file.name, decoded.text, parse);
   return { candidates: read.candidate ? [read.candidate] : [], entries: read.entries };
+}
+
+/** The last part of a path. */
+function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+/** The folder part of a path ("" at the top). */
+function folderOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('/') + 1);
+}
+
+/** A sources.json (the CLI format's metadata) read for the .txt files beside it. */
+function readSourcesFile(file: ImportFile): { meta: Map<string, SourceMeta> | null; entries: ReportEntry[] } {
+  const decoded = decodeText(file.bytes, MAX_FILE_BYTES);
+  if ('reason' in decoded) return { meta: null, entries: [entry('rejected', decoded.code, file.name, decoded.reason)] };
+  const parsed = parseSources(decoded.text);
+  const entries = parsed.problems.map((p) =>
+    p.entry === undefined
+      ? entry('rejected', 'unreadable', file.name, p.reason)
+      : entry('warning', /^field "url"/.test(p.reason) ? 'bad-url' : 'bad-metadata', file.name, `entry "${p.entry}": ${p.reason}`),
+  );
+  return { meta: parsed.meta, entries };
+}
+
+/** Metadata from sources.json over what the .txt itself gave; "unknown" stays unknown, a url "unknown" is none. */
+function applySourceMeta(candidate: Candidate, meta: SourceMeta | undefined): void {
+  if (!meta) return;
+  if (meta.headline) candidate.meta.headline = meta.headline;
+  if (meta.outlet && meta.outlet !== 'unknown') candidate.meta.outlet = meta.outlet;
+  if (meta.date) candidate.meta.date = meta.date;
+  if (meta.url && meta.url !== 'unknown') candidate.meta.url = new URL(meta.url).href;
 }
 
 /** The key under which two texts are the same article: whitespace collapsed, case and Unicode form kept apart from layout. */
@@ -130,26 +163,42 @@ export function readImportFiles(files: ImportFile[], options: ImportOptions = {}
     report.push(...mine);
   };
 
+  // Zips are opened first, so a folder's sources.json applies wherever it sits among its files;
+  // the report still follows the order the files were given in.
+  const queue: Array<ImportFile | ReportEntry> = [];
   for (const file of files) {
     const named = { name: printableName(file.name), bytes: file.bytes };
-    if (extensionOf(named.name) !== 'zip') {
-      take(readOne(named, options, parse));
-      continue;
+    if (extensionOf(named.name) !== 'zip') queue.push(named);
+    else if (named.bytes.length > MAX_ARCHIVE_BYTES) {
+      queue.push(entry('rejected', 'too-large', named.name, `file too large (${named.bytes.length} bytes; the limit is ${MAX_ARCHIVE_BYTES})`));
+    } else if (named.bytes.length === 0) queue.push(entry('rejected', 'empty', named.name, 'empty file'));
+    else {
+      const unzipped = unzipFiles(named);
+      queue.push(...unzipped.entries);
+      for (const inner of unzipped.files) {
+        if (extensionOf(inner.name) === 'zip') queue.push(entry('rejected', 'unsupported', inner.name, 'a .zip inside a .zip is not opened'));
+        else queue.push(inner);
+      }
     }
-    if (named.bytes.length > MAX_ARCHIVE_BYTES) {
-      report.push(entry('rejected', 'too-large', named.name, `file too large (${named.bytes.length} bytes; the limit is ${MAX_ARCHIVE_BYTES})`));
-      continue;
-    }
-    if (named.bytes.length === 0) {
-      report.push(entry('rejected', 'empty', named.name, 'empty file'));
-      continue;
-    }
-    const unzipped = unzipFiles(named);
-    report.push(...unzipped.entries);
-    for (const inner of unzipped.files) {
-      const innerName = inner.name;
-      if (extensionOf(innerName) === 'zip') report.push(entry('rejected', 'unsupported', innerName, 'a .zip inside a .zip is not opened'));
-      else take(readOne({ name: innerName, bytes: inner.bytes }, options, parse));
+  }
+  const isFile = (item: ImportFile | ReportEntry): item is ImportFile => 'bytes' in item;
+  const isSources = (item: ImportFile | ReportEntry) => isFile(item) && baseName(item.name) === 'sources.json';
+  const sources = new Map<string, Map<string, SourceMeta>>();
+  const sourceEntries = new Map<ImportFile, ReportEntry[]>();
+  for (const item of queue) {
+    if (!isFile(item) || !isSources(item)) continue;
+    const read = readSourcesFile(item);
+    if (read.meta) sources.set(folderOf(item.name), read.meta);
+    sourceEntries.set(item, read.entries);
+  }
+  for (const item of queue) {
+    if (!isFile(item)) report.push(item);
+    else if (isSources(item)) report.push(...sourceEntries.get(item)!);
+    else {
+      const result = readOne(item, options, parse);
+      const meta = sources.get(folderOf(item.name));
+      if (meta && /\.txt$/i.test(item.name)) for (const c of result.candidates) applySourceMeta(c, meta.get(baseName(c.file).replace(/\.txt$/i, '')));
+      take(result);
     }
   }
   return { articles, report, mappings };

@@ -45,7 +45,8 @@ export type ReportCode =
   | 'unreadable'
   | 'needs-mapping'
   | 'unknown-date'
-  | 'bad-url';
+  | 'bad-url'
+  | 'bad-metadata';
 
 /** One line of the import report. */
 export interface ReportEntry {

@@ -177,3 +177,30 @@ describe('duplicates and ids', () => {
     expect(result.report).toEqual([rejected('empty', 'evil\\u000afile.txt', 'empty file')]);
   });
 });
+
+describe('a folder in the CLI corpus format (.txt files and sources.json)', () => {
+  it('takes metadata from sources.json through the same reader as the CLI, reporting a bad entry and keeping its article', () => {
+    const names = ['cli-folder/tram-fares.txt', 'cli-folder/canal-path.txt', 'cli-folder/sources.json'];
+    const { articles, report } = readImportFiles(fixtures(...names));
+    expect(report).toEqual([
+      warning(
+        'bad-metadata',
+        'cli-folder/sources.json',
+        'entry "canal-path": field "date" must be YYYY-MM-DD or "unknown", got "8th October"; metadata for this article ignored',
+      ),
+      warning(
+        'bad-url',
+        'cli-folder/sources.json',
+        'entry "missing-file": field "url" must be an http(s) address or "unknown", got "mailto:desk@canalside.example.org"; url recorded as "unknown"',
+      ),
+    ]);
+    expect(articles.map((a) => [a.id, a.meta])).toEqual([
+      [
+        'cli-folder/tram-fares',
+        { headline: 'Tram fares frozen for another year', outlet: 'Canalside Chronicle', date: '2025-10-08', url: 'https://canalside.example.org/tram-fares', author: '' },
+      ],
+      // Its entry was rejected whole, as the CLI rejects it: only what the file itself says.
+      ['cli-folder/canal-path', { headline: 'Canal towpath resurfaced', outlet: '', date: 'unknown', url: '', author: '' }],
+    ]);
+  });
+});
