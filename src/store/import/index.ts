@@ -7,13 +7,13 @@
 import type { Candidate, ReadResult } from './candidate';
 import { decodeText, printableName } from './decode';
 import { urlKey } from './fields';
-import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES, MAX_TABLE_BYTES } from './limits';
+import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES } from './limits';
 import { defaultHtmlParser, type HtmlParser } from './plain-text';
 import { readHtml } from './read-html';
 import { parseCsv, parseJson, parseJsonLines, readTable } from './read-table';
 import { parseSources, type SourceMeta } from './read-sources';
 import { readMarkdown, readTxt } from './read-text';
-import { unzipFiles } from './read-zip';
+import { limitForName, unzipFiles } from './read-zip';
 import { entry, type ImportFile, type ImportedArticle, type ReportEntry } from './report';
 import type { ColumnMapping, MappingRequest } from './table-formats';
 
@@ -63,7 +63,7 @@ function readOne(file: ImportFile, options: ImportOptions, parse: HtmlParser | n
     const reason = `not a file type the import reads (${IMPORT_EXTENSIONS.map((e) => '.' + e).join(', ')})`;
     return { candidates: [], entries: [entry('rejected', 'unsupported', file.name, reason)] };
   }
-  const decoded = decodeText(file.bytes, table ? MAX_TABLE_BYTES : MAX_FILE_BYTES);
+  const decoded = decodeText(file.bytes, limitForName(file.name));
   if ('reason' in decoded) return { candidates: [], entries: [entry('rejected', decoded.code, file.name, decoded.reason)] };
   if (table) return readTable(file.name, table(file.name, decoded.text), options.mappings?.[file.name], parse);
   if (ext === 'txt' || ext === 'text') return { candidates: [readTxt(file.name, decoded.text)], entries: [] };

@@ -10,7 +10,7 @@ import { entry, type ImportFile, type ReportEntry } from './report';
 /** The file limit for a name inside a zip: exports may be larger than single articles. */
 export type LimitFor = (name: string) => number;
 
-/** The default `LimitFor`: exports get the export limit, everything else the article limit. */
+/** The size limit of a file by its name, in a zip or not: exports get the export limit, everything else the article limit. */
 export function limitForName(name: string): number {
   return /\.(csv|jsonl?|ndjson)$/i.test(name) ? MAX_TABLE_BYTES : MAX_FILE_BYTES;
 }

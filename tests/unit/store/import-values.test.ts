@@ -120,6 +120,15 @@ describe('readImportFiles in Node (no DOMParser)', () => {
     ]);
   });
 
+  it('rejects an article file over the article limit, while an export of that size is read', () => {
+    const body = 'b'.repeat(MAX_FILE_BYTES);
+    const { articles, report } = readImportFiles([file('huge.txt', `Headline\n\n${body}`), file('rows.jsonl', JSON.stringify({ maintext: 'Short text.', filler: body }))]);
+    expect(report).toEqual([
+      { level: 'rejected', code: 'too-large', file: 'huge.txt', reason: `file too large (${MAX_FILE_BYTES + 10} bytes; the limit is ${MAX_FILE_BYTES})` },
+    ]);
+    expect(articles.map((a) => a.id)).toEqual(['rows-1']);
+  });
+
   it('rejects an article text over the limit, by row', () => {
     const big = 'a'.repeat(MAX_FILE_BYTES + 1);
     const { report } = readImportFiles([file('big.jsonl', JSON.stringify({ maintext: big }) + '\n')]);
