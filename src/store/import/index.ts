@@ -13,7 +13,7 @@ import { readHtml } from './read-html';
 import { parseCsv, parseJson, parseJsonLines, readTable } from './read-table';
 import { parseSources, type SourceMeta } from './read-sources';
 import { readMarkdown, readTxt } from './read-text';
-import { limitForName, unzipFiles } from './read-zip';
+import { isSystemFile, limitForName, unzipFiles } from './read-zip';
 import { entry, type ImportFile, type ImportedArticle, type ReportEntry } from './report';
 import type { ColumnMapping, MappingRequest } from './table-formats';
 
@@ -168,6 +168,7 @@ export function readImportFiles(files: ImportFile[], options: ImportOptions = {}
   const queue: Array<ImportFile | ReportEntry> = [];
   for (const file of files) {
     const named = { name: printableName(file.name), bytes: file.bytes };
+    if (isSystemFile(named.name)) continue;
     if (extensionOf(named.name) !== 'zip') queue.push(named);
     else if (named.bytes.length > MAX_ARCHIVE_BYTES) {
       queue.push(entry('rejected', 'too-large', named.name, `file too large (${named.bytes.length} bytes; the limit is ${MAX_ARCHIVE_BYTES})`));

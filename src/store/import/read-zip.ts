@@ -15,8 +15,13 @@ export function limitForName(name: string): number {
   return /\.(csv|jsonl?|ndjson)$/i.test(name) ? MAX_TABLE_BYTES : MAX_FILE_BYTES;
 }
 
-// Folders and the metadata some archivers add beside every file (macOS resource forks, Finder files).
+// The metadata operating systems and archivers add beside every file (macOS resource forks, Finder and Explorer files).
 const SYSTEM_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
+
+/** True for a file the system wrote beside the reader's files, in a zip or a dropped folder: skipped, not reported. */
+export function isSystemFile(name: string): boolean {
+  return SYSTEM_ENTRY.test(name);
+}
 
 /** Signature at the start of every ZIP (a local file header, or the end record of an empty one). */
 function isZip(bytes: Uint8Array): boolean {
@@ -59,7 +64,7 @@ export function unzipFiles(zip: ImportFile, caps: Partial<ZipCaps> = {}): { file
   unzip.onfile = (file: UnzipFile) => {
     if (stopped || file.name.endsWith('/')) return;
     const name = `${zip.name}/${printableName(file.name)}`;
-    if (SYSTEM_ENTRY.test(file.name)) return;
+    if (isSystemFile(file.name)) return;
     if (++count > maxEntries) {
       stopped = `the archive holds more than ${maxEntries} files; the rest were not read`;
       return;

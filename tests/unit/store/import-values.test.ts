@@ -129,6 +129,13 @@ describe('readImportFiles in Node (no DOMParser)', () => {
     expect(articles.map((a) => a.id)).toEqual(['rows-1']);
   });
 
+  it('reads a CSV with semicolons (spreadsheets in many countries write them), and skips system files of a dropped folder', () => {
+    const csv = 'title;maintext;url\r\nKiosk reopens;"The kiosk reopened; it sells papers again.";https://kiosk.example.org/a\r\n';
+    const { articles, report } = readImportFiles([file('semi.csv', csv), file('folder/.DS_Store', 'x'), file('folder/Thumbs.db', 'x')]);
+    expect(report).toEqual([]);
+    expect(articles.map((a) => a.text)).toEqual(['Kiosk reopens\n\nThe kiosk reopened; it sells papers again.']);
+  });
+
   it('rejects an article text over the limit, by row', () => {
     const big = 'a'.repeat(MAX_FILE_BYTES + 1);
     const { report } = readImportFiles([file('big.jsonl', JSON.stringify({ maintext: big }) + '\n')]);
