@@ -85,11 +85,23 @@ function savedFromUrl(doc: Document): string {
   return '';
 }
 
+/** `href` made absolute against `base` when it is relative and the base is known; as written otherwise. */
+function absolute(href: string, base: string): string {
+  try {
+    return new URL(href, base || undefined).href;
+  } catch {
+    return href;
+  }
+}
+
 /** Reads what `doc` declares about itself. */
 export function readPageMeta(doc: Document): PageMeta {
   const ld = readJsonLd(doc);
   const time = doc.querySelector('article time[datetime], time[datetime]');
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() ?? '';
+  const ogUrl = metaContent(doc, ['og:url']);
+  const savedFrom = savedFromUrl(doc);
+  // A saved page has no address of its own: a relative canonical link resolves against what it was saved from.
+  const canonical = absolute(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() ?? '', savedFrom || ogUrl);
   return {
     siteName: metaContent(doc, ['og:site_name', 'application-name']),
     publishedTime: metaContent(doc, ['article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued']),
@@ -98,6 +110,6 @@ export function readPageMeta(doc: Document): PageMeta {
     headline: metaContent(doc, ['og:title', 'twitter:title']) || ld.headline,
     author: metaContent(doc, ['author', 'article:author']) || ld.author,
     publisher: ld.publisher,
-    url: canonical || metaContent(doc, ['og:url']) || ld.url || savedFromUrl(doc),
+    url: canonical || ogUrl || ld.url || savedFrom,
   };
 }

@@ -82,4 +82,11 @@ describe('extractArticle (Add this page)', () => {
       reason: 'no article text found on the page (10 characters; an article has at least 80)',
     });
   });
+
+  it('resolves a saved page\'s relative canonical link against the address it was saved from', () => {
+    const html = `<!-- saved from url=(0044)https://shoreline.example.com/news/lighthouse -->
+      <html><head><link rel="canonical" href="/news/lighthouse-cottage"></head><body>${BODY}</body></html>`;
+    const draft = extractArticle(parse!(html), '', parse);
+    expect('meta' in draft && draft.meta.url).toBe('https://shoreline.example.com/news/lighthouse-cottage');
+  });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readImportFiles, type ImportedArticle, type ReportEntry } from '../../../src/store/import';
 import { toCsv } from '../../../src/ui/shared/export';
 import { fixtures, textFile } from './helpers';
@@ -192,6 +192,27 @@ describe('any other table: the column-mapping step', () => {
     const { articles } = readImportFiles([textFile('twins.csv', csv)], { mappings: { 'twins.csv': { text: 'text (2)', url: 'link' } } });
     expect(articles).toEqual([
       { id: 'twins-2', source: 'twins.csv row 2', text: 'Second body.', meta: meta({ outlet: 'paper.example.org', url: 'https://www.paper.example.org/a' }) },
+    ]);
+  });
+});
+
+describe('hostile cells', () => {
+  it('keep only their words: script, SVG, frames, images, handlers and javascript: links are gone from every field', () => {
+    const alert = vi.spyOn(window, 'alert').mockImplementation(() => undefined);
+    const { articles, report } = readImportFiles(fixtures('hostile.csv'));
+    expect(alert).not.toHaveBeenCalled();
+    alert.mockRestore();
+    expect(report).toEqual([
+      warning('bad-url', 'hostile.csv', 'url "javascript:alert(6)" is not an http(s) address; left empty', 2),
+      rejected('no-text', 'hostile.csv', 'no text (field "text" holds no text once markup is removed)', 3),
+    ]);
+    expect(articles).toEqual([
+      {
+        id: 'hostile-2',
+        source: 'hostile.csv row 2',
+        text: 'Pool closes for repairs\n\nThe town pool closes for six weeks of repairs.\n\nSwimmers can use the school pool.',
+        meta: meta({ headline: 'Pool closes for repairs', outlet: 'Riverbank Record', date: '2025-06-01', author: 'Ola Berg' }),
+      },
     ]);
   });
 });
