@@ -6,7 +6,7 @@
  */
 import type { Candidate, ReadResult } from './candidate';
 import { decodeText, printableName } from './decode';
-import { urlKey } from './fields';
+import { ImportLedger, type ExistingArticles } from './ledger';
 import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES } from './limits';
 import { defaultHtmlParser, type HtmlParser } from './plain-text';
 import { readHtml } from './read-html';
@@ -21,7 +21,9 @@ export type { ImportFile, ImportedArticle, ImportedMeta, ReportCode, ReportEntry
 export type { ColumnMapping, FieldRef, KnownFormat, MappingRequest } from './table-formats';
 export { KNOWN_FORMATS, suggestMapping } from './table-formats';
 export { extractArticle, type PageDraft, type PageFailure } from './extract-article';
+export { articleFromPage } from './add-page';
 export { printableName } from './decode';
+export { ImportLedger, textKey, type ExistingArticles } from './ledger';
 export * from './limits';
 
 /** How to read one batch of files. */
@@ -29,7 +31,7 @@ export interface ImportOptions {
   /** Column mappings chosen in the mapping step, by file name as the report gives it. */
   mappings?: Record<string, ColumnMapping>;
   /** What the target corpus already holds: an article with one of these addresses or texts is a duplicate. */
-  existing?: { urls?: Iterable<string>; texts?: Iterable<string>; ids?: Iterable<string> };
+  existing?: ExistingArticles;
   /** Parses HTML inertly; by default the environment's DOMParser (absent in Node: .html is then rejected). */
   parseHtml?: HtmlParser | null;
 }
@@ -103,11 +105,6 @@ function applySourceMeta(candidate: Candidate, meta: SourceMeta | undefined): vo
   if (meta.url && meta.url !== 'unknown') candidate.meta.url = new URL(meta.url).href;
 }
 
-/** The key under which two texts are the same article: whitespace collapsed, case and Unicode form kept apart from layout. */
-export function textKey(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
 /** An id from a file name: the path without its extension, and the row for exports ("news-12"). */
 function idFor(candidate: Candidate): string {
   const stem = candidate.file.replace(/\.[^./]+$/, '');
@@ -129,29 +126,11 @@ export function readImportFiles(files: ImportFile[], options: ImportOptions = {}
   const report: ReportEntry[] = [];
   const mappings: MappingRequest[] = [];
   const articles: ImportedArticle[] = [];
-  const urls = new Map<string, string>();
-  const texts = new Map<string, string>();
-  const ids = new Set<string>();
-  for (const url of options.existing?.urls ?? []) urls.set(urlKey(url), 'an article already in the corpus');
-  for (const text of options.existing?.texts ?? []) texts.set(textKey(text), 'an article already in the corpus');
-  for (const id of options.existing?.ids ?? []) ids.add(id);
-
+  const ledger = new ImportLedger(options.existing);
   const accept = (candidate: Candidate) => {
-    const source = sourceOf(candidate);
-    const at = (code: 'duplicate-url' | 'duplicate-text', reason: string) => report.push(entry('rejected', code, candidate.file, reason, candidate.row));
-    const url = candidate.meta.url ? urlKey(candidate.meta.url) : '';
-    const sameUrl = url ? urls.get(url) : undefined;
-    if (sameUrl !== undefined) return at('duplicate-url', `same address as ${sameUrl} (${candidate.meta.url})`);
-    const key = textKey(candidate.text);
-    const sameText = texts.get(key);
-    if (sameText !== undefined) return at('duplicate-text', `same text as ${sameText}`);
-    if (url) urls.set(url, source);
-    texts.set(key, source);
-    const base = idFor(candidate);
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    articles.push({ id, source, text: candidate.text, meta: candidate.meta });
+    const taken = ledger.take(idFor(candidate), sourceOf(candidate), candidate.text, candidate.meta);
+    if ('article' in taken) articles.push(taken.article);
+    else report.push(entry('rejected', taken.code, candidate.file, taken.reason, candidate.row));
   };
   const take = (result: ReadResult) => {
     const start = report.length;

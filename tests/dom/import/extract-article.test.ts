@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // "Add this page": the extraction over the reader's own tab, as a pure function of a Document and its address.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/store/import';
+import { articleFromPage, extractArticle } from '../../../src/store/import';
 import { defaultHtmlParser } from '../../../src/store/import/plain-text';
 
 const BODY = `
@@ -88,5 +88,49 @@ describe('extractArticle (Add this page)', () => {
       <html><head><link rel="canonical" href="/news/lighthouse-cottage"></head><body>${BODY}</body></html>`;
     const draft = extractArticle(parse!(html), '', parse);
     expect('meta' in draft && draft.meta.url).toBe('https://shoreline.example.com/news/lighthouse-cottage');
+  });
+});
+
+describe('articleFromPage (the confirmed draft)', () => {
+  const draft = {
+    text: 'Pier reopens\n\nThe pier reopened on Saturday after a winter of repairs.\n\nAnglers were first back.',
+    meta: { headline: 'Pier reopens', outlet: 'The Shoreline', date: '2025-04-30', url: 'https://www.shoreline.example.com/news/pier/', author: '' },
+  };
+
+  it('becomes an article with an id from its address', () => {
+    expect(articleFromPage(draft)).toEqual({
+      article: { id: 'shoreline.example.com/news/pier', source: 'https://www.shoreline.example.com/news/pier/', text: draft.text, meta: draft.meta },
+      warnings: [],
+    });
+  });
+
+  it('keeps the reader\'s edits as text, puts an edited headline first, and reads the edited values again', () => {
+    const edited = { text: draft.text.replace('Pier reopens\n\n', ''), meta: { ...draft.meta, headline: 'Pier <b>open</b> again', date: 'last week', url: 'ftp://x' } };
+    expect(articleFromPage(edited)).toEqual({
+      article: {
+        id: 'page-pier-b-open-b-again',
+        source: 'ftp://x',
+        text: 'Pier <b>open</b> again\n\nThe pier reopened on Saturday after a winter of repairs.\n\nAnglers were first back.',
+        meta: { headline: 'Pier <b>open</b> again', outlet: 'The Shoreline', date: 'unknown', url: '', author: '' },
+      },
+      warnings: [
+        { level: 'warning', code: 'unknown-date', file: 'ftp://x', reason: 'date "last week" could not be read; kept as "unknown"' },
+        { level: 'warning', code: 'bad-url', file: 'ftp://x', reason: 'url "ftp://x" is not an http(s) address; left empty' },
+      ],
+    });
+  });
+
+  it('is refused when the corpus has it already, or when only a headline is left', () => {
+    expect(articleFromPage(draft, { urls: ['https://www.shoreline.example.com/news/pier'] })).toEqual({
+      rejected: {
+        level: 'rejected',
+        code: 'duplicate-url',
+        file: 'https://www.shoreline.example.com/news/pier/',
+        reason: 'same address as an article already in the corpus (https://www.shoreline.example.com/news/pier/)',
+      },
+    });
+    expect(articleFromPage({ ...draft, text: 'Pier reopens' })).toEqual({
+      rejected: { level: 'rejected', code: 'no-text', file: 'https://www.shoreline.example.com/news/pier/', reason: 'no article text' },
+    });
   });
 });
