@@ -7,6 +7,9 @@ import { ImportLedger, type ExistingArticles } from './ledger';
 import { MAX_ARTICLE_CHARS } from './limits';
 import { entry, type ImportedArticle, type ImportedMeta, type ReportEntry } from './report';
 
+// Characters of a headline kept in an id: enough to tell pages apart, short enough for a deep link.
+const ID_HEADLINE_CHARS = 60;
+
 /** An id for a page: its host and path ("shoreline.example.com/news/pier"), else its headline in lower-case words. */
 function pageId(meta: ImportedMeta): string {
   if (meta.url) {
@@ -14,7 +17,7 @@ function pageId(meta: ImportedMeta): string {
     return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}`;
   }
   const words = meta.headline.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-  return `page-${words.slice(0, 60) || 'untitled'}`;
+  return `page-${words.slice(0, ID_HEADLINE_CHARS) || 'untitled'}`;
 }
 
 /**

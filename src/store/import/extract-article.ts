@@ -24,6 +24,9 @@ export interface PageFailure {
   reason: string;
 }
 
+// A byline Readability left in the text sits among the first paragraphs (after a standfirst at most).
+const BYLINE_SEARCH_PARAGRAPHS = 3;
+
 /** The same line as another, ignoring case, spacing and punctuation (a headline repeated as the first paragraph). */
 function sameLine(a: string, b: string): boolean {
   const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -67,7 +70,7 @@ export function extractArticle(doc: Document, url: string, parse: HtmlParser | n
   if (headline && paragraphs.length && sameLine(paragraphs[0]!, headline)) paragraphs.shift();
   const author = text(cleanByline(result?.byline || declared.author));
   // Readability leaves the byline in the text when the page's metadata already named the author.
-  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => author && sameLine(cleanByline(p), author));
+  const bylineAt = paragraphs.slice(0, BYLINE_SEARCH_PARAGRAPHS).findIndex((p) => author && sameLine(cleanByline(p), author));
   if (bylineAt >= 0) paragraphs.splice(bylineAt, 1);
   const length = paragraphs.join(' ').length;
   if (length < MIN_PAGE_TEXT_CHARS) {

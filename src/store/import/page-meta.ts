@@ -28,10 +28,14 @@ function metaContent(doc: Document, keys: string[]): string {
   return '';
 }
 
+// JSON-LD on news pages nests a few levels (@graph → article → author → name); deeper is not metadata, and a hostile page could nest without end.
+const MAX_JSON_LD_DEPTH = 8;
+// Browsers write the "saved from" comment before <html> or as one of its first children.
+const SAVED_FROM_LOOKAHEAD = 5;
+
 /** Every object in a JSON-LD value: top level, arrays, @graph and nested values, depth first. */
 function* jsonLdNodes(value: unknown, depth = 0): Generator<Record<string, unknown>> {
-  // JSON-LD on news pages is a few levels deep; a deeper structure is not worth walking.
-  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (depth > MAX_JSON_LD_DEPTH || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) yield* jsonLdNodes(item, depth + 1);
     return;
@@ -76,7 +80,7 @@ const COMMENT_NODE = 8;
 
 /** The address a browser noted in a saved page's leading comment, or "". */
 function savedFromUrl(doc: Document): string {
-  const nodes = [...Array.from(doc.childNodes), ...Array.from(doc.documentElement?.childNodes ?? []).slice(0, 5)];
+  const nodes = [...Array.from(doc.childNodes), ...Array.from(doc.documentElement?.childNodes ?? []).slice(0, SAVED_FROM_LOOKAHEAD)];
   for (const node of nodes) {
     if (node.nodeType !== COMMENT_NODE) continue;
     const m = SAVED_FROM.exec(node.nodeValue ?? '');

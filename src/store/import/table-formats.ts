@@ -97,13 +97,15 @@ export function pickField(row: Record<string, unknown>, ref: FieldRef | undefine
   return null;
 }
 
+// One level of nesting covers the exports above ({source: {id, name}}); deeper is not a column.
+const COLUMN_NESTING = 1;
+
 /** Every field of the first rows, nested objects as dotted names ("source.name"), in first-seen order. */
 export function columnsOf(rows: Array<Record<string, unknown>>): string[] {
   const columns = new Set<string>();
   const add = (value: Record<string, unknown>, prefix: string, depth: number) => {
     for (const [key, child] of Object.entries(value)) {
-      // One level of nesting covers the exports above ({source: {id, name}}); deeper is not a column.
-      if (child && typeof child === 'object' && !Array.isArray(child) && depth < 1) add(child as Record<string, unknown>, `${prefix}${key}.`, depth + 1);
+      if (child && typeof child === 'object' && !Array.isArray(child) && depth < COLUMN_NESTING) add(child as Record<string, unknown>, `${prefix}${key}.`, depth + 1);
       else columns.add(prefix + key);
     }
   };
