@@ -6,9 +6,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ArticleInput } from '../../src/core/analysis/index';
+// The browser's import and this reader share the one text check and the one size limit.
+import { decodeText, printableName } from '../../src/store/import/decode';
+import { MAX_FILE_BYTES } from '../../src/store/import/limits';
+import { parseSources } from '../../src/store/import/read-sources';
 
-/** Files larger than this are rejected: news articles are far smaller, and one huge file would dominate memory. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, printableName };
 
 /** One rejected file or metadata entry. */
 export interface CorpusProblem {
@@ -23,103 +26,19 @@ export interface CorpusRead {
 }
 
 type Meta = NonNullable<ArticleInput['meta']>;
-const META_FIELDS = ['outlet', 'headline', 'date', 'url'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for an absolute http: or https: URL. */
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A file name safe to print on one line: control characters (newlines, terminal escapes) are shown
- * as escapes, so a hostile name cannot forge or hide other lines of the report.
- */
-export function printableName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Decodes bytes as strict UTF-8 text, or returns the reason it is not an article. */
-export function decodeArticle(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length === 0) return { reason: 'empty file' };
-  if (bytes.length > MAX_FILE_BYTES) return { reason: `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})` };
-  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: 'not valid UTF-8 text' };
-  }
-  if (!text.trim()) return { reason: 'empty file (whitespace only)' };
-  return { text };
-}
 
 function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> {
   const path = join(dir, 'sources.json');
-  const out = new Map<string, Meta>();
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
-    return out;
+    return new Map();
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    problems.push({ file: path, reason: `not valid JSON (${(e as Error).message}); metadata ignored` });
-    return out;
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    problems.push({ file: path, reason: 'expected an object mapping article ids to {outlet, headline, date, url}; metadata ignored' });
-    return out;
-  }
-  for (const [id, entry] of Object.entries(json as Record<string, unknown>)) {
-    if (id.startsWith('//')) continue;
-    const bad = (why: string) => problems.push({ file: `${path} entry "${id}"`, reason: `${why}; metadata for this article ignored` });
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      bad('expected an object');
-      continue;
-    }
-    const meta: Meta = {};
-    let ok = true;
-    for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
-      if (!(META_FIELDS as readonly string[]).includes(k)) {
-        if (k.startsWith('//') || k === 'note') continue;
-        bad(`unknown field "${k}"`);
-        ok = false;
-        break;
-      }
-      if (typeof v !== 'string' || !v) {
-        bad(`field "${k}" must be a non-empty string`);
-        ok = false;
-        break;
-      }
-      if (k === 'date' && v !== 'unknown' && !ISO_DATE.test(v)) {
-        bad(`field "date" must be YYYY-MM-DD or "unknown", got ${JSON.stringify(v)}`);
-        ok = false;
-        break;
-      }
-      if (k === 'url' && v !== 'unknown' && !isWebUrl(v)) {
-        // Cards and the corpus browser may link to the source: only http(s) addresses. The rest of
-        // the entry is still good, so only the url is dropped.
-        problems.push({
-          file: `${path} entry "${id}"`,
-          reason: `field "url" must be an http(s) address or "unknown", got ${JSON.stringify(v)}; url recorded as "unknown"`,
-        });
-        continue;
-      }
-      meta[k as keyof Meta] = v;
-    }
-    if (ok) out.set(id, meta);
-  }
-  return out;
+  const parsed = parseSources(raw);
+  for (const p of parsed.problems) problems.push({ file: p.entry === undefined ? path : `${path} entry "${p.entry}"`, reason: p.reason });
+  return parsed.meta;
 }
 
 /** Reads every *.txt article in `dir` (sorted by name) with its metadata from sources.json. */
@@ -159,7 +78,7 @@ export function readCorpus(dir: string): CorpusRead {
       problems.push({ file: path, reason: `cannot read: ${(e as Error).message}` });
       continue;
     }
-    const decoded = decodeArticle(bytes);
+    const decoded = decodeText(bytes, MAX_FILE_BYTES);
     if ('reason' in decoded) {
       problems.push({ file: path, reason: decoded.reason });
       continue;

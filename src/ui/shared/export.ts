@@ -1,7 +1,9 @@
 /**
- * Export of a card's or page's sources as CSV (RFC 4180) and Markdown. The text is built here as
- * pure strings (tested directly); `downloadText` hands it to the browser as a file.
+ * Export of a card's or page's sources as CSV (RFC 4180, safe to open in a spreadsheet) and
+ * Markdown. The text is built here as pure strings (tested directly); `downloadText` hands it to
+ * the browser as a file.
  */
+import Papa from 'papaparse';
 
 /** Rows of sources with a title and column headings. */
 export interface SourceTable {
@@ -10,14 +12,24 @@ export interface SourceTable {
   rows: string[][];
 }
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF; quotes doubled (RFC 4180). */
+/**
+ * Cells a spreadsheet would run as a formula: a leading =, +, -, @, tab or carriage return (OWASP's
+ * list). papaparse's own pattern for `escapeFormulae: true` ends in `.*$` without the s flag, so it
+ * misses such a cell when it holds a line break; this one looks at the first character only.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** papaparse's writer settings for every export: RFC 4180 quoting, CRLF, formula cells neutralised with a leading '. */
+const CSV_OPTIONS = { delimiter: ',', newline: '\r\n', quoteChar: '"', escapeChar: '"', escapeFormulae: FORMULA_START } as const;
+
+/** One CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled), or when a formula is neutralised. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return Papa.unparse([[value]], CSV_OPTIONS);
 }
 
-/** The table as CSV with CRLF line ends (RFC 4180), header row first. */
+/** The table as CSV with CRLF line ends (RFC 4180), header row first; no cell can run as a formula. */
 export function toCsv(table: SourceTable): string {
-  return [table.columns, ...table.rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return Papa.unparse({ fields: table.columns, data: table.rows }, CSV_OPTIONS) + '\r\n';
 }
 
 /** Escapes text so Markdown shows it literally (no emphasis, links, HTML or table breaks). */

@@ -51,6 +51,31 @@ describe('CSV export (RFC 4180)', () => {
   });
 });
 
+describe('CSV export is safe to open in a spreadsheet', () => {
+  it.each([
+    ['=1+1', `"'=1+1"`],
+    ['+44 20 7946 0000', `"'+44 20 7946 0000"`],
+    ['-2 points', `"'-2 points"`],
+    ['@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
+    ['\tindented', `"'\tindented"`],
+    ['\rreturn', `"'\rreturn"`],
+    // A line break inside the cell must not hide the formula (papaparse's default pattern misses it).
+    ['=HYPERLINK("https://attacker.example.net")\nsecond line', `"'=HYPERLINK(""https://attacker.example.net"")\nsecond line"`],
+    ['=cmd|"/c calc"!A1', `"'=cmd|""/c calc""!A1"`],
+    // Only the first character counts: these are text already.
+    ['a=1', 'a=1'],
+    [' =1', '" =1"'], // quoted because it starts with a space (papaparse keeps edge spaces that way), not escaped
+    ['2-1', '2-1'],
+  ])('%j → %j', (cell, written) => {
+    expect(csvField(cell)).toBe(written);
+  });
+
+  it('neutralises formula cells anywhere in a table, headers included', () => {
+    const hostile: SourceTable = { title: 't', columns: ['=Outlet', 'Statement'], rows: [['@Paper', '+1 seat'], ['Plain', '-Rates frozen']] };
+    expect(toCsv(hostile)).toBe(`"'=Outlet",Statement\r\n"'@Paper","'+1 seat"\r\nPlain,"'-Rates frozen"\r\n`);
+  });
+});
+
 describe('Markdown export', () => {
   it('escapes what Markdown would interpret', () => {
     expect(escapeMarkdown('a|b')).toBe('a\\|b');
