@@ -1,93 +1,158 @@
 /**
- * Finds the element that holds the article's main text: a semantic container (articleBody,
- * article, main) when the page has one with real paragraphs in it, else the element with the most
- * paragraph text, links discounted (the readability heuristic). Falls back to <body>.
+ * Finds the element that holds the article: chosen by content, the way reader-mode extractors
+ * (@mozilla/readability) do it, without cloning or changing the live document. One pass over the
+ * page's paragraphs scores every ancestor by the prose beneath it (link text discounted, feeds and
+ * furniture left out); the best-scored container is the article's core; the root then widens to
+ * take sibling sections that carry more of the story, and the article's own headline, standfirst
+ * and byline block. What inside the root is not article text (bylines, captions, feeds, share
+ * lists...) is left out by dom-filters when the text is read, not by the choice of root.
  */
-import { isExcludedWithin, isFurniture, isUntouchable } from './dom-filters';
-import { ARTICLE_SELECTORS, FURNITURE_QUICK_SELECTOR } from './site-knowledge';
+import { isExcluded, isExcludedWithin, paragraphProse } from './dom-filters';
+import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
-/** Paragraph text (in characters) a container needs before it counts as the article. */
+/** Prose (in characters) a container needs before it counts as the article. */
 const MIN_ARTICLE_CHARS = 200;
 /** Paragraphs shorter than this are bylines, captions or buttons, not body text. */
 const MIN_PARAGRAPH_CHARS = 25;
+/** Paragraph-level elements that carry prose (readability scores the same ones). */
+const PROSE_SELECTOR = 'p,pre,td';
+/**
+ * Ancestors of a paragraph that share its score, and by how much: readability's dividers (parent
+ * 1, grandparent 2, then level × 3) over five levels. The decay keeps the best-scored element
+ * close to the paragraphs, so a page wrapper with a sidebar never beats the story's own container.
+ */
+const SCORE_DIVIDERS = [1, 2, 6, 9, 12];
+/**
+ * A parent (or an ancestor within CLIMB_LEVELS) joins the article when the prose it adds in other
+ * children is at least this share of the article's prose so far: a story split into sibling
+ * sections, or continued past an ad slot. readability appends a sibling scoring a fifth of the top
+ * candidate; prose from furniture, comments and feeds is never counted, so what is added is story.
+ */
+const SIBLING_MIN_SHARE = 0.2;
+/** Wrapper levels looked through for a sibling section (section > block > paragraph is common). */
+const CLIMB_LEVELS = 3;
+/**
+ * The root widens to the <article> around it, or to the nearest ancestor with the headline, when
+ * that adds no more prose than this share: a header, standfirst and byline, not a second story.
+ */
+const WIDEN_MAX_EXTRA_SHARE = 0.5;
+/** Ancestor levels looked through for the article's headline (h1). */
+const HEADLINE_LEVELS = 3;
 
 /** Returns the element holding the page's article text (never null: <body> at worst). */
 export function findArticleRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  // A semantic container with little text yet (a live blog that fills in later) still beats <body>.
-  let weak: Element | null = null;
-  let weakScore = 0;
-  for (const selector of ARTICLE_SELECTORS) {
-    let best: Element | null = null;
-    let bestScore = MIN_ARTICLE_CHARS - 1;
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if (el !== body && isExcludedWithin(el, body)) continue; // a teaser <article> inside an aside
-      const score = paragraphChars(el);
-      if (score > bestScore) {
-        best = el;
-        bestScore = score;
-      }
-      if (!weak || score > weakScore) {
-        weak = el;
-        weakScore = score;
-      }
-    }
-    if (best) return best;
-  }
-  return densestTextContainer(body) ?? (weakScore > 0 ? weak : null) ?? body;
+  const prose = scoreProse(body);
+  const core = prose.best;
+  if (!core) return semanticContainer(doc, body) ?? body;
+  const total = (el: Element) => prose.totals.get(el) ?? 0;
+  let root = takeSiblingSections(core, body, total);
+  root = widenToArticle(root, body, total);
+  return widenToHeadline(root, body, total);
 }
 
-/** Characters of paragraph text under an element (cheap: no style or layout is read). */
-function paragraphChars(el: Element): number {
-  let total = 0;
-  for (const p of Array.from(el.getElementsByTagName('p'))) {
-    const length = p.textContent?.length ?? 0;
-    if (length < MIN_PARAGRAPH_CHARS) continue;
-    // Paragraphs in the container's own navigation, asides or comments do not make it the article.
-    const furniture = p.closest(FURNITURE_QUICK_SELECTOR);
-    if (furniture && furniture !== el && el.contains(furniture)) continue;
-    total += length;
-  }
-  return total;
+/** Per-element prose of one pass over the paragraphs: subtree totals and readability's decayed scores. */
+interface ProseScores {
+  totals: Map<Element, number>;
+  best: Element | null;
 }
 
 /**
- * Readability's idea, reduced: every body paragraph credits its parent with its text length
- * (discounted by link density) and its grandparent with half; the best-credited element wins.
+ * One pass: each prose paragraph adds its prose to every ancestor's total and a decaying share to
+ * its nearest ancestors' score. Paragraphs under untouchable or furniture elements count for
+ * nothing; each ancestor's verdict is computed once and remembered for the pass.
  */
-function densestTextContainer(body: Element): Element | null {
+function scoreProse(body: Element): ProseScores {
   const excluded = new Map<Element, boolean>();
-  const isExcluded = (el: Element | null): boolean => {
+  const isExcludedAbove = (el: Element | null): boolean => {
     if (!el || el === body) return false;
     const known = excluded.get(el);
     if (known !== undefined) return known;
-    const value = isUntouchable(el) || isFurniture(el) || isExcluded(el.parentElement);
+    const value = isExcluded(el) || isExcludedAbove(el.parentElement);
     excluded.set(el, value);
     return value;
   };
+  const totals = new Map<Element, number>();
   const scores = new Map<Element, number>();
-  const credit = (el: Element | null, amount: number) => {
-    if (el) scores.set(el, (scores.get(el) ?? 0) + amount);
-  };
-  for (const p of Array.from(body.querySelectorAll('p, pre, td'))) {
-    if (isExcluded(p)) continue;
-    const text = p.textContent ?? '';
-    if (text.trim().length < MIN_PARAGRAPH_CHARS) continue;
-    let linkChars = 0;
-    for (const a of Array.from(p.getElementsByTagName('a'))) linkChars += a.textContent?.length ?? 0;
-    const score = text.length * (1 - Math.min(1, linkChars / text.length));
-    credit(p.parentElement, score);
-    credit(p.parentElement?.parentElement ?? null, score / 2);
+  const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS);
+    if (amount === 0 || isExcludedAbove(p)) continue;
+    let level = 0;
+    for (let el = p.parentElement; el && el !== body.parentElement; el = el.parentElement, level++) {
+      totals.set(el, (totals.get(el) ?? 0) + amount);
+      if (level < SCORE_DIVIDERS.length) scores.set(el, (scores.get(el) ?? 0) + amount / SCORE_DIVIDERS[level]);
+    }
   }
   let best: Element | null = null;
-  let bestScore = MIN_ARTICLE_CHARS - 1;
+  let bestScore = 0;
   for (const [el, score] of scores) {
-    if (score > bestScore) {
+    if (score > bestScore && (totals.get(el) ?? 0) >= MIN_ARTICLE_CHARS) {
       best = el;
       bestScore = score;
     }
   }
-  return best;
+  return { totals, best };
+}
+
+/** Widens the root while an ancestor a few levels up holds more of the story in sibling sections. */
+function takeSiblingSections(core: Element, body: Element, total: (el: Element) => number): Element {
+  let root = core;
+  for (;;) {
+    let next: Element | null = null;
+    let el = root.parentElement;
+    for (let level = 0; level < CLIMB_LEVELS && el && el !== body; level++, el = el.parentElement) {
+      if (total(el) >= total(root) * (1 + SIBLING_MIN_SHARE)) {
+        next = el;
+        break;
+      }
+    }
+    if (!next) return root;
+    root = next;
+  }
+}
+
+/** The enclosing <article> when it adds only its header, standfirst and byline block to the root. */
+function widenToArticle(root: Element, body: Element, total: (el: Element) => number): Element {
+  for (let el = root.parentElement; el && el !== body; el = el.parentElement) {
+    if (el.tagName !== SEMANTIC_ARTICLE_TAG) continue;
+    return total(el) <= total(root) * (1 + WIDEN_MAX_EXTRA_SHARE) && !isExcludedWithin(el, body) ? el : root;
+  }
+  return root;
+}
+
+/** The nearest ancestor with the headline, when it is not the page's frame and adds little other prose. */
+function widenToHeadline(root: Element, body: Element, total: (el: Element) => number): Element {
+  if (root.querySelector('h1')) return root;
+  let el = root.parentElement;
+  for (let level = 0; level < HEADLINE_LEVELS && el && el !== body; level++, el = el.parentElement) {
+    if (!el.querySelector('h1')) continue;
+    const isArticleSized = total(el) <= total(root) * (1 + WIDEN_MAX_EXTRA_SHARE);
+    return isArticleSized && !el.querySelector(PAGE_FRAME_SELECTOR) ? el : root;
+  }
+  return root;
+}
+
+/**
+ * A page with little prose yet (a live blog that fills in later): the semantic container with the
+ * most text, so what arrives later is read; null when there is none.
+ */
+function semanticContainer(doc: Document, body: Element): Element | null {
+  for (const selector of ARTICLE_SELECTORS) {
+    let best: Element | null = null;
+    let bestLength = -1;
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      if (el !== body && isExcludedWithin(el, body)) continue; // a teaser <article> inside an aside
+      const length = el.textContent?.length ?? 0;
+      if (length > bestLength) {
+        best = el;
+        bestLength = length;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
 }
 
 /** True when `el` lies inside the article root and outside its furniture. */
