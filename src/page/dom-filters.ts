@@ -111,12 +111,26 @@ function isStoryPointer(el: Element): boolean {
   }
 }
 
-/** A heading whose text is a link to another page (an in-page anchor is a section heading, not a teaser). */
+/**
+ * A heading whose text is a link to another page. A link into this page (an in-page anchor, a live
+ * blog entry's permalink) makes a section or entry heading, not a teaser.
+ */
 function isLinkedHeadline(heading: Element): boolean {
   const links = heading.getElementsByTagName('a');
-  if (links.length === 0) return false;
-  const href = links[0].getAttribute('href') ?? '';
-  return !href.startsWith('#') && linkShare(heading) >= POINTER_LINK_SHARE;
+  return links.length > 0 && pointsElsewhere(links[0]) && linkShare(heading) >= POINTER_LINK_SHARE;
+}
+
+/** True when a link leads to another page than the one it is on. */
+function pointsElsewhere(link: Element): boolean {
+  const href = link.getAttribute('href');
+  if (!href || href.startsWith('#')) return false;
+  const here = link.ownerDocument.location;
+  if (!here) return true;
+  try {
+    return new URL(href, here.href).pathname !== here.pathname;
+  } catch {
+    return true;
+  }
 }
 
 /** True for a paragraph that comes right after a linked headline (a teaser's summary in a feed). */

@@ -90,4 +90,17 @@ describe('article-root', () => {
     expect(isInArticle(label, root)).toBe(false);
     expect(isInArticle(root.querySelector('p:not([class])')!, root)).toBe(true);
   });
+
+  it('reads live-blog entries whose headings link to their own permalink on this page', () => {
+    const here = location.pathname;
+    const entry = (i: number) => `<div class="entry"><h2><a href="${here}?entry=${i}">Entry heading ${i}</a></h2>${para(40, `entry${i}`)}</div>`;
+    document.body.innerHTML = `<article id="blog"><h1>Live</h1>${[1, 2, 3].map(entry).join('')}</article>`;
+    const root = findArticleRoot(document);
+    expect(root.id).toBe('blog');
+    const text = collectBlocks(root, { checkVisibility: false }).map((b) => b.text).join(' ');
+    for (const i of [1, 2, 3]) {
+      expect(text).toContain(`Entry heading ${i}`);
+      expect(text).toContain(`entry${i} entry${i}`);
+    }
+  });
 });
