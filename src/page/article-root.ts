@@ -7,15 +7,18 @@
  * and byline block. What inside the root is not article text (bylines, captions, feeds, share
  * lists...) is left out by dom-filters when the text is read, not by the choice of root.
  */
-import { isExcluded, isExcludedWithin, paragraphProse } from './dom-filters';
+import { isBlockElement, isExcluded, isExcludedWithin, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
 /** Prose (in characters) a container needs before it counts as the article. */
 const MIN_ARTICLE_CHARS = 200;
 /** Paragraphs shorter than this are bylines, captions or buttons, not body text. */
 const MIN_PARAGRAPH_CHARS = 25;
-/** Paragraph-level elements that carry prose (readability scores the same ones). */
-const PROSE_SELECTOR = 'p,pre,td';
+/**
+ * Elements that can carry a paragraph of prose: readability's p, pre and td, and a div holding only
+ * inline content (some sites write every paragraph as a div; readability turns those into p too).
+ */
+const PROSE_SELECTOR = 'p,pre,td,div';
 /**
  * Ancestors of a paragraph that share its score, and by how much: readability's dividers (parent
  * 1, grandparent 2, then level × 3) over five levels. The decay keeps the best-scored element
@@ -29,6 +32,8 @@ const SCORE_DIVIDERS = [1, 2, 6, 9, 12];
  * candidate; prose from furniture, comments and feeds is never counted, so what is added is story.
  */
 const SIBLING_MIN_SHARE = 0.2;
+/** Paragraphs a sibling climb must also add: one stray blurb beside the story is not a section of it. */
+const SIBLING_MIN_PARAGRAPHS = 2;
 /** Wrapper levels looked through for a sibling section (section > block > paragraph is common). */
 const CLIMB_LEVELS = 3;
 /**
@@ -37,7 +42,7 @@ const CLIMB_LEVELS = 3;
  */
 const WIDEN_MAX_EXTRA_SHARE = 0.5;
 /** Ancestor levels looked through for the article's headline (h1). */
-const HEADLINE_LEVELS = 3;
+const HEADLINE_LEVELS = 4;
 
 /** Returns the element holding the page's article text (never null: <body> at worst). */
 export function findArticleRoot(doc: Document): Element {
@@ -46,14 +51,16 @@ export function findArticleRoot(doc: Document): Element {
   const core = prose.best;
   if (!core) return semanticContainer(doc, body) ?? body;
   const total = (el: Element) => prose.totals.get(el) ?? 0;
-  let root = takeSiblingSections(core, body, total);
+  const count = (el: Element) => prose.counts.get(el) ?? 0;
+  let root = takeSiblingSections(core, body, total, count);
   root = widenToArticle(root, body, total);
   return widenToHeadline(root, body, total);
 }
 
-/** Per-element prose of one pass over the paragraphs: subtree totals and readability's decayed scores. */
+/** Per-element prose of one pass over the paragraphs: subtree totals and counts, and the best decayed score. */
 interface ProseScores {
   totals: Map<Element, number>;
+  counts: Map<Element, number>;
   best: Element | null;
 }
 
@@ -73,15 +80,18 @@ function scoreProse(body: Element): ProseScores {
     return value;
   };
   const totals = new Map<Element, number>();
+  const counts = new Map<Element, number>();
   const scores = new Map<Element, number>();
   const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
+    if (p.tagName === 'DIV' && !holdsOnlyInline(p)) continue;
     const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS);
     if (amount === 0 || isExcludedAbove(p)) continue;
     let level = 0;
     for (let el = p.parentElement; el && el !== body.parentElement; el = el.parentElement, level++) {
       totals.set(el, (totals.get(el) ?? 0) + amount);
+      counts.set(el, (counts.get(el) ?? 0) + 1);
       if (level < SCORE_DIVIDERS.length) scores.set(el, (scores.get(el) ?? 0) + amount / SCORE_DIVIDERS[level]);
     }
   }
@@ -93,17 +103,30 @@ function scoreProse(body: Element): ProseScores {
       bestScore = score;
     }
   }
-  return { totals, best };
+  return { totals, counts, best };
+}
+
+/** True when no child element of `el` starts a block (a div used as a paragraph). */
+function holdsOnlyInline(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child)) return false;
+  }
+  return true;
 }
 
 /** Widens the root while an ancestor a few levels up holds more of the story in sibling sections. */
-function takeSiblingSections(core: Element, body: Element, total: (el: Element) => number): Element {
+function takeSiblingSections(
+  core: Element,
+  body: Element,
+  total: (el: Element) => number,
+  count: (el: Element) => number,
+): Element {
   let root = core;
   for (;;) {
     let next: Element | null = null;
     let el = root.parentElement;
     for (let level = 0; level < CLIMB_LEVELS && el && el !== body; level++, el = el.parentElement) {
-      if (total(el) >= total(root) * (1 + SIBLING_MIN_SHARE)) {
+      if (total(el) >= total(root) * (1 + SIBLING_MIN_SHARE) && count(el) - count(root) >= SIBLING_MIN_PARAGRAPHS) {
         next = el;
         break;
       }

@@ -70,14 +70,18 @@ export function isFurniture(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role !== null && FURNITURE_ROLES.has(role)) return true;
-  const itemprop = el.getAttribute('itemprop');
-  if (itemprop !== null && AUTHOR_ATTRIBUTE_VALUES.has(itemprop)) return true;
-  const rel = el.getAttribute('rel');
-  if (rel !== null && AUTHOR_ATTRIBUTE_VALUES.has(rel)) return true;
+  if (hasAuthorToken(el.getAttribute('itemprop')) || hasAuthorToken(el.getAttribute('rel'))) return true;
   const names = nameOf(el);
   if (!names) return false;
   if (HARD_FURNITURE_NAME_PATTERN.test(names)) return true;
   return SOFT_FURNITURE_NAME_PATTERN.test(names) && !holdsArticleParagraphs(el);
+}
+
+/** True when a space-separated itemprop or rel value names an author or credit ("author creator"). */
+function hasAuthorToken(value: string | null): boolean {
+  if (!value) return false;
+  for (const token of value.split(SPACES)) if (AUTHOR_ATTRIBUTE_VALUES.has(token)) return true;
+  return false;
 }
 
 /** The element's id, class and component names as one string ('' when it has none). */

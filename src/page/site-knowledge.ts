@@ -45,8 +45,8 @@ export const HARD_FURNITURE_NAME_PATTERN =
 /**
  * class/id/data-component words of things around or inside an article that are not its text:
  * related and "more stories" feeds, "most read" lists, share and follow tools, promotions and
- * sponsor lines, bylines and author bios, captions and picture credits, video-player chrome and
- * titles, charts and interactive graphics. Each word must start a token ("article__byline",
+ * sponsor lines, bylines, author bios and the meta line (author, date) under a headline, captions
+ * and picture credits, video-player chrome and titles, charts and interactive graphics. Each word must start a token ("article__byline",
  * "image-credit"), so it does not fire inside a longer word ("biography" never matches "graph").
  * Unlike the hard words, these never drop a container that holds article paragraphs: sites reuse
  * such names for the article itself (a "read-more" wrapper around the second half of the story).
@@ -54,11 +54,11 @@ export const HARD_FURNITURE_NAME_PATTERN =
 export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
   '(?:^|[\\s_-])(?:' +
     [
-      'related', 'recommend', 'read-?more', 'read-?next', 'up-?next', 'more-?(?:from|on|stories|news)',
+      'related', 'recommend', 'recirc', 'read-?more', 'read-?next', 'up-?next', 'see-?also', 'more-?(?:from|on|in|stories|news)',
       'most-?(?:read|popular|viewed|shared|watched)', 'popular', 'trending', 'onward',
       'share', 'sharing', 'social', 'follow',
       'promo', 'sponsor', 'partner', 'paid-?(?:post|content|for)', 'supported-?by', 'presented-?by',
-      'byline', 'author', 'contributor', 'writer', 'bio',
+      'byline', 'author', 'contributor', 'writer', 'bio', 'meta',
       'caption', 'credit', 'copyright', 'image-?source',
       'video', 'player', 'media-?(?:title|controls)', 'jw', 'vjs',
       'chart', 'graphic', 'infographic', 'interactive', 'ai2html', 'datawrapper', 'flourish', 'data-?viz',
@@ -70,7 +70,7 @@ export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
 /** Elements that are never article text by their tag name (picture captions, author contact blocks). */
 export const NOT_ARTICLE_TAGS: ReadonlySet<string> = new Set(['FIGCAPTION', 'ADDRESS']);
 
-/** itemprop / rel values that mark an author or credit line (schema.org and HTML link types). */
+/** itemprop / rel tokens that mark an author or credit line (schema.org and HTML link types). */
 export const AUTHOR_ATTRIBUTE_VALUES: ReadonlySet<string> = new Set(['author', 'creator', 'contributor', 'copyrightHolder']);
 
 /** Attributes whose value names a component the way class names do (site frameworks use these). */

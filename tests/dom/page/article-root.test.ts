@@ -103,4 +103,17 @@ describe('article-root', () => {
       expect(text).toContain(`entry${i} entry${i}`);
     }
   });
+
+  it('scores paragraphs written as divs, and reads a byline given by itemprop tokens or a meta line as not article', () => {
+    const div = (words: number) => `<div class="para">${Array(words).fill('lorem').join(' ')} <a href="/x">link</a>.</div>`;
+    document.body.innerHTML = `<div id="page"><div id="teasers">${para(40, 'teaser')}</div>
+      <div id="story"><h1>Headline</h1><div class="story-meta">By Meta Person, 3 hours ago</div>
+      <span itemprop="author creator">Author Person</span><div id="body">${div(60)}${div(60)}${div(60)}</div></div></div>`;
+    const root = findArticleRoot(document);
+    expect(root.id).toBe('story');
+    const text = collectBlocks(root, { checkVisibility: false }).map((b) => b.text).join(' ');
+    expect(text.match(/lorem/g)).toHaveLength(180);
+    expect(text).not.toContain('Meta Person');
+    expect(text).not.toContain('Author Person');
+  });
 });
