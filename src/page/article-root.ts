@@ -7,7 +7,7 @@
  * and byline block. What inside the root is not article text (bylines, captions, feeds, share
  * lists...) is left out by dom-filters when the text is read, not by the choice of root.
  */
-import { isBlockElement, isExcluded, isExcludedWithin, paragraphProse } from './dom-filters';
+import { isBlockElement, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
 /** Prose (in characters) a container needs before it counts as the article. */
@@ -50,24 +50,31 @@ export function findArticleRoot(doc: Document): Element {
   const prose = scoreProse(body);
   const core = prose.best;
   if (!core) return semanticContainer(doc, body) ?? body;
-  const total = (el: Element) => prose.totals.get(el) ?? 0;
-  const count = (el: Element) => prose.counts.get(el) ?? 0;
+  const total = (el: Element) => prose.stats.get(el)?.total ?? 0;
+  const count = (el: Element) => prose.stats.get(el)?.count ?? 0;
   let root = takeSiblingSections(core, body, total, count);
   root = widenToArticle(root, body, total);
   return widenToHeadline(root, body, total);
 }
 
-/** Per-element prose of one pass over the paragraphs: subtree totals and counts, and the best decayed score. */
+/** What one pass learned about an element: prose beneath it, paragraphs beneath it, readability's decayed score. */
+interface ProseStat {
+  total: number;
+  count: number;
+  score: number;
+}
+
+/** Per-element prose of one pass over the paragraphs, and the best-scored container. */
 interface ProseScores {
-  totals: Map<Element, number>;
-  counts: Map<Element, number>;
+  stats: Map<Element, ProseStat>;
   best: Element | null;
 }
 
 /**
- * One pass: each prose paragraph adds its prose to every ancestor's total and a decaying share to
- * its nearest ancestors' score. Paragraphs under untouchable or furniture elements count for
- * nothing; each ancestor's verdict is computed once and remembered for the pass.
+ * One pass over the paragraphs credits each one's prose to its parent; then each credited parent
+ * (far fewer: paragraphs share them) passes its sum up to every ancestor's total and a decaying
+ * share to its nearest ancestors' score. Paragraphs under untouchable or furniture elements count
+ * for nothing; each ancestor's verdict is computed once and remembered for the pass.
  */
 function scoreProse(body: Element): ProseScores {
   const excluded = new Map<Element, boolean>();
@@ -79,31 +86,41 @@ function scoreProse(body: Element): ProseScores {
     excluded.set(el, value);
     return value;
   };
-  const totals = new Map<Element, number>();
-  const counts = new Map<Element, number>();
-  const scores = new Map<Element, number>();
+  const direct = new Map<Element, ProseStat>();
   const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
-    if (p.tagName === 'DIV' && !holdsOnlyInline(p)) continue;
+    const parent = p.parentElement;
+    if (!parent || (p.tagName === 'DIV' && !holdsOnlyInline(p))) continue;
     const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS);
-    if (amount === 0 || isExcludedAbove(p)) continue;
+    // paragraphProse has judged the paragraph's links and teaser shape; only its names remain.
+    if (amount === 0 || isUntouchable(p) || isNamedFurniture(p) || isExcludedAbove(parent)) continue;
+    let stat = direct.get(parent);
+    if (!stat) direct.set(parent, (stat = { total: 0, count: 0, score: 0 }));
+    stat.total += amount;
+    stat.count++;
+  }
+  const stats = new Map<Element, ProseStat>();
+  const stop = body.parentElement;
+  for (const [parent, credit] of direct) {
     let level = 0;
-    for (let el = p.parentElement; el && el !== body.parentElement; el = el.parentElement, level++) {
-      totals.set(el, (totals.get(el) ?? 0) + amount);
-      counts.set(el, (counts.get(el) ?? 0) + 1);
-      if (level < SCORE_DIVIDERS.length) scores.set(el, (scores.get(el) ?? 0) + amount / SCORE_DIVIDERS[level]);
+    for (let el: Element | null = parent; el && el !== stop; el = el.parentElement, level++) {
+      let stat = stats.get(el);
+      if (!stat) stats.set(el, (stat = { total: 0, count: 0, score: 0 }));
+      stat.total += credit.total;
+      stat.count += credit.count;
+      if (level < SCORE_DIVIDERS.length) stat.score += credit.total / SCORE_DIVIDERS[level];
     }
   }
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [el, score] of scores) {
-    if (score > bestScore && (totals.get(el) ?? 0) >= MIN_ARTICLE_CHARS) {
+  for (const [el, stat] of stats) {
+    if (stat.score > bestScore && stat.total >= MIN_ARTICLE_CHARS) {
       best = el;
-      bestScore = score;
+      bestScore = stat.score;
     }
   }
-  return { totals, counts, best };
+  return { stats, best };
 }
 
 /** True when no child element of `el` starts a block (a div used as a paragraph). */

@@ -39,7 +39,7 @@ const RESCUE_MIN_PARAGRAPH_CHARS = 80;
 /** Previous siblings looked at for a teaser's linked headline (headline, then perhaps a timestamp or kicker). */
 const TEASER_SIBLING_STEPS = 2;
 
-const SPACES = /\s+/g;
+const SPACES = /\s+/;
 
 /** True for elements whose subtree the extension never reads nor wraps. */
 export function isUntouchable(el: Element): boolean {
@@ -61,12 +61,20 @@ export function isUntouchable(el: Element): boolean {
  * holds article paragraphs is not furniture (its name is the site's, its content is the story).
  */
 export function isFurniture(el: Element): boolean {
+  return isStoryPointer(el) || isNamedFurniture(el);
+}
+
+/**
+ * The part of isFurniture that reads only the element's own tag and attributes (and, for a
+ * furniture name, whether it holds article paragraphs): the article finder's verdict on a
+ * paragraph it has already judged as prose, without reading the paragraph's links twice.
+ */
+export function isNamedFurniture(el: Element): boolean {
   const tag = el.tagName;
   // Tag and role tests in place of el.matches(selector): the same verdict, no selector run.
   if (FURNITURE_TAGS.has(tag) || NOT_ARTICLE_TAGS.has(tag)) return true;
   // A site header (masthead) is furniture; an article's own header (headline, standfirst) is not.
   if (tag === 'HEADER' && !el.querySelector('h1') && !el.closest('article')) return true;
-  if (isStoryPointer(el)) return true;
   if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role !== null && FURNITURE_ROLES.has(role)) return true;
@@ -109,7 +117,7 @@ function isStoryPointer(el: Element): boolean {
     case 'OL':
       return isLinkList(el);
     case 'P':
-      return (el.getElementsByTagName('a').length > 0 && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
+      return (el.querySelector('a') !== null && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
     default:
       return TEASER_HEADING_TAGS.has(el.tagName) && isLinkedHeadline(el);
   }
@@ -120,8 +128,8 @@ function isStoryPointer(el: Element): boolean {
  * blog entry's permalink) makes a section or entry heading, not a teaser.
  */
 function isLinkedHeadline(heading: Element): boolean {
-  const links = heading.getElementsByTagName('a');
-  return links.length > 0 && pointsElsewhere(links[0]) && linkShare(heading) >= POINTER_LINK_SHARE;
+  const link = heading.querySelector('a');
+  return link !== null && pointsElsewhere(link) && linkShare(heading) >= POINTER_LINK_SHARE;
 }
 
 /** True when a link leads to another page than the one it is on. */
@@ -152,26 +160,30 @@ function isLinkList(list: Element): boolean {
   let items = 0;
   for (let item = list.firstElementChild; item; item = item.nextElementSibling) {
     if (item.tagName !== 'LI') continue;
-    if (visibleLength(item.textContent ?? '') === 0) continue;
-    if (item.getElementsByTagName('a').length === 0 || linkShare(item) < POINTER_LINK_SHARE) return false;
+    if (textLength(item) === 0) continue;
+    if (item.querySelector('a') === null || linkShare(item) < POINTER_LINK_SHARE) return false;
     items++;
   }
   return items > 0;
 }
 
-/** Text length without white space (indentation in the source is not text). */
-function visibleLength(text: string): number {
-  return text.replace(SPACES, '').length;
+/** Text length without the white space around it (indentation in the source is not text). */
+function textLength(el: Element): number {
+  return (el.textContent ?? '').trim().length;
 }
 
-/** Share of an element's visible text that sits inside links (0 when it has no text). */
+/** Share of an element's text that sits inside links (0 when it has no text). */
 function linkShare(el: Element): number {
-  const total = visibleLength(el.textContent ?? '');
-  if (total === 0) return 0;
-  const links = el.getElementsByTagName('a');
+  const total = textLength(el);
+  return total === 0 ? 0 : Math.min(1, linkedLength(el) / total);
+}
+
+/** Characters of an element's text inside its links. */
+function linkedLength(el: Element): number {
+  const links = el.querySelectorAll('a');
   let linked = 0;
-  for (let i = 0; i < links.length; i++) linked += visibleLength(links[i].textContent ?? '');
-  return Math.min(1, linked / total);
+  for (let i = 0; i < links.length; i++) linked += textLength(links[i]);
+  return linked;
 }
 
 /**
@@ -180,10 +192,10 @@ function linkShare(el: Element): number {
  * or under a linked headline). The article finder scores containers with this.
  */
 export function paragraphProse(p: Element, minChars: number): number {
-  const text = p.textContent ?? '';
-  const length = visibleLength(text);
+  const length = textLength(p);
   if (length < minChars) return 0;
-  const share = p.getElementsByTagName('a').length > 0 ? linkShare(p) : 0;
+  // querySelector, not getElementsByTagName: no live collection is cached on every paragraph.
+  const share = p.querySelector('a') ? linkedLength(p) / length : 0;
   if (share > MAX_PROSE_LINK_SHARE) return 0;
   if (followsTeaserHeadline(p) || p.parentElement?.closest('a,li') != null) return 0;
   return length * (1 - share);
