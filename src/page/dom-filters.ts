@@ -117,10 +117,22 @@ function isStoryPointer(el: Element): boolean {
     case 'OL':
       return isLinkList(el);
     case 'P':
-      return (el.querySelector('a') !== null && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
+      return (endsInLink(el) && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
     default:
       return TEASER_HEADING_TAGS.has(el.tagName) && isLinkedHeadline(el);
   }
+}
+
+/**
+ * True when a paragraph's first or last element is a link (or wraps one): the only shape a
+ * paragraph that is all link can have, found without a query (the text walk asks this of every
+ * paragraph, and most have no link at either end).
+ */
+function endsInLink(p: Element): boolean {
+  const first = p.firstElementChild;
+  if (!first) return false;
+  const isOrWrapsLink = (el: Element) => el.tagName === 'A' || el.firstElementChild?.tagName === 'A';
+  return isOrWrapsLink(first) || isOrWrapsLink(p.lastElementChild ?? first);
 }
 
 /**
