@@ -36,6 +36,8 @@ const POINTER_LINK_SHARE = 0.8;
 const RESCUE_MIN_PARAGRAPHS = 3;
 /** Characters a paragraph needs to count toward that rescue: a sentence or two of body text, longer than a credit line. */
 const RESCUE_MIN_PARAGRAPH_CHARS = 80;
+/** Longest text of a list item that labels a list of links rather than being one ("Share this", "Follow us"). */
+const LIST_LABEL_MAX_CHARS = 20;
 /** Previous siblings looked at for a teaser's linked headline (headline, then perhaps a timestamp or kicker). */
 const TEASER_SIBLING_STEPS = 2;
 
@@ -167,16 +169,20 @@ function followsTeaserHeadline(p: Element): boolean {
   return false;
 }
 
-/** True for a list with items, every one of which is (almost) all link. */
+/**
+ * True for a list of links: every item is (almost) all link or a short label ("Share:"), and at
+ * least one is a link.
+ */
 function isLinkList(list: Element): boolean {
-  let items = 0;
+  let links = 0;
   for (let item = list.firstElementChild; item; item = item.nextElementSibling) {
     if (item.tagName !== 'LI') continue;
-    if (textLength(item) === 0) continue;
-    if (item.querySelector('a') === null || linkShare(item) < POINTER_LINK_SHARE) return false;
-    items++;
+    const length = textLength(item);
+    if (length === 0) continue;
+    if (item.querySelector('a') !== null && linkShare(item) >= POINTER_LINK_SHARE) links++;
+    else if (length > LIST_LABEL_MAX_CHARS) return false;
   }
-  return items > 0;
+  return links > 0;
 }
 
 /** Text length without the white space around it (indentation in the source is not text). */

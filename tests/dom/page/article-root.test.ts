@@ -73,7 +73,8 @@ describe('article-root', () => {
     document.body.innerHTML = `<article id="story"><h1>Headline</h1>
       <p class="article__byline">By <a rel="author" href="/a">Byline Person</a></p>
       ${para(50)}<figure><div class="img"></div><figcaption>Caption Person at a rally</figcaption><span class="image-credit">Credit Person</span></figure>
-      ${para(50)}<ul class="icons"><li><a href="/f">Sharer</a></li><li><a href="/t">Tweeter</a></li></ul>
+      ${para(50)}<ul class="icons"><li>Pass it on:</li><li><a href="/f">Sharer</a></li><li><a href="/t">Tweeter</a></li></ul>
+      <ul><li>A bullet point of the story itself, with no link in it at all.</li><li>Another point, with <a href="/x">one link</a> in it.</li></ul>
       <div class="video-player"><div class="video-player__title">Video Person speaks</div><span>2:31</span></div>
       <div class="chart"><div class="chart-title">Chart title</div><span class="label">Label Person</span></div>
       ${para(50)}<p class="sponsor-line">Supported by Sponsor Person</p>
@@ -85,6 +86,8 @@ describe('article-root', () => {
       expect(text, word).not.toContain(word);
     }
     expect(text).toContain('Headline');
+    expect(text).toContain('A bullet point of the story itself');
+    expect(text).toContain('Another point, with one link');
     expect(text.match(/lorem/g)).toHaveLength(150);
     const label = document.querySelector('.label')!;
     expect(isInArticle(label, root)).toBe(false);
