@@ -42,6 +42,9 @@ const LIST_LABEL_MAX_CHARS = 20;
 const TEASER_SIBLING_STEPS = 2;
 
 const SPACES = /\s+/;
+const NOT_BLANK = /\S/;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** True for elements whose subtree the extension never reads nor wraps. */
 export function isUntouchable(el: Element): boolean {
@@ -126,15 +129,20 @@ function isStoryPointer(el: Element): boolean {
 }
 
 /**
- * True when a paragraph's first or last element is a link (or wraps one): the only shape a
- * paragraph that is all link can have, found without a query (the text walk asks this of every
- * paragraph, and most have no link at either end).
+ * True when a paragraph's text starts or ends with a link (its first or last node, white space
+ * aside, is a link or wraps one): the only shape a paragraph that is all link can have, found
+ * without a query or reading its text (the text walk asks this of every paragraph).
  */
 function endsInLink(p: Element): boolean {
-  const first = p.firstElementChild;
-  if (!first) return false;
-  const isOrWrapsLink = (el: Element) => el.tagName === 'A' || el.firstElementChild?.tagName === 'A';
-  return isOrWrapsLink(first) || isOrWrapsLink(p.lastElementChild ?? first);
+  return isLinkEdge(p.firstChild, true) || isLinkEdge(p.lastChild, false);
+}
+
+/** True when the first non-blank node from `node` (walking forward or back) is a link or wraps one. */
+function isLinkEdge(node: ChildNode | null, forward: boolean): boolean {
+  while (node && node.nodeType === TEXT_NODE && !NOT_BLANK.test(node.nodeValue ?? '')) node = forward ? node.nextSibling : node.previousSibling;
+  if (!node || node.nodeType !== ELEMENT_NODE) return false;
+  const el = node as Element;
+  return el.tagName === 'A' || el.firstElementChild?.tagName === 'A';
 }
 
 /**

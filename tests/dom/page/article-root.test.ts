@@ -74,6 +74,8 @@ describe('article-root', () => {
       <p class="article__byline">By <a rel="author" href="/a">Byline Person</a></p>
       ${para(50)}<figure><div class="img"></div><figcaption>Caption Person at a rally</figcaption><span class="image-credit">Credit Person</span></figure>
       ${para(50)}<ul class="icons"><li>Pass it on:</li><li><a href="/f">Sharer</a></li><li><a href="/t">Tweeter</a></li></ul>
+      <p><strong>Read this too:</strong> <a href="/elsewhere">Pointer Person on a different story altogether</a></p>
+      <p>A story sentence that ends in a link, as many do, and is read: <a href="/src">the source</a></p>
       <ul><li>A bullet point of the story itself, with no link in it at all.</li><li>Another point, with <a href="/x">one link</a> in it.</li></ul>
       <div class="video-player"><div class="video-player__title">Video Person speaks</div><span>2:31</span></div>
       <div class="chart"><div class="chart-title">Chart title</div><span class="label">Label Person</span></div>
@@ -82,7 +84,8 @@ describe('article-root', () => {
     const root = findArticleRoot(document);
     expect(root.id).toBe('story');
     const text = collectBlocks(root, { checkVisibility: false }).map((b) => b.text).join(' ');
-    for (const word of ['Byline', 'Caption', 'Credit', 'Sharer', 'Tweeter', 'Video', 'Chart', 'Label', 'Sponsor', 'Bio']) {
+    expect(text).toContain('A story sentence that ends in a link');
+    for (const word of ['Pointer', 'Byline', 'Caption', 'Credit', 'Sharer', 'Tweeter', 'Video', 'Chart', 'Label', 'Sponsor', 'Bio']) {
       expect(text, word).not.toContain(word);
     }
     expect(text).toContain('Headline');
