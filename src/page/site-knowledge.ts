@@ -46,8 +46,8 @@ export const HARD_FURNITURE_NAME_PATTERN =
  * class/id/data-component words of things around or inside an article that are not its text:
  * related and "more stories" feeds, "most read" lists, share and follow tools, promotions and
  * sponsor lines, bylines, author bios and the meta line (author, date) under a headline, captions
- * and picture credits, video-player chrome and titles, charts and interactive graphics. Each word must start a token ("article__byline",
- * "image-credit"), so it does not fire inside a longer word ("biography" never matches "graph").
+ * and picture credits, video-player chrome and titles, charts and interactive graphics. Each word
+ * must start a token ("article__byline", "image-credit"), never inside one ("timeshare", "flowchart").
  * Unlike the hard words, these never drop a container that holds article paragraphs: sites reuse
  * such names for the article itself (a "read-more" wrapper around the second half of the story).
  */
