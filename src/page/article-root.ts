@@ -1,93 +1,198 @@
 /**
- * Finds the element that holds the article's main text: a semantic container (articleBody,
- * article, main) when the page has one with real paragraphs in it, else the element with the most
- * paragraph text, links discounted (the readability heuristic). Falls back to <body>.
+ * Finds the element that holds the article: chosen by content, the way reader-mode extractors
+ * (@mozilla/readability) do it, without cloning or changing the live document. One pass over the
+ * page's paragraphs scores every ancestor by the prose beneath it (link text discounted, feeds and
+ * furniture left out); the best-scored container is the article's core; the root then widens to
+ * take sibling sections that carry more of the story, and the article's own headline, standfirst
+ * and byline block. What inside the root is not article text (bylines, captions, feeds, share
+ * lists...) is left out by dom-filters when the text is read, not by the choice of root.
  */
-import { isExcludedWithin, isFurniture, isUntouchable } from './dom-filters';
-import { ARTICLE_SELECTORS, FURNITURE_QUICK_SELECTOR } from './site-knowledge';
+import { isBlockElement, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
+import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
-/** Paragraph text (in characters) a container needs before it counts as the article. */
+/** Prose (in characters) a container needs before it counts as the article. */
 const MIN_ARTICLE_CHARS = 200;
 /** Paragraphs shorter than this are bylines, captions or buttons, not body text. */
 const MIN_PARAGRAPH_CHARS = 25;
+/**
+ * Elements that can carry a paragraph of prose: readability's p, pre and td, and a div holding only
+ * inline content (some sites write every paragraph as a div; readability turns those into p too).
+ */
+const PROSE_SELECTOR = 'p,pre,td,div';
+/**
+ * Ancestors of a paragraph that share its score, and by how much: readability's dividers (parent
+ * 1, grandparent 2, then level × 3) over five levels. The decay keeps the best-scored element
+ * close to the paragraphs, so a page wrapper with a sidebar never beats the story's own container.
+ */
+const SCORE_DIVIDERS = [1, 2, 6, 9, 12];
+/**
+ * A parent (or an ancestor within CLIMB_LEVELS) joins the article when the prose it adds in other
+ * children is at least this share of the article's prose so far: a story split into sibling
+ * sections, or continued past an ad slot. readability appends a sibling scoring a fifth of the top
+ * candidate; prose from furniture, comments and feeds is never counted, so what is added is story.
+ */
+const SIBLING_MIN_SHARE = 0.2;
+/** Paragraphs a sibling climb must also add: one stray blurb beside the story is not a section of it. */
+const SIBLING_MIN_PARAGRAPHS = 2;
+/** Wrapper levels looked through for a sibling section (section > block > paragraph is common). */
+const CLIMB_LEVELS = 3;
+/**
+ * The root widens to the <article> around it, or to the nearest ancestor with the headline, when
+ * that adds no more prose than this share: a header, standfirst and byline, not a second story.
+ */
+const WIDEN_MAX_EXTRA_SHARE = 0.5;
+/** Ancestor levels looked through for the article's headline (h1). */
+const HEADLINE_LEVELS = 4;
 
 /** Returns the element holding the page's article text (never null: <body> at worst). */
 export function findArticleRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  // A semantic container with little text yet (a live blog that fills in later) still beats <body>.
-  let weak: Element | null = null;
-  let weakScore = 0;
+  const prose = scoreProse(body);
+  const core = prose.best;
+  if (!core) return semanticContainer(doc, body) ?? body;
+  const total = (el: Element) => prose.stats.get(el)?.total ?? 0;
+  const count = (el: Element) => prose.stats.get(el)?.count ?? 0;
+  let root = takeSiblingSections(core, body, total, count);
+  root = widenToArticle(root, body, total);
+  return widenToHeadline(root, body, total);
+}
+
+/** What one pass learned about an element: prose beneath it, paragraphs beneath it, readability's decayed score. */
+interface ProseStat {
+  total: number;
+  count: number;
+  score: number;
+}
+
+/** Per-element prose of one pass over the paragraphs, and the best-scored container. */
+interface ProseScores {
+  stats: Map<Element, ProseStat>;
+  best: Element | null;
+}
+
+/**
+ * One pass over the paragraphs credits each one's prose to its parent; then each credited parent
+ * (far fewer: paragraphs share them) passes its sum up to every ancestor's total and a decaying
+ * share to its nearest ancestors' score. Paragraphs under untouchable or furniture elements count
+ * for nothing; each ancestor's verdict is computed once and remembered for the pass.
+ */
+function scoreProse(body: Element): ProseScores {
+  const excluded = new Map<Element, boolean>();
+  const isExcludedAbove = (el: Element | null): boolean => {
+    if (!el || el === body) return false;
+    const known = excluded.get(el);
+    if (known !== undefined) return known;
+    const value = isExcluded(el) || isExcludedAbove(el.parentElement);
+    excluded.set(el, value);
+    return value;
+  };
+  const direct = new Map<Element, ProseStat>();
+  const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const parent = p.parentElement;
+    if (!parent || (p.tagName === 'DIV' && !holdsOnlyInline(p))) continue;
+    const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS);
+    // paragraphProse has judged the paragraph's links and teaser shape; only its names remain.
+    if (amount === 0 || isUntouchable(p) || isNamedFurniture(p) || isExcludedAbove(parent)) continue;
+    let stat = direct.get(parent);
+    if (!stat) direct.set(parent, (stat = { total: 0, count: 0, score: 0 }));
+    stat.total += amount;
+    stat.count++;
+  }
+  const stats = new Map<Element, ProseStat>();
+  const stop = body.parentElement;
+  for (const [parent, credit] of direct) {
+    let level = 0;
+    for (let el: Element | null = parent; el && el !== stop; el = el.parentElement, level++) {
+      let stat = stats.get(el);
+      if (!stat) stats.set(el, (stat = { total: 0, count: 0, score: 0 }));
+      stat.total += credit.total;
+      stat.count += credit.count;
+      if (level < SCORE_DIVIDERS.length) stat.score += credit.total / SCORE_DIVIDERS[level];
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, stat] of stats) {
+    if (stat.score > bestScore && stat.total >= MIN_ARTICLE_CHARS) {
+      best = el;
+      bestScore = stat.score;
+    }
+  }
+  return { stats, best };
+}
+
+/** True when no child element of `el` starts a block (a div used as a paragraph). */
+function holdsOnlyInline(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child)) return false;
+  }
+  return true;
+}
+
+/** Widens the root while an ancestor a few levels up holds more of the story in sibling sections. */
+function takeSiblingSections(
+  core: Element,
+  body: Element,
+  total: (el: Element) => number,
+  count: (el: Element) => number,
+): Element {
+  let root = core;
+  for (;;) {
+    let next: Element | null = null;
+    let el = root.parentElement;
+    for (let level = 0; level < CLIMB_LEVELS && el && el !== body; level++, el = el.parentElement) {
+      if (total(el) >= total(root) * (1 + SIBLING_MIN_SHARE) && count(el) - count(root) >= SIBLING_MIN_PARAGRAPHS) {
+        next = el;
+        break;
+      }
+    }
+    if (!next) return root;
+    root = next;
+  }
+}
+
+/** The enclosing <article> when it adds only its header, standfirst and byline block to the root. */
+function widenToArticle(root: Element, body: Element, total: (el: Element) => number): Element {
+  for (let el = root.parentElement; el && el !== body; el = el.parentElement) {
+    if (el.tagName !== SEMANTIC_ARTICLE_TAG) continue;
+    return total(el) <= total(root) * (1 + WIDEN_MAX_EXTRA_SHARE) && !isExcludedWithin(el, body) ? el : root;
+  }
+  return root;
+}
+
+/** The nearest ancestor with the headline, when it is not the page's frame and adds little other prose. */
+function widenToHeadline(root: Element, body: Element, total: (el: Element) => number): Element {
+  if (root.querySelector('h1')) return root;
+  let el = root.parentElement;
+  for (let level = 0; level < HEADLINE_LEVELS && el && el !== body; level++, el = el.parentElement) {
+    if (!el.querySelector('h1')) continue;
+    const isArticleSized = total(el) <= total(root) * (1 + WIDEN_MAX_EXTRA_SHARE);
+    return isArticleSized && !el.querySelector(PAGE_FRAME_SELECTOR) ? el : root;
+  }
+  return root;
+}
+
+/**
+ * A page with little prose yet (a live blog that fills in later): the semantic container with the
+ * most text, so what arrives later is read; null when there is none.
+ */
+function semanticContainer(doc: Document, body: Element): Element | null {
   for (const selector of ARTICLE_SELECTORS) {
     let best: Element | null = null;
-    let bestScore = MIN_ARTICLE_CHARS - 1;
+    let bestLength = -1;
     for (const el of Array.from(doc.querySelectorAll(selector))) {
       if (el !== body && isExcludedWithin(el, body)) continue; // a teaser <article> inside an aside
-      const score = paragraphChars(el);
-      if (score > bestScore) {
+      const length = el.textContent?.length ?? 0;
+      if (length > bestLength) {
         best = el;
-        bestScore = score;
-      }
-      if (!weak || score > weakScore) {
-        weak = el;
-        weakScore = score;
+        bestLength = length;
       }
     }
     if (best) return best;
   }
-  return densestTextContainer(body) ?? (weakScore > 0 ? weak : null) ?? body;
-}
-
-/** Characters of paragraph text under an element (cheap: no style or layout is read). */
-function paragraphChars(el: Element): number {
-  let total = 0;
-  for (const p of Array.from(el.getElementsByTagName('p'))) {
-    const length = p.textContent?.length ?? 0;
-    if (length < MIN_PARAGRAPH_CHARS) continue;
-    // Paragraphs in the container's own navigation, asides or comments do not make it the article.
-    const furniture = p.closest(FURNITURE_QUICK_SELECTOR);
-    if (furniture && furniture !== el && el.contains(furniture)) continue;
-    total += length;
-  }
-  return total;
-}
-
-/**
- * Readability's idea, reduced: every body paragraph credits its parent with its text length
- * (discounted by link density) and its grandparent with half; the best-credited element wins.
- */
-function densestTextContainer(body: Element): Element | null {
-  const excluded = new Map<Element, boolean>();
-  const isExcluded = (el: Element | null): boolean => {
-    if (!el || el === body) return false;
-    const known = excluded.get(el);
-    if (known !== undefined) return known;
-    const value = isUntouchable(el) || isFurniture(el) || isExcluded(el.parentElement);
-    excluded.set(el, value);
-    return value;
-  };
-  const scores = new Map<Element, number>();
-  const credit = (el: Element | null, amount: number) => {
-    if (el) scores.set(el, (scores.get(el) ?? 0) + amount);
-  };
-  for (const p of Array.from(body.querySelectorAll('p, pre, td'))) {
-    if (isExcluded(p)) continue;
-    const text = p.textContent ?? '';
-    if (text.trim().length < MIN_PARAGRAPH_CHARS) continue;
-    let linkChars = 0;
-    for (const a of Array.from(p.getElementsByTagName('a'))) linkChars += a.textContent?.length ?? 0;
-    const score = text.length * (1 - Math.min(1, linkChars / text.length));
-    credit(p.parentElement, score);
-    credit(p.parentElement?.parentElement ?? null, score / 2);
-  }
-  let best: Element | null = null;
-  let bestScore = MIN_ARTICLE_CHARS - 1;
-  for (const [el, score] of scores) {
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
-  }
-  return best;
+  return null;
 }
 
 /** True when `el` lies inside the article root and outside its furniture. */

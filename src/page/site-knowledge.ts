@@ -10,7 +10,7 @@ export const MARK_TAG = 'coverage-lens-mark';
 /** The element that hosts the card's shadow root. */
 export const CARD_TAG = 'coverage-lens-card';
 
-/** Elements that usually hold an article's body, most specific first. */
+/** Elements that usually hold an article's body, most specific first (the fallback while a page has little text yet). */
 export const ARTICLE_SELECTORS: readonly string[] = [
   '[itemprop~="articleBody"]',
   'article',
@@ -34,22 +34,56 @@ export const FURNITURE_ROLES: ReadonlySet<string> = new Set([
   'toolbar',
 ]);
 
-/** Regions that are page furniture, never the article (unless one of them is the article root). */
-export const FURNITURE_SELECTOR = [
-  ...[...FURNITURE_TAGS].map((tag) => tag.toLowerCase()),
-  ...[...FURNITURE_ROLES].map((role) => `[role="${role}"]`),
-].join(',');
-
-/** A native-selector approximation of furniture (tags, roles, comment and related-links names), for quick counts. */
-export const FURNITURE_QUICK_SELECTOR = `${FURNITURE_SELECTOR},[class*="comment" i],[id*="comment" i],[class*="related" i],[id*="related" i]`;
+/**
+ * class/id words of furniture that never holds the article, however much prose it has: comment
+ * threads (their posts are paragraphs too), newsletter sign-ups and advertising. The short
+ * advertising words match as whole tokens only, so "header" or "loaded" never match "ad".
+ */
+export const HARD_FURNITURE_NAME_PATTERN =
+  /comment|disqus|replies|newsletter|advert|outbrain|taboola|(?:^|[\s_-])(?:ads?|ad-?slot|dfp)(?:$|[\s_-])/i;
 
 /**
- * class/id words of furniture: comment sections, related-links lists, share bars, newsletters,
- * advertising. Matched against the whole class/id string ("comment" anywhere) or, for the short
- * advertising words, as whole tokens (so "header" or "loaded" never match "ad").
+ * class/id/data-component words of things around or inside an article that are not its text:
+ * related and "more stories" feeds, "most read" lists, share and follow tools, promotions and
+ * sponsor lines, bylines, author bios and the meta line (author, date) under a headline, captions
+ * and picture credits, video-player chrome and titles, charts and interactive graphics. Each word
+ * must start a token ("article__byline", "image-credit"), never inside one ("timeshare", "flowchart").
+ * Unlike the hard words, these never drop a container that holds article paragraphs: sites reuse
+ * such names for the article itself (a "read-more" wrapper around the second half of the story).
  */
-export const FURNITURE_NAME_PATTERN =
-  /comment|related|recommend|read-?more|more-?from|most-?(?:read|popular)|newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links)|promo|sponsor|advert|outbrain|taboola|(?:^|[\s_-])(?:ads?|ad-?slot|dfp)(?:$|[\s_-])/i;
+export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
+  '(?:^|[\\s_-])(?:' +
+    [
+      'related', 'recommend', 'recirc', 'read-?more', 'read-?next', 'up-?next', 'see-?also', 'more-?(?:from|on|in|stories|news)',
+      'most-?(?:read|popular|viewed|shared|watched)', 'popular', 'trending', 'onward',
+      'share', 'sharing', 'social', 'follow',
+      'promo', 'sponsor', 'partner', 'paid-?(?:post|content|for)', 'supported-?by', 'presented-?by',
+      'byline', 'author', 'contributor', 'writer', 'bio', 'meta',
+      'caption', 'credit', 'copyright', 'image-?source',
+      'video', 'player', 'media-?(?:title|controls)', 'jw', 'vjs',
+      'chart', 'graphic', 'infographic', 'interactive', 'ai2html', 'datawrapper', 'flourish', 'data-?viz',
+    ].join('|') +
+    ')',
+  'i',
+);
+
+/** Elements that are never article text by their tag name (picture captions, author contact blocks). */
+export const NOT_ARTICLE_TAGS: ReadonlySet<string> = new Set(['FIGCAPTION', 'ADDRESS']);
+
+/** itemprop / rel tokens that mark an author or credit line (schema.org and HTML link types). */
+export const AUTHOR_ATTRIBUTE_VALUES: ReadonlySet<string> = new Set(['author', 'creator', 'contributor', 'copyrightHolder']);
+
+/** Attributes whose value names a component the way class names do (site frameworks use these). */
+export const COMPONENT_NAME_ATTRIBUTES: readonly string[] = ['data-component', 'data-testid'];
+
+/** The semantic article element: the root finder widens to it to take the headline, standfirst and byline block. */
+export const SEMANTIC_ARTICLE_TAG = 'ARTICLE';
+
+/** Headings that can be a teaser's headline (a link to another story) in a story feed. */
+export const TEASER_HEADING_TAGS: ReadonlySet<string> = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** Page-wide navigation: an ancestor holding it is the page's frame, not the article. */
+export const PAGE_FRAME_SELECTOR = 'nav,[role="navigation"],[role="banner"]';
 
 /** Elements whose text is never read or wrapped (code, form controls, embedded documents, media). */
 export const SKIPPED_TAGS: ReadonlySet<string> = new Set([

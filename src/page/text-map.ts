@@ -3,7 +3,7 @@
  * back to (text node, offset) pairs, the way hypothesis's text-range.ts does: the matcher works on
  * strings, this module alone knows the DOM.
  */
-import { isBlockElement, isFurniture, isUntouchable } from './dom-filters';
+import { isBlockElement, isExcluded } from './dom-filters';
 
 /** A text node's place in its block's string. */
 export interface TextPiece {
@@ -65,8 +65,9 @@ function nextOutside(walker: TreeWalker): Node | null {
 
 /**
  * Yields the blocks under `root` in document order. Untouchable elements (script, style, form
- * controls, contenteditable, aria-hidden, hidden, our own elements) and page furniture below the
- * root are skipped with their subtrees. A block whose text is whitespace only is not yielded.
+ * controls, contenteditable, aria-hidden, hidden, our own elements) and everything below the root
+ * that is not article text (furniture, bylines, captions, feeds: dom-filters' isFurniture) are
+ * skipped with their subtrees. A block whose text is whitespace only is not yielded.
  *
  * One unfiltered walk (no script callback per node): each element is judged once when the walk
  * enters it, a rejected one is stepped over as a whole, and each element's block is recorded on
@@ -93,7 +94,7 @@ export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator
         continue;
       }
       const block = isBlockElement(el);
-      if (isUntouchable(el) || isFurniture(el) || (skip && skip(el)) || (checkVisibility && block && isHidden(el))) {
+      if (isExcluded(el) || (skip && skip(el)) || (checkVisibility && block && isHidden(el))) {
         node = nextOutside(walker);
         continue;
       }
