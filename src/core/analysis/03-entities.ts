@@ -257,6 +257,7 @@ interface Evidence {
   titles: Map<string, string>;
   displays: Map<string, number>;
   count: number;
+  /** Up to two of the sentences (article:sentence) the candidate occurs in. */
   sentences: Set<string>;
   articles: Set<number>;
   /** Short names merged in from another candidate ("X Assembly" for "X Assembly Against Y"). */
@@ -283,7 +284,9 @@ function weigh(c: Candidate, d: ArticleDraft, e: Evidence, stats: WordStats): vo
   const after = nextWord(toks, c.lastToken, sentence);
   const after2 = after ? nextWord(toks, toks.indexOf(after), sentence) : undefined;
   e.count++;
-  e.sentences.add(`${c.article}:${sentence}`);
+  // Only "in two sentences or more" is ever asked: a name used in thousands of sentences must not
+  // keep thousands of keys.
+  if (e.sentences.size < 2) e.sentences.add(`${c.article}:${sentence}`);
   e.articles.add(c.article);
   e.displays.set(c.display, (e.displays.get(c.display) ?? 0) + 1);
   const nameLike = c.words.length >= 2 && c.words.length <= 4 && c.display.split(/\s+/).every((w) => NAME_SHAPE.test(w));
@@ -321,11 +324,9 @@ function weigh(c: Candidate, d: ArticleDraft, e: Evidence, stats: WordStats): vo
 export function extractEntities(drafts: ArticleDraft[]): EntityResult {
   const stats = collectStats(drafts);
   const evidence = new Map<string, Evidence>();
-  const candidates: Candidate[] = [];
   drafts.forEach((d, a) => {
     for (const run of findRuns(d, a, stats)) {
       for (const c of candidatesOf(run, d, stats)) {
-        candidates.push(c);
         weigh(c, d, evidenceFor(evidence, c.key), stats);
       }
     }

@@ -16,6 +16,7 @@ import type { QuoteDraft } from './05-quotes';
 import type { QuoteGroupDraft } from './06-quote-groups';
 import { groupClaims } from './08-claim-groups';
 import { assembleIndex } from './09-index';
+import { TokenStore } from './token-store';
 
 export type { ArticleInput } from './context';
 
@@ -28,13 +29,16 @@ export function analyseCorpus(inputs: ArticleInput[]): CorpusIndex {
     seen.add(input.id);
   }
   const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const drafts = sorted.map(prepareArticle);
+  // Tokens are packed (token-store.ts): as objects, every article's tokens at once do not fit in memory.
+  const store = new TokenStore();
+  const drafts = sorted.map((input) => prepareArticle(input, store));
   const entities = extractEntities(drafts);
   const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions);
   const quotes = drafts.flatMap((d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities));
   const quoteGroups = groupQuotes(quotes);
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const claims = drafts.flatMap((d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id)));
+  store.release(); // no step after claims reads tokens
   const claimGroups = groupClaims(claims);
   return assembleIndex({ drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups });
 }
