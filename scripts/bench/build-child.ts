@@ -1,9 +1,15 @@
 /**
  * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
- * index from it as the build does (analyseCorpus, compileMatcher, serialise) and prints one JSON
- * line with the times and the peak resident memory. Run: node --expose-gc --import tsx build-child.ts N
+ * index from it as `npm run corpus` does (analyseCorpus, validateIndex, the index written to a file
+ * piece by piece) plus the matcher data (compileMatcher, written the same way), and prints one JSON
+ * line with the times, CPU time, peak resident memory and file sizes.
+ * Run: node --expose-gc --import tsx build-child.ts N
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateIndex } from '../../src/core/index/validate';
+import { writeJsonFile } from '../lib/write-json';
 import { generateCorpus } from './generate-corpus';
 
 function vm(field: 'VmRSS' | 'VmHWM'): number {
@@ -21,7 +27,7 @@ async function main(): Promise<void> {
   const generateMs = performance.now() - g0;
   const words = corpus.reduce((a, c) => a + (c.text.match(/\S+/g)?.length ?? 0), 0);
   const analysis = (await import('../../src/core/analysis/index')) as {
-    analyseCorpus?: (inputs: typeof corpus) => { entities: unknown[]; claims: unknown[]; quotes: unknown[]; articles: unknown[] };
+    analyseCorpus?: (inputs: typeof corpus) => unknown;
   };
   if (typeof analysis.analyseCorpus !== 'function') throw new Error('src/core/analysis does not export analyseCorpus');
   const { compileMatcher } = await import('../../src/core/match');
@@ -32,37 +38,42 @@ async function main(): Promise<void> {
     // older kernels: the peak then includes corpus generation, which is small
   }
   const rssBefore = vm('VmRSS');
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const index = analysis.analyseCorpus(corpus);
-  const t1 = performance.now();
-  const matcher = compileMatcher(index as never);
-  const t2 = performance.now();
-  const indexJson = JSON.stringify(index);
-  const matcherJson = JSON.stringify(matcher);
-  const t3 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
-  const peakRss = vm('VmHWM');
-  process.stdout.write(
-    `${JSON.stringify({
-      articles,
-      words,
-      generateMs,
-      analyseMs: t1 - t0,
-      compileMs: t2 - t1,
-      serialiseMs: t3 - t2,
-      totalMs: t3 - t0,
-      // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      rssBeforeBytes: rssBefore,
-      peakRssBytes: peakRss,
-      entities: index.entities.length,
-      claims: index.claims.length,
-      quotes: index.quotes.length,
-      indexBytes: Buffer.byteLength(indexJson),
-      matcherBytes: Buffer.byteLength(matcherJson),
-    })}\n`,
-  );
+  const dir = mkdtempSync(join(tmpdir(), 'cl-build-child-'));
+  try {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const index = validateIndex(analysis.analyseCorpus(corpus));
+    const t1 = performance.now();
+    const matcher = compileMatcher(index as never);
+    const t2 = performance.now();
+    writeJsonFile(join(dir, 'index.json'), index, 0);
+    writeJsonFile(join(dir, 'matcher.json'), matcher, 0);
+    const t3 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    const peakRss = vm('VmHWM');
+    process.stdout.write(
+      `${JSON.stringify({
+        articles,
+        words,
+        generateMs,
+        analyseMs: t1 - t0,
+        compileMs: t2 - t1,
+        serialiseMs: t3 - t2,
+        totalMs: t3 - t0,
+        // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        rssBeforeBytes: rssBefore,
+        peakRssBytes: peakRss,
+        entities: index.entities.length,
+        claims: index.claims.length,
+        quotes: index.quotes.length,
+        indexBytes: statSync(join(dir, 'index.json')).size,
+        matcherBytes: statSync(join(dir, 'matcher.json')).size,
+      })}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {
