@@ -22,7 +22,7 @@ const FIELDS = 3;
  * Decoded articles kept at once. A step reads one article at a time (the acronym look-up reads a
  * handful in turn), so a few suffice; each costs about 100 KB while kept.
  */
-export const DECODED_KEPT = 8;
+export const DECODED_KEPT = 2;
 
 interface Packed {
   ints: Int32Array;
