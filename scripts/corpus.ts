@@ -47,7 +47,7 @@ const dir = resolve(input);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
 const progress = progressLine('corpus');
 progress.note('reading articles');
-const { articles, problems } = readCorpus(dir);
+const { articles, problems } = readCorpus(dir, { lazy: true });
 progress.done();
 for (const p of problems) process.stderr.write(`corpus: ${printableName(p.file)}: ${printableName(p.reason)}\n`);
 const index = validateIndex(analyseCorpus(articles, progress.report));
