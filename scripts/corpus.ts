@@ -2,13 +2,16 @@
  * `npm run --silent corpus -- --in DIR --out FILE`: builds an index from any folder of articles
  * (*.txt, first line the headline; optional sources.json beside them).
  * Each rejected file gets one line on stderr naming it and the reason; the rest are indexed.
+ * On a terminal, stderr also shows a progress line (step, articles done, time, memory) while it works.
  * Exit codes: 0 all good, 1 some file or metadata entry rejected, 2 usage error.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCorpus } from '../src/core/analysis/index';
 import { validateIndex } from '../src/core/index/validate';
-import { printableName, readCorpus, serialiseIndex } from './lib/read-corpus';
+import { progressLine } from './lib/progress-line';
+import { printableName, readCorpus } from './lib/read-corpus';
+import { writeJsonFile } from './lib/write-json';
 
 const USAGE = 'usage: npm run --silent corpus -- --in DIR --out FILE';
 
@@ -42,10 +45,16 @@ function parseArgs(argv: string[]): { input: string; output: string } {
 const { input, output } = parseArgs(process.argv.slice(2));
 const dir = resolve(input);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
-const { articles, problems } = readCorpus(dir);
+const progress = progressLine('corpus');
+progress.note('reading articles');
+const { articles, problems } = readCorpus(dir, { lazy: true });
+progress.done();
 for (const p of problems) process.stderr.write(`corpus: ${printableName(p.file)}: ${printableName(p.reason)}\n`);
-const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
+const index = validateIndex(analyseCorpus(articles, progress.report));
+progress.note('writing the index');
 const out = resolve(output);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, serialiseIndex(index));
+// Written piece by piece, the same bytes as serialiseIndex (read-corpus.ts) without the whole text in memory.
+writeJsonFile(out, index, 2, '\n');
+progress.done();
 process.exit(problems.length ? 1 : 0);

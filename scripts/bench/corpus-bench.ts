@@ -27,6 +27,14 @@ export interface CorpusRun {
   matcherBytes?: number;
 }
 
+/**
+ * How long one size's child may run (wall time): a generous CPU cost per article (the build takes
+ * about 10 ms of CPU per article) times the slowdown of a 2-core machine shared with other work.
+ */
+const TIMEOUT_MS_PER_ARTICLE = 150;
+/** The least any size's child is given (start-up, corpus generation). */
+const MIN_TIMEOUT_MS = 200_000;
+
 function runChild(articles: number, timeoutMs: number): Promise<CorpusRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
@@ -53,12 +61,12 @@ function runChild(articles: number, timeoutMs: number): Promise<CorpusRun> {
 }
 
 /** Builds the index for each corpus size in turn (smallest first). */
-export async function runCorpusBench(sizes: number[], timeoutMs: number, log: (line: string) => void): Promise<CorpusRun[]> {
+export async function runCorpusBench(sizes: number[], log: (line: string) => void): Promise<CorpusRun[]> {
   const out: CorpusRun[] = [];
   for (const n of sizes) {
     const t0 = performance.now();
-    const r = await runChild(n, timeoutMs);
-    log(`  corpus ${n} articles: ${r.ok ? `${((r.totalMs ?? 0) / 1000).toFixed(2)} s build (${((r.cpuMs ?? 0) / 1000).toFixed(2)} s CPU)` : r.error} (${((performance.now() - t0) / 1000).toFixed(1)} s with generation)`);
+    const r = await runChild(n, Math.max(MIN_TIMEOUT_MS, n * TIMEOUT_MS_PER_ARTICLE));
+    log(`  corpus ${n} articles: ${r.ok ? `${((r.totalMs ?? 0) / 1000).toFixed(2)} s build (${((r.cpuMs ?? 0) / 1000).toFixed(2)} s CPU, peak RSS ${Math.round((r.peakRssBytes ?? 0) / 2 ** 20)} MB)` : r.error} (${((performance.now() - t0) / 1000).toFixed(1)} s with generation)`);
     out.push(r);
   }
   return out;

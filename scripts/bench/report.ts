@@ -34,6 +34,8 @@ export interface Verdict {
   pass: boolean;
   /** No measurement (missing piece): counted as a miss by --check. */
   missing: boolean;
+  /** Which part of the bench measures it (`--only build` judges the build's alone). */
+  part: 'page' | 'build';
 }
 
 /** The per-size medians the table and verdicts use. */
@@ -115,12 +117,20 @@ export function summarisePage(p: PageSizeResult): PageSummary {
   };
 }
 
-function verdict(name: string, measured: number | undefined, limit: number, unit: string, kind: 'max' | 'min'): Verdict {
+function verdict(name: string, measured: number | undefined, limit: number, unit: string, kind: 'max' | 'min', part: Verdict['part'] = 'page'): Verdict {
   const value = measured ?? Number.NaN;
   const missing = !Number.isFinite(value);
   const pass = !missing && (kind === 'max' ? value <= limit : value >= limit);
-  return { name, measured: value, limit, unit, kind, pass, missing };
+  return { name, measured: value, limit, unit, kind, pass, missing, part };
 }
+
+/** Issue 11: the build of a 20,000-article corpus stays within this peak resident memory (1 GB). */
+export const BUILD_PEAK_RSS_LIMIT_MB = 1024;
+/** Issue 11: CPU time per article at 20,000 articles at most this multiple of that at 500 (the build scales linearly). */
+export const BUILD_PER_ARTICLE_GROWTH_LIMIT = 1.2;
+/** The small and the large corpus the two build budgets compare. */
+const BUILD_SMALL = 500;
+const BUILD_LARGE = 20_000;
 
 /** The issue's budgets, judged on this run's medians. */
 export function judge(r: BenchResults): Verdict[] {
@@ -141,11 +151,13 @@ export function judge(r: BenchResults): Verdict[] {
   out.push(verdict('injected into every page, gzip', injectedGzip / 1024, 40, 'KB', 'max'));
   out.push(verdict('JS heap added @20k (init + scan)', (at(20_000)?.heapBytes ?? Number.NaN) / 2 ** 20, 2, 'MB', 'max'));
   out.push(verdict('card painted after intent delay, worst', r.card?.worstMs, 16, 'ms', 'max'));
-  const c50 = r.corpus.find((c) => c.articles === 50);
-  const c5000 = r.corpus.find((c) => c.articles === 5000);
-  const growth = c50?.ok && c5000?.ok ? (c5000.msPerArticle ?? Number.NaN) / (c50.msPerArticle ?? Number.NaN) : Number.NaN;
-  out.push(verdict('build time/article @5000 vs @50', growth, 1.5, 'x', 'max'));
-  out.push(verdict('build 5,000 articles (CPU time)', c5000?.ok ? (c5000.cpuMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max'));
+  const small = r.corpus.find((c) => c.articles === BUILD_SMALL && c.ok);
+  const large = r.corpus.find((c) => c.articles === BUILD_LARGE && c.ok);
+  const c5000 = r.corpus.find((c) => c.articles === 5000 && c.ok);
+  out.push(verdict('build peak memory @20,000 articles', large ? (large.peakRssBytes ?? Number.NaN) / 2 ** 20 : Number.NaN, BUILD_PEAK_RSS_LIMIT_MB, 'MB', 'max', 'build'));
+  const growth = small && large ? (large.msPerArticle ?? Number.NaN) / (small.msPerArticle ?? Number.NaN) : Number.NaN;
+  out.push(verdict('build CPU/article @20,000 vs @500', growth, BUILD_PER_ARTICLE_GROWTH_LIMIT, 'x', 'max', 'build'));
+  out.push(verdict('build 5,000 articles (CPU time)', c5000 ? (c5000.cpuMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max', 'build'));
   return out;
 }
 
@@ -250,7 +262,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   } else lines.push('  not measured (see notes)');
   lines.push('');
 
-  lines.push('4. Corpus build scaling (analyseCorpus + compileMatcher + serialise; one child process per size)');
+  lines.push('4. Corpus build scaling (as `npm run corpus`: analyse, validate, index written to a file; plus compileMatcher and the matcher data file; one child process per size)');
   lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'peak RSS', 'entities', 'claims', 'index', 'matcher'], 11, 10));
   for (const c of r.corpus) {
     if (!c.ok) {
@@ -269,7 +281,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   } else lines.push('  not measured (see notes)');
   lines.push('');
 
-  lines.push('Budgets (issue 6)');
+  lines.push('Budgets (issues 6 and 11)');
   lines.push(row('', ['measured', 'budget', 'result'], 12, 46));
   for (const v of verdicts) {
     const value = v.missing ? 'missing' : `${num(v.measured, v.unit === 'x' && v.measured >= 100 ? 0 : 2)} ${v.unit}`;

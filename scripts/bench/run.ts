@@ -8,6 +8,8 @@
  * Flags: --json FILE (same data as JSON), --check (exit 1 when a budget is missed),
  *        --rounds N (default 7), --quick (2k and 20k pages, 3 rounds, corpora up to 500: a smoke run),
  *        --pages 2,20 (page sizes in thousands of words), --no-corpus, --no-browser,
+ *        --only build (the corpus build rows alone, judged on the build budgets alone),
+ *        --articles 500,20000 (corpus sizes of the build rows; default 5,500,5000,20000),
  *        --screenshot FILE (the first page after marking).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,10 +39,12 @@ interface Args {
   browser: boolean;
   screenshot: string | null;
   pages: number[] | null;
+  onlyBuild: boolean;
+  articles: number[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null, pages: null };
+  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null, pages: null, onlyBuild: false, articles: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = argv[++i] ?? null;
@@ -49,6 +53,14 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--quick') args.quick = true;
     else if (a === '--no-corpus') args.corpus = false;
     else if (a === '--no-browser') args.browser = false;
+    else if (a === '--only') {
+      const part = argv[++i];
+      if (part !== 'build') throw new Error(`bench: --only takes "build", got ${part ?? 'nothing'}`);
+      args.onlyBuild = true;
+    } else if (a === '--articles') {
+      args.articles = (argv[++i] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+      if (!args.articles.length) throw new Error('bench: --articles needs sizes such as 500,20000');
+    }
     else if (a === '--screenshot') args.screenshot = argv[++i] ?? null;
     else if (a === '--pages') args.pages = (argv[++i] ?? '').split(',').map((k) => Math.round(Number(k) * 1000)).filter((n) => n > 0);
     else throw new Error(`bench: unknown argument ${a}`);
@@ -57,6 +69,9 @@ function parseArgs(argv: string[]): Args {
   if (args.quick && !argv.includes('--rounds')) args.rounds = 3;
   return args;
 }
+
+/** Corpus sizes of the build rows (issue 11): the bundled corpus's size up to a reader's large corpus. */
+const CORPUS_SIZES = [5, 500, 5_000, 20_000];
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -81,75 +96,78 @@ async function main(): Promise<number> {
   };
   let generatedDir = join(ROOT, 'src/generated');
   try {
+    if (args.onlyBuild) notes.push('--only build: page scan, card, sizes and throughput not measured; only the build budgets judged');
     // --- build ---------------------------------------------------------------------------------
-    log('building the index…');
-    const generated = await prepareIndex(tmp);
-    generatedDir = generated.dir;
-    if (generated.how === 'in-process') {
-      notes.push('scripts/build-index.ts does not exist yet: the bench built the index from seeds/ itself (analyseCorpus + compileMatcher); the Chrome build it weighed holds placeholder matcher data, so the matcher data is added to the injected total');
-    }
-    log('building the bench page bundles and a Chrome build of the extension…');
-    await buildPageBundles(tmp, generated.dir);
-    await buildChromeExtension(join(tmp, 'ext'));
-    results.sizes = measureSizes(join(tmp, 'ext'), generated.dir);
-    results.sizes.contentShares = await weighScript(join(ROOT, 'src/page/index.ts'), join(tmp, 'weigh'), 'content.js', generated.dir);
-    if (existsSync(join(ROOT, 'src/page/card-ui.ts'))) {
-      results.sizes.cardUiShares = await weighScript(join(ROOT, 'src/page/card-ui.ts'), join(tmp, 'weigh'), 'card-ui.js', generated.dir);
-      results.sizes.cardUi = weighFile(join(tmp, 'weigh', 'card-ui.js'), 'src/page/card-ui.ts (bench build)');
-    }
-
-    // --- pages ---------------------------------------------------------------------------------
-    const seeds = readSeeds();
-    const targets = args.pages ?? (args.quick ? [2_000, 20_000] : [2_000, 20_000, 200_000]);
-    const pages: BenchPage[] = [];
-    let longText = '';
-    for (const words of targets) {
-      const page = generatePage({ words, seed: 2016 + words, seeds });
-      const path = `page-${words / 1000}k.html`;
-      writeFileSync(join(tmp, path), page.html);
-      pages.push({ path, targetWords: words, articleWords: page.articleWords, pageWords: page.pageWords, htmlBytes: page.html.length });
-      longText = page.articleText;
-    }
-
-    if (args.browser) {
-      const server = await serveDir(tmp);
-      cleanups.unshift(() => server.close());
-      log(`launching ${CHROMIUM_BIN} (headless)…`);
-      const chromium = await launchBenchBrowser(CHROMIUM_BIN);
-      cleanups.unshift(() => chromium.close());
-      log('page scan:');
-      results.pages = await runBrowserBench(chromium.browser, {
-        origin: server.origin,
-        pages,
-        rounds: args.rounds,
-        warmup: 1,
-        chromiumBin: CHROMIUM_BIN,
-        log,
-      });
-      if (args.screenshot) mkdirSync(dirname(resolve(args.screenshot)), { recursive: true });
-      log('card open latency:');
-      const cardShot = args.screenshot ? resolve(args.screenshot).replace(/(\.png)?$/, '-card.png') : null;
-      results.card = await runCardBench(chromium.browser, server.origin, pages[0].path, notes, log, cardShot);
-      if (args.screenshot) {
-        const markers = await screenshotMarkedPage(chromium.browser, server.origin, pages[0].path, resolve(args.screenshot));
-        log(`screenshot of the 2k page with ${markers} markers: ${args.screenshot}`);
+    if (!args.onlyBuild) {
+      log('building the index…');
+      const generated = await prepareIndex(tmp);
+      generatedDir = generated.dir;
+      if (generated.how === 'in-process') {
+        notes.push('scripts/build-index.ts does not exist yet: the bench built the index from seeds/ itself (analyseCorpus + compileMatcher); the Chrome build it weighed holds placeholder matcher data, so the matcher data is added to the injected total');
       }
-      await chromium.close();
-      cleanups.shift();
+      log('building the bench page bundles and a Chrome build of the extension…');
+      await buildPageBundles(tmp, generated.dir);
+      await buildChromeExtension(join(tmp, 'ext'));
+      results.sizes = measureSizes(join(tmp, 'ext'), generated.dir);
+      results.sizes.contentShares = await weighScript(join(ROOT, 'src/page/index.ts'), join(tmp, 'weigh'), 'content.js', generated.dir);
+      if (existsSync(join(ROOT, 'src/page/card-ui.ts'))) {
+        results.sizes.cardUiShares = await weighScript(join(ROOT, 'src/page/card-ui.ts'), join(tmp, 'weigh'), 'card-ui.js', generated.dir);
+        results.sizes.cardUi = weighFile(join(tmp, 'weigh', 'card-ui.js'), 'src/page/card-ui.ts (bench build)');
+      }
+
+      // --- pages ---------------------------------------------------------------------------------
+      const seeds = readSeeds();
+      const targets = args.pages ?? (args.quick ? [2_000, 20_000] : [2_000, 20_000, 200_000]);
+      const pages: BenchPage[] = [];
+      let longText = '';
+      for (const words of targets) {
+        const page = generatePage({ words, seed: 2016 + words, seeds });
+        const path = `page-${words / 1000}k.html`;
+        writeFileSync(join(tmp, path), page.html);
+        pages.push({ path, targetWords: words, articleWords: page.articleWords, pageWords: page.pageWords, htmlBytes: page.html.length });
+        longText = page.articleText;
+      }
+
+      if (args.browser) {
+        const server = await serveDir(tmp);
+        cleanups.unshift(() => server.close());
+        log(`launching ${CHROMIUM_BIN} (headless)…`);
+        const chromium = await launchBenchBrowser(CHROMIUM_BIN);
+        cleanups.unshift(() => chromium.close());
+        log('page scan:');
+        results.pages = await runBrowserBench(chromium.browser, {
+          origin: server.origin,
+          pages,
+          rounds: args.rounds,
+          warmup: 1,
+          chromiumBin: CHROMIUM_BIN,
+          log,
+        });
+        if (args.screenshot) mkdirSync(dirname(resolve(args.screenshot)), { recursive: true });
+        log('card open latency:');
+        const cardShot = args.screenshot ? resolve(args.screenshot).replace(/(\.png)?$/, '-card.png') : null;
+        results.card = await runCardBench(chromium.browser, server.origin, pages[0].path, notes, log, cardShot);
+        if (args.screenshot) {
+          const markers = await screenshotMarkedPage(chromium.browser, server.origin, pages[0].path, resolve(args.screenshot));
+          log(`screenshot of the 2k page with ${markers} markers: ${args.screenshot}`);
+        }
+        await chromium.close();
+        cleanups.shift();
+      }
+
+      // --- node ----------------------------------------------------------------------------------
+      log('matcher throughput in Node…');
+      try {
+        results.throughput = measureThroughput(join(generatedDir, 'matcher.json'), longText);
+      } catch (error) {
+        notes.push(`matcher throughput: the matcher could not be created from src/generated/matcher.json (${String(error)})`);
+      }
     }
 
-    // --- node ----------------------------------------------------------------------------------
-    log('matcher throughput in Node…');
-    try {
-      results.throughput = measureThroughput(join(generatedDir, 'matcher.json'), longText);
-    } catch (error) {
-      notes.push(`matcher throughput: the matcher could not be created from src/generated/matcher.json (${String(error)})`);
-    }
-
-    if (args.corpus) {
+    if (args.corpus || args.onlyBuild) {
       log('corpus build scaling:');
-      const sizes = args.quick ? [5, 50, 500] : [5, 50, 500, 5000];
-      results.corpus = await runCorpusBench(sizes, 200_000, log);
+      const sizes = args.articles ?? (args.quick ? [5, 50, 500] : CORPUS_SIZES);
+      results.corpus = await runCorpusBench(sizes, log);
     }
   } finally {
     for (const c of cleanups) await c().catch(() => undefined);
@@ -157,7 +175,7 @@ async function main(): Promise<number> {
 
   results.durationSeconds = (performance.now() - started) / 1000;
   results.machine.loadEnd = loadavg()[0];
-  const verdicts = judge(results);
+  const verdicts = judge(results).filter((v) => !args.onlyBuild || v.part === 'build');
   process.stdout.write(`${formatTable(results, verdicts)}\n`);
   if (args.json) {
     mkdirSync(dirname(resolve(args.json)), { recursive: true });

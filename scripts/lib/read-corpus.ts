@@ -3,6 +3,7 @@
  * them, for the index build and the corpus CLI alike. Bad files are reported, never fatal:
  * each gets one problem naming the file and the reason, and the other files are still read.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ArticleInput } from '../../src/core/analysis/index';
@@ -41,8 +42,13 @@ function readSources(dir: string, problems: CorpusProblem[]): Map<string, Meta> 
   return parsed.meta;
 }
 
-/** Reads every *.txt article in `dir` (sorted by name) with its metadata from sources.json. */
-export function readCorpus(dir: string): CorpusRead {
+/**
+ * Reads every *.txt article in `dir` (sorted by name) with its metadata from sources.json. With
+ * `lazy`, every file is read and checked now but its text is not kept: `text` reads the file again
+ * when the analysis asks for it (once per article), so a corpus of tens of thousands of articles is
+ * not held in memory twice (as read and as cleaned).
+ */
+export function readCorpus(dir: string, options: { lazy?: boolean } = {}): CorpusRead {
   const problems: CorpusProblem[] = [];
   const names = readdirSync(dir)
     .filter((n) => /\.txt$/i.test(n))
@@ -52,7 +58,7 @@ export function readCorpus(dir: string): CorpusRead {
   // Ids that differ only in letter case or Unicode normalisation are one id: such files collide on
   // case-insensitive file systems and look the same in a deep link.
   const seen = new Map<string, string>();
-  // The same text under two names would be counted as two articles' coverage.
+  // The same text under two names would be counted as two articles' coverage (texts compared by digest).
   const texts = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, name);
@@ -83,17 +89,27 @@ export function readCorpus(dir: string): CorpusRead {
       problems.push({ file: path, reason: decoded.reason });
       continue;
     }
-    const copyOf = texts.get(decoded.text.trim());
+    const digest = createHash('sha256').update(decoded.text.trim()).digest('base64');
+    const copyOf = texts.get(digest);
     if (copyOf !== undefined) {
       problems.push({ file: path, reason: `same text as ${copyOf} (an article is indexed once)` });
       continue;
     }
     seen.set(key, name);
-    texts.set(decoded.text.trim(), name);
+    texts.set(digest, name);
     const meta = sources.get(id);
-    articles.push(meta ? { id, text: decoded.text, meta } : { id, text: decoded.text });
+    const article: ArticleInput = meta ? { id, text: decoded.text, meta } : { id, text: decoded.text };
+    if (options.lazy) Object.defineProperty(article, 'text', { get: () => rereadArticle(path), enumerable: true });
+    articles.push(article);
   }
   return { articles, problems };
+}
+
+/** The text of a file read and accepted before (it must still decode the same way). */
+function rereadArticle(path: string): string {
+  const decoded = decodeArticle(readFileSync(path));
+  if ('reason' in decoded) throw new Error(`${printableName(path)}: changed while the corpus was being built (${decoded.reason})`);
+  return decoded.text;
 }
 
 /** Serialises an index deterministically (stable key order comes from the analysis; two-space indent). */

@@ -9,7 +9,7 @@
  */
 import type { QuoteRecord, QuoteTense, Span } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, QuotedRegion, Token } from './context';
-import { sentenceAt } from './context';
+import { entityKinds, sentenceAt } from './context';
 import { antecedentBefore } from './coref';
 import { FUTURE_MARKERS, PERSON_PRONOUNS, PRESENT_SPEECH, ROLE_NOUNS, SPEECH_VERBS } from './lexicon';
 
@@ -29,7 +29,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Extracts the attributed quotes of one article. */
 export function extractQuotes(d: ArticleDraft, mentions: MentionDraft[], entities: EntityDraft[]): QuoteDraft[] {
-  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const kinds = entityKinds(entities);
   const isPerson = (id: string) => kinds.get(id) === 'person';
   const out: QuoteDraft[] = [];
   let previous: { draft: QuoteDraft; paragraph: number } | null = null;

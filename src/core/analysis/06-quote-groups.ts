@@ -2,10 +2,11 @@
  * Step 6: group reports of the same utterance across articles. Candidates are blocked on shared
  * word trigrams (an inverted index, so the cost follows the number of shared trigrams, not the
  * square of the number of quotes); a pair joins when enough of the shorter wording's words are
- * in the longer one, in order (word diff), and the speakers do not contradict each other.
+ * in the longer one, in order (word diff), and the speakers do not contradict each other. Pairs
+ * are joined best-first (largest share first) and a group never holds two named speakers.
  * Each group is compared with its longest wording, word by word (the `diff` package).
  */
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays, wordDiff as wordDiffer } from 'diff';
 import type { DiffPart } from '../index/types';
 import { normalize } from '../text/normalize';
 import type { QuoteDraft } from './05-quotes';
@@ -23,8 +24,13 @@ export interface QuoteGroupDraft {
 export const MIN_SHARED = 0.6;
 /** Minimum number of shared words for two wordings to be the same utterance. */
 export const MIN_SHARED_WORDS = 5;
-// A trigram found in more quotes than this is a stock phrase and is not used for blocking.
-const MAX_BLOCK = 50;
+/**
+ * A trigram found in more quotes than this is a stock phrase and is not used for blocking. It also
+ * bounds the work: each trigram of a quote brings at most MAX_BLOCK − 1 candidates, however large
+ * the corpus. A real utterance reported by every outlet of a corpus still shares rarer trigrams
+ * (its own wording) with each report, so the cap only drops phrases that say nothing by themselves.
+ */
+export const MAX_BLOCK = 50;
 
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
@@ -45,21 +51,28 @@ export function sharedInOrder(a: string[], b: string[]): number {
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   const words = quotes.map((q) => comparableWords(q.text));
-  const sets = new DisjointSets(quotes.length);
-  const trigrams = (i: number): string[] => {
-    const ws = words[i];
-    const keys: string[] = [];
-    for (let k = 0; k + 2 < ws.length; k++) keys.push(`${ws[k]} ${ws[k + 1]} ${ws[k + 2]}`);
-    return keys;
-  };
-  forEachCandidatePair(quotes.length, trigrams, MAX_BLOCK, (i, j) => {
-    // Already joined through another pair: no need to diff this one.
-    if (sets.find(i) === sets.find(j)) return;
+  const trigramsOf = trigramKeys(words);
+  const edges: { i: number; j: number; score: number }[] = [];
+  forEachCandidatePair(quotes.length, trigramsOf, MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
     const shared = sharedInOrder(words[i], words[j]);
     const shorter = Math.min(words[i].length, words[j].length);
-    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) sets.attach(sets.find(i), sets.find(j));
+    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.push({ i, j, score: shared / shorter });
   });
+  // Best-first, and a group never holds two named speakers: an unattributed quote that matches
+  // two speakers' words joins the one it matches best instead of merging both speakers' groups
+  // (chains of such joins made one group of hundreds of speakers, growing with the corpus).
+  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const sets = new DisjointSets(quotes.length);
+  const speakerOf = quotes.map((q) => q.speaker);
+  for (const e of edges) {
+    const a = sets.find(e.i);
+    const b = sets.find(e.j);
+    if (a === b) continue;
+    if (speakerOf[a] !== null && speakerOf[b] !== null && speakerOf[a] !== speakerOf[b]) continue;
+    sets.attach(a, b);
+    speakerOf[b] ??= speakerOf[a];
+  }
   const groups: QuoteGroupDraft[] = [];
   for (const members of sets.groups()) {
     const reference = pickReference(quotes, words, members);
@@ -72,6 +85,33 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   }
   groups.sort((a, b) => a.members[0] - b.members[0]);
   return groups;
+}
+
+// Word numbers below 2^17 pack three to a number below 2^51, exact in a double.
+const TRIGRAM_BASE = 2 ** 17;
+
+/**
+ * Each wording's word trigrams as compact keys: three word numbers packed into one number (a
+ * corpus with more distinct quote words than TRIGRAM_BASE falls back to the words joined).
+ */
+function trigramKeys(words: string[][]): (i: number) => (number | string)[] {
+  const ids = new Map<string, number>();
+  const numbered = words.map((ws) =>
+    Int32Array.from(ws, (w) => {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      return id;
+    }),
+  );
+  const packed = ids.size <= TRIGRAM_BASE;
+  return (i) => {
+    const ns = numbered[i];
+    const keys: (number | string)[] = [];
+    for (let k = 0; k + 2 < ns.length; k++) {
+      keys.push(packed ? (ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2] : `${words[i][k]} ${words[i][k + 1]} ${words[i][k + 2]}`);
+    }
+    return keys;
+  };
 }
 
 /**
@@ -106,10 +146,43 @@ function speakersAgree(a: QuoteDraft, b: QuoteDraft): boolean {
   return a.speaker === null || b.speaker === null || a.speaker === b.speaker;
 }
 
-/** Word-level diff from the reference wording to another wording. */
+/**
+ * The `diff` package's word differ with the same results, cheaper when one reference is compared
+ * with every member of a group: the last texts' tokens are kept between calls, and each token's
+ * comparison form (lower case, trimmed: what its case-blind `equals` compares) is made once rather
+ * than at every comparison of the edit-graph search.
+ */
+const groupWordDiffer: typeof wordDiffer = Object.create(wordDiffer);
+const comparisonForms = new Map<string, string>();
+/** Tokens whose comparison form is kept; past this the table starts again (memory stays bounded). */
+const MAX_COMPARISON_FORMS = 100_000;
+const comparisonForm = (token: string): string => {
+  let form = comparisonForms.get(token);
+  if (form === undefined) {
+    if (comparisonForms.size >= MAX_COMPARISON_FORMS) comparisonForms.clear();
+    comparisonForms.set(token, (form = token.toLowerCase().trim()));
+  }
+  return form;
+};
+groupWordDiffer.equals = (left: string, right: string) => comparisonForm(left) === comparisonForm(right);
+const tokenized: { text: string; tokens: string[] }[] = [];
+groupWordDiffer.tokenize = (value: string, options) => {
+  const k = tokenized.findIndex((t) => t.text === value);
+  if (k >= 0) {
+    const [hit] = tokenized.splice(k, 1);
+    tokenized.unshift(hit);
+    return hit.tokens.slice();
+  }
+  const tokens = wordDiffer.tokenize(value, options);
+  // Two texts per diff: the reference and the member.
+  if (tokenized.unshift({ text: value, tokens: tokens.slice() }) > 2) tokenized.pop();
+  return tokens;
+};
+
+/** Word-level diff from the reference wording to another wording (case-blind). */
 export function wordDiff(reference: string, other: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  for (const p of diffWords(unifyMarks(reference), unifyMarks(other), { ignoreCase: true })) {
+  for (const p of groupWordDiffer.diff(unifyMarks(reference), unifyMarks(other), { ignoreCase: true })) {
     const op = p.added ? 'added' : p.removed ? 'removed' : 'same';
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += p.value;

@@ -8,7 +8,7 @@
  */
 import type { ClaimType, Figure, Qualifier } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
-import { isInside } from './context';
+import { entityKinds, isInside } from './context';
 import { antecedentBefore } from './coref';
 import {
   IRREGULAR, MONTHS, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, RELATIVE_DATES, ROLE_NOUNS, SPEECH_VERBS, STOPWORDS,
@@ -261,7 +261,7 @@ function quotedShare(d: ArticleDraft, start: number, end: number): number {
 
 /** Extracts the claims of one article. */
 export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entities: EntityDraft[], places: Set<string>, nearby: NearbyQuote[] = []): ClaimDraft[] {
-  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const kinds = entityKinds(entities);
   const isPerson = (id: string) => kinds.get(id) === 'person';
   const out: ClaimDraft[] = [];
   let m0 = 0;

@@ -22,8 +22,12 @@ export interface ClaimGroupDraft {
   topic: string;
 }
 
-// Keys shared by more claims than this are too common to block on (they still count in scores).
-const MAX_BLOCK = 60;
+/**
+ * Keys (keyword, counted unit, speech event) shared by more claims than this are too common to
+ * block on; they still count in scores. The cap bounds the work per claim (at most MAX_BLOCK − 1
+ * candidates per key, however large the corpus); two claims about one thing share a rarer keyword.
+ */
+export const MAX_BLOCK = 60;
 /** Keyword overlap (Dice) at which two claims are about the same thing on wording alone. */
 export const MIN_DICE = 0.4;
 

@@ -143,12 +143,25 @@ export function assembleIndex(input: AssemblyInput): CorpusIndex {
     entityRecords.push({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, coverage, related: [] });
   }
   // Related entities through the articles they share (an inverted index, not all pairs).
+  // Lists grow by push: copying them at each step made an entity named in most articles cost the
+  // square of the corpus size.
   const byArticle = new Map<string, string[]>();
-  for (const [id, arts] of articlesOf) for (const a of arts) byArticle.set(a, [...(byArticle.get(a) ?? []), id]);
+  for (const [id, arts] of articlesOf) {
+    for (const a of arts) {
+      const list = byArticle.get(a);
+      if (list) list.push(id);
+      else byArticle.set(a, [id]);
+    }
+  }
   for (const rec of entityRecords) {
     const shared = new Map<string, string[]>();
     for (const a of articlesOf.get(rec.id)!) {
-      for (const other of byArticle.get(a)!) if (other !== rec.id) shared.set(other, [...(shared.get(other) ?? []), a]);
+      for (const other of byArticle.get(a)!) {
+        if (other === rec.id) continue;
+        const list = shared.get(other);
+        if (list) list.push(a);
+        else shared.set(other, [a]);
+      }
     }
     rec.related = [...shared.entries()]
       .sort((x, y) => y[1].length - x[1].length || byString(x[0], y[0]))

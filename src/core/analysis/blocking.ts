@@ -1,28 +1,79 @@
 /**
  * Shared by quote grouping and claim grouping: blocking for pairwise comparison, and union-find
  * groups. Only items that share a blocking key are compared, so n items cost far less than n²
- * comparisons; a key shared by more than `maxBlock` items says too little to be worth comparing.
+ * comparisons; a key shared by more than `maxBlock` items says too little to be worth comparing,
+ * and the cap bounds the work per item: at most maxBlock − 1 partners per key it holds, however
+ * large the corpus grows.
+ *
+ * Keys are compact: each distinct key becomes a dense number once, the blocks are one flat
+ * Int32Array of item numbers (no list or string per pair), and a pair is visited once through a
+ * per-item stamp rather than a set of every pair seen.
  */
 
-/** Calls `visit` once for every pair of items (i < j) that share a key, block by block in first-seen key order. */
-export function forEachCandidatePair(count: number, keysOf: (i: number) => Iterable<string>, maxBlock: number, visit: (i: number, j: number) => void): void {
-  const blocks = new Map<string, number[]>();
+/** A blocking key: a string, or a number the caller already made unique per key (e.g. a packed word trigram). */
+export type BlockingKey = string | number;
+
+/**
+ * Calls `visit` once for every pair of items (i < j) that share a key held by at most `maxBlock`
+ * items: in order of i, then of i's keys as `keysOf` gives them, then of j.
+ */
+export function forEachCandidatePair(count: number, keysOf: (i: number) => Iterable<BlockingKey>, maxBlock: number, visit: (i: number, j: number) => void): void {
+  // 1. Each item's distinct keys, as dense key numbers, in one flat list.
+  const keyIds = new Map<BlockingKey, number>();
+  const blockSize: number[] = [];
+  let itemKeys = new Int32Array(Math.max(16, count * 4));
+  const itemStart = new Int32Array(count + 1);
+  let used = 0;
   for (let i = 0; i < count; i++) {
-    for (const key of new Set(keysOf(i))) {
-      const list = blocks.get(key);
-      if (list) list.push(i);
-      else blocks.set(key, [i]);
+    itemStart[i] = used;
+    for (const key of keysOf(i)) {
+      let id = keyIds.get(key);
+      if (id === undefined) {
+        id = blockSize.length;
+        keyIds.set(key, id);
+        blockSize.push(0);
+      }
+      // A key repeated within one item counts once (items are short: a linear look-back is cheapest).
+      let repeated = false;
+      for (let k = itemStart[i]; k < used && !repeated; k++) repeated = itemKeys[k] === id;
+      if (repeated) continue;
+      if (used === itemKeys.length) {
+        const grown = new Int32Array(itemKeys.length * 2);
+        grown.set(itemKeys);
+        itemKeys = grown;
+      }
+      itemKeys[used++] = id;
+      blockSize[id]++;
     }
   }
-  const seen = new Set<string>();
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > maxBlock) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = `${list[x]}:${list[y]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        visit(list[x], list[y]);
+  itemStart[count] = used;
+  keyIds.clear();
+
+  // 2. Blocks: the items of each key, ascending, one after another (only blocks that will be compared).
+  const blockStart = new Int32Array(blockSize.length + 1);
+  for (let b = 0; b < blockSize.length; b++) {
+    const size = blockSize[b];
+    blockStart[b + 1] = blockStart[b] + (size >= 2 && size <= maxBlock ? size : 0);
+  }
+  const members = new Int32Array(blockStart[blockSize.length]);
+  const fill = blockStart.slice(0, blockSize.length);
+  for (let i = 0; i < count; i++) {
+    for (let k = itemStart[i]; k < itemStart[i + 1]; k++) {
+      const b = itemKeys[k];
+      if (blockStart[b + 1] > blockStart[b]) members[fill[b]++] = i;
+    }
+  }
+
+  // 3. Pairs: each item with the later items of its blocks, each partner once (stamped with i).
+  const stamp = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    for (let k = itemStart[i]; k < itemStart[i + 1]; k++) {
+      const b = itemKeys[k];
+      for (let m = blockStart[b]; m < blockStart[b + 1]; m++) {
+        const j = members[m];
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        visit(i, j);
       }
     }
   }
@@ -30,9 +81,10 @@ export function forEachCandidatePair(count: number, keysOf: (i: number) => Itera
 
 /** A union-find over items 0..count-1. */
 export class DisjointSets {
-  private readonly parent: number[];
+  private readonly parent: Int32Array;
   constructor(count: number) {
-    this.parent = Array.from({ length: count }, (_, i) => i);
+    this.parent = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.parent[i] = i;
   }
   /** The representative of i's set. */
   find(i: number): number {

@@ -103,3 +103,15 @@ export function sentenceAt(sentences: Span[], offset: number): number {
   }
   return -1;
 }
+
+const kindsCache = new WeakMap<readonly EntityDraft[], Map<string, EntityKind>>();
+
+/**
+ * Entity id → kind for an entity list, built once per list: the per-article steps ask for it for
+ * every article, and rebuilding it each time made them grow with articles × entities.
+ */
+export function entityKinds(entities: readonly EntityDraft[]): Map<string, EntityKind> {
+  let kinds = kindsCache.get(entities);
+  if (!kinds) kindsCache.set(entities, (kinds = new Map(entities.map((e) => [e.id, e.kind]))));
+  return kinds;
+}

@@ -16,11 +16,18 @@ import type { QuoteDraft } from './05-quotes';
 import type { QuoteGroupDraft } from './06-quote-groups';
 import { groupClaims } from './08-claim-groups';
 import { assembleIndex } from './09-index';
+import { TokenStore } from './token-store';
 
 export type { ArticleInput } from './context';
 
+/** The pipeline's steps, in order, as progress reports name them. */
+export type AnalysisStep = 'prepare' | 'entities' | 'descriptors' | 'quotes' | 'quote groups' | 'claims' | 'claim groups' | 'index';
+
+/** Called as the analysis goes: the step, and for per-article steps the articles done so far of `total`. */
+export type AnalysisProgress = (step: AnalysisStep, done: number, total: number) => void;
+
 /** Analyses a corpus of articles into a CorpusIndex. Throws on duplicate or empty article ids. */
-export function analyseCorpus(inputs: ArticleInput[]): CorpusIndex {
+export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): CorpusIndex {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -28,16 +35,36 @@ export function analyseCorpus(inputs: ArticleInput[]): CorpusIndex {
     seen.add(input.id);
   }
   const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const drafts = sorted.map(prepareArticle);
+  const total = sorted.length;
+  // Per-article steps report every PROGRESS_EVERY articles (and at the end).
+  const perArticle = <T, R>(step: AnalysisStep, items: T[], f: (item: T) => R): R[] =>
+    items.map((item, k) => {
+      if (k % PROGRESS_EVERY === 0) progress(step, k, total);
+      const r = f(item);
+      if (k === items.length - 1) progress(step, total, total);
+      return r;
+    });
+  // Tokens are packed (token-store.ts): as objects, every article's tokens at once do not fit in memory.
+  const store = new TokenStore();
+  const drafts = perArticle('prepare', sorted, (input) => prepareArticle(input, store));
+  progress('entities', 0, total);
   const entities = extractEntities(drafts);
+  progress('descriptors', 0, total);
   const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions);
-  const quotes = drafts.flatMap((d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities));
+  const quotes = perArticle('quotes', drafts, (d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities)).flat();
+  progress('quote groups', 0, total);
   const quoteGroups = groupQuotes(quotes);
   const nearby = nearbyQuotes(quotes, quoteGroups);
-  const claims = drafts.flatMap((d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id)));
+  const claims = perArticle('claims', drafts, (d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id))).flat();
+  store.release(); // no step after claims reads tokens
+  progress('claim groups', 0, total);
   const claimGroups = groupClaims(claims);
+  progress('index', 0, total);
   return assembleIndex({ drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups });
 }
+
+/** Articles between two progress reports of a per-article step: often enough for a live line, rare enough to cost nothing. */
+const PROGRESS_EVERY = 50;
 
 /** Per article, the quotes that belong to groups reported by more than one article. */
 function nearbyQuotes(quotes: QuoteDraft[], groups: QuoteGroupDraft[]): Map<string, NearbyQuote[]> {

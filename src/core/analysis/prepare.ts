@@ -4,15 +4,19 @@
 import type { ArticleDraft, ArticleInput } from './context';
 import { cleanArticle } from './01-clean';
 import { countWords, findQuotedRegions, quotedSpans, segmentSentences, tokenize } from './02-segment';
+import type { TokenStore } from './token-store';
 
-/** Turns one input article into a draft with text, furniture, sentences, tokens and quotes. */
-export function prepareArticle(input: ArticleInput): ArticleDraft {
+/**
+ * Turns one input article into a draft with text, furniture, sentences, tokens and quotes. With a
+ * store, the tokens are packed into it and `tokens` rebuilds them when read (see token-store.ts).
+ */
+export function prepareArticle(input: ArticleInput, store?: TokenStore): ArticleDraft {
   const cleaned = cleanArticle(input.text);
   const sentences = segmentSentences(cleaned.text, cleaned.paragraphs);
   const { tokens, sentenceTokenStart } = tokenize(cleaned.text, sentences);
   const quoted = findQuotedRegions(cleaned.text, cleaned.paragraphs);
   const meta = input.meta ?? {};
-  return {
+  const draft: ArticleDraft = {
     id: input.id,
     outlet: meta.outlet || 'unknown',
     headline: meta.headline || cleaned.headline || 'unknown',
@@ -29,4 +33,49 @@ export function prepareArticle(input: ArticleInput): ArticleDraft {
     quotedSpans: quotedSpans(quoted),
     wordCount: countWords(tokens),
   };
+  return store ? new PackedDraft(draft, store) : draft;
+}
+
+/** A draft whose tokens live packed in a TokenStore (same fields, `tokens` rebuilt on read). */
+class PackedDraft implements ArticleDraft {
+  id: string;
+  outlet: string;
+  headline: string;
+  date: string;
+  url: string;
+  text: string;
+  paragraphs: ArticleDraft['paragraphs'];
+  furniture: ArticleDraft['furniture'];
+  bodyStart: number;
+  sentences: ArticleDraft['sentences'];
+  sentenceTokenStart: number[];
+  quoted: ArticleDraft['quoted'];
+  quotedSpans: ArticleDraft['quotedSpans'];
+  wordCount: number;
+  private readonly handle: number;
+  private readonly store: TokenStore;
+
+  constructor(d: ArticleDraft, store: TokenStore) {
+    this.id = d.id;
+    this.outlet = d.outlet;
+    this.headline = d.headline;
+    this.date = d.date;
+    this.url = d.url;
+    this.text = d.text;
+    this.paragraphs = d.paragraphs;
+    this.furniture = d.furniture;
+    this.bodyStart = d.bodyStart;
+    this.sentences = d.sentences;
+    this.sentenceTokenStart = d.sentenceTokenStart;
+    this.quoted = d.quoted;
+    this.quotedSpans = d.quotedSpans;
+    this.wordCount = d.wordCount;
+    this.store = store;
+    this.handle = store.add(d.tokens);
+  }
+
+  /** This article's tokens, rebuilt from the store (the same array while it stays among the recently read). */
+  get tokens(): ArticleDraft['tokens'] {
+    return this.store.tokens(this.handle, this.text, this.sentenceTokenStart);
+  }
 }

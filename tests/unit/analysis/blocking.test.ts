@@ -29,3 +29,19 @@ describe('DisjointSets', () => {
     expect(sets.find(3)).toBe(3);
   });
 });
+
+describe('forEachCandidatePair with numeric keys', () => {
+  it('treats numbers as keys like strings, and visits by first item, then its keys, then the partner', () => {
+    const keys: (string | number)[][] = [[7, 'k'], [9, 7], ['k', 9], [7]];
+    const pairs: string[] = [];
+    forEachCandidatePair(keys.length, (i) => keys[i], 10, (i, j) => pairs.push(`${i}-${j}`));
+    // 0: key 7 → 1, 3; key "k" → 2.  1: key 9 → 2; key 7 → 3.  2: nothing later but via 9/k, none.
+    expect(pairs).toEqual(['0-1', '0-3', '0-2', '1-2', '1-3']);
+  });
+
+  it('never visits an item with itself, even when a key repeats within it', () => {
+    const pairs: string[] = [];
+    forEachCandidatePair(2, () => [1, 1, 1], 10, (i, j) => pairs.push(`${i}-${j}`));
+    expect(pairs).toEqual(['0-1']);
+  });
+});
