@@ -107,7 +107,7 @@ export function readCorpus(dir: string, options: { lazy?: boolean } = {}): Corpu
 
 /** The text of a file read and accepted before (it must still decode the same way). */
 function rereadArticle(path: string): string {
-  const decoded = decodeArticle(readFileSync(path));
+  const decoded = decodeText(readFileSync(path), MAX_FILE_BYTES);
   if ('reason' in decoded) throw new Error(`${printableName(path)}: changed while the corpus was being built (${decoded.reason})`);
   return decoded.text;
 }
