@@ -13,6 +13,7 @@ import { parseRoute, type Route } from '../shared/links';
 import { ArticleView } from './ArticleView';
 import { ClaimView } from './ClaimView';
 import { DownloadContext } from './context';
+import { CorporaView } from './corpora/CorporaView';
 import { EntityView } from './EntityView';
 import type { Download } from './ExportButtons';
 import { Overview } from './Overview';
@@ -49,6 +50,8 @@ function RouteView({ index, route }: { index: CorpusIndex; route: Route }) {
   switch (route.view) {
     case 'overview':
       return <Overview index={index} />;
+    case 'corpora':
+      return <CorporaView />;
     case 'not-found':
       return <NotFound what={route.hash} />;
     case 'article': {
@@ -91,10 +94,15 @@ export function CorpusBrowser({ corpus, download = downloadText }: { corpus: Loa
             <a href="#/" aria-current={route.view === 'overview' ? 'page' : undefined}>
               {t('browser_navOverview')}
             </a>
+            <a href="#/corpora" aria-current={route.view === 'corpora' ? 'page' : undefined} data-testid="nav-corpora">
+              {t('browser_navCorpora')}
+            </a>
           </nav>
         </header>
         <main id="cl-main" tabIndex={-1} class="cl-browser-main">
-          {'error' in corpus ? (
+          {route.view === 'corpora' ? (
+            <CorporaView />
+          ) : 'error' in corpus ? (
             <div class="cl-state cl-state-error" role="alert" data-testid="index-error">
               <h1>{t('browser_indexErrorTitle')}</h1>
               <p>{t('popup_indexErrorBody', corpus.error)}</p>

@@ -8,6 +8,7 @@ import type { DetectionKind } from '../../core/index/types';
 /** A page of the corpus browser. */
 export type Route =
   | { view: 'overview' }
+  | { view: 'corpora' }
   | { view: 'article'; id: string }
   | { view: DetectionKind; id: string }
   | { view: 'not-found'; hash: string };
@@ -23,6 +24,7 @@ export function linkTo(kind: DetectionKind | 'article', id: string): string {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { view: 'overview' };
+  if (path === '/corpora') return { view: 'corpora' };
   const match = /^\/([a-z]+)\/(.+)$/.exec(path);
   if (!match || !VIEWS.has(match[1])) return { view: 'not-found', hash };
   let id: string;

@@ -1,0 +1,111 @@
+/**
+ * The corpora page's side of an import: reads the chosen files, turns them into articles and a
+ * report (src/store/import), and hands analysis and saving to the import worker, following its
+ * progress. Cancelling stops the worker and removes whatever it had half-written.
+ */
+import type { ArticleInput } from '../../../core/analysis/context';
+import type { CorpusSummary } from '../../../shared/protocol';
+import { CorpusStore } from '../../../store/corpus-store';
+import { readImportFiles, type ColumnMapping, type ImportFile, type ImportResult } from '../../../store/import';
+import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
+
+/** Where an import is. */
+export type ImportProgress =
+  | { phase: 'reading'; done: number; total: number }
+  | { phase: 'analysing' | 'saving'; step: string; done: number; total: number; startedAt: number };
+
+/** A file as the reader chose or dropped it: its path inside a chosen folder when there is one. */
+export function importFileName(file: File): string {
+  const relative = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
+  return relative && relative.length > 0 ? relative : file.name;
+}
+
+/** Reads the files' bytes one at a time, reporting progress between files. */
+export async function readFiles(files: File[], onProgress: (p: ImportProgress) => void, signal: AbortSignal): Promise<ImportFile[]> {
+  const out: ImportFile[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+    onProgress({ phase: 'reading', done: i, total: files.length });
+    out.push({ name: importFileName(files[i]!), bytes: new Uint8Array(await files[i]!.arrayBuffer()) });
+  }
+  onProgress({ phase: 'reading', done: files.length, total: files.length });
+  return out;
+}
+
+/** What the target corpus already holds, so duplicates of it are reported instead of imported. */
+async function existingOf(target: ImportTarget): Promise<{ urls: string[]; texts: string[]; ids: string[] } | undefined> {
+  if (target.kind !== 'add') return undefined;
+  const store = await CorpusStore.open();
+  try {
+    const index = await store.readIndex(target.id);
+    return { urls: index.articles.map((a) => a.url).filter((u) => u && u !== 'unknown'), texts: index.articles.map((a) => a.text), ids: index.articles.map((a) => a.id) };
+  } finally {
+    store.close();
+  }
+}
+
+/** Turns files into articles and a report, with the column mappings the reader chose. */
+export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult> {
+  const existing = await existingOf(target);
+  return readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
+}
+
+/** A running analysis in the worker; `cancel()` stops it and cleans up. */
+export interface RunningImport {
+  done: Promise<{ summary: CorpusSummary; articles: number }>;
+  cancel(): Promise<void>;
+}
+
+function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => void): RunningImport {
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  const startedAt = performance.now();
+  let settle: { reject(error: Error): void } | null = null;
+  const done = new Promise<{ summary: CorpusSummary; articles: number }>((resolve, reject) => {
+    settle = { reject };
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
+      else {
+        worker.terminate();
+        if (reply.type === 'done') resolve({ summary: reply.summary, articles: reply.articles });
+        else reject(new Error(reply.message));
+      }
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the import worker stopped'));
+    };
+  });
+  worker.postMessage(request);
+  return {
+    done,
+    async cancel() {
+      worker.terminate();
+      settle?.reject(new DOMException('cancelled', 'AbortError'));
+      // The terminated worker released its install lock: recover() removes what it half-wrote.
+      const store = await CorpusStore.open();
+      try {
+        await store.recover();
+      } finally {
+        store.close();
+      }
+    },
+  };
+}
+
+/** Analyses articles into a new corpus or into an existing one, in the worker. */
+export function analyseInWorker(articles: ArticleInput[], target: ImportTarget, onProgress: (p: ImportProgress) => void): RunningImport {
+  return startWorker({ type: 'analyse', articles, target }, onProgress);
+}
+
+/** Installs a corpus file (an export, or what `npm run corpus` writes), in the worker. */
+export function installFileInWorker(text: string, fileName: string, name: string, onProgress: (p: ImportProgress) => void): RunningImport {
+  return startWorker({ type: 'install-file', text, fileName, name }, onProgress);
+}
+
+/** Seconds left, from the rate so far; null until there is a rate to go on. */
+export function secondsLeft(p: ImportProgress, now: number): number | null {
+  if (p.phase === 'reading' || p.done === 0 || p.total === 0) return null;
+  const elapsed = (now - p.startedAt) / 1000;
+  return Math.max(0, Math.round((elapsed / p.done) * (p.total - p.done)));
+}

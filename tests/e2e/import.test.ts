@@ -1,0 +1,160 @@
+/**
+ * The reader's own corpus, through the Corpora page of the built extension, in Chromium and
+ * Firefox: choose a folder of files (good and bad), read the report, find the new corpus listed
+ * with its counts, switch it off and on, rename it, delete it. Screenshots of the Corpora page,
+ * an import in progress and the report go to artifacts/import/.
+ */
+import { writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusSummary } from '../../src/shared/protocol';
+import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const FIXTURES = resolve(ROOT, 'tests/fixtures/import');
+const SHOTS = resolve(ROOT, 'artifacts', 'import');
+
+/** Files chosen together, as a reader picks several files from one folder. */
+const CHOSEN = ['ferry-timetable.txt', 'ferry-copy.txt', 'empty.txt', 'binary.txt', 'picture.png', 'saved-article.html', 'news-please.jsonl', 'archive.zip'];
+
+/** A news-please export large enough that analysing it takes a while (written, not committed). */
+const BIG_EXPORT = resolve(tmpdir(), 'coverage-lens-e2e-big-export.jsonl');
+/** Rows in it: a few seconds of analysis on a 2-core machine, so a cancel lands mid-way. */
+const BIG_EXPORT_ROWS = 1500;
+
+function writeBigExport(): void {
+  const places = ['Eastwick', 'Harlow Cross', 'Millbay', 'Stonegate', 'Wyecombe'];
+  const people = ['Dorian Pell', 'Maren Ashby', 'Tobias Creel', 'Ines Varga', 'Oren Blake'];
+  const rows: string[] = [];
+  for (let i = 0; i < BIG_EXPORT_ROWS; i++) {
+    const place = places[i % places.length];
+    const person = people[(i * 7) % people.length];
+    const text = `The council of ${place} approved ${i + 3} new homes on Monday. "We need them now," said ${person}, who leads the housing committee. The plan will cost ${(i % 40) + 2} million pounds over ${(i % 5) + 2} years, officials said.`;
+    rows.push(JSON.stringify({ title: `Homes plan ${i} for ${place}`, maintext: text, date_publish: `2025-02-${String((i % 28) + 1).padStart(2, '0')} 09:00:00`, source_domain: `paper-${i % 9}.example.org`, url: `https://paper-${i % 9}.example.org/homes/${i}`, authors: [person] }));
+  }
+  writeFileSync(BIG_EXPORT, rows.join('\n') + '\n');
+}
+
+/** Sets files on a file input, the way each driver does it. */
+async function chooseFiles(page: PageLike, selector: string, files: string[]): Promise<void> {
+  const paths = files.map((f) => (f.startsWith('/') ? f : resolve(FIXTURES, f)));
+  if ('setInputFiles' in page.raw) {
+    await (page.raw as PlaywrightPage).setInputFiles(selector, paths);
+  } else {
+    const input = (await (page.raw as PuppeteerPage).$(selector)) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(...paths);
+  }
+}
+
+async function corpora(page: PageLike): Promise<CorpusSummary[]> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    const got = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'listCorpora', payload: {} })) as { ok: boolean; value: CorpusSummary[] };
+    return got.value;
+  });
+}
+
+describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let page: PageLike;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    writeBigExport();
+    ext = await launchExtensionBrowser(name);
+    page = await ext.openExtensionPage(`${CORPUS_BROWSER_PATH}#/corpora`);
+    await page.setViewport({ width: 1000, height: 900 });
+    await page.waitForSelector('[data-testid="corpus-row"][data-corpus-id="bundled"]', { timeout: 20_000 });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('imports the good files into a new corpus and reports each bad one by name and reason', async () => {
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="new-name"]')!;
+      input.value = 'Harbour notes';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await chooseFiles(page, '[data-testid="choose-files"]', CHOSEN);
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    await page.screenshot({ path: resolve(SHOTS, `report-${name}.png`), fullPage: true });
+
+    const report = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="import-report"] li')).map((li) => ({ level: li.getAttribute('data-level'), code: li.getAttribute('data-code'), text: li.textContent ?? '' })),
+    );
+    const rejected = (file: string) => report.find((r) => r.level === 'rejected' && r.text.includes(file));
+    expect(rejected('empty.txt')?.code).toBe('empty');
+    expect(rejected('binary.txt')?.code).toBe('binary');
+    expect(rejected('picture.png')).toBeDefined();
+    expect(rejected('ferry-copy.txt')?.code).toBe('duplicate-text');
+
+    const done = await page.textOf('[data-testid="import-done"]');
+    expect(done).toContain('Harbour notes');
+    const list = await corpora(page);
+    const mine = list.find((c) => c.name === 'Harbour notes');
+    expect(mine).toMatchObject({ origin: 'imported', status: 'ready', active: true });
+    // The timetable, the saved page, the news-please rows and the archive's articles: more than three.
+    expect(mine!.counts.articles).toBeGreaterThan(3);
+    await page.waitForFunction((id: string) => document.querySelector(`[data-testid="corpus-row"][data-corpus-id="${id}"]`) !== null, mine!.id);
+    await page.screenshot({ path: resolve(SHOTS, `corpora-${name}.png`), fullPage: true });
+  });
+
+  it('switches the new corpus off and on, renames it, and deletes it after a confirmation', async () => {
+    const mine = (await corpora(page)).find((c) => c.name === 'Harbour notes')!;
+    const row = `[data-testid="corpus-row"][data-corpus-id="${mine.id}"]`;
+    await page.click(`${row} [data-testid="corpus-active"]`);
+    await expect.poll(async () => (await corpora(page)).find((c) => c.id === mine.id)?.active, { timeout: 10_000 }).toBe(false);
+    await page.click(`${row} [data-testid="corpus-active"]`);
+    await expect.poll(async () => (await corpora(page)).find((c) => c.id === mine.id)?.active, { timeout: 10_000 }).toBe(true);
+
+    await page.click(`${row} [data-testid="rename"]`);
+    await page.evaluate((sel: string) => {
+      const input = document.querySelector<HTMLInputElement>(`${sel} [data-testid="rename-input"]`)!;
+      input.value = 'Island ferry notes';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, row);
+    // Submitted as a reader would, after the typed name has rendered.
+    await page.waitForFunction((sel: string) => document.querySelector<HTMLInputElement>(`${sel} [data-testid="rename-input"]`)?.value === 'Island ferry notes', row);
+    await page.evaluate((sel: string) => document.querySelector<HTMLInputElement>(`${sel} [data-testid="rename-input"]`)!.form!.requestSubmit(), row);
+    await expect.poll(async () => (await corpora(page)).find((c) => c.id === mine.id)?.name, { timeout: 10_000 }).toBe('Island ferry notes');
+
+    await page.click(`${row} [data-testid="delete"]`);
+    await page.click(`${row} [data-testid="confirm-delete"]`);
+    await expect.poll(async () => (await corpora(page)).map((c) => c.id), { timeout: 10_000 }).toEqual(['bundled']);
+    // The bundled corpus offers no delete button.
+    expect(await page.evaluate(() => document.querySelector('[data-corpus-id="bundled"] [data-testid="delete"]'))).toBeNull();
+  });
+
+  it('cancels an import while it is analysing and leaves the corpora as they were', async () => {
+    const before = (await corpora(page)).map((c) => c.id);
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="new-name"]')!;
+      input.value = 'Cancelled import';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Cancel from inside the page the moment analysis is reported, so the worker is surely mid-way.
+    const cancelled = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('[data-testid="import-progress"][data-phase="analysing"]')) return;
+            observer.disconnect();
+            document.querySelector<HTMLButtonElement>('[data-testid="import-cancel"]')!.click();
+            resolve('clicked');
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        }),
+    );
+    await chooseFiles(page, '[data-testid="choose-files"]', [BIG_EXPORT]);
+    expect(await cancelled).toBe('clicked');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-state"]')?.getAttribute('data-stage') === 'done', undefined, { timeout: 20_000 });
+    expect(await page.textOf('[data-testid="import-done"]')).toMatch(/cancelled/i);
+    await expect.poll(async () => (await corpora(page)).map((c) => c.id), { timeout: 10_000 }).toEqual(before);
+  });
+});
