@@ -134,7 +134,8 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
   const [dragging, setDragging] = useState(false);
   const running = useRef<{ abort: AbortController; job: RunningImport | null } | null>(null);
   const targets = corpora.filter((c) => c.id !== BUNDLED_CORPUS_ID);
-  const target: ImportTarget = mode === 'add' && addTo ? { kind: 'add', id: addTo } : { kind: 'new', name: name.trim() || t('import_defaultName') };
+  const addId = addTo || targets[0]?.id;
+  const target: ImportTarget = mode === 'add' && addId ? { kind: 'add', id: addId } : { kind: 'new', name: name.trim() || t('import_defaultName') };
   const busy = stage.kind === 'busy';
 
   async function follow(job: RunningImport): Promise<void> {
@@ -219,7 +220,7 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
             </label>
             <label>
               <span class="cl-visually-hidden">{t('import_targetAdd')}</span>
-              <select value={addTo} onChange={(e) => setAddTo(e.currentTarget.value)} disabled={mode !== 'add'} data-testid="add-to">
+              <select value={addTo || targets[0]!.id} onChange={(e) => setAddTo(e.currentTarget.value)} disabled={mode !== 'add'} data-testid="add-to">
                 {targets.map((c) => (
                   <option key={c.id} value={c.id}>{c.name}</option>
                 ))}
