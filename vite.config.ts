@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { manifestFor, type TargetBrowser } from './scripts/lib/manifest.ts';
 
 /** Scripts the background injects on demand (scripting.executeScript), imported there with `?iife`. */
-const INJECTED_ON_DEMAND = ['src/page/card-ui.ts'];
+const INJECTED_ON_DEMAND = ['src/page/card-ui.ts', 'src/page/add-page.ts'];
 
 /**
  * crxjs lists every `?iife` script in web_accessible_resources and also emits an ES-module copy of

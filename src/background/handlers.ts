@@ -7,6 +7,7 @@ import { buildDetails } from '../core/index/details';
 import { fail, ok, type Protocol, type RequestType, type Result, type TabFindings } from '../shared/protocol';
 import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/storage';
+import { holdDraft, readPageDraft, takeDraft } from './add-page';
 import { CARD_UI_PATH } from './card-ui-path';
 import { loadCorpus } from './corpus';
 import { corpusHandlers } from './corpus-handlers';
@@ -68,6 +69,14 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     const safeHash = /^#\/[\w:./%-]*$/.test(hash) ? hash : '';
     await browser.tabs.create({ url: browser.runtime.getURL(`${CORPUS_BROWSER_PATH}${safeHash}`) });
     return { opened: true };
+  },
+  async addPage({ tabId }) {
+    const id = holdDraft(await readPageDraft(tabId));
+    await browser.tabs.create({ url: browser.runtime.getURL(`${CORPUS_BROWSER_PATH}#/add-page/${encodeURIComponent(id)}`) });
+    return { opened: true };
+  },
+  async takePageDraft({ id }) {
+    return takeDraft(id);
   },
   async loadCardUi(_payload, sender) {
     if (sender.tabId === undefined) throw new Error('only a content script can load the card UI');

@@ -9,7 +9,12 @@ import { clearFindings, dispatch } from './handlers';
 void corpusStore().catch((error: unknown) => console.error('Coverage Lens: the corpus store could not be opened:', error));
 
 // Install and update (also an unpacked extension's reload): the bundled corpus is written again.
+/** The context-menu item that adds the page under the pointer's tab to a corpus. */
+const ADD_PAGE_MENU_ID = 'coverage-lens-add-page';
+
 browser.runtime.onInstalled.addListener(() => {
+  // Menu items outlive the background; they are (re)made once per install or update.
+  browser.contextMenus.create({ id: ADD_PAGE_MENU_ID, title: browser.i18n.getMessage('menu_addPage'), contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
   void corpusStore()
     .then((store) => refreshBundledCorpus(store, true))
     .catch((error: unknown) => console.error('Coverage Lens: the bundled corpus could not be installed:', error));
@@ -18,6 +23,14 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isMessage(message)) return undefined;
   return dispatch(message, { tabId: sender.tab?.id, frameId: sender.frameId });
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== ADD_PAGE_MENU_ID || tab?.id === undefined) return;
+  // The click grants activeTab for this tab, as the popup's button does.
+  void dispatch({ type: 'addPage', payload: { tabId: tab.id } }, {}).then((result) => {
+    if (!result.ok) console.error('Coverage Lens: the page could not be read:', result.error);
+  });
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -5,6 +5,7 @@
  */
 import type { CardDetails } from '../core/index/details';
 import type { DetectionKind } from '../core/index/types';
+import type { PageDraftView } from './add-page';
 import type { Settings } from './settings';
 
 /** A reply that either carries a value or says what went wrong. */
@@ -102,6 +103,13 @@ export interface Protocol extends CorpusProtocol {
    * when a reader first reaches for a card, not into every page).
    */
   loadCardUi: { request: Record<string, never>; reply: { injected: boolean } };
+  /**
+   * Popup → background: read the article of a tab (only when the reader asks) and open the
+   * confirmation page where it is checked, edited and added to a corpus.
+   */
+  addPage: { request: { tabId: number }; reply: { opened: boolean } };
+  /** Confirmation page → background: the draft read for it (once; null when it expired). */
+  takePageDraft: { request: { id: string }; reply: PageDraftView | null };
 }
 
 /** A request name. */

@@ -13,6 +13,7 @@ import { parseRoute, type Route } from '../shared/links';
 import { ArticleView } from './ArticleView';
 import { ClaimView } from './ClaimView';
 import { DownloadContext } from './context';
+import { AddPageView } from './corpora/AddPageView';
 import { CorporaView } from './corpora/CorporaView';
 import { EntityView } from './EntityView';
 import type { Download } from './ExportButtons';
@@ -52,6 +53,8 @@ function RouteView({ index, route }: { index: CorpusIndex; route: Route }) {
       return <Overview index={index} />;
     case 'corpora':
       return <CorporaView />;
+    case 'add-page':
+      return <AddPageView id={route.id} />;
     case 'not-found':
       return <NotFound what={route.hash} />;
     case 'article': {
@@ -102,6 +105,8 @@ export function CorpusBrowser({ corpus, download = downloadText }: { corpus: Loa
         <main id="cl-main" tabIndex={-1} class="cl-browser-main">
           {route.view === 'corpora' ? (
             <CorporaView />
+          ) : route.view === 'add-page' ? (
+            <AddPageView id={route.id} />
           ) : 'error' in corpus ? (
             <div class="cl-state cl-state-error" role="alert" data-testid="index-error">
               <h1>{t('browser_indexErrorTitle')}</h1>

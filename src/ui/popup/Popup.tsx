@@ -126,6 +126,16 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
     void api.request('openCorpusBrowser', { hash }).then(() => api.close());
   };
 
+  const [addPageError, setAddPageError] = useState<string | null>(null);
+  /** Reads this tab's article (only now that the reader asks) and opens the page that confirms it. */
+  const addPage = async () => {
+    if (tabState.tab.id === null) return;
+    setAddPageError(null);
+    const got = await api.request('addPage', { tabId: tabState.tab.id });
+    if (got.ok) api.close();
+    else setAddPageError(got.error);
+  };
+
   const reveal = (kind: DetectionKind, id: string) => {
     if (tabState.tab.id === null) return;
     void api.requestTab(tabState.tab.id, 'reveal', { kind, id }).then(() => api.close());
@@ -225,6 +235,18 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
                 onSiteEnabled={changeSite}
                 onGlobalEnabled={(enabled) => void changeSettings({ enabled })}
               />
+            )}
+            {active === 'page' && tabState.tab.id !== null && (access === 'web' || access === 'unknown') && (
+              <p class="cl-add-page">
+                <button type="button" class="cl-button" onClick={() => void addPage()} data-testid="add-page">
+                  {t('popup_addPage')}
+                </button>
+                {addPageError && (
+                  <span class="cl-state-error" role="alert">
+                    {t('popup_addPageFailed', addPageError)}
+                  </span>
+                )}
+              </p>
             )}
             {(active === 'people' || active === 'organisations' || active === 'claims' || active === 'articles') &&
               (index ? (

@@ -9,6 +9,7 @@ import type { DetectionKind } from '../../core/index/types';
 export type Route =
   | { view: 'overview' }
   | { view: 'corpora' }
+  | { view: 'add-page'; id: string }
   | { view: 'article'; id: string }
   | { view: DetectionKind; id: string }
   | { view: 'not-found'; hash: string };
@@ -25,6 +26,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { view: 'overview' };
   if (path === '/corpora') return { view: 'corpora' };
+  const addPage = /^\/add-page\/([\w-]+)$/.exec(path);
+  if (addPage) return { view: 'add-page', id: addPage[1]! };
   const match = /^\/([a-z]+)\/(.+)$/.exec(path);
   if (!match || !VIEWS.has(match[1])) return { view: 'not-found', hash };
   let id: string;

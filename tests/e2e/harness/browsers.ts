@@ -72,6 +72,8 @@ export interface ExtensionBrowser {
   /** The extension's id (Chromium) or internal uuid (Firefox). */
   extensionId: string;
   newPage(): Promise<PageLike>;
+  /** Every open tab (those the extension opened too), for finding a tab by its URL. */
+  pages(): Promise<PageLike[]>;
   /** Absolute URL of a file inside the extension, e.g. extensionUrl(POPUP_PATH). */
   extensionUrl(path: string): string;
   /** Opens an extension page in a new tab and waits until its document has loaded. */
@@ -128,7 +130,8 @@ async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBro
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
-    return extensionBrowser('chromium', extensionId, `chrome-extension://${extensionId}/`, async () => wrapPlaywright(await context.newPage()), seen, async () => {
+    const pages = async () => context.pages().map(wrapPlaywright);
+    return extensionBrowser('chromium', extensionId, `chrome-extension://${extensionId}/`, async () => wrapPlaywright(await context.newPage()), pages, seen, async () => {
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
     });
@@ -198,18 +201,28 @@ async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrow
     });
     return wrapPuppeteer(page);
   };
-  return extensionBrowser('firefox', FIREFOX_EXTENSION_UUID, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, newPage, seen, async () => {
+  const pages = async () => (await browser.pages()).map(wrapPuppeteer);
+  return extensionBrowser('firefox', FIREFOX_EXTENSION_UUID, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, newPage, pages, seen, async () => {
     await browser.close().catch(() => undefined);
   });
 }
 
 /** The handle both launchers return: extension URLs and pages derived from the base URL and `newPage`. */
-function extensionBrowser(name: BrowserName, extensionId: string, base: string, newPage: () => Promise<PageLike>, seen: string[], close: () => Promise<void>): ExtensionBrowser {
+function extensionBrowser(
+  name: BrowserName,
+  extensionId: string,
+  base: string,
+  newPage: () => Promise<PageLike>,
+  pages: () => Promise<PageLike[]>,
+  seen: string[],
+  close: () => Promise<void>,
+): ExtensionBrowser {
   const extensionUrl = (path: string) => `${base}${path.replace(/^\/+/, '')}`;
   return {
     name,
     extensionId,
     newPage,
+    pages,
     extensionUrl,
     async openExtensionPage(path) {
       const page = await newPage();

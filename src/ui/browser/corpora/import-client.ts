@@ -33,7 +33,7 @@ export async function readFiles(files: File[], onProgress: (p: ImportProgress) =
 }
 
 /** What the target corpus already holds, so duplicates of it are reported instead of imported. */
-async function existingOf(target: ImportTarget): Promise<{ urls: string[]; texts: string[]; ids: string[] } | undefined> {
+export async function existingOf(target: ImportTarget): Promise<{ urls: string[]; texts: string[]; ids: string[] } | undefined> {
   if (target.kind !== 'add') return undefined;
   const store = await CorpusStore.open();
   try {
