@@ -48,18 +48,25 @@ const SEND_NOW = Symbol('send now');
 /** A block read from the page, with what is needed to tell later whether the page changed it. */
 interface ReadBlock {
   block: TextBlock;
-  /** Each piece's text length when read (a rewrite in between makes the offsets wrong). */
-  lengths: number[];
+  /**
+   * The pieces' text length when read: a page rewrite in between would make the offsets wrong.
+   * (Our own markers split pieces, and the highlighter keeps the piece table in step, so the sum
+   * is what stays the same.)
+   */
+  length: number;
+}
+
+function piecesLength(block: TextBlock): number {
+  let sum = 0;
+  for (const piece of block.pieces) sum += piece.node.data.length;
+  return sum;
 }
 
 function isUnchanged(read: ReadBlock): boolean {
-  const { block, lengths } = read;
+  const { block } = read;
   if (!block.element.isConnected) return false;
-  for (let i = 0; i < block.pieces.length; i++) {
-    const node = block.pieces[i].node;
-    if (!node.isConnected || node.data.length !== lengths[i]) return false;
-  }
-  return true;
+  for (const piece of block.pieces) if (!piece.node.isConnected) return false;
+  return piecesLength(block) === read.length;
 }
 
 /** Scans a root, marks what the matching side finds, and keeps the marks up to date as the page changes. */
@@ -194,7 +201,7 @@ export class PageScanner {
           queue.read(readNext);
           return;
         }
-        batch.push({ block, lengths: block.pieces.map((p) => p.node.data.length) });
+        batch.push({ block, length: piecesLength(block) });
         chars += block.text.length;
         if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) send();
         queue.read(readNext);

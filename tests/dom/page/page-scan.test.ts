@@ -81,6 +81,33 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(await run()).toEqual(['Doe', 'Jane Doe']);
   });
 
+  it('releases a held lone name into a block that already carries other markers', async () => {
+    // The first block is marked (the organisation) before the later block releases "Doe" in it.
+    document.body.innerHTML = `<article id="a"><p>Doe addressed the Town Council.</p><p>Jane Doe replied.</p></article>`;
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await scanner.start(new AbortController().signal);
+    expect(Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]')).map((m) => m.textContent)).toEqual(['Doe', 'Town Council', 'Jane Doe']);
+  });
+
+  it('marks the blocks of the batches that were matched when one batch fails, then reports the failure', async () => {
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(100)}</article>`;
+    let call = 0;
+    const good = fakeBackground(TERMS);
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      match: async (blocks, kinds) => {
+        if (call++ === 0) throw new Error('the matching side is gone');
+        return good(blocks, kinds);
+      },
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      maxMarkers: 1000,
+    });
+    await expect(scanner.start(new AbortController().signal)).rejects.toThrow('the matching side is gone');
+    // 100 blocks in batches of at most 80: the second batch's 20 blocks are marked.
+    expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(40);
+  });
+
   it('nests a name inside a claim sentence, and removing both restores the DOM', async () => {
     document.body.innerHTML = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p></article>`;
     const before = document.body.innerHTML;
