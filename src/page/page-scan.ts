@@ -160,6 +160,8 @@ export class PageScanner {
     const queue = this.queue;
     if (!queue) return Promise.resolve();
     return new Promise<void>((resolve) => {
+      // Aborting clears the queue, so the read that would finish the scan never runs.
+      signal.addEventListener('abort', () => resolve(), { once: true });
       let applied: Promise<void> = Promise.resolve();
       let batch: ReadBlock[] = [];
       let chars = 0;

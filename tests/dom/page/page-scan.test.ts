@@ -108,6 +108,35 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(40);
   });
 
+  it('settles when stopped while a batch is on its way, and leaves nothing behind', async () => {
+    // Enough blocks that reading takes several frame slices: the stop comes while some are unread.
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(3000)}</article>`;
+    const before = document.body.innerHTML;
+    let answer: () => void = () => undefined;
+    const good = fakeBackground(TERMS);
+    let sentFirst: () => void = () => undefined;
+    const firstSent = new Promise<void>((r) => (sentFirst = r));
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      match: (blocks, kinds) =>
+        new Promise((resolve) => {
+          answer = () => resolve(good(blocks, kinds));
+          sentFirst();
+        }),
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      maxMarkers: 100,
+    });
+    const abort = new AbortController();
+    const started = scanner.start(abort.signal);
+    await firstSent;
+    abort.abort();
+    answer();
+    await started;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('nests a name inside a claim sentence, and removing both restores the DOM', async () => {
     document.body.innerHTML = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p></article>`;
     const before = document.body.innerHTML;
