@@ -231,12 +231,24 @@ export class PageScanner {
 
   /** Rescans the blocks that changed: their old markers go, their text is read and matched again. */
   private rescan(units: Element[], signal: AbortSignal): void {
-    this.registry.remove((_placed, first) => !first.isConnected || units.some((u) => u.contains(first)));
+    const queue = this.queue;
+    if (!queue) return;
     const blocks = (function* (): Generator<TextBlock> {
       for (const unit of units) yield* walkBlocks(unit);
     })();
     this.running = this.running
-      .then(() => this.scan(blocks, signal))
+      .then(
+        () =>
+          new Promise<void>((resolve) => {
+            signal.addEventListener('abort', () => resolve(), { once: true });
+            // The old markers go in a write task; the reads of the new text are queued from it, so
+            // they run on the next frame, after the page has been painted without the old markers.
+            queue.write(() => {
+              this.registry.remove((_placed, first) => !first.isConnected || units.some((u) => u.contains(first)));
+              void this.scan(blocks, signal).then(resolve);
+            });
+          }),
+      )
       .then(() => this.options.onChange?.())
       .catch(() => undefined);
   }
