@@ -18,7 +18,7 @@ export const DEFAULT_SELECT: SelectOptions = { kinds: { ...DEFAULT_SETTINGS.kind
  */
 export function splitBlocks(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
-  const re = /\n[ \t]*\n\s*/g;
+  const re = /\r?\n[ \t\r]*\n\s*/g;
   let at = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > at) out.push({ start: at, text: text.slice(at, m.index) });
