@@ -215,11 +215,12 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
     await page.goto(server.url(PAGE));
     await page.waitForSelector(PERSON, { timeout: 15_000 });
     const context = (page.raw as PlaywrightPage).context() as BrowserContext;
-    // Make the running service worker fail every entity look-up (entity details are summed with
-    // Array.prototype.reduce, which nothing else on this path uses).
+    // Make the running service worker fail every detail look-up: the matching side picks the
+    // corpora to ask with Array.prototype.filter (the page is already marked, so nothing else in
+    // the worker runs until the card asks).
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl('')))!;
     await worker.evaluate(() => {
-      Array.prototype.reduce = function () {
+      Array.prototype.filter = function () {
         throw new Error('injected failure');
       };
     });
