@@ -115,6 +115,8 @@ describe('dispatch', () => {
   it('answers every protocol request type with a handler', () => {
     expect(Object.keys(handlers).sort()).toEqual(
       [
+        'addPage',
+        'takePageDraft',
         'deleteCorpus',
         'exportCorpus',
         'getDetails',
