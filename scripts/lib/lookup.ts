@@ -1,16 +1,66 @@
-/** The lookup CLI's core, shared with tests: the content script's matcher plus resolution against the full index. */
-import type { CorpusIndex, Detection } from '../../src/core/index/types';
+/**
+ * The lookup CLI's core, shared with tests: the page's matcher, then the page's marking policy
+ * (core/match/select), then resolution against the full index. So `lookup` prints what the page marks.
+ */
+import type { CorpusIndex, Detection, Match } from '../../src/core/index/types';
 import { compileMatcher, createMatcher, resolveMatch, type Matcher } from '../../src/core/match';
+import { selectMatches, type SelectOptions } from '../../src/core/match/select';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const matchers = new WeakMap<CorpusIndex, Matcher>();
 
-/** Looks up a text against an index exactly as the content script scans a page, then resolves the evidence. */
-export function lookup(text: string, index: CorpusIndex): { detections: Detection[] } {
+/** The reader's settings on a new install: what the page marks until the reader changes them. */
+export const DEFAULT_SELECT: SelectOptions = { kinds: { ...DEFAULT_SETTINGS.kinds }, maxMarkers: DEFAULT_SETTINGS.maxMarkers };
+
+/**
+ * The input's blocks, as the page reads paragraphs: split at blank lines (the corpus's own paragraph
+ * break). Offsets of each block into the whole text are kept.
+ */
+export function splitBlocks(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /\r?\n[ \t\r]*\n\s*/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > at) out.push({ start: at, text: text.slice(at, m.index) });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ start: at, text: text.slice(at) });
+  return out;
+}
+
+function matcherFor(index: CorpusIndex): Matcher {
   let matcher = matchers.get(index);
   if (!matcher) {
-    // Through JSON, as the content script receives it, so nothing non-serialisable can slip in.
+    // Through JSON, as the matching side receives it, so nothing non-serialisable can slip in.
     matcher = createMatcher(JSON.parse(JSON.stringify(compileMatcher(index))));
     matchers.set(index, matcher);
   }
-  return { detections: matcher.scan(text).map((m) => resolveMatch(m, index)) };
+  return matcher;
+}
+
+/**
+ * What the matcher recognises in a text, before the marking policy (a lone surname is reported
+ * even where the page would hold it back): for tests that score recognition, such as the dev set.
+ */
+export function recognise(text: string, index: CorpusIndex): Detection[] {
+  return matcherFor(index).scan(text).map((m) => resolveMatch(m, index));
+}
+
+/**
+ * Looks up a text against an index exactly as the content script marks a page: block by block
+ * through the matcher, then the marking policy over all blocks, then the evidence for each marker.
+ */
+export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT): { detections: Detection[] } {
+  const m = matcherFor(index);
+  const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, { kinds: options.kinds }) }));
+  const selected = selectMatches(blocks, options);
+  const detections: Detection[] = [];
+  selected.forEach((list, i) => {
+    const shift = blocks[i].start;
+    for (const match of list) {
+      const whole: Match = { ...match, start: match.start + shift, end: match.end + shift };
+      detections.push(resolveMatch(whole, index));
+    }
+  });
+  return { detections };
 }

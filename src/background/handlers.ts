@@ -3,18 +3,31 @@
  * they can be unit-tested against an in-memory fake of the browser API.
  */
 import browser from 'webextension-polyfill';
-import { buildDetails } from '../core/index/details';
 import { fail, ok, type Protocol, type RequestType, type Result, type TabFindings } from '../shared/protocol';
 import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/storage';
 import { holdDraft, readPageDraft, takeDraft } from './add-page';
 import { CARD_UI_PATH } from './card-ui-path';
-import { loadCorpus } from './corpus';
+import { bundledCorpusSource } from './bundled-source';
 import { corpusHandlers } from './corpus-handlers';
+import type { CorpusSource } from './corpus-source';
 import { clearFindings, readFindings, storeFindings } from './findings';
+import { createMatchingSide } from './matching';
 
 /** Path of the corpus browser page inside the extension. */
 export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
+
+let corpusSource: CorpusSource | null = null;
+
+/**
+ * Replaces where the matching side finds its corpora (the bundled build output by default; the
+ * corpus store, and tests, inject their own).
+ */
+export function setCorpusSource(source: CorpusSource): void {
+  corpusSource = source;
+}
+
+const matching = createMatchingSide(() => (corpusSource ??= bundledCorpusSource()));
 
 /** Who sent a message: the tab id (and frame id) are set for content scripts. */
 export interface Sender {
@@ -50,13 +63,10 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     else sites.add(host.toLowerCase());
     return saveSettings({ ...settings, disabledSites: [...sites] });
   },
-  async getDetails({ kind, id }) {
-    const corpus = loadCorpus();
-    if ('error' in corpus) throw new Error(corpus.error);
-    const details = buildDetails(corpus.index, kind, id);
-    if (details === null) throw new Error(`No ${kind} with id "${id}" in the corpus index`);
-    return details;
-  },
+  // ---- matching side (issue 11) ----
+  matchBlocks: (payload) => matching.matchBlocks(payload),
+  getDetails: (payload) => matching.getDetails(payload),
+  // ---- end of matching side ----
   async reportFindings(findings: TabFindings, sender) {
     if (sender.tabId === undefined) return { stored: false };
     await storeFindings(sender.tabId, findings);

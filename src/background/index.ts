@@ -2,8 +2,12 @@
 import browser from 'webextension-polyfill';
 import { isMessage } from '../shared/protocol';
 import { requestTab } from '../shared/messaging';
-import { corpusStore, refreshBundledCorpus } from './corpora';
-import { clearFindings, dispatch } from './handlers';
+import { corpusStore, refreshBundledCorpus, storeCorpusSource } from './corpora';
+import { clearFindings, dispatch, setCorpusSource } from './handlers';
+
+// The matching side matches over the corpora of the store (the bundled one is installed into it on
+// first use), not over the build output the handlers fall back to.
+setCorpusSource(storeCorpusSource);
 
 // Startup: clean up interrupted installs and check the bundled corpus's version.
 void corpusStore().catch((error: unknown) => console.error('Coverage Lens: the corpus store could not be opened:', error));

@@ -13,14 +13,14 @@
  */
 import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
-import type { Result } from '../shared/protocol';
+import type { CorpusCardDetails, Result } from '../shared/protocol';
 import type { CardUi, CardViewProps } from './card-loader';
 import { CARD_TAG } from './site-knowledge';
 
 /** What the host needs from the rest of the content script. */
 export interface CardHostOptions {
-  /** Fetches a detail record from the background. Must not throw. */
-  getDetails(kind: DetectionKind, id: string): Promise<Result<CardDetails>>;
+  /** Fetches a detail record from the corpus `corpus` (the matching side). Must not throw. */
+  getDetails(kind: DetectionKind, id: string, corpus?: string): Promise<Result<CardDetails | CorpusCardDetails>>;
   /** Asks the background to open the corpus browser at a deep link. */
   openBrowser(hash: string): void;
   theme: 'light' | 'dark';
@@ -55,6 +55,13 @@ const FLOAT_CSS = `${HOST_CSS}
 .cl-float[data-cl-staged]{opacity:0;pointer-events:none}
 .cl-float > *{max-height:inherit;overflow:auto}
 .cl-unavailable{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff;border:1px solid #8c959f;border-radius:6px;padding:8px 10px;box-shadow:0 4px 14px rgba(0,0,0,.18)}`;
+
+const cacheKey = (kind: DetectionKind, id: string, corpus?: string) => `${corpus ?? ''}\u0000${kind}\u0000${id}`;
+
+/** The corpus a page match came from (matches from the matching side carry it). */
+export function corpusOf(match: Match): string | undefined {
+  return (match as { corpus?: string }).corpus;
+}
 
 /** Marks the float while it holds a staged card (see FLOAT_CSS). */
 const STAGED_ATTR = 'data-cl-staged';
@@ -126,15 +133,17 @@ export class CardHost {
    * Starts fetching a record's details and the card UI (on hover, during the intent delay), so the
    * card opens ready.
    */
-  preload(kind: DetectionKind, id: string): Promise<CardState> {
+  preload(kind: DetectionKind, id: string, corpus?: string): Promise<CardState> {
     if (!this.ui) void this.prepareUi();
-    const key = `${kind}\u0000${id}`;
+    const key = cacheKey(kind, id, corpus);
     const hit = this.cache.get(key);
     if (hit && hit.state?.status !== 'error') return hit.promise;
     const entry: { promise: Promise<CardState>; state?: CardState } = {
       promise: this.options
-        .getDetails(kind, id)
-        .then((result): CardState => (result.ok ? { status: 'ready', details: result.value } : { status: 'error', message: result.error }))
+        .getDetails(kind, id, corpus)
+        .then((result): CardState =>
+          result.ok ? { status: 'ready', details: result.value, corpus: (result.value as CorpusCardDetails).corpus?.name } : { status: 'error', message: result.error },
+        )
         .catch((error: unknown): CardState => ({ status: 'error', message: String(error) }))
         .then((state) => {
           entry.state = state;
@@ -155,7 +164,7 @@ export class CardHost {
     this.unstage();
     const staged: { marker: HTMLElement; match: Match; state?: CardState } = { marker, match };
     this.staged = staged;
-    void Promise.all([this.preload(match.kind, match.id), this.prepareUi()]).then(([state, ui]) => {
+    void Promise.all([this.preload(match.kind, match.id, corpusOf(match)), this.prepareUi()]).then(([state, ui]) => {
       if (this.staged !== staged || this.current || !ui || state.status !== 'ready' || !marker.isConnected) return;
       this.ensureHost();
       const float = this.float as HTMLElement;
@@ -210,8 +219,7 @@ export class CardHost {
       return;
     }
     this.unstage();
-    const key = `${match.kind}\u0000${match.id}`;
-    const cached = this.cache.get(key)?.state;
+    const cached = this.cache.get(cacheKey(match.kind, match.id, corpusOf(match)))?.state;
     this.current = { marker, match, pinned, state: cached ?? { status: 'loading' } };
     if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
     if (this.ui) this.show();
@@ -221,7 +229,7 @@ export class CardHost {
       });
     }
     if (!cached || cached.status === 'error') {
-      void this.preload(match.kind, match.id).then((state) => {
+      void this.preload(match.kind, match.id, corpusOf(match)).then((state) => {
         if (this.current?.marker !== marker) return;
         this.current.state = state;
         this.render();

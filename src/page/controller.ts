@@ -1,28 +1,32 @@
 /**
- * The content script's life: read the site's settings, wait for the page to settle, find the
- * article, scan and mark it, open cards, answer the background's tab messages, follow settings
- * changes and single-page-app navigation, and remove everything on teardown. The browser APIs come
- * in through `ControllerEnv`, so DOM tests can drive the whole flow with fakes.
+ * The content script's life, as a composition of features (src/page/features/, each with
+ * `init…(…, signal)`): read the site's settings, wait for the page to settle, mark the article
+ * (a marking session), open cards, answer the background's tab messages, follow settings changes
+ * and single-page-app navigation, and remove everything on teardown (one abort). The browser APIs
+ * come in through `ControllerEnv`, so DOM tests can drive the whole flow with fakes.
  */
 import type { DetectionKind } from '../core/index/types';
-import type { Protocol, RequestType, Result, TabFindings, TabProtocol } from '../shared/protocol';
+import type { Protocol, RequestType, Result, TabFindings } from '../shared/protocol';
 import { isSiteEnabled, migrateSettings, type Settings } from '../shared/settings';
-import { findArticleRoot } from './article-root';
-import { CardHost } from './card-host';
 import type { CardUi } from './card-loader';
-import { initCardTriggers } from './card-triggers';
+import { initCards } from './features/cards';
+import { initMarking, type MarkingSession } from './features/marking';
+import { initReport } from './features/report';
+import { initTabMessages } from './features/tab-messages';
+import { initTheme } from './features/theme';
+import { initUrlWatch } from './features/url-watch';
 import { summarizeFindings } from './findings';
 import { Highlighter, removeStaleMarkers } from './highlight';
-import { isContextValid, isInvalidatedError, watchContext } from './lifecycle';
+import { isContextValid, isInvalidatedError } from './lifecycle';
+import { ContextGoneError, createMatchClient } from './match-client';
 import { moveToMarker, revealMarker } from './navigate';
-import { PageScanner, whenPageSettled, type BlockMatcher } from './scan-scheduler';
+import { whenPageSettled } from './page-settled';
 import { CARD_TAG } from './site-knowledge';
 
 /** Everything the controller needs from the extension runtime. */
 export interface ControllerEnv {
+  /** Requests to the background, which is also the matching side (`matchBlocks`, `getDetails`). */
   request<K extends RequestType>(type: K, payload: Protocol[K]['request']): Promise<Result<Protocol[K]['reply']>>;
-  /** Builds the matcher (lazily: only on pages where the extension runs). */
-  matcher(): BlockMatcher;
   /** Subscribes to changes of the stored settings object; returns an unsubscribe function. */
   onSettingsChanged(listener: (stored: unknown) => void): () => void;
   /** Subscribes to tab messages; the listener returns the reply or undefined when it is not ours. */
@@ -39,20 +43,6 @@ export interface ControllerEnv {
   skipSettle?: boolean;
 }
 
-/** How often (ms) the current URL is compared, for single-page-app navigation. */
-const URL_POLL_MS = 1000;
-/** How many reports per second at most while markers change. */
-const REPORT_THROTTLE_MS = 400;
-
-function resolveTheme(theme: Settings['theme']): 'light' | 'dark' {
-  if (theme !== 'auto') return theme;
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function pageKey(): string {
-  return location.href.split('#')[0];
-}
-
 /** A running content script; `destroy()` removes every marker, the card and every listener. */
 export interface ContentScript {
   destroy(): void;
@@ -61,188 +51,140 @@ export interface ContentScript {
   findings(): TabFindings;
 }
 
+/** What the controller knows about the page at one moment. */
+interface State {
+  settings: Settings | null;
+  enabled: boolean;
+  status: TabFindings['status'];
+  errorMessage?: string;
+  session: { abort: AbortController; marking: MarkingSession; done: Promise<void> } | null;
+}
+
+function sameMarking(a: Settings, b: Settings): boolean {
+  return a.maxMarkers === b.maxMarkers && (Object.keys(b.kinds) as DetectionKind[]).every((k) => a.kinds[k] === b.kinds[k]);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Starts the content script on `document`. Never throws. */
 export function startContentScript(env: ControllerEnv): ContentScript {
   const life = new AbortController();
+  const signal = life.signal;
   const doc = document;
   const host = location.hostname;
-  let settings: Settings | null = null;
-  let enabled = false;
-  let session: { abort: AbortController; scanner: PageScanner; done: Promise<void> } | null = null;
-  let status: TabFindings['status'] = 'scanning';
-  let errorMessage: string | undefined;
-  let lastUrl = pageKey();
-  let reportTimer: ReturnType<typeof setTimeout> | null = null;
-  let matcher: BlockMatcher | null = null;
+  const state: State = { settings: null, enabled: false, status: 'scanning', session: null };
   const valid = () => (env.isContextValid ?? isContextValid)();
 
   // Markers or a card left by an earlier instance (the extension was reloaded under this page).
   removeStaleMarkers(doc);
   for (const stale of Array.from(doc.querySelectorAll(CARD_TAG))) stale.remove();
 
-  // Only the reader's own click (or Enter/Space, which the browser turns into a trusted click) may
-  // open the corpus browser: page scripts can reach the card's buttons and call click(), and must
-  // not be able to open extension tabs. Capture on the document runs before the card's handlers.
-  let lastClickTrusted = false;
-  doc.addEventListener('click', (event) => void (lastClickTrusted = event.isTrusted), { capture: true, signal: life.signal });
+  const destroy = () => {
+    if (signal.aborted) return;
+    stopSession();
+    life.abort();
+  };
 
   const highlighter = new Highlighter(() => env.describeMarker());
-  const card = new CardHost(doc, {
-    theme: 'light',
-    getDetails: async (kind, id) => {
-      const result = await env.request('getDetails', { kind, id });
-      if (!result.ok && isInvalidatedError(result.error)) destroy();
-      return result;
-    },
-    openBrowser: (hash) => {
-      if (!lastClickTrusted) return;
-      lastClickTrusted = false;
-      void env.request('openCorpusBrowser', { hash });
-    },
-    loadUi: () => env.loadCardUi(),
-    unavailableText: () => env.cardUnavailable(),
+  const card = initCards(doc, env, destroy, signal);
+  const setTheme = initTheme((theme) => card.setTheme(theme), signal);
+  const findings = (): TabFindings =>
+    summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage);
+  const report = initReport(
+    findings,
+    (f) =>
+      void env.request('reportFindings', f).then((result) => {
+        if (!result.ok && isInvalidatedError(result.error)) destroy();
+      }),
+    signal,
+  );
+  const match = createMatchClient(env.request, (problems) => {
+    state.errorMessage = problems.join('; ');
   });
 
-  const findings = (): TabFindings =>
-    summarizeFindings(location.href, status, session?.scanner.placedMatches() ?? [], errorMessage);
+  function stopSession(): void {
+    state.session?.abort.abort();
+    state.session = null;
+  }
 
-  const report = () => {
-    if (reportTimer !== null) clearTimeout(reportTimer);
-    reportTimer = null;
-    if (life.signal.aborted) return;
-    void env.request('reportFindings', findings()).then((result) => {
-      if (!result.ok && isInvalidatedError(result.error)) destroy();
-    });
-  };
-  const scheduleReport = () => {
-    if (reportTimer === null) reportTimer = setTimeout(report, REPORT_THROTTLE_MS);
-  };
-
-  const stopSession = () => {
-    if (!session) return;
-    card.close(false);
-    session.abort.abort();
-    session = null;
-  };
-
-  const startSession = async () => {
+  async function startSession(): Promise<void> {
     stopSession();
-    if (!settings) return;
+    if (!state.settings || signal.aborted) return;
     const abort = new AbortController();
-    const signal = abort.signal;
-    try {
-      matcher ??= env.matcher();
-    } catch (error) {
-      status = 'error';
-      errorMessage = `The matcher could not start: ${error instanceof Error ? error.message : String(error)}`;
-      report();
-      return;
-    }
-    const scanner = new PageScanner({
-      root: findArticleRoot(doc),
-      matcher,
-      highlighter,
-      kinds: { ...settings.kinds },
-      maxMarkers: settings.maxMarkers,
-      onChange: () => {
-        if (card.marker && !card.marker.isConnected) card.close(false);
-        scheduleReport();
+    const marking = initMarking(
+      {
+        doc,
+        card,
+        highlighter,
+        match,
+        kinds: state.settings.kinds,
+        maxMarkers: state.settings.maxMarkers,
+        onChange: () => {
+          if (card.marker && !card.marker.isConnected) card.close(false);
+          report.soon();
+        },
       },
-    });
-    initCardTriggers(
-      doc,
-      card,
-      (el) => {
-        const placed = scanner.placedFor(el);
-        return placed ? { match: placed.match, first: placed.marks[0] } : null;
-      },
-      signal,
+      abort.signal,
     );
-    status = 'scanning';
-    errorMessage = undefined;
-    report();
-    const done = scanner
-      .start(signal)
-      .then(() => {
-        if (signal.aborted) return;
-        status = 'done';
-        report();
-      })
-      .catch((error: unknown) => {
-        status = 'error';
-        errorMessage = error instanceof Error ? error.message : String(error);
-        report();
-      });
-    session = { abort, scanner, done };
+    state.status = 'scanning';
+    state.errorMessage = undefined;
+    report.now();
+    const done = marking.done.then(
+      () => {
+        if (abort.signal.aborted) return;
+        state.status = 'done';
+        report.now();
+      },
+      (error: unknown) => {
+        if (error instanceof ContextGoneError) return destroy();
+        if (abort.signal.aborted) return;
+        state.status = 'error';
+        state.errorMessage = messageOf(error);
+        report.now();
+      },
+    );
+    state.session = { abort, marking, done };
     await done;
-  };
+  }
 
-  const apply = async (next: Settings, nextEnabled: boolean) => {
-    const before = settings;
-    settings = next;
-    card.setTheme(resolveTheme(next.theme));
-    const wasEnabled = enabled;
-    enabled = nextEnabled;
-    if (!enabled) {
+  async function apply(next: Settings, nextEnabled: boolean): Promise<void> {
+    const before = state.settings;
+    const wasRunning = state.enabled && state.session !== null;
+    state.settings = next;
+    state.enabled = nextEnabled;
+    setTheme(next.theme);
+    if (!nextEnabled) {
       stopSession();
-      status = 'disabled';
-      report();
+      state.status = 'disabled';
+      report.now();
       return;
     }
-    const sameMarking =
-      before !== null &&
-      wasEnabled &&
-      session !== null &&
-      before.maxMarkers === next.maxMarkers &&
-      (Object.keys(next.kinds) as DetectionKind[]).every((k) => before.kinds[k] === next.kinds[k]);
-    if (!sameMarking) await startSession();
-  };
+    if (!(before && wasRunning && sameMarking(before, next))) await startSession();
+  }
 
-  const onMessage = (message: unknown): Promise<Result<unknown>> | undefined => {
-    if (typeof message !== 'object' || message === null) return undefined;
-    const { type, payload } = message as { type?: unknown; payload?: unknown };
-    const reply = <K extends keyof TabProtocol>(value: TabProtocol[K]['reply']) => Promise.resolve({ ok: true as const, value });
-    try {
-      switch (type) {
-        case 'reveal': {
-          const { kind, id } = payload as TabProtocol['reveal']['request'];
-          const target = revealMarker(doc, kind, id);
-          if (target) {
-            const placed = session?.scanner.placedFor(target);
-            if (placed) card.open(target, placed.match, true);
-          }
-          return reply<'reveal'>({ found: target !== null });
+  initTabMessages(
+    env.onTabMessage,
+    {
+      reveal: ({ kind, id }) => {
+        const target = revealMarker(doc, kind, id);
+        if (target) {
+          const placed = state.session?.marking.scanner.placedFor(target);
+          if (placed) card.open(target, placed.match, true);
         }
-        case 'settingsChanged': {
-          const { settings: s, enabled: e } = payload as TabProtocol['settingsChanged']['request'];
-          void apply(migrateSettings(s), Boolean(e));
-          return reply<'settingsChanged'>({ applied: true });
-        }
-        case 'findings':
-          return reply<'findings'>(findings());
-        case 'navigate': {
-          const { direction } = payload as TabProtocol['navigate']['request'];
-          const from = doc.activeElement?.closest('coverage-lens-mark[data-cl-first]') ?? card.marker;
-          const moved = moveToMarker(doc, direction === -1 ? -1 : 1, from ?? null);
-          return reply<'navigate'>({ moved: moved !== null });
-        }
-        default:
-          return undefined;
-      }
-    } catch (error) {
-      return Promise.resolve({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-
-  const destroy = () => {
-    if (life.signal.aborted) return;
-    life.abort();
-    stopSession();
-    card.destroy();
-    if (reportTimer !== null) clearTimeout(reportTimer);
-    unsubscribeSettings();
-    unsubscribeMessages();
-  };
+        return { found: target !== null };
+      },
+      settingsChanged: ({ settings, enabled }) => {
+        void apply(migrateSettings(settings), Boolean(enabled)).catch(() => undefined);
+        return { applied: true };
+      },
+      findings: () => findings(),
+      navigate: ({ direction }) => {
+        const from = doc.activeElement?.closest('coverage-lens-mark[data-cl-first]') ?? card.marker;
+        return { moved: moveToMarker(doc, direction === -1 ? -1 : 1, from ?? null) !== null };
+      },
+    },
+    signal,
+  );
 
   const unsubscribeSettings = env.onSettingsChanged((stored) => {
     try {
@@ -252,44 +194,28 @@ export function startContentScript(env: ControllerEnv): ContentScript {
       // ignore a malformed change; the next one will apply
     }
   });
-  const unsubscribeMessages = env.onTabMessage(onMessage);
+  signal.addEventListener('abort', unsubscribeSettings, { once: true });
 
-  const checkUrl = () => {
-    const key = pageKey();
-    if (key === lastUrl) return;
-    lastUrl = key;
-    // A single-page app replaced the article: find it again once the new view has settled.
-    if (enabled) setTimeout(() => void startSession().catch(() => undefined), 300);
-  };
-  watchContext(destroy, checkUrl, life.signal, URL_POLL_MS);
-  window.addEventListener('popstate', checkUrl, { signal: life.signal });
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener?.('navigatesuccess', checkUrl, { signal: life.signal } as AddEventListenerOptions);
-  if (typeof matchMedia === 'function') {
-    matchMedia('(prefers-color-scheme: dark)').addEventListener(
-      'change',
-      () => settings && card.setTheme(resolveTheme(settings.theme)),
-      { signal: life.signal } as AddEventListenerOptions,
-    );
-  }
+  // A single-page app replaced the article: find it again once the new view has settled.
+  initUrlWatch(() => state.enabled && void startSession().catch(() => undefined), destroy, signal);
 
   const boot = (async () => {
     if (!valid()) return destroy();
-    const state = await env.request('getSiteState', { host });
-    if (!state.ok) {
-      if (isInvalidatedError(state.error)) destroy();
+    const siteState = await env.request('getSiteState', { host });
+    if (!siteState.ok) {
+      if (isInvalidatedError(siteState.error)) destroy();
       return; // background unreachable: stay out of the page's way
     }
-    if (state.value.enabled && !env.skipSettle) await whenPageSettled(life.signal);
-    if (life.signal.aborted) return;
-    await apply(state.value.settings, state.value.enabled);
+    if (siteState.value.enabled && !env.skipSettle) await whenPageSettled(signal);
+    if (signal.aborted) return;
+    await apply(siteState.value.settings, siteState.value.enabled);
   })().catch(() => undefined);
 
   return {
     destroy,
     async settled() {
       await boot;
-      await session?.done;
+      await state.session?.done;
     },
     findings,
   };

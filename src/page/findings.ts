@@ -1,6 +1,6 @@
 /** What the content script tells the popup about the page: one item per record marked, in page order. */
 import type { FoundItem, TabFindings } from '../shared/protocol';
-import type { PlacedMatch } from './scan-scheduler';
+import type { PlacedMatch } from './marker-registry';
 
 const LABEL_MAX = 90;
 

@@ -3,10 +3,9 @@
  * here: a failure inside the extension never breaks the host page.
  *
  * This file is injected into every page, so it talks to the browser's own API (runtime-lite), not
- * webextension-polyfill, and the card UI is loaded on demand (card-loader).
+ * webextension-polyfill, the card UI is loaded on demand (card-loader), and it holds no corpus data:
+ * the article's blocks are matched by the background (match-client).
  */
-import { createMatcher } from '../core/match/scan-entry';
-import matcherData from '../generated/matcher.json';
 import { createRequest } from '../shared/request';
 import { getMessage, onLocalStorageChanged, onRuntimeMessage, sendRuntimeMessage } from '../shared/runtime-lite';
 import { SETTINGS_KEY } from '../shared/settings';
@@ -18,7 +17,6 @@ const request = createRequest(sendRuntimeMessage);
 try {
   startContentScript({
     request,
-    matcher: () => createMatcher(matcherData as unknown as Parameters<typeof createMatcher>[0]),
     onSettingsChanged: (listener) => onLocalStorageChanged(SETTINGS_KEY, listener),
     onTabMessage: (listener) => onRuntimeMessage(listener),
     describeMarker: () => getMessage('page_markerDescription') || 'Coverage Lens: press Enter for sources',

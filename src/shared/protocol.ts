@@ -4,7 +4,7 @@
  * structured cloning across extension contexts.
  */
 import type { CardDetails } from '../core/index/details';
-import type { DetectionKind } from '../core/index/types';
+import type { DetectionKind, Match } from '../core/index/types';
 import type { PageDraftView } from './add-page';
 import type { Settings } from './settings';
 
@@ -77,8 +77,44 @@ export interface CorpusProtocol {
   exportCorpus: { request: { id: string }; reply: { name: string; file: string } };
 }
 
+// ---- Matching off the page (issue 11): page text goes to the extension's own matching side ----
+
+/** A match found by the matching side, with the corpus it comes from (ids are unique per corpus). */
+export interface CorpusMatch extends Match {
+  corpus: string;
+}
+
+/** Which corpus a card's evidence comes from, as the card names it. */
+export interface CorpusLabel {
+  id: string;
+  name: string;
+}
+
+/** Card details with the corpus they come from. */
+export type CorpusCardDetails = CardDetails & { corpus?: CorpusLabel };
+
+/** Requests of the matching side (the background: Chrome's service worker, Firefox's event page). */
+export interface MatchingProtocol {
+  /**
+   * Content script → matching side: one batch of article blocks (paragraph texts, in the order
+   * the page wants them matched). Reply: per block, in the same order, every match in every active
+   * corpus, with UTF-16 offsets into that block's text. Nothing is kept after the reply.
+   */
+  matchBlocks: {
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean> };
+    reply: { matches: CorpusMatch[][]; problems?: string[] };
+  };
+  /**
+   * A detail record for a card: an entity, claim group or quote group, with resolved evidence and
+   * the corpus it comes from. Without `corpus`, the first active corpus that has the record.
+   */
+  getDetails: { request: { kind: DetectionKind; id: string; corpus?: string }; reply: CorpusCardDetails };
+}
+
+// ---- end of matching ----
+
 /** Every request any side may send, with its payload and reply value. */
-export interface Protocol extends CorpusProtocol {
+export interface Protocol extends CorpusProtocol, MatchingProtocol {
   /** Liveness and version check. */
   ping: { request: { from: 'content' | 'popup' | 'browser' }; reply: { version: string; from: 'background' } };
   getSettings: { request: Record<string, never>; reply: Settings };
@@ -87,8 +123,6 @@ export interface Protocol extends CorpusProtocol {
   /** Whether the extension runs on a given host (global switch and per-site switch). */
   getSiteState: { request: { host: string }; reply: { enabled: boolean; settings: Settings } };
   setSiteEnabled: { request: { host: string; enabled: boolean }; reply: Settings };
-  /** A detail record for a card: an entity, claim group or quote group, with resolved evidence. */
-  getDetails: { request: { kind: DetectionKind; id: string }; reply: CardDetails };
   /** Content script → background: what was found on this tab (kept in memory for the tab's life). */
   reportFindings: { request: TabFindings; reply: { stored: boolean } };
   /** Popup → background: what the content script found on a tab. */

@@ -160,6 +160,47 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
     await page.close();
   });
 
+  it('the matching side stops mid-scan (Chromium) or sleeps before the page loads (Firefox): the page retries and completes its markers', async () => {
+    const LONG = 'news/long-read.html';
+    const helper = await openHelper();
+    // More markers than the default cap, so the scan of the long page needs many batches.
+    await send(helper, { type: 'setSettings', payload: { patch: { maxMarkers: 2000 } } });
+    const marked = async (page: PageLike) => {
+      await until(page, () => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length, (n) => n > 0, 15_000);
+      return (await settled(page)).marks;
+    };
+    const readIds = () => [...document.querySelectorAll('coverage-lens-mark[data-cl-first]')].map((m) => `${m.getAttribute('data-kind')} ${m.getAttribute('data-id')} ${m.textContent}`);
+    try {
+      const calm = await ext.newPage();
+      await calm.goto(server.url(LONG));
+      const expected = await marked(calm);
+      const expectedIds = await calm.evaluate(readIds);
+      await calm.close();
+      expect(expected).toBeGreaterThan(300);
+
+      const page = await ext.newPage();
+      if (name === 'chromium') {
+        const control = await workerControl();
+        await page.goto(server.url(LONG));
+        // Stop the worker while the page's batches are on their way (the first markers are in).
+        await until(page, () => document.querySelectorAll('coverage-lens-mark').length, (n) => n > 0, 15_000);
+        await control.cdp.send('ServiceWorker.stopAllWorkers');
+        await control.close();
+      } else {
+        // No message for longer than the idle timeout: the event page is suspended, and the page's
+        // first batch has to wake it.
+        await new Promise((r) => setTimeout(r, 2_500));
+        await page.goto(server.url(LONG));
+      }
+      expect(await marked(page)).toBe(expected);
+      expect(await page.evaluate(readIds)).toEqual(expectedIds);
+      await page.close();
+    } finally {
+      await send(helper, { type: 'setSettings', payload: { patch: { maxMarkers: 300 } } });
+      await helper.close();
+    }
+  });
+
   it('a detail look-up that fails shows a quiet error in the card, and the page keeps working', async () => {
     const helper = await openHelper();
     // Unknown ids are refused with a plain reason, as a Result (never a thrown error).
@@ -174,11 +215,12 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
     await page.goto(server.url(PAGE));
     await page.waitForSelector(PERSON, { timeout: 15_000 });
     const context = (page.raw as PlaywrightPage).context() as BrowserContext;
-    // Make the running service worker fail every entity look-up (entity details are summed with
-    // Array.prototype.reduce, which nothing else on this path uses).
+    // Make the running service worker fail every detail look-up: the matching side picks the
+    // corpora to ask with Array.prototype.filter (the page is already marked, so nothing else in
+    // the worker runs until the card asks).
     const worker = context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl('')))!;
     await worker.evaluate(() => {
-      Array.prototype.reduce = function () {
+      Array.prototype.filter = function () {
         throw new Error('injected failure');
       };
     });

@@ -182,6 +182,8 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
       const outlets = [...new Set(Object.values(sources).map((s) => s.outlet))].filter((o) => o !== 'unknown');
       expect(outlets.length).toBeGreaterThanOrEqual(4);
       for (const outlet of outlets) expect(card.text, outlet).toContain(outlet);
+      // The card says which corpus its evidence comes from.
+      expect(card.text).toContain('Coverage Lens · Bundled corpus');
       await tab.screenshot({ path: resolve(ARTIFACTS, `card-person-light-${name}.png`) });
       await setSettings({ theme: 'dark' });
       await tab.waitForFunction(() => {

@@ -175,3 +175,24 @@ describe('the README', () => {
     expect(section).toMatch(/no network requests?/i);
   });
 });
+
+describe('the built content script (issue 11: the page carries none of the corpus)', () => {
+  it.each(TARGETS)('%s: holds no entity, article, claim-group or quote-group id and no word of the matcher data', (target) => {
+    const manifest = builtManifest(target) as { content_scripts?: { js?: string[] }[] };
+    const scripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+    expect(scripts.length).toBeGreaterThan(0);
+    const generated = resolve(ROOT, 'src/generated/matcher.json');
+    if (!existsSync(generated)) throw new Error(`${generated} is missing: run "npm run build" first`);
+    const data = JSON.parse(readFileSync(generated, 'utf8')) as { articles: string[]; entities: string[]; claimGroups: string[]; quoteGroups: string[]; words: string[]; places: string[] };
+    // Ids are distinctive on their own; words are checked as quoted string literals of some length
+    // (short words such as "said" or "person" are also ordinary code strings).
+    const ids = [...data.articles, ...data.entities, ...data.places];
+    const words = data.words.filter((w) => w.length >= 7);
+    expect(ids.length + words.length).toBeGreaterThan(10);
+    for (const file of scripts) {
+      const code = readFileSync(join(dist(target), file), 'utf8');
+      expect(ids.filter((id) => code.includes(id)), `${file}: corpus ids`).toEqual([]);
+      expect(words.filter((w) => new RegExp(`["'\`]${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\`]`).test(code)), `${file}: corpus words`).toEqual([]);
+    }
+  });
+});

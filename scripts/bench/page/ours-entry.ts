@@ -1,15 +1,18 @@
 /**
  * Bench page bundle for OURS: the project's real content-script modules (article root, text map,
- * matcher, highlighter, sliced scan scheduler) and the real compact matcher data, exposed for
- * measurement. Nothing here re-implements page logic: it drives the real PageScanner (as the
- * content script's controller does) and times the matcher and highlighter it is handed.
+ * highlighter, the scan on its frame-budget queue, the marking policy) and, standing in for the
+ * background's matching side, the real matcher over the real compact matcher data, answering each
+ * batch in a microtask in the page (so "scan" is the matcher's own time, without messaging).
+ * Nothing here re-implements page logic: it drives the real PageScanner (as the content script's
+ * marking feature does) and times the matcher and highlighter it is handed.
  */
 import matcherData from '../../../src/generated/matcher.json';
 import type { DetectionKind, Match } from '../../../src/core/index/types';
 import { createMatcher, type MatcherData } from '../../../src/core/match';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/scan-scheduler';
+import type { BlockMatch } from '../../../src/page/match-client';
+import { PageScanner } from '../../../src/page/page-scan';
 import { MARK_TAG } from '../../../src/page/site-knowledge';
 import { collectBlocks } from '../../../src/page/text-map';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -37,6 +40,11 @@ try {
   matcher = { scan: () => [] };
 }
 const initMs = now() - initStart;
+
+/** The matching side, in the page: each block through the matcher, as the background does. */
+function inPage(scan: (text: string, options?: { kinds?: Partial<Record<DetectionKind, boolean>> }) => Match[]): BlockMatch {
+  return async (blocks, kinds) => blocks.map((text) => scan(text, { kinds }).map((m) => ({ ...m, corpus: 'bundled' })));
+}
 
 function countKinds(matches: Match[], into: Record<string, number>): void {
   for (const m of matches) into[m.kind] = (into[m.kind] ?? 0) + 1;
@@ -127,7 +135,7 @@ const ours = {
     const t0 = now();
     const scanner = new PageScanner({
       root: findArticleRoot(document),
-      matcher: timedMatcher,
+      match: inPage((text, options) => timedMatcher.scan(text, options)),
       highlighter,
       kinds: ALL_KINDS,
       maxMarkers: Number.POSITIVE_INFINITY,
@@ -159,7 +167,7 @@ const ours = {
 
   /** Scans with the default scheduler and leaves the markers in place (for screenshots). */
   async markAndKeep(): Promise<number> {
-    const scanner = new PageScanner({ root: findArticleRoot(document), matcher, highlighter: new Highlighter(), kinds: ALL_KINDS, maxMarkers: Number.POSITIVE_INFINITY });
+    const scanner = new PageScanner({ root: findArticleRoot(document), match: inPage((t, o) => matcher.scan(t, o)), highlighter: new Highlighter(), kinds: ALL_KINDS, maxMarkers: Number.POSITIVE_INFINITY });
     await scanner.start(new AbortController().signal);
     return scanner.placedMatches().length;
   },
@@ -198,7 +206,7 @@ const ours = {
     const t0 = now();
     const scanner = new PageScanner({
       root: findArticleRoot(document),
-      matcher,
+      match: inPage((t, o) => matcher.scan(t, o)),
       highlighter: new Highlighter(),
       kinds: ALL_KINDS,
       maxMarkers,
@@ -222,7 +230,7 @@ const ours = {
       if (r.bottom > 0 && r.top < height && (firstInViewport === null || t < firstInViewport)) firstInViewport = t;
     }
     const markers = scanner.placedMatches().length;
-    const firstMarkAt = scanner.firstMarkAt;
+    const firstMarkAt = placedAt.length > 0 ? Math.min(...placedAt.map(([t]) => t)) : null;
     placedAt.length = 0;
     await new Promise((resolve) => setTimeout(resolve, 0));
     window.gc?.();

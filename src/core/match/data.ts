@@ -1,5 +1,5 @@
 /**
- * The compact, JSON-serialisable data the content script ships (src/generated/matcher.json).
+ * The compact, JSON-serialisable data the matching side loads (src/generated/matcher.json).
  * It holds keys, ids, figures and word ids — never corpus sentences: excerpts are resolved later
  * against the full index by resolveMatch.
  */

@@ -14,6 +14,8 @@ export interface CardFrameProps {
   clampTitle?: boolean;
   onClose(): void;
   onTogglePin(): void;
+  /** The corpus the card's evidence comes from, named in the footer. */
+  corpus?: string;
   /** Footer action (open in corpus browser), when the card has a record to link to. */
   footer?: ComponentChildren;
   children: ComponentChildren;
@@ -84,7 +86,9 @@ export function CardFrame(props: CardFrameProps) {
         {props.children}
       </div>
       <footer class="cl-foot">
-        <span class="cl-brand">{t('card_brand')}</span>
+        <span class="cl-brand" data-cl-corpus={props.corpus}>
+          {props.corpus ? t('card_brand_corpus', props.corpus) : t('card_brand')}
+        </span>
         {props.footer}
       </footer>
     </section>

@@ -19,7 +19,8 @@ export { CARD_CSS } from './card-css';
 /** Everything a card needs: the page match, the look-up state and the host's callbacks. */
 export interface CardProps {
   match: Match;
-  state: { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; details: CardDetails };
+  /** `corpus`: the name of the corpus the details come from. */
+  state: { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; details: CardDetails; corpus?: string };
   pinned: boolean;
   theme: 'light' | 'dark';
   onClose(): void;
@@ -56,6 +57,7 @@ export function Card(props: CardProps) {
       clampTitle={!details || details.type === 'claim' || (details.type === 'quote' && details.speaker.name === null)}
       onClose={props.onClose}
       onTogglePin={props.onTogglePin}
+      corpus={state.status === 'ready' ? state.corpus : undefined}
       footer={
         details ? (
           <button type="button" class="cl-button" onClick={() => props.onOpenBrowser(details.link)}>

@@ -165,6 +165,16 @@ describe('entity card', () => {
     expect(text).toContain('Eastport Harbour Board · 1 shared article');
   });
 
+  it('names the corpus its evidence comes from in the footer, and only the brand without one', () => {
+    const index = makeMiniIndex();
+    const state = ready(index, 'person', 'person:ada-quill');
+    const named = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: { ...state, corpus: 'Harbour archive' } as CardProps['state'] });
+    expect(textOf(named.el.querySelector('.cl-brand')!)).toBe('Coverage Lens · Harbour archive');
+    expect(named.el.querySelector('.cl-brand')!.getAttribute('data-cl-corpus')).toBe('Harbour archive');
+    const plain = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state });
+    expect(textOf(plain.el.querySelector('.cl-brand')!)).toBe('Coverage Lens');
+  });
+
   it('says "outlet unknown" and "date unknown" instead of inventing them', () => {
     const index = makeMiniIndex();
     const { el } = mount({ match: match('person', 'person:ben-marsh', 'Ben Marsh'), state: ready(index, 'person', 'person:ben-marsh') });

@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/scan-scheduler';
+import { PageScanner } from '../../../src/page/page-scan';
 import { collectBlocks } from '../../../src/page/text-map';
-import { fakeMatcher } from '../page/fake-matcher';
+import { fakeBackground } from '../page/fake-background';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 const TERMS = [
@@ -70,7 +70,7 @@ describe('a page rewriting a text node we split', () => {
     const root = document.getElementById('a')!;
     const p = document.getElementById('t')!;
     const own = p.firstChild as Text;
-    const scanner = new PageScanner({ root, matcher: fakeMatcher(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const scanner = new PageScanner({ root, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
     const abort = new AbortController();
     await scanner.start(abort.signal);
     expect(p.querySelectorAll('coverage-lens-mark').length).toBeGreaterThan(0);

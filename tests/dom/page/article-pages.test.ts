@@ -1,6 +1,6 @@
 /**
  * The article-structure fixture pages (an article split across sibling sections, a continuation in a
- * "read more" container, a chart with labels...) read with the real matcher compiled from the bundled
+ * "read more" container, a chart with labels...) read with the real matcher (as a fake background) compiled from the bundled
  * corpus's golden index: the markers' entities are exactly the ones each page's .expected.json lists
  * (worked out by hand from the page), every marker sits in the article's own text, and none of the
  * corpus names that the page prints only outside its article (bylines, captions, feeds...) is marked.
@@ -13,7 +13,8 @@ import { createMatcher, type Matcher } from '../../../src/core/match/scan';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/scan-scheduler';
+import { PageScanner } from '../../../src/page/page-scan';
+import { fakeBackground } from './fake-background';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const NEWS = resolve(ROOT, 'tests/fixtures/pages/news');
@@ -62,7 +63,8 @@ describe('article-structure fixture pages with the bundled corpus', () => {
       const abort = new AbortController();
       await new PageScanner({
         root,
-        matcher,
+        // The matching side, answered in the test from the real matcher.
+        match: fakeBackground([], (text, kinds) => matcher.scan(text, { kinds }).map((m) => ({ ...m, corpus: 'bundled' }))),
         highlighter: new Highlighter(),
         kinds: { person: true, organisation: true, claim: true, quote: true },
         maxMarkers: 300,

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/scan-scheduler';
+import { PageScanner } from '../../../src/page/page-scan';
 import { collectBlocks } from '../../../src/page/text-map';
-import { fakeMatcher } from './fake-matcher';
+import { fakeBackground } from './fake-background';
 
 const DIR = resolve(import.meta.dirname, '../../fixtures/pages/news');
 const pages = readdirSync(DIR).filter((f) => f.endsWith('.expected.json'));
@@ -45,14 +45,14 @@ describe('fixture pages', () => {
         .map((b) => b.text)
         .join('\n');
       for (const name of expected.people) expect(text).toContain(name);
-      // A matcher that finds every expected name everywhere: markers still land only in the article.
+      // A background that finds every expected name everywhere: markers still land only in the article.
       const terms = expected.people.map((name) => ({ text: name, kind: 'person' as const, id: name }));
       if (expected.unmarked.includes('body')) terms.push({ text: 'Smith', kind: 'person', id: 'smith' });
       const before = document.body.innerHTML;
       const abort = new AbortController();
       await new PageScanner({
         root,
-        matcher: fakeMatcher(terms),
+        match: fakeBackground(terms),
         highlighter: new Highlighter(),
         kinds: { person: true, organisation: true, claim: true, quote: true },
         maxMarkers: 300,

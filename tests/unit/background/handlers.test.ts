@@ -47,7 +47,9 @@ vi.mock('../../../src/core/index/details', () => ({ buildDetails: detailsMock.bu
 // The real module imports the card UI entry with crxjs's `?iife` (a file name only in a build).
 vi.mock('../../../src/background/card-ui-path', () => ({ CARD_UI_PATH: 'src/page/card-ui.js' }));
 
-const { dispatch, handlers, CORPUS_BROWSER_PATH } = await import('../../../src/background/handlers');
+const { dispatch, handlers, setCorpusSource, CORPUS_BROWSER_PATH } = await import('../../../src/background/handlers');
+const { bundledCorpusSource } = await import('../../../src/background/bundled-source');
+type LoadedCorpus = import('../../../src/background/corpus-source').LoadedCorpus;
 const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings');
 const { SETTINGS_KEY } = await import('../../../src/shared/storage');
 
@@ -98,6 +100,7 @@ beforeEach(() => {
   });
   corpusMock.result = { error: 'not set' };
   detailsMock.buildDetails.mockReset();
+  setCorpusSource(bundledCorpusSource());
 });
 
 const findings = (over: Partial<{ url: string; status: 'done' | 'disabled'; markers: number }> = {}) => ({
@@ -112,6 +115,8 @@ describe('dispatch', () => {
   it('answers every protocol request type with a handler', () => {
     expect(Object.keys(handlers).sort()).toEqual(
       [
+        'addPage',
+        'takePageDraft',
         'deleteCorpus',
         'exportCorpus',
         'getDetails',
@@ -123,6 +128,7 @@ describe('dispatch', () => {
         'getSettings',
         'getSiteState',
         'loadCardUi',
+        'matchBlocks',
         'openCorpusBrowser',
         'ping',
         'reportFindings',
@@ -292,8 +298,77 @@ describe('getDetails', () => {
     detailsMock.buildDetails.mockReturnValue(record);
     expect(await dispatch({ type: 'getDetails', payload: { kind: 'person', id: 'p1' } }, {})).toEqual({
       ok: true,
-      value: record,
+      value: { ...record, corpus: { id: 'bundled', name: 'Bundled corpus' } },
     });
+  });
+
+  it('asks the named corpus only, and says which corpus the record comes from', async () => {
+    setCorpusSource({ active: async () => [fakeCorpus('c1', 'First', []), fakeCorpus('c2', 'Second', [])] });
+    expect(await dispatch({ type: 'getDetails', payload: { kind: 'person', id: 'p:c2', corpus: 'c2' } }, {})).toEqual({
+      ok: true,
+      value: { type: 'entity', id: 'p:c2', corpus: { id: 'c2', name: 'Second' } },
+    });
+    expect(await dispatch({ type: 'getDetails', payload: { kind: 'person', id: 'p:c2', corpus: 'c1' } }, {})).toEqual({
+      ok: false,
+      error: 'No person with id "p:c2" in the corpus index',
+    });
+  });
+});
+
+/** A corpus that finds fixed words and knows records whose id ends in its own id. */
+function fakeCorpus(id: string, name: string, words: string[], broken = false): LoadedCorpus {
+  return {
+    id,
+    name,
+    async match(text) {
+      if (broken) throw new Error('shard 3 is unreadable');
+      return words.flatMap((w) => {
+        const at = text.indexOf(w);
+        return at < 0 ? [] : [{ kind: 'person' as const, text: w, start: at, end: at + w.length, id: `p:${w}`, score: 1, refs: [] }];
+      });
+    },
+    async details(kind, record) {
+      return record.endsWith(id) ? ({ type: 'entity', id: record } as never) : null;
+    },
+  };
+}
+
+describe('matchBlocks', () => {
+  const kinds = { person: true, organisation: true, claim: true, quote: true };
+
+  it('matches every block in every active corpus, offsets per block, each match tagged with its corpus', async () => {
+    setCorpusSource({ active: async () => [fakeCorpus('c1', 'First', ['Quint']), fakeCorpus('c2', 'Second', ['Berg'])] });
+    const reply = await dispatch({ type: 'matchBlocks', payload: { blocks: ['Ada Quint and Berg.', 'Nothing.', 'Berg'], kinds } }, {});
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        matches: [
+          [
+            { kind: 'person', text: 'Quint', start: 4, end: 9, id: 'p:Quint', score: 1, refs: [], corpus: 'c1' },
+            { kind: 'person', text: 'Berg', start: 14, end: 18, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' },
+          ],
+          [],
+          [{ kind: 'person', text: 'Berg', start: 0, end: 4, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' }],
+        ],
+      },
+    });
+  });
+
+  it('reports a broken corpus by name and reason, and the others still match', async () => {
+    setCorpusSource({ active: async () => [fakeCorpus('c1', 'First', ['Quint'], true), fakeCorpus('c2', 'Second', ['Berg'])] });
+    const reply = await dispatch({ type: 'matchBlocks', payload: { blocks: ['Quint, Berg'], kinds } }, {});
+    expect(reply).toEqual({
+      ok: true,
+      value: { matches: [[{ kind: 'person', text: 'Berg', start: 7, end: 11, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' }]], problems: ['First: shard 3 is unreadable'] },
+    });
+  });
+
+  it.each([
+    [{ blocks: 'text', kinds }, 'matchBlocks: blocks must be an array of strings'],
+    [{ blocks: ['ok', 7], kinds }, 'matchBlocks: block 1 is not a string'],
+    [{ blocks: Array(501).fill('x'), kinds }, 'matchBlocks: 501 blocks, at most 500 per request'],
+  ])('refuses a malformed request with a reason: %#', async (payload, error) => {
+    expect(await dispatch({ type: 'matchBlocks', payload }, {})).toEqual({ ok: false, error });
   });
 });
 

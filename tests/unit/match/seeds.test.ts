@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
-import { lookup } from '../../../scripts/lib/lookup';
+import { lookup, recognise } from '../../../scripts/lib/lookup';
 
 const INDEX = process.env.COVERAGE_LENS_INDEX ?? '';
 // Without an override, the seeds index is built in this process exactly as `npm run build:index`
@@ -15,7 +15,21 @@ const A0 = '000_5b9c0c38efeb50af';
 const A1 = '001_b5e3c0370b58277f';
 
 describe('lookup on the seeds index', () => {
-  const find = (text: string) => lookup(text, index).detections;
+  const find = (text: string) => recognise(text, index);
+
+  it('lookup prints what the page marks: lone surnames are held until the page names the person in full', () => {
+    // Issue 10: the matcher recognises both lone surnames; the page marks neither.
+    const lone = 'Smith said the plan would fail. Corbyn agreed.';
+    expect(recognise(lone, index).filter((d) => d.kind === 'person').map((d) => d.text)).toEqual(['Smith', 'Corbyn']);
+    expect(lookup(lone, index).detections.filter((d) => d.kind === 'person')).toEqual([]);
+    // A later paragraph naming him in full releases "Corbyn" (offsets into the whole input).
+    const named = `${lone}\n\nJeremy Corbyn spoke later.`;
+    const people = lookup(named, index).detections.filter((d) => d.kind === 'person');
+    expect(people.map((d) => [d.text, d.start, named.slice(d.start, d.end)])).toEqual([
+      ['Corbyn', 32, 'Corbyn'],
+      ['Jeremy Corbyn', 48, 'Jeremy Corbyn'],
+    ]);
+  });
 
   it('finds Corbyn in every article, never inside "Corbynite"', () => {
     const text = 'A Corbynite MP praised Mr Corbyn’s speech.';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/scan-scheduler';
-import { fakeMatcher } from './fake-matcher';
+import { PageScanner } from '../../../src/page/page-scan';
+import { fakeBackground, findTerms } from './fake-background';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 const TERMS = [
@@ -24,7 +24,7 @@ function page(): Element {
   return document.getElementById('a')!;
 }
 
-describe('PageScanner', () => {
+describe('PageScanner (the scan feature, against a fake background)', () => {
   afterEach(() => {
     document.body.innerHTML = '';
   });
@@ -32,7 +32,7 @@ describe('PageScanner', () => {
   it('marks matches in the article only, never in script, textarea, contenteditable, aria-hidden, asides or comments', async () => {
     const root = page();
     const before = document.body.innerHTML;
-    const scanner = new PageScanner({ root, matcher: fakeMatcher(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const scanner = new PageScanner({ root, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
     const abort = new AbortController();
     await scanner.start(abort.signal);
     const marks = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
@@ -53,7 +53,7 @@ describe('PageScanner', () => {
     document.body.innerHTML = `<article id="a">${'<p>Jane Doe and Jane Doe and Jane Doe.</p>'.repeat(10)}</article>`;
     const scanner = new PageScanner({
       root: document.getElementById('a')!,
-      matcher: fakeMatcher(TERMS),
+      match: fakeBackground(TERMS),
       highlighter: new Highlighter(),
       kinds: KINDS,
       maxMarkers: 7,
@@ -68,7 +68,7 @@ describe('PageScanner', () => {
     const run = async () => {
       const scanner = new PageScanner({
         root: document.getElementById('a')!,
-        matcher: fakeMatcher(TERMS),
+        match: fakeBackground(TERMS),
         highlighter: new Highlighter(),
         kinds: KINDS,
         maxMarkers: 100,
@@ -81,20 +81,73 @@ describe('PageScanner', () => {
     expect(await run()).toEqual(['Doe', 'Jane Doe']);
   });
 
+  it('releases a held lone name into a block that already carries other markers', async () => {
+    // The first block is marked (the organisation) before the later block releases "Doe" in it.
+    document.body.innerHTML = `<article id="a"><p>Doe addressed the Town Council.</p><p>Jane Doe replied.</p></article>`;
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await scanner.start(new AbortController().signal);
+    expect(Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]')).map((m) => m.textContent)).toEqual(['Doe', 'Town Council', 'Jane Doe']);
+  });
+
+  it('marks the blocks of the batches that were matched when one batch fails, then reports the failure', async () => {
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(100)}</article>`;
+    let call = 0;
+    const good = fakeBackground(TERMS);
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      match: async (blocks, kinds) => {
+        if (call++ === 0) throw new Error('the matching side is gone');
+        return good(blocks, kinds);
+      },
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      maxMarkers: 1000,
+    });
+    await expect(scanner.start(new AbortController().signal)).rejects.toThrow('the matching side is gone');
+    // 100 blocks in batches of at most 80: the second batch's 20 blocks are marked.
+    expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(40);
+  });
+
+  it('settles when stopped while a batch is on its way, and leaves nothing behind', async () => {
+    // Enough blocks that reading takes several frame slices: the stop comes while some are unread.
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(3000)}</article>`;
+    const before = document.body.innerHTML;
+    let answer: () => void = () => undefined;
+    const good = fakeBackground(TERMS);
+    let sentFirst: () => void = () => undefined;
+    const firstSent = new Promise<void>((r) => (sentFirst = r));
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      match: (blocks, kinds) =>
+        new Promise((resolve) => {
+          answer = () => resolve(good(blocks, kinds));
+          sentFirst();
+        }),
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      maxMarkers: 100,
+    });
+    const abort = new AbortController();
+    const started = scanner.start(abort.signal);
+    await firstSent;
+    abort.abort();
+    answer();
+    await started;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('nests a name inside a claim sentence, and removing both restores the DOM', async () => {
     document.body.innerHTML = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p></article>`;
     const before = document.body.innerHTML;
     const terms = [...TERMS, { text: 'Jane Doe said the Town Council met twice.', kind: 'claim' as const, id: 'claim:1' }];
-    const matcher = {
-      scan(text: string) {
-        // the fake matcher refuses overlaps; the real one reports names inside claims: merge both
-        const claim = fakeMatcher(terms.filter((t) => t.kind === 'claim')).scan(text);
-        const names = fakeMatcher(terms.filter((t) => t.kind !== 'claim')).scan(text);
-        return [...names, ...claim];
-      },
-    };
+    // the fake refuses overlaps; the real matcher reports names inside claims: merge both
+    const background = fakeBackground(terms, (text) => [
+      ...findTerms(terms.filter((t) => t.kind !== 'claim'), text),
+      ...findTerms(terms.filter((t) => t.kind === 'claim'), text),
+    ]);
     const abort = new AbortController();
-    const scanner = new PageScanner({ root: document.getElementById('a')!, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match: background, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
     await scanner.start(abort.signal);
     const claimPieces = Array.from(document.querySelectorAll('coverage-lens-mark[data-kind="claim"]'));
     expect(claimPieces.map((m) => m.textContent).join('')).toBe('Jane Doe said the Town Council met twice.');
@@ -110,7 +163,7 @@ describe('PageScanner', () => {
     page();
     const scanner = new PageScanner({
       root: document.getElementById('a')!,
-      matcher: fakeMatcher(TERMS),
+      match: fakeBackground(TERMS),
       highlighter: new Highlighter(),
       kinds: { ...KINDS, person: false },
       maxMarkers: 100,
@@ -124,26 +177,26 @@ describe('PageScanner', () => {
     try {
       document.body.innerHTML = `<article id="a"><p>Jane Doe one.</p><p>Nothing here.</p></article>`;
       const root = document.getElementById('a')!;
-      const matcher = fakeMatcher(TERMS);
-      const scanner = new PageScanner({ root, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+      const background = fakeBackground(TERMS);
+      const scanner = new PageScanner({ root, match: background, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
       const abort = new AbortController();
       const started = scanner.start(abort.signal);
       await vi.runAllTimersAsync();
       await started;
-      expect(matcher.calls).toEqual(['Jane Doe one.', 'Nothing here.']);
-      matcher.calls.length = 0;
+      expect(background.calls).toEqual(['Jane Doe one.', 'Nothing here.']);
+      background.calls.length = 0;
       // our own marking produced no rescan
       await vi.advanceTimersByTimeAsync(1000);
-      expect(matcher.calls).toEqual([]);
+      expect(background.calls).toEqual([]);
       const added = document.createElement('p');
       added.textContent = 'Later, Jane Doe returned.';
       root.appendChild(added);
       root.querySelectorAll('p')[1].firstChild!.textContent = 'Now the Town Council.';
       await vi.advanceTimersByTimeAsync(100);
-      expect(matcher.calls).toEqual([]); // throttled
+      expect(background.calls).toEqual([]); // throttled
       await vi.advanceTimersByTimeAsync(600);
       await scanner.idle();
-      expect(matcher.calls.sort()).toEqual(['Later, Jane Doe returned.', 'Now the Town Council.']);
+      expect(background.calls.sort()).toEqual(['Later, Jane Doe returned.', 'Now the Town Council.']);
       expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(3);
       abort.abort();
       expect(document.querySelectorAll('coverage-lens-mark').length).toBe(0);
@@ -156,12 +209,12 @@ describe('PageScanner', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       document.body.innerHTML = `<article id="a"><p>Intro text.</p><p id="tick">Jane Doe 0</p></article>`;
-      const matcher = fakeMatcher(TERMS);
-      const scanner = new PageScanner({ root: document.getElementById('a')!, matcher, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+      const background = fakeBackground(TERMS);
+      const scanner = new PageScanner({ root: document.getElementById('a')!, match: background, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
       const started = scanner.start(new AbortController().signal);
       await vi.runAllTimersAsync();
       await started;
-      matcher.calls.length = 0;
+      background.calls.length = 0;
       for (let i = 1; i <= 100; i++) {
         document.getElementById('tick')!.textContent = `Jane Doe ${i}`;
         await vi.advanceTimersByTimeAsync(100);
@@ -169,8 +222,8 @@ describe('PageScanner', () => {
       await vi.advanceTimersByTimeAsync(1000);
       await scanner.idle();
       // 10 s of changes every 100 ms: at most 2 rescans a second, and at most 8 in all for one block
-      expect(matcher.calls.length).toBeLessThanOrEqual(8);
-      expect(matcher.calls.length).toBeGreaterThan(0);
+      expect(background.calls.length).toBeLessThanOrEqual(8);
+      expect(background.calls.length).toBeGreaterThan(0);
     } finally {
       vi.useRealTimers();
     }

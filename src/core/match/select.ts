@@ -1,0 +1,151 @@
+/**
+ * The marking policy: which of the matcher's matches get a marker. One home for it, used by the
+ * page (batch by batch, as blocks come back from the matching side) and by `lookup` (all at once),
+ * so the command line prints exactly what the page marks.
+ *
+ * The rules, in order, per block:
+ * 1. kinds the reader switched off are dropped, and so is a match whose offsets do not fit the text;
+ * 2. nesting: a match inside another (a name in a claim sentence) is kept, one that straddles
+ *    another's edge is dropped, and so is a second match of the same kind on the same span;
+ * 3. a lone name (one word: a surname or a first name alone, which other people share) is held back
+ *    until the page names that person in full somewhere (in this block, an earlier one or a later
+ *    one); a held name is released by the batch that brings the full name, and dropped if none does;
+ * 4. the marker cap: once `maxMarkers` markers are accepted, nothing more is.
+ */
+import type { DetectionKind } from '../index/types';
+
+/** What the policy needs to know about a match (the matcher's Match, with the corpus it came from). */
+export interface Selectable {
+  kind: DetectionKind;
+  text: string;
+  start: number;
+  end: number;
+  id: string;
+  /** The corpus the match came from: ids are only unique within one corpus. */
+  corpus?: string;
+}
+
+/** The reader's settings the policy applies. */
+export interface SelectOptions {
+  kinds: Record<DetectionKind, boolean>;
+  /** Most markers per page. */
+  maxMarkers: number;
+}
+
+/** Matches of one block to mark, in the order they were accepted. */
+export interface Accepted<B, M extends Selectable> {
+  block: B;
+  matches: M[];
+}
+
+/** True for a one-word name ("Doe", "Doe's"): a surname or first name alone, which other people share. */
+export function isLoneName(m: Selectable): boolean {
+  return m.kind === 'person' && !/\s/.test(m.text.trim());
+}
+
+/**
+ * Matches sorted by start (outer first), without partial overlaps: a match inside another is kept,
+ * one that straddles another's edge is dropped, and so is a repeat of a kind on the same span.
+ */
+export function nestable<M extends Selectable>(matches: readonly M[]): M[] {
+  const sorted = matches.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: M[] = [];
+  for (const m of sorted) {
+    const clash = kept.some(
+      (k) =>
+        (m.start < k.end && m.end > k.start && !(m.start >= k.start && m.end <= k.end)) ||
+        (m.start === k.start && m.end === k.end && m.kind === k.kind),
+    );
+    if (!clash) kept.push(m);
+  }
+  return kept;
+}
+
+const personKey = (m: Selectable) => `${m.corpus ?? ''}\u0000${m.id}`;
+
+/**
+ * The policy over a page whose matches arrive block by block. `add` returns what to mark now: the
+ * block's own accepted matches, and held lone names (of earlier blocks) that this block released.
+ */
+export class MarkSelection<B, M extends Selectable = Selectable> {
+  private accepted = 0;
+  /** People the page names in full somewhere. */
+  private readonly confirmed = new Set<string>();
+  /** Lone names held back, per person, until the page names them in full. */
+  private readonly held = new Map<string, { block: B; match: M }[]>();
+
+  constructor(
+    private readonly options: SelectOptions,
+    /** Whether a block is still there (a held name in a block the page has since removed is not released). */
+    private readonly isLive: (block: B) => boolean = () => true,
+  ) {}
+
+  /** How many more markers may be accepted. */
+  remaining(): number {
+    return Math.max(0, this.options.maxMarkers - this.accepted);
+  }
+
+  /** Markers that were accepted are gone again (their block changed or was removed): their room is free. */
+  release(count: number): void {
+    this.accepted = Math.max(0, this.accepted - count);
+  }
+
+  /** Applies the policy to one block's matches (offsets into `length` characters of text). */
+  add(block: B, matches: readonly M[], length = Number.POSITIVE_INFINITY): Accepted<B, M>[] {
+    const kinds = this.options.kinds;
+    const valid = matches.filter((m) => kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
+    const own: M[] = [];
+    const released: Accepted<B, M>[] = [];
+    for (const m of nestable(valid)) {
+      const key = personKey(m);
+      if (m.kind === 'person' && !isLoneName(m)) {
+        if (!this.confirmed.has(key)) {
+          this.confirmed.add(key);
+          for (const h of this.held.get(key) ?? []) {
+            if (h.block === block) own.push(h.match);
+            else released.push({ block: h.block, matches: [h.match] });
+          }
+          this.held.delete(key);
+        }
+        own.push(m);
+      } else if (m.kind === 'person' && !this.confirmed.has(key)) {
+        const list = this.held.get(key) ?? [];
+        list.push({ block, match: m });
+        this.held.set(key, list);
+      } else own.push(m);
+    }
+    own.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Accepted<B, M>[] = [];
+    // Released names come first: they were found earlier on the page.
+    for (const r of released) {
+      if (this.remaining() <= 0) break;
+      if (!this.isLive(r.block)) continue;
+      this.accepted += 1;
+      out.push(r);
+    }
+    const room = this.remaining();
+    if (own.length > 0 && room > 0) {
+      const taken = own.slice(0, room);
+      this.accepted += taken.length;
+      out.push({ block, matches: taken });
+    }
+    return out;
+  }
+}
+
+/**
+ * The policy all at once over a page's blocks, in order: per block, the matches marked (offsets into
+ * that block), in document order of the blocks they belong to.
+ */
+export function selectMatches<M extends Selectable>(
+  blocks: readonly { text: string; matches: readonly M[] }[],
+  options: SelectOptions,
+): M[][] {
+  const selection = new MarkSelection<number, M>(options);
+  const out: M[][] = blocks.map(() => []);
+  blocks.forEach((b, i) => {
+    for (const accepted of selection.add(i, b.matches, b.text.length)) out[accepted.block].push(...accepted.matches);
+  });
+  for (const list of out) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}

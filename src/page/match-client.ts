@@ -1,0 +1,45 @@
+/**
+ * The page's side of matching: sends a batch of article blocks to the extension's matching side
+ * and returns its matches. The page holds no corpus data; the matching side may be asleep (Chrome
+ * stops an idle service worker after about 30 s and the next message starts it again) or be stopped
+ * while it answers, so a failed request is tried again a few times before the batch is given up.
+ */
+import type { DetectionKind } from '../core/index/types';
+import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/protocol';
+import { isInvalidatedError } from './lifecycle';
+
+/** Matches a batch of block texts: per block, its matches (offsets into that block). */
+export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>) => Promise<CorpusMatch[][]>;
+
+/** What the client sends through (the controller's `request`). */
+export type Requester = <K extends RequestType>(type: K, payload: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>>;
+
+/**
+ * Waits before each retry (ms). A request that failed because the worker was stopped mid-answer is
+ * answered by a freshly started one; starting it takes tens of milliseconds (a first quick retry),
+ * a busy machine longer (the later, slower ones). About 2 s in all before giving up.
+ */
+export const MATCH_RETRY_DELAYS_MS = [50, 250, 600, 1200] as const;
+
+/** Thrown when the extension that injected this script is gone: the page must clean up, not retry. */
+export class ContextGoneError extends Error {}
+
+/** A BlockMatch over the background's `matchBlocks`, with retries; rejects when every attempt failed. */
+export function createMatchClient(request: Requester, onProblems?: (problems: string[]) => void, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): BlockMatch {
+  return async (blocks, kinds) => {
+    let last = '';
+    for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; attempt++) {
+      if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
+      const result = await request('matchBlocks', { blocks, kinds });
+      if (result.ok) {
+        if (result.value.problems?.length) onProblems?.(result.value.problems);
+        const matches = result.value.matches;
+        if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
+        return matches;
+      }
+      if (isInvalidatedError(result.error)) throw new ContextGoneError(result.error);
+      last = result.error;
+    }
+    throw new Error(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: ${last}`);
+  };
+}

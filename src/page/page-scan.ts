@@ -1,0 +1,255 @@
+/**
+ * Feature: the scan. Reads the article block by block (the text map), on-screen blocks first, sends
+ * the blocks in batches to the matching side, applies the marking policy (core/match/select) to
+ * what comes back, and marks it. Every read and write is a small task on the frame-budget queue, so
+ * the page never sees a long task; matching itself runs off the page. Content the page changes later
+ * is scanned again through the change watcher.
+ */
+import type { DetectionKind } from '../core/index/types';
+import { MarkSelection } from '../core/match/select';
+import type { CorpusMatch } from '../shared/protocol';
+import { isInArticle } from './article-root';
+import { FrameQueue } from './frame-queue';
+import type { Highlighter } from './highlight';
+import type { BlockMatch } from './match-client';
+import { MarkerRegistry, type PlacedMatch } from './marker-registry';
+import { BLOCK_SELECTOR } from './site-knowledge';
+import { walkBlocks, type TextBlock } from './text-map';
+import { initWatchChanges } from './watch-changes';
+
+export type { PlacedMatch } from './marker-registry';
+
+/** Options of a PageScanner. */
+export interface ScannerOptions {
+  root: Element;
+  /** The matching side (the background through messages, or a fake in tests). */
+  match: BlockMatch;
+  highlighter: Highlighter;
+  kinds: Record<DetectionKind, boolean>;
+  maxMarkers: number;
+  /** Work per frame slice (ms); `Infinity` runs unsliced. Defaults to the queue's budget. */
+  budgetMs?: number;
+  /** Called after markers are placed or removed. */
+  onChange?: () => void;
+}
+
+/** At most this many on-screen blocks are read before the rest of the page (a tall screen of short lines). */
+const MAX_VIEWPORT_BLOCKS = 60;
+/**
+ * A batch is sent once it holds this many blocks or characters: big enough that a 200,000-word
+ * page needs a few dozen messages, small enough that the first markers below the fold follow soon.
+ */
+const BATCH_MAX_BLOCKS = 80;
+const BATCH_MAX_CHARS = 30_000;
+
+/** In the stream of blocks to read: send what is batched so far. */
+const SEND_NOW = Symbol('send now');
+
+/** A block read from the page, with what is needed to tell later whether the page changed it. */
+interface ReadBlock {
+  block: TextBlock;
+  /**
+   * The pieces' text length when read: a page rewrite in between would make the offsets wrong.
+   * (Our own markers split pieces, and the highlighter keeps the piece table in step, so the sum
+   * is what stays the same.)
+   */
+  length: number;
+}
+
+function piecesLength(block: TextBlock): number {
+  let sum = 0;
+  for (const piece of block.pieces) sum += piece.node.data.length;
+  return sum;
+}
+
+function isUnchanged(read: ReadBlock): boolean {
+  const { block } = read;
+  if (!block.element.isConnected) return false;
+  for (const piece of block.pieces) if (!piece.node.isConnected) return false;
+  return piecesLength(block) === read.length;
+}
+
+/** Scans a root, marks what the matching side finds, and keeps the marks up to date as the page changes. */
+export class PageScanner {
+  private readonly registry: MarkerRegistry;
+  private readonly selection: MarkSelection<ReadBlock, CorpusMatch>;
+  private queue: FrameQueue | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  private readonly scanned = new WeakSet<Element>();
+
+  constructor(private readonly options: ScannerOptions) {
+    this.selection = new MarkSelection<ReadBlock, CorpusMatch>({ kinds: options.kinds, maxMarkers: options.maxMarkers }, isUnchanged);
+    this.registry = new MarkerRegistry(options.highlighter, (count) => this.selection.release(count));
+  }
+
+  /** Every match marked so far, in no particular order. */
+  placedMatches(): PlacedMatch[] {
+    return this.registry.all();
+  }
+
+  /** The placed match a marker element (any of its pieces) belongs to, or null. */
+  placedFor(mark: Element): PlacedMatch | null {
+    return this.registry.lookup(mark);
+  }
+
+  /**
+   * Scans the whole root (on-screen blocks first), then watches it for changes until `signal`
+   * aborts. Rejects after the scan when a batch could not be matched (the others are marked).
+   */
+  async start(signal: AbortSignal): Promise<void> {
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.queue = new FrameQueue(signal, this.options.budgetMs);
+    initWatchChanges({ root: this.options.root, registry: this.registry, onChanged: (units) => this.rescan(units, signal) }, signal);
+    const onScreen = this.viewportBlockElements();
+    const root = this.options.root;
+    const scanned = this.scanned;
+    const blocks = (function* (): Generator<TextBlock | typeof SEND_NOW> {
+      for (const el of onScreen) yield* walkBlocks(el);
+      // What is on screen goes in a batch of its own, so it is marked first.
+      yield SEND_NOW;
+      for (const el of onScreen) scanned.add(el);
+      yield* walkBlocks(root, { skip: (el) => scanned.has(el) });
+    })();
+    this.running = this.scan(blocks, signal);
+    await this.running;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Resolves when the current scan or rescan has finished. */
+  idle(): Promise<void> {
+    return this.running;
+  }
+
+  /** Stops and removes every marker this scanner placed. */
+  stop(): void {
+    this.queue?.clear();
+    this.registry.clear();
+  }
+
+  /**
+   * Paragraph-level elements on screen, found without a full walk: a native query, then a binary
+   * search on their positions (layout reads only, before any marker is written).
+   */
+  private viewportBlockElements(): Element[] {
+    const root = this.options.root;
+    const all = root.querySelectorAll(BLOCK_SELECTOR);
+    const height = window.innerHeight || document.documentElement.clientHeight;
+    if (all.length === 0 || !height) return [];
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Element[] = [];
+    for (let i = lo; i < all.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
+      const el = all[i];
+      const rect = el.getBoundingClientRect();
+      if (rect.top > height) break;
+      if (rect.bottom < 0 || rect.height === 0) continue;
+      if (out.some((o) => o.contains(el)) || !isInArticle(el, root)) continue;
+      out.push(el);
+    }
+    return out;
+  }
+
+  /** Reads `blocks` on the queue and sends them in batches; replies are applied in the order sent. */
+  private scan(blocks: Iterator<TextBlock | typeof SEND_NOW>, signal: AbortSignal): Promise<void> {
+    const queue = this.queue;
+    if (!queue) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      // Aborting clears the queue, so the read that would finish the scan never runs.
+      signal.addEventListener('abort', () => resolve(), { once: true });
+      let applied: Promise<void> = Promise.resolve();
+      let batch: ReadBlock[] = [];
+      let chars = 0;
+      const send = () => {
+        if (batch.length === 0) return;
+        const sent = batch;
+        batch = [];
+        chars = 0;
+        const reply = this.options.match(
+          sent.map((r) => r.block.text),
+          this.options.kinds,
+        );
+        // Caught here and recorded: one failed batch must not stop the others.
+        reply.catch(() => undefined);
+        applied = applied.then(async () => {
+          let matches: CorpusMatch[][];
+          try {
+            matches = await reply;
+          } catch (error) {
+            this.failure ??= error;
+            return;
+          }
+          if (signal.aborted) return;
+          sent.forEach((read, i) => this.accept(read, matches[i] ?? []));
+        });
+      };
+      const readNext = () => {
+        if (signal.aborted) return resolve();
+        // Nothing more could be marked: stop reading (held lone names do not count).
+        const next = this.selection.remaining() > 0 ? blocks.next() : { done: true as const, value: undefined };
+        if (next.done) {
+          send();
+          void applied.then(() => queue.idle()).then(() => resolve());
+          return;
+        }
+        const block = next.value;
+        if (block === SEND_NOW) {
+          send();
+          queue.read(readNext);
+          return;
+        }
+        batch.push({ block, length: piecesLength(block) });
+        chars += block.text.length;
+        if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) send();
+        queue.read(readNext);
+      };
+      queue.read(readNext);
+    });
+  }
+
+  /** Applies the marking policy to one block's matches and queues the markers it accepts. */
+  private accept(read: ReadBlock, matches: CorpusMatch[]): void {
+    for (const accepted of this.selection.add(read, matches, read.block.text.length)) {
+      this.queue?.write(() => {
+        const target = accepted.block;
+        if (!isUnchanged(target)) {
+          // The page changed the block since it was read: the watcher rescans it.
+          this.selection.release(accepted.matches.length);
+          return;
+        }
+        const placed = this.registry.place(target.block, accepted.matches);
+        if (placed < accepted.matches.length) this.selection.release(accepted.matches.length - placed);
+        this.options.onChange?.();
+      });
+    }
+  }
+
+  /** Rescans the blocks that changed: their old markers go, their text is read and matched again. */
+  private rescan(units: Element[], signal: AbortSignal): void {
+    const queue = this.queue;
+    if (!queue) return;
+    const blocks = (function* (): Generator<TextBlock> {
+      for (const unit of units) yield* walkBlocks(unit);
+    })();
+    this.running = this.running
+      .then(
+        () =>
+          new Promise<void>((resolve) => {
+            signal.addEventListener('abort', () => resolve(), { once: true });
+            // The old markers go in a write task; the reads of the new text are queued from it, so
+            // they run on the next frame, after the page has been painted without the old markers.
+            queue.write(() => {
+              this.registry.remove((_placed, first) => !first.isConnected || units.some((u) => u.contains(first)));
+              void this.scan(blocks, signal).then(resolve);
+            });
+          }),
+      )
+      .then(() => this.options.onChange?.())
+      .catch(() => undefined);
+  }
+}

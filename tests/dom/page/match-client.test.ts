@@ -1,0 +1,54 @@
+/** The page's matching client: retries while the matching side restarts, stops at once when the extension is gone. */
+import { describe, expect, it } from 'vitest';
+import { ContextGoneError, MATCH_RETRY_DELAYS_MS, createMatchClient, type Requester } from '../../../src/page/match-client';
+import type { Result } from '../../../src/shared/protocol';
+
+const KINDS = { person: true, organisation: true, claim: true, quote: true };
+const MATCH = { kind: 'person' as const, text: 'Ada', start: 0, end: 3, id: 'p', score: 1, refs: [], corpus: 'c' };
+
+/** A request function answering matchBlocks from a list of results, one per call. */
+function requester(results: Result<unknown>[]): Requester & { calls: number } {
+  const fn = (async () => results[Math.min(fn.calls++, results.length - 1)]) as unknown as Requester & { calls: number };
+  fn.calls = 0;
+  return fn;
+}
+const noSleep = async () => undefined;
+
+describe('createMatchClient', () => {
+  it.each<[string, Result<unknown>[], number]>([
+    ['answers at once', [{ ok: true, value: { matches: [[MATCH]] } }], 1],
+    ['retries after a worker stopped mid-answer', [{ ok: false, error: 'The message port closed before a response was received.' }, { ok: true, value: { matches: [[MATCH]] } }], 2],
+    [
+      'retries while the worker is not listening yet',
+      [
+        { ok: false, error: 'Could not establish connection. Receiving end does not exist.' },
+        { ok: false, error: 'Could not establish connection. Receiving end does not exist.' },
+        { ok: true, value: { matches: [[MATCH]] } },
+      ],
+      3,
+    ],
+  ])('%s', async (_name, results, calls) => {
+    const request = requester(results);
+    expect(await createMatchClient(request, undefined, noSleep)(['Ada'], KINDS)).toEqual([[MATCH]]);
+    expect(request.calls).toBe(calls);
+  });
+
+  it('gives up after the last retry, with the last reason', async () => {
+    const request = requester([{ ok: false, error: 'busy' }]);
+    await expect(createMatchClient(request, undefined, noSleep)(['Ada'], KINDS)).rejects.toThrow(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: busy`);
+    expect(request.calls).toBe(MATCH_RETRY_DELAYS_MS.length + 1);
+  });
+
+  it('does not retry when the extension context is gone', async () => {
+    const request = requester([{ ok: false, error: 'Extension context invalidated.' }]);
+    await expect(createMatchClient(request, undefined, noSleep)(['Ada'], KINDS)).rejects.toBeInstanceOf(ContextGoneError);
+    expect(request.calls).toBe(1);
+  });
+
+  it('refuses a reply for a different number of blocks, and passes on reported problems', async () => {
+    const problems: string[][] = [];
+    const request = requester([{ ok: true, value: { matches: [[], []], problems: ['Second: broken'] } }]);
+    await expect(createMatchClient(request, (p) => problems.push(p), noSleep)(['Ada'], KINDS)).rejects.toThrow('different number of blocks');
+    expect(problems).toEqual([['Second: broken']]);
+  });
+});

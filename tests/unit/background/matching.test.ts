@@ -1,0 +1,40 @@
+/**
+ * The matching side over the bundled-corpus source, with an invented corpus injected in place of the
+ * build output: blocks matched with offsets per block, card details with the corpus they come from,
+ * and a corpus that failed to load reported by its reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledCorpus, bundledCorpusSource, BUNDLED_CORPUS_ID, BUNDLED_CORPUS_NAME } from '../../../src/background/bundled-source';
+import { createMatchingSide } from '../../../src/background/matching';
+import { mini, miniData } from '../match/helpers';
+
+const KINDS = { person: true, organisation: true, claim: true, quote: true };
+const data = () => JSON.parse(JSON.stringify(miniData));
+
+describe('the matching side over the bundled corpus', () => {
+  const side = createMatchingSide(() => bundledCorpusSource(bundledCorpus(data, () => ({ index: mini }))));
+
+  it('matches each block on its own, with UTF-16 offsets into that block and the corpus id', async () => {
+    const blocks = ['Intro 😀 line.', 'Ms Quint’s bridge will close.'];
+    const { matches } = await side.matchBlocks({ blocks, kinds: KINDS });
+    expect(matches[0]).toEqual([]);
+    const person = matches[1].find((m) => m.kind === 'person')!;
+    expect(person).toMatchObject({ text: 'Ms Quint’s', start: 0, end: 10, corpus: BUNDLED_CORPUS_ID });
+    for (const [i, list] of matches.entries()) for (const m of list) expect(blocks[i].slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('answers only the kinds asked for', async () => {
+    const { matches } = await side.matchBlocks({ blocks: ['Ms Quint’s bridge will close.'], kinds: { ...KINDS, person: false } });
+    expect(matches[0].filter((m) => m.kind === 'person')).toEqual([]);
+  });
+
+  it('builds card details and names the corpus', async () => {
+    const details = await side.getDetails({ kind: 'person', id: mini.entities.find((e) => e.name === 'Ada Quint')!.id, corpus: BUNDLED_CORPUS_ID });
+    expect(details).toMatchObject({ type: 'entity', name: 'Ada Quint', corpus: { id: BUNDLED_CORPUS_ID, name: BUNDLED_CORPUS_NAME } });
+  });
+
+  it('reports a bundled index that failed to load by its reason', async () => {
+    const broken = createMatchingSide(() => bundledCorpusSource(bundledCorpus(data, () => ({ error: 'The corpus index failed to load: bad schema' }))));
+    await expect(broken.getDetails({ kind: 'person', id: 'p' })).rejects.toThrow('The corpus index failed to load: bad schema');
+  });
+});
