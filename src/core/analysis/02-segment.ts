@@ -4,12 +4,10 @@
  * initial does not end a sentence. Everything here is linear in the length of the text.
  */
 import type { Span } from '../index/types';
-import { normalize } from '../text/normalize';
+import { normalize } from '../lang/normalize';
 import type { QuotedRegion, Token } from './context';
-import { ABBREVIATIONS } from './lexicon';
-
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+import { ABBREVIATIONS } from '../lang/abbreviations';
+import { sentenceSegmenter, wordSegmenter } from '../lang/segment';
 
 const UPPER = /^\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s?$/;

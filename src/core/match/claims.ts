@@ -13,7 +13,7 @@ import { PatternType } from './data';
 import { entityKey, figureKey, placeKey, wordKey } from './keys';
 import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
-import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from './numbers';
+import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, Tokens, WORD } from './tokens';
 import type { CoverageRef, Relation } from '../index/types';
 

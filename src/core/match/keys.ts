@@ -1,5 +1,7 @@
 /** Claim keys: which words of a sentence characterise it, shared by compile time and scan time. */
-import { NUMBER_WORDS, SCALES, STOPWORDS, stem } from './lexicon';
+import { STOPWORDS } from '../lang/function-words';
+import { stem } from '../lang/lemmas';
+import { NUMBER_WORDS, SCALES } from '../lang/numbers';
 
 const HAS_LETTER = /\p{L}/u;
 

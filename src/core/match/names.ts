@@ -19,7 +19,8 @@
  */
 import { Automaton, compileAutomaton } from './aho-corasick';
 import { GIVEN_FLAG, PatternType, SURNAME_FLAG, type MatcherData } from './data';
-import { ROLE_WORDS, STOPWORDS, TITLES } from './lexicon';
+import { STOPWORDS } from '../lang/function-words';
+import { PERSONAL_TITLES as TITLES, ROLE_WORDS } from '../lang/titles';
 import { CAP, SPACED, Tokens, WORD, tokenize } from './tokens';
 import type { CorpusIndex } from '../index/types';
 

@@ -1,6 +1,6 @@
 /**
  * The content script is injected into every page: its import graph must reach only the matcher's
- * run-time code, never build-time compilation or resolve-time code (and the diff library with it).
+ * run-time code, never build-time compilation or the word diff (and the diff library with it).
  */
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -11,20 +11,21 @@ async function inputsOf(entry: string): Promise<string[]> {
 }
 
 describe('content-script bundle', () => {
-  it('the matcher scan entry reaches no compile, resolve or diff code', async () => {
+  it('the matcher scan entry reaches no compile, diff or analysis code', async () => {
     const inputs = await inputsOf('src/core/match/scan-entry.ts');
     expect(inputs).toContain('src/core/match/scan.ts');
-    expect(inputs.filter((p) => p.includes('node_modules/') || /match\/(compile|resolve)\.ts$/.test(p) || p.includes('core/analysis'))).toEqual([]);
+    expect(inputs.filter((p) => p.includes('node_modules/') || /match\/compile\.ts$|lang\/(word-diff|pos)\.ts$/.test(p) || p.includes('core/analysis'))).toEqual([]);
   });
 
-  it('the content script entry does not bundle the diff library or resolve-time matcher code', async () => {
+  it('the content script entry does not bundle the diff library, the word diff or compile-time matcher code', async () => {
     const inputs = await inputsOf('src/page/index.ts');
     expect(inputs).toContain('src/core/match/scan.ts');
-    expect(inputs.filter((p) => p.includes('node_modules/diff') || /match\/(compile|resolve)\.ts$/.test(p))).toEqual([]);
+    expect(inputs.filter((p) => p.includes('node_modules/diff') || /match\/compile\.ts$|lang\/word-diff\.ts$/.test(p))).toEqual([]);
   });
 
-  it('the full matcher API does reach resolve-time code (so the checks above can fail)', async () => {
-    const inputs = await inputsOf('src/core/match/index.ts');
+  it('the evidence builder does reach the word diff (so the checks above can fail)', async () => {
+    const inputs = await inputsOf('src/core/index/details.ts');
+    expect(inputs).toContain('src/core/lang/word-diff.ts');
     expect(inputs.some((p) => p.includes('node_modules/diff'))).toBe(true);
   });
 });

@@ -49,7 +49,10 @@ describe('names: ambiguity and overlaps', () => {
     ['Delia Quint cooked', []],
     ['Yesterday Quint cooked', [['Quint', 'Ada Quint', 10, 15]]],
     ['But Quint cooked', [['Quint', 'Ada Quint', 4, 9]]],
-    ['Councillor Quint cooked', [['Quint', 'Ada Quint', 11, 16]]],
+    // A capitalised role word before a surname is no given name: the surname alone is the person.
+    ['Mayor Quint cooked', [['Quint', 'Ada Quint', 6, 11]]],
+    // "Councillor" is a personal title (lang/titles), so title and surname are matched together.
+    ['Councillor Quint cooked', [['Councillor Quint', 'Ada Quint', 0, 16]]],
     // A given-name alias the corpus uses ("Tomas") is that person on its own, but followed directly by
     // a capitalised word it is someone else of that given name.
     ['We back Tomas, she said', [['Tomas', 'Tomas Berg', 8, 13]]],

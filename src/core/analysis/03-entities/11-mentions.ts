@@ -4,10 +4,11 @@
  * that names exactly one person with that given name.
  */
 import type { Span } from '../../index/types';
-import { normalize } from '../../text/normalize';
+import { normalize } from '../../lang/normalize';
 import type { ArticleDraft, EntityDraft, MentionDraft } from '../context';
 import { isInside } from '../context';
-import { ORG_HEADS, PERSONAL_TITLES } from '../lexicon';
+import { ORG_HEADS } from '../../lang/organisations';
+import { PERSONAL_TITLES } from '../../lang/titles';
 import { isPluralTitle, isTitleWord } from './shared';
 
 interface AliasEntry {

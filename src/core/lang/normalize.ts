@@ -31,6 +31,19 @@ function foldChar(ch: string): string {
   return nfkc.toLowerCase();
 }
 
+const APOSTROPHES_ALL = new RegExp(APOSTROPHES.source, 'g');
+const DOUBLE_QUOTES_ALL = new RegExp(DOUBLE_QUOTES.source, 'g');
+const DASHES_ALL = new RegExp(DASHES.source, 'g');
+
+/**
+ * Unifies only apostrophes, quotation marks and dashes (same classes as `normalize`), keeping case,
+ * spacing and length otherwise: for showing two wordings side by side without curly-versus-straight
+ * marks counting as differences.
+ */
+export function foldMarks(input: string): string {
+  return input.replace(APOSTROPHES_ALL, "'").replace(DOUBLE_QUOTES_ALL, '"').replace(DASHES_ALL, '-');
+}
+
 /** The normalised text and, for each of its UTF-16 units, the original offset it came from. */
 export interface NormalizedText {
   text: string;

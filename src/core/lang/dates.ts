@@ -1,0 +1,37 @@
+/** Calendar words and the kinds of date expression a claim may state. */
+
+/** Month names, full and short, with their number. */
+export const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
+  ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+/** Days of the week. */
+export const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Relative date words that a claim may state. */
+export const RELATIVE_DATES: ReadonlySet<string> = new Set(['yesterday', 'today', 'tomorrow', 'tonight']);
+
+/** The kind of a date as written; two dates are compared only within one kind. */
+export type DateKind = 'year' | 'day' | 'weekday' | 'other';
+
+/** The kind of a date expression: "2016" a year, "24 September" a day, "Saturday" a weekday. */
+export function dateKind(date: string): DateKind {
+  if (/^\d{4}$/.test(date)) return 'year';
+  if (/\d/.test(date)) return 'day';
+  if (/day$/i.test(date)) return 'weekday';
+  return 'other';
+}
+
+/** True for a four-digit number read as a calendar year (1800–2100) rather than a count. */
+export function isYearNumber(digits: string): boolean {
+  if (!/^\d{4}$/.test(digits)) return false;
+  const year = Number(digits);
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+// News text about the modern era: a bare four-digit number in this range is nearly always a year.
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2100;
