@@ -1,6 +1,14 @@
 /**
  * Word keys: the form under which inflections of one word compare equal ("organised",
  * "organising" → one key). Irregular forms come from a table; the rest from a suffix stemmer.
+ *
+ * Why a hand-written stemmer and not a package: measured on the dev set (tests/unit/match/quality
+ * .test.ts, claims per (sentence, article)), this stemmer and the Porter stemmer of the `stemmer`
+ * package (2.0.1) both score 45 correct of 47 found, 54 expected (precision 0.957, recall 0.833);
+ * with no stemming it is 43/43/54 (recall 0.796). With no gain to show, Porter's costs decide: it
+ * would be the only package in the script injected into every page (the matcher keys page words
+ * with this function), and it conflates harder ("election" → "elect", "general" → "gener"), which
+ * regrouped 13 of the seeds' 36 claim groups with nothing to say the new groups are better.
  */
 
 /**
