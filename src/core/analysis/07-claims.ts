@@ -11,9 +11,9 @@ import { MONTHS, RELATIVE_DATES, WEEKDAYS } from '../lang/dates';
 import { GATHERING_WORDS } from '../lang/events';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
 import { PERSON_PRONOUNS, STOPWORDS } from '../lang/function-words';
+import { wordKey } from '../lang/keywords';
 import { stem } from '../lang/lemmas';
 import { normalize } from '../lang/normalize';
-import { NUMBER_WORDS, SCALES } from '../lang/numbers';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
 import { ROLE_NOUNS } from '../lang/roles';
@@ -211,10 +211,10 @@ export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entitie
     const placeWords = new Set(placeList.flatMap((p) => p.toLowerCase().split(/\s+/)));
     const keywords = new Set<string>();
     toks.forEach((t, i) => {
-      if (!t.isWord || skip.has(i) || STOPWORDS.has(t.norm) || placeWords.has(t.norm) || /^\d/.test(t.norm)) return;
-      if (MONTHS.has(t.norm) || WEEKDAYS.has(t.norm) || NUMBER_WORDS.has(t.norm) || SCALES.has(t.norm)) return;
-      if (t.norm.length < 3) return;
-      keywords.add(stem(t.norm));
+      // Places and dates are compared as places and dates, not as keywords.
+      if (!t.isWord || skip.has(i) || placeWords.has(t.norm) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) return;
+      const key = wordKey(t.norm);
+      if (key !== null) keywords.add(key);
     });
     const speechGroups = actor && isGathering
       ? [...new Set(nearby.filter((q) => q.speaker === actor && Math.abs(q.sentence - s) <= SPEECH_WINDOW).map((q) => q.group))].sort((a, b) => a - b)

@@ -17,11 +17,16 @@ export const RELATIVE_DATES: ReadonlySet<string> = new Set(['yesterday', 'today'
 /** The kind of a date as written; two dates are compared only within one kind. */
 export type DateKind = 'year' | 'day' | 'weekday' | 'other';
 
-/** The kind of a date expression: "2016" a year, "24 September" a day, "Saturday" a weekday. */
+/**
+ * The kind of a date expression: "2016" a year, "24 September" a day, "Saturday" a weekday.
+ * "yesterday" and "today" are relative ('other'), not weekdays: the corpus side used to test for a
+ * final "day", so "yesterday" in one report and "Saturday" in another counted as a conflict,
+ * though without the reports' own dates they may well be the same day.
+ */
 export function dateKind(date: string): DateKind {
   if (/^\d{4}$/.test(date)) return 'year';
   if (/\d/.test(date)) return 'day';
-  if (/day$/i.test(date)) return 'weekday';
+  if (WEEKDAYS.has(date.toLowerCase())) return 'weekday';
   return 'other';
 }
 

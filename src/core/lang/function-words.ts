@@ -43,3 +43,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Personal pronouns that may stand for a person as a speaker or subject. */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
+
+/**
+ * Stopwords and common words that are also given names ("Will Dalton", "Grace Orme"): a capitalised
+ * one at sentence start may still begin a name.
+ */
+export const NAME_LIKE_STOPWORDS: ReadonlySet<string> = new Set([
+  'will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew',
+  'grace', 'hope', 'joy',
+]);

@@ -46,15 +46,20 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
 
 const VOWEL = /[aeiouy]/;
 
+/** The base form of an irregular form or a listed synonym ("took" → "take"), else the word itself. */
+export function lemma(word: string): string {
+  return IRREGULAR.get(word) ?? SYNONYMS.get(word) ?? word;
+}
+
 /**
- * The key of one lower-case, normalised word: irregular forms from the table, then a light suffix
+ * The key of one lower-case, normalised word: irregular forms to their base, then a light suffix
  * stemmer that folds plurals, -ed, -ing, -ly and a final -e ("organise", "organised",
  * "organising" share one key). Deterministic; precision over linguistic accuracy.
  */
 export function stem(word: string): string {
-  const base = IRREGULAR.get(word) ?? SYNONYMS.get(word);
-  if (base !== undefined) return base;
-  let w = word;
+  // The base of an irregular form goes through the suffix rules too, so "wrote" keys as "write"
+  // does ("writ"); returning the base as it stood made "wrote" and "write" two keys.
+  let w = lemma(word);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';

@@ -49,9 +49,10 @@ groupWordDiffer.tokenize = (value: string, options) => {
 /**
  * Word-level diff from a reference wording to another, ignoring case and the style of apostrophes,
  * quotation marks and dashes. The corpus (quote groups) and the evidence builder (a page's wording
- * against the corpus's) used two diffs; this one is kept because its parts keep the original spacing
- * and punctuation: the "removed" and "same" parts read back as the reference, the "added" and
- * "same" parts as the other wording, which is what a card shows.
+ * against the corpus's) used two diffs; this one is kept because its parts keep the wordings'
+ * punctuation and spacing (the other rebuilt them from bare words joined by spaces): the "removed"
+ * and "same" parts read back as the reference, the "added" and "same" parts as the other wording,
+ * up to white space at a change, which is what a card shows.
  */
 export function wordDiff(reference: string, other: string): DiffPart[] {
   const parts: DiffPart[] = [];
