@@ -72,7 +72,7 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
   for (const p of parsed) {
     const prev = toks[p.number - 1];
     const next = toks[p.next];
-    // Calendar dates ("24 September", "July 20") are dates, not figures.
+    // Calendar dates ("12 March", "March 12") are dates, not figures.
     if ((next && MONTHS.has(next.norm) && next.isCap) || (prev && MONTHS.has(prev.norm) && prev.isCap)) continue;
     if (p.cls === FigureClass.year) {
       years.push(toks[p.number].text);
@@ -102,7 +102,7 @@ function countedNoun(toks: Token[], from: number): string | null {
   return unit;
 }
 
-/** Dates as written in the sentence: "24 September", "July 20", "Saturday", "last September", years. */
+/** Dates as written in the sentence: "12 March", "March 12", "Saturday", "last September", years. */
 function findDates(toks: Token[], years: string[], text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {

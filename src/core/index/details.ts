@@ -441,7 +441,7 @@ export function buildDetection(index: CorpusIndex, match: Match): Detection {
   return d;
 }
 
-/** Replaces the matcher's rendering of a corpus figure ("10201") with the corpus's own words ("£10,201"). */
+/** Replaces the matcher's rendering of a corpus figure ("12345") with the corpus's own words ("£12,345"). */
 function corpusWording(values: ValueDifference, excerpt: string): ValueDifference {
   if (values.attribute === 'place') return { ...values };
   const run = wordRun(excerpt);

@@ -18,7 +18,7 @@ export const RELATIVE_DATES: ReadonlySet<string> = new Set(['yesterday', 'today'
 export type DateKind = 'year' | 'day' | 'weekday' | 'other';
 
 /**
- * The kind of a date expression: "2016" a year, "24 September" a day, "Saturday" a weekday.
+ * The kind of a date expression: "2016" a year, "12 March" a day, "Saturday" a weekday.
  * "yesterday" and "today" are relative ('other'), not weekdays: the corpus side used to test for a
  * final "day", so "yesterday" in one report and "Saturday" in another counted as a conflict,
  * though without the reports' own dates they may well be the same day.

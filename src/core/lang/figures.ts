@@ -1,8 +1,8 @@
 /**
- * Figures with their qualifiers: "44", "forty-four", "1,800", "2.5 million", "2m", "59.5%",
- * "£10,201", "more than 40", "up to £3 million"; the interval of values each allows, and whether two
+ * Figures with their qualifiers: "36", "thirty-six", "2,400", "2.5 million", "2m", "62.5%",
+ * "£12,345", "more than 30", "up to £3 million"; the interval of values each allows, and whether two
  * figures can both be true. Corpus analysis and the page matcher read figures with this one parser,
- * so "forty-four" and "44" compare alike, and the cards' "differs" and the page's relation agree.
+ * so "thirty-six" and "36" compare alike, and the cards' "differs" and the page's relation agree.
  */
 import type { Qualifier } from '../index/types';
 import { isYearNumber } from './dates';
@@ -76,7 +76,7 @@ export interface ParsedFigure {
   number: number;
   /** Index of the first token after the figure (where its unit words start). */
   next: number;
-  /** The number is written in words ("forty-four"). */
+  /** The number is written in words ("thirty-six"). */
   isWordNumber: boolean;
   /** A scale multiplied it ("two million", "2m"). */
   isScaled: boolean;
@@ -114,7 +114,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
               isScaled = true;
             }
           }
-          // "1984-85": a range of years; keep the first and skip the rest.
+          // "1990-91": a range of years; keep the first and skip the rest.
           if (next + 1 < to && t.norm[next] === '-' && !(t.flags[next] & SPACED) && t.flags[next + 1] & NUM) next += 2;
         }
       }
@@ -175,7 +175,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
 // a plain figure ±0.5% at build time, exact on the page). One rule now, chosen on the dev set
 // (tests/fixtures/devset, the relations the quality test checks) and on how news is written:
 // - open-ended qualifiers are capped (the page's rule): writers round to the nearest round figure
-//   below, so "over 1,000 people" is not said of 5,000, and the dev set marks that pair "differs";
+//   below, so "over 2,000 people" is not said of 9,000, and the dev set marks such a pair "differs";
 //   with the build's unbounded rule it came out "agrees" (relations 13/15 instead of 14/15);
 // - "about N" allows ±10% (the build's rule), the rounding of a figure to one significant digit
 //   ("about 40" covers 36–44); the page's ±7.5% called "about 40" and "43" a contradiction;
@@ -209,7 +209,7 @@ export function figureInterval(value: number, qualifier: number): [number, numbe
   }
 }
 
-/** Whether two figures of one class can both be true: "more than 40" and "44" can; "28" and "more than 40" cannot. */
+/** Whether two figures of one class can both be true: "more than 30" and "36" can; "25" and "more than 30" cannot. */
 export function figuresAgree(aValue: number, aQualifier: number, bValue: number, bQualifier: number): boolean {
   const [al, ah] = figureInterval(aValue, aQualifier);
   const [bl, bh] = figureInterval(bValue, bQualifier);
@@ -220,7 +220,7 @@ export function figuresAgree(aValue: number, aQualifier: number, bValue: number,
 
 const QUALIFIER_TEXT = ['', 'more than ', 'less than ', 'at least ', 'at most ', 'up to ', 'about '];
 
-/** Writes a figure back as text ("more than 40", "59.5%", "10,201") for side-by-side display. */
+/** Writes a figure back as text ("more than 30", "62.5%", "12,345") for side-by-side display. */
 export function formatFigure(value: number, qualifier: number, cls: number): string {
   const digits = Number.isInteger(value) && value >= 10000 ? String(value).replace(/\B(?=(\d{3})+$)/g, ',') : String(value);
   // The currency is not kept in MatcherData; the evidence builder swaps in the corpus's own wording.

@@ -1,4 +1,4 @@
-/** Number words and scale words ("forty-four", "two million", "a dozen"). */
+/** Number words and scale words ("thirty-six", "two million", "a dozen"). */
 
 const UNITS = [
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
@@ -37,7 +37,7 @@ export function isScaleWord(word: string): boolean {
 }
 
 /**
- * Reads number words from `words[i]` on: "forty-four", "two million", "one hundred and twenty",
+ * Reads number words from `words[i]` on: "thirty-six", "two million", "one hundred and twenty",
  * "a dozen". `isWord(j)` says whether token j is a word (not punctuation). Returns the value and
  * the index one past the last number word, or null when no number starts at i. A lone "one" is
  * not read: it is nearly always a pronoun ("one of his allies"), not a figure.

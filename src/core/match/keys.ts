@@ -13,7 +13,7 @@ export function placeKey(place: number): string {
   return `^${place}`;
 }
 
-/** Pseudo-key for a figure: class and value, so "forty-four" and "44" share one key. */
+/** Pseudo-key for a figure: class and value, so "thirty-six" and "36" share one key. */
 export function figureKey(cls: number, value: number): string {
   return `#${cls}:${value}`;
 }

@@ -171,7 +171,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
           }
           break;
         }
-        // "2,400" and "59.5" are one token.
+        // "2,400" and "62.5" are one token.
         if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
           hash = hashStep(hashStep(hash, d), text.charCodeAt(j + 1));
           j += 2;
