@@ -1,5 +1,5 @@
 /** The lookup CLI's core, shared with tests: the content script's matcher plus the cards' evidence builder. */
-import { buildDetection } from '../../src/core/index/details';
+import { buildDetection } from '../../src/core/index/evidence';
 import type { CorpusIndex, Detection } from '../../src/core/index/types';
 import { compileMatcher, createMatcher, type Matcher } from '../../src/core/match';
 

@@ -1,28 +1,21 @@
 /**
- * Detail records for cards, the popup and the corpus browser, and the evidence of a page match for
- * `lookup`, all built here from the full index: one evidence builder for every reader.
+ * Detail records for cards, the popup and the corpus browser, built from the full index. The
+ * evidence of a page match for `lookup` (./evidence.ts) is built on the same tables and helpers.
  *
  * Every record carries its evidence (article ids, outlets, excerpts) and nothing the index cannot
  * back up: a sentence index that does not resolve gives a null excerpt, an entity id that does not
  * resolve is left out, and "unknown" metadata stays "unknown" for the UI to say so.
  */
-import { formatFigure, parseFigures, type ParsedFigure } from '../lang/figures';
-import { wordRun } from '../lang/segment';
-import { wordDiff } from '../lang/word-diff';
 import type {
   ArticleRecord,
   ClaimType,
   CorpusIndex,
-  Coverage,
-  Detection,
   DetectionKind,
   DiffPart,
   Difference,
   EntityKind,
-  Match,
   Qualifier,
   QuoteTense,
-  ValueDifference,
 } from './types';
 
 /** The literal the index uses for metadata the source does not establish. */
@@ -239,7 +232,7 @@ export function groupByOutlet<T extends { article: ArticleRef }>(items: T[]): Ou
 }
 
 /** Lookup tables built once per index; WeakMap so a reloaded index gets fresh tables. */
-interface Lookups {
+export interface Lookups {
   articles: Map<string, ArticleRecord>;
   entities: Map<string, CorpusIndex['entities'][number]>;
   quotes: Map<string, CorpusIndex['quotes'][number]>;
@@ -252,7 +245,8 @@ interface Lookups {
 
 const lookupCache = new WeakMap<CorpusIndex, Lookups>();
 
-function lookups(index: CorpusIndex): Lookups {
+/** The lookup tables of an index (built on first use, then cached for that index object). */
+export function lookups(index: CorpusIndex): Lookups {
   let cached = lookupCache.get(index);
   if (!cached) {
     cached = {
@@ -418,35 +412,3 @@ export function buildDetails(index: CorpusIndex, kind: DetectionKind, id: string
   return buildQuote(index, look, id);
 }
 
-/**
- * The evidence of one page match (compact refs from the matcher) for `lookup`: outlets, excerpts,
- * canonical names, the corpus's own wording of differing figures and, for quotes, the word diff
- * from the corpus wording to the page's. Built from the same tables and helpers as the cards.
- */
-export function buildDetection(index: CorpusIndex, match: Match): Detection {
-  const look = lookups(index);
-  const coverage: Coverage[] = match.refs.map((ref) => {
-    const article = look.articles.get(ref.article);
-    const excerpt = sentenceText(article, ref.sentence) ?? '';
-    const c: Coverage = { article: ref.article, outlet: article?.outlet ?? UNKNOWN, relation: ref.relation, excerpt, score: ref.score };
-    if (ref.values) c.values = corpusWording(ref.values, excerpt);
-    if (match.kind === 'quote') {
-      const wording = look.quoteWordings.get(`${match.id}\u0000${ref.article}`);
-      if (wording !== undefined) c.diff = wordDiff(wording, match.text);
-    }
-    return c;
-  });
-  const d: Detection = { kind: match.kind, text: match.text, start: match.start, end: match.end, id: match.id, coverage, score: match.score };
-  if (match.kind === 'person' || match.kind === 'organisation') d.entity = look.entities.get(match.id)?.name ?? match.id;
-  return d;
-}
-
-/** Replaces the matcher's rendering of a corpus figure ("12345") with the corpus's own words ("£12,345"). */
-function corpusWording(values: ValueDifference, excerpt: string): ValueDifference {
-  if (values.attribute === 'place') return { ...values };
-  const run = wordRun(excerpt);
-  const figures: ParsedFigure[] = [];
-  parseFigures(run, 0, run.norm.length, figures);
-  const same = figures.find((f) => formatFigure(f.value, f.qualifier, f.cls) === values.corpus);
-  return same ? { ...values, corpus: excerpt.slice(same.start, same.end) } : { ...values };
-}

@@ -277,7 +277,7 @@ export interface CoverageRef {
 
 /**
  * What the matcher returns from the compact data alone (the content script has no full index).
- * `buildDetection` in src/core/index/details turns it into a Detection using the full index.
+ * `buildDetection` in src/core/index/evidence turns it into a Detection using the full index.
  */
 export interface Match {
   kind: DetectionKind;

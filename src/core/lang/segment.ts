@@ -5,16 +5,27 @@
 import { normalize } from './normalize';
 import { toTokenRun, type RunToken, type TokenRun } from './token-flags';
 
-/** Sentence segmenter (English rules; abbreviations are handled by the caller, see abbreviations.ts). */
-export const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made on first use, not at import, so a bundle that imports this file for one function does
+// not construct both.
+let sentences: Intl.Segmenter | null = null;
+let words: Intl.Segmenter | null = null;
 
-/** Word segmenter: `isWordLike` segments are words, the rest punctuation and space. */
-export const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** Sentence segments of a text (English rules; abbreviations are the caller's, see abbreviations.ts). */
+export function segmentSentences(text: string): Intl.Segments {
+  sentences ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  return sentences.segment(text);
+}
+
+/** Word segments of a text: `isWordLike` segments are words, the rest punctuation and space. */
+export function segmentWords(text: string): Intl.Segments {
+  words ??= new Intl.Segmenter('en', { granularity: 'word' });
+  return words.segment(text);
+}
 
 /** The normalised words of a text, in order (punctuation and space dropped), for comparing wordings. */
 export function comparableWords(text: string): string[] {
   const out: string[] = [];
-  for (const s of wordSegmenter.segment(normalize(text))) if (s.isWordLike) out.push(s.segment);
+  for (const s of segmentWords(normalize(text))) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 
@@ -23,7 +34,7 @@ const UPPER = /^\p{Lu}|^\p{Lt}/u;
 /** The words and punctuation of a text as a TokenRun (offsets into `text`), for the figure parser. */
 export function wordRun(text: string): TokenRun {
   const tokens: RunToken[] = [];
-  for (const s of wordSegmenter.segment(text)) {
+  for (const s of segmentWords(text)) {
     if (!s.segment.trim()) continue;
     tokens.push({ start: s.index, end: s.index + s.segment.length, norm: normalize(s.segment), isWord: s.isWordLike === true, isCap: UPPER.test(s.segment) });
   }

@@ -1,7 +1,7 @@
 /**
  * The compact, JSON-serialisable data the content script ships (src/generated/matcher.json).
  * It holds keys, ids, figures and word ids — never corpus sentences: excerpts are resolved later
- * against the full index by buildDetection (core/index/details).
+ * against the full index by buildDetection (core/index/evidence).
  */
 import type { CompiledAutomaton } from './aho-corasick';
 

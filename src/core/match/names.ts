@@ -20,7 +20,7 @@
 import { Automaton, compileAutomaton } from './aho-corasick';
 import { GIVEN_FLAG, PatternType, SURNAME_FLAG, type MatcherData } from './data';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../lang/function-words';
-import { PERSONAL_TITLES as TITLES, ROLE_WORDS } from '../lang/titles';
+import { ROLE_WORDS, SURNAME_TITLES as TITLES } from '../lang/titles';
 import { CAP, SPACED, Tokens, WORD, tokenize } from './tokens';
 import type { CorpusIndex } from '../index/types';
 
@@ -161,6 +161,7 @@ export class NameHits {
 }
 
 const APOSTROPHE = "'";
+const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
 
 /** Run-time name scanner over a token stream. */
@@ -272,7 +273,7 @@ export class NameScanner {
         const word = t.norm[prev];
         const raw = text.slice(t.start[prev], t.end[prev]);
         const sentenceInitial = prev === 0 || t.flags[prev] & 8 || /^[.!?"]$/.test(t.norm[prev - 1]);
-        if (GIVEN_NAME.test(raw) && !TITLES.has(word) && !ROLE_WORDS.has(word) && !(sentenceInitial && STOPWORDS.has(word) && !NAME_LIKE_STOPWORDS.has(word))) return false;
+        if (GIVEN_NAME.test(raw) && !TITLE_SET.has(word) && !ROLE_WORDS.has(word) && !(sentenceInitial && STOPWORDS.has(word) && !NAME_LIKE_STOPWORDS.has(word))) return false;
       }
     }
     if (flags & GIVEN_FLAG && first === last && last + 1 < t.count) {

@@ -5,7 +5,7 @@ import { GATHERING_WORDS } from '../../../src/core/lang/events';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../../../src/core/lang/function-words';
 import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
 import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../../../src/core/lang/roles';
-import { PERSONAL_TITLES, ROLE_WORDS, TITLES } from '../../../src/core/lang/titles';
+import { PERSONAL_TITLES, ROLE_WORDS, SURNAME_TITLES, TITLES } from '../../../src/core/lang/titles';
 
 const LISTS: [string, ReadonlySet<string>][] = [
   ['ABBREVIATIONS', ABBREVIATIONS],
@@ -65,6 +65,13 @@ describe('word lists', () => {
     ['lord', false],
   ])('abbreviation %s: %s', (word, has) => {
     expect(ABBREVIATIONS.has(word)).toBe(has);
+  });
+
+  it('the matcher compiles every personal title that is not a role word, and only those', () => {
+    expect(SURNAME_TITLES).toEqual([...PERSONAL_TITLES].filter((t) => !ROLE_WORDS.has(t)));
+    expect(SURNAME_TITLES).toContain('dr');
+    expect(SURNAME_TITLES).not.toContain('senator');
+    expect(SURNAME_TITLES).not.toContain('councillor');
   });
 
   it('every personal title is a title, and every present-tense speech verb a speech verb', () => {

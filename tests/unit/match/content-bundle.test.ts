@@ -23,8 +23,13 @@ describe('content-script bundle', () => {
     expect(inputs.filter((p) => p.includes('node_modules/diff') || /match\/compile\.ts$|lang\/word-diff\.ts$/.test(p))).toEqual([]);
   });
 
-  it('the evidence builder does reach the word diff (so the checks above can fail)', async () => {
+  it('the card details do not reach the word diff (the card script is injected on first hover)', async () => {
     const inputs = await inputsOf('src/core/index/details.ts');
+    expect(inputs.filter((p) => p.includes('node_modules/diff') || p.endsWith('lang/word-diff.ts'))).toEqual([]);
+  });
+
+  it('the evidence builder does reach the word diff (so the checks above can fail)', async () => {
+    const inputs = await inputsOf('src/core/index/evidence.ts');
     expect(inputs).toContain('src/core/lang/word-diff.ts');
     expect(inputs.some((p) => p.includes('node_modules/diff'))).toBe(true);
   });

@@ -1,6 +1,6 @@
 /** Shared set-up for matcher tests: the invented mini corpus compiled once. */
 import { buildMiniIndex } from '../../fixtures/mini-corpus/mini-index';
-import { buildDetection } from '../../../src/core/index/details';
+import { buildDetection } from '../../../src/core/index/evidence';
 import { compileMatcher, createMatcher } from '../../../src/core/match';
 import type { DetectionKind } from '../../../src/core/index/types';
 
