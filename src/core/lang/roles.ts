@@ -1,13 +1,15 @@
 /**
  * Nouns for the roles people hold, and the modifiers that shift a role to someone else. General
- * news vocabulary: ranks that belong to one country's parliament or unions ("backbencher", "whip",
- * "convenor") were removed, since a descriptor ending in any other noun is still found through the
- * part-of-speech tags (see 04-descriptors), and a word list here should hold for any English news.
+ * news vocabulary: ranks that belong to one country's parliament, assembly or unions ("backbencher",
+ * "whip", "convenor", "MSP") were removed, since a descriptor ending in any other noun is still
+ * found through the part-of-speech tags (see 04-descriptors), and a word list here should hold for
+ * any English news. "MP" stays (a member of parliament in many countries' news), and so does
+ * "steward" (of events, races and flights as much as of a workplace).
  */
 
 /** Nouns for roles people hold; a descriptor right before a name must end with one of these or another noun. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
-  'secretary', 'minister', 'leader', 'boss', 'rival', 'candidate', 'mp', 'mep', 'msp',
+  'secretary', 'minister', 'leader', 'boss', 'rival', 'candidate', 'mp', 'mep',
   'challenger', 'senator', 'spokesman', 'spokeswoman', 'spokesperson', 'organiser', 'organizer',
   'chairman', 'chairwoman', 'chair', 'president', 'chief', 'director', 'member', 'supporter',
   'activist', 'ally', 'adviser', 'advisor', 'deputy', 'head', 'founder', 'editor', 'officer',
@@ -34,7 +36,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
  * a descriptor. Kinship, group and circumstance nouns ("wife", "member", "victim") are left out.
  */
 export const OFFICE_NOUNS: ReadonlySet<string> = new Set([
-  'leader', 'secretary', 'mp', 'mep', 'msp', 'minister', 'chairman', 'chairwoman', 'chair', 'chairperson',
+  'leader', 'secretary', 'mp', 'mep', 'minister', 'chairman', 'chairwoman', 'chair', 'chairperson',
   'spokesman', 'spokeswoman', 'spokesperson', 'organiser', 'organizer', 'candidate', 'rival', 'challenger',
   'boss', 'president', 'senator', 'chancellor', 'premier', 'governor', 'mayor', 'councillor', 'councilor',
   'chief', 'director', 'executive', 'treasurer', 'commissioner', 'ambassador', 'envoy',

@@ -1,13 +1,15 @@
 /** Honorifics, titles and role words that stand before a person's name. */
 
-/** Honorifics and titles that may precede a person's name ("Dr", "General", "Bishop"). */
+/**
+ * Honorifics and titles that may precede a person's name ("Dr", "General", "Bishop"). Titles of
+ * one country's assemblies were removed ("MSP"; "AM", which is also the verb "am").
+ */
 export const TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'prof',
   'professor', 'rev', 'reverend', 'fr', 'father', 'sister', 'brother', 'senator', 'sen', 'rep',
   'president', 'governor', 'mayor', 'judge', 'justice', 'cllr', 'councillor', 'king', 'queen',
   'prince', 'princess', 'pope', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'sgt',
-  'sergeant', 'insp', 'inspector', 'chancellor', 'minister', 'secretary', 'mp', 'mep', 'msp', 'am',
-  'pm', 'ceo', 'det', 'supt', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'sheikh',
+  'sergeant', 'insp', 'inspector', 'chancellor', 'minister', 'secretary', 'mp', 'mep', 'pm', 'ceo', 'det', 'supt', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'sheikh',
 ]);
 
 /**

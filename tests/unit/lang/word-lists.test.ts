@@ -29,7 +29,7 @@ describe('word lists', () => {
   });
 
   // Vocabulary of one country's parliament, unions or elections does not belong in general lists.
-  it.each(['backbencher', 'whip', 'convenor', 'comrade', 'hustings'])('no list holds "%s"', (word) => {
+  it.each(['backbencher', 'whip', 'convenor', 'comrade', 'hustings', 'msp'])('no list holds "%s"', (word) => {
     expect(LISTS.filter(([, list]) => list.has(word)).map(([name]) => name)).toEqual([]);
   });
 
@@ -46,6 +46,8 @@ describe('word lists', () => {
     ['councillor', PERSONAL_TITLES, true],
     ['general', PERSONAL_TITLES, false],
     ['general', TITLES, true],
+    // "AM" (one country's assembly members) is no title: "am" is a verb.
+    ['am', TITLES, false],
     ['mayor', ROLE_WORDS, true],
     ['wife', OFFICE_NOUNS, false],
     ['wife', ROLE_NOUNS, true],
