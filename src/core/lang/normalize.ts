@@ -31,9 +31,6 @@ function foldChar(ch: string): string {
   return nfkc.toLowerCase();
 }
 
-const APOSTROPHES_ALL = new RegExp(APOSTROPHES.source, 'g');
-const DOUBLE_QUOTES_ALL = new RegExp(DOUBLE_QUOTES.source, 'g');
-const DASHES_ALL = new RegExp(DASHES.source, 'g');
 
 /**
  * Unifies only apostrophes, quotation marks and dashes (same classes as `normalize`), keeping case,
@@ -41,7 +38,12 @@ const DASHES_ALL = new RegExp(DASHES.source, 'g');
  * marks counting as differences.
  */
 export function foldMarks(input: string): string {
-  return input.replace(APOSTROPHES_ALL, "'").replace(DOUBLE_QUOTES_ALL, '"').replace(DASHES_ALL, '-');
+  // Global copies of the classes, made here rather than at import so the page's bundle, which
+  // never calls this, does not carry them.
+  return input
+    .replace(new RegExp(APOSTROPHES.source, 'g'), "'")
+    .replace(new RegExp(DOUBLE_QUOTES.source, 'g'), '"')
+    .replace(new RegExp(DASHES.source, 'g'), '-');
 }
 
 /** The normalised text and, for each of its UTF-16 units, the original offset it came from. */
