@@ -7,7 +7,7 @@
  * Sentences that are mostly direct quotation are left to the quote steps.
  */
 import type { ClaimType, Figure } from '../index/types';
-import { MONTHS, RELATIVE_DATES, WEEKDAYS } from '../lang/dates';
+import { MONTHS, WEEKDAYS, findDates } from '../lang/dates';
 import { GATHERING_WORDS } from '../lang/events';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
 import { PERSON_PRONOUNS, STOPWORDS } from '../lang/function-words';
@@ -100,30 +100,6 @@ function countedNoun(toks: Token[], from: number): string | null {
     else if (!wordTags(t.norm).includes('Adjective')) break;
   }
   return unit;
-}
-
-/** Dates as written in the sentence: "12 March", "March 12", "Saturday", "last September", years. */
-function findDates(toks: Token[], years: string[], text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!t.isWord) continue;
-    if (WEEKDAYS.has(t.norm) && t.isCap) out.push(t.text);
-    else if (RELATIVE_DATES.has(t.norm)) out.push(t.text);
-    else if (MONTHS.has(t.norm) && t.isCap && t.norm !== 'may' && t.norm.length > 3) {
-      const prev = toks[i - 1];
-      const next = toks[i + 1];
-      let start = t.start;
-      let end = t.end;
-      if (prev && /^\d{1,2}$/.test(prev.text)) start = prev.start;
-      if (next && /^\d{1,4}$/.test(next.text)) end = next.end;
-      out.push(text.slice(start, end));
-    } else if (t.norm === 'may' && t.isCap && !t.isSentenceStart) {
-      out.push(t.text);
-    }
-  }
-  for (const y of years) if (!out.some((d) => d.includes(y))) out.push(y);
-  return out;
 }
 
 /** Places named in the sentence (longest known place name first). */

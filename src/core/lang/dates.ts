@@ -40,3 +40,43 @@ export function isYearNumber(digits: string): boolean {
 // News text about the modern era: a bare four-digit number in this range is nearly always a year.
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2100;
+
+/** A word or punctuation token as the date reader needs it (the corpus tokens fit). */
+export interface DateToken {
+  start: number;
+  end: number;
+  text: string;
+  norm: string;
+  isWord: boolean;
+  isCap: boolean;
+  /** First word of its sentence ("May" there is as likely the verb as the month). */
+  isSentenceStart: boolean;
+}
+
+/**
+ * Dates as written in a sentence's tokens: "12 March", "March 12", "Saturday", "yesterday", and
+ * the sentence's `years` not already inside one of them. Month names count only capitalised and
+ * longer than three letters ("Mar" is also a word); "May" only away from the sentence start.
+ */
+export function findDates(toks: readonly DateToken[], years: readonly string[], text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.isWord) continue;
+    if (WEEKDAYS.has(t.norm) && t.isCap) out.push(t.text);
+    else if (RELATIVE_DATES.has(t.norm)) out.push(t.text);
+    else if (MONTHS.has(t.norm) && t.isCap && t.norm !== 'may' && t.norm.length > 3) {
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      let start = t.start;
+      let end = t.end;
+      if (prev && /^\d{1,2}$/.test(prev.text)) start = prev.start;
+      if (next && /^\d{1,4}$/.test(next.text)) end = next.end;
+      out.push(text.slice(start, end));
+    } else if (t.norm === 'may' && t.isCap && !t.isSentenceStart) {
+      out.push(t.text);
+    }
+  }
+  for (const y of years) if (!out.some((d) => d.includes(y))) out.push(y);
+  return out;
+}
