@@ -4,7 +4,7 @@
  * Leading function words ("That party") and sentence-initial words the corpus never capitalises
  * elsewhere ("Meanwhile Acme Union") are dropped.
  */
-import { CLOSED_CLASS_WORDS } from '../../lang/function-words';
+import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import type { ArticleDraft, Token } from '../context';
 import { ORG_SUFFIXES } from '../../lang/org-suffixes';
 import { LOWER_ORG_HEADS, ORG_HEADS } from '../../lang/organisations';

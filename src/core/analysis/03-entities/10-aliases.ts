@@ -5,7 +5,7 @@
  * A form claimed by two entities is ambiguous: it is listed in the index's `ambiguous` with every
  * entity that claims it, removed from their aliases, and never resolved to one of them.
  */
-import { CLOSED_CLASS_WORDS } from '../../lang/function-words';
+import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import { COUNTRY_ABBREVIATIONS, GENERIC_NOUNS } from '../../lang/generic-nouns';
 import { normalize } from '../../lang/normalize';
 import type { EntityDraft } from '../context';
