@@ -1,4 +1,5 @@
 /** Calendar words and the kinds of date expression a claim may state. */
+import type { TextToken } from './token-flags';
 
 /** Month names, full and short, with their number. */
 export const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
@@ -41,24 +42,12 @@ export function isYearNumber(digits: string): boolean {
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2100;
 
-/** A word or punctuation token as the date reader needs it (the corpus tokens fit). */
-export interface DateToken {
-  start: number;
-  end: number;
-  text: string;
-  norm: string;
-  isWord: boolean;
-  isCap: boolean;
-  /** First word of its sentence ("May" there is as likely the verb as the month). */
-  isSentenceStart: boolean;
-}
-
 /**
  * Dates as written in a sentence's tokens: "12 March", "March 12", "Saturday", "yesterday", and
  * the sentence's `years` not already inside one of them. Month names count only capitalised and
  * longer than three letters ("Mar" is also a word); "May" only away from the sentence start.
  */
-export function findDates(toks: readonly DateToken[], years: readonly string[], text: string): string[] {
+export function findDates(toks: readonly TextToken[], years: readonly string[], text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];

@@ -26,9 +26,19 @@ export interface TokenRun {
 export interface RunToken {
   start: number;
   end: number;
+  /** The normalised text (see normalize.ts). */
   norm: string;
+  /** A word (letters or digits), not punctuation. */
   isWord: boolean;
+  /** First character is an upper-case letter. */
   isCap: boolean;
+}
+
+/** A token with its text as written and its place in the sentence (the corpus analysis's tokens). */
+export interface TextToken extends RunToken {
+  text: string;
+  /** First word token of its sentence (or first after an opening quote at sentence start). */
+  isSentenceStart: boolean;
 }
 
 /** Packs tokens into a TokenRun, deriving NUM from the text and SPACED from the gaps between offsets. */
