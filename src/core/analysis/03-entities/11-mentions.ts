@@ -5,6 +5,7 @@
  */
 import type { Span } from '../../index/types';
 import { normalize } from '../../lang/normalize';
+import { comparableWords } from '../../lang/segment';
 import type { ArticleDraft, EntityDraft, MentionDraft } from '../context';
 import { isInside } from '../context';
 import { ORG_HEADS } from '../../lang/organisations';
@@ -22,12 +23,9 @@ interface AliasEntry {
 /** Alias look-up by first word, longest alias first. */
 export type AliasTable = Map<string, AliasEntry[]>;
 
-const aliasWordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-
+// An alias's words as the mention tokens carry them: normalised, possessive ending removed.
 function wordsOf(alias: string): string[] {
-  const out: string[] = [];
-  for (const s of aliasWordSegmenter.segment(normalize(alias))) if (s.isWordLike) out.push(s.segment.replace(/'s?$/, ''));
-  return out;
+  return comparableWords(alias).map((w) => w.replace(/'s?$/, ''));
 }
 
 /** Builds the alias table from the entities' aliases and the ambiguous forms. */
