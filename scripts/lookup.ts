@@ -1,7 +1,7 @@
 /**
  * `npm run --silent lookup -- [--index FILE] FILE|-`
  *
- * Runs the content script's matcher (createMatcher(compileMatcher(index)).scan, then resolveMatch)
+ * Runs the content script's matcher (createMatcher(compileMatcher(index)).scan, then buildDetection)
  * over a text and prints exactly one JSON document on stdout: {"detections": [...]}. Errors go to
  * stderr with a non-zero exit and nothing on stdout: 1 for a bad argument, file or index, 2 when no
  * index is available at all.

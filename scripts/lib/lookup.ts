@@ -1,9 +1,10 @@
 /**
  * The lookup CLI's core, shared with tests: the page's matcher, then the page's marking policy
- * (core/match/select), then resolution against the full index. So `lookup` prints what the page marks.
+ * (core/match/select), then the cards' evidence builder (core/index/evidence). So `lookup` prints what the page marks.
  */
 import type { CorpusIndex, Detection, Match } from '../../src/core/index/types';
-import { compileMatcher, createMatcher, resolveMatch, type Matcher } from '../../src/core/match';
+import { buildDetection } from '../../src/core/index/evidence';
+import { compileMatcher, createMatcher, type Matcher } from '../../src/core/match';
 import { selectMatches, type SelectOptions } from '../../src/core/match/select';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -43,7 +44,7 @@ function matcherFor(index: CorpusIndex): Matcher {
  * even where the page would hold it back): for tests that score recognition, such as the dev set.
  */
 export function recognise(text: string, index: CorpusIndex): Detection[] {
-  return matcherFor(index).scan(text).map((m) => resolveMatch(m, index));
+  return matcherFor(index).scan(text).map((m) => buildDetection(index, m));
 }
 
 /**
@@ -59,7 +60,7 @@ export function lookup(text: string, index: CorpusIndex, options: SelectOptions 
     const shift = blocks[i].start;
     for (const match of list) {
       const whole: Match = { ...match, start: match.start + shift, end: match.end + shift };
-      detections.push(resolveMatch(whole, index));
+      detections.push(buildDetection(index, whole));
     }
   });
   return { detections };

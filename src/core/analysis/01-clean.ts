@@ -30,10 +30,14 @@ const LINE_RULES: LineRule[] = [
   // "PHOTO BY A PERSON", "Credit: Agency".
   { reason: 'photo credit', test: /^((photograph|photo|picture|image|illustration|graphic|video)s? (by|courtesy of)|credit:)\s*\S.{0,120}[^.]$/i },
   { reason: 'related links', test: /^(more on this story|related (stories|articles|topics|content|links)|read more|see also|most (read|popular)|you may also like|recommended)$/i },
-  { reason: 'donation box', test: /^(donate( today| now)?|become a (supporter|member|subscriber|patron)|support (us|our journalism)|fighting fund|make a (donation|contribution))$/i },
+  { reason: 'donation box', test: /^(donate( today| now)?|become a (supporter|member|subscriber|patron)|support (us|our journalism)|make a (donation|contribution))$/i },
+  // A short heading that names the fund or appeal the box collects for ("Our reporting fund").
+  { reason: 'donation box', test: /^[\p{L}'’ ]{0,30}\b(fund|appeal)$/iu },
   { reason: 'donation box', test: /^(you('|’)ve raised|we('|’)ve raised|raised so far|we need|target|goal)\s*:/i },
   { reason: 'donation box', test: /^\d+\s+days?\s+(remaining|left)$/i },
-  { reason: 'donation box', test: /\b(reader-owned|buying shares in|become part of the paper|make a (donation|contribution)|support our (work|journalism))\b/i },
+  // Ownership and funding appeals. Kept to wordings of an appeal, never phrases news prose uses
+  // ("investors are buying shares in …" is an article about a company, not furniture).
+  { reason: 'donation box', test: /\b(reader-(owned|funded|supported)|make a (donation|contribution)|support our (work|journalism))\b/i },
 ];
 
 // A "More from X" header starts a block of links that runs to the end of the text.

@@ -4,12 +4,10 @@
  * initial does not end a sentence. Everything here is linear in the length of the text.
  */
 import type { Span } from '../index/types';
-import { normalize } from '../text/normalize';
+import { normalize } from '../lang/normalize';
 import type { QuotedRegion, Token } from './context';
-import { ABBREVIATIONS } from './lexicon';
-
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+import { ABBREVIATIONS } from '../lang/abbreviations';
+import { segmentSentences as sentenceSegments, segmentWords } from '../lang/segment';
 
 const UPPER = /^\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s?$/;
@@ -20,7 +18,7 @@ export function segmentSentences(text: string, paragraphs: Span[]): Span[] {
   for (const p of paragraphs) {
     const para = text.slice(p.start, p.end);
     let pendingStart = -1;
-    for (const seg of sentenceSegmenter.segment(para)) {
+    for (const seg of sentenceSegments(para)) {
       const raw = seg.segment;
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim();
@@ -53,7 +51,7 @@ export function tokenize(text: string, sentences: Span[]): { tokens: Token[]; se
     const span = sentences[s];
     sentenceTokenStart.push(tokens.length);
     let atStart = true;
-    const segs = [...wordSegmenter.segment(text.slice(span.start, span.end))];
+    const segs = [...segmentWords(text.slice(span.start, span.end))];
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k];
       let t = seg.segment;

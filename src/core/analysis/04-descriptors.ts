@@ -13,7 +13,10 @@
 import type { Descriptor } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { antecedentBefore } from './coref';
-import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isVerbOnly, wordTags } from './lexicon';
+import { isVerbOnly, wordTags } from '../lang/pos';
+import { SPEECH_VERBS } from '../lang/reporting-verbs';
+import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../lang/roles';
+import { TITLES } from '../lang/titles';
 import { isInside } from './context';
 
 const BOUNDARY = new Set([

@@ -11,7 +11,9 @@ import type { QuoteRecord, QuoteTense, Span } from '../index/types';
 import type { ArticleDraft, EntityDraft, MentionDraft, QuotedRegion, Token } from './context';
 import { entityKinds, sentenceAt } from './context';
 import { antecedentBefore } from './coref';
-import { FUTURE_MARKERS, PERSON_PRONOUNS, PRESENT_SPEECH, ROLE_NOUNS, SPEECH_VERBS } from './lexicon';
+import { PERSON_PRONOUNS } from '../lang/function-words';
+import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../lang/reporting-verbs';
+import { ROLE_NOUNS } from '../lang/roles';
 
 /** Quotes shorter than this many words are treated as scare quotes, not utterances. */
 export const MIN_WORDS = 5;

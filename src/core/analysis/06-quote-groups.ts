@@ -6,9 +6,9 @@
  * are joined best-first (largest share first) and a group never holds two named speakers.
  * Each group is compared with its longest wording, word by word (the `diff` package).
  */
-import { diffArrays, wordDiff as wordDiffer } from 'diff';
 import type { DiffPart } from '../index/types';
-import { normalize } from '../text/normalize';
+import { comparableWords } from '../lang/segment';
+import { sharedInOrder, wordDiff } from '../lang/word-diff';
 import type { QuoteDraft } from './05-quotes';
 import { DisjointSets, forEachCandidatePair } from './blocking';
 
@@ -31,22 +31,6 @@ export const MIN_SHARED_WORDS = 5;
  * (its own wording) with each report, so the cap only drops phrases that say nothing by themselves.
  */
 export const MAX_BLOCK = 50;
-
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-
-/** Normalised words of a text (for comparison). */
-export function comparableWords(text: string): string[] {
-  const out: string[] = [];
-  for (const s of wordSegmenter.segment(normalize(text))) if (s.isWordLike) out.push(s.segment);
-  return out;
-}
-
-/** Number of words two word lists share in order (longest common subsequence via diff). */
-export function sharedInOrder(a: string[], b: string[]): number {
-  let n = 0;
-  for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.count ?? part.value.length;
-  return n;
-}
 
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
@@ -144,54 +128,4 @@ function pickReference(quotes: QuoteDraft[], words: string[][], members: number[
 
 function speakersAgree(a: QuoteDraft, b: QuoteDraft): boolean {
   return a.speaker === null || b.speaker === null || a.speaker === b.speaker;
-}
-
-/**
- * The `diff` package's word differ with the same results, cheaper when one reference is compared
- * with every member of a group: the last texts' tokens are kept between calls, and each token's
- * comparison form (lower case, trimmed: what its case-blind `equals` compares) is made once rather
- * than at every comparison of the edit-graph search.
- */
-const groupWordDiffer: typeof wordDiffer = Object.create(wordDiffer);
-const comparisonForms = new Map<string, string>();
-/** Tokens whose comparison form is kept; past this the table starts again (memory stays bounded). */
-const MAX_COMPARISON_FORMS = 100_000;
-const comparisonForm = (token: string): string => {
-  let form = comparisonForms.get(token);
-  if (form === undefined) {
-    if (comparisonForms.size >= MAX_COMPARISON_FORMS) comparisonForms.clear();
-    comparisonForms.set(token, (form = token.toLowerCase().trim()));
-  }
-  return form;
-};
-groupWordDiffer.equals = (left: string, right: string) => comparisonForm(left) === comparisonForm(right);
-const tokenized: { text: string; tokens: string[] }[] = [];
-groupWordDiffer.tokenize = (value: string, options) => {
-  const k = tokenized.findIndex((t) => t.text === value);
-  if (k >= 0) {
-    const [hit] = tokenized.splice(k, 1);
-    tokenized.unshift(hit);
-    return hit.tokens.slice();
-  }
-  const tokens = wordDiffer.tokenize(value, options);
-  // Two texts per diff: the reference and the member.
-  if (tokenized.unshift({ text: value, tokens: tokens.slice() }) > 2) tokenized.pop();
-  return tokens;
-};
-
-/** Word-level diff from the reference wording to another wording (case-blind). */
-export function wordDiff(reference: string, other: string): DiffPart[] {
-  const parts: DiffPart[] = [];
-  for (const p of groupWordDiffer.diff(unifyMarks(reference), unifyMarks(other), { ignoreCase: true })) {
-    const op = p.added ? 'added' : p.removed ? 'removed' : 'same';
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += p.value;
-    else parts.push({ op, text: p.value });
-  }
-  return parts;
-}
-
-// Curly and straight apostrophes and dashes should not show up as differences.
-function unifyMarks(s: string): string {
-  return s.replace(/[\u2018\u2019]/g, "'").replace(/[\u2013\u2014]/g, '-').replace(/[\u201C\u201D]/g, '"');
 }

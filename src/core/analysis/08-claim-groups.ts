@@ -8,6 +8,8 @@
  * about one thing rather than chaining into blobs.
  */
 import type { Difference, Figure } from '../index/types';
+import { dateKind } from '../lang/dates';
+import { QUALIFIERS, figuresAgree } from '../lang/figures';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
 import { DisjointSets, forEachCandidatePair } from './blocking';
@@ -105,23 +107,9 @@ interface Comparison {
   conflict: Attribute[];
 }
 
-function interval(f: Figure): [number, number] {
-  const v = f.value;
-  switch (f.qualifier) {
-    case 'more-than':
-      return [v * 1.0001, Infinity];
-    case 'at-least':
-      return [v, Infinity];
-    case 'less-than':
-      return [-Infinity, v * 0.9999];
-    case 'at-most':
-    case 'up-to':
-      return [-Infinity, v];
-    case 'about':
-      return [v * 0.9, v * 1.1];
-    default:
-      return [v * 0.995, v * 1.005];
-  }
+/** Whether two figures can both be true, by the one rule of lang/figures. */
+function figuresConflict(a: Figure, b: Figure): boolean {
+  return !figuresAgree(a.value, QUALIFIERS.indexOf(a.qualifier), b.value, QUALIFIERS.indexOf(b.qualifier));
 }
 
 /** The figure of `a` and of `b` that count the same thing, if any. */
@@ -135,21 +123,13 @@ function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null 
   return null;
 }
 
-function dateKind(d: string): string {
-  if (/^\d{4}$/.test(d)) return 'year';
-  if (/\d/.test(d)) return 'day';
-  if (/day$/i.test(d)) return 'weekday';
-  return 'other';
-}
-
 function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
   const conflict: Attribute[] = [];
   let compared = false;
   const figs = matchingFigures(a, b);
   if (figs) {
     compared = true;
-    const [x, y] = [interval(figs[0]), interval(figs[1])];
-    if (x[1] < y[0] || y[1] < x[0]) conflict.push('figure');
+    if (figuresConflict(figs[0], figs[1])) conflict.push('figure');
   }
   if (a.places.length && b.places.length) {
     compared = true;

@@ -3,6 +3,7 @@
  * `CorpusIndex` in src/core/index/types.ts, assembled by 09-index.
  */
 import type { ArticleRecord, EntityKind, Span } from '../index/types';
+import type { TextToken } from '../lang/token-flags';
 
 /** One input article as given to `analyseCorpus`. */
 export interface ArticleInput {
@@ -11,21 +12,14 @@ export interface ArticleInput {
   meta?: Partial<{ outlet: string; headline: string; date: string; url: string }>;
 }
 
-/** A word or punctuation token (whitespace is dropped; adjacency is seen from offsets). */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /** `normalize(text)` with a trailing possessive ('s or ') removed. */
-  norm: string;
-  isWord: boolean;
-  /** First character is an upper-case letter. */
-  isCap: boolean;
+/**
+ * A word or punctuation token (whitespace is dropped; adjacency is seen from offsets). Its `norm`
+ * is `normalize(text)` with a trailing possessive ('s or ') removed.
+ */
+export interface Token extends TextToken {
   /** The token carried a possessive ending ("Okafor's", "Workers'"). */
   isPossessive: boolean;
   sentence: number;
-  /** First word token of its sentence (or first after an opening quote at sentence start). */
-  isSentenceStart: boolean;
 }
 
 /** A quoted region: one or more segments (several paragraphs, or a quote split by a stray mark). */

@@ -1,5 +1,6 @@
 /**
- * Detail records for cards, the popup and the corpus browser, built from the full index.
+ * Detail records for cards, the popup and the corpus browser, built from the full index. The
+ * evidence of a page match for `lookup` (./evidence.ts) is built on the same tables and helpers.
  *
  * Every record carries its evidence (article ids, outlets, excerpts) and nothing the index cannot
  * back up: a sentence index that does not resolve gives a null excerpt, an entity id that does not
@@ -231,18 +232,21 @@ export function groupByOutlet<T extends { article: ArticleRef }>(items: T[]): Ou
 }
 
 /** Lookup tables built once per index; WeakMap so a reloaded index gets fresh tables. */
-interface Lookups {
+export interface Lookups {
   articles: Map<string, ArticleRecord>;
   entities: Map<string, CorpusIndex['entities'][number]>;
   quotes: Map<string, CorpusIndex['quotes'][number]>;
   claims: Map<string, CorpusIndex['claims'][number]>;
   claimGroups: Map<string, CorpusIndex['claimGroups'][number]>;
   quoteGroups: Map<string, CorpusIndex['quoteGroups'][number]>;
+  /** The first wording of each quote group in each article, keyed "group\u0000article". */
+  quoteWordings: Map<string, string>;
 }
 
 const lookupCache = new WeakMap<CorpusIndex, Lookups>();
 
-function lookups(index: CorpusIndex): Lookups {
+/** The lookup tables of an index (built on first use, then cached for that index object). */
+export function lookups(index: CorpusIndex): Lookups {
   let cached = lookupCache.get(index);
   if (!cached) {
     cached = {
@@ -253,7 +257,12 @@ function lookups(index: CorpusIndex): Lookups {
       // Maps, not find(): the store builds every group's card at install, which must stay linear.
       claimGroups: new Map(index.claimGroups.map((g) => [g.id, g])),
       quoteGroups: new Map(index.quoteGroups.map((g) => [g.id, g])),
+      quoteWordings: new Map(),
     };
+    for (const q of index.quotes) {
+      const key = `${q.group}\u0000${q.article}`;
+      if (!cached.quoteWordings.has(key)) cached.quoteWordings.set(key, q.text);
+    }
     lookupCache.set(index, cached);
   }
   return cached;
@@ -402,3 +411,4 @@ export function buildDetails(index: CorpusIndex, kind: DetectionKind, id: string
   if (kind === 'claim') return buildClaim(index, look, id);
   return buildQuote(index, look, id);
 }
+

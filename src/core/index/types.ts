@@ -151,7 +151,7 @@ export type Qualifier = 'exact' | 'more-than' | 'less-than' | 'at-least' | 'at-m
 
 /** A number stated in a claim, with its qualifier and unit. */
 export interface Figure {
-  /** As written, e.g. "more than 20", "£12,345", "59.5%", "forty-four". */
+  /** As written, e.g. "more than 30", "£12,345", "62.5%", "thirty-six". */
   text: string;
   value: number;
   qualifier: Qualifier;
@@ -177,7 +177,7 @@ export interface ClaimRecord {
   figures: Figure[];
   /** Places named in the claim as written ("Glenhaven"). */
   places: string[];
-  /** Dates named in the claim as written ("24 September", "Saturday"). */
+  /** Dates named in the claim as written ("12 March", "Saturday"). */
   dates: string[];
   /** Normalised content-word keys (lemmas/stems) that characterise the claim, for matching. */
   keywords: string[];
@@ -277,7 +277,7 @@ export interface CoverageRef {
 
 /**
  * What the matcher returns from the compact data alone (the content script has no full index).
- * `resolveMatch` in src/core/match turns it into a Detection using the full index.
+ * `buildDetection` in src/core/index/evidence turns it into a Detection using the full index.
  */
 export interface Match {
   kind: DetectionKind;

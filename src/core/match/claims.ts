@@ -2,7 +2,7 @@
  * Claims: page sentences that state something a corpus claim states.
  *
  * Each corpus claim compiles to a signature of weighted keys: stemmed content words, the entities
- * and places it names, and its figures (by class and value, so "forty-four" and "44" agree). A page
+ * and places it names, and its figures (by class and value, so "thirty-six" and "36" agree). A page
  * sentence is keyed the same way; an inverted index (key → claims) gives candidates in time
  * proportional to the sentence's keys, and the score is a weighted cosine over the shared keys.
  * Per corpus article the relation is then: "differs" when a figure, place or date conflicts,
@@ -13,7 +13,7 @@ import { PatternType } from './data';
 import { entityKey, figureKey, placeKey, wordKey } from './keys';
 import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
-import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from './numbers';
+import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, Tokens, WORD } from './tokens';
 import type { CoverageRef, Relation } from '../index/types';
 

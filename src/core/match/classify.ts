@@ -1,6 +1,6 @@
 /** What the scanner needs to know about each distinct token string, computed once per string. */
 import { wordKey } from './keys';
-import { NUMBER_WORDS, SCALES } from './lexicon';
+import { NUMBER_WORDS, SCALES } from '../lang/numbers';
 import { TERMINALS } from './sentences';
 import { SYM_FIGURE, SYM_NUMBER, SYM_TERMINAL, SymbolTable, type SymbolInfo } from './symbols';
 

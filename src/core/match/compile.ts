@@ -1,7 +1,7 @@
 /** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
 import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
-import { FigureClass } from './numbers';
+import { FigureClass } from '../lang/figures';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';

@@ -1,7 +1,7 @@
 /**
  * The compact, JSON-serialisable data the matching side loads (src/generated/matcher.json).
  * It holds keys, ids, figures and word ids — never corpus sentences: excerpts are resolved later
- * against the full index by resolveMatch.
+ * against the full index by buildDetection (core/index/evidence).
  */
 import type { CompiledAutomaton } from './aho-corasick';
 

@@ -19,7 +19,8 @@
  */
 import { Automaton, compileAutomaton } from './aho-corasick';
 import { GIVEN_FLAG, PatternType, SURNAME_FLAG, type MatcherData } from './data';
-import { ROLE_WORDS, STOPWORDS, TITLES } from './lexicon';
+import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../lang/function-words';
+import { ROLE_WORDS, SURNAME_TITLES as TITLES } from '../lang/titles';
 import { CAP, SPACED, Tokens, WORD, tokenize } from './tokens';
 import type { CorpusIndex } from '../index/types';
 
@@ -160,10 +161,8 @@ export class NameHits {
 }
 
 const APOSTROPHE = "'";
-const TITLE_SET = new Set(TITLES);
+const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
-/** Function words that are also common given names ("Will Doe", "Don X"): never an excuse at sentence start. */
-const NAME_LIKE_STOPWORDS = new Set(['will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew', 'grace', 'hope', 'joy']);
 
 /** Run-time name scanner over a token stream. */
 export class NameScanner {

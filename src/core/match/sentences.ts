@@ -4,11 +4,9 @@
  * (terminal punctuation, the next token's case, line breaks), so this costs nothing extra.
  */
 import { BREAK, CAP, NUM, SPACED, Tokens, WORD } from './tokens';
-import { TITLES } from './lexicon';
+import { ABBREVIATIONS } from '../lang/abbreviations';
 import { SYM_TERMINAL } from './symbols';
 
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([...TITLES, 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'col', 'capt', 'sgt', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'approx']);
 
 /** Tokens that may end a sentence. */
 export const TERMINALS: ReadonlySet<string> = new Set(['.', '!', '?', '...', '…']);

@@ -4,19 +4,13 @@
  * which is exactly the Unicode-aware boundary rule: "Parkerite" is one token, never "Parker".
  * Each token's `norm` equals `normalize()` of its text, so corpus and page compare alike.
  */
-import { normalize } from '../text/normalize';
+import { normalize } from '../lang/normalize';
 import { HASH_SEED, SymbolTable, hashStep } from './symbols';
+import { BREAK, CAP, NUM, SPACED, WORD } from '../lang/token-flags';
 
-/** Token flags. */
-export const WORD = 1;
-/** The word starts with an upper-case letter. */
-export const CAP = 2;
-/** The word starts with a digit. */
-export const NUM = 4;
-/** A line break stands between this token and the previous one. */
-export const BREAK = 8;
-/** White space (or an ignorable character) stands between this token and the previous one. */
-export const SPACED = 16;
+// The flags live in lang/ so the figure parser there reads these tokens directly.
+export { BREAK, CAP, NUM, SPACED, WORD };
+
 
 /** Tokens of one text, in reusable growable typed arrays (no per-token objects). */
 export class Tokens {
@@ -177,7 +171,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
           }
           break;
         }
-        // "2,400" and "59.5" are one token.
+        // "2,400" and "62.5" are one token.
         if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
           hash = hashStep(hashStep(hash, d), text.charCodeAt(j + 1));
           j += 2;

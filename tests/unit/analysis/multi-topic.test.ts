@@ -3,7 +3,7 @@
  * expected lists were written by reading the 22 articles, article by article (comments name them).
  */
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../../src/core/text/normalize';
+import { normalize } from '../../../src/core/lang/normalize';
 import { entity, indexOf } from './helpers';
 
 const index = indexOf('tests/fixtures/corpora/multi-topic');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteDraft } from '../../../src/core/analysis/05-quotes';
-import { groupQuotes, wordDiff } from '../../../src/core/analysis/06-quote-groups';
+import { groupQuotes } from '../../../src/core/analysis/06-quote-groups';
+import { wordDiff } from '../../../src/core/lang/word-diff';
 
 const quote = (article: string, speaker: string | null, text: string): QuoteDraft => ({
   article,

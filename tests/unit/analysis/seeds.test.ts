@@ -3,7 +3,7 @@
  * text in seeds/ (line numbers in the comments), not copied from the output.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../../src/core/text/normalize';
+import { normalize } from '../../../src/core/lang/normalize';
 import { article, entity, indexOf } from './helpers';
 
 const index = indexOf('seeds');

@@ -1,6 +1,6 @@
 /**
  * The content script is injected into every page: its import graph must reach only the matcher's
- * run-time code, never build-time compilation or resolve-time code (and the diff library with it).
+ * run-time code, never build-time compilation or the word diff (and the diff library with it).
  */
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +11,10 @@ async function inputsOf(entry: string): Promise<string[]> {
 }
 
 describe('content-script bundle', () => {
-  it('the matcher scan entry reaches no compile, resolve or diff code', async () => {
+  it('the matcher scan entry reaches no compile, diff or analysis code', async () => {
     const inputs = await inputsOf('src/core/match/scan-entry.ts');
     expect(inputs).toContain('src/core/match/scan.ts');
-    expect(inputs.filter((p) => p.includes('node_modules/') || /match\/(compile|resolve)\.ts$/.test(p) || p.includes('core/analysis'))).toEqual([]);
+    expect(inputs.filter((p) => p.includes('node_modules/') || /match\/compile\.ts$|lang\/(word-diff|pos)\.ts$/.test(p) || p.includes('core/analysis'))).toEqual([]);
   });
 
   it('the content script entry bundles no matcher, no corpus data and no diff library (matching runs off the page)', async () => {
@@ -23,8 +23,14 @@ describe('content-script bundle', () => {
     expect(inputs.filter((p) => p.includes('node_modules/') || p.includes('src/generated/') || (p.includes('core/match/') && !p.endsWith('select.ts')))).toEqual([]);
   });
 
-  it('the full matcher API does reach resolve-time code (so the checks above can fail)', async () => {
-    const inputs = await inputsOf('src/core/match/index.ts');
+  it('the card details do not reach the word diff (the card script is injected on first hover)', async () => {
+    const inputs = await inputsOf('src/core/index/details.ts');
+    expect(inputs.filter((p) => p.includes('node_modules/diff') || p.endsWith('lang/word-diff.ts'))).toEqual([]);
+  });
+
+  it('the evidence builder does reach the word diff (so the checks above can fail)', async () => {
+    const inputs = await inputsOf('src/core/index/evidence.ts');
+    expect(inputs).toContain('src/core/lang/word-diff.ts');
     expect(inputs.some((p) => p.includes('node_modules/diff'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /** Shared set-up for matcher tests: the invented mini corpus compiled once. */
 import { buildMiniIndex } from '../../fixtures/mini-corpus/mini-index';
-import { compileMatcher, createMatcher, resolveMatch } from '../../../src/core/match';
+import { buildDetection } from '../../../src/core/index/evidence';
+import { compileMatcher, createMatcher } from '../../../src/core/match';
 import type { DetectionKind } from '../../../src/core/index/types';
 
 export const mini = buildMiniIndex();
@@ -10,5 +11,5 @@ export const miniMatcher = createMatcher(miniData);
 /** Scans and resolves `text` against the mini corpus, only the given kinds. */
 export function detect(text: string, ...kinds: DetectionKind[]) {
   const options = kinds.length ? { kinds: Object.fromEntries(kinds.map((k) => [k, true])) } : undefined;
-  return miniMatcher.scan(text, options).map((m) => resolveMatch(m, mini));
+  return miniMatcher.scan(text, options).map((m) => buildDetection(mini, m));
 }

@@ -49,7 +49,11 @@ describe('names: ambiguity and overlaps', () => {
     ['Delia Quint cooked', []],
     ['Yesterday Quint cooked', [['Quint', 'Ada Quint', 10, 15]]],
     ['But Quint cooked', [['Quint', 'Ada Quint', 4, 9]]],
+    // A capitalised role word before a surname is no given name: the surname alone is the person.
+    ['Mayor Quint cooked', [['Quint', 'Ada Quint', 6, 11]]],
     ['Councillor Quint cooked', [['Quint', 'Ada Quint', 11, 16]]],
+    // A title that is no role word is matched with the surname.
+    ['Dr Quint cooked', [['Dr Quint', 'Ada Quint', 0, 8]]],
     // A given-name alias the corpus uses ("Tomas") is that person on its own, but followed directly by
     // a capitalised word it is someone else of that given name.
     ['We back Tomas, she said', [['Tomas', 'Tomas Berg', 8, 13]]],

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapRangeToSource, normalize, normalizeWithMap } from '../../../src/core/text/normalize';
+import { mapRangeToSource, normalize, normalizeWithMap } from '../../../src/core/lang/normalize';
 import { anyText, grammarText, NAMES, splitsSurrogatePair } from './grammar';
 
 const RUNS = { numRuns: 400 };

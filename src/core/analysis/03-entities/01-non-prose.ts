@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../index/types';
 import type { ArticleDraft } from '../context';
-import { isKnownPlace } from '../lexicon';
+import { isKnownPlace } from '../../lang/pos';
 
 /**
  * A dateline: a place in capitals, then ", Country" or an agency in brackets (or both), then a

@@ -6,7 +6,8 @@
 import type { Span } from '../../index/types';
 import type { ArticleDraft, Token } from '../context';
 import { isInside } from '../context';
-import { isGivenName, isKnownSurname, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
+import { LOWER_ORG_HEADS, ORG_HEADS } from '../../lang/organisations';
+import { isGivenName, isKnownSurname } from '../../lang/pos';
 import { CONNECTORS, gapIsSpace, isCalendarWord, isPluralTitle, type Run } from './shared';
 
 /** How far ahead (in tokens) a connector may look for the organisation head it leads to: "Food and General Workers' Union" needs four. */

@@ -7,7 +7,8 @@
 import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import type { ArticleDraft, Token } from '../context';
 import { ORG_SUFFIXES } from '../../lang/org-suffixes';
-import { isGivenName, lexiconTags, LOWER_ORG_HEADS, ORG_HEADS } from '../lexicon';
+import { LOWER_ORG_HEADS, ORG_HEADS } from '../../lang/organisations';
+import { isGivenName, lexiconTags } from '../../lang/pos';
 import type { WordStats } from './02-word-stats';
 import { ACRONYM, MAX_NAME_WORDS, isTitleWord, type Candidate, type Run } from './shared';
 

@@ -7,9 +7,12 @@
  */
 import { ORG_SUFFIXES } from '../../lang/org-suffixes';
 import type { ArticleDraft, Token } from '../context';
-import {
-  COMPASS, ORG_NOUNS, PERSONAL_TITLES, ROLE_NOUNS, SPEECH_VERBS, VENUE_HEADS, isGivenName, isKnownOrganisation, isKnownPlace, isKnownSurname,
-} from '../lexicon';
+import { ORG_NOUNS } from '../../lang/organisations';
+import { COMPASS, VENUE_HEADS } from '../../lang/places';
+import { isGivenName, isKnownOrganisation, isKnownPlace, isKnownSurname } from '../../lang/pos';
+import { SPEECH_VERBS } from '../../lang/reporting-verbs';
+import { ROLE_NOUNS } from '../../lang/roles';
+import { PERSONAL_TITLES } from '../../lang/titles';
 import { isHeadFirstOrg } from './04-candidates';
 import { ACRONYM_MIN_SENTENCES } from './06-classify';
 import { NAME_SHAPE, hasOrgHeadWords, nextWord, prevWord, type Candidate, type Evidence } from './shared';

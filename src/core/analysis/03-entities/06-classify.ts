@@ -5,7 +5,9 @@
  */
 import { COUNTRY_ABBREVIATIONS } from '../../lang/generic-nouns';
 import type { ArticleDraft } from '../context';
-import { ORG_HEADS, PERSONAL_TITLES, isKnownPlace, lexiconTags } from '../lexicon';
+import { ORG_HEADS } from '../../lang/organisations';
+import { isKnownPlace, lexiconTags } from '../../lang/pos';
+import { PERSONAL_TITLES } from '../../lang/titles';
 import type { WordStats } from './02-word-stats';
 import { ACRONYM, NAME_SHAPE, hasOrgHeadWords, type Evidence } from './shared';
 

@@ -6,7 +6,7 @@
  * (step 3.10), never given to one of them.
  */
 import type { ArticleDraft } from '../context';
-import { PERSONAL_TITLES } from '../lexicon';
+import { PERSONAL_TITLES } from '../../lang/titles';
 import type { Classification } from './06-classify';
 import type { EntityBook } from './book';
 import { byKey } from './shared';

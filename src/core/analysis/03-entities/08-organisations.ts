@@ -5,7 +5,7 @@
  * initials after naming it in full.
  */
 import type { ArticleDraft, Token } from '../context';
-import { ORG_HEADS } from '../lexicon';
+import { ORG_HEADS } from '../../lang/organisations';
 import type { Classification } from './06-classify';
 import type { EntityBook } from './book';
 import { ACRONYM, CONNECTORS, byKey, type Evidence } from './shared';

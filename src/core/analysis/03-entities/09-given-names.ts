@@ -3,7 +3,7 @@
  * person in full. The given name becomes an alias of the one corpus person who has it, or is
  * claimed by all who share it (so it is ambiguous).
  */
-import { normalize } from '../../text/normalize';
+import { normalize } from '../../lang/normalize';
 import type { ArticleDraft, EntityDraft } from '../context';
 import type { WordStats } from './02-word-stats';
 import type { EntityBook } from './book';

@@ -7,7 +7,7 @@
  */
 import { CLOSED_CLASS_WORDS } from '../../lang/closed-class';
 import { COUNTRY_ABBREVIATIONS, GENERIC_NOUNS } from '../../lang/generic-nouns';
-import { normalize } from '../../text/normalize';
+import { normalize } from '../../lang/normalize';
 import type { EntityDraft } from '../context';
 import type { EntityBook } from './book';
 

@@ -4,10 +4,12 @@
  * that names exactly one person with that given name.
  */
 import type { Span } from '../../index/types';
-import { normalize } from '../../text/normalize';
+import { normalize } from '../../lang/normalize';
+import { comparableWords } from '../../lang/segment';
 import type { ArticleDraft, EntityDraft, MentionDraft } from '../context';
 import { isInside } from '../context';
-import { ORG_HEADS, PERSONAL_TITLES } from '../lexicon';
+import { ORG_HEADS } from '../../lang/organisations';
+import { PERSONAL_TITLES } from '../../lang/titles';
 import { isPluralTitle, isTitleWord } from './shared';
 
 interface AliasEntry {
@@ -21,12 +23,9 @@ interface AliasEntry {
 /** Alias look-up by first word, longest alias first. */
 export type AliasTable = Map<string, AliasEntry[]>;
 
-const aliasWordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-
+// An alias's words as the mention tokens carry them: normalised, possessive ending removed.
 function wordsOf(alias: string): string[] {
-  const out: string[] = [];
-  for (const s of aliasWordSegmenter.segment(normalize(alias))) if (s.isWordLike) out.push(s.segment.replace(/'s?$/, ''));
-  return out;
+  return comparableWords(alias).map((w) => w.replace(/'s?$/, ''));
 }
 
 /** Builds the alias table from the entities' aliases and the ambiguous forms. */

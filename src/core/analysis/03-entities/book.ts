@@ -2,7 +2,7 @@
  * The entities being built (steps 3.7–3.9) and, for every alias form, which entities claim it: a
  * form claimed by two entities is ambiguous (step 3.10).
  */
-import { normalize } from '../../text/normalize';
+import { normalize } from '../../lang/normalize';
 import type { EntityDraft } from '../context';
 
 /** Slug for ids: lower case, letters and digits, words joined by "-". */

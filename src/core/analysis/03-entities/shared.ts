@@ -3,7 +3,9 @@
  * small token look-ups. No step logic lives here.
  */
 import type { Token } from '../context';
-import { MONTHS, ORG_HEADS, TITLES, WEEKDAYS } from '../lexicon';
+import { MONTHS, WEEKDAYS } from '../../lang/dates';
+import { ORG_HEADS } from '../../lang/organisations';
+import { TITLES } from '../../lang/titles';
 
 /** Lower-case words that may sit inside a name ("Bank of Avonley", "Jean de la Fontaine"). */
 export const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'la', 'le', 'du', 'da', 'van', 'von', 'der', 'al', 'bin', '&']);

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { FigureClass, figuresAgree, parseFigures, type ParsedFigure } from '../../../src/core/match/numbers';
-import { QUALIFIERS } from '../../../src/core/match/lexicon';
+import { ABOUT_TOLERANCE, FigureClass, OPEN_ABOVE, OPEN_BELOW, QUALIFIERS, figureInterval, figuresAgree, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
+import { wordRun } from '../../../src/core/lang/segment';
 import { Tokens, tokenize } from '../../../src/core/match/tokens';
 
 function figures(text: string) {
   const t = tokenize(text, new Tokens());
   const out: ParsedFigure[] = [];
   parseFigures(t, 0, t.count, out);
+  return out.map((f) => ({ text: text.slice(f.start, f.end), value: f.value, qualifier: QUALIFIERS[f.qualifier], cls: f.cls }));
+}
+
+/** The same text through the corpus side's word segmenter (Intl.Segmenter) instead of the page tokenizer. */
+function figuresBySegmenter(text: string) {
+  const t = wordRun(text);
+  const out: ParsedFigure[] = [];
+  parseFigures(t, 0, t.norm.length, out);
   return out.map((f) => ({ text: text.slice(f.start, f.end), value: f.value, qualifier: QUALIFIERS[f.qualifier], cls: f.cls }));
 }
 
@@ -33,6 +41,10 @@ describe('figures', () => {
     ['nearly two dozen', [{ text: 'nearly two dozen', value: 24, qualifier: 'about', cls: count }]],
     ['just 100 people', [{ text: 'just 100', value: 100, qualifier: 'exact', cls: count }]],
     ['no more than 10 seats', [{ text: 'no more than 10', value: 10, qualifier: 'at-most', cls: count }]],
+    ['no fewer than 12 seats', [{ text: 'no fewer than 12', value: 12, qualifier: 'at-least', cls: count }]],
+    ['an estimated 3,000 fans', [{ text: 'an estimated 3,000', value: 3000, qualifier: 'about', cls: count }]],
+    ['up to $3 million', [{ text: 'up to $3 million', value: 3_000_000, qualifier: 'up-to', cls: FigureClass.money }]],
+    ['€2.5bn deal', [{ text: '€2.5bn', value: 2_500_000_000, qualifier: 'exact', cls: FigureClass.money }]],
     ['in 2020', [{ text: '2020', value: 2020, qualifier: 'exact', cls: FigureClass.year }]],
     ['the 1984-85 strike', [{ text: '1984-85', value: 1984, qualifier: 'exact', cls: FigureClass.year }]],
     ['one of his allies', []],
@@ -40,6 +52,8 @@ describe('figures', () => {
     ['in the 1970s', []],
   ])('%j', (text, expected) => {
     expect(figures(text)).toEqual(expected);
+    // Corpus and page read figures alike, whichever tokenizer split the words.
+    expect(figuresBySegmenter(text)).toEqual(expected);
   });
 });
 
@@ -50,12 +64,37 @@ describe('figures agree or differ', () => {
     [44, 'exact', 40, 'more-than', true],
     [40, 'more-than', 40, 'more-than', true],
     [1800, 'about', 1800, 'exact', true],
-    [2000, 'about', 1800, 'exact', false],
+    // "about" reaches ±ABOUT_TOLERANCE (10%): 1,980 is inside "about 1,800", 2,000 is not.
+    [1800, 'about', 1980, 'exact', true],
+    [1800, 'about', 2000, 'exact', false],
+    [40, 'about', 43, 'exact', true],
     [100, 'exact', 100, 'exact', true],
     [100, 'exact', 101, 'exact', false],
     [90, 'up-to', 100, 'up-to', true],
+    // Open-ended qualifiers reach OPEN_ABOVE (1.5×) above and OPEN_BELOW (0.5×) below their figure.
+    [1000, 'more-than', 1400, 'exact', true],
+    [1000, 'more-than', 5000, 'exact', false],
+    [40, 'at-least', 60, 'exact', true],
+    [40, 'at-least', 61, 'exact', false],
+    [40, 'less-than', 25, 'exact', true],
+    [40, 'less-than', 19, 'exact', false],
+    [40, 'less-than', 40, 'exact', false],
+    [40, 'at-most', 40, 'exact', true],
   ])('%d %s vs %d %s → %s', (a, qa, b, qb, agree) => {
     expect(figuresAgree(a, q(qa), b, q(qb))).toBe(agree);
     expect(figuresAgree(b, q(qb), a, q(qa))).toBe(agree);
+  });
+});
+
+describe('figure intervals', () => {
+  const q = (name: string) => QUALIFIERS.indexOf(name as (typeof QUALIFIERS)[number]);
+  it.each([
+    ['exact', [50, 50]],
+    ['about', [50 * (1 - ABOUT_TOLERANCE), 50 * (1 + ABOUT_TOLERANCE)]],
+    ['at-least', [50, 50 * OPEN_ABOVE]],
+    ['up-to', [50 * OPEN_BELOW, 50]],
+    ['at-most', [50 * OPEN_BELOW, 50]],
+  ])('50 %s → %j', (qualifier, expected) => {
+    expect(figureInterval(50, q(qualifier))).toEqual(expected);
   });
 });

@@ -31,6 +31,21 @@ function foldChar(ch: string): string {
   return nfkc.toLowerCase();
 }
 
+
+/**
+ * Unifies only apostrophes, quotation marks and dashes (same classes as `normalize`), keeping case,
+ * spacing and length otherwise: for showing two wordings side by side without curly-versus-straight
+ * marks counting as differences.
+ */
+export function foldMarks(input: string): string {
+  // Global copies of the classes, made here rather than at import so the page's bundle, which
+  // never calls this, does not carry them.
+  return input
+    .replace(new RegExp(APOSTROPHES.source, 'g'), "'")
+    .replace(new RegExp(DOUBLE_QUOTES.source, 'g'), '"')
+    .replace(new RegExp(DASHES.source, 'g'), '-');
+}
+
 /** The normalised text and, for each of its UTF-16 units, the original offset it came from. */
 export interface NormalizedText {
   text: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapRangeToSource, normalize, normalizeWithMap } from '../../../src/core/text/normalize';
+import { mapRangeToSource, normalize, normalizeWithMap } from '../../../src/core/lang/normalize';
 
 describe('normalize', () => {
   it.each([

@@ -1,0 +1,229 @@
+/**
+ * Figures with their qualifiers: "36", "thirty-six", "2,400", "2.5 million", "2m", "62.5%",
+ * "£12,345", "more than 30", "up to £3 million"; the interval of values each allows, and whether two
+ * figures can both be true. Corpus analysis and the page matcher read figures with this one parser,
+ * so "thirty-six" and "36" compare alike, and the cards' "differs" and the page's relation agree.
+ */
+import type { Qualifier } from '../index/types';
+import { isYearNumber } from './dates';
+import { SCALES, isScaleWord, readNumberWords } from './numbers';
+import { NUM, SPACED, WORD, type TokenRun } from './token-flags';
+
+/** How a figure is qualified; the order is the wire code in MatcherData. */
+export const QUALIFIERS = ['exact', 'more-than', 'less-than', 'at-least', 'at-most', 'up-to', 'about'] as const satisfies readonly Qualifier[];
+
+/** Qualifier phrases as word sequences, longest first so "no more than" beats "more than". */
+export const QUALIFIER_PHRASES: readonly { words: string[]; qualifier: Qualifier }[] = (
+  [
+    ['no more than', 'at-most'],
+    ['not more than', 'at-most'],
+    ['no fewer than', 'at-least'],
+    ['as many as', 'up-to'],
+    ['as much as', 'up-to'],
+    ['more than', 'more-than'],
+    ['greater than', 'more-than'],
+    ['upwards of', 'more-than'],
+    ['in excess of', 'more-than'],
+    ['fewer than', 'less-than'],
+    ['less than', 'less-than'],
+    ['at least', 'at-least'],
+    ['at most', 'at-most'],
+    ['up to', 'up-to'],
+    ['close to', 'about'],
+    ['more or less', 'about'],
+    ['an estimated', 'about'],
+    ['over', 'more-than'],
+    ['above', 'more-than'],
+    ['under', 'less-than'],
+    ['below', 'less-than'],
+    ['around', 'about'],
+    ['about', 'about'],
+    ['approximately', 'about'],
+    ['roughly', 'about'],
+    ['some', 'about'],
+    ['nearly', 'about'],
+    ['almost', 'about'],
+    ['circa', 'about'],
+    ['just', 'exact'],
+    ['only', 'exact'],
+    ['exactly', 'exact'],
+  ] as [string, Qualifier][]
+)
+  .map(([p, qualifier]) => ({ words: p.split(' '), qualifier }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** What kind of quantity a figure is; figures compare only within one class. */
+export const FigureClass = { count: 0, percent: 1, money: 2, year: 3 } as const;
+
+/** Currency signs and the ISO code a figure's unit becomes. */
+export const CURRENCIES: ReadonlyMap<string, string> = new Map([['£', 'GBP'], ['$', 'USD'], ['€', 'EUR'], ['¥', 'JPY']]);
+
+/** A figure found in a token run; offsets are into the tokenised text. */
+export interface ParsedFigure {
+  value: number;
+  /** Index into QUALIFIERS. */
+  qualifier: number;
+  /** One of FigureClass. */
+  cls: number;
+  /** ISO code of the currency sign before the number, or null. */
+  currency: string | null;
+  /** Offsets of the whole figure, qualifier and currency sign included. */
+  start: number;
+  end: number;
+  /** Token index where the figure starts (its qualifier or currency sign, else its number). */
+  first: number;
+  /** Token index of the number itself. */
+  number: number;
+  /** Index of the first token after the figure (where its unit words start). */
+  next: number;
+  /** The number is written in words ("thirty-six"). */
+  isWordNumber: boolean;
+  /** A scale multiplied it ("two million", "2m"). */
+  isScaled: boolean;
+}
+
+const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
+
+/** Appends the figures stated in tokens [from, to) to `out`. */
+export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedFigure[]): void {
+  const isWord = (j: number) => (t.flags[j] & WORD) !== 0;
+  let i = from;
+  while (i < to) {
+    const f = t.flags[i];
+    let value = NaN;
+    let next = i + 1;
+    let isPlainInteger = false;
+    let isScaled = false;
+    let isWordNumber = false;
+    if (f & NUM) {
+      const m = NUMERIC.exec(t.norm[i]);
+      if (m) {
+        const suffix = m[2];
+        const scale = suffix === '' ? 1 : SCALES.get(suffix);
+        if (scale !== undefined) {
+          value = parseFloat(m[1].replace(/,/g, '')) * scale;
+          isScaled = suffix !== '';
+          isPlainInteger = suffix === '' && isYearNumber(m[1]);
+          if (suffix === '' && next < to && isWord(next)) {
+            const s = SCALES.get(t.norm[next]);
+            // "2 million" (a whole word, spaced or not) or "2m" split by the tokenizer (attached).
+            if (s !== undefined && (isScaleWord(t.norm[next]) || !(t.flags[next] & SPACED))) {
+              value *= s;
+              next++;
+              isPlainInteger = false;
+              isScaled = true;
+            }
+          }
+          // "1990-91": a range of years; keep the first and skip the rest.
+          if (next + 1 < to && t.norm[next] === '-' && !(t.flags[next] & SPACED) && t.flags[next + 1] & NUM) next += 2;
+        }
+      }
+    } else if (f & WORD) {
+      const parsed = readNumberWords(t.norm, i, to, isWord);
+      if (parsed) {
+        value = parsed.value;
+        next = parsed.next;
+        isScaled = parsed.isScaled;
+        isWordNumber = true;
+      }
+    }
+    if (Number.isNaN(value)) {
+      i++;
+      continue;
+    }
+    let cls: number = isPlainInteger ? FigureClass.year : FigureClass.count;
+    let end = t.end[next - 1];
+    if (next < to && t.norm[next] === '%') {
+      cls = FigureClass.percent;
+      end = t.end[next];
+      next++;
+    } else if (next + 1 < to && t.norm[next] === 'per' && t.norm[next + 1] === 'cent') {
+      cls = FigureClass.percent;
+      end = t.end[next + 1];
+      next += 2;
+    } else if (next < to && t.norm[next] === 'percent') {
+      cls = FigureClass.percent;
+      end = t.end[next];
+      next++;
+    }
+    let first = i;
+    let currency: string | null = null;
+    if (first > from && CURRENCIES.has(t.norm[first - 1])) {
+      cls = FigureClass.money;
+      currency = CURRENCIES.get(t.norm[first - 1])!;
+      first--;
+    }
+    let qualifier = 0;
+    for (const phrase of QUALIFIER_PHRASES) {
+      const k = phrase.words.length;
+      if (first - k < from) continue;
+      let ok = true;
+      for (let p = 0; p < k && ok; p++) ok = t.norm[first - k + p] === phrase.words[p] && isWord(first - k + p);
+      if (ok) {
+        qualifier = QUALIFIERS.indexOf(phrase.qualifier);
+        first -= k;
+        break;
+      }
+    }
+    out.push({ value, qualifier, cls, currency, start: t.start[first], end, first, number: i, next, isWordNumber, isScaled });
+    i = next;
+  }
+}
+
+// How far each qualifier reaches. Corpus analysis and the page used to disagree ("about" ±10% at
+// build time, ±7.5% on the page; "more than" unbounded at build time, capped at 1.5× on the page;
+// a plain figure ±0.5% at build time, exact on the page). One rule now, chosen on the dev set
+// (tests/fixtures/devset, the relations the quality test checks) and on how news is written:
+// - open-ended qualifiers are capped (the page's rule): writers round to the nearest round figure
+//   below, so "over 2,000 people" is not said of 9,000, and the dev set marks such a pair "differs";
+//   with the build's unbounded rule it came out "agrees" (relations 13/15 instead of 14/15);
+// - "about N" allows ±10% (the build's rule), the rounding of a figure to one significant digit
+//   ("about 40" covers 36–44); the page's ±7.5% called "about 40" and "43" a contradiction;
+// - a plain figure means that value (the page's rule): "100" and "101" are different reports, and
+//   a writer who rounds says "about".
+/** Half-width of "about N", as a share of N. */
+export const ABOUT_TOLERANCE = 0.1;
+/** How far above N "more than N" and "at least N" reach, as a multiple of N. */
+export const OPEN_ABOVE = 1.5;
+/** How far below N "less than N", "at most N" and "up to N" reach, as a multiple of N. */
+export const OPEN_BELOW = 0.5;
+/** How far "more than N" starts above N (and "less than N" ends below it): strictly, not equal. */
+const STRICT = 1e-4;
+
+/** The [low, high] interval of values a figure allows. */
+export function figureInterval(value: number, qualifier: number): [number, number] {
+  switch (QUALIFIERS[qualifier]) {
+    case 'more-than':
+      return [value * (1 + STRICT), value * OPEN_ABOVE];
+    case 'at-least':
+      return [value, value * OPEN_ABOVE];
+    case 'less-than':
+      return [value * OPEN_BELOW, value * (1 - STRICT)];
+    case 'at-most':
+    case 'up-to':
+      return [value * OPEN_BELOW, value];
+    case 'about':
+      return [value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)];
+    default:
+      return [value, value];
+  }
+}
+
+/** Whether two figures of one class can both be true: "more than 30" and "36" can; "25" and "more than 30" cannot. */
+export function figuresAgree(aValue: number, aQualifier: number, bValue: number, bQualifier: number): boolean {
+  const [al, ah] = figureInterval(aValue, aQualifier);
+  const [bl, bh] = figureInterval(bValue, bQualifier);
+  // Relative slack for floating-point products ("2.5 million" read as 2.5 × 1e6).
+  const eps = 1e-9 * Math.max(1, Math.abs(aValue), Math.abs(bValue));
+  return al <= bh + eps && bl <= ah + eps;
+}
+
+const QUALIFIER_TEXT = ['', 'more than ', 'less than ', 'at least ', 'at most ', 'up to ', 'about '];
+
+/** Writes a figure back as text ("more than 30", "62.5%", "12,345") for side-by-side display. */
+export function formatFigure(value: number, qualifier: number, cls: number): string {
+  const digits = Number.isInteger(value) && value >= 10000 ? String(value).replace(/\B(?=(\d{3})+$)/g, ',') : String(value);
+  // The currency is not kept in MatcherData; the evidence builder swaps in the corpus's own wording.
+  const body = cls === FigureClass.percent ? `${digits}%` : digits;
+  return QUALIFIER_TEXT[qualifier] + body;
+}

@@ -1,0 +1,54 @@
+/** Function words and other words that carry no topic. */
+
+/**
+ * English function words, reporting verbs, calendar words and very common verbs: ignored as claim
+ * keywords and as the key words of a sentence. The corpus side and the page side kept two lists;
+ * this is their union, so a word that is noise on one side is noise on the other (a keyword the
+ * page ignores but the corpus keeps could never match, and the other way round).
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    // Articles, conjunctions, prepositions.
+    'a an the and or but nor so yet for of in on at to from by with without about above below over under ' +
+    'into onto upon out up down off through during before after since until while as than then there here ' +
+    'between further once thus like unlike among amid within across against around via per ' +
+    // Pronouns and determiners.
+    'this that these those it its itself he him his himself she her hers herself they them their theirs ' +
+    'themselves we us our ours ourselves you your yours yourself i me my mine myself who whom whose which ' +
+    'what when where why how all any both each every few more most other some such no not only own same ' +
+    'too very another much many several lot lots one ones ' +
+    // Auxiliaries and modals.
+    'can cannot could will would shall should may might must do does did doing done be is am are was were ' +
+    'been being have has had having get got gets ' +
+    // Adverbs and connectives.
+    'also just even still again ever never now already if because although though however meanwhile ' +
+    'whether either neither well back ' +
+    // Contractions, whole and as the word segmenter splits them.
+    "it's there's that's don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't wouldn't " +
+    "shouldn't i'm i've we're we've they're they've you're you've he's she's it'll we'll they'll " +
+    's t d ll m re ve don didn doesn isn wasn weren aren couldn wouldn shouldn hasn haven hadn ' +
+    // Titles, which name no topic.
+    'mr mrs ms miss dr sir lord lady prof dame rev ' +
+    // Reporting verbs: who said it is the speaker, not the topic.
+    'say said says saying tell told tells telling add added adds according ' +
+    // Calendar words: dates are compared as dates, not as keywords.
+    'yesterday today tomorrow week weeks year years day days time monday tuesday wednesday thursday ' +
+    'friday saturday sunday last next first new ' +
+    // Very common verbs.
+    'make made way go going went come came take took put ' +
+    // Percent words: figures are compared as figures.
+    'cent percent'
+  ).split(/\s+/),
+);
+
+/** Personal pronouns that may stand for a person as a speaker or subject. */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
+
+/**
+ * Stopwords and common words that are also given names ("Will Dalton", "Grace Orme"): a capitalised
+ * one at sentence start may still begin a name.
+ */
+export const NAME_LIKE_STOPWORDS: ReadonlySet<string> = new Set([
+  'will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew',
+  'grace', 'hope', 'joy',
+]);

@@ -1,0 +1,29 @@
+/** Verbs that introduce speech or a reported statement, and the words that set their tense. */
+
+/** Verbs that introduce speech or a reported statement (all forms listed). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding',
+  'write', 'writes', 'wrote', 'written', 'writing', 'state', 'states', 'stated', 'insist', 'insists',
+  'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'warn', 'warns', 'warned',
+  'explain', 'explains', 'explained', 'declare', 'declares', 'declared', 'announce', 'announces',
+  'announced', 'vow', 'vows', 'vowed', 'promise', 'promises', 'promised', 'confirm', 'confirms',
+  'confirmed', 'reveal', 'reveals', 'revealed', 'suggest', 'suggests', 'suggested', 'acknowledge',
+  'acknowledges', 'acknowledged', 'ask', 'asks', 'asked', 'reply', 'replies', 'replied', 'urge', 'urges',
+  'urged', 'note', 'notes', 'noted', 'comment', 'comments', 'commented', 'conclude', 'concluded',
+  'admit', 'admits', 'admitted', 'accuse', 'accuses', 'accused', 'allege', 'alleges', 'alleged',
+  'deny', 'denies', 'denied', 'predict', 'predicts', 'predicted', 'recall', 'recalls', 'recalled',
+  'continue', 'continues', 'continued', 'tweet', 'tweets', 'tweeted', 'post', 'posted', 'stress',
+  'stresses', 'stressed', 'maintain', 'maintains', 'maintained', 'believe', 'believes', 'believed',
+  'report', 'reports', 'reported', 'agree', 'agrees', 'agreed', 'call', 'calls', 'called',
+]);
+
+/** Speech verbs in the present tense ("says"); "said" and the rest make a quote past or neutral. */
+export const PRESENT_SPEECH: ReadonlySet<string> = new Set([
+  'says', 'tells', 'adds', 'writes', 'states', 'insists', 'claims', 'argues', 'warns', 'explains', 'declares',
+  'announces', 'vows', 'promises', 'confirms', 'reveals', 'suggests', 'acknowledges', 'asks', 'replies',
+  'urges', 'notes', 'comments', 'admits', 'accuses', 'alleges', 'denies', 'predicts', 'recalls', 'continues',
+  'tweets', 'stresses', 'maintains', 'believes', 'reports', 'agrees', 'calls',
+]);
+
+/** Words that mark the following speech verb as future ("will say", "is expected to say"). */
+export const FUTURE_MARKERS: ReadonlySet<string> = new Set(['will', "'ll", 'shall', 'expected', 'set', 'due', 'going', 'poised', 'likely']);

@@ -1,0 +1,83 @@
+/** The word lists of core/lang: what each must and must not hold. */
+import { describe, expect, it } from 'vitest';
+import { ABBREVIATIONS } from '../../../src/core/lang/abbreviations';
+import { GATHERING_WORDS } from '../../../src/core/lang/events';
+import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../../../src/core/lang/function-words';
+import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
+import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../../../src/core/lang/roles';
+import { PERSONAL_TITLES, ROLE_WORDS, SURNAME_TITLES, TITLES } from '../../../src/core/lang/titles';
+
+const LISTS: [string, ReadonlySet<string>][] = [
+  ['ABBREVIATIONS', ABBREVIATIONS],
+  ['GATHERING_WORDS', GATHERING_WORDS],
+  ['STOPWORDS', STOPWORDS],
+  ['NAME_LIKE_STOPWORDS', NAME_LIKE_STOPWORDS],
+  ['SPEECH_VERBS', SPEECH_VERBS],
+  ['PRESENT_SPEECH', PRESENT_SPEECH],
+  ['FUTURE_MARKERS', FUTURE_MARKERS],
+  ['ROLE_NOUNS', ROLE_NOUNS],
+  ['OFFICE_NOUNS', OFFICE_NOUNS],
+  ['RELATIONAL_MODIFIERS', RELATIONAL_MODIFIERS],
+  ['TITLES', TITLES],
+  ['PERSONAL_TITLES', PERSONAL_TITLES],
+  ['ROLE_WORDS', ROLE_WORDS],
+];
+
+describe('word lists', () => {
+  it.each(LISTS)('%s holds lower-case words only', (_name, list) => {
+    for (const w of list) expect(w).toBe(w.toLowerCase());
+  });
+
+  // Vocabulary of one country's parliament, unions or elections does not belong in general lists.
+  it.each(['backbencher', 'whip', 'convenor', 'comrade', 'hustings', 'msp'])('no list holds "%s"', (word) => {
+    expect(LISTS.filter(([, list]) => list.has(word)).map(([name]) => name)).toEqual([]);
+  });
+
+  it.each([
+    ['the', STOPWORDS, true],
+    ['said', STOPWORDS, true],
+    ['monday', STOPWORDS, true],
+    ['election', STOPWORDS, false],
+    ['said', SPEECH_VERBS, true],
+    ['says', PRESENT_SPEECH, true],
+    ['said', PRESENT_SPEECH, false],
+    ['will', FUTURE_MARKERS, true],
+    ['mr', PERSONAL_TITLES, true],
+    ['councillor', PERSONAL_TITLES, true],
+    ['general', PERSONAL_TITLES, false],
+    ['general', TITLES, true],
+    // "AM" (one country's assembly members) is no title: "am" is a verb.
+    ['am', TITLES, false],
+    ['mayor', ROLE_WORDS, true],
+    ['wife', OFFICE_NOUNS, false],
+    ['wife', ROLE_NOUNS, true],
+    ['former', RELATIONAL_MODIFIERS, true],
+    ['rally', GATHERING_WORDS, true],
+  ])('%s in list: %s', (word, list, has) => {
+    expect(list.has(word)).toBe(has);
+  });
+
+  it.each([
+    ['mr', true],
+    ['dr', true],
+    ['corp', true],
+    ['sept', true],
+    // Whole title words end their sentence: "He will not miss." is a full sentence.
+    ['miss', false],
+    ['lord', false],
+  ])('abbreviation %s: %s', (word, has) => {
+    expect(ABBREVIATIONS.has(word)).toBe(has);
+  });
+
+  it('the matcher compiles every personal title that is not a role word, and only those', () => {
+    expect(SURNAME_TITLES).toEqual([...PERSONAL_TITLES].filter((t) => !ROLE_WORDS.has(t)));
+    expect(SURNAME_TITLES).toContain('dr');
+    expect(SURNAME_TITLES).not.toContain('senator');
+    expect(SURNAME_TITLES).not.toContain('councillor');
+  });
+
+  it('every personal title is a title, and every present-tense speech verb a speech verb', () => {
+    for (const t of PERSONAL_TITLES) expect(TITLES.has(t) || t === 'rev').toBe(true);
+    for (const v of PRESENT_SPEECH) expect(SPEECH_VERBS.has(v)).toBe(true);
+  });
+});
