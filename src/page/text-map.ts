@@ -166,13 +166,3 @@ export function positionAt(block: TextBlock, offset: number, bias: 'start' | 'en
   if (bias === 'end' && i > 0 && clamped === piece.start) piece = block.pieces[--i];
   return { node: piece.node, offset: Math.min(piece.node.data.length, Math.max(0, clamped - piece.start)) };
 }
-
-/** A DOM Range covering block offsets [start, end). */
-export function rangeFor(block: TextBlock, start: number, end: number): Range {
-  const range = block.element.ownerDocument.createRange();
-  const a = positionAt(block, start, 'start');
-  const b = positionAt(block, end, 'end');
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
-}
