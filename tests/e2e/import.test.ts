@@ -13,6 +13,7 @@ import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
 import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXTURES = resolve(ROOT, 'tests/fixtures/import');
@@ -61,10 +62,12 @@ async function corpora(page: PageLike): Promise<CorpusSummary[]> {
 describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => {
   let ext: ExtensionBrowser;
   let page: PageLike;
+  let server: FixtureServer;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     writeBigExport();
+    server = await startFixtureServer();
     ext = await launchExtensionBrowser(name);
     page = await ext.openExtensionPage(`${CORPUS_BROWSER_PATH}#/corpora`);
     await page.setViewport({ width: 1000, height: 900 });
@@ -73,6 +76,7 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
 
   afterAll(async () => {
     await ext?.close();
+    await server?.close();
   });
 
   it('imports the good files into a new corpus and reports each bad one by name and reason', async () => {
@@ -103,6 +107,39 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
     expect(mine!.counts.articles).toBeGreaterThan(3);
     await page.waitForFunction((id: string) => document.querySelector(`[data-testid="corpus-row"][data-corpus-id="${id}"]`) !== null, mine!.id);
     await page.screenshot({ path: resolve(SHOTS, `corpora-${name}.png`), fullPage: true });
+  });
+
+  it('marks a page from the imported corpus, says so on the card, and stops when the corpus is switched off', async () => {
+    const mine = (await corpora(page)).find((c) => c.name === 'Harbour notes')!;
+    const person = 'coverage-lens-mark[data-kind="person"][data-id="person:dorian-pell"][data-cl-first]';
+    const tab = await ext.newPage();
+    try {
+      // A page in our own words about the imported timetable story (its board chair is in the import only).
+      await tab.goto(server.url('add-page/ferry-vote.html'));
+      await tab.waitForSelector(person, { timeout: 20_000 });
+      await tab.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).focus(), person);
+      await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-status') === 'ready', undefined, { timeout: 20_000 });
+      const cardText = await tab.evaluate(() => document.querySelector('coverage-lens-card')?.shadowRoot?.textContent ?? '');
+      expect(cardText).toContain('Dorian Pell');
+      expect(cardText).toContain('Harbour notes');
+      await tab.screenshot({ path: resolve(SHOTS, `card-imported-${name}.png`) });
+
+      await page.evaluate(async (id: string) => {
+        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'setCorpusActive', payload: { id, active: false } });
+      }, mine.id);
+      await tab.goto(server.url('add-page/ferry-vote.html'));
+      // The bundled corpus still runs on the page; only the switched-off corpus's markers are gone.
+      await tab.waitForFunction(() => document.readyState === 'complete');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
+    } finally {
+      await tab.close();
+      await page.evaluate(async (id: string) => {
+        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'setCorpusActive', payload: { id, active: true } });
+      }, mine.id);
+    }
   });
 
   it('switches the new corpus off and on, renames it, and deletes it after a confirmation', async () => {
