@@ -13,6 +13,7 @@
  */
 import type { CardDetails } from '../core/index/details';
 import type { DetectionKind } from '../core/index/types';
+import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import type { CorpusSource } from './corpus-source';
 
@@ -46,13 +47,14 @@ export function createMatchingSide(source: () => CorpusSource): MatchingSide {
     async matchBlocks(payload) {
       checkBlocks(payload);
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
+      const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
       const corpora = await source().active();
       const matches: CorpusMatch[][] = payload.blocks.map(() => []);
       const problems: string[] = [];
       for (const corpus of corpora) {
         try {
           for (let i = 0; i < payload.blocks.length; i++) {
-            for (const m of await corpus.match(payload.blocks[i], { kinds })) matches[i].push({ ...m, corpus: corpus.id });
+            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push({ ...m, corpus: corpus.id });
           }
         } catch (error) {
           // One broken corpus is reported; the others still match.

@@ -25,12 +25,18 @@ export const MATCH_RETRY_DELAYS_MS = [50, 250, 600, 1200] as const;
 export class ContextGoneError extends Error {}
 
 /** A BlockMatch over the background's `matchBlocks`, with retries; rejects when every attempt failed. */
-export function createMatchClient(request: Requester, onProblems?: (problems: string[]) => void, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): BlockMatch {
+export function createMatchClient(
+  request: Requester,
+  onProblems?: (problems: string[]) => void,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  /** The page's address, read per request (a single-page app changes it): its own corpus copy is not coverage. */
+  pageUrl: () => string = () => location.href,
+): BlockMatch {
   return async (blocks, kinds) => {
     let last = '';
     for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; attempt++) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
-      const result = await request('matchBlocks', { blocks, kinds });
+      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl() });
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;

@@ -101,7 +101,8 @@ export interface MatchingProtocol {
    * corpus, with UTF-16 offsets into that block's text. Nothing is kept after the reply.
    */
   matchBlocks: {
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean> };
+    /** `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage. */
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string };
     reply: { matches: CorpusMatch[][]; problems?: string[] };
   };
   /**

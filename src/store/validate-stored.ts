@@ -5,7 +5,7 @@
  */
 import type { CardDetails } from '../core/index/details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
-import type { MatcherData } from '../core/match/data';
+import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
 import { RECORD_COLLECTIONS, type CorpusMeta } from './db';
 
 /** A stored record that cannot be used: which record, which field, why. */
@@ -65,6 +65,8 @@ export function validateMatcherCore(value: unknown): MatcherData {
   const m = c.obj(value, '(root)');
   c.nat(m.schemaVersion, 'schemaVersion');
   const articles = c.strings(m.articles, 'articles').length;
+  // A shard of an older version has no addresses; the store recompiles it, so only check the current shape.
+  if (m.schemaVersion === MATCHER_DATA_VERSION && c.strings(m.articleUrls, 'articleUrls').length !== articles) c.fail('articleUrls', `expected one address per article (${articles})`);
   const entities = c.strings(m.entities, 'entities').length;
   if (c.str(m.entityKinds, 'entityKinds').length !== entities) c.fail('entityKinds', `expected one letter per entity (${entities})`);
   c.arr(m.entityRefs, 'entityRefs').forEach((refs, i) => c.numbers(refs, `entityRefs[${i}]`));

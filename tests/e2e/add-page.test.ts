@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, openPopupFor, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, openPopupFor, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -93,6 +93,20 @@ describe.each(BROWSERS)('"Add this page" in %s', (name) => {
     // The draft is handed over once: opening the same confirmation page again says it is gone.
     await confirm.evaluate(() => location.reload());
     await confirm.waitForSelector('[data-testid="add-page-expired"]', { timeout: 20_000 });
+
+    // The page is now in a corpus, but it is not its own coverage: once scanned, nothing is marked.
+    await tab.goto(url);
+    const tabId = await findTabId(ext, url);
+    await expect
+      .poll(async () => ((await confirm.evaluate(async (id: number) => {
+        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'getFindings', payload: { tabId: id } });
+      }, tabId)) as { value: { status: string } | null }).value?.status, { timeout: 20_000 })
+      .toBe('done');
+    expect(await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark').length)).toBe(0);
+    // The same text at another address is covered by the added article.
+    await tab.goto(`${url}?copy=1`);
+    await tab.waitForSelector('coverage-lens-mark[data-kind="person"][data-id="person:dorian-pell"]', { timeout: 20_000 });
     await tab.close();
   });
 });

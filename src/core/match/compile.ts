@@ -1,4 +1,5 @@
 /** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
+import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass } from '../lang/figures';
@@ -57,6 +58,7 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   const partial: MatcherData = {
     schemaVersion: MATCHER_DATA_VERSION,
     articles: index.articles.map((a) => a.id),
+    articleUrls: index.articles.map((a) => urlKeyOrEmpty(a.url)),
     entities: index.entities.map((e) => e.id),
     entityKinds: index.entities.map((e) => (e.kind === 'person' ? 'p' : 'o')).join(''),
     entityRefs,

@@ -6,7 +6,7 @@
 import type { CompiledAutomaton } from './aho-corasick';
 
 /** Bumped whenever a matcher could misread older MatcherData. */
-export const MATCHER_DATA_VERSION = 1;
+export const MATCHER_DATA_VERSION = 2;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
@@ -39,6 +39,8 @@ export interface MatcherData {
   schemaVersion: number;
   /** Article ids, referenced by index everywhere below. */
   articles: string[];
+  /** Per article, its address as compared (core/index/url-key), or "" when unknown. */
+  articleUrls: string[];
   /** Entity ids. */
   entities: string[];
   /** One letter per entity: "p" person, "o" organisation. */

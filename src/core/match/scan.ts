@@ -16,6 +16,12 @@ import { classifyingTable } from './classify';
 export interface ScanOptions {
   /** Which kinds to report; all when omitted. */
   kinds?: Partial<Record<DetectionKind, boolean>>;
+  /**
+   * The address of the page being scanned (as core/index/url-key compares it). A corpus article at
+   * that address is the page itself, not coverage of it: its evidence is left out, and a match whose
+   * only evidence it was is not reported (a page that is in the corpus does not light up with itself).
+   */
+  pageUrl?: string;
 }
 
 /**
@@ -115,9 +121,23 @@ export function createMatcher(data: MatcherData): Matcher {
         }
       }
       out.sort((x, y) => x.start - y.start || y.end - x.end);
-      return out;
+      const self = options?.pageUrl ? data.articleUrls.indexOf(options.pageUrl) : -1;
+      return self < 0 ? out : withoutArticle(out, data.articles[self]!);
     },
   };
+}
+
+/** The matches with one article's evidence left out; a match left with none is dropped. */
+function withoutArticle(matches: Match[], article: string): Match[] {
+  const kept: Match[] = [];
+  for (const m of matches) {
+    if (!m.refs.some((r) => r.article === article)) kept.push(m);
+    else {
+      const refs = m.refs.filter((r) => r.article !== article);
+      if (refs.length > 0) kept.push({ ...m, refs });
+    }
+  }
+  return kept;
 }
 
 function mostlyQuoted(spans: number[], from: number, start: number, end: number): boolean {

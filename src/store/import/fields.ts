@@ -13,16 +13,7 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-/**
- * The key two addresses of one article share: the fragment dropped, the host lower-cased by URL,
- * a trailing slash of the path dropped. Query strings stay: some sites put the article id there.
- */
-export function urlKey(value: string): string {
-  const url = new URL(value);
-  url.hash = '';
-  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
-  return url.href;
-}
+export { urlKey } from '../../core/index/url-key';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // ISO 8601 and its common relatives: "2024-03-05", "2024-03-05T10:00:00Z", "2024-03-05 10:00:00", "2024/03/05".
