@@ -4,7 +4,7 @@
  */
 import type { CorpusIndex, Detection, Match } from '../../src/core/index/types';
 import { buildDetection } from '../../src/core/index/evidence';
-import { compileMatcher, createMatcher, type Matcher } from '../../src/core/match';
+import { compileMatcher, createMatcher, type Matcher, type ScanOptions } from '../../src/core/match';
 import { selectMatches, type SelectOptions } from '../../src/core/match/select';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -43,8 +43,8 @@ function matcherFor(index: CorpusIndex): Matcher {
  * What the matcher recognises in a text, before the marking policy (a lone surname is reported
  * even where the page would hold it back): for tests that score recognition, such as the dev set.
  */
-export function recognise(text: string, index: CorpusIndex): Detection[] {
-  return matcherFor(index).scan(text).map((m) => buildDetection(index, m));
+export function recognise(text: string, index: CorpusIndex, scan?: ScanOptions): Detection[] {
+  return matcherFor(index).scan(text, scan).map((m) => buildDetection(index, m));
 }
 
 /**

@@ -16,6 +16,7 @@ import { mkdtemp, copyFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { BROWSERS, POPUP_PATH, launchExtensionBrowser, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { FIXTURE_PAGES_DIR, startFixtureServer, type FixtureServer } from './harness/server';
 
@@ -458,7 +459,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name: BrowserName) => {
     expect(report.status).toBe('done');
     // Every paragraph was read: the names of the last paragraphs are marked too, under the limit.
     expect(report.markers).toBeGreaterThan(50);
-    expect(report.markers).toBeLessThan(300); // the default most-markers setting
+    expect(report.markers).toBeLessThanOrEqual(DEFAULT_SETTINGS.maxMarkers);
     expect(await o.page.evaluate(() => [...document.querySelectorAll('article p')].slice(-80).some((p) => p.querySelector('coverage-lens-mark')))).toBe(true);
     // Let the heartbeat run a little past the scan, so the measured window surely covers it.
     await o.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));

@@ -22,6 +22,8 @@ export interface ScanOptions {
    * only evidence it was is not reported (a page that is in the corpus does not light up with itself).
    */
   pageUrl?: string;
+  /** The claim link threshold, for fitting it (scripts/fit-claim-threshold.ts); the fitted one otherwise. */
+  claimThreshold?: number;
 }
 
 /**
@@ -115,7 +117,7 @@ export function createMatcher(data: MatcherData): Matcher {
           while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
           if (!claims.mayMatch(tokens, a, b, hits, h)) continue;
           if (mostlyQuoted(quoteSpans, q, start, end)) continue;
-          const r = claims.score(text, tokens, a, b, hits, h);
+          const r = claims.score(text, tokens, a, b, hits, h, options?.claimThreshold);
           if (!r) continue;
           out.push({ kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs });
         }
