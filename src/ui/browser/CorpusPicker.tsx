@@ -11,7 +11,8 @@ export function pickerChoices(list: CorpusSummary[], chosen: string | null): Cor
 }
 
 function optionLabel(corpus: CorpusSummary): string {
-  return corpus.active && corpus.status === 'ready' ? t('browser_corpusOption', [corpus.name, corpus.counts.articles]) : t('browser_corpusOff', corpus.name);
+  if (corpus.status !== 'ready') return t('browser_corpusBroken', corpus.name);
+  return corpus.active ? t('browser_corpusOption', [corpus.name, corpus.counts.articles]) : t('browser_corpusOff', corpus.name);
 }
 
 /** A labelled select of corpora; choosing one calls `onPick` with its id. */
