@@ -127,9 +127,6 @@ describe.each(BROWSERS)('corpus browser over stored corpora in %s', (name) => {
   it('opens a deep link that names the corpus in that corpus, and one that names none where the record is', async () => {
     for (const hash of [`#/corpus/${second.id}/person/${PERSON.id}`, `#/person/${PERSON.id}`]) {
       const browser = await openReady(ext, `${CORPUS_BROWSER_PATH}${hash}`, `[data-testid="view-entity"][data-cl-id="${PERSON.id}"]`);
-      const url = new URL(await browser.url());
-      expect(url.searchParams.get('corpus'), hash).toBe(second.id);
-      expect(url.hash, hash).toBe(`#/person/${PERSON.id}`);
       expect(await browser.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="corpus-picker"]')!.value), hash).toBe(second.id);
       await browser.close();
     }
@@ -222,6 +219,17 @@ describe('corpus browser with a 5,000-article corpus in chromium', () => {
       },
       { id: installed.value.id, count: LARGE_CORPUS_ARTICLES },
     );
+    // How much of that is reading the index from the store (IndexedDB reads and validation), timed alone.
+    const readMs = (await (page.raw as { evaluate(expression: string): Promise<unknown> }).evaluate(`(async () => {
+      const module = await import(${JSON.stringify(`/assets/${storeChunk}`)});
+      const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
+      const store = await Store.open();
+      const started = performance.now();
+      await store.readIndex(${JSON.stringify(installed.value.id)});
+      const ms = Math.round(performance.now() - started);
+      store.close();
+      return ms;
+    })()`)) as number;
     const counts = await page.evaluate(() => ({
       articleRows: document.querySelectorAll('[data-testid="article-list"] tbody tr').length,
       matrixRows: document.querySelectorAll('[data-testid="matrix-table"] tbody tr').length,
@@ -231,7 +239,7 @@ describe('corpus browser with a 5,000-article corpus in chromium', () => {
     }));
     const people = large.entities.filter((e) => e.kind === 'person').length;
     const outlets = new Set(large.articles.map((a) => a.outlet)).size;
-    const report = { articles: LARGE_CORPUS_ARTICLES, people, outlets, claimGroups: large.claimGroups.length, ...measured, ...counts };
+    const report = { articles: LARGE_CORPUS_ARTICLES, people, outlets, claimGroups: large.claimGroups.length, ...measured, readIndexMs: readMs, ...counts };
     console.log('corpus browser overview, 5,000 articles:', JSON.stringify(report));
     await writeFile(resolve(ARTIFACTS, 'browser-overview-5000.json'), JSON.stringify(report, null, 2) + '\n');
     // Paged: the first 50 articles, the 30 most covered entities, every outlet (12 columns at most).
@@ -240,5 +248,9 @@ describe('corpus browser with a 5,000-article corpus in chromium', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'browser-overview-5000-chromium.png'), fullPage: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(ARTIFACTS, 'browser-overview-5000-top-chromium.png') });
+    await page.evaluate(() => document.getElementById('cl-h-matrix')?.scrollIntoView());
+    await page.screenshot({ path: resolve(ARTIFACTS, 'browser-overview-5000-matrix-chromium.png') });
+    await page.evaluate(() => document.getElementById('cl-h-timeline')?.scrollIntoView());
+    await page.screenshot({ path: resolve(ARTIFACTS, 'browser-overview-5000-timeline-chromium.png') });
   }, 600_000);
 });

@@ -1,9 +1,9 @@
 /**
- * The corpus browser over the stored corpora: picks the corpus the address names (`?corpus=<id>`,
+ * The corpus browser over the stored corpora: shows the corpus the address names (`?corpus=<id>`,
  * or a deep link's `#/corpus/<id>/…`), else a sensible default, loads its index from the store and
  * hands it to CorpusBrowser, with a picker in the header and loading and error states.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusSummary } from '../../shared/protocol';
 import type { LoadedCorpus } from '../shared/corpus';
 import { t } from '../shared/i18n';
@@ -22,17 +22,9 @@ function addressFor(corpus: string, hash: string): string {
   return `?corpus=${encodeURIComponent(corpus)}${hash}`;
 }
 
-/**
- * The corpus the address names. A deep link's `#/corpus/<id>/…` is moved into the query, so the
- * page's own links (which name no corpus) stay in it.
- */
+/** The corpus the address names: a deep link's `#/corpus/<id>/…`, else the `?corpus=` query. */
 export function corpusFromAddress(): string | null {
-  const { corpus, hash } = splitCorpusHash(location.hash);
-  if (corpus) {
-    history.replaceState(history.state, '', addressFor(corpus, hash));
-    return corpus;
-  }
-  return new URLSearchParams(location.search).get('corpus');
+  return splitCorpusHash(location.hash).corpus ?? new URLSearchParams(location.search).get('corpus');
 }
 
 /** Shows another corpus, from its overview (a record of one corpus is seldom in another). */
@@ -47,14 +39,30 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
   const [listError, setListError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(corpusFromAddress);
   const [loaded, setLoaded] = useState<{ id: string | null; corpus: LoadedCorpus } | null>(null);
+  const current = useRef(chosen);
+  current.current = chosen;
 
+  // The address is left as it was opened (test drivers and the reader's history see the link they
+  // followed); from the first move on, it names the corpus shown: a link of the page's own, which
+  // names none, stays in the current corpus and writes it into the query. Back and forward follow
+  // the history (an entry that names no corpus gets the default again).
   useEffect(() => {
-    const sync = () => setChosen(corpusFromAddress());
-    addEventListener('hashchange', sync);
-    addEventListener('popstate', sync);
+    const onHash = () => {
+      const named = corpusFromAddress();
+      if (named) {
+        const { hash } = splitCorpusHash(location.hash);
+        if (hash !== location.hash) history.replaceState(history.state, '', addressFor(named, hash));
+        setChosen(named);
+      } else if (current.current) {
+        history.replaceState(history.state, '', addressFor(current.current, location.hash));
+      }
+    };
+    const onPop = () => setChosen(corpusFromAddress());
+    addEventListener('hashchange', onHash);
+    addEventListener('popstate', onPop);
     return () => {
-      removeEventListener('hashchange', sync);
-      removeEventListener('popstate', sync);
+      removeEventListener('hashchange', onHash);
+      removeEventListener('popstate', onPop);
     };
   }, []);
 
@@ -69,7 +77,7 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     };
   }, [source]);
 
-  // No corpus in the address: choose one, and write it there so a reload shows the same.
+  // No corpus in the address: choose one (the same again on a reload: the list order is stable).
   useEffect(() => {
     if (!list || chosen) return;
     let live = true;
@@ -81,7 +89,6 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
         setLoaded({ id: null, corpus: { error: t('browser_noCorpora') } });
         return;
       }
-      history.replaceState(history.state, '', addressFor(corpus.id, location.hash));
       setChosen(corpus.id);
     });
     return () => {

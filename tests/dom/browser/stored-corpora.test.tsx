@@ -78,7 +78,7 @@ beforeEach(() => history.replaceState(null, '', '/'));
 afterEach(cleanup);
 
 describe('corpus browser: the corpus picker and the address', () => {
-  it('offers the active corpora, shows the first by default and writes it into the address', async () => {
+  it('offers the active corpora, shows the first by default, and names it in the address from the first move on', async () => {
     const source = fakeSource(corpora);
     const root = await mount('#/', source);
     expect(options(root)).toEqual([
@@ -86,9 +86,13 @@ describe('corpus browser: the corpus picker and the address', () => {
       ['two', 'Second corpus (120 articles)'],
     ]);
     expect(picker(root).value).toBe('one');
-    expect(query()).toBe('one');
     expect(textOf(root.querySelector('[data-testid="article-count"]'))).toBe('3 articles');
     expect(source.reads).toEqual(['one']);
+    // The address stays as opened, then a link of the page's own writes the corpus shown into it.
+    expect(location.search).toBe('');
+    await navigate('#/person/person:jeremy-corbyn');
+    expect(query()).toBe('one');
+    expect(location.hash).toBe('#/person/person:jeremy-corbyn');
   });
 
   it('shows the corpus picked, from its overview, and keeps it in the address', async () => {
@@ -105,17 +109,24 @@ describe('corpus browser: the corpus picker and the address', () => {
     expect(textOf(root.querySelector('.cl-view-title'))).toBe('Person 003');
   });
 
-  it('opens a deep link naming a corpus in it, moving the corpus into the query', async () => {
+  it('opens a deep link naming a corpus in it, and stays in it when a link of the page is followed', async () => {
     const root = await mount('#/corpus/two/person/person:p-001');
-    expect(query()).toBe('two');
-    expect(location.hash).toBe('#/person/person:p-001');
     expect(picker(root).value).toBe('two');
     expect(textOf(root.querySelector('.cl-view-title'))).toBe('Person 001');
+    await navigate('#/person/person:p-002');
+    expect(query()).toBe('two');
+    expect(textOf(root.querySelector('.cl-view-title'))).toBe('Person 002');
+    // A deep link followed inside the page moves its corpus into the query.
+    await navigate('#/corpus/one/person/person:jeremy-corbyn');
+    expect(query()).toBe('one');
+    expect(location.hash).toBe('#/person/person:jeremy-corbyn');
+    expect(picker(root).value).toBe('one');
+    expect(textOf(root.querySelector('.cl-view-title'))).toBe('Jeremy Corbyn');
   });
 
   it('opens a deep link naming no corpus in the first active corpus that has the record', async () => {
     const root = await mount('#/person/person:p-001');
-    expect(query()).toBe('two');
+    expect(picker(root).value).toBe('two');
     expect(root.querySelector('[data-testid="view-entity"]')?.getAttribute('data-cl-id')).toBe('person:p-001');
   });
 
