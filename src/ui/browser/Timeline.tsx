@@ -99,8 +99,9 @@ function TimelineBars({ days }: { days: number[] }) {
       data-testid="timeline-bars"
       data-unit={unit}
     >
+      {/* The scale: the tallest bar's count. */}
       <text x={PAD_X} y={AXIS_Y - 14} class="cl-svg-label">
-        {most}
+        {t('browser_articleCount', most)}
       </text>
       <line x1={PAD_X / 2} x2={WIDTH - PAD_X / 2} y1={base} y2={base} class="cl-svg-axis" />
       {buckets.map((b, i) => {
