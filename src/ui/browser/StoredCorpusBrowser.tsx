@@ -66,16 +66,31 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     };
   }, []);
 
+  // The list is asked again on every move, so a corpus imported or switched on in another view or
+  // tab is offered; the index is read again only when the chosen corpus itself changed.
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    const ask = () => setAsked((n) => n + 1);
+    addEventListener('hashchange', ask);
+    return () => removeEventListener('hashchange', ask);
+  }, []);
   useEffect(() => {
     let live = true;
     source.list().then(
-      (got) => live && setList(got),
+      (got) => {
+        if (!live) return;
+        setList(got);
+        setListError(null);
+      },
       (error: unknown) => live && setListError(message(error)),
     );
     return () => {
       live = false;
     };
-  }, [source]);
+  }, [source, asked]);
+  const summary = list?.find((c) => c.id === chosen);
+  // What makes a loaded index stale: another corpus, a new generation (updated), a change of state.
+  const version = list === null ? null : summary ? `${summary.id}|${summary.updated}|${summary.status}` : `missing|${chosen}`;
 
   // No corpus in the address: choose one (the same again on a reload: the list order is stable).
   useEffect(() => {
@@ -100,7 +115,7 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     if (!list || !chosen) return;
     let live = true;
     setLoaded(null);
-    if (!list.some((c) => c.id === chosen)) {
+    if (!summary) {
       setLoaded({ id: chosen, corpus: { error: `there is no corpus with id "${chosen}"` } });
       return;
     }
@@ -111,7 +126,8 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     return () => {
       live = false;
     };
-  }, [list, chosen, source]);
+    // `list` and `summary` are read, but only a new `version` means a different index.
+  }, [version, source]);
 
   const corpus: LoadedCorpus | null = listError !== null ? { error: listError } : loaded && loaded.id === chosen ? loaded.corpus : null;
   const picker = list ? <CorpusPicker list={list} chosen={chosen} onPick={pickCorpus} /> : null;

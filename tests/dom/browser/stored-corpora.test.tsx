@@ -149,6 +149,17 @@ describe('corpus browser: the corpus picker and the address', () => {
     expect(textOf(root.querySelector('[data-testid="index-error"]'))).toContain('there is no corpus with id "gone"');
   });
 
+  it('offers a corpus installed meanwhile after the next move, without reading the shown one again', async () => {
+    const stored = corpora.slice(0, 1);
+    const source = fakeSource(stored);
+    const root = await mount('#/', source);
+    expect(options(root).map(([id]) => id)).toEqual(['one']);
+    stored.push(corpora[1]);
+    await navigate('#/person/person:jeremy-corbyn');
+    expect(options(root).map(([id]) => id)).toEqual(['one', 'two']);
+    expect(source.reads).toEqual(['one']);
+  });
+
   it('shows a loading state until the index is read', async () => {
     const slow: CorporaSource = { ...fakeSource(corpora), readIndex: () => new Promise(() => undefined) };
     const root = await mount('#/', slow);
