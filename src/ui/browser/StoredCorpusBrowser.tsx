@@ -97,7 +97,7 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     if (!list || chosen) return;
     let live = true;
     const route = parseRoute(location.hash);
-    const record = 'id' in route ? { kind: route.view, id: route.id } : null;
+    const record = 'id' in route && route.view !== 'add-page' ? { kind: route.view, id: route.id } : null;
     void defaultCorpus(source, list, record).then((corpus) => {
       if (!live) return;
       if (!corpus) {
