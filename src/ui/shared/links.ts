@@ -22,8 +22,9 @@ export function linkTo(kind: DetectionKind | 'article', id: string): string {
 }
 
 /**
- * A deep link may name the corpus it points into: `#/corpus/<corpus id>/person/<id>`. The corpus
- * browser moves that corpus into its `?corpus=` query, so the page's own links stay corpus-free.
+ * A deep link may name the corpus it points into: `#/corpus/<corpus id>/person/<id>` (the popup's
+ * links do; a card's may). The corpus browser keeps the chosen corpus in its `?corpus=` query once
+ * the reader moves on, so the page's own links stay corpus-free.
  */
 const CORPUS_PREFIX = /^#?\/corpus\/([\w.-]+)(\/.*)?$/;
 
