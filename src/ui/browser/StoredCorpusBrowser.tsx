@@ -27,6 +27,12 @@ export function corpusFromAddress(): string | null {
   return splitCorpusHash(location.hash).corpus ?? new URLSearchParams(location.search).get('corpus');
 }
 
+/** Whether the page at a hash shows a corpus's records (the Corpora page and adding a page do not). */
+function showsCorpus(hash: string): boolean {
+  const view = parseRoute(hash).view;
+  return view !== 'corpora' && view !== 'add-page';
+}
+
 /** Shows another corpus, from its overview (a record of one corpus is seldom in another). */
 export function pickCorpus(id: string): void {
   history.pushState(null, '', addressFor(id, '#/'));
@@ -69,10 +75,20 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
   // The list is asked again on every move, so a corpus imported or switched on in another view or
   // tab is offered; the index is read again only when the chosen corpus itself changed.
   const [asked, setAsked] = useState(0);
+  // Pages that show no corpus (the Corpora page, adding a page) do not read an index: a large one
+  // would keep this page's main thread busy while the reader imports.
+  const [needsIndex, setNeedsIndex] = useState(() => showsCorpus(location.hash));
   useEffect(() => {
-    const ask = () => setAsked((n) => n + 1);
+    const ask = () => {
+      setAsked((n) => n + 1);
+      setNeedsIndex(showsCorpus(location.hash));
+    };
     addEventListener('hashchange', ask);
-    return () => removeEventListener('hashchange', ask);
+    addEventListener('popstate', ask);
+    return () => {
+      removeEventListener('hashchange', ask);
+      removeEventListener('popstate', ask);
+    };
   }, []);
   useEffect(() => {
     let live = true;
@@ -111,23 +127,31 @@ export function StoredCorpusBrowser({ source, download }: { source: CorporaSourc
     };
   }, [list, chosen, source]);
 
+  // The version whose index is loaded or being read (a read cut short is forgotten, so it is read again).
+  const readVersion = useRef<string | null>(null);
   useEffect(() => {
-    if (!list || !chosen) return;
+    if (!list || !chosen || !needsIndex || readVersion.current === version) return;
+    readVersion.current = version;
     let live = true;
     setLoaded(null);
     if (!summary) {
       setLoaded({ id: chosen, corpus: { error: `there is no corpus with id "${chosen}"` } });
       return;
     }
-    source.readIndex(chosen).then(
-      (index) => live && setLoaded({ id: chosen, corpus: { index } }),
-      (error: unknown) => live && setLoaded({ id: chosen, corpus: { error: message(error) } }),
-    );
+    let done = false;
+    source
+      .readIndex(chosen)
+      .then(
+        (index) => live && setLoaded({ id: chosen, corpus: { index } }),
+        (error: unknown) => live && setLoaded({ id: chosen, corpus: { error: message(error) } }),
+      )
+      .finally(() => (done = true));
     return () => {
       live = false;
+      if (!done) readVersion.current = null;
     };
     // `list` and `summary` are read, but only a new `version` means a different index.
-  }, [version, source]);
+  }, [version, source, needsIndex]);
 
   const corpus: LoadedCorpus | null = listError !== null ? { error: listError } : loaded && loaded.id === chosen ? loaded.corpus : null;
   const picker = list ? <CorpusPicker list={list} chosen={chosen} onPick={pickCorpus} /> : null;

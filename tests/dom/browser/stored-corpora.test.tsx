@@ -160,6 +160,19 @@ describe('corpus browser: the corpus picker and the address', () => {
     expect(source.reads).toEqual(['one']);
   });
 
+  it('reads no index on the Corpora page, then reads it once for the overview', async () => {
+    const source = fakeSource(corpora);
+    const root = await mount('?corpus=two#/corpora', source);
+    expect(source.reads).toEqual([]);
+    expect(picker(root).value).toBe('two');
+    await navigate('#/');
+    expect(source.reads).toEqual(['two']);
+    await navigate('#/corpora');
+    await navigate('#/');
+    expect(source.reads).toEqual(['two']);
+    expect(textOf(root.querySelector('[data-testid="article-count"]'))).toBe('120 articles');
+  });
+
   it('shows a loading state until the index is read', async () => {
     const slow: CorporaSource = { ...fakeSource(corpora), readIndex: () => new Promise(() => undefined) };
     const root = await mount('#/', slow);
