@@ -260,7 +260,8 @@ describe.each(BROWSERS)('popup and corpus browser in %s', (name) => {
     await popup.waitForSelector('[data-testid="search-hit"][data-cl-id="person:len-mccluskey"]');
     // The popup closes itself once it has handed over, which may cut the key press short.
     await popup.keyboard.press('Enter').catch(() => undefined);
-    const opened = await waitForTab(ext, popup, (u) => u.includes(`#/person/person:len-mccluskey`));
+    // The popup's link names the corpus of the hit (the bundled one).
+    const opened = await waitForTab(ext, popup, (u) => u.includes(`#/corpus/bundled/person/person:len-mccluskey`));
     expect(opened).toContain(CORPUS_BROWSER_PATH);
 
     // Choosing what the page found asks the tab to reveal it: its card opens (pinned) on the page.

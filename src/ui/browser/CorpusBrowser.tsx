@@ -2,6 +2,7 @@
  * The corpus browser (an extension page in a tab): a hash router over the overview, article reader
  * views and the person, organisation, claim and quote pages the cards link to.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildDetails } from '../../core/index/details';
 import type { CorpusIndex } from '../../core/index/types';
@@ -71,8 +72,11 @@ function RouteView({ index, route }: { index: CorpusIndex; route: Route }) {
   }
 }
 
-/** Root component of the corpus browser page. */
-export function CorpusBrowser({ corpus, download = downloadText }: { corpus: LoadedCorpus; download?: Download }) {
+/**
+ * Root component of the corpus browser page. `corpus` null means it is loading; `picker` (the
+ * corpus picker) sits in the header; `corpusId` keys the views, so a new corpus starts them afresh.
+ */
+export function CorpusBrowser({ corpus, download = downloadText, picker, corpusId }: { corpus: LoadedCorpus | null; download?: Download; picker?: ComponentChildren; corpusId?: string }) {
   const route = useHashRoute();
   // A new page: move focus to its heading so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -82,7 +86,7 @@ export function CorpusBrowser({ corpus, download = downloadText }: { corpus: Loa
     // The tab's title names the page, so several open corpus-browser tabs can be told apart.
     const name = heading?.textContent?.trim();
     document.title = name ? `${name} · ${t('extName')}` : t('extName');
-  }, [route]);
+  }, [route, corpus]);
   return (
     <DownloadContext.Provider value={download}>
       <div class="cl-browser">
@@ -101,20 +105,25 @@ export function CorpusBrowser({ corpus, download = downloadText }: { corpus: Loa
               {t('browser_navCorpora')}
             </a>
           </nav>
+          {picker}
         </header>
         <main id="cl-main" tabIndex={-1} class="cl-browser-main">
           {route.view === 'corpora' ? (
             <CorporaView />
           ) : route.view === 'add-page' ? (
             <AddPageView id={route.id} />
+          ) : corpus === null ? (
+            <p class="cl-state" role="status" data-testid="corpus-loading">
+              {t('browser_corpusLoading')}
+            </p>
           ) : 'error' in corpus ? (
             <div class="cl-state cl-state-error" role="alert" data-testid="index-error">
-              <h1>{t('browser_indexErrorTitle')}</h1>
+              <h1>{picker ? t('browser_corpusErrorTitle') : t('browser_indexErrorTitle')}</h1>
               <p>{t('popup_indexErrorBody', corpus.error)}</p>
-              <p>{t('popup_indexErrorAction')}</p>
+              <p>{picker ? t('browser_corpusErrorAction') : t('popup_indexErrorAction')}</p>
             </div>
           ) : (
-            <RouteView index={corpus.index} route={route} />
+            <RouteView key={corpusId} index={corpus.index} route={route} />
           )}
         </main>
         <footer class="cl-browser-footer cl-muted">{t('browser_footer')}</footer>

@@ -3,10 +3,12 @@
  * each entity. The SVG is the picture; the table beside it carries the same numbers for screen
  * readers and for anyone who prefers to read them.
  */
+import { useMemo, useState } from 'preact/hooks';
 import type { CorpusIndex, EntityRecord } from '../../core/index/types';
 import { kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
+import { ShowMore, useShowMore } from '../shared/ShowMore';
 
 /** Mentions per outlet for one entity. */
 export interface MatrixRow {
@@ -14,26 +16,59 @@ export interface MatrixRow {
   counts: number[];
 }
 
-/** The matrix data: outlets in first-seen order of articles, entities most widely covered first. */
-export function coverageMatrix(index: CorpusIndex): { outlets: string[]; rows: MatrixRow[]; max: number } {
-  const outlets = [...new Set(index.articles.map((a) => a.outlet))];
+/** Folds case and accents so a filter "jose" finds "José". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The matrix data: the outlets with most articles (at most `maxOutlets`, in first-seen order of
+ * articles) and every entity, those in most articles first.
+ */
+export function coverageMatrix(index: CorpusIndex, maxOutlets = MATRIX_COLUMNS): { outlets: string[]; allOutlets: number; rows: MatrixRow[]; max: number } {
+  const articlesBy = new Map<string, number>();
+  for (const a of index.articles) articlesBy.set(a.outlet, (articlesBy.get(a.outlet) ?? 0) + 1);
+  const firstSeen = [...articlesBy.keys()];
+  const kept = new Set([...firstSeen].sort((a, b) => articlesBy.get(b)! - articlesBy.get(a)! || firstSeen.indexOf(a) - firstSeen.indexOf(b)).slice(0, maxOutlets));
+  const outlets = firstSeen.filter((o) => kept.has(o));
+  const column = new Map(outlets.map((o, i) => [o, i]));
   const outletOf = new Map(index.articles.map((a) => [a.id, a.outlet]));
   const rows = index.entities.map((entity) => {
     const counts = outlets.map(() => 0);
     for (const c of entity.coverage) {
-      const column = outlets.indexOf(outletOf.get(c.article) ?? '');
-      if (column >= 0) counts[column] += Math.max(1, c.mentions.length);
+      const at = column.get(outletOf.get(c.article) ?? '');
+      if (at !== undefined) counts[at] += Math.max(1, c.mentions.length);
     }
     return { entity, counts };
   });
   const outletsCovering = (r: MatrixRow) => r.counts.filter((n) => n > 0).length;
   const total = (r: MatrixRow) => r.counts.reduce((a, b) => a + b, 0);
-  rows.sort((a, b) => outletsCovering(b) - outletsCovering(a) || total(b) - total(a) || a.entity.name.localeCompare(b.entity.name));
-  const max = Math.max(1, ...rows.flatMap((r) => r.counts));
-  return { outlets, rows, max };
+  rows.sort(
+    (a, b) =>
+      b.entity.coverage.length - a.entity.coverage.length ||
+      outletsCovering(b) - outletsCovering(a) ||
+      total(b) - total(a) ||
+      a.entity.name.localeCompare(b.entity.name),
+  );
+  let max = 1;
+  for (const r of rows) for (const n of r.counts) if (n > max) max = n;
+  return { outlets, allOutlets: firstSeen.length, rows, max };
 }
 
-const MAX_ROWS = 30;
+/** Rows matching a filter (name or any alias, case- and accent-blind); all rows for an empty filter. */
+export function filterRows(rows: MatrixRow[], query: string): MatrixRow[] {
+  const q = fold(query.trim());
+  if (!q) return rows;
+  return rows.filter((r) => fold(r.entity.name).includes(q) || r.entity.aliases.some((a) => fold(a).includes(q)));
+}
+
+/** Rows shown at first and added per "show more": a screenful of the picture at CELL_H each. */
+export const MATRIX_ROWS = 30;
+/**
+ * Outlets drawn as columns: twelve columns of CELL_W plus the labels fit the corpus browser's
+ * 1040-pixel column with little sideways scrolling; a corpus with more outlets shows its largest.
+ */
+export const MATRIX_COLUMNS = 12;
 const LABEL_W = 190;
 const CELL_W = 92;
 const CELL_H = 22;
@@ -43,17 +78,47 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The matrix as an SVG heat grid plus an accessible table. */
+/** The matrix as an SVG heat grid plus an accessible table, with a filter and "show more". */
 export function CoverageMatrix({ index }: { index: CorpusIndex }) {
-  const { outlets, rows, max } = coverageMatrix(index);
+  const { outlets, allOutlets, rows, max } = useMemo(() => coverageMatrix(index), [index]);
+  const [query, setQuery] = useState('');
+  const matching = useMemo(() => filterRows(rows, query), [rows, query]);
+  const { shown: count, more } = useShowMore(matching.length, MATRIX_ROWS, query);
   if (rows.length === 0 || outlets.length === 0) {
     return <p class="cl-state" data-testid="matrix-empty">{t('browser_matrixEmpty')}</p>;
   }
-  const shown = rows.slice(0, MAX_ROWS);
+  const shown = matching.slice(0, count);
+  const filter = (
+    <p class="cl-matrix-filter">
+      <label for="cl-matrix-filter">{t('browser_matrixFilter')}</label>{' '}
+      <input
+        id="cl-matrix-filter"
+        type="search"
+        class="cl-input"
+        value={query}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        data-testid="matrix-filter"
+      />
+    </p>
+  );
+  if (shown.length === 0) {
+    return (
+      <div class="cl-matrix" data-testid="coverage-matrix">
+        {filter}
+        <p class="cl-state" role="status" data-testid="matrix-no-match">
+          {t('browser_matrixNoMatch', query.trim())}
+        </p>
+      </div>
+    );
+  }
   const width = LABEL_W + outlets.length * CELL_W;
   const height = HEAD_H + shown.length * CELL_H + 4;
   return (
     <div class="cl-matrix" data-testid="coverage-matrix">
+      {filter}
+      {allOutlets > outlets.length && <p class="cl-muted">{t('browser_matrixTopNote', [outlets.length, allOutlets - outlets.length])}</p>}
       <div class="cl-figure-scroll">
         <svg
           class="cl-matrix-svg"
@@ -109,7 +174,7 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
           })}
         </svg>
       </div>
-      {rows.length > shown.length && <p class="cl-muted">{t('browser_matrixTruncated', [shown.length, rows.length])}</p>}
+      <ShowMore shown={shown.length} total={matching.length} step={MATRIX_ROWS} onMore={more} testId="matrix-more" />
       <details class="cl-details">
         <summary>{t('browser_matrixTable')}</summary>
         <div class="cl-figure-scroll">
@@ -126,7 +191,7 @@ export function CoverageMatrix({ index }: { index: CorpusIndex }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {shown.map((row) => (
                 <tr key={row.entity.id}>
                   <th scope="row">
                     <a href={linkTo(row.entity.kind, row.entity.id)}>{row.entity.name}</a>

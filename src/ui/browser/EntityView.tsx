@@ -3,6 +3,7 @@ import type { EntityDetails } from '../../core/index/details';
 import { articleDate, kindLabel, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
+import { ShowMore, useShowMore } from '../shared/ShowMore';
 import { useDownload } from './context';
 import { ExportButtons } from './ExportButtons';
 import { entitySources } from './sources';
@@ -16,6 +17,11 @@ export function EntityView({ details }: { details: EntityDetails }) {
   const download = useDownload();
   const withQuotes = details.articles.filter((a) => a.quotes.length > 0);
   const otherAliases = details.aliases.filter((a) => a !== details.name);
+  // A person in hundreds of articles: each list shows a page at a time.
+  const descriptorPage = useShowMore(details.articles.length);
+  const quotePage = useShowMore(withQuotes.length);
+  const relatedPage = useShowMore(details.related.length);
+  const articlePage = useShowMore(details.articles.length);
   return (
     <article class="cl-view" data-testid="view-entity" data-cl-id={details.id}>
       <p class="cl-kicker">{kindLabel(details.kind)}</p>
@@ -41,7 +47,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
             </tr>
           </thead>
           <tbody>
-            {details.articles.map((a) => (
+            {details.articles.slice(0, descriptorPage.shown).map((a) => (
               <tr key={a.article.id}>
                 <th scope="row">
                   <a href={linkTo('article', a.article.id)}>{outletName(a.article.outlet)}</a>
@@ -65,6 +71,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
             ))}
           </tbody>
         </table>
+        <ShowMore shown={descriptorPage.shown} total={details.articles.length} onMore={descriptorPage.more} testId="descriptors-more" />
       </section>
 
       <section aria-labelledby="cl-h-quotes">
@@ -72,7 +79,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
         {withQuotes.length === 0 ? (
           <p class="cl-muted">{t('browser_noQuotes')}</p>
         ) : (
-          withQuotes.map((a) => (
+          withQuotes.slice(0, quotePage.shown).map((a) => (
             <div key={a.article.id} class="cl-outlet-block">
               <h3>
                 {outletName(a.article.outlet)} <span class="cl-muted cl-small">{articleDate(a.article.date)}</span>
@@ -88,6 +95,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
             </div>
           ))
         )}
+        <ShowMore shown={quotePage.shown} total={withQuotes.length} onMore={quotePage.more} testId="quotes-more" />
       </section>
 
       <section aria-labelledby="cl-h-related">
@@ -96,7 +104,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
           <p class="cl-muted">{t('browser_noRelated')}</p>
         ) : (
           <ul class="cl-chips" data-testid="related">
-            {details.related.map((r) => (
+            {details.related.slice(0, relatedPage.shown).map((r) => (
               <li key={r.id}>
                 <a href={linkTo(r.kind, r.id)} class={`cl-chip cl-mention-${r.kind}`}>
                   {r.name}
@@ -106,12 +114,13 @@ export function EntityView({ details }: { details: EntityDetails }) {
             ))}
           </ul>
         )}
+        <ShowMore shown={relatedPage.shown} total={details.related.length} onMore={relatedPage.more} testId="related-more" />
       </section>
 
       <section aria-labelledby="cl-h-entity-articles">
         <h2 id="cl-h-entity-articles">{t('common_articles')}</h2>
         <ul class="cl-link-list">
-          {details.articles.map((a) => (
+          {details.articles.slice(0, articlePage.shown).map((a) => (
             <li key={a.article.id}>
               <a href={linkTo('article', a.article.id)}>{a.article.headline}</a>{' '}
               <span class="cl-muted">
@@ -121,6 +130,7 @@ export function EntityView({ details }: { details: EntityDetails }) {
             </li>
           ))}
         </ul>
+        <ShowMore shown={articlePage.shown} total={details.articles.length} onMore={articlePage.more} testId="entity-articles-more" />
       </section>
       <ExportButtons table={entitySources(details)} download={download} />
     </article>

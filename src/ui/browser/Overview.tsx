@@ -1,8 +1,10 @@
 /** `#/`: the corpus at a glance: its articles, the coverage matrix and the timeline. */
+import { useMemo } from 'preact/hooks';
 import type { CorpusIndex } from '../../core/index/types';
 import { articleDate, outletName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { linkTo } from '../shared/links';
+import { ShowMore, useShowMore } from '../shared/ShowMore';
 import { useDownload } from './context';
 import { CoverageMatrix } from './CoverageMatrix';
 import { ExportButtons } from './ExportButtons';
@@ -13,7 +15,9 @@ import { claimGroupsInOrder, groupDiffers } from '../shared/claims-order';
 /** The overview page. */
 export function Overview({ index }: { index: CorpusIndex }) {
   const download = useDownload();
-  const disagreements = claimGroupsInOrder(index).filter(groupDiffers);
+  const disagreements = useMemo(() => claimGroupsInOrder(index).filter(groupDiffers), [index]);
+  const articlePage = useShowMore(index.articles.length);
+  const disagreementPage = useShowMore(disagreements.length);
   return (
     <article class="cl-view" data-testid="view-overview">
       <h1 tabIndex={-1} class="cl-view-title">
@@ -36,7 +40,7 @@ export function Overview({ index }: { index: CorpusIndex }) {
               </tr>
             </thead>
             <tbody>
-              {index.articles.map((a) => (
+              {index.articles.slice(0, articlePage.shown).map((a) => (
                 <tr key={a.id}>
                   <td>{outletName(a.outlet)}</td>
                   <td class="cl-nowrap">{articleDate(a.date)}</td>
@@ -48,18 +52,20 @@ export function Overview({ index }: { index: CorpusIndex }) {
             </tbody>
           </table>
         )}
+        <ShowMore shown={articlePage.shown} total={index.articles.length} onMore={articlePage.more} testId="articles-more" />
         <ExportButtons table={corpusSources(index.articles)} download={download} />
       </section>
       {disagreements.length > 0 && (
         <section aria-labelledby="cl-h-disagreements">
           <h2 id="cl-h-disagreements">{t('browser_disagreements')}</h2>
           <ul class="cl-link-list" data-testid="disagreements">
-            {disagreements.map((g) => (
+            {disagreements.slice(0, disagreementPage.shown).map((g) => (
               <li key={g.id}>
                 <span class="cl-badge cl-badge-differs">{t('common_outletsDiffer')}</span> <a href={linkTo('claim', g.id)}>{g.topic}</a>
               </li>
             ))}
           </ul>
+          <ShowMore shown={disagreementPage.shown} total={disagreements.length} onMore={disagreementPage.more} testId="disagreements-more" />
         </section>
       )}
       <section aria-labelledby="cl-h-matrix">

@@ -1,13 +1,11 @@
 /** Corpus browser entry (an extension page opened in a tab). */
 import { render } from 'preact';
-import { validateIndex } from '../../core/index/validate';
-import rawIndex from '../../generated/index.json';
 import { request } from '../../shared/messaging';
-import { loadCorpusIndex } from '../shared/corpus';
+import { storedCorpora } from '../shared/stored-corpora';
 import { applyTheme } from '../shared/theme';
 import '../shared/ui.css';
 import './browser.css';
-import { CorpusBrowser } from './CorpusBrowser';
+import { StoredCorpusBrowser } from './StoredCorpusBrowser';
 
 // Follow the system until the stored setting arrives, so the first paint is already in the right scheme.
 applyTheme('auto');
@@ -23,4 +21,5 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void syncTheme();
 });
 
-render(<CorpusBrowser corpus={loadCorpusIndex(rawIndex, validateIndex)} />, document.getElementById('app')!);
+// The corpora come from the store (through the background, which installs the bundled one first).
+render(<StoredCorpusBrowser source={storedCorpora(request)} />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 /** "On this page": what the content script found on the tab, or an honest word on why nothing is shown. */
-import type { CorpusIndex, DetectionKind } from '../../core/index/types';
+import type { DetectionKind } from '../../core/index/types';
 import type { FoundItem } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { kindHeading } from '../shared/format';
@@ -16,7 +16,8 @@ interface Props {
   /** The per-site switch for this tab's host (null when there is no host). */
   siteEnabled: boolean | null;
   settings: Settings | null;
-  index: CorpusIndex | null;
+  /** Articles in the active corpora (for the empty state). */
+  articleCount: number;
   onReveal(kind: DetectionKind, id: string): void;
   onOpen(hash: string): void;
   onSiteEnabled(enabled: boolean): void;
@@ -43,7 +44,7 @@ function BrowseInstead({ onOpen }: { onOpen(hash: string): void }) {
 }
 
 /** The "On this page" section. */
-export function PageTab({ state, access, siteEnabled, settings, index, onReveal, onOpen, onSiteEnabled, onGlobalEnabled }: Props) {
+export function PageTab({ state, access, siteEnabled, settings, articleCount, onReveal, onOpen, onSiteEnabled, onGlobalEnabled }: Props) {
   const { findings, host } = state;
   if (findings === undefined) {
     return <p class="cl-muted" data-testid="page-status">{t('popup_pageLoading')}</p>;
@@ -122,7 +123,7 @@ export function PageTab({ state, access, siteEnabled, settings, index, onReveal,
   if (findings.items.length === 0) {
     return (
       <State id="empty" title={t('popup_emptyTitle')}>
-        <p>{t('popup_emptyBody', index ? index.articles.length : 0)}</p>
+        <p>{t('popup_emptyBody', articleCount)}</p>
         <BrowseInstead onOpen={onOpen} />
       </State>
     );

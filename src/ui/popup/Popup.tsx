@@ -3,12 +3,12 @@
  * and the reader's settings. Talks to the background only through the messaging API it is given.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CorpusIndex, DetectionKind } from '../../core/index/types';
+import type { DetectionKind } from '../../core/index/types';
 import type { TabFindings } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
-import type { LoadedCorpus } from '../shared/corpus';
 import { t } from '../shared/i18n';
 import { applyTheme } from '../shared/theme';
+import type { PopupCorpora } from './active-corpora';
 import type { PopupApi, TabInfo, TabState } from './api';
 import { PageTab } from './PageTab';
 import { RecordList, type ListKind } from './RecordList';
@@ -38,14 +38,15 @@ function tabLabel(tab: PopupTab): string {
 }
 
 /** Root component of the popup. */
-export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; corpus: LoadedCorpus; initialTab?: PopupTab }) {
+export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; corpus: PopupCorpora; initialTab?: PopupTab }) {
   const [active, setActive] = useState<PopupTab>(initialTab);
   const [query, setQuery] = useState('');
   const [version, setVersion] = useState<string | null | undefined>(undefined);
   const [tabState, setTabState] = useState<TabState>({ tab: { id: null, url: null }, findings: undefined, host: null });
   const [settings, setSettings] = useState<Settings | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index: CorpusIndex | null = 'index' in corpus ? corpus.index : null;
+  const shown = corpus && 'corpora' in corpus ? corpus.corpora : null;
+  const articleCount = shown ? shown.reduce((n, c) => n + c.index.articles.length, 0) : 0;
 
   useEffect(() => {
     let cancelled = false;
@@ -177,11 +178,19 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
           </button>
         </div>
       </header>
-      {'error' in corpus && (
+      {corpus && 'error' in corpus && (
         <section class="cl-state cl-state-error" role="alert" data-testid="index-error">
           <h2>{t('popup_indexErrorTitle')}</h2>
           <p>{t('popup_indexErrorBody', corpus.error)}</p>
           <p>{t('popup_indexErrorAction')}</p>
+        </section>
+      )}
+      {corpus && 'errors' in corpus && corpus.errors.length > 0 && (
+        <section class="cl-state cl-state-error" role="alert" data-testid="corpus-errors">
+          <h2>{t('popup_indexErrorTitle')}</h2>
+          {corpus.errors.map((reason, i) => (
+            <p key={i}>{t('popup_indexErrorBody', reason)}</p>
+          ))}
         </section>
       )}
       {version === null && (
@@ -190,7 +199,7 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
           <p>{t('popup_backgroundErrorBody')}</p>
         </section>
       )}
-      {index && <SearchBox index={index} query={query} onQuery={setQuery} onOpen={openInBrowser} />}
+      {shown && shown.length > 0 && <SearchBox corpora={shown} query={query} onQuery={setQuery} onOpen={openInBrowser} />}
       {query.trim() === '' && (
         <>
           <div class="cl-tabs" role="tablist" aria-label={t('popup_sectionsLabel')}>
@@ -229,7 +238,7 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
                 access={access}
                 siteEnabled={siteEnabled}
                 settings={settings}
-                index={index}
+                articleCount={articleCount}
                 onReveal={reveal}
                 onOpen={openInBrowser}
                 onSiteEnabled={changeSite}
@@ -249,8 +258,12 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
               </p>
             )}
             {(active === 'people' || active === 'organisations' || active === 'claims' || active === 'articles') &&
-              (index ? (
-                <RecordList kind={active} index={index} onOpen={openInBrowser} />
+              (shown ? (
+                <RecordList kind={active} corpora={shown} onOpen={openInBrowser} />
+              ) : corpus === null ? (
+                <p class="cl-muted" role="status" data-testid="list-loading">
+                  {t('popup_loadingCorpora')}
+                </p>
               ) : (
                 <p class="cl-muted">{t('popup_listUnavailable')}</p>
               ))}

@@ -4,13 +4,17 @@ import type { CorpusIndex } from '../../core/index/types';
 import { claimGroupsInOrder, groupDiffers } from '../shared/claims-order';
 import { articleDate, outletName, shorten } from '../shared/format';
 import { t } from '../shared/i18n';
-import { linkTo } from '../shared/links';
+import { corpusLink, linkTo } from '../shared/links';
+import { PAGE_SIZE, ShowMore, useShowMore } from '../shared/ShowMore';
+import type { ShownCorpus } from './active-corpora';
 
 /** Which list to show. */
 export type ListKind = 'people' | 'organisations' | 'claims' | 'articles';
 
 interface Row {
   key: string;
+  /** How rows of several corpora are ordered: articles covered (records) or date (articles). */
+  rank: number | string;
   hash: string;
   title: string;
   detail: string;
@@ -26,14 +30,17 @@ function rowsFor(kind: ListKind, index: CorpusIndex): Row[] {
       .sort((a, b) => b.coverage.length - a.coverage.length || a.name.localeCompare(b.name))
       .map((e) => ({
         key: e.id,
+        rank: e.coverage.length,
         hash: linkTo(e.kind, e.id),
         title: e.name,
         detail: t('common_coveredIn', [e.coverage.length, total]),
       }));
   }
   if (kind === 'claims') {
-    return claimGroupsInOrder(index).map((g) => ({
+    return claimGroupsInOrder(index).map((g, i) => ({
       key: g.id,
+      // Each corpus's own order (disagreements first) is kept; corpora interleave by position.
+      rank: -i,
       hash: linkTo('claim', g.id),
       title: shorten(g.topic, 120),
       detail: t('common_coveredIn', [new Set(g.members.map((m) => m.article)).size, total]),
@@ -44,6 +51,7 @@ function rowsFor(kind: ListKind, index: CorpusIndex): Row[] {
     .sort((a, b) => (b.date === a.date ? a.outlet.localeCompare(b.outlet) : b.date.localeCompare(a.date)))
     .map((a) => ({
       key: a.id,
+      rank: a.date,
       hash: linkTo('article', a.id),
       title: a.headline,
       detail: `${outletName(a.outlet)} · ${articleDate(a.date)}`,
@@ -63,22 +71,41 @@ function emptyMessage(kind: ListKind): string {
   }
 }
 
-/** One list of records; choosing a row opens its page in the corpus browser. */
-export function RecordList({ kind, index, onOpen }: { kind: ListKind; index: CorpusIndex; onOpen(hash: string): void }) {
-  const rows = useMemo(() => rowsFor(kind, index), [kind, index]);
+/** Rows of every corpus, each linking into its corpus, best first; names the corpus when there are several. */
+export function rowsOfCorpora(kind: ListKind, corpora: ShownCorpus[]): Row[] {
+  const rows = corpora.flatMap(({ summary, index }) =>
+    rowsFor(kind, index).map((row) => ({
+      ...row,
+      key: `${summary.id}|${row.key}`,
+      hash: corpusLink(summary.id, row.hash),
+      detail: corpora.length > 1 ? `${row.detail} · ${t('popup_fromCorpus', summary.name)}` : row.detail,
+    })),
+  );
+  if (corpora.length < 2) return rows;
+  // A stable sort keeps each corpus's order among rows of equal rank.
+  return rows.sort((a, b) => (a.rank === b.rank ? 0 : a.rank > b.rank ? -1 : 1));
+}
+
+/** One list of records from the shown corpora, a page at a time; choosing a row opens its page in the corpus browser. */
+export function RecordList({ kind, corpora, onOpen }: { kind: ListKind; corpora: ShownCorpus[]; onOpen(hash: string): void }) {
+  const rows = useMemo(() => rowsOfCorpora(kind, corpora), [kind, corpora]);
+  const page = useShowMore(rows.length, PAGE_SIZE, kind);
   if (rows.length === 0) return <p class="cl-state" data-testid="list-empty">{emptyMessage(kind)}</p>;
   return (
-    <ul class="cl-list" data-testid={`list-${kind}`}>
-      {rows.map((row) => (
-        <li key={row.key} class="cl-row">
-          <button type="button" class="cl-row-main" onClick={() => onOpen(row.hash)} data-cl-hash={row.hash}>
-            <span class="cl-row-title">{row.title}</span>
-            <span class="cl-row-detail cl-muted">
-              {row.differs && <span class="cl-badge cl-badge-differs">{t('common_outletsDiffer')}</span>} {row.detail}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="cl-list" data-testid={`list-${kind}`}>
+        {rows.slice(0, page.shown).map((row) => (
+          <li key={row.key} class="cl-row">
+            <button type="button" class="cl-row-main" onClick={() => onOpen(row.hash)} data-cl-hash={row.hash}>
+              <span class="cl-row-title">{row.title}</span>
+              <span class="cl-row-detail cl-muted">
+                {row.differs && <span class="cl-badge cl-badge-differs">{t('common_outletsDiffer')}</span>} {row.detail}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ShowMore shown={page.shown} total={rows.length} onMore={page.more} testId={`list-more-${kind}`} />
+    </>
   );
 }

@@ -3,14 +3,14 @@
  * (aria-activedescendant): arrow keys move, Enter opens, Escape clears.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { CorpusIndex } from '../../core/index/types';
 import { kindHeading, shorten } from '../shared/format';
 import { t } from '../shared/i18n';
-import { linkTo } from '../shared/links';
-import { corpusSearch, type SearchHit } from '../shared/search';
+import { corpusLink, linkTo } from '../shared/links';
+import { searchCorpora, type CorpusHit } from '../shared/search';
+import type { ShownCorpus } from './active-corpora';
 
 interface Props {
-  index: CorpusIndex;
+  corpora: ShownCorpus[];
   query: string;
   onQuery(query: string): void;
   onOpen(hash: string): void;
@@ -19,13 +19,14 @@ interface Props {
 const optionId = (i: number) => `cl-search-option-${i}`;
 
 /** The search input and, while it holds a query, the grouped results. */
-export function SearchBox({ index, query, onQuery, onOpen }: Props) {
+export function SearchBox({ corpora, query, onQuery, onOpen }: Props) {
   const [activeIndex, setActiveIndex] = useState(0);
   // MiniSearch is built on the first query, not when the popup opens.
-  const groups = useMemo(() => (query.trim() ? corpusSearch(index).search(query) : []), [index, query]);
-  const flat: SearchHit[] = groups.flatMap((g) => g.hits);
+  const named = useMemo(() => corpora.map((c) => ({ id: c.summary.id, name: c.summary.name, index: c.index })), [corpora]);
+  const groups = useMemo(() => (query.trim() ? searchCorpora(named, query) : []), [named, query]);
+  const flat: CorpusHit[] = groups.flatMap((g) => g.hits);
   const current = Math.min(activeIndex, Math.max(0, flat.length - 1));
-  const open = (hit: SearchHit) => onOpen(linkTo(hit.kind, hit.id));
+  const open = (hit: CorpusHit) => onOpen(corpusLink(hit.corpusId, linkTo(hit.kind, hit.id)));
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -90,7 +91,7 @@ export function SearchBox({ index, query, onQuery, onOpen }: Props) {
                       const i = position;
                       return (
                         <li
-                          key={`${hit.kind}|${hit.id}`}
+                          key={`${hit.corpusId}|${hit.kind}|${hit.id}`}
                           id={optionId(i)}
                           role="option"
                           aria-selected={i === current}
@@ -100,9 +101,14 @@ export function SearchBox({ index, query, onQuery, onOpen }: Props) {
                           data-testid="search-hit"
                           data-cl-kind={hit.kind}
                           data-cl-id={hit.id}
+                          data-cl-corpus={hit.corpusId}
                         >
                           <span class="cl-row-title">{shorten(hit.title, 110)}</span>
-                          {hit.detail && <span class="cl-row-detail cl-muted">{shorten(hit.detail, 90)}</span>}
+                          {(hit.detail || corpora.length > 1) && (
+                            <span class="cl-row-detail cl-muted">
+                              {[hit.detail && shorten(hit.detail, 90), corpora.length > 1 && t('popup_fromCorpus', hit.corpusName)].filter(Boolean).join(' · ')}
+                            </span>
+                          )}
                         </li>
                       );
                     })}

@@ -1,13 +1,12 @@
-/** Toolbar popup entry: wires the real extension APIs and the bundled index into the popup. */
+/** Toolbar popup entry: wires the real extension APIs and the reader's active corpora into the popup. */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { validateIndex } from '../../core/index/validate';
-import rawIndex from '../../generated/index.json';
 import { request, requestTab } from '../../shared/messaging';
-import { loadCorpusIndex } from '../shared/corpus';
+import { storedCorpora } from '../shared/stored-corpora';
 import { applyTheme } from '../shared/theme';
 import '../shared/ui.css';
 import './popup.css';
+import { useActiveCorpora } from './active-corpora';
 import type { PopupApi } from './api';
 import { Popup } from './Popup';
 
@@ -29,4 +28,11 @@ const api: PopupApi = {
 
 // Follow the system until the stored setting arrives, so the first paint is already in the right scheme.
 applyTheme('auto');
-render(<Popup api={api} corpus={loadCorpusIndex(rawIndex, validateIndex)} />, document.getElementById('app')!);
+const source = storedCorpora(request);
+
+/** The popup over the corpora as they load. */
+function PopupRoot() {
+  return <Popup api={api} corpus={useActiveCorpora(source)} />;
+}
+
+render(<PopupRoot />, document.getElementById('app')!);

@@ -21,9 +21,27 @@ export function linkTo(kind: DetectionKind | 'article', id: string): string {
   return kind === 'article' ? `#/article/${encodeURIComponent(id)}` : deepLink(kind, id);
 }
 
+/**
+ * A deep link may name the corpus it points into: `#/corpus/<corpus id>/person/<id>` (the popup's
+ * links do; a card's may). The corpus browser keeps the chosen corpus in its `?corpus=` query once
+ * the reader moves on, so the page's own links stay corpus-free.
+ */
+const CORPUS_PREFIX = /^#?\/corpus\/([\w.-]+)(\/.*)?$/;
+
+/** The corpus a hash names (or null) and the hash without it. */
+export function splitCorpusHash(hash: string): { corpus: string | null; hash: string } {
+  const match = CORPUS_PREFIX.exec(hash);
+  return match ? { corpus: match[1], hash: `#${match[2] ?? '/'}` } : { corpus: null, hash };
+}
+
+/** A deep link into a given corpus, e.g. `#/corpus/<corpus id>/person/<id>` from `#/person/<id>`. */
+export function corpusLink(corpusId: string, hash: string): string {
+  return `#/corpus/${encodeURIComponent(corpusId)}${hash.replace(/^#/, '') || '/'}`;
+}
+
 /** Turns a location hash into a route; anything unrecognised is "not-found", never a guess. */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const path = splitCorpusHash(hash).hash.replace(/^#/, '');
   if (path === '' || path === '/') return { view: 'overview' };
   if (path === '/corpora') return { view: 'corpora' };
   const addPage = /^\/add-page\/([\w-]+)$/.exec(path);

@@ -171,3 +171,41 @@ export function corpusSearch(index: CorpusIndex): CorpusSearch {
   }
   return search;
 }
+
+/** A corpus to search, with the name results show. */
+export interface NamedIndex {
+  id: string;
+  name: string;
+  index: CorpusIndex;
+}
+
+/** A hit in one of several corpora. */
+export interface CorpusHit extends SearchHit {
+  corpusId: string;
+  corpusName: string;
+}
+
+/** Hits of one kind across corpora, best first. */
+export interface CorpusHitGroup {
+  kind: SearchKind;
+  hits: CorpusHit[];
+}
+
+/**
+ * One search over several corpora: each corpus's hits, merged by kind in score order (at most
+ * `perKind` each), every hit saying which corpus it comes from.
+ */
+export function searchCorpora(corpora: NamedIndex[], query: string, perKind = 6): CorpusHitGroup[] {
+  const byKind = new Map<SearchKind, CorpusHit[]>();
+  for (const corpus of corpora) {
+    for (const group of corpusSearch(corpus.index).search(query, perKind)) {
+      const list = byKind.get(group.kind) ?? [];
+      for (const hit of group.hits) list.push({ ...hit, corpusId: corpus.id, corpusName: corpus.name });
+      byKind.set(group.kind, list);
+    }
+  }
+  return SEARCH_KIND_ORDER.filter((k) => byKind.has(k)).map((kind) => ({
+    kind,
+    hits: byKind.get(kind)!.sort((a, b) => b.score - a.score).slice(0, perKind),
+  }));
+}

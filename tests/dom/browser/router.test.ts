@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkTo, parseRoute } from '../../../src/ui/shared/links';
+import { corpusLink, linkTo, parseRoute, splitCorpusHash } from '../../../src/ui/shared/links';
 
 describe('corpus-browser router', () => {
   it.each([
@@ -33,5 +33,24 @@ describe('corpus-browser router', () => {
   it('keeps the scheme the cards use: #/person/<id> with ":" readable', () => {
     expect(linkTo('person', 'person:jane-doe')).toBe('#/person/person:jane-doe');
     expect(linkTo('article', 'a1')).toBe('#/article/a1');
+  });
+
+  it.each([
+    ['#/corpus/corpus-k1-ab12/person/person:jane-doe', 'corpus-k1-ab12', '#/person/person:jane-doe', { view: 'person', id: 'person:jane-doe' }],
+    ['#/corpus/bundled/', 'bundled', '#/', { view: 'overview' }],
+    ['#/corpus/bundled', 'bundled', '#/', { view: 'overview' }],
+    ['#/person/person:jane-doe', null, '#/person/person:jane-doe', { view: 'person', id: 'person:jane-doe' }],
+  ])('reads the corpus a deep link names in %j', (hash, corpus, rest, route) => {
+    expect(splitCorpusHash(hash)).toEqual({ corpus, hash: rest });
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('builds corpus deep links the background lets through and the router reads back', () => {
+    const link = corpusLink('corpus-k1-ab12', linkTo('quote', 'qg/1'));
+    expect(link).toBe('#/corpus/corpus-k1-ab12/quote/qg%2F1');
+    // The background opens only hashes of these characters (src/background/handlers.ts).
+    expect(link).toMatch(/^#\/[\w:./%-]*$/);
+    expect(parseRoute(link)).toEqual({ view: 'quote', id: 'qg/1' });
+    expect(corpusLink('bundled', '#/')).toBe('#/corpus/bundled/');
   });
 });

@@ -7,7 +7,8 @@ import type { Protocol, Result, TabFindings, TabProtocol } from '../../../src/sh
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { PopupApi, TabInfo } from '../../../src/ui/popup/api';
 import { Popup, type PopupTab } from '../../../src/ui/popup/Popup';
-import type { LoadedCorpus } from '../../../src/ui/shared/corpus';
+import type { PopupCorpora } from '../../../src/ui/popup/active-corpora';
+import { summaryOf } from '../helpers/corpora';
 
 /** What the fake background knows. */
 export interface FakeWorld {
@@ -37,7 +38,7 @@ export async function flush(times = 4): Promise<void> {
 
 /** Mounts the popup against a fake extension. */
 export async function mountPopup(
-  corpus: LoadedCorpus | CorpusIndex,
+  corpus: PopupCorpora | CorpusIndex,
   world: FakeWorld = {},
   initialTab: PopupTab = 'page',
 ): Promise<Mounted> {
@@ -87,7 +88,8 @@ export async function mountPopup(
   };
   const root = document.createElement('div');
   document.body.append(root);
-  const loaded: LoadedCorpus = 'schemaVersion' in corpus ? { index: corpus } : corpus;
+  // One index stands for one active corpus (id "test").
+  const loaded: PopupCorpora = corpus && 'schemaVersion' in corpus ? { corpora: [{ summary: summaryOf('test', 'Test corpus', corpus), index: corpus }], errors: [] } : corpus;
   await act(async () => {
     render(<Popup api={api} corpus={loaded} initialTab={initialTab} />, root);
   });

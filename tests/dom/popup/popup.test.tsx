@@ -113,8 +113,9 @@ describe('popup: lists', () => {
     const rows = [...m.root.querySelectorAll('[data-testid="list-people"] .cl-row-title')].map(textOf);
     expect(rows).toEqual(['Jeremy Corbyn', 'Len McCluskey']);
     expect(textOf(m.root.querySelector('[data-testid="list-people"]'))).toContain('in 3 of 3 articles');
-    await click(m.root.querySelector('[data-cl-hash="#/person/person:jeremy-corbyn"]'));
-    expect(m.requests).toContainEqual({ type: 'openCorpusBrowser', payload: { hash: '#/person/person:jeremy-corbyn' } });
+    // The link names the corpus the row comes from (the helper's one corpus is "test").
+    await click(m.root.querySelector('[data-cl-hash="#/corpus/test/person/person:jeremy-corbyn"]'));
+    expect(m.requests).toContainEqual({ type: 'openCorpusBrowser', payload: { hash: '#/corpus/test/person/person:jeremy-corbyn' } });
     expect(m.close).toHaveBeenCalled();
   });
 
@@ -192,8 +193,8 @@ describe('popup: search', () => {
     const kind = second.getAttribute('data-cl-kind')!;
     const id = second.getAttribute('data-cl-id')!;
     expect(opened).toHaveLength(1);
-    expect(opened[0].startsWith(`#/${kind}/`)).toBe(true);
-    expect(decodeURIComponent(opened[0].slice(`#/${kind}/`.length))).toBe(id);
+    expect(opened[0].startsWith(`#/corpus/test/${kind}/`)).toBe(true);
+    expect(decodeURIComponent(opened[0].slice(`#/corpus/test/${kind}/`.length))).toBe(id);
     await press(input, 'Escape');
     expect(input.value).toBe('');
     expect(m.root.querySelector('[role="tablist"]')).not.toBeNull();
