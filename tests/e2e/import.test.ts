@@ -168,6 +168,24 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
     expect(await page.evaluate(() => document.querySelector('[data-corpus-id="bundled"] [data-testid="delete"]'))).toBeNull();
   });
 
+  it('shows a progress bar while a large export is analysed, then lists the new corpus', async () => {
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="new-name"]')!;
+      input.value = 'Housing export';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await chooseFiles(page, '[data-testid="choose-files"]', [BIG_EXPORT]);
+    await page.waitForSelector('[data-testid="import-progress"][data-phase="analysing"]', { timeout: 30_000 });
+    await page.screenshot({ path: resolve(SHOTS, `progress-${name}.png`) });
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 120_000 });
+    const made = (await corpora(page)).find((c) => c.name === 'Housing export');
+    expect(made).toMatchObject({ status: 'ready', counts: { articles: BIG_EXPORT_ROWS } });
+    await page.evaluate(async (id: string) => {
+      const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'deleteCorpus', payload: { id } });
+    }, made!.id);
+  });
+
   it('cancels an import while it is analysing and leaves the corpora as they were', async () => {
     const before = (await corpora(page)).map((c) => c.id);
     await page.evaluate(() => {
