@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusIndex } from '../../src/core/index/types';
-import { BROWSERS, CORPUS_BROWSER_PATH, POPUP_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, POPUP_PATH, launchExtensionBrowser, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -71,10 +71,7 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
 
   async function setTheme(theme: 'light' | 'dark'): Promise<void> {
     const page = await ext.openExtensionPage(POPUP_PATH);
-    await page.evaluate(async (patch: unknown) => {
-      const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-      await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'setSettings', payload: { patch } });
-    }, { theme });
+    await requestFrom(page, 'setSettings', { patch: { theme } });
     await page.close();
   }
 

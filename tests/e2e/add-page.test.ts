@@ -8,17 +8,16 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, openPopupFor, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, openPopupFor, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHOTS = resolve(ROOT, 'artifacts', 'import');
 
 async function corpora(page: PageLike): Promise<CorpusSummary[]> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    return ((await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'listCorpora', payload: {} })) as { value: CorpusSummary[] }).value;
-  });
+  const got = await requestFrom<CorpusSummary[]>(page, 'listCorpora', {});
+  if (!got.ok) throw new Error(got.error);
+  return got.value;
 }
 
 /** The extension tab whose URL contains `part`, once it is open. */
@@ -98,10 +97,10 @@ describe.each(BROWSERS)('"Add this page" in %s', (name) => {
     await tab.goto(url);
     const tabId = await findTabId(ext, url);
     await expect
-      .poll(async () => ((await confirm.evaluate(async (id: number) => {
-        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-        return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'getFindings', payload: { tabId: id } });
-      }, tabId)) as { value: { status: string } | null }).value?.status, { timeout: 20_000 })
+      .poll(async () => {
+        const got = await requestFrom<{ status: string } | null>(confirm, 'getFindings', { tabId });
+        return got.ok ? got.value?.status : got.error;
+      }, { timeout: 20_000 })
       .toBe('done');
     expect(await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark').length)).toBe(0);
     // The same text at another address is covered by the added article.

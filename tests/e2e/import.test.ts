@@ -12,7 +12,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -52,11 +52,9 @@ async function chooseFiles(page: PageLike, selector: string, files: string[]): P
 }
 
 async function corpora(page: PageLike): Promise<CorpusSummary[]> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    const got = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'listCorpora', payload: {} })) as { ok: boolean; value: CorpusSummary[] };
-    return got.value;
-  });
+  const got = await requestFrom<CorpusSummary[]>(page, 'listCorpora', {});
+  if (!got.ok) throw new Error(got.error);
+  return got.value;
 }
 
 describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => {
@@ -124,10 +122,7 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       expect(cardText).toContain('Harbour notes');
       await tab.screenshot({ path: resolve(SHOTS, `card-imported-${name}.png`) });
 
-      await page.evaluate(async (id: string) => {
-        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-        await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'setCorpusActive', payload: { id, active: false } });
-      }, mine.id);
+      await requestFrom(page, 'setCorpusActive', { id: mine.id, active: false });
       await tab.goto(server.url('add-page/ferry-vote.html'));
       // The bundled corpus still runs on the page; only the switched-off corpus's markers are gone.
       await tab.waitForFunction(() => document.readyState === 'complete');
@@ -135,10 +130,7 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
     } finally {
       await tab.close();
-      await page.evaluate(async (id: string) => {
-        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-        await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'setCorpusActive', payload: { id, active: true } });
-      }, mine.id);
+      await requestFrom(page, 'setCorpusActive', { id: mine.id, active: true });
     }
   });
 
@@ -180,10 +172,7 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 120_000 });
     const made = (await corpora(page)).find((c) => c.name === 'Housing export');
     expect(made).toMatchObject({ status: 'ready', counts: { articles: BIG_EXPORT_ROWS } });
-    await page.evaluate(async (id: string) => {
-      const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-      await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'deleteCorpus', payload: { id } });
-    }, made!.id);
+    await requestFrom(page, 'deleteCorpus', { id: made!.id });
   });
 
   it('cancels an import while it is analysing and leaves the corpora as they were', async () => {

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, POPUP_PATH, findTabId, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
+import { readMarkedMatches, type MarkedMatch } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = resolve(ROOT, 'artifacts', 'e2e');
@@ -31,30 +32,8 @@ interface Expected {
 const expectedFor = (name: string) => JSON.parse(readFileSync(resolve(NEWS, `${name}.expected.json`), 'utf8')) as Expected;
 const sources = JSON.parse(readFileSync(resolve(ROOT, 'seeds/sources.json'), 'utf8')) as Record<string, { outlet: string }>;
 
-/** One placed match as read from the page: kind, id and its whole text (nested markers included). */
-interface Group {
-  kind: string;
-  id: string;
-  text: string;
-}
-
-/** Runs in the page: every match's kind, id and text (a match's pieces share data-id; the first carries data-cl-first). */
-function readGroups(): Group[] {
-  const out: Group[] = [];
-  for (const first of Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'))) {
-    const kind = first.getAttribute('data-kind') ?? '';
-    const id = first.getAttribute('data-id') ?? '';
-    // the pieces of one match: the first and the following same-id markers that are not a new match
-    const all = Array.from(document.querySelectorAll(`coverage-lens-mark[data-kind="${kind}"][data-id="${CSS.escape(id)}"]`));
-    let text = '';
-    for (let i = all.indexOf(first); i < all.length; i++) {
-      if (i > all.indexOf(first) && all[i].hasAttribute('data-cl-first')) break;
-      text += all[i].textContent ?? '';
-    }
-    out.push({ kind, id, text: text.replace(/\s+/g, ' ').trim() });
-  }
-  return out;
-}
+type Group = MarkedMatch;
+const readGroups = readMarkedMatches;
 
 /** Runs in the page: true once the number of markers has not changed for `quietMs`. */
 async function markersSettled(quietMs: number): Promise<number> {

@@ -14,33 +14,14 @@ import { lookup } from '../../scripts/lib/lookup';
 import type { CorpusIndex } from '../../src/core/index/types';
 import { POPUP_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
+import { readMarkedMatches, type MarkedMatch } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The index the build bundled into the extension (npm run build writes it). */
 const index = JSON.parse(readFileSync(resolve(ROOT, 'src/generated/index.json'), 'utf8')) as CorpusIndex;
 
-interface Marker {
-  kind: string;
-  id: string;
-  text: string;
-}
-
-/** Runs in the page: each marked match (first piece and its same-id pieces), in page order. */
-function readMarkers(): Marker[] {
-  const out: Marker[] = [];
-  for (const first of Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'))) {
-    const kind = first.getAttribute('data-kind') ?? '';
-    const id = first.getAttribute('data-id') ?? '';
-    const all = Array.from(document.querySelectorAll(`coverage-lens-mark[data-kind="${kind}"][data-id="${CSS.escape(id)}"]`));
-    let text = '';
-    for (let i = all.indexOf(first); i < all.length; i++) {
-      if (i > all.indexOf(first) && all[i].hasAttribute('data-cl-first')) break;
-      text += all[i].textContent ?? '';
-    }
-    out.push({ kind, id, text: text.replace(/\s+/g, ' ').trim() });
-  }
-  return out;
-}
+type Marker = MarkedMatch;
+const readMarkers = readMarkedMatches;
 
 /** Runs in the page: waits until the marker count has not changed for `quietMs`. */
 async function markersSettled(quietMs: number): Promise<number> {

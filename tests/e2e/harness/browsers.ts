@@ -362,3 +362,11 @@ export async function openPopupFor(ext: ExtensionBrowser, pageUrl: string): Prom
   await popup.waitForSelector('main', { timeout: 10_000 });
   return popup;
 }
+
+/** Sends one protocol request from an extension page (popup, corpus browser) and returns the background's Result. */
+export async function requestFrom<T = unknown>(page: PageLike, type: string, payload: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  return page.evaluate(async (message: unknown) => {
+    const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    return (await (g.browser ?? g.chrome)!.runtime.sendMessage(message)) as { ok: true; value: T } | { ok: false; error: string };
+  }, { type, payload });
+}

@@ -1,0 +1,28 @@
+/** Reading the markers a page shows, for end-to-end tests (the functions run inside the page). */
+
+/** One marked match as read from the page: kind, id and its whole text (nested markers included). */
+export interface MarkedMatch {
+  kind: string;
+  id: string;
+  text: string;
+}
+
+/**
+ * Runs in the page: every marked match, in page order. A match's pieces share data-kind and data-id;
+ * the first carries data-cl-first, and the match runs until the next piece that starts a match.
+ */
+export function readMarkedMatches(): MarkedMatch[] {
+  const out: MarkedMatch[] = [];
+  for (const first of Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'))) {
+    const kind = first.getAttribute('data-kind') ?? '';
+    const id = first.getAttribute('data-id') ?? '';
+    const all = Array.from(document.querySelectorAll(`coverage-lens-mark[data-kind="${kind}"][data-id="${CSS.escape(id)}"]`));
+    let text = '';
+    for (let i = all.indexOf(first); i < all.length; i++) {
+      if (i > all.indexOf(first) && all[i].hasAttribute('data-cl-first')) break;
+      text += all[i].textContent ?? '';
+    }
+    out.push({ kind, id, text: text.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
