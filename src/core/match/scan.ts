@@ -61,6 +61,13 @@ export function createMatcher(data: MatcherData): Matcher {
     return refs;
   });
 
+  // Built on the first scan that names its page: every block of a page asks, so no linear search per block.
+  let byUrl: Map<string, string> | null = null;
+  const articleAt = (url: string): string | undefined => {
+    byUrl ??= new Map(data.articleUrls.flatMap((u, i): [string, string][] => (u ? [[u, data.articles[i]!]] : [])));
+    return byUrl.get(url);
+  };
+
   return {
     scan(text: string, options?: ScanOptions): Match[] {
       const kinds = options?.kinds;
@@ -123,8 +130,8 @@ export function createMatcher(data: MatcherData): Matcher {
         }
       }
       out.sort((x, y) => x.start - y.start || y.end - x.end);
-      const self = options?.pageUrl ? data.articleUrls.indexOf(options.pageUrl) : -1;
-      return self < 0 ? out : withoutArticle(out, data.articles[self]!);
+      const self = options?.pageUrl ? articleAt(options.pageUrl) : undefined;
+      return self === undefined ? out : withoutArticle(out, self);
     },
   };
 }
