@@ -12,7 +12,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -123,10 +123,17 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       await tab.screenshot({ path: resolve(SHOTS, `card-imported-${name}.png`) });
 
       await requestFrom(page, 'setCorpusActive', { id: mine.id, active: false });
-      await tab.goto(server.url('add-page/ferry-vote.html'));
-      // The bundled corpus still runs on the page; only the switched-off corpus's markers are gone.
-      await tab.waitForFunction(() => document.readyState === 'complete');
-      await new Promise((r) => setTimeout(r, 1500));
+      // A new address, so the tab's findings cannot be the previous load's.
+      const again = server.url('add-page/ferry-vote.html?switched-off');
+      await tab.goto(again);
+      const tabId = await findTabId(ext, again);
+      // Once the page reports its scan done, the switched-off corpus's markers are surely absent.
+      await expect
+        .poll(async () => {
+          const got = await requestFrom<{ url: string; status: string } | null>(page, 'getFindings', { tabId });
+          return got.ok && got.value?.url === again ? got.value.status : 'not yet';
+        }, { timeout: 20_000 })
+        .toBe('done');
       expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
     } finally {
       await tab.close();
