@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Detection } from '../src/core/index/types';
-import { CLAIM_FLOOR } from '../src/core/match/claims';
+import { CLAIM_FLOOR } from '../src/core/match/thresholds';
 import { DEVSET_FILE, indexArticles, readDevItems } from './lib/claim-eval';
 import { recognise } from './lib/lookup';
 import { readCorpus } from './lib/read-corpus';

@@ -5,45 +5,23 @@
  * and places it names, and its figures (by class and value, so "thirty-six" and "36" agree). A page
  * sentence is keyed the same way; an inverted index (key → claims) gives candidates in time
  * proportional to the sentence's keys, and the score is a weighted cosine over the shared keys.
- * Per corpus article the relation is then: "differs" when a figure, place or date conflicts,
- * "agrees" when one agrees or the wording is close, otherwise "adds".
+ * How each corpus article relates to the sentence is relate.ts's work.
  */
 import type { ClaimSignature, MatcherData } from './data';
 import { PatternType } from './data';
 import { entityKey, figureKey, placeKey, wordKey } from './keys';
 import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
-import { FigureClass, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from '../lang/figures';
+import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, Tokens, WORD } from './tokens';
-import type { CoverageRef, Relation } from '../index/types';
-import fitted from './fitted-thresholds.json';
+import type { CoverageRef } from '../index/types';
+import { CLAIM_THRESHOLD } from './thresholds';
+import { claimEvidence, roundScore, type ClaimCandidate, type RelateContext } from './relate';
 
-/**
- * The lowest score the matcher considers for a claim link at all: hand-set in the first round on
- * the first 79 dev sentences. The fit of CLAIM_THRESHOLD searches from here up.
- */
-export const CLAIM_FLOOR = 0.3;
-/**
- * Below this a page sentence links to no corpus claim. Fitted by scripts/fit-claim-threshold.ts on
- * the development split of the dev set (held-back split never read): the value maximising F1 of
- * (sentence, corpus article) links; the file says the figures it was fitted at.
- */
-export const CLAIM_THRESHOLD: number = fitted.claimLink;
-/**
- * Share of a link's score from which a differing figure or place makes the relation "differs" (and
- * an agreeing one "agrees"): values are compared only between sentences that share most of what a
- * link needs. Set by hand in the first round (0.6 of the floor), not fitted; the re-ranker of the
- * claims work is to replace it with fitted weights.
- */
-export const VALUE_COMPARE_FROM = CLAIM_FLOOR * 0.6;
-/** A corpus member at least this close in wording "agrees" even without a shared figure or place. */
-export const AGREE_THRESHOLD = 0.4;
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
 /** Fewer shared keys than this is coincidence, whatever the cosine says. */
 const MIN_SHARED = 3;
-/** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
-const MEMBER_FLOOR = 0.2;
 /** A claim from another group must score at least this share of the best to be shown too. */
 const OTHER_GROUP_SHARE = 0.8;
 
@@ -92,11 +70,6 @@ export function figureUnits(t: Tokens, next: number, to: number): string[] {
     out.push(key);
   }
   return out;
-}
-
-/** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
-function comparable(pageUnits: string[], corpusUnits: string[]): boolean {
-  return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
 }
 
 /** Keys of a feature set, pseudo-keys included. */
@@ -256,25 +229,17 @@ export class ClaimScorer {
     let result: ClaimResult | null = null;
     if (best >= 0 && bestScore >= threshold) {
       const group = this.claims[best][2];
-      const refs: CoverageRef[] = [];
-      const byArticle = new Map<number, CoverageRef>();
-      const consider = (c: number, sim: number) => {
-        const sig = this.claims[c];
-        const ref = this.relate(text, sig, sim);
-        if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) return;
-        const prev = byArticle.get(sig[0]);
-        if (!prev || ref.score > prev.score) byArticle.set(sig[0], ref);
-      };
-      for (const c of this.groupMembers[group]) consider(c, shared[c] > 0 ? acc[c] / Math.sqrt(this.claimNorm[c] * total) : 0);
+      const candidates: ClaimCandidate[] = [];
+      for (const c of this.groupMembers[group]) candidates.push({ claim: c, sim: shared[c] > 0 ? acc[c] / Math.sqrt(this.claimNorm[c] * total) : 0 });
       // Close claims the corpus analysis put in other groups are evidence too.
       for (let k = 0; k < nTouched; k++) {
         const c = touched[k];
         if (this.claims[c][2] === group || shared[c] < MIN_SHARED) continue;
         const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
-        if (s >= threshold && s >= bestScore * OTHER_GROUP_SHARE && !byArticle.has(this.claims[c][0])) consider(c, s);
+        if (s >= threshold && s >= bestScore * OTHER_GROUP_SHARE) candidates.push({ claim: c, sim: s, otherGroup: true });
       }
-      for (const key of [...byArticle.keys()].sort((x, y) => x - y)) refs.push(byArticle.get(key)!);
-      result = { group, score: round(bestScore), refs };
+      const refs = claimEvidence(this.relateContext(text), candidates);
+      result = { group, score: roundScore(bestScore), refs };
     }
     for (let k = 0; k < nTouched; k++) {
       acc[touched[k]] = 0;
@@ -306,6 +271,20 @@ export class ClaimScorer {
     return false;
   }
 
+  /** What relate() needs of the sentence just scored. */
+  private relateContext(text: string): RelateContext {
+    return {
+      text,
+      figures: this.figures,
+      figureUnitKeys: this.figureUnitKeys,
+      pagePlaces: this.pagePlaces,
+      pagePlaceTexts: this.pagePlaceTexts,
+      claims: this.claims,
+      articles: this.articles,
+      places: this.places,
+    };
+  }
+
   private addKey(id: number): void {
     if (id < 0) {
       this.total += UNKNOWN_WEIGHT;
@@ -316,43 +295,6 @@ export class ClaimScorer {
     if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
     this.total += this.weights[id];
   }
-
-  /** How one corpus claim relates to the page sentence whose figures and places were just parsed. */
-  private relate(text: string, sig: ClaimSignature, sim: number): CoverageRef {
-    const [article, sentence, , , figs, claimPlaces] = sig;
-    let relation: Relation = sim >= AGREE_THRESHOLD ? 'agrees' : 'adds';
-    let values: CoverageRef['values'];
-    // Figures are compared only when they measure the same thing; a conflict needs close wording too.
-    let figureAgrees = false;
-    for (let gi = 0; gi < this.figures.length; gi++) {
-      const g = this.figures[gi];
-      const units = this.figureUnitKeys[gi];
-      let corpus: (typeof figs)[number] | undefined;
-      let agree = false;
-      for (const c of figs) {
-        if (c[2] !== g.cls || (g.cls === FigureClass.count && !comparable(units, c[3]))) continue;
-        corpus ??= c;
-        if (figuresAgree(g.value, g.qualifier, c[0], c[1])) agree = true;
-      }
-      if (!corpus) continue;
-      if (agree) figureAgrees = true;
-      else if (!values && sim >= VALUE_COMPARE_FROM) {
-        values = { attribute: g.cls === FigureClass.year ? 'date' : 'figure', page: text.slice(g.start, g.end), corpus: formatFigure(corpus[0], corpus[1], corpus[2]) };
-      }
-    }
-    let placeAgrees = false;
-    if (!values && this.pagePlaces.length > 0 && claimPlaces.length > 0) {
-      placeAgrees = this.pagePlaces.some((p) => claimPlaces.includes(p));
-      if (!placeAgrees && sim >= VALUE_COMPARE_FROM) values = { attribute: 'place', page: this.pagePlaceTexts[0], corpus: this.places[claimPlaces[0]] };
-    }
-    if (values) relation = 'differs';
-    else if (figureAgrees || placeAgrees) relation = sim >= VALUE_COMPARE_FROM ? 'agrees' : relation;
-    const ref: CoverageRef = { article: this.articles[article], sentence, relation, score: round(Math.min(1, sim)) };
-    if (values) ref.values = values;
-    return ref;
-  }
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
+export { CLAIM_FLOOR, CLAIM_THRESHOLD, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';
