@@ -7,7 +7,7 @@
  * and byline block. What inside the root is not article text (bylines, captions, feeds, share
  * lists...) is left out by dom-filters when the text is read, not by the choice of root.
  */
-import { isBlockElement, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
+import { holdsOnlyInline, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
 /** Prose (in characters) a container needs before it counts as the article. */
@@ -41,8 +41,12 @@ const CLIMB_LEVELS = 3;
  * that adds no more prose than this share: a header, standfirst and byline, not a second story.
  */
 const WIDEN_MAX_EXTRA_SHARE = 0.5;
-/** Ancestor levels looked through for the article's headline (h1). */
-const HEADLINE_LEVELS = 4;
+/**
+ * Ancestor levels looked through for the article's headline (h1). Sites put the headline in a
+ * full-width hero and the body four to six wrappers deep in a column grid; what keeps the climb to
+ * the article is not this bound but the tests at the level found (article-sized, not the page frame).
+ */
+const HEADLINE_LEVELS = 8;
 
 /** Returns the element holding the page's article text (never null: <body> at worst). */
 export function findArticleRoot(doc: Document): Element {
@@ -123,15 +127,11 @@ function scoreProse(body: Element): ProseScores {
   return { stats, best };
 }
 
-/** True when no child element of `el` starts a block (a div used as a paragraph). */
-function holdsOnlyInline(el: Element): boolean {
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    if (isBlockElement(child)) return false;
-  }
-  return true;
-}
-
-/** Widens the root while an ancestor a few levels up holds more of the story in sibling sections. */
+/**
+ * Widens the root while an ancestor a few levels up holds more of the story in sibling sections:
+ * enough more prose, or any prose only in siblings built like the root's own section (same tag,
+ * same first class: a short tail of the story continued past an ad slot or an aside).
+ */
 function takeSiblingSections(
   core: Element,
   body: Element,
@@ -141,9 +141,14 @@ function takeSiblingSections(
   let root = core;
   for (;;) {
     let next: Element | null = null;
+    let child = root;
     let el = root.parentElement;
-    for (let level = 0; level < CLIMB_LEVELS && el && el !== body; level++, el = el.parentElement) {
-      if (total(el) >= total(root) * (1 + SIBLING_MIN_SHARE) && count(el) - count(root) >= SIBLING_MIN_PARAGRAPHS) {
+    for (let level = 0; level < CLIMB_LEVELS && el && el !== body; level++, child = el, el = el.parentElement) {
+      const addsEnough = total(el) >= total(root) * (1 + SIBLING_MIN_SHARE) && count(el) - count(root) >= SIBLING_MIN_PARAGRAPHS;
+      // The tail must be a sibling at this level: prose that a level below added from unlike
+      // siblings (a sidebar's blurb) is not carried up by a like sibling higher up.
+      const addsTail = total(child) === total(root) && total(el) > total(root) && proseInLikeSiblings(el, child, total) === total(el) - total(root);
+      if (addsEnough || addsTail) {
         next = el;
         break;
       }
@@ -151,6 +156,27 @@ function takeSiblingSections(
     if (!next) return root;
     root = next;
   }
+}
+
+/** Prose in the children of `parent` other than `section` that are built like it (same tag and first class). */
+function proseInLikeSiblings(parent: Element, section: Element, total: (el: Element) => number): number {
+  const shape = shapeOf(section);
+  // Bare tags carry no template's mark: two unnamed divs side by side are not known to be one story.
+  if (shape === null) return 0;
+  let prose = 0;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (child !== section && shapeOf(child) === shape) prose += total(child);
+  }
+  return prose;
+}
+
+/**
+ * An element's tag and first class, the mark a site's template leaves on each section of a story
+ * ("DIV.story-block"); null for an element without a class.
+ */
+function shapeOf(el: Element): string | null {
+  const cls = el.getAttribute('class')?.trim().split(/\s+/, 1)[0];
+  return cls ? `${el.tagName}.${cls}` : null;
 }
 
 /** The enclosing <article> when it adds only its header, standfirst and byline block to the root. */

@@ -7,14 +7,20 @@
  */
 import {
   AUTHOR_ATTRIBUTE_VALUES,
+  BYLINE_PATTERN,
   COMPONENT_NAME_ATTRIBUTES,
+  CREDIT_PATTERN,
+  FIGURE_CELL_PATTERN,
   FURNITURE_ROLES,
   FURNITURE_TAGS,
   HARD_FURNITURE_NAME_PATTERN,
   INLINE_TAGS,
+  MEDIA_TAGS,
   NOT_ARTICLE_TAGS,
+  NOTE_EMPHASIS_TAGS,
   SKIPPED_TAGS,
   SOFT_FURNITURE_NAME_PATTERN,
+  SPONSOR_PATTERN,
   TEASER_HEADING_TAGS,
 } from './site-knowledge';
 
@@ -37,6 +43,36 @@ const POINTER_LINK_SHARE = 0.7;
 const RESCUE_MIN_PARAGRAPHS = 3;
 /** Characters a paragraph needs to count toward that rescue: a sentence or two of body text, longer than a credit line. */
 const RESCUE_MIN_PARAGRAPH_CHARS = 80;
+/**
+ * One paragraph at least this long also keeps a furniture-named container as article text: about
+ * 55 words, three or more sentences, longer than a byline, credit, caption or sponsor note (one or
+ * two sentences, 20-200 characters) and than a one-line bio; a body paragraph of a brief or a
+ * highlight-to-share wrapper ("sharing-enabled") around one paragraph runs 300-600.
+ */
+const RESCUE_LONG_PARAGRAPH_CHARS = 320;
+/** Longest byline or sponsor line: a name or two, a job title and a date (a body sentence is longer or ends in a full stop). */
+const SHORT_LINE_MAX_CHARS = 140;
+/** Longest caption read as one: a sentence about the picture and a credit (a body paragraph beside a picture is longer). */
+const CAPTION_MAX_CHARS = 220;
+/** Most element children of a picture's small wrapper (picture, caption, credit): a story's container holds many more. */
+const FIGURE_MAX_CHILDREN = 3;
+/** Longest text of one cell of a chart's label grid ("Angela Eagle (withdrawn)", "41%"). */
+const GRID_CELL_MAX_CHARS = 40;
+/** Most cells a label grid is read through for (a longer run of short cells is a list, left to the other tests). */
+const GRID_MAX_CELLS = 60;
+/**
+ * Share of a grid's non-empty cells that must be figures: a chart pairs each label with a value (1/2,
+ * or 1/3 with a bar label); a row of short words without figures (a tag list, a date line) is not a chart.
+ */
+const GRID_MIN_FIGURE_SHARE = 1 / 3;
+/** Characters of separators (a colon, a dash; white space not counted) a label grid's own text may add per cell. */
+const GRID_SEPARATOR_CHARS = 2;
+/** Most children of a chart's box: a title, the grid, a source note and a key. */
+const CHART_BOX_MAX_CHILDREN = 4;
+/** Most element children of a story card (overlay link, picture, kicker, headline, summary, time). */
+const CARD_MAX_CHILDREN = 6;
+/** Longest text of a story card: a headline and a summary of a sentence or two. */
+const CARD_MAX_CHARS = 400;
 /** Longest text of a list item that labels a list of links rather than being one ("Share this", "Follow us"). */
 const LIST_LABEL_MAX_CHARS = 20;
 /** Previous siblings looked at for a teaser's linked headline (headline, then perhaps a timestamp or kicker). */
@@ -67,7 +103,102 @@ export function isUntouchable(el: Element): boolean {
  * holds article paragraphs is not furniture (its name is the site's, its content is the story).
  */
 export function isFurniture(el: Element): boolean {
-  return isStoryPointer(el) || isNamedFurniture(el);
+  return isStoryPointer(el) || isNamedFurniture(el) || isUnlabelledFurniture(el);
+}
+
+/**
+ * Furniture that has no telling tag or name, known by its text or shape: a byline, sponsor or
+ * credit line, a caption or player title right beside a picture or video in a small wrapper, an
+ * all-italic closing note (author bio, editor's note), a grid of chart labels and figures.
+ * Only paragraph-level lines (a p, or a div holding only inline content) have their text read.
+ */
+function isUnlabelledFurniture(el: Element): boolean {
+  const tag = el.tagName;
+  const children = el.childElementCount;
+  if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
+  if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
+  if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;
+  const text = (el.textContent ?? '').trim();
+  if (text.length === 0) return false;
+  if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text))) return true;
+  if (text.length <= CAPTION_MAX_CHARS && (CREDIT_PATTERN.test(text) || isBesideMedia(el))) return true;
+  return tag === 'P' && isClosingNote(el);
+}
+
+/** True when a line shares a small wrapper with a picture or video before it (its caption, credit or title). */
+function isBesideMedia(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent.childElementCount > FIGURE_MAX_CHILDREN) return false;
+  for (let sibling = el.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (MEDIA_TAGS.has(sibling.tagName)) return true;
+    // A wrapper around the picture (a lazy-load box, a player frame) that has no text of its own.
+    if (textLength(sibling) === 0 && sibling.querySelector('img,picture,video,iframe,canvas,svg') !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * True for a paragraph that is all italic with no body paragraph after it: the author's bio or an
+ * editor's note closing a story ("Jane Roe is our political editor"). Bold paragraphs are not
+ * taken: interviews set their questions in bold.
+ */
+function isClosingNote(p: Element): boolean {
+  if (!isAllEmphasis(p)) return false;
+  for (let sibling = p.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.tagName === 'P' && !isAllEmphasis(sibling) && textLength(sibling) >= RESCUE_MIN_PARAGRAPH_CHARS) return false;
+  }
+  return true;
+}
+
+/** True when an element's only content (white space aside) is one em or i element. */
+function isAllEmphasis(el: Element): boolean {
+  const only = el.firstElementChild;
+  if (!only || only !== el.lastElementChild || !NOTE_EMPHASIS_TAGS.has(only.tagName)) return false;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE && NOT_BLANK.test(node.nodeValue ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * True for a chart drawn as a grid of short cells (a label, its figure), with no chart class or
+ * SVG: every child is short, a share of the non-empty ones are figures, and the element has no
+ * text of its own outside its cells but separators. A sentence with a few short links or figures in it fails the last test.
+ */
+function isLabelGrid(el: Element): boolean {
+  let cells = 0;
+  let figures = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    const text = (child.textContent ?? '').trim();
+    if (text.length > GRID_CELL_MAX_CHARS) return false;
+    if (text.length === 0) continue;
+    cells++;
+    if (FIGURE_CELL_PATTERN.test(text)) figures++;
+  }
+  if (cells < 2 || figures === 0 || figures < cells * GRID_MIN_FIGURE_SHARE) return false;
+  let ownText = 0;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE) ownText += (node.nodeValue ?? '').trim().length;
+  }
+  return ownText <= cells * GRID_SEPARATOR_CHARS;
+}
+
+/** True for a chart's box: a label grid with nothing but short lines (title, source note) beside it. */
+function isChartBox(el: Element): boolean {
+  let grid = false;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (!grid && child.firstElementChild !== null && child.childElementCount <= GRID_MAX_CELLS && isLabelGrid(child)) grid = true;
+    else if (textLength(child) > SHORT_LINE_MAX_CHARS) return false;
+  }
+  return grid;
+}
+
+/** True when no child element of `el` starts a block (a div used as a paragraph). */
+export function holdsOnlyInline(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child)) return false;
+  }
+  return true;
 }
 
 /**
@@ -125,8 +256,23 @@ function isStoryPointer(el: Element): boolean {
     case 'P':
       return (endsInLink(el) && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
     default:
-      return TEASER_HEADING_TAGS.has(el.tagName) && isLinkedHeadline(el);
+      return TEASER_HEADING_TAGS.has(el.tagName) ? isLinkedHeadline(el) : isOverlayLinkCard(el);
   }
+}
+
+/**
+ * A story card whose link is an empty anchor laid over it (headline and summary carry no link text,
+ * so link density cannot tell): a small element with a heading and a direct child link to another
+ * page that has no text of its own.
+ */
+function isOverlayLinkCard(el: Element): boolean {
+  if (el.childElementCount < 2 || el.childElementCount > CARD_MAX_CHILDREN) return false;
+  let overlay = false;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'A' && textLength(child) === 0 && pointsElsewhere(child)) overlay = true;
+  }
+  if (!overlay || textLength(el) > CARD_MAX_CHARS) return false;
+  return el.querySelector('h2,h3,h4,h5,h6') !== null;
 }
 
 /**
@@ -228,12 +374,18 @@ export function paragraphProse(p: Element, minChars: number): number {
   return length * (1 - share);
 }
 
-/** True once `el` holds enough article paragraphs to be the story, whatever it is named (stops counting early). */
+/**
+ * True once `el` holds enough article paragraphs to be the story, whatever it is named: several
+ * paragraphs, or one long one; a paragraph is a p or a div holding only inline content (stops early).
+ */
 function holdsArticleParagraphs(el: Element): boolean {
-  const paragraphs = el.getElementsByTagName('p');
+  const paragraphs = el.querySelectorAll('p,div');
   let count = 0;
   for (let i = 0; i < paragraphs.length; i++) {
-    if (paragraphProse(paragraphs[i], RESCUE_MIN_PARAGRAPH_CHARS) > 0 && ++count >= RESCUE_MIN_PARAGRAPHS) return true;
+    const p = paragraphs[i];
+    if (p.tagName === 'DIV' && !holdsOnlyInline(p)) continue;
+    const prose = paragraphProse(p, RESCUE_MIN_PARAGRAPH_CHARS);
+    if (prose >= RESCUE_LONG_PARAGRAPH_CHARS || (prose > 0 && ++count >= RESCUE_MIN_PARAGRAPHS)) return true;
   }
   return false;
 }

@@ -67,6 +67,33 @@ export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
   'i',
 );
 
+/**
+ * How a line without any telling class or tag says it is not the story (English-language sites):
+ * a byline ("By Jane Roe, political reporter"), a sponsor line ("Supported by …", "In partnership
+ * with …"), a picture or video credit ("Photograph: …", "Picture by …"). dom-filters tries these
+ * only on short paragraph-level lines, so a body sentence that happens to start "By Tuesday, …"
+ * (it ends in a full stop, which a byline never does) or mentions a photograph is still read.
+ */
+export const BYLINE_PATTERN = /^By\s+\p{Lu}[^.!?…"”]*$/u;
+/** A sponsor or partnership line: see BYLINE_PATTERN. */
+export const SPONSOR_PATTERN =
+  /^(?:(?:Supported|Sponsored|Funded|Presented|Paid for|Brought to you|Produced in (?:association|partnership) with)\s+by|In (?:association|partnership) with)\b/i;
+/** A picture, video or graphic credit, alone or closing a caption: see BYLINE_PATTERN. */
+export const CREDIT_PATTERN =
+  /(?:^|[\s.(])(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic|Footage)s?(?:\s+by\b|\s*:)|^(?:Credit|Source|©)\s*[:\s]/i;
+
+/** Media elements: a short line right beside one in a small wrapper is its caption or player title. */
+export const MEDIA_TAGS: ReadonlySet<string> = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'CANVAS', 'OBJECT', 'EMBED', 'svg', 'SVG']);
+
+/** Elements that wrap a paragraph in emphasis: a paragraph that is all italic at the end of a story is a bio or editor's note. */
+export const NOTE_EMPHASIS_TAGS: ReadonlySet<string> = new Set(['EM', 'I']);
+
+/**
+ * A chart's figure or a table-like grid cell: digits with at most a short unit ("41%", "£2.3bn",
+ * "1,204", "+3 pts", "12 seats"), no words.
+ */
+export const FIGURE_CELL_PATTERN = /^[^\p{L}]*\d[^\p{L}]*(?:%|pts?|pp|k|m|bn|seats?|votes?)?[^\p{L}]*$/iu;
+
 /** Elements that are never article text by their tag name (picture captions, author contact blocks). */
 export const NOT_ARTICLE_TAGS: ReadonlySet<string> = new Set(['FIGCAPTION', 'ADDRESS']);
 

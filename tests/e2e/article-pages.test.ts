@@ -13,7 +13,7 @@ import { BROWSERS, launchExtensionBrowser, type ExtensionBrowser } from './harne
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const NEWS = resolve(import.meta.dirname, '../fixtures/pages/news');
-const PAGES = ['split-sections', 'read-more', 'chart-story'];
+const PAGES = ['split-sections', 'read-more', 'chart-story', 'hustings-wire', 'story-cards'];
 
 interface Expected {
   page: string;

@@ -18,7 +18,7 @@ import { fakeBackground } from './fake-background';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const NEWS = resolve(ROOT, 'tests/fixtures/pages/news');
-const PAGES = ['split-sections', 'read-more', 'chart-story'];
+const PAGES = ['split-sections', 'read-more', 'chart-story', 'hustings-wire', 'story-cards'];
 
 interface Expected {
   page: string;
@@ -34,6 +34,8 @@ function load(name: string): Expected {
   const expected = JSON.parse(readFileSync(resolve(NEWS, `${name}.expected.json`), 'utf8')) as Expected;
   const html = readFileSync(resolve(NEWS, '..', expected.page), 'utf8');
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  // The page's own styles come too: a continuation hidden by a stylesheet rule must stay hidden.
+  document.head.innerHTML = doc.head.innerHTML;
   document.body.innerHTML = doc.body.innerHTML;
   return expected;
 }
