@@ -38,8 +38,8 @@ describe('lines without a furniture name', () => {
       read: ['Example Trust'],
     },
     {
-      name: 'a caption with a credit in a plain div, and a body sentence about a photograph',
-      html: story(`<div class="media">${IMG}<div>Cal Caption at the launch. Photograph: Pat Snapper/Agency</div></div>
+      name: 'a caption with a credit in the body flow after a picture, and a body sentence about a photograph',
+      html: story(`<div class="media">${IMG}</div><p>Cal Caption at the launch. Photograph: Pat Snapper/Agency</p>
         <p>The photograph of Bo Body at the launch was shared widely before the vote.</p>`),
       notRead: ['Cal Caption', 'Pat Snapper'],
       read: ['Bo Body'],
@@ -74,8 +74,8 @@ describe('lines without a furniture name', () => {
       read: ['Sam Sentence', 'Tim Text'],
     },
     {
-      name: 'chart rows of a label, a bar and a figure',
-      html: story(`<div class="bars"><div class="r"><span>Bar Label</span><span class="bar"></span><span>174</span></div><div class="r"><span>Other Label</span><span class="bar"></span><span>48</span></div></div>`),
+      name: 'chart rows of a label, a bar and a figure, in the body flow',
+      html: story(`<div class="r"><span>Bar Label</span><span class="bar"></span><span>174</span></div><div class="r"><span>Other Label</span><span class="bar"></span><span>48</span></div>`),
       notRead: ['Bar Label', 'Other Label'],
       read: [],
     },
