@@ -7,6 +7,7 @@
  * the article's own text.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchExtensionBrowser, type ExtensionBrowser } from './harness/browsers';
@@ -14,6 +15,9 @@ import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const NEWS = resolve(import.meta.dirname, '../fixtures/pages/news');
 const PAGES = ['split-sections', 'read-more', 'chart-story', 'hustings-wire', 'story-cards'];
+/** Pages photographed with their markers, for a person to look at (artifacts/ is not committed). */
+const PHOTOGRAPHED = new Set(['hustings-wire', 'story-cards']);
+const SHOTS = resolve(import.meta.dirname, '../../artifacts/article-pages');
 
 interface Expected {
   page: string;
@@ -58,6 +62,7 @@ describe.each(BROWSERS)('article structures on news pages in %s', (name) => {
   beforeAll(async () => {
     server = await startFixtureServer();
     ext = await launchExtensionBrowser(name);
+    await mkdir(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -73,6 +78,7 @@ describe.each(BROWSERS)('article structures on news pages in %s', (name) => {
         await tab.goto(server.url(expected.page));
         await tab.waitForSelector('coverage-lens-mark', { timeout: 15_000 });
         const markers = await tab.evaluate(settledMarkers, { quietMs: 800, articleText: expected.articleText });
+        if (PHOTOGRAPHED.has(fixture)) await tab.screenshot({ path: resolve(SHOTS, `${fixture}-${name}.png`), fullPage: true });
         expect(markers.filter((m) => !m.inArticle).map((m) => `${m.kind}: ${m.text}`)).toEqual([]);
         const names = markers.filter((m) => m.kind === 'person' || m.kind === 'organisation');
         expect([...new Set(names.map((m) => m.id))].sort()).toEqual(expected.entities.slice().sort());
