@@ -79,6 +79,7 @@ const LIST_LABEL_MAX_CHARS = 20;
 const TEASER_SIBLING_STEPS = 2;
 
 const SPACES = /\s+/;
+const SPACE_RUNS = /\s+/g;
 const NOT_BLANK = /\S/;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -118,11 +119,36 @@ function isUnlabelledFurniture(el: Element): boolean {
   if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
   if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
   if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;
-  const text = (el.textContent ?? '').trim();
-  if (text.length === 0) return false;
-  if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text))) return true;
-  if (text.length <= CAPTION_MAX_CHARS && (CREDIT_PATTERN.test(text) || isBesideMedia(el))) return true;
+  const text = shortTextOf(el, CAPTION_MAX_CHARS);
+  if (text === '') return false;
+  if (text !== null) {
+    if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text))) return true;
+    if (CREDIT_PATTERN.test(text) || isBesideMedia(el)) return true;
+  }
   return tag === 'P' && isClosingNote(el);
+}
+
+/**
+ * The text of `el` with white space collapsed and trimmed, or null as soon as it is longer than
+ * `max`: the tests on short lines and cells run on every paragraph and wrapper the walk enters, and
+ * stop reading at the first long text node instead of reading a whole subtree's text.
+ */
+function shortTextOf(el: Element, max: number): string | null {
+  let raw = '';
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT_NODE) {
+      raw += node.nodeValue ?? '';
+      // Source indentation inflates the raw length: collapse only when it may be over the limit.
+      if (raw.length > max && raw.replace(SPACE_RUNS, ' ').trim().length > max) return null;
+    }
+    if (node.firstChild) node = node.firstChild;
+    else {
+      while (node && node !== el && !node.nextSibling) node = node.parentNode;
+      node = node && node !== el ? node.nextSibling : null;
+    }
+  }
+  return raw.replace(SPACE_RUNS, ' ').trim();
 }
 
 /** True when a line shares a small wrapper with a picture or video before it (its caption, credit or title). */
@@ -132,7 +158,7 @@ function isBesideMedia(el: Element): boolean {
   for (let sibling = el.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
     if (MEDIA_TAGS.has(sibling.tagName)) return true;
     // A wrapper around the picture (a lazy-load box, a player frame) that has no text of its own.
-    if (textLength(sibling) === 0 && sibling.querySelector('img,picture,video,iframe,canvas,svg') !== null) return true;
+    if (shortTextOf(sibling, 0) === '' && sibling.querySelector('img,picture,video,iframe,canvas,svg') !== null) return true;
   }
   return false;
 }
@@ -169,8 +195,8 @@ function isLabelGrid(el: Element): boolean {
   let cells = 0;
   let figures = 0;
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    const text = (child.textContent ?? '').trim();
-    if (text.length > GRID_CELL_MAX_CHARS) return false;
+    const text = shortTextOf(child, GRID_CELL_MAX_CHARS);
+    if (text === null) return false;
     if (text.length === 0) continue;
     cells++;
     if (FIGURE_CELL_PATTERN.test(text)) figures++;
@@ -188,7 +214,7 @@ function isChartBox(el: Element): boolean {
   let grid = false;
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
     if (!grid && child.firstElementChild !== null && child.childElementCount <= GRID_MAX_CELLS && isLabelGrid(child)) grid = true;
-    else if (textLength(child) > SHORT_LINE_MAX_CHARS) return false;
+    else if (shortTextOf(child, SHORT_LINE_MAX_CHARS) === null) return false;
   }
   return grid;
 }
@@ -269,9 +295,9 @@ function isOverlayLinkCard(el: Element): boolean {
   if (el.childElementCount < 2 || el.childElementCount > CARD_MAX_CHILDREN) return false;
   let overlay = false;
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.tagName === 'A' && textLength(child) === 0 && pointsElsewhere(child)) overlay = true;
+    if (child.tagName === 'A' && shortTextOf(child, 0) === '' && pointsElsewhere(child)) overlay = true;
   }
-  if (!overlay || textLength(el) > CARD_MAX_CHARS) return false;
+  if (!overlay || shortTextOf(el, CARD_MAX_CHARS) === null) return false;
   return el.querySelector('h2,h3,h4,h5,h6') !== null;
 }
 
