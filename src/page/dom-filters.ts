@@ -280,25 +280,45 @@ function isStoryPointer(el: Element): boolean {
     case 'OL':
       return isLinkList(el);
     case 'P':
-      return (endsInLink(el) && linkShare(el) >= POINTER_LINK_SHARE) || followsTeaserHeadline(el);
+      return isLinkLine(el) || followsTeaserHeadline(el);
+    case 'DIV':
+      // A div holding only inline content is a paragraph, and is judged as one.
+      if (holdsOnlyInline(el)) return isLinkLine(el) || followsTeaserHeadline(el);
+      return isStoryCard(el);
     default:
-      return TEASER_HEADING_TAGS.has(el.tagName) ? isLinkedHeadline(el) : isOverlayLinkCard(el);
+      return TEASER_HEADING_TAGS.has(el.tagName) ? isLinkedHeadline(el) : isStoryCard(el);
   }
 }
 
+/** A line that is all link ("Read more: …", a row of share links written as a div). */
+function isLinkLine(el: Element): boolean {
+  return endsInLink(el) && linkShare(el) >= POINTER_LINK_SHARE;
+}
+
 /**
- * A story card whose link is an empty anchor laid over it (headline and summary carry no link text,
- * so link density cannot tell): a small element with a heading and a direct child link to another
- * page that has no text of its own.
+ * A story card in a feed that link density cannot tell by its headline: a small element whose link
+ * is an empty anchor laid over it (headline and summary carry no link text) beside a heading, or
+ * whose title is a plain line that is all link to another page (a div or p, not a heading) above a
+ * summary.
  */
-function isOverlayLinkCard(el: Element): boolean {
+function isStoryCard(el: Element): boolean {
   if (el.childElementCount < 2 || el.childElementCount > CARD_MAX_CHILDREN) return false;
   let overlay = false;
+  let title: Element | null = null;
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
     if (child.tagName === 'A' && shortTextOf(child, 0) === '' && pointsElsewhere(child)) overlay = true;
+    else if (title === null && shortTextOf(child, 0) !== '') title = child;
   }
-  if (!overlay || shortTextOf(el, CARD_MAX_CHARS) === null) return false;
-  return el.querySelector('h2,h3,h4,h5,h6') !== null;
+  const hasTitleLink = title !== null && (title.tagName === 'P' || title.tagName === 'DIV') && isLinkedTitle(title);
+  if ((!overlay && !hasTitleLink) || shortTextOf(el, CARD_MAX_CHARS) === null) return false;
+  return hasTitleLink || el.querySelector('h2,h3,h4,h5,h6') !== null;
+}
+
+/** A paragraph-level line that is all link, to another page. */
+function isLinkedTitle(line: Element): boolean {
+  if (!holdsOnlyInline(line) || !isLinkLine(line)) return false;
+  const link = line.querySelector('a');
+  return link !== null && pointsElsewhere(link);
 }
 
 /**

@@ -116,6 +116,23 @@ describe('containers the root finder takes or leaves', () => {
     expect(articleText()).not.toContain('teaser');
   });
 
+  it('leaves out feed items whose title is a div or p that is all link, and a share bar of links written as a div', () => {
+    const item = (i: number, tag: string) =>
+      `<div class="item"><${tag} class="t"><a href="/s${i}">Title Person ${i} speaks</a></${tag}><div class="dek">Summary Person ${i} said a thing about it.</div></div>`;
+    document.body.innerHTML = story(`<div class="tools"><a href="https://share.example/fb">Sharebook</a> <a href="https://share.example/tw">Sharebird</a></div>
+      <div class="more">${item(1, 'div')}${item(2, 'p')}${item(3, 'div')}</div>`);
+    const text = articleText();
+    for (const s of ['Title Person', 'Summary Person', 'Sharebook']) expect(text, s).not.toContain(s);
+  });
+
+  it('reads a body paragraph written as a div that ends in a link, and a short body wrapper whose first line is prose', () => {
+    document.body.innerHTML = story(`<div>Lia Linked said the plan was <a href="/plan">published in full</a> on Monday by the council.</div>
+      <div class="block"><p>Pia Prose said so.</p><div>Another short line of the story here.</div></div>`);
+    const text = articleText();
+    expect(text).toContain('Lia Linked');
+    expect(text).toContain('Pia Prose');
+  });
+
   it('reads an in-body section with a heading and a link to an anchor on this page', () => {
     document.body.innerHTML = `<div id="story"><h1>Headline</h1>${para(50)}
       <div class="part"><a href="#top"></a><h2>Part two</h2><p>${words(20, 'parttwo')}.</p></div>${para(50)}</div>`;
