@@ -5,7 +5,9 @@
  * furniture left out); the best-scored container is the article's core; the root then widens to
  * take sibling sections that carry more of the story, and the article's own headline, standfirst
  * and byline block. What inside the root is not article text (bylines, captions, feeds, share
- * lists...) is left out by dom-filters when the text is read, not by the choice of root.
+ * lists, chart labels...), whether named so or known only by its text and shape, is left out by
+ * dom-filters when the text is read, not by the choice of root. Hidden paragraphs count toward the
+ * choice (a collapsed continuation is still the story) but are not read while hidden.
  */
 import { holdsOnlyInline, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
