@@ -78,6 +78,8 @@ const LIST_LABEL_MAX_CHARS = 20;
 /** Previous siblings looked at for a teaser's linked headline (headline, then perhaps a timestamp or kicker). */
 const TEASER_SIBLING_STEPS = 2;
 
+/** Table parts: never taken for a chart's label grid. */
+const TABLE_PART_TAGS: ReadonlySet<string> = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR']);
 const SPACES = /\s+/;
 const SPACE_RUNS = /\s+/g;
 const NOT_BLANK = /\S/;
@@ -116,6 +118,8 @@ export function isFurniture(el: Element): boolean {
 function isUnlabelledFurniture(el: Element): boolean {
   const tag = el.tagName;
   const children = el.childElementCount;
+  // A table is the article's own data (readers and reader modes keep it); a chart's grid is drawing.
+  if (TABLE_PART_TAGS.has(tag)) return false;
   if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
   if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
   if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;

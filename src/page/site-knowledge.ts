@@ -70,9 +70,10 @@ export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
 /**
  * How a line without any telling class or tag says it is not the story (English-language sites):
  * a byline ("By Jane Roe, political reporter"), a sponsor line ("Supported by …", "In partnership
- * with …"), a picture or video credit ("Photograph: …", "Picture by …"). dom-filters tries these
- * only on short paragraph-level lines, so a body sentence that happens to start "By Tuesday, …"
- * (it ends in a full stop, which a byline never does) or mentions a photograph is still read.
+ * with …"), a picture or video credit ("Photograph: …", "Picture by …", capitalised, and the "by"
+ * form only opening the line or a sentence of it). dom-filters tries these only on short
+ * paragraph-level lines, so a body sentence that happens to start "By Tuesday, …" (it ends in a
+ * full stop, which a byline never does) or mentions "pictures by local children" is still read.
  */
 export const BYLINE_PATTERN = /^By\s+\p{Lu}[^.!?…"”]*$/u;
 /** A sponsor or partnership line: see BYLINE_PATTERN. */
@@ -80,7 +81,7 @@ export const SPONSOR_PATTERN =
   /^(?:(?:Supported|Sponsored|Funded|Presented|Paid for|Brought to you|Produced in (?:association|partnership) with)\s+by|In (?:association|partnership) with)\b/i;
 /** A picture, video or graphic credit, alone or closing a caption: see BYLINE_PATTERN. */
 export const CREDIT_PATTERN =
-  /(?:^|[\s.(])(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic|Footage)s?(?:\s+by\b|\s*:)|^(?:Credit|Source|©)\s*[:\s]/i;
+  /(?:^|[\s.(|/])(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic|Footage)s?\s*:|(?:^|[.(|/]\s*)(?:Photograph|Photo|Picture|Image|Illustration|Video|Graphic|Footage)s?\s+by\b|^(?:Credit|Source)s?\s*:|^©/;
 
 /** Media elements: a short line right beside one in a small wrapper is its caption or player title. */
 export const MEDIA_TAGS: ReadonlySet<string> = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'CANVAS', 'OBJECT', 'EMBED', 'svg', 'SVG']);

@@ -45,6 +45,13 @@ describe('lines without a furniture name', () => {
       read: ['Bo Body'],
     },
     {
+      name: 'a credit line alone, and a body sentence about pictures by children and a source',
+      html: story(`<p>Picture by Flo Photo/Agency</p><p>The hall showed pictures by children from Kit Kids school.</p>
+        <p>Source close to Sol Source said no.</p>`),
+      notRead: ['Flo Photo'],
+      read: ['Kit Kids', 'Sol Source'],
+    },
+    {
       name: 'a short line under a picture in a small wrapper, and a short body paragraph after a picture in the body',
       html: `<div id="story"><h1>Headline</h1>${para(50)}${para(50)}
         <div class="pic"><picture>${IMG}</picture><p>Una Underpic at the count.</p></div>
@@ -72,6 +79,18 @@ describe('lines without a furniture name', () => {
         <p><a href="/a">Sam Sentence</a> won <b>41%</b> and <a href="/b">Tim Text</a> won <b>23%</b> of the vote on a low turnout.</p>`),
       notRead: ['Gia Grid', 'Rob Row', 'Votes so far'],
       read: ['Sam Sentence', 'Tim Text'],
+    },
+    {
+      name: 'an author box: a short bio beside the author\'s picture',
+      html: story(`<div class="box">${IMG}<p><strong>Ann Author</strong> is our political editor.</p></div>`),
+      notRead: ['Ann Author'],
+      read: [],
+    },
+    {
+      name: 'a results table of names and figures is the article\'s own data',
+      html: story(`<table><tr><td>Tab Person</td><td>41%</td></tr><tr><td>Tom Table</td><td>23%</td></tr></table>`),
+      notRead: [],
+      read: ['Tab Person', 'Tom Table'],
     },
     {
       name: 'chart rows of a label, a bar and a figure, in the body flow',
