@@ -9,6 +9,7 @@ import {
   AUTHOR_ATTRIBUTE_VALUES,
   BYLINE_PATTERN,
   COMPONENT_NAME_ATTRIBUTES,
+  CONTRIBUTION_PATTERN,
   CREDIT_PATTERN,
   FIGURE_CELL_PATTERN,
   FURNITURE_ROLES,
@@ -122,11 +123,13 @@ function isUnlabelledFurniture(el: Element): boolean {
   if (TABLE_PART_TAGS.has(tag)) return false;
   if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
   if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
+  // A heading right under a video or picture in its small wrapper is the player's or gallery's title.
+  if (TEASER_HEADING_TAGS.has(tag)) return isBesideMedia(el) && shortTextOf(el, CAPTION_MAX_CHARS) !== null;
   if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;
   const text = shortTextOf(el, CAPTION_MAX_CHARS);
   if (text === '') return false;
   if (text !== null) {
-    if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text))) return true;
+    if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text) || CONTRIBUTION_PATTERN.test(text))) return true;
     if (CREDIT_PATTERN.test(text) || isBesideMedia(el)) return true;
   }
   return tag === 'P' && isClosingNote(el);
@@ -302,8 +305,8 @@ function isLinkLine(el: Element): boolean {
 /**
  * A story card in a feed that link density cannot tell by its headline: a small element whose link
  * is an empty anchor laid over it (headline and summary carry no link text) beside a heading, or
- * whose title is a plain line that is all link to another page (a div or p, not a heading) above a
- * summary.
+ * whose title is a plain line that is all link to another page (a div or p, not a heading), or a
+ * link above a summary block.
  */
 function isStoryCard(el: Element): boolean {
   if (el.childElementCount < 2 || el.childElementCount > CARD_MAX_CHILDREN) return false;
@@ -313,14 +316,26 @@ function isStoryCard(el: Element): boolean {
     if (child.tagName === 'A' && shortTextOf(child, 0) === '' && pointsElsewhere(child)) overlay = true;
     else if (title === null && shortTextOf(child, 0) !== '') title = child;
   }
-  const hasTitleLink = title !== null && (title.tagName === 'P' || title.tagName === 'DIV') && isLinkedTitle(title);
+  const hasTitleLink = title !== null && (isLinkedTitle(title) || isLinkAboveSummary(title));
   if ((!overlay && !hasTitleLink) || shortTextOf(el, CARD_MAX_CHARS) === null) return false;
   return hasTitleLink || el.querySelector('h2,h3,h4,h5,h6') !== null;
 }
 
-/** A paragraph-level line that is all link, to another page. */
+/**
+ * A link to another page that is a card's title because a summary block follows it (an <a> around
+ * the picture and headline, then a p): a linked name in a body list has no block after it.
+ */
+function isLinkAboveSummary(link: Element): boolean {
+  if (link.tagName !== 'A' || !pointsElsewhere(link)) return false;
+  for (let sibling = link.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (isBlockElement(sibling) && shortTextOf(sibling, 0) !== '') return true;
+  }
+  return false;
+}
+
+/** A paragraph-level line (p or div) that is all link, to another page. */
 function isLinkedTitle(line: Element): boolean {
-  if (!holdsOnlyInline(line) || !isLinkLine(line)) return false;
+  if ((line.tagName !== 'P' && line.tagName !== 'DIV') || !holdsOnlyInline(line) || !isLinkLine(line)) return false;
   const link = line.querySelector('a');
   return link !== null && pointsElsewhere(link);
 }

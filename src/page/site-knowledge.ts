@@ -76,6 +76,8 @@ export const SOFT_FURNITURE_NAME_PATTERN = new RegExp(
  * full stop, which a byline never does) or mentions "pictures by local children" is still read.
  */
 export const BYLINE_PATTERN = /^By\s+\p{Lu}[^.!?…"”]*$/u;
+/** A contribution line closing a story ("Additional reporting by …", "Edited by …"): see BYLINE_PATTERN. */
+export const CONTRIBUTION_PATTERN = /^(?:Additional |Further )?(?:reporting|writing|words|research|editing|edited|compiled|produced|interviews?)(?: and \w+)? by\s+\p{Lu}/iu;
 /** A sponsor or partnership line: see BYLINE_PATTERN. */
 export const SPONSOR_PATTERN =
   /^(?:(?:Supported|Sponsored|Funded|Presented|Paid for|Brought to you|Produced in (?:association|partnership) with)\s+by|In (?:association|partnership) with)\b/i;

@@ -60,6 +60,19 @@ describe('lines without a furniture name', () => {
       read: ['Shorty Body'],
     },
     {
+      name: 'contribution lines closing a story',
+      html: story(`<p>Additional reporting by Rae Porter in the city.</p><p>Edited by Ed Itor</p>`),
+      notRead: ['Rae Porter', 'Ed Itor'],
+      read: [],
+    },
+    {
+      name: 'a video title as a heading under the player, and a section heading after a picture in the body',
+      html: `<div id="story"><h1>Headline</h1>${para(50)}<div class="v"><video preload="none"></video><h3>Hal Heading speaks</h3></div>
+        ${para(50)}${IMG}<h2>Sec Heading returns</h2>${para(50)}${para(50)}</div>`,
+      notRead: ['Hal Heading'],
+      read: ['Sec Heading'],
+    },
+    {
       name: 'a video title under the player',
       html: story(`<div><video preload="none"></video><p>Watch: Vic Video on the campaign trail</p></div>`),
       notRead: ['Vic Video'],
@@ -142,6 +155,15 @@ describe('containers the root finder takes or leaves', () => {
       <div class="more">${item(1, 'div')}${item(2, 'p')}${item(3, 'div')}</div>`);
     const text = articleText();
     for (const s of ['Title Person', 'Summary Person', 'Sharebook']) expect(text, s).not.toContain(s);
+  });
+
+  it('leaves out feed items that are a link (picture and headline) above a summary, but reads a list of linked names', () => {
+    const item = (i: number) => `<li><a href="/s${i}"><span>Lin Teaser ${i} wins</span></a><p>Sum Teaser ${i} said a thing.</p></li>`;
+    document.body.innerHTML = story(`<ul class="river">${item(1)}${item(2)}</ul>
+      <ul><li><a href="/p/1">Nia Named</a>, chair of the committee</li><li><a href="/p/2">Ola Named</a>, its treasurer</li></ul>`);
+    const text = articleText();
+    for (const s of ['Lin Teaser', 'Sum Teaser']) expect(text, s).not.toContain(s);
+    for (const s of ['Nia Named', 'Ola Named']) expect(text, s).toContain(s);
   });
 
   it('reads a body paragraph written as a div that ends in a link, and a short body wrapper whose first line is prose', () => {
