@@ -57,7 +57,7 @@ const SHORT_LINE_MAX_CHARS = 140;
 const CAPTION_MAX_CHARS = 220;
 /** Most element children of a picture's small wrapper (picture, caption, credit): a story's container holds many more. */
 const FIGURE_MAX_CHILDREN = 3;
-/** Longest text of one cell of a chart's label grid ("Angela Eagle (withdrawn)", "41%"). */
+/** Longest text of one cell of a chart's label grid ("Ann Example (withdrawn)", "41%"). */
 const GRID_CELL_MAX_CHARS = 40;
 /** Most cells a label grid is read through for (a longer run of short cells is a list, left to the other tests). */
 const GRID_MAX_CELLS = 60;
