@@ -7,7 +7,7 @@
  * and byline block. What inside the root is not article text (bylines, captions, feeds, share
  * lists, chart labels...), whether named so or known only by its text and shape, is left out by
  * dom-filters when the text is read, not by the choice of root. Hidden paragraphs count toward the
- * choice (a collapsed continuation is still the story) but are not read while hidden.
+ * choice (a collapsed continuation is still the story) but are read only once shown.
  */
 import { holdsOnlyInline, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';

@@ -69,7 +69,7 @@ function nextOutside(walker: TreeWalker): Node | null {
  * that is not article text (furniture, bylines, captions, feeds: dom-filters' isFurniture) are
  * skipped with their subtrees. A block whose text is whitespace only is not yielded. A block not
  * rendered now (display:none, a collapsed "read more") is skipped too: a marker in it could not be
- * seen or hovered; text a page inserts when the reader opens it is read by the change watcher.
+ * seen or hovered; the change watcher reads it when the page shows it.
  *
  * One unfiltered walk (no script callback per node): each element is judged once when the walk
  * enters it, a rejected one is stepped over as a whole, and each element's block is recorded on

@@ -1,13 +1,14 @@
 /**
- * Feature: content the page adds or rewrites after the scan (live blogs, single-page apps, tickers)
- * is found and handed back to the scan, block by block, after a short throttle. Our own marker
+ * Feature: content the page adds or rewrites after the scan (live blogs, single-page apps, tickers),
+ * or shows after it (a collapsed "read more" opened by a class or style change), is found and handed
+ * back to the scan, block by block, after a short throttle. Our own marker
  * writes are never mistaken for the page's changes, and a block the page keeps rewriting (a live
  * ticker) is left alone after a few rescans.
  */
 import { isInArticle } from './article-root';
 import { isBlockElement } from './dom-filters';
 import type { MarkerRegistry } from './marker-registry';
-import { MARK_TAG } from './site-knowledge';
+import { CARD_TAG, MARK_TAG } from './site-knowledge';
 import { blockElementOf } from './text-map';
 
 /** Throttle of mutation-driven rescans (ms): at most two a second, however often the page writes. */
@@ -16,6 +17,12 @@ export const MUTATION_THROTTLE_MS = 500;
 export const MAX_RESCANS_PER_BLOCK = 8;
 
 const MARK_TAG_UPPER = MARK_TAG.toUpperCase();
+const CARD_TAG_UPPER = CARD_TAG.toUpperCase();
+/**
+ * Attributes whose change can show text that was hidden when the page was scanned (a collapsed
+ * "read more" opened by a class, a style, the hidden attribute or a <details> element's open).
+ */
+const REVEAL_ATTRIBUTES = ['class', 'style', 'hidden', 'aria-hidden', 'open'];
 
 /** What the watcher needs. */
 export interface WatchOptions {
@@ -25,15 +32,30 @@ export interface WatchOptions {
   onChanged(units: Element[]): void;
 }
 
+/**
+ * True for an element whose attributes changed that now shows text the scan skipped: it is
+ * rendered, has text, and holds no marker of ours (a block read before keeps its markers, and one
+ * read with no match is read again at most MAX_RESCANS_PER_BLOCK times, like any changed block).
+ */
+function isNewlyShown(el: Element): boolean {
+  if (!el.isConnected || el.querySelector(MARK_TAG) !== null) return false;
+  const check = (el as { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof check === 'function' && !check.call(el)) return false;
+  return /\S/.test(el.textContent ?? '');
+}
+
 /** Watches `root` until `signal` aborts. */
 export function initWatchChanges({ root, registry, onChanged }: WatchOptions, signal: AbortSignal): void {
   if (typeof MutationObserver !== 'function') return;
   const rescans = new WeakMap<Element, number>();
   let dirty = new Set<Node>();
+  let revealed = new Set<Element>();
   let throttle: ReturnType<typeof setTimeout> | null = null;
 
   const settle = () => {
     throttle = null;
+    for (const el of revealed) if (isNewlyShown(el)) dirty.add(el);
+    revealed = new Set();
     if (dirty.size === 0 || signal.aborted) return;
     const nodes = dirty;
     dirty = new Set();
@@ -72,17 +94,21 @@ export function initWatchChanges({ root, registry, onChanged }: WatchOptions, si
       if (record.type === 'characterData') {
         dirty.add(record.target);
         if (registry.isRewritten(record.target)) dropRewritten(record.target);
+      } else if (record.type === 'attributes') {
+        // Text shown by an attribute change: read once it is visible, if no marker shows it was read.
+        const target = record.target as Element;
+        if (target.tagName !== MARK_TAG_UPPER && target.tagName !== CARD_TAG_UPPER) revealed.add(target);
       } else
         for (const node of Array.from(record.addedNodes)) {
           if (node.nodeType === 1 && (node as Element).tagName === MARK_TAG_UPPER) continue;
           dirty.add(node);
         }
     }
-    if (dirty.size > 0 && throttle === null && !signal.aborted) throttle = setTimeout(settle, MUTATION_THROTTLE_MS);
+    if ((dirty.size > 0 || revealed.size > 0) && throttle === null && !signal.aborted) throttle = setTimeout(settle, MUTATION_THROTTLE_MS);
   };
 
   const observer = new MutationObserver(collect);
-  observer.observe(root, { childList: true, characterData: true, subtree: true });
+  observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: REVEAL_ATTRIBUTES });
   // Page changes queued before our write are handled first; the records our write makes are dropped.
   registry.ownWrites = (write) => {
     collect(observer.takeRecords());

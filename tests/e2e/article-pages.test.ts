@@ -90,4 +90,25 @@ describe.each(BROWSERS)('article structures on news pages in %s', (name) => {
       }
     });
   }
+
+  it('story-cards: the hidden continuation gets no marker until the reader opens it, then its name is marked', async () => {
+    const expected = expectedFor('story-cards');
+    const tab = await ext.newPage();
+    try {
+      await tab.goto(server.url(expected.page));
+      await tab.waitForSelector('coverage-lens-mark', { timeout: 15_000 });
+      const before = await tab.evaluate(settledMarkers, { quietMs: 800, articleText: ['.collapsible'] });
+      expect(before.filter((m) => m.inArticle)).toEqual([]);
+      await tab.click('.toggle');
+      await tab.waitForSelector('.collapsible coverage-lens-mark', { timeout: 15_000 });
+      const after = await tab.evaluate(settledMarkers, { quietMs: 800, articleText: [...expected.articleText, '.collapsible'] });
+      expect(after.filter((m) => !m.inArticle).map((m) => `${m.kind}: ${m.text}`)).toEqual([]);
+      const revealed = await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('.collapsible coverage-lens-mark[data-kind="person"]')).map((m) => m.getAttribute('data-id')),
+      );
+      expect([...new Set(revealed)]).toEqual(['person:harriet-harman']);
+    } finally {
+      await tab.close();
+    }
+  });
 });
