@@ -120,9 +120,12 @@ function isUnlabelledFurniture(el: Element): boolean {
   const tag = el.tagName;
   const children = el.childElementCount;
   // A table is the article's own data (readers and reader modes keep it); a chart's grid is drawing.
+  // A p is a sentence, not a chart: body paragraphs, the most common element, skip the grid tests.
   if (TABLE_PART_TAGS.has(tag)) return false;
-  if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
-  if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
+  if (tag !== 'P' && children >= 2) {
+    if (children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
+    if (children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
+  }
   // A heading right under a video or picture in its small wrapper is the player's or gallery's title.
   if (TEASER_HEADING_TAGS.has(tag)) return isBesideMedia(el) && shortTextOf(el, CAPTION_MAX_CHARS) !== null;
   if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;
