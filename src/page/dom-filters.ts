@@ -308,8 +308,9 @@ function isLinkLine(el: Element): boolean {
 /**
  * A story card in a feed that link density cannot tell by its headline: a small element whose link
  * is an empty anchor laid over it (headline and summary carry no link text) beside a heading, or
- * whose title is a plain line that is all link to another page (a div or p, not a heading), or a
- * link above a summary block.
+ * whose title is a linked headline or a plain line that is all link to another page (a div or p),
+ * or a link above a summary block (the summary may sit in a wrapper of its own, out of reach of
+ * followsTeaserHeadline).
  */
 function isStoryCard(el: Element): boolean {
   if (el.childElementCount < 2 || el.childElementCount > CARD_MAX_CHILDREN) return false;
@@ -319,7 +320,8 @@ function isStoryCard(el: Element): boolean {
     if (child.tagName === 'A' && shortTextOf(child, 0) === '' && pointsElsewhere(child)) overlay = true;
     else if (title === null && shortTextOf(child, 0) !== '') title = child;
   }
-  const hasTitleLink = title !== null && (isLinkedTitle(title) || isLinkAboveSummary(title));
+  const hasTitleLink =
+    title !== null && (isLinkedTitle(title) || isLinkAboveSummary(title) || (TEASER_HEADING_TAGS.has(title.tagName) && isLinkedHeadline(title)));
   if ((!overlay && !hasTitleLink) || shortTextOf(el, CARD_MAX_CHARS) === null) return false;
   return hasTitleLink || el.querySelector('h2,h3,h4,h5,h6') !== null;
 }

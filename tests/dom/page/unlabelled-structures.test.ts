@@ -166,6 +166,13 @@ describe('containers the root finder takes or leaves', () => {
     for (const s of ['Nia Named', 'Ola Named']) expect(text, s).toContain(s);
   });
 
+  it('leaves out feed cards whose linked headline sits above a summary nested in a wrapper', () => {
+    const card = (i: number) => `<article class="c"><h3><a href="/s${i}">Hed Teaser ${i} wins</a></h3><div class="body"><p>Nest Teaser ${i} said a thing.</p></div></article>`;
+    document.body.innerHTML = story(`<div class="feed">${card(1)}${card(2)}</div>`);
+    const text = articleText();
+    for (const s of ['Hed Teaser', 'Nest Teaser']) expect(text, s).not.toContain(s);
+  });
+
   it('reads a body paragraph written as a div that ends in a link, and a short body wrapper whose first line is prose', () => {
     document.body.innerHTML = story(`<div>Lia Linked said the plan was <a href="/plan">published in full</a> on Monday by the council.</div>
       <div class="block"><p>Pia Prose said so.</p><div>Another short line of the story here.</div></div>`);
