@@ -19,6 +19,8 @@ export function buildDetection(index: CorpusIndex, match: Match): Detection {
     const excerpt = sentenceText(article, ref.sentence) ?? '';
     const c: Coverage = { article: ref.article, outlet: article?.outlet ?? UNKNOWN, relation: ref.relation, excerpt, score: ref.score };
     if (ref.values) c.values = corpusWording(ref.values, excerpt);
+    if (ref.kind) c.kind = ref.kind;
+    if (ref.differences) c.differences = ref.differences.map((v) => corpusWording(v, excerpt));
     if (match.kind === 'quote') {
       const wording = look.quoteWordings.get(`${match.id}\u0000${ref.article}`);
       if (wording !== undefined) c.diff = wordDiff(wording, match.text);
@@ -32,7 +34,7 @@ export function buildDetection(index: CorpusIndex, match: Match): Detection {
 
 /** Replaces the matcher's rendering of a corpus figure ("12345") with the corpus's own words ("£12,345"). */
 function corpusWording(values: ValueDifference, excerpt: string): ValueDifference {
-  if (values.attribute === 'place') return { ...values };
+  if (values.attribute !== 'figure') return { ...values };
   const run = wordRun(excerpt);
   const figures: ParsedFigure[] = [];
   parseFigures(run, 0, run.norm.length, figures);

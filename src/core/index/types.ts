@@ -220,9 +220,38 @@ export interface CorpusIndex {
   claimGroups: ClaimGroup[];
 }
 
+/**
+ * How a corpus article's statement differs from the page's, read as "the corpus article states it
+ * …" (every kind keeps the relation "differs" for claims; quotes keep same-quote / variant-quote):
+ * - 'contradiction': the two cannot both be true (25 against more than 30; another place; another day).
+ * - 'more-precise' / 'less-precise': both can be true, one says more ("about 40" against "43",
+ *   "63%" against "62.5%", "last week" against "on Wednesday").
+ * - 'place-within' / 'place-around': the corpus's place lies inside the page's / contains it, as
+ *   the corpus text itself says ("X, Greater Y", "X in Y", "Y's X"): precision, not a contradiction.
+ * - 'more-certain' / 'less-certain': the same fact stated more or less firmly ("did" against "may
+ *   have", "said" against "will say", "confirmed" against "alleged").
+ * - 'scope': the same figure said of another group ("40% of nurses" against "40% of doctors").
+ * - 'quote-cut': the same utterance, one wording a cut of the other; 'quote-varied': the same
+ *   utterance worded differently.
+ */
+export type DifferenceKind =
+  | 'contradiction'
+  | 'more-precise'
+  | 'less-precise'
+  | 'place-within'
+  | 'place-around'
+  | 'more-certain'
+  | 'less-certain'
+  | 'scope'
+  | 'quote-cut'
+  | 'quote-varied';
+
 /** A value the page and a corpus article state differently, side by side (claims marked "differs"). */
 export interface ValueDifference {
-  attribute: 'figure' | 'place' | 'date';
+  /** What differs: a figure, a place, a date, the certainty (cue words, "stated" for a plain statement), the group a figure is of, or a quote's wording. */
+  attribute: 'figure' | 'place' | 'date' | 'certainty' | 'scope' | 'wording';
+  /** How it differs (absent only in data written before kinds existed). */
+  kind?: DifferenceKind;
   /** As the scanned text writes it. */
   page: string;
   /** As the corpus article writes it. */
@@ -239,8 +268,12 @@ export interface Coverage {
   excerpt: string;
   /** 0..1, how strong the match is. */
   score: number;
-  /** For "differs": the conflicting values side by side (optional, added by the matcher). */
+  /** For "differs": the conflicting values side by side (optional, added by the matcher); the first of `differences`. */
   values?: ValueDifference;
+  /** How this article differs (the kind of `values`), for claims and quotes alike. */
+  kind?: DifferenceKind;
+  /** Every difference found, main one first, when there is more than one (`values` is the first). */
+  differences?: ValueDifference[];
   /** For quotes: word-level diff from the corpus wording to the scanned wording (optional). */
   diff?: DiffPart[];
 }
@@ -271,8 +304,12 @@ export interface CoverageRef {
   sentence: number;
   relation: Relation;
   score: number;
-  /** For "differs": the conflicting values side by side (optional). */
+  /** For "differs": the conflicting values side by side (optional); the first of `differences`. */
   values?: ValueDifference;
+  /** How this article differs (the kind of `values`; see DifferenceKind). */
+  kind?: DifferenceKind;
+  /** Every difference found, main one first, when there is more than one. */
+  differences?: ValueDifference[];
 }
 
 /**

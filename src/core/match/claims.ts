@@ -16,7 +16,7 @@ import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
 import { CLAIM_THRESHOLD } from './thresholds';
-import { claimEvidence, roundScore, type ClaimCandidate, type RelateContext } from './relate';
+import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -113,8 +113,10 @@ export class ClaimScorer {
   private readonly pagePlaceTexts: string[] = [];
   private readonly articles: string[];
   private readonly places: string[];
+  private readonly relateData: RelateData;
 
   constructor(data: MatcherData) {
+    this.relateData = relateData(data);
     this.articles = data.articles;
     this.places = data.places;
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
@@ -238,7 +240,7 @@ export class ClaimScorer {
         const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
         if (s >= threshold && s >= bestScore * OTHER_GROUP_SHARE) candidates.push({ claim: c, sim: s, otherGroup: true });
       }
-      const refs = claimEvidence(this.relateContext(text), candidates);
+      const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       result = { group, score: roundScore(bestScore), refs };
     }
     for (let k = 0; k < nTouched; k++) {
@@ -272,9 +274,13 @@ export class ClaimScorer {
   }
 
   /** What relate() needs of the sentence just scored. */
-  private relateContext(text: string): RelateContext {
+  private relateContext(text: string, t: Tokens, a: number, b: number): RelateContext {
     return {
       text,
+      run: t,
+      from: a,
+      to: b,
+      data: this.relateData,
       figures: this.figures,
       figureUnitKeys: this.figureUnitKeys,
       pagePlaces: this.pagePlaces,

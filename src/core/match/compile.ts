@@ -1,8 +1,13 @@
 /** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex, Span } from '../index/types';
-import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
+import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass } from '../lang/figures';
+import { Certainty, readCertainty } from '../lang/certainty';
+import { dayOf, findDateSpans } from '../lang/date-spans';
+import { normalize } from '../lang/normalize';
+import { shareGroup } from './relate';
+import { findQuotedSpans } from './quotes';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
@@ -78,7 +83,8 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
   const tokens = new Tokens(classifyingTable(words.list, []));
   const hits = new NameHits();
-  const keyed: { sig: ClaimSignature; keys: string[] }[] = [];
+  const keyed: { sig: ClaimSignature; keys: string[]; traits: ClaimTraits }[] = [];
+  const quoted: number[] = [];
   for (const c of index.claims) {
     const a = articleIdx.get(c.article);
     const g = groupIdx.get(c.group);
@@ -95,7 +101,18 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
       if (i !== undefined && !features.places.includes(i)) features.places.push(i);
     }
     const figs: FigureSignature[] = features.figures.map((f) => [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []]);
-    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features) });
+    // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
+    const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
+    const isQuoted = (i: number) => {
+      for (let k = 0; k < nQuoted; k++) if (i >= quoted[k * 2] && i < quoted[k * 2 + 1]) return true;
+      return false;
+    };
+    const certainty = readCertainty(tokens, 0, tokens.count, isQuoted);
+    const dates = findDateSpans(tokens, 0, tokens.count, dayOf(index.articles[a].date)).map(
+      (d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, c.text.slice(d.start, d.end)],
+    );
+    const traits: ClaimTraits = [certainty.level, certainty.cue, dates, features.figures.map((f) => shareGroup(tokens, f, tokens.count))];
+    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits });
   }
   // IDF over claims: a key most claims share says little about any one of them.
   const df = new Map<string, number>();
@@ -108,7 +125,56 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const ids = ks.map((k) => keyIdx.get(k)!).sort((x, y) => x - y);
     return [sig[0], sig[1], sig[2], ids, sig[4], sig[5]];
   });
-  return { ...partial, keys, weights, claims };
+  const claimTraits = keyed.map((k) => k.traits);
+  const quoteCertainty = index.quotes.flatMap((q) => (articleIdx.has(q.article) && quoteGroupIdx.has(q.group) ? [q.tense === 'future' ? Certainty.expected : Certainty.stated] : []));
+  return { ...partial, keys, weights, claims, claimTraits, placeWithin: placeContainment(index, scanner, tokens, partial.places), quoteCertainty };
+}
+
+/** Words after which a place names the larger place it lies in ("X, Y", "X in Y"). */
+const WITHIN_GAPS: ReadonlySet<string> = new Set([',', 'in']);
+/** A place named "Greater Y" contains the place named "Y". */
+const GREATER = 'greater ';
+
+/**
+ * Which places the corpus text itself says lie in which: "X, Greater Y" and "X in Y" (X in Y),
+ * "Y's X" (X in Y), and a place named "Greater Y" around "Y". A comma between places of a list
+ * ("A, B and C") says nothing, so a comma counts only between two places that are not in a list.
+ * Returns flat (inner, outer) pairs, sorted.
+ */
+function placeContainment(index: CorpusIndex, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
+  const pairs = new Set<string>();
+  const add = (inner: number, outer: number) => {
+    if (inner !== outer) pairs.add(`${inner},${outer}`);
+  };
+  const names = places.map((p) => normalize(p).trim());
+  names.forEach((outer, o) => {
+    if (!outer.startsWith(GREATER)) return;
+    const inner = names.indexOf(outer.slice(GREATER.length));
+    if (inner >= 0) add(inner, o);
+  });
+  const hits = new NameHits();
+  for (const article of index.articles) {
+    tokenize(article.text, tokens);
+    scanner.scan(article.text, tokens, hits);
+    const at: number[] = [];
+    for (let h = 0; h < hits.count; h++) if (hits.type[h] === PatternType.place) at.push(h);
+    const gap = (x: number, y: number) => normalize(article.text.slice(hits.end[x], hits.start[y])).trim();
+    for (let k = 0; k + 1 < at.length; k++) {
+      const [h1, h2] = [at[k], at[k + 1]];
+      const between = gap(h1, h2);
+      const written = normalize(article.text.slice(hits.start[h1], hits.end[h1]));
+      if (between === '' && /'s?$/.test(written)) add(hits.target[h2], hits.target[h1]);
+      else if (between === 'in') add(hits.target[h1], hits.target[h2]);
+      else if (WITHIN_GAPS.has(between)) {
+        const inList = (k > 0 && /^(,|and)$/.test(gap(at[k - 1], h1))) || (k + 2 < at.length && /^(,|and|, and)$/.test(gap(h2, at[k + 2])));
+        if (!inList) add(hits.target[h1], hits.target[h2]);
+      }
+    }
+  }
+  return [...pairs]
+    .map((p) => p.split(',').map(Number))
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+    .flat();
 }
 
 /** Index of the sentence containing `offset` (the last one starting at or before it). */

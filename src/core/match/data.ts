@@ -6,7 +6,7 @@
 import type { CompiledAutomaton } from './aho-corasick';
 
 /** Bumped whenever a matcher could misread older MatcherData. */
-export const MATCHER_DATA_VERSION = 2;
+export const MATCHER_DATA_VERSION = 3;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
@@ -27,6 +27,19 @@ export type FigureSignature = [number, number, number, string[]];
  * [article index, sentence index, claim group index, key ids, figures, place indices].
  */
 export type ClaimSignature = [number, number, number, number[], FigureSignature[], number[]];
+
+/**
+ * One date of a claim, resolved against its article's date (core/lang/date-spans):
+ * [first day, last day (null when it cannot be placed), weekday (-1 none), month (0 none), day of month (0 none), as written].
+ */
+export type DateSignature = [number | null, number | null, number, number, number, string];
+
+/**
+ * What relating needs of one claim beyond its keys (core/match/relate), parallel to `claims`:
+ * [certainty level (core/lang/certainty), certainty cue as written ("" for a plain statement),
+ * dates, per figure the group a share is of ("of the members" → ["member"], else [])].
+ */
+export type ClaimTraits = [number, string, DateSignature[], string[][]];
 
 /**
  * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,
@@ -63,4 +76,10 @@ export interface MatcherData {
   claimGroups: string[];
   quotes: QuoteSignature[];
   quoteGroups: string[];
+  /** Per claim (parallel to `claims`), its certainty, dates and share groups. Optional: older data relates by figures and places only. */
+  claimTraits?: ClaimTraits[];
+  /** Flat (inner place, outer place) index pairs: the corpus text says the first lies in the second ("X, Greater Y", "X in Y", "Y's X"). */
+  placeWithin?: number[];
+  /** Per quote (parallel to `quotes`), its certainty level from how it was introduced ("will say" is expected; core/lang/certainty). */
+  quoteCertainty?: number[];
 }

@@ -5,7 +5,8 @@
  */
 import type { MatcherData, QuoteSignature } from './data';
 import { BREAK, SPACED, Tokens, WORD } from './tokens';
-import type { CoverageRef } from '../index/types';
+import type { CoverageRef, DifferenceKind, ValueDifference } from '../index/types';
+import { Certainty, compareCertainty, readCertainty } from '../lang/certainty';
 
 /** Share of the page quote's bigrams that must occur in a corpus quote (tuned on the dev set). */
 export const QUOTE_THRESHOLD = 0.5;
@@ -15,6 +16,8 @@ const MEMBER_FLOOR = 0.3;
 const MIN_WORDS = 3;
 /** A quote that runs longer than this without closing is a stray mark, not a quotation. */
 const MAX_TOKENS = 400;
+/** Tokens read on each side of a quote for how it was introduced ("he is expected to say", "she told them:"). */
+const ATTRIBUTION_WINDOW = 10;
 
 const TERMINAL = new Set(['.', '!', '?', ',', ':', ';', '-']);
 const OPEN_AFTER = new Set(['(', '[', '-', ':', '—']);
@@ -82,6 +85,7 @@ export class QuoteMatcher {
   private readonly groupMembers: number[][];
   private readonly counts: Uint16Array;
   private readonly articles: string[];
+  private readonly certainty: readonly number[];
   // Per-match buffers, reused.
   private readonly ids: number[] = [];
   private readonly touched: number[] = [];
@@ -90,6 +94,7 @@ export class QuoteMatcher {
   constructor(data: MatcherData) {
     this.quotes = data.quotes;
     this.articles = data.articles;
+    this.certainty = data.quoteCertainty ?? [];
     this.stride = data.words.length + 1;
     this.groupMembers = data.quoteGroups.map(() => []);
     data.quotes.forEach((q, qi) => {
@@ -148,6 +153,7 @@ export class QuoteMatcher {
     if (best >= 0 && bestScore >= QUOTE_THRESHOLD) {
       const group = this.quotes[best][2];
       const byArticle = new Map<number, CoverageRef>();
+      const page = attribution(t, a, b);
       for (const q of this.groupMembers[group]) {
         const [article, , , words, turns] = this.quotes[q];
         const score = Math.min(1, counts[q] / pageBigrams);
@@ -155,7 +161,20 @@ export class QuoteMatcher {
         const relation = containsRun(words, ids) ? 'same-quote' : 'variant-quote';
         const sentence = sentenceOfWord(turns, firstSharedWord(words, ids, this.stride));
         const prev = byArticle.get(article);
-        if (!prev || score > prev.score) byArticle.set(article, { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 });
+        if (prev && score <= prev.score) continue;
+        const ref: CoverageRef = { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 };
+        const differences: ValueDifference[] = [];
+        const corpusLevel = this.certainty[q];
+        const certainty = corpusLevel === undefined ? null : compareCertainty(page.level, corpusLevel);
+        if (certainty) differences.push({ attribute: 'certainty', kind: certainty, page: page.cue || 'stated', corpus: corpusLevel === Certainty.expected ? 'will say' : 'stated' });
+        const wording: DifferenceKind | null = relation === 'variant-quote' ? 'quote-varied' : words.length > ids.length ? 'quote-cut' : null;
+        if (wording) differences.push({ attribute: 'wording', kind: wording, page: `${ids.length} words`, corpus: `${words.length} words` });
+        if (differences.length) {
+          ref.kind = differences[0].kind;
+          ref.values = differences[0];
+          if (differences.length > 1) ref.differences = differences;
+        }
+        byArticle.set(article, ref);
       }
       // `ids` is reused by the next match: the refs below keep no reference to it.
       const refs = [...byArticle.keys()].sort((x, y) => x - y).map((k) => byArticle.get(k)!);
@@ -165,6 +184,25 @@ export class QuoteMatcher {
     return result;
   }
 }
+
+/**
+ * How the quote in tokens [a, b) was introduced: the certainty of the words around it, up to
+ * ATTRIBUTION_WINDOW tokens each side within its paragraph and sentence ("he will say: …", "…,
+ * she is expected to say"). A plain "said" or none is a statement.
+ */
+function attribution(t: Tokens, a: number, b: number): { level: number; cue: string } {
+  // After the closing mark: to the sentence's end.
+  let end = b + 1;
+  while (end < t.count && end - b <= ATTRIBUTION_WINDOW && !(t.flags[end] & BREAK) && !SENTENCE_END.has(t.norm[end])) end++;
+  const after = readCertainty(t, b + 1, end);
+  if (after.cue) return after;
+  // Before the opening mark: back to the sentence's start.
+  let start = a - 1;
+  while (start > 0 && a - start <= ATTRIBUTION_WINDOW && !(t.flags[start] & BREAK) && !SENTENCE_END.has(t.norm[start - 1])) start--;
+  return readCertainty(t, Math.max(0, start), Math.max(0, a - 1));
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
 
 /** Whether `needle` occurs contiguously in `hay` (quotes are short; naive search is fine). */
 function containsRun(hay: number[], needle: number[]): boolean {

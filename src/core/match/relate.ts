@@ -1,15 +1,42 @@
 /**
- * How each corpus article relates to a page sentence that matched a claim group: "differs" when a
- * figure, place or date conflicts, "agrees" when one agrees or the wording is close, otherwise
- * "adds". One reference per corpus article.
+ * How each corpus article relates to a page sentence that matched a claim group, and how it
+ * differs. A member "differs" when it states a value or a manner differently, and the kind names
+ * how (see DifferenceKind in core/index/types): a figure that cannot be the same ("contradiction"),
+ * one stated more or less precisely ("about 40" against "43"), a place inside the other, a date
+ * that resolves to another day or to a narrower one, a statement more or less certain ("may have"
+ * against "did"), a share of another group ("scope"). Otherwise "agrees" when a value agrees or
+ * the wording is close, else "adds". Every differing member of an article is kept, beside its
+ * best-scoring one: a card lists them all.
  */
-import type { ClaimSignature } from './data';
-import { FigureClass, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
-import type { CoverageRef, Relation } from '../index/types';
+import type { ClaimSignature, ClaimTraits, MatcherData } from './data';
+import { FigureClass, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { compareCertainty, readCertainty } from '../lang/certainty';
+import { compareDates, findDateSpans, type DateSpan } from '../lang/date-spans';
+import { wordKey } from '../lang/keywords';
+import { WORD, type TokenRun } from '../lang/token-flags';
+import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
+import { findQuotedSpans } from './quotes';
+import { Tokens } from './tokens';
 
 /** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
 const MEMBER_FLOOR = 0.2;
+/** At most this many differences per reference: a card shows each, and more would bury the main one. */
+const MAX_DIFFERENCES = 4;
+/**
+ * Figures at or above this are compared in their scale's units for rounding ("2.5 million"
+ * against "2,460,000"); below it a plain whole number means that value (the one figure rule).
+ */
+const SCALED_FROM = 1e6;
+
+/** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
+export interface RelateData {
+  /** Per claim, its certainty, dates, and the groups its shares are of (MatcherData.claimTraits). */
+  traits: readonly ClaimTraits[];
+  /** Per place index, the places the corpus text says it lies in (transitively). */
+  within: readonly ReadonlySet<number>[];
+}
+
 /** What relating needs of the page sentence just scored, and of the corpus. */
 export interface RelateContext {
   /** The page text the sentence's offsets index into. */
@@ -23,6 +50,16 @@ export interface RelateContext {
   claims: readonly ClaimSignature[];
   articles: readonly string[];
   places: readonly string[];
+  /** The page's tokens and the sentence's token range [from, to): certainty, dates and share groups are read from them (none when absent). */
+  run?: TokenRun;
+  from?: number;
+  to?: number;
+  /** Token indices [from, to) pairs of quoted spans in `run` (the speaker's words: not the writer's certainty). */
+  quoted?: readonly number[];
+  /** The page's date as a day number (core/lang/date-spans), null or absent when unknown. */
+  pageDay?: number | null;
+  /** Corpus-side data for relating (absent: figures and places are compared, nothing else). */
+  data?: RelateData;
 }
 
 /** A corpus claim considered as evidence, with its similarity to the page sentence. */
@@ -33,59 +70,272 @@ export interface ClaimCandidate {
   otherGroup?: boolean;
 }
 
-/** The references to show for one matched page sentence, one per corpus article, sorted by article index. */
+/** Builds the corpus-side relating data once from compiled matcher data. */
+export function relateData(data: MatcherData): RelateData {
+  const direct: number[][] = data.places.map(() => []);
+  const pairs = data.placeWithin ?? [];
+  for (let k = 0; k + 1 < pairs.length; k += 2) direct[pairs[k]]?.push(pairs[k + 1]);
+  // Transitive: a venue in a town in a county lies in the county.
+  const within = direct.map((_, p) => {
+    const out = new Set<number>();
+    const stack = [...direct[p]];
+    while (stack.length) {
+      const q = stack.pop()!;
+      if (q === p || out.has(q)) continue;
+      out.add(q);
+      stack.push(...direct[q]);
+    }
+    return out;
+  });
+  return { traits: data.claimTraits ?? [], within };
+}
+
+/**
+ * The references to show for one matched page sentence, sorted by article index: per article its
+ * best-scoring member, and beside it every other member that differs (two claims of one article
+ * can match, one agreeing and one conflicting: the conflict is not hidden).
+ */
 export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCandidate[]): CoverageRef[] {
-  const byArticle = new Map<number, CoverageRef>();
+  const byArticle = new Map<number, CoverageRef[]>();
+  const page = pageTraits(ctx);
   for (const { claim, sim, otherGroup } of candidates) {
     const sig = ctx.claims[claim];
     if (otherGroup && byArticle.has(sig[0])) continue;
-    const ref = relate(ctx, sig, sim);
+    const ref = relate(ctx, sig, sim, claim, page);
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
-    const prev = byArticle.get(sig[0]);
-    if (!prev || ref.score > prev.score) byArticle.set(sig[0], ref);
+    const list = byArticle.get(sig[0]);
+    if (!list) byArticle.set(sig[0], [ref]);
+    else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
   }
-  return [...byArticle.keys()].sort((x, y) => x - y).map((k) => byArticle.get(k)!);
+  const out: CoverageRef[] = [];
+  for (const k of [...byArticle.keys()].sort((x, y) => x - y)) {
+    const list = byArticle.get(k)!.sort((x, y) => y.score - x.score);
+    out.push(list[0]);
+    for (const r of list.slice(1)) if (r.relation === 'differs' && !out.some((o) => o.article === r.article && o.sentence === r.sentence)) out.push(r);
+  }
+  return out;
+}
+
+/** What the page sentence says beyond figures and places, read once per sentence. */
+export interface PageTraits {
+  certainty: { level: number; cue: string } | null;
+  dates: DateSpan[];
+  /** Per page figure, the group its share is of ("of the nurses"), or []. */
+  groups: string[][];
+}
+
+/** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
+export function pageTraits(ctx: RelateContext): PageTraits {
+  const { run, from, to } = ctx;
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []) };
+  let quoted = ctx.quoted;
+  if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
+    const spans: number[] = [];
+    const n = findQuotedSpans(run, spans);
+    quoted = spans.slice(0, n * 2);
+  }
+  quoted ??= [];
+  const isQuoted = (i: number) => {
+    for (let k = 0; k + 1 < quoted.length; k += 2) if (i >= quoted[k] && i < quoted[k + 1]) return true;
+    return false;
+  };
+  return {
+    certainty: readCertainty(run, from, to, isQuoted),
+    dates: findDateSpans(run, from, to, ctx.pageDay ?? null),
+    groups: ctx.figures.map((g) => shareGroup(run, g, to)),
+  };
+}
+
+/** Words between "of" and the group a share is of ("45% of the nurses"): skipped, they say which, not what. */
+const GROUP_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'all', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'local']);
+/** At most this many words name a share's group ("of registered party members"). */
+const MAX_GROUP_WORDS = 3;
+
+/**
+ * The group a percentage is a share of: keys of up to three content words after "of" ("62% of
+ * the members" → member); [] for other figures or when no group is named. Used on the page and at
+ * compile time alike, so both sides key groups one way.
+ */
+export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): string[] {
+  if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return [];
+  let j = g.next + 1;
+  while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
+  const out: string[] = [];
+  for (; j < to && out.length < MAX_GROUP_WORDS; j++) {
+    if (!(t.flags[j] & WORD)) break;
+    const key = wordKey(t.norm[j]);
+    if (key === null) break;
+    out.push(key);
+  }
+  return out;
 }
 
 /** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
-function comparable(pageUnits: string[], corpusUnits: string[]): boolean {
+function comparable(pageUnits: readonly string[], corpusUnits: readonly string[]): boolean {
   return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
 }
 
-/** How one corpus claim relates to the page sentence of `ctx`. */
-export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number): CoverageRef {
+/** Two known groups with nothing in common: a share of one group against a share of another. */
+function otherGroup(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
+}
+
+/** Decimal places of a number as it is written in its scale's units ("2.5 million" has one). */
+function decimals(value: number): number {
+  const scaled = Math.abs(value) >= SCALED_FROM ? value / 10 ** (3 * Math.floor(Math.log10(Math.abs(value)) / 3)) : value;
+  const s = String(+scaled.toFixed(6));
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** `value` rounded to `places` decimals in the units of `like`'s scale. */
+function roundLike(value: number, like: number, places: number): number {
+  const unit = Math.abs(like) >= SCALED_FROM ? 10 ** (3 * Math.floor(Math.log10(Math.abs(like)) / 3)) : 1;
+  return +(Math.round((value / unit) * 10 ** places) / 10 ** places).toFixed(6) * unit;
+}
+
+/**
+ * How a corpus figure relates to a page figure of the same class: null when they state the same
+ * thing, a precision kind when both can be true but one says more, 'contradiction' otherwise.
+ * Rounding is precision, not contradiction, for shares, decimals and scaled figures ("63%" and
+ * "62.5%", "2.5 million" and "2,460,000"); a plain whole count means that value (figures.ts).
+ */
+export function compareFigures(pageValue: number, pageQualifier: number, corpusValue: number, corpusQualifier: number, cls: number): DifferenceKind | null {
+  if (figuresAgree(pageValue, pageQualifier, corpusValue, corpusQualifier)) {
+    const [pl, ph] = figureInterval(pageValue, pageQualifier);
+    const [cl, ch] = figureInterval(corpusValue, corpusQualifier);
+    if (pl === cl && ph === ch) return null;
+    if (cl >= pl && ch <= ph) return 'more-precise';
+    if (pl >= cl && ph <= ch) return 'less-precise';
+    return null;
+  }
+  const isRoundable = (v: number) => cls === FigureClass.percent || Math.abs(v) >= SCALED_FROM || !Number.isInteger(v);
+  if (pageQualifier === 0 && corpusQualifier === 0) {
+    const dp = decimals(pageValue);
+    const dc = decimals(corpusValue);
+    if (dp < dc && isRoundable(pageValue) && roundLike(corpusValue, pageValue, dp) === pageValue) return 'more-precise';
+    if (dc < dp && isRoundable(corpusValue) && roundLike(pageValue, corpusValue, dc) === corpusValue) return 'less-precise';
+  }
+  return 'contradiction';
+}
+
+/** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
+function certaintyText(cue: string): string {
+  return cue || 'stated';
+}
+
+/** How one corpus claim relates to the page sentence of `ctx`; `claim` indexes its traits, `page` is pageTraits(ctx). */
+export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx)): CoverageRef {
   const [article, sentence, , , figs, claimPlaces] = sig;
-  let relation: Relation = sim >= AGREE_THRESHOLD ? 'agrees' : 'adds';
-  let values: CoverageRef['values'];
-  // Figures are compared only when they measure the same thing; a conflict needs close wording too.
+  const traits = claim >= 0 ? ctx.data?.traits[claim] : undefined;
+  const compare = sim >= VALUE_COMPARE_FROM;
+  const differences: ValueDifference[] = [];
+  const add = (d: ValueDifference) => {
+    if (!differences.some((x) => x.attribute === d.attribute && x.kind === d.kind)) differences.push(d);
+  };
+  // Figures are compared only when they measure the same thing; a difference needs close wording too.
   let figureAgrees = false;
   for (let gi = 0; gi < ctx.figures.length; gi++) {
     const g = ctx.figures[gi];
     const units = ctx.figureUnitKeys[gi];
-    let corpus: (typeof figs)[number] | undefined;
-    let agree = false;
-    for (const c of figs) {
-      if (c[2] !== g.cls || (g.cls === FigureClass.count && !comparable(units, c[3]))) continue;
-      corpus ??= c;
-      if (figuresAgree(g.value, g.qualifier, c[0], c[1])) agree = true;
+    const pageGroup = page.groups[gi] ?? [];
+    const pageText = ctx.text.slice(g.start, g.end);
+    let verdict: { kind: DifferenceKind | null; corpus: number } | null = null;
+    let scope: number | null = null;
+    for (let ci = 0; ci < figs.length; ci++) {
+      const c = figs[ci];
+      if (c[2] !== g.cls) continue;
+      const corpusGroup = traits?.[3][ci] ?? [];
+      if (g.cls === FigureClass.count && !comparable(units, c[3])) {
+        if (otherGroup(units, c[3]) && figuresAgree(g.value, g.qualifier, c[0], c[1])) scope ??= ci;
+        continue;
+      }
+      if (otherGroup(pageGroup, corpusGroup)) {
+        if (figuresAgree(g.value, g.qualifier, c[0], c[1])) scope ??= ci;
+        continue;
+      }
+      const kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls);
+      // The closest reading wins: the same figure, then a precision difference, then a contradiction.
+      const rank = (k: DifferenceKind | null) => (k === null ? 0 : k === 'contradiction' ? 2 : 1);
+      if (!verdict || rank(kind) < rank(verdict.kind)) verdict = { kind, corpus: ci };
     }
-    if (!corpus) continue;
-    if (agree) figureAgrees = true;
-    else if (!values && sim >= VALUE_COMPARE_FROM) {
-      values = { attribute: g.cls === FigureClass.year ? 'date' : 'figure', page: ctx.text.slice(g.start, g.end), corpus: formatFigure(corpus[0], corpus[1], corpus[2]) };
+    if (verdict) {
+      if (verdict.kind !== 'contradiction') figureAgrees = true;
+      if (verdict.kind && compare) {
+        const c = figs[verdict.corpus];
+        add({ attribute: g.cls === FigureClass.year ? 'date' : 'figure', kind: verdict.kind, page: pageText, corpus: formatFigure(c[0], c[1], c[2]) });
+      }
+    } else if (scope !== null && compare) {
+      const c = figs[scope];
+      const groupOf = (keys: readonly string[]) => (keys.length ? ` (${keys.join(' ')})` : '');
+      add({ attribute: 'scope', kind: 'scope', page: pageText + groupOf(g.cls === FigureClass.count ? units : pageGroup), corpus: formatFigure(c[0], c[1], c[2]) + groupOf(g.cls === FigureClass.count ? c[3] : (traits?.[3][scope] ?? [])) });
     }
   }
+  // Places: a shared place agrees; a place inside the other is a difference of precision.
   let placeAgrees = false;
-  if (!values && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
+  if (ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
-    if (!placeAgrees && sim >= VALUE_COMPARE_FROM) values = { attribute: 'place', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] };
+    if (!placeAgrees && compare) {
+      const within = ctx.data?.within;
+      let found: ValueDifference | null = null;
+      for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
+        const p = ctx.pagePlaces[pi];
+        for (const c of claimPlaces) {
+          if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c] };
+          else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c] };
+          if (found) break;
+        }
+      }
+      add(found ?? { attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
+    }
   }
-  if (values) relation = 'differs';
-  else if (figureAgrees || placeAgrees) relation = sim >= VALUE_COMPARE_FROM ? 'agrees' : relation;
+  if (traits && compare) {
+    // Dates: any pair naming the same day agrees; else the first pair that compares says how.
+    const corpusDates = traits[2];
+    let dateKind: { kind: DifferenceKind; page: string; corpus: string } | null = null;
+    let sameDate = false;
+    for (const pd of page.dates) {
+      for (const [lo, hi, weekday, month, day, written] of corpusDates) {
+        const r = compareDates({ start: 0, end: 0, lo, hi, weekday, month, day }, pd);
+        // compareDates says how the page's date relates to the corpus's; the kind says the corpus's.
+        if (r === 'same') sameDate = true;
+        else if (r && !dateKind) dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: ctx.text.slice(pd.start, pd.end), corpus: written };
+      }
+    }
+    if (dateKind && !sameDate) add({ attribute: 'date', ...dateKind });
+    // Certainty: the same fact stated as possible, planned, plain or confirmed.
+    if (page.certainty) {
+      const kind = compareCertainty(page.certainty.level, traits[0]);
+      if (kind) add({ attribute: 'certainty', kind, page: certaintyText(page.certainty.cue), corpus: certaintyText(traits[1]) });
+    }
+  }
+  differences.sort((a, b) => KIND_ORDER.indexOf(a.kind!) - KIND_ORDER.indexOf(b.kind!));
+  differences.length = Math.min(differences.length, MAX_DIFFERENCES);
+  let relation: Relation = sim >= AGREE_THRESHOLD ? 'agrees' : 'adds';
+  if (differences.length > 0) relation = 'differs';
+  else if (figureAgrees || placeAgrees) relation = compare ? 'agrees' : relation;
   const ref: CoverageRef = { article: ctx.articles[article], sentence, relation, score: roundScore(Math.min(1, sim)) };
-  if (values) ref.values = values;
+  if (differences.length > 0) {
+    ref.kind = differences[0].kind;
+    ref.values = differences[0];
+    if (differences.length > 1) ref.differences = differences;
+  }
   return ref;
 }
+
+/** Which difference a reference names first: what a reader must not miss comes first. */
+const KIND_ORDER: readonly DifferenceKind[] = [
+  'contradiction',
+  'scope',
+  'less-certain',
+  'more-certain',
+  'place-within',
+  'place-around',
+  'more-precise',
+  'less-precise',
+  'quote-varied',
+  'quote-cut',
+];
 
 /** A score rounded to three decimals, as matches carry it. */
 export function roundScore(x: number): number {

@@ -1,0 +1,115 @@
+/**
+ * Certainty and modality of a statement: whether a sentence states something as possible ("may
+ * have", "could", "alleged"), as planned or expected ("will say", "is expected to", "is due to"),
+ * as a plain fact ("said", "did") or as confirmed ("confirmed", "proved"). Two reports of one fact
+ * at different levels are a difference of certainty, not a contradiction.
+ *
+ * Read from the words of the reporting clause: up to and including the first speech verb when the
+ * sentence has one ("he will say that …" is expected, "she says the plan will …" is plain), else
+ * the whole sentence; words inside quote marks are the speaker's, not the writer's, and are skipped.
+ */
+import { SPEECH_VERBS } from './reporting-verbs';
+import { WORD, type TokenRun } from './token-flags';
+
+/** Levels of certainty, ordered: a higher level states the fact more firmly. */
+export const Certainty = { possible: 0, expected: 1, stated: 2, confirmed: 3 } as const;
+
+/** Cue phrases and the level they set, longest first so "may have" beats "may". */
+const CUES: readonly { words: string[]; level: number }[] = (
+  [
+    ['is expected to', Certainty.expected],
+    ['are expected to', Certainty.expected],
+    ['was expected to', Certainty.expected],
+    ['were expected to', Certainty.expected],
+    ['is set to', Certainty.expected],
+    ['are set to', Certainty.expected],
+    ['is due to', Certainty.expected],
+    ['are due to', Certainty.expected],
+    ['was due to', Certainty.expected],
+    ['were due to', Certainty.expected],
+    ['is to', Certainty.expected],
+    ['are to', Certainty.expected],
+    ['plans to', Certainty.expected],
+    ['is planning to', Certainty.expected],
+    ['is likely to', Certainty.possible],
+    ['may have', Certainty.possible],
+    ['might have', Certainty.possible],
+    ['could have', Certainty.possible],
+    ['is thought to', Certainty.possible],
+    ['is believed to', Certainty.possible],
+    ['are believed to', Certainty.possible],
+    ['is said to', Certainty.possible],
+    ['appears to', Certainty.possible],
+    ['seems to', Certainty.possible],
+    ['will', Certainty.expected],
+    ["'ll", Certainty.expected],
+    ['shall', Certainty.expected],
+    ['would', Certainty.expected],
+    ['may', Certainty.possible],
+    ['might', Certainty.possible],
+    ['could', Certainty.possible],
+    ['possibly', Certainty.possible],
+    ['perhaps', Certainty.possible],
+    ['probably', Certainty.possible],
+    ['reportedly', Certainty.possible],
+    ['allegedly', Certainty.possible],
+    ['alleged', Certainty.possible],
+    ['suspected', Certainty.possible],
+    ['unconfirmed', Certainty.possible],
+    ['confirmed', Certainty.confirmed],
+    ['confirms', Certainty.confirmed],
+    ['verified', Certainty.confirmed],
+    ['proved', Certainty.confirmed],
+    ['proven', Certainty.confirmed],
+    ['officially', Certainty.confirmed],
+  ] as [string, number][]
+)
+  .map(([p, level]) => ({ words: p.split(' '), level }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** A sentence's certainty and the words that set it ("" for a plain statement). */
+export interface CertaintyReading {
+  level: number;
+  cue: string;
+}
+
+/**
+ * The certainty of tokens [from, to) of `t`; `isQuoted(i)` says whether token i is inside quote
+ * marks (skipped). The least certain cue wins ("will … may" is possible); a hedge outranks a
+ * confirmation in the same clause ("has not confirmed" is not firmer than a plain statement, so
+ * "confirmed" counts only when no other cue is present).
+ */
+export function readCertainty(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): CertaintyReading {
+  let end = to;
+  for (let i = from; i < to; i++) {
+    if (t.flags[i] & WORD && !isQuoted(i) && SPEECH_VERBS.has(t.norm[i])) {
+      end = i + 1;
+      break;
+    }
+  }
+  let best: CertaintyReading | null = null;
+  let confirmed: CertaintyReading | null = null;
+  for (let i = from; i < end; i++) {
+    if (!(t.flags[i] & WORD) || isQuoted(i)) continue;
+    for (const cue of CUES) {
+      const k = cue.words.length;
+      if (i + k > end) continue;
+      let ok = true;
+      for (let p = 0; p < k && ok; p++) ok = t.norm[i + p] === cue.words[p] && !isQuoted(i + p);
+      if (!ok) continue;
+      const reading = { level: cue.level, cue: cue.words.join(' ') };
+      if (cue.level === Certainty.confirmed) confirmed ??= reading;
+      else if (!best || cue.level < best.level) best = reading;
+      i += k - 1;
+      break;
+    }
+  }
+  return best ?? confirmed ?? { level: Certainty.stated, cue: '' };
+}
+
+/** How a second report's certainty compares with a first's: 'more-certain', 'less-certain' or null when alike. */
+export function compareCertainty(first: number, second: number): 'more-certain' | 'less-certain' | null {
+  if (second > first) return 'more-certain';
+  if (second < first) return 'less-certain';
+  return null;
+}

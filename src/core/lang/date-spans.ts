@@ -1,0 +1,219 @@
+/**
+ * Dates as days: "12 March 2021", "March 12", "the 3rd of May", "on Wednesday", "yesterday",
+ * "last week", "in September", resolved to a range of days against the date of the text that
+ * states them (an article's date) when it is known. A weekday or a day of a month without a known
+ * date stays partly resolved (its weekday, its month and day) and still compares with a resolved
+ * date: "Saturday" and "9 July 2016" agree because that day was a Saturday.
+ */
+import { MONTHS, WEEKDAYS } from './dates';
+import { CAP, NUM, WORD, type TokenRun } from './token-flags';
+
+/** A date found in text, as far as it resolves. Days are counted from 1970-01-01 (UTC). */
+export interface DateSpan {
+  /** Offsets of the expression in the text. */
+  start: number;
+  end: number;
+  /** First and last day it may mean, or null when it cannot be placed in time. */
+  lo: number | null;
+  hi: number | null;
+  /** Day of the week (0 Sunday … 6 Saturday) when the text names one, else -1. */
+  weekday: number;
+  /** Month (1–12) and day of month when stated without a year that resolves them, else 0. */
+  month: number;
+  day: number;
+}
+
+const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d, i) => [d, i]));
+const MS_PER_DAY = 86_400_000;
+/** A weekday named without "next" in a report means the most recent one: news reports the past week. */
+const WEEK = 7;
+const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+const YEAR = /^(1[89]\d\d|20\d\d)$/;
+
+/** The day number of an ISO date `YYYY-MM-DD`, or null when it is not one ("unknown"). */
+export function dayOf(iso: string | null | undefined): number | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.round(ms / MS_PER_DAY);
+}
+
+/** The day number of year/month/day (month 1–12). */
+export function dayFromParts(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/** Day of the week of a day number (0 Sunday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % WEEK) + WEEK) % WEEK;
+}
+
+function monthSpan(year: number, month: number): [number, number] {
+  return [dayFromParts(year, month, 1), dayFromParts(year, month + 1, 1) - 1];
+}
+
+function yearOf(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
+/**
+ * Finds and resolves the dates in tokens [from, to) of `t`; `anchor` is the day the text was
+ * written (null when unknown). Bare years are left to the figure parser (they compare as figures).
+ */
+export function findDateSpans(t: TokenRun, from: number, to: number, anchor: number | null): DateSpan[] {
+  const out: DateSpan[] = [];
+  const word = (i: number) => i >= from && i < to && (t.flags[i] & WORD) !== 0;
+  const at = (i: number) => (i >= from && i < to ? t.norm[i] : '');
+  const isMonth = (i: number) => word(i) && MONTHS.has(at(i)) && (t.flags[i] & CAP) !== 0 && at(i) !== 'may' && at(i).length > 3;
+  const dayNumber = (i: number): number => {
+    if (!word(i) || !(t.flags[i] & NUM)) return 0;
+    const m = ORDINAL.exec(at(i));
+    const d = m ? Number(m[1]) : 0;
+    return d >= 1 && d <= 31 ? d : 0;
+  };
+  const yearAt = (i: number): number => (word(i) && YEAR.test(at(i)) ? Number(at(i)) : 0);
+  const push = (a: number, b: number, lo: number | null, hi: number | null, weekday = -1, month = 0, day = 0) =>
+    out.push({ start: t.start[a], end: t.end[b], lo, hi, weekday, month, day });
+  const dayOrMonthDay = (a: number, b: number, month: number, day: number, year: number) => {
+    if (year) {
+      const d = dayFromParts(year, month, day);
+      push(a, b, d, d);
+    } else if (anchor !== null) {
+      // Without a year, the occurrence nearest the text's own date.
+      let y = yearOf(anchor);
+      let d = dayFromParts(y, month, day);
+      if (d - anchor > 183) d = dayFromParts(--y, month, day);
+      else if (anchor - d > 183) d = dayFromParts(++y, month, day);
+      push(a, b, d, d);
+    } else push(a, b, null, null, -1, month, day);
+  };
+
+  for (let i = from; i < to; i++) {
+    if (!word(i)) continue;
+    const w = at(i);
+    // "12 March [2021]", "12th of March", "the 3rd of May"
+    const d0 = dayNumber(i);
+    if (d0) {
+      let j = i + 1;
+      if (at(j) === 'of') j++;
+      const month = word(j) && MONTHS.has(at(j)) && (t.flags[j] & CAP) !== 0 ? MONTHS.get(at(j))! : 0;
+      if (month) {
+        const year = yearAt(j + 1);
+        dayOrMonthDay(i, year ? j + 1 : j, month, d0, year);
+        i = year ? j + 1 : j;
+        continue;
+      }
+    }
+    if (isMonth(i)) {
+      const month = MONTHS.get(w)!;
+      // "March 12[, 2021]"
+      const d1 = dayNumber(i + 1);
+      if (d1) {
+        const k = at(i + 2) === ',' ? i + 3 : i + 2;
+        const year = yearAt(k);
+        dayOrMonthDay(i, year ? k : i + 1, month, d1, year);
+        i = year ? k : i + 1;
+        continue;
+      }
+      // "March 2021", "in March", "last March"
+      const year = yearAt(i + 1);
+      const first = at(i - 1) === 'last' || at(i - 1) === 'next' ? i - 1 : i;
+      if (year) {
+        const [lo, hi] = monthSpan(year, month);
+        push(i, i + 1, lo, hi);
+        i++;
+      } else if (anchor !== null) {
+        let y = yearOf(anchor);
+        const inAnchorMonth = month === new Date(anchor * MS_PER_DAY).getUTCMonth() + 1;
+        if (at(i - 1) === 'last' && (monthSpan(y, month)[0] > anchor || inAnchorMonth)) y--;
+        else if (at(i - 1) === 'next' && (monthSpan(y, month)[1] < anchor || inAnchorMonth)) y++;
+        const [lo, hi] = monthSpan(y, month);
+        push(first, i, lo, hi);
+      } else push(first, i, null, null, -1, month, 0);
+      continue;
+    }
+    const wd = WEEKDAYS.has(w) && t.flags[i] & CAP ? WEEKDAY_INDEX.get(w)! : -1;
+    if (wd >= 0) {
+      const next = at(i - 1) === 'next';
+      const first = at(i - 1) === 'last' || next ? i - 1 : i;
+      if (anchor === null) push(first, i, null, null, wd);
+      else {
+        const back = (weekdayOf(anchor) - wd + WEEK) % WEEK;
+        const d = next ? anchor + ((wd - weekdayOf(anchor) + WEEK) % WEEK || WEEK) : anchor - (at(i - 1) === 'last' && back === 0 ? WEEK : back);
+        push(first, i, d, d, wd);
+      }
+      continue;
+    }
+    const relative = w === 'yesterday' ? -1 : w === 'today' || w === 'tonight' ? 0 : w === 'tomorrow' ? 1 : null;
+    if (relative !== null) {
+      if (anchor !== null) push(i, i, anchor + relative, anchor + relative);
+      continue;
+    }
+    // "last week", "this month", "next year"
+    if ((w === 'last' || w === 'this' || w === 'next') && (at(i + 1) === 'week' || at(i + 1) === 'month' || at(i + 1) === 'year')) {
+      if (anchor !== null) {
+        const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+        const unit = at(i + 1);
+        let lo: number;
+        let hi: number;
+        if (unit === 'week') {
+          // Weeks run Monday to Sunday.
+          const monday = anchor - ((weekdayOf(anchor) + 6) % WEEK) + shift * WEEK;
+          [lo, hi] = [monday, monday + 6];
+        } else if (unit === 'month') {
+          const a = new Date(anchor * MS_PER_DAY);
+          const m = a.getUTCMonth() + 1 + shift;
+          [lo, hi] = monthSpan(a.getUTCFullYear() + Math.floor((m - 1) / 12), ((m - 1 + 12) % 12) + 1);
+        } else {
+          const y = yearOf(anchor) + shift;
+          [lo, hi] = [dayFromParts(y, 1, 1), dayFromParts(y, 12, 31)];
+        }
+        push(i, i + 1, lo, hi);
+      }
+      i++;
+    }
+  }
+  return out;
+}
+
+/** How a second date relates to a first: the same, one more or less precise, a contradiction, or null when they cannot be compared. */
+export type DateRelation = 'same' | 'more-precise' | 'less-precise' | 'contradiction';
+
+/** Compares two dates as far as both resolve ("Saturday" against a resolved day compares by weekday). */
+export function compareDates(first: DateSpan, second: DateSpan): DateRelation | null {
+  if (first.lo !== null && first.hi !== null && second.lo !== null && second.hi !== null) {
+    if (first.lo === second.lo && first.hi === second.hi) return 'same';
+    if (second.hi < first.lo || first.hi < second.lo) return 'contradiction';
+    if (second.lo >= first.lo && second.hi <= first.hi) return 'more-precise';
+    if (first.lo >= second.lo && first.hi <= second.hi) return 'less-precise';
+    return 'contradiction';
+  }
+  // One side unresolved: compare what it does say against the other side's days.
+  const partial = (p: DateSpan, r: DateSpan): DateRelation | null => {
+    if (r.lo === null || r.hi === null) {
+      if (p.weekday >= 0 && r.weekday >= 0) return p.weekday === r.weekday ? 'same' : 'contradiction';
+      if (p.month && r.month) return p.month === r.month && p.day === r.day ? 'same' : p.month !== r.month ? 'contradiction' : p.day && r.day ? 'contradiction' : p.day ? 'more-precise' : 'less-precise';
+      return null;
+    }
+    if (p.weekday >= 0) {
+      if (r.lo === r.hi) return weekdayOf(r.lo) === p.weekday ? 'same' : 'contradiction';
+      return r.hi - r.lo < WEEK ? 'more-precise' : null;
+    }
+    if (p.month) {
+      const a = new Date(r.lo * MS_PER_DAY);
+      const b = new Date(r.hi * MS_PER_DAY);
+      if (r.lo === r.hi) return a.getUTCMonth() + 1 === p.month && (!p.day || a.getUTCDate() === p.day) ? (p.day ? 'same' : 'less-precise') : 'contradiction';
+      if (a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()) {
+        if (a.getUTCMonth() + 1 !== p.month) return 'contradiction';
+        return p.day ? 'more-precise' : 'same';
+      }
+    }
+    return null;
+  };
+  if (second.lo === null) {
+    // second is the partial one: flip the answer's direction.
+    const r = partial(second, first);
+    return r === 'more-precise' ? 'more-precise' : r === 'less-precise' ? 'less-precise' : r;
+  }
+  const r = partial(first, second);
+  return r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : r;
+}
