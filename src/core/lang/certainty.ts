@@ -4,6 +4,9 @@
  * as a plain fact ("said", "did") or as confirmed ("confirmed", "proved"). Two reports of one fact
  * at different levels are a difference of certainty, not a contradiction.
  *
+ * "would" is not a cue: in news it is mostly reported speech moved into the past ("she said it
+ * would close"), not a hedge.
+ *
  * Read from the words of the reporting clause: up to and including the first speech verb when the
  * sentence has one ("he will say that …" is expected, "she says the plan will …" is plain), else
  * the whole sentence; words inside quote marks are the speaker's, not the writer's, and are skipped.
@@ -44,7 +47,6 @@ const CUES: readonly { words: string[]; level: number }[] = (
     ['will', Certainty.expected],
     ["'ll", Certainty.expected],
     ['shall', Certainty.expected],
-    ['would', Certainty.expected],
     ['may', Certainty.possible],
     ['might', Certainty.possible],
     ['could', Certainty.possible],

@@ -119,8 +119,13 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
         }
       }
     } else if (f & WORD) {
-      const parsed = readNumberWords(t.norm, i, to, isWord);
-      if (parsed) {
+      const fraction = readFraction(t.norm, i, to);
+      const parsed = fraction ? null : readNumberWords(t.norm, i, to, isWord);
+      if (fraction) {
+        value = fraction.value;
+        next = fraction.next;
+        isWordNumber = true;
+      } else if (parsed) {
         value = parsed.value;
         next = parsed.next;
         isScaled = parsed.isScaled;
@@ -133,7 +138,14 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     }
     let cls: number = isPlainInteger ? FigureClass.year : FigureClass.count;
     let end = t.end[next - 1];
-    if (next < to && t.norm[next] === '%') {
+    // "she and 12 others": the one named plus the others.
+    if (!isPlainInteger && i - 1 > from && t.norm[i - 1] === 'and' && isWord(i - 2) && next < to && OTHERS.has(t.norm[next])) {
+      value += 1;
+      cls = FigureClass.count;
+    }
+    if (isFraction(t.norm, i, next)) {
+      cls = FigureClass.percent;
+    } else if (next < to && t.norm[next] === '%') {
       cls = FigureClass.percent;
       end = t.end[next];
       next++;
@@ -168,6 +180,37 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     out.push({ value, qualifier, cls, currency, start: t.start[first], end, first, number: i, next, isWordNumber, isScaled });
     i = next;
   }
+}
+
+/** Words after "and N" that make N the others beside someone named ("X and 12 others" is 13). */
+const OTHERS: ReadonlySet<string> = new Set(['others', 'colleagues', 'companions']);
+/** Fractions read as shares: the denominator word and its value, when "of" or "the" follows ("half of the vote", "two-thirds of members"). */
+const DENOMINATORS: ReadonlyMap<string, number> = new Map([
+  ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fifth', 5], ['fifths', 5],
+]);
+/** Words that can head a fraction read as a share ("half", "thirds"): a sentence holding one needs figure parsing. */
+export const FRACTION_WORDS: ReadonlySet<string> = new Set(DENOMINATORS.keys());
+const NUMERATORS: ReadonlyMap<string, number> = new Map([['a', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
+
+/** "half of", "a third of", "two-thirds of", "three quarters of" as a percentage; null when no fraction starts at i. */
+function readFraction(norm: readonly string[], i: number, to: number): { value: number; next: number } | null {
+  let j = i;
+  let numerator = 1;
+  if (NUMERATORS.has(norm[j]) && j + 1 < to) {
+    numerator = NUMERATORS.get(norm[j])!;
+    j++;
+    if (norm[j] === '-' && j + 1 < to) j++;
+  }
+  const denominator = DENOMINATORS.get(norm[j]);
+  if (denominator === undefined || j + 1 >= to || (norm[j + 1] !== 'of' && norm[j + 1] !== 'the')) return null;
+  // "a half" or "half" is one half; "two thirds" needs the plural, "a third" the singular.
+  if (numerator >= denominator) return null;
+  return { value: (numerator / denominator) * 100, next: j + 1 };
+}
+
+/** Whether tokens [i, next) are a fraction read by readFraction (so the figure is a share). */
+function isFraction(norm: readonly string[], i: number, next: number): boolean {
+  return next > i && DENOMINATORS.has(norm[next - 1]);
 }
 
 // How far each qualifier reaches. Corpus analysis and the page used to disagree ("about" ±10% at

@@ -1,6 +1,7 @@
 /** What the scanner needs to know about each distinct token string, computed once per string. */
 import { wordKey } from './keys';
 import { NUMBER_WORDS, SCALES } from '../lang/numbers';
+import { FRACTION_WORDS } from '../lang/figures';
 import { TERMINALS } from './sentences';
 import { SYM_FIGURE, SYM_NUMBER, SYM_TERMINAL, SymbolTable, type SymbolInfo } from './symbols';
 
@@ -13,7 +14,7 @@ export function classifyingTable(words: readonly string[], keys: readonly string
     return {
       word: wordIds.get(s) ?? -1,
       key: key === null ? -2 : (keyIds.get(key) ?? -1),
-      flags: (TERMINALS.has(s) ? SYM_TERMINAL : 0) | (NUMBER_WORDS.has(s) ? SYM_NUMBER : 0) | (NUMBER_WORDS.has(s) || SCALES.has(s) ? SYM_FIGURE : 0),
+      flags: (TERMINALS.has(s) ? SYM_TERMINAL : 0) | (NUMBER_WORDS.has(s) || FRACTION_WORDS.has(s) ? SYM_NUMBER : 0) | (NUMBER_WORDS.has(s) || FRACTION_WORDS.has(s) || SCALES.has(s) ? SYM_FIGURE : 0),
     };
   });
 }

@@ -6,7 +6,7 @@ import { FigureClass } from '../lang/figures';
 import { Certainty, readCertainty } from '../lang/certainty';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
-import { shareGroup } from './relate';
+import { shareGroupSpan } from './relate';
 import { findQuotedSpans } from './quotes';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
@@ -111,7 +111,9 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const dates = findDateSpans(tokens, 0, tokens.count, dayOf(index.articles[a].date)).map(
       (d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, c.text.slice(d.start, d.end)],
     );
-    const traits: ClaimTraits = [certainty.level, certainty.cue, dates, features.figures.map((f) => shareGroup(tokens, f, tokens.count))];
+    const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
+    const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
+    const traits: ClaimTraits = [certainty.level, certainty.cue, dates, groups.map((sp) => sp.keys), groupTexts];
     keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits });
   }
   // IDF over claims: a key most claims share says little about any one of them.

@@ -37,9 +37,10 @@ export type DateSignature = [number | null, number | null, number, number, numbe
 /**
  * What relating needs of one claim beyond its keys (core/match/relate), parallel to `claims`:
  * [certainty level (core/lang/certainty), certainty cue as written ("" for a plain statement),
- * dates, per figure the group a share is of ("of the members" → ["member"], else [])].
+ * dates, per figure the group a share is of ("of the members" → ["member"], else []),
+ * per figure with a group its words as written ("45% of the members", else "")].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][]];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[]];
 
 /**
  * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,

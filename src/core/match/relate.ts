@@ -122,12 +122,14 @@ export interface PageTraits {
   dates: DateSpan[];
   /** Per page figure, the group its share is of ("of the nurses"), or []. */
   groups: string[][];
+  /** Per page figure, its text with the group ("45% of the nurses"). */
+  groupTexts: string[];
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []) };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)) };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -139,10 +141,12 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     for (let k = 0; k + 1 < quoted.length; k += 2) if (i >= quoted[k] && i < quoted[k + 1]) return true;
     return false;
   };
+  const spans = ctx.figures.map((g) => shareGroupSpan(run, g, to));
   return {
     certainty: readCertainty(run, from, to, isQuoted),
     dates: findDateSpans(run, from, to, ctx.pageDay ?? null),
-    groups: ctx.figures.map((g) => shareGroup(run, g, to)),
+    groups: spans.map((sp) => sp.keys),
+    groupTexts: spans.map((sp, k) => ctx.text.slice(ctx.figures[k].start, sp.end > ctx.figures[k].next ? run.end[sp.end - 1] : ctx.figures[k].end)),
   };
 }
 
@@ -157,7 +161,12 @@ const MAX_GROUP_WORDS = 3;
  * compile time alike, so both sides key groups one way.
  */
 export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): string[] {
-  if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return [];
+  return shareGroupSpan(t, g, to).keys;
+}
+
+/** shareGroup, and the index of the token after the group's last word (g.next when there is none). */
+export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): { keys: string[]; end: number } {
+  if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return { keys: [], end: g.next };
   let j = g.next + 1;
   while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
   const out: string[] = [];
@@ -167,7 +176,7 @@ export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, t
     if (key === null) break;
     out.push(key);
   }
-  return out;
+  return { keys: out, end: out.length ? j : g.next };
 }
 
 /** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
@@ -246,10 +255,8 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const c = figs[ci];
       if (c[2] !== g.cls) continue;
       const corpusGroup = traits?.[3][ci] ?? [];
-      if (g.cls === FigureClass.count && !comparable(units, c[3])) {
-        if (otherGroup(units, c[3]) && figuresAgree(g.value, g.qualifier, c[0], c[1])) scope ??= ci;
-        continue;
-      }
+      // Counts' unit words run on into the verb ("1,800 people crammed"): too loose to call another group, so only shares' "of" groups say scope.
+      if (g.cls === FigureClass.count && !comparable(units, c[3])) continue;
       if (otherGroup(pageGroup, corpusGroup)) {
         if (figuresAgree(g.value, g.qualifier, c[0], c[1])) scope ??= ci;
         continue;
@@ -267,8 +274,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       }
     } else if (scope !== null && compare) {
       const c = figs[scope];
-      const groupOf = (keys: readonly string[]) => (keys.length ? ` (${keys.join(' ')})` : '');
-      add({ attribute: 'scope', kind: 'scope', page: pageText + groupOf(g.cls === FigureClass.count ? units : pageGroup), corpus: formatFigure(c[0], c[1], c[2]) + groupOf(g.cls === FigureClass.count ? c[3] : (traits?.[3][scope] ?? [])) });
+      add({ attribute: 'scope', kind: 'scope', page: page.groupTexts[gi] ?? pageText, corpus: traits?.[4]?.[scope] ?? formatFigure(c[0], c[1], c[2]) });
     }
   }
   // Places: a shared place agrees; a place inside the other is a difference of precision.
