@@ -60,8 +60,9 @@ function main(): void {
     differences: s.differences,
     flagged: s.flagged,
     'flagged share': r3(ratio(s.flagged, s.differences)),
+    'kind named': s.named,
   });
-  const kinds = [...total.byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, k]) => ({ kind, units: k.units, linked: k.linked, flagged: k.flagged }));
+  const kinds = [...total.byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, k]) => ({ kind, units: k.units, linked: k.linked, flagged: k.flagged, 'kind named': k.named }));
   const pr = (t: Tally) => ({ expected: t.expected, predicted: t.predicted, correct: t.tp, precision: r3(ratio(t.tp, t.predicted)), recall: r3(ratio(t.tp, t.expected)) });
   const devDoc = (s: DevScore) => ({
     items: s.items,
@@ -85,7 +86,7 @@ function main(): void {
   }
   console.log('Leave-one-outlet-out on the seeds (claim/quote links; a link counts only when it names a right article)');
   console.table([...[...perArticle].map(([id, s]) => looRow(id.slice(0, 3), s)), looRow('all', total)]);
-  console.log('Differences by kind (units: held-out/other article pairs of a fact; flagged = named by an accepted relation; quote-cut (same-quote) and adds-context (adds) are not real differences)');
+  console.log('Differences by kind (units: held-out/other article pairs of a fact; flagged = named by an accepted relation; kind named = a covering link carries a matching difference kind (scripts/lib/claim-eval.ts ACCEPTED_KINDS); quote-cut (same-quote) and adds-context (adds) are not real differences)');
   console.table(kinds);
   for (const [name, s] of [
     ['dev', dev],

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArticleInput } from '../../src/core/analysis';
 import { analyseCorpus } from '../../src/core/analysis';
-import type { CorpusIndex, Detection } from '../../src/core/index/types';
+import type { CorpusIndex, Coverage, Detection } from '../../src/core/index/types';
 import { validateIndex } from '../../src/core/index/validate';
 import { lookup, recognise } from './lookup';
 
@@ -187,6 +187,31 @@ export const ACCEPTED_RELATIONS: Record<string, readonly string[]> = {
   'quote-cut': ['same-quote'],
   'adds-context': ['adds'],
 };
+/**
+ * The matcher's difference kinds (Coverage.kind / differences[].kind, see DifferenceKind in
+ * src/core/index/types.ts) that name each alignment kind rightly, and the attribute they must be
+ * about (none: any). A difference is "named" when a covering link carries one of them.
+ */
+export const ACCEPTED_KINDS: Record<string, { kinds: readonly string[]; attribute?: string }> = {
+  number: { kinds: ['contradiction', 'more-precise', 'less-precise'], attribute: 'figure' },
+  place: { kinds: ['contradiction', 'place-within', 'place-around'], attribute: 'place' },
+  date: { kinds: ['contradiction', 'more-precise', 'less-precise'], attribute: 'date' },
+  certainty: { kinds: ['more-certain', 'less-certain'] },
+  scope: { kinds: ['scope'] },
+  'quote-varied': { kinds: ['quote-varied'] },
+  'quote-different': { kinds: [] },
+  'quote-cut': { kinds: ['quote-cut'] },
+  'adds-context': { kinds: [] },
+};
+
+/** Whether a coverage names an alignment kind of difference by one of its own kinds. */
+export function namesKind(c: Coverage, alignmentKind: string): boolean {
+  const accepted = ACCEPTED_KINDS[alignmentKind];
+  if (!accepted) return false;
+  const all = c.differences ?? (c.values ? [c.values] : []);
+  return all.some((v) => v.kind !== undefined && accepted.kinds.includes(v.kind) && (!accepted.attribute || v.attribute === accepted.attribute));
+}
+
 /** Kinds that are not a real difference (see ACCEPTED_RELATIONS). */
 export const NOT_A_DIFFERENCE = new Set(['quote-cut', 'adds-context']);
 
@@ -230,14 +255,16 @@ export interface LooScore {
   /** Real differences (pairs of a fact's members with a kind other than adds-context) and how many were flagged. */
   differences: number;
   flagged: number;
-  /** Per difference kind: units, linked at all, flagged. */
-  byKind: Map<string, { units: number; linked: number; flagged: number }>;
+  /** Real differences whose kind a covering link names (ACCEPTED_KINDS), whatever its relation. */
+  named: number;
+  /** Per difference kind: units, linked at all, flagged, named by the link's kind. */
+  byKind: Map<string, { units: number; linked: number; flagged: number; named: number }>;
   errors: string[];
 }
 
 /** An empty leave-one-out score. */
 export function looScore(): LooScore {
-  return { predicted: 0, correct: 0, nearMiss: 0, expected: 0, found: 0, differences: 0, flagged: 0, byKind: new Map(), errors: [] };
+  return { predicted: 0, correct: 0, nearMiss: 0, expected: 0, found: 0, differences: 0, flagged: 0, named: 0, byKind: new Map(), errors: [] };
 }
 
 /** Adds b's counts into a. */
@@ -249,11 +276,13 @@ export function addLoo(a: LooScore, b: LooScore): void {
   a.found += b.found;
   a.differences += b.differences;
   a.flagged += b.flagged;
+  a.named += b.named;
   for (const [k, v] of b.byKind) {
-    const t = a.byKind.get(k) ?? { units: 0, linked: 0, flagged: 0 };
+    const t = a.byKind.get(k) ?? { units: 0, linked: 0, flagged: 0, named: 0 };
     t.units += v.units;
     t.linked += v.linked;
     t.flagged += v.flagged;
+    t.named += v.named;
     a.byKind.set(k, t);
   }
   a.errors.push(...b.errors);
@@ -319,16 +348,20 @@ export function scoreDetections(heldOut: string, text: string, detections: Detec
       if (links.length) s.found++;
       else s.errors.push(`${short(heldOut)}: missed ${fact.id} in ${short(other)}`);
       for (const diff of fact.differences.filter((x) => x.articles.includes(heldOut) && x.articles.includes(other))) {
-        const k = s.byKind.get(diff.kind) ?? { units: 0, linked: 0, flagged: 0 };
+        const k = s.byKind.get(diff.kind) ?? { units: 0, linked: 0, flagged: 0, named: 0 };
         k.units++;
         if (links.length) k.linked++;
         const flagged = links.some((c) => ACCEPTED_RELATIONS[diff.kind].includes(c.relation));
+        const named = links.some((c) => namesKind(c, diff.kind));
         if (flagged) k.flagged++;
+        if (named) k.named++;
         s.byKind.set(diff.kind, k);
         if (NOT_A_DIFFERENCE.has(diff.kind)) continue;
         s.differences++;
         if (flagged) s.flagged++;
-        else s.errors.push(`${short(heldOut)}: ${diff.kind} difference with ${short(other)} on ${fact.id} ${links.length ? `linked as ${[...new Set(links.map((c) => c.relation))].join('/')}` : 'not linked'}`);
+        if (named) s.named++;
+        const got = `linked as ${[...new Set(links.map((c) => c.relation + (c.kind ? ` (${(c.differences ?? [c.values!]).map((v) => v.kind).join(', ')})` : '')))].join('/')}`;
+        if (!flagged || !named) s.errors.push(`${short(heldOut)}: ${diff.kind} difference with ${short(other)} on ${fact.id} ${links.length ? `${got}${flagged ? ', kind not named' : ''}` : 'not linked'}`);
       }
     }
   }

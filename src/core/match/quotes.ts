@@ -7,6 +7,7 @@ import type { MatcherData, QuoteSignature } from './data';
 import { BREAK, SPACED, Tokens, WORD } from './tokens';
 import type { CoverageRef, DifferenceKind, ValueDifference } from '../index/types';
 import { Certainty, compareCertainty, readCertainty } from '../lang/certainty';
+import { SPEECH_VERBS } from '../lang/reporting-verbs';
 
 /** Share of the page quote's bigrams that must occur in a corpus quote (tuned on the dev set). */
 export const QUOTE_THRESHOLD = 0.5;
@@ -199,7 +200,15 @@ function attribution(t: Tokens, a: number, b: number): { level: number; cue: str
   // Before the opening mark: back to the sentence's start.
   let start = a - 1;
   while (start > 0 && a - start <= ATTRIBUTION_WINDOW && !(t.flags[start] & BREAK) && !SENTENCE_END.has(t.norm[start - 1])) start--;
-  return readCertainty(t, Math.max(0, start), Math.max(0, a - 1));
+  const before = readCertainty(t, Math.max(0, start), Math.max(0, a - 1));
+  if (before.cue || start < a - 1 || start < 2 || !SENTENCE_END.has(t.norm[start - 1]) || t.flags[a - 1] & BREAK) return before;
+  // A quote that opens its sentence continues the previous one's attribution: '"…," he will say. "…"'.
+  const stop = start - 1;
+  let from = stop - 1;
+  while (from > 0 && stop - from <= ATTRIBUTION_WINDOW && !(t.flags[from] & BREAK) && t.norm[from - 1] !== '"' && !SENTENCE_END.has(t.norm[from - 1])) from--;
+  let isSpeech = false;
+  for (let i = from; i < stop; i++) if (SPEECH_VERBS.has(t.norm[i])) isSpeech = true;
+  return isSpeech ? readCertainty(t, from, stop) : before;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
