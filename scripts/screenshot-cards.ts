@@ -79,6 +79,30 @@ function miniShots(): Shot[] {
       match: matchFor('claim', 'cg1', 'More than 40 councillors put their names to a letter to the harbour board.', 0.72, claimRefs),
       state: ready(index, 'claim', 'cg1'),
     }),
+    // A page sentence that both articles state differently, each kind of difference named.
+    ...both({
+      name: 'mini-claim-kinds',
+      match: matchFor('claim', 'cg1', 'About 30 councillors in Eastport may have signed the letter to the harbour board.', 0.72, [
+        {
+          article: 'a1',
+          sentence: 2,
+          relation: 'differs',
+          score: 0.81,
+          kind: 'more-certain',
+          values: { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
+          differences: [
+            { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
+            { attribute: 'place', kind: 'place-within', page: 'Eastport', corpus: 'Old Quay' },
+            { attribute: 'figure', kind: 'more-precise', page: 'About 30', corpus: '28' },
+          ],
+        },
+        { article: 'a2', sentence: 2, relation: 'differs', score: 0.72, kind: 'contradiction', values: { attribute: 'figure', kind: 'contradiction', page: 'About 30', corpus: 'More than 40' } },
+      ]),
+      state: ready(index, 'claim', 'cg1'),
+    }),
+    { name: 'mini-claim-kinds-long-corpus-light', theme: 'light', match: matchFor('claim', 'cg1', 'About 30 councillors may have signed the letter.', 0.72, [
+      { article: 'a1', sentence: 2, relation: 'differs', score: 0.81, kind: 'less-certain', values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'is expected to' } },
+    ]), state: { ...ready(index, 'claim', 'cg1'), corpus: 'Eastport and District Harbour Board Archive of Council Minutes 1998–2024' } as CardProps['state'] },
     ...both({
       name: 'mini-quote',
       match: matchFor('quote', 'qg1', 'We will rebuild the harbour for everyone', 0.86, [

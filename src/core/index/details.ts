@@ -104,8 +104,9 @@ export interface ClaimMemberDetails {
   /** Relation to the group's reference statement, as the corpus analysis computed it. */
   relation: 'agrees' | 'differs' | 'adds';
   isReference: boolean;
-  /** The corpus sentence. */
+  /** The corpus sentence, and its index in the article (what a matcher's CoverageRef.sentence names). */
   excerpt: string;
+  sentence: number;
   claimType: ClaimType;
   /** This member's values of the differing attributes (empty if none). */
   values: string[];
@@ -331,6 +332,7 @@ function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails
       relation: member.relation,
       isReference: claim.id === group.reference,
       excerpt: claim.text,
+      sentence: claim.sentence,
       claimType: claim.type,
       values: [...member.values],
       figures: claim.figures.map((f) => ({ text: f.text, value: f.value, qualifier: f.qualifier, unit: f.unit })),

@@ -6,13 +6,14 @@
  * comparison nobody made.
  */
 import type { ClaimDetails, ClaimMemberDetails } from '../../core/index/details';
-import type { CoverageRef, Match, Relation } from '../../core/index/types';
+import type { CoverageRef, DifferenceKind, Match, Relation, ValueDifference } from '../../core/index/types';
 import { t } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
 import { outletName, relationLabel } from '../shared/format';
 import { strengthLabel } from './strength';
 import { ValuesSideBySide } from './ValuesSideBySide';
+import { KindBadge, PageDifferences, differencesOf } from './PageDifferences';
 
 /** Props of the claim card body. */
 export interface ClaimCardProps {
@@ -30,23 +31,40 @@ export function refsByArticle(refs: CoverageRef[]): Map<string, CoverageRef> {
   return best;
 }
 
-/** What the reader is shown for one member: relation, and against what it was judged. */
+/**
+ * The ref for one member: the matcher's reference to that very sentence when there is one (an
+ * article may have several members, one agreeing and one differing), else the article's best.
+ */
+export function refForMember(refs: readonly CoverageRef[], best: Map<string, CoverageRef>, article: string, sentence: number): CoverageRef | undefined {
+  return refs.find((r) => r.article === article && r.sentence === sentence) ?? best.get(article);
+}
+
+/** What the reader is shown for one member: relation, against what it was judged, and how it differs. */
 export interface MemberVerdict {
   relation: Relation;
   basis: 'page' | 'reference' | 'is-reference';
   score: number | null;
+  /** How the member differs from the page (only when judged against the page). */
+  kind?: DifferenceKind;
+  differences: ValueDifference[];
 }
 
 const pageRelations = new Set<Relation>(['agrees', 'differs', 'adds']);
 
 /** Merges the matcher's per-article relation with the corpus-side relation of a member. */
 export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | undefined): MemberVerdict {
-  if (ref && pageRelations.has(ref.relation)) return { relation: ref.relation, basis: 'page', score: ref.score };
-  if (member.isReference) return { relation: 'agrees', basis: 'is-reference', score: ref?.score ?? null };
-  return { relation: member.relation, basis: 'reference', score: ref?.score ?? null };
+  if (ref && pageRelations.has(ref.relation)) {
+    const verdict: MemberVerdict = { relation: ref.relation, basis: 'page', score: ref.score, differences: differencesOf(ref) };
+    if (ref.kind) verdict.kind = ref.kind;
+    return verdict;
+  }
+  if (member.isReference) return { relation: 'agrees', basis: 'is-reference', score: ref?.score ?? null, differences: [] };
+  return { relation: member.relation, basis: 'reference', score: ref?.score ?? null, differences: [] };
 }
 
+/** The member's badge: the kind of difference when the matcher named one ("More precise"), else the relation. */
 function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
+  if (verdict.kind) return <KindBadge kind={verdict.kind} />;
   if (verdict.basis === 'is-reference') return <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>;
   return <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>;
 }
@@ -90,12 +108,13 @@ export function ClaimCard({ match, details }: ClaimCardProps) {
         <ul class="cl-list">
           {groups.flatMap((g) =>
             g.members.map((m) => {
-              const verdict = memberVerdict(m, refs.get(m.article.id));
+              const verdict = memberVerdict(m, refForMember(match.refs, refs, m.article.id, m.sentence));
               return (
-                <li key={m.claim} class="cl-item" data-cl-relation={verdict.relation} data-cl-basis={verdict.basis}>
+                <li key={m.claim} class="cl-item" data-cl-relation={verdict.relation} data-cl-basis={verdict.basis} data-cl-kind={verdict.kind}>
                   <ArticleLine article={m.article} showHeadline={false} aside={<VerdictBadge verdict={verdict} />} />
                   <VerdictBasis verdict={verdict} referenceOutlet={referenceOutlet} />
                   <blockquote class="cl-excerpt-block">{m.excerpt}</blockquote>
+                  <PageDifferences differences={verdict.differences} outlet={outletName(m.article.outlet)} />
                   {m.values.length > 0 ? (
                     <p class="cl-values">
                       <span class="cl-label-inline">{t('card_states')}</span> {m.values.join(' · ')}

@@ -8,6 +8,8 @@ import { tenseKeys } from './EntityCard';
 import { Evidence } from './Evidence';
 import { strengthLabel } from './strength';
 import { QuoteDiff } from './QuoteDiff';
+import { KindBadge, PageDifferences, differencesOf } from './PageDifferences';
+import { outletName } from '../shared/format';
 
 /** Props of the quote card body. */
 export interface QuoteCardProps {
@@ -49,6 +51,12 @@ export function QuoteCard({ match, details }: QuoteCardProps) {
                   {t(tenseKeys[m.tense])}
                   {ref ? ` · ${strengthLabel(ref.score)}` : ''}
                 </p>
+                {ref?.kind ? (
+                  <p class="cl-verdict">
+                    {differencesOf(ref).map((d, i) => (d.kind ? <KindBadge key={i} kind={d.kind} /> : null))}
+                  </p>
+                ) : null}
+                {ref ? <PageDifferences differences={differencesOf(ref)} outlet={outletName(m.article.outlet)} /> : null}
                 <QuoteDiff text={m.text} diff={m.isReference ? [] : m.diff} />
               </li>
             );

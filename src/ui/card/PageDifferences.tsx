@@ -1,0 +1,89 @@
+/**
+ * How one corpus article differs from the page text, each difference named by its kind ("More
+ * precise", "Less certain", "Place within") with the page's value beside the article's.
+ */
+import type { CoverageRef, DifferenceKind, ValueDifference } from '../../core/index/types';
+import { t, type MessageKey } from '../shared/i18n';
+
+const kindKeys: Record<DifferenceKind, MessageKey> = {
+  contradiction: 'card_difference_contradiction',
+  'more-precise': 'card_difference_more_precise',
+  'less-precise': 'card_difference_less_precise',
+  'place-within': 'card_difference_place_within',
+  'place-around': 'card_difference_place_around',
+  'more-certain': 'card_difference_more_certain',
+  'less-certain': 'card_difference_less_certain',
+  scope: 'card_difference_scope',
+  'quote-cut': 'card_difference_quote_cut',
+  'quote-varied': 'card_difference_quote_varied',
+};
+
+const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
+  figure: 'card_attribute_figure',
+  place: 'card_attribute_place',
+  date: 'card_attribute_date',
+  certainty: 'card_attribute_certainty',
+  scope: 'card_attribute_scope',
+  wording: 'card_attribute_wording',
+};
+
+/** How loudly a kind is shown: a contradiction warns, a difference of certainty or group cautions, one of precision informs. */
+export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precision' {
+  if (kind === 'contradiction') return 'conflict';
+  if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied') return 'caution';
+  return 'precision';
+}
+
+/** The translated name of a kind of difference ("More precise"). */
+export function kindLabel(kind: DifferenceKind): string {
+  return t(kindKeys[kind]);
+}
+
+/** A badge naming a kind of difference. */
+export function KindBadge({ kind }: { kind: DifferenceKind }) {
+  return <span class={`cl-badge cl-badge-kind cl-badge-${kindTone(kind)}`} data-cl-kind={kind}>{kindLabel(kind)}</span>;
+}
+
+/** Every difference a reference carries, main one first. */
+export function differencesOf(ref: Pick<CoverageRef, 'values' | 'differences'>): ValueDifference[] {
+  return ref.differences ?? (ref.values ? [ref.values] : []);
+}
+
+/** The value as shown: a plain statement's certainty reads "stated as fact". */
+function shown(d: ValueDifference, value: string): string {
+  return d.attribute === 'certainty' && value === 'stated' ? t('card_certainty_stated') : value;
+}
+
+/** Props of the page-against-article comparison. */
+export interface PageDifferencesProps {
+  differences: ValueDifference[];
+  /** The article's outlet, labelling its side. */
+  outlet: string;
+}
+
+/** Each difference with its kind, the page's value and the article's side by side. Word counts of quotes are left to the quote diff. */
+export function PageDifferences({ differences, outlet }: PageDifferencesProps) {
+  const shownDifferences = differences.filter((d) => d.kind && d.attribute !== 'wording');
+  if (shownDifferences.length === 0) return null;
+  return (
+    <ul class="cl-pd-list">
+      {shownDifferences.map((d, i) => (
+        <li key={i} class={`cl-pd cl-pd-${kindTone(d.kind!)}`} data-cl-kind={d.kind} data-cl-attribute={d.attribute}>
+          <p class="cl-sbs-head">
+            <KindBadge kind={d.kind!} /> <span class="cl-sbs-attribute">{t(attributeKeys[d.attribute])}</span>
+          </p>
+          <dl class="cl-pd-values">
+            <div class="cl-pd-side">
+              <dt class="cl-sbs-source">{t('card_this_page')}</dt>
+              <dd class="cl-pd-value">{shown(d, d.page)}</dd>
+            </div>
+            <div class="cl-pd-side">
+              <dt class="cl-sbs-source">{outlet}</dt>
+              <dd class="cl-pd-value">{shown(d, d.corpus)}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
