@@ -44,6 +44,11 @@ const CUES: readonly { words: string[]; level: number }[] = (
     ['is said to', Certainty.possible],
     ['appears to', Certainty.possible],
     ['seems to', Certainty.possible],
+    // A statement about a future time is an expectation, whatever its verb ("closes from next month").
+    ['next week', Certainty.expected],
+    ['next month', Certainty.expected],
+    ['next year', Certainty.expected],
+    ['tomorrow', Certainty.expected],
     ['will', Certainty.expected],
     ["'ll", Certainty.expected],
     ['shall', Certainty.expected],

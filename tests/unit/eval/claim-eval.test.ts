@@ -88,11 +88,32 @@ describe('leave-one-outlet-out scoring', () => {
     // real differences: certainty (ferry), number (cuts); quote-cut and adds-context are not counted
     expect({ differences: s.differences, flagged: s.flagged }).toEqual({ differences: 2, flagged: 1 });
     expect(Object.fromEntries(s.byKind)).toEqual({
-      certainty: { units: 1, linked: 1, flagged: 0 },
-      number: { units: 1, linked: 1, flagged: 1 },
-      'adds-context': { units: 1, linked: 1, flagged: 0 },
-      'quote-cut': { units: 1, linked: 0, flagged: 0 },
+      certainty: { units: 1, linked: 1, flagged: 0, named: 0 },
+      number: { units: 1, linked: 1, flagged: 1, named: 0 },
+      'adds-context': { units: 1, linked: 1, flagged: 0, named: 0 },
+      'quote-cut': { units: 1, linked: 0, flagged: 0, named: 0 },
     });
+  });
+
+  it('counts a difference as named when a covering link carries a matching kind (on the right attribute)', () => {
+    const withKinds = (d: Detection, values: NonNullable<Coverage['differences']>): Detection => ({
+      ...d,
+      coverage: d.coverage.map((c) => ({ ...c, kind: values[0].kind, values: values[0], differences: values })),
+    });
+    const s = scoreDetections(
+      'a',
+      PAGE,
+      [
+        // certainty named by a certainty kind
+        withKinds(detection('The ferry will stop on Friday.', [['b', 'differs']]), [{ attribute: 'certainty', kind: 'less-certain', page: 'will', corpus: 'stated' }]),
+        // a precision kind on a place does not name a number difference
+        withKinds(detection('About 300 staff', [['b', 'differs']]), [{ attribute: 'place', kind: 'more-precise', page: 'x', corpus: 'y' }]),
+      ],
+      alignment,
+    );
+    expect({ differences: s.differences, flagged: s.flagged, named: s.named }).toEqual({ differences: 2, flagged: 2, named: 1 });
+    expect(s.byKind.get('certainty')).toEqual({ units: 1, linked: 1, flagged: 1, named: 1 });
+    expect(s.byKind.get('number')).toEqual({ units: 1, linked: 1, flagged: 1, named: 0 });
   });
 
   it('scores nothing predicted as no links and every expected unit missed', () => {

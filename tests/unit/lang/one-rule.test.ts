@@ -2,7 +2,11 @@
  * One figure rule for cards and page: the relation the corpus analysis records between two
  * outlets' figures (what a card shows as "differs") is the relation the matcher gives a page that
  * states one outlet's figure against the other's article (what `lookup` and the page report).
- * Invented two-article corpora; each row is one pair of figures.
+ * Since differences have kinds, the page side says more than the corpus side: figures that can
+ * both be true but one says less ("about 1,200" against "1,300") are "differs" of kind
+ * "less-precise" on the page, and never a contradiction; the corpus analysis's conflict is the
+ * page's kind "contradiction". So the one rule is: conflict on one side ⇔ contradiction on the other.
+ * Invented two-article corpora; each row is one pair of figures and the page's kind.
  */
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus } from '../../../src/core/analysis/index';
@@ -21,15 +25,17 @@ function corpus(a: string, b: string) {
 
 describe('cards and page judge two figures by one rule', () => {
   it.each([
-    ['More than 300', 'Some 400', 'agrees'],
-    ['More than 300', 'Some 900', 'differs'],
-    ['About 1,200', '1,300', 'agrees'],
-    ['About 1,200', '2,000', 'differs'],
-    ['Up to 800', '500', 'agrees'],
-    ['Up to 800', '200', 'differs'],
-    ['1,200', '1,200', 'agrees'],
-    ['1,200', '1,250', 'differs'],
-  ])('%s vs %s: %s', (a, b, expected) => {
+    // corpus a, page b, the corpus analysis's relation, the page's kind against a (none: agrees)
+    ['More than 300', 'Some 400', 'agrees', 'less-precise'],
+    ['More than 300', 'Some 900', 'differs', 'contradiction'],
+    ['About 1,200', '1,300', 'agrees', 'less-precise'],
+    ['About 1,200', '2,000', 'differs', 'contradiction'],
+    ['Up to 800', '500', 'agrees', 'less-precise'],
+    ['Up to 800', '200', 'differs', 'contradiction'],
+    ['1,200', '1,200', 'agrees', undefined],
+    ['1,200', '1,250', 'differs', 'contradiction'],
+    ['1,300', 'About 1,200', 'agrees', 'more-precise'],
+  ])('%s vs %s: %s (page kind %s)', (a, b, expected, kind) => {
     const index = corpus(a, b);
     const group = index.claimGroups.find((g) => g.members.length === 2);
     expect(group, 'the two reports form one claim group').toBeDefined();
@@ -38,7 +44,9 @@ describe('cards and page judge two figures by one rule', () => {
     // The page states b's figure; the matcher relates it to article a.
     const claim = lookup(SENTENCE(b), index).detections.find((d) => d.kind === 'claim');
     expect(claim, 'the page sentence is matched as a claim').toBeDefined();
-    const page = claim!.coverage.find((c) => c.article === 'a')?.relation;
-    expect(page).toBe(expected);
+    const page = claim!.coverage.find((c) => c.article === 'a');
+    expect(page?.kind).toBe(kind);
+    expect(page?.kind === 'contradiction').toBe(expected === 'differs');
+    expect(page?.relation).toBe(kind ? 'differs' : 'agrees');
   });
 });

@@ -21,8 +21,8 @@ describe('claims', () => {
     expect(d.id).toBe('cg:march');
     const a1 = d.coverage.find((c) => c.article === 'a1')!;
     expect(a1.relation).toBe('differs');
-    expect(a1.values).toEqual({ attribute: 'figure', page: '5,000', corpus: 'About 1,200' });
-    expect(d.coverage.find((c) => c.article === 'a2')!.values).toEqual({ attribute: 'figure', page: '5,000', corpus: 'Some 2,000' });
+    expect(a1.values).toEqual({ attribute: 'figure', kind: 'contradiction', page: '5,000', corpus: 'About 1,200' });
+    expect(d.coverage.find((c) => c.article === 'a2')!.values).toEqual({ attribute: 'figure', kind: 'contradiction', page: '5,000', corpus: 'Some 2,000' });
   });
 
   it('agrees with the article whose figure matches and differs from the other', () => {
@@ -36,7 +36,7 @@ describe('claims', () => {
     expect(d.id).toBe('cg:march');
     const a1 = d.coverage.find((c) => c.article === 'a1')!;
     expect(a1.relation).toBe('differs');
-    expect(a1.values).toEqual({ attribute: 'place', page: 'Westford', corpus: 'Eastport' });
+    expect(a1.values).toEqual({ attribute: 'place', kind: 'contradiction', page: 'Westford', corpus: 'Eastport' });
     expect(relations(d).a2).toBe('agrees');
   });
 

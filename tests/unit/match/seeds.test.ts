@@ -50,7 +50,7 @@ describe('lookup on the seeds index', () => {
     const claim = find('More than 40 women Labour MPs have written to Mr Corbyn about the abuse.').find((d) => d.kind === 'claim')!;
     const a0 = claim.coverage.find((c) => c.article === A0)!;
     expect(a0.relation).toBe('differs');
-    expect(a0.values).toEqual({ attribute: 'figure', page: 'More than 40', corpus: '28' });
+    expect(a0.values).toEqual({ attribute: 'figure', kind: 'contradiction', page: 'More than 40', corpus: '28' });
     expect(a0.excerpt).toContain('28 women Labour MPs');
     expect(claim.coverage.find((c) => c.article === A1)!.relation).toBe('agrees');
   });
