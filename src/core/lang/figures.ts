@@ -119,7 +119,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
         }
       }
     } else if (f & WORD) {
-      const fraction = readFraction(t.norm, i, to);
+      const fraction = i > from && NOT_A_SHARE_BEFORE.has(t.norm[i - 1]) ? null : readFraction(t.norm, i, to);
       const parsed = fraction ? null : readNumberWords(t.norm, i, to, isWord);
       if (fraction) {
         value = fraction.value;
@@ -190,6 +190,8 @@ const DENOMINATORS: ReadonlyMap<string, number> = new Map([
 ]);
 /** Words that can head a fraction read as a share ("half", "thirds"): a sentence holding one needs figure parsing. */
 export const FRACTION_WORDS: ReadonlySet<string> = new Set(DENOMINATORS.keys());
+/** Words before a fraction that make it a part of a period or a thing, not a share ("the second half of the season"). */
+const NOT_A_SHARE_BEFORE: ReadonlySet<string> = new Set(['the', 'first', 'second', 'third', 'fourth', 'last', 'final', 'other', 'latter', 'former', 'early', 'late', 'back', 'front', 'top', 'bottom']);
 const NUMERATORS: ReadonlyMap<string, number> = new Map([['a', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 
 /** "half of", "a third of", "two-thirds of", "three quarters of" as a percentage; null when no fraction starts at i. */

@@ -1,0 +1,53 @@
+/** Certainty and modality of a sentence (core/lang/certainty), on invented sentences. */
+import { describe, expect, it } from 'vitest';
+import { Certainty, compareCertainty, readCertainty } from '../../../src/core/lang/certainty';
+import { wordRun } from '../../../src/core/lang/segment';
+
+/** Reads a sentence; words between straight double quotes count as quoted. */
+function read(text: string) {
+  const run = wordRun(text);
+  const quoted: boolean[] = [];
+  let inside = false;
+  for (let i = 0; i < run.norm.length; i++) {
+    if (run.norm[i] === '"') inside = !inside;
+    quoted.push(inside);
+  }
+  return readCertainty(run, 0, run.norm.length, (i) => quoted[i]);
+}
+
+describe('readCertainty', () => {
+  it.each([
+    ['The ferry operator may have cancelled the crossings.', Certainty.possible, 'may have'],
+    ['The mayor could close the bridge.', Certainty.possible, 'could'],
+    ['The alleged fraud cost the council money.', Certainty.possible, 'alleged'],
+    ['Police reportedly arrested two men.', Certainty.possible, 'reportedly'],
+    ['The minister is expected to resign.', Certainty.expected, 'is expected to'],
+    ['She will tell the union that the yard stays open.', Certainty.expected, 'will'],
+    ['The yard closes next month.', Certainty.expected, 'next month'],
+    ['The ferry operator cancelled the crossings.', Certainty.stated, ''],
+    ['The council confirmed the closure.', Certainty.confirmed, 'confirmed'],
+    // The reporting clause decides: what follows "said" is the speaker's tense, not the writer's hedge.
+    ['She said the yard will stay open.', Certainty.stated, ''],
+    // Quoted words are the speaker's.
+    ['"We may strike," the union said.', Certainty.stated, ''],
+    // A hedge outranks a confirmation in the same clause.
+    ['The bridge could officially close in May.', Certainty.possible, 'could'],
+    // A confirming speech verb ends the reporting clause: the hedge after it is the council's.
+    ['The council confirmed the bridge could close.', Certainty.confirmed, 'confirmed'],
+    // "would" is mostly reported speech moved into the past, not a hedge.
+    ['The mayor pledged that the bridge would reopen.', Certainty.stated, ''],
+  ])('%s → level %i (%j)', (text, level, cue) => {
+    expect(read(text)).toEqual({ level, cue });
+  });
+});
+
+describe('compareCertainty', () => {
+  it.each([
+    [Certainty.possible, Certainty.stated, 'more-certain'],
+    [Certainty.stated, Certainty.expected, 'less-certain'],
+    [Certainty.possible, Certainty.confirmed, 'more-certain'],
+    [Certainty.stated, Certainty.stated, null],
+  ])('page %i, corpus %i → %s', (page, corpus, kind) => {
+    expect(compareCertainty(page, corpus)).toBe(kind);
+  });
+});
