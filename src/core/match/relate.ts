@@ -100,8 +100,9 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   const page = pageTraits(ctx);
   for (const { claim, sim, otherGroup } of candidates) {
     const sig = ctx.claims[claim];
-    if (otherGroup && byArticle.has(sig[0])) continue;
     const ref = relate(ctx, sig, sim, claim, page);
+    // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
+    if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs') continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);

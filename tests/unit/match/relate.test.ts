@@ -1,0 +1,186 @@
+/**
+ * Relations with the kind of difference named (core/match/relate): table-driven on hand-made
+ * claim signatures (no scoring involved), then end to end through `lookup` on an invented
+ * two-article corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseCorpus } from '../../../src/core/analysis/index';
+import { Certainty } from '../../../src/core/lang/certainty';
+import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
+import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
+import { wordRun } from '../../../src/core/lang/segment';
+import type { ClaimSignature, ClaimTraits, DateSignature, FigureSignature } from '../../../src/core/match/data';
+import { claimEvidence, compareFigures, relate, type RelateContext } from '../../../src/core/match/relate';
+import { lookup } from '../../../scripts/lib/lookup';
+
+const q = (name: (typeof QUALIFIERS)[number]) => QUALIFIERS.indexOf(name);
+const PLACES = ['Kessel Quay', 'Dunmore Valley', 'Westford'];
+
+describe('compareFigures (how the corpus figure relates to the page figure)', () => {
+  it.each([
+    ['the same', 40, 'exact', 40, 'exact', FigureClass.count, null],
+    ['about 40 on the page, 43 in the corpus', 40, 'about', 43, 'exact', FigureClass.count, 'more-precise'],
+    ['43 on the page, about 40 in the corpus', 43, 'exact', 40, 'about', FigureClass.count, 'less-precise'],
+    ['more than 30 against 36', 30, 'more-than', 36, 'exact', FigureClass.count, 'more-precise'],
+    ['a plain count is that value', 100, 'exact', 101, 'exact', FigureClass.count, 'contradiction'],
+    ['a rounded share', 63, 'exact', 62.5, 'exact', FigureClass.percent, 'more-precise'],
+    ['a share rounded the other way', 62.5, 'exact', 63, 'exact', FigureClass.percent, 'less-precise'],
+    ['a share that does not round to it', 60, 'exact', 62.5, 'exact', FigureClass.percent, 'contradiction'],
+    ['a scaled figure rounded', 2.5e6, 'exact', 2.46e6, 'exact', FigureClass.money, 'more-precise'],
+    ['25 against more than 30', 25, 'exact', 30, 'more-than', FigureClass.count, 'contradiction'],
+    // about 400 is 360–440, inside more than 300 (300–450): the corpus says less.
+    ['two overlapping approximations', 400, 'about', 300, 'more-than', FigureClass.count, 'less-precise'],
+  ])('%s', (_name, pv, pq, cv, cq, cls, kind) => {
+    expect(compareFigures(pv, q(pq as never), cv, q(cq as never), cls)).toBe(kind);
+  });
+});
+
+/** A page sentence as relate() sees it (the page is dated `pageDate`, or undated). */
+function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], pagePlace?: string, pageDate?: string): RelateContext {
+  const run = wordRun(text);
+  const figures: ParsedFigure[] = [];
+  parseFigures(run, 0, run.norm.length, figures);
+  const placeIndex = pagePlace ? PLACES.indexOf(pagePlace) : -1;
+  return {
+    text,
+    figures,
+    figureUnitKeys: figures.map(() => []),
+    pagePlaces: placeIndex >= 0 ? [placeIndex] : [],
+    pagePlaceTexts: placeIndex >= 0 ? [pagePlace!] : [],
+    claims,
+    articles: ['a', 'b'],
+    places: PLACES,
+    run,
+    from: 0,
+    to: run.norm.length,
+    pageDay: pageDate ? dayOf(pageDate) : null,
+    // Kessel Quay lies in Dunmore Valley, as a corpus text said.
+    data: { traits, within: [new Set([1]), new Set(), new Set()] },
+  };
+}
+
+/** One corpus claim's signature and traits, from its own words (dated `date`). */
+function corpusClaim(text: string, opts: { places?: string[]; certainty?: [number, string]; date?: string; groups?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
+  const run = wordRun(text);
+  const figures: ParsedFigure[] = [];
+  parseFigures(run, 0, run.norm.length, figures);
+  const figs: FigureSignature[] = figures.map((f) => [f.value, f.qualifier, f.cls, []]);
+  const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
+  const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
+  const [level, cue] = opts.certainty ?? [Certainty.stated, ''];
+  return [
+    [0, 1, 0, [], figs, places],
+    [level, cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => '')],
+  ];
+}
+
+describe('relate: the kind of each difference', () => {
+  it.each([
+    // [name, page sentence, page place, page date, corpus sentence, corpus options, expected differences (attribute:kind)]
+    ['agreement', 'About 40 crews walked out on Monday.', undefined, undefined, 'About 40 crews walked out on Monday.', {}, []],
+    ['a more precise figure', 'About 40 crews walked out.', undefined, undefined, '43 crews walked out.', {}, ['figure:more-precise']],
+    ['a contradicting figure', '25 crews walked out.', undefined, undefined, 'More than 30 crews walked out.', {}, ['figure:contradiction']],
+    ['"she and 12 others" is 13', 'Ms Vale and 12 others walked out.', undefined, undefined, '13 crew members walked out.', {}, []],
+    ['a number word', 'Thirteen crews walked out.', undefined, undefined, '13 crews walked out.', {}, []],
+    ['a place inside the page place', 'Crews walked out in Dunmore Valley.', 'Dunmore Valley', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
+    ['a place around the page place', 'Crews walked out at Kessel Quay.', 'Kessel Quay', undefined, 'Crews walked out in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:place-around']],
+    ['another place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:contradiction']],
+    ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
+    ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
+    ['a day inside "last week"', 'Crews walked out last week.', undefined, '2021-03-10', 'Crews walked out on 2 March.', { date: '2021-03-04' }, ['date:more-precise']],
+    ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', { certainty: [Certainty.possible, 'may have'] }, ['certainty:less-certain']],
+    ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', { certainty: [Certainty.confirmed, 'officially'] }, ['certainty:more-certain']],
+    ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
+  ])('%s', (_name, page, pagePlace, pageDate, corpus, opts, expected) => {
+    const [sig, traits] = corpusClaim(corpus, opts as never);
+    const ctx = context(page, [sig], [traits], pagePlace, pageDate);
+    const ref = relate(ctx, sig, 0.8, 0);
+    const all = ref.differences ?? (ref.values ? [ref.values] : []);
+    expect(all.map((d) => `${d.attribute}:${d.kind}`)).toEqual(expected);
+    expect(ref.relation).toBe(expected.length ? 'differs' : 'agrees');
+    expect(ref.kind).toBe(all[0]?.kind);
+  });
+
+  it('puts a contradiction before a precision difference and names it the main kind', () => {
+    const [sig, traits] = corpusClaim('43 crews walked out on Tuesday.', { date: '2021-03-09' });
+    const ref = relate(context('About 40 crews walked out on Friday.', [sig], [traits]), sig, 0.8, 0);
+    expect(ref.kind).toBe('contradiction');
+    expect(ref.differences!.map((d) => d.kind)).toEqual(['contradiction', 'more-precise']);
+    expect(ref.values).toEqual({ attribute: 'date', kind: 'contradiction', page: 'Friday', corpus: 'Tuesday' });
+  });
+
+  it('compares no values between sentences that share too little', () => {
+    const [sig, traits] = corpusClaim('More than 30 crews walked out.');
+    expect(relate(context('25 crews walked out.', [sig], [traits]), sig, 0.1, 0)).toMatchObject({ relation: 'adds' });
+  });
+});
+
+describe('claimEvidence: every differing member of an article', () => {
+  it('keeps a differing member of an article beside its higher-scoring agreeing one', () => {
+    const [agreeing, t1] = corpusClaim('About 40 crews walked out.');
+    const [differing, t2] = corpusClaim('Some 60 crews walked out.');
+    differing[1] = 4;
+    const [other, t3] = corpusClaim('About 40 crews walked out.');
+    other[0] = 1;
+    const ctx = context('About 40 crews walked out.', [agreeing, differing, other], [t1, t2, t3]);
+    const refs = claimEvidence(ctx, [
+      { claim: 0, sim: 0.9 },
+      { claim: 1, sim: 0.5 },
+      { claim: 2, sim: 0.7 },
+    ]);
+    expect(refs.map((r) => [r.article, r.sentence, r.relation, r.kind])).toEqual([
+      ['a', 1, 'agrees', undefined],
+      ['a', 4, 'differs', 'contradiction'],
+      ['b', 1, 'agrees', undefined],
+    ]);
+  });
+
+  it('shows a claim of another group for a covered article only when it differs', () => {
+    const [best, t1] = corpusClaim('About 40 crews walked out.');
+    const [same, t2] = corpusClaim('About 40 crews walked out again.');
+    same[1] = 3;
+    const [conflict, t3] = corpusClaim('Some 90 crews walked out.');
+    conflict[1] = 5;
+    const ctx = context('About 40 crews walked out.', [best, same, conflict], [t1, t2, t3]);
+    const refs = claimEvidence(ctx, [
+      { claim: 0, sim: 0.9 },
+      { claim: 1, sim: 0.8, otherGroup: true },
+      { claim: 2, sim: 0.8, otherGroup: true },
+    ]);
+    expect(refs.map((r) => [r.sentence, r.relation])).toEqual([
+      [1, 'agrees'],
+      [5, 'differs'],
+    ]);
+  });
+});
+
+describe('lookup names the kind (invented corpus)', () => {
+  const article = (id: string, outlet: string, date: string, body: string[]) => ({
+    id,
+    text: ['Ferry strike halts crossings', ...body].join('\n\n'),
+    meta: { outlet, headline: 'Ferry strike halts crossings', date, url: `https://example.org/${id}` },
+  });
+  const index = analyseCorpus([
+    article('a', 'Harbour Herald', '2021-03-10', [
+      'About 40 ferry crews walked out at Kessel Quay on Monday in a dispute over pay.',
+      'The guild said 62% of its members had voted for the strike in a ballot.',
+      'The operator may have broken the pay agreement, the Coastal Workers Guild said.',
+    ]),
+    article('b', 'Westford Daily', '2021-03-11', ['The 40 crews at Kessel Quay in Dunmore Valley voted on Tuesday to stay out until the operator improves its pay offer.']),
+  ]);
+  const kindOf = (text: string) => {
+    const claim = lookup(text, index).detections.find((d) => d.kind === 'claim');
+    const a = claim?.coverage.find((c) => c.article === 'a');
+    return a && { relation: a.relation, kind: a.kind, values: a.values };
+  };
+
+  it.each([
+    ['43 ferry crews walked out at Kessel Quay on Monday in a dispute over pay.', { attribute: 'figure', kind: 'less-precise', page: '43', corpus: 'About 40' }],
+    ['About 40 ferry crews walked out in Dunmore Valley on Monday in a dispute over pay.', { attribute: 'place', kind: 'place-within', page: 'Dunmore Valley', corpus: 'Kessel Quay' }],
+    ['About 40 ferry crews walked out at Kessel Quay on Tuesday in a dispute over pay.', { attribute: 'date', kind: 'contradiction', page: 'Tuesday', corpus: 'Monday' }],
+    ['The guild said 62% of its officials had voted for the strike in a ballot.', { attribute: 'scope', kind: 'scope', page: '62% of its officials', corpus: '62% of its members' }],
+    ['The operator broke the pay agreement, the Coastal Workers Guild said.', { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'may have' }],
+  ])('%s', (text, values) => {
+    expect(kindOf(text)).toEqual({ relation: 'differs', kind: values.kind, values });
+  });
+});
