@@ -103,6 +103,25 @@ function miniShots(): Shot[] {
     { name: 'mini-claim-kinds-long-corpus-light', theme: 'light', match: matchFor('claim', 'cg1', 'About 30 councillors may have signed the letter.', 0.72, [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.81, kind: 'less-certain', values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'is expected to' } },
     ]), state: { ...ready(index, 'claim', 'cg1'), corpus: 'Eastport and District Harbour Board Archive of Council Minutes 1998–2024' } as CardProps['state'] },
+    {
+      name: 'mini-quote-kinds-light',
+      theme: 'light',
+      match: matchFor('quote', 'qg1', 'We will rebuild the harbour for everyone', 0.86, [
+        {
+          article: 'a2',
+          sentence: 3,
+          relation: 'variant-quote',
+          score: 0.86,
+          kind: 'less-certain',
+          values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'will say' },
+          differences: [
+            { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'will say' },
+            { attribute: 'wording', kind: 'quote-varied', page: '7 words', corpus: '13 words' },
+          ],
+        },
+      ]),
+      state: ready(index, 'quote', 'qg1'),
+    },
     ...both({
       name: 'mini-quote',
       match: matchFor('quote', 'qg1', 'We will rebuild the harbour for everyone', 0.86, [

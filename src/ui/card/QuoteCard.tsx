@@ -51,9 +51,10 @@ export function QuoteCard({ match, details }: QuoteCardProps) {
                   {t(tenseKeys[m.tense])}
                   {ref ? ` · ${strengthLabel(ref.score)}` : ''}
                 </p>
-                {ref?.kind ? (
+                {/* Wording kinds as badges (the diff below shows them); the others get a box with both values. */}
+                {ref && differencesOf(ref).some((d) => d.kind && d.attribute === 'wording') ? (
                   <p class="cl-verdict">
-                    {differencesOf(ref).map((d, i) => (d.kind ? <KindBadge key={i} kind={d.kind} /> : null))}
+                    {differencesOf(ref).map((d, i) => (d.kind && d.attribute === 'wording' ? <KindBadge key={i} kind={d.kind} /> : null))}
                   </p>
                 ) : null}
                 {ref ? <PageDifferences differences={differencesOf(ref)} outlet={outletName(m.article.outlet)} /> : null}
