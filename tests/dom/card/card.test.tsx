@@ -222,6 +222,41 @@ describe('claim card', () => {
     expect(textOf(items[2])).toContain('outlet unknown');
   });
 
+  it('names the kind of each difference from the page, with the page value beside the article value', () => {
+    const index = makeMiniIndex();
+    const kinds: Match['refs'] = [
+      {
+        article: 'a1',
+        sentence: 2,
+        relation: 'differs',
+        score: 0.8,
+        kind: 'more-precise',
+        values: { attribute: 'figure', kind: 'more-precise', page: 'About 30', corpus: '28' },
+        differences: [
+          { attribute: 'figure', kind: 'more-precise', page: 'About 30', corpus: '28' },
+          { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
+        ],
+      },
+      { article: 'a2', sentence: 2, relation: 'differs', score: 0.7, kind: 'contradiction', values: { attribute: 'figure', kind: 'contradiction', page: 'About 30', corpus: 'More than 40' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'About 30 councillors may have signed it.', kinds, 0.8), state: ready(index, 'claim', 'cg1') });
+    const item = (article: string) => [...el.querySelectorAll('.cl-item')].find((i) => i.querySelector(`[data-cl-article="${article}"]`))!;
+    // The badge names the kind, not a bare "Differs".
+    expect(item('a1').querySelector('.cl-badge')!.textContent).toBe('More precise');
+    expect(item('a2').querySelector('.cl-badge')!.textContent).toBe('Contradicts');
+    // Each box: its kind, its head (badge and attribute), and each side as label → value.
+    const box = (b: Element) => [
+      b.getAttribute('data-cl-kind'),
+      textOf(b.querySelector('.cl-sbs-head')!).trim(),
+      [...b.querySelectorAll('.cl-pd-side')].map((side) => `${side.querySelector('dt')!.textContent} → ${side.querySelector('dd')!.textContent}`),
+    ];
+    expect([...item('a1').querySelectorAll('.cl-pd')].map(box)).toEqual([
+      ['more-precise', 'More precise Figure', ['This page → About 30', 'The Daily Lantern → 28']],
+      ['more-certain', 'More certain Certainty', ['This page → may have', 'The Daily Lantern → stated as fact']],
+    ]);
+    expect([...item('a2').querySelectorAll('.cl-pd')].map(box)).toEqual([['contradiction', 'Contradicts Figure', ['This page → About 30', 'Northgate Courier → More than 40']]]);
+  });
+
   it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
     const index = makeMiniIndex();
     const { el } = mount({ match: match('claim', 'cg1', 'x', [], 0.4), state: ready(index, 'claim', 'cg1') });
