@@ -1,5 +1,8 @@
 /**
- * `npm run --silent lookup -- [--index FILE] FILE|-`
+ * `npm run --silent lookup -- [--index FILE] [--date YYYY-MM-DD] FILE|-`
+ *
+ * `--date` is the input's own date: its relative dates ("yesterday", "on Wednesday") are resolved
+ * against it before they are compared with the corpus's.
  *
  * Runs the content script's matcher (createMatcher(compileMatcher(index)).scan, then buildDetection)
  * over a text and prints exactly one JSON document on stdout: {"detections": [...]}. Errors go to
@@ -27,8 +30,9 @@ class CliError extends Error {
   }
 }
 
-function parseArgs(argv: string[]): { index: string | null; input: string } {
+function parseArgs(argv: string[]): { index: string | null; input: string; date?: string } {
   let index: string | null = null;
+  let date: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -37,12 +41,16 @@ function parseArgs(argv: string[]): { index: string | null; input: string } {
       if (!value) throw new CliError('lookup: --index needs a file', 1);
       index = value;
     } else if (arg.startsWith('--index=')) index = arg.slice('--index='.length);
-    else if (arg === '--help' || arg === '-h') throw new CliError('usage: lookup [--index FILE] FILE|-', 1);
+    else if (arg === '--date' || arg.startsWith('--date=')) {
+      date = arg === '--date' ? argv[++i] : arg.slice('--date='.length);
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new CliError(`lookup: --date needs a date as YYYY-MM-DD, got ${date ?? 'nothing'}`, 1);
+    }
+    else if (arg === '--help' || arg === '-h') throw new CliError('usage: lookup [--index FILE] [--date YYYY-MM-DD] FILE|-', 1);
     else if (arg.startsWith('--')) throw new CliError(`lookup: unknown option ${arg}`, 1);
     else rest.push(arg);
   }
-  if (rest.length !== 1) throw new CliError('usage: lookup [--index FILE] FILE|-  (one input file, or - for standard input)', 1);
-  return { index, input: rest[0] };
+  if (rest.length !== 1) throw new CliError('usage: lookup [--index FILE] [--date YYYY-MM-DD] FILE|-  (one input file, or - for standard input)', 1);
+  return { index, input: rest[0], ...(date ? { date } : {}) };
 }
 
 function readInput(path: string): string {
@@ -99,7 +107,7 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const text = readInput(args.input);
   const index = loadIndex(args.index);
-  process.stdout.write(JSON.stringify(lookup(text, index)) + '\n');
+  process.stdout.write(JSON.stringify(lookup(text, index, undefined, args.date)) + '\n');
 }
 
 try {

@@ -50,10 +50,11 @@ export function recognise(text: string, index: CorpusIndex, scan?: ScanOptions):
 /**
  * Looks up a text against an index exactly as the content script marks a page: block by block
  * through the matcher, then the marking policy over all blocks, then the evidence for each marker.
+ * `pageDate` (ISO) resolves the text's relative dates.
  */
-export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT): { detections: Detection[] } {
+export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT, pageDate?: string): { detections: Detection[] } {
   const m = matcherFor(index);
-  const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, { kinds: options.kinds }) }));
+  const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, { kinds: options.kinds, ...(pageDate ? { pageDate } : {}) }) }));
   const selected = selectMatches(blocks, options);
   const detections: Detection[] = [];
   selected.forEach((list, i) => {

@@ -114,6 +114,8 @@ export class ClaimScorer {
   private readonly articles: string[];
   private readonly places: string[];
   private readonly relateData: RelateData;
+  /** The page's date as a day number (core/lang/date-spans), set by the scan; null when unknown. */
+  pageDay: number | null = null;
 
   constructor(data: MatcherData) {
     this.relateData = relateData(data);
@@ -281,6 +283,7 @@ export class ClaimScorer {
       from: a,
       to: b,
       data: this.relateData,
+      pageDay: this.pageDay,
       figures: this.figures,
       figureUnitKeys: this.figureUnitKeys,
       pagePlaces: this.pagePlaces,

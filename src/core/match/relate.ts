@@ -31,8 +31,8 @@ const SCALED_FROM = 1e6;
 
 /** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
 export interface RelateData {
-  /** Per claim, its certainty, dates, and the groups its shares are of (MatcherData.claimTraits). */
-  traits: readonly ClaimTraits[];
+  /** Per claim, its certainty, dates, and the groups its shares are of (MatcherData.claimTraits); undefined where malformed. */
+  traits: readonly (ClaimTraits | undefined)[];
   /** Per place index, the places the corpus text says it lies in (transitively). */
   within: readonly ReadonlySet<number>[];
 }
@@ -87,7 +87,15 @@ export function relateData(data: MatcherData): RelateData {
     }
     return out;
   });
-  return { traits: data.claimTraits ?? [], within };
+  // Traits that are not what this version writes are left out (figures and places still compare):
+  // a bad stored shard must not stop a scan.
+  const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
+  return { traits, within };
+}
+
+/** Whether a value has the shape of ClaimTraits. */
+function isTraits(t: unknown): t is ClaimTraits {
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]);
 }
 
 /**

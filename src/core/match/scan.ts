@@ -4,6 +4,7 @@
  * is reused across scans, so scanning a page block by block allocates little.
  */
 import type { DetectionKind, Match } from '../index/types';
+import { dayOf } from '../lang/date-spans';
 import { ClaimScorer } from './claims';
 import { MATCHER_DATA_VERSION, PatternType, type MatcherData } from './data';
 import { NameHits, NameScanner } from './names';
@@ -24,6 +25,11 @@ export interface ScanOptions {
   pageUrl?: string;
   /** The claim link threshold, for fitting it (scripts/fit-claim-threshold.ts); the fitted one otherwise. */
   claimThreshold?: number;
+  /**
+   * The page's own date (ISO `YYYY-MM-DD`) when known: the page's relative dates ("yesterday",
+   * "on Wednesday", "last week") are resolved against it before they are compared with the corpus's.
+   */
+  pageDate?: string;
 }
 
 /**
@@ -110,6 +116,7 @@ export function createMatcher(data: MatcherData): Matcher {
         }
       }
       if (wantClaim) {
+        claims.pageDay = dayOf(options?.pageDate);
         const n = splitSentences(tokens, sentenceBuf);
         const bounds = sentenceBuf[0];
         let h = 0;

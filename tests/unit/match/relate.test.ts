@@ -183,4 +183,14 @@ describe('lookup names the kind (invented corpus)', () => {
   ])('%s', (text, values) => {
     expect(kindOf(text)).toEqual({ relation: 'differs', kind: values.kind, values });
   });
+
+  it.each([
+    // a says "on Monday" in an article of Wednesday 10 March 2021: Monday 8 March.
+    ['2021-03-09', undefined],
+    ['2021-03-12', 'contradiction'],
+  ])('resolves "yesterday" against the page date %s', (pageDate, kind) => {
+    const text = 'About 40 ferry crews walked out at Kessel Quay yesterday in a dispute over pay.';
+    const claim = lookup(text, index, undefined, pageDate).detections.find((d) => d.kind === 'claim')!;
+    expect(claim.coverage.find((c) => c.article === 'a')!.kind).toBe(kind);
+  });
 });
