@@ -10,7 +10,8 @@ import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
 import type { ClaimSignature, ClaimTraits, DateSignature, FigureSignature } from '../../../src/core/match/data';
-import { claimEvidence, compareFigures, relate, type RelateContext } from '../../../src/core/match/relate';
+import { claimEvidence, compareFigures, relate, relateData, type RelateContext } from '../../../src/core/match/relate';
+import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
 
 const q = (name: (typeof QUALIFIERS)[number]) => QUALIFIERS.indexOf(name);
@@ -112,6 +113,24 @@ describe('relate: the kind of each difference', () => {
   it('compares no values between sentences that share too little', () => {
     const [sig, traits] = corpusClaim('More than 30 crews walked out.');
     expect(relate(context('25 crews walked out.', [sig], [traits]), sig, 0.1, 0)).toMatchObject({ relation: 'adds' });
+  });
+});
+
+describe('relateData', () => {
+  const sig: ClaimSignature = [0, 0, 0, [], [], []];
+  const good: ClaimTraits = [Certainty.stated, '', [[1, 1, -1, 0, 0, 'x']], [], []];
+  it.each([
+    // [name, number of claims, traits, traits kept]
+    ['well-formed traits are kept', 1, [good], [good]],
+    ['a malformed entry is left out', 2, [good, ['x']], [good, undefined]],
+    ['traits of another length are all left out', 2, [good, good, good], []],
+    ['no traits (older data)', 2, undefined, []],
+  ])('%s', (_name, nClaims, claimTraits, expected) => {
+    const claims: ClaimSignature[] = Array.from({ length: nClaims }, () => sig);
+    const data = { places: ['Kessel Quay', 'Dunmore Valley'], placeWithin: [0, 1], claims, claimTraits } as unknown as MatcherData;
+    const out = relateData(data);
+    expect(out.traits).toEqual(expected);
+    expect([...out.within[0]]).toEqual([1]);
   });
 });
 
