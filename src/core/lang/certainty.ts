@@ -62,6 +62,11 @@ const CUES: readonly { words: string[]; level: number }[] = (
     ['allegedly', Certainty.possible],
     ['alleged', Certainty.possible],
     ['suspected', Certainty.possible],
+    // Reporting verbs that keep the writer's distance: "she suggested", "he claimed".
+    ['suggested', Certainty.possible],
+    ['suggests', Certainty.possible],
+    ['claimed', Certainty.possible],
+    ['claims', Certainty.possible],
     ['unconfirmed', Certainty.possible],
     ['confirmed', Certainty.confirmed],
     ['confirms', Certainty.confirmed],
@@ -69,6 +74,9 @@ const CUES: readonly { words: string[]; level: number }[] = (
     ['proved', Certainty.confirmed],
     ['proven', Certainty.confirmed],
     ['officially', Certainty.confirmed],
+    ['definitely', Certainty.confirmed],
+    ['certainly', Certainty.confirmed],
+    ['undoubtedly', Certainty.confirmed],
   ] as [string, number][]
 )
   .map(([p, level]) => ({ words: p.split(' '), level }))
@@ -87,6 +95,20 @@ export interface CertaintyReading {
  * "confirmed" counts only when no other cue is present).
  */
 export function readCertainty(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): CertaintyReading {
+  return readCertainties(t, from, to, isQuoted).clause;
+}
+
+/** The certainty of the reporting clause, and of what is reported after its speech verb (null when the sentence has none). */
+export interface CertaintyReadings {
+  clause: CertaintyReading;
+  content: CertaintyReading | null;
+}
+
+/**
+ * readCertainty, and beside it the certainty of the reported content ("she said the yard could
+ * close": the clause is plain, the content possible), read the same way after the speech verb.
+ */
+export function readCertainties(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): CertaintyReadings {
   let end = to;
   for (let i = from; i < to; i++) {
     if (t.flags[i] & WORD && !isQuoted(i) && SPEECH_VERBS.has(t.norm[i])) {
@@ -94,6 +116,11 @@ export function readCertainty(t: TokenRun, from: number, to: number, isQuoted: (
       break;
     }
   }
+  return { clause: readCues(t, from, end, isQuoted), content: end < to ? readCues(t, end, to, isQuoted) : null };
+}
+
+/** The least certain cue in tokens [from, end) (see readCertainty). */
+function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
   let best: CertaintyReading | null = null;
   let confirmed: CertaintyReading | null = null;
   for (let i = from; i < end; i++) {

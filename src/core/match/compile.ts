@@ -3,7 +3,7 @@ import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass } from '../lang/figures';
-import { Certainty, readCertainty } from '../lang/certainty';
+import { Certainty, readCertainties } from '../lang/certainty';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { shareGroupSpan } from './relate';
@@ -107,13 +107,14 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
       for (let k = 0; k < nQuoted; k++) if (i >= quoted[k * 2] && i < quoted[k * 2 + 1]) return true;
       return false;
     };
-    const certainty = readCertainty(tokens, 0, tokens.count, isQuoted);
+    const certainty = readCertainties(tokens, 0, tokens.count, isQuoted);
     const dates = findDateSpans(tokens, 0, tokens.count, dayOf(index.articles[a].date)).map(
       (d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, c.text.slice(d.start, d.end)],
     );
     const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
     const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
-    const traits: ClaimTraits = [certainty.level, certainty.cue, dates, groups.map((sp) => sp.keys), groupTexts];
+    const { clause, content } = certainty;
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? ''];
     keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits });
   }
   // IDF over claims: a key most claims share says little about any one of them.

@@ -38,9 +38,10 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * What relating needs of one claim beyond its keys (core/match/relate), parallel to `claims`:
  * [certainty level (core/lang/certainty), certainty cue as written ("" for a plain statement),
  * dates, per figure the group a share is of ("of the members" → ["member"], else []),
- * per figure with a group its words as written ("45% of the members", else "")].
+ * per figure with a group its words as written ("45% of the members", else ""),
+ * certainty level of the reported content after the speech verb (-1 when none), its cue].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[]];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string];
 
 /**
  * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,

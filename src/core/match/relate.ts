@@ -10,7 +10,7 @@
  */
 import type { ClaimSignature, ClaimTraits, MatcherData } from './data';
 import { FigureClass, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
-import { compareCertainty, readCertainty } from '../lang/certainty';
+import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { compareDates, findDateSpans, type DateSpan } from '../lang/date-spans';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -95,7 +95,7 @@ export function relateData(data: MatcherData): RelateData {
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]);
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string';
 }
 
 /**
@@ -127,7 +127,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
 
 /** What the page sentence says beyond figures and places, read once per sentence. */
 export interface PageTraits {
-  certainty: { level: number; cue: string } | null;
+  certainty: CertaintyReadings | null;
   dates: DateSpan[];
   /** Per page figure, the group its share is of ("of the nurses"), or []. */
   groups: string[][];
@@ -152,7 +152,7 @@ export function pageTraits(ctx: RelateContext): PageTraits {
   };
   const spans = ctx.figures.map((g) => shareGroupSpan(run, g, to));
   return {
-    certainty: readCertainty(run, from, to, isQuoted),
+    certainty: readCertainties(run, from, to, isQuoted),
     dates: findDateSpans(run, from, to, ctx.pageDay ?? null),
     groups: spans.map((sp) => sp.keys),
     groupTexts: spans.map((sp, k) => ctx.text.slice(ctx.figures[k].start, sp.end > ctx.figures[k].next ? run.end[sp.end - 1] : ctx.figures[k].end)),
@@ -235,6 +235,22 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
     if (dc < dp && isRoundable(corpusValue) && roundLike(pageValue, corpusValue, dc) === corpusValue) return 'less-precise';
   }
   return 'contradiction';
+}
+
+/**
+ * How firmly the corpus states what the page states: the reporting clauses first ("will say"
+ * against "said", "suggested" against "said"); when they are alike, what is reported ("said it could
+ * close" against "said it closed", "alleged it was definitely" against "suggested it could be"),
+ * a sentence without a speech verb standing for its own content.
+ */
+export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyReadings): { kind: DifferenceKind; page: CertaintyReading; corpus: CertaintyReading } | null {
+  const kind = compareCertainty(page.clause.level, corpus.clause.level);
+  if (kind) return { kind, page: page.clause, corpus: corpus.clause };
+  if (!page.content && !corpus.content) return null;
+  const p = page.content ?? page.clause;
+  const c = corpus.content ?? corpus.clause;
+  const inner = compareCertainty(p.level, c.level);
+  return inner ? { kind: inner, page: p, corpus: c } : null;
 }
 
 /** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
@@ -320,8 +336,9 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     if (dateKind && !sameDate) add({ attribute: 'date', ...dateKind });
     // Certainty: the same fact stated as possible, planned, plain or confirmed.
     if (page.certainty) {
-      const kind = compareCertainty(page.certainty.level, traits[0]);
-      if (kind) add({ attribute: 'certainty', kind, page: certaintyText(page.certainty.cue), corpus: certaintyText(traits[1]) });
+      const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
+      const found = certaintyDifference(page.certainty, corpus);
+      if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
   }
   differences.sort((a, b) => KIND_ORDER.indexOf(a.kind!) - KIND_ORDER.indexOf(b.kind!));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus } from '../../../src/core/analysis/index';
-import { Certainty } from '../../../src/core/lang/certainty';
+import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
@@ -61,17 +61,17 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
 }
 
 /** One corpus claim's signature and traits, from its own words (dated `date`). */
-function corpusClaim(text: string, opts: { places?: string[]; certainty?: [number, string]; date?: string; groups?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
+function corpusClaim(text: string, opts: { places?: string[]; date?: string; groups?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
   const run = wordRun(text);
   const figures: ParsedFigure[] = [];
   parseFigures(run, 0, run.norm.length, figures);
   const figs: FigureSignature[] = figures.map((f) => [f.value, f.qualifier, f.cls, []]);
   const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
   const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
-  const [level, cue] = opts.certainty ?? [Certainty.stated, ''];
+  const { clause, content } = readCertainties(run, 0, run.norm.length);
   return [
     [0, 1, 0, [], figs, places],
-    [level, cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => '')],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? ''],
   ];
 }
 
@@ -89,8 +89,11 @@ describe('relate: the kind of each difference', () => {
     ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
     ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
     ['a day inside "last week"', 'Crews walked out last week.', undefined, '2021-03-10', 'Crews walked out on 2 March.', { date: '2021-03-04' }, ['date:more-precise']],
-    ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', { certainty: [Certainty.possible, 'may have'] }, ['certainty:less-certain']],
-    ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', { certainty: [Certainty.confirmed, 'officially'] }, ['certainty:more-certain']],
+    ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', {}, ['certainty:less-certain']],
+    ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', {}, ['certainty:more-certain']],
+    ['planned against done', 'The operator will cut the crossings.', undefined, undefined, 'The operator cut the crossings.', {}, ['certainty:more-certain']],
+    ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
+    ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
   ])('%s', (_name, page, pagePlace, pageDate, corpus, opts, expected) => {
     const [sig, traits] = corpusClaim(corpus, opts as never);
@@ -118,7 +121,7 @@ describe('relate: the kind of each difference', () => {
 
 describe('relateData', () => {
   const sig: ClaimSignature = [0, 0, 0, [], [], []];
-  const good: ClaimTraits = [Certainty.stated, '', [[1, 1, -1, 0, 0, 'x']], [], []];
+  const good: ClaimTraits = [Certainty.stated, '', [[1, 1, -1, 0, 0, 'x']], [], [], -1, ''];
   it.each([
     // [name, number of claims, traits, traits kept]
     ['well-formed traits are kept', 1, [good], [good]],
