@@ -16,6 +16,7 @@ import { Window } from 'happy-dom';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from './lib/chromium';
 import { buildDetails, type CardDetails } from '../src/core/index/details';
+import { compileMatcher, createMatcher } from '../src/core/match';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
 import type { CardProps } from '../src/ui/card';
 import { loadCardModule } from './lib/card-module';
@@ -167,6 +168,12 @@ function seedShots(): Shot[] {
     }));
     shots.push(...both({ name: 'seeds-claim', match: matchFor('claim', group.id, first.text, 0.93, refs), state: ready(index, 'claim', group.id) }));
   }
+  // A card as the page gets it: the matcher's own refs for a sentence that states a figure
+  // differently and less certainly than the corpus (kinds named by core/match/relate).
+  const matcher = createMatcher(compileMatcher(index));
+  const pageSentence = 'More than 40 women Labour MPs may have written to Mr Corbyn about the abuse.';
+  const looked = matcher.scan(pageSentence).find((m) => m.kind === 'claim');
+  if (looked) shots.push(...both({ name: 'seeds-claim-lookup', match: looked, state: ready(index, 'claim', looked.id) }));
   const quoteGroup = index.quoteGroups.find((g) => g.members.some((m) => m.relation === 'variant-quote'));
   if (quoteGroup) {
     const ref = index.quotes.find((q) => q.id === quoteGroup.reference)!;
