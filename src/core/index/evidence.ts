@@ -38,6 +38,6 @@ function corpusWording(values: ValueDifference, excerpt: string): ValueDifferenc
   const run = wordRun(excerpt);
   const figures: ParsedFigure[] = [];
   parseFigures(run, 0, run.norm.length, figures);
-  const same = figures.find((f) => formatFigure(f.value, f.qualifier, f.cls) === values.corpus);
+  const same = figures.find((f) => formatFigure(f.value, f.qualifier, f.cls, f.high) === values.corpus);
   return same ? { ...values, corpus: excerpt.slice(same.start, same.end) } : { ...values };
 }

@@ -116,8 +116,14 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
       break;
     }
   }
-  return { clause: readCues(t, from, end, isQuoted), content: end < to ? readCues(t, end, to, isQuoted) : null };
+  let words = 0;
+  for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
+  // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
+  return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null };
 }
+
+/** Fewer words than this after a speech verb are not reported content ("…, she said on Monday."). */
+const MIN_CONTENT_WORDS = 3;
 
 /** The least certain cue in tokens [from, end) (see readCertainty). */
 function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {

@@ -80,6 +80,8 @@ export interface ParsedFigure {
   isWordNumber: boolean;
   /** A scale multiplied it ("two million", "2m"). */
   isScaled: boolean;
+  /** The top of a range ("between 30 and 40", "30 to 40", "30-40"; `value` is its bottom), else undefined. */
+  high?: number;
 }
 
 const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
@@ -115,7 +117,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
             }
           }
           // "1990-91": a range of years; keep the first and skip the rest.
-          if (next + 1 < to && t.norm[next] === '-' && !(t.flags[next] & SPACED) && t.flags[next + 1] & NUM) next += 2;
+          if (isPlainInteger && next + 1 < to && t.norm[next] === '-' && !(t.flags[next] & SPACED) && t.flags[next + 1] & NUM) next += 2;
         }
       }
     } else if (f & WORD) {
@@ -158,7 +160,30 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
       end = t.end[next];
       next++;
     }
+    // A range: "30 to 40", "30-40", "between 30 and 40" (digits on both sides; a larger top).
+    let high: number | undefined;
+    // "from 30 to 40" is a change, not a range; a top followed by a scale ("2.5 to 3 million") is left alone.
+    const isChange = i > from && t.norm[i - 1] === 'from';
+    const topScaled = next + 2 < to && SCALES.has(t.norm[next + 2]);
+    if (f & NUM && !isChange && !topScaled && cls !== FigureClass.year && next + 1 < to && (t.norm[next] === 'to' || t.norm[next] === '-' || (t.norm[next] === 'and' && i > from && t.norm[i - 1] === 'between')) && t.flags[next + 1] & NUM) {
+      const m = NUMERIC.exec(t.norm[next + 1]);
+      // The top takes the bottom's scale ("2m-3" is rare; "2m to 3m" has a suffix on the top and is not read).
+      const scale = value / parseFloat(t.norm[i].replace(/,/g, ''));
+      const top = m && m[2] === '' ? parseFloat(m[1].replace(/,/g, '')) * scale : NaN;
+      if (top > value) {
+        high = top;
+        next += 2;
+        end = t.end[next - 1];
+        // "between 30 and 40%": the share sign after the top.
+        if (next < to && t.norm[next] === '%') {
+          cls = FigureClass.percent;
+          end = t.end[next];
+          next++;
+        }
+      }
+    }
     let first = i;
+    if (high !== undefined && first > from && t.norm[first - 1] === 'between') first--;
     let currency: string | null = null;
     if (first > from && CURRENCIES.has(t.norm[first - 1])) {
       cls = FigureClass.money;
@@ -177,7 +202,9 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
         break;
       }
     }
-    out.push({ value, qualifier, cls, currency, start: t.start[first], end, first, number: i, next, isWordNumber, isScaled });
+    const figure: ParsedFigure = { value, qualifier, cls, currency, start: t.start[first], end, first, number: i, next, isWordNumber, isScaled };
+    if (high !== undefined) figure.high = high;
+    out.push(figure);
     i = next;
   }
 }
@@ -235,8 +262,9 @@ export const OPEN_BELOW = 0.5;
 /** How far "more than N" starts above N (and "less than N" ends below it): strictly, not equal. */
 const STRICT = 1e-4;
 
-/** The [low, high] interval of values a figure allows. */
-export function figureInterval(value: number, qualifier: number): [number, number] {
+/** The [low, high] interval of values a figure allows; a range ("30 to 40", `high` its top) allows itself. */
+export function figureInterval(value: number, qualifier: number, high?: number): [number, number] {
+  if (high !== undefined) return [value, high];
   switch (QUALIFIERS[qualifier]) {
     case 'more-than':
       return [value * (1 + STRICT), value * OPEN_ABOVE];
@@ -255,9 +283,9 @@ export function figureInterval(value: number, qualifier: number): [number, numbe
 }
 
 /** Whether two figures of one class can both be true: "more than 30" and "36" can; "25" and "more than 30" cannot. */
-export function figuresAgree(aValue: number, aQualifier: number, bValue: number, bQualifier: number): boolean {
-  const [al, ah] = figureInterval(aValue, aQualifier);
-  const [bl, bh] = figureInterval(bValue, bQualifier);
+export function figuresAgree(aValue: number, aQualifier: number, bValue: number, bQualifier: number, aHigh?: number, bHigh?: number): boolean {
+  const [al, ah] = figureInterval(aValue, aQualifier, aHigh);
+  const [bl, bh] = figureInterval(bValue, bQualifier, bHigh);
   // Relative slack for floating-point products ("2.5 million" read as 2.5 × 1e6).
   const eps = 1e-9 * Math.max(1, Math.abs(aValue), Math.abs(bValue));
   return al <= bh + eps && bl <= ah + eps;
@@ -265,9 +293,10 @@ export function figuresAgree(aValue: number, aQualifier: number, bValue: number,
 
 const QUALIFIER_TEXT = ['', 'more than ', 'less than ', 'at least ', 'at most ', 'up to ', 'about '];
 
-/** Writes a figure back as text ("more than 30", "62.5%", "12,345") for side-by-side display. */
-export function formatFigure(value: number, qualifier: number, cls: number): string {
-  const digits = Number.isInteger(value) && value >= 10000 ? String(value).replace(/\B(?=(\d{3})+$)/g, ',') : String(value);
+/** Writes a figure back as text ("more than 30", "62.5%", "12,345", "30–40") for side-by-side display. */
+export function formatFigure(value: number, qualifier: number, cls: number, high?: number): string {
+  const number = (v: number) => (Number.isInteger(v) && v >= 10000 ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : String(v));
+  const digits = high !== undefined ? `${number(value)}–${number(high)}` : number(value);
   // The currency is not kept in MatcherData; the evidence builder swaps in the corpus's own wording.
   const body = cls === FigureClass.percent ? `${digits}%` : digits;
   return QUALIFIER_TEXT[qualifier] + body;

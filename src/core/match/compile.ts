@@ -100,7 +100,11 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
       const i = placeIdx.get(p);
       if (i !== undefined && !features.places.includes(i)) features.places.push(i);
     }
-    const figs: FigureSignature[] = features.figures.map((f) => [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []]);
+    const figs: FigureSignature[] = features.figures.map((f) => {
+      const sig: FigureSignature = [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []];
+      if (f.high !== undefined) sig.push(f.high);
+      return sig;
+    });
     // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
     const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
     const isQuoted = (i: number) => {

@@ -19,8 +19,8 @@ export const SURNAME_FLAG = 1;
  */
 export const GIVEN_FLAG = 1 << 30;
 
-/** One figure of a claim: [value, qualifier index, class, unit keys (stems of the words after it)]. */
-export type FigureSignature = [number, number, number, string[]];
+/** One figure of a claim: [value, qualifier index, class, unit keys (stems of the words after it), top of a range ("30 to 40"; absent otherwise)]. */
+export type FigureSignature = [number, number, number, string[], number?];
 
 /**
  * One claim signature, as a tuple to keep the JSON small:

@@ -218,17 +218,17 @@ function roundLike(value: number, like: number, places: number): number {
  * Rounding is precision, not contradiction, for shares, decimals and scaled figures ("63%" and
  * "62.5%", "2.5 million" and "2,460,000"); a plain whole count means that value (figures.ts).
  */
-export function compareFigures(pageValue: number, pageQualifier: number, corpusValue: number, corpusQualifier: number, cls: number): DifferenceKind | null {
-  if (figuresAgree(pageValue, pageQualifier, corpusValue, corpusQualifier)) {
-    const [pl, ph] = figureInterval(pageValue, pageQualifier);
-    const [cl, ch] = figureInterval(corpusValue, corpusQualifier);
+export function compareFigures(pageValue: number, pageQualifier: number, corpusValue: number, corpusQualifier: number, cls: number, pageHigh?: number, corpusHigh?: number): DifferenceKind | null {
+  if (figuresAgree(pageValue, pageQualifier, corpusValue, corpusQualifier, pageHigh, corpusHigh)) {
+    const [pl, ph] = figureInterval(pageValue, pageQualifier, pageHigh);
+    const [cl, ch] = figureInterval(corpusValue, corpusQualifier, corpusHigh);
     if (pl === cl && ph === ch) return null;
     if (cl >= pl && ch <= ph) return 'more-precise';
     if (pl >= cl && ph <= ch) return 'less-precise';
     return null;
   }
   const isRoundable = (v: number) => cls === FigureClass.percent || Math.abs(v) >= SCALED_FROM || !Number.isInteger(v);
-  if (pageQualifier === 0 && corpusQualifier === 0) {
+  if (pageQualifier === 0 && corpusQualifier === 0 && pageHigh === undefined && corpusHigh === undefined) {
     const dp = decimals(pageValue);
     const dc = decimals(corpusValue);
     if (dp < dc && isRoundable(pageValue) && roundLike(corpusValue, pageValue, dp) === pageValue) return 'more-precise';
@@ -283,10 +283,10 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       // Counts' unit words run on into the verb ("1,800 people crammed"): too loose to call another group, so only shares' "of" groups say scope.
       if (g.cls === FigureClass.count && !comparable(units, c[3])) continue;
       if (otherGroup(pageGroup, corpusGroup)) {
-        if (figuresAgree(g.value, g.qualifier, c[0], c[1])) scope ??= ci;
+        if (figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4])) scope ??= ci;
         continue;
       }
-      const kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls);
+      const kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
       // The closest reading wins: the same figure, then a precision difference, then a contradiction.
       const rank = (k: DifferenceKind | null) => (k === null ? 0 : k === 'contradiction' ? 2 : 1);
       if (!verdict || rank(kind) < rank(verdict.kind)) verdict = { kind, corpus: ci };
@@ -295,11 +295,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       if (verdict.kind !== 'contradiction') figureAgrees = true;
       if (verdict.kind && compare) {
         const c = figs[verdict.corpus];
-        add({ attribute: g.cls === FigureClass.year ? 'date' : 'figure', kind: verdict.kind, page: pageText, corpus: formatFigure(c[0], c[1], c[2]) });
+        add({ attribute: g.cls === FigureClass.year ? 'date' : 'figure', kind: verdict.kind, page: pageText, corpus: formatFigure(c[0], c[1], c[2], c[4]) });
       }
     } else if (scope !== null && compare) {
       const c = figs[scope];
-      add({ attribute: 'scope', kind: 'scope', page: page.groupTexts[gi] ?? pageText, corpus: traits?.[4]?.[scope] ?? formatFigure(c[0], c[1], c[2]) });
+      add({ attribute: 'scope', kind: 'scope', page: page.groupTexts[gi] ?? pageText, corpus: traits?.[4]?.[scope] || formatFigure(c[0], c[1], c[2], c[4]) });
     }
   }
   // Places: a shared place agrees; a place inside the other is a difference of precision.

@@ -23,6 +23,29 @@ describe('number forms', () => {
     expect(figures(text)).toEqual([{ text: written, value, cls, qualifier }]);
   });
 
+  it.each([
+    ['Between 30 and 40 crews walked out.', 'Between 30 and 40', 30, 40, FigureClass.count],
+    ['30 to 40 crews walked out.', '30 to 40', 30, 40, FigureClass.count],
+    ['Some 30-40 crews walked out.', 'Some 30-40', 30, 40, FigureClass.count],
+    ['Between 2.5 and 3% of crews walked out.', 'Between 2.5 and 3%', 2.5, 3, FigureClass.percent],
+  ])('%s → a range %s', (text, written, low, high, cls) => {
+    const run = wordRun(text);
+    const out: ParsedFigure[] = [];
+    parseFigures(run, 0, run.norm.length, out);
+    expect(out.map((f) => ({ text: text.slice(f.start, f.end), low: f.value, high: f.high, cls: f.cls }))).toEqual([{ text: written, low, high, cls }]);
+  });
+
+  it.each([
+    ['Crews rose from 30 to 40.', [30, 40]],
+    ['The home side won 2-1.', [2, 1]],
+    ['Between 2.5 and 3 million people watched.', [2.5, 3e6]],
+  ])('reads no range in %j', (text, values) => {
+    const run = wordRun(text);
+    const out: ParsedFigure[] = [];
+    parseFigures(run, 0, run.norm.length, out);
+    expect(out.map((f) => [f.value, f.high])).toEqual(values.map((v) => [v, undefined]));
+  });
+
   it.each(['The second half of the season.', 'He was one of the others.', 'Half-time came.'])('reads no fraction in %j', (text) => {
     expect(figures(text).filter((f) => f.cls === FigureClass.percent)).toEqual([]);
   });

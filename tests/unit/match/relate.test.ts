@@ -34,6 +34,17 @@ describe('compareFigures (how the corpus figure relates to the page figure)', ()
   ])('%s', (_name, pv, pq, cv, cq, cls, kind) => {
     expect(compareFigures(pv, q(pq as never), cv, q(cq as never), cls)).toBe(kind);
   });
+
+  it.each([
+    // [name, page value, page top, corpus value, corpus top, kind]
+    ['a figure inside the page range', 30, 40, 36, undefined, 'more-precise'],
+    ['a range around the page figure', 36, undefined, 30, 40, 'less-precise'],
+    ['a figure outside the range', 30, 40, 45, undefined, 'contradiction'],
+    ['the same range', 30, 40, 30, 40, null],
+    ['overlapping ranges', 30, 40, 35, 50, null],
+  ])('ranges: %s', (_name, pv, ph, cv, ch, kind) => {
+    expect(compareFigures(pv, q('exact'), cv, q('exact'), FigureClass.count, ph, ch)).toBe(kind);
+  });
 });
 
 /** A page sentence as relate() sees it (the page is dated `pageDate`, or undated). */
