@@ -2,11 +2,11 @@
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
-import { FigureClass } from '../lang/figures';
+import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
-import { shareGroupSpan } from './relate';
+import { derivedCounts, shareGroupSpan } from './relate';
 import { findQuotedSpans } from './quotes';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
@@ -105,6 +105,9 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
       if (f.high !== undefined) sig.push(f.high);
       return sig;
     });
+    // Counts that shares of a stated total come to ("40% of its 300 members": about 120 members), after the figures
+    // so figure indices (and the share groups of the traits) stay aligned with features.figures.
+    for (const d of derivedCounts(tokens, features.figures, tokens.count)) figs.push([d.value, QUALIFIERS.indexOf('about'), FigureClass.count, figs[d.total][3]]);
     // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
     const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
     const isQuoted = (i: number) => {

@@ -9,7 +9,7 @@
  * best-scoring one: a card lists them all.
  */
 import type { ClaimSignature, ClaimTraits, MatcherData } from './data';
-import { FigureClass, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { compareDates, findDateSpans, type DateSpan } from '../lang/date-spans';
 import { wordKey } from '../lang/keywords';
@@ -133,12 +133,14 @@ export interface PageTraits {
   groups: string[][];
   /** Per page figure, its text with the group ("45% of the nurses"). */
   groupTexts: string[];
+  /** Counts the page's shares of a stated total come to. */
+  derived: DerivedCount[];
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)) };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [] };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -156,6 +158,7 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     dates: findDateSpans(run, from, to, ctx.pageDay ?? null),
     groups: spans.map((sp) => sp.keys),
     groupTexts: spans.map((sp, k) => ctx.text.slice(ctx.figures[k].start, sp.end > ctx.figures[k].next ? run.end[sp.end - 1] : ctx.figures[k].end)),
+    derived: derivedCounts(run, ctx.figures, to),
   };
 }
 
@@ -186,6 +189,30 @@ export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'
     out.push(key);
   }
   return { keys: out, end: out.length ? j : g.next };
+}
+
+/** A count a share of a stated total comes to ("40% of its 300 members" is about 120 members). */
+export interface DerivedCount {
+  /** Index of the share and of its total among the figures. */
+  share: number;
+  total: number;
+  value: number;
+}
+
+/**
+ * Counts that shares of a stated total come to: a percentage followed by "of" (and determiners)
+ * and a count. The share is usually rounded, so the count is compared as "about" it.
+ */
+export function derivedCounts(t: TokenRun, figures: readonly Pick<ParsedFigure, 'cls' | 'next' | 'first' | 'value'>[], to: number): DerivedCount[] {
+  const out: DerivedCount[] = [];
+  figures.forEach((g, k) => {
+    if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return;
+    let j = g.next + 1;
+    while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
+    const total = figures.findIndex((h) => h.first === j && h.cls === FigureClass.count);
+    if (total >= 0) out.push({ share: k, total, value: (g.value / 100) * figures[total].value });
+  });
+  return out;
 }
 
 /** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
@@ -269,11 +296,22 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   };
   // Figures are compared only when they measure the same thing; a difference needs close wording too.
   let figureAgrees = false;
-  for (let gi = 0; gi < ctx.figures.length; gi++) {
-    const g = ctx.figures[gi];
-    const units = ctx.figureUnitKeys[gi];
-    const pageGroup = page.groups[gi] ?? [];
-    const pageText = ctx.text.slice(g.start, g.end);
+  // The page's figures, then the counts its shares of a stated total come to; a total itself
+  // ("300" in "40% of its 300 members") is not the count the sentence states.
+  const totals = new Set(page.derived.map((d) => d.total));
+  const pageFigures = [
+    ...ctx.figures.map((g, gi) => ({ g, units: ctx.figureUnitKeys[gi], group: page.groups[gi] ?? [], text: ctx.text.slice(g.start, g.end), groupText: page.groupTexts[gi], skip: totals.has(gi), derived: false })),
+    ...page.derived.map((d) => {
+      const share = ctx.figures[d.share];
+      const total = ctx.figures[d.total];
+      const g = { value: d.value, qualifier: QUALIFIERS.indexOf('about'), cls: FigureClass.count, high: undefined };
+      return { g, units: ctx.figureUnitKeys[d.total], group: [] as string[], text: ctx.text.slice(share.start, total.end), groupText: undefined, skip: false, derived: true };
+    }),
+  ];
+  // Corpus figures past the claim's own (its traits list one group per own figure) are derived counts too.
+  const ownFigures = traits ? traits[3].length : figs.length;
+  for (const { g, units, group: pageGroup, text: pageText, groupText, skip, derived } of pageFigures) {
+    if (skip) continue;
     let verdict: { kind: DifferenceKind | null; corpus: number } | null = null;
     let scope: number | null = null;
     for (let ci = 0; ci < figs.length; ci++) {
@@ -286,7 +324,9 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
         if (figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4])) scope ??= ci;
         continue;
       }
-      const kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
+      let kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
+      // A count that a share comes to is approximate by construction: consistent with a count is the same.
+      if ((derived || ci >= ownFigures) && kind !== 'contradiction') kind = null;
       // The closest reading wins: the same figure, then a precision difference, then a contradiction.
       const rank = (k: DifferenceKind | null) => (k === null ? 0 : k === 'contradiction' ? 2 : 1);
       if (!verdict || rank(kind) < rank(verdict.kind)) verdict = { kind, corpus: ci };
@@ -299,7 +339,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       }
     } else if (scope !== null && compare) {
       const c = figs[scope];
-      add({ attribute: 'scope', kind: 'scope', page: page.groupTexts[gi] ?? pageText, corpus: traits?.[4]?.[scope] || formatFigure(c[0], c[1], c[2], c[4]) });
+      add({ attribute: 'scope', kind: 'scope', page: groupText ?? pageText, corpus: traits?.[4]?.[scope] || formatFigure(c[0], c[1], c[2], c[4]) });
     }
   }
   // Places: a shared place agrees; a place inside the other is a difference of precision.

@@ -10,7 +10,7 @@ import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
 import type { ClaimSignature, ClaimTraits, DateSignature, FigureSignature } from '../../../src/core/match/data';
-import { claimEvidence, compareFigures, relate, relateData, type RelateContext } from '../../../src/core/match/relate';
+import { claimEvidence, compareFigures, derivedCounts, relate, relateData, type RelateContext } from '../../../src/core/match/relate';
 import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
 
@@ -77,6 +77,8 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   const figures: ParsedFigure[] = [];
   parseFigures(run, 0, run.norm.length, figures);
   const figs: FigureSignature[] = figures.map((f) => [f.value, f.qualifier, f.cls, []]);
+  // As compile.ts does: counts that shares of a stated total come to, after the figures.
+  for (const d of derivedCounts(run, figures, run.norm.length)) figs.push([d.value, q('about'), FigureClass.count, []]);
   const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
   const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
   const { clause, content } = readCertainties(run, 0, run.norm.length);
@@ -106,6 +108,9 @@ describe('relate: the kind of each difference', () => {
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
+    ['a share of a stated total against the count it comes to', '40% of its 300 members backed the strike.', undefined, undefined, '120 members backed the strike.', {}, []],
+    ['the count against a share of a stated total', '120 members backed the strike.', undefined, undefined, '40% of its 300 members backed the strike.', {}, []],
+    ['a share of a total against another count', '40% of its 300 members backed the strike.', undefined, undefined, '200 members backed the strike.', {}, ['figure:contradiction']],
   ])('%s', (_name, page, pagePlace, pageDate, corpus, opts, expected) => {
     const [sig, traits] = corpusClaim(corpus, opts as never);
     const ctx = context(page, [sig], [traits], pagePlace, pageDate);
