@@ -82,6 +82,17 @@ const CUES: readonly { words: string[]; level: number }[] = (
   .map(([p, level]) => ({ words: p.split(' '), level }))
   .sort((a, b) => b.words.length - a.words.length);
 
+/** CUES by first word, longest first (most words are no cue's first word: one map look-up each). */
+const CUES_BY_FIRST: ReadonlyMap<string, readonly { words: string[]; level: number }[]> = (() => {
+  const map = new Map<string, { words: string[]; level: number }[]>();
+  for (const cue of CUES) {
+    const list = map.get(cue.words[0]) ?? [];
+    list.push(cue);
+    map.set(cue.words[0], list);
+  }
+  return map;
+})();
+
 /** A sentence's certainty and the words that set it ("" for a plain statement). */
 export interface CertaintyReading {
   level: number;
@@ -131,7 +142,9 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
   let confirmed: CertaintyReading | null = null;
   for (let i = from; i < end; i++) {
     if (!(t.flags[i] & WORD) || isQuoted(i)) continue;
-    for (const cue of CUES) {
+    const cues = CUES_BY_FIRST.get(t.norm[i]);
+    if (!cues) continue;
+    for (const cue of cues) {
       const k = cue.words.length;
       if (i + k > end) continue;
       let ok = true;

@@ -153,6 +153,7 @@ const GREATER = 'greater ';
  */
 function placeContainment(index: CorpusIndex, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
   const pairs = new Set<string>();
+  if (places.length < 2) return [];
   const add = (inner: number, outer: number) => {
     if (inner !== outer) pairs.add(`${inner},${outer}`);
   };
