@@ -200,7 +200,11 @@ export class PageScanner {
         const block = next.value;
         if (block === SEND_NOW) {
           send();
-          queue.read(readNext);
+          // The rest of the page is read once the on-screen batch is marked: reads come first in
+          // every slice, so reading on meanwhile would hold the viewport's markers back behind a
+          // slice of reads (or, on a long page, many). The next read is queued from a write task,
+          // so it runs on the frame after the markers are painted. Costs one round trip in all.
+          void applied.then(() => queue.write(() => queue.read(readNext)));
           return;
         }
         batch.push({ block, length: piecesLength(block) });
