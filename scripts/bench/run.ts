@@ -10,7 +10,10 @@
  *        --pages 2,20 (page sizes in thousands of words), --no-corpus, --no-browser,
  *        --only build (the corpus build rows alone, judged on the build budgets alone),
  *        --articles 500,20000 (corpus sizes of the build rows; default 5,500,5000,20000),
- *        --screenshot FILE (the first page after marking).
+ *        --screenshot FILE (the first page after marking),
+ *        --only store (the corpus-size table alone: the extension with generated corpora in its store,
+ *        plus the import rows), --no-store, --store-rounds N (loads per page and size, default 3),
+ *        --imports 1000,10000 (import rows; "none" for none), --articles also sets the table's sizes.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { launchBenchBrowser, runBrowserBench, screenshotMarkedPage, type BenchPa
 import { buildChromeExtension, buildPageBundles, weighScript } from './bundles';
 import { runCardBench } from './card-bench';
 import { runCorpusBench } from './corpus-bench';
+import { runStoreBench } from './store-bench';
 import { generatePage } from './generate-page';
 import { machineInfo } from './machine';
 import { measureThroughput } from './node-bench';
@@ -40,11 +44,15 @@ interface Args {
   screenshot: string | null;
   pages: number[] | null;
   onlyBuild: boolean;
+  onlyStore: boolean;
+  store: boolean;
+  storeRounds: number;
+  imports: number[] | null;
   articles: number[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null, pages: null, onlyBuild: false, articles: null };
+  const args: Args = { json: null, check: false, rounds: 7, quick: false, corpus: true, browser: true, screenshot: null, pages: null, onlyBuild: false, onlyStore: false, store: true, storeRounds: 3, imports: null, articles: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = argv[++i] ?? null;
@@ -53,10 +61,16 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--quick') args.quick = true;
     else if (a === '--no-corpus') args.corpus = false;
     else if (a === '--no-browser') args.browser = false;
-    else if (a === '--only') {
+    else if (a === '--no-store') args.store = false;
+    else if (a === '--store-rounds') args.storeRounds = Math.max(1, Number(argv[++i]));
+    else if (a === '--imports') {
+      const v = argv[++i] ?? '';
+      args.imports = v === 'none' ? [] : v.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    } else if (a === '--only') {
       const part = argv[++i];
-      if (part !== 'build') throw new Error(`bench: --only takes "build", got ${part ?? 'nothing'}`);
-      args.onlyBuild = true;
+      if (part === 'build') args.onlyBuild = true;
+      else if (part === 'store') args.onlyStore = true;
+      else throw new Error(`bench: --only takes "build" or "store", got ${part ?? 'nothing'}`);
     } else if (a === '--articles') {
       args.articles = (argv[++i] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
       if (!args.articles.length) throw new Error('bench: --articles needs sizes such as 500,20000');
@@ -70,8 +84,13 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Corpus sizes of the build rows (issue 11): the bundled corpus's size up to a reader's large corpus. */
+/** Corpus sizes of the build rows and the store table (issue 11): the bundled corpus's size up to a reader's large corpus. */
 const CORPUS_SIZES = [5, 500, 5_000, 20_000];
+/** Page sizes (article words) of the store table (issue 11: one scan at 20k and 200k words). */
+const STORE_PAGE_WORDS = [20_000, 200_000];
+/** Import rows (issue 12): new corpora of these many articles, and 10 articles added to 5,000. */
+const IMPORT_SIZES = [1_000, 10_000];
+const ADD = { into: 5_000, articles: 10 };
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -92,13 +111,21 @@ async function main(): Promise<number> {
     sizes: null,
     throughput: null,
     corpus: [],
+    store: [],
+    imports: [],
     notes,
   };
   let generatedDir = join(ROOT, 'src/generated');
   try {
     if (args.onlyBuild) notes.push('--only build: page scan, card, sizes and throughput not measured; only the build budgets judged');
+    if (args.onlyStore) notes.push('--only store: the corpus-size table and import rows (and sizes) alone; only their budgets judged');
     // --- build ---------------------------------------------------------------------------------
-    if (!args.onlyBuild) {
+    if (args.onlyStore) {
+      log('building a Chrome build of the extension…');
+      await buildChromeExtension(join(tmp, 'ext'));
+      results.sizes = measureSizes(join(tmp, 'ext'), generatedDir);
+    }
+    if (!args.onlyBuild && !args.onlyStore) {
       log('building the index…');
       const generated = await prepareIndex(tmp);
       generatedDir = generated.dir;
@@ -164,7 +191,38 @@ async function main(): Promise<number> {
       }
     }
 
-    if (args.corpus || args.onlyBuild) {
+    if ((args.store || args.onlyStore) && !args.onlyBuild && args.browser) {
+      const pages = STORE_PAGE_WORDS.map((words) => {
+        const page = generatePage({ words, seed: 2016 + words, seeds: readSeeds() });
+        const path = `store-page-${words / 1000}k.html`;
+        writeFileSync(join(tmp, path), page.html);
+        return { path, targetWords: words };
+      });
+      const server = await serveDir(tmp);
+      cleanups.unshift(() => server.close());
+      results.storeLoad = loadavg()[0];
+      log(`corpus-size table (extension with generated corpora in its store; load ${results.storeLoad.toFixed(2)}):`);
+      const sizes = args.articles ?? (args.quick ? [5, 500] : CORPUS_SIZES);
+      const imports = args.imports ?? (args.quick ? [1_000] : IMPORT_SIZES);
+      const store = await runStoreBench({
+        extDir: join(tmp, 'ext'),
+        chromiumBin: CHROMIUM_BIN,
+        origin: server.origin,
+        pages,
+        articles: sizes,
+        rounds: args.quick ? 1 : args.storeRounds,
+        imports,
+        add: ADD,
+        tmp,
+        log,
+      });
+      results.store = store.rows;
+      results.imports = store.imports;
+      await server.close();
+      cleanups.shift();
+    }
+
+    if ((args.corpus && !args.onlyStore) || args.onlyBuild) {
       log('corpus build scaling:');
       const sizes = args.articles ?? (args.quick ? [5, 50, 500] : CORPUS_SIZES);
       results.corpus = await runCorpusBench(sizes, log);
@@ -175,7 +233,7 @@ async function main(): Promise<number> {
 
   results.durationSeconds = (performance.now() - started) / 1000;
   results.machine.loadEnd = loadavg()[0];
-  const verdicts = judge(results).filter((v) => !args.onlyBuild || v.part === 'build');
+  const verdicts = judge(results).filter((v) => (!args.onlyBuild || v.part === 'build') && (!args.onlyStore || v.part === 'store') && (args.store || args.onlyStore || v.part !== 'store'));
   process.stdout.write(`${formatTable(results, verdicts)}\n`);
   if (args.json) {
     mkdirSync(dirname(resolve(args.json)), { recursive: true });

@@ -1,0 +1,418 @@
+/**
+ * The corpus-size rows (issue 11, item 5): generated corpora installed in the corpus store of the
+ * built extension, in headless Chromium, one size at a time, measured through the real path: the
+ * content script reads and marks the bench pages and sends its blocks to the service worker's
+ * matching side (`matchBlocks`), which matches them over the stored corpus.
+ *
+ * Per corpus size:
+ * - page main-thread time of one scan: the page is loaded with the CDP Profiler sampling its main
+ *   thread; every sample whose stack holds a frame of the extension's scripts counts (the content
+ *   script's reading, marking and messaging, with the style/layout its calls force). FLOOR, the
+ *   bench's TreeWalker pass, runs in the same page afterwards;
+ * - first marker in the viewport after the load event, warm (the worker running, its matcher built)
+ *   and cold (the worker stopped through CDP's ServiceWorker.stopAllWorkers, as tests/e2e/faults does);
+ * - matching time on the matching side per 1,000 page words: the page's article blocks sent from an
+ *   extension page as `matchBlocks` batches (the content script's batch size), round trip minus the
+ *   round trip of an empty request (messaging alone); compromise's people() on the same text in Node
+ *   is the like-for-like comparison;
+ * - the service worker's JS heap (CDP Runtime.getHeapUsage on the worker target, after a forced GC,
+ *   with the corpus's matcher built and the pages scanned).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import { cachedCorpusFile } from './corpus-cache';
+import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
+import { median } from './stats';
+
+/** One page size's figures at one corpus size. */
+export interface StorePageRow {
+  targetWords: number;
+  /** FLOOR in this page (median of 5). */
+  floorMs: number;
+  /** Main-thread time attributed to the extension's scripts, per load (ms). */
+  scanMainMs: number[];
+  /** Markers placed (default cap). */
+  markers: number;
+  /** Load event end → first marker inside the viewport, warm worker (ms). */
+  firstInViewWarmMs: number[];
+  /** The same with the worker stopped before the load (ms). */
+  firstInViewColdMs: number[];
+  /** Matching side: ms per 1,000 words of the article blocks (round trip minus an empty one). */
+  matchMsPer1kWords: number;
+  /** compromise people() on the same blocks' text in Node, ms per 1,000 words. */
+  compromiseMsPer1kWords: number;
+  articleWords: number;
+}
+
+/** One corpus size's row. */
+export interface StoreRow {
+  articles: number;
+  ok: boolean;
+  error?: string;
+  corpusFileBytes?: number;
+  /** Whether the corpus file was built in this run (else read from the cache in os.tmpdir). */
+  builtNow?: boolean;
+  installMs?: number;
+  pages: StorePageRow[];
+  /** Service worker JS heap after a forced GC (used / total), bytes. */
+  workerHeapUsedBytes?: number;
+  workerHeapTotalBytes?: number;
+}
+
+/** Options of the store rows. */
+export interface StoreBenchOptions {
+  /** A Chrome build of the extension. */
+  extDir: string;
+  chromiumBin: string;
+  /** Origin serving the bench pages. */
+  origin: string;
+  pages: { path: string; targetWords: number }[];
+  articles: number[];
+  /** Loads per page and corpus size (warm and cold each). */
+  rounds: number;
+  /** Imports through the Corpora page into new corpora (issue 12), after the rows. */
+  imports: number[];
+  /** Articles added to the corpus of `into` articles while its row is installed (issue 12). */
+  add: { into: number; articles: number } | null;
+  /** A folder for the import files. */
+  tmp: string;
+  log: (line: string) => void;
+}
+
+/** The content script's batch size (src/page/page-scan.ts BATCH_MAX_BLOCKS), for the matching-side timing. */
+const MATCH_BATCH_BLOCKS = 80;
+/** Longest wait for one scan to report done (a 200,000-word page on a busy machine). */
+const SCAN_TIMEOUT_MS = 120_000;
+/** CPU profiler sampling interval (µs): fine enough for scans of tens of ms. */
+const PROFILE_INTERVAL_US = 250;
+
+// Main world, from the first moment of every document: when each marker was added.
+const MARK_WATCH = `(() => {
+  const seen = [];
+  window.__clMarks = seen;
+  new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push([t, n]);
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Runs in the page: load end → first marker inside the viewport, and the marker count. */
+function firstInView(): { firstMs: number | null; markers: number } {
+  const marks = (window as unknown as { __clMarks: [number, Element][] }).__clMarks ?? [];
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const loadEnd = nav?.loadEventEnd ?? 0;
+  const h = window.innerHeight;
+  let first: number | null = null;
+  for (const [t, el] of marks) {
+    if (!el.isConnected) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < h && (first === null || t < first)) first = t;
+  }
+  return { firstMs: first === null ? null : first - loadEnd, markers: document.querySelectorAll('coverage-lens-mark[data-cl-first]').length };
+}
+
+/** Runs in the page: the bench's FLOOR (a TreeWalker pass reading every text node), median of 5. */
+function floorInPage(): number {
+  const runs: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+    runs.push(performance.now() - t0 + (chars < 0 ? 1 : 0));
+  }
+  runs.sort((a, b) => a - b);
+  return runs[2];
+}
+
+/** Runs in the page: the article blocks' text as the content script reads paragraphs (p, li, headings, blockquote). */
+function articleBlocks(): string[] {
+  return [...document.querySelectorAll('article p, article li, article h2, article h3, article blockquote')]
+    .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((t) => t.length > 0);
+}
+
+/** Runs in an extension page: one protocol request. */
+async function send(message: { type: string; payload: unknown }): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+  const g = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+  return (await g.chrome.runtime.sendMessage(message)) as { ok: boolean; value?: unknown; error?: string };
+}
+
+async function request<T>(helper: Page, type: string, payload: unknown): Promise<T> {
+  const reply = await helper.evaluate(send, { type, payload });
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.value as T;
+}
+
+/** Serves one file with CORS, so the extension page can fetch a corpus too large for an evaluate argument. */
+async function serveFile(path: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(readFileSync(path));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`, server };
+}
+
+/** A CDP session on the service worker target (non-flat: playwright's sessions cannot address a worker). */
+async function workerCall(context: BrowserContext, method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser for a CDP session');
+  const s = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (!target) throw new Error('the service worker is not running');
+    const { sessionId } = (await s.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    let id = 0;
+    const call = (m: string, p: Record<string, unknown>) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const mine = ++id;
+        const onMessage = (e: { sessionId: string; message: string }) => {
+          const msg = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+          if (e.sessionId !== sessionId || msg.id !== mine) return;
+          s.off('Target.receivedMessageFromTarget' as never, onMessage as never);
+          if (msg.error) reject(new Error(`${m}: ${msg.error.message}`));
+          else resolve(msg.result ?? {});
+        };
+        s.on('Target.receivedMessageFromTarget' as never, onMessage as never);
+        void s.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id: mine, method: m, params: p }) } as never);
+      });
+    if (method === 'Runtime.getHeapUsage') await call('HeapProfiler.collectGarbage', {});
+    return await call(method, params);
+  } finally {
+    await s.detach().catch(() => undefined);
+  }
+}
+
+/** Stops the service worker (CDP ServiceWorker.stopAllWorkers) and waits until it reports stopped. */
+async function stopWorker(cdp: CDPSession, status: () => string): Promise<void> {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while (status() !== 'stopped' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (status() !== 'stopped') throw new Error(`the service worker did not stop (status ${status()})`);
+}
+
+/** Sum of profile samples whose stack holds a frame of the extension's scripts (ms). */
+function extensionTime(profile: { nodes: { id: number; callFrame: { url: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }): number {
+  const parent = new Map<number, number>();
+  const own = new Map<number, boolean>();
+  for (const n of profile.nodes) {
+    own.set(n.id, n.callFrame.url.startsWith('chrome-extension://'));
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const memo = new Map<number, boolean>();
+  const ours = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const p = parent.get(id);
+    const v = own.get(id) === true || (p !== undefined && ours(p));
+    memo.set(id, v);
+    return v;
+  };
+  let us = 0;
+  // timeDeltas[i] is the time before sample i; the next delta is how long sample i's stack ran.
+  for (let i = 0; i < profile.samples.length; i++) if (ours(profile.samples[i])) us += profile.timeDeltas[i + 1] ?? 0;
+  return us / 1000;
+}
+
+/** compromise's people() over the blocks, ms per 1,000 words (median of `rounds`). */
+function compromisePer1k(blocks: string[], rounds: number): number {
+  const text = blocks.join('\n\n');
+  const words = text.match(/\S+/g)?.length ?? 1;
+  nlp(blocks.slice(0, 20).join('\n\n')).people().out('array');
+  const runs: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const t0 = performance.now();
+    nlp(text).people().out('array');
+    runs.push(performance.now() - t0);
+  }
+  return (median(runs) / words) * 1000;
+}
+
+/** Runs the store rows for every corpus size, in one browser with the extension loaded. */
+export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows: StoreRow[]; imports: ImportRow[] }> {
+  const { log } = options;
+  const profile = await mkdtemp(join(tmpdir(), 'cl-bench-store-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.chromiumBin,
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${options.extDir}`, `--load-extension=${options.extDir}`],
+  });
+  const rows: StoreRow[] = [];
+  const imports: ImportRow[] = [];
+  const compromiseCache = new Map<number, number>();
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const base = `chrome-extension://${new URL(worker.url()).host}/`;
+    await context.addInitScript(MARK_WATCH);
+    const helper = await context.newPage();
+    await helper.goto(`${base}src/ui/popup/index.html`);
+    const cdp = await context.newCDPSession(helper);
+    let status = 'unknown';
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      const mine = e.versions.filter((v) => v.scriptURL.startsWith(base));
+      if (mine.length) status = mine[mine.length - 1].runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    const storeChunk = (await import('node:fs')).readdirSync(join(options.extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
+    if (!storeChunk) throw new Error('the extension build has no corpus-store chunk');
+
+    for (const articles of options.articles) {
+      const row: StoreRow = { articles, ok: false, pages: [] };
+      rows.push(row);
+      let served: { url: string; server: Server } | null = null;
+      let installedId: string | null = null;
+      try {
+        const file = await cachedCorpusFile(articles, log);
+        row.builtNow = file.built;
+        row.corpusFileBytes = (await import('node:fs')).statSync(file.path).size;
+        served = await serveFile(file.path);
+        log(`  ${articles} articles: installing (${(row.corpusFileBytes / 2 ** 20).toFixed(1)} MB corpus file)…`);
+        // Over 64 MiB a corpus file cannot travel in one extension message, so the extension page
+        // installs it with the store's own code (the chunk the background's installCorpus runs).
+        const install = `(async () => {
+          try {
+            const index = await (await fetch(${JSON.stringify(served.url)})).json();
+            const module = await import(${JSON.stringify(`/assets/${storeChunk}`)});
+            const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
+            const store = await Store.open();
+            const started = performance.now();
+            const value = await store.install(index, { name: 'Bench ${articles}', origin: 'imported' });
+            const ms = performance.now() - started;
+            store.close();
+            return { ok: true, value, ms };
+          } catch (error) {
+            return { ok: false, error: String(error) };
+          }
+        })()`;
+        const installed = (await helper.evaluate(install)) as { ok: boolean; value?: { id: string }; ms?: number; error?: string };
+        if (!installed.ok || !installed.value) throw new Error(`install: ${installed.error}`);
+        installedId = installed.value.id;
+        row.installMs = installed.ms;
+        // Only this corpus is active: the row measures its size alone.
+        for (const c of await request<{ id: string; active: boolean }[]>(helper, 'listCorpora', {})) {
+          if (c.id !== installedId && c.active) await request(helper, 'setCorpusActive', { id: c.id, active: false });
+        }
+
+        for (const target of options.pages) {
+          const url = `${options.origin}/${target.path}`;
+          const pageRow: StorePageRow = { targetWords: target.targetWords, floorMs: Number.NaN, scanMainMs: [], markers: 0, firstInViewWarmMs: [], firstInViewColdMs: [], matchMsPer1kWords: Number.NaN, compromiseMsPer1kWords: Number.NaN, articleWords: 0 };
+          row.pages.push(pageRow);
+          const tab = await context.newPage();
+          const tabCdp = await context.newCDPSession(tab);
+          await tabCdp.send('Profiler.enable');
+          await tabCdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+          const tabId = async (at: string): Promise<number> => {
+            const tabs = await helper.evaluate(async (u: string) => {
+              const g = globalThis as unknown as { chrome: { tabs: { query(q: unknown): Promise<{ id: number; url: string }[]> } } };
+              return (await g.chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id);
+            }, at);
+            if (tabs.length !== 1) throw new Error(`${tabs.length} tabs at ${at}`);
+            return tabs[0];
+          };
+          // Each load has an address of its own, so a report of the previous load is never taken for this one's.
+          let loads = 0;
+          const waitDone = async (id: number, at: string): Promise<void> => {
+            const deadline = Date.now() + SCAN_TIMEOUT_MS;
+            for (;;) {
+              const f = await request<{ url: string; status: string } | null>(helper, 'getFindings', { tabId: id });
+              if (f && f.url === at && f.status === 'done') return;
+              if (f && f.status === 'error') throw new Error(`scan failed on ${target.path}`);
+              if (Date.now() > deadline) throw new Error(`no scan done on ${target.path} within ${SCAN_TIMEOUT_MS / 1000} s (status ${f?.status ?? 'none'})`);
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          };
+          // One load to warm everything (worker, matcher, page cache), not measured.
+          const warmUrl = `${url}?load=${loads++}`;
+          await tab.goto(warmUrl, { waitUntil: 'load', timeout: 120_000 });
+          const id = await tabId(warmUrl);
+          await waitDone(id, warmUrl);
+          for (let round = 0; round < options.rounds; round++) {
+            for (const cold of [false, true]) {
+              if (cold) await stopWorker(cdp, () => status);
+              const at = `${url}?load=${loads++}`;
+              await tabCdp.send('Profiler.start');
+              await tab.goto(at, { waitUntil: 'load', timeout: 120_000 });
+              await waitDone(id, at);
+              // Let the last markers be written (the report can come a frame before them).
+              await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+              const { profile: prof } = (await tabCdp.send('Profiler.stop')) as { profile: Parameters<typeof extensionTime>[0] };
+              const seen = await tab.evaluate(firstInView);
+              pageRow.markers = seen.markers;
+              (cold ? pageRow.firstInViewColdMs : pageRow.firstInViewWarmMs).push(seen.firstMs ?? Number.NaN);
+              if (!cold) pageRow.scanMainMs.push(extensionTime(prof));
+            }
+          }
+          pageRow.floorMs = await tab.evaluate(floorInPage);
+          // Matching side alone: the article's blocks in the content script's batch size.
+          const blocks = await tab.evaluate(articleBlocks);
+          const words = blocks.join(' ').match(/\S+/g)?.length ?? 0;
+          pageRow.articleWords = words;
+          // A string, evaluated as is (a function would be rewritten by the TypeScript loader with helpers the page lacks).
+          const timing = (await helper.evaluate(`(async () => {
+            const all = ${JSON.stringify(blocks)};
+            const kinds = { person: true, organisation: true, claim: true, quote: true };
+            async function once(list) {
+              const t0 = performance.now();
+              const reply = await chrome.runtime.sendMessage({ type: 'matchBlocks', payload: { blocks: list, kinds, page: 'https://bench.invalid/' } });
+              if (!reply.ok) throw new Error(reply.error);
+              return performance.now() - t0;
+            }
+            const empties = [];
+            for (let k = 0; k < 21; k++) empties.push(await once([]));
+            empties.sort((a, b) => a - b);
+            const empty = empties[10];
+            const passes = [];
+            for (let pass = 0; pass < 3; pass++) {
+              let total = 0;
+              for (let i = 0; i < all.length; i += ${MATCH_BATCH_BLOCKS}) total += Math.max(0, (await once(all.slice(i, i + ${MATCH_BATCH_BLOCKS}))) - empty);
+              passes.push(total);
+            }
+            passes.sort((a, b) => a - b);
+            return { ms: passes[1], empty };
+          })()`)) as { ms: number; empty: number };
+          pageRow.matchMsPer1kWords = (timing.ms / Math.max(1, words)) * 1000;
+          if (!compromiseCache.has(target.targetWords)) compromiseCache.set(target.targetWords, compromisePer1k(blocks, target.targetWords >= 200_000 ? 1 : 3));
+          pageRow.compromiseMsPer1kWords = compromiseCache.get(target.targetWords)!;
+          await tab.close();
+          log(`    ${target.targetWords / 1000}k words: scan main thread ${median(pageRow.scanMainMs).toFixed(1)} ms (FLOOR ${pageRow.floorMs.toFixed(2)}), first in view warm ${median(pageRow.firstInViewWarmMs).toFixed(0)} / cold ${median(pageRow.firstInViewColdMs).toFixed(0)} ms, ${pageRow.markers} markers, matching ${pageRow.matchMsPer1kWords.toFixed(2)} ms/1k words (messaging ${timing.empty.toFixed(1)} ms per request)`);
+        }
+        const heap = await workerCall(context, 'Runtime.getHeapUsage');
+        row.workerHeapUsedBytes = heap.usedSize as number;
+        row.workerHeapTotalBytes = heap.totalSize as number;
+        log(`    worker heap ${(row.workerHeapUsedBytes / 2 ** 20).toFixed(1)} MB used / ${(row.workerHeapTotalBytes / 2 ** 20).toFixed(1)} MB total`);
+        row.ok = true;
+        if (options.add && options.add.into === articles) imports.push(await benchAdd(context, base, options.tmp, installedId, articles, options.add.articles, log));
+      } catch (error) {
+        row.error = error instanceof Error ? error.message : String(error);
+        log(`  ${articles} articles: ${row.error}`);
+      } finally {
+        if (installedId) await request(helper, 'deleteCorpus', { id: installedId }).catch(() => undefined);
+        if (served) await new Promise((done) => served!.server.close(done));
+      }
+    }
+    for (const n of options.imports) {
+      imports.push(await benchNewImport(context, base, options.tmp, n, log));
+      // The imported corpus goes, so the next import starts from the same store.
+      for (const c of await request<{ id: string; name: string }[]>(helper, 'listCorpora', {})) {
+        if (c.name === `Bench import ${n}`) await request(helper, 'deleteCorpus', { id: c.id }).catch(() => undefined);
+      }
+    }
+    if (options.add && !options.articles.includes(options.add.into)) {
+      imports.push({ kind: 'add', articles: options.add.articles, into: options.add.into, ok: false, ms: Number.NaN, error: `no ${options.add.into}-article row in this run (--articles)` });
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+  return { rows, imports };
+}
