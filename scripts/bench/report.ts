@@ -178,6 +178,8 @@ function judgeStore(r: BenchResults): Verdict[] {
       out.push(verdict(`scan main thread <= 4x FLOOR @${w / 1000}k, ${n}`, p ? summariseStorePage(p).scanOverFloor : Number.NaN, 4, 'x', 'max', 'store'));
     }
     const sums = row.pages.map(summariseStorePage);
+    const cards = row.pages.flatMap((p) => p.cardMs);
+    out.push(verdict(`card painted after intent delay, worst, ${n}`, cards.length ? max(cards) : Number.NaN, 16, 'ms', 'max', 'store'));
     out.push(verdict(`matching >= 100x compromise, ${n} (worst page)`, sums.length ? Math.min(...sums.map((s) => s.compromiseOverMatch)) : Number.NaN, 100, 'x', 'min', 'store'));
     if (row.articles === 5_000) {
       out.push(verdict('first marker in view, cold, 5,000 (worst page)', sums.length ? Math.max(...sums.map((s) => s.firstColdMs)) : Number.NaN, FIRST_IN_VIEW_COLD_LIMIT_MS, 'ms', 'max', 'store'));
@@ -346,7 +348,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(`6. Corpus-size table: the built extension with a generated corpus installed in its store, headless Chromium (load average at start ${num(r.storeLoad, 2)})`);
     lines.push('   scan = page main-thread time attributed to the extension (CDP Profiler samples in its scripts) for one load at the default marker cap; first = load end -> first marker in view');
     const pageWords = [...new Set(r.store.flatMap((x) => x.pages.map((p) => p.targetWords)))];
-    const head = ['inj. gzip', ...pageWords.flatMap((w) => [`scan@${w / 1000}k`, `xFLOOR`, `first w/c@${w / 1000}k`]), 'match/1k w', 'x comp.', 'SW heap'];
+    const head = ['inj. gzip', ...pageWords.flatMap((w) => [`scan@${w / 1000}k`, `xFLOOR`, `first w/c@${w / 1000}k`]), 'match/1k w', 'x comp.', 'card worst', 'SW heap'];
     lines.push(row('articles', head, 12, 10));
     for (const x of r.store) {
       if (!x.ok) {
@@ -357,11 +359,12 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
       const cells = [kb(r.sizes?.injectedTotal.gzip)];
       for (const s of sums) cells.push(num(s?.scanMainMs, 1), num(s?.scanOverFloor, 1), s ? `${int(s.firstWarmMs)}/${int(s.firstColdMs)}` : '—');
       const worstPage = sums.filter((s) => s !== null).sort((a, b) => a!.compromiseOverMatch - b!.compromiseOverMatch)[0];
-      cells.push(num(Math.max(...sums.map((s) => s?.matchPer1k ?? Number.NaN)), 2), int(worstPage?.compromiseOverMatch), mb(x.workerHeapUsedBytes));
+      const cards = x.pages.flatMap((p) => p.cardMs);
+      cells.push(num(Math.max(...sums.map((s) => s?.matchPer1k ?? Number.NaN)), 2), int(worstPage?.compromiseOverMatch), cards.length ? num(max(cards), 1) : '—', mb(x.workerHeapUsedBytes));
       lines.push(row(int(x.articles), cells, 12, 10));
     }
     for (const x of r.store.filter((y) => y.ok)) {
-      const details = x.pages.map((p) => `${p.targetWords / 1000}k: FLOOR ${num(p.floorMs, 2)} ms, ${p.markers} markers, compromise ${num(p.compromiseMsPer1kWords, 1)} ms/1k words`).join('; ');
+      const details = x.pages.map((p) => `${p.targetWords / 1000}k: FLOOR ${num(p.floorMs, 2)} ms, ${p.markers} markers, compromise ${num(p.compromiseMsPer1kWords, 1)} ms/1k words${p.cardMs.length ? `, cards ${p.cardMs.map((c) => num(c, 1)).join('/')} ms` : ''}`).join('; ');
       lines.push(`  ${int(x.articles)}: corpus file ${mb(x.corpusFileBytes)}${x.builtNow ? ' (built this run)' : ' (cached)'}, installed in ${num((x.installMs ?? 0) / 1000, 1)} s; ${details}`);
     }
     lines.push('');

@@ -15,6 +15,9 @@
  *   extension page as `matchBlocks` batches (the content script's batch size), round trip minus the
  *   round trip of an empty request (messaging alone); compromise's people() on the same text in Node
  *   is the like-for-like comparison;
+ * - card painted after the intent delay: markers in view hovered one after another (details from
+ *   the store through the worker's getDetails), end of the delay → the frame after the card's status
+ *   turned ready painted;
  * - the service worker's JS heap (CDP Runtime.getHeapUsage on the worker target, after a forced GC,
  *   with the corpus's matcher built and the pages scanned).
  */
@@ -27,6 +30,7 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import { OPEN_DELAY_MS } from '../../src/page/card-triggers';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
 import { median } from './stats';
@@ -44,6 +48,8 @@ export interface StorePageRow {
   firstInViewWarmMs: number[];
   /** The same with the worker stopped before the load (ms). */
   firstInViewColdMs: number[];
+  /** Card opened on a marker: end of the intent delay → card painted, one per hover (ms). */
+  cardMs: number[];
   /** Matching side: ms per 1,000 words of the article blocks (round trip minus an empty one). */
   matchMsPer1kWords: number;
   /** compromise people() on the same blocks' text in Node, ms per 1,000 words. */
@@ -101,6 +107,25 @@ const MARK_WATCH = `(() => {
     const t = performance.now();
     for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push([t, n]);
   }).observe(document, { childList: true, subtree: true });
+  // Card timing: pointer over a marker, then the card host's status turning ready, then the paint.
+  const card = { over: [], painted: [] };
+  window.__clCard = card;
+  addEventListener('pointerover', (e) => {
+    if (e.target instanceof Element && e.target.closest('coverage-lens-mark')) card.over.push(performance.now());
+  }, true);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      // The host is either inserted with its status set or has its status changed.
+      const hosts = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+      if (!hosts.some((h) => h.nodeName === 'COVERAGE-LENS-CARD' && h.getAttribute('data-cl-status') === 'ready')) continue;
+      // A message posted from inside the next frame runs after that frame's paint.
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => card.painted.push(performance.now());
+        c.port2.postMessage(null);
+      });
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['data-cl-status'], childList: true, subtree: true });
 })();`;
 
 /** Runs in the page: load end → first marker inside the viewport, and the marker count. */
@@ -116,6 +141,57 @@ function firstInView(): { firstMs: number | null; markers: number } {
     if (r.bottom > 0 && r.top < h && (first === null || t < first)) first = t;
   }
   return { firstMs: first === null ? null : first - loadEnd, markers: document.querySelectorAll('coverage-lens-mark[data-cl-first]').length };
+}
+
+/** Cards are opened on the smaller pages only (what a card costs does not depend on the page's length). */
+const CARD_PAGE_MAX_WORDS = 20_000;
+/** Markers hovered per page and corpus size (the first hover also loads the card UI script). */
+const CARD_HOVERS = 6;
+
+/**
+ * Hovers CARD_HOVERS markers in view, one after another, and returns per hover the time from the end
+ * of the intent delay (pointer over + OPEN_DELAY_MS) to the card painted with its details ready.
+ */
+async function hoverCards(tab: Page): Promise<number[]> {
+  const targets = await tab.evaluate((n: number) => {
+    const h = window.innerHeight;
+    return [...document.querySelectorAll('coverage-lens-mark[data-cl-first]')]
+      // The first line box (a marker that wraps has a bounding box wider than its text).
+      .map((m) => m.getClientRects()[0])
+      .filter((r) => r !== undefined)
+      .filter((r) => r.top > 40 && r.bottom < h - 40 && r.width > 4)
+      .slice(0, n)
+      .map((r) => ({ x: r.left + Math.min(r.width / 2, 10), y: r.top + r.height / 2 }));
+  }, CARD_HOVERS);
+  const out: number[] = [];
+  for (const t of targets) {
+    await tab.mouse.move(5, 5);
+    await tab.keyboard.press('Escape');
+    await tab.waitForFunction(() => document.querySelector('coverage-lens-card')?.getAttribute('data-cl-state') !== 'open', undefined, { timeout: 10_000 }).catch(() => undefined);
+    const before = await tab.evaluate(() => (window as unknown as { __clCard: { painted: number[] } }).__clCard.painted.length);
+    await tab.evaluate(() => {
+      const c = (window as unknown as { __clCard: { over: number[] } }).__clCard;
+      c.over.length = 0;
+    });
+    await tab.mouse.move(t.x, t.y);
+    try {
+      await tab.waitForFunction((n: number) => (window as unknown as { __clCard: { painted: number[] } }).__clCard.painted.length > n, before, { timeout: 20_000 });
+    } catch {
+      const state = await tab.evaluate(() => {
+        const host = document.querySelector('coverage-lens-card');
+        const c = (window as unknown as { __clCard: { over: number[]; painted: number[] } }).__clCard;
+        return `card ${host ? [...host.attributes].map((a) => `${a.name}=${a.value}`).join(' ') : 'absent'}; pointer-overs ${c.over.length}, painted ${c.painted.length}`;
+      });
+      throw new Error(`no card painted after hovering a marker at ${Math.round(t.x)},${Math.round(t.y)}: ${state}`);
+    }
+    const ms = await tab.evaluate((delay: number) => {
+      const c = (window as unknown as { __clCard: { over: number[]; painted: number[] } }).__clCard;
+      return c.painted[c.painted.length - 1] - (c.over[0] + delay);
+    }, OPEN_DELAY_MS);
+    out.push(ms);
+  }
+  await tab.mouse.move(5, 5);
+  return out;
 }
 
 /** Runs in the page: the bench's FLOOR (a TreeWalker pass reading every text node), median of 5. */
@@ -305,7 +381,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
 
         for (const target of options.pages) {
           const url = `${options.origin}/${target.path}`;
-          const pageRow: StorePageRow = { targetWords: target.targetWords, floorMs: Number.NaN, scanMainMs: [], markers: 0, firstInViewWarmMs: [], firstInViewColdMs: [], matchMsPer1kWords: Number.NaN, compromiseMsPer1kWords: Number.NaN, articleWords: 0 };
+          const pageRow: StorePageRow = { targetWords: target.targetWords, floorMs: Number.NaN, scanMainMs: [], markers: 0, firstInViewWarmMs: [], firstInViewColdMs: [], cardMs: [], matchMsPer1kWords: Number.NaN, compromiseMsPer1kWords: Number.NaN, articleWords: 0 };
           row.pages.push(pageRow);
           const tab = await context.newPage();
           const tabCdp = await context.newCDPSession(tab);
@@ -352,6 +428,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
               if (!cold) pageRow.scanMainMs.push(extensionTime(prof));
             }
           }
+          if (target.targetWords <= CARD_PAGE_MAX_WORDS) pageRow.cardMs = await hoverCards(tab);
           pageRow.floorMs = await tab.evaluate(floorInPage);
           // Matching side alone: the article's blocks in the content script's batch size.
           const blocks = await tab.evaluate(articleBlocks);
