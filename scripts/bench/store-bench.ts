@@ -33,6 +33,7 @@ import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { OPEN_DELAY_MS } from '../../src/page/card-triggers';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
+import { extensionTime, type CpuProfile } from './profile-time';
 import { median } from './stats';
 
 /** One page size's figures at one corpus size. */
@@ -276,29 +277,6 @@ async function stopWorker(cdp: CDPSession, status: () => string): Promise<void> 
   if (status() !== 'stopped') throw new Error(`the service worker did not stop (status ${status()})`);
 }
 
-/** Sum of profile samples whose stack holds a frame of the extension's scripts (ms). */
-function extensionTime(profile: { nodes: { id: number; callFrame: { url: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] }): number {
-  const parent = new Map<number, number>();
-  const own = new Map<number, boolean>();
-  for (const n of profile.nodes) {
-    own.set(n.id, n.callFrame.url.startsWith('chrome-extension://'));
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  const memo = new Map<number, boolean>();
-  const ours = (id: number): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const p = parent.get(id);
-    const v = own.get(id) === true || (p !== undefined && ours(p));
-    memo.set(id, v);
-    return v;
-  };
-  let us = 0;
-  // timeDeltas[i] is the time before sample i; the next delta is how long sample i's stack ran.
-  for (let i = 0; i < profile.samples.length; i++) if (ours(profile.samples[i])) us += profile.timeDeltas[i + 1] ?? 0;
-  return us / 1000;
-}
-
 /** compromise's people() over the blocks, ms per 1,000 words (median of `rounds`). */
 function compromisePer1k(blocks: string[], rounds: number): number {
   const text = blocks.join('\n\n');
@@ -421,7 +399,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
               await waitDone(id, at);
               // Let the last markers be written (the report can come a frame before them).
               await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-              const { profile: prof } = (await tabCdp.send('Profiler.stop')) as { profile: Parameters<typeof extensionTime>[0] };
+              const { profile: prof } = (await tabCdp.send('Profiler.stop')) as { profile: CpuProfile };
               const seen = await tab.evaluate(firstInView);
               pageRow.markers = seen.markers;
               (cold ? pageRow.firstInViewColdMs : pageRow.firstInViewWarmMs).push(seen.firstMs ?? Number.NaN);
