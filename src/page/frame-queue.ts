@@ -3,9 +3,8 @@
  * moment's work queues it here as small tasks, and the queue runs them in slices of a few
  * milliseconds, one slice per rendered frame, so the page never sees a long task.
  *
- * Reads before writes: within a slice the queued reads (text map, layout) run before any queued
- * write (markers), so a write never forces the next read to lay the page out again, and each slice
- * runs at least one waiting write, so markers do not wait for the whole page to be read; after a slice,
+ * Reads before writes: within a slice every queued read (text map, layout) runs before any queued
+ * write (markers), so a write never forces the next read to lay the page out again; after a slice,
  * the next one waits until the browser has painted a frame, so writes never pile up unpainted.
  */
 
@@ -139,14 +138,9 @@ export class FrameQueue {
         runGuarded(this.reads.take());
         ran++;
       }
-      // At least one waiting write per slice, however long the reads took: with the reads filling
-      // every slice, a page whose reading takes many slices (200,000 words: about 14) placed no
-      // marker, not even the viewport's (the first batch), until every block was read (bench: first
-      // marker in the viewport 164 ms at 200k words against 20 ms at 20k).
-      let wrote = 0;
-      while (this.writes.size > 0 && (wrote === 0 || now() < deadline)) {
+      while (this.writes.size > 0 && (ran === 0 || now() < deadline)) {
         runGuarded(this.writes.take());
-        wrote++;
+        ran++;
       }
       if (this.reads.size + this.writes.size === 0) return;
     }
