@@ -348,20 +348,21 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push(`6. Corpus-size table: the built extension with a generated corpus installed in its store, headless Chromium (load average at start ${num(r.storeLoad, 2)})`);
     lines.push('   scan = page main-thread time attributed to the extension (CDP Profiler samples in its scripts) for one load at the default marker cap; first = load end -> first marker in view');
     const pageWords = [...new Set(r.store.flatMap((x) => x.pages.map((p) => p.targetWords)))];
-    const head = ['inj. gzip', ...pageWords.flatMap((w) => [`scan@${w / 1000}k`, `xFLOOR`, `first w/c@${w / 1000}k`]), 'match/1k w', 'x comp.', 'card worst', 'SW heap'];
-    lines.push(row('articles', head, 12, 10));
+    lines.push('   columns: injected script gzip | per page: scan ms, scan / FLOOR, first marker warm / cold ms | matching ms per 1,000 words (worst page) | compromise / matching (worst page) | card worst ms | worker heap');
+    const head = ['inj. gzip', ...pageWords.flatMap((w) => [`scan ${w / 1000}k`, `/FLOOR`, `first ${w / 1000}k`]), 'match/1k', 'comp./m.', 'card', 'SW heap'];
+    lines.push(row('articles', head, 11, 9));
     for (const x of r.store) {
       if (!x.ok) {
-        lines.push(row(int(x.articles), [`failed: ${x.error ?? '?'}`], 0, 10));
+        lines.push(row(int(x.articles), [`failed: ${x.error ?? '?'}`], 0, 9));
         continue;
       }
       const sums = pageWords.map((w) => x.pages.find((p) => p.targetWords === w)).map((p) => (p ? summariseStorePage(p) : null));
       const cells = [kb(r.sizes?.injectedTotal.gzip)];
-      for (const s of sums) cells.push(num(s?.scanMainMs, 1), num(s?.scanOverFloor, 1), s ? `${int(s.firstWarmMs)}/${int(s.firstColdMs)}` : '—');
+      for (const s of sums) cells.push(num(s?.scanMainMs, 1), `${num(s?.scanOverFloor, 1)}x`, s ? `${int(s.firstWarmMs)}/${int(s.firstColdMs)}` : '—');
       const worstPage = sums.filter((s) => s !== null).sort((a, b) => a!.compromiseOverMatch - b!.compromiseOverMatch)[0];
       const cards = x.pages.flatMap((p) => p.cardMs);
-      cells.push(num(Math.max(...sums.map((s) => s?.matchPer1k ?? Number.NaN)), 2), int(worstPage?.compromiseOverMatch), cards.length ? num(max(cards), 1) : '—', mb(x.workerHeapUsedBytes));
-      lines.push(row(int(x.articles), cells, 12, 10));
+      cells.push(num(Math.max(...sums.map((s) => s?.matchPer1k ?? Number.NaN)), 2), `${num(worstPage?.compromiseOverMatch, 1)}x`, cards.length ? num(max(cards), 1) : '—', mb(x.workerHeapUsedBytes));
+      lines.push(row(int(x.articles), cells, 11, 9));
     }
     for (const x of r.store.filter((y) => y.ok)) {
       const details = x.pages.map((p) => `${p.targetWords / 1000}k: FLOOR ${num(p.floorMs, 2)} ms, ${p.markers} markers, compromise ${num(p.compromiseMsPer1kWords, 1)} ms/1k words${p.cardMs.length ? `, cards ${p.cardMs.map((c) => num(c, 1)).join('/')} ms` : ''}${p.error ? ` (${p.error})` : ''}`).join('; ');
