@@ -6,7 +6,9 @@
 import { render } from 'preact';
 import type { CardDetails } from '../../core/index/details';
 import type { Match } from '../../core/index/types';
+import type { CorpusCardDetails } from '../../shared/protocol';
 import { t } from '../shared/i18n';
+import { corpusLink } from '../shared/links';
 import { CardFrame } from './CardFrame';
 import { ErrorState, LoadingState, NoCoverageState } from './CardStates';
 import { ClaimCard } from './ClaimCard';
@@ -43,9 +45,12 @@ function ReadyBody({ props, details }: { props: CardProps; details: CardDetails 
 }
 
 /** The card component (root of what renderCard mounts). */
-export function Card(props: CardProps) {
-  const { state } = props;
+export function Card(cardProps: CardProps) {
+  const { state } = cardProps;
   const details = state.status === 'ready' ? state.details : null;
+  // Every link of the card opens the corpus its evidence came from (`#/corpus/<id>/…`).
+  const corpusId = (details as CorpusCardDetails | null)?.corpus?.id;
+  const props: CardProps = corpusId ? { ...cardProps, onOpenBrowser: (hash) => cardProps.onOpenBrowser(corpusLink(corpusId, hash)) } : cardProps;
   const kind = details?.type === 'entity' ? details.kind : details?.type ?? props.match.kind;
   return (
     <CardFrame

@@ -87,6 +87,17 @@ describe('card API', () => {
     for (const b of el.querySelectorAll('button')) expect(b.getAttribute('tabindex')).not.toBe('-1');
   });
 
+  it('links into the corpus the evidence came from when the details name one', () => {
+    const index = makeMiniIndex();
+    const base = ready(index, 'person', 'person:ada-quill') as { status: 'ready'; details: CardDetails };
+    const state: CardProps['state'] = { status: 'ready', details: { ...base.details, corpus: { id: 'corpus-k1', name: 'Reader corpus' } } as CardDetails, corpus: 'Reader corpus' };
+    const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state });
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Open in corpus browser')!.click();
+    expect(props.onOpenBrowser).toHaveBeenCalledWith('#/corpus/corpus-k1/person/person:ada-quill');
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Ben Marsh')!.click();
+    expect(props.onOpenBrowser).toHaveBeenLastCalledWith('#/corpus/corpus-k1/person/person:ben-marsh');
+  });
+
   it('does not handle Esc itself: the page script that owns the host does', () => {
     const index = makeMiniIndex();
     const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: ready(index, 'person', 'person:ada-quill') });
