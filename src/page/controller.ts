@@ -16,6 +16,7 @@ import { initTabMessages } from './features/tab-messages';
 import { initTheme } from './features/theme';
 import { initUrlWatch } from './features/url-watch';
 import { summarizeFindings } from './findings';
+import { longestSliceMs } from './frame-queue';
 import { Highlighter, removeStaleMarkers } from './highlight';
 import { isContextValid, isInvalidatedError } from './lifecycle';
 import { ContextGoneError, createMatchClient } from './match-client';
@@ -88,8 +89,10 @@ export function startContentScript(env: ControllerEnv): ContentScript {
   const highlighter = new Highlighter(() => env.describeMarker());
   const card = initCards(doc, env, destroy, signal);
   const setTheme = initTheme((theme) => card.setTheme(theme), signal);
-  const findings = (): TabFindings =>
-    summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage);
+  const findings = (): TabFindings => ({
+    ...summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage),
+    longestSliceMs: longestSliceMs(),
+  });
   const report = initReport(
     findings,
     (f) =>

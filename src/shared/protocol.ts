@@ -32,6 +32,8 @@ export interface TabFindings {
   message?: string;
   items: FoundItem[];
   markers: number;
+  /** The longest slice of work the content script ran on the page's thread so far (ms). */
+  longestSliceMs?: number;
 }
 
 // ---- Corpus store (issue 11): the corpora the extension keeps in IndexedDB ----

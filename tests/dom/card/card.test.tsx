@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDetails, type CardDetails } from '../../../src/core/index/details';
 import type { CorpusIndex, DetectionKind, Match } from '../../../src/core/index/types';
+import type { CorpusCardDetails } from '../../../src/shared/protocol';
 import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../../../src/ui/card';
 import { makeMiniIndex } from '../../fixtures/index/mini-index';
 
@@ -90,7 +91,7 @@ describe('card API', () => {
   it('links into the corpus the evidence came from when the details name one', () => {
     const index = makeMiniIndex();
     const base = ready(index, 'person', 'person:ada-quill') as { status: 'ready'; details: CardDetails };
-    const state: CardProps['state'] = { status: 'ready', details: { ...base.details, corpus: { id: 'corpus-k1', name: 'Reader corpus' } } as CardDetails, corpus: 'Reader corpus' };
+    const state: CardProps['state'] = { status: 'ready', details: { ...base.details, corpus: { id: 'corpus-k1', name: 'Reader corpus' } } as CorpusCardDetails, corpus: 'Reader corpus' };
     const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state });
     [...el.querySelectorAll('button')].find((b) => b.textContent === 'Open in corpus browser')!.click();
     expect(props.onOpenBrowser).toHaveBeenCalledWith('#/corpus/corpus-k1/person/person:ada-quill');

@@ -236,15 +236,15 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
         onDrop={(e) => { e.preventDefault(); setDragging(false); importFiles(e.dataTransfer?.files ?? null); }}
       >
         <p>{t('import_dropHint', IMPORT_EXTENSIONS.join(', '))}</p>
-        <label class="cl-button">
+        <label class={`cl-button cl-file-button${busy ? ' cl-button-disabled' : ''}`} aria-disabled={busy ? 'true' : undefined}>
           {t('import_chooseFiles')}
           <input type="file" multiple accept={ACCEPT} class="cl-visually-hidden" disabled={busy} onChange={(e) => { importFiles(e.currentTarget.files); e.currentTarget.value = ''; }} data-testid="choose-files" />
         </label>{' '}
-        <label class="cl-button">
+        <label class={`cl-button cl-file-button${busy ? ' cl-button-disabled' : ''}`} aria-disabled={busy ? 'true' : undefined}>
           {t('import_chooseFolder')}
           <input type="file" multiple {...{ webkitdirectory: '' }} class="cl-visually-hidden" disabled={busy} onChange={(e) => { importFiles(e.currentTarget.files); e.currentTarget.value = ''; }} data-testid="choose-folder" />
         </label>{' '}
-        <label class="cl-button">
+        <label class={`cl-button cl-file-button${busy ? ' cl-button-disabled' : ''}`} aria-disabled={busy ? 'true' : undefined}>
           {t('import_chooseCorpusFile')}
           <input type="file" accept=".json" class="cl-visually-hidden" disabled={busy} onChange={(e) => { importCorpusFile(e.currentTarget.files); e.currentTarget.value = ''; }} data-testid="choose-corpus-file" />
         </label>

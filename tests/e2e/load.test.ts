@@ -1,0 +1,209 @@
+/**
+ * Load, with a generated 5,000-article corpus installed in the store (issue 11 item 6), in both
+ * browsers: 30 tabs of article pages opened at once all get their markers, and no page thread is
+ * held by us for more than 50 ms (the content script's own longest slice, reported with its
+ * findings, in both browsers; in Chromium also every long animation frame whose scripts are the
+ * extension's); and the popup opens fast over it (times written to artifacts/load-5000-<browser>.json).
+ *
+ * The corpus file is built once and cached in the OS temp folder (support/large-corpus.ts).
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusIndex } from '../../src/core/index/types';
+import type { CorpusSummary, TabFindings } from '../../src/shared/protocol';
+import { BROWSERS, POPUP_PATH, launchExtensionBrowser, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { largeCorpusFile } from './support/large-corpus';
+import { installFromUrl, serveText } from './support/install-large';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ARTIFACTS = resolve(ROOT, 'artifacts', 'load');
+/** Articles in the corpus: the size issue 11 names for the load test. */
+const ARTICLES = 5_000;
+/** Tabs opened at once (issue 11 item 6). */
+const TABS = 30;
+/** The longest the page's thread may be held by us at a time (issue 11 item 6: a long task is over 50 ms). */
+const MAX_BLOCKED_MS = 50;
+
+/** Collects long animation frames from the first moment of the document (Chromium has the API; Firefox has not). */
+const PERF_INIT = `(() => {
+  const frames = [];
+  window.__clFrames = frames;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) frames.push({ duration: e.duration, scripts: (e.scripts || []).map((s) => ({ url: s.sourceURL || '', duration: s.duration, invoker: s.invoker || '' })) });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+})();`;
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** An article page of the corpus's article `k` (its own text, so the corpus's people are on it). */
+function articlePage(index: CorpusIndex, k: number): string {
+  const article = index.articles[k];
+  const paragraphs = article.paragraphs.map((p) => article.text.slice(p.start, p.end)).slice(1);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(article.headline)}</title><script>${PERF_INIT}</script></head>
+<body><header><p>Test Gazette</p></header><main><article><h1>${escape(article.headline)}</h1>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+</article></main></body></html>`;
+}
+
+/** Serves /article/<k>.html pages of the corpus. */
+async function servePages(index: CorpusIndex): Promise<{ url(k: number): string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const k = Number(/^\/article\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? NaN);
+    if (!Number.isInteger(k) || k >= index.articles.length) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(articlePage(index, k));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: (k) => `${origin}/article/${k}.html`, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+/** Runs in an extension page: every tab's findings by URL. */
+async function findingsByUrl(): Promise<Record<string, TabFindings | null>> {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome)!;
+  const out: Record<string, TabFindings | null> = {};
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await api.runtime.sendMessage({ type: 'getFindings', payload: { tabId: tab.id } })) as { ok: boolean; value?: TabFindings | null };
+    if (reply.ok && reply.value) out[reply.value.url] = reply.value;
+  }
+  return out;
+}
+
+let index: CorpusIndex;
+let file: string;
+
+beforeAll(() => {
+  file = largeCorpusFile(ARTICLES);
+  index = JSON.parse(file) as CorpusIndex;
+  // Compact JSON: a third smaller to serve than the pretty-printed file.
+  file = JSON.stringify(index);
+}, 900_000);
+
+describe.each(BROWSERS)('a 5,000-article corpus in the store, in %s', (name: BrowserName) => {
+  let ext: ExtensionBrowser;
+  let served: Awaited<ReturnType<typeof serveText>>;
+  let pages: Awaited<ReturnType<typeof servePages>>;
+  let helper: PageLike;
+  let large: CorpusSummary;
+  const figures: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    served = await serveText(file);
+    pages = await servePages(index);
+    ext = await launchExtensionBrowser(name);
+    helper = await ext.openExtensionPage(POPUP_PATH);
+    const started = Date.now();
+    large = await installFromUrl(helper, name, served.url, 'Generated 5,000 (e2e)');
+    figures.installMs = Date.now() - started;
+    expect(large.counts.articles).toBe(ARTICLES);
+  }, 600_000);
+
+  afterAll(async () => {
+    await writeFile(resolve(ARTIFACTS, `load-5000-${name}.json`), JSON.stringify(figures, null, 2) + '\n').catch(() => undefined);
+    console.log(`load, 5,000 articles, ${name}:`, JSON.stringify(figures));
+    await ext?.close();
+    await served?.close();
+    await pages?.close();
+  });
+
+  it('the popup opens over it: metadata at once, lists and search when asked', async () => {
+    const person = index.entities.filter((e) => e.kind === 'person').sort((a, b) => b.coverage.length - a.coverage.length)[0];
+    const popup = await ext.openExtensionPage(POPUP_PATH);
+    // Milliseconds since the popup's navigation began, read in the popup.
+    const since = (selector: string) =>
+      popup.evaluate(
+        (s: string) =>
+          new Promise<number>((done) => {
+            const check = () => (document.querySelector(s) ? done(Math.round(performance.now())) : requestAnimationFrame(check));
+            check();
+          }),
+        selector,
+      );
+    figures.popupSearchBoxMs = await since('[data-testid="search-input"]');
+    const typed = await popup.evaluate((query: string) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+      input.focus();
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return Math.round(performance.now());
+    }, person.name);
+    const hit = `[data-testid="search-hit"][data-cl-id="${person.id}"][data-cl-corpus="${large.id}"]`;
+    figures.popupFirstHitMs = (await since(hit)) - typed;
+    expect(await popup.textOf(hit)).toContain(person.name);
+    await popup.screenshot({ path: resolve(ARTIFACTS, `popup-search-5000-${name}.png`) });
+    await popup.close();
+
+    // A fresh popup, straight to the people list.
+    const second = await ext.openExtensionPage(POPUP_PATH);
+    await second.waitForSelector('[data-testid="tab-people"]', { timeout: 30_000 });
+    const clicked = await second.evaluate(() => {
+      document.querySelector<HTMLElement>('[data-testid="tab-people"]')!.click();
+      return Math.round(performance.now());
+    });
+    await second.waitForSelector('[data-testid="list-people"] .cl-row', { timeout: 60_000 });
+    figures.popupPeopleListMs = (await second.evaluate(() => Math.round(performance.now()))) - clicked;
+    await second.screenshot({ path: resolve(ARTIFACTS, `popup-people-5000-${name}.png`) });
+    await second.close();
+  }, 180_000);
+
+  it(`${TABS} tabs opened at once all get their markers, and none is held by us for more than ${MAX_BLOCKED_MS} ms`, async () => {
+    // Articles spread over the corpus (different stories, so different people).
+    const ks = Array.from({ length: TABS }, (_, i) => Math.floor((i * ARTICLES) / TABS) + 3);
+    const started = Date.now();
+    const tabs = await Promise.all(
+      ks.map(async (k) => {
+        const page = await ext.newPage();
+        await page.goto(pages.url(k), { timeout: 60_000 });
+        return page;
+      }),
+    );
+    // Every tab reports its scan done, with markers.
+    const deadline = Date.now() + 120_000;
+    let found: Record<string, TabFindings | null> = {};
+    for (;;) {
+      found = await helper.evaluate(findingsByUrl);
+      const done = ks.filter((k) => found[pages.url(k)]?.status === 'done');
+      if (done.length === TABS || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    figures.allTabsDoneMs = Date.now() - started;
+    const rows = ks.map((k) => ({ k, status: found[pages.url(k)]?.status ?? 'none', markers: found[pages.url(k)]?.markers ?? 0, longestSliceMs: found[pages.url(k)]?.longestSliceMs ?? null }));
+    figures.tabs = rows;
+    expect(rows.filter((r) => r.status !== 'done' || r.markers === 0)).toEqual([]);
+    // The page shows what the findings say.
+    for (const [i, tab] of tabs.entries()) {
+      expect(await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length), `tab ${i}`).toBe(rows[i].markers);
+    }
+    const slices = rows.map((r) => r.longestSliceMs ?? Infinity);
+    figures.longestSliceMs = Math.max(...slices);
+    expect(slices.filter((ms) => ms > MAX_BLOCKED_MS)).toEqual([]);
+    if (name === 'chromium') {
+      // Long animation frames in which the extension's own scripts ran for over the limit.
+      const origin = ext.extensionUrl('');
+      const ours = await Promise.all(
+        tabs.map((tab) =>
+          tab.evaluate((o: string) => {
+            const frames = (window as unknown as { __clFrames: { duration: number; scripts: { url: string; duration: number; invoker: string }[] }[] }).__clFrames;
+            return { frames: frames.length, ours: frames.flatMap((f) => f.scripts.filter((s) => s.url.startsWith(o))).map((s) => Math.round(s.duration)) };
+          }, origin),
+        ),
+      );
+      figures.longAnimationFrames = ours;
+      expect(ours.flatMap((o) => o.ours).filter((ms) => ms > MAX_BLOCKED_MS)).toEqual([]);
+    }
+    await tabs[0].screenshot({ path: resolve(ARTIFACTS, `tab-0-${name}.png`) });
+    await Promise.all(tabs.map((tab) => tab.close()));
+  }, 300_000);
+});
