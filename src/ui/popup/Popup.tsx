@@ -8,7 +8,7 @@ import type { TabFindings } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { t } from '../shared/i18n';
 import { applyTheme } from '../shared/theme';
-import type { PopupCorpora } from './active-corpora';
+import { useCorpusIndexes, type PopupCorpora } from './active-corpora';
 import type { PopupApi, TabInfo, TabState } from './api';
 import { PageTab } from './PageTab';
 import { RecordList, type ListKind } from './RecordList';
@@ -45,8 +45,14 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
   const [tabState, setTabState] = useState<TabState>({ tab: { id: null, url: null }, findings: undefined, host: null });
   const [settings, setSettings] = useState<Settings | null>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const shown = corpus && 'corpora' in corpus ? corpus.corpora : null;
-  const articleCount = shown ? shown.reduce((n, c) => n + c.index.articles.length, 0) : 0;
+  const [searching, setSearching] = useState(false);
+  const list = corpus && 'active' in corpus ? corpus : null;
+  const listTab = active === 'people' || active === 'organisations' || active === 'claims' || active === 'articles';
+  // The indexes are read only once a list or the search needs them: opening shows metadata at once.
+  const indexes = useCorpusIndexes(corpus, listTab || searching || query.trim() !== '');
+  const shown = indexes?.corpora ?? null;
+  const articleCount = list ? list.active.reduce((n, c) => n + c.counts.articles, 0) : 0;
+  const corpusErrors = [...new Set([...(list?.errors ?? []), ...(indexes?.errors ?? [])])];
 
   useEffect(() => {
     let cancelled = false;
@@ -185,10 +191,10 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
           <p>{t('popup_indexErrorAction')}</p>
         </section>
       )}
-      {corpus && 'errors' in corpus && corpus.errors.length > 0 && (
+      {corpusErrors.length > 0 && (
         <section class="cl-state cl-state-error" role="alert" data-testid="corpus-errors">
           <h2>{t('popup_indexErrorTitle')}</h2>
-          {corpus.errors.map((reason, i) => (
+          {corpusErrors.map((reason, i) => (
             <p key={i}>{t('popup_indexErrorBody', reason)}</p>
           ))}
         </section>
@@ -199,7 +205,9 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
           <p>{t('popup_backgroundErrorBody')}</p>
         </section>
       )}
-      {shown && shown.length > 0 && <SearchBox corpora={shown} query={query} onQuery={setQuery} onOpen={openInBrowser} />}
+      {list && list.active.length > 0 && (
+        <SearchBox corpora={shown} corpusCount={list.active.length} query={query} onQuery={setQuery} onOpen={openInBrowser} onWanted={() => setSearching(true)} />
+      )}
       {query.trim() === '' && (
         <>
           <div class="cl-tabs" role="tablist" aria-label={t('popup_sectionsLabel')}>
@@ -257,10 +265,10 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
                 )}
               </p>
             )}
-            {(active === 'people' || active === 'organisations' || active === 'claims' || active === 'articles') &&
+            {listTab &&
               (shown ? (
                 <RecordList kind={active} corpora={shown} onOpen={openInBrowser} />
-              ) : corpus === null ? (
+              ) : corpus === null || (list && !indexes) ? (
                 <p class="cl-muted" role="status" data-testid="list-loading">
                   {t('popup_loadingCorpora')}
                 </p>

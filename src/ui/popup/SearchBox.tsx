@@ -10,19 +10,24 @@ import { searchCorpora, type CorpusHit } from '../shared/search';
 import type { ShownCorpus } from './active-corpora';
 
 interface Props {
-  corpora: ShownCorpus[];
+  /** The corpora to search; null while their indexes are being read. */
+  corpora: ShownCorpus[] | null;
+  /** How many corpora are searched (known before their indexes). */
+  corpusCount: number;
   query: string;
   onQuery(query: string): void;
   onOpen(hash: string): void;
+  /** The reader is about to search (focus or typing): time to read the indexes. */
+  onWanted(): void;
 }
 
 const optionId = (i: number) => `cl-search-option-${i}`;
 
 /** The search input and, while it holds a query, the grouped results. */
-export function SearchBox({ corpora, query, onQuery, onOpen }: Props) {
+export function SearchBox({ corpora, corpusCount, query, onQuery, onOpen, onWanted }: Props) {
   const [activeIndex, setActiveIndex] = useState(0);
   // MiniSearch is built on the first query, not when the popup opens.
-  const named = useMemo(() => corpora.map((c) => ({ id: c.summary.id, name: c.summary.name, index: c.index })), [corpora]);
+  const named = useMemo(() => (corpora ?? []).map((c) => ({ id: c.summary.id, name: c.summary.name, index: c.index })), [corpora]);
   const groups = useMemo(() => (query.trim() ? searchCorpora(named, query) : []), [named, query]);
   const flat: CorpusHit[] = groups.flatMap((g) => g.hits);
   const current = Math.min(activeIndex, Math.max(0, flat.length - 1));
@@ -65,7 +70,9 @@ export function SearchBox({ corpora, query, onQuery, onOpen }: Props) {
         aria-controls="cl-search-results"
         aria-autocomplete="list"
         aria-activedescendant={flat.length > 0 ? optionId(current) : undefined}
+        onFocus={onWanted}
         onInput={(e) => {
+          onWanted();
           setActiveIndex(0);
           onQuery((e.currentTarget as HTMLInputElement).value);
         }}
@@ -74,7 +81,11 @@ export function SearchBox({ corpora, query, onQuery, onOpen }: Props) {
       />
       {query.trim() !== '' && (
         <div class="cl-search-results" data-testid="search-results">
-          {flat.length === 0 ? (
+          {corpora === null ? (
+            <p class="cl-state" role="status" data-testid="search-loading">
+              {t('popup_loadingCorpora')}
+            </p>
+          ) : flat.length === 0 ? (
             <p class="cl-state" role="status" data-testid="search-empty">
               {t('popup_searchNoResults', query.trim())}
             </p>
@@ -104,9 +115,9 @@ export function SearchBox({ corpora, query, onQuery, onOpen }: Props) {
                           data-cl-corpus={hit.corpusId}
                         >
                           <span class="cl-row-title">{shorten(hit.title, 110)}</span>
-                          {(hit.detail || corpora.length > 1) && (
+                          {(hit.detail || corpusCount > 1) && (
                             <span class="cl-row-detail cl-muted">
-                              {[hit.detail && shorten(hit.detail, 90), corpora.length > 1 && t('popup_fromCorpus', hit.corpusName)].filter(Boolean).join(' · ')}
+                              {[hit.detail && shorten(hit.detail, 90), corpusCount > 1 && t('popup_fromCorpus', hit.corpusName)].filter(Boolean).join(' · ')}
                             </span>
                           )}
                         </li>

@@ -1,6 +1,6 @@
 /** The popup over several active corpora: lists and search name each row's corpus, long lists page, links name the corpus. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadActiveCorpora, type PopupCorpora } from '../../../src/ui/popup/active-corpora';
+import { listActiveCorpora, preloadedCorpora, type PopupCorpora } from '../../../src/ui/popup/active-corpora';
 import { makeScaleIndex } from '../../fixtures/index/scale-index';
 import { makeUiIndex } from '../../fixtures/index/ui-index';
 import { fakeSource, summaryOf } from '../helpers/corpora';
@@ -8,13 +8,10 @@ import { cleanup, click, flush, mountPopup, textOf, typeInto } from './helpers';
 
 const ui = makeUiIndex();
 const scale = makeScaleIndex({ articles: 120, people: 75, outlets: 4, spreadDays: 30 });
-const both: PopupCorpora = {
-  corpora: [
-    { summary: summaryOf('one', 'First corpus', ui), index: ui },
-    { summary: summaryOf('two', 'Second corpus', scale), index: scale },
-  ],
-  errors: [],
-};
+const both: PopupCorpora = preloadedCorpora([
+  { summary: summaryOf('one', 'First corpus', ui), index: ui },
+  { summary: summaryOf('two', 'Second corpus', scale), index: scale },
+]);
 
 afterEach(cleanup);
 
@@ -52,19 +49,45 @@ describe('popup over several corpora', () => {
     expect(m.root.querySelector('[data-testid="search-input"]')).toBeNull();
   });
 
-  it('reads only the active, ready corpora, and reports one that fails while showing the others', async () => {
+  it('opens on the list alone, reports broken corpora from it, and reads the active, ready indexes only when a list or search needs them', async () => {
     const source = fakeSource([
       { summary: summaryOf('one', 'First corpus', ui), index: ui },
       { summary: summaryOf('off', 'Off', ui, { active: false }), index: ui },
-      { summary: summaryOf('bad', 'Bad', ui, { status: 'broken' }), index: { broken: 'never read' } },
+      { summary: summaryOf('bad', 'Bad', ui, { status: 'broken', reason: 'Corpus "Bad" (bad) is broken: record entities "p1", field name: expected a string' }), index: { broken: 'never read' } },
       { summary: summaryOf('gone', 'Gone', ui), index: { broken: 'Corpus "Gone" (gone) is broken: record articles "a1", field text: expected a string' } },
     ]);
-    const loaded = await loadActiveCorpora(source);
-    expect(source.reads).toEqual(['one', 'gone']);
-    expect('corpora' in loaded && loaded.corpora.map((c) => c.summary.id)).toEqual(['one']);
-    expect('errors' in loaded && loaded.errors).toEqual(['Corpus "Gone" (gone) is broken: record articles "a1", field text: expected a string']);
-    const m = await mountPopup(loaded);
+    const listed = await listActiveCorpora(source);
+    expect(source.reads).toEqual([]);
+    expect('active' in listed && listed.active.map((c) => c.id)).toEqual(['one', 'gone']);
+    expect('active' in listed && listed.errors).toEqual(['Corpus "Bad" (bad) is broken: record entities "p1", field name: expected a string']);
+    const m = await mountPopup(listed);
     await flush();
+    // Open: the page tab counts the active corpora's articles from their metadata; nothing read yet.
+    expect(source.reads).toEqual([]);
+    expect(textOf(m.root.querySelector('[data-testid="corpus-errors"]'))).toContain('record entities "p1", field name: expected a string');
+    // The people list needs the indexes: read once, the one that fails reported, the other listed.
+    await click(m.root.querySelector('[data-testid="tab-people"]'));
+    await flush();
+    expect(source.reads).toEqual(['one', 'gone']);
     expect(textOf(m.root.querySelector('[data-testid="corpus-errors"]'))).toContain('record articles "a1", field text: expected a string');
+    expect(m.root.querySelectorAll('[data-testid="list-people"] .cl-row').length).toBeGreaterThan(0);
+    // Searching after that reads nothing again.
+    await typeInto(m.root.querySelector('[data-testid="search-input"]') as HTMLInputElement, 'corbyn');
+    expect(source.reads).toEqual(['one', 'gone']);
+    expect(m.root.querySelector('[data-testid="search-hit"][data-cl-id="person:jeremy-corbyn"]')).not.toBeNull();
+  });
+
+  it('a search before any list reads the indexes, saying so while it reads', async () => {
+    const source = fakeSource([{ summary: summaryOf('one', 'First corpus', ui), index: ui }]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = { ...source, readIndex: async (id: string) => (await gate, source.readIndex(id)) };
+    const m = await mountPopup(await listActiveCorpora(slow));
+    await typeInto(m.root.querySelector('[data-testid="search-input"]') as HTMLInputElement, 'corbyn');
+    expect(textOf(m.root.querySelector('[data-testid="search-loading"]'))).toBe('Loading the corpora…');
+    release();
+    await flush();
+    expect(source.reads).toEqual(['one']);
+    expect(m.root.querySelector('[data-testid="search-hit"][data-cl-id="person:jeremy-corbyn"]')).not.toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import type { Protocol, Result, TabFindings, TabProtocol } from '../../../src/sh
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { PopupApi, TabInfo } from '../../../src/ui/popup/api';
 import { Popup, type PopupTab } from '../../../src/ui/popup/Popup';
-import type { PopupCorpora } from '../../../src/ui/popup/active-corpora';
+import { preloadedCorpora, type PopupCorpora } from '../../../src/ui/popup/active-corpora';
 import { summaryOf } from '../helpers/corpora';
 
 /** What the fake background knows. */
@@ -89,7 +89,7 @@ export async function mountPopup(
   const root = document.createElement('div');
   document.body.append(root);
   // One index stands for one active corpus (id "test").
-  const loaded: PopupCorpora = corpus && 'schemaVersion' in corpus ? { corpora: [{ summary: summaryOf('test', 'Test corpus', corpus), index: corpus }], errors: [] } : corpus;
+  const loaded: PopupCorpora = corpus && 'schemaVersion' in corpus ? preloadedCorpora([{ summary: summaryOf('test', 'Test corpus', corpus), index: corpus }]) : corpus;
   await act(async () => {
     render(<Popup api={api} corpus={loaded} initialTab={initialTab} />, root);
   });
