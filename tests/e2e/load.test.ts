@@ -156,10 +156,9 @@ describe.each(BROWSERS)('a 5,000-article corpus in the store, in %s', (name: Bro
     await pages?.close();
   });
 
-  it('the popup opens over it: metadata at once, lists and search when asked', async () => {
-    const person = index.entities.filter((e) => e.kind === 'person').sort((a, b) => b.coverage.length - a.coverage.length)[0];
+  it('the popup opens over it on metadata alone, and reads the indexes when a list is asked for', async () => {
     const popup = await ext.openExtensionPage(POPUP_PATH);
-    // Milliseconds since the popup's navigation began, read in the popup.
+    // Milliseconds since the popup's navigation began, read in the popup, until `selector` is drawn.
     const since = (selector: string) =>
       popup.evaluate(
         (s: string) =>
@@ -169,31 +168,20 @@ describe.each(BROWSERS)('a 5,000-article corpus in the store, in %s', (name: Bro
           }),
         selector,
       );
+    // Open: the search box and the section tabs are there, and no corpus is reported broken.
     figures.popupSearchBoxMs = await since('[data-testid="search-input"]');
-    const typed = await popup.evaluate((query: string) => {
-      const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
-      input.focus();
-      input.value = query;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      return Math.round(performance.now());
-    }, person.name);
-    const hit = `[data-testid="search-hit"][data-cl-id="${person.id}"][data-cl-corpus="${large.id}"]`;
-    figures.popupFirstHitMs = (await since(hit)) - typed;
-    expect(await popup.textOf(hit)).toContain(person.name);
-    await popup.screenshot({ path: resolve(ARTIFACTS, `popup-search-5000-${name}.png`) });
-    await popup.close();
-
-    // A fresh popup, straight to the people list.
-    const second = await ext.openExtensionPage(POPUP_PATH);
-    await second.waitForSelector('[data-testid="tab-people"]', { timeout: 30_000 });
-    const clicked = await second.evaluate(() => {
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="corpus-errors"]') === null)).toBe(true);
+    await popup.screenshot({ path: resolve(ARTIFACTS, `popup-open-5000-${name}.png`) });
+    // The people list reads the indexes (both corpora) and lists the most covered person first.
+    const clicked = await popup.evaluate(() => {
       document.querySelector<HTMLElement>('[data-testid="tab-people"]')!.click();
       return Math.round(performance.now());
     });
-    await second.waitForSelector('[data-testid="list-people"] .cl-row', { timeout: 60_000 });
-    figures.popupPeopleListMs = (await second.evaluate(() => Math.round(performance.now()))) - clicked;
-    await second.screenshot({ path: resolve(ARTIFACTS, `popup-people-5000-${name}.png`) });
-    await second.close();
+    figures.popupPeopleListMs = (await since('[data-testid="list-people"] .cl-row')) - clicked;
+    const top = index.entities.filter((e) => e.kind === 'person').sort((a, b) => b.coverage.length - a.coverage.length)[0];
+    expect(await popup.textOf('[data-testid="list-people"] .cl-row')).toContain(top.name);
+    await popup.screenshot({ path: resolve(ARTIFACTS, `popup-people-5000-${name}.png`) });
+    await popup.close();
   }, 180_000);
 
   it(`${TABS} tabs opened at once all get their markers, and none is held by us for more than ${MAX_BLOCKED_MS} ms`, async () => {
