@@ -3,13 +3,18 @@
  * service worker stopped over CDP; Firefox: the event page suspended by a 1 s idle timeout), a
  * detail look-up fails inside the background (Chromium: a failure injected into the running
  * service worker), storage holds corrupt or old-schema settings, and the extension is reloaded
- * under a live page. The page always keeps working; the extension recovers or steps aside quietly.
+ * under a live page, and a stored corpus has a corrupt record. The page always keeps working; the
+ * extension recovers or steps aside quietly, and a broken corpus is named, with the reason, in the popup.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../scripts/lib/read-corpus';
+import { analyseCorpus } from '../../src/core/analysis/index';
+import type { CorpusSummary } from '../../src/shared/protocol';
 import { migrateSettings, type Settings } from '../../src/shared/settings';
+import { serialiseCorpusFile } from '../../src/store/corpus-file';
 import { BROWSERS, POPUP_PATH, distDir, launchExtensionBrowser, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
@@ -17,6 +22,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHOTS = resolve(ROOT, 'artifacts', 'faults');
 const PAGE = 'news/launch-rally.html';
 const PERSON = 'coverage-lens-mark[data-kind="person"][data-cl-first]';
+/** A second corpus (invented articles), as `npm run corpus` writes it. */
+const SECOND_FILE = serialiseCorpusFile(analyseCorpus(readCorpus(resolve(ROOT, 'tests/fixtures/corpora/second')).articles));
 const READY = 'coverage-lens-card[data-cl-status="ready"]:is([data-cl-state="open"],[data-cl-state="pinned"])';
 
 type Api = {
@@ -290,6 +297,89 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
       await (g.browser ?? g.chrome)!.storage.local.clear();
     });
     await page.close();
+    await helper.close();
+  });
+
+  /**
+   * Runs in an extension page: rewrites one stored row of a corpus with raw IndexedDB, as a disk
+   * error or a bad migration would leave it (`what`: its matcher shard, or its first entity record).
+   */
+  async function corruptRow({ id, what }: { id: string; what: 'matcher' | 'entity' }): Promise<string> {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const open = indexedDB.open('coverage-lens-corpora');
+      open.onsuccess = () => done(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const call = <T,>(r: IDBRequest<T>) => new Promise<T>((done, fail) => ((r.onsuccess = () => done(r.result)), (r.onerror = () => fail(r.error))));
+    try {
+      const meta = (await call(db.transaction('corpora').objectStore('corpora').get(id))) as { data: string };
+      const store = what === 'matcher' ? 'matcher' : 'records';
+      const key = what === 'matcher' ? [meta.data, 'core'] : [meta.data, 'entities', 0];
+      const tx = db.transaction(store, 'readwrite');
+      const row = (await call(tx.objectStore(store).get(key))) as { matcher?: Record<string, unknown>; records?: Record<string, unknown>[] };
+      if (what === 'matcher') row.matcher!.entityKinds = 42;
+      else row.records![0].name = 42;
+      await call(tx.objectStore(store).put(row));
+      return meta.data;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('a corrupt record in one stored corpus: that corpus is reported broken with the reason in the popup, the others keep working', async () => {
+    const helper = await openHelper();
+    const install = async (corpusName: string) => {
+      const got = (await send(helper, { type: 'installCorpus', payload: { file: SECOND_FILE, name: corpusName } })) as { ok: true; value: CorpusSummary } | { ok: false; error: string };
+      if (!got.ok) throw new Error(got.error);
+      return got.value;
+    };
+    const list = async () => ((await send(helper, { type: 'listCorpora', payload: {} })) as { ok: true; value: CorpusSummary[] }).value;
+    // 1. Its matcher shard is corrupt: the matching side finds out on the next scan.
+    const shard = await install('Second, corrupt shard (e2e)');
+    await helper.evaluate(corruptRow, { id: shard.id, what: 'matcher' as const });
+    const page = await ext.newPage();
+    await page.goto(server.url(PAGE));
+    // The bundled corpus still marks the page.
+    await page.waitForSelector(PERSON, { timeout: 15_000 });
+    const state = await settled(page);
+    expect(state.people).toBeGreaterThan(0);
+    const deadline = Date.now() + 10_000;
+    let broken = (await list()).find((c) => c.id === shard.id)!;
+    while (broken.status !== 'broken' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      broken = (await list()).find((c) => c.id === shard.id)!;
+    }
+    expect(broken.status).toBe('broken');
+    expect(broken.reason).toContain('Second, corrupt shard (e2e)');
+    expect(broken.reason).toContain('record matcher "core", field entityKinds: expected a string');
+    // The popup says so as it opens, from the list alone.
+    const popup = await ext.openExtensionPage(POPUP_PATH);
+    await popup.waitForSelector('[data-testid="corpus-errors"]', { timeout: 10_000 });
+    expect(await popup.textOf('[data-testid="corpus-errors"]')).toContain(broken.reason!);
+    await popup.screenshot({ path: resolve(SHOTS, `popup-broken-corpus-${name}.png`) });
+    await popup.close();
+
+    // 2. One of its entity records is corrupt: reading the index (the popup's lists) finds out.
+    const records = await install('Second, corrupt record (e2e)');
+    await helper.evaluate(corruptRow, { id: records.id, what: 'entity' as const });
+    const lists = await ext.openExtensionPage(POPUP_PATH);
+    await lists.waitForSelector('[data-testid="tab-people"]', { timeout: 10_000 });
+    await lists.click('[data-testid="tab-people"]');
+    await lists.waitForSelector('[data-testid="list-people"] .cl-row', { timeout: 20_000 });
+    await lists.waitForFunction(() => /corrupt record \(e2e\)/.test(document.querySelector('[data-testid="corpus-errors"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    const errors = await lists.textOf('[data-testid="corpus-errors"]');
+    expect(errors).toMatch(/record entities "[^"]+", field name: /);
+    // The others are listed: the bundled corpus's people are there.
+    expect(await lists.evaluate(() => document.querySelectorAll('[data-testid="list-people"] .cl-row').length)).toBeGreaterThan(0);
+    await lists.screenshot({ path: resolve(SHOTS, `popup-broken-record-${name}.png`) });
+    await lists.close();
+    expect((await list()).find((c) => c.id === records.id)).toMatchObject({ status: 'broken', active: true });
+    // And pages are still marked from the rest.
+    await page.goto(server.url(PAGE));
+    await page.waitForSelector(PERSON, { timeout: 15_000 });
+    expect((await settled(page)).people).toBe(state.people);
+    await page.close();
+    for (const c of [shard, records]) await send(helper, { type: 'deleteCorpus', payload: { id: c.id } });
     await helper.close();
   });
 
