@@ -17,9 +17,20 @@ const SPREAD_DAYS = 730;
 const DAY = 86_400_000;
 const START = Date.UTC(2030, 0, 1);
 
+/** Where the corpus file of that size is cached. */
+function cachePath(articles: number): string {
+  return join(tmpdir(), `coverage-lens-large-corpus-${articles}.json`);
+}
+
+/** The corpus file's path on disk, built first if it is not cached (for tests that choose it as a file). */
+export function largeCorpusPath(articles = LARGE_CORPUS_ARTICLES): string {
+  if (!existsSync(cachePath(articles))) largeCorpusFile(articles);
+  return cachePath(articles);
+}
+
 /** The corpus file's text (built on first use, then read from the cache). */
 export function largeCorpusFile(articles = LARGE_CORPUS_ARTICLES): string {
-  const cache = join(tmpdir(), `coverage-lens-large-corpus-${articles}.json`);
+  const cache = cachePath(articles);
   if (existsSync(cache)) return readFileSync(cache, 'utf8');
   const generated = generateCorpus({ articles }).map((a, k) => ({
     ...a,
