@@ -173,9 +173,23 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       input.value = 'Housing export';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
+    // The file buttons as they are at the moment analysis shows its progress (read in the page, so a fast analysis cannot end first).
+    const buttons = page.evaluate(
+      () =>
+        new Promise<{ label: string | null; input: boolean }[]>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('[data-testid="import-progress"][data-phase="analysing"]')) return;
+            observer.disconnect();
+            resolve(Array.from(document.querySelectorAll<HTMLInputElement>('.cl-dropzone input[type="file"]')).map((i) => ({ label: i.closest('label')!.getAttribute('aria-disabled'), input: i.disabled })));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        }),
+    );
     await chooseFiles(page, '[data-testid="choose-files"]', [BIG_EXPORT]);
     await page.waitForSelector('[data-testid="import-progress"][data-phase="analysing"]', { timeout: 30_000 });
     await page.screenshot({ path: resolve(SHOTS, `progress-${name}.png`) });
+    // While it runs, the file buttons are off and say so.
+    expect(await buttons).toEqual([{ label: 'true', input: true }, { label: 'true', input: true }, { label: 'true', input: true }]);
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 120_000 });
     const made = (await corpora(page)).find((c) => c.name === 'Housing export');
     expect(made).toMatchObject({ status: 'ready', counts: { articles: BIG_EXPORT_ROWS } });
