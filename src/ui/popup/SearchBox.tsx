@@ -2,11 +2,11 @@
  * One search box over the whole corpus. Results are a listbox driven from the input
  * (aria-activedescendant): arrow keys move, Enter opens, Escape clears.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { kindHeading, shorten } from '../shared/format';
 import { t } from '../shared/i18n';
 import { corpusLink, linkTo } from '../shared/links';
-import { searchCorpora, type CorpusHit } from '../shared/search';
+import { searchCorpora, searchesPending, type CorpusHit } from '../shared/search';
 import type { ShownCorpus } from './active-corpora';
 
 interface Props {
@@ -28,7 +28,19 @@ export function SearchBox({ corpora, corpusCount, query, onQuery, onOpen, onWant
   const [activeIndex, setActiveIndex] = useState(0);
   // MiniSearch is built on the first query, not when the popup opens.
   const named = useMemo(() => (corpora ?? []).map((c) => ({ id: c.summary.id, name: c.summary.name, index: c.index })), [corpora]);
-  const groups = useMemo(() => (query.trim() ? searchCorpora(named, query) : []), [named, query]);
+  // Claims and quotes of a large corpus are indexed in the background: search again when they are in.
+  const [indexed, setIndexed] = useState(0);
+  const searching = query.trim() !== '';
+  const groups = useMemo(() => (searching ? searchCorpora(named, query) : []), [named, query, indexed]);
+  const pending = useMemo(() => (searching ? searchesPending(named) : null), [named, searching, indexed]);
+  useEffect(() => {
+    if (!pending) return;
+    let live = true;
+    void pending.then(() => live && setIndexed((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [pending]);
   const flat: CorpusHit[] = groups.flatMap((g) => g.hits);
   const current = Math.min(activeIndex, Math.max(0, flat.length - 1));
   const open = (hit: CorpusHit) => onOpen(corpusLink(hit.corpusId, linkTo(hit.kind, hit.id)));
@@ -127,6 +139,11 @@ export function SearchBox({ corpora, corpusCount, query, onQuery, onOpen, onWant
                 </li>
               ))}
             </ul>
+          )}
+          {corpora !== null && pending && (
+            <p class="cl-muted cl-hint" role="status" data-testid="search-indexing">
+              {t('popup_searchIndexing')}
+            </p>
           )}
           <p class="cl-muted cl-hint">{t('popup_searchHint')}</p>
         </div>

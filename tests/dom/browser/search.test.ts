@@ -40,6 +40,20 @@ describe('corpus search on the fixture index', () => {
   });
 });
 
+describe('corpus search with claims and quotes indexed in the background', () => {
+  it('finds people and articles at once, claims and quotes once indexing completes', async () => {
+    const search = createCorpusSearch(makeUiIndex(), { background: true });
+    expect(search.isComplete()).toBe(false);
+    expect(firstOf(search, 'corb', 'person')?.id).toBe('person:jeremy-corbyn');
+    expect(firstOf(search, 'morning star', 'article')?.id).toBe('a2-morning-star');
+    expect(firstOf(search, 'resigned', 'claim')).toBeUndefined();
+    await search.complete;
+    expect(search.isComplete()).toBe(true);
+    expect(firstOf(search, 'resigned', 'claim')?.id).toBe('cg1');
+    expect(firstOf(search, 'social movement', 'quote')?.id).toBe('qg1');
+  });
+});
+
 describe('corpus search on the index analysed from seeds/', () => {
   const search = createCorpusSearch(seeds);
 
