@@ -193,10 +193,11 @@ export function Popup({ api, corpus, initialTab = 'page' }: { api: PopupApi; cor
       )}
       {corpusErrors.length > 0 && (
         <section class="cl-state cl-state-error" role="alert" data-testid="corpus-errors">
-          <h2>{t('popup_indexErrorTitle')}</h2>
+          <h2>{t('popup_corpusBrokenTitle', String(corpusErrors.length))}</h2>
           {corpusErrors.map((reason, i) => (
             <p key={i}>{t('popup_indexErrorBody', reason)}</p>
           ))}
+          <p>{t('popup_corpusBrokenAction')}</p>
         </section>
       )}
       {version === null && (
