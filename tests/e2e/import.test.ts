@@ -122,6 +122,25 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       expect(cardText).toContain('Harbour notes');
       await tab.screenshot({ path: resolve(SHOTS, `card-imported-${name}.png`) });
 
+      // The card's link opens the corpus browser in the corpus the evidence came from (Enter: a trusted activation).
+      const browserTabs = async () => {
+        const out: PageLike[] = [];
+        for (const p of await ext.pages()) if ((await p.url().catch(() => '')).includes(CORPUS_BROWSER_PATH)) out.push(p);
+        return out;
+      };
+      const before = (await browserTabs()).length;
+      await tab.evaluate(() => {
+        const buttons = document.querySelector('coverage-lens-card')!.shadowRoot!.querySelectorAll('button');
+        [...buttons].find((b) => /open in corpus browser/i.test(b.textContent ?? ''))!.focus();
+      });
+      await tab.keyboard.press('Enter');
+      await expect.poll(async () => (await browserTabs()).length, { timeout: 15_000 }).toBe(before + 1);
+      const opened = (await browserTabs()).at(-1)!;
+      await opened.waitForSelector('[data-testid="view-entity"][data-cl-id="person:dorian-pell"]', { timeout: 20_000 });
+      expect(await opened.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="corpus-picker"]')!.value)).toBe(mine.id);
+      expect(decodeURIComponent(await opened.url())).toMatch(new RegExp(`corpus[=/]${mine.id}`));
+      await opened.close();
+
       await requestFrom(page, 'setCorpusActive', { id: mine.id, active: false });
       // A new address, so the tab's findings cannot be the previous load's.
       const again = server.url('add-page/ferry-vote.html?switched-off');
