@@ -1,10 +1,17 @@
 /**
- * Step 7: check-worthy sentences. A sentence of the body is a claim when it states
+ * Step 7: check-worthy sentences, headline and standfirst included. A sentence is a claim when it
+ * states
  * - a figure (digits or number words, with a qualifier such as "more than", a unit, money, a
  *   percentage; years and calendar dates are dates, not figures), or
- * - an event: a named actor with a place or a date, or
- * - an attribution: a named actor with a reporting verb outside quotation marks.
- * Sentences that are mostly direct quotation are left to the quote steps.
+ * - an event: a place or a date, with a named actor or an event verb, or
+ * - an attribution: a named actor with a reporting verb outside quotation marks ("X said the plan
+ *   would fail"), or
+ * - a statement: an actor (an entity named, or a pronoun or description resolved to one, or the
+ *   subject carried over from the sentence before: "He also …", "The company will …") and an event
+ *   verb that is not the copula or an auxiliary (check-worthy.ts), or
+ * - quoted: direct speech that states a fact (no question, opinion or exhortation, an event of its
+ *   own), as an indirect claim of its speaker, so a page reporting it in indirect speech finds it.
+ * Questions, fragments, bylines and credits never are.
  */
 import type { ClaimType, Figure } from '../index/types';
 import { MONTHS, WEEKDAYS, findDates } from '../lang/dates';
@@ -16,11 +23,13 @@ import { stem } from '../lang/lemmas';
 import { normalize } from '../lang/normalize';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
-import { ROLE_NOUNS } from '../lang/roles';
+import { isCreditLine } from '../lang/clauses';
 import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
 import { antecedentBefore } from './coref';
+import { carriedSubject, findEventVerb, isOpinion, isQuestion, type CarriedSubject } from './check-worthy';
+import type { QuoteDraft } from './05-quotes';
 
 /** A claim before grouping. */
 export interface ClaimDraft {
@@ -133,52 +142,96 @@ function quotedShare(d: ArticleDraft, start: number, end: number): number {
   return inside / Math.max(1, end - start);
 }
 
-/** Extracts the claims of one article. */
-export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entities: EntityDraft[], places: Set<string>, nearby: NearbyQuote[] = []): ClaimDraft[] {
+/** Fewer words than this is a fragment ("It's not.", "Disagreement in party"), never a claim. */
+export const MIN_WORDS = 5;
+/** Headlines and standfirsts are terser: this many words may state a fact ("Kelmar chief quits post"). */
+export const MIN_HEADLINE_WORDS = 4;
+/** A sentence with more of its characters inside quotation marks than this is direct speech. */
+export const QUOTED_SHARE = 0.8;
+/**
+ * Content keywords a sentence of direct speech needs to state a fact of its own ("We have lost the
+ * last two elections": lose, elect; with the speaker that is three keys, the matcher's minimum).
+ */
+export const MIN_QUOTED_KEYWORDS = 2;
+
+/** The speaker of each sentence of direct speech in one article, from the quote step. */
+function speakersBySentence(quotes: readonly QuoteDraft[]): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  for (const q of quotes) for (const s of q.sentences) if (!out.has(s) || out.get(s) === null) out.set(s, q.speaker);
+  return out;
+}
+
+/** Extracts the claims of one article. `quotes` are the article's quotes (their speakers make direct speech claims). */
+export function extractClaims(
+  d: ArticleDraft,
+  mentions: MentionDraft[],
+  entities: EntityDraft[],
+  places: Set<string>,
+  nearby: NearbyQuote[] = [],
+  quotes: readonly QuoteDraft[] = [],
+): ClaimDraft[] {
   const kinds = entityKinds(entities);
   const isPerson = (id: string) => kinds.get(id) === 'person';
+  const isOrganisation = (id: string) => kinds.get(id) === 'organisation';
+  const speakers = speakersBySentence(quotes);
   const out: ClaimDraft[] = [];
+  const tokens = d.tokens;
   let m0 = 0;
+  // The subject of the previous narrative sentence, which "It will …" / "They also …" carry on.
+  let previousActor: string | null = null;
   for (let s = 0; s < d.sentences.length; s++) {
     const span = d.sentences[s];
     while (m0 < mentions.length && mentions[m0].sentence < s) m0++;
-    if (span.start < d.bodyStart) continue;
+    const isHeadline = span.start < d.bodyStart;
     const from = d.sentenceTokenStart[s];
-    const to = s + 1 < d.sentences.length ? d.sentenceTokenStart[s + 1] : d.tokens.length;
-    const toks = d.tokens.slice(from, to);
+    const to = s + 1 < d.sentences.length ? d.sentenceTokenStart[s + 1] : tokens.length;
+    const toks = tokens.slice(from, to);
     const words = toks.filter((t) => t.isWord);
-    if (words.length < 5) continue;
-    if (quotedShare(d, span.start, span.end) > 0.8) continue;
+    const carried = previousActor;
+    previousActor = null;
+    if (words.length < (isHeadline ? MIN_HEADLINE_WORDS : MIN_WORDS)) continue;
     const text = d.text.slice(span.start, span.end);
+    if (isQuestion(text) || isCreditLine(text)) continue;
     const sentMentions: MentionDraft[] = [];
     for (let k = m0; k < mentions.length && mentions[k].sentence === s; k++) sentMentions.push(mentions[k]);
     const coveredByMention = (i: number) => sentMentions.some((m) => i + from >= m.tokenStart && i + from < m.tokenEnd);
+    const quoted = (i: number) => isInside(d.quotedSpans, toks[i].start);
+    const entitySet = new Set(sentMentions.map((m) => m.entity));
+    const isSpeech = quotedShare(d, span.start, span.end) > QUOTED_SHARE;
+    let actor: string | null = null;
+    let type: ClaimType | null = null;
     const { figures, years, numberTokens } = findFigures(d.text, toks);
     const dates = findDates(toks, years, d.text);
     const placeList = findPlaces(toks, places, d.text, coveredByMention);
-    const entitySet = new Set(sentMentions.map((m) => m.entity));
-    // The actor: first named subject outside quotes, else "he"/"the minister" resolved backwards.
-    let actor: string | null = null;
-    for (const m of sentMentions) {
-      if (!m.isPossessive && !isInside(d.quotedSpans, m.start)) {
-        actor = m.entity;
-        break;
+    if (isSpeech) {
+      // Direct speech states a fact of its speaker's when it is no question, opinion or exhortation
+      // and has an event of its own: "We have lost the last two elections" is the speaker's claim.
+      const speaker = speakers.get(s) ?? null;
+      if (!speaker || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
+      actor = speaker;
+      entitySet.add(speaker);
+      type = 'quoted';
+    } else {
+      // The actor: a subject carried from before ("He pointed to … the union"), else the first
+      // named subject outside quotes, else a "he"/"she" further on resolved backwards.
+      const opening = carriedSubject(words);
+      if (opening && !coveredByMention(toks.indexOf(words[0]))) actor = resolveSubject(d, mentions, span.start, opening, carried, isPerson, isOrganisation);
+      for (const m of sentMentions) {
+        if (actor) break;
+        if (!m.isPossessive && !isInside(d.quotedSpans, m.start)) actor = m.entity;
       }
+      if (!actor && words.some((w) => !isInside(d.quotedSpans, w.start) && PERSON_PRONOUNS.has(w.norm))) actor = antecedentBefore(d, mentions, span.start, isPerson);
+      if (actor) entitySet.add(actor);
+      previousActor = actor;
+      const outside = (i: number) => !quoted(i) && !coveredByMention(i);
+      const hasSpeech = words.some((w) => SPEECH_VERBS.has(w.norm) && !isInside(d.quotedSpans, w.start));
+      const hasEvent = hasSpeech || findEventVerb(toks, outside) >= 0;
+      const named = actor !== null || entitySet.size > 0;
+      if (figures.length) type = 'figure';
+      else if ((placeList.length || dates.length) && (named || hasEvent)) type = 'event';
+      else if (hasSpeech && actor) type = 'attribution';
+      else if (named && hasEvent) type = 'statement';
     }
-    if (!actor) {
-      const pronoun = words.find((w) => !isInside(d.quotedSpans, w.start) && PERSON_PRONOUNS.has(w.norm));
-      const isDescription = words[0].norm === 'the' && words.slice(1, 5).some((w) => ROLE_NOUNS.has(w.norm) && !w.norm.endsWith('s'));
-      if (pronoun || isDescription) {
-        actor = antecedentBefore(d, mentions, span.start, isPerson);
-        if (actor) entitySet.add(actor);
-      }
-    }
-    const hasSpeech = words.some((w) => SPEECH_VERBS.has(w.norm) && !isInside(d.quotedSpans, w.start));
-    const isGathering = words.some((w) => GATHERING_WORDS.has(w.norm));
-    let type: ClaimType | null = null;
-    if (figures.length) type = 'figure';
-    else if ((placeList.length || dates.length) && (actor || entitySet.size)) type = 'event';
-    else if (hasSpeech && actor) type = 'attribution';
     if (!type) continue;
     const skip = new Set<number>(numberTokens);
     toks.forEach((t, i) => {
@@ -192,6 +245,8 @@ export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entitie
       const key = wordKey(t.norm);
       if (key !== null) keywords.add(key);
     });
+    if (type === 'quoted' && keywords.size < MIN_QUOTED_KEYWORDS) continue;
+    const isGathering = words.some((w) => GATHERING_WORDS.has(w.norm));
     const speechGroups = actor && isGathering
       ? [...new Set(nearby.filter((q) => q.speaker === actor && Math.abs(q.sentence - s) <= SPEECH_WINDOW).map((q) => q.group))].sort((a, b) => a - b)
       : [];
@@ -211,4 +266,24 @@ export function extractClaims(d: ArticleDraft, mentions: MentionDraft[], entitie
     });
   }
   return out;
+}
+
+/**
+ * Who the opening words of a sentence stand for (see carriedSubject): "he"/"the leader" → the last
+ * person named as a subject before it; "the company" → the last organisation named; "it"/"they" →
+ * the previous sentence's subject when that is an organisation (a person is neither "it" nor, in
+ * news prose, "they").
+ */
+function resolveSubject(
+  d: ArticleDraft,
+  mentions: MentionDraft[],
+  offset: number,
+  opening: Exclude<CarriedSubject, null>,
+  previous: string | null,
+  isPerson: (id: string) => boolean,
+  isOrganisation: (id: string) => boolean,
+): string | null {
+  if (opening === 'person') return antecedentBefore(d, mentions, offset, isPerson);
+  if (opening === 'organisation') return antecedentBefore(d, mentions, offset, isOrganisation);
+  return previous && isOrganisation(previous) ? previous : null;
 }

@@ -55,7 +55,8 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
   progress('quote groups', 0, total);
   const quoteGroups = groupQuotes(quotes);
   const nearby = nearbyQuotes(quotes, quoteGroups);
-  const claims = perArticle('claims', drafts, (d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id))).flat();
+  const quotesOf = quotesByArticle(quotes);
+  const claims = perArticle('claims', drafts, (d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id))).flat();
   store.release(); // no step after claims reads tokens
   progress('claim groups', 0, total);
   const claimGroups = groupClaims(claims);
@@ -65,6 +66,17 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
 
 /** Articles between two progress reports of a per-article step: often enough for a live line, rare enough to cost nothing. */
 const PROGRESS_EVERY = 50;
+
+/** Per article, its quotes (their speakers make claims of the facts stated in direct speech). */
+function quotesByArticle(quotes: QuoteDraft[]): Map<string, QuoteDraft[]> {
+  const out = new Map<string, QuoteDraft[]>();
+  for (const q of quotes) {
+    const list = out.get(q.article);
+    if (list) list.push(q);
+    else out.set(q.article, [q]);
+  }
+  return out;
+}
 
 /** Per article, the quotes that belong to groups reported by more than one article. */
 function nearbyQuotes(quotes: QuoteDraft[], groups: QuoteGroupDraft[]): Map<string, NearbyQuote[]> {

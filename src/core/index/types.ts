@@ -161,8 +161,12 @@ export interface Figure {
   span: Span;
 }
 
-/** The kind of check-worthy statement. */
-export type ClaimType = 'figure' | 'event' | 'attribution';
+/**
+ * The kind of check-worthy statement, i.e. why the sentence is a claim: it states a figure, an
+ * event (a place or a date), an attribution (reported speech), a statement (an actor and an
+ * event), or a fact inside direct speech ("quoted", attributed to the speaker).
+ */
+export type ClaimType = 'figure' | 'event' | 'attribution' | 'statement' | 'quoted';
 
 /** One check-worthy sentence of one article. */
 export interface ClaimRecord {

@@ -200,7 +200,7 @@ export function validateIndex(json: unknown): CorpusIndex {
     const article = ref(o.article, articleIds, `${p}.article`, 'article');
     sentenceOf(article, o.sentence, `${p}.sentence`);
     str(o.text, `${p}.text`, false);
-    oneOf(o.type, ['figure', 'event', 'attribution'] as const, `${p}.type`);
+    oneOf(o.type, ['figure', 'event', 'attribution', 'statement', 'quoted'] as const, `${p}.type`);
     arr(o.entities, `${p}.entities`).forEach((e, k) => ref(e, entityIds, `${p}.entities[${k}]`, 'entity'));
     arr(o.figures, `${p}.figures`).forEach((f, k) => {
       const fp = `${p}.figures[${k}]`;
