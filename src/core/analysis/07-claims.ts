@@ -177,8 +177,9 @@ export function extractClaims(
   const out: ClaimDraft[] = [];
   const tokens = d.tokens;
   let m0 = 0;
-  // The subject of the previous narrative sentence, which "It will …" / "They also …" carry on.
-  let previousActor: string | null = null;
+  // The subject of the previous narrative sentence, which "It will …" / "They also …" carry on,
+  // and the first organisation it names, which "The company …" may stand for.
+  let previous: Previous = { actor: null, organisation: null };
   for (let s = 0; s < d.sentences.length; s++) {
     const span = d.sentences[s];
     while (m0 < mentions.length && mentions[m0].sentence < s) m0++;
@@ -187,8 +188,8 @@ export function extractClaims(
     const to = s + 1 < d.sentences.length ? d.sentenceTokenStart[s + 1] : tokens.length;
     const toks = tokens.slice(from, to);
     const words = toks.filter((t) => t.isWord);
-    const carried = previousActor;
-    previousActor = null;
+    const carried = previous;
+    previous = { actor: null, organisation: null };
     if (words.length < (isHeadline ? MIN_HEADLINE_WORDS : MIN_WORDS)) continue;
     const text = d.text.slice(span.start, span.end);
     if (isQuestion(text) || isCreditLine(text)) continue;
@@ -222,7 +223,7 @@ export function extractClaims(
       }
       if (!actor && words.some((w) => !isInside(d.quotedSpans, w.start) && PERSON_PRONOUNS.has(w.norm))) actor = antecedentBefore(d, mentions, span.start, isPerson);
       if (actor) entitySet.add(actor);
-      previousActor = actor;
+      previous = { actor, organisation: sentMentions.find((m) => isOrganisation(m.entity) && !isInside(d.quotedSpans, m.start))?.entity ?? null };
       const outside = (i: number) => !quoted(i) && !coveredByMention(i);
       const hasSpeech = words.some((w) => SPEECH_VERBS.has(w.norm) && !isInside(d.quotedSpans, w.start));
       const hasEvent = hasSpeech || findEventVerb(toks, outside) >= 0;
@@ -230,6 +231,8 @@ export function extractClaims(
       if (figures.length) type = 'figure';
       else if ((placeList.length || dates.length) && (named || hasEvent)) type = 'event';
       else if (hasSpeech && actor) type = 'attribution';
+      // A headline needs an actor as a body sentence does: "Chief calls for patience" with no name
+      // recognised is three common words that any sentence about another chief matches.
       else if (named && hasEvent) type = 'statement';
     }
     if (!type) continue;
@@ -268,22 +271,30 @@ export function extractClaims(
   return out;
 }
 
+/** What a sentence leaves for the next one to carry on: its subject and the first organisation it names. */
+interface Previous {
+  actor: string | null;
+  organisation: string | null;
+}
+
 /**
  * Who the opening words of a sentence stand for (see carriedSubject): "he"/"the leader" → the last
- * person named as a subject before it; "the company" → the last organisation named; "it"/"they" →
- * the previous sentence's subject when that is an organisation (a person is neither "it" nor, in
- * news prose, "they").
+ * person named as a subject before it; "it"/"they" → the previous sentence's subject when that is
+ * an organisation (a person is neither "it" nor, in news prose, "they"); "the company" → that, or
+ * else the first organisation the previous sentence names. An organisation further back is not
+ * taken: "the board" two sentences after another organisation was named is as often another's.
  */
 function resolveSubject(
   d: ArticleDraft,
   mentions: MentionDraft[],
   offset: number,
   opening: Exclude<CarriedSubject, null>,
-  previous: string | null,
+  previous: Previous,
   isPerson: (id: string) => boolean,
   isOrganisation: (id: string) => boolean,
 ): string | null {
   if (opening === 'person') return antecedentBefore(d, mentions, offset, isPerson);
-  if (opening === 'organisation') return antecedentBefore(d, mentions, offset, isOrganisation);
-  return previous && isOrganisation(previous) ? previous : null;
+  const actor = previous.actor && isOrganisation(previous.actor) ? previous.actor : null;
+  if (opening === 'organisation') return actor ?? previous.organisation;
+  return actor;
 }

@@ -33,12 +33,24 @@ export const MAX_BLOCK = 60;
 /** Keyword overlap (Dice) at which two claims are about the same thing on wording alone. */
 export const MIN_DICE = 0.4;
 
-function dice(a: string[], b: string[]): number {
-  if (!a.length || !b.length) return 0;
+/**
+ * Keywords two claims must share to be linked on wording alone. Dice over short keyword lists is
+ * unstable: two claims of two or three keywords reach 0.4 with one word in common ("general" in
+ * "the last two general elections" and in "the general secretary of …"), which on the seeds put
+ * unrelated short claims (facts in direct speech, headlines) in one group.
+ */
+export const MIN_SHARED_KEYWORDS = 2;
+
+function shared(a: string[], b: string[]): number {
   const set = new Set(a);
   let n = 0;
   for (const x of b) if (set.has(x)) n++;
-  return (2 * n) / (a.length + b.length);
+  return n;
+}
+
+function dice(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  return (2 * shared(a, b)) / (a.length + b.length);
 }
 
 function sharedUnit(a: ClaimDraft, b: ClaimDraft): boolean {
@@ -61,7 +73,7 @@ export function pairScore(a: ClaimDraft, b: ClaimDraft): number {
   const unit = sharedUnit(a, b);
   const sameActor = a.actor !== null && a.actor === b.actor;
   const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
-  let ok = kw >= MIN_DICE;
+  let ok = kw >= MIN_DICE && shared(a.keywords, b.keywords) >= MIN_SHARED_KEYWORDS;
   if (!ok && unit && kw >= 0.15 && (sameEntity || kw >= 0.25)) ok = true;
   if (!ok && gathering) ok = true;
   if (!ok) return 0;

@@ -105,7 +105,7 @@ export const ORGANISATION_SUBJECTS: ReadonlySet<string> = new Set(
  * speaker's view, not a fact the speaker states.
  */
 export const OPINION_VERBS: ReadonlySet<string> = new Set(
-  'think thinks thought believe believes feel feels hope hopes want wants wish wishes guess suppose reckon fear doubt find know'.split(/\s+/),
+  'think thinks thought believe believes feel feels hope hopes want wants wish wishes guess suppose reckon fear doubt find'.split(/\s+/),
 );
 
 /** Words of obligation: after a first- or second-person subject ("we must", "you should") they prescribe, not state. */
