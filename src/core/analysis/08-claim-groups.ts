@@ -41,21 +41,36 @@ export const MIN_DICE = 0.4;
  */
 export const MIN_SHARED_KEYWORDS = 2;
 
-function shared(a: string[], b: string[]): number {
-  const set = new Set(a);
+/** Words two sorted keyword lists share, by one merge pass (claims' keywords are sorted; no allocation per pair). */
+function shared(a: readonly string[], b: readonly string[]): number {
   let n = 0;
-  for (const x of b) if (set.has(x)) n++;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
   return n;
 }
 
-function dice(a: string[], b: string[]): number {
+function dice(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
   return (2 * shared(a, b)) / (a.length + b.length);
 }
 
+/** The unit keys of a claim's figures, computed once per claim rather than once per pair. */
+const unitKeysCache = new WeakMap<ClaimDraft, string[]>();
+function unitKeys(c: ClaimDraft): string[] {
+  let keys = unitKeysCache.get(c);
+  if (!keys) unitKeysCache.set(c, (keys = c.figures.map((f) => unitKey(f.unit)).filter((u): u is string => u !== null)));
+  return keys;
+}
+
 function sharedUnit(a: ClaimDraft, b: ClaimDraft): boolean {
-  const units = new Set(a.figures.map((f) => unitKey(f.unit)).filter((u) => u));
-  return b.figures.some((f) => units.has(unitKey(f.unit)));
+  const ub = unitKeys(b);
+  return ub.length > 0 && unitKeys(a).some((u) => ub.includes(u));
 }
 
 function intersectsNumbers(a: number[], b: number[]): boolean {
@@ -66,14 +81,15 @@ function intersects(a: string[], b: string[]): boolean {
   return a.some((x) => b.includes(x));
 }
 
-/** How strongly two claims are about the same thing (0 = not at all). */
+/** How strongly two claims are about the same thing (0 = not at all). Keywords must be sorted, as extractClaims gives them. */
 export function pairScore(a: ClaimDraft, b: ClaimDraft): number {
-  const kw = dice(a.keywords, b.keywords);
+  const common = shared(a.keywords, b.keywords);
+  const kw = a.keywords.length && b.keywords.length ? (2 * common) / (a.keywords.length + b.keywords.length) : 0;
   const sameEntity = intersects(a.entities, b.entities);
   const unit = sharedUnit(a, b);
   const sameActor = a.actor !== null && a.actor === b.actor;
   const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
-  let ok = kw >= MIN_DICE && shared(a.keywords, b.keywords) >= MIN_SHARED_KEYWORDS;
+  let ok = kw >= MIN_DICE && common >= MIN_SHARED_KEYWORDS;
   if (!ok && unit && kw >= 0.15 && (sameEntity || kw >= 0.25)) ok = true;
   if (!ok && gathering) ok = true;
   if (!ok) return 0;
