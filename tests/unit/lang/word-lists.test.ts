@@ -1,6 +1,19 @@
 /** The word lists of core/lang: what each must and must not hold. */
 import { describe, expect, it } from 'vitest';
 import { ABBREVIATIONS } from '../../../src/core/lang/abbreviations';
+import {
+  CARRIED_SUBJECTS,
+  FIRST_SECOND_PERSON,
+  NON_EVENT_VERBS,
+  NOUN_MARKERS,
+  OPENING_CONNECTIVES,
+  OPINION_VERBS,
+  ORGANISATION_SUBJECTS,
+  PERSON_SUBJECTS,
+  PRESCRIPTIVE_WORDS,
+  VERB_GAP_WORDS,
+  VERB_MARKERS,
+} from '../../../src/core/lang/clauses';
 import { GATHERING_WORDS } from '../../../src/core/lang/events';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../../../src/core/lang/function-words';
 import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
@@ -21,6 +34,17 @@ const LISTS: [string, ReadonlySet<string>][] = [
   ['TITLES', TITLES],
   ['PERSONAL_TITLES', PERSONAL_TITLES],
   ['ROLE_WORDS', ROLE_WORDS],
+  ['NON_EVENT_VERBS', NON_EVENT_VERBS],
+  ['NOUN_MARKERS', NOUN_MARKERS],
+  ['VERB_MARKERS', VERB_MARKERS],
+  ['VERB_GAP_WORDS', VERB_GAP_WORDS],
+  ['PERSON_SUBJECTS', PERSON_SUBJECTS],
+  ['CARRIED_SUBJECTS', CARRIED_SUBJECTS],
+  ['OPENING_CONNECTIVES', OPENING_CONNECTIVES],
+  ['ORGANISATION_SUBJECTS', ORGANISATION_SUBJECTS],
+  ['OPINION_VERBS', OPINION_VERBS],
+  ['PRESCRIPTIVE_WORDS', PRESCRIPTIVE_WORDS],
+  ['FIRST_SECOND_PERSON', FIRST_SECOND_PERSON],
 ];
 
 describe('word lists', () => {
@@ -42,6 +66,15 @@ describe('word lists', () => {
     ['says', PRESENT_SPEECH, true],
     ['said', PRESENT_SPEECH, false],
     ['will', FUTURE_MARKERS, true],
+    ['is', NON_EVENT_VERBS, true],
+    ['won', NON_EVENT_VERBS, false],
+    ['the', NOUN_MARKERS, true],
+    ['will', VERB_MARKERS, true],
+    // After "is" a word may be a noun or adjective ("is chair"): not a verb marker.
+    ['is', VERB_MARKERS, false],
+    ['company', ORGANISATION_SUBJECTS, true],
+    ['think', OPINION_VERBS, true],
+    ['say', OPINION_VERBS, false],
     ['mr', PERSONAL_TITLES, true],
     ['councillor', PERSONAL_TITLES, true],
     ['general', PERSONAL_TITLES, false],
