@@ -6,6 +6,7 @@
 import type { Token } from './context';
 import {
   CARRIED_SUBJECTS,
+  POINTING_DETERMINERS,
   FIRST_SECOND_PERSON,
   NON_EVENT_VERBS,
   NOUN_MARKERS,
@@ -71,8 +72,8 @@ export type CarriedSubject = 'person' | 'organisation' | 'previous' | null;
 
 /**
  * The subject a sentence carries from the sentences before it, by its first words after any
- * connective: "he"/"she" or "the" + a role noun ("The leader told …") → a person; "the" + an
- * organisation noun ("The company said …") → an organisation; "it"/"they" → the previous
+ * connective: "he"/"she" or "the" + a role noun ("The leader told …") → a person; "the" (or
+ * "this", "that") + an organisation noun ("The company said …") → an organisation; "it"/"they" → the previous
  * sentence's subject. Null when the sentence names its own subject or opens otherwise.
  */
 export function carriedSubject(words: readonly Token[]): CarriedSubject {
@@ -82,7 +83,7 @@ export function carriedSubject(words: readonly Token[]): CarriedSubject {
   if (!first) return null;
   if (PERSON_SUBJECTS.has(first.norm)) return 'person';
   if (CARRIED_SUBJECTS.has(first.norm)) return 'previous';
-  if (first.norm !== 'the') return null;
+  if (!POINTING_DETERMINERS.has(first.norm)) return null;
   for (let j = k + 1; j < words.length && j <= k + DESCRIPTION_REACH; j++) {
     const n = words[j].norm;
     if (ORGANISATION_SUBJECTS.has(n)) return 'organisation';

@@ -87,6 +87,9 @@ export const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(
   'and but so yet however meanwhile also then still now later separately instead moreover furthermore additionally earlier previously'.split(/\s+/),
 );
 
+/** Determiners of a description that points back to one named before ("the company", "that company"). */
+export const POINTING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that']);
+
 /**
  * Singular nouns for organisations that a definite description uses for one named before ("The
  * company said …", "The union will …"): such a sentence carries the last organisation named.

@@ -76,6 +76,7 @@ describe('carriedSubject', () => {
     ['The minister told the committee she would resign.', 'person'],
     ['The troubled bakery company cut its dividend.', 'organisation'],
     ['Meanwhile, the union called a strike.', 'organisation'],
+    ['That company has also promised to end the contracts.', 'organisation'],
     ['It will open a second plant.', 'previous'],
     ['They also plan to sell the site.', 'previous'],
     ['The members voted to strike.', null], // a plural role: not one person
