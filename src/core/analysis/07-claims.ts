@@ -213,14 +213,17 @@ export function extractClaims(
       entitySet.add(speaker);
       type = 'quoted';
     } else {
-      // The actor: a subject carried from before ("He pointed to … the union"), else the first
-      // named subject outside quotes, else a "he"/"she" further on resolved backwards.
+      // The actor: a person the opening words stand for ("He pointed to … the union"), else the
+      // first named subject outside quotes, else the subject "the company" or "it" carries over
+      // ("The group, known as X, …" is X), else a "he"/"she" further on resolved backwards.
       const opening = carriedSubject(words);
-      if (opening && !coveredByMention(toks.indexOf(words[0]))) actor = resolveSubject(d, mentions, span.start, opening, carried, isPerson, isOrganisation);
+      const openingIsName = coveredByMention(toks.indexOf(words[0]));
+      if (opening === 'person' && !openingIsName) actor = resolveSubject(d, mentions, span.start, opening, carried, isPerson, isOrganisation);
       for (const m of sentMentions) {
         if (actor) break;
         if (!m.isPossessive && !isInside(d.quotedSpans, m.start)) actor = m.entity;
       }
+      if (!actor && opening && !openingIsName) actor = resolveSubject(d, mentions, span.start, opening, carried, isPerson, isOrganisation);
       if (!actor && words.some((w) => !isInside(d.quotedSpans, w.start) && PERSON_PRONOUNS.has(w.norm))) actor = antecedentBefore(d, mentions, span.start, isPerson);
       if (actor) entitySet.add(actor);
       previous = { actor, organisation: sentMentions.find((m) => isOrganisation(m.entity) && !isInside(d.quotedSpans, m.start))?.entity ?? null };
