@@ -28,7 +28,7 @@ import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
 import { antecedentBefore } from './coref';
-import { carriedSubject, findEventVerb, isOpinion, isQuestion, type CarriedSubject } from './check-worthy';
+import { carriedSubject, findEventVerb, isOpinion, isQuestion, isTitleCase, type CarriedSubject } from './check-worthy';
 import type { QuoteDraft } from './05-quotes';
 
 /** A claim before grouping. */
@@ -229,7 +229,7 @@ export function extractClaims(
       previous = { actor, organisation: sentMentions.find((m) => isOrganisation(m.entity) && !isInside(d.quotedSpans, m.start))?.entity ?? null };
       const outside = (i: number) => !quoted(i) && !coveredByMention(i);
       const hasSpeech = words.some((w) => SPEECH_VERBS.has(w.norm) && !isInside(d.quotedSpans, w.start));
-      const hasEvent = hasSpeech || findEventVerb(toks, outside) >= 0;
+      const hasEvent = hasSpeech || findEventVerb(toks, outside, isHeadline && isTitleCase(words)) >= 0;
       const named = actor !== null || entitySet.size > 0;
       if (figures.length) type = 'figure';
       else if ((placeList.length || dates.length) && (named || hasEvent)) type = 'event';

@@ -45,13 +45,24 @@ function previousWord(toks: readonly Token[], i: number): Token | null {
   return null;
 }
 
+/** Share of capitalised words from which a line is written in title case ("Chief Calls For Patience"). */
+export const TITLE_CASE_SHARE = 0.6;
+
+/** Whether a headline capitalises most of its words, so a capital says nothing about a name. */
+export function isTitleCase(words: readonly Token[]): boolean {
+  let caps = 0;
+  for (const w of words) if (w.isCap) caps++;
+  return words.length > 0 && caps / words.length >= TITLE_CASE_SHARE;
+}
+
 /**
  * Index of the first word of `toks` that makes an event (a finite or participle verb that is not
  * the copula, an auxiliary or a modal), among those `use` admits; -1 when there is none. A
  * reporting verb is an event; a verb-like word after a determiner or "of" is a noun ("the vote"); a
- * word after a modal is a verb ("will rally"); a capitalised word inside the sentence is a name.
+ * word after a modal is a verb ("will rally"); a capitalised word inside the sentence is a name,
+ * unless the line is in title case (`titleCase`), where names are known only from the mentions.
  */
-export function findEventVerb(toks: readonly Token[], use: (i: number) => boolean = () => true): number {
+export function findEventVerb(toks: readonly Token[], use: (i: number) => boolean = () => true, titleCase = false): number {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.isWord || !use(i)) continue;
@@ -61,7 +72,7 @@ export function findEventVerb(toks: readonly Token[], use: (i: number) => boolea
     const prev = previousWord(toks, i);
     if (prev && NOUN_MARKERS.has(prev.norm)) continue;
     if (prev && VERB_MARKERS.has(prev.norm) && !STOPWORDS.has(w) && /^\p{L}/u.test(w)) return i;
-    if (t.isCap && !t.isSentenceStart) continue;
+    if (t.isCap && !t.isSentenceStart && !titleCase) continue;
     if (isVerbForm(w)) return i;
   }
   return -1;

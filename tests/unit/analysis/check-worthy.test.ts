@@ -1,6 +1,6 @@
 /** The sentence-level rules of step 7 (check-worthy.ts) and the word knowledge they read (lang/clauses.ts), on invented sentences. */
 import { describe, expect, it } from 'vitest';
-import { carriedSubject, findEventVerb, isOpinion, isQuestion } from '../../../src/core/analysis/check-worthy';
+import { carriedSubject, findEventVerb, isOpinion, isQuestion, isTitleCase } from '../../../src/core/analysis/check-worthy';
 import { prepareArticle } from '../../../src/core/analysis/prepare';
 import type { Token } from '../../../src/core/analysis/context';
 import { isCreditLine, isVerbForm } from '../../../src/core/lang/clauses';
@@ -63,10 +63,24 @@ describe('findEventVerb', () => {
     ['It has no place in our town.', null],
   ])('%s → %s', (sentence, expected) => expect(verbOf(sentence)).toBe(expected));
 
+  it('reads capitalised words as verbs only in a title-case line', () => {
+    const toks = tokensOf('Mira Kahn Opened The Harbour Terminal');
+    expect(findEventVerb(toks)).toBe(-1);
+    expect(toks[findEventVerb(toks, () => true, true)].norm).toBe('opened');
+  });
+
   it('looks only at the tokens it is told to', () => {
     const toks = tokensOf('Mira Kahn backed the motion.');
     expect(findEventVerb(toks, (i) => toks[i].norm !== 'backed')).toBe(-1);
   });
+});
+
+describe('isTitleCase', () => {
+  it.each([
+    ['Mira Kahn Opened The Harbour Terminal', true],
+    ['Harbour Chief Calls For Patience Over Delays', true],
+    ['Mira Kahn opens the harbour terminal', false],
+  ])('%s → %s', (line, expected) => expect(isTitleCase(wordsOf(line))).toBe(expected));
 });
 
 describe('carriedSubject', () => {
