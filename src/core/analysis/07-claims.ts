@@ -10,7 +10,8 @@
  *   subject carried over from the sentence before: "He also …", "The company will …") and an event
  *   verb that is not the copula or an auxiliary (check-worthy.ts), or
  * - quoted: direct speech that states a fact (no question, opinion or exhortation, an event of its
- *   own), as an indirect claim of its speaker, so a page reporting it in indirect speech finds it.
+ *   own), as an indirect claim of its speaker, so a page reporting it in indirect speech finds it;
+ *   with no named speaker, only when other articles quote the same words.
  * Questions, fragments, bylines and credits never are.
  */
 import type { ClaimType, Figure } from '../index/types';
@@ -174,6 +175,8 @@ export function extractClaims(
   const isPerson = (id: string) => kinds.get(id) === 'person';
   const isOrganisation = (id: string) => kinds.get(id) === 'organisation';
   const speakers = speakersBySentence(quotes);
+  // Sentences of quotes that other articles carry too (their speaker may be unnamed).
+  const sharedQuote = new Set(nearby.map((q) => q.sentence));
   const out: ClaimDraft[] = [];
   const tokens = d.tokens;
   let m0 = 0;
@@ -207,10 +210,12 @@ export function extractClaims(
     if (isSpeech) {
       // Direct speech states a fact of its speaker's when it is no question, opinion or exhortation
       // and has an event of its own: "We have lost the last two elections" is the speaker's claim.
+      // A speaker the analysis could not name ("the letter said") is enough when other outlets
+      // quote the same words: an utterance several outlets carry is check-worthy in itself.
       const speaker = speakers.get(s) ?? null;
-      if (!speaker || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
+      if ((!speaker && !sharedQuote.has(s)) || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
       actor = speaker;
-      entitySet.add(speaker);
+      if (speaker) entitySet.add(speaker);
       type = 'quoted';
     } else {
       // The actor: a person the opening words stand for ("He pointed to … the union"), else the

@@ -78,3 +78,20 @@ describe('which sentences are claims', () => {
     expect(claimOf(opening)).toBeNull();
   });
 });
+
+describe('direct speech without a named speaker', () => {
+  const QUOTE = '"Every pier on the coast was destroyed by the storm, and the repairs will take two years."';
+  const build = (texts: string[]) => analyseCorpus(texts.map((text, k) => ({ id: `q${k}`, text })));
+  const quotedClaims = (ix: CorpusIndex) => ix.claims.filter((c) => c.type === 'quoted');
+
+  it('is a claim when another outlet quotes the same words', () => {
+    const ix = build([`Storm report published\n\nThe coast was hit hard last winter.\n\n${QUOTE}`, `Piers lost in storm\n\nThe report came out this week.\n\n${QUOTE}`]);
+    expect(quotedClaims(ix).map((c) => c.article)).toEqual(['q0', 'q1']);
+    expect(quotedClaims(ix).every((c) => c.entities.length === 0)).toBe(true);
+  });
+
+  it('is no claim when only one article carries it', () => {
+    const ix = build([`Storm report published\n\nThe coast was hit hard last winter.\n\n${QUOTE}`, 'Ferry fares rise\n\nFares rose by a tenth on the island routes this year.']);
+    expect(quotedClaims(ix)).toEqual([]);
+  });
+});
