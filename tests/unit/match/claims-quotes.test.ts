@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createMatcher } from '../../../src/core/match';
+import { wordVectors } from '../../../scripts/lib/word-vectors';
 import { buildMiniIndex } from '../../fixtures/mini-corpus/mini-index';
 import { detect, mini, miniData, miniMatcher } from './helpers';
 
@@ -90,7 +91,7 @@ describe('determinism and incremental scans', () => {
     const first = miniMatcher.scan(text);
     expect(miniMatcher.scan('unrelated text in between')).toEqual([]);
     expect(miniMatcher.scan(text)).toEqual(first);
-    expect(createMatcher(JSON.parse(JSON.stringify(miniData))).scan(text)).toEqual(first);
+    expect(createMatcher(JSON.parse(JSON.stringify(miniData)), { vectors: wordVectors() }).scan(text)).toEqual(first);
   });
 
   it('scanning block by block finds what one scan finds, at block offsets', () => {
