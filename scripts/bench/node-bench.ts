@@ -1,7 +1,8 @@
-/** Matcher throughput in Node: the real matcher and matcher data on long text, words per second. */
+/** Matcher throughput in Node: the real matcher and matcher data on long text, words per second; and the claim re-ranker's cost. */
 import { readFileSync } from 'node:fs';
 import { createMatcher, type MatcherData } from '../../src/core/match';
 import { median } from './stats';
+import { loadWordVectorsBinary } from '../../src/core/lang/vectors';
 
 /** Throughput figures. */
 export interface ThroughputResult {
@@ -46,6 +47,58 @@ export function measureThroughput(matcherPath: string, text: string, runs = 5): 
     blocksMs,
     blocksWordsPerSecond: words / (blocksMs / 1000),
     matches,
+    runs,
+  };
+}
+
+/** Cost of the claim re-ranker's word vectors and of claim matching with them, in Node. */
+export interface RerankerCost {
+  /** Size of the packed vectors file (bytes) the extension ships. */
+  vectorsBytes: number;
+  /** Median ms to decode the packed vectors (what the matching side does once, on its first match). */
+  vectorsLoadMs: number;
+  words: number;
+  /** Median ms per 1,000 page words to find claims (retrieval and re-ranking), with the vectors. */
+  claimsMsPer1000Words: number;
+  /** The same without vectors (identical words align only): the difference is the soft alignment's cost. */
+  claimsNoVectorsMsPer1000Words: number;
+  /** Median ms per 1,000 words of the whole scan (names, quotes, claims), with the vectors. */
+  scanMsPer1000Words: number;
+  runs: number;
+}
+
+/** Measures RerankerCost over `text` scanned paragraph by paragraph, `runs` times after two warm-ups. */
+export function measureReranker(matcherPath: string, vectorsPath: string, text: string, runs = 5): RerankerCost {
+  const data = JSON.parse(readFileSync(matcherPath, 'utf8')) as MatcherData;
+  const bytes = new Uint8Array(readFileSync(vectorsPath));
+  const loads: number[] = [];
+  let vectors = loadWordVectorsBinary(bytes);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    vectors = loadWordVectorsBinary(bytes);
+    loads.push(performance.now() - t0);
+  }
+  const withVectors = createMatcher(data, { vectors });
+  const without = createMatcher(data);
+  const words = text.match(/\S+/g)?.length ?? 0;
+  const blocks = text.split(/\n\n/);
+  const time = (f: () => void) => {
+    const out: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const t0 = performance.now();
+      f();
+      if (i >= 2) out.push(performance.now() - t0);
+    }
+    return (median(out) * 1000) / Math.max(1, words);
+  };
+  const claimsOnly = { kinds: { claim: true } };
+  return {
+    vectorsBytes: bytes.length,
+    vectorsLoadMs: median(loads),
+    words,
+    claimsMsPer1000Words: time(() => blocks.forEach((b) => withVectors.scan(b, claimsOnly))),
+    claimsNoVectorsMsPer1000Words: time(() => blocks.forEach((b) => without.scan(b, claimsOnly))),
+    scanMsPer1000Words: time(() => blocks.forEach((b) => withVectors.scan(b))),
     runs,
   };
 }

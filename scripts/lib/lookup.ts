@@ -7,6 +7,7 @@ import { buildDetection } from '../../src/core/index/evidence';
 import { compileMatcher, createMatcher, type Matcher, type ScanOptions } from '../../src/core/match';
 import { selectMatches, type SelectOptions } from '../../src/core/match/select';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { wordVectors } from './word-vectors';
 
 const matchers = new WeakMap<CorpusIndex, Matcher>();
 
@@ -33,7 +34,7 @@ function matcherFor(index: CorpusIndex): Matcher {
   let matcher = matchers.get(index);
   if (!matcher) {
     // Through JSON, as the matching side receives it, so nothing non-serialisable can slip in.
-    matcher = createMatcher(JSON.parse(JSON.stringify(compileMatcher(index))));
+    matcher = createMatcher(JSON.parse(JSON.stringify(compileMatcher(index))), { vectors: wordVectors() });
     matchers.set(index, matcher);
   }
   return matcher;

@@ -14,6 +14,8 @@ import { buildDetails } from '../core/index/details';
 import { createMatcher, type Matcher, type MatcherData } from '../core/match/scan-entry';
 import matcherData from '../generated/matcher.json';
 import { loadCorpus } from './corpus';
+import { VectorAwareMatcher, vectorsNow } from './word-vectors';
+import type { WordVectors } from '../core/lang/vectors';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 
 /** The bundled corpus's id (stable across builds; the reader's corpora get their own). */
@@ -25,8 +27,9 @@ export const BUNDLED_CORPUS_NAME = 'Bundled corpus';
 export function bundledCorpus(
   data: () => MatcherData = () => matcherData as unknown as MatcherData,
   index: () => { index: CorpusIndex } | { error: string } = loadCorpus,
+  vectors: () => WordVectors | null = vectorsNow,
 ): LoadedCorpus {
-  let matcher: Matcher | null = null;
+  const matcher = new VectorAwareMatcher<Matcher>(vectors);
   const loaded = (): CorpusIndex => {
     const result = index();
     if ('error' in result) throw new Error(result.error);
@@ -36,8 +39,7 @@ export function bundledCorpus(
     id: BUNDLED_CORPUS_ID,
     name: BUNDLED_CORPUS_NAME,
     async match(text, options) {
-      matcher ??= createMatcher(data());
-      return matcher.scan(text, options);
+      return matcher.get((v) => createMatcher(data(), { vectors: v })).scan(text, options);
     },
     async details(kind, id) {
       return buildDetails(loaded(), kind, id);

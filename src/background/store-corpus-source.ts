@@ -10,11 +10,16 @@ import { StoredRecordError } from '../store/validate-stored';
 import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
+import { VectorAwareMatcher } from './word-vectors';
 
 /** A matcher from validated data; data it still cannot be built from breaks the corpus. */
-async function build(s: CorpusStore, meta: CorpusMeta, data: MatcherData): Promise<Matcher | null> {
+async function build(s: CorpusStore, meta: CorpusMeta, data: MatcherData): Promise<(() => Matcher) | null> {
   try {
-    return createMatcher(data);
+    const matcher = new VectorAwareMatcher<Matcher>();
+    const get = () => matcher.get((vectors) => createMatcher(data, { vectors }));
+    // Built now, so data that cannot make a matcher breaks the corpus here (rebuilt when the vectors arrive).
+    get();
+    return get;
   } catch (error) {
     await s.markBroken(meta.id, meta.data, new StoredRecordError('matcher "core"', '(root)', `unusable: ${error instanceof Error ? error.message : String(error)}`));
     return null;
@@ -27,7 +32,7 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>): Corp
   const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus }>();
 
   function load(s: CorpusStore, initial: CorpusMeta): LoadedCorpus {
-    let matcher: Promise<Matcher | null> | null = null;
+    let matcher: Promise<(() => Matcher) | null> | null = null;
     const entry = { meta: initial, corpus: null as unknown as LoadedCorpus };
     entry.corpus = {
       id: initial.id,
@@ -41,7 +46,7 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>): Corp
           throw error;
         });
         // Broken: already marked in the store; this corpus contributes nothing, the others go on.
-        return m ? m.scan(text, options) : [];
+        return m ? m().scan(text, options) : [];
       },
       details(kind, id) {
         return s.readDetails(entry.meta, kind, id);

@@ -96,6 +96,17 @@ export function validateMatcherCore(value: unknown): MatcherData {
     });
     c.numbers(t[5], `${f}[5]`).forEach((p, j) => c.below(p, places, `${f}[5][${j}]`, 'place'));
   });
+  // The claim re-ranker's fields (version 4); an older shard is recompiled, so only the current shape is checked.
+  if (m.schemaVersion === MATCHER_DATA_VERSION) {
+    const claims = (m.claims as unknown[]).length;
+    if (c.numbers(m.articleYears, 'articleYears').length !== articles) c.fail('articleYears', `expected one year per article (${articles})`);
+    if (c.strings(m.keyWords, 'keyWords').length !== keys) c.fail('keyWords', `expected one word per key (${keys})`);
+    if (c.numbers(m.claimFlags, 'claimFlags').length !== claims) c.fail('claimFlags', `expected one flag set per claim (${claims})`);
+    const descriptorWords = c.strings(m.descriptorWords, 'descriptorWords').length;
+    const lists = c.arr(m.entityDescriptors, 'entityDescriptors');
+    if (lists.length !== entities) c.fail('entityDescriptors', `expected one list per entity (${entities})`);
+    lists.forEach((l, i) => c.numbers(l, `entityDescriptors[${i}]`).forEach((w, j) => c.below(w, descriptorWords, `entityDescriptors[${i}][${j}]`, 'descriptor word')));
+  }
   c.arr(m.quotes, 'quotes').forEach((sig, i) => {
     const f = `quotes[${i}]`;
     const t = c.arr(sig, f);

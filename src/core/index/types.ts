@@ -328,4 +328,10 @@ export interface Match {
   id: string;
   score: number;
   refs: CoverageRef[];
+  /**
+   * Claims only: the corpus article whose claim this sentence restates key for key (a copy, not
+   * coverage); the marking policy (core/match/select) takes a page that restates one article
+   * several times for that article itself.
+   */
+  restates?: string;
 }

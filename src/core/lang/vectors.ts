@@ -25,6 +25,8 @@ export interface WordVectors {
   row(word: string): number;
   /** The word's vector with its scale applied, or null when the table lacks it. */
   vector(word: string): Float32Array | null;
+  /** Cosine of two rows (0 when either is all zeros): no allocation, for hot loops. */
+  cosineRows(a: number, b: number): number;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -69,15 +71,123 @@ export function loadWordVectors(data: WordVectorsData): WordVectors {
   if (valueBytes.length !== count * dimensions) throw new Error(`word vectors: field "values" holds ${valueBytes.length} bytes, expected ${count * dimensions}`);
   const scales = new DataView(scaleBytes.buffer, scaleBytes.byteOffset, scaleBytes.byteLength);
   const values = new Int8Array(valueBytes.buffer, valueBytes.byteOffset, valueBytes.byteLength);
-  const rows = new Map<string, number>();
-  words.forEach((w, i) => {
-    if (!rows.has(w)) rows.set(w, i);
+  return tableOf(dimensions, words, scales, values);
+}
+
+/** Magic bytes of the binary form ("CLV1"). */
+const BINARY_MAGIC = 0x31564c43;
+
+/**
+ * The binary form the matching side loads (no JSON parse, no base64): magic "CLV1", then uint32
+ * dimensions, count and the byte length of the words (ASCII, newline-separated, sorted by code
+ * unit, no duplicates), the words, zero
+ * padding to a multiple of 4, `count` float32 scales, `count × dimensions` int8 values; little-endian.
+ */
+export function encodeWordVectorsBinary(data: WordVectorsData): Uint8Array {
+  // Rows in word order (code units, the first of duplicates kept), so the loader finds a word by
+  // binary search instead of building a map of every word at a cold start.
+  const table = loadWordVectors(data);
+  const list = data.words.split(' ');
+  const order = [...list.keys()].filter((i) => table.row(list[i]) === i).sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0));
+  // The table's words are ASCII (lowercase letters, hyphens, apostrophes: scripts/build-vectors.ts).
+  const text = order.map((i) => list[i]).join('\n');
+  const words = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) throw new Error(`word vectors: field "words" has a non-ASCII character at ${i}`);
+    words[i] = c;
+  }
+  const allScales = decodeBase64(data.scales, 'scales');
+  const allValues = decodeBase64(data.values, 'values');
+  const d = data.dimensions;
+  const scales = new Uint8Array(order.length * 4);
+  const values = new Uint8Array(order.length * d);
+  order.forEach((from, to) => {
+    scales.set(allScales.subarray(from * 4, from * 4 + 4), to * 4);
+    values.set(allValues.subarray(from * d, from * d + d), to * d);
   });
-  const row = (word: string) => rows.get(word.toLowerCase()) ?? -1;
+  const wordsEnd = 16 + words.length;
+  const scalesAt = Math.ceil(wordsEnd / 4) * 4;
+  const out = new Uint8Array(scalesAt + scales.length + values.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, BINARY_MAGIC, true);
+  view.setUint32(4, data.dimensions, true);
+  view.setUint32(8, order.length, true);
+  view.setUint32(12, words.length, true);
+  out.set(words, 16);
+  out.set(scales, scalesAt);
+  out.set(values, scalesAt + scales.length);
+  return out;
+}
+
+/** Decodes the binary form; throws naming what is wrong. */
+export function loadWordVectorsBinary(bytes: Uint8Array): WordVectors {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 16 || view.getUint32(0, true) !== BINARY_MAGIC) throw new Error('word vectors: not the binary form (bad magic)');
+  const dimensions = view.getUint32(4, true);
+  const count = view.getUint32(8, true);
+  const wordsLength = view.getUint32(12, true);
+  const scalesAt = Math.ceil((16 + wordsLength) / 4) * 4;
+  const valuesAt = scalesAt + count * 4;
+  if (dimensions === 0 || bytes.length !== valuesAt + count * dimensions) throw new Error(`word vectors: binary form holds ${bytes.length} bytes, expected ${valuesAt + count * dimensions}`);
+  let text = '';
+  for (let i = 16, end = 16 + wordsLength; i < end; i += 8192) text += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)));
+  const words = count ? text.split('\n') : [];
+  if (words.length !== count) throw new Error(`word vectors: binary form holds ${words.length} words, its header says ${count}`);
+  const scales = new DataView(bytes.buffer, bytes.byteOffset + scalesAt, count * 4);
+  const values = new Int8Array(bytes.buffer, bytes.byteOffset + valuesAt, count * dimensions);
+  for (let i = 1; i < words.length; i++) if (!(words[i - 1] < words[i])) throw new Error(`word vectors: binary form's words are not sorted at ${i}`);
+  return tableOf(dimensions, words, scales, values, true);
+}
+
+/** A table over decoded parts; `sorted` words are found by binary search, others through a map. */
+function tableOf(dimensions: number, words: string[], scales: DataView, values: Int8Array, sorted = false): WordVectors {
+  const count = words.length;
+  let row: (word: string) => number;
+  if (sorted) {
+    row = (word) => {
+      const w = word.toLowerCase();
+      let lo = 0;
+      let hi = count - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const m = words[mid];
+        if (m === w) return mid;
+        if (m < w) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+  } else {
+    const rows = new Map<string, number>();
+    words.forEach((w, i) => {
+      if (!rows.has(w)) rows.set(w, i);
+    });
+    row = (word) => rows.get(word.toLowerCase()) ?? -1;
+  }
+  // The scale cancels in a cosine, so rows compare on their int8 values and one inverse norm each,
+  // computed on a row's first use (-1: not yet), not for every row at load.
+  const invNorm = new Float32Array(count).fill(-1);
+  const inverseNorm = (r: number) => {
+    let v = invNorm[r];
+    if (v < 0) {
+      let n = 0;
+      for (let d = r * dimensions, end = d + dimensions; d < end; d++) n += values[d] * values[d];
+      v = invNorm[r] = n === 0 ? 0 : 1 / Math.sqrt(n);
+    }
+    return v;
+  };
   return {
     dimensions,
     size: count,
     row,
+    cosineRows(a, b) {
+      let dot = 0;
+      const oa = a * dimensions;
+      const ob = b * dimensions;
+      for (let d = 0; d < dimensions; d++) dot += values[oa + d] * values[ob + d];
+      return dot * inverseNorm(a) * inverseNorm(b);
+    },
     vector(word) {
       const r = row(word);
       if (r < 0) return null;

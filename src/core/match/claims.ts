@@ -1,11 +1,14 @@
 /**
  * Claims: page sentences that state something a corpus claim states.
  *
- * Each corpus claim compiles to a signature of weighted keys: stemmed content words, the entities
- * and places it names, and its figures (by class and value, so "thirty-six" and "36" agree). A page
- * sentence is keyed the same way; an inverted index (key → claims) gives candidates in time
- * proportional to the sentence's keys, and the score is a weighted cosine over the shared keys.
- * How each corpus article relates to the sentence is relate.ts's work.
+ * Each corpus claim compiles to a signature of keys: stemmed content words, the entities and places
+ * it names, and its figures (by class and value, so "thirty-six" and "36" agree). A page sentence is
+ * keyed the same way. Retrieval: an inverted index (key → claims) and BM25 (bm25.ts) give the
+ * RETRIEVE_K best candidates in time proportional to the sentence's keys. Re-ranking: for each
+ * candidate the features of rerank.ts (word overlap, soft alignment with word vectors, actors,
+ * negation, modality, events in time) go through the fitted logistic model; the best candidate links
+ * when its probability reaches the fitted link probability. How each corpus article relates to the
+ * sentence is relate.ts's work.
  */
 import type { ClaimSignature, MatcherData } from './data';
 import { PatternType } from './data';
@@ -15,15 +18,42 @@ import type { NameHits } from './names';
 import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
-import { CLAIM_THRESHOLD } from './thresholds';
 import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
+import { Bm25, topK } from './bm25';
+import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
+import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
+import type { WordVectors } from '../lang/vectors';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
-/** Fewer shared keys than this is coincidence, whatever the cosine says. */
-const MIN_SHARED = 3;
-/** A claim from another group must score at least this share of the best to be shown too. */
-const OTHER_GROUP_SHARE = 0.8;
+/**
+ * A claim sharing fewer keys than this with the sentence is not a candidate: one shared word is
+ * coincidence. Two, not the first round's three: BM25 and the re-ranker judge the rest (a short
+ * claim restated in a long sentence shares few keys, and the three-key minimum blocked it).
+ */
+export const MIN_CANDIDATE_SHARED = 2;
+/**
+ * Candidates the re-ranker scores per sentence. A claim is stated by at most one sentence per
+ * outlet in most corpora and a page sentence rarely states more than two claims, so the right claims
+ * rank in the first few by BM25; 8 leaves room for near-duplicate claims of one article at a cost
+ * per sentence that stays small (README, Benchmarks). Recall at K on the dev split is printed by
+ * scripts/fit-reranker.ts.
+ */
+export const RETRIEVE_K = 8;
+/**
+ * First-round cosine from which a sentence restates a claim rather than covers it: the same keys
+ * with at most a light word of difference. Two outlets' wordings of one fact share far fewer keys:
+ * looking each seed up against the other four, 0 of 12 claim links reach it; of 82 claim links on
+ * the dev split's sentences, 1 does (a sentence written as a near copy); a copy of an article scores
+ * about 1. One such sentence on a page is not enough to take it for a copy (select.ts).
+ */
+export const RESTATE_COSINE = 0.95;
+/** Page content words the soft alignment reads per sentence (a longer sentence is read up to here). */
+const MAX_PAGE_WORDS = 64;
+/** Distinct claim words per sentence whose cosines with the page words are kept (the top K claims hold fewer). */
+const COSINE_SLOTS = 256;
+/** The rarest claim words whose weakest alignment is a feature (actor and event words, most often). */
+const RARE_WORDS = 3;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -84,9 +114,26 @@ export function featureKeys(f: SentenceFeatures): string[] {
 /** Result of scoring one page sentence. */
 export interface ClaimResult {
   group: number;
+  /** The re-ranker's link probability of the best claim. */
   score: number;
   refs: CoverageRef[];
+  /** Article index of a claim the sentence restates key for key (first-round cosine ≥ RESTATE_COSINE), or -1. */
+  restates: number;
 }
+
+/** Options of the claim scorer. */
+export interface ClaimScorerOptions {
+  /** Word vectors for the soft alignment; without them only identical keys align (tests, tools). */
+  vectors?: WordVectors | null;
+  /** The model; the fitted one (fitted-reranker.json) when omitted. */
+  model?: RerankModel;
+}
+
+/** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call) and the sentence's first token, for fitting. */
+export type ClaimProbe = (claim: number, features: Float64Array, sentence: number) => void;
+
+/** Symbol cache value: not looked up yet. */
+const UNSEEN = -3;
 
 /** Run-time claim scorer; all per-sentence state lives in reused typed arrays. */
 export class ClaimScorer {
@@ -96,9 +143,20 @@ export class ClaimScorer {
   private readonly claimNorm: Float64Array;
   private readonly claims: ClaimSignature[];
   private readonly groupMembers: number[][];
+  private readonly bm25: Bm25;
+  /** BM25 IDF of a key no claim holds. */
+  private readonly unknownIdf: number;
   private readonly acc: Float64Array;
+  private readonly accBm: Float64Array;
   private readonly shared: Uint16Array;
   private readonly touched: Int32Array;
+  private readonly candidates: Int32Array;
+  private readonly top = new Int32Array(RETRIEVE_K);
+  private readonly topP = new Float64Array(RETRIEVE_K);
+  private readonly rows = new Float64Array(RETRIEVE_K * FEATURE_COUNT);
+  /** One view per top candidate into `rows`, made once (no view per sentence). */
+  private readonly rowViews = Array.from({ length: RETRIEVE_K }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
+  private readonly one = new Float64Array(FEATURE_COUNT);
   private readonly seen: Int32Array;
   private readonly sentKeys: Int32Array;
   private stamp = 0;
@@ -116,11 +174,48 @@ export class ClaimScorer {
   private readonly relateData: RelateData;
   /** The page's date as a day number (core/lang/date-spans), set by the scan; null when unknown. */
   pageDay: number | null = null;
+  private readonly model: RerankModel;
+  private readonly vectors: WordVectors | null;
+  // Per claim: word key ids, their vector rows (-1 none), its rarest word keys, actors, years, flags.
+  private readonly claimWords: Int32Array[];
+  private readonly claimWordRows: Int32Array[];
+  private readonly claimRare: Int32Array[];
+  private readonly claimActors: Int32Array[];
+  private readonly claimYears: Float64Array[];
+  private readonly claimFlags: Uint8Array;
+  /** Per entity: descriptor word marks of the sentence (stamp), and whether the sentence names it (stamp). */
+  private readonly actorNamed: Int32Array;
+  private readonly actorDescribed: Int32Array;
+  private readonly descriptorActors: Int32Array[];
+  private readonly descriptorIds = new Map<string, number>();
+  /** Per key: stamp when the candidate being featured holds it. */
+  private readonly claimMark: Int32Array;
+  private markStamp = 0;
+  // The sentence: content words (key id, vector row), flags, years.
+  private readonly pageKeys = new Int32Array(MAX_PAGE_WORDS);
+  private readonly pageRows = new Int32Array(MAX_PAGE_WORDS);
+  private nPage = 0;
+  private pageFlags = 0;
+  private readonly pageYears: number[] = [];
+  /** Cosines of (page word, claim word key) pairs of the sentence, computed once each (NaN: not yet). */
+  private readonly cosCache = new Float32Array(MAX_PAGE_WORDS * COSINE_SLOTS);
+  private readonly keySlot: Int32Array;
+  private readonly keySlotStamp: Int32Array;
+  private nSlots = 0;
+  /** Per top candidate: whether its row holds the alignment features (skipped when the link could not reach the threshold). */
+  private readonly topExact = new Uint8Array(RETRIEVE_K);
+  // Per interned symbol of the token table: vector row, word class, descriptor word (filled lazily).
+  private cacheTable: unknown = null;
+  private symRow = new Int32Array(0);
+  private symClass = new Uint8Array(0);
+  private symDescriptor = new Int32Array(0);
 
-  constructor(data: MatcherData) {
+  constructor(data: MatcherData, options: ClaimScorerOptions = {}) {
     this.relateData = relateData(data);
     this.articles = data.articles;
     this.places = data.places;
+    this.model = options.model ?? fittedModel();
+    this.vectors = options.vectors ?? null;
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.weights = Float64Array.from(data.weights);
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
@@ -137,24 +232,61 @@ export class ClaimScorer {
       this.groupMembers[c[2]].push(ci);
     });
     this.postings = lists.map((l) => Int32Array.from(l));
+    this.bm25 = new Bm25(
+      data.claims.map((c) => c[3]),
+      data.keys.length,
+    );
+    this.unknownIdf = Math.log(1 + (data.claims.length + 0.5) / 0.5);
+    const keyWords = data.keyWords ?? [];
+    const keyRow = Int32Array.from(data.keys, (_, k) => (this.vectors && keyWords[k] ? this.vectors.row(keyWords[k]) : -1));
+    const keyActor = Int32Array.from(data.keys, (k) => (k.startsWith('@') ? Number(k.slice(1)) : -1));
+    const isWordKey = (k: number) => !/^[@^#]/.test(data.keys[k]);
+    this.claimWords = data.claims.map((c) => Int32Array.from(c[3].filter(isWordKey)));
+    this.claimWordRows = this.claimWords.map((ws) => Int32Array.from(ws, (k) => keyRow[k]));
+    const idf = this.bm25.idf;
+    this.claimRare = this.claimWords.map((ws) => Int32Array.from([...ws].sort((x, y) => idf[y] - idf[x] || x - y).slice(0, RARE_WORDS)));
+    this.claimActors = data.claims.map((c) => Int32Array.from(c[3].map((k) => keyActor[k]).filter((e) => e >= 0)));
+    // A claim's years: those it states, else its article's (when the article's date is known).
+    this.claimYears = data.claims.map((c) => {
+      const stated = c[4].filter((f) => f[2] === FigureClass.year).map((f) => f[0]);
+      const dated = data.articleYears?.[c[0]] ?? 0;
+      return Float64Array.from(stated.length || !dated ? stated : [dated]);
+    });
+    this.claimFlags = Uint8Array.from(data.claims, (_, ci) => data.claimFlags?.[ci] ?? 0);
+    (data.descriptorWords ?? []).forEach((w, i) => this.descriptorIds.set(w, i));
+    const byWord: number[][] = (data.descriptorWords ?? []).map(() => []);
+    (data.entityDescriptors ?? []).forEach((ws, e) => ws.forEach((w) => byWord[w]?.push(e)));
+    this.descriptorActors = byWord.map((l) => Int32Array.from(l));
+    this.actorNamed = new Int32Array(data.entities.length);
+    this.actorDescribed = new Int32Array(data.entities.length);
+    this.claimMark = new Int32Array(data.keys.length);
+    this.keySlot = new Int32Array(data.keys.length);
+    this.keySlotStamp = new Int32Array(data.keys.length);
     this.acc = new Float64Array(data.claims.length);
+    this.accBm = new Float64Array(data.claims.length);
     this.shared = new Uint16Array(data.claims.length);
     this.touched = new Int32Array(data.claims.length);
+    this.candidates = new Int32Array(data.claims.length);
     this.seen = new Int32Array(data.keys.length);
     this.sentKeys = new Int32Array(4096);
   }
 
   /**
    * Scores tokens [a, b) of `text`; `hits` are the name hits of the whole text and `h0` the first
-   * hit at or after token a. Returns null when no corpus claim is close enough.
+   * hit at or after token a. Returns null when no corpus claim is likely enough (`threshold`: a link
+   * probability; the fitted one by default). `probe` sees every re-ranked candidate (fitting).
    */
-  score(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number, threshold = CLAIM_THRESHOLD): ClaimResult | null {
+  score(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number, threshold = this.model.threshold, probe?: ClaimProbe): ClaimResult | null {
     if (b - a < 4) return null;
     this.stamp++;
     this.nKeys = 0;
     this.total = 0;
+    this.nPage = 0;
+    this.nSlots = 0;
+    this.pageFlags = 0;
+    this.pageYears.length = 0;
+    this.prepareCache(t);
     let content = 0;
-    const { weights, sentKeys } = this;
     // Figures first (only when the sentence has something number-like), so their words are skipped.
     const figures = this.figures;
     figures.length = 0;
@@ -169,14 +301,17 @@ export class ClaimScorer {
     const places = this.pagePlaces;
     places.length = 0;
     this.pagePlaceTexts.length = 0;
+    const stamp = this.stamp;
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
       while (h < hits.count && hits.lastToken[h] < i) h++;
       if (h < hits.count && hits.firstToken[h] <= i) {
         if (hits.firstToken[h] === i) {
-          if (hits.type[h] === PatternType.entity) this.addKey(this.entityKeyIds[hits.target[h]]);
-          else if (hits.type[h] === PatternType.place) {
+          if (hits.type[h] === PatternType.entity) {
+            this.addKey(this.entityKeyIds[hits.target[h]]);
+            this.actorNamed[hits.target[h]] = stamp;
+          } else if (hits.type[h] === PatternType.place) {
             places.push(hits.target[h]);
             this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
             this.addKey(this.placeKeyIds[hits.target[h]]);
@@ -190,63 +325,99 @@ export class ClaimScorer {
         if (f < figures.length && figures[f].start <= t.start[i]) continue;
       }
       if (!(t.flags[i] & WORD)) continue;
+      const sym = t.sym[i];
+      if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      this.pageFlags |= this.symClass[sym];
+      const d = this.symDescriptor[sym];
+      if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
       // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
-      const id = symKey[t.sym[i]];
+      const id = symKey[sym];
       if (id === -2) continue;
       content++;
       this.addKey(id);
+      if (this.nPage < MAX_PAGE_WORDS) {
+        this.pageKeys[this.nPage] = id;
+        this.pageRows[this.nPage++] = this.symRow[sym];
+      }
     }
     this.figureUnitKeys.length = 0;
     for (const g of figures) {
       this.addKey(this.keyIds.get(figureKey(g.cls, g.value)) ?? -1);
       this.figureUnitKeys.push(g.cls === FigureClass.count ? figureUnits(t, g.next, b) : []);
+      if (g.cls === FigureClass.year) this.pageYears.push(g.value);
       content++;
     }
     const nKeys = this.nKeys;
-    const total = this.total;
-    if (content < 3 || nKeys < MIN_SHARED) return null;
-    // Accumulate shared weight per claim through the inverted index.
-    const { acc, shared, touched, postings } = this;
+    if (content < 3 || nKeys < MIN_CANDIDATE_SHARED) return null;
+    // Retrieval: shared IDF weight (for the cosine), shared BM25 IDF and shared count per claim.
+    const { acc, accBm, shared, touched, postings, weights } = this;
+    const idf = this.bm25.idf;
+    const sentKeys = this.sentKeys;
     let nTouched = 0;
     for (let k = 0; k < nKeys; k++) {
       const id = sentKeys[k];
       const list = postings[id];
       const w = weights[id];
+      const wb = idf[id];
       for (let p = 0; p < list.length; p++) {
         const c = list[p];
         if (shared[c] === 0) touched[nTouched++] = c;
         acc[c] += w;
+        accBm[c] += wb;
         shared[c]++;
       }
     }
-    let best = -1;
-    let bestScore = 0;
+    let nCand = 0;
+    const lengthFactor = this.bm25.lengthFactor;
     for (let k = 0; k < nTouched; k++) {
       const c = touched[k];
-      if (shared[c] < MIN_SHARED) continue;
-      const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
-      if (s > bestScore || (s === bestScore && c < best)) {
-        bestScore = s;
+      if (shared[c] < MIN_CANDIDATE_SHARED) continue;
+      accBm[c] *= lengthFactor[c];
+      this.candidates[nCand++] = c;
+    }
+    let result: ClaimResult | null = null;
+    const nTop = topK(this.candidates, nCand, accBm, RETRIEVE_K, this.top);
+    let best = -1;
+    let bestP = 0;
+    for (let i = 0; i < nTop; i++) {
+      const c = this.top[i];
+      const row = this.rowViews[i];
+      // Alignment is the costly part: skipped when even perfect alignment could not reach the threshold.
+      this.topExact[i] = this.features(c, accBm[this.top[0]], row, probe ? 0 : threshold) ? 1 : 0;
+      const p = probability(this.model, row, 0);
+      this.topP[i] = p;
+      probe?.(c, row, a);
+      if (p > bestP) {
+        bestP = p;
         best = c;
       }
     }
-    let result: ClaimResult | null = null;
-    if (best >= 0 && bestScore >= threshold) {
+    if (best >= 0 && bestP >= threshold) {
       const group = this.claims[best][2];
       const candidates: ClaimCandidate[] = [];
-      for (const c of this.groupMembers[group]) candidates.push({ claim: c, sim: shared[c] > 0 ? acc[c] / Math.sqrt(this.claimNorm[c] * total) : 0 });
-      // Close claims the corpus analysis put in other groups are evidence too.
-      for (let k = 0; k < nTouched; k++) {
-        const c = touched[k];
-        if (this.claims[c][2] === group || shared[c] < MIN_SHARED) continue;
-        const s = acc[c] / Math.sqrt(this.claimNorm[c] * total);
-        if (s >= threshold && s >= bestScore * OTHER_GROUP_SHARE) candidates.push({ claim: c, sim: s, otherGroup: true });
+      for (const c of this.groupMembers[group]) candidates.push({ claim: c, sim: this.cosine(c) });
+      // Likely claims the corpus analysis put in other groups are evidence too.
+      for (let i = 0; i < nTop; i++) {
+        const c = this.top[i];
+        if (this.claims[c][2] !== group && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true });
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
-      result = { group, score: roundScore(bestScore), refs };
+      // A card shows each article's confidence: the best link probability among its claims here.
+      for (const ref of refs) {
+        let p = 0;
+        for (const cand of candidates) {
+          if (this.articles[this.claims[cand.claim][0]] !== ref.article) continue;
+          const i = this.topIndex(cand.claim, nTop);
+          p = Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, accBm[this.top[0]]));
+        }
+        ref.score = roundScore(p);
+      }
+      const cos = this.cosine(best);
+      result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
     }
     for (let k = 0; k < nTouched; k++) {
       acc[touched[k]] = 0;
+      accBm[touched[k]] = 0;
       shared[touched[k]] = 0;
     }
     return result;
@@ -254,8 +425,8 @@ export class ClaimScorer {
 
   /**
    * Cheap necessary condition for score() to find anything: tokens [a, b) must hold at least
-   * MIN_SHARED possible keys (claim-key words, figure words, names and places, each counted at
-   * most once per token, so this bounds the distinct keys score() would collect from above).
+   * MIN_CANDIDATE_SHARED possible keys (claim-key words, figure words, names and places, each counted
+   * at most once per token, so this bounds the distinct keys score() would collect from above).
    */
   mayMatch(t: Tokens, a: number, b: number, hits: NameHits, h0: number): boolean {
     if (b - a < 4) return false;
@@ -267,12 +438,186 @@ export class ClaimScorer {
       const s = sym[i];
       if (symKey[s] >= 0) bound++;
       if (flags[i] & NUM || symFlags[s] & SYM_FIGURE) bound++;
-      if (bound >= MIN_SHARED) return true;
+      if (bound >= MIN_CANDIDATE_SHARED) return true;
     }
     for (let h = h0; h < hits.count && hits.firstToken[h] < b; h++) {
-      if (hits.type[h] !== PatternType.blocker && ++bound >= MIN_SHARED) return true;
+      if (hits.type[h] !== PatternType.blocker && ++bound >= MIN_CANDIDATE_SHARED) return true;
     }
     return false;
+  }
+
+  /** The first-round weighted cosine of claim `c` with the sentence just keyed. */
+  private cosine(c: number): number {
+    return this.shared[c] > 0 ? this.acc[c] / Math.sqrt(this.claimNorm[c] * this.total) : 0;
+  }
+
+  private topIndex(c: number, nTop: number): number {
+    for (let i = 0; i < nTop; i++) if (this.top[i] === c) return i;
+    return -1;
+  }
+
+  /** Link probability of a claim outside the top K (a group member shown as evidence). */
+  private probabilityOf(c: number, bestBm: number): number {
+    const bm = this.accBm[c];
+    // accBm holds the length-scaled score only for candidates; others share too few keys to link.
+    if (this.shared[c] < MIN_CANDIDATE_SHARED) return 0;
+    this.features(c, bestBm || bm, this.one, 0);
+    return probability(this.model, this.one, 0);
+  }
+
+  /**
+   * Writes the FEATURES of claim `c` against the sentence just keyed into `row`. When `skipBelow` is
+   * above 0 and the link probability could not reach it whatever the alignment, the alignment
+   * features are left at 0 and false is returned (the row is then not the claim's true features).
+   */
+  private features(c: number, bestBm: number, row: Float64Array, skipBelow: number): boolean {
+    const keys = this.claims[c][3];
+    const total = this.total;
+    const sharedW = this.acc[c];
+    row[F.cosine] = this.cosine(c);
+    row[F.claimCovered] = this.claimNorm[c] > 0 ? sharedW / this.claimNorm[c] : 0;
+    row[F.pageCovered] = total > 0 ? sharedW / total : 0;
+    row[F.bm25Relative] = bestBm > 0 ? this.accBm[c] / bestBm : 0;
+    // Actors: named, described, or missing.
+    const actors = this.claimActors[c];
+    let named = 0;
+    let described = 0;
+    for (let j = 0; j < actors.length; j++) {
+      if (this.actorNamed[actors[j]] === this.stamp) named++;
+      else if (this.actorDescribed[actors[j]] === this.stamp) described++;
+    }
+    row[F.actorShared] = named > 0 ? 1 : 0;
+    row[F.actorByDescriptor] = named === 0 && described > 0 ? 1 : 0;
+    row[F.actorMissing] = actors.length > 0 && named === 0 && described === 0 ? 1 : 0;
+    const flags = this.claimFlags[c];
+    const differ = flags ^ this.pageFlags;
+    row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
+    row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
+    row[F.timeShiftMismatch] = differ & TIME_SHIFT ? 1 : 0;
+    const years = this.claimYears[c];
+    let yearShared = false;
+    for (let j = 0; j < years.length; j++) if (this.pageYears.includes(years[j])) yearShared = true;
+    row[F.yearConflict] = years.length > 0 && this.pageYears.length > 0 && !yearShared ? 1 : 0;
+    row[F.yearUnstated] = years.length === 0 && this.pageYears.length > 0 ? 1 : 0;
+    let figureShared = 0;
+    for (let k = 0; k < keys.length; k++) if (this.seen[keys[k]] === this.stamp && this.keyIsFigure(keys[k])) figureShared = 1;
+    row[F.figureShared] = figureShared;
+    row[F.alignPageToClaim] = 0;
+    row[F.alignClaimToPage] = 0;
+    row[F.weakestRareWord] = 0;
+    if (skipBelow > 0) {
+      // The alignment features lie in [0, 1]: the best they can add is each positive weight.
+      const w = this.model.weights;
+      const best = probability(this.model, row, 0);
+      const z = Math.log(best / (1 - best)) + Math.max(0, w[F.alignPageToClaim]) + Math.max(0, w[F.alignClaimToPage]) + Math.max(0, w[F.weakestRareWord]);
+      if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
+    }
+    // Soft alignment both ways; an identical key aligns at 1.
+    const mark = ++this.markStamp;
+    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
+    const words = this.claimWords[c];
+    const wordRows = this.claimWordRows[c];
+    const vectors = this.vectors;
+    // Each word counts by its IDF (a rare word says more of what a sentence states than a common
+    // one, as in IDF-weighted alignment measures); a page word no claim uses is as rare as can be.
+    const idf = this.bm25.idf;
+    let sum = 0;
+    let weight = 0;
+    for (let i = 0; i < this.nPage; i++) {
+      const id = this.pageKeys[i];
+      const wi = id >= 0 ? idf[id] : this.unknownIdf;
+      weight += wi;
+      if (id >= 0 && this.claimMark[id] === mark) {
+        sum += wi;
+        continue;
+      }
+      if (this.pageRows[i] < 0 || !vectors) continue;
+      let bestCos = 0;
+      for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) bestCos = Math.max(bestCos, this.pairCosine(i, words[j], wordRows[j]));
+      sum += wi * bestCos;
+    }
+    row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
+    sum = 0;
+    weight = 0;
+    for (let j = 0; j < words.length; j++) {
+      sum += idf[words[j]] * this.alignClaimWord(words[j], wordRows[j]);
+      weight += idf[words[j]];
+    }
+    row[F.alignClaimToPage] = weight > 0 ? sum / weight : 0;
+    const rare = this.claimRare[c];
+    let weakest = rare.length > 0 ? 1 : 0;
+    for (let j = 0; j < rare.length; j++) {
+      const at = words.indexOf(rare[j]);
+      weakest = Math.min(weakest, this.alignClaimWord(rare[j], at >= 0 ? wordRows[at] : -1));
+    }
+    row[F.weakestRareWord] = weakest;
+    return true;
+  }
+
+  /** Cosine of page word i with a claim word (key, vector row), computed once per sentence. */
+  private pairCosine(i: number, key: number, row: number): number {
+    const vectors = this.vectors!;
+    if (this.keySlotStamp[key] !== this.stamp) {
+      if (this.nSlots >= COSINE_SLOTS) return vectors.cosineRows(this.pageRows[i], row);
+      this.keySlotStamp[key] = this.stamp;
+      this.keySlot[key] = this.nSlots;
+      this.cosCache.fill(Number.NaN, this.nSlots * MAX_PAGE_WORDS, (this.nSlots + 1) * MAX_PAGE_WORDS);
+      this.nSlots++;
+    }
+    const at = this.keySlot[key] * MAX_PAGE_WORDS + i;
+    let v = this.cosCache[at];
+    if (v !== v) {
+      v = vectors.cosineRows(this.pageRows[i], row);
+      this.cosCache[at] = v;
+    }
+    return v;
+  }
+
+  /** How well the sentence covers one claim word: 1 when it holds the key, else its best vector cosine. */
+  private alignClaimWord(key: number, row: number): number {
+    if (this.seen[key] === this.stamp) return 1;
+    if (row < 0 || !this.vectors) return 0;
+    let best = 0;
+    for (let i = 0; i < this.nPage; i++) if (this.pageRows[i] >= 0) best = Math.max(best, this.pairCosine(i, key, row));
+    return best;
+  }
+
+  private figureKeyFlags: Uint8Array | null = null;
+  private keyIsFigure(k: number): boolean {
+    if (!this.figureKeyFlags) {
+      const flags = new Uint8Array(this.keyIds.size);
+      for (const [key, id] of this.keyIds) if (key.startsWith('#')) flags[id] = 1;
+      this.figureKeyFlags = flags;
+    }
+    return this.figureKeyFlags[k] === 1;
+  }
+
+  /** Resets the per-symbol caches when the token table is a new one, and grows them with it. */
+  private prepareCache(t: Tokens): void {
+    const size = t.table.size;
+    if (this.cacheTable !== t.table) {
+      this.cacheTable = t.table;
+      this.symRow = new Int32Array(Math.max(size, 1024)).fill(UNSEEN);
+      this.symClass = new Uint8Array(this.symRow.length);
+      this.symDescriptor = new Int32Array(this.symRow.length).fill(-1);
+    } else if (size > this.symRow.length) {
+      const n = Math.max(size, this.symRow.length * 2);
+      const row = new Int32Array(n).fill(UNSEEN);
+      row.set(this.symRow);
+      const cls = new Uint8Array(n);
+      cls.set(this.symClass);
+      const desc = new Int32Array(n).fill(-1);
+      desc.set(this.symDescriptor);
+      this.symRow = row;
+      this.symClass = cls;
+      this.symDescriptor = desc;
+    }
+  }
+
+  private lookUp(sym: number, norm: string): void {
+    this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
+    this.symClass[sym] = wordClass(norm);
+    this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
   }
 
   /** What relate() needs of the sentence just scored. */
@@ -306,4 +651,4 @@ export class ClaimScorer {
   }
 }
 
-export { CLAIM_FLOOR, CLAIM_THRESHOLD, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';
+export { CLAIM_FLOOR, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';

@@ -12,6 +12,8 @@ import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { classifyingTable } from './classify';
+import { wordKey } from './keys';
+import { wordClass } from './rerank-words';
 
 /** Compiles the compact matcher data from a full index. */
 export function compileMatcher(index: CorpusIndex): MatcherData {
@@ -72,6 +74,10 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     keys: [],
     weights: [],
     claims: [],
+    articleYears: index.articles.map((a) => (/^\d{4}-/.test(a.date) ? Number(a.date.slice(0, 4)) : 0)),
+    keyWords: [],
+    claimFlags: [],
+    ...descriptorData(index),
     claimGroups: index.claimGroups.map((g) => g.id),
     quotes,
     quoteGroups: index.quoteGroups.map((g) => g.id),
@@ -83,7 +89,10 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
   const tokens = new Tokens(classifyingTable(words.list, []));
   const hits = new NameHits();
-  const keyed: { sig: ClaimSignature; keys: string[]; traits: ClaimTraits }[] = [];
+  const keyed: { sig: ClaimSignature; keys: string[]; traits: ClaimTraits; flags: number }[] = [];
+  // Per word key, how often each surface word made it: the commonest (then shortest, then first
+  // in order) stands for the key in the word vectors.
+  const surfaces = new Map<string, Map<string, number>>();
   const quoted: number[] = [];
   for (const c of index.claims) {
     const a = articleIdx.get(c.article);
@@ -92,6 +101,17 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     tokenize(c.text, tokens);
     scanner.scan(c.text, tokens, hits);
     const features = sentenceFeatures(tokens, 0, tokens.count, hits);
+    let flags = 0;
+    for (let k = 0; k < tokens.count; k++) {
+      if (!(tokens.flags[k] & WORD)) continue;
+      const norm = tokens.norm[k];
+      flags |= wordClass(norm);
+      const key = wordKey(norm);
+      if (key === null) continue;
+      const counts = surfaces.get(key) ?? new Map<string, number>();
+      counts.set(norm, (counts.get(norm) ?? 0) + 1);
+      surfaces.set(key, counts);
+    }
     for (const id of c.entities) {
       const e = entityIdx.get(id);
       if (e !== undefined && !features.entities.includes(e)) features.entities.push(e);
@@ -122,7 +142,7 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
     const { clause, content } = certainty;
     const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? ''];
-    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits });
+    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits, flags });
   }
   // IDF over claims: a key most claims share says little about any one of them.
   const df = new Map<string, number>();
@@ -137,7 +157,42 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   });
   const claimTraits = keyed.map((k) => k.traits);
   const quoteCertainty = index.quotes.flatMap((q) => (articleIdx.has(q.article) && quoteGroupIdx.has(q.group) ? [q.tense === 'future' ? Certainty.expected : Certainty.stated] : []));
-  return { ...partial, keys, weights, claims, claimTraits, placeWithin: placeContainment(index, scanner, tokens, partial.places), quoteCertainty };
+  const keyWords = keys.map((k) => {
+    let best = '';
+    let bestCount = 0;
+    for (const [w, n] of surfaces.get(k) ?? []) if (n > bestCount || (n === bestCount && w.length < best.length)) [best, bestCount] = [w, n];
+    return best;
+  });
+  const claimFlags = keyed.map((k) => k.flags);
+  return { ...partial, keys, weights, claims, keyWords, claimFlags, claimTraits, placeWithin: placeContainment(index, scanner, tokens, partial.places), quoteCertainty };
+}
+
+/**
+ * The content words of each entity's descriptors ("the union's leader" gives "union" and
+ * "leader"), without the words of the entity's own names: a page that calls a person by role rather
+ * than by name can still agree on who acted.
+ */
+function descriptorData(index: CorpusIndex): Pick<MatcherData, 'descriptorWords' | 'entityDescriptors'> {
+  const words = new Map<string, number>();
+  const tokens = new Tokens();
+  const entityDescriptors = index.entities.map((e) => {
+    const own = new Set<string>();
+    for (const alias of [e.name, ...e.aliases]) for (const w of tokenStrings(alias, true)) own.add(w);
+    const ids = new Set<number>();
+    for (const c of e.coverage) {
+      for (const d of c.descriptors) {
+        tokenize(d.text, tokens);
+        for (let k = 0; k < tokens.count; k++) {
+          const norm = tokens.norm[k];
+          if (!(tokens.flags[k] & WORD) || own.has(norm) || wordKey(norm) === null) continue;
+          if (!words.has(norm)) words.set(norm, words.size);
+          ids.add(words.get(norm)!);
+        }
+      }
+    }
+    return [...ids].sort((x, y) => x - y);
+  });
+  return { descriptorWords: [...words.keys()], entityDescriptors };
 }
 
 /** Words after which a place names the larger place it lies in ("X, Y", "X in Y"). */

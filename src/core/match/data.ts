@@ -6,7 +6,7 @@
 import type { CompiledAutomaton } from './aho-corasick';
 
 /** Bumped whenever a matcher could misread older MatcherData. */
-export const MATCHER_DATA_VERSION = 3;
+export const MATCHER_DATA_VERSION = 4;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
@@ -75,6 +75,16 @@ export interface MatcherData {
   /** Per key, its weight (IDF over the claims). */
   weights: number[];
   claims: ClaimSignature[];
+  /** Per article, the year of its date (0 when unknown): a page sentence dated another year is about another event. Since version 4. */
+  articleYears: number[];
+  /** Per key, a word it was made from, for the word vectors ("" for entity, place and figure keys). Since version 4. */
+  keyWords: string[];
+  /** Per claim, its word-class flags (match/rerank-words: negation, modality, time shift). Since version 4. */
+  claimFlags: number[];
+  /** Words of the corpus's descriptors of entities (normalised tokens: "leader", "minister"). Since version 4. */
+  descriptorWords: string[];
+  /** Per entity, indices into `descriptorWords` of the words its descriptors use. Since version 4. */
+  entityDescriptors: number[][];
   claimGroups: string[];
   quotes: QuoteSignature[];
   quoteGroups: string[];

@@ -5,4 +5,4 @@
  */
 export type { MatcherData } from './data';
 export { MATCHER_DATA_VERSION } from './data';
-export { createMatcher, type Matcher, type ScanOptions } from './scan';
+export { createMatcher, type Matcher, type MatcherOptions, type ScanOptions } from './scan';

@@ -5,7 +5,9 @@
  */
 import type { DetectionKind, Match } from '../index/types';
 import { dayOf } from '../lang/date-spans';
-import { ClaimScorer } from './claims';
+import { ClaimScorer, type ClaimProbe } from './claims';
+import type { RerankModel } from './rerank';
+import type { WordVectors } from '../lang/vectors';
 import { MATCHER_DATA_VERSION, PatternType, type MatcherData } from './data';
 import { NameHits, NameScanner } from './names';
 import { QuoteMatcher, findQuotedSpans } from './quotes';
@@ -23,13 +25,23 @@ export interface ScanOptions {
    * only evidence it was is not reported (a page that is in the corpus does not light up with itself).
    */
   pageUrl?: string;
-  /** The claim link threshold, for fitting it (scripts/fit-claim-threshold.ts); the fitted one otherwise. */
+  /** The claim link probability, for fitting it (scripts/fit-reranker.ts); the fitted one otherwise. */
   claimThreshold?: number;
   /**
    * The page's own date (ISO `YYYY-MM-DD`) when known: the page's relative dates ("yesterday",
    * "on Wednesday", "last week") are resolved against it before they are compared with the corpus's.
    */
   pageDate?: string;
+  /** Sees the features of every re-ranked claim candidate (scripts/fit-reranker.ts). */
+  claimProbe?: ClaimProbe;
+}
+
+/** What a matcher is built with besides its data. */
+export interface MatcherOptions {
+  /** Word vectors for the claim re-ranker; the matching side loads them (background/word-vectors). */
+  vectors?: WordVectors | null;
+  /** A re-ranker model other than the fitted one (fitting). */
+  model?: RerankModel;
 }
 
 /**
@@ -50,10 +62,10 @@ const QUOTE_COVERS_SENTENCE = 0.6;
 const MAX_SYMBOLS = 200_000;
 
 /** Builds a matcher from compiled data (run time). */
-export function createMatcher(data: MatcherData): Matcher {
+export function createMatcher(data: MatcherData, options: MatcherOptions = {}): Matcher {
   if (data.schemaVersion !== MATCHER_DATA_VERSION) throw new Error(`matcher data version ${data.schemaVersion}, expected ${MATCHER_DATA_VERSION}`);
   const names = new NameScanner(data);
-  const claims = new ClaimScorer(data);
+  const claims = new ClaimScorer(data, options);
   const quotes = new QuoteMatcher(data);
   const tokens = new Tokens(classifyingTable(data.words, data.keys));
   const hits = new NameHits();
@@ -131,9 +143,11 @@ export function createMatcher(data: MatcherData): Matcher {
           while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
           if (!claims.mayMatch(tokens, a, b, hits, h)) continue;
           if (mostlyQuoted(quoteSpans, q, start, end)) continue;
-          const r = claims.score(text, tokens, a, b, hits, h, options?.claimThreshold);
+          const r = claims.score(text, tokens, a, b, hits, h, options?.claimThreshold, options?.claimProbe);
           if (!r) continue;
-          out.push({ kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs });
+          const m: Match = { kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs };
+          if (r.restates >= 0) m.restates = data.articles[r.restates];
+          out.push(m);
         }
       }
       out.sort((x, y) => x.start - y.start || y.end - x.end);

@@ -10,7 +10,12 @@
  * 3. a lone name (one word: a surname or a first name alone, which other people share) is held back
  *    until the page names that person in full somewhere (in this block, an earlier one or a later
  *    one); a held name is released by the batch that brings the full name, and dropped if none does;
- * 4. the marker cap: once `maxMarkers` markers are accepted, nothing more is.
+ * 4. a page that restates a corpus article (the article itself at another address, a syndicated
+ *    copy): once RESTATED_TWICE of its claim sentences restate claims of one article key for key,
+ *    the page is taken for that article, as the matcher does for the article at the page's own
+ *    address: that article's evidence is left out of this and later matches, and a match left with
+ *    none is not marked. So such a page lights up only where other articles cover it;
+ * 5. the marker cap: once `maxMarkers` markers are accepted, nothing more is.
  */
 import type { DetectionKind } from '../index/types';
 
@@ -23,7 +28,18 @@ export interface Selectable {
   id: string;
   /** The corpus the match came from: ids are only unique within one corpus. */
   corpus?: string;
+  /** The corpus articles it cites (claims and quotes). */
+  refs?: readonly { article: string }[];
+  /** Claims: the article whose claim the sentence restates key for key (core/match/claims). */
+  restates?: string;
 }
+
+/**
+ * Restating sentences of one article after which a page is taken for that article. Two: one
+ * sentence may be quoted or copied by coverage; two copied claims of one article are a copy of it
+ * (and at most one sentence of such a page is marked before it is recognised).
+ */
+export const RESTATED_TWICE = 2;
 
 /** The reader's settings the policy applies. */
 export interface SelectOptions {
@@ -73,6 +89,9 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   private readonly confirmed = new Set<string>();
   /** Lone names held back, per person, until the page names them in full. */
   private readonly held = new Map<string, { block: B; match: M }[]>();
+  /** Restating sentences so far per corpus article, and the articles the page is taken for. */
+  private readonly restated = new Map<string, number>();
+  private readonly twins = new Set<string>();
 
   constructor(
     private readonly options: SelectOptions,
@@ -93,7 +112,14 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Applies the policy to one block's matches (offsets into `length` characters of text). */
   add(block: B, matches: readonly M[], length = Number.POSITIVE_INFINITY): Accepted<B, M>[] {
     const kinds = this.options.kinds;
-    const valid = matches.filter((m) => kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
+    for (const m of matches) {
+      if (m.restates === undefined) continue;
+      const key = `${m.corpus ?? ''}\u0000${m.restates}`;
+      const n = (this.restated.get(key) ?? 0) + 1;
+      this.restated.set(key, n);
+      if (n >= RESTATED_TWICE) this.twins.add(key);
+    }
+    const valid = this.withoutTwins(matches).filter((m) => kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
     const own: M[] = [];
     const released: Accepted<B, M>[] = [];
     for (const m of nestable(valid)) {
@@ -128,6 +154,22 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
       const taken = own.slice(0, room);
       this.accepted += taken.length;
       out.push({ block, matches: taken });
+    }
+    return out;
+  }
+
+  /** The matches with the evidence of articles the page is taken for left out; a match left with none is dropped. */
+  private withoutTwins(matches: readonly M[]): readonly M[] {
+    if (this.twins.size === 0) return matches;
+    const out: M[] = [];
+    for (const m of matches) {
+      const refs = m.refs;
+      if (!refs || !refs.some((r) => this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`))) {
+        out.push(m);
+        continue;
+      }
+      const kept = refs.filter((r) => !this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
+      if (kept.length > 0) out.push({ ...m, refs: kept });
     }
     return out;
   }

@@ -73,7 +73,7 @@ function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
 function VerdictBasis({ verdict, referenceOutlet }: { verdict: MemberVerdict; referenceOutlet: string }) {
   const basis =
     verdict.basis === 'page' ? t('card_vs_page') : verdict.basis === 'reference' ? t('card_vs_reference', referenceOutlet) : '';
-  const score = verdict.score !== null ? strengthLabel(verdict.score) : '';
+  const score = verdict.score !== null ? strengthLabel(verdict.score, 'claim') : '';
   if (!basis && !score) return null;
   return <p class="cl-verdict cl-muted">{[basis, score].filter(Boolean).join(' · ')}</p>;
 }

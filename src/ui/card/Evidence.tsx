@@ -23,12 +23,12 @@ export function matchedArticles(match: Match): string[] {
 /** Evidence summary: "Strong match (0.92) · Matched in 3 of 5 articles · Covered in 3 of 5 articles". */
 export function Evidence({ match, covered, total, coverageKey, showFound = true }: EvidenceProps) {
   const matched = matchedArticles(match).length;
-  const strength = strengthOf(match.score);
+  const strength = strengthOf(match.score, match.kind);
   return (
     <div class="cl-evidence" data-cl-strength={strength}>
       <h3 class="cl-section-title cl-visually-hidden">{t('card_evidence_heading')}</h3>
       <p class="cl-evidence-line">
-        <span class={`cl-strength cl-strength-${strength}`}>{strengthLabel(match.score)}</span>{' '}
+        <span class={`cl-strength cl-strength-${strength}`}>{strengthLabel(match.score, match.kind)}</span>{' '}
         {showFound ? <span class="cl-evidence-found">{t('card_found_as', match.text)}</span> : null}
       </p>
       <p class="cl-evidence-counts">

@@ -4,6 +4,7 @@ import type { CorpusIndex, DetectionKind, Match } from '../../../src/core/index/
 import type { CorpusCardDetails } from '../../../src/shared/protocol';
 import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../../../src/ui/card';
 import { makeMiniIndex } from '../../fixtures/index/mini-index';
+import { CLAIM_PARTIAL_FROM, CLAIM_STRONG_FROM } from '../../../src/ui/card/strength';
 
 const containers: Element[] = [];
 
@@ -199,8 +200,10 @@ describe('entity card', () => {
 });
 
 describe('claim card', () => {
+  // A claim's score is a fitted link probability: one between the fitted "partial" and "strong" boundaries.
+  const PARTIAL = +((CLAIM_PARTIAL_FROM + CLAIM_STRONG_FROM) / 2).toFixed(2);
   const refs = [
-    { article: 'a1', sentence: 2, relation: 'differs' as const, score: 0.7 },
+    { article: 'a1', sentence: 2, relation: 'differs' as const, score: PARTIAL },
     { article: 'a2', sentence: 2, relation: 'agrees' as const, score: 0.9 },
   ];
 
@@ -216,19 +219,19 @@ describe('claim card', () => {
 
   it('merges the page-side relation per article and labels corpus-side ones as such', () => {
     const index = makeMiniIndex();
-    const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, 0.7), state: ready(index, 'claim', 'cg1') });
+    const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, PARTIAL), state: ready(index, 'claim', 'cg1') });
     const text = textOf(el);
-    expect(text).toContain('Partial match (0.70)');
+    expect(text).toContain(`Partial match (${PARTIAL.toFixed(2)})`);
     expect(text).toContain('Matched in 2 of 3 articles');
     expect(text).toContain('Stated in 3 of 3 articles');
     expect(text).toContain('You are reading');
     const items = [...el.querySelectorAll('.cl-item')];
-    // Strongest page match first: a2 (agrees 0.9), then a1 (differs 0.7), then a3 (corpus only).
+    // Strongest page match first: a2 (agrees 0.9), then a1 (differs, partial), then a3 (corpus only).
     expect(items.map((i) => i.querySelector('[data-cl-article]')!.getAttribute('data-cl-article'))).toEqual(['a2', 'a1', 'a3']);
     const verdict = (item: Element) => [item.querySelector('.cl-badge')!.textContent, item.querySelector('.cl-verdict')?.textContent];
     expect(verdict(items[0])).toEqual(['Agrees', 'compared with this page · Strong match (0.90)']);
     expect(textOf(items[0])).toContain('More than 40 councillors signed the letter to the board.');
-    expect(verdict(items[1])).toEqual(['Differs', 'compared with this page · Partial match (0.70)']);
+    expect(verdict(items[1])).toEqual(['Differs', `compared with this page · Partial match (${PARTIAL.toFixed(2)})`]);
     expect(items[2].getAttribute('data-cl-basis')).toBe('reference');
     expect(verdict(items[2])).toEqual(['Adds context', 'compared with The Daily Lantern (not matched to this page)']);
     expect(textOf(items[2])).toContain('outlet unknown');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../../src/core/lang/data/word-vectors.json';
-import { loadWordVectors, setSimilarity, softAlignment, wordSimilarity, type WordVectorsData } from '../../../src/core/lang/vectors';
+import { encodeWordVectorsBinary, loadWordVectors, loadWordVectorsBinary, setSimilarity, softAlignment, wordSimilarity, type WordVectorsData } from '../../../src/core/lang/vectors';
 
 const vectors = loadWordVectors(data);
 
@@ -74,5 +74,33 @@ describe('word vectors: similarity of meaning', () => {
     );
     expect(setSimilarity(vectors, ['zzzqqq'], page)).toBeNull();
     expect(softAlignment(vectors, page, [])).toBeNull();
+  });
+});
+
+describe('word vectors: the binary form the matching side loads', () => {
+  it('round-trips the hand-made table: same vectors, words found, cosines of rows', () => {
+    const t = loadWordVectorsBinary(encodeWordVectorsBinary(tiny));
+    expect(t.size).toBe(2);
+    expect([...t.vector('up')!]).toEqual([63.5, 0]);
+    expect([...t.vector('Right')!]).toEqual([0, -254]);
+    expect(t.row('left')).toBe(-1);
+    expect(t.cosineRows(t.row('up'), t.row('up'))).toBeCloseTo(1, 6); // float32 inverse norm
+    expect(t.cosineRows(t.row('up'), t.row('right'))).toBe(0);
+  });
+
+  it('gives the committed table the same vectors and cosines as the JSON form', () => {
+    const binary = loadWordVectorsBinary(encodeWordVectorsBinary(data));
+    expect(binary.size).toBe(vectors.size);
+    for (const [a, b] of [['staff', 'employees'], ['rejected', 'refused'], ['vote', 'banana']]) {
+      expect(binary.cosineRows(binary.row(a), binary.row(b))).toBeCloseTo(vectors.cosineRows(vectors.row(a), vectors.row(b)), 6);
+      expect([...binary.vector(a)!]).toEqual([...vectors.vector(a)!]);
+    }
+  });
+
+  it.each([
+    ['bad magic', (b: Uint8Array) => b.fill(0, 0, 4), /bad magic/],
+    ['cut short', (b: Uint8Array) => b.subarray(0, b.length - 1), /holds \d+ bytes, expected/],
+  ])('rejects a damaged file (%s)', (_name, damage, message) => {
+    expect(() => loadWordVectorsBinary(damage(encodeWordVectorsBinary(tiny)))).toThrow(message);
   });
 });

@@ -3,10 +3,12 @@ import { buildMiniIndex } from '../../fixtures/mini-corpus/mini-index';
 import { buildDetection } from '../../../src/core/index/evidence';
 import { compileMatcher, createMatcher } from '../../../src/core/match';
 import type { DetectionKind } from '../../../src/core/index/types';
+import { wordVectors } from '../../../scripts/lib/word-vectors';
 
 export const mini = buildMiniIndex();
 export const miniData = compileMatcher(mini);
-export const miniMatcher = createMatcher(miniData);
+/** With the shipped word vectors, as the matching side runs it. */
+export const miniMatcher = createMatcher(miniData, { vectors: wordVectors() });
 
 /** Scans and resolves `text` against the mini corpus, only the given kinds. */
 export function detect(text: string, ...kinds: DetectionKind[]) {

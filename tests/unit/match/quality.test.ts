@@ -33,16 +33,22 @@ const index: CorpusIndex = process.env.COVERAGE_LENS_INDEX
 const dev = readDevItems(DEVSET_FILE);
 const held = readDevItems(HELDBACK_FILE);
 
-/** The fixed bar of the original items (unchanged since the dev set's first round). */
+/**
+ * The bar of the original items: precision 0.9 and recall 0.8 since the dev set's first round; with
+ * every check-worthy sentence a claim and the fitted re-ranker together (2026-12-06) they are at
+ * 46/46 = 1.000 and 46/54 = 0.852. (The re-ranker over the old claims alone kept 43 of 54, 0.796.)
+ */
 const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
 
 /**
- * Floors on the held-back split: what the matcher achieved on it when the split was made
- * (2026-12-06, 60 items: claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0),
- * minus a margin of 0.05 (two to three links) for claims, and people at the issue's target 0.97.
+ * Floors on the held-back split: what the matcher achieved on it, minus a margin of 0.05 (two to
+ * three links) for claims, and people at the issue's target 0.97. When the split was made
+ * (2026-12-06, 60 items): claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0.
+ * Raised the same day with the broadened claims and the fitted re-ranker: precision 39/43 = 0.907,
+ * recall 39/58 = 0.672.
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
-const HELD_BACK_FLOORS = { claimPrecision: 0.72, claimRecall: 0.47, peoplePrecision: 0.97, peopleRecall: 0.97 };
+const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.62, peoplePrecision: 0.97, peopleRecall: 0.97 };
 
 function report(name: string, s: DevScore, figuresOnly = false) {
   const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });

@@ -170,3 +170,47 @@ describe('helpers', () => {
     expect(nestable([inner, outer])).toEqual([outer, inner]);
   });
 });
+
+describe('a page that restates a corpus article (RESTATED_TWICE)', () => {
+  /** A claim match over a whole block citing `articles`, restating `restates` when given. */
+  const claim = (block: string, id: string, articles: string[], restates?: string, corpus?: string): Selectable => ({
+    kind: 'claim',
+    text: block,
+    start: 0,
+    end: block.length,
+    id,
+    refs: articles.map((article) => ({ article })),
+    ...(restates ? { restates } : {}),
+    ...(corpus ? { corpus } : {}),
+  });
+  const B = ['First copied claim.', 'Second copied claim.', 'A claim others cover too.', 'A claim only the copy states.'];
+
+  it.each([
+    [
+      'two restating sentences: the copy is recognised from the second on',
+      [claim(B[0], 'g1', ['a'], 'a'), claim(B[1], 'g2', ['a'], 'a'), claim(B[2], 'g3', ['a', 'b']), claim(B[3], 'g4', ['a'])],
+      [['g1:a'], [], ['g3:b'], []],
+    ],
+    [
+      'one restating sentence is not a copy: nothing is left out',
+      [claim(B[0], 'g1', ['a'], 'a'), claim(B[1], 'g2', ['a']), claim(B[2], 'g3', ['a', 'b']), claim(B[3], 'g4', ['a'])],
+      [['g1:a'], ['g2:a'], ['g3:a,b'], ['g4:a']],
+    ],
+    [
+      'restating two different articles once each is not a copy of either',
+      [claim(B[0], 'g1', ['a'], 'a'), claim(B[1], 'g2', ['b'], 'b'), claim(B[2], 'g3', ['a', 'b']), claim(B[3], 'g4', ['a'])],
+      [['g1:a'], ['g2:b'], ['g3:a,b'], ['g4:a']],
+    ],
+    [
+      'article ids are per corpus: a copy of one corpus article leaves the other corpus alone',
+      [claim(B[0], 'g1', ['a'], 'a', 'c1'), claim(B[1], 'g2', ['a'], 'a', 'c1'), claim(B[2], 'g3', ['a'], undefined, 'c2'), claim(B[3], 'g4', ['a'], undefined, 'c1')],
+      [['g1:a'], [], ['g3:a'], []],
+    ],
+  ])('%s', (_name, matches, expected) => {
+    const out = selectMatches(
+      B.map((text, i) => ({ text, matches: [matches[i]] })),
+      opts(),
+    );
+    expect(out.map((list) => list.map((x) => `${x.id}:${(x.refs ?? []).map((r) => r.article).join(',')}`))).toEqual(expected);
+  });
+});

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DetectionKind, Match } from '../../../src/core/index/types';
 import { compileMatcher, createMatcher, type Matcher } from '../../../src/core/match';
 import { buildMiniIndex } from '../../fixtures/mini-corpus/mini-index';
+import { wordVectors } from '../../../scripts/lib/word-vectors';
 import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
 import { anyText, AWKWARD, grammarText, splitsSurrogatePair } from './grammar';
 
@@ -58,7 +59,7 @@ describe.each(matchers)('scan with the %s matcher (property)', (_name, make) => 
   });
 
   it('is deterministic: the same text gives the same matches, from this matcher and a fresh one', () => {
-    const fresh = make === matchers[0][1] ? createMatcher(seedsIndex().data) : make();
+    const fresh = make === matchers[0][1] ? createMatcher(seedsIndex().data, { vectors: wordVectors() }) : make();
     fc.assert(
       fc.property(corpusish, (input) => {
         const a = matcher.scan(input);

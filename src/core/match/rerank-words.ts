@@ -1,0 +1,43 @@
+/**
+ * Word classes the claim re-ranker compares between a page sentence and a corpus claim: negation,
+ * modality (what may, will or is said to happen, against what did) and words that move an event in
+ * time ("next", "last", "another"). General English function words, nothing of any corpus. A
+ * mismatch is a feature whose weight the fit sets (scripts/fit-reranker.ts), not a rule.
+ */
+
+/** Flag: the sentence negates (not, never, "didn't"). */
+export const NEGATION = 1;
+/** Flag: the sentence is modal, future or hedged (may, will, plans to, alleged). */
+export const MODAL = 2;
+/** Flag: the sentence places its event relative to another one (next, last, previous, another). */
+export const TIME_SHIFT = 4;
+
+/** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
+const NEGATION_WORDS: readonly string[] = [
+  'not', 'no', 'never', 'cannot', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without',
+  'didn', 'doesn', 'don', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'mustn',
+];
+/** Modal, future and hedging words. */
+const MODAL_WORDS: readonly string[] = [
+  'may', 'might', 'could', 'would', 'should', 'will', 'shall', 'must', 'if', 'plan', 'plans', 'planned', 'planning',
+  'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
+  'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'considering', 'threatened', 'threatens', 'promised', 'promises',
+];
+/** Words that place an event before or after another of its kind. */
+const TIME_SHIFT_WORDS: readonly string[] = [
+  'next', 'last', 'previous', 'upcoming', 'following', 'later', 'earlier', 'future', 'past', 'another', 'again', 'former', 'forthcoming', 'annual', 'anniversary',
+];
+
+const CLASSES = new Map<string, number>();
+for (const [words, flag] of [
+  [NEGATION_WORDS, NEGATION],
+  [MODAL_WORDS, MODAL],
+  [TIME_SHIFT_WORDS, TIME_SHIFT],
+] as const) {
+  for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
+}
+
+/** The flags of one normalised token (0 for most words). */
+export function wordClass(norm: string): number {
+  return CLASSES.get(norm) ?? 0;
+}

@@ -1,0 +1,54 @@
+/**
+ * The re-ranker's features on the invented mini corpus, read through the scan's probe: each row
+ * changes one thing about a sentence that restates a corpus claim and checks the feature that must
+ * see it (and that the unchanged sentence does not).
+ */
+import { describe, expect, it } from 'vitest';
+import { F, FEATURE_COUNT } from '../../../src/core/match/rerank';
+import { miniData, miniMatcher } from './helpers';
+
+/** Features of the best-retrieved candidate of claim group `group` for `text`. */
+function featuresOf(text: string, group: string): Float64Array {
+  let row: Float64Array | null = null;
+  miniMatcher.scan(text, {
+    kinds: { claim: true },
+    claimProbe: (claim, features) => {
+      if (!row && miniData.claimGroups[miniData.claims[claim][2]] === group) row = Float64Array.from(features.subarray(0, FEATURE_COUNT));
+    },
+  });
+  if (!row) throw new Error(`no candidate of ${group} for: ${text}`);
+  return row;
+}
+
+const BASE = 'Repairs will keep the Kessel Bridge closed for fourteen weeks, the mayor said.';
+
+describe('re-ranker features', () => {
+  const base = featuresOf(BASE, 'cg:duration');
+
+  it.each([
+    ['negationMismatch', 'Repairs will not keep the Kessel Bridge closed for fourteen weeks, the mayor said.'],
+    ['timeShiftMismatch', 'Repairs will keep the Kessel Bridge closed for fourteen weeks again next year, the mayor said.'],
+  ] as const)('%s changes when the sentence gains such a word', (feature, text) => {
+    // A mismatch is a flag on one side only: adding the word to the page flips it either way.
+    expect(featuresOf(text, 'cg:duration')[F[feature]]).toBe(1 - base[F[feature]]);
+  });
+
+  it('an identical key aligns at 1 and covers the claim more than a sentence of other words', () => {
+    const other = featuresOf('Crews said the Kessel Bridge shut for fourteen weeks of maintenance work.', 'cg:duration');
+    expect(base[F.alignClaimToPage]).toBeGreaterThan(other[F.alignClaimToPage]);
+    expect(base[F.claimCovered]).toBeGreaterThan(other[F.claimCovered]);
+  });
+
+  it('a near-synonym aligns closer than an unrelated word (word vectors)', () => {
+    const synonym = featuresOf('Repairs will keep the Kessel Bridge shut for fourteen weeks, the mayor said.', 'cg:duration');
+    const unrelated = featuresOf('Repairs will keep the Kessel Bridge purple for fourteen weeks, the mayor said.', 'cg:duration');
+    expect(synonym[F.alignClaimToPage]).toBeGreaterThan(unrelated[F.alignClaimToPage]);
+  });
+
+  it('every feature lies in [0, 1]', () => {
+    for (const v of base) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+  });
+});
