@@ -1,16 +1,17 @@
 /**
  * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
- * index from it as `npm run corpus` does (analyseCorpus, validateIndex, the index written to a file
- * piece by piece) plus the matcher data (compileMatcher, written the same way), and prints one JSON
- * line with the times, CPU time, peak resident memory and file sizes.
- * Run: node --expose-gc --import tsx build-child.ts N
+ * index from it as `npm run corpus` does (analyseParts, then streamIndex: each record made, checked
+ * and written in turn, never the whole index in memory) plus the matcher data (compileMatcher on
+ * the small copy of what it reads, kept while the index streams past; written the same way), and
+ * prints one JSON line with the times, CPU time, peak resident memory, counts and file sizes.
+ * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateIndex } from '../../src/core/index/validate';
+import { validateIndexStream } from '../../src/core/index/validate';
+import { MatcherInput } from '../../src/core/index/matcher-input';
 import { writeJsonFile } from '../lib/write-json';
-import type { ArticleInput } from '../../src/core/analysis/index';
 import { readCorpus } from '../lib/read-corpus';
 import { generateCorpus } from './generate-corpus';
 
@@ -47,10 +48,7 @@ async function main(): Promise<void> {
     const generateMs = performance.now() - g0;
     const { articles: inputs, problems } = readCorpus(join(dir, 'corpus'), { lazy: true });
     if (problems.length) throw new Error(`generated corpus rejected: ${problems[0].file}: ${problems[0].reason}`);
-    const analysis = (await import('../../src/core/analysis/index')) as {
-      analyseCorpus?: (inputs: ArticleInput[]) => unknown;
-    };
-    if (typeof analysis.analyseCorpus !== 'function') throw new Error('src/core/analysis does not export analyseCorpus');
+    const { analyseParts, streamIndex } = await import('../../src/core/analysis/index');
     const { compileMatcher } = await import('../../src/core/match');
     gc();
     try {
@@ -61,12 +59,13 @@ async function main(): Promise<void> {
     const rssBefore = vm('VmRSS');
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const index = validateIndex(analysis.analyseCorpus(inputs));
+    // No variable holds the analysis' parts: the stream lets each go once its sections are written.
+    const stream = streamIndex(analyseParts(inputs));
+    const kept = new MatcherInput(stream.schemaVersion);
     const t1 = performance.now();
-    const matcher = compileMatcher(index as never);
+    writeJsonFile(join(dir, 'index.json'), kept.tap(validateIndexStream(stream)), 0);
     const t2 = performance.now();
-    writeJsonFile(join(dir, 'index.json'), index, 0);
-    writeJsonFile(join(dir, 'matcher.json'), matcher, 0);
+    writeJsonFile(join(dir, 'matcher.json'), compileMatcher(kept.index), 0);
     const t3 = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const peakRss = vm('VmHWM');
@@ -76,16 +75,17 @@ async function main(): Promise<void> {
         words,
         generateMs,
         analyseMs: t1 - t0,
-        compileMs: t2 - t1,
-        serialiseMs: t3 - t2,
+        // Assembling, checking and writing the index, record by record.
+        serialiseMs: t2 - t1,
+        compileMs: t3 - t2,
         totalMs: t3 - t0,
         // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
         cpuMs: (cpu.user + cpu.system) / 1000,
         rssBeforeBytes: rssBefore,
         peakRssBytes: peakRss,
-        entities: index.entities.length,
-        claims: index.claims.length,
-        quotes: index.quotes.length,
+        entities: kept.index.entities.length,
+        claims: kept.index.claims.length,
+        quotes: kept.index.quotes.length,
         indexBytes: statSync(join(dir, 'index.json')).size,
         matcherBytes: statSync(join(dir, 'matcher.json')).size,
       })}\n`,
