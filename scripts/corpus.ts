@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseParts, streamIndex } from '../src/core/analysis/index';
 import { validateIndexStream } from '../src/core/index/validate';
+import { withBuildHeap } from './lib/build-heap';
 import { progressLine } from './lib/progress-line';
 import { printableName, readCorpus } from './lib/read-corpus';
 import { writeJsonFile } from './lib/write-json';
@@ -58,6 +59,7 @@ function progressBySection<T extends object>(index: T, line: { note: (step: stri
 }
 
 const { input, output } = parseArgs(process.argv.slice(2));
+withBuildHeap(); // the build itself runs in a child with a capped heap (build-heap.ts)
 const dir = resolve(input);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
 const progress = progressLine('corpus');

@@ -1,6 +1,7 @@
 /** Corpus build scaling: one child process per corpus size (fresh heap, own peak-memory reading). */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { BUILD_NODE_FLAGS } from '../lib/build-heap';
 import { ROOT } from './seed-text';
 
 /** One corpus size's build figures (or why there are none). */
@@ -37,7 +38,7 @@ const MIN_TIMEOUT_MS = 200_000;
 
 function runChild(articles: number, timeoutMs: number): Promise<CorpusRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
+    const child = spawn(process.execPath, ['--expose-gc', ...BUILD_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -70,6 +70,12 @@ export function analyseParts(inputs: ArticleInput[], progress: AnalysisProgress 
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const claims = perArticle('claims', drafts, (d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id))).flat();
   store.release(); // no step after claims reads tokens
+  // Nor quoted regions or token offsets: dropped, they leave only what the index records.
+  for (const d of drafts) {
+    d.quoted = [];
+    d.quotedSpans = [];
+    d.sentenceTokenStart = [];
+  }
   progress('claim groups', 0, total);
   const claimGroups = groupClaims(claims);
   return { drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups };
