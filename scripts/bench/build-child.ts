@@ -7,7 +7,7 @@
  * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateIndexStream } from '../../src/core/index/validate';
 import { MatcherInput } from '../../src/core/index/matcher-input';
@@ -34,6 +34,8 @@ function vm(field: 'VmRSS' | 'VmHWM'): number {
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
 
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 async function main(): Promise<void> {
@@ -57,16 +59,30 @@ async function main(): Promise<void> {
       // older kernels: the peak then includes corpus generation
     }
     const rssBefore = vm('VmRSS');
+    const loadStart = loadavg()[0];
     const cpu0 = process.cpuUsage();
+    // CPU time of each step (what grows faster than the corpus shows up here first).
+    const stepCpuMs: Record<string, number> = {};
+    let step = '';
+    let stepCpu = 0;
+    const enter = (next: string): void => {
+      const now = cpuMs(process.cpuUsage(cpu0));
+      if (step) stepCpuMs[step] = (stepCpuMs[step] ?? 0) + now - stepCpu;
+      step = next;
+      stepCpu = now;
+    };
     const t0 = performance.now();
     // No variable holds the analysis' parts: the stream lets each go once its sections are written.
-    const stream = streamIndex(analyseParts(inputs));
+    const stream = streamIndex(analyseParts(inputs, (s) => s !== step && enter(s)));
+    enter('write index');
     const kept = new MatcherInput(stream.schemaVersion);
     const t1 = performance.now();
     writeJsonFile(join(dir, 'index.json'), kept.tap(validateIndexStream(stream)), 0);
     const t2 = performance.now();
+    enter('compile matcher');
     writeJsonFile(join(dir, 'matcher.json'), compileMatcher(kept.index), 0);
     const t3 = performance.now();
+    enter('');
     const cpu = process.cpuUsage(cpu0);
     const peakRss = vm('VmHWM');
     process.stdout.write(
@@ -80,7 +96,11 @@ async function main(): Promise<void> {
         compileMs: t3 - t2,
         totalMs: t3 - t0,
         // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
-        cpuMs: (cpu.user + cpu.system) / 1000,
+        cpuMs: cpuMs(cpu),
+        stepCpuMs,
+        // The machine's 1-minute load average at the start and end (2 cores, shared).
+        loadStart,
+        loadEnd: loadavg()[0],
         rssBeforeBytes: rssBefore,
         peakRssBytes: peakRss,
         entities: kept.index.entities.length,
