@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
  * (ArrayBuffers outside the heap, ~170 MB at 20,000 articles), so the cap leaves ~300 MB for those.
  * The live data of a 20,000-article build peaks at about 600 MB (measured with gc at every step).
  */
-export const BUILD_HEAP_MB = 700;
+export const BUILD_HEAP_MB = 800;
 
 /** Node flags for a build process. */
 export const BUILD_NODE_FLAGS = [`--max-old-space-size=${BUILD_HEAP_MB}`];
