@@ -6,26 +6,26 @@
  * prints one JSON line with the times, CPU time, peak resident memory, counts and file sizes.
  * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateIndexStream } from '../../src/core/index/validate';
 import { MatcherInput } from '../../src/core/index/matcher-input';
 import { writeJsonFile } from '../lib/write-json';
 import { readCorpus } from '../lib/read-corpus';
-import { generateCorpus } from './generate-corpus';
+import { ROOT } from './seed-text';
 
-/** Writes the generated corpus as a folder (write-corpus.ts's layout) and returns its word count. */
+/**
+ * Writes the generated corpus as a folder (write-corpus.ts, in a process of its own: generating
+ * it here left hundreds of megabytes of heap that the build's peak then counted, which
+ * `npm run corpus` on a folder never has) and returns its word count.
+ */
 function writeGenerated(articles: number, dir: string): number {
-  mkdirSync(dir, { recursive: true });
-  const sources: Record<string, unknown> = {};
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/write-corpus.ts'), String(articles), dir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`write-corpus.ts failed: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
   let words = 0;
-  for (const a of generateCorpus({ articles, seed: 11 })) {
-    writeFileSync(join(dir, `${a.id}.txt`), `${a.text}\n`);
-    sources[a.id] = a.meta;
-    words += a.text.match(/\S+/g)?.length ?? 0;
-  }
-  writeFileSync(join(dir, 'sources.json'), JSON.stringify(sources));
+  for (const name of readdirSync(dir)) if (name.endsWith('.txt')) words += readFileSync(join(dir, name), 'utf8').match(/\S+/g)?.length ?? 0;
   return words;
 }
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-build-child-'));
   try {
     // The corpus goes to a folder and is read back as `npm run corpus` reads it (texts re-read
-    // when analysed, not held), so the generated articles are not in memory during the build.
+    // when analysed, not held), so the generated articles are never in this process's memory.
     const g0 = performance.now();
     const words = writeGenerated(articles, join(dir, 'corpus'));
     const generateMs = performance.now() - g0;
