@@ -7,8 +7,9 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyseCorpus } from '../src/core/analysis/index';
-import { validateIndex } from '../src/core/index/validate';
+import { analyseParts, streamIndex } from '../src/core/analysis/index';
+import { validateIndexStream } from '../src/core/index/validate';
+import { withBuildHeap } from './lib/build-heap';
 import { progressLine } from './lib/progress-line';
 import { printableName, readCorpus } from './lib/read-corpus';
 import { writeJsonFile } from './lib/write-json';
@@ -42,7 +43,23 @@ function parseArgs(argv: string[]): { input: string; output: string } {
   return { input, output };
 }
 
+/** The stream with the progress line naming each section of the index as it is written. */
+function progressBySection<T extends object>(index: T, line: { note: (step: string) => void }): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(index)) {
+    out[key] =
+      typeof value === 'object' && value !== null && Symbol.iterator in value
+        ? (function* () {
+            line.note(`writing the index: ${key}`);
+            yield* value as Iterable<unknown>;
+          })()
+        : value;
+  }
+  return out as T;
+}
+
 const { input, output } = parseArgs(process.argv.slice(2));
+withBuildHeap(); // the build itself runs in a child with a capped heap (build-heap.ts)
 const dir = resolve(input);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`--in ${input}: not a directory`);
 const progress = progressLine('corpus');
@@ -50,11 +67,11 @@ progress.note('reading articles');
 const { articles, problems } = readCorpus(dir, { lazy: true });
 progress.done();
 for (const p of problems) process.stderr.write(`corpus: ${printableName(p.file)}: ${printableName(p.reason)}\n`);
-const index = validateIndex(analyseCorpus(articles, progress.report));
-progress.note('writing the index');
 const out = resolve(output);
 mkdirSync(dirname(out), { recursive: true });
-// Written piece by piece, the same bytes as serialiseIndex (read-corpus.ts) without the whole text in memory.
-writeJsonFile(out, index, 2, '\n');
+// The index is never whole in memory: each record is made, checked and written in turn (streamIndex),
+// giving the same bytes as serialiseIndex(validateIndex(analyseCorpus(...))) (read-corpus.ts).
+const index = validateIndexStream(streamIndex(analyseParts(articles, progress.report)));
+writeJsonFile(out, progressBySection(index, progress), 2, '\n');
 progress.done();
 process.exit(problems.length ? 1 : 0);

@@ -1,30 +1,31 @@
 /**
  * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
- * index from it as `npm run corpus` does (analyseCorpus, validateIndex, the index written to a file
- * piece by piece) plus the matcher data (compileMatcher, written the same way), and prints one JSON
- * line with the times, CPU time, peak resident memory and file sizes.
- * Run: node --expose-gc --import tsx build-child.ts N
+ * index from it as `npm run corpus` does (analyseParts, then streamIndex: each record made, checked
+ * and written in turn, never the whole index in memory) plus the matcher data (compileMatcher on
+ * the small copy of what it reads, kept while the index streams past; written the same way), and
+ * prints one JSON line with the times, CPU time, peak resident memory, counts and file sizes.
+ * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateIndex } from '../../src/core/index/validate';
+import { validateIndexStream } from '../../src/core/index/validate';
+import { MatcherInput } from '../../src/core/index/matcher-input';
 import { writeJsonFile } from '../lib/write-json';
-import type { ArticleInput } from '../../src/core/analysis/index';
 import { readCorpus } from '../lib/read-corpus';
-import { generateCorpus } from './generate-corpus';
+import { ROOT } from './seed-text';
 
-/** Writes the generated corpus as a folder (write-corpus.ts's layout) and returns its word count. */
+/**
+ * Writes the generated corpus as a folder (write-corpus.ts, in a process of its own: generating
+ * it here left hundreds of megabytes of heap that the build's peak then counted, which
+ * `npm run corpus` on a folder never has) and returns its word count.
+ */
 function writeGenerated(articles: number, dir: string): number {
-  mkdirSync(dir, { recursive: true });
-  const sources: Record<string, unknown> = {};
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/write-corpus.ts'), String(articles), dir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`write-corpus.ts failed: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
   let words = 0;
-  for (const a of generateCorpus({ articles, seed: 11 })) {
-    writeFileSync(join(dir, `${a.id}.txt`), `${a.text}\n`);
-    sources[a.id] = a.meta;
-    words += a.text.match(/\S+/g)?.length ?? 0;
-  }
-  writeFileSync(join(dir, 'sources.json'), JSON.stringify(sources));
+  for (const name of readdirSync(dir)) if (name.endsWith('.txt')) words += readFileSync(join(dir, name), 'utf8').match(/\S+/g)?.length ?? 0;
   return words;
 }
 
@@ -32,6 +33,8 @@ function vm(field: 'VmRSS' | 'VmHWM'): number {
   const m = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
+
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -41,16 +44,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-build-child-'));
   try {
     // The corpus goes to a folder and is read back as `npm run corpus` reads it (texts re-read
-    // when analysed, not held), so the generated articles are not in memory during the build.
+    // when analysed, not held), so the generated articles are never in this process's memory.
     const g0 = performance.now();
     const words = writeGenerated(articles, join(dir, 'corpus'));
     const generateMs = performance.now() - g0;
     const { articles: inputs, problems } = readCorpus(join(dir, 'corpus'), { lazy: true });
     if (problems.length) throw new Error(`generated corpus rejected: ${problems[0].file}: ${problems[0].reason}`);
-    const analysis = (await import('../../src/core/analysis/index')) as {
-      analyseCorpus?: (inputs: ArticleInput[]) => unknown;
-    };
-    if (typeof analysis.analyseCorpus !== 'function') throw new Error('src/core/analysis does not export analyseCorpus');
+    const { analyseParts, streamIndex } = await import('../../src/core/analysis/index');
     const { compileMatcher } = await import('../../src/core/match');
     gc();
     try {
@@ -59,15 +59,30 @@ async function main(): Promise<void> {
       // older kernels: the peak then includes corpus generation
     }
     const rssBefore = vm('VmRSS');
+    const loadStart = loadavg()[0];
     const cpu0 = process.cpuUsage();
+    // CPU time of each step (what grows faster than the corpus shows up here first).
+    const stepCpuMs: Record<string, number> = {};
+    let step = '';
+    let stepCpu = 0;
+    const enter = (next: string): void => {
+      const now = cpuMs(process.cpuUsage(cpu0));
+      if (step) stepCpuMs[step] = (stepCpuMs[step] ?? 0) + now - stepCpu;
+      step = next;
+      stepCpu = now;
+    };
     const t0 = performance.now();
-    const index = validateIndex(analysis.analyseCorpus(inputs));
+    // No variable holds the analysis' parts: the stream lets each go once its sections are written.
+    const stream = streamIndex(analyseParts(inputs, (s) => s !== step && enter(s)));
+    enter('write index');
+    const kept = new MatcherInput(stream.schemaVersion);
     const t1 = performance.now();
-    const matcher = compileMatcher(index as never);
+    writeJsonFile(join(dir, 'index.json'), kept.tap(validateIndexStream(stream)), 0);
     const t2 = performance.now();
-    writeJsonFile(join(dir, 'index.json'), index, 0);
-    writeJsonFile(join(dir, 'matcher.json'), matcher, 0);
+    enter('compile matcher');
+    writeJsonFile(join(dir, 'matcher.json'), compileMatcher(kept.index), 0);
     const t3 = performance.now();
+    enter('');
     const cpu = process.cpuUsage(cpu0);
     const peakRss = vm('VmHWM');
     process.stdout.write(
@@ -76,16 +91,21 @@ async function main(): Promise<void> {
         words,
         generateMs,
         analyseMs: t1 - t0,
-        compileMs: t2 - t1,
-        serialiseMs: t3 - t2,
+        // Assembling, checking and writing the index, record by record.
+        serialiseMs: t2 - t1,
+        compileMs: t3 - t2,
         totalMs: t3 - t0,
         // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
-        cpuMs: (cpu.user + cpu.system) / 1000,
+        cpuMs: cpuMs(cpu),
+        stepCpuMs,
+        // The machine's 1-minute load average at the start and end (2 cores, shared).
+        loadStart,
+        loadEnd: loadavg()[0],
         rssBeforeBytes: rssBefore,
         peakRssBytes: peakRss,
-        entities: index.entities.length,
-        claims: index.claims.length,
-        quotes: index.quotes.length,
+        entities: kept.index.entities.length,
+        claims: kept.index.claims.length,
+        quotes: kept.index.quotes.length,
         indexBytes: statSync(join(dir, 'index.json')).size,
         matcherBytes: statSync(join(dir, 'matcher.json')).size,
       })}\n`,

@@ -1,6 +1,7 @@
 /** Corpus build scaling: one child process per corpus size (fresh heap, own peak-memory reading). */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { BUILD_NODE_FLAGS } from '../lib/build-heap';
 import { ROOT } from './seed-text';
 
 /** One corpus size's build figures (or why there are none). */
@@ -25,6 +26,11 @@ export interface CorpusRun {
   quotes?: number;
   indexBytes?: number;
   matcherBytes?: number;
+  /** CPU ms per step (analysis steps, writing the index, compiling the matcher). */
+  stepCpuMs?: Record<string, number>;
+  /** The machine's 1-minute load average when the build started and ended. */
+  loadStart?: number;
+  loadEnd?: number;
 }
 
 /**
@@ -37,7 +43,7 @@ const MIN_TIMEOUT_MS = 200_000;
 
 function runChild(articles: number, timeoutMs: number): Promise<CorpusRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
+    const child = spawn(process.execPath, ['--expose-gc', ...BUILD_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'scripts/bench/build-child.ts'), String(articles)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -66,7 +72,7 @@ export async function runCorpusBench(sizes: number[], log: (line: string) => voi
   for (const n of sizes) {
     const t0 = performance.now();
     const r = await runChild(n, Math.max(MIN_TIMEOUT_MS, n * TIMEOUT_MS_PER_ARTICLE));
-    log(`  corpus ${n} articles: ${r.ok ? `${((r.totalMs ?? 0) / 1000).toFixed(2)} s build (${((r.cpuMs ?? 0) / 1000).toFixed(2)} s CPU, peak RSS ${Math.round((r.peakRssBytes ?? 0) / 2 ** 20)} MB)` : r.error} (${((performance.now() - t0) / 1000).toFixed(1)} s with generation)`);
+    log(`  corpus ${n} articles: ${r.ok ? `${((r.totalMs ?? 0) / 1000).toFixed(2)} s build (${((r.cpuMs ?? 0) / 1000).toFixed(2)} s CPU, peak RSS ${Math.round((r.peakRssBytes ?? 0) / 2 ** 20)} MB, load ${r.loadStart?.toFixed(1)}→${r.loadEnd?.toFixed(1)})` : r.error} (${((performance.now() - t0) / 1000).toFixed(1)} s with generation)`);
     out.push(r);
   }
   return out;

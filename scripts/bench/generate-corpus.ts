@@ -55,9 +55,13 @@ export function findSeedPeople(texts: string[]): SeedPerson[] {
   const byLast = new Map<string, SeedPerson>();
   for (const text of texts) {
     for (const p of nlp(text).people().json() as { terms: { text: string; tags: string[] }[] }[]) {
-      const terms = p.terms.filter((t) => !t.tags.includes('Honorific'));
+      // From the first given name on: compromise does not always tag a title as Honorific
+      // ("Senator" came back as a plain noun), and a person left unrenamed would be the same
+      // speaker in every story of the corpus, which no real corpus has thousands of articles of.
+      const first = p.terms.findIndex((t) => t.tags.includes('FirstName'));
+      if (first < 0) continue;
+      const terms = p.terms.slice(first).filter((t) => !t.tags.includes('Honorific'));
       if (terms.length < 2 || terms.some((t) => !/^[A-Z][\p{L}'’-]*$/u.test(t.text))) continue;
-      if (!terms[0].tags.includes('FirstName')) continue;
       const clean = (s: string): string => s.replace(/['’]s?$/, '');
       const person = { first: clean(terms[0].text), last: clean(terms[terms.length - 1].text) };
       if (!byLast.has(person.last)) byLast.set(person.last, person);

@@ -325,14 +325,25 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   } else lines.push('  not measured (see notes)');
   lines.push('');
 
-  lines.push('4. Corpus build scaling (as `npm run corpus`: analyse, validate, index written to a file; plus compileMatcher and the matcher data file; one child process per size)');
-  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'peak RSS', 'entities', 'claims', 'index', 'matcher'], 11, 10));
+  lines.push('4. Corpus build scaling (as `npm run corpus`: analyse, then the index streamed out record by record (assembled, checked, written);');
+  lines.push('   plus compileMatcher on the copy of what it reads and the matcher data file; heap capped as build-heap.ts sets; one child process per size)');
+  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'x @500', 'peak RSS', 'load', 'entities', 'claims', 'index', 'matcher'], 11, 10));
+  const perArticleAt500 = r.corpus.find((c) => c.ok && c.articles === BUILD_SMALL)?.msPerArticle;
   for (const c of r.corpus) {
     if (!c.ok) {
       lines.push(row(String(c.articles), [`failed: ${c.error}`], 0, 10));
       continue;
     }
-    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), mb(c.peakRssBytes), int(c.entities), int(c.claims), mb(c.indexBytes), mb(c.matcherBytes)], 11, 10));
+    const load = c.loadStart === undefined ? '—' : `${num(c.loadStart, 1)}→${num(c.loadEnd, 1)}`;
+    const growth = perArticleAt500 ? num((c.msPerArticle ?? Number.NaN) / perArticleAt500, 2) : '—';
+    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), growth, mb(c.peakRssBytes), load, int(c.entities), int(c.claims), mb(c.indexBytes), mb(c.matcherBytes)], 11, 10));
+  }
+  const withSteps = r.corpus.filter((c) => c.ok && c.stepCpuMs);
+  if (withSteps.length) {
+    lines.push('  CPU ms per article by step (a step whose figure grows with the corpus is what grows faster than linearly):');
+    const steps = Object.keys(withSteps[withSteps.length - 1].stepCpuMs!);
+    lines.push(row('  step', withSteps.map((c) => int(c.articles)), 11, 20));
+    for (const s of steps) lines.push(row(`  ${s}`, withSteps.map((c) => num((c.stepCpuMs![s] ?? Number.NaN) / c.articles, 2)), 11, 20));
   }
   lines.push('');
 

@@ -3,6 +3,8 @@
  * null, indent)`: the top object and its arrays are walked here and each record in them is
  * stringified alone, so the whole text never exists as one string (a 20,000-article index is
  * hundreds of megabytes of text, twice that as a JavaScript string with any non-Latin-1 letter).
+ * A field of the top object may also be any iterable (e.g. a generator of records, as streamIndex
+ * gives): it is written as an array, each record as it comes, so the records need never all exist.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
@@ -36,6 +38,10 @@ function isSkipped(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
+function isIterable(v: unknown): v is Iterable<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
 function writeValue(v: unknown, indent: number, at: string, level: number, write: (s: string) => void): void {
   const isObject = typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
   if (level >= STREAMED_LEVELS || !isObject) {
@@ -45,14 +51,13 @@ function writeValue(v: unknown, indent: number, at: string, level: number, write
   }
   const nl = indent ? '\n' : '';
   const inner = indent ? at + ' '.repeat(indent) : '';
-  if (Array.isArray(v)) {
-    if (!v.length) return write('[]');
-    write(`[${nl}${inner}`);
-    v.forEach((el, k) => {
-      if (k) write(`,${nl}${inner}`);
+  if (Array.isArray(v) || (level === 1 && isIterable(v))) {
+    let k = 0;
+    for (const el of v as Iterable<unknown>) {
+      write(k++ ? `,${nl}${inner}` : `[${nl}${inner}`);
       writeValue(isSkipped(el) ? null : el, indent, inner, level + 1, write);
-    });
-    return write(`${nl}${at}]`);
+    }
+    return write(k ? `${nl}${at}]` : '[]');
   }
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => !isSkipped(x));
   if (!entries.length) return write('{}');

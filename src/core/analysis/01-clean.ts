@@ -51,6 +51,11 @@ export function furnitureReason(line: string): string | null {
   return null;
 }
 
+/** A string with the same text that shares no memory with the string it was cut from. */
+function ownCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 /** Splits raw article text into lines, removes furniture, and lays out headline and paragraphs. */
 export function cleanArticle(raw: string): CleanedArticle {
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -87,7 +92,10 @@ export function cleanArticle(raw: string): CleanedArticle {
     previous = null;
     kept.push(line.replace(/\s+/g, ' '));
   }
-  const headline = kept[0] ?? '';
+  // Lines are slices of `raw`: kept as they are, the furniture and headline would hold the whole
+  // raw text in memory for as long as the article is (a corpus build keeps every article).
+  for (const f of furniture) f.text = ownCopy(f.text);
+  const headline = ownCopy(kept[0] ?? '');
   const paragraphs: Span[] = [];
   let text = '';
   for (const p of kept) {

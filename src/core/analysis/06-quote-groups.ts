@@ -35,12 +35,18 @@ export const MAX_BLOCK = 50;
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   const words = quotes.map((q) => comparableWords(q.text));
-  const trigramsOf = trigramKeys(words);
+  const { numbered, vocabulary } = numberWords(words);
+  const trigramsOf = trigramKeys(words, numbered, vocabulary);
+  const common = new CommonWords(vocabulary);
   const edges: { i: number; j: number; score: number }[] = [];
   forEachCandidatePair(quotes.length, trigramsOf, MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
-    const shared = sharedInOrder(words[i], words[j]);
     const shorter = Math.min(words[i].length, words[j].length);
+    // Words shared in order are never more than words shared in any order (counted with repeats):
+    // a pair that cannot pass on the cheap count skips the word diff, and no edge changes.
+    const upper = common.count(i, numbered[i], numbered[j]);
+    if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
+    const shared = sharedInOrder(words[i], words[j]);
     if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.push({ i, j, score: shared / shorter });
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches
@@ -74,11 +80,8 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
 // Word numbers below 2^17 pack three to a number below 2^51, exact in a double.
 const TRIGRAM_BASE = 2 ** 17;
 
-/**
- * Each wording's word trigrams as compact keys: three word numbers packed into one number (a
- * corpus with more distinct quote words than TRIGRAM_BASE falls back to the words joined).
- */
-function trigramKeys(words: string[][]): (i: number) => (number | string)[] {
+/** Each wording's words as numbers (one per distinct word of all wordings), and how many distinct words there are. */
+function numberWords(words: string[][]): { numbered: Int32Array[]; vocabulary: number } {
   const ids = new Map<string, number>();
   const numbered = words.map((ws) =>
     Int32Array.from(ws, (w) => {
@@ -87,7 +90,15 @@ function trigramKeys(words: string[][]): (i: number) => (number | string)[] {
       return id;
     }),
   );
-  const packed = ids.size <= TRIGRAM_BASE;
+  return { numbered, vocabulary: ids.size };
+}
+
+/**
+ * Each wording's word trigrams as compact keys: three word numbers packed into one number (a
+ * corpus with more distinct quote words than TRIGRAM_BASE falls back to the words joined).
+ */
+function trigramKeys(words: string[][], numbered: Int32Array[], vocabulary: number): (i: number) => (number | string)[] {
+  const packed = vocabulary <= TRIGRAM_BASE;
   return (i) => {
     const ns = numbered[i];
     const keys: (number | string)[] = [];
@@ -96,6 +107,49 @@ function trigramKeys(words: string[][]): (i: number) => (number | string)[] {
     }
     return keys;
   };
+}
+
+/**
+ * Counts the words two wordings share in any order, repeats counted as often as both hold them, in
+ * time linear in their lengths: the first wording's counts are kept while it is compared with each
+ * of its candidates in turn (pairs come grouped by the first item).
+ */
+class CommonWords {
+  private readonly counts: Int32Array;
+  private readonly taken: Int32Array;
+  private readonly takenBy: Int32Array;
+  private first = -1;
+  private firstWords: Int32Array = new Int32Array(0);
+  private visit = 0;
+
+  constructor(vocabulary: number) {
+    this.counts = new Int32Array(vocabulary);
+    this.taken = new Int32Array(vocabulary);
+    this.takenBy = new Int32Array(vocabulary).fill(-1);
+  }
+
+  /** Words wording `i` (numbered `a`) and another (numbered `b`) have in common. */
+  count(i: number, a: Int32Array, b: Int32Array): number {
+    if (i !== this.first) {
+      for (const w of this.firstWords) this.counts[w] = 0;
+      for (const w of a) this.counts[w]++;
+      this.first = i;
+      this.firstWords = a;
+    }
+    const visit = this.visit++;
+    let shared = 0;
+    for (const w of b) {
+      if (this.takenBy[w] !== visit) {
+        this.takenBy[w] = visit;
+        this.taken[w] = 0;
+      }
+      if (this.taken[w] < this.counts[w]) {
+        this.taken[w]++;
+        shared++;
+      }
+    }
+    return shared;
+  }
 }
 
 /**

@@ -151,6 +151,11 @@ function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null 
   return null;
 }
 
+/** Everything comparePair reads of a claim: two claims with one signature compare alike with any claim. */
+function comparisonSignature(c: ClaimDraft): string {
+  return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates]);
+}
+
 function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
   const conflict: Attribute[] = [];
   let compared = false;
@@ -196,16 +201,40 @@ function shorten(text: string, max = 90): string {
 
 function compare(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
   // Reference: the member that agrees with most others (majority value); ties → first article.
+  // Members with the same comparison signature agree with the same others, so each distinct
+  // signature is compared once with each: a group of thousands of alike claims (one sentence
+  // retold by a whole corpus) costs its distinct signatures squared, not its members squared.
+  const signatureIds = new Map<string, number>();
+  const signatureOf: number[] = [];
+  const representative: number[] = [];
+  const count: number[] = [];
+  for (const m of members) {
+    const key = comparisonSignature(claims[m]);
+    let sig = signatureIds.get(key);
+    if (sig === undefined) {
+      signatureIds.set(key, (sig = representative.length));
+      representative.push(m);
+      count.push(0);
+    }
+    count[sig]++;
+    signatureOf.push(sig);
+  }
+  const agreeing = representative.map((r, sig) => {
+    let agree = 0;
+    representative.forEach((m, other) => {
+      // Every member of the other signature, less the member itself when the signatures are one.
+      if (comparePair(claims[r], claims[m]).conflict.length === 0) agree += count[other] - (other === sig ? 1 : 0);
+    });
+    return agree;
+  });
   let reference = members[0];
   let bestAgree = -1;
-  for (const r of members) {
-    let agree = 0;
-    for (const m of members) if (m !== r && comparePair(claims[r], claims[m]).conflict.length === 0) agree++;
-    if (agree > bestAgree) {
-      bestAgree = agree;
+  members.forEach((r, k) => {
+    if (agreeing[signatureOf[k]] > bestAgree) {
+      bestAgree = agreeing[signatureOf[k]];
       reference = r;
     }
-  }
+  });
   const ref = claims[reference];
   const relations: ('agrees' | 'differs' | 'adds')[] = [];
   const conflicted = new Set<Attribute>();

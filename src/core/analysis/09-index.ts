@@ -34,21 +34,53 @@ function byString(a: string, b: string): number {
 
 /** Builds the final index. Inputs must already be in article order. */
 export function assembleIndex(input: AssemblyInput): CorpusIndex {
-  const { drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups } = input;
-  const articles: ArticleRecord[] = drafts.map((d) => ({
-    id: d.id,
-    outlet: d.outlet,
-    headline: d.headline,
-    date: d.date,
-    url: d.url,
-    text: d.text,
-    paragraphs: d.paragraphs.map((p) => ({ start: p.start, end: p.end })),
-    sentences: d.sentences.map((s) => ({ start: s.start, end: s.end })),
-    furniture: d.furniture.map((f) => ({ text: f.text, reason: f.reason, line: f.line })),
-    wordCount: d.wordCount,
-  }));
+  const s = streamIndex(input);
+  // Materialised section by section, in the order streamIndex requires.
+  const articles = [...s.articles];
+  const entities = [...s.entities];
+  const ambiguous = [...s.ambiguous];
+  const quotes = [...s.quotes];
+  const quoteGroups = [...s.quoteGroups];
+  const claims = [...s.claims];
+  const claimGroups = [...s.claimGroups];
+  return { schemaVersion: s.schemaVersion, articles, entities, ambiguous, quotes, quoteGroups, claims, claimGroups };
+}
 
-  // Quote ids by article and position.
+/**
+ * The index as sections whose records are made one at a time while they are read: the same
+ * records as assembleIndex, for a corpus too large to hold as one index (a writer writes each
+ * record and forgets it). The sections must be read once each, in the order of the fields
+ * (articles first, claimGroups last); each lets go of the analysis data only it needed once read.
+ */
+export interface IndexStream {
+  schemaVersion: CorpusIndex['schemaVersion'];
+  articles: Iterable<ArticleRecord>;
+  entities: Iterable<EntityRecord>;
+  ambiguous: Iterable<CorpusIndex['ambiguous'][number]>;
+  quotes: Iterable<QuoteRecord>;
+  quoteGroups: Iterable<QuoteGroup>;
+  claims: Iterable<ClaimRecord>;
+  claimGroups: Iterable<ClaimGroup>;
+}
+
+/** Streams the final index (see IndexStream). Inputs must already be in article order. */
+export function streamIndex(input: AssemblyInput): IndexStream {
+  // Each part is held in a variable the sections clear once done with it (the caller must not keep `input`).
+  let drafts: ArticleDraft[] | null = input.drafts;
+  let entities: EntityResult | null = input.entities;
+  let descriptors: DescriptorTable | null = input.descriptors;
+  let quotes: QuoteDraft[] | null = input.quotes;
+  let quoteGroups: QuoteGroupDraft[] | null = input.quoteGroups;
+  let claims: ClaimDraft[] | null = input.claims;
+  let claimGroups: ClaimGroupDraft[] | null = input.claimGroups;
+  const articleIds = drafts.map((d) => d.id);
+  let expected: keyof IndexStream = 'articles';
+  const inOrder = (section: keyof IndexStream, next: keyof IndexStream | null): void => {
+    if (expected !== section) throw new Error(`streamIndex: section ${section} read before ${expected} (sections are read once each, in order)`);
+    expected = next ?? section;
+  };
+
+  // Quote ids by article and position; the group of each quote.
   const quoteIds: string[] = [];
   const perArticleCount = new Map<string, number>();
   for (const q of quotes) {
@@ -56,132 +88,191 @@ export function assembleIndex(input: AssemblyInput): CorpusIndex {
     perArticleCount.set(q.article, n);
     quoteIds.push(`${q.article}#q${n}`);
   }
-  const quoteGroupOf: string[] = [];
-  const quoteGroupRecords: QuoteGroup[] = quoteGroups.map((g, gi) => {
-    const id = `qg${gi + 1}`;
-    for (const m of g.members) quoteGroupOf[m] = id;
-    return {
-      id,
-      speaker: g.members.map((m) => quotes[m].speaker).find((s) => s !== null) ?? null,
-      reference: quoteIds[g.reference],
-      members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes[m].article, relation: g.relations[k], diff: g.diffs[k] })),
-    };
+  perArticleCount.clear();
+  const quoteGroupOf = new Int32Array(quotes.length);
+  quoteGroups.forEach((g, gi) => {
+    for (const m of g.members) quoteGroupOf[m] = gi;
   });
-  const quoteRecords: QuoteRecord[] = quotes.map((q, i) => ({
-    id: quoteIds[i],
-    article: q.article,
-    speaker: q.speaker,
-    speakerText: q.speakerText,
-    text: q.text,
-    spans: q.spans,
-    sentences: q.sentences,
-    tense: q.tense,
-    group: quoteGroupOf[i],
-  }));
-
-  const claimIds = claims.map((c) => `${c.article}#c${c.sentence}`);
-  const claimGroupOf: string[] = [];
-  const claimGroupRecords: ClaimGroup[] = claimGroups.map((g, gi) => {
-    const id = `cg${gi + 1}`;
-    for (const m of g.members) claimGroupOf[m] = id;
-    return {
-      id,
-      topic: g.topic,
-      reference: claimIds[g.reference],
-      members: g.members.map((m, k) => ({ claim: claimIds[m], article: claims[m].article, relation: g.relations[k], values: g.values[k] })),
-      differences: g.differences.map((d) => ({
-        attribute: d.attribute,
-        values: d.values.map((v) => ({ article: v.article, claim: claimIds[Number(v.claim)], value: v.value })),
-      })),
-    };
+  const claimGroupOf = new Int32Array(claims.length);
+  claimGroups.forEach((g, gi) => {
+    for (const m of g.members) claimGroupOf[m] = gi;
   });
-  const claimRecords: ClaimRecord[] = claims.map((c, i) => ({
-    id: claimIds[i],
-    article: c.article,
-    sentence: c.sentence,
-    text: c.text,
-    type: c.type,
-    entities: c.entities,
-    figures: c.figures,
-    places: c.places,
-    dates: c.dates,
-    keywords: c.keywords,
-    group: claimGroupOf[i],
-  }));
+  const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}`;
 
-  // Entity coverage.
-  const entityRecords: EntityRecord[] = [];
-  const articlesOf = new Map<string, string[]>();
-  // Bucket mentions and quotes by entity once (not entities × articles scans).
-  const mentionsBy = new Map<string, Map<string, MentionDraft[]>>();
-  const quotesBy = new Map<string, Map<string, string[]>>();
-  const bucket = <T>(map: Map<string, Map<string, T[]>>, entity: string, article: string, item: T) => {
-    let inner = map.get(entity);
-    if (!inner) map.set(entity, (inner = new Map()));
-    const list = inner.get(article) ?? [];
-    list.push(item);
-    inner.set(article, list);
-  };
-  for (const d of drafts) for (const m of entities.mentions.get(d.id) ?? []) bucket(mentionsBy, m.entity, d.id, m);
-  for (const q of quoteRecords) if (q.speaker) bucket(quotesBy, q.speaker, q.article, q.id);
-  for (const e of entities.entities) {
-    const coverage: EntityCoverage[] = [];
-    const articleIds = [...new Set([...(mentionsBy.get(e.id)?.keys() ?? []), ...(quotesBy.get(e.id)?.keys() ?? [])])].sort(byString);
-    for (const article of articleIds) {
-      const d = { id: article };
-      const ms = mentionsBy.get(e.id)?.get(article) ?? [];
-      const qs = quotesBy.get(e.id)?.get(article) ?? [];
-      coverage.push({
-        article: d.id,
-        mentions: ms.map((m) => ({ start: m.start, end: m.end, sentence: m.sentence, surface: m.surface })),
-        descriptors: descriptors.get(d.id)?.get(e.id) ?? [],
-        quotes: qs,
-      });
+  function* articleRecords(): Generator<ArticleRecord> {
+    inOrder('articles', 'entities');
+    for (const d of drafts!) {
+      yield {
+        id: d.id,
+        outlet: d.outlet,
+        headline: d.headline,
+        date: d.date,
+        url: d.url,
+        text: d.text,
+        paragraphs: d.paragraphs.map((p) => ({ start: p.start, end: p.end })),
+        sentences: d.sentences.map((s) => ({ start: s.start, end: s.end })),
+        furniture: d.furniture.map((f) => ({ text: f.text, reason: f.reason, line: f.line })),
+        wordCount: d.wordCount,
+      };
     }
-    if (!coverage.length) continue;
-    articlesOf.set(e.id, coverage.map((c) => c.article));
-    entityRecords.push({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, coverage, related: [] });
+    drafts = null;
   }
-  // Related entities through the articles they share (an inverted index, not all pairs).
-  // Lists grow by push: copying them at each step made an entity named in most articles cost the
-  // square of the corpus size.
-  const byArticle = new Map<string, string[]>();
-  for (const [id, arts] of articlesOf) {
-    for (const a of arts) {
-      const list = byArticle.get(a);
-      if (list) list.push(id);
-      else byArticle.set(a, [id]);
+
+  // Entity ids that have coverage: the ambiguous section keeps only those.
+  const known = new Set<string>();
+  function* entityRecords(): Generator<EntityRecord> {
+    inOrder('entities', 'ambiguous');
+    // Bucket mentions and quotes by entity once (not entities × articles scans).
+    const mentionsBy = new Map<string, Map<string, MentionDraft[]>>();
+    const quotesBy = new Map<string, Map<string, string[]>>();
+    const bucket = <T>(map: Map<string, Map<string, T[]>>, entity: string, article: string, item: T) => {
+      let inner = map.get(entity);
+      if (!inner) map.set(entity, (inner = new Map()));
+      const list = inner.get(article) ?? [];
+      list.push(item);
+      inner.set(article, list);
+    };
+    for (const id of articleIds) for (const m of entities!.mentions.get(id) ?? []) bucket(mentionsBy, m.entity, id, m);
+    quotes!.forEach((q, i) => {
+      if (q.speaker) bucket(quotesBy, q.speaker, q.article, quoteIds[i]);
+    });
+    entities!.mentions.clear();
+    const articleIdsOf = (id: string): string[] =>
+      [...new Set([...(mentionsBy.get(id)?.keys() ?? []), ...(quotesBy.get(id)?.keys() ?? [])])].sort(byString);
+    // Related entities through the articles they share (an inverted index, not all pairs).
+    // Lists grow by push: copying them at each step made an entity named in most articles cost the
+    // square of the corpus size.
+    const articlesOf = new Map<string, string[]>();
+    for (const e of entities!.entities) {
+      const ids = articleIdsOf(e.id);
+      if (ids.length) articlesOf.set(e.id, ids);
     }
-  }
-  for (const rec of entityRecords) {
-    const shared = new Map<string, string[]>();
-    for (const a of articlesOf.get(rec.id)!) {
-      for (const other of byArticle.get(a)!) {
-        if (other === rec.id) continue;
-        const list = shared.get(other);
-        if (list) list.push(a);
-        else shared.set(other, [a]);
+    const byArticle = new Map<string, string[]>();
+    for (const [id, arts] of articlesOf) {
+      for (const a of arts) {
+        const list = byArticle.get(a);
+        if (list) list.push(id);
+        else byArticle.set(a, [id]);
       }
     }
-    rec.related = [...shared.entries()]
-      .sort((x, y) => y[1].length - x[1].length || byString(x[0], y[0]))
-      .slice(0, RELATED_MAX)
-      .map(([entity, arts]) => ({ entity, articles: arts.sort(byString) }));
+    const ordered = entities!.entities.filter((e) => articlesOf.has(e.id)).sort((a, b) => byString(a.id, b.id));
+    for (const e of ordered) known.add(e.id);
+    for (const e of ordered) {
+      const coverage: EntityCoverage[] = articlesOf.get(e.id)!.map((article) => ({
+        article,
+        mentions: (mentionsBy.get(e.id)?.get(article) ?? []).map((m) => ({ start: m.start, end: m.end, sentence: m.sentence, surface: m.surface })),
+        descriptors: descriptors!.get(article)?.get(e.id) ?? [],
+        quotes: quotesBy.get(e.id)?.get(article) ?? [],
+      }));
+      mentionsBy.delete(e.id);
+      quotesBy.delete(e.id);
+      const shared = new Map<string, string[]>();
+      for (const a of articlesOf.get(e.id)!) {
+        for (const other of byArticle.get(a)!) {
+          if (other === e.id) continue;
+          const list = shared.get(other);
+          if (list) list.push(a);
+          else shared.set(other, [a]);
+        }
+      }
+      const related = [...shared.entries()]
+        .sort((x, y) => y[1].length - x[1].length || byString(x[0], y[0]))
+        .slice(0, RELATED_MAX)
+        .map(([entity, arts]) => ({ entity, articles: arts.sort(byString) }));
+      yield { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, coverage, related };
+    }
+    descriptors = null;
   }
-  entityRecords.sort((a, b) => byString(a.id, b.id));
-  const known = new Set(entityRecords.map((e) => e.id));
-  const ambiguous = entities.ambiguous
-    .map((a) => ({ alias: a.alias, entities: a.entities.filter((id) => known.has(id)) }))
-    .filter((a) => a.entities.length >= 2);
+
+  function* ambiguousRecords(): Generator<CorpusIndex['ambiguous'][number]> {
+    inOrder('ambiguous', 'quotes');
+    for (const a of entities!.ambiguous) {
+      const ids = a.entities.filter((id) => known.has(id));
+      if (ids.length >= 2) yield { alias: a.alias, entities: ids };
+    }
+    entities = null;
+  }
+
+  function* quoteRecords(): Generator<QuoteRecord> {
+    inOrder('quotes', 'quoteGroups');
+    for (let i = 0; i < quotes!.length; i++) {
+      const q = quotes![i];
+      yield {
+        id: quoteIds[i],
+        article: q.article,
+        speaker: q.speaker,
+        speakerText: q.speakerText,
+        text: q.text,
+        spans: q.spans,
+        sentences: q.sentences,
+        tense: q.tense,
+        group: `qg${quoteGroupOf[i] + 1}`,
+      };
+    }
+  }
+
+  function* quoteGroupRecords(): Generator<QuoteGroup> {
+    inOrder('quoteGroups', 'claims');
+    for (let gi = 0; gi < quoteGroups!.length; gi++) {
+      const g = quoteGroups![gi];
+      yield {
+        id: `qg${gi + 1}`,
+        speaker: g.members.map((m) => quotes![m].speaker).find((s) => s !== null) ?? null,
+        reference: quoteIds[g.reference],
+        members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: g.diffs[k] })),
+      };
+    }
+    quotes = null;
+    quoteGroups = null;
+  }
+
+  function* claimRecords(): Generator<ClaimRecord> {
+    inOrder('claims', 'claimGroups');
+    for (let i = 0; i < claims!.length; i++) {
+      const c = claims![i];
+      yield {
+        id: claimId(c),
+        article: c.article,
+        sentence: c.sentence,
+        text: c.text,
+        type: c.type,
+        entities: c.entities,
+        figures: c.figures,
+        places: c.places,
+        dates: c.dates,
+        keywords: c.keywords,
+        group: `cg${claimGroupOf[i] + 1}`,
+      };
+    }
+  }
+
+  function* claimGroupRecords(): Generator<ClaimGroup> {
+    inOrder('claimGroups', null);
+    for (let gi = 0; gi < claimGroups!.length; gi++) {
+      const g = claimGroups![gi];
+      yield {
+        id: `cg${gi + 1}`,
+        topic: g.topic,
+        reference: claimId(claims![g.reference]),
+        members: g.members.map((m, k) => ({ claim: claimId(claims![m]), article: claims![m].article, relation: g.relations[k], values: g.values[k] })),
+        differences: g.differences.map((d) => ({
+          attribute: d.attribute,
+          values: d.values.map((v) => ({ article: v.article, claim: claimId(claims![Number(v.claim)]), value: v.value })),
+        })),
+      };
+    }
+    claims = null;
+    claimGroups = null;
+  }
 
   return {
     schemaVersion: SCHEMA_VERSION,
-    articles,
-    entities: entityRecords,
-    ambiguous,
-    quotes: quoteRecords,
-    quoteGroups: quoteGroupRecords,
-    claims: claimRecords,
-    claimGroups: claimGroupRecords,
+    articles: articleRecords(),
+    entities: entityRecords(),
+    ambiguous: ambiguousRecords(),
+    quotes: quoteRecords(),
+    quoteGroups: quoteGroupRecords(),
+    claims: claimRecords(),
+    claimGroups: claimGroupRecords(),
   };
 }

@@ -15,7 +15,9 @@ import type { NearbyQuote } from './07-claims';
 import type { QuoteDraft } from './05-quotes';
 import type { QuoteGroupDraft } from './06-quote-groups';
 import { groupClaims } from './08-claim-groups';
-import { assembleIndex } from './09-index';
+import { assembleIndex, type AssemblyInput } from './09-index';
+
+export { streamIndex, type AssemblyInput, type IndexStream } from './09-index';
 import { TokenStore } from './token-store';
 
 export type { ArticleInput } from './context';
@@ -28,6 +30,17 @@ export type AnalysisProgress = (step: AnalysisStep, done: number, total: number)
 
 /** Analyses a corpus of articles into a CorpusIndex. Throws on duplicate or empty article ids. */
 export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): CorpusIndex {
+  const parts = analyseParts(inputs, progress);
+  progress('index', 0, inputs.length);
+  return assembleIndex(parts);
+}
+
+/**
+ * Every step but the last: what `assembleIndex` (the whole index at once) or `streamIndex` (one
+ * record at a time, for corpora too large to hold as one index) turns into the index. Throws on
+ * duplicate or empty article ids.
+ */
+export function analyseParts(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): AssemblyInput {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -58,10 +71,15 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
   const quotesOf = quotesByArticle(quotes);
   const claims = perArticle('claims', drafts, (d) => extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id))).flat();
   store.release(); // no step after claims reads tokens
+  // Nor quoted regions or token offsets: dropped, they leave only what the index records.
+  for (const d of drafts) {
+    d.quoted = [];
+    d.quotedSpans = [];
+    d.sentenceTokenStart = [];
+  }
   progress('claim groups', 0, total);
   const claimGroups = groupClaims(claims);
-  progress('index', 0, total);
-  return assembleIndex({ drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups });
+  return { drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups };
 }
 
 /** Articles between two progress reports of a per-article step: often enough for a live line, rare enough to cost nothing. */

@@ -88,8 +88,17 @@ describe('generateCorpus quotes', () => {
     expect(a.length).toBeGreaterThan(0);
     expect(a.filter((q) => b.has(q)).length).toBeLessThan(a.length / 4);
     // Seeds 0 and 1 report some of the same speech: alike within a story (articles 0, 1), not across (0, 6).
-    const words = (i: number) => new Set(quoted(corpus[i].text).join(' ').toLowerCase().match(/[a-z]{4,}/g) ?? []);
+    // Summed over four generated corpora: one corpus's counts move by a few words with any change
+    // to the random draws (seed 4 alone came to 23 against 2 × 12 once one more seed person was renamed).
+    const words = (c: typeof corpus, i: number) => new Set(quoted(c[i].text).join(' ').toLowerCase().match(/[a-z]{4,}/g) ?? []);
     const shared = (x: Set<string>, y: Set<string>) => [...x].filter((w) => y.has(w)).length;
-    expect(shared(words(0), words(1))).toBeGreaterThan(2 * shared(words(0), words(6)));
-  });
+    let within = 0;
+    let across = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const c = generateCorpus({ articles: 10, seed });
+      within += shared(words(c, 0), words(c, 1));
+      across += shared(words(c, 0), words(c, 6));
+    }
+    expect(within).toBeGreaterThan(2 * across);
+  }, 60_000);
 });
