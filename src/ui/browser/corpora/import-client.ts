@@ -7,6 +7,8 @@ import type { ArticleInput } from '../../../core/analysis/context';
 import type { CorpusSummary } from '../../../shared/protocol';
 import { CorpusStore } from '../../../store/corpus-store';
 import { readImportFiles, type ColumnMapping, type ImportFile, type ImportResult } from '../../../store/import';
+import { NotEnoughStorageError, checkRoom, megabytes } from '../../../store/storage-room';
+import { t } from '../../shared/i18n';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
 /** Where an import is. */
@@ -44,10 +46,23 @@ export async function existingOf(target: ImportTarget): Promise<{ urls: string[]
   }
 }
 
-/** Turns files into articles and a report, with the column mappings the reader chose. */
-export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult> {
+/**
+ * Turns files into articles and a report, with the column mappings the reader chose; `heldChars` is
+ * the text the target corpus already holds (an add writes the whole corpus again as a new generation).
+ */
+export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult & { heldChars: number }> {
   const existing = await existingOf(target);
-  return readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
+  const result = readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
+  return { ...result, heldChars: existing ? existing.texts.reduce((sum, text) => sum + text.length, 0) : 0 };
+}
+
+/**
+ * Throws NotEnoughStorageError, before anything is written, when `needed` bytes (storage-room.ts
+ * estimates them) are more than the browser says is free; goes ahead when it cannot tell.
+ */
+export async function ensureRoom(needed: number): Promise<void> {
+  const room = await checkRoom(needed);
+  if (!room.fits) throw new NotEnoughStorageError(t('import_noRoom', [megabytes(room.needed), megabytes(room.free ?? 0)]));
 }
 
 /** A running analysis in the worker; `cancel()` stops it and cleans up. */
