@@ -59,6 +59,8 @@ export interface InstallOptions {
   active?: boolean;
   /** For the bundled corpus: the extension version it comes with. */
   sourceVersion?: string;
+  /** Told after each transaction of the write: rows written so far of `total`. */
+  onProgress?: (written: number, total: number) => void;
 }
 
 /** Name of the Web Lock an install holds while it writes one generation. */
@@ -173,9 +175,19 @@ export class CorpusStore {
     });
   }
 
-  /** Every corpus: the bundled one first, then by creation. */
+  /**
+   * Every corpus: the bundled one first, then by creation. What an interrupted install left (its
+   * context closed or reloaded: its Web Lock is gone) is removed first, so the list is what it was
+   * before that install, not until the next start. Without Web Locks (Node) a running install
+   * cannot be told from an interrupted one: recover() on startup is then the only clean-up.
+   */
   async list(): Promise<CorpusSummary[]> {
-    return (await this.metas()).map(summaryOf);
+    const metas = await this.metas();
+    if (locks() && metas.some((m) => m.status === 'importing' || m.pending !== undefined)) {
+      await this.recover();
+      return (await this.metas()).map(summaryOf);
+    }
+    return metas.map(summaryOf);
   }
 
   /** Metadata rows in list order. */
@@ -216,7 +228,7 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          await this.writeGeneration(index, data);
+          await this.writeGeneration(index, data, options.onProgress);
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
@@ -247,19 +259,29 @@ export class CorpusStore {
   }
 
   /** Writes every row of one generation, a batch per transaction. */
-  private async writeGeneration(index: CorpusIndex, data: string): Promise<void> {
-    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })));
-    await this.putBatches('records', recordRows(index, data));
-    await this.putBatches('details', detailsRows(index, data));
-    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }]);
+  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<void> {
+    const articles = index.articles.map((record, n) => ({ data, n, id: record.id, record }));
+    const records = recordRows(index, data);
+    const details = detailsRows(index, data);
+    const matcher = [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }];
+    const written = { done: 0, total: articles.length + records.length + details.length + matcher.length };
+    const tell = (rows: number) => {
+      written.done += rows;
+      onProgress?.(written.done, written.total);
+    };
+    await this.putBatches('articles', articles, tell);
+    await this.putBatches('records', records, tell);
+    await this.putBatches('details', details, tell);
+    await this.putBatches('matcher', matcher, tell);
   }
 
-  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][]): Promise<void> {
+  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][], tell: (rows: number) => void = () => undefined): Promise<void> {
     for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
       const tx = this.db.transaction(store, 'readwrite');
       const batch = rows.slice(i, i + this.rowsPerTransaction);
       // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
       await Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
+      tell(batch.length);
     }
   }
 

@@ -35,7 +35,7 @@ function ProgressLine({ progress }: { progress: ImportProgress }) {
     <div class="cl-import-progress" data-testid="import-progress" data-phase={progress.phase}>
       <label>
         <span>{label}</span>
-        <progress max={progress.total || 1} value={progress.phase === 'saving' ? undefined : progress.done} />
+        <progress max={progress.total || 1} value={progress.phase === 'saving' && progress.done === 0 ? undefined : progress.done} data-done={progress.done} />
       </label>
       {left !== null && <span class="cl-muted cl-small">{t('import_timeLeft', String(left))}</span>}
     </div>

@@ -73,13 +73,18 @@ export interface RunningImport {
 
 function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => void): RunningImport {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  const startedAt = performance.now();
+  // Time left is reckoned from the rate of the current phase: saving is not as fast as analysing.
+  let startedAt = performance.now();
+  let phase = 'analysing';
   let settle: { reject(error: Error): void } | null = null;
   const done = new Promise<{ summary: CorpusSummary; articles: number }>((resolve, reject) => {
     settle = { reject };
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      if (reply.type === 'progress') onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
+      if (reply.type === 'progress') {
+        if (reply.phase !== phase) [phase, startedAt] = [reply.phase, performance.now()];
+        onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
+      }
       else {
         worker.terminate();
         if (reply.type === 'done') resolve({ summary: reply.summary, articles: reply.articles });

@@ -16,6 +16,14 @@ function post(reply: WorkerReply): void {
   scope.postMessage(reply);
 }
 
+/**
+ * Saving progress in articles (what the page shows): rows written so far, as a share of every row
+ * of the corpus (articles, records, card details, matcher), scaled to the article count.
+ */
+function savingProgress(articles: number): (written: number, total: number) => void {
+  return (written, total) => post({ type: 'progress', phase: 'saving', step: 'saving', done: Math.floor((written / total) * articles), total: articles });
+}
+
 async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], target: ImportTarget): Promise<void> {
   const progress: AnalysisProgress = (step, done, total) => post({ type: 'progress', phase: 'analysing', step, done, total });
   let name = target.kind === 'new' ? target.name : '';
@@ -29,14 +37,15 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     index = analyseIncrement(await store.readIndex(target.id), articles, progress);
   } else index = analyseCorpus(articles, progress);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported' } : { name, origin: 'imported' });
+  const onProgress = savingProgress(index.articles.length);
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress } : { name, origin: 'imported', onProgress });
   post({ type: 'done', summary, articles: articles.length });
 }
 
 async function installFile(store: CorpusStore, text: string, fileName: string, name: string): Promise<void> {
   const index = parseCorpusFile(text, fileName);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
-  const summary = await store.install(index, { name, origin: 'imported' });
+  const summary = await store.install(index, { name, origin: 'imported', onProgress: savingProgress(index.articles.length) });
   post({ type: 'done', summary, articles: index.articles.length });
 }
 
