@@ -61,7 +61,7 @@ async function corpora(page: PageLike): Promise<CorpusSummary[]> {
   return got.value;
 }
 
-/** Rows of the corpus database whose generation no corpus points at (what an interrupted install leaves). */
+/** Rows of the corpus database whose generation no corpus reads from (what an interrupted install leaves). */
 async function strayRows(page: PageLike): Promise<number> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -75,7 +75,8 @@ async function strayRows(page: PageLike): Promise<number> {
     });
     const tx = db.transaction(['corpora', 'articles', 'records', 'details', 'matcher'], 'readonly');
     const metas = await all(tx.objectStore('corpora').getAll());
-    const live = new Set(metas.flatMap((m: { data: string; pending?: string }) => [m.data, m.pending]));
+    // Called when no import runs: a generation still pending is a leftover too.
+    const live = new Set(metas.map((m: { data: string }) => m.data));
     let stray = 0;
     for (const store of ['articles', 'records', 'details', 'matcher']) {
       for (const key of await all(tx.objectStore(store).getAllKeys())) if (!live.has((key as string[])[0])) stray++;
