@@ -1,6 +1,7 @@
 /**
  * An import interrupted while it writes, in Chromium and Firefox: the Corpora tab closed, and the
- * Corpora page reloaded, each the moment the worker reports rows written. Afterwards the corpora
+ * Corpora page reloaded, each the moment the worker reports rows written; and in Chromium the
+ * browser process killed mid-write and relaunched on the same profile. Afterwards the corpora
  * are listed exactly as before (no half-imported corpus, listed or active), no row of the
  * interrupted generation is left in IndexedDB, and a later import works.
  *
@@ -8,9 +9,11 @@
  * (a driver round-trip can come after a fast write ends). Should the import finish first anyway,
  * the new corpus is listed and the test fails: it cannot pass without an interruption.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,4 +207,60 @@ describe.each(BROWSERS)('an import interrupted while it writes, in %s', (name) =
     expect(added).toMatchObject({ status: 'ready', active: true, counts: { articles: 1 + EXPORT_ROWS } });
     expect(await strayRows(page)).toBe(0);
   }, 240_000);
+});
+
+/** The pid of the Chromium browser process running on `profile` (its own, not a child's: those have --type=). */
+function chromiumPid(profile: string): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const mine = lines.filter((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  if (mine.length !== 1) throw new Error(`expected one Chromium browser process on ${profile}, found ${mine.length}`);
+  return Number(mine[0]!.trim().split(/\s+/)[0]);
+}
+
+// Firefox is not killed here: the harness installs the extension as a temporary add-on, which a
+// relaunched Firefox no longer has, so there is no extension to relaunch on the same profile.
+describe('an import interrupted by killing Chromium mid-write', () => {
+  let profile: string;
+  let ext: ExtensionBrowser | undefined;
+
+  beforeAll(async () => {
+    writeExport();
+    profile = await mkdtemp(join(tmpdir(), 'cl-e2e-kill-'));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  it('relaunched on the same profile, the corpora are as before, nothing of the import is left, and a later import works', async () => {
+    ext = await launchExtensionBrowser('chromium', { chromiumProfile: profile });
+    let page = await ext.openExtensionPage(`${CORPUS_BROWSER_PATH}#/corpora`);
+    await page.waitForSelector('[data-testid="corpus-row"][data-corpus-id="bundled"]', { timeout: 30_000 });
+    await setNewName(page, 'Ferry notes');
+    await chooseFiles(page, [SMALL]);
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    const before = await corpora(page);
+    expect(before.map((c) => c.name)).toContain('Ferry notes');
+
+    await setNewName(page, 'Library export');
+    await chooseFiles(page, [EXPORT]);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"][data-phase="saving"] progress')?.getAttribute('data-done') ?? 0) > 0, undefined, { timeout: 180_000 });
+    process.kill(chromiumPid(profile), 'SIGKILL');
+    await ext.close();
+
+    ext = await launchExtensionBrowser('chromium', { chromiumProfile: profile });
+    page = await ext.openExtensionPage(`${CORPUS_BROWSER_PATH}#/corpora`);
+    await page.waitForSelector('[data-testid="corpus-row"][data-corpus-id="bundled"]', { timeout: 30_000 });
+    // A relaunch loads the unpacked extension afresh, which re-installs the bundled corpus (its
+    // `updated` time moves); everything else is as before.
+    const unstamped = (list: CorpusSummary[]) => list.map((c) => (c.origin === 'bundled' ? { ...c, updated: 0 } : c));
+    expect(unstamped(await corpora(page))).toEqual(unstamped(before));
+    expect(await strayRows(page)).toBe(0);
+
+    await setNewName(page, 'After the restart');
+    await chooseFiles(page, [SMALL]);
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    expect((await corpora(page)).find((c) => c.name === 'After the restart')).toMatchObject({ status: 'ready', active: true, counts: { articles: 1 } });
+  }, 300_000);
 });
