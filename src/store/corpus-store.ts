@@ -364,6 +364,29 @@ export class CorpusStore {
     }
   }
 
+  /**
+   * The ids, addresses and texts of a ready corpus's articles, for the duplicate check of an add:
+   * only the articles are read (not the records, nor the whole index validated), since it runs on
+   * the Corpora page's main thread before the worker starts. A field of the wrong type marks the
+   * corpus broken, as a full read would.
+   */
+  async articleKeys(id: string): Promise<{ ids: string[]; urls: string[]; texts: string[] }> {
+    const meta = await this.meta(id);
+    if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+    if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
+    const out = { ids: [] as string[], urls: [] as string[], texts: [] as string[] };
+    for (const row of await this.db.getAll('articles', generationRange(meta.data))) {
+      const record = row.record as Partial<Record<'id' | 'url' | 'text', unknown>> | undefined;
+      for (const field of ['id', 'url', 'text'] as const) {
+        if (typeof record?.[field] !== 'string') throw new Error(await this.markBroken(id, meta.data, new StoredRecordError(`articles "${String(record?.id ?? row.n)}"`, field, 'expected a string')));
+      }
+      out.ids.push(record!.id as string);
+      out.urls.push(record!.url as string);
+      out.texts.push(record!.text as string);
+    }
+    return out;
+  }
+
   /** One article of a corpus, or null when it has none by that id. */
   async readArticle(id: string, articleId: string): Promise<ArticleRecord | null> {
     const meta = await this.meta(id);

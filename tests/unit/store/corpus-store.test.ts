@@ -181,6 +181,19 @@ describe('corpus store: bad data read back', () => {
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
   });
 
+  it('the ids, addresses and texts of a corpus, for an add\'s duplicate check, are its articles\' own; a text of the wrong type breaks the corpus', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const { id } = await s.install(index, { name: 'Second', origin: 'imported' });
+    expect(await s.articleKeys(id)).toEqual({ ids: index.articles.map((a) => a.id), urls: index.articles.map((a) => a.url), texts: index.articles.map((a) => a.text) });
+    const meta = (await s.meta(id))!;
+    const row = (await s.db.getFromIndex('articles', 'id', [meta.data, 'a2']))!;
+    (row.record as unknown as Record<string, unknown>).text = 5;
+    await s.db.put('articles', row);
+    await expect(s.articleKeys(id)).rejects.toThrow(`Corpus "Second" (${id}) is broken: record articles "a2", field text: expected a string`);
+    expect((await s.meta(id))!.status).toBe('broken');
+  });
+
   it('a corrupt article is reported by its id and field when the corpus is read whole', async () => {
     const s = await store();
     const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });

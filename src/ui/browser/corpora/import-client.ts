@@ -39,8 +39,8 @@ export async function existingOf(target: ImportTarget): Promise<{ urls: string[]
   if (target.kind !== 'add') return undefined;
   const store = await CorpusStore.open();
   try {
-    const index = await store.readIndex(target.id);
-    return { urls: index.articles.map((a) => a.url).filter((u) => u && u !== 'unknown'), texts: index.articles.map((a) => a.text), ids: index.articles.map((a) => a.id) };
+    const held = await store.articleKeys(target.id);
+    return { urls: held.urls.filter((u) => u && u !== 'unknown'), texts: held.texts, ids: held.ids };
   } finally {
     store.close();
   }
