@@ -18,6 +18,7 @@ import {
   generationRange,
   openCorpusDb,
   readGeneration,
+  recordRowCount,
   recordRows,
   type CorpusDb,
   type CorpusMeta,
@@ -258,21 +259,24 @@ export class CorpusStore {
     });
   }
 
-  /** Writes every row of one generation, a batch per transaction. */
+  /**
+   * Writes every row of one generation, a batch per transaction. Each store's rows are built just
+   * before they are written (card details and matcher data are large: built together with the
+   * articles' rows they would all be in memory at once).
+   */
   private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<void> {
-    const articles = index.articles.map((record, n) => ({ data, n, id: record.id, record }));
-    const records = recordRows(index, data);
-    const details = detailsRows(index, data);
-    const matcher = [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }];
-    const written = { done: 0, total: articles.length + records.length + details.length + matcher.length };
+    // Rows to write: a card record per entity and group at most (buildDetails may skip one), one matcher row.
+    const total = index.articles.length + recordRowCount(index) + index.entities.length + index.claimGroups.length + index.quoteGroups.length + 1;
+    let written = 0;
     const tell = (rows: number) => {
-      written.done += rows;
-      onProgress?.(written.done, written.total);
+      written += rows;
+      onProgress?.(Math.min(written, total), total);
     };
-    await this.putBatches('articles', articles, tell);
-    await this.putBatches('records', records, tell);
-    await this.putBatches('details', details, tell);
-    await this.putBatches('matcher', matcher, tell);
+    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })), tell);
+    await this.putBatches('records', recordRows(index, data), tell);
+    await this.putBatches('details', detailsRows(index, data), tell);
+    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }], tell);
+    if (written < total) onProgress?.(total, total);
   }
 
   private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][], tell: (rows: number) => void = () => undefined): Promise<void> {
