@@ -391,6 +391,24 @@ export class CorpusStore {
     return out;
   }
 
+  /**
+   * The article records of a ready corpus, validated, without its other records: what adding
+   * articles to it needs (analyseIncrement). A corrupt article marks the corpus broken.
+   */
+  async readArticles(id: string): Promise<ArticleRecord[]> {
+    const meta = await this.meta(id);
+    if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+    if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
+    const articles = (await this.db.getAll('articles', generationRange(meta.data))).map((row) => row.record);
+    // The index validator over the articles alone (no other collection refers to them then).
+    const alone = { schemaVersion: meta.schemaVersion, articles, entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
+    try {
+      return validateIndex(alone).articles;
+    } catch (error) {
+      throw new Error(await this.markBroken(id, meta.data, recordError(message(error), alone as unknown as CorpusIndex)));
+    }
+  }
+
   /** One article of a corpus, or null when it has none by that id. */
   async readArticle(id: string, articleId: string): Promise<ArticleRecord | null> {
     const meta = await this.meta(id);

@@ -6,20 +6,22 @@
  * rebuilt from their stored records (prepareRecord). The result is the index a full analysis of
  * the original articles plus the added ones gives.
  */
-import type { CorpusIndex } from '../index/types';
+import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
 import { analysePreparable, type AnalysisProgress } from './index';
 import { prepareArticle, prepareRecord } from './prepare';
 
 /**
- * The index of `previous`'s articles plus `added`: equal to analyseCorpus over the raw inputs
- * `previous` was made from plus `added`. Throws when an added id is already in `previous` (or empty,
- * or repeated).
+ * The index of the `held` articles (the article records of an index made earlier) plus `added`:
+ * equal to analyseCorpus over the raw inputs the held records were made from plus `added`. Takes
+ * the article records only, so the rest of the earlier index (its entities, quotes, claims and
+ * groups) need not be read nor kept in memory while the analysis runs. Throws when an added id is
+ * already held (or empty, or repeated).
  */
-export function analyseIncrement(previous: CorpusIndex, added: ArticleInput[], progress?: AnalysisProgress): CorpusIndex {
+export function analyseIncrement(held: readonly ArticleRecord[], added: ArticleInput[], progress?: AnalysisProgress): CorpusIndex {
   return analysePreparable(
     [
-      ...previous.articles.map((record) => ({ id: record.id, prepare: (store: Parameters<typeof prepareRecord>[1]) => prepareRecord(record, store) })),
+      ...held.map((record) => ({ id: record.id, prepare: (store: Parameters<typeof prepareRecord>[1]) => prepareRecord(record, store) })),
       ...added.map((input) => ({ id: input.id, prepare: (store: Parameters<typeof prepareArticle>[1]) => prepareArticle(input, store) })),
     ],
     progress,

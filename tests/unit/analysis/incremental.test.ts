@@ -32,7 +32,7 @@ describe('analyseIncrement', () => {
     const newOnes = sorted.slice(from, from + added);
     const oldOnes = sorted.filter((a) => !newOnes.includes(a));
     const previous = analyseCorpus(oldOnes);
-    expect(serialiseIndex(analyseIncrement(previous, newOnes))).toBe(serialiseIndex(analyseCorpus(all)));
+    expect(serialiseIndex(analyseIncrement(previous.articles, newOnes))).toBe(serialiseIndex(analyseCorpus(all)));
   }, GENERATION_TIMEOUT_MS);
 
   it('keeps the furniture of the articles it held (re-cleaning their stored text would find none)', () => {
@@ -40,13 +40,13 @@ describe('analyseIncrement', () => {
     const previous = analyseCorpus(seeds.slice(0, 4));
     // The check means something only if the held articles have furniture.
     expect(previous.articles.some((a) => a.furniture.length > 0)).toBe(true);
-    const next = analyseIncrement(previous, seeds.slice(4));
+    const next = analyseIncrement(previous.articles, seeds.slice(4));
     for (const a of previous.articles) expect(next.articles.find((b) => b.id === a.id)?.furniture).toEqual(a.furniture);
   });
 
   it('refuses an added article whose id the corpus already has', () => {
     const seeds = folder('seeds');
     const previous = analyseCorpus(seeds.slice(0, 2));
-    expect(() => analyseIncrement(previous, [seeds[0]])).toThrow(`duplicate article id "${seeds[0].id}"`);
+    expect(() => analyseIncrement(previous.articles, [seeds[0]])).toThrow(`duplicate article id "${seeds[0].id}"`);
   });
 });

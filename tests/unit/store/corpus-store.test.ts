@@ -194,6 +194,19 @@ describe('corpus store: bad data read back', () => {
     expect((await s.meta(id))!.status).toBe('broken');
   });
 
+  it('the article records of a corpus read alone (for an add) equal its index\'s; a corrupt one is reported by id and field and breaks the corpus', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const { id } = await s.install(index, { name: 'Second', origin: 'imported' });
+    expect(await s.readArticles(id)).toEqual(index.articles);
+    const meta = (await s.meta(id))!;
+    const row = (await s.db.getFromIndex('articles', 'id', [meta.data, 'a2']))!;
+    (row.record as unknown as Record<string, unknown>).sentences = 'gone';
+    await s.db.put('articles', row);
+    await expect(s.readArticles(id)).rejects.toThrow(`Corpus "Second" (${id}) is broken: record articles "a2", field sentences: expected an array`);
+    expect((await s.meta(id))!.status).toBe('broken');
+  });
+
   it('a corrupt article is reported by its id and field when the corpus is read whole', async () => {
     const s = await store();
     const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });

@@ -34,7 +34,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     name = meta.name;
     // People, quotes and claims are grouped across articles, so the cross-article steps run over the
     // whole corpus again; the articles it holds are not cleaned and segmented again (incremental.ts).
-    index = analyseIncrement(await store.readIndex(target.id), articles, progress);
+    index = analyseIncrement(await store.readArticles(target.id), articles, progress);
   } else index = analyseCorpus(articles, progress);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
