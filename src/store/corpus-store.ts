@@ -18,6 +18,7 @@ import {
   generationRange,
   openCorpusDb,
   readGeneration,
+  recordRowCount,
   recordRows,
   type CorpusDb,
   type CorpusMeta,
@@ -59,6 +60,8 @@ export interface InstallOptions {
   active?: boolean;
   /** For the bundled corpus: the extension version it comes with. */
   sourceVersion?: string;
+  /** Told after each transaction of the write: rows written so far of `total`. */
+  onProgress?: (written: number, total: number) => void;
 }
 
 /** Name of the Web Lock an install holds while it writes one generation. */
@@ -173,9 +176,19 @@ export class CorpusStore {
     });
   }
 
-  /** Every corpus: the bundled one first, then by creation. */
+  /**
+   * Every corpus: the bundled one first, then by creation. What an interrupted install left (its
+   * context closed or reloaded: its Web Lock is gone) is removed first, so the list is what it was
+   * before that install, not until the next start. Without Web Locks (Node) a running install
+   * cannot be told from an interrupted one: recover() on startup is then the only clean-up.
+   */
   async list(): Promise<CorpusSummary[]> {
-    return (await this.metas()).map(summaryOf);
+    const metas = await this.metas();
+    if (locks() && metas.some((m) => m.status === 'importing' || m.pending !== undefined)) {
+      await this.recover();
+      return (await this.metas()).map(summaryOf);
+    }
+    return metas.map(summaryOf);
   }
 
   /** Metadata rows in list order. */
@@ -216,7 +229,7 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          await this.writeGeneration(index, data);
+          await this.writeGeneration(index, data, options.onProgress);
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
@@ -246,20 +259,33 @@ export class CorpusStore {
     });
   }
 
-  /** Writes every row of one generation, a batch per transaction. */
-  private async writeGeneration(index: CorpusIndex, data: string): Promise<void> {
-    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })));
-    await this.putBatches('records', recordRows(index, data));
-    await this.putBatches('details', detailsRows(index, data));
-    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }]);
+  /**
+   * Writes every row of one generation, a batch per transaction. Each store's rows are built just
+   * before they are written (card details and matcher data are large: built together with the
+   * articles' rows they would all be in memory at once).
+   */
+  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<void> {
+    // Rows to write: a card record per entity and group at most (buildDetails may skip one), one matcher row.
+    const total = index.articles.length + recordRowCount(index) + index.entities.length + index.claimGroups.length + index.quoteGroups.length + 1;
+    let written = 0;
+    const tell = (rows: number) => {
+      written += rows;
+      onProgress?.(Math.min(written, total), total);
+    };
+    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })), tell);
+    await this.putBatches('records', recordRows(index, data), tell);
+    await this.putBatches('details', detailsRows(index, data), tell);
+    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }], tell);
+    if (written < total) onProgress?.(total, total);
   }
 
-  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][]): Promise<void> {
+  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][], tell: (rows: number) => void = () => undefined): Promise<void> {
     for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
       const tx = this.db.transaction(store, 'readwrite');
       const batch = rows.slice(i, i + this.rowsPerTransaction);
       // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
       await Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
+      tell(batch.length);
     }
   }
 
@@ -339,6 +365,47 @@ export class CorpusStore {
       return validateIndex(index);
     } catch (error) {
       throw new Error(await this.markBroken(id, meta.data, recordError(message(error), index)));
+    }
+  }
+
+  /**
+   * The ids, addresses and texts of a ready corpus's articles, for the duplicate check of an add:
+   * only the articles are read (not the records, nor the whole index validated), since it runs on
+   * the Corpora page's main thread before the worker starts. A field of the wrong type marks the
+   * corpus broken, as a full read would.
+   */
+  async articleKeys(id: string): Promise<{ ids: string[]; urls: string[]; texts: string[] }> {
+    const meta = await this.meta(id);
+    if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+    if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
+    const out = { ids: [] as string[], urls: [] as string[], texts: [] as string[] };
+    for (const row of await this.db.getAll('articles', generationRange(meta.data))) {
+      const record = row.record as Partial<Record<'id' | 'url' | 'text', unknown>> | undefined;
+      for (const field of ['id', 'url', 'text'] as const) {
+        if (typeof record?.[field] !== 'string') throw new Error(await this.markBroken(id, meta.data, new StoredRecordError(`articles "${String(record?.id ?? row.n)}"`, field, 'expected a string')));
+      }
+      out.ids.push(record!.id as string);
+      out.urls.push(record!.url as string);
+      out.texts.push(record!.text as string);
+    }
+    return out;
+  }
+
+  /**
+   * The article records of a ready corpus, validated, without its other records: what adding
+   * articles to it needs (analyseIncrement). A corrupt article marks the corpus broken.
+   */
+  async readArticles(id: string): Promise<ArticleRecord[]> {
+    const meta = await this.meta(id);
+    if (!meta) throw new Error(`there is no corpus with id "${id}"`);
+    if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
+    const articles = (await this.db.getAll('articles', generationRange(meta.data))).map((row) => row.record);
+    // The index validator over the articles alone (no other collection refers to them then).
+    const alone = { schemaVersion: meta.schemaVersion, articles, entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
+    try {
+      return validateIndex(alone).articles;
+    } catch (error) {
+      throw new Error(await this.markBroken(id, meta.data, recordError(message(error), alone as unknown as CorpusIndex)));
     }
   }
 

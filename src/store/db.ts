@@ -173,6 +173,11 @@ export function detailsRows(index: CorpusIndex, data: string): DetailsRow[] {
   return rows;
 }
 
+/** How many record rows recordRows makes for an index (without making them). */
+export function recordRowCount(index: CorpusIndex): number {
+  return RECORD_COLLECTIONS.reduce((sum, coll) => sum + Math.ceil((index[coll] as unknown[]).length / RECORDS_PER_ROW), 0);
+}
+
 /** The record rows of one generation of an index. */
 export function recordRows(index: CorpusIndex, data: string): RecordRow[] {
   const rows: RecordRow[] = [];

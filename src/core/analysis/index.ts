@@ -4,7 +4,7 @@
  * yields the same index.
  */
 import type { CorpusIndex } from '../index/types';
-import type { ArticleInput } from './context';
+import type { ArticleDraft, ArticleInput } from './context';
 import { prepareArticle } from './prepare';
 import { extractEntities } from './03-entities/index';
 import { extractDescriptors } from './04-descriptors';
@@ -30,9 +30,7 @@ export type AnalysisProgress = (step: AnalysisStep, done: number, total: number)
 
 /** Analyses a corpus of articles into a CorpusIndex. Throws on duplicate or empty article ids. */
 export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): CorpusIndex {
-  const parts = analyseParts(inputs, progress);
-  progress('index', 0, inputs.length);
-  return assembleIndex(parts);
+  return analysePreparable(preparable(inputs), progress);
 }
 
 /**
@@ -41,6 +39,32 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
  * duplicate or empty article ids.
  */
 export function analyseParts(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): AssemblyInput {
+  return preparableParts(preparable(inputs), progress);
+}
+
+/** One article to analyse: its id, and how its draft is made (from raw input, or from a record already analysed). */
+export interface PreparableArticle {
+  id: string;
+  prepare(store: TokenStore): ArticleDraft;
+}
+
+/**
+ * Analyses articles whose drafts come from anywhere (analyseCorpus: raw inputs; incremental.ts:
+ * stored records plus raw inputs). Throws on duplicate or empty article ids.
+ */
+export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined): CorpusIndex {
+  const parts = preparableParts(inputs, progress);
+  progress('index', 0, inputs.length);
+  return assembleIndex(parts);
+}
+
+/** Raw inputs as articles whose drafts are prepared from their text. */
+function preparable(inputs: ArticleInput[]): PreparableArticle[] {
+  return inputs.map((input) => ({ id: input.id, prepare: (store) => prepareArticle(input, store) }));
+}
+
+/** The steps before assembly over articles whose drafts come from anywhere. */
+function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress): AssemblyInput {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -59,7 +83,7 @@ export function analyseParts(inputs: ArticleInput[], progress: AnalysisProgress 
     });
   // Tokens are packed (token-store.ts): as objects, every article's tokens at once do not fit in memory.
   const store = new TokenStore();
-  const drafts = perArticle('prepare', sorted, (input) => prepareArticle(input, store));
+  const drafts = perArticle('prepare', sorted, (input) => input.prepare(store));
   progress('entities', 0, total);
   const entities = extractEntities(drafts);
   progress('descriptors', 0, total);

@@ -1,6 +1,7 @@
 /**
  * Steps 1–2 for one article: clean, then segment into sentences, tokens and quoted regions.
  */
+import type { ArticleRecord } from '../index/types';
 import type { ArticleDraft, ArticleInput } from './context';
 import { cleanArticle } from './01-clean';
 import { countWords, findQuotedRegions, quotedSpans, segmentSentences, tokenize } from './02-segment';
@@ -27,6 +28,37 @@ export function prepareArticle(input: ArticleInput, store?: TokenStore): Article
     furniture: cleaned.furniture,
     bodyStart: cleaned.bodyStart,
     sentences,
+    tokens,
+    sentenceTokenStart,
+    quoted,
+    quotedSpans: quotedSpans(quoted),
+    wordCount: countWords(tokens),
+  };
+  return store ? new PackedDraft(draft, store) : draft;
+}
+
+/**
+ * The draft of an article an earlier analysis already cleaned and segmented, from its stored record:
+ * the same draft prepareArticle made from its raw text (text, paragraphs, sentences and furniture
+ * are the record's; tokens and quoted regions are recomputed from them, as prepareArticle does), so
+ * adding articles to a corpus need not clean and segment the ones it holds. Re-cleaning the stored
+ * text instead would lose its furniture (removed from the text the first time).
+ */
+export function prepareRecord(record: ArticleRecord, store?: TokenStore): ArticleDraft {
+  const { tokens, sentenceTokenStart } = tokenize(record.text, record.sentences);
+  const quoted = findQuotedRegions(record.text, record.paragraphs);
+  const draft: ArticleDraft = {
+    id: record.id,
+    outlet: record.outlet,
+    headline: record.headline,
+    date: record.date,
+    url: record.url,
+    text: record.text,
+    paragraphs: record.paragraphs,
+    furniture: record.furniture,
+    // As cleanArticle lays it out: the body starts at the second paragraph (the first is the headline).
+    bodyStart: record.paragraphs.length > 1 ? record.paragraphs[1].start : record.text.length,
+    sentences: record.sentences,
     tokens,
     sentenceTokenStart,
     quoted,

@@ -98,6 +98,11 @@ export interface LaunchOptions {
   chromiumArgs?: string[];
   /** Firefox: extra preferences. */
   firefoxPrefs?: Record<string, unknown>;
+  /**
+   * Chromium: this profile folder instead of a fresh one, kept on close, so a test can relaunch the
+   * browser on the same profile (e.g. after killing it mid-write). The test removes it.
+   */
+  chromiumProfile?: string;
 }
 
 /** Launches a browser with the built extension loaded. Always `close()` it (afterAll). */
@@ -107,7 +112,9 @@ export async function launchExtensionBrowser(name: BrowserName, options: LaunchO
 
 async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = distDir('chromium');
-  const profile = await mkdtemp(join(tmpdir(), 'cl-e2e-chromium-'));
+  const kept = options.chromiumProfile;
+  const profile = kept ?? (await mkdtemp(join(tmpdir(), 'cl-e2e-chromium-')));
+  const removeProfile = () => (kept ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -122,7 +129,7 @@ async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBro
       ],
     });
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
   const seen: string[] = [];
@@ -133,11 +140,11 @@ async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBro
     const pages = async () => context.pages().map(wrapPlaywright);
     return extensionBrowser('chromium', extensionId, `chrome-extension://${extensionId}/`, async () => wrapPlaywright(await context.newPage()), pages, seen, async () => {
       await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      await removeProfile();
     });
   } catch (error) {
     await context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }

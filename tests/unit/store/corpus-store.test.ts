@@ -181,6 +181,32 @@ describe('corpus store: bad data read back', () => {
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
   });
 
+  it('the ids, addresses and texts of a corpus, for an add\'s duplicate check, are its articles\' own; a text of the wrong type breaks the corpus', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const { id } = await s.install(index, { name: 'Second', origin: 'imported' });
+    expect(await s.articleKeys(id)).toEqual({ ids: index.articles.map((a) => a.id), urls: index.articles.map((a) => a.url), texts: index.articles.map((a) => a.text) });
+    const meta = (await s.meta(id))!;
+    const row = (await s.db.getFromIndex('articles', 'id', [meta.data, 'a2']))!;
+    (row.record as unknown as Record<string, unknown>).text = 5;
+    await s.db.put('articles', row);
+    await expect(s.articleKeys(id)).rejects.toThrow(`Corpus "Second" (${id}) is broken: record articles "a2", field text: expected a string`);
+    expect((await s.meta(id))!.status).toBe('broken');
+  });
+
+  it('the article records of a corpus read alone (for an add) equal its index\'s; a corrupt one is reported by id and field and breaks the corpus', async () => {
+    const s = await store();
+    const index = secondIndex();
+    const { id } = await s.install(index, { name: 'Second', origin: 'imported' });
+    expect(await s.readArticles(id)).toEqual(index.articles);
+    const meta = (await s.meta(id))!;
+    const row = (await s.db.getFromIndex('articles', 'id', [meta.data, 'a2']))!;
+    (row.record as unknown as Record<string, unknown>).sentences = 'gone';
+    await s.db.put('articles', row);
+    await expect(s.readArticles(id)).rejects.toThrow(`Corpus "Second" (${id}) is broken: record articles "a2", field sentences: expected an array`);
+    expect((await s.meta(id))!.status).toBe('broken');
+  });
+
   it('a corrupt article is reported by its id and field when the corpus is read whole', async () => {
     const s = await store();
     const { id } = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
@@ -278,6 +304,45 @@ describe('corpus store: interrupted and failed installs', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('an install whose context was closed (its Web Lock gone) is removed when the corpora are next listed, not only on startup', async () => {
+    vi.stubGlobal('navigator', { locks: { request: async (_name: string, work: () => Promise<unknown>) => work(), query: async () => ({ held: [] }) } });
+    try {
+      const name = freshDbName();
+      const s = await store(name);
+      const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+      const clean = await countRows(s);
+      const before = await s.list();
+      (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
+      for (const [failing, target] of [['details', { name: 'Seeds', origin: 'imported' }], ['matcher', { id: second.id, name: 'Second', origin: 'imported' }]] as const) {
+        const restore = failPuts(failing, () => new Error('the tab was closed'));
+        try {
+          await expect(s.install(seedsIndex(), target)).rejects.toThrow('the tab was closed');
+        } finally {
+          restore();
+        }
+        // The half-written generation is there until a list.
+        expect(await countRows(s)).not.toEqual(clean);
+        expect(await s.list()).toEqual(before);
+        expect(await countRows(s)).toEqual(clean);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('reports saving progress after each transaction, up to every row of the corpus', async () => {
+    const s = await freshStore(freshDbName(), { rowsPerTransaction: 7 });
+    open.push(s);
+    const seen: [number, number][] = [];
+    await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported', onProgress: (written, total) => seen.push([written, total]) });
+    const { corpora: _corpora, ...data } = await countRows(s);
+    const rows = Object.values(data).reduce((a, b) => a + b, 0);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every(([, total]) => total === rows)).toBe(true);
+    expect(seen.map(([w]) => w)).toEqual([...seen.map(([w]) => w)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual([rows, rows]);
   });
 
   it('an interrupted update leaves the previous generation active and its leftovers are removed on startup', async () => {

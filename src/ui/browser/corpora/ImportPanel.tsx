@@ -8,7 +8,8 @@ import type { CorpusSummary } from '../../../shared/protocol';
 import { BUNDLED_CORPUS_ID } from '../../../store/corpus-store';
 import { IMPORT_EXTENSIONS, type ColumnMapping, type ImportFile, type MappingRequest, type ReportEntry } from '../../../store/import';
 import { t } from '../../shared/i18n';
-import { analyseInWorker, installFileInWorker, parseFiles, readFiles, secondsLeft, type ImportProgress, type RunningImport } from './import-client';
+import { bytesForCorpusFile, bytesForText } from '../../../store/storage-room';
+import { analyseInWorker, ensureRoom, installFileInWorker, parseFiles, readFiles, secondsLeft, type ImportProgress, type RunningImport } from './import-client';
 import type { ImportTarget } from './import-protocol';
 
 const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
@@ -34,7 +35,7 @@ function ProgressLine({ progress }: { progress: ImportProgress }) {
     <div class="cl-import-progress" data-testid="import-progress" data-phase={progress.phase}>
       <label>
         <span>{label}</span>
-        <progress max={progress.total || 1} value={progress.phase === 'saving' ? undefined : progress.done} />
+        <progress max={progress.total || 1} value={progress.phase === 'saving' && progress.done === 0 ? undefined : progress.done} data-done={progress.done} />
       </label>
       {left !== null && <span class="cl-muted cl-small">{t('import_timeLeft', String(left))}</span>}
     </div>
@@ -171,6 +172,8 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
       return;
     }
     const articles = result.articles.map((a) => ({ id: a.id, text: a.text, meta: a.meta }));
+    await ensureRoom(bytesForText(articles.reduce((sum, a) => sum + a.text.length, result.heldChars)));
+    if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
     await follow(analyseInWorker(articles, target, (progress) => setStage({ kind: 'busy', progress })));
   }
 
@@ -189,6 +192,7 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
     if (!file || running.current) return;
     setReport([]);
     void run(async () => {
+      await ensureRoom(bytesForCorpusFile(file.size));
       const text = await file.text();
       await follow(installFileInWorker(text, file.name, file.name.replace(/\.corpus\.json$|\.json$/i, ''), (progress) => setStage({ kind: 'busy', progress })));
     });

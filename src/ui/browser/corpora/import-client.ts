@@ -7,6 +7,8 @@ import type { ArticleInput } from '../../../core/analysis/context';
 import type { CorpusSummary } from '../../../shared/protocol';
 import { CorpusStore } from '../../../store/corpus-store';
 import { readImportFiles, type ColumnMapping, type ImportFile, type ImportResult } from '../../../store/import';
+import { NotEnoughStorageError, checkRoom, megabytes } from '../../../store/storage-room';
+import { t } from '../../shared/i18n';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
 /** Where an import is. */
@@ -37,17 +39,30 @@ export async function existingOf(target: ImportTarget): Promise<{ urls: string[]
   if (target.kind !== 'add') return undefined;
   const store = await CorpusStore.open();
   try {
-    const index = await store.readIndex(target.id);
-    return { urls: index.articles.map((a) => a.url).filter((u) => u && u !== 'unknown'), texts: index.articles.map((a) => a.text), ids: index.articles.map((a) => a.id) };
+    const held = await store.articleKeys(target.id);
+    return { urls: held.urls.filter((u) => u && u !== 'unknown'), texts: held.texts, ids: held.ids };
   } finally {
     store.close();
   }
 }
 
-/** Turns files into articles and a report, with the column mappings the reader chose. */
-export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult> {
+/**
+ * Turns files into articles and a report, with the column mappings the reader chose; `heldChars` is
+ * the text the target corpus already holds (an add writes the whole corpus again as a new generation).
+ */
+export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult & { heldChars: number }> {
   const existing = await existingOf(target);
-  return readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
+  const result = readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
+  return { ...result, heldChars: existing ? existing.texts.reduce((sum, text) => sum + text.length, 0) : 0 };
+}
+
+/**
+ * Throws NotEnoughStorageError, before anything is written, when `needed` bytes (storage-room.ts
+ * estimates them) are more than the browser says is free; goes ahead when it cannot tell.
+ */
+export async function ensureRoom(needed: number): Promise<void> {
+  const room = await checkRoom(needed);
+  if (!room.fits) throw new NotEnoughStorageError(t('import_noRoom', [megabytes(room.needed), megabytes(room.free ?? 0)]));
 }
 
 /** A running analysis in the worker; `cancel()` stops it and cleans up. */
@@ -58,13 +73,18 @@ export interface RunningImport {
 
 function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => void): RunningImport {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  const startedAt = performance.now();
+  // Time left is reckoned from the rate of the current phase: saving is not as fast as analysing.
+  let startedAt = performance.now();
+  let phase = 'analysing';
   let settle: { reject(error: Error): void } | null = null;
   const done = new Promise<{ summary: CorpusSummary; articles: number }>((resolve, reject) => {
     settle = { reject };
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      if (reply.type === 'progress') onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
+      if (reply.type === 'progress') {
+        if (reply.phase !== phase) [phase, startedAt] = [reply.phase, performance.now()];
+        onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
+      }
       else {
         worker.terminate();
         if (reply.type === 'done') resolve({ summary: reply.summary, articles: reply.articles });

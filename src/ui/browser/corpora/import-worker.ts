@@ -4,8 +4,8 @@
  * under "importing", flipped in last, leftovers removed by recover()) keeps the corpus as it was.
  */
 import type { ArticleInput } from '../../../core/analysis/context';
-import { analyseCorpus } from '../../../core/analysis/index';
-import type { CorpusIndex } from '../../../core/index/types';
+import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
+import { analyseIncrement } from '../../../core/analysis/incremental';
 import { parseCorpusFile } from '../../../store/corpus-file';
 import { CorpusStore } from '../../../store/corpus-store';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
@@ -16,31 +16,36 @@ function post(reply: WorkerReply): void {
   scope.postMessage(reply);
 }
 
-/** The articles of an existing corpus, as analysis input (its cleaned text keeps the headline first). */
-function asInputs(index: CorpusIndex): ArticleInput[] {
-  return index.articles.map((a) => ({ id: a.id, text: a.text, meta: { outlet: a.outlet, headline: a.headline, date: a.date, url: a.url } }));
+/**
+ * Saving progress in articles (what the page shows): rows written so far, as a share of every row
+ * of the corpus (articles, records, card details, matcher), scaled to the article count.
+ */
+function savingProgress(articles: number): (written: number, total: number) => void {
+  return (written, total) => post({ type: 'progress', phase: 'saving', step: 'saving', done: Math.floor((written / total) * articles), total: articles });
 }
 
 async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], target: ImportTarget): Promise<void> {
-  let inputs = articles;
+  const progress: AnalysisProgress = (step, done, total) => post({ type: 'progress', phase: 'analysing', step, done, total });
   let name = target.kind === 'new' ? target.name : '';
+  let index;
   if (target.kind === 'add') {
     const meta = await store.meta(target.id);
     if (!meta) throw new Error(`no corpus with id "${target.id}"`);
     name = meta.name;
-    // The whole corpus is analysed again: people, quotes and claims are grouped across articles.
-    inputs = [...asInputs(await store.readIndex(target.id)), ...articles];
-  }
-  const index = analyseCorpus(inputs, (step, done, total) => post({ type: 'progress', phase: 'analysing', step, done, total }));
-  post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: inputs.length });
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported' } : { name, origin: 'imported' });
+    // People, quotes and claims are grouped across articles, so the cross-article steps run over the
+    // whole corpus again; the articles it holds are not cleaned and segmented again (incremental.ts).
+    index = analyseIncrement(await store.readArticles(target.id), articles, progress);
+  } else index = analyseCorpus(articles, progress);
+  post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
+  const onProgress = savingProgress(index.articles.length);
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress } : { name, origin: 'imported', onProgress });
   post({ type: 'done', summary, articles: articles.length });
 }
 
 async function installFile(store: CorpusStore, text: string, fileName: string, name: string): Promise<void> {
   const index = parseCorpusFile(text, fileName);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
-  const summary = await store.install(index, { name, origin: 'imported' });
+  const summary = await store.install(index, { name, origin: 'imported', onProgress: savingProgress(index.articles.length) });
   post({ type: 'done', summary, articles: index.articles.length });
 }
 
