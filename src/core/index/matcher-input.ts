@@ -1,8 +1,8 @@
 /**
  * What compileMatcher reads of a CorpusIndex, kept while the index streams past (streamIndex), so
  * the matcher data of a corpus too large to hold as one index is compiled from a small copy: per
- * article its id, address, text and sentences; per entity its names and the first mention and
- * description in each article; per quote and claim the fields their signatures are made from; per
+ * article its id, address, date, text and sentences; per entity its names, the first mention in
+ * each article and every description (the re-ranker's descriptor words); per quote and claim the fields their signatures are made from; per
  * group its id. Everything else is left empty. The result is not a valid index and is only for
  * compileMatcher, which must give the same data from it as from the whole index (a unit test holds
  * the two side by side: a field compileMatcher starts to read must be kept here too).
@@ -32,7 +32,7 @@ export class MatcherInput {
     return {
       ...stream,
       articles: kept(stream.articles, (a) =>
-        x.articles.push({ id: a.id, url: a.url, text: a.text, sentences: a.sentences, outlet: '', headline: '', date: '', paragraphs: [], furniture: [], wordCount: 0 }),
+        x.articles.push({ id: a.id, url: a.url, text: a.text, sentences: a.sentences, outlet: '', headline: '', date: a.date, paragraphs: [], furniture: [], wordCount: 0 }),
       ),
       entities: kept(stream.entities, (e) =>
         x.entities.push({
@@ -40,7 +40,7 @@ export class MatcherInput {
           kind: e.kind,
           name: e.name,
           aliases: e.aliases,
-          coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors.slice(0, 1), quotes: [] })),
+          coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors, quotes: [] })),
           related: [],
         }),
       ),
