@@ -16,6 +16,7 @@ import type { DetectionKind } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import type { CorpusSource } from './corpus-source';
+import { toWireMatch } from './wire-match';
 
 /** The most blocks one request may carry (the page sends far fewer; a bound keeps a bad sender cheap). */
 export const MAX_BLOCKS_PER_REQUEST = 500;
@@ -54,7 +55,7 @@ export function createMatchingSide(source: () => CorpusSource): MatchingSide {
       for (const corpus of corpora) {
         try {
           for (let i = 0; i < payload.blocks.length; i++) {
-            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push({ ...m, corpus: corpus.id });
+            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push(toWireMatch(m, corpus.id));
           }
         } catch (error) {
           // One broken corpus is reported; the others still match.

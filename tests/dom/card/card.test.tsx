@@ -151,6 +151,15 @@ describe('states', () => {
 });
 
 describe('entity card', () => {
+  it('counts matched articles from the matching side when the refs stayed behind (CorpusMatch)', () => {
+    const index = makeMiniIndex();
+    const slim = { ...match('person', 'person:ada-quill', 'Ada Quill'), corpus: 'c1', articles: 2, refsLeft: 3 };
+    const { el } = mount({ match: slim, state: ready(index, 'person', 'person:ada-quill') });
+    const text = textOf(el);
+    expect(text).toContain('Matched in 2 of 3 articles');
+    expect(text).toContain('Covered in 2 of 3 articles');
+  });
+
   it('shows coverage counts, outlets with dates, descriptors per outlet, quotes and company', () => {
     const index = makeMiniIndex();
     const refs = [
