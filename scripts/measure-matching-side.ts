@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { cachedCorpusFile } from './bench/corpus-cache';
 import { generatePage } from './bench/generate-page';
+import { cardReply } from '../src/background/card-reply';
 import { createMatchingSide } from '../src/background/matching';
 import type { CorpusSource } from '../src/background/corpus-source';
 import { buildDetails } from '../src/core/index/details';
@@ -105,10 +106,13 @@ for (const g of index.claimGroups) {
 }
 rows.sort((a, b) => b.bytes.length - a.bytes.length);
 const sizes = rows.map((r) => r.bytes.length);
+const over = (limit: number) => sizes.filter((x) => x > limit).length;
+console.log(`details rows over 100 KB: ${over(1e5)}, over 500 KB: ${over(5e5)}`);
 console.log(`details rows: ${rows.length}; size median ${mb(median(sizes))}, largest ${mb(sizes[0])} (${rows[0].kind} ${rows[0].id}), 10th ${mb(sizes[9] ?? 0)}`);
 for (const r of rows.slice(0, 3)) {
   const [value, readMs] = time(() => deserialize(r.bytes));
   const [, validateMs] = time(() => validateDetails(value, r.kind, r.id));
   const [, jsonMs] = time(() => JSON.stringify(value).length);
-  console.log(`  ${r.kind} ${r.id}: ${mb(r.bytes.length)}, read ${readMs.toFixed(1)} ms, validate ${validateMs.toFixed(1)} ms, JSON ${jsonMs.toFixed(1)} ms`);
+  const [reply, replyJsonMs] = time(() => JSON.stringify(cardReply(value as never)).length);
+  console.log(`  ${r.kind} ${r.id}: ${mb(r.bytes.length)}, read ${readMs.toFixed(1)} ms, validate ${validateMs.toFixed(1)} ms, JSON ${jsonMs.toFixed(1)} ms; card reply JSON ${mb(reply)} in ${replyJsonMs.toFixed(1)} ms`);
 }

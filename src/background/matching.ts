@@ -16,6 +16,7 @@ import type { DetectionKind } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import type { CorpusSource } from './corpus-source';
+import { cardReply } from './card-reply';
 import { toWireMatch } from './wire-match';
 
 /** The most blocks one request may carry (the page sends far fewer; a bound keeps a bad sender cheap). */
@@ -78,7 +79,7 @@ export function createMatchingSide(source: () => CorpusSource): MatchingSide {
           failure ??= error;
           continue;
         }
-        if (details) return { ...details, corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
+        if (details) return { ...cardReply(details), corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
       }
       if (failure) throw failure;
       throw new Error(`No ${kind} with id "${id}" in the corpus index`);
