@@ -5,7 +5,7 @@
  * IndexedDB does — validate it, build the matcher), and what one card's details cost (row size,
  * deserialise, validate). Browser figures come from `npm run bench`; these isolate the parts.
  *
- *   npx tsx scripts/measure-matching-side.ts [articles=5000] [blocks=80]
+ *   npx tsx scripts/measure-matching-side.ts [articles=5000] [blocks=80]   (CORPUS_FILE=path to use a given corpus file)
  */
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -40,7 +40,8 @@ function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(2)} MB`;
 }
 
-const { path } = await cachedCorpusFile(articles, console.log);
+// CORPUS_FILE: a corpus file to use instead of the cached generated one (to compare two versions of the code on one corpus).
+const path = process.env.CORPUS_FILE ?? (await cachedCorpusFile(articles, console.log)).path;
 const index = parseCorpusFile(readFileSync(path, 'utf8'), path);
 const [data, compileMs] = time(() => compileMatcher(index));
 const shard = serialize(data);
