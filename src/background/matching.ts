@@ -16,6 +16,8 @@ import type { DetectionKind } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import type { CorpusSource } from './corpus-source';
+import { cardReply } from './card-reply';
+import { toWireMatch } from './wire-match';
 
 /** The most blocks one request may carry (the page sends far fewer; a bound keeps a bad sender cheap). */
 export const MAX_BLOCKS_PER_REQUEST = 500;
@@ -54,7 +56,7 @@ export function createMatchingSide(source: () => CorpusSource): MatchingSide {
       for (const corpus of corpora) {
         try {
           for (let i = 0; i < payload.blocks.length; i++) {
-            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push({ ...m, corpus: corpus.id });
+            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push(toWireMatch(m, corpus.id));
           }
         } catch (error) {
           // One broken corpus is reported; the others still match.
@@ -77,7 +79,7 @@ export function createMatchingSide(source: () => CorpusSource): MatchingSide {
           failure ??= error;
           continue;
         }
-        if (details) return { ...details, corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
+        if (details) return { ...cardReply(details), corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
       }
       if (failure) throw failure;
       throw new Error(`No ${kind} with id "${id}" in the corpus index`);

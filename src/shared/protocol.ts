@@ -81,9 +81,24 @@ export interface CorpusProtocol {
 
 // ---- Matching off the page (issue 11): page text goes to the extension's own matching side ----
 
-/** A match found by the matching side, with the corpus it comes from (ids are unique per corpus). */
+/**
+ * A match found by the matching side, with the corpus it comes from (ids are unique per corpus), as
+ * it crosses to the page: only what the page needs to mark and what the card cannot get from
+ * `getDetails`. `refs` is cut for transport: an entity's refs ("every article that mentions it", up
+ * to hundreds of thousands of rows per batch at 5,000 articles) are not sent at all, since its card
+ * reads them from its details record; a claim's or quote's refs (how each corpus article relates to
+ * this page's text, which no stored record holds) are sent strongest first, at most
+ * MAX_PAGE_REFS_PER_MATCH of them (src/background/wire-match.ts).
+ */
 export interface CorpusMatch extends Match {
   corpus: string;
+  /**
+   * Distinct corpus articles the matcher pointed at for this text, counted before `refs` was cut. The
+   * matching side always sets it; optional so page-side stand-ins built from core matches still type.
+   */
+  articles?: number;
+  /** How many refs were left out of `refs` (absent when none were). */
+  refsLeft?: number;
 }
 
 /** Which corpus a card's evidence comes from, as the card names it. */
@@ -92,15 +107,21 @@ export interface CorpusLabel {
   name: string;
 }
 
-/** Card details with the corpus they come from. */
-export type CorpusCardDetails = CardDetails & { corpus?: CorpusLabel };
+/**
+ * Card details with the corpus they come from, as `getDetails` sends them: an entity's `articles`
+ * and `related` are cut to what a card shows (src/background/card-reply.ts), `articlesLeft` counting
+ * the articles left out, and each related entity comes without its shared article ids (`articles`
+ * is empty; `sharedArticles` counts them); the corpus browser reads the whole record.
+ */
+export type CorpusCardDetails = CardDetails & { corpus?: CorpusLabel; articlesLeft?: number };
 
 /** Requests of the matching side (the background: Chrome's service worker, Firefox's event page). */
 export interface MatchingProtocol {
   /**
    * Content script → matching side: one batch of article blocks (paragraph texts, in the order
    * the page wants them matched). Reply: per block, in the same order, every match in every active
-   * corpus, with UTF-16 offsets into that block's text. Nothing is kept after the reply.
+   * corpus, with UTF-16 offsets into that block's text, refs cut as CorpusMatch says (entities: none).
+   * Nothing is kept after the reply.
    */
   matchBlocks: {
     /** `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage. */

@@ -41,7 +41,11 @@ function checker(record: string) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(field, 'expected a non-negative integer');
     return v as number;
   };
-  const strings = (v: unknown, field: string): string[] => arr(v, field).map((s, i) => str(s, `${field}[${i}]`));
+  const strings = (v: unknown, field: string): string[] => {
+    const a = arr(v, field);
+    for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') fail(`${field}[${i}]`, 'expected a string');
+    return a as string[];
+  };
   const numbers = (v: unknown, field: string): number[] => {
     const a = arr(v, field);
     for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'number' || !Number.isFinite(a[i])) fail(`${field}[${i}]`, 'expected a finite number');
@@ -51,6 +55,57 @@ function checker(record: string) {
     if (nat(v, field) >= limit) fail(field, `${what} ${String(v)} does not exist (${limit} known)`);
   };
   return { fail, obj, arr, str, nat, strings, numbers, below };
+}
+
+function isNat(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** True when `v` is an array of non-negative integers below `limit`. */
+function allBelow(v: unknown, limit: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isNat(v[i]) || (v[i] as number) >= limit) return false;
+  return true;
+}
+
+function allFinite(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) return false;
+  return true;
+}
+
+function isFigure(fig: unknown): boolean {
+  return Array.isArray(fig) && fig.length === 4 && allFinite(fig.slice(0, 3)) && Array.isArray(fig[3]) && (fig[3] as unknown[]).every((u) => typeof u === 'string');
+}
+
+type Checker = ReturnType<typeof checker>;
+
+/** Names the first bad field of a claim signature (called only once the quick check failed). */
+function checkClaim(c: Checker, sig: unknown, f: string, articles: number, claimGroups: number, keys: number, places: number): void {
+  const t = c.arr(sig, f);
+  if (t.length !== 6) c.fail(f, 'expected [article, sentence, group, keys, figures, places]');
+  c.below(t[0], articles, `${f}[0]`, 'article');
+  c.nat(t[1], `${f}[1]`);
+  c.below(t[2], claimGroups, `${f}[2]`, 'claim group');
+  c.numbers(t[3], `${f}[3]`).forEach((k, j) => c.below(k, keys, `${f}[3][${j}]`, 'key'));
+  c.arr(t[4], `${f}[4]`).forEach((fig, j) => {
+    const ft = c.arr(fig, `${f}[4][${j}]`);
+    if (ft.length !== 4) c.fail(`${f}[4][${j}]`, 'expected [value, qualifier, class, unit keys]');
+    c.numbers(ft.slice(0, 3), `${f}[4][${j}]`);
+    c.strings(ft[3], `${f}[4][${j}][3]`);
+  });
+  c.numbers(t[5], `${f}[5]`).forEach((p, j) => c.below(p, places, `${f}[5][${j}]`, 'place'));
+}
+
+/** Names the first bad field of a quote signature (called only once the quick check failed). */
+function checkQuote(c: Checker, sig: unknown, f: string, articles: number, quoteGroups: number, words: number): void {
+  const t = c.arr(sig, f);
+  if (t.length !== 5) c.fail(f, 'expected [article, sentence, group, words, sentence breaks]');
+  c.below(t[0], articles, `${f}[0]`, 'article');
+  c.nat(t[1], `${f}[1]`);
+  c.below(t[2], quoteGroups, `${f}[2]`, 'quote group');
+  c.numbers(t[3], `${f}[3]`).forEach((w, j) => c.below(w, words, `${f}[3][${j}]`, 'word'));
+  c.numbers(t[4], `${f}[4]`);
 }
 
 /** Name of the matcher shard record in errors. */
@@ -80,21 +135,13 @@ export function validateMatcherCore(value: unknown): MatcherData {
   if (c.numbers(m.weights, 'weights').length !== keys) c.fail('weights', `expected one weight per key (${keys})`);
   const claimGroups = c.strings(m.claimGroups, 'claimGroups').length;
   const quoteGroups = c.strings(m.quoteGroups, 'quoteGroups').length;
+  // The signature lists hold hundreds of thousands of numbers at 5,000 articles: each is checked with
+  // a plain comparison, and a field name is only spelled out (by the checker) when one fails.
   c.arr(m.claims, 'claims').forEach((sig, i) => {
-    const f = `claims[${i}]`;
-    const t = c.arr(sig, f);
-    if (t.length !== 6) c.fail(f, 'expected [article, sentence, group, keys, figures, places]');
-    c.below(t[0], articles, `${f}[0]`, 'article');
-    c.nat(t[1], `${f}[1]`);
-    c.below(t[2], claimGroups, `${f}[2]`, 'claim group');
-    c.numbers(t[3], `${f}[3]`).forEach((k, j) => c.below(k, keys, `${f}[3][${j}]`, 'key'));
-    c.arr(t[4], `${f}[4]`).forEach((fig, j) => {
-      const ft = c.arr(fig, `${f}[4][${j}]`);
-      if (ft.length !== 4) c.fail(`${f}[4][${j}]`, 'expected [value, qualifier, class, unit keys]');
-      c.numbers(ft.slice(0, 3), `${f}[4][${j}]`);
-      c.strings(ft[3], `${f}[4][${j}][3]`);
-    });
-    c.numbers(t[5], `${f}[5]`).forEach((p, j) => c.below(p, places, `${f}[5][${j}]`, 'place'));
+    const t = sig as unknown[];
+    if (!Array.isArray(t) || t.length !== 6 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= claimGroups || !allBelow(t[3], keys) || !Array.isArray(t[4]) || !allBelow(t[5], places) || !(t[4] as unknown[]).every(isFigure)) {
+      checkClaim(c, sig, `claims[${i}]`, articles, claimGroups, keys, places);
+    }
   });
   // The claim re-ranker's fields (version 4); an older shard is recompiled, so only the current shape is checked.
   if (m.schemaVersion === MATCHER_DATA_VERSION) {
@@ -108,14 +155,10 @@ export function validateMatcherCore(value: unknown): MatcherData {
     lists.forEach((l, i) => c.numbers(l, `entityDescriptors[${i}]`).forEach((w, j) => c.below(w, descriptorWords, `entityDescriptors[${i}][${j}]`, 'descriptor word')));
   }
   c.arr(m.quotes, 'quotes').forEach((sig, i) => {
-    const f = `quotes[${i}]`;
-    const t = c.arr(sig, f);
-    if (t.length !== 5) c.fail(f, 'expected [article, sentence, group, words, sentence breaks]');
-    c.below(t[0], articles, `${f}[0]`, 'article');
-    c.nat(t[1], `${f}[1]`);
-    c.below(t[2], quoteGroups, `${f}[2]`, 'quote group');
-    c.numbers(t[3], `${f}[3]`).forEach((w, j) => c.below(w, words, `${f}[3][${j}]`, 'word'));
-    c.numbers(t[4], `${f}[4]`);
+    const t = sig as unknown[];
+    if (!Array.isArray(t) || t.length !== 5 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= quoteGroups || !allBelow(t[3], words) || !allFinite(t[4])) {
+      checkQuote(c, sig, `quotes[${i}]`, articles, quoteGroups, words);
+    }
   });
   return m as unknown as MatcherData;
 }

@@ -1,11 +1,13 @@
 /** What a card's evidence is: how the page text matched, and in how many corpus articles. */
 import type { Match } from '../../core/index/types';
+import type { CorpusMatch } from '../../shared/protocol';
 import { t } from '../shared/i18n';
 import { strengthLabel, strengthOf } from './strength';
 
 /** Props of the evidence box. */
 export interface EvidenceProps {
-  match: Match;
+  /** From the matching side a CorpusMatch, whose refs are cut for transport and counted in `articles`. */
+  match: Match | CorpusMatch;
   /** Articles the corpus record covers (N) out of all corpus articles (M). */
   covered: number;
   total: number;
@@ -15,14 +17,19 @@ export interface EvidenceProps {
   showFound?: boolean;
 }
 
-/** Distinct article ids the matcher pointed at for this page text. */
+/** Distinct article ids the matcher pointed at for this page text (as far as `refs` carries them). */
 export function matchedArticles(match: Match): string[] {
   return [...new Set(match.refs.map((r) => r.article))];
 }
 
+/** How many distinct articles the matcher pointed at: the matching side's count when it sent one. */
+export function matchedCount(match: Match | CorpusMatch): number {
+  return 'articles' in match && typeof match.articles === 'number' ? match.articles : matchedArticles(match).length;
+}
+
 /** Evidence summary: "Strong match (0.92) · Matched in 3 of 5 articles · Covered in 3 of 5 articles". */
 export function Evidence({ match, covered, total, coverageKey, showFound = true }: EvidenceProps) {
-  const matched = matchedArticles(match).length;
+  const matched = matchedCount(match);
   const strength = strengthOf(match.score, match.kind);
   return (
     <div class="cl-evidence" data-cl-strength={strength}>

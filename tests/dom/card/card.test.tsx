@@ -151,6 +151,26 @@ describe('states', () => {
 });
 
 describe('entity card', () => {
+  it('a card cut by the matching side links to the corpus browser for the articles left out', () => {
+    const index = makeMiniIndex();
+    const state = ready(index, 'person', 'person:ada-quill') as { status: 'ready'; details: CardDetails };
+    const cut = { ...state, details: { ...state.details, articlesLeft: 40 } as unknown as CardDetails };
+    const { el, props } = mount({ match: match('person', 'person:ada-quill', 'Ada Quill'), state: cut });
+    const more = [...el.querySelectorAll('button')].find((b) => textOf(b).includes('40 more articles in the corpus browser'));
+    expect(more).toBeDefined();
+    more!.click();
+    expect(props.onOpenBrowser).toHaveBeenCalledWith(state.details.link);
+  });
+
+  it('counts matched articles from the matching side when the refs stayed behind (CorpusMatch)', () => {
+    const index = makeMiniIndex();
+    const slim = { ...match('person', 'person:ada-quill', 'Ada Quill'), corpus: 'c1', articles: 2, refsLeft: 3 };
+    const { el } = mount({ match: slim, state: ready(index, 'person', 'person:ada-quill') });
+    const text = textOf(el);
+    expect(text).toContain('Matched in 2 of 3 articles');
+    expect(text).toContain('Covered in 2 of 3 articles');
+  });
+
   it('shows coverage counts, outlets with dates, descriptors per outlet, quotes and company', () => {
     const index = makeMiniIndex();
     const refs = [

@@ -344,11 +344,11 @@ describe('matchBlocks', () => {
       value: {
         matches: [
           [
-            { kind: 'person', text: 'Quint', start: 4, end: 9, id: 'p:Quint', score: 1, refs: [], corpus: 'c1' },
-            { kind: 'person', text: 'Berg', start: 14, end: 18, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' },
+            { kind: 'person', text: 'Quint', start: 4, end: 9, id: 'p:Quint', score: 1, refs: [], corpus: 'c1', articles: 0 },
+            { kind: 'person', text: 'Berg', start: 14, end: 18, id: 'p:Berg', score: 1, refs: [], corpus: 'c2', articles: 0 },
           ],
           [],
-          [{ kind: 'person', text: 'Berg', start: 0, end: 4, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' }],
+          [{ kind: 'person', text: 'Berg', start: 0, end: 4, id: 'p:Berg', score: 1, refs: [], corpus: 'c2', articles: 0 }],
         ],
       },
     });
@@ -359,7 +359,7 @@ describe('matchBlocks', () => {
     const reply = await dispatch({ type: 'matchBlocks', payload: { blocks: ['Quint, Berg'], kinds } }, {});
     expect(reply).toEqual({
       ok: true,
-      value: { matches: [[{ kind: 'person', text: 'Berg', start: 7, end: 11, id: 'p:Berg', score: 1, refs: [], corpus: 'c2' }]], problems: ['First: shard 3 is unreadable'] },
+      value: { matches: [[{ kind: 'person', text: 'Berg', start: 7, end: 11, id: 'p:Berg', score: 1, refs: [], corpus: 'c2', articles: 0 }]], problems: ['First: shard 3 is unreadable'] },
     });
   });
 
