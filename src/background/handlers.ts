@@ -13,6 +13,7 @@ import { corpusHandlers } from './corpus-handlers';
 import type { CorpusSource } from './corpus-source';
 import { clearFindings, readFindings, storeFindings } from './findings';
 import { createMatchingSide } from './matching';
+import { matchingVectors } from './word-vectors';
 
 /** Path of the corpus browser page inside the extension. */
 export const CORPUS_BROWSER_PATH = 'src/ui/browser/index.html';
@@ -27,7 +28,9 @@ export function setCorpusSource(source: CorpusSource): void {
   corpusSource = source;
 }
 
-const matching = createMatchingSide(() => (corpusSource ??= bundledCorpusSource()));
+// The vectors are awaited before matching: without them the first batches of a cold start would
+// miss paraphrase links that later batches and `lookup` make (the e2e parity and fault tests saw it).
+const matching = createMatchingSide(() => (corpusSource ??= bundledCorpusSource()), matchingVectors);
 
 /** Who sent a message: the tab id (and frame id) are set for content scripts. */
 export interface Sender {

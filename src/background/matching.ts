@@ -43,11 +43,16 @@ function checkBlocks(payload: Req<'matchBlocks'>): void {
   });
 }
 
-/** The matching side over `source` (a function, so the source can be replaced while running). */
-export function createMatchingSide(source: () => CorpusSource): MatchingSide {
+/**
+ * The matching side over `source` (a function, so the source can be replaced while running).
+ * `ready` is awaited before every match (the word vectors, in the extension): a page then gets the
+ * same claim links on a cold start as on a warm one, and the same as `lookup`.
+ */
+export function createMatchingSide(source: () => CorpusSource, ready: () => Promise<unknown> = async () => undefined): MatchingSide {
   return {
     async matchBlocks(payload) {
       checkBlocks(payload);
+      await ready();
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
       const corpora = await source().active();

@@ -3,8 +3,10 @@
  * kind, id, offsets, corpus and score; the card needs the page-specific relations of a claim or a
  * quote (how each corpus article relates to the sentence on this page), which no stored record
  * holds. An entity's refs only say "this article mentions it", which its card record already lists,
- * so they stay behind: measured in Chromium on a generated 5,000-article corpus, one 80-block reply
- * carried 183,190 refs (12.8 MB) and took 741 ms, of which ~75 ms was matching.
+ * so they go as one ref per article, at most MAX_PAGE_REFS_PER_MATCH of them (the marking policy
+ * needs them to tell a person only the page's own copied article names): measured in Chromium on a
+ * generated 5,000-article corpus, one 80-block reply carried 183,190 refs (12.8 MB) and took 741 ms,
+ * of which ~75 ms was matching.
  */
 import type { CoverageRef, Match } from '../core/index/types';
 import type { CorpusMatch } from '../shared/protocol';
@@ -23,6 +25,19 @@ export const MAX_PAGE_REFS_PER_MATCH = 50;
 function distinctArticles(refs: readonly CoverageRef[]): number {
   if (refs.length <= 1) return refs.length;
   return new Set(refs.map((r) => r.article)).size;
+}
+
+/** One ref per article (the first), up to the cap. */
+function perArticle(refs: readonly CoverageRef[]): CoverageRef[] {
+  const seen = new Set<string>();
+  const out: CoverageRef[] = [];
+  for (const r of refs) {
+    if (seen.has(r.article)) continue;
+    seen.add(r.article);
+    out.push(r);
+    if (out.length === MAX_PAGE_REFS_PER_MATCH) break;
+  }
+  return out;
 }
 
 /** Refs strongest first, cut at the cap (input order kept among equals). */
@@ -50,8 +65,11 @@ export function toWireMatch(m: Match, corpus: string): CorpusMatch {
     articles = distinctArticles(m.refs);
     if (entity) entityCounts.set(m.refs, articles);
   }
-  const base = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles };
-  const refs = entity ? [] : strongest(m.refs);
-  const left = m.refs.length - refs.length;
+  const base: CorpusMatch = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles, refs: [] };
+  // The marking policy needs to know which article a sentence restates (a copy of it is not its coverage).
+  if (m.restates !== undefined) base.restates = m.restates;
+  const refs = entity ? perArticle(m.refs) : strongest(m.refs);
+  // Entities: articles left out (their refs go one per article); claims and quotes: refs left out.
+  const left = entity ? articles - refs.length : m.refs.length - refs.length;
   return left > 0 ? { ...base, refs, refsLeft: left } : { ...base, refs };
 }

@@ -1,14 +1,13 @@
 /**
  * The word vectors of the claim re-ranker, on the matching side. They are a packaged file
  * (src/generated/word-vectors.bin, 2.2 MB, written by scripts/pack-vectors.ts), not part of the
- * background's script, and nothing waits for them: the first match request starts the fetch, and
- * matchers built before it lands match claims on identical words only (the soft alignment counts
- * nothing), then are rebuilt with the vectors on the next request after it. Measured (2026-12-06,
- * a 2-core machine at load average ~22): fetching the file from the package took 170–210 ms in
- * Chromium and 14–360 ms in Firefox, decoding it 6–12 ms in Node; waiting for that would spend the
- * whole "first marker ≤ 150 ms cold" budget, so the first batch of a cold start may miss a
- * paraphrase that later batches link (the model without vectors only loses links: alignment weighs
- * positively).
+ * background's script. The first match request starts the fetch and the matching side waits for
+ * it (handlers.ts): matching without them loses the paraphrase links the re-ranker was fitted with,
+ * so a cold start's first batch marked less than the same page warm, and less than `lookup` (the
+ * e2e parity and fault tests caught it). Measured (2026-12-06, a 2-core machine at load average
+ * ~22): fetching the file from the package took 170–210 ms in Chromium and 14–360 ms in Firefox,
+ * decoding it 6–12 ms in Node; that wait is part of a cold start. Matchers built before the vectors
+ * arrive (a corpus source used without the matching side) are rebuilt once they have.
  */
 import vectorsUrl from '../generated/word-vectors.bin?url';
 import { loadWordVectorsBinary, type WordVectors } from '../core/lang/vectors';

@@ -219,7 +219,13 @@ export class PageScanner {
 
   /** Applies the marking policy to one block's matches and queues the markers it accepts. */
   private accept(read: ReadBlock, matches: CorpusMatch[]): void {
-    for (const accepted of this.selection.add(read, matches, read.block.text.length)) {
+    const selection = this.selection;
+    const acceptedNow = selection.add(read, matches, read.block.text.length);
+    // A page just recognised as a copy of a corpus article: markers whose only evidence was that
+    // article go (the registry releases their room under the cap). Checked when the write runs,
+    // with what is known then (the articles recognised only grow).
+    if (selection.recognisedTwin()) this.queue?.write(() => void this.registry.remove((p) => selection.onlyTwins(p.match)));
+    for (const accepted of acceptedNow) {
       this.queue?.write(() => {
         const target = accepted.block;
         if (!isUnchanged(target)) {
@@ -227,7 +233,9 @@ export class PageScanner {
           this.selection.release(accepted.matches.length);
           return;
         }
-        const placed = this.registry.place(target.block, accepted.matches);
+        // Accepted before the page was recognised as a copy of their only evidence's article: not marked.
+        const still = accepted.matches.filter((m) => !selection.onlyTwins(m));
+        const placed = this.registry.place(target.block, still);
         if (placed < accepted.matches.length) this.selection.release(accepted.matches.length - placed);
         this.options.onChange?.();
       });

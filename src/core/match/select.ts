@@ -13,8 +13,11 @@
  * 4. a page that restates a corpus article (the article itself at another address, a syndicated
  *    copy): once RESTATED_TWICE of its claim sentences restate claims of one article key for key,
  *    the page is taken for that article, as the matcher does for the article at the page's own
- *    address: that article's evidence is left out of this and later matches, and a match left with
- *    none is not marked. So such a page lights up only where other articles cover it;
+ *    address: that article's evidence is left out of this and later matches, a match left with
+ *    none is not marked, and one marked earlier whose only evidence it was is withdrawn
+ *    (`withdrawn`), so the page ends with the same markers whatever order its blocks came in (the
+ *    page sends the viewport first; `lookup` goes in document order). So such a page lights up
+ *    only where other articles cover it;
  * 5. the marker cap: once `maxMarkers` markers are accepted, nothing more is.
  */
 import type { DetectionKind } from '../index/types';
@@ -28,8 +31,10 @@ export interface Selectable {
   id: string;
   /** The corpus the match came from: ids are only unique within one corpus. */
   corpus?: string;
-  /** The corpus articles it cites (claims and quotes). */
+  /** The corpus articles it cites. */
   refs?: readonly { article: string }[];
+  /** How many refs the matching side left out (a match with refs left out is never twin-only). */
+  refsLeft?: number;
   /** Claims: the article whose claim the sentence restates key for key (core/match/claims). */
   restates?: string;
 }
@@ -92,6 +97,8 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Restating sentences so far per corpus article, and the articles the page is taken for. */
   private readonly restated = new Map<string, number>();
   private readonly twins = new Set<string>();
+  /** Whether the last `add` recognised a new article the page restates. */
+  private twinsGrew = false;
 
   constructor(
     private readonly options: SelectOptions,
@@ -112,12 +119,16 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Applies the policy to one block's matches (offsets into `length` characters of text). */
   add(block: B, matches: readonly M[], length = Number.POSITIVE_INFINITY): Accepted<B, M>[] {
     const kinds = this.options.kinds;
+    this.twinsGrew = false;
     for (const m of matches) {
       if (m.restates === undefined) continue;
       const key = `${m.corpus ?? ''}\u0000${m.restates}`;
       const n = (this.restated.get(key) ?? 0) + 1;
       this.restated.set(key, n);
-      if (n >= RESTATED_TWICE) this.twins.add(key);
+      if (n >= RESTATED_TWICE && !this.twins.has(key)) {
+        this.twins.add(key);
+        this.twinsGrew = true;
+      }
     }
     const valid = this.withoutTwins(matches).filter((m) => kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
     const own: M[] = [];
@@ -158,6 +169,26 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
     return out;
   }
 
+  /**
+   * After an `add` that recognised a new article the page restates: whether a match marked earlier
+   * must go, its only evidence being articles the page is taken for (false for every match when the
+   * last `add` recognised none). The caller removes those markers and `release`s their room.
+   */
+  withdrawn(m: Selectable): boolean {
+    return this.twinsGrew && this.onlyTwins(m);
+  }
+
+  /** Whether a match's only evidence is articles the page is taken for (so far: the set only grows). */
+  onlyTwins(m: Selectable): boolean {
+    const refs = m.refs;
+    return this.twins.size > 0 && !m.refsLeft && !!refs && refs.length > 0 && refs.every((r) => this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
+  }
+
+  /** Whether the last `add` recognised a new article the page restates. */
+  recognisedTwin(): boolean {
+    return this.twinsGrew;
+  }
+
   /** The matches with the evidence of articles the page is taken for left out; a match left with none is dropped. */
   private withoutTwins(matches: readonly M[]): readonly M[] {
     if (this.twins.size === 0) return matches;
@@ -169,7 +200,7 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
         continue;
       }
       const kept = refs.filter((r) => !this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
-      if (kept.length > 0) out.push({ ...m, refs: kept });
+      if (kept.length > 0 || m.refsLeft) out.push({ ...m, refs: kept });
     }
     return out;
   }
@@ -186,7 +217,13 @@ export function selectMatches<M extends Selectable>(
   const selection = new MarkSelection<number, M>(options);
   const out: M[][] = blocks.map(() => []);
   blocks.forEach((b, i) => {
-    for (const accepted of selection.add(i, b.matches, b.text.length)) out[accepted.block].push(...accepted.matches);
+    const accepted = selection.add(i, b.matches, b.text.length);
+    for (let k = 0; k < i; k++) {
+      const before = out[k].length;
+      out[k] = out[k].filter((m) => !selection.withdrawn(m));
+      selection.release(before - out[k].length);
+    }
+    for (const a of accepted) out[a.block].push(...a.matches);
   });
   for (const list of out) list.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;

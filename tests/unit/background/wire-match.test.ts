@@ -15,9 +15,22 @@ function match(kind: DetectionKind, refs: CoverageRef[]): Match {
 }
 
 describe('toWireMatch', () => {
-  it.each(['person', 'organisation'] as const)('a %s match sends no refs, the distinct-article count, and how many were left out', (kind) => {
+  it.each(['person', 'organisation'] as const)('a %s match sends one ref per article and the distinct-article count', (kind) => {
     const refs = [ref('a1', 0), ref('a1', 4), ref('a2', 1), ref('a3', 2)];
-    expect(toWireMatch(match(kind, refs), 'c1')).toEqual({ kind, id: `${kind}:x`, text: 'Ada Quill', start: 3, end: 12, score: 0.9, corpus: 'c1', articles: 3, refs: [], refsLeft: 4 });
+    expect(toWireMatch(match(kind, refs), 'c1')).toEqual({ kind, id: `${kind}:x`, text: 'Ada Quill', start: 3, end: 12, score: 0.9, corpus: 'c1', articles: 3, refs: [ref('a1', 0), ref('a2', 1), ref('a3', 2)] });
+  });
+
+  it('an entity in more articles than the cap sends the first articles and how many were left out', () => {
+    const refs = Array.from({ length: MAX_PAGE_REFS_PER_MATCH + 7 }, (_, i) => ref(`a${i}`, 0));
+    const wire = toWireMatch(match('person', refs), 'c1');
+    expect(wire.refs.map((r) => r.article)).toEqual(refs.slice(0, MAX_PAGE_REFS_PER_MATCH).map((r) => r.article));
+    expect(wire.refsLeft).toBe(7);
+  });
+
+  it('keeps the article a claim restates (the marking policy reads it) and adds no such field otherwise', () => {
+    const claim = { ...match('claim', [ref('a1', 2, 0.9)]), restates: 'a1' };
+    expect(toWireMatch(claim, 'c1').restates).toBe('a1');
+    expect('restates' in toWireMatch(match('claim', [ref('a1', 2, 0.9)]), 'c1')).toBe(false);
   });
 
   it('counts a shared entity refs array the same on every detection', () => {

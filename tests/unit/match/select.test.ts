@@ -187,9 +187,9 @@ describe('a page that restates a corpus article (RESTATED_TWICE)', () => {
 
   it.each([
     [
-      'two restating sentences: the copy is recognised from the second on',
+      'two restating sentences: the page is a copy, and the first sentence marked before it was recognised is withdrawn',
       [claim(B[0], 'g1', ['a'], 'a'), claim(B[1], 'g2', ['a'], 'a'), claim(B[2], 'g3', ['a', 'b']), claim(B[3], 'g4', ['a'])],
-      [['g1:a'], [], ['g3:b'], []],
+      [[], [], ['g3:b'], []],
     ],
     [
       'one restating sentence is not a copy: nothing is left out',
@@ -204,7 +204,7 @@ describe('a page that restates a corpus article (RESTATED_TWICE)', () => {
     [
       'article ids are per corpus: a copy of one corpus article leaves the other corpus alone',
       [claim(B[0], 'g1', ['a'], 'a', 'c1'), claim(B[1], 'g2', ['a'], 'a', 'c1'), claim(B[2], 'g3', ['a'], undefined, 'c2'), claim(B[3], 'g4', ['a'], undefined, 'c1')],
-      [['g1:a'], [], ['g3:a'], []],
+      [[], [], ['g3:a'], []],
     ],
   ])('%s', (_name, matches, expected) => {
     const out = selectMatches(
@@ -212,5 +212,15 @@ describe('a page that restates a corpus article (RESTATED_TWICE)', () => {
       opts(),
     );
     expect(out.map((list) => list.map((x) => `${x.id}:${(x.refs ?? []).map((r) => r.article).join(',')}`))).toEqual(expected);
+    // The same blocks in another order (the page sends the viewport first) end with the same marks
+    // (their evidence may still name the copied article when marked before it was recognised).
+    const order = [3, 1, 2, 0];
+    const reordered = selectMatches(
+      order.map((i) => ({ text: B[i], matches: [matches[i]] })),
+      opts(),
+    );
+    const ids: string[][] = [];
+    order.forEach((i, k) => (ids[i] = reordered[k].map((x) => x.id)));
+    expect(ids).toEqual(expected.map((list) => list.map((e) => e.split(':')[0])));
   });
 });
