@@ -46,13 +46,24 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
     const page = await ext.newPage();
     const url = server.url('basic.html');
     await page.goto(url);
-    // findTabId only succeeds once the content script's report has reached the background
-    // (without the "tabs" permission, Chromium hides tab URLs; the report names the page).
+    // In Chromium findTabId finds the tab by its first report (without the "tabs" permission it
+    // hides tab URLs); Firefox shows the URL, so the tab can be found before any report arrived.
     const popup = await openPopupFor(ext, url);
     const tabId = Number(new URL(await popup.url()).searchParams.get('tabId'));
     expect(tabId).toBeGreaterThan(0);
 
     // getSiteState → reportFindings → getFindings: the report, read back from the background.
+    // The script reports 'scanning' when it starts and 'done' when the scan ends: wait for the last.
+    await popup.waitForFunction(
+      async (id: number) => {
+        type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
+        const got = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'getFindings', payload: { tabId: id } })) as { ok: boolean; value?: { status?: string } | null };
+        return got.ok && got.value?.status !== undefined && got.value.status !== 'scanning';
+      },
+      tabId,
+      { timeout: 20_000 },
+    );
     const reply = await popup.evaluate(sendMessage, { type: 'getFindings', payload: { tabId } });
     expect(reply).toMatchObject({ ok: true, value: { url, status: 'done' } });
 

@@ -306,6 +306,33 @@ describe('corpus store: interrupted and failed installs', () => {
     }
   });
 
+  it('a listing whose clean-up fails (storage still full) lists the corpora as they are, and the next listing cleans up', async () => {
+    vi.stubGlobal('navigator', { locks: { request: async (_name: string, work: () => Promise<unknown>) => work(), query: async () => ({ held: [] }) } });
+    try {
+      const s = await store(freshDbName());
+      await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+      const clean = await countRows(s);
+      (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
+      const restore = failPuts('details', () => new Error('the tab was closed'));
+      try {
+        await expect(s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' })).rejects.toThrow('the tab was closed');
+      } finally {
+        restore();
+      }
+      const target = s as unknown as { recover: () => Promise<string[]> };
+      const recover = target.recover.bind(s);
+      target.recover = async () => {
+        throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+      };
+      expect((await s.list()).map((c) => [c.name, c.status])).toEqual([['Second', 'ready'], ['Seeds', 'importing']]);
+      target.recover = recover;
+      expect((await s.list()).map((c) => [c.name, c.status])).toEqual([['Second', 'ready']]);
+      expect(await countRows(s)).toEqual(clean);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('an install whose context was closed (its Web Lock gone) is removed when the corpora are next listed, not only on startup', async () => {
     vi.stubGlobal('navigator', { locks: { request: async (_name: string, work: () => Promise<unknown>) => work(), query: async () => ({ held: [] }) } });
     try {
@@ -385,6 +412,69 @@ describe('corpus store: interrupted and failed installs', () => {
     expect((await s.list()).map((c) => c.name)).toEqual(['Second']);
     expect(await countRows(s)).toEqual(clean);
     expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'] });
+  });
+
+  /** Makes the store's removal of a failed install fail `times` times with a quota error, as in Firefox right after the quota was met. */
+  function failDiscards(s: CorpusStore, times: number): { tries: () => number } {
+    const target = s as unknown as { discard: (...args: unknown[]) => Promise<void> };
+    const original = target.discard.bind(s);
+    let tries = 0;
+    target.discard = async (...args) => {
+      tries++;
+      if (tries <= times) throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+      return original(...args);
+    };
+    return { tries: () => tries };
+  }
+
+  it('storage quota exceeded, and removing what was written meets the quota at first: removed on a later try, nothing kept', async () => {
+    const s = await freshStore(freshDbName(), { discardRetryPausesMs: [0, 0, 0] });
+    open.push(s);
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const clean = await countRows(s);
+    const discards = failDiscards(s, 2);
+    const restore = failPuts('records', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    let error: unknown;
+    try {
+      await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    } catch (e) {
+      error = e;
+    } finally {
+      restore();
+    }
+    expect(discards.tries()).toBe(3);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).message).toBe(
+      'Storage is full: the corpus "Seeds" (5 articles) was not installed and nothing of it was kept. Delete a corpus or free disk space, then try again.',
+    );
+    expect(await countRows(s)).toEqual(clean);
+  });
+
+  it('storage quota exceeded, and removing what was written fails every try: the message says so, and the next start removes it', async () => {
+    const name = freshDbName();
+    const s = await freshStore(name, { discardRetryPausesMs: [0, 0] });
+    await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const clean = await countRows(s);
+    const discards = failDiscards(s, Infinity);
+    const restore = failPuts('records', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    let error: unknown;
+    try {
+      await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
+    } catch (e) {
+      error = e;
+    } finally {
+      restore();
+    }
+    expect(discards.tries()).toBe(3);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).message).toBe(
+      'Storage is full: the corpus "Seeds" (5 articles) was not installed and what was written of it could not be removed yet and will be removed the next time the corpora are listed. Delete a corpus or free disk space, then try again.',
+    );
+    expect((await countRows(s)).articles).toBeGreaterThan(clean.articles);
+    s.close();
+    const restarted = await store(name);
+    expect(await restarted.recover()).toHaveLength(1);
+    expect(await countRows(restarted)).toEqual(clean);
   });
 });
 
