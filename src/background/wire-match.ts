@@ -1,10 +1,13 @@
 /**
  * What a match carries from the matching side to the page (protocol CorpusMatch): marking needs
- * kind, id, offsets, corpus and score; the card needs the page-specific relations of a claim or a
+ * kind, id, offsets, corpus, score and the article a claim restates; the card needs the page-specific relations of a claim or a
  * quote (how each corpus article relates to the sentence on this page), which no stored record
  * holds. An entity's refs only say "this article mentions it", which its card record already lists,
  * so they stay behind: measured in Chromium on a generated 5,000-article corpus, one 80-block reply
- * carried 183,190 refs (12.8 MB) and took 741 ms, of which ~75 ms was matching.
+ * carried 183,190 refs (12.8 MB) and took 741 ms, of which ~75 ms was matching. Only an entity
+ * found in few articles sends them, one per article: the marking policy (core/match/select) leaves
+ * out the evidence of an article the page is a copy of, and must see that a name's only articles are
+ * such copies.
  */
 import type { CoverageRef, Match } from '../core/index/types';
 import type { CorpusMatch } from '../shared/protocol';
@@ -18,6 +21,14 @@ import type { CorpusMatch } from '../shared/protocol';
  * to the top.
  */
 export const MAX_PAGE_REFS_PER_MATCH = 50;
+
+/**
+ * Most distinct articles an entity may be found in and still send its refs (one per article). The
+ * marking policy drops a name only when every article it is found in is one the page copies; a page
+ * copies one article, or the few outlets' copies of one syndicated text (the bundled corpus tells one
+ * story in at most 5 outlets), so a name found in more articles keeps a marker whatever it is sent.
+ */
+export const MAX_ENTITY_ARTICLES_SENT = 5;
 
 /** Distinct articles among refs. */
 function distinctArticles(refs: readonly CoverageRef[]): number {
@@ -42,6 +53,22 @@ function strongest(refs: readonly CoverageRef[]): CoverageRef[] {
  */
 const entityCounts = new WeakMap<readonly CoverageRef[], number>();
 
+/** An entity's first ref in each article, when it is found in few enough articles (cached as the counts are). */
+const entityRefs = new WeakMap<readonly CoverageRef[], CoverageRef[]>();
+
+/** What an entity match sends: one ref per article up to MAX_ENTITY_ARTICLES_SENT articles, else none. */
+function entityWireRefs(refs: readonly CoverageRef[], articles: number): CoverageRef[] {
+  if (articles > MAX_ENTITY_ARTICLES_SENT) return [];
+  let out = entityRefs.get(refs);
+  if (!out) {
+    const first = new Map<string, CoverageRef>();
+    for (const r of refs) if (!first.has(r.article)) first.set(r.article, r);
+    out = [...first.values()];
+    entityRefs.set(refs, out);
+  }
+  return out;
+}
+
 /** A match as it is sent to the page. */
 export function toWireMatch(m: Match, corpus: string): CorpusMatch {
   const entity = m.kind === 'person' || m.kind === 'organisation';
@@ -50,8 +77,10 @@ export function toWireMatch(m: Match, corpus: string): CorpusMatch {
     articles = distinctArticles(m.refs);
     if (entity) entityCounts.set(m.refs, articles);
   }
-  const base = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles };
-  const refs = entity ? [] : strongest(m.refs);
+  const base: CorpusMatch = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles, refs: [] };
+  // The marking policy needs it to take a page that copies a corpus article for that article.
+  if (m.restates !== undefined) base.restates = m.restates;
+  const refs = entity ? entityWireRefs(m.refs, articles) : strongest(m.refs);
   const left = m.refs.length - refs.length;
   return left > 0 ? { ...base, refs, refsLeft: left } : { ...base, refs };
 }
