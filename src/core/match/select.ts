@@ -37,6 +37,8 @@ export interface Selectable {
   refsLeft?: number;
   /** Claims: the article whose claim the sentence restates key for key (core/match/claims). */
   restates?: string;
+  /** Distinct articles cited, when counted before `refs` was cut for transport (the card shows it). */
+  articles?: number;
 }
 
 /**
@@ -200,7 +202,12 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
         continue;
       }
       const kept = refs.filter((r) => !this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
-      if (kept.length > 0 || m.refsLeft) out.push({ ...m, refs: kept });
+      if (kept.length === 0 && !m.refsLeft) continue;
+      if (m.articles === undefined) out.push({ ...m, refs: kept });
+      else {
+        const left = new Set(refs.map((r) => r.article)).size - new Set(kept.map((r) => r.article)).size;
+        out.push({ ...m, refs: kept, articles: m.articles - left });
+      }
     }
     return out;
   }

@@ -223,4 +223,18 @@ describe('a page that restates a corpus article (RESTATED_TWICE)', () => {
     order.forEach((i, k) => (ids[i] = reordered[k].map((x) => x.id)));
     expect(ids).toEqual(expected.map((list) => list.map((e) => e.split(':')[0])));
   });
+
+  it('a name whose only article is the copy is not marked; one also in another article keeps it, counted without the copy', () => {
+    // As the matching side sends names: one ref per article and the article count.
+    const name = (id: string, articles: string[]): Selectable => ({ kind: 'person', text: 'Ada Quill', start: 0, end: 9, id, refs: articles.map((article) => ({ article })), articles: articles.length });
+    const blocks = [
+      { text: B[0], matches: [claim(B[0], 'g1', ['a'], 'a')] },
+      { text: B[1], matches: [claim(B[1], 'g2', ['a'], 'a')] },
+      { text: 'Ada Quill spoke.', matches: [name('person:only-copy', ['a'])] },
+      { text: 'Ada Quill spoke.', matches: [name('person:also-b', ['a', 'b', 'c'])] },
+    ];
+    const out = selectMatches(blocks, opts());
+    expect(out[2]).toEqual([]);
+    expect(out[3].map((m) => [m.id, (m.refs ?? []).map((r) => r.article), m.articles])).toEqual([['person:also-b', ['b', 'c'], 2]]);
+  });
 });
