@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, openPopupFor, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, openPopupFor, requestFrom, waitForScanDone, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -95,25 +95,13 @@ describe.each(BROWSERS)('"Add this page" in %s', (name) => {
 
     // The page is now in a corpus, but it is not its own coverage: once scanned, nothing is marked.
     await tab.goto(url);
-    const tabId = await findTabId(ext, url);
-    await expect
-      .poll(async () => {
-        const got = await requestFrom<{ status: string } | null>(confirm, 'getFindings', { tabId });
-        return got.ok ? got.value?.status : got.error;
-      }, { timeout: 20_000 })
-      .toBe('done');
+    await waitForScanDone(ext, confirm, url);
     expect(await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark').length)).toBe(0);
     // The same text at another address is taken for the added article too: its names are not marked.
     const person = 'coverage-lens-mark[data-kind="person"][data-id="person:dorian-pell"]';
     const copy = `${url}?copy=1`;
     await tab.goto(copy);
-    const copyTab = await findTabId(ext, copy);
-    await expect
-      .poll(async () => {
-        const got = await requestFrom<{ url: string; status: string } | null>(confirm, 'getFindings', { tabId: copyTab });
-        return got.ok && got.value?.url === copy ? got.value.status : 'not yet';
-      }, { timeout: 20_000 })
-      .toBe('done');
+    await waitForScanDone(ext, confirm, copy);
     expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
     // Another outlet's story in its own words, naming the same people, is covered by the added article.
     await tab.goto(server.url('add-page/ferry-reaction.html'));

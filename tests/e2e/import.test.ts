@@ -12,7 +12,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
-import { BROWSERS, CORPUS_BROWSER_PATH, findTabId, launchExtensionBrowser, requestFrom, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, requestFrom, waitForScanDone, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -116,13 +116,7 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       // scanned, its board chair (named in the import only) is not marked.
       const copy = server.url('add-page/ferry-vote.html');
       await tab.goto(copy);
-      const copyTab = await findTabId(ext, copy);
-      await expect
-        .poll(async () => {
-          const got = await requestFrom<{ url: string; status: string } | null>(page, 'getFindings', { tabId: copyTab });
-          return got.ok && got.value?.url === copy ? got.value.status : 'not yet';
-        }, { timeout: 20_000 })
-        .toBe('done');
+      await waitForScanDone(ext, page, copy);
       expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
 
       // A page in our own words about the same story (the chair's name, a fact or two retold) is covered by it.
@@ -158,14 +152,8 @@ describe.each(BROWSERS)('importing files on the Corpora page, in %s', (name) => 
       // A new address, so the tab's findings cannot be the previous load's.
       const again = server.url('add-page/ferry-reaction.html?switched-off');
       await tab.goto(again);
-      const tabId = await findTabId(ext, again);
       // Once the page reports its scan done, the switched-off corpus's markers are surely absent.
-      await expect
-        .poll(async () => {
-          const got = await requestFrom<{ url: string; status: string } | null>(page, 'getFindings', { tabId });
-          return got.ok && got.value?.url === again ? got.value.status : 'not yet';
-        }, { timeout: 20_000 })
-        .toBe('done');
+      await waitForScanDone(ext, page, again);
       expect(await tab.evaluate((sel: string) => document.querySelectorAll(sel).length, person)).toBe(0);
     } finally {
       await tab.close();

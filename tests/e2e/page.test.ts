@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, POPUP_PATH, findTabId, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { readMarkedMatches, type MarkedMatch } from './support/markers';
+import { markersSettled, readMarkedMatches, type MarkedMatch } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = resolve(ROOT, 'artifacts', 'e2e');
@@ -35,17 +35,6 @@ const sources = JSON.parse(readFileSync(resolve(ROOT, 'seeds/sources.json'), 'ut
 type Group = MarkedMatch;
 const readGroups = readMarkedMatches;
 
-/** Runs in the page: true once the number of markers has not changed for `quietMs`. */
-async function markersSettled(quietMs: number): Promise<number> {
-  const count = () => document.querySelectorAll('coverage-lens-mark').length;
-  let last = count();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, quietMs));
-    const now = count();
-    if (now === last) return now;
-    last = now;
-  }
-}
 
 /** Runs in an extension page: one protocol request to the background. */
 async function send(message: unknown): Promise<unknown> {

@@ -9,23 +9,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchExtensionBrowser, type ExtensionBrowser } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { readMarkedMatches } from './support/markers';
+import { markersSettled, readMarkedMatches } from './support/markers';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'artifacts', 'e2e');
 /** As in tests/unit/match/restating-page.test.ts: at most a quarter of the page's statements lights up as a claim (here counted per paragraph, a coarser unit, so the bound is looser than per sentence). */
 const MAX_CLAIM_PARAGRAPH_SHARE = 0.25;
 
-/** Runs in the page: the number of markers once it has not changed for `quietMs`. */
-async function markersSettled(quietMs: number): Promise<number> {
-  const count = () => document.querySelectorAll('coverage-lens-mark').length;
-  let last = count();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, quietMs));
-    const now = count();
-    if (now === last) return now;
-    last = now;
-  }
-}
 
 describe.each(BROWSERS)('a page restating a corpus article in %s', (name) => {
   let server: FixtureServer;

@@ -370,6 +370,23 @@ export async function openPopupFor(ext: ExtensionBrowser, pageUrl: string): Prom
   return popup;
 }
 
+/**
+ * Waits until the tab showing `pageUrl` reports its scan done for that very address (asked from the
+ * extension page `from`), so a check that markers are absent cannot pass before the scan ran.
+ */
+export async function waitForScanDone(ext: ExtensionBrowser, from: PageLike, pageUrl: string, timeoutMs = 20_000): Promise<void> {
+  const tabId = await findTabId(ext, pageUrl);
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no findings';
+  for (;;) {
+    const got = await requestFrom<{ url: string; status: string } | null>(from, 'getFindings', { tabId });
+    if (got.ok && got.value?.url === pageUrl && got.value.status === 'done') return;
+    last = got.ok ? JSON.stringify(got.value) : got.error;
+    if (Date.now() > deadline) throw new Error(`the scan of ${pageUrl} did not report done in ${timeoutMs} ms (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Sends one protocol request from an extension page (popup, corpus browser) and returns the background's Result. */
 export async function requestFrom<T = unknown>(page: PageLike, type: string, payload: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   return page.evaluate(async (message: unknown) => {

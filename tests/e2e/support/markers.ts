@@ -26,3 +26,15 @@ export function readMarkedMatches(): MarkedMatch[] {
   }
   return out;
 }
+
+/** Runs in the page: the number of markers once it has not changed for `quietMs`. */
+export async function markersSettled(quietMs: number): Promise<number> {
+  const count = () => document.querySelectorAll('coverage-lens-mark').length;
+  let last = count();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = count();
+    if (now === last) return now;
+    last = now;
+  }
+}
