@@ -109,9 +109,10 @@ export interface CorpusLabel {
 
 /**
  * Card details with the corpus they come from, as `getDetails` sends them: an entity's `articles`
- * and `related` are cut to what a card shows (src/background/card-reply.ts), `articlesLeft` counting
- * the articles left out, and each related entity comes without its shared article ids (`articles`
- * is empty; `sharedArticles` counts them); the corpus browser reads the whole record.
+ * and `related`, and a claim's or quote's `members`, are cut to what a card shows
+ * (src/background/card-reply.ts), `articlesLeft` counting the articles left out, and each related
+ * entity comes without its shared article ids (`articles` is empty; `sharedArticles` counts them);
+ * the corpus browser reads the whole record.
  */
 export type CorpusCardDetails = CardDetails & { corpus?: CorpusLabel; articlesLeft?: number };
 

@@ -11,6 +11,7 @@ import { t } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
 import { outletName, relationLabel } from '../shared/format';
+import { MoreArticles } from './MoreArticles';
 import { strengthLabel } from './strength';
 import { ValuesSideBySide } from './ValuesSideBySide';
 import { KindBadge, PageDifferences, differencesOf } from './PageDifferences';
@@ -19,6 +20,7 @@ import { KindBadge, PageDifferences, differencesOf } from './PageDifferences';
 export interface ClaimCardProps {
   match: Match;
   details: ClaimDetails;
+  onOpenBrowser(hash: string): void;
 }
 
 /** The best ref per article (a page sentence may match several sentences of one article). */
@@ -79,7 +81,7 @@ function VerdictBasis({ verdict, referenceOutlet }: { verdict: MemberVerdict; re
 }
 
 /** Claim group details merged with how each article relates to the sentence on the page. */
-export function ClaimCard({ match, details }: ClaimCardProps) {
+export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
   const refs = refsByArticle(match.refs);
   const reference = details.members.find((m) => m.isReference);
   const referenceOutlet = reference ? outletName(reference.article.outlet) : t('card_outlet_unknown');
@@ -125,6 +127,7 @@ export function ClaimCard({ match, details }: ClaimCardProps) {
             }),
           )}
         </ul>
+        <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />
       </section>
     </>
   );

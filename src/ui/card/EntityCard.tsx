@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../shared/i18n';
 import { ArticleLine } from './ArticleLine';
 import { Evidence } from './Evidence';
 import { countLabel } from '../shared/format';
+import { MoreArticles } from './MoreArticles';
 
 /** Props of the entity card body. */
 export interface EntityCardProps {
@@ -27,8 +28,6 @@ export const tenseKeys: Record<QuoteTense, MessageKey> = {
 /** Person or organisation details. */
 export function EntityCard({ match, details, onOpenBrowser }: EntityCardProps) {
   const related = details.related.slice(0, RELATED_SHOWN);
-  // The matching side sends a widely covered entity's first articles and counts the rest (CorpusCardDetails).
-  const articlesLeft = (details as { articlesLeft?: number }).articlesLeft ?? 0;
   return (
     <>
       <Evidence match={match} covered={details.covered} total={details.total} coverageKey="card_covered" />
@@ -75,13 +74,8 @@ export function EntityCard({ match, details, onOpenBrowser }: EntityCardProps) {
             </li>
           ))}
         </ul>
-        {articlesLeft > 0 ? (
-          <p class="cl-more">
-            <button type="button" class="cl-link" onClick={() => onOpenBrowser(details.link)}>
-              {countLabel(articlesLeft, 'card_more_article_one', 'card_more_articles')}
-            </button>
-          </p>
-        ) : null}
+        {/* The matching side sends a widely covered entity's first articles and counts the rest. */}
+        <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />
       </section>
       {related.length > 0 ? (
         <section class="cl-section">

@@ -6,6 +6,7 @@ import { ArticleLine } from './ArticleLine';
 import { refsByArticle } from './ClaimCard';
 import { tenseKeys } from './EntityCard';
 import { Evidence } from './Evidence';
+import { MoreArticles } from './MoreArticles';
 import { strengthLabel } from './strength';
 import { QuoteDiff } from './QuoteDiff';
 import { KindBadge, PageDifferences, differencesOf } from './PageDifferences';
@@ -15,6 +16,7 @@ import { outletName } from '../shared/format';
 export interface QuoteCardProps {
   match: Match;
   details: QuoteDetails;
+  onOpenBrowser(hash: string): void;
 }
 
 /** The speaker's canonical name, else how an article named them, else "not identified". */
@@ -23,7 +25,7 @@ export function speakerLabel(details: QuoteDetails): string {
 }
 
 /** Quote group details: one wording per outlet. */
-export function QuoteCard({ match, details }: QuoteCardProps) {
+export function QuoteCard({ match, details, onOpenBrowser }: QuoteCardProps) {
   const refs = refsByArticle(match.refs);
   const hasVariant = details.members.some((m) => m.relation === 'variant');
   return (
@@ -63,6 +65,7 @@ export function QuoteCard({ match, details }: QuoteCardProps) {
             );
           })}
         </ul>
+        <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />
       </section>
     </>
   );

@@ -40,8 +40,8 @@ function titleOf(details: CardDetails): string {
 function ReadyBody({ props, details }: { props: CardProps; details: CardDetails }) {
   if (details.covered === 0) return <NoCoverageState total={details.total} />;
   if (details.type === 'entity') return <EntityCard match={props.match} details={details} onOpenBrowser={props.onOpenBrowser} />;
-  if (details.type === 'claim') return <ClaimCard match={props.match} details={details} />;
-  return <QuoteCard match={props.match} details={details} />;
+  if (details.type === 'claim') return <ClaimCard match={props.match} details={details} onOpenBrowser={props.onOpenBrowser} />;
+  return <QuoteCard match={props.match} details={details} onOpenBrowser={props.onOpenBrowser} />;
 }
 
 /** The card component (root of what renderCard mounts). */

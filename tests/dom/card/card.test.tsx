@@ -162,6 +162,22 @@ describe('entity card', () => {
     expect(props.onOpenBrowser).toHaveBeenCalledWith(state.details.link);
   });
 
+  it('claim and quote cards cut by the matching side link to the corpus browser for the articles left out', () => {
+    const index = makeMiniIndex();
+    for (const [kind, id] of [['claim', 'cg1'], ['quote', 'qg1']] as const) {
+      const state = ready(index, kind, id) as { status: 'ready'; details: CardDetails };
+      const cut = { ...state, details: { ...state.details, articlesLeft: 120 } as unknown as CardDetails };
+      const { el, props } = mount({ match: match(kind, id, 'x', [], 0.8), state: cut });
+      const more = [...el.querySelectorAll('button')].find((b) => textOf(b).includes('120 more articles in the corpus browser'));
+      expect(more, kind).toBeDefined();
+      more!.click();
+      expect(props.onOpenBrowser).toHaveBeenCalledWith(state.details.link);
+      // A whole record has no such line.
+      const whole = mount({ match: match(kind, id, 'x', [], 0.8), state }).el;
+      expect(textOf(whole)).not.toContain('more articles in the corpus browser');
+    }
+  });
+
   it('counts matched articles from the matching side when the refs stayed behind (CorpusMatch)', () => {
     const index = makeMiniIndex();
     const slim = { ...match('person', 'person:ada-quill', 'Ada Quill'), corpus: 'c1', articles: 2, refsLeft: 3 };
