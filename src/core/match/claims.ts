@@ -127,6 +127,8 @@ export interface ClaimScorerOptions {
   vectors?: WordVectors | null;
   /** The model; the fitted one (fitted-reranker.json) when omitted. */
   model?: RerankModel;
+  /** Candidates re-ranked per sentence; RETRIEVE_K when omitted (scripts/retrieval-misses.ts measures recall at larger k). */
+  retrieveK?: number;
 }
 
 /** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call) and the sentence's first token, for fitting. */
@@ -151,11 +153,12 @@ export class ClaimScorer {
   private readonly shared: Uint16Array;
   private readonly touched: Int32Array;
   private readonly candidates: Int32Array;
-  private readonly top = new Int32Array(RETRIEVE_K);
-  private readonly topP = new Float64Array(RETRIEVE_K);
-  private readonly rows = new Float64Array(RETRIEVE_K * FEATURE_COUNT);
+  private readonly retrieveK: number;
+  private readonly top: Int32Array;
+  private readonly topP: Float64Array;
+  private readonly rows: Float64Array;
   /** One view per top candidate into `rows`, made once (no view per sentence). */
-  private readonly rowViews = Array.from({ length: RETRIEVE_K }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
+  private readonly rowViews: Float64Array[];
   private readonly one = new Float64Array(FEATURE_COUNT);
   private readonly seen: Int32Array;
   private readonly sentKeys: Int32Array;
@@ -203,7 +206,7 @@ export class ClaimScorer {
   private readonly keySlotStamp: Int32Array;
   private nSlots = 0;
   /** Per top candidate: whether its row holds the alignment features (skipped when the link could not reach the threshold). */
-  private readonly topExact = new Uint8Array(RETRIEVE_K);
+  private readonly topExact: Uint8Array;
   // Per interned symbol of the token table: vector row, word class, descriptor word (filled lazily).
   private cacheTable: unknown = null;
   private symRow = new Int32Array(0);
@@ -216,6 +219,12 @@ export class ClaimScorer {
     this.places = data.places;
     this.model = options.model ?? fittedModel();
     this.vectors = options.vectors ?? null;
+    const k = (this.retrieveK = options.retrieveK ?? RETRIEVE_K);
+    this.top = new Int32Array(k);
+    this.topP = new Float64Array(k);
+    this.rows = new Float64Array(k * FEATURE_COUNT);
+    this.rowViews = Array.from({ length: k }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
+    this.topExact = new Uint8Array(k);
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.weights = Float64Array.from(data.weights);
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
@@ -376,7 +385,7 @@ export class ClaimScorer {
       this.candidates[nCand++] = c;
     }
     let result: ClaimResult | null = null;
-    const nTop = topK(this.candidates, nCand, accBm, RETRIEVE_K, this.top);
+    const nTop = topK(this.candidates, nCand, accBm, this.retrieveK, this.top);
     let best = -1;
     let bestP = 0;
     for (let i = 0; i < nTop; i++) {
