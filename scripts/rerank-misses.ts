@@ -19,7 +19,7 @@ const model = fittedModel();
 const matcher = createMatcher(data, { vectors: wordVectors() });
 const items = readDevItems(DEVSET_FILE);
 const fmt = (row: Float64Array) => FEATURES.map((n, i) => (row[i] ? `${n}=${+row[i].toFixed(2)}` : '')).filter(Boolean).join(' ');
-for (const item of items) {
+for (const item of process.argv.includes("--loo") ? [] : items) {
   if (item.kind === 'quote') continue;
   const best = new Map<string, { p: number; row: Float64Array; claim: number }>();
   matcher.scan(item.text, {
@@ -38,4 +38,24 @@ for (const item of items) {
   };
   for (const a of item.articles) if ((best.get(a)?.p ?? 0) < model.threshold) show(a, 'MISS');
   for (const [a, b] of best) if (!item.articles.includes(a) && b.p >= model.threshold) show(a, 'FALSE');
+}
+
+// `--loo ID`: the same for one seed article looked up against the other four (every candidate
+// from probability 0.3, per sentence), to read what leave-one-outlet-out links and misses.
+const looAt = process.argv.indexOf('--loo');
+if (looAt > 0) {
+  const held = articles.find((a) => a.id.startsWith(process.argv[looAt + 1]))!;
+  const others = indexArticles(articles.filter((a) => a !== held));
+  const d = JSON.parse(JSON.stringify(compileMatcher(others))) as MatcherData;
+  const m = createMatcher(d, { vectors: wordVectors() });
+  const text = held.text;
+  m.scan(text, {
+    kinds: { claim: true },
+    claimThreshold: 0,
+    claimProbe: (claim, f, sentence) => {
+      const p = probability(model, f, 0);
+      if (p < 0.3) return;
+      process.stdout.write(`${p.toFixed(2)} @${sentence} ${d.articles[d.claims[claim][0]].slice(0, 3)}: ${others.claims[claim].text.slice(0, 120)}\n  ${fmt(f)}\n`);
+    },
+  });
 }

@@ -16,13 +16,20 @@ import { entityKey, figureKey, placeKey, wordKey } from './keys';
 import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
 import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
-import { NUM, Tokens, WORD } from './tokens';
+import { NUM, SPACED, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
 import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 import { Bm25, topK } from './bm25';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
+import { isVerbForm, NON_EVENT_VERBS } from '../lang/clauses';
+import { SPEECH_VERBS } from '../lang/reporting-verbs';
+
+// PROTOTYPE: compromise at run time, to measure the feature before shipping verb keys.
+function isEventVerb(norm: string): boolean {
+  return !SPEECH_VERBS.has(norm) && !NON_EVENT_VERBS.has(norm) && isVerbForm(norm);
+}
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -54,6 +61,26 @@ const MAX_PAGE_WORDS = 64;
 const COSINE_SLOTS = 256;
 /** The rarest claim words whose weakest alignment is a feature (actor and event words, most often). */
 const RARE_WORDS = 3;
+/**
+ * Fewest content items (words, names, places, figures) of a clause scored on its own: a shorter
+ * stretch between two breaks ("he said", "in 2019") joins the next, so no two-word stretch can be
+ * wholly covered by chance.
+ */
+const MIN_CLAUSE_ITEMS = 3;
+/** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
+const MAX_CLAUSES = 16;
+/** Punctuation that ends a clause (a hyphen only with a space before it: "no-confidence" is one word). */
+const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
+/**
+ * Words that open a subordinate or coordinate clause: a long sentence's facts sit between them
+ * ("X, who faces a challenge after Y turned against him, will tell …"). General English.
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  'who whom whose which where when while after before because although though whereas since until amid despite but'.split(' '),
+);
+/** Per-symbol bits of the scorer's own cache. */
+const SYM_EVENT_VERB = 1;
+const SYM_CLAUSE_OPENER = 2;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -197,6 +224,22 @@ export class ClaimScorer {
   // The sentence: content words (key id, vector row), flags, years.
   private readonly pageKeys = new Int32Array(MAX_PAGE_WORDS);
   private readonly pageRows = new Int32Array(MAX_PAGE_WORDS);
+  /** Per page content word: 1 when it is an event verb (isEventVerb). */
+  private readonly pageVerb = new Uint8Array(MAX_PAGE_WORDS);
+  private nPageVerbs = 0;
+  /** Per page content word: its clause. */
+  private readonly pageClause = new Uint8Array(MAX_PAGE_WORDS);
+  /** The sentence's content items in order (key id, -1 for one no claim holds) and their clauses. */
+  private readonly itemKeys = new Int32Array(MAX_PAGE_WORDS * 2);
+  private readonly itemClause = new Uint8Array(MAX_PAGE_WORDS * 2);
+  private nItems = 0;
+  private clause = 0;
+  private clauseItems = 0;
+  /** Per clause: key weight, and the weight the candidate holds; IDF weight and alignment sum of its words. */
+  private readonly clauseTotal = new Float64Array(MAX_CLAUSES);
+  private readonly clauseHeld = new Float64Array(MAX_CLAUSES);
+  private readonly clauseIdf = new Float64Array(MAX_CLAUSES);
+  private readonly clauseAlign = new Float64Array(MAX_CLAUSES);
   private nPage = 0;
   private pageFlags = 0;
   private readonly pageYears: number[] = [];
@@ -212,6 +255,7 @@ export class ClaimScorer {
   private symRow = new Int32Array(0);
   private symClass = new Uint8Array(0);
   private symDescriptor = new Int32Array(0);
+  private symExtra = new Uint8Array(0);
 
   constructor(data: MatcherData, options: ClaimScorerOptions = {}) {
     this.relateData = relateData(data);
@@ -291,6 +335,10 @@ export class ClaimScorer {
     this.nKeys = 0;
     this.total = 0;
     this.nPage = 0;
+    this.nPageVerbs = 0;
+    this.nItems = 0;
+    this.clause = 0;
+    this.clauseItems = 0;
     this.nSlots = 0;
     this.pageFlags = 0;
     this.pageYears.length = 0;
@@ -325,17 +373,25 @@ export class ClaimScorer {
             this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
             this.addKey(this.placeKeyIds[hits.target[h]]);
           }
+          if (hits.type[h] !== PatternType.blocker) this.addItem(hits.type[h] === PatternType.entity ? this.entityKeyIds[hits.target[h]] : this.placeKeyIds[hits.target[h]]);
           content++;
         }
         continue;
       }
       if (f < figures.length) {
         while (f < figures.length && figures[f].end <= t.start[i]) f++;
-        if (f < figures.length && figures[f].start <= t.start[i]) continue;
+        if (f < figures.length && figures[f].start <= t.start[i]) {
+          if (figures[f].start === t.start[i]) this.addItem(this.keyIds.get(figureKey(figures[f].cls, figures[f].value)) ?? -1);
+          continue;
+        }
       }
-      if (!(t.flags[i] & WORD)) continue;
+      if (!(t.flags[i] & WORD)) {
+        if (CLAUSE_PUNCT.has(t.norm[i]) && (t.norm[i] !== '-' || t.flags[i] & SPACED)) this.breakClause();
+        continue;
+      }
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
       this.pageFlags |= this.symClass[sym];
       const d = this.symDescriptor[sym];
       if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
@@ -344,8 +400,13 @@ export class ClaimScorer {
       if (id === -2) continue;
       content++;
       this.addKey(id);
+      this.addItem(id);
       if (this.nPage < MAX_PAGE_WORDS) {
         this.pageKeys[this.nPage] = id;
+        const verb = this.symExtra[sym] & SYM_EVENT_VERB;
+        this.pageVerb[this.nPage] = verb;
+        this.pageClause[this.nPage] = this.clause;
+        this.nPageVerbs += verb;
         this.pageRows[this.nPage++] = this.symRow[sym];
       }
     }
@@ -514,11 +575,22 @@ export class ClaimScorer {
     row[F.alignPageToClaim] = 0;
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;
+    row[F.predicateAligned] = 0;
+    row[F.clauseCovered] = 0;
+    row[F.clauseAligned] = 0;
+    row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
     if (skipBelow > 0) {
       // The alignment features lie in [0, 1]: the best they can add is each positive weight.
       const w = this.model.weights;
       const best = probability(this.model, row, 0);
-      const z = Math.log(best / (1 - best)) + Math.max(0, w[F.alignPageToClaim]) + Math.max(0, w[F.alignClaimToPage]) + Math.max(0, w[F.weakestRareWord]);
+      const z =
+        Math.log(best / (1 - best)) +
+        Math.max(0, w[F.alignPageToClaim]) +
+        Math.max(0, w[F.alignClaimToPage]) +
+        Math.max(0, w[F.weakestRareWord]) +
+        Math.max(0, w[F.predicateAligned]) +
+        Math.max(0, w[F.clauseCovered]) +
+        Math.max(0, w[F.clauseAligned]);
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
@@ -532,20 +604,31 @@ export class ClaimScorer {
     const idf = this.bm25.idf;
     let sum = 0;
     let weight = 0;
+    let verbSum = 0;
+    let verbWeight = 0;
+    const nClauses = this.clause + 1;
+    this.clauseIdf.fill(0, 0, nClauses);
+    this.clauseAlign.fill(0, 0, nClauses);
     for (let i = 0; i < this.nPage; i++) {
       const id = this.pageKeys[i];
       const wi = id >= 0 ? idf[id] : this.unknownIdf;
       weight += wi;
-      if (id >= 0 && this.claimMark[id] === mark) {
-        sum += wi;
-        continue;
+      let a = 0;
+      if (id >= 0 && this.claimMark[id] === mark) a = 1;
+      else if (this.pageRows[i] >= 0 && vectors) {
+        for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) a = Math.max(a, this.pairCosine(i, words[j], wordRows[j]));
       }
-      if (this.pageRows[i] < 0 || !vectors) continue;
-      let bestCos = 0;
-      for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) bestCos = Math.max(bestCos, this.pairCosine(i, words[j], wordRows[j]));
-      sum += wi * bestCos;
+      sum += wi * a;
+      this.clauseIdf[this.pageClause[i]] += wi;
+      this.clauseAlign[this.pageClause[i]] += wi * a;
+      if (this.pageVerb[i]) {
+        verbSum += wi * a;
+        verbWeight += wi;
+      }
     }
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
+    row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
+    this.clauseFeatures(mark, nClauses, row);
     sum = 0;
     weight = 0;
     for (let j = 0; j < words.length; j++) {
@@ -561,6 +644,42 @@ export class ClaimScorer {
     }
     row[F.weakestRareWord] = weakest;
     return true;
+  }
+
+  /** The clause features of the candidate whose keys carry `mark` (its alignment sums are in clauseIdf/clauseAlign). */
+  private clauseFeatures(mark: number, nClauses: number, row: Float64Array): void {
+    this.clauseTotal.fill(0, 0, nClauses);
+    this.clauseHeld.fill(0, 0, nClauses);
+    const counts = this.clauseHeld; // reused below only after the held weights are read
+    for (let k = 0; k < this.nItems; k++) {
+      const id = this.itemKeys[k];
+      const w = id >= 0 ? this.weights[id] : UNKNOWN_WEIGHT;
+      this.clauseTotal[this.itemClause[k]] += w;
+      if (id >= 0 && this.claimMark[id] === mark) counts[this.itemClause[k]] += w;
+    }
+    let covered = 0;
+    let aligned = 0;
+    for (let q = 0; q < nClauses; q++) {
+      if (this.clauseTotal[q] > 0) covered = Math.max(covered, this.clauseHeld[q] / this.clauseTotal[q]);
+      if (this.clauseIdf[q] > 0) aligned = Math.max(aligned, this.clauseAlign[q] / this.clauseIdf[q]);
+    }
+    row[F.clauseCovered] = covered;
+    row[F.clauseAligned] = aligned;
+  }
+
+  /** Appends a content item (key id, or -1) to the current clause. */
+  private addItem(id: number): void {
+    if (this.nItems >= this.itemKeys.length) return;
+    this.itemKeys[this.nItems] = id;
+    this.itemClause[this.nItems++] = this.clause;
+    this.clauseItems++;
+  }
+
+  /** Closes the current clause when it has enough items to be scored alone (a shorter one joins the next). */
+  private breakClause(): void {
+    if (this.clauseItems < MIN_CLAUSE_ITEMS || this.clause >= MAX_CLAUSES - 1) return;
+    this.clause++;
+    this.clauseItems = 0;
   }
 
   /** Cosine of page word i with a claim word (key, vector row), computed once per sentence. */
@@ -609,6 +728,7 @@ export class ClaimScorer {
       this.symRow = new Int32Array(Math.max(size, 1024)).fill(UNSEEN);
       this.symClass = new Uint8Array(this.symRow.length);
       this.symDescriptor = new Int32Array(this.symRow.length).fill(-1);
+      this.symExtra = new Uint8Array(this.symRow.length);
     } else if (size > this.symRow.length) {
       const n = Math.max(size, this.symRow.length * 2);
       const row = new Int32Array(n).fill(UNSEEN);
@@ -620,6 +740,9 @@ export class ClaimScorer {
       this.symRow = row;
       this.symClass = cls;
       this.symDescriptor = desc;
+      const extra = new Uint8Array(n);
+      extra.set(this.symExtra);
+      this.symExtra = extra;
     }
   }
 
@@ -627,6 +750,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
+    this.symExtra[sym] = (isEventVerb(norm) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0);
   }
 
   /** What relate() needs of the sentence just scored. */
