@@ -23,13 +23,7 @@ import { Bm25, topK } from './bm25';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
-import { isVerbForm, NON_EVENT_VERBS } from '../lang/clauses';
-import { SPEECH_VERBS } from '../lang/reporting-verbs';
-
-// PROTOTYPE: compromise at run time, to measure the feature before shipping verb keys.
-function isEventVerb(norm: string): boolean {
-  return !SPEECH_VERBS.has(norm) && !NON_EVENT_VERBS.has(norm) && isVerbForm(norm);
-}
+import { isEventVerb } from '../lang/event-verbs';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -750,7 +744,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
-    this.symExtra[sym] = (isEventVerb(norm) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0);
+    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0);
   }
 
   /** What relate() needs of the sentence just scored. */
