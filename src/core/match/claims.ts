@@ -644,12 +644,11 @@ export class ClaimScorer {
   private clauseFeatures(mark: number, nClauses: number, row: Float64Array): void {
     this.clauseTotal.fill(0, 0, nClauses);
     this.clauseHeld.fill(0, 0, nClauses);
-    const counts = this.clauseHeld; // reused below only after the held weights are read
     for (let k = 0; k < this.nItems; k++) {
       const id = this.itemKeys[k];
       const w = id >= 0 ? this.weights[id] : UNKNOWN_WEIGHT;
       this.clauseTotal[this.itemClause[k]] += w;
-      if (id >= 0 && this.claimMark[id] === mark) counts[this.itemClause[k]] += w;
+      if (id >= 0 && this.claimMark[id] === mark) this.clauseHeld[this.itemClause[k]] += w;
     }
     let covered = 0;
     let aligned = 0;
