@@ -570,9 +570,12 @@ export class ClaimScorer {
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;
     row[F.predicateAligned] = 0;
-    row[F.clauseCovered] = 0;
     row[F.clauseAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
+    // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
+    const mark = ++this.markStamp;
+    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
+    row[F.clauseCovered] = this.clauseCovered(mark);
     if (skipBelow > 0) {
       // The alignment features lie in [0, 1]: the best they can add is each positive weight.
       const w = this.model.weights;
@@ -583,13 +586,10 @@ export class ClaimScorer {
         Math.max(0, w[F.alignClaimToPage]) +
         Math.max(0, w[F.weakestRareWord]) +
         Math.max(0, w[F.predicateAligned]) +
-        Math.max(0, w[F.clauseCovered]) +
         Math.max(0, w[F.clauseAligned]);
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
-    const mark = ++this.markStamp;
-    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
     const words = this.claimWords[c];
     const wordRows = this.claimWordRows[c];
     const vectors = this.vectors;
@@ -622,7 +622,7 @@ export class ClaimScorer {
     }
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
     row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
-    this.clauseFeatures(mark, nClauses, row);
+    row[F.clauseAligned] = this.clauseAligned(nClauses);
     sum = 0;
     weight = 0;
     for (let j = 0; j < words.length; j++) {
@@ -640,8 +640,9 @@ export class ClaimScorer {
     return true;
   }
 
-  /** The clause features of the candidate whose keys carry `mark` (its alignment sums are in clauseIdf/clauseAlign). */
-  private clauseFeatures(mark: number, nClauses: number, row: Float64Array): void {
+  /** clauseCovered of the candidate whose keys carry `mark`. */
+  private clauseCovered(mark: number): number {
+    const nClauses = this.clause + 1;
     this.clauseTotal.fill(0, 0, nClauses);
     this.clauseHeld.fill(0, 0, nClauses);
     for (let k = 0; k < this.nItems; k++) {
@@ -651,13 +652,15 @@ export class ClaimScorer {
       if (id >= 0 && this.claimMark[id] === mark) this.clauseHeld[this.itemClause[k]] += w;
     }
     let covered = 0;
+    for (let q = 0; q < nClauses; q++) if (this.clauseTotal[q] > 0) covered = Math.max(covered, this.clauseHeld[q] / this.clauseTotal[q]);
+    return covered;
+  }
+
+  /** clauseAligned, from the per-clause alignment sums the alignment loop left in clauseIdf/clauseAlign. */
+  private clauseAligned(nClauses: number): number {
     let aligned = 0;
-    for (let q = 0; q < nClauses; q++) {
-      if (this.clauseTotal[q] > 0) covered = Math.max(covered, this.clauseHeld[q] / this.clauseTotal[q]);
-      if (this.clauseIdf[q] > 0) aligned = Math.max(aligned, this.clauseAlign[q] / this.clauseIdf[q]);
-    }
-    row[F.clauseCovered] = covered;
-    row[F.clauseAligned] = aligned;
+    for (let q = 0; q < nClauses; q++) if (this.clauseIdf[q] > 0) aligned = Math.max(aligned, this.clauseAlign[q] / this.clauseIdf[q]);
+    return aligned;
   }
 
   /** Appends a content item (key id, or -1) to the current clause. */
