@@ -4,7 +4,7 @@
  * card names it rather than calling the two agreeing. General English, nothing of any corpus.
  *
  * Only verbal negation is read ("not", "never", "cannot" and the n't contractions): "no" before a
- * noun ("a vote of no confidence", "no place in the party") is part of what is stated, not a denial
+ * noun ("no comment", "a no-fly zone", "no room for delay") is part of what is stated, not a denial
  * of it. Words inside quote marks are the speaker's, not the writer's, and are skipped, as for
  * certainty (core/lang/certainty).
  */
@@ -45,10 +45,10 @@ export function readNegation(t: TokenRun, from: number, to: number, isQuoted: (i
 
 /**
  * The first negation of tokens [from, to) and what it denies. Quoted words count here: "I don't do
- * abuse" in a quote and "he does not do abuse" in reported speech deny the same thing.
+ * deals" in a quote and "she does not do deals" in reported speech deny the same thing.
  */
-export function readNegationOf(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): Negation {
-  const at = negationAt(t, from, to, isQuoted);
+export function readNegationOf(t: TokenRun, from: number, to: number): Negation {
+  const at = negationAt(t, from, to, () => false);
   if (at.index < 0) return { cue: '', target: '' };
   for (let i = at.next; i < to; i++) {
     if (!(t.flags[i] & WORD)) break;

@@ -63,11 +63,11 @@ const RARE_WORDS = 3;
 const MIN_CLAUSE_ITEMS = 3;
 /** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
 const MAX_CLAUSES = 16;
-/** Punctuation that ends a clause (a hyphen only with a space before it: "no-confidence" is one word). */
+/** Punctuation that ends a clause (a hyphen only with a space before it: "long-term" is one word). */
 const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
 /**
  * Words that open a subordinate or coordinate clause: a long sentence's facts sit between them
- * ("X, who faces a challenge after Y turned against him, will tell …"). General English.
+ * ("The mayor, who took office after the vote, will open the depot while crews wait"). General English.
  */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
   'who whom whose which where when while after before because although though whereas since until amid despite but'.split(' '),
