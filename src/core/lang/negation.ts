@@ -40,7 +40,7 @@ const NOT_DENIAL_BEFORE: ReadonlySet<string> = new Set(['or', 'if']);
  * ("not", "never", "didn't"), or "" when the statement is affirmative.
  */
 export function readNegation(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): string {
-  return readNegationOf(t, from, to, isQuoted).cue;
+  return negationAt(t, from, to, isQuoted).cue;
 }
 
 /**
