@@ -5,8 +5,8 @@
  *
  * Only verbal negation is read ("not", "never", "cannot" and the n't contractions): "no" before a
  * noun ("no comment", "a no-fly zone", "no room for delay") is part of what is stated, not a denial
- * of it. Words inside quote marks are the speaker's, not the writer's, and are skipped, as for
- * certainty (core/lang/certainty).
+ * of it. Words inside quote marks count (unlike certainty, which is the writer's): a speaker's denial
+ * quoted and the same denial reported deny the same thing.
  */
 import { WORD, type TokenRun } from './token-flags';
 import { wordKey } from './keywords';
@@ -36,19 +36,11 @@ const NOT_DENIAL_AFTER: ReadonlySet<string> = new Set(['only', 'just', 'least', 
 const NOT_DENIAL_BEFORE: ReadonlySet<string> = new Set(['or', 'if']);
 
 /**
- * The first negation of tokens [from, to) of `t` outside quotes, as written in normalised words
- * ("not", "never", "didn't"), or "" when the statement is affirmative.
- */
-export function readNegation(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean = () => false): string {
-  return negationAt(t, from, to, isQuoted).cue;
-}
-
-/**
  * The first negation of tokens [from, to) and what it denies. Quoted words count here: "I don't do
  * deals" in a quote and "she does not do deals" in reported speech deny the same thing.
  */
 export function readNegationOf(t: TokenRun, from: number, to: number): Negation {
-  const at = negationAt(t, from, to, () => false);
+  const at = negationAt(t, from, to);
   if (at.index < 0) return { cue: '', target: '' };
   for (let i = at.next; i < to; i++) {
     if (!(t.flags[i] & WORD)) break;
@@ -60,9 +52,9 @@ export function readNegationOf(t: TokenRun, from: number, to: number): Negation 
 }
 
 /** Where the first negation is: its first token, the token after it, and its words (index -1: none). */
-function negationAt(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): { index: number; next: number; cue: string } {
+function negationAt(t: TokenRun, from: number, to: number): { index: number; next: number; cue: string } {
   for (let i = from; i < to; i++) {
-    if (!(t.flags[i] & WORD) || isQuoted(i)) continue;
+    if (!(t.flags[i] & WORD)) continue;
     const w = t.norm[i].toLowerCase();
     // The analysis's segmenter keeps "didn't" one word; the page tokenizer gives "didn", "'", "t"
     // (the apostrophe touching both words).
