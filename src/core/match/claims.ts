@@ -577,16 +577,18 @@ export class ClaimScorer {
     for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
     row[F.clauseCovered] = this.clauseCovered(mark);
     if (skipBelow > 0) {
-      // The alignment features lie in [0, 1]: the best they can add is each positive weight.
+      // The alignment features lie in [0, 1] and no lower than 0: the most each can add is its
+      // positive weight times its upper bound (alignmentBounds).
       const w = this.model.weights;
       const best = probability(this.model, row, 0);
+      const hi = this.alignmentBounds(c, mark);
       const z =
         Math.log(best / (1 - best)) +
-        Math.max(0, w[F.alignPageToClaim]) +
-        Math.max(0, w[F.alignClaimToPage]) +
-        Math.max(0, w[F.weakestRareWord]) +
-        Math.max(0, w[F.predicateAligned]) +
-        Math.max(0, w[F.clauseAligned]);
+        Math.max(0, w[F.alignPageToClaim]) * hi.pageToClaim +
+        Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
+        Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
+        Math.max(0, w[F.predicateAligned]) * hi.predicate +
+        Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
@@ -638,6 +640,66 @@ export class ClaimScorer {
     }
     row[F.weakestRareWord] = weakest;
     return true;
+  }
+
+  private readonly bounds = { pageToClaim: 0, claimToPage: 0, weakestRare: 0, predicate: 0, clause: 0 };
+  private readonly clauseBound = new Float64Array(MAX_CLAUSES);
+
+  /**
+   * Upper bounds of the alignment features of claim `c` (keys marked `mark`) without computing a
+   * cosine: an identical key aligns at 1, a word with a vector on both sides at most 1, any other
+   * at 0. So a candidate whose sentence words have no vectors (names, rare words) is skipped as
+   * soon as its exact keys cannot reach the threshold.
+   */
+  private alignmentBounds(c: number, mark: number): { pageToClaim: number; claimToPage: number; weakestRare: number; predicate: number; clause: number } {
+    const words = this.claimWords[c];
+    const wordRows = this.claimWordRows[c];
+    const idf = this.bm25.idf;
+    let claimHasRows = false;
+    for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) claimHasRows = true;
+    claimHasRows &&= this.vectors !== null;
+    let pageHasRows = false;
+    const nClauses = this.clause + 1;
+    this.clauseIdf.fill(0, 0, nClauses);
+    this.clauseBound.fill(0, 0, nClauses);
+    let sum = 0;
+    let weight = 0;
+    let verbBound = 0;
+    for (let i = 0; i < this.nPage; i++) {
+      const id = this.pageKeys[i];
+      const wi = id >= 0 ? idf[id] : this.unknownIdf;
+      const hasRow = this.pageRows[i] >= 0;
+      pageHasRows ||= hasRow;
+      const a = (id >= 0 && this.claimMark[id] === mark) || (hasRow && claimHasRows) ? 1 : 0;
+      sum += wi * a;
+      weight += wi;
+      this.clauseIdf[this.pageClause[i]] += wi;
+      this.clauseBound[this.pageClause[i]] += wi * a;
+      if (this.pageVerb[i] && a) verbBound = 1;
+    }
+    let clause = 0;
+    for (let q = 0; q < nClauses; q++) if (this.clauseIdf[q] > 0) clause = Math.max(clause, this.clauseBound[q] / this.clauseIdf[q]);
+    const vectorsBoth = pageHasRows && this.vectors !== null;
+    const claimWordBound = (key: number, row: number) => (this.seen[key] === this.stamp || (row >= 0 && vectorsBoth) ? 1 : 0);
+    let cs = 0;
+    let cw = 0;
+    for (let j = 0; j < words.length; j++) {
+      cs += idf[words[j]] * claimWordBound(words[j], wordRows[j]);
+      cw += idf[words[j]];
+    }
+    const rare = this.claimRare[c];
+    let weakest = rare.length > 0 ? 1 : 0;
+    for (let j = 0; j < rare.length; j++) {
+      const at = words.indexOf(rare[j]);
+      weakest = Math.min(weakest, claimWordBound(rare[j], at >= 0 ? wordRows[at] : -1));
+    }
+    const b = this.bounds;
+    b.pageToClaim = weight > 0 ? sum / weight : 0;
+    b.claimToPage = cw > 0 ? cs / cw : 0;
+    b.weakestRare = weakest;
+    b.predicate = verbBound;
+    b.clause = clause;
+    return b;
   }
 
   /** clauseCovered of the candidate whose keys carry `mark`. */
