@@ -67,7 +67,9 @@ function main(): void {
   const itemLabels: number[][] = items.map(() => []);
   let expectedPairs = 0;
   let retrieved = 0;
-  const probeMatcher = createMatcher(data, { vectors });
+  // Any model will do for probing (every candidate's full features are computed); a zero one lets the
+  // fit run when FEATURES changed and the committed file no longer fits them.
+  const probeMatcher = createMatcher(data, { vectors, model: { weights: new Float64Array(FEATURE_COUNT), bias: 0, threshold: 0 } });
   items.forEach((item, i) => {
     const expected = new Set(item.articles);
     const firstOfArticle = new Set<string>();

@@ -104,6 +104,15 @@ function miniShots(): Shot[] {
     { name: 'mini-claim-kinds-long-corpus-light', theme: 'light', match: matchFor('claim', 'cg1', 'About 30 councillors may have signed the letter.', 0.72, [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.81, kind: 'less-certain', values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'is expected to' } },
     ]), state: { ...ready(index, 'claim', 'cg1'), corpus: 'Eastport and District Harbour Board Archive of Council Minutes 1998–2024' } as CardProps['state'] },
+    // A page sentence that denies what an article states: the negation named beside the value.
+    {
+      name: 'mini-claim-negation-light',
+      theme: 'light',
+      match: matchFor('claim', 'cg1', 'Councillors did not sign the letter to the harbour board.', 0.7, [
+        { article: 'a1', sentence: 2, relation: 'differs', score: 0.7, kind: 'negation', values: { attribute: 'negation', kind: 'negation', page: 'did not', corpus: 'stated' } },
+      ]),
+      state: ready(index, 'claim', 'cg1'),
+    },
     {
       name: 'mini-quote-kinds-light',
       theme: 'light',

@@ -14,6 +14,7 @@
 import type { CardDetails } from '../core/index/details';
 import type { DetectionKind } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
+import type { ScanOptions } from '../core/match';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import type { CorpusSource } from './corpus-source';
 import { cardReply } from './card-reply';
@@ -32,6 +33,9 @@ export interface MatchingSide {
   matchBlocks(payload: Req<'matchBlocks'>): Promise<Reply<'matchBlocks'>>;
   getDetails(payload: Req<'getDetails'>): Promise<Reply<'getDetails'>>;
 }
+
+/** A page date as the content script sends it: a calendar day, `YYYY-MM-DD`. */
+const PAGE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkBlocks(payload: Req<'matchBlocks'>): void {
   const blocks = (payload as { blocks?: unknown }).blocks;
@@ -55,13 +59,16 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       await ready();
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
+      // A malformed date is ignored (the page's relative dates then stay unresolved), never an error.
+      const pageDate = typeof payload.pageDate === 'string' && PAGE_DATE.test(payload.pageDate) ? payload.pageDate : undefined;
+      const options: ScanOptions = { kinds, ...(pageUrl ? { pageUrl } : {}), ...(pageDate ? { pageDate } : {}) };
       const corpora = await source().active();
       const matches: CorpusMatch[][] = payload.blocks.map(() => []);
       const problems: string[] = [];
       for (const corpus of corpora) {
         try {
           for (let i = 0; i < payload.blocks.length; i++) {
-            for (const m of await corpus.match(payload.blocks[i], pageUrl ? { kinds, pageUrl } : { kinds })) matches[i].push(toWireMatch(m, corpus.id));
+            for (const m of await corpus.match(payload.blocks[i], options)) matches[i].push(toWireMatch(m, corpus.id));
           }
         } catch (error) {
           // One broken corpus is reported; the others still match.

@@ -7,6 +7,7 @@
 import type { DetectionKind } from '../core/index/types';
 import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/protocol';
 import { isInvalidatedError } from './lifecycle';
+import { pageDateReader } from './page-date';
 
 /** Matches a batch of block texts: per block, its matches (offsets into that block). */
 export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>) => Promise<CorpusMatch[][]>;
@@ -31,12 +32,15 @@ export function createMatchClient(
   sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
   /** The page's address, read per request (a single-page app changes it): its own corpus copy is not coverage. */
   pageUrl: () => string = () => location.href,
+  /** The page's publication day (`YYYY-MM-DD`) when it declares one: the matching side resolves the page's relative dates against it. */
+  pageDate: () => string | undefined = pageDateReader(document, pageUrl),
 ): BlockMatch {
   return async (blocks, kinds) => {
     let last = '';
     for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; attempt++) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
-      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl() });
+      const date = pageDate();
+      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}) });
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;

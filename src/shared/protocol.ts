@@ -125,8 +125,12 @@ export interface MatchingProtocol {
    * Nothing is kept after the reply.
    */
   matchBlocks: {
-    /** `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage. */
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string };
+    /**
+     * `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage.
+     * `pageDate`: the page's publication day (`YYYY-MM-DD`) when it declares one, so its relative dates
+     * ("on Wednesday", "yesterday") are resolved against it (ScanOptions.pageDate).
+     */
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string };
     reply: { matches: CorpusMatch[][]; problems?: string[] };
   };
   /**

@@ -234,6 +234,7 @@ export interface CorpusIndex {
  *   the corpus text itself says ("X, Greater Y", "X in Y", "Y's X"): precision, not a contradiction.
  * - 'more-certain' / 'less-certain': the same fact stated more or less firmly ("did" against "may
  *   have", "said" against "will say", "confirmed" against "alleged").
+ * - 'negation': one of the two says it did not happen ("did not back" against "backed").
  * - 'scope': the same figure said of another group ("40% of nurses" against "40% of doctors").
  * - 'quote-cut': the same utterance, one wording a cut of the other; 'quote-varied': the same
  *   utterance worded differently.
@@ -246,14 +247,19 @@ export type DifferenceKind =
   | 'place-around'
   | 'more-certain'
   | 'less-certain'
+  | 'negation'
   | 'scope'
   | 'quote-cut'
   | 'quote-varied';
 
 /** A value the page and a corpus article state differently, side by side (claims marked "differs"). */
 export interface ValueDifference {
-  /** What differs: a figure, a place, a date, the certainty (cue words, "stated" for a plain statement), the group a figure is of, or a quote's wording. */
-  attribute: 'figure' | 'place' | 'date' | 'certainty' | 'scope' | 'wording';
+  /**
+   * What differs: a figure, a place, a date, the certainty (cue words, "stated" for a plain
+   * statement), the negation (the negating words, "stated" for an affirmative statement), the group
+   * a figure is of, or a quote's wording.
+   */
+  attribute: 'figure' | 'place' | 'date' | 'certainty' | 'negation' | 'scope' | 'wording';
   /** How it differs (absent only in data written before kinds existed). */
   kind?: DifferenceKind;
   /** As the scanned text writes it. */

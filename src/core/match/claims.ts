@@ -16,13 +16,14 @@ import { entityKey, figureKey, placeKey, wordKey } from './keys';
 import { SYM_FIGURE, SYM_NUMBER } from './symbols';
 import type { NameHits } from './names';
 import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
-import { NUM, Tokens, WORD } from './tokens';
+import { NUM, SPACED, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
 import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 import { Bm25, topK } from './bm25';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
+import { isEventVerb } from '../lang/event-verbs';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -54,6 +55,26 @@ const MAX_PAGE_WORDS = 64;
 const COSINE_SLOTS = 256;
 /** The rarest claim words whose weakest alignment is a feature (actor and event words, most often). */
 const RARE_WORDS = 3;
+/**
+ * Fewest content items (words, names, places, figures) of a clause scored on its own: a shorter
+ * stretch between two breaks ("he said", "in 2019") joins the next, so no two-word stretch can be
+ * wholly covered by chance.
+ */
+const MIN_CLAUSE_ITEMS = 3;
+/** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
+const MAX_CLAUSES = 16;
+/** Punctuation that ends a clause (a hyphen only with a space before it: "long-term" is one word). */
+const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
+/**
+ * Words that open a subordinate or coordinate clause: a long sentence's facts sit between them
+ * ("The mayor, who took office after the vote, will open the depot while crews wait"). General English.
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  'who whom whose which where when while after before because although though whereas since until amid despite but'.split(' '),
+);
+/** Per-symbol bits of the scorer's own cache. */
+const SYM_EVENT_VERB = 1;
+const SYM_CLAUSE_OPENER = 2;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -127,6 +148,8 @@ export interface ClaimScorerOptions {
   vectors?: WordVectors | null;
   /** The model; the fitted one (fitted-reranker.json) when omitted. */
   model?: RerankModel;
+  /** Candidates re-ranked per sentence; RETRIEVE_K when omitted (scripts/retrieval-misses.ts measures recall at larger k). */
+  retrieveK?: number;
 }
 
 /** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call) and the sentence's first token, for fitting. */
@@ -151,11 +174,12 @@ export class ClaimScorer {
   private readonly shared: Uint16Array;
   private readonly touched: Int32Array;
   private readonly candidates: Int32Array;
-  private readonly top = new Int32Array(RETRIEVE_K);
-  private readonly topP = new Float64Array(RETRIEVE_K);
-  private readonly rows = new Float64Array(RETRIEVE_K * FEATURE_COUNT);
+  private readonly retrieveK: number;
+  private readonly top: Int32Array;
+  private readonly topP: Float64Array;
+  private readonly rows: Float64Array;
   /** One view per top candidate into `rows`, made once (no view per sentence). */
-  private readonly rowViews = Array.from({ length: RETRIEVE_K }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
+  private readonly rowViews: Float64Array[];
   private readonly one = new Float64Array(FEATURE_COUNT);
   private readonly seen: Int32Array;
   private readonly sentKeys: Int32Array;
@@ -194,6 +218,22 @@ export class ClaimScorer {
   // The sentence: content words (key id, vector row), flags, years.
   private readonly pageKeys = new Int32Array(MAX_PAGE_WORDS);
   private readonly pageRows = new Int32Array(MAX_PAGE_WORDS);
+  /** Per page content word: 1 when it is an event verb (isEventVerb). */
+  private readonly pageVerb = new Uint8Array(MAX_PAGE_WORDS);
+  private nPageVerbs = 0;
+  /** Per page content word: its clause. */
+  private readonly pageClause = new Uint8Array(MAX_PAGE_WORDS);
+  /** The sentence's content items in order (key id, -1 for one no claim holds) and their clauses. */
+  private readonly itemKeys = new Int32Array(MAX_PAGE_WORDS * 2);
+  private readonly itemClause = new Uint8Array(MAX_PAGE_WORDS * 2);
+  private nItems = 0;
+  private clause = 0;
+  private clauseItems = 0;
+  /** Per clause: key weight, and the weight the candidate holds; IDF weight and alignment sum of its words. */
+  private readonly clauseTotal = new Float64Array(MAX_CLAUSES);
+  private readonly clauseHeld = new Float64Array(MAX_CLAUSES);
+  private readonly clauseIdf = new Float64Array(MAX_CLAUSES);
+  private readonly clauseAlign = new Float64Array(MAX_CLAUSES);
   private nPage = 0;
   private pageFlags = 0;
   private readonly pageYears: number[] = [];
@@ -203,12 +243,13 @@ export class ClaimScorer {
   private readonly keySlotStamp: Int32Array;
   private nSlots = 0;
   /** Per top candidate: whether its row holds the alignment features (skipped when the link could not reach the threshold). */
-  private readonly topExact = new Uint8Array(RETRIEVE_K);
+  private readonly topExact: Uint8Array;
   // Per interned symbol of the token table: vector row, word class, descriptor word (filled lazily).
   private cacheTable: unknown = null;
   private symRow = new Int32Array(0);
   private symClass = new Uint8Array(0);
   private symDescriptor = new Int32Array(0);
+  private symExtra = new Uint8Array(0);
 
   constructor(data: MatcherData, options: ClaimScorerOptions = {}) {
     this.relateData = relateData(data);
@@ -216,6 +257,12 @@ export class ClaimScorer {
     this.places = data.places;
     this.model = options.model ?? fittedModel();
     this.vectors = options.vectors ?? null;
+    const k = (this.retrieveK = options.retrieveK ?? RETRIEVE_K);
+    this.top = new Int32Array(k);
+    this.topP = new Float64Array(k);
+    this.rows = new Float64Array(k * FEATURE_COUNT);
+    this.rowViews = Array.from({ length: k }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
+    this.topExact = new Uint8Array(k);
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.weights = Float64Array.from(data.weights);
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
@@ -282,6 +329,10 @@ export class ClaimScorer {
     this.nKeys = 0;
     this.total = 0;
     this.nPage = 0;
+    this.nPageVerbs = 0;
+    this.nItems = 0;
+    this.clause = 0;
+    this.clauseItems = 0;
     this.nSlots = 0;
     this.pageFlags = 0;
     this.pageYears.length = 0;
@@ -316,17 +367,25 @@ export class ClaimScorer {
             this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
             this.addKey(this.placeKeyIds[hits.target[h]]);
           }
+          if (hits.type[h] !== PatternType.blocker) this.addItem(hits.type[h] === PatternType.entity ? this.entityKeyIds[hits.target[h]] : this.placeKeyIds[hits.target[h]]);
           content++;
         }
         continue;
       }
       if (f < figures.length) {
         while (f < figures.length && figures[f].end <= t.start[i]) f++;
-        if (f < figures.length && figures[f].start <= t.start[i]) continue;
+        if (f < figures.length && figures[f].start <= t.start[i]) {
+          if (figures[f].start === t.start[i]) this.addItem(this.keyIds.get(figureKey(figures[f].cls, figures[f].value)) ?? -1);
+          continue;
+        }
       }
-      if (!(t.flags[i] & WORD)) continue;
+      if (!(t.flags[i] & WORD)) {
+        if (CLAUSE_PUNCT.has(t.norm[i]) && (t.norm[i] !== '-' || t.flags[i] & SPACED)) this.breakClause();
+        continue;
+      }
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
       this.pageFlags |= this.symClass[sym];
       const d = this.symDescriptor[sym];
       if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
@@ -335,8 +394,13 @@ export class ClaimScorer {
       if (id === -2) continue;
       content++;
       this.addKey(id);
+      this.addItem(id);
       if (this.nPage < MAX_PAGE_WORDS) {
         this.pageKeys[this.nPage] = id;
+        const verb = this.symExtra[sym] & SYM_EVENT_VERB;
+        this.pageVerb[this.nPage] = verb;
+        this.pageClause[this.nPage] = this.clause;
+        this.nPageVerbs += verb;
         this.pageRows[this.nPage++] = this.symRow[sym];
       }
     }
@@ -376,7 +440,7 @@ export class ClaimScorer {
       this.candidates[nCand++] = c;
     }
     let result: ClaimResult | null = null;
-    const nTop = topK(this.candidates, nCand, accBm, RETRIEVE_K, this.top);
+    const nTop = topK(this.candidates, nCand, accBm, this.retrieveK, this.top);
     let best = -1;
     let bestP = 0;
     for (let i = 0; i < nTop; i++) {
@@ -505,16 +569,29 @@ export class ClaimScorer {
     row[F.alignPageToClaim] = 0;
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;
+    row[F.predicateAligned] = 0;
+    row[F.clauseAligned] = 0;
+    row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
+    // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
+    const mark = ++this.markStamp;
+    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
+    row[F.clauseCovered] = this.clauseCovered(mark);
     if (skipBelow > 0) {
-      // The alignment features lie in [0, 1]: the best they can add is each positive weight.
+      // The alignment features lie in [0, 1] and no lower than 0: the most each can add is its
+      // positive weight times its upper bound (alignmentBounds).
       const w = this.model.weights;
       const best = probability(this.model, row, 0);
-      const z = Math.log(best / (1 - best)) + Math.max(0, w[F.alignPageToClaim]) + Math.max(0, w[F.alignClaimToPage]) + Math.max(0, w[F.weakestRareWord]);
+      const hi = this.alignmentBounds(c, mark);
+      const z =
+        Math.log(best / (1 - best)) +
+        Math.max(0, w[F.alignPageToClaim]) * hi.pageToClaim +
+        Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
+        Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
+        Math.max(0, w[F.predicateAligned]) * hi.predicate +
+        Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
-    const mark = ++this.markStamp;
-    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
     const words = this.claimWords[c];
     const wordRows = this.claimWordRows[c];
     const vectors = this.vectors;
@@ -523,20 +600,31 @@ export class ClaimScorer {
     const idf = this.bm25.idf;
     let sum = 0;
     let weight = 0;
+    let verbSum = 0;
+    let verbWeight = 0;
+    const nClauses = this.clause + 1;
+    this.clauseIdf.fill(0, 0, nClauses);
+    this.clauseAlign.fill(0, 0, nClauses);
     for (let i = 0; i < this.nPage; i++) {
       const id = this.pageKeys[i];
       const wi = id >= 0 ? idf[id] : this.unknownIdf;
       weight += wi;
-      if (id >= 0 && this.claimMark[id] === mark) {
-        sum += wi;
-        continue;
+      let a = 0;
+      if (id >= 0 && this.claimMark[id] === mark) a = 1;
+      else if (this.pageRows[i] >= 0 && vectors) {
+        for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) a = Math.max(a, this.pairCosine(i, words[j], wordRows[j]));
       }
-      if (this.pageRows[i] < 0 || !vectors) continue;
-      let bestCos = 0;
-      for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) bestCos = Math.max(bestCos, this.pairCosine(i, words[j], wordRows[j]));
-      sum += wi * bestCos;
+      sum += wi * a;
+      this.clauseIdf[this.pageClause[i]] += wi;
+      this.clauseAlign[this.pageClause[i]] += wi * a;
+      if (this.pageVerb[i]) {
+        verbSum += wi * a;
+        verbWeight += wi;
+      }
     }
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
+    row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
+    row[F.clauseAligned] = this.clauseAligned(nClauses);
     sum = 0;
     weight = 0;
     for (let j = 0; j < words.length; j++) {
@@ -552,6 +640,104 @@ export class ClaimScorer {
     }
     row[F.weakestRareWord] = weakest;
     return true;
+  }
+
+  private readonly bounds = { pageToClaim: 0, claimToPage: 0, weakestRare: 0, predicate: 0, clause: 0 };
+  private readonly clauseBound = new Float64Array(MAX_CLAUSES);
+
+  /**
+   * Upper bounds of the alignment features of claim `c` (keys marked `mark`) without computing a
+   * cosine: an identical key aligns at 1, a word with a vector on both sides at most 1, any other
+   * at 0. So a candidate whose sentence words have no vectors (names, rare words) is skipped as
+   * soon as its exact keys cannot reach the threshold.
+   */
+  private alignmentBounds(c: number, mark: number): { pageToClaim: number; claimToPage: number; weakestRare: number; predicate: number; clause: number } {
+    const words = this.claimWords[c];
+    const wordRows = this.claimWordRows[c];
+    const idf = this.bm25.idf;
+    let claimHasRows = false;
+    for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) claimHasRows = true;
+    claimHasRows &&= this.vectors !== null;
+    let pageHasRows = false;
+    const nClauses = this.clause + 1;
+    this.clauseIdf.fill(0, 0, nClauses);
+    this.clauseBound.fill(0, 0, nClauses);
+    let sum = 0;
+    let weight = 0;
+    let verbBound = 0;
+    for (let i = 0; i < this.nPage; i++) {
+      const id = this.pageKeys[i];
+      const wi = id >= 0 ? idf[id] : this.unknownIdf;
+      const hasRow = this.pageRows[i] >= 0;
+      pageHasRows ||= hasRow;
+      const a = (id >= 0 && this.claimMark[id] === mark) || (hasRow && claimHasRows) ? 1 : 0;
+      sum += wi * a;
+      weight += wi;
+      this.clauseIdf[this.pageClause[i]] += wi;
+      this.clauseBound[this.pageClause[i]] += wi * a;
+      if (this.pageVerb[i] && a) verbBound = 1;
+    }
+    let clause = 0;
+    for (let q = 0; q < nClauses; q++) if (this.clauseIdf[q] > 0) clause = Math.max(clause, this.clauseBound[q] / this.clauseIdf[q]);
+    const vectorsBoth = pageHasRows && this.vectors !== null;
+    const claimWordBound = (key: number, row: number) => (this.seen[key] === this.stamp || (row >= 0 && vectorsBoth) ? 1 : 0);
+    let cs = 0;
+    let cw = 0;
+    for (let j = 0; j < words.length; j++) {
+      cs += idf[words[j]] * claimWordBound(words[j], wordRows[j]);
+      cw += idf[words[j]];
+    }
+    const rare = this.claimRare[c];
+    let weakest = rare.length > 0 ? 1 : 0;
+    for (let j = 0; j < rare.length; j++) {
+      const at = words.indexOf(rare[j]);
+      weakest = Math.min(weakest, claimWordBound(rare[j], at >= 0 ? wordRows[at] : -1));
+    }
+    const b = this.bounds;
+    b.pageToClaim = weight > 0 ? sum / weight : 0;
+    b.claimToPage = cw > 0 ? cs / cw : 0;
+    b.weakestRare = weakest;
+    b.predicate = verbBound;
+    b.clause = clause;
+    return b;
+  }
+
+  /** clauseCovered of the candidate whose keys carry `mark`. */
+  private clauseCovered(mark: number): number {
+    const nClauses = this.clause + 1;
+    this.clauseTotal.fill(0, 0, nClauses);
+    this.clauseHeld.fill(0, 0, nClauses);
+    for (let k = 0; k < this.nItems; k++) {
+      const id = this.itemKeys[k];
+      const w = id >= 0 ? this.weights[id] : UNKNOWN_WEIGHT;
+      this.clauseTotal[this.itemClause[k]] += w;
+      if (id >= 0 && this.claimMark[id] === mark) this.clauseHeld[this.itemClause[k]] += w;
+    }
+    let covered = 0;
+    for (let q = 0; q < nClauses; q++) if (this.clauseTotal[q] > 0) covered = Math.max(covered, this.clauseHeld[q] / this.clauseTotal[q]);
+    return covered;
+  }
+
+  /** clauseAligned, from the per-clause alignment sums the alignment loop left in clauseIdf/clauseAlign. */
+  private clauseAligned(nClauses: number): number {
+    let aligned = 0;
+    for (let q = 0; q < nClauses; q++) if (this.clauseIdf[q] > 0) aligned = Math.max(aligned, this.clauseAlign[q] / this.clauseIdf[q]);
+    return aligned;
+  }
+
+  /** Appends a content item (key id, or -1) to the current clause. */
+  private addItem(id: number): void {
+    if (this.nItems >= this.itemKeys.length) return;
+    this.itemKeys[this.nItems] = id;
+    this.itemClause[this.nItems++] = this.clause;
+    this.clauseItems++;
+  }
+
+  /** Closes the current clause when it has enough items to be scored alone (a shorter one joins the next). */
+  private breakClause(): void {
+    if (this.clauseItems < MIN_CLAUSE_ITEMS || this.clause >= MAX_CLAUSES - 1) return;
+    this.clause++;
+    this.clauseItems = 0;
   }
 
   /** Cosine of page word i with a claim word (key, vector row), computed once per sentence. */
@@ -600,6 +786,7 @@ export class ClaimScorer {
       this.symRow = new Int32Array(Math.max(size, 1024)).fill(UNSEEN);
       this.symClass = new Uint8Array(this.symRow.length);
       this.symDescriptor = new Int32Array(this.symRow.length).fill(-1);
+      this.symExtra = new Uint8Array(this.symRow.length);
     } else if (size > this.symRow.length) {
       const n = Math.max(size, this.symRow.length * 2);
       const row = new Int32Array(n).fill(UNSEEN);
@@ -611,6 +798,9 @@ export class ClaimScorer {
       this.symRow = row;
       this.symClass = cls;
       this.symDescriptor = desc;
+      const extra = new Uint8Array(n);
+      extra.set(this.symExtra);
+      this.symExtra = extra;
     }
   }
 
@@ -618,6 +808,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
+    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0);
   }
 
   /** What relate() needs of the sentence just scored. */

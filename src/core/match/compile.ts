@@ -4,6 +4,7 @@ import type { CorpusIndex, Span } from '../index/types';
 import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
+import { readNegationOf } from '../lang/negation';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -141,7 +142,8 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
     const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
     const { clause, content } = certainty;
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? ''];
+    const negation = readNegationOf(tokens, 0, tokens.count);
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target];
     keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits, flags });
   }
   // IDF over claims: a key most claims share says little about any one of them.

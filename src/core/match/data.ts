@@ -39,9 +39,11 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * [certainty level (core/lang/certainty), certainty cue as written ("" for a plain statement),
  * dates, per figure the group a share is of ("of the members" → ["member"], else []),
  * per figure with a group its words as written ("45% of the members", else ""),
- * certainty level of the reported content after the speech verb (-1 when none), its cue].
+ * certainty level of the reported content after the speech verb (-1 when none), its cue,
+ * its negation as written ("" when affirmative) and the key of the word it denies (core/lang/negation;
+ * both absent in data compiled before them)].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?];
 
 /**
  * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,

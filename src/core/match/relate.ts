@@ -11,6 +11,7 @@
 import type { ClaimSignature, ClaimTraits, MatcherData } from './data';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
+import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, findDateSpans, type DateSpan } from '../lang/date-spans';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -35,6 +36,8 @@ export interface RelateData {
   traits: readonly (ClaimTraits | undefined)[];
   /** Per place index, the places the corpus text says it lies in (transitively). */
   within: readonly ReadonlySet<number>[];
+  /** Claim key ids by key (MatcherData.keys), to check that a claim states what the page denies. */
+  keyIds: ReadonlyMap<string, number>;
 }
 
 /** What relating needs of the page sentence just scored, and of the corpus. */
@@ -90,12 +93,12 @@ export function relateData(data: MatcherData): RelateData {
   // Traits that are not what this version writes are left out (figures and places still compare):
   // a bad stored shard must not stop a scan.
   const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
-  return { traits, within };
+  return { traits, within, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])) };
 }
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string';
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string');
 }
 
 /**
@@ -135,12 +138,16 @@ export interface PageTraits {
   groupTexts: string[];
   /** Counts the page's shares of a stated total come to. */
   derived: DerivedCount[];
+  /** The sentence's negation and what it denies, null when not read (no tokens). */
+  negation: Negation | null;
+  /** The sentence's word keys (core/lang/keywords), to check that the other side states what one side denies. */
+  keys: ReadonlySet<string>;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [] };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set() };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -159,7 +166,20 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     groups: spans.map((sp) => sp.keys),
     groupTexts: spans.map((sp, k) => ctx.text.slice(ctx.figures[k].start, sp.end > ctx.figures[k].next ? run.end[sp.end - 1] : ctx.figures[k].end)),
     derived: derivedCounts(run, ctx.figures, to),
+    negation: readNegationOf(run, from, to),
+    keys: sentenceKeys(run, from, to),
   };
+}
+
+/** The word keys of tokens [from, to). */
+function sentenceKeys(run: TokenRun, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = from; i < to; i++) {
+    if (!(run.flags[i] & WORD)) continue;
+    const k = wordKey(run.norm[i].toLowerCase());
+    if (k) out.add(k);
+  }
+  return out;
 }
 
 /** Words between "of" and the group a share is of ("45% of the nurses"): skipped, they say which, not what. */
@@ -380,6 +400,15 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const found = certaintyDifference(page.certainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
+    // Negation: one says it did not happen ("did not back" against "backed"), and the other states
+    // what it denies (a denial elsewhere in a long sentence, "who did it is not known", is not this).
+    const corpusCue = traits[7];
+    const corpusTarget = traits[8];
+    if (page.negation && corpusCue !== undefined && corpusTarget !== undefined && (page.negation.cue === '') !== (corpusCue === '')) {
+      const deniedId = ctx.data?.keyIds.get(page.negation.target);
+      const denied = page.negation.cue ? deniedId !== undefined && sig[3].includes(deniedId) : corpusTarget !== '' && page.keys.has(corpusTarget);
+      if (denied) add({ attribute: 'negation', kind: 'negation', page: certaintyText(page.negation.cue), corpus: certaintyText(corpusCue) });
+    }
   }
   differences.sort((a, b) => KIND_ORDER.indexOf(a.kind!) - KIND_ORDER.indexOf(b.kind!));
   differences.length = Math.min(differences.length, MAX_DIFFERENCES);
@@ -398,6 +427,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
 /** Which difference a reference names first: what a reader must not miss comes first. */
 const KIND_ORDER: readonly DifferenceKind[] = [
   'contradiction',
+  'negation',
   'scope',
   'less-certain',
   'more-certain',

@@ -25,7 +25,7 @@ const MODAL_WORDS: readonly string[] = [
 ];
 /** Words that place an event before or after another of its kind. */
 const TIME_SHIFT_WORDS: readonly string[] = [
-  'next', 'last', 'previous', 'upcoming', 'following', 'later', 'earlier', 'future', 'past', 'another', 'again', 'former', 'forthcoming', 'annual', 'anniversary',
+  'next', 'last', 'previous', 'upcoming', 'following', 'later', 'earlier', 'future', 'past', 'another', 'again', 'forthcoming', 'annual', 'anniversary',
 ];
 
 const CLASSES = new Map<string, number>();

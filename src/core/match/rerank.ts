@@ -29,6 +29,12 @@ export const FEATURES = [
   'yearConflict', // the sentence states years and none is the claim's (stated, else its article's year)
   'yearUnstated', // the sentence states a year and the claim none (nor a dated article): likely another time
   'figureShared', // a figure (class and value) in common
+  // What was done: the sentence's own event verbs.
+  'predicateAligned', // IDF-weighted mean over the sentence's event verbs of their best alignment with a claim word (0 when it has none)
+  'predicateMissing', // the sentence has no event verb the corpus uses (a caption, a fragment, or an event of words no claim uses)
+  // Where in the sentence: a long sentence may state the claim in one of its clauses only.
+  'clauseCovered', // the most, over the sentence's clauses, of the share of the clause's key weight the claim holds
+  'clauseAligned', // the most, over the sentence's clauses, of alignPageToClaim over the clause's words
 ] as const;
 
 /** Number of features per row. */

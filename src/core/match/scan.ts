@@ -42,6 +42,8 @@ export interface MatcherOptions {
   vectors?: WordVectors | null;
   /** A re-ranker model other than the fitted one (fitting). */
   model?: RerankModel;
+  /** Claim candidates re-ranked per sentence, other than claims.ts RETRIEVE_K (diagnostics only). */
+  retrieveK?: number;
 }
 
 /**

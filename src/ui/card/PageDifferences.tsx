@@ -13,6 +13,7 @@ const kindKeys: Record<DifferenceKind, MessageKey> = {
   'place-around': 'card_difference_place_around',
   'more-certain': 'card_difference_more_certain',
   'less-certain': 'card_difference_less_certain',
+  negation: 'card_difference_negation',
   scope: 'card_difference_scope',
   'quote-cut': 'card_difference_quote_cut',
   'quote-varied': 'card_difference_quote_varied',
@@ -23,13 +24,14 @@ const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
   place: 'card_attribute_place',
   date: 'card_attribute_date',
   certainty: 'card_attribute_certainty',
+  negation: 'card_attribute_negation',
   scope: 'card_attribute_scope',
   wording: 'card_attribute_wording',
 };
 
 /** How loudly a kind is shown: a contradiction warns, a difference of certainty or group cautions, one of precision informs. */
 export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precision' {
-  if (kind === 'contradiction') return 'conflict';
+  if (kind === 'contradiction' || kind === 'negation') return 'conflict';
   if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied') return 'caution';
   return 'precision';
 }
@@ -51,7 +53,7 @@ export function differencesOf(ref: Pick<CoverageRef, 'values' | 'differences'>):
 
 /** The value as shown: a plain statement's certainty reads "stated as fact". */
 function shown(d: ValueDifference, value: string): string {
-  return d.attribute === 'certainty' && value === 'stated' ? t('card_certainty_stated') : value;
+  return (d.attribute === 'certainty' || d.attribute === 'negation') && value === 'stated' ? t('card_certainty_stated') : value;
 }
 
 /** Props of the page-against-article comparison. */

@@ -286,6 +286,7 @@ describe('claim card', () => {
         differences: [
           { attribute: 'figure', kind: 'more-precise', page: 'About 30', corpus: '28' },
           { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
+          { attribute: 'negation', kind: 'negation', page: 'stated', corpus: 'did not' },
         ],
       },
       { article: 'a2', sentence: 2, relation: 'differs', score: 0.7, kind: 'contradiction', values: { attribute: 'figure', kind: 'contradiction', page: 'About 30', corpus: 'More than 40' } },
@@ -304,6 +305,7 @@ describe('claim card', () => {
     expect([...item('a1').querySelectorAll('.cl-pd')].map(box)).toEqual([
       ['more-precise', 'More precise Figure', ['This page → About 30', 'The Daily Lantern → 28']],
       ['more-certain', 'More certain Certainty', ['This page → may have', 'The Daily Lantern → stated as fact']],
+      ['negation', 'Says the opposite Happened or not', ['This page → stated as fact', 'The Daily Lantern → did not']],
     ]);
     expect([...item('a2').querySelectorAll('.cl-pd')].map(box)).toEqual([['contradiction', 'Contradicts Figure', ['This page → About 30', 'Northgate Courier → More than 40']]]);
   });

@@ -51,4 +51,13 @@ describe('createMatchClient', () => {
     await expect(createMatchClient(request, (p) => problems.push(p), noSleep)(['Ada'], KINDS)).rejects.toThrow('different number of blocks');
     expect(problems).toEqual([['Second: broken']]);
   });
+  it.each<[string, string | undefined, Record<string, unknown>]>([
+    ['sends the page date when the page declares one', '2026-03-04', { page: 'https://news.example/a', pageDate: '2026-03-04' }],
+    ['sends no date field when it declares none', undefined, { page: 'https://news.example/a' }],
+  ])('%s', async (_name, date, expected) => {
+    const payloads: unknown[] = [];
+    const request = (async (_type: string, payload: unknown) => (payloads.push(payload), { ok: true, value: { matches: [[MATCH]] } })) as unknown as Requester;
+    await createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => date)(['Ada'], KINDS);
+    expect(payloads).toEqual([{ blocks: ['Ada'], kinds: KINDS, ...expected }]);
+  });
 });

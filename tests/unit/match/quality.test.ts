@@ -45,7 +45,8 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * three links) for claims, and people at the issue's target 0.97. When the split was made
  * (2026-12-06, 60 items): claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0.
  * Raised the same day with the broadened claims and the fitted re-ranker: precision 39/43 = 0.907,
- * recall 39/58 = 0.672.
+ * recall 39/58 = 0.672. With the clause and predicate features (same day, second round): 38/42 =
+ * 0.905, 38/58 = 0.655; the floors were left where they were (still met, not lowered).
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
 const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.62, peoplePrecision: 0.97, peopleRecall: 0.97 };

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus } from '../../../src/core/analysis/index';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
+import { readNegationOf } from '../../../src/core/lang/negation';
+import { wordKey } from '../../../src/core/lang/keywords';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
@@ -67,8 +69,21 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
     to: run.norm.length,
     pageDay: pageDate ? dayOf(pageDate) : null,
     // Kessel Quay lies in Dunmore Valley, as a corpus text said.
-    data: { traits, within: [new Set([1]), new Set(), new Set()] },
+    data: { traits, within: [new Set([1]), new Set(), new Set()], keyIds: KEY_IDS },
   };
+}
+
+/** Word keys of the corpus claims made here, by id (as MatcherData.keys), filled as claims are made. */
+const KEY_IDS = new Map<string, number>();
+function keyIdsOf(run: ReturnType<typeof wordRun>): number[] {
+  const ids = new Set<number>();
+  for (const w of run.norm) {
+    const k = wordKey(w.toLowerCase());
+    if (!k) continue;
+    if (!KEY_IDS.has(k)) KEY_IDS.set(k, KEY_IDS.size);
+    ids.add(KEY_IDS.get(k)!);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** One corpus claim's signature and traits, from its own words (dated `date`). */
@@ -82,9 +97,10 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
   const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
   const { clause, content } = readCertainties(run, 0, run.norm.length);
+  const negation = readNegationOf(run, 0, run.norm.length);
   return [
-    [0, 1, 0, [], figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? ''],
+    [0, 1, 0, keyIdsOf(run), figs, places],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target],
   ];
 }
 
@@ -102,6 +118,11 @@ describe('relate: the kind of each difference', () => {
     ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
     ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
     ['a day inside "last week"', 'Crews walked out last week.', undefined, '2021-03-10', 'Crews walked out on 2 March.', { date: '2021-03-04' }, ['date:more-precise']],
+    ['did not against did', 'The operator did not close the depot.', undefined, undefined, 'The operator closed the depot.', {}, ['negation:negation']],
+    ['did against never', 'The guild supported the pay offer on Monday.', undefined, undefined, 'The guild has never supported the pay offer.', {}, ['negation:negation']],
+    ['both negated: alike', "The operator didn't break the agreement.", undefined, undefined, 'The operator did not break the agreement.', {}, []],
+    ['a denial of something the corpus does not state', 'Crews walked out, though who called the strike is not known.', undefined, undefined, 'Crews walked out.', {}, []],
+    ['"no" before a noun is no denial', 'Crews passed a motion of no confidence in the operator.', undefined, undefined, 'Crews passed a motion of confidence in the operator.', {}, []],
     ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', {}, ['certainty:less-certain']],
     ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', {}, ['certainty:more-certain']],
     ['planned against done', 'The operator will cut the crossings.', undefined, undefined, 'The operator cut the crossings.', {}, ['certainty:more-certain']],
@@ -218,6 +239,7 @@ describe('lookup names the kind (invented corpus)', () => {
     ['About 40 ferry crews walked out at Kessel Quay on Tuesday in a dispute over pay.', { attribute: 'date', kind: 'contradiction', page: 'Tuesday', corpus: 'Monday' }],
     ['The guild said 62% of its officials had voted for the strike in a ballot.', { attribute: 'scope', kind: 'scope', page: '62% of its officials', corpus: '62% of its members' }],
     ['The operator broke the pay agreement, the Coastal Workers Guild said.', { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'may have' }],
+    ['About 40 ferry crews did not walk out at Kessel Quay on Monday in a dispute over pay.', { attribute: 'negation', kind: 'negation', page: 'not', corpus: 'stated' }],
   ])('%s', (text, values) => {
     expect(kindOf(text)).toEqual({ relation: 'differs', kind: values.kind, values });
   });

@@ -52,3 +52,28 @@ describe('re-ranker features', () => {
     }
   });
 });
+
+describe('clause and predicate features', () => {
+  const base = featuresOf(BASE, 'cg:duration');
+
+  it('a sentence that states the claim in one clause among others keeps its clause covered while the whole is diluted', () => {
+    const diluted = featuresOf(
+      'Amid storms, rising costs and a long row over budgets at the council, repairs will keep the Kessel Bridge closed for fourteen weeks, the mayor said.',
+      'cg:duration',
+    );
+    expect(diluted[F.pageCovered]).toBeLessThan(base[F.pageCovered]);
+    expect(diluted[F.clauseCovered]).toBeGreaterThan(diluted[F.pageCovered]);
+    expect(diluted[F.clauseAligned]).toBeGreaterThan(diluted[F.alignPageToClaim]);
+  });
+
+  it('a sentence without an event verb has its predicate missing; one whose verb the claim holds has it aligned', () => {
+    const caption = featuresOf('The Kessel Bridge in fourteen weeks of repairs', 'cg:duration');
+    expect(caption[F.predicateMissing]).toBe(1);
+    expect(caption[F.predicateAligned]).toBe(0);
+    // "backed" is an event verb to the probe (tests/unit/lang/event-verbs.test.ts); the claim does not hold it.
+    const other = featuresOf('Repairs backed by the council will keep the Kessel Bridge closed for fourteen weeks, the mayor said.', 'cg:duration');
+    expect(other[F.predicateMissing]).toBe(0);
+    expect(other[F.predicateAligned]).toBeGreaterThan(0);
+    expect(other[F.predicateAligned]).toBeLessThan(1);
+  });
+});
