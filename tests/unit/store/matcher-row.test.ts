@@ -1,5 +1,5 @@
 /**
- * The stored form of a matcher shard (layout 3): JSON text and a prebuilt quote bigram index. It
+ * The stored form of a matcher shard (layout 3): JSON text as UTF-8 bytes and a prebuilt quote bigram index. It
  * reads back as the data it was made from; a corrupt field is an error naming it, and through the
  * store, the corpus too.
  */
@@ -8,14 +8,14 @@ import { createStoreCorpusSource } from '../../../src/background/store-corpus-so
 import { compileMatcher } from '../../../src/core/match/compile';
 import { quoteBigrams, type QuoteBigrams } from '../../../src/core/match/quotes';
 import { createMatcher } from '../../../src/core/match/scan';
-import { asciiJson, packMatcher, unpackMatcher } from '../../../src/store/matcher-row';
+import { packMatcher, unpackMatcher } from '../../../src/store/matcher-row';
 import { SECOND_TEXT, freshStore, secondIndex } from './helpers';
 
 const data = compileMatcher(secondIndex());
 const packed = packMatcher(data);
 
 /** A copy of the packed bigram index with `change` applied to a copy of one of its arrays. */
-function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigrams, unknown>>): { json: string; quoteBigrams: unknown } {
+function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigrams, unknown>>): { json: Uint8Array; quoteBigrams: unknown } {
   const b = packed.quoteBigrams!;
   const copy = { keys: b.keys.slice(), starts: b.starts.slice(), postings: b.postings.slice() };
   return { json: packed.json, quoteBigrams: { ...copy, ...change(copy) } };
@@ -37,14 +37,10 @@ describe('packMatcher / unpackMatcher', () => {
     expect(found).toEqual(createMatcher(data).scan(text));
   });
 
-  it.each([
-    ['plain ASCII', 'abc', '"abc"'],
-    ['a curly apostrophe', 'it’s', '"it\\u2019s"'],
-    ['an accented letter', 'café', '"caf\\u00e9"'],
-    ['a character outside the BMP (two units)', '😀', '"\\ud83d\\ude00"'],
-  ])('asciiJson keeps %s as ASCII that parses back the same', (_what, value, json) => {
-    expect(asciiJson(value)).toBe(json);
-    expect(JSON.parse(asciiJson(value))).toBe(value);
+  it('stores the JSON text as UTF-8 bytes, characters beyond Latin-1 included', () => {
+    const text = { ...data, places: [...data.places, 'Île-sur-Mer’s 😀'] };
+    const back = unpackMatcher({ json: packMatcher(text).json });
+    expect(back.data.places.at(-1)).toBe('Île-sur-Mer’s 😀');
   });
 
   it('a shard migrated without a bigram index reads back without one (the matcher builds it)', () => {
@@ -52,9 +48,11 @@ describe('packMatcher / unpackMatcher', () => {
   });
 
   it.each([
-    ['json missing', { quoteBigrams: packed.quoteBigrams }, 'record matcher "core", field json: expected a string'],
-    ['json cut short', { json: packed.json.slice(0, 100) }, /^record matcher "core", field json: not valid JSON \(/],
-    ['a field of the data', { json: JSON.stringify({ ...data, entityKinds: 42 }) }, 'record matcher "core", field entityKinds: expected a string'],
+    ['json missing', { quoteBigrams: packed.quoteBigrams }, 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
+    ['json as a string', { json: new TextDecoder().decode(packed.json) }, 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
+    ['json cut short', { json: packed.json.slice(0, 100) }, /^record matcher "core", field json: not UTF-8 JSON text \(/],
+    ['json bytes that are not UTF-8', { json: Uint8Array.from([0x7b, 0xff, 0x7d]) }, /^record matcher "core", field json: not UTF-8 JSON text \(/],
+    ['a field of the data', { json: new TextEncoder().encode(JSON.stringify({ ...data, entityKinds: 42 })) }, 'record matcher "core", field entityKinds: expected a string'],
     ['the index not an object', { json: packed.json, quoteBigrams: 'index' }, 'record matcher "core", field quoteBigrams: expected an object'],
     ['keys as plain numbers', withBigrams((b) => ({ keys: [...b.keys] })), 'record matcher "core", field quoteBigrams.keys: expected a Float64Array'],
     ['starts of the wrong kind', withBigrams((b) => ({ starts: Int32Array.from(b.starts) })), 'record matcher "core", field quoteBigrams.starts: expected a Uint32Array'],

@@ -70,7 +70,7 @@ describe('corpus store: migrations', () => {
     }
   });
 
-  it('opens a version-2 database: matcher rows are packed (JSON text and a prebuilt quote index), the corpus matches as before, a row that cannot be packed breaks only its corpus', async () => {
+  it('opens a version-2 database: matcher rows are packed (JSON as UTF-8 bytes and a prebuilt quote index), the corpus matches as before, a row that cannot be packed breaks only its corpus', async () => {
     const name = freshDbName();
     const v2 = await openCorpusDb(name, 2);
     for (const [created, id, bad] of [[1, 'good', false], [2, 'bad', true]] as const) {
@@ -88,7 +88,7 @@ describe('corpus store: migrations', () => {
     try {
       expect(store.db.version).toBe(3);
       const packed = (await store.db.get('matcher', ['good-gen1', 'core']))!;
-      expect(JSON.parse(packed.json)).toEqual(compileMatcher(secondIndex()));
+      expect(JSON.parse(new TextDecoder().decode(packed.json))).toEqual(compileMatcher(secondIndex()));
       expect(packed.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
       expect('matcher' in packed).toBe(false);
       const corpora = await createStoreCorpusSource(async () => store).active();
@@ -97,7 +97,7 @@ describe('corpus store: migrations', () => {
       await corpora.find((c) => c.id === 'bad')!.match(SECOND_TEXT);
       const bad = (await store.list()).find((c) => c.id === 'bad')!;
       expect(bad.status).toBe('broken');
-      expect(bad.reason).toBe('Corpus "bad" (bad) is broken: record matcher "core", field json: expected a string');
+      expect(bad.reason).toBe('Corpus "bad" (bad) is broken: record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)');
     } finally {
       store.close();
     }
@@ -109,11 +109,13 @@ describe('corpus store: migrations', () => {
       const { id } = await store.install(secondIndex(), { name: 'Second', origin: 'imported' });
       const meta = (await store.meta(id))!;
       const row = (await store.db.get('matcher', [meta.data, 'core']))!;
-      await store.db.put('matcher', { ...row, json: JSON.stringify({ ...JSON.parse(row.json), schemaVersion: MATCHER_DATA_VERSION - 1 }) });
+      const older = { ...(JSON.parse(new TextDecoder().decode(row.json)) as object), schemaVersion: MATCHER_DATA_VERSION - 1 };
+      await store.db.put('matcher', { ...row, json: new TextEncoder().encode(JSON.stringify(older)) });
 
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
-      expect((JSON.parse((await store.db.get('matcher', [meta.data, 'core']))!.json) as { schemaVersion: number }).schemaVersion).toBe(MATCHER_DATA_VERSION);
+      const rebuilt = JSON.parse(new TextDecoder().decode((await store.db.get('matcher', [meta.data, 'core']))!.json)) as { schemaVersion: number };
+      expect(rebuilt.schemaVersion).toBe(MATCHER_DATA_VERSION);
       expect((await store.meta(id))!.status).toBe('ready');
     } finally {
       store.close();
