@@ -20,8 +20,8 @@ import type { DetectionKind } from '../src/core/index/types';
 import { compileMatcher } from '../src/core/match/compile';
 import { createMatcher } from '../src/core/match/scan';
 import { parseCorpusFile } from '../src/store/corpus-file';
-import { validateDetails, validateMatcherCore, validateQuoteBigrams } from '../src/store/validate-stored';
-import { packMatcher, unpackMatcher, type PackedMatcher } from '../src/store/matcher-row';
+import { unpackMatcher, validateDetails, validateMatcherCore, validateQuoteBigrams } from '../src/store/validate-stored';
+import { packMatcher, type PackedMatcher } from '../src/store/matcher-row';
 import type { MatcherData } from '../src/core/match/data';
 import { loadWordVectorsBinary } from '../src/core/lang/vectors';
 

@@ -23,8 +23,8 @@ import {
   type CorpusDb,
   type CorpusMeta,
 } from './db';
-import { StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
-import { packMatcher, unpackMatcher, type StoredMatcher } from './matcher-row';
+import { StoredRecordError, checkMeta, recordError, unpackMatcher, validateDetails } from './validate-stored';
+import { packMatcher, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 
 /**

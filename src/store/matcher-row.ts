@@ -1,5 +1,5 @@
 /**
- * How a corpus's matcher shard is stored (database layout 3), and read back validated.
+ * How a corpus's matcher shard is stored (database layout 3); validate-stored.ts reads it back.
  *
  * The MatcherData goes in as the UTF-8 bytes of its JSON text, not as a tree of objects, and the
  * quote bigram index the matcher would otherwise build at every start goes in ready-made as typed
@@ -13,7 +13,6 @@
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
 import type { MatcherData } from '../core/match/data';
-import { MATCHER_RECORD, StoredRecordError, validateMatcherCore, validateQuoteBigrams } from './validate-stored';
 
 /** The stored form of one matcher shard (the key fields of its row aside). */
 export interface PackedMatcher {
@@ -32,21 +31,4 @@ export interface StoredMatcher {
 /** The stored form of matcher data. */
 export function packMatcher(data: MatcherData): PackedMatcher {
   return { json: new TextEncoder().encode(JSON.stringify(data)), quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) };
-}
-
-/**
- * The matcher shard of a stored row, validated. Bad data throws a StoredRecordError naming the
- * field (the store marks the corpus broken with it).
- */
-export function unpackMatcher(row: { json?: unknown; quoteBigrams?: unknown }): StoredMatcher {
-  if (!(row.json instanceof Uint8Array)) throw new StoredRecordError(MATCHER_RECORD, 'json', 'expected the bytes of JSON text (a Uint8Array)');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(row.json));
-  } catch (error) {
-    throw new StoredRecordError(MATCHER_RECORD, 'json', `not UTF-8 JSON text (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const data = validateMatcherCore(parsed);
-  if (row.quoteBigrams === undefined) return { data };
-  return { data, quoteBigrams: validateQuoteBigrams(row.quoteBigrams, data.quotes.length, data.words.length + 1) };
 }

@@ -7,6 +7,7 @@ import type { CardDetails } from '../core/index/details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
 import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
 import type { QuoteBigrams } from '../core/match/quotes';
+import type { PackedMatcher, StoredMatcher } from './matcher-row';
 import { RECORD_COLLECTIONS, type CorpusMeta } from './db';
 
 /** A stored record that cannot be used: which record, which field, why. */
@@ -110,7 +111,7 @@ function checkQuote(c: Checker, sig: unknown, f: string, articles: number, quote
 }
 
 /** Name of the matcher shard record in errors. */
-export const MATCHER_RECORD = 'matcher "core"';
+const MATCHER_RECORD = 'matcher "core"';
 
 /**
  * Checks the matcher shard read from the store. A shard of another MATCHER_DATA_VERSION is not an
@@ -299,4 +300,21 @@ export function checkMeta(value: unknown): CorpusMeta {
       data: typeof raw.data === 'string' ? raw.data : '',
     };
   }
+}
+
+/**
+ * The matcher shard of a stored row, validated. Bad data throws a StoredRecordError naming the
+ * field (the store marks the corpus broken with it).
+ */
+export function unpackMatcher(row: { [K in keyof PackedMatcher]?: unknown }): StoredMatcher {
+  if (!(row.json instanceof Uint8Array)) throw new StoredRecordError(MATCHER_RECORD, 'json', 'expected the bytes of JSON text (a Uint8Array)');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(row.json));
+  } catch (error) {
+    throw new StoredRecordError(MATCHER_RECORD, 'json', `not UTF-8 JSON text (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const data = validateMatcherCore(parsed);
+  if (row.quoteBigrams === undefined) return { data };
+  return { data, quoteBigrams: validateQuoteBigrams(row.quoteBigrams, data.quotes.length, data.words.length + 1) };
 }

@@ -8,7 +8,8 @@ import { createStoreCorpusSource } from '../../../src/background/store-corpus-so
 import { compileMatcher } from '../../../src/core/match/compile';
 import { quoteBigrams, type QuoteBigrams } from '../../../src/core/match/quotes';
 import { createMatcher } from '../../../src/core/match/scan';
-import { packMatcher, unpackMatcher } from '../../../src/store/matcher-row';
+import { packMatcher } from '../../../src/store/matcher-row';
+import { unpackMatcher } from '../../../src/store/validate-stored';
 import { SECOND_TEXT, freshStore, secondIndex } from './helpers';
 
 const data = compileMatcher(secondIndex());
