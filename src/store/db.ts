@@ -19,7 +19,7 @@ export const DB_NAME = 'coverage-lens-corpora';
  * Layout version. 1: corpora, articles, full records, matcher data (card details were built from the
  * full records at look-up time). 2: adds `details`, one precomputed card record per entity, claim
  * group and quote group, so a card reads one row instead of the corpus's records. 3: a matcher
- * row holds its MatcherData as JSON text and its quote bigram index prebuilt (matcher-row.ts: a
+ * row holds its MatcherData as the UTF-8 bytes of its JSON text and its quote bigram index prebuilt (matcher-row.ts: a
  * cold matching side reads and builds it several times faster).
  */
 export const DB_VERSION = 3;
