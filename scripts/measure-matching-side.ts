@@ -1,8 +1,9 @@
 /**
  * Focused measurements of the matching side over a generated corpus (issue 11, items 2, 3, 5), in
  * Node: the size of one matchBlocks reply, what a cold matching side does before its first answer
- * (read the matcher shard — approximated by V8's structured-clone deserialisation, which is what
- * IndexedDB does — validate it, build the matcher), and what one card's details cost (row size,
+ * (read the matcher row — approximated by V8's structured-clone deserialisation, which is what
+ * IndexedDB does — parse and validate it, decode the word vectors, build the matcher; wall and CPU
+ * time), and what one card's details cost (row size,
  * deserialise, validate). Browser figures come from `npm run bench`; these isolate the parts.
  *
  *   npx tsx scripts/measure-matching-side.ts [articles=5000] [blocks=80]   (CORPUS_FILE=path to use a given corpus file)
@@ -19,7 +20,10 @@ import type { DetectionKind } from '../src/core/index/types';
 import { compileMatcher } from '../src/core/match/compile';
 import { createMatcher } from '../src/core/match/scan';
 import { parseCorpusFile } from '../src/store/corpus-file';
-import { validateDetails, validateMatcherCore } from '../src/store/validate-stored';
+import { unpackMatcher, validateDetails, validateMatcherCore, validateQuoteBigrams } from '../src/store/validate-stored';
+import { packMatcher, type PackedMatcher } from '../src/store/matcher-row';
+import type { MatcherData } from '../src/core/match/data';
+import { loadWordVectorsBinary } from '../src/core/lang/vectors';
 
 const articles = Number(process.argv[2] ?? 5000);
 const blockCount = Number(process.argv[3] ?? 80);
@@ -29,6 +33,15 @@ function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
   const v = f();
   return [v, performance.now() - t0];
+}
+
+/** Runs `f`, adding its CPU time (ms, this process, all threads) to `into`. */
+function cpu<T>(into: number[], f: () => T): T {
+  const c0 = process.cpuUsage();
+  const v = f();
+  const d = process.cpuUsage(c0);
+  into.push((d.user + d.system) / 1000);
+  return v;
 }
 
 function median(xs: number[]): number {
@@ -48,23 +61,38 @@ const shard = serialize(data);
 console.log(`corpus: ${articles} articles, ${index.entities.length} entities; matcher shard ${mb(shard.length)} (structured clone), compiled in ${compileMs.toFixed(0)} ms`);
 
 // ---- cold start: what happens before the first answer ----
+// The row as the store keeps it (src/store/matcher-row.ts): JSON as UTF-8 bytes and a prebuilt quote index.
+const [packed, packMs] = time(() => packMatcher(data));
+const row = serialize(packed);
+console.log(`stored row ${mb(row.length)} (structured clone), packed in ${packMs.toFixed(0)} ms`);
+const vectorFile = new Uint8Array(readFileSync(new URL('../src/generated/word-vectors.bin', import.meta.url)));
 const cold = { read: [] as number[], validate: [] as number[], build: [] as number[], firstScan: [] as number[] };
+// CPU time (process.cpuUsage) of the same steps: the machine may be shared, and wall time then counts others' work.
+const coldCpu = { clone: [] as number[], decodeParse: [] as number[], validate: [] as number[], vectors: [] as number[], build: [] as number[], firstScan: [] as number[] };
 const page = generatePage({ words: 20_000, seed: 7 });
 const blocks = [...page.html.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)]
   .map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&rsquo;/g, '’').replace(/&quot;/g, '"').trim())
   .filter((t) => t.length > 0)
   .slice(0, blockCount);
 for (let round = 0; round < 3; round++) {
-  const [read, readMs] = time(() => deserialize(shard));
-  const [, validateMs] = time(() => validateMatcherCore(read));
-  const [m, buildMs] = time(() => createMatcher(read));
+  const [read, readMs] = time(() => deserialize(row) as PackedMatcher);
+  const [stored, validateMs] = time(() => unpackMatcher(read));
+  const [m, buildMs] = time(() => createMatcher(stored.data, { quoteBigrams: stored.quoteBigrams }));
   const [, scanMs] = time(() => m.scan(blocks[0], { kinds: KINDS }));
   cold.read.push(readMs);
   cold.validate.push(validateMs);
   cold.build.push(buildMs);
   cold.firstScan.push(scanMs);
+  const read2 = cpu(coldCpu.clone, () => deserialize(row) as PackedMatcher);
+  const parsed = cpu(coldCpu.decodeParse, () => JSON.parse(new TextDecoder().decode(read2.json)) as unknown);
+  cpu(coldCpu.validate, () => (validateMatcherCore(parsed), validateQuoteBigrams(read2.quoteBigrams, stored.data.quotes.length, stored.data.words.length + 1)));
+  const vectors = cpu(coldCpu.vectors, () => loadWordVectorsBinary(vectorFile));
+  const m2 = cpu(coldCpu.build, () => createMatcher(parsed as MatcherData, { quoteBigrams: read2.quoteBigrams, vectors }));
+  cpu(coldCpu.firstScan, () => m2.scan(blocks[0], { kinds: KINDS }));
 }
-console.log(`cold (median of 3, ms): read ${median(cold.read).toFixed(0)}, validate ${median(cold.validate).toFixed(0)}, build matcher ${median(cold.build).toFixed(0)}, first block ${median(cold.firstScan).toFixed(1)}`);
+console.log(`cold (median of 3, ms wall): read ${median(cold.read).toFixed(0)}, parse + validate ${median(cold.validate).toFixed(0)}, build matcher ${median(cold.build).toFixed(0)}, first block ${median(cold.firstScan).toFixed(1)}`);
+const cpuLine = Object.entries(coldCpu).map(([k, v]) => `${k} ${median(v).toFixed(0)}`);
+console.log(`cold (median of 3, ms CPU): ${cpuLine.join(', ')}; total ${Object.values(coldCpu).reduce((n, v) => n + median(v), 0).toFixed(0)} (vectors: decoding the packaged file, with them the build looks them up)`);
 
 // ---- one matchBlocks reply ----
 const matcher = createMatcher(data);

@@ -14,6 +14,7 @@ import { parseCorpusFile } from '../store/corpus-file';
 import { BUNDLED_CORPUS_ID, CorpusStore } from '../store/corpus-store';
 import type { CorpusSource } from './corpus-source';
 import { createStoreCorpusSource } from './store-corpus-source';
+import { matchingVectors } from './word-vectors';
 
 /** Shown when the extension's own strings are unavailable. */
 const BUNDLED_NAME_FALLBACK = 'Bundled corpus';
@@ -63,4 +64,4 @@ export function corpusStore(): Promise<CorpusStore> {
 }
 
 /** The matching side's corpora: the active, ready corpora of this background's store. */
-export const storeCorpusSource: CorpusSource = createStoreCorpusSource(corpusStore);
+export const storeCorpusSource: CorpusSource = createStoreCorpusSource(corpusStore, matchingVectors);

@@ -56,13 +56,14 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
   return {
     async matchBlocks(payload) {
       checkBlocks(payload);
-      await ready();
+      // Together: on a cold start the vectors' fetch and the corpora's matcher reads (which listing
+      // them starts) overlap instead of following each other.
+      const [, corpora] = await Promise.all([ready(), source().active()]);
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
       // A malformed date is ignored (the page's relative dates then stay unresolved), never an error.
       const pageDate = typeof payload.pageDate === 'string' && PAGE_DATE.test(payload.pageDate) ? payload.pageDate : undefined;
       const options: ScanOptions = { kinds, ...(pageUrl ? { pageUrl } : {}), ...(pageDate ? { pageDate } : {}) };
-      const corpora = await source().active();
       const matches: CorpusMatch[][] = payload.blocks.map(() => []);
       const problems: string[] = [];
       for (const corpus of corpora) {

@@ -4,19 +4,19 @@
  * read one record at a time. A corrupt shard or record marks that corpus broken (listed with the
  * reason) and leaves it out; the other corpora keep matching.
  */
-import type { MatcherData } from '../core/match/data';
 import { createMatcher, type Matcher } from '../core/match/scan';
 import { StoredRecordError } from '../store/validate-stored';
 import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
+import type { StoredMatcher } from '../store/matcher-row';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { VectorAwareMatcher } from './word-vectors';
 
 /** A matcher from validated data; data it still cannot be built from breaks the corpus. */
-async function build(s: CorpusStore, meta: CorpusMeta, data: MatcherData): Promise<(() => Matcher) | null> {
+async function build(s: CorpusStore, meta: CorpusMeta, { data, quoteBigrams }: StoredMatcher): Promise<(() => Matcher) | null> {
   try {
     const matcher = new VectorAwareMatcher<Matcher>();
-    const get = () => matcher.get((vectors) => createMatcher(data, { vectors }));
+    const get = () => matcher.get((vectors) => createMatcher(data, { vectors, quoteBigrams }));
     // Built now, so data that cannot make a matcher breaks the corpus here (rebuilt when the vectors arrive).
     get();
     return get;
@@ -26,22 +26,27 @@ async function build(s: CorpusStore, meta: CorpusMeta, data: MatcherData): Promi
   }
 }
 
-/** A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily). */
-export function createStoreCorpusSource(store: () => Promise<CorpusStore>): CorpusSource {
+/**
+ * A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily).
+ * Listing a corpus starts reading its matcher shard, so the read overlaps whatever else a cold
+ * matching side waits for; the matcher is built once `vectorsReady` resolves (the word vectors, in
+ * the extension), so it is built once with them rather than first without.
+ */
+export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vectorsReady: () => Promise<unknown> = async () => undefined): CorpusSource {
   // Keyed by generation: a reinstalled corpus gets a fresh matcher, a renamed one keeps its own.
   const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus }>();
 
   function load(s: CorpusStore, initial: CorpusMeta): LoadedCorpus {
     let matcher: Promise<(() => Matcher) | null> | null = null;
     const entry = { meta: initial, corpus: null as unknown as LoadedCorpus };
+    const start = () => (matcher ??= Promise.all([s.readMatcher(entry.meta), vectorsReady()]).then(([data]) => (data ? build(s, entry.meta, data) : null)));
     entry.corpus = {
       id: initial.id,
       get name() {
         return entry.meta.name;
       },
       async match(text, options) {
-        matcher ??= s.readMatcher(entry.meta).then((data) => (data ? build(s, entry.meta, data) : null));
-        const m = await matcher.catch((error: unknown) => {
+        const m = await start().catch((error: unknown) => {
           matcher = null; // the database failed, not the data: the next scan tries again
           throw error;
         });
@@ -53,6 +58,10 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>): Corp
       },
     };
     loaded.set(initial.data, entry);
+    // Read ahead; a failure here is met again (and retried) by the first match.
+    start().catch(() => {
+      matcher = null;
+    });
     return entry.corpus;
   }
 

@@ -23,7 +23,8 @@ import {
   type CorpusDb,
   type CorpusMeta,
 } from './db';
-import { StoredRecordError, checkMeta, recordError, validateDetails, validateMatcherCore } from './validate-stored';
+import { StoredRecordError, checkMeta, recordError, unpackMatcher, validateDetails } from './validate-stored';
+import { packMatcher, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 
 /**
@@ -294,7 +295,7 @@ export class CorpusStore {
     await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })), tell);
     await this.putBatches('records', recordRows(index, data), tell);
     await this.putBatches('details', detailsRows(index, data), tell);
-    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, matcher: compileMatcher(index) }], tell);
+    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, ...packMatcher(compileMatcher(index)) }], tell);
     if (written < total) onProgress?.(total, total);
   }
 
@@ -454,12 +455,12 @@ export class CorpusStore {
    * The matcher shard of a corpus generation, validated, or null when the corpus is broken (it is
    * then marked so). A shard of an older matcher version is recompiled from the full records.
    */
-  async readMatcher(meta: CorpusMeta): Promise<MatcherData | null> {
+  async readMatcher(meta: CorpusMeta): Promise<StoredMatcher | null> {
     try {
       const row = await this.db.get('matcher', [meta.data, CORE_SHARD]);
       if (!row) throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', 'missing');
-      const matcher = validateMatcherCore(row.matcher);
-      if (matcher.schemaVersion === MATCHER_DATA_VERSION) return matcher;
+      const matcher = unpackMatcher(row);
+      if (matcher.data.schemaVersion === MATCHER_DATA_VERSION) return matcher;
       return await this.recompileMatcher(meta);
     } catch (error) {
       // Bad data breaks the corpus; a failing database (it may be transient) is the caller's to retry.
@@ -470,7 +471,7 @@ export class CorpusStore {
   }
 
   /** Migration: matcher data of another version, rebuilt from the corpus's full records. */
-  private async recompileMatcher(meta: CorpusMeta): Promise<MatcherData> {
+  private async recompileMatcher(meta: CorpusMeta): Promise<StoredMatcher> {
     const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
     try {
       validateIndex(index);
@@ -485,9 +486,10 @@ export class CorpusStore {
     }
     // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile).
     const tx = this.db.transaction(['corpora', 'matcher'], 'readwrite');
-    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) await tx.objectStore('matcher').put({ data: meta.data, shard: CORE_SHARD, matcher });
+    const packed = packMatcher(matcher);
+    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) await tx.objectStore('matcher').put({ data: meta.data, shard: CORE_SHARD, ...packed });
     await tx.done;
-    return matcher;
+    return { data: matcher, quoteBigrams: packed.quoteBigrams };
   }
 
   /** The card record of one entity, claim group or quote group; null when the corpus has none. */

@@ -316,8 +316,9 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
       const store = what === 'matcher' ? 'matcher' : 'records';
       const key = what === 'matcher' ? [meta.data, 'core'] : [meta.data, 'entities', 0];
       const tx = db.transaction(store, 'readwrite');
-      const row = (await call(tx.objectStore(store).get(key))) as { matcher?: Record<string, unknown>; records?: Record<string, unknown>[] };
-      if (what === 'matcher') row.matcher!.entityKinds = 42;
+      const row = (await call(tx.objectStore(store).get(key))) as { json?: Uint8Array; records?: Record<string, unknown>[] };
+      // The matcher shard is stored as the UTF-8 bytes of JSON text (src/store/matcher-row.ts).
+      if (what === 'matcher') row.json = new TextEncoder().encode(JSON.stringify({ ...(JSON.parse(new TextDecoder().decode(row.json)) as object), entityKinds: 42 }));
       else row.records![0].name = 42;
       await call(tx.objectStore(store).put(row));
       return meta.data;

@@ -20,6 +20,8 @@ import { NUM, SPACED, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
 import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 import { Bm25, topK } from './bm25';
+import { ClaimParts } from './claim-parts';
+import { keyPostings } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
@@ -200,12 +202,8 @@ export class ClaimScorer {
   pageDay: number | null = null;
   private readonly model: RerankModel;
   private readonly vectors: WordVectors | null;
-  // Per claim: word key ids, their vector rows (-1 none), its rarest word keys, actors, years, flags.
-  private readonly claimWords: Int32Array[];
-  private readonly claimWordRows: Int32Array[];
-  private readonly claimRare: Int32Array[];
-  private readonly claimActors: Int32Array[];
-  private readonly claimYears: Float64Array[];
+  // Per claim: word key ids, their vector rows (-1 none), its rarest word keys, actors, years (derived on first use), flags.
+  private readonly parts: ClaimParts;
   private readonly claimFlags: Uint8Array;
   /** Per entity: descriptor word marks of the sentence (stamp), and whether the sentence names it (stamp). */
   private readonly actorNamed: Int32Array;
@@ -268,17 +266,13 @@ export class ClaimScorer {
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
     this.placeKeyIds = Int32Array.from(data.places, (_, p) => this.keyIds.get(placeKey(p)) ?? -1);
     this.claims = data.claims;
-    const lists: number[][] = data.keys.map(() => []);
     this.claimNorm = new Float64Array(data.claims.length);
     this.groupMembers = data.claimGroups.map(() => []);
     data.claims.forEach((c, ci) => {
-      for (const k of c[3]) {
-        lists[k].push(ci);
-        this.claimNorm[ci] += this.weights[k];
-      }
+      for (const k of c[3]) this.claimNorm[ci] += this.weights[k];
       this.groupMembers[c[2]].push(ci);
     });
-    this.postings = lists.map((l) => Int32Array.from(l));
+    this.postings = keyPostings(data.claims, data.keys.length);
     this.bm25 = new Bm25(
       data.claims.map((c) => c[3]),
       data.keys.length,
@@ -287,18 +281,8 @@ export class ClaimScorer {
     const keyWords = data.keyWords ?? [];
     const keyRow = Int32Array.from(data.keys, (_, k) => (this.vectors && keyWords[k] ? this.vectors.row(keyWords[k]) : -1));
     const keyActor = Int32Array.from(data.keys, (k) => (k.startsWith('@') ? Number(k.slice(1)) : -1));
-    const isWordKey = (k: number) => !/^[@^#]/.test(data.keys[k]);
-    this.claimWords = data.claims.map((c) => Int32Array.from(c[3].filter(isWordKey)));
-    this.claimWordRows = this.claimWords.map((ws) => Int32Array.from(ws, (k) => keyRow[k]));
-    const idf = this.bm25.idf;
-    this.claimRare = this.claimWords.map((ws) => Int32Array.from([...ws].sort((x, y) => idf[y] - idf[x] || x - y).slice(0, RARE_WORDS)));
-    this.claimActors = data.claims.map((c) => Int32Array.from(c[3].map((k) => keyActor[k]).filter((e) => e >= 0)));
-    // A claim's years: those it states, else its article's (when the article's date is known).
-    this.claimYears = data.claims.map((c) => {
-      const stated = c[4].filter((f) => f[2] === FigureClass.year).map((f) => f[0]);
-      const dated = data.articleYears?.[c[0]] ?? 0;
-      return Float64Array.from(stated.length || !dated ? stated : [dated]);
-    });
+    const isWordKey = Uint8Array.from(data.keys, (k) => (/^[@^#]/.test(k) ? 0 : 1));
+    this.parts = new ClaimParts(data.claims, isWordKey, keyRow, keyActor, this.bm25.idf, data.articleYears, RARE_WORDS);
     this.claimFlags = Uint8Array.from(data.claims, (_, ci) => data.claimFlags?.[ci] ?? 0);
     (data.descriptorWords ?? []).forEach((w, i) => this.descriptorIds.set(w, i));
     const byWord: number[][] = (data.descriptorWords ?? []).map(() => []);
@@ -543,7 +527,7 @@ export class ClaimScorer {
     row[F.pageCovered] = total > 0 ? sharedW / total : 0;
     row[F.bm25Relative] = bestBm > 0 ? this.accBm[c] / bestBm : 0;
     // Actors: named, described, or missing.
-    const actors = this.claimActors[c];
+    const actors = this.parts.actors(c);
     let named = 0;
     let described = 0;
     for (let j = 0; j < actors.length; j++) {
@@ -558,7 +542,7 @@ export class ClaimScorer {
     row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
     row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
     row[F.timeShiftMismatch] = differ & TIME_SHIFT ? 1 : 0;
-    const years = this.claimYears[c];
+    const years = this.parts.years(c);
     let yearShared = false;
     for (let j = 0; j < years.length; j++) if (this.pageYears.includes(years[j])) yearShared = true;
     row[F.yearConflict] = years.length > 0 && this.pageYears.length > 0 && !yearShared ? 1 : 0;
@@ -592,8 +576,8 @@ export class ClaimScorer {
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
-    const words = this.claimWords[c];
-    const wordRows = this.claimWordRows[c];
+    const words = this.parts.words(c);
+    const wordRows = this.parts.rows(c);
     const vectors = this.vectors;
     // Each word counts by its IDF (a rare word says more of what a sentence states than a common
     // one, as in IDF-weighted alignment measures); a page word no claim uses is as rare as can be.
@@ -632,7 +616,7 @@ export class ClaimScorer {
       weight += idf[words[j]];
     }
     row[F.alignClaimToPage] = weight > 0 ? sum / weight : 0;
-    const rare = this.claimRare[c];
+    const rare = this.parts.rare(c);
     let weakest = rare.length > 0 ? 1 : 0;
     for (let j = 0; j < rare.length; j++) {
       const at = words.indexOf(rare[j]);
@@ -652,8 +636,8 @@ export class ClaimScorer {
    * soon as its exact keys cannot reach the threshold.
    */
   private alignmentBounds(c: number, mark: number): { pageToClaim: number; claimToPage: number; weakestRare: number; predicate: number; clause: number } {
-    const words = this.claimWords[c];
-    const wordRows = this.claimWordRows[c];
+    const words = this.parts.words(c);
+    const wordRows = this.parts.rows(c);
     const idf = this.bm25.idf;
     let claimHasRows = false;
     for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) claimHasRows = true;
@@ -687,7 +671,7 @@ export class ClaimScorer {
       cs += idf[words[j]] * claimWordBound(words[j], wordRows[j]);
       cw += idf[words[j]];
     }
-    const rare = this.claimRare[c];
+    const rare = this.parts.rare(c);
     let weakest = rare.length > 0 ? 1 : 0;
     for (let j = 0; j < rare.length; j++) {
       const at = words.indexOf(rare[j]);

@@ -174,14 +174,15 @@ export class QuoteMatcher {
   private readonly touched: number[] = [];
   private readonly seenBigrams = new Set<number>();
 
-  constructor(data: MatcherData) {
+  /** `bigrams`: the bigram index of `data.quotes` when already built (quoteBigrams(data.quotes, data.words.length + 1)). */
+  constructor(data: MatcherData, bigrams?: QuoteBigrams) {
     this.quotes = data.quotes;
     this.articles = data.articles;
     this.certainty = data.quoteCertainty ?? [];
     this.stride = data.words.length + 1;
     this.groupMembers = data.quoteGroups.map(() => []);
     data.quotes.forEach((q, qi) => this.groupMembers[q[2]].push(qi));
-    this.bigrams = quoteBigrams(data.quotes, this.stride);
+    this.bigrams = bigrams ?? quoteBigrams(data.quotes, this.stride);
     this.counts = new Uint16Array(data.quotes.length);
   }
 

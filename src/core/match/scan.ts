@@ -10,7 +10,7 @@ import type { RerankModel } from './rerank';
 import type { WordVectors } from '../lang/vectors';
 import { MATCHER_DATA_VERSION, PatternType, type MatcherData } from './data';
 import { NameHits, NameScanner } from './names';
-import { QuoteMatcher, findQuotedSpans } from './quotes';
+import { QuoteMatcher, findQuotedSpans, type QuoteBigrams } from './quotes';
 import { splitSentences } from './sentences';
 import { Tokens, tokenize } from './tokens';
 import { classifyingTable } from './classify';
@@ -44,6 +44,8 @@ export interface MatcherOptions {
   model?: RerankModel;
   /** Claim candidates re-ranked per sentence, other than claims.ts RETRIEVE_K (diagnostics only). */
   retrieveK?: number;
+  /** The quote bigram index of the data when already built (the corpus store keeps it with the shard); built from the quotes otherwise. */
+  quoteBigrams?: QuoteBigrams;
 }
 
 /**
@@ -68,7 +70,7 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
   if (data.schemaVersion !== MATCHER_DATA_VERSION) throw new Error(`matcher data version ${data.schemaVersion}, expected ${MATCHER_DATA_VERSION}`);
   const names = new NameScanner(data);
   const claims = new ClaimScorer(data, options);
-  const quotes = new QuoteMatcher(data);
+  const quotes = new QuoteMatcher(data, options.quoteBigrams);
   const tokens = new Tokens(classifyingTable(data.words, data.keys));
   const hits = new NameHits();
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];

@@ -138,8 +138,9 @@ describe('corpus store: bad data read back', () => {
     await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
     const meta = (await s.meta(seeds.id))!;
     const row = (await s.db.get('matcher', [meta.data, 'core']))!;
-    (row.matcher.claims as unknown[])[3] = 'not a signature';
-    await s.db.put('matcher', row);
+    const data = JSON.parse(new TextDecoder().decode(row.json)) as { claims: unknown[] };
+    data.claims[3] = 'not a signature';
+    await s.db.put('matcher', { ...row, json: new TextEncoder().encode(JSON.stringify(data)) });
 
     expect(await matchesByCorpus(s, `${SEEDS_TEXT} ${SECOND_TEXT}`)).toEqual({ Seeds: [], Second: ['person:ilse-brandvold'] });
     const broken = (await s.list()).find((c) => c.id === seeds.id)!;

@@ -1,19 +1,20 @@
 /**
- * Upgrades: a database written in layout version 1 (no card records) opened by this code, and a
- * matcher shard of an older matcher-data version, rebuilt from the corpus's full records.
+ * Upgrades: a database written in layout version 1 (no card records) or 2 (matcher shards as
+ * object trees) opened by this code, and a matcher shard of an older matcher-data version, rebuilt
+ * from the corpus's full records.
  */
 import { describe, expect, it } from 'vitest';
 import { buildDetails } from '../../../src/core/index/details';
 import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { DB_VERSION, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
+import { DB_VERSION, detailsRows, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { summarise } from '../../../src/store/summary';
 import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
 
 describe('corpus store: migrations', () => {
   it('opens a version-1 database: card records are built for the corpora it holds, which keep working', async () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     const name = freshDbName();
     const index = secondIndex();
     const v1 = await openCorpusDb(name, 1);
@@ -26,12 +27,12 @@ describe('corpus store: migrations', () => {
     await v1.put('corpora', meta);
     for (const [n, record] of index.articles.entries()) await v1.put('articles', { data, n, id: record.id, record });
     for (const row of recordRows(index, data)) await v1.put('records', row);
-    await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(index) });
+    await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(index) } as never);
     v1.close();
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(2);
+      expect(store.db.version).toBe(3);
       expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect(corpus.name).toBe('Written by version 1');
@@ -52,7 +53,7 @@ describe('corpus store: migrations', () => {
       await v1.put('corpora', { ...summarise(index), id, name: id, origin: 'imported', created, updated: created, status: 'ready', active: true, data });
       for (const [n, record] of index.articles.entries()) await v1.put('articles', { data, n, id: record.id, record });
       for (const row of recordRows(index, data)) await v1.put('records', row);
-      await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(secondIndex()) });
+      await v1.put('matcher', { data, shard: 'core', matcher: compileMatcher(secondIndex()) } as never);
     }
     v1.close();
 
@@ -69,17 +70,52 @@ describe('corpus store: migrations', () => {
     }
   });
 
+  it('opens a version-2 database: matcher rows are packed (JSON as UTF-8 bytes and a prebuilt quote index), the corpus matches as before, a row that cannot be packed breaks only its corpus', async () => {
+    const name = freshDbName();
+    const v2 = await openCorpusDb(name, 2);
+    for (const [created, id, bad] of [[1, 'good', false], [2, 'bad', true]] as const) {
+      const index = secondIndex();
+      const data = `${id}-gen1`;
+      await v2.put('corpora', { ...summarise(index), id, name: id, origin: 'imported', created, updated: created, status: 'ready', active: true, data });
+      for (const [n, record] of index.articles.entries()) await v2.put('articles', { data, n, id: record.id, record });
+      for (const row of recordRows(index, data)) await v2.put('records', row);
+      for (const row of detailsRows(index, data)) await v2.put('details', row);
+      await v2.put('matcher', { data, shard: 'core', matcher: bad ? 'not matcher data' : compileMatcher(index) } as never);
+    }
+    v2.close();
+
+    const store = await CorpusStore.open(name);
+    try {
+      expect(store.db.version).toBe(3);
+      const packed = (await store.db.get('matcher', ['good-gen1', 'core']))!;
+      expect(JSON.parse(new TextDecoder().decode(packed.json))).toEqual(compileMatcher(secondIndex()));
+      expect(packed.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
+      expect('matcher' in packed).toBe(false);
+      const corpora = await createStoreCorpusSource(async () => store).active();
+      const good = corpora.find((c) => c.id === 'good')!;
+      expect((await good.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      await corpora.find((c) => c.id === 'bad')!.match(SECOND_TEXT);
+      const bad = (await store.list()).find((c) => c.id === 'bad')!;
+      expect(bad.status).toBe('broken');
+      expect(bad.reason).toBe('Corpus "bad" (bad) is broken: record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)');
+    } finally {
+      store.close();
+    }
+  });
+
   it('rebuilds a matcher shard of an older matcher-data version from the full records', async () => {
     const store = await CorpusStore.open(freshDbName());
     try {
       const { id } = await store.install(secondIndex(), { name: 'Second', origin: 'imported' });
       const meta = (await store.meta(id))!;
       const row = (await store.db.get('matcher', [meta.data, 'core']))!;
-      await store.db.put('matcher', { ...row, matcher: { ...row.matcher, schemaVersion: MATCHER_DATA_VERSION - 1 } });
+      const older = { ...(JSON.parse(new TextDecoder().decode(row.json)) as object), schemaVersion: MATCHER_DATA_VERSION - 1 };
+      await store.db.put('matcher', { ...row, json: new TextEncoder().encode(JSON.stringify(older)) });
 
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
-      expect((await store.db.get('matcher', [meta.data, 'core']))!.matcher.schemaVersion).toBe(MATCHER_DATA_VERSION);
+      const rebuilt = JSON.parse(new TextDecoder().decode((await store.db.get('matcher', [meta.data, 'core']))!.json)) as { schemaVersion: number };
+      expect(rebuilt.schemaVersion).toBe(MATCHER_DATA_VERSION);
       expect((await store.meta(id))!.status).toBe('ready');
     } finally {
       store.close();
