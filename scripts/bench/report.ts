@@ -385,7 +385,8 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
     lines.push('7. Imports through the Corpora page (generated news-please JSONL, the import worker, until the report says done)');
     for (const imp of r.imports) {
       const what = imp.kind === 'new' ? `import ${int(imp.articles)} articles into a new corpus` : `add ${int(imp.articles)} articles to a ${int(imp.into)}-article corpus`;
-      lines.push(row(what, [imp.ok ? `${num(imp.ms / 1000, 1)} s` : `failed: ${imp.error ?? '?'}`], 16, 50));
+      const cpu = imp.cpuMs === undefined || imp.cpuMs === null ? '' : ` (browser CPU ${num(imp.cpuMs / 1000, 1)} s)`;
+      lines.push(row(what, [imp.ok ? `${num(imp.ms / 1000, 1)} s${cpu}` : `failed: ${imp.error ?? '?'}`], 16, 50));
     }
     lines.push('');
   }

@@ -34,6 +34,12 @@ import { summarise } from './summary';
  */
 export const ROWS_PER_TRANSACTION = 500;
 
+/**
+ * Install transactions open at once (see putBatches): two let the next batch be cloned while the
+ * last is committed; more would only hold more of the corpus in memory waiting to be written.
+ */
+export const TRANSACTIONS_IN_FLIGHT = 2;
+
 /** Longest corpus name kept (longer names are cut): a name is a label, not a description. */
 export const MAX_NAME_LENGTH = 120;
 
@@ -299,13 +305,29 @@ export class CorpusStore {
     if (written < total) onProgress?.(total, total);
   }
 
+  /**
+   * Writes rows a batch per transaction, TRANSACTIONS_IN_FLIGHT at a time: the rows of a batch are
+   * cloned in this thread when they are put, and committed by the browser's storage process, so with
+   * two in flight the next batch is cloned while the last is committed. The batches are written with
+   * relaxed durability: they count only once the final transaction (default durability, after them in
+   * the same log) points the corpus at them, so an interruption loses nothing that was ready.
+   */
   private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][], tell: (rows: number) => void = () => undefined): Promise<void> {
-    for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
-      const tx = this.db.transaction(store, 'readwrite');
-      const batch = rows.slice(i, i + this.rowsPerTransaction);
-      // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
-      await Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
-      tell(batch.length);
+    const inFlight: Promise<void>[] = [];
+    try {
+      for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
+        const tx = this.db.transaction(store, 'readwrite', { durability: 'relaxed' });
+        const batch = rows.slice(i, i + this.rowsPerTransaction);
+        // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
+        const written = Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]).then(() => tell(batch.length));
+        written.catch(() => undefined);
+        inFlight.push(written);
+        if (inFlight.length >= TRANSACTIONS_IN_FLIGHT) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    } finally {
+      // A failed batch leaves the others to settle before the caller removes what was written.
+      await Promise.allSettled(inFlight);
     }
   }
 

@@ -21,7 +21,7 @@ import { Automaton, compileAutomaton } from './aho-corasick';
 import { GIVEN_FLAG, PatternType, SURNAME_FLAG, type MatcherData } from './data';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../lang/function-words';
 import { ROLE_WORDS, SURNAME_TITLES as TITLES } from '../lang/titles';
-import { CAP, SPACED, Tokens, WORD, tokenize } from './tokens';
+import { CAP, SPACED, Tokens, WORD, scratchTokens, tokenize } from './tokens';
 import type { CorpusIndex } from '../index/types';
 
 /** A shared string → id table. */
@@ -49,7 +49,7 @@ interface PatternSpec {
 
 /** Token strings and capitalisation mask of a name as written. */
 function nameTokens(name: string): { tokens: string[]; caps: number; words: number } {
-  const t = tokenize(name, new Tokens());
+  const t = tokenize(name, scratchTokens());
   const tokens: string[] = [];
   let caps = 0;
   let words = 0;
