@@ -26,7 +26,7 @@ import { runCorpusBench } from './corpus-bench';
 import { runStoreBench } from './store-bench';
 import { generatePage } from './generate-page';
 import { machineInfo } from './machine';
-import { measureThroughput } from './node-bench';
+import { measureReranker, measureThroughput, rerankerText } from './node-bench';
 import { formatTable, judge, type BenchResults } from './report';
 import { serveDir } from './server';
 import { prepareIndex } from './prepare-index';
@@ -110,6 +110,7 @@ async function main(): Promise<number> {
     card: null,
     sizes: null,
     throughput: null,
+    reranker: null,
     corpus: [],
     store: [],
     imports: [],
@@ -188,6 +189,15 @@ async function main(): Promise<number> {
         results.throughput = measureThroughput(join(generatedDir, 'matcher.json'), longText);
       } catch (error) {
         notes.push(`matcher throughput: the matcher could not be created from src/generated/matcher.json (${String(error)})`);
+      }
+      // Issue 13: the claim re-ranker's cost, claim matching with and without the word vectors.
+      log('claim re-ranker cost in Node…');
+      const vectorsFile = join(ROOT, 'src/generated/word-vectors.bin');
+      try {
+        if (!existsSync(vectorsFile)) throw new Error(`${vectorsFile} is missing (npm run build:index packs it)`);
+        results.reranker = measureReranker(join(generatedDir, 'matcher.json'), vectorsFile, rerankerText(ROOT), 7);
+      } catch (error) {
+        notes.push(`claim re-ranker cost: not measured (${String(error)})`);
       }
     }
 

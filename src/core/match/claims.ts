@@ -152,6 +152,8 @@ export interface ClaimScorerOptions {
   model?: RerankModel;
   /** Candidates re-ranked per sentence; RETRIEVE_K when omitted (scripts/retrieval-misses.ts measures recall at larger k). */
   retrieveK?: number;
+  /** Read every posting of the sentence's keys (the reference the pruned retrieval is checked against; slower, same results). */
+  exhaustiveRetrieval?: boolean;
 }
 
 /** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call) and the sentence's first token, for fitting. */
@@ -171,15 +173,45 @@ export class ClaimScorer {
   private readonly bm25: Bm25;
   /** BM25 IDF of a key no claim holds. */
   private readonly unknownIdf: number;
-  private readonly acc: Float64Array;
-  private readonly accBm: Float64Array;
-  private readonly shared: Uint16Array;
+  /**
+   * Per claim c, for the sentence being scored: at 3c its shared IDF weight (for the cosine), at
+   * 3c + 1 its shared BM25 IDF (times its length factor once it is a candidate), at 3c + 2 how many
+   * keys it shares. Side by side, so adding one posting touches one cache line, not three arrays.
+   */
+  private readonly sums: Float64Array;
+  /** BM25 score of each candidate (topK reads it by claim). */
+  private readonly bmScore: Float64Array;
   private readonly touched: Int32Array;
   private readonly candidates: Int32Array;
   private readonly retrieveK: number;
   private readonly top: Int32Array;
   private readonly topP: Float64Array;
   private readonly rows: Float64Array;
+  /**
+   * Whether every claim holds each key once (compiled data does): the pruned retrieval relies on it;
+   * otherwise every posting is read. Checked on the first retrieval, not at the matcher's build.
+   */
+  private keysDistinct: boolean | null = null;
+  private readonly exhaustiveRetrieval: boolean;
+  /** Retrieval's scratch, per claim c: at 2c its shared BM25 IDF so far (in retrieval order), at 2c + 1 its shared keys. */
+  private readonly partial: Float64Array;
+  /** Per claim: 1 while retrieval has reached it this sentence; and the claims reached, in order. */
+  private readonly reached: Uint8Array;
+  private readonly reachedList: Int32Array;
+  /** Per key: the most a claim can score on it, IDF times the largest length factor in its postings (NaN: not computed yet). */
+  private readonly keyBound: Float64Array;
+  /** The sentence's key positions by bound, and the bounds left from each position on. */
+  private keyOrder = new Int32Array(64);
+  private boundLeft = new Float64Array(65);
+  /** The K best scores so far (retrieve); K is retrieveK. */
+  private readonly kth: Float64Array;
+  /** Claims whose acc, accBm and shared hold their values for the sentence being scored (cleared after it). */
+  private nTouched = 0;
+  /** Per claim: stamp of the sentence its acc, accBm and shared were computed for. */
+  private readonly exactStamp: Int32Array;
+  /** Per key: mark of the claim whose keys are being looked up (exact). */
+  private readonly memberMark: Int32Array;
+  private memberStamp = 0;
   /** One view per top candidate into `rows`, made once (no view per sentence). */
   private readonly rowViews: Float64Array[];
   private readonly one = new Float64Array(FEATURE_COUNT);
@@ -261,6 +293,7 @@ export class ClaimScorer {
     this.rows = new Float64Array(k * FEATURE_COUNT);
     this.rowViews = Array.from({ length: k }, (_, i) => this.rows.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT));
     this.topExact = new Uint8Array(k);
+    this.kth = new Float64Array(k);
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.weights = Float64Array.from(data.weights);
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
@@ -273,10 +306,17 @@ export class ClaimScorer {
       this.groupMembers[c[2]].push(ci);
     });
     this.postings = keyPostings(data.claims, data.keys.length);
+    this.exhaustiveRetrieval = options.exhaustiveRetrieval === true;
+    this.partial = new Float64Array(data.claims.length * 2);
+    this.reached = new Uint8Array(data.claims.length);
+    this.reachedList = new Int32Array(data.claims.length);
+    this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
     this.bm25 = new Bm25(
       data.claims.map((c) => c[3]),
       data.keys.length,
     );
+    this.exactStamp = new Int32Array(data.claims.length);
+    this.memberMark = new Int32Array(data.keys.length);
     this.unknownIdf = Math.log(1 + (data.claims.length + 0.5) / 0.5);
     const keyWords = data.keyWords ?? [];
     const keyRow = Int32Array.from(data.keys, (_, k) => (this.vectors && keyWords[k] ? this.vectors.row(keyWords[k]) : -1));
@@ -293,9 +333,8 @@ export class ClaimScorer {
     this.claimMark = new Int32Array(data.keys.length);
     this.keySlot = new Int32Array(data.keys.length);
     this.keySlotStamp = new Int32Array(data.keys.length);
-    this.acc = new Float64Array(data.claims.length);
-    this.accBm = new Float64Array(data.claims.length);
-    this.shared = new Uint16Array(data.claims.length);
+    this.sums = new Float64Array(data.claims.length * 3);
+    this.bmScore = new Float64Array(data.claims.length);
     this.touched = new Int32Array(data.claims.length);
     this.candidates = new Int32Array(data.claims.length);
     this.seen = new Int32Array(data.keys.length);
@@ -397,41 +436,16 @@ export class ClaimScorer {
     }
     const nKeys = this.nKeys;
     if (content < 3 || nKeys < MIN_CANDIDATE_SHARED) return null;
-    // Retrieval: shared IDF weight (for the cosine), shared BM25 IDF and shared count per claim.
-    const { acc, accBm, shared, touched, postings, weights } = this;
-    const idf = this.bm25.idf;
-    const sentKeys = this.sentKeys;
-    let nTouched = 0;
-    for (let k = 0; k < nKeys; k++) {
-      const id = sentKeys[k];
-      const list = postings[id];
-      const w = weights[id];
-      const wb = idf[id];
-      for (let p = 0; p < list.length; p++) {
-        const c = list[p];
-        if (shared[c] === 0) touched[nTouched++] = c;
-        acc[c] += w;
-        accBm[c] += wb;
-        shared[c]++;
-      }
-    }
-    let nCand = 0;
-    const lengthFactor = this.bm25.lengthFactor;
-    for (let k = 0; k < nTouched; k++) {
-      const c = touched[k];
-      if (shared[c] < MIN_CANDIDATE_SHARED) continue;
-      accBm[c] *= lengthFactor[c];
-      this.candidates[nCand++] = c;
-    }
+    const nTop = this.retrieve(nKeys);
+    const { sums, touched } = this;
     let result: ClaimResult | null = null;
-    const nTop = topK(this.candidates, nCand, accBm, this.retrieveK, this.top);
     let best = -1;
     let bestP = 0;
     for (let i = 0; i < nTop; i++) {
       const c = this.top[i];
       const row = this.rowViews[i];
       // Alignment is the costly part: skipped when even perfect alignment could not reach the threshold.
-      this.topExact[i] = this.features(c, accBm[this.top[0]], row, probe ? 0 : threshold) ? 1 : 0;
+      this.topExact[i] = this.features(c, sums[this.top[0] * 3 + 1], row, probe ? 0 : threshold) ? 1 : 0;
       const p = probability(this.model, row, 0);
       this.topP[i] = p;
       probe?.(c, row, a);
@@ -443,7 +457,10 @@ export class ClaimScorer {
     if (best >= 0 && bestP >= threshold) {
       const group = this.claims[best][2];
       const candidates: ClaimCandidate[] = [];
-      for (const c of this.groupMembers[group]) candidates.push({ claim: c, sim: this.cosine(c) });
+      for (const c of this.groupMembers[group]) {
+        this.exact(c);
+        candidates.push({ claim: c, sim: this.cosine(c) });
+      }
       // Likely claims the corpus analysis put in other groups are evidence too.
       for (let i = 0; i < nTop; i++) {
         const c = this.top[i];
@@ -456,19 +473,175 @@ export class ClaimScorer {
         for (const cand of candidates) {
           if (this.articles[this.claims[cand.claim][0]] !== ref.article) continue;
           const i = this.topIndex(cand.claim, nTop);
-          p = Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, accBm[this.top[0]]));
+          p = Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, sums[this.top[0] * 3 + 1]));
         }
         ref.score = roundScore(p);
       }
       const cos = this.cosine(best);
       result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
     }
-    for (let k = 0; k < nTouched; k++) {
-      acc[touched[k]] = 0;
-      accBm[touched[k]] = 0;
-      shared[touched[k]] = 0;
+    for (let k = 0; k < this.nTouched; k++) {
+      const at = touched[k] * 3;
+      sums[at] = 0;
+      sums[at + 1] = 0;
+      sums[at + 2] = 0;
     }
+    this.nTouched = 0;
     return result;
+  }
+
+  /**
+   * Retrieval: the RETRIEVE_K best claims by BM25 among those sharing MIN_CANDIDATE_SHARED keys with
+   * the sentence, into `top`, with their shared IDF weight (for the cosine), BM25 score and shared
+   * count in `sums` (exact). Returns how many.
+   *
+   * The sentence's keys are read rarest first (by the most a claim can score on each). Once the keys
+   * left could not lift a claim not yet reached to the K-th best score reached so far, their
+   * postings only add to claims already reached: a read of one byte per posting instead of adding
+   * into three sums, on the common keys whose postings are most of what a sentence reaches (MaxScore,
+   * Turtle and Flood 1995, term at a time). Those sums are in another order than the sentence's, so
+   * they only choose: the claims within rounding of the K-th are summed again in the sentence's key
+   * order (exact) and ranked on that, so the result is the one reading every posting gives, bit for
+   * bit.
+   */
+  private retrieve(nKeys: number): number {
+    this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
+    if (!this.keysDistinct) return this.retrieveAll(nKeys);
+    const { partial, reached, reachedList, postings, sentKeys, keyBound, kth } = this;
+    const idf = this.bm25.idf;
+    const lengthFactor = this.bm25.lengthFactor;
+    if (this.keyOrder.length < nKeys) {
+      this.keyOrder = new Int32Array(nKeys * 2);
+      this.boundLeft = new Float64Array(nKeys * 2 + 1);
+    }
+    const order = this.keyOrder;
+    const left = this.boundLeft;
+    // Rarest first: descending bound (insertion sort: a sentence has tens of keys), ties by position.
+    for (let i = 0; i < nKeys; i++) {
+      const id = sentKeys[i];
+      if (keyBound[id] !== keyBound[id]) {
+        const list = postings[id];
+        let most = 0;
+        for (let p = 0; p < list.length; p++) if (lengthFactor[list[p]] > most) most = lengthFactor[list[p]];
+        keyBound[id] = idf[id] * most;
+      }
+      const bound = keyBound[id];
+      let j = i;
+      while (j > 0 && keyBound[sentKeys[order[j - 1]]] < bound) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
+    left[nKeys] = 0;
+    for (let i = nKeys - 1; i >= 0; i--) left[i] = left[i + 1] + keyBound[sentKeys[order[i]]];
+    let nReached = 0;
+    let reaching = true;
+    for (let i = 0; i < nKeys; i++) {
+      const id = sentKeys[order[i]];
+      const list = postings[id];
+      const wb = idf[id];
+      if (!reaching) {
+        for (let p = 0; p < list.length; p++) {
+          const c = list[p];
+          if (reached[c] === 0) continue;
+          partial[c * 2] += wb;
+          partial[c * 2 + 1]++;
+        }
+        continue;
+      }
+      for (let p = 0; p < list.length; p++) {
+        const c = list[p];
+        if (reached[c] === 0) {
+          reached[c] = 1;
+          reachedList[nReached++] = c;
+        }
+        partial[c * 2] += wb;
+        partial[c * 2 + 1]++;
+      }
+      // No claim's score so far exceeds the bounds read (left[0] − left[i + 1]): only then can the rest be below the K-th.
+      const rest = left[i + 1];
+      if (i + 1 === nKeys || rest >= left[0] - rest) continue;
+      const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+      // Every sum only grows, so the K-th best so far is at most the final K-th (within rounding: the margins).
+      if (m === this.retrieveK && rest * (1 + BOUND_MARGIN) < kth[this.retrieveK - 1] * (1 - BOUND_MARGIN)) reaching = false;
+    }
+    // The K-th best in retrieval order; the claims within rounding of it are ranked on exact sums.
+    const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+    const floor = m === this.retrieveK ? kth[this.retrieveK - 1] * (1 - BOUND_MARGIN) : Number.NEGATIVE_INFINITY;
+    let nCand = 0;
+    for (let t = 0; t < nReached; t++) {
+      const c = reachedList[t];
+      if (partial[c * 2 + 1] >= MIN_CANDIDATE_SHARED && partial[c * 2] * lengthFactor[c] >= floor) {
+        this.exact(c);
+        this.bmScore[c] = this.sums[c * 3 + 1];
+        this.candidates[nCand++] = c;
+      }
+      reached[c] = 0;
+      partial[c * 2] = 0;
+      partial[c * 2 + 1] = 0;
+    }
+    return topK(this.candidates, nCand, this.bmScore, this.retrieveK, this.top);
+  }
+
+  /** Retrieval by reading every posting of the sentence's keys (for claims that hold a key twice, which compiled data never does). */
+  private retrieveAll(nKeys: number): number {
+    const { sums, touched, postings, weights, sentKeys } = this;
+    const idf = this.bm25.idf;
+    let nTouched = this.nTouched;
+    for (let k = 0; k < nKeys; k++) {
+      const id = sentKeys[k];
+      const list = postings[id];
+      const w = weights[id];
+      const wb = idf[id];
+      for (let p = 0; p < list.length; p++) {
+        const at = list[p] * 3;
+        if (sums[at + 2] === 0) touched[nTouched++] = list[p];
+        sums[at] += w;
+        sums[at + 1] += wb;
+        sums[at + 2]++;
+      }
+    }
+    let nCand = 0;
+    const lengthFactor = this.bm25.lengthFactor;
+    for (let k = this.nTouched; k < nTouched; k++) {
+      const c = touched[k];
+      this.exactStamp[c] = this.stamp;
+      if (sums[c * 3 + 2] < MIN_CANDIDATE_SHARED) continue;
+      this.bmScore[c] = sums[c * 3 + 1] *= lengthFactor[c];
+      this.candidates[nCand++] = c;
+    }
+    this.nTouched = nTouched;
+    return topK(this.candidates, nCand, this.bmScore, this.retrieveK, this.top);
+  }
+
+  /**
+   * Sets acc, accBm and shared of claim `c` for the sentence just keyed, as reading every posting
+   * would: sums in the sentence's key order, accBm scaled by the length factor when `c` is a
+   * candidate (shares MIN_CANDIDATE_SHARED keys).
+   */
+  private exact(c: number): void {
+    if (this.exactStamp[c] === this.stamp) return;
+    this.exactStamp[c] = this.stamp;
+    const mark = ++this.memberStamp;
+    const keys = this.claims[c][3];
+    for (let k = 0; k < keys.length; k++) this.memberMark[keys[k]] = mark;
+    const idf = this.bm25.idf;
+    let w = 0;
+    let bm = 0;
+    let n = 0;
+    for (let k = 0; k < this.nKeys; k++) {
+      const id = this.sentKeys[k];
+      if (this.memberMark[id] !== mark) continue;
+      w += this.weights[id];
+      bm += idf[id];
+      n++;
+    }
+    if (n === 0) return;
+    this.sums[c * 3] = w;
+    this.sums[c * 3 + 1] = n >= MIN_CANDIDATE_SHARED ? bm * this.bm25.lengthFactor[c] : bm;
+    this.sums[c * 3 + 2] = n;
+    this.touched[this.nTouched++] = c;
   }
 
   /**
@@ -496,7 +669,7 @@ export class ClaimScorer {
 
   /** The first-round weighted cosine of claim `c` with the sentence just keyed. */
   private cosine(c: number): number {
-    return this.shared[c] > 0 ? this.acc[c] / Math.sqrt(this.claimNorm[c] * this.total) : 0;
+    return this.sums[c * 3 + 2] > 0 ? this.sums[c * 3] / Math.sqrt(this.claimNorm[c] * this.total) : 0;
   }
 
   private topIndex(c: number, nTop: number): number {
@@ -506,9 +679,9 @@ export class ClaimScorer {
 
   /** Link probability of a claim outside the top K (a group member shown as evidence). */
   private probabilityOf(c: number, bestBm: number): number {
-    const bm = this.accBm[c];
+    const bm = this.sums[c * 3 + 1];
     // accBm holds the length-scaled score only for candidates; others share too few keys to link.
-    if (this.shared[c] < MIN_CANDIDATE_SHARED) return 0;
+    if (this.sums[c * 3 + 2] < MIN_CANDIDATE_SHARED) return 0;
     this.features(c, bestBm || bm, this.one, 0);
     return probability(this.model, this.one, 0);
   }
@@ -521,11 +694,11 @@ export class ClaimScorer {
   private features(c: number, bestBm: number, row: Float64Array, skipBelow: number): boolean {
     const keys = this.claims[c][3];
     const total = this.total;
-    const sharedW = this.acc[c];
+    const sharedW = this.sums[c * 3];
     row[F.cosine] = this.cosine(c);
     row[F.claimCovered] = this.claimNorm[c] > 0 ? sharedW / this.claimNorm[c] : 0;
     row[F.pageCovered] = total > 0 ? sharedW / total : 0;
-    row[F.bm25Relative] = bestBm > 0 ? this.accBm[c] / bestBm : 0;
+    row[F.bm25Relative] = bestBm > 0 ? this.sums[c * 3 + 1] / bestBm : 0;
     // Actors: named, described, or missing.
     const actors = this.parts.actors(c);
     let named = 0;
@@ -824,6 +997,31 @@ export class ClaimScorer {
     if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
     this.total += this.weights[id];
   }
+}
+
+/** Relative margin on retrieval's bounds, far above floating-point rounding: a bound never drops a claim that could rank. */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * The K best scores (partial BM25 IDF sum times length factor) among the reached claims sharing
+ * MIN_CANDIDATE_SHARED keys so far, descending, into `out`; returns how many (at most out.length).
+ */
+function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32Array, n: number, out: Float64Array): number {
+  const k = out.length;
+  let m = 0;
+  for (let t = 0; t < n; t++) {
+    const c = list[t];
+    if (partial[c * 2 + 1] < MIN_CANDIDATE_SHARED) continue;
+    const s = partial[c * 2] * lengthFactor[c];
+    if (m === k && s <= out[k - 1]) continue;
+    let j = m < k ? m++ : k - 1;
+    while (j > 0 && out[j - 1] < s) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = s;
+  }
+  return m;
 }
 
 export { CLAIM_FLOOR, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';

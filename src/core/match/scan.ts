@@ -46,6 +46,8 @@ export interface MatcherOptions {
   retrieveK?: number;
   /** The quote bigram index of the data when already built (the corpus store keeps it with the shard); built from the quotes otherwise. */
   quoteBigrams?: QuoteBigrams;
+  /** Claim retrieval reads every posting (the reference for the pruned retrieval; tests and the parity check). */
+  exhaustiveRetrieval?: boolean;
 }
 
 /**
