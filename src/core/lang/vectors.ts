@@ -173,7 +173,10 @@ function tableOf(dimensions: number, words: string[], scales: DataView, values: 
     if (v < 0) {
       let n = 0;
       for (let d = r * dimensions, end = d + dimensions; d < end; d++) n += values[d] * values[d];
-      v = invNorm[r] = n === 0 ? 0 : 1 / Math.sqrt(n);
+      // Read back from the Float32Array: the assignment's value is the unrounded double, so the first
+      // cosine of a row would differ in the 8th digit from every later one.
+      invNorm[r] = n === 0 ? 0 : 1 / Math.sqrt(n);
+      v = invNorm[r];
     }
     return v;
   };
