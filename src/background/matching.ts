@@ -16,6 +16,7 @@ import type { DetectionKind } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { ScanOptions } from '../core/match';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
+import { packEntityRefs } from '../shared/entity-refs';
 import type { CorpusSource } from './corpus-source';
 import { cardReply } from './card-reply';
 import { toWireMatch } from './wire-match';
@@ -78,7 +79,8 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       }
       if (corpora.length > 0 && problems.length === corpora.length) throw new Error(`matching failed: ${problems.join('; ')}`);
       for (const list of matches) list.sort((a, b) => a.start - b.start || b.end - a.end);
-      return problems.length > 0 ? { matches, problems } : { matches };
+      const entityRefs = packEntityRefs(matches);
+      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}) };
     },
 
     async getDetails({ kind, id, corpus }) {

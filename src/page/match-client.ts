@@ -6,6 +6,7 @@
  */
 import type { DetectionKind } from '../core/index/types';
 import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/protocol';
+import { unpackEntityRefs } from '../shared/entity-refs';
 import { isInvalidatedError } from './lifecycle';
 import { pageDateReader } from './page-date';
 
@@ -45,6 +46,7 @@ export function createMatchClient(
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;
         if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
+        unpackEntityRefs(matches, result.value.entityRefs);
         return matches;
       }
       if (isInvalidatedError(result.error)) throw new ContextGoneError(result.error);

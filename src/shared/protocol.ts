@@ -4,7 +4,7 @@
  * structured cloning across extension contexts.
  */
 import type { CardDetails } from '../core/index/details';
-import type { DetectionKind, Match } from '../core/index/types';
+import type { CoverageRef, DetectionKind, Match } from '../core/index/types';
 import type { PageDraftView } from './add-page';
 import type { Settings } from './settings';
 
@@ -99,7 +99,12 @@ export interface CorpusMatch extends Match {
   articles?: number;
   /** How many refs were left out of `refs` (absent when none were). */
   refsLeft?: number;
+  /** In a `matchBlocks` reply: `refs` is in the reply's `entityRefs` table (the page puts it back). */
+  sharedRefs?: true;
 }
+
+/** Per entity (corpus and id: src/shared/entity-refs.ts), the refs its detections in one `matchBlocks` reply share. */
+export type EntityRefsTable = Record<string, CoverageRef[]>;
 
 /** Which corpus a card's evidence comes from, as the card names it. */
 export interface CorpusLabel {
@@ -131,7 +136,8 @@ export interface MatchingProtocol {
      * ("on Wednesday", "yesterday") are resolved against it (ScanOptions.pageDate).
      */
     request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string };
-    reply: { matches: CorpusMatch[][]; problems?: string[] };
+    /** `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`. */
+    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[] };
   };
   /**
    * A detail record for a card: an entity, claim group or quote group, with resolved evidence and

@@ -33,6 +33,19 @@ describe('createMatchClient', () => {
     expect(request.calls).toBe(calls);
   });
 
+  it("puts each entity's shared refs back on every detection of it", async () => {
+    const refs = [{ article: 'a1', sentence: 0, relation: 'mentions' as const, score: 1 }];
+    const packed = { ...MATCH, sharedRefs: true as const };
+    const other = { ...MATCH, id: 'q', sharedRefs: true as const };
+    const request = requester([{ ok: true, value: { matches: [[packed], [{ ...packed, start: 4, end: 7 }, other]], entityRefs: { 'c\u0000p': refs } } }]);
+    const [first, second] = await createMatchClient(request, undefined, noSleep)(['Ada', 'x'], KINDS);
+    expect(first[0].refs).toEqual(refs);
+    expect(second[0].refs).toBe(first[0].refs);
+    // An entity missing from the table keeps no refs rather than someone else's.
+    expect(second[1].refs).toEqual([]);
+    expect([first[0], ...second].some((m) => 'sharedRefs' in m)).toBe(false);
+  });
+
   it('gives up after the last retry, with the last reason', async () => {
     const request = requester([{ ok: false, error: 'busy' }]);
     await expect(createMatchClient(request, undefined, noSleep)(['Ada'], KINDS)).rejects.toThrow(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: busy`);
