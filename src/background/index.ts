@@ -37,6 +37,15 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   });
 });
 
+// A page starting to load wakes the matching side (Chrome stops an idle service worker after about
+// 30 s) and starts reading the active corpora's matcher shards and the word vectors, so they are in
+// or on their way when the content script (document_idle) sends its first batch, instead of the
+// whole cold start waiting behind that batch. Only http(s) pages get a content script.
+browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+  if (change.status !== 'loading' || !/^https?:/.test(tab.url ?? '')) return;
+  storeCorpusSource.active().catch(() => undefined); // the first batch meets (and reports) the same failure
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   void clearFindings(tabId);
 });
