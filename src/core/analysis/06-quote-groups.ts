@@ -4,7 +4,7 @@
  * square of the number of quotes); a pair joins when enough of the shorter wording's words are
  * in the longer one, in order (word diff), and the speakers do not contradict each other. Pairs
  * are joined best-first (largest share first) and a group never holds two named speakers.
- * Each group is compared with its longest wording, word by word (the `diff` package).
+ * Each group is compared with its longest wording, word by word (the `diff` package), when written.
  */
 import type { DiffPart } from '../index/types';
 import { comparableWords } from '../lang/segment';
@@ -12,12 +12,14 @@ import { sharedInOrder, wordDiff } from '../lang/word-diff';
 import type { QuoteDraft } from './05-quotes';
 import { DisjointSets, forEachCandidatePair } from './blocking';
 
-/** A group of quote indices (into the drafts array) with its comparisons. */
+/**
+ * A group of quote indices (into the drafts array) with its relations. Each member's word diff
+ * against the reference is made when the group is written (memberDiff), not held for every group.
+ */
 export interface QuoteGroupDraft {
   members: number[];
   reference: number;
   relations: ('same-quote' | 'variant-quote')[];
-  diffs: DiffPart[][];
 }
 
 /** Share of the shorter wording's words that must appear, in order, in the other wording. */
@@ -70,11 +72,16 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     // the matcher's meaning too. Only other words, or words in another order, make a variant.
     const refWords = ` ${words[reference].join(' ')} `;
     const relations = members.map((i) => (i === reference || refWords.includes(` ${words[i].join(' ')} `) ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
-    const diffs = members.map((i) => (i === reference ? [] : wordDiff(quotes[reference].text, quotes[i].text)));
-    groups.push({ members, reference, relations, diffs });
+    groups.push({ members, reference, relations });
   }
   groups.sort((a, b) => a.members[0] - b.members[0]);
   return groups;
+}
+
+/** The word diff of member `k` of group `g` against the group's reference (none for the reference itself). */
+export function memberDiff(quotes: QuoteDraft[], g: QuoteGroupDraft, k: number): DiffPart[] {
+  const i = g.members[k];
+  return i === g.reference ? [] : wordDiff(quotes[g.reference].text, quotes[i].text);
 }
 
 // Word numbers below 2^17 pack three to a number below 2^51, exact in a double.

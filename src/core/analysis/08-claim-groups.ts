@@ -103,8 +103,12 @@ function blockingKeys(c: ClaimDraft): string[] {
   return keys;
 }
 
-/** Groups claims; every claim ends up in exactly one group. */
-export function groupClaims(claims: ClaimDraft[]): ClaimGroupDraft[] {
+/**
+ * Groups claims; every claim ends up in exactly one group. Returns each group's members (claim
+ * indices, ascending; groups in order of first member): the comparison (compareGroup) is made when
+ * the group is written, so a large corpus never holds every group's relations and values at once.
+ */
+export function groupClaims(claims: ClaimDraft[]): number[][] {
   const edges: { i: number; j: number; score: number }[] = [];
   forEachCandidatePair(claims.length, (i) => blockingKeys(claims[i]), MAX_BLOCK, (i, j) => {
     if (claims[i].article === claims[j].article) return;
@@ -123,8 +127,8 @@ export function groupClaims(claims: ClaimDraft[]): ClaimGroupDraft[] {
     sets.attach(small, large);
     for (const x of articles[small]) articles[large].add(x);
   }
-  const groups = sets.groups().map((members) => compare(claims, members));
-  groups.sort((a, b) => a.members[0] - b.members[0]);
+  const groups = sets.groups();
+  groups.sort((a, b) => a[0] - b[0]);
   return groups;
 }
 
@@ -199,7 +203,8 @@ function shorten(text: string, max = 90): string {
   return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:–—-]+$/, '') + '…';
 }
 
-function compare(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
+/** One group of groupClaims compared: its reference, each member's relation and values, the differences and the topic. */
+export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
   // Reference: the member that agrees with most others (majority value); ties → first article.
   // Members with the same comparison signature agree with the same others, so each distinct
   // signature is compared once with each: a group of thousands of alike claims (one sentence
