@@ -10,7 +10,7 @@ import type { DiffPart } from '../index/types';
 import { comparableWords } from '../lang/segment';
 import { sharedInOrder, wordDiff } from '../lang/word-diff';
 import type { QuoteDraft } from './05-quotes';
-import { DisjointSets, forEachCandidatePair } from './blocking';
+import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
 
 /**
  * A group of quote indices (into the drafts array) with its relations. Each member's word diff
@@ -40,7 +40,7 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   const { numbered, vocabulary } = numberWords(words);
   const trigramsOf = trigramKeys(words, numbered, vocabulary);
   const common = new CommonWords(vocabulary);
-  const edges: { i: number; j: number; score: number }[] = [];
+  const edges = new Edges();
   forEachCandidatePair(quotes.length, trigramsOf, MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
     const shorter = Math.min(words[i].length, words[j].length);
@@ -49,22 +49,21 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     const upper = common.count(i, numbered[i], numbered[j]);
     if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
     const shared = sharedInOrder(words[i], words[j]);
-    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.push({ i, j, score: shared / shorter });
+    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.add(i, j, shared / shorter);
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches
   // two speakers' words joins the one it matches best instead of merging both speakers' groups
   // (chains of such joins made one group of hundreds of speakers, growing with the corpus).
-  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
   const sets = new DisjointSets(quotes.length);
   const speakerOf = quotes.map((q) => q.speaker);
-  for (const e of edges) {
-    const a = sets.find(e.i);
-    const b = sets.find(e.j);
-    if (a === b) continue;
-    if (speakerOf[a] !== null && speakerOf[b] !== null && speakerOf[a] !== speakerOf[b]) continue;
+  edges.forEachBestFirst((i, j) => {
+    const a = sets.find(i);
+    const b = sets.find(j);
+    if (a === b) return;
+    if (speakerOf[a] !== null && speakerOf[b] !== null && speakerOf[a] !== speakerOf[b]) return;
     sets.attach(a, b);
     speakerOf[b] ??= speakerOf[a];
-  }
+  });
   const groups: QuoteGroupDraft[] = [];
   for (const members of sets.groups()) {
     const reference = pickReference(quotes, words, members);

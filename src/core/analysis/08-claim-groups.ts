@@ -12,7 +12,7 @@ import { dateKind } from '../lang/dates';
 import { QUALIFIERS, figuresAgree } from '../lang/figures';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
-import { DisjointSets, forEachCandidatePair } from './blocking';
+import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
 
 /** A group of claim indices with the comparison results. */
 export interface ClaimGroupDraft {
@@ -109,24 +109,23 @@ function blockingKeys(c: ClaimDraft): string[] {
  * the group is written, so a large corpus never holds every group's relations and values at once.
  */
 export function groupClaims(claims: ClaimDraft[]): number[][] {
-  const edges: { i: number; j: number; score: number }[] = [];
+  const edges = new Edges();
   forEachCandidatePair(claims.length, (i) => blockingKeys(claims[i]), MAX_BLOCK, (i, j) => {
     if (claims[i].article === claims[j].article) return;
     const score = pairScore(claims[i], claims[j]);
-    if (score > 0) edges.push({ i, j, score });
+    if (score > 0) edges.add(i, j, score);
   });
-  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
   const sets = new DisjointSets(claims.length);
   const articles = claims.map((c) => new Set([c.article]));
-  for (const e of edges) {
-    const a = sets.find(e.i);
-    const b = sets.find(e.j);
-    if (a === b) continue;
+  edges.forEachBestFirst((i, j) => {
+    const a = sets.find(i);
+    const b = sets.find(j);
+    if (a === b) return;
     const [small, large] = articles[a].size <= articles[b].size ? [a, b] : [b, a];
-    if ([...articles[small]].some((x) => articles[large].has(x))) continue;
+    if ([...articles[small]].some((x) => articles[large].has(x))) return;
     sets.attach(small, large);
     for (const x of articles[small]) articles[large].add(x);
-  }
+  });
   const groups = sets.groups();
   groups.sort((a, b) => a[0] - b[0]);
   return groups;
