@@ -63,11 +63,25 @@ async function main(): Promise<void> {
     const cpu0 = process.cpuUsage();
     // CPU time of each step (what grows faster than the corpus shows up here first).
     const stepCpuMs: Record<string, number> = {};
+    // Memory at the end of each step: the resident peak so far (the step where it jumps is where
+    // the build peaks) and, with CL_BUILD_LIVE=1, the heap still live after a full collection.
+    const stepMemMiB: Record<string, { peakRss: number; rss: number; heapUsed: number; arrayBuffers: number; live?: number }> = {};
+    const liveEachStep = process.env.CL_BUILD_LIVE === '1';
+    const mib = (b: number): number => Math.round(b / 2 ** 20);
     let step = '';
     let stepCpu = 0;
     const enter = (next: string): void => {
       const now = cpuMs(process.cpuUsage(cpu0));
       if (step) stepCpuMs[step] = (stepCpuMs[step] ?? 0) + now - stepCpu;
+      if (step) {
+        const m = process.memoryUsage();
+        stepMemMiB[step] = { peakRss: mib(vm('VmHWM')), rss: mib(m.rss), heapUsed: mib(m.heapUsed), arrayBuffers: mib(m.arrayBuffers) };
+        if (liveEachStep) {
+          gc();
+          stepMemMiB[step].live = mib(process.memoryUsage().heapUsed);
+        }
+        if (process.env.CL_BUILD_STEPS === '1') process.stderr.write(`${step}: ${JSON.stringify(stepMemMiB[step])} cpu ${Math.round(now)} ms\n`);
+      }
       step = next;
       stepCpu = now;
     };
@@ -98,6 +112,7 @@ async function main(): Promise<void> {
         // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
         cpuMs: cpuMs(cpu),
         stepCpuMs,
+        stepMemMiB,
         // The machine's 1-minute load average at the start and end (2 cores, shared).
         loadStart,
         loadEnd: loadavg()[0],

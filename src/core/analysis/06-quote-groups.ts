@@ -4,20 +4,22 @@
  * square of the number of quotes); a pair joins when enough of the shorter wording's words are
  * in the longer one, in order (word diff), and the speakers do not contradict each other. Pairs
  * are joined best-first (largest share first) and a group never holds two named speakers.
- * Each group is compared with its longest wording, word by word (the `diff` package).
+ * Each group is compared with its longest wording, word by word (the `diff` package), when written.
  */
 import type { DiffPart } from '../index/types';
 import { comparableWords } from '../lang/segment';
 import { sharedInOrder, wordDiff } from '../lang/word-diff';
 import type { QuoteDraft } from './05-quotes';
-import { DisjointSets, forEachCandidatePair } from './blocking';
+import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
 
-/** A group of quote indices (into the drafts array) with its comparisons. */
+/**
+ * A group of quote indices (into the drafts array) with its relations. Each member's word diff
+ * against the reference is made when the group is written (memberDiff), not held for every group.
+ */
 export interface QuoteGroupDraft {
   members: number[];
   reference: number;
   relations: ('same-quote' | 'variant-quote')[];
-  diffs: DiffPart[][];
 }
 
 /** Share of the shorter wording's words that must appear, in order, in the other wording. */
@@ -34,11 +36,21 @@ export const MAX_BLOCK = 50;
 
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
-  const words = quotes.map((q) => comparableWords(q.text));
+  // One string per distinct word, in lists of exact length: each quote's words as fresh strings
+  // (slices of its normalised text) were most of this step's memory at 20,000 articles.
+  const distinct = new Map<string, string>();
+  const intern = (w: string): string => {
+    const s = distinct.get(w);
+    if (s !== undefined) return s;
+    distinct.set(w, w);
+    return w;
+  };
+  const words = quotes.map((q) => comparableWords(q.text).map(intern));
+  distinct.clear();
   const { numbered, vocabulary } = numberWords(words);
   const trigramsOf = trigramKeys(words, numbered, vocabulary);
   const common = new CommonWords(vocabulary);
-  const edges: { i: number; j: number; score: number }[] = [];
+  const edges = new Edges();
   forEachCandidatePair(quotes.length, trigramsOf, MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
     const shorter = Math.min(words[i].length, words[j].length);
@@ -47,22 +59,21 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     const upper = common.count(i, numbered[i], numbered[j]);
     if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
     const shared = sharedInOrder(words[i], words[j]);
-    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.push({ i, j, score: shared / shorter });
+    if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.add(i, j, shared / shorter);
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches
   // two speakers' words joins the one it matches best instead of merging both speakers' groups
   // (chains of such joins made one group of hundreds of speakers, growing with the corpus).
-  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
   const sets = new DisjointSets(quotes.length);
   const speakerOf = quotes.map((q) => q.speaker);
-  for (const e of edges) {
-    const a = sets.find(e.i);
-    const b = sets.find(e.j);
-    if (a === b) continue;
-    if (speakerOf[a] !== null && speakerOf[b] !== null && speakerOf[a] !== speakerOf[b]) continue;
+  edges.forEachBestFirst((i, j) => {
+    const a = sets.find(i);
+    const b = sets.find(j);
+    if (a === b) return;
+    if (speakerOf[a] !== null && speakerOf[b] !== null && speakerOf[a] !== speakerOf[b]) return;
     sets.attach(a, b);
     speakerOf[b] ??= speakerOf[a];
-  }
+  });
   const groups: QuoteGroupDraft[] = [];
   for (const members of sets.groups()) {
     const reference = pickReference(quotes, words, members);
@@ -70,11 +81,16 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     // the matcher's meaning too. Only other words, or words in another order, make a variant.
     const refWords = ` ${words[reference].join(' ')} `;
     const relations = members.map((i) => (i === reference || refWords.includes(` ${words[i].join(' ')} `) ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
-    const diffs = members.map((i) => (i === reference ? [] : wordDiff(quotes[reference].text, quotes[i].text)));
-    groups.push({ members, reference, relations, diffs });
+    groups.push({ members, reference, relations });
   }
   groups.sort((a, b) => a.members[0] - b.members[0]);
   return groups;
+}
+
+/** The word diff of member `k` of group `g` against the group's reference (none for the reference itself). */
+export function memberDiff(quotes: QuoteDraft[], g: QuoteGroupDraft, k: number): DiffPart[] {
+  const i = g.members[k];
+  return i === g.reference ? [] : wordDiff(quotes[g.reference].text, quotes[i].text);
 }
 
 // Word numbers below 2^17 pack three to a number below 2^51, exact in a double.

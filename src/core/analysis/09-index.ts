@@ -11,9 +11,9 @@ import { SCHEMA_VERSION } from '../index/types';
 import type { ArticleDraft, EntityResult, MentionDraft } from './context';
 import type { DescriptorTable } from './04-descriptors';
 import type { QuoteDraft } from './05-quotes';
-import type { QuoteGroupDraft } from './06-quote-groups';
+import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { ClaimDraft } from './07-claims';
-import type { ClaimGroupDraft } from './08-claim-groups';
+import { compareGroup } from './08-claim-groups';
 
 /** Everything the earlier steps produced, ready to assemble. */
 export interface AssemblyInput {
@@ -23,7 +23,8 @@ export interface AssemblyInput {
   quotes: QuoteDraft[];
   quoteGroups: QuoteGroupDraft[];
   claims: ClaimDraft[];
-  claimGroups: ClaimGroupDraft[];
+  /** Each claim group's members (groupClaims); compared when written. */
+  claimGroups: number[][];
 }
 
 const RELATED_MAX = 20;
@@ -72,7 +73,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   let quotes: QuoteDraft[] | null = input.quotes;
   let quoteGroups: QuoteGroupDraft[] | null = input.quoteGroups;
   let claims: ClaimDraft[] | null = input.claims;
-  let claimGroups: ClaimGroupDraft[] | null = input.claimGroups;
+  let claimGroups: number[][] | null = input.claimGroups;
   const articleIds = drafts.map((d) => d.id);
   let expected: keyof IndexStream = 'articles';
   const inOrder = (section: keyof IndexStream, next: keyof IndexStream | null): void => {
@@ -94,8 +95,8 @@ export function streamIndex(input: AssemblyInput): IndexStream {
     for (const m of g.members) quoteGroupOf[m] = gi;
   });
   const claimGroupOf = new Int32Array(claims.length);
-  claimGroups.forEach((g, gi) => {
-    for (const m of g.members) claimGroupOf[m] = gi;
+  claimGroups.forEach((members, gi) => {
+    for (const m of members) claimGroupOf[m] = gi;
   });
   const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}`;
 
@@ -219,7 +220,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
         id: `qg${gi + 1}`,
         speaker: g.members.map((m) => quotes![m].speaker).find((s) => s !== null) ?? null,
         reference: quoteIds[g.reference],
-        members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: g.diffs[k] })),
+        members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: memberDiff(quotes!, g, k) })),
       };
     }
     quotes = null;
@@ -249,7 +250,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   function* claimGroupRecords(): Generator<ClaimGroup> {
     inOrder('claimGroups', null);
     for (let gi = 0; gi < claimGroups!.length; gi++) {
-      const g = claimGroups![gi];
+      const g = compareGroup(claims!, claimGroups![gi]);
       yield {
         id: `cg${gi + 1}`,
         topic: g.topic,

@@ -79,6 +79,45 @@ export function forEachCandidatePair(count: number, keysOf: (i: number) => Itera
   }
 }
 
+/**
+ * Scored pairs of items, packed in typed arrays (20 bytes a pair): the grouping steps find millions
+ * of pairs in a corpus of 20,000 articles, and as objects they were the largest thing in memory.
+ */
+export class Edges {
+  private i = new Int32Array(1024);
+  private j = new Int32Array(1024);
+  private score = new Float64Array(1024);
+  /** Pairs added so far. */
+  count = 0;
+
+  /** Adds the pair (i, j) with its score. */
+  add(i: number, j: number, score: number): void {
+    if (this.count === this.i.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.i = grow(this.i);
+      this.j = grow(this.j);
+      this.score = grow(this.score);
+    }
+    this.i[this.count] = i;
+    this.j[this.count] = j;
+    this.score[this.count] = score;
+    this.count++;
+  }
+
+  /** Calls `visit` for each pair best first: highest score, then lowest i, then lowest j (a total order). */
+  forEachBestFirst(visit: (i: number, j: number) => void): void {
+    const { i, j, score } = this;
+    const order = new Uint32Array(this.count);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    order.sort((a, b) => score[b] - score[a] || i[a] - i[b] || j[a] - j[b]);
+    for (const k of order) visit(i[k], j[k]);
+  }
+}
+
 /** A union-find over items 0..count-1. */
 export class DisjointSets {
   private readonly parent: Int32Array;

@@ -4,11 +4,13 @@
  * A Token object with its two strings costs about 160 bytes; a corpus of 20,000 news articles has
  * about 13 million tokens, so holding them all as objects takes about 2 GB, and the steps that read
  * them (entities, descriptors, quotes, claims) need every article's tokens more than once. Here each
- * token is 13 bytes: start, end and an interned `norm` in one Int32Array, the four flags in one
- * byte. An article's Token objects are rebuilt when a step asks for them (no segmenting or
- * normalising again: `text` is the article text between start and end, `sentence` comes from the
- * sentence starts) and the last few articles' arrays are kept, so a step that works article by
- * article gets the same array, with the same objects, each time it asks.
+ * token is 8 bytes: an interned `norm` in one Int32Array, and in one Uint32Array its length, the gap
+ * since the previous token's end and the four flags (a token longer than 65,534 characters or more
+ * than 254 characters after the previous one keeps its offsets in a small side table). An
+ * article's Token objects are rebuilt when a step asks for them (no segmenting or normalising
+ * again: `text` is the article text between start and end, `sentence` comes from the sentence
+ * starts) and the last few articles' arrays are kept, so a step that works article by article gets
+ * the same array, with the same objects, each time it asks.
  */
 import type { Token } from './context';
 
@@ -16,8 +18,12 @@ const WORD = 1;
 const CAP = 2;
 const POSSESSIVE = 4;
 const SENTENCE_START = 8;
-/** Int32 fields per token in `ints`: start, end, norm id. */
-const FIELDS = 3;
+/** Bits of `meta`: flags (4), then the gap before the token (8), then its length (16). */
+const GAP_SHIFT = 4;
+const LENGTH_SHIFT = 12;
+/** A gap or length field holding its largest value says: the offsets are in the side table. */
+const GAP_ESCAPE = 0xff;
+const LENGTH_ESCAPE = 0xffff;
 /**
  * Decoded articles kept at once. A step reads one article at a time (the acronym look-up reads a
  * handful in turn), so a few suffice; each costs about 100 KB while kept.
@@ -25,8 +31,10 @@ const FIELDS = 3;
 export const DECODED_KEPT = 2;
 
 interface Packed {
-  ints: Int32Array;
-  flags: Uint8Array;
+  norms: Int32Array;
+  meta: Uint32Array;
+  /** Token index → [start, end], for the tokens whose gap or length did not fit. */
+  wide: Map<number, [number, number]> | null;
 }
 
 /** The tokens of a corpus, packed; one store per analysis run. */
@@ -38,8 +46,10 @@ export class TokenStore {
 
   /** Packs one article's tokens and returns the handle `tokens` takes. */
   add(tokens: Token[]): number {
-    const ints = new Int32Array(tokens.length * FIELDS);
-    const flags = new Uint8Array(tokens.length);
+    const norms = new Int32Array(tokens.length);
+    const meta = new Uint32Array(tokens.length);
+    let wide: Packed['wide'] = null;
+    let previousEnd = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       let id = this.normIds.get(t.norm);
@@ -48,12 +58,19 @@ export class TokenStore {
         this.norms.push(t.norm);
         this.normIds.set(t.norm, id);
       }
-      ints[i * FIELDS] = t.start;
-      ints[i * FIELDS + 1] = t.end;
-      ints[i * FIELDS + 2] = id;
-      flags[i] = (t.isWord ? WORD : 0) | (t.isCap ? CAP : 0) | (t.isPossessive ? POSSESSIVE : 0) | (t.isSentenceStart ? SENTENCE_START : 0);
+      norms[i] = id;
+      const gap = t.start - previousEnd;
+      const length = t.end - t.start;
+      const flags = (t.isWord ? WORD : 0) | (t.isCap ? CAP : 0) | (t.isPossessive ? POSSESSIVE : 0) | (t.isSentenceStart ? SENTENCE_START : 0);
+      if (gap >= 0 && gap < GAP_ESCAPE && length >= 0 && length < LENGTH_ESCAPE) {
+        meta[i] = ((length << LENGTH_SHIFT) | (gap << GAP_SHIFT) | flags) >>> 0;
+      } else {
+        meta[i] = ((LENGTH_ESCAPE << LENGTH_SHIFT) | (GAP_ESCAPE << GAP_SHIFT) | flags) >>> 0;
+        (wide ??= new Map()).set(i, [t.start, t.end]);
+      }
+      previousEnd = t.end;
     }
-    this.packed.push({ ints, flags });
+    this.packed.push({ norms, meta, wide });
     return this.packed.length - 1;
   }
 
@@ -68,23 +85,32 @@ export class TokenStore {
     }
     const p = this.packed[handle];
     if (!p) throw new Error(`TokenStore: no tokens for article handle ${handle} (released or never added)`);
-    const out: Token[] = new Array(p.flags.length);
+    const out: Token[] = new Array(p.meta.length);
     let sentence = -1;
-    for (let i = 0; i < p.flags.length; i++) {
+    let previousEnd = 0;
+    for (let i = 0; i < p.meta.length; i++) {
       while (sentence + 1 < sentenceTokenStart.length && sentenceTokenStart[sentence + 1] <= i) sentence++;
-      const start = p.ints[i * FIELDS];
-      const end = p.ints[i * FIELDS + 1];
-      const f = p.flags[i];
+      const m = p.meta[i];
+      const gap = (m >>> GAP_SHIFT) & GAP_ESCAPE;
+      const length = m >>> LENGTH_SHIFT;
+      let start: number;
+      let end: number;
+      if (gap === GAP_ESCAPE && length === LENGTH_ESCAPE) [start, end] = p.wide!.get(i)!;
+      else {
+        start = previousEnd + gap;
+        end = start + length;
+      }
+      previousEnd = end;
       out[i] = {
         start,
         end,
         text: text.slice(start, end),
-        norm: this.norms[p.ints[i * FIELDS + 2]],
-        isWord: (f & WORD) !== 0,
-        isCap: (f & CAP) !== 0,
-        isPossessive: (f & POSSESSIVE) !== 0,
+        norm: this.norms[p.norms[i]],
+        isWord: (m & WORD) !== 0,
+        isCap: (m & CAP) !== 0,
+        isPossessive: (m & POSSESSIVE) !== 0,
         sentence,
-        isSentenceStart: (f & SENTENCE_START) !== 0,
+        isSentenceStart: (m & SENTENCE_START) !== 0,
       };
     }
     this.decoded.set(handle, out);

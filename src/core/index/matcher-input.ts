@@ -1,13 +1,64 @@
 /**
  * What compileMatcher reads of a CorpusIndex, kept while the index streams past (streamIndex), so
  * the matcher data of a corpus too large to hold as one index is compiled from a small copy: per
- * article its id, address, date, text and sentences; per entity its names, the first mention in
+ * article its id, address, date, text and sentences (packed: see KeptArticle); per entity its names, the first mention in
  * each article and every description (the re-ranker's descriptor words); per quote and claim the fields their signatures are made from; per
  * group its id. Everything else is left empty. The result is not a valid index and is only for
  * compileMatcher, which must give the same data from it as from the whole index (a unit test holds
  * the two side by side: a field compileMatcher starts to read must be kept here too).
  */
-import type { CorpusIndex } from './types';
+import type { ArticleRecord, CorpusIndex, Span } from './types';
+
+/**
+ * The one empty list the copy's left-out fields share (hundreds of thousands of records at 20,000
+ * articles, one array each otherwise); frozen, so code that pushes to one fails loudly.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * An article of the copy: its sentences packed as numbers (start, end), rebuilt as spans when read.
+ * As objects they were a sixth of the copy; compileMatcher reads one article's sentences many
+ * times in a row (once per quoted word), so the last article's spans are kept.
+ */
+class KeptArticle implements ArticleRecord {
+  outlet = '';
+  headline = '';
+  paragraphs = NONE;
+  furniture = NONE;
+  wordCount = 0;
+  private readonly bounds: Int32Array;
+  constructor(
+    private readonly lastRead: LastRead,
+    readonly id: string,
+    readonly url: string,
+    readonly date: string,
+    readonly text: string,
+    sentences: readonly Span[],
+  ) {
+    this.bounds = new Int32Array(sentences.length * 2);
+    sentences.forEach((sp, k) => {
+      this.bounds[k * 2] = sp.start;
+      this.bounds[k * 2 + 1] = sp.end;
+    });
+  }
+
+  /** The article's sentences (the same array while this is the last article read). */
+  get sentences(): Span[] {
+    const lastRead = this.lastRead;
+    if (lastRead.article === this) return lastRead.spans;
+    const spans: Span[] = [];
+    for (let k = 0; k < this.bounds.length; k += 2) spans.push({ start: this.bounds[k], end: this.bounds[k + 1] });
+    lastRead.article = this;
+    lastRead.spans = spans;
+    return spans;
+  }
+}
+
+/** The article whose sentences were read last, and its spans (one per MatcherInput). */
+interface LastRead {
+  article: KeptArticle | null;
+  spans: Span[];
+}
 
 type Sections = { [K in Exclude<keyof CorpusIndex, 'schemaVersion'>]: Iterable<CorpusIndex[K][number]> };
 
@@ -23,6 +74,7 @@ export class MatcherInput {
   /** The same stream, each record copied (in part) into `index` as it is read. */
   tap<T extends Sections>(stream: T): T {
     const x = this.index;
+    const lastRead: LastRead = { article: null, spans: [] };
     function* kept<R>(records: Iterable<R>, keep: (r: R) => void): Generator<R> {
       for (const r of records) {
         keep(r);
@@ -32,7 +84,7 @@ export class MatcherInput {
     return {
       ...stream,
       articles: kept(stream.articles, (a) =>
-        x.articles.push({ id: a.id, url: a.url, text: a.text, sentences: a.sentences, outlet: '', headline: '', date: a.date, paragraphs: [], furniture: [], wordCount: 0 }),
+        x.articles.push(new KeptArticle(lastRead, a.id, a.url, a.date, a.text, a.sentences)),
       ),
       entities: kept(stream.entities, (e) =>
         x.entities.push({
@@ -40,19 +92,19 @@ export class MatcherInput {
           kind: e.kind,
           name: e.name,
           aliases: e.aliases,
-          coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors, quotes: [] })),
-          related: [],
+          coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
+          related: NONE,
         }),
       ),
       ambiguous: kept(stream.ambiguous, (a) => x.ambiguous.push(a)),
       quotes: kept(stream.quotes, (q) =>
         x.quotes.push({ id: q.id, article: q.article, speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.slice(0, 1), tense: q.tense, group: q.group }),
       ),
-      quoteGroups: kept(stream.quoteGroups, (g) => x.quoteGroups.push({ id: g.id, speaker: null, reference: '', members: [] })),
+      quoteGroups: kept(stream.quoteGroups, (g) => x.quoteGroups.push({ id: g.id, speaker: null, reference: '', members: NONE })),
       claims: kept(stream.claims, (c) =>
-        x.claims.push({ id: c.id, article: c.article, sentence: c.sentence, text: c.text, type: c.type, entities: c.entities, figures: [], places: c.places, dates: [], keywords: [], group: c.group }),
+        x.claims.push({ id: c.id, article: c.article, sentence: c.sentence, text: c.text, type: c.type, entities: c.entities, figures: NONE, places: c.places, dates: NONE, keywords: NONE, group: c.group }),
       ),
-      claimGroups: kept(stream.claimGroups, (g) => x.claimGroups.push({ id: g.id, topic: '', reference: '', members: [], differences: [] })),
+      claimGroups: kept(stream.claimGroups, (g) => x.claimGroups.push({ id: g.id, topic: '', reference: '', members: NONE, differences: NONE })),
     };
   }
 }

@@ -29,6 +29,26 @@ describe('TokenStore', () => {
     expect(again).toEqual(first);
   });
 
+  // Offsets that do not fit the packed fields (a gap of 254+ characters, a token of 65,535+) go
+  // to the side table; the ones around them still decode from the gaps.
+  it.each([
+    ['a long gap before a token', 300, 5],
+    ['a gap just under the packed limit', 254, 5],
+    ['a gap at the packed limit', 255, 5],
+    ['a very long token', 2, 70_000],
+    ['a token at the packed length limit', 2, 65_535],
+  ])('gives back tokens after %s', (_name, gap, length) => {
+    const text = `ab${' '.repeat(gap)}${'x'.repeat(length)} cd`;
+    const second = 2 + gap;
+    const tok = (start: number, end: number, isSentenceStart = false) => ({
+      start, end, text: text.slice(start, end), norm: text.slice(start, end), isWord: true, isCap: false, isPossessive: false, sentence: 0, isSentenceStart,
+    });
+    const tokens = [tok(0, 2, true), tok(second, second + length), tok(second + length + 1, second + length + 3)];
+    const store = new TokenStore();
+    const handle = store.add(tokens);
+    expect(store.tokens(handle, text, [0])).toEqual(tokens);
+  });
+
   it('says which article handle it no longer has after release', () => {
     const store = new TokenStore();
     const d = prepareArticle(ARTICLES[1], store);
