@@ -223,10 +223,11 @@ export function judge(r: BenchResults): Verdict[] {
   const small = r.corpus.find((c) => c.articles === BUILD_SMALL && c.ok);
   const large = r.corpus.find((c) => c.articles === BUILD_LARGE && c.ok);
   const c5000 = r.corpus.find((c) => c.articles === 5000 && c.ok);
-  out.push(verdict('build peak memory @20,000 articles', large ? (large.peakRssBytes ?? Number.NaN) / 2 ** 20 : Number.NaN, BUILD_PEAK_RSS_LIMIT_MB, 'MB', 'max', 'build'));
-  const growth = small && large ? (large.msPerArticle ?? Number.NaN) / (small.msPerArticle ?? Number.NaN) : Number.NaN;
-  out.push(verdict('build CPU/article @20,000 vs @500', growth, BUILD_PER_ARTICLE_GROWTH_LIMIT, 'x', 'max', 'build'));
-  out.push(verdict('build 5,000 articles (CPU time)', c5000 ? (c5000.cpuMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max', 'build'));
+  // Issue 11 names `npm run corpus`: the analysis and the index written (the matcher is compiled when the extension installs the corpus).
+  out.push(verdict('npm run corpus peak memory @20,000 articles', large ? (large.corpusPeakRssBytes ?? Number.NaN) / 2 ** 20 : Number.NaN, BUILD_PEAK_RSS_LIMIT_MB, 'MB', 'max', 'build'));
+  const growth = small && large ? (large.corpusMsPerArticle ?? Number.NaN) / (small.corpusMsPerArticle ?? Number.NaN) : Number.NaN;
+  out.push(verdict('npm run corpus CPU/article @20,000 vs @500', growth, BUILD_PER_ARTICLE_GROWTH_LIMIT, 'x', 'max', 'build'));
+  out.push(verdict('build 5,000 articles with the matcher (CPU time)', c5000 ? (c5000.cpuMs ?? Number.NaN) / 1000 : Number.NaN, 120, 's', 'max', 'build'));
   out.push(...judgeStore(r));
   return out;
 }
@@ -333,17 +334,20 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   lines.push('');
 
   lines.push('4. Corpus build scaling (as `npm run corpus`: analyse, then the index streamed out record by record (assembled, checked, written);');
-  lines.push('   plus compileMatcher on the copy of what it reads and the matcher data file; heap capped as build-heap.ts sets; one child process per size)');
-  lines.push(row('articles', ['words', 'wall s', 'CPU s', 'CPU ms/art', 'x @500', 'peak RSS', 'load', 'entities', 'claims', 'index', 'matcher'], 11, 10));
-  const perArticleAt500 = r.corpus.find((c) => c.ok && c.articles === BUILD_SMALL)?.msPerArticle;
+  lines.push('   then, in the same process, compileMatcher on the copy of what it reads and the matcher data file, as an install does; heap capped as build-heap.ts sets; one child process per size)');
+  lines.push('   CPU s, ms/art, x @500, peak RSS: `npm run corpus` alone (what the budgets judge); "+m." columns: with the matcher compile');
+  lines.push(row('articles', ['words', 'CPU s', 'CPU ms/art', 'x @500', 'peak RSS', '+m. CPU s', '+m. peak', 'load', 'entities', 'claims', 'index', 'matcher'], 11, 10));
+  const perArticleAt500 = r.corpus.find((c) => c.ok && c.articles === BUILD_SMALL)?.corpusMsPerArticle;
   for (const c of r.corpus) {
     if (!c.ok) {
       lines.push(row(String(c.articles), [`failed: ${c.error}`], 0, 10));
       continue;
     }
     const load = c.loadStart === undefined ? '—' : `${num(c.loadStart, 1)}→${num(c.loadEnd, 1)}`;
-    const growth = perArticleAt500 ? num((c.msPerArticle ?? Number.NaN) / perArticleAt500, 2) : '—';
-    lines.push(row(int(c.articles), [int(c.words), num((c.totalMs ?? 0) / 1000, 2), num((c.cpuMs ?? Number.NaN) / 1000, 2), num(c.msPerArticle, 2), growth, mb(c.peakRssBytes), load, int(c.entities), int(c.claims), mb(c.indexBytes), mb(c.matcherBytes)], 11, 10));
+    const growth = perArticleAt500 ? num((c.corpusMsPerArticle ?? Number.NaN) / perArticleAt500, 2) : '—';
+    const compiled = c.compileError ? ['failed', '—'] : [num((c.cpuMs ?? Number.NaN) / 1000, 2), mb(c.peakRssBytes)];
+    lines.push(row(int(c.articles), [int(c.words), num((c.corpusCpuMs ?? Number.NaN) / 1000, 2), num(c.corpusMsPerArticle, 2), growth, mb(c.corpusPeakRssBytes), ...compiled, load, int(c.entities), int(c.claims), mb(c.indexBytes), c.compileError ? '—' : mb(c.matcherBytes)], 11, 10));
+    if (c.compileError) lines.push(`  ${int(c.articles)}: the matcher compile after the index failed: ${c.compileError}`);
   }
   const withSteps = r.corpus.filter((c) => c.ok && c.stepCpuMs);
   if (withSteps.length) {
