@@ -72,6 +72,10 @@ try {
   }
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
+  if (process.env.CPU) {
+    await cpuMode(tab, cdp, `chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
+    process.exit(0);
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const done = () => tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
@@ -86,7 +90,7 @@ try {
     await cdp.send('Profiler.start');
     await tab.goto(`${server.origin}/${path}?load=${k}`, { waitUntil: 'load' });
     await done();
-    await tab.waitForTimeout(1500);
+    await tab.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Omit<CpuProfile, 'nodes'> & { nodes: Node[] } };
     totals.push(extensionTime(profile));
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -114,17 +118,70 @@ try {
     }
   }
   const markers = await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length);
-  console.log(`${words} words, ${loads} loads, ${markers} markers; extension ms per load: ${totals.map((t) => t.toFixed(1)).join(' ')}`);
+  const sorted = totals.slice().sort((a, b) => a - b);
+  console.log(`${words} words, ${loads} loads, ${markers} markers; extension ms per load: min ${sorted[0].toFixed(1)}, median ${sorted[sorted.length >> 1].toFixed(1)} (${totals.map((t) => t.toFixed(1)).join(' ')})`);
   const top = (m: Map<string, number>, title: string) => {
     console.log(`\n${title}`);
-    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(2).padStart(8)} ms  ${k}`);
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) console.log(`${v.toFixed(2).padStart(8)} ms  ${k}`);
   };
   console.log(`sum of self ${[...self.values()].reduce((a, b) => a + b, 0).toFixed(1)} ms per load`);
   top(self, 'self time (leaf frame):');
   top(nearest, 'by the extension frame nearest the leaf:');
   top(inclusive, 'inclusive (an extension function anywhere on the stack):');
 } finally {
-  await context.close();
+  await context.close().catch(() => undefined);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * CPU=1: the renderer main thread's CPU time (trace events' thread time, which other load on the
+ * machine does not inflate as it does wall time) per load of the page, the extension on for the
+ * page's host and off, alternating; the difference is what the content script costs the page,
+ * with the style, layout and paint its markers cause.
+ */
+async function cpuMode(tab: import('playwright-core').Page, cdp: import('playwright-core').CDPSession, helperUrl: string): Promise<void> {
+  const helper = await tab.context().newPage();
+  await helper.goto(helperUrl);
+  const host = new URL(server.origin).hostname;
+  const setOn = (enabled: boolean) => helper.evaluate(`chrome.runtime.sendMessage({ type: 'setSiteEnabled', payload: { host: ${JSON.stringify(host)}, enabled: ${enabled} } })`);
+  const settle = Number(process.env.SETTLE_MS ?? 1500);
+  const measure = async (on: boolean, k: number): Promise<number> => {
+    const events: { ph: string; name: string; pid: number; tid: number; tdur?: number; args?: { data?: { url?: string; fileName?: string } } }[] = [];
+    const listener = (e: { value: unknown[] }) => void events.push(...(e.value as typeof events));
+    cdp.on('Tracing.dataCollected', listener);
+    const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' } as never);
+    await tab.goto(`${server.origin}/${path}?cpu=${on ? 'on' : 'off'}${k}`, { waitUntil: 'load' });
+    if (on) await tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
+    await tab.waitForTimeout(settle);
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', listener);
+    // The page's main thread: the one that evaluated the page's own document (ParseHTML) .
+    const main = events.find((e) => e.name === 'ParseHTML') ?? events.find((e) => e.name === 'EvaluateScript');
+    if (!main) throw new Error('no page main thread in the trace');
+    if (process.env.DEBUG_TRACE) {
+      const n = new Map<string, number>();
+      for (const e of events) if (e.pid === main.pid && e.tid === main.tid) n.set(`${e.ph} ${e.name}`, (n.get(`${e.ph} ${e.name}`) ?? 0) + 1);
+      console.log([...n].sort((a, b) => b[1] - a[1]).slice(0, 15));
+    }
+    let cpu = 0;
+    for (const e of events) if (e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.pid === main.pid && e.tid === main.tid) cpu += e.tdur ?? 0;
+    return cpu / 1000;
+  };
+  const onMs: number[] = [];
+  const offMs: number[] = [];
+  await tab.goto(`${server.origin}/${path}?warm`, { waitUntil: 'load' });
+  await tab.waitForTimeout(settle);
+  for (let k = 0; k < loads; k++) {
+    await setOn(false);
+    offMs.push(await measure(false, k));
+    await setOn(true);
+    onMs.push(await measure(true, k));
+  }
+  const med = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+  const markers = await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length);
+  console.log(`${words} words, ${loads} loads each, ${markers} markers: main-thread CPU on ${med(onMs).toFixed(1)} ms, off ${med(offMs).toFixed(1)} ms, extension's share ${(med(onMs) - med(offMs)).toFixed(1)} ms (median of the pairs' differences ${med(onMs.map((x, i) => x - offMs[i])).toFixed(1)} ms)`);
+  console.log(`  on:  ${onMs.map((x) => x.toFixed(1)).join(' ')}\n  off: ${offMs.map((x) => x.toFixed(1)).join(' ')}`);
 }

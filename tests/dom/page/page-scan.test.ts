@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/page-scan';
+import { BATCH_MAX_BLOCKS, PageScanner } from '../../../src/page/page-scan';
 import { fakeBackground, findTerms } from './fake-background';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
@@ -90,7 +90,8 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
   });
 
   it('marks the blocks of the batches that were matched when one batch fails, then reports the failure', async () => {
-    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(100)}</article>`;
+    // Short blocks, so the block count (not the characters) closes the first batch.
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(BATCH_MAX_BLOCKS + 20)}</article>`;
     let call = 0;
     const good = fakeBackground(TERMS);
     const scanner = new PageScanner({
@@ -104,7 +105,7 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
       maxMarkers: 1000,
     });
     await expect(scanner.start(new AbortController().signal)).rejects.toThrow('the matching side is gone');
-    // 100 blocks in batches of at most 80: the second batch's 20 blocks are marked.
+    // BATCH_MAX_BLOCKS + 20 blocks: the second batch's 20 blocks are marked, two markers each.
     expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(40);
   });
 
