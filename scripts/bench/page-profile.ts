@@ -23,6 +23,7 @@ import { serveDir } from './server';
 
 interface Node {
   id: number;
+  positionTicks?: { line: number; ticks: number }[];
   callFrame: { url: string; functionName: string; lineNumber: number };
   children?: number[];
 }
@@ -85,6 +86,7 @@ try {
   const self = new Map<string, number>();
   const nearest = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const lineTicks = new Map<string, number>();
   const totals: number[] = [];
   for (let k = 0; k < loads; k++) {
     await cdp.send('Profiler.start');
@@ -94,6 +96,13 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Omit<CpuProfile, 'nodes'> & { nodes: Node[] } };
     totals.push(extensionTime(profile));
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const n of profile.nodes) {
+      if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
+      for (const t of n.positionTicks ?? []) {
+        const key = `${n.callFrame.functionName || '(anon)'} line ${t.line}`;
+        lineTicks.set(key, (lineTicks.get(key) ?? 0) + t.ticks);
+      }
+    }
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}`;
@@ -128,6 +137,7 @@ try {
   top(self, 'self time (leaf frame):');
   top(nearest, 'by the extension frame nearest the leaf:');
   top(inclusive, 'inclusive (an extension function anywhere on the stack):');
+  top(lineTicks, 'self samples by source line (ticks, all loads):');
 } finally {
   await context.close().catch(() => undefined);
   await server.close();
@@ -153,7 +163,7 @@ async function cpuMode(tab: import('playwright-core').Page, cdp: import('playwri
     const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' } as never);
     await tab.goto(`${server.origin}/${path}?cpu=${on ? 'on' : 'off'}${k}`, { waitUntil: 'load' });
-    if (on) await tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
+    if (on && !process.env.NO_MARK_WAIT) await tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
     await tab.waitForTimeout(settle);
     await cdp.send('Tracing.end');
     await complete;
