@@ -14,8 +14,8 @@ import { startContentScript } from './controller';
 
 const request = createRequest(sendRuntimeMessage);
 /**
- * The markers' screen-reader description, read once: the browser's getMessage costs about 40 µs a
- * call (it asks for the UI language each time), a fifth of a marker's cost when read per marker.
+ * The markers' screen-reader description, read once: the same for every marker, and the browser's
+ * getMessage costs about 10 µs a call (CDP profile: 2.5 ms per scan of 250 markers).
  */
 let markerDescription: string | null = null;
 

@@ -38,9 +38,9 @@ const MAX_VIEWPORT_BLOCKS = 60;
 /**
  * A batch is sent once it holds this many blocks or characters: big enough that a 200,000-word
  * page needs a few dozen messages, small enough that the first markers below the fold follow soon.
- * Each message costs the page about 1 ms of its own (CDP profile of a 20,000-word page: about 13
- * ms in runtime.sendMessage over ~13 messages), so the characters decide: at 80 blocks a page of
- * short paragraphs (~190 characters each) sent twice as many messages as its characters needed.
+ * Each message costs the page's thread about a millisecond (CDP profile of the bench's 20,000-word
+ * page: 13-17 ms per scan inside runtime.sendMessage, for about a dozen messages), so the characters
+ * decide: at 80 blocks, a page of short paragraphs (~190 characters) sent twice the messages.
  */
 export const BATCH_MAX_BLOCKS = 250;
 export const BATCH_MAX_CHARS = 30_000;
