@@ -8,17 +8,18 @@
  * - page main-thread time of one scan: the page is loaded with the CDP Profiler sampling its main
  *   thread; every sample whose stack holds a frame of the extension's scripts counts (the content
  *   script's reading, marking and messaging, with the style/layout its calls force). FLOOR, the
- *   bench's TreeWalker pass, runs in the same page afterwards;
+ *   bench's TreeWalker pass, runs on fresh loads of the same page (the extension switched off for
+ *   its host, layout done), one pass per load, median: the same conditions as the scan's;
  * - first marker in the viewport after the load event, warm (the worker running, its matcher built)
  *   and cold (the worker stopped through CDP's ServiceWorker.stopAllWorkers, as tests/e2e/faults does);
  * - matching time on the matching side per 1,000 page words: the page's article blocks (the first
- *   20,000 words) sent from an extension page as `matchBlocks` batches (the content script's batch size), round trip minus the
+ *   20,000 words) sent from an extension page as `matchBlocks` batches (closed as the content script closes them), round trip minus the
  *   round trip of an empty request (messaging alone), all kinds and, separately, people and
  *   organisations alone (entity matching: what compromise's people() on the same text in Node
  *   does, the like-for-like comparison; the all-kinds figure is judged against it too);
  * - card painted after the intent delay: markers in view hovered one after another (details from
- *   the store through the worker's getDetails), end of the delay → the frame after the card's status
- *   turned ready painted;
+ *   the store through the worker's getDetails), end of the delay → the paint of the frame that shows
+ *   the card (the frame whose rendering was under way when its status turned ready, else the next);
  * - the service worker's JS heap (CDP Runtime.getHeapUsage on the worker target, after a forced GC,
  *   with the corpus's matcher built and the pages scanned).
  */
@@ -32,6 +33,7 @@ import nlp from 'compromise';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { OPEN_DELAY_MS } from '../../src/page/card-triggers';
+import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
 import { extensionTime, type CpuProfile } from './profile-time';
@@ -40,7 +42,7 @@ import { median } from './stats';
 /** One page size's figures at one corpus size. */
 export interface StorePageRow {
   targetWords: number;
-  /** FLOOR in this page (median of 5). */
+  /** FLOOR in this page: one pass per fresh load, extension off for the host (median of FLOOR_LOADS). */
   floorMs: number;
   /** Main-thread time attributed to the extension's scripts, per load (ms). */
   scanMainMs: number[];
@@ -50,8 +52,10 @@ export interface StorePageRow {
   firstInViewWarmMs: number[];
   /** The same with the worker stopped before the load (ms). */
   firstInViewColdMs: number[];
-  /** Card opened on a marker: end of the intent delay → card painted, one per hover (ms). */
+  /** Card opened on a marker: end of the intent delay → the frame showing the card painted, one per hover (ms). */
   cardMs: number[];
+  /** The same to the paint of the frame after the one the card opened in (the figure before the fix; reported only). */
+  cardNextFrameMs?: number[];
   /** Why this page's figures are missing or partial. */
   error?: string;
   /** Matching side: ms per 1,000 words of the article blocks (round trip minus an empty one), all kinds (names, quotes, claims). */
@@ -98,8 +102,6 @@ export interface StoreBenchOptions {
   log: (line: string) => void;
 }
 
-/** The content script's batch size (src/page/page-scan.ts BATCH_MAX_BLOCKS), for the matching-side timing. */
-const MATCH_BATCH_BLOCKS = 80;
 /** Words of a page's article the matching-side timing sends (see where it is used). */
 const MATCH_SAMPLE_WORDS = 20_000;
 /** Longest wait for one scan to report done (a 200,000-word page on a busy machine). */
@@ -115,23 +117,48 @@ const MARK_WATCH = `(() => {
     const t = performance.now();
     for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push([t, n]);
   }).observe(document, { childList: true, subtree: true });
-  // Card timing: pointer over a marker, then the card host's status turning ready, then the paint.
-  const card = { over: [], painted: [] };
+  // Card timing: pointer over a marker, then the card host's status turning ready, then the paint
+  // of the frame that shows it. From a pointer over a marker until the card is painted, a frame
+  // callback of ours runs first in every frame (registered a frame ahead, so before the content
+  // script's), marks the frame's rendering under way and posts a message, which runs after that
+  // frame's paint. A change seen while a frame is rendering (the card opens inside an animation
+  // frame) is painted in that frame; one seen in a task between frames, in the next.
+  const card = { over: [], painted: [], paintedNextFrame: [] };
   window.__clCard = card;
+  let rendering = false;
+  let watching = false;
+  const frame = () => {
+    if (!watching) return;
+    rendering = true;
+    const c = new MessageChannel();
+    c.port1.onmessage = () => (rendering = false);
+    c.port2.postMessage(null);
+    requestAnimationFrame(frame);
+  };
+  const afterPaint = (list) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => list.push(performance.now());
+    c.port2.postMessage(null);
+  };
   addEventListener('pointerover', (e) => {
-    if (e.target instanceof Element && e.target.closest('coverage-lens-mark')) card.over.push(performance.now());
+    if (!(e.target instanceof Element && e.target.closest('coverage-lens-mark'))) return;
+    card.over.push(performance.now());
+    if (!watching) {
+      watching = true;
+      requestAnimationFrame(frame);
+    }
   }, true);
   new MutationObserver((records) => {
     for (const r of records) {
       // The host is either inserted with its status set or has its status changed.
       const hosts = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
       if (!hosts.some((h) => h.nodeName === 'COVERAGE-LENS-CARD' && h.getAttribute('data-cl-status') === 'ready')) continue;
-      // A message posted from inside the next frame runs after that frame's paint.
-      requestAnimationFrame(() => {
-        const c = new MessageChannel();
-        c.port1.onmessage = () => card.painted.push(performance.now());
-        c.port2.postMessage(null);
-      });
+      if (rendering) afterPaint(card.painted);
+      else requestAnimationFrame(() => afterPaint(card.painted));
+      // The former figure: always the frame after the change (one frame late when the change was made while a frame rendered).
+      requestAnimationFrame(() => afterPaint(card.paintedNextFrame));
+      watching = false;
+      rendering = false;
     }
   }).observe(document, { attributes: true, attributeFilter: ['data-cl-status'], childList: true, subtree: true });
 })();`;
@@ -160,7 +187,7 @@ const CARD_HOVERS = 6;
  * Hovers CARD_HOVERS markers in view, one after another, and returns per hover the time from the end
  * of the intent delay (pointer over + OPEN_DELAY_MS) to the card painted with its details ready.
  */
-async function hoverCards(tab: Page): Promise<number[]> {
+async function hoverCards(tab: Page): Promise<{ ms: number[]; nextFrameMs: number[] }> {
   const targets = await tab.evaluate((n: number) => {
     const h = window.innerHeight;
     return [...document.querySelectorAll('coverage-lens-mark[data-cl-first]')]
@@ -172,6 +199,7 @@ async function hoverCards(tab: Page): Promise<number[]> {
       .map((r) => ({ x: r.left + Math.min(r.width / 2, 10), y: r.top + r.height / 2 }));
   }, CARD_HOVERS);
   const out: number[] = [];
+  const nextFrame: number[] = [];
   for (const t of targets) {
     await tab.mouse.move(5, 5);
     await tab.keyboard.press('Escape');
@@ -183,7 +211,14 @@ async function hoverCards(tab: Page): Promise<number[]> {
     });
     await tab.mouse.move(t.x, t.y);
     try {
-      await tab.waitForFunction((n: number) => (window as unknown as { __clCard: { painted: number[] } }).__clCard.painted.length > n, before, { timeout: 20_000 });
+      await tab.waitForFunction(
+        (n: number) => {
+          const c = (window as unknown as { __clCard: { painted: number[]; paintedNextFrame: number[] } }).__clCard;
+          return c.painted.length > n && c.paintedNextFrame.length > n;
+        },
+        before,
+        { timeout: 20_000 },
+      );
     } catch {
       const state = await tab.evaluate(() => {
         const host = document.querySelector('coverage-lens-card');
@@ -193,27 +228,57 @@ async function hoverCards(tab: Page): Promise<number[]> {
       throw new Error(`no card painted after hovering a marker at ${Math.round(t.x)},${Math.round(t.y)}: ${state}`);
     }
     const ms = await tab.evaluate((delay: number) => {
-      const c = (window as unknown as { __clCard: { over: number[]; painted: number[] } }).__clCard;
-      return c.painted[c.painted.length - 1] - (c.over[0] + delay);
+      const c = (window as unknown as { __clCard: { over: number[]; painted: number[]; paintedNextFrame: number[] } }).__clCard;
+      return [c.painted[c.painted.length - 1] - (c.over[0] + delay), c.paintedNextFrame[c.paintedNextFrame.length - 1] - (c.over[0] + delay)];
     }, OPEN_DELAY_MS);
-    out.push(ms);
+    out.push(ms[0]);
+    nextFrame.push(ms[1]);
   }
   await tab.mouse.move(5, 5);
-  return out;
+  return { ms: out, nextFrameMs: nextFrame };
 }
 
-/** Runs in the page: the bench's FLOOR (a TreeWalker pass reading every text node), median of 5. */
-function floorInPage(): number {
-  const runs: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let chars = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-    runs.push(performance.now() - t0 + (chars < 0 ? 1 : 0));
+/**
+ * FLOOR loads per page: each a fresh document, so the median is of cold first passes (repeated
+ * passes over one document run hot, in a quarter of the time or less, and made FLOOR look smaller
+ * than the page rows' FLOOR on a freshly restored copy).
+ */
+const FLOOR_LOADS = 5;
+
+/**
+ * Runs in the page, right after a fresh load: scrolled to the top, layout done, two frames
+ * painted (as the scan meets the page, and as the page rows' restore() prepares it), then one
+ * TreeWalker pass reading every text node (the bench's FLOOR).
+ */
+async function freshFloorInPage(): Promise<number> {
+  window.scrollTo(0, 0);
+  void document.body.getBoundingClientRect().height;
+  // Two frames (no named helper: the TypeScript loader would wrap it with a helper the page lacks).
+  for (let f = 0; f < 2; f++) await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return performance.now() - t0 + (chars < 0 ? 1 : 0);
+}
+
+/**
+ * FLOOR on the page at `url`: FLOOR_LOADS fresh loads in `tab` with the extension switched off for
+ * the page's host (so the content script neither scans nor marks while the pass runs), median.
+ */
+async function freshFloor(tab: Page, helper: Page, url: string, loads: () => number): Promise<number> {
+  const host = new URL(url).hostname;
+  await request(helper, 'setSiteEnabled', { host, enabled: false });
+  try {
+    const runs: number[] = [];
+    for (let k = 0; k < FLOOR_LOADS; k++) {
+      await tab.goto(`${url}?floor=${loads()}`, { waitUntil: 'load', timeout: 120_000 });
+      runs.push(await tab.evaluate(freshFloorInPage));
+    }
+    return median(runs);
+  } finally {
+    await request(helper, 'setSiteEnabled', { host, enabled: true });
   }
-  runs.sort((a, b) => a - b);
-  return runs[2];
 }
 
 /** Runs in the page: the article blocks' text as the content script reads paragraphs (p, li, headings, blockquote). */
@@ -414,8 +479,13 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
                 if (!cold) pageRow.scanMainMs.push(extensionTime(prof));
               }
             }
-            if (target.targetWords <= CARD_PAGE_MAX_WORDS) pageRow.cardMs = await hoverCards(tab);
-            pageRow.floorMs = await tab.evaluate(floorInPage);
+            if (target.targetWords <= CARD_PAGE_MAX_WORDS) {
+              const cards = await hoverCards(tab);
+              pageRow.cardMs = cards.ms;
+              pageRow.cardNextFrameMs = cards.nextFrameMs;
+              log(`    ${target.targetWords / 1000}k words: cards ${cards.ms.map((c) => c.toFixed(1)).join('/')} ms (to the next frame's paint: ${cards.nextFrameMs.map((c) => c.toFixed(1)).join('/')} ms)`);
+            }
+            pageRow.floorMs = await freshFloor(tab, helper, url, () => loads++);
             // Matching side alone: the article's blocks in the content script's batch size, the
             // first MATCH_SAMPLE_WORDS words of them (a large corpus matches slowly enough that the
             // whole 200k page three times over would take many minutes).
@@ -448,7 +518,14 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
               for (let pass = 0; pass < 3; pass++) {
                 for (const [name, kinds] of [['all', all], ['names', names]]) {
                   let total = 0;
-                  for (let i = 0; i < blocks.length; i += ${MATCH_BATCH_BLOCKS}) total += Math.max(0, (await once(blocks.slice(i, i + ${MATCH_BATCH_BLOCKS}), kinds)) - empty);
+                  // Batches as the content script closes them: at BATCH_MAX_BLOCKS blocks or BATCH_MAX_CHARS characters.
+                  for (let i = 0; i < blocks.length; ) {
+                    let j = i;
+                    let chars = 0;
+                    while (j < blocks.length && j - i < ${BATCH_MAX_BLOCKS} && chars < ${BATCH_MAX_CHARS}) chars += blocks[j++].length;
+                    total += Math.max(0, (await once(blocks.slice(i, j), kinds)) - empty);
+                    i = j;
+                  }
                   passes[name].push(total);
                 }
               }

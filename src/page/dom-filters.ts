@@ -164,13 +164,24 @@ function shortTextOf(el: Element, max: number): string | null {
 /** True when a line shares a small wrapper with a picture or video before it (its caption, credit or title). */
 function isBesideMedia(el: Element): boolean {
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount > FIGURE_MAX_CHILDREN) return false;
+  if (!parent || !hasAtMostChildren(parent, FIGURE_MAX_CHILDREN)) return false;
   for (let sibling = el.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
     if (MEDIA_TAGS.has(sibling.tagName)) return true;
     // A wrapper around the picture (a lazy-load box, a player frame) that has no text of its own.
     if (shortTextOf(sibling, 0) === '' && sibling.querySelector('img,picture,video,iframe,canvas,svg') !== null) return true;
   }
   return false;
+}
+
+/**
+ * True when `el` has at most `max` element children. Counted only up to max + 1: childElementCount
+ * walks every child, and this is asked of each short line's parent, which for an article of flat
+ * paragraphs is the article itself (hundreds of children, once per line).
+ */
+function hasAtMostChildren(el: Element, max: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (++count > max) return false;
+  return true;
 }
 
 /**

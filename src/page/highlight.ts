@@ -50,8 +50,8 @@ export class Highlighter {
   /** For each page text node we split, the text we left in it (to tell when the page rewrites it). */
   private readonly left = new WeakMap<Text, string>();
 
-  /** Per document and kind, a marker with its kind and style set, cloned for each new marker. */
-  private readonly templates = new WeakMap<Document, Map<DetectionKind, HTMLElement>>();
+  /** Per document, kind and piece (first or not), a marker with its attributes set, cloned for each new marker. */
+  private readonly templates = new WeakMap<Document, Map<string, HTMLElement>>();
 
   constructor(
     /** Describes a marker for assistive technology (aria-description). */
@@ -95,7 +95,7 @@ export class Highlighter {
       if (!parent || !/\S/.test(node.data.slice(from, to))) continue; // never wrap whitespace
       if (to < node.data.length) this.split(block, node, to);
       const target = from > 0 ? this.split(block, node, from) : node;
-      const mark = this.template(doc, spec.kind).cloneNode(false) as HTMLElement;
+      const mark = this.template(doc, spec.kind, pieces.length === 0).cloneNode(false) as HTMLElement;
       mark.setAttribute('data-id', spec.id);
       parent.insertBefore(mark, target);
       mark.appendChild(target);
@@ -103,19 +103,11 @@ export class Highlighter {
     }
     const first = pieces[0];
     if (first) {
-      first.setAttribute('data-cl-first', '');
+      // The first piece is the focus target: its attributes come with the template it was cloned
+      // from (see template); only what depends on the place is written here.
       // A marker inside a link is not a second tab stop in the link (nested interactive content);
       // it stays focusable by script, for the next/previous-marker command.
-      const inLink = first.parentElement?.closest('a[href]') !== null;
-      first.setAttribute('tabindex', inLink ? '-1' : '0');
-      // A name is a button that opens its card; a claim or quote may hold names, and a button's
-      // children are presentational, so it is a "mark" (highlighted text) that takes focus.
-      const isName = spec.kind === 'person' || spec.kind === 'organisation';
-      first.setAttribute('role', isName ? 'button' : 'mark');
-      if (isName) {
-        first.setAttribute('aria-haspopup', 'dialog');
-        first.setAttribute('aria-expanded', 'false');
-      }
+      if (first.parentElement?.closest('a[href]')) first.setAttribute('tabindex', '-1');
       const description = this.describe(spec);
       if (description) first.setAttribute('aria-description', description);
     }
@@ -123,21 +115,35 @@ export class Highlighter {
   }
 
   /**
-   * A marker element of a kind, style included: cloning it copies the parsed inline style instead
-   * of parsing the long declaration list again for every marker.
+   * A marker element of a kind, style included, and for a match's first piece its focus and role
+   * attributes too: cloning it copies the parsed inline style and the attributes natively instead
+   * of parsing the long declaration list and writing each attribute again for every marker.
    */
-  private template(doc: Document, kind: DetectionKind): HTMLElement {
+  private template(doc: Document, kind: DetectionKind, first: boolean): HTMLElement {
     let byKind = this.templates.get(doc);
     if (!byKind) {
       byKind = new Map();
       this.templates.set(doc, byKind);
     }
-    let mark = byKind.get(kind);
+    const key = `${kind}${first ? ' first' : ''}`;
+    let mark = byKind.get(key);
     if (!mark) {
       mark = doc.createElement(MARK_TAG) as HTMLElement;
       mark.setAttribute('data-kind', kind);
       mark.style.cssText = MARK_STYLES[kind];
-      byKind.set(kind, mark);
+      if (first) {
+        mark.setAttribute('data-cl-first', '');
+        mark.setAttribute('tabindex', '0');
+        // A name is a button that opens its card; a claim or quote may hold names, and a button's
+        // children are presentational, so it is a "mark" (highlighted text) that takes focus.
+        const isName = kind === 'person' || kind === 'organisation';
+        mark.setAttribute('role', isName ? 'button' : 'mark');
+        if (isName) {
+          mark.setAttribute('aria-haspopup', 'dialog');
+          mark.setAttribute('aria-expanded', 'false');
+        }
+      }
+      byKind.set(key, mark);
     }
     return mark;
   }

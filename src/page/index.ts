@@ -13,13 +13,18 @@ import { createCardUiLoader } from './card-loader';
 import { startContentScript } from './controller';
 
 const request = createRequest(sendRuntimeMessage);
+/**
+ * The markers' screen-reader description, read once: the same for every marker, and the browser's
+ * getMessage costs about 10 µs a call (CDP profile: 2.5 ms per scan of 250 markers).
+ */
+let markerDescription: string | null = null;
 
 try {
   startContentScript({
     request,
     onSettingsChanged: (listener) => onLocalStorageChanged(SETTINGS_KEY, listener),
     onTabMessage: (listener) => onRuntimeMessage(listener),
-    describeMarker: () => getMessage('page_markerDescription') || 'Coverage Lens: press Enter for sources',
+    describeMarker: () => (markerDescription ??= getMessage('page_markerDescription') || 'Coverage Lens: press Enter for sources'),
     loadCardUi: createCardUiLoader(() => request('loadCardUi', {})),
     cardUnavailable: () => getMessage('page_cardUnavailable') || 'Coverage Lens: the card could not be loaded here.',
   });

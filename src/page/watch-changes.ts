@@ -108,14 +108,17 @@ export function initWatchChanges({ root, registry, onChanged }: WatchOptions, si
   };
 
   const observer = new MutationObserver(collect);
-  observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: REVEAL_ATTRIBUTES });
-  // Page changes queued before our write are handled first; the records our write makes are dropped.
+  const watch = () => observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: REVEAL_ATTRIBUTES });
+  watch();
+  // Page changes queued before our write are handled first; our write is made unobserved, so the
+  // browser does not build a record for each of its splits and insertions only to have it dropped.
   registry.ownWrites = (write) => {
     collect(observer.takeRecords());
+    observer.disconnect();
     try {
       write();
     } finally {
-      observer.takeRecords();
+      if (!signal.aborted) watch();
     }
   };
   signal.addEventListener(

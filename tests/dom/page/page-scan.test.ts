@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
-import { PageScanner } from '../../../src/page/page-scan';
+import { BATCH_MAX_BLOCKS, MAX_BATCHES_IN_FLIGHT, PageScanner } from '../../../src/page/page-scan';
 import { fakeBackground, findTerms } from './fake-background';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
@@ -90,7 +90,8 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
   });
 
   it('marks the blocks of the batches that were matched when one batch fails, then reports the failure', async () => {
-    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(100)}</article>`;
+    // Short blocks, so the block count (not the characters) closes the first batch.
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(BATCH_MAX_BLOCKS + 20)}</article>`;
     let call = 0;
     const good = fakeBackground(TERMS);
     const scanner = new PageScanner({
@@ -104,8 +105,45 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
       maxMarkers: 1000,
     });
     await expect(scanner.start(new AbortController().signal)).rejects.toThrow('the matching side is gone');
-    // 100 blocks in batches of at most 80: the second batch's 20 blocks are marked.
+    // BATCH_MAX_BLOCKS + 20 blocks: the second batch's 20 blocks are marked, two markers each.
     expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(40);
+  });
+
+  it('reads on only while fewer than MAX_BATCHES_IN_FLIGHT batches wait for an answer, and stops at the cap once answers fill it', async () => {
+    // Five batches' worth of short blocks, each with two markers.
+    document.body.innerHTML = `<article id="a">${'<p>Jane Doe and the Town Council.</p>'.repeat(BATCH_MAX_BLOCKS * 5)}</article>`;
+    const good = fakeBackground(TERMS);
+    const waiting: (() => void)[] = [];
+    const sent: number[] = [];
+    const scanner = new PageScanner({
+      root: document.getElementById('a')!,
+      match: (blocks, kinds) =>
+        new Promise((resolve) => {
+          sent.push(blocks.length);
+          waiting.push(() => resolve(good(blocks, kinds)));
+        }),
+      highlighter: new Highlighter(),
+      kinds: KINDS,
+      // Filled by the first two batches' answers.
+      maxMarkers: BATCH_MAX_BLOCKS * 2 * 2,
+    });
+    const done = scanner.start(new AbortController().signal);
+    // Time enough for reading on, were it not paused (the whole page reads in far less).
+    const settle = () => new Promise((r) => setTimeout(r, 500));
+    await vi.waitFor(() => expect(sent.length).toBe(MAX_BATCHES_IN_FLIGHT), { timeout: 10_000 });
+    await settle();
+    expect(sent).toEqual(Array(MAX_BATCHES_IN_FLIGHT).fill(BATCH_MAX_BLOCKS));
+    waiting.shift()!();
+    // One answer applied: one more batch read and sent.
+    await vi.waitFor(() => expect(sent.length).toBe(MAX_BATCHES_IN_FLIGHT + 1), { timeout: 10_000 });
+    while (waiting.length > 0) {
+      waiting.shift()!();
+      await settle();
+    }
+    await done;
+    // The first two answers filled the cap: nothing was read after the third batch.
+    expect(sent.length).toBe(MAX_BATCHES_IN_FLIGHT + 1);
+    expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(BATCH_MAX_BLOCKS * 4);
   });
 
   it('settles when stopped while a batch is on its way, and leaves nothing behind', async () => {
