@@ -48,6 +48,11 @@ function ready(index: CorpusIndex, kind: DetectionKind, id: string): CardProps['
   return { status: 'ready', details };
 }
 
+/** A ready state as the matching side sends it when it left `left` articles out. */
+function cutTo(state: CardProps['state'], left: number): CardProps['state'] {
+  return state.status === 'ready' ? { ...state, details: { ...state.details, articlesLeft: left } as unknown as CardDetails } : state;
+}
+
 function both(shot: Omit<Shot, 'theme'>): Shot[] {
   return [
     { ...shot, name: `${shot.name}-light`, theme: 'light' },
@@ -139,6 +144,8 @@ function miniShots(): Shot[] {
       ]),
       state: ready(index, 'quote', 'qg1'),
     }),
+    // A claim the matching side cut (src/background/card-reply.ts): the "N more articles" line under the list.
+    { name: 'mini-claim-cut-light', theme: 'light', pinned: true, match: matchFor('claim', 'cg1', 'More than 40 councillors signed the letter.', 0.9, []), state: cutTo(ready(index, 'claim', 'cg1'), 57) },
     { name: 'mini-long-light', theme: 'light', pinned: true, match: matchFor('person', 'person:ada-quill', 'Quill', 1, []), state: ready(long, 'person', 'person:ada-quill') },
     { name: 'state-loading-light', theme: 'light', match: matchFor('person', 'x', 'Ada Quill', 1, []), state: { status: 'loading' } },
     {
