@@ -23,7 +23,10 @@ export const BUILD_HEAP_MB = 800;
  * the live data rather than by V8's own factor) was tried and left out: +10% CPU on a 2,000-article
  * build (27.3 against 24.8 s, same run) for 314 against 320 MB peak, and at 20,000 articles the heap
  * in use (550-710 MB at the ends of the steps from quote groups to the index write) keeps it at the
- * cap either way.
+ * cap either way. A smaller young generation (`--max-semi-space-size`) was tried at 20,000 articles
+ * (one run each, `npm run bench -- --only build --articles 500,20000`): V8's default 1,034 MB peak
+ * and 1.03x CPU per article against 500; 8 MB 1,027 MB and 1.08x; 4 MB 1,055 MB and 1.43x (more
+ * scavenges promote more): not adopted.
  */
 export const BUILD_NODE_FLAGS = [`--max-old-space-size=${BUILD_HEAP_MB}`];
 
