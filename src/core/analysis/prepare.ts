@@ -13,28 +13,22 @@ import type { TokenStore } from './token-store';
  */
 export function prepareArticle(input: ArticleInput, store?: TokenStore): ArticleDraft {
   const cleaned = cleanArticle(input.text);
-  const sentences = segmentSentences(cleaned.text, cleaned.paragraphs);
-  const { tokens, sentenceTokenStart } = tokenize(cleaned.text, sentences);
-  const quoted = findQuotedRegions(cleaned.text, cleaned.paragraphs);
   const meta = input.meta ?? {};
-  const draft: ArticleDraft = {
-    id: input.id,
-    outlet: meta.outlet || 'unknown',
-    headline: meta.headline || cleaned.headline || 'unknown',
-    date: meta.date || 'unknown',
-    url: meta.url || 'unknown',
-    text: cleaned.text,
-    paragraphs: cleaned.paragraphs,
-    furniture: cleaned.furniture,
-    bodyStart: cleaned.bodyStart,
-    sentences,
-    tokens,
-    sentenceTokenStart,
-    quoted,
-    quotedSpans: quotedSpans(quoted),
-    wordCount: countWords(tokens),
-  };
-  return store ? new PackedDraft(draft, store) : draft;
+  return segmented(
+    {
+      id: input.id,
+      outlet: meta.outlet || 'unknown',
+      headline: meta.headline || cleaned.headline || 'unknown',
+      date: meta.date || 'unknown',
+      url: meta.url || 'unknown',
+      text: cleaned.text,
+      paragraphs: cleaned.paragraphs,
+      furniture: cleaned.furniture,
+      bodyStart: cleaned.bodyStart,
+    },
+    segmentSentences(cleaned.text, cleaned.paragraphs),
+    store,
+  );
 }
 
 /**
@@ -45,20 +39,34 @@ export function prepareArticle(input: ArticleInput, store?: TokenStore): Article
  * text instead would lose its furniture (removed from the text the first time).
  */
 export function prepareRecord(record: ArticleRecord, store?: TokenStore): ArticleDraft {
-  const { tokens, sentenceTokenStart } = tokenize(record.text, record.sentences);
-  const quoted = findQuotedRegions(record.text, record.paragraphs);
+  return segmented(
+    {
+      id: record.id,
+      outlet: record.outlet,
+      headline: record.headline,
+      date: record.date,
+      url: record.url,
+      text: record.text,
+      paragraphs: record.paragraphs,
+      furniture: record.furniture,
+      // As cleanArticle lays it out: the body starts at the second paragraph (the first is the headline).
+      bodyStart: record.paragraphs.length > 1 ? record.paragraphs[1].start : record.text.length,
+    },
+    record.sentences,
+    store,
+  );
+}
+
+/** The fields of a draft that cleaning (or a stored record) gives; segmented() adds the rest. */
+type CleanedFields = Pick<ArticleDraft, 'id' | 'outlet' | 'headline' | 'date' | 'url' | 'text' | 'paragraphs' | 'furniture' | 'bodyStart'>;
+
+/** A draft from cleaned text and its sentences: tokens, quoted regions and word count computed, packed into `store` when given. */
+function segmented(fields: CleanedFields, sentences: ArticleDraft['sentences'], store?: TokenStore): ArticleDraft {
+  const { tokens, sentenceTokenStart } = tokenize(fields.text, sentences);
+  const quoted = findQuotedRegions(fields.text, fields.paragraphs);
   const draft: ArticleDraft = {
-    id: record.id,
-    outlet: record.outlet,
-    headline: record.headline,
-    date: record.date,
-    url: record.url,
-    text: record.text,
-    paragraphs: record.paragraphs,
-    furniture: record.furniture,
-    // As cleanArticle lays it out: the body starts at the second paragraph (the first is the headline).
-    bodyStart: record.paragraphs.length > 1 ? record.paragraphs[1].start : record.text.length,
-    sentences: record.sentences,
+    ...fields,
+    sentences,
     tokens,
     sentenceTokenStart,
     quoted,
