@@ -25,6 +25,7 @@ import { normalize } from '../lang/normalize';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
 import { isCreditLine } from '../lang/clauses';
+import { CLAUSE_OPENERS, CLAUSE_PUNCT } from '../lang/clause-breaks';
 import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
@@ -52,6 +53,12 @@ export interface ClaimDraft {
    * two outlets quoting the same utterance around a gathering are reporting the same occasion.
    */
   speechGroups: number[];
+  /**
+   * A clause of a longer sentence that is a claim of its own: its number among the sentence's
+   * clause claims, from 1 (its id is "<article>#c<sentence>.<part>"). It stays out of claim groups:
+   * the sentence it belongs to is grouped, and a clause's few words would tie it to a group by topic.
+   */
+  part?: number;
 }
 
 /** A quote near which a claim may stand: its sentence, its group and its speaker. */
@@ -275,6 +282,91 @@ export function extractClaims(
       keywords: [...keywords].sort(),
       isGathering,
     });
+    if (type === 'quoted') continue;
+    // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
+    // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
+    // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
+    const clauses = clauseSpans(toks, quoted);
+    if (clauses.length < 2) continue;
+    let parts = 0;
+    for (const [a, b] of clauses) {
+      const part = toks.slice(a, b);
+      const partWords = part.filter((t) => t.isWord);
+      if (partWords.length < MIN_CLAUSE_WORDS) continue;
+      const partFigures = figures.filter((f) => f.span.start >= part[0].start && f.span.end <= part[part.length - 1].end);
+      if (!partFigures.length && findEventVerb(part, (i) => !quoted(i + a) && !coveredByMention(i + a)) < 0) continue;
+      const partKeywords = new Set<string>();
+      part.forEach((t, j) => {
+        const i = j + a;
+        if (!t.isWord || skip.has(i) || placeWords.has(t.norm) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) return;
+        const key = wordKey(t.norm);
+        if (key !== null) partKeywords.add(key);
+      });
+      // Too few words to say what happened, or the whole sentence's words again.
+      if (partKeywords.size < MIN_CLAUSE_KEYWORDS || partKeywords.size === keywords.size) continue;
+      const start = part[0].start;
+      const end = part[part.length - 1].end;
+      const partEntities = new Set(sentMentions.filter((m) => m.start >= start && m.start < end).map((m) => m.entity));
+      if (actor) partEntities.add(actor);
+      const partPlaces = placeList.filter((p) => d.text.slice(start, end).includes(p));
+      const partDates = dates.filter((x) => d.text.slice(start, end).includes(x));
+      const partIsGathering = partWords.some((w) => GATHERING_WORDS.has(w.norm));
+      out.push({
+        speechGroups: partIsGathering ? speechGroups : [],
+        article: d.id,
+        sentence: s,
+        text: d.text.slice(start, end),
+        type: partFigures.length ? 'figure' : partPlaces.length || partDates.length ? 'event' : 'statement',
+        entities: [...partEntities].sort(),
+        actor,
+        figures: partFigures,
+        places: partPlaces,
+        dates: partDates,
+        keywords: [...partKeywords].sort(),
+        isGathering: partIsGathering,
+        part: ++parts,
+      });
+    }
+  }
+  return out;
+}
+
+/** Fewest words a clause needs to be a claim of its own: "after the vote" says too little to link on. */
+export const MIN_CLAUSE_WORDS = 5;
+/** Fewest content keywords of a clause claim (an actor and an event and what it was about). */
+export const MIN_CLAUSE_KEYWORDS = 3;
+
+/**
+ * The clauses of a sentence's tokens as [first, end) ranges: cut at clause punctuation (a hyphen only
+ * with a space before it) and before words that open a clause ("who", "after", "while"), never inside
+ * quotation marks. A stretch of fewer than MIN_CLAUSE_WORDS words joins the next (the last, the one
+ * before it), so "he said" or "in 2019" never stands alone.
+ */
+export function clauseSpans(toks: readonly Token[], quoted: (i: number) => boolean): [number, number][] {
+  const raw: [number, number][] = [];
+  let from = 0;
+  const close = (to: number, next: number) => {
+    if (to > from) raw.push([from, to]);
+    from = next;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (quoted(i)) continue;
+    if (!t.isWord && CLAUSE_PUNCT.has(t.norm) && (t.norm !== '-' || i === 0 || t.start > toks[i - 1].end)) close(i, i + 1);
+    else if (t.isWord && CLAUSE_OPENERS.has(t.norm) && i > from) close(i, i);
+  }
+  close(toks.length, toks.length);
+  const words = (r: [number, number]) => toks.slice(r[0], r[1]).filter((t) => t.isWord).length;
+  const out: [number, number][] = [];
+  let pending: [number, number] | null = null;
+  for (const r of raw) {
+    const cur: [number, number] = pending ? [pending[0], r[1]] : r;
+    pending = words(cur) < MIN_CLAUSE_WORDS ? cur : null;
+    if (!pending) out.push(cur);
+  }
+  if (pending) {
+    if (out.length) out[out.length - 1] = [out[out.length - 1][0], pending[1]];
+    else out.push(pending);
   }
   return out;
 }

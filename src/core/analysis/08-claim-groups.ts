@@ -110,7 +110,7 @@ function blockingKeys(c: ClaimDraft): string[] {
  */
 export function groupClaims(claims: ClaimDraft[]): number[][] {
   const edges = new Edges();
-  forEachCandidatePair(claims.length, (i) => blockingKeys(claims[i]), MAX_BLOCK, (i, j) => {
+  forEachCandidatePair(claims.length, (i) => (claims[i].part ? [] : blockingKeys(claims[i])), MAX_BLOCK, (i, j) => {
     if (claims[i].article === claims[j].article) return;
     const score = pairScore(claims[i], claims[j]);
     if (score > 0) edges.add(i, j, score);

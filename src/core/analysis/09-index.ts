@@ -2,7 +2,7 @@
  * Step 9: assemble the CorpusIndex with stable ids and a deterministic order:
  * articles, entities, quotes and claims by article id and position; groups by first member.
  * Ids: entities "person:<slug>" / "organisation:<slug>"; quotes "<article>#q<n>";
- * claims "<article>#c<sentence>"; groups "qg<n>" / "cg<n>" numbered in order.
+ * claims "<article>#c<sentence>" (a clause claim of it "<article>#c<sentence>.<n>"); groups "qg<n>" / "cg<n>" numbered in order.
  */
 import type {
   ArticleRecord, ClaimGroup, ClaimRecord, CorpusIndex, EntityCoverage, EntityRecord, QuoteGroup, QuoteRecord,
@@ -98,7 +98,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   claimGroups.forEach((members, gi) => {
     for (const m of members) claimGroupOf[m] = gi;
   });
-  const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}`;
+  const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}${c.part ? `.${c.part}` : ''}`;
 
   function* articleRecords(): Generator<ArticleRecord> {
     inOrder('articles', 'entities');

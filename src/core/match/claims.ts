@@ -26,6 +26,7 @@ import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './
 import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
+import { CLAUSE_OPENERS, CLAUSE_PUNCT } from '../lang/clause-breaks';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -65,15 +66,6 @@ const RARE_WORDS = 3;
 const MIN_CLAUSE_ITEMS = 3;
 /** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
 const MAX_CLAUSES = 16;
-/** Punctuation that ends a clause (a hyphen only with a space before it: "long-term" is one word). */
-const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
-/**
- * Words that open a subordinate or coordinate clause: a long sentence's facts sit between them
- * ("The mayor, who took office after the vote, will open the depot while crews wait"). General English.
- */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
-  'who whom whose which where when while after before because although though whereas since until amid despite but'.split(' '),
-);
 /** Per-symbol bits of the scorer's own cache. */
 const SYM_EVENT_VERB = 1;
 const SYM_CLAUSE_OPENER = 2;
@@ -170,6 +162,8 @@ export class ClaimScorer {
   private readonly claimNorm: Float64Array;
   private readonly claims: ClaimSignature[];
   private readonly groupMembers: number[][];
+  /** Per claim: the first claim of its sentence (itself, unless it is a clause claim of a longer sentence). */
+  private readonly sentenceLead: Int32Array;
   private readonly bm25: Bm25;
   /** BM25 IDF of a key no claim holds. */
   private readonly unknownIdf: number;
@@ -301,9 +295,12 @@ export class ClaimScorer {
     this.claims = data.claims;
     this.claimNorm = new Float64Array(data.claims.length);
     this.groupMembers = data.claimGroups.map(() => []);
+    this.sentenceLead = new Int32Array(data.claims.length);
     data.claims.forEach((c, ci) => {
       for (const k of c[3]) this.claimNorm[ci] += this.weights[k];
       this.groupMembers[c[2]].push(ci);
+      const prev = ci > 0 ? data.claims[ci - 1] : null;
+      this.sentenceLead[ci] = prev && prev[0] === c[0] && prev[1] === c[1] ? this.sentenceLead[ci - 1] : ci;
     });
     this.postings = keyPostings(data.claims, data.keys.length);
     this.exhaustiveRetrieval = options.exhaustiveRetrieval === true;
@@ -455,16 +452,19 @@ export class ClaimScorer {
       }
     }
     if (best >= 0 && bestP >= threshold) {
-      const group = this.claims[best][2];
+      // A clause claim stands for its sentence: the sentence's group (the other articles' claims of
+      // the same thing) is the evidence, and the clause itself beside it.
+      const group = this.claims[this.sentenceLead[best]][2];
       const candidates: ClaimCandidate[] = [];
       for (const c of this.groupMembers[group]) {
         this.exact(c);
         candidates.push({ claim: c, sim: this.cosine(c) });
       }
+      if (this.claims[best][2] !== group) candidates.push({ claim: best, sim: this.cosine(best) });
       // Likely claims the corpus analysis put in other groups are evidence too.
       for (let i = 0; i < nTop; i++) {
         const c = this.top[i];
-        if (this.claims[c][2] !== group && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true });
+        if (this.claims[c][2] !== group && c !== best && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true });
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       // A card shows each article's confidence: the best link probability among its claims here.

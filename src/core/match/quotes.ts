@@ -229,10 +229,15 @@ export class QuoteMatcher {
       const group = this.quotes[best][2];
       const byArticle = new Map<number, CoverageRef>();
       const page = attribution(t, a, b);
-      for (const q of this.groupMembers[group]) {
+      const members = this.groupMembers[group];
+      // A quote of another group close enough on its own is evidence too, for an article the
+      // group does not cover: the analysis's grouping misses a short quote inside a long one.
+      const others = touched.filter((q) => this.quotes[q][2] !== group && counts[q] >= 2 && counts[q] / pageBigrams >= QUOTE_THRESHOLD).sort((x, y) => x - y);
+      for (const q of [...members, ...others]) {
         const [article, , , words, turns] = this.quotes[q];
         const score = Math.min(1, counts[q] / pageBigrams);
         if (score < MEMBER_FLOOR) continue;
+        if (this.quotes[q][2] !== group && byArticle.has(article)) continue;
         const relation = containsRun(words, ids) ? 'same-quote' : 'variant-quote';
         const sentence = sentenceOfWord(turns, firstSharedWord(words, ids, this.stride));
         const prev = byArticle.get(article);
