@@ -286,6 +286,7 @@ export function extractClaims(
     // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
     // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
     // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
+    if (words.length <= LONG_SENTENCE_WORDS) continue;
     const clauses = clauseSpans(toks, quoted);
     if (clauses.length < 2) continue;
     let parts = 0;
@@ -331,6 +332,11 @@ export function extractClaims(
   return out;
 }
 
+/**
+ * A sentence of more words than this is long: news sentences average about 20 to 25 words, and a
+ * longer one packs several facts whose claim would be diluted by the others.
+ */
+export const LONG_SENTENCE_WORDS = 25;
 /** Fewest words a clause needs to be a claim of its own: "after the vote" says too little to link on. */
 export const MIN_CLAUSE_WORDS = 5;
 /** Fewest content keywords of a clause claim (an actor and an event and what it was about). */

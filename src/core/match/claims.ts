@@ -23,7 +23,7 @@ import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { keyPostings } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
-import { MODAL, NEGATION, TIME_SHIFT, wordClass } from './rerank-words';
+import { MODAL, NEGATION, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, CLAUSE_PUNCT } from '../lang/clause-breaks';
@@ -69,6 +69,7 @@ const MAX_CLAUSES = 16;
 /** Per-symbol bits of the scorer's own cache. */
 const SYM_EVENT_VERB = 1;
 const SYM_CLAUSE_OPENER = 2;
+const SYM_MODAL_BEFORE_TO = 4;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -406,7 +407,7 @@ export class ClaimScorer {
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
-      this.pageFlags |= this.symClass[sym];
+      this.pageFlags |= this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       const d = this.symDescriptor[sym];
       if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
       // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
@@ -965,7 +966,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
-    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0);
+    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (modalBeforeTo(norm) ? SYM_MODAL_BEFORE_TO : 0);
   }
 
   /** What relate() needs of the sentence just scored. */

@@ -106,7 +106,7 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     for (let k = 0; k < tokens.count; k++) {
       if (!(tokens.flags[k] & WORD)) continue;
       const norm = tokens.norm[k];
-      flags |= wordClass(norm);
+      flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
       const key = wordKey(norm);
       if (key === null) continue;
       const counts = surfaces.get(key) ?? new Map<string, number>();

@@ -37,7 +37,19 @@ for (const [words, flag] of [
   for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
 }
 
-/** The flags of one normalised token (0 for most words). */
-export function wordClass(norm: string): number {
-  return CLASSES.get(norm) ?? 0;
+/**
+ * Modal words that are as often nouns ("the pay plan", "his aims", "their hopes"): modal only when
+ * "to" follows ("plans to close", "hopes to win").
+ */
+const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'hopes']);
+
+/** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
+export function wordClass(norm: string, next?: string): number {
+  const flags = CLASSES.get(norm) ?? 0;
+  return next !== undefined && next !== 'to' && MODAL_BEFORE_TO.has(norm) ? flags & ~MODAL : flags;
+}
+
+/** Whether a token's modal flag depends on the token after it (MODAL_BEFORE_TO). */
+export function modalBeforeTo(norm: string): boolean {
+  return MODAL_BEFORE_TO.has(norm);
 }
