@@ -173,7 +173,7 @@ export interface ClaimRecord {
   id: string;
   article: string;
   sentence: number;
-  /** The sentence text (an excerpt of ArticleRecord.text). */
+  /** The sentence text, or for a clause claim (id "<article>#c<sentence>.<n>") the clause's (an excerpt of ArticleRecord.text). */
   text: string;
   type: ClaimType;
   /** Entity ids the claim is about. */
