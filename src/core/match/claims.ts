@@ -459,13 +459,14 @@ export class ClaimScorer {
       const candidates: ClaimCandidate[] = [];
       for (const c of this.groupMembers[group]) {
         this.exact(c);
-        candidates.push({ claim: c, sim: this.cosine(c) });
+        const i = this.topIndex(c, nTop);
+        candidates.push({ claim: c, sim: this.cosine(c), linked: i >= 0 && this.topP[i] >= threshold });
       }
-      if (this.claims[best][2] !== group) candidates.push({ claim: best, sim: this.cosine(best) });
+      if (this.claims[best][2] !== group) candidates.push({ claim: best, sim: this.cosine(best), linked: true });
       // Likely claims the corpus analysis put in other groups are evidence too.
       for (let i = 0; i < nTop; i++) {
         const c = this.top[i];
-        if (this.claims[c][2] !== group && c !== best && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true });
+        if (this.claims[c][2] !== group && c !== best && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true, linked: true });
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       // A card shows each article's confidence: the best link probability among its claims here.

@@ -71,6 +71,8 @@ export interface ClaimCandidate {
   sim: number;
   /** From another claim group than the best match's: shown only for an article not yet covered. */
   otherGroup?: boolean;
+  /** The re-ranker links the sentence to this claim on its own (its probability reaches the link threshold): its values are compared whatever its cosine. */
+  linked?: boolean;
 }
 
 /** Builds the corpus-side relating data once from compiled matcher data. */
@@ -109,9 +111,9 @@ function isTraits(t: unknown): t is ClaimTraits {
 export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCandidate[]): CoverageRef[] {
   const byArticle = new Map<number, CoverageRef[]>();
   const page = pageTraits(ctx);
-  for (const { claim, sim, otherGroup } of candidates) {
+  for (const { claim, sim, otherGroup, linked } of candidates) {
     const sig = ctx.claims[claim];
-    const ref = relate(ctx, sig, sim, claim, page);
+    const ref = relate(ctx, sig, sim, claim, page, linked === true);
     // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
     if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs') continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
@@ -306,10 +308,12 @@ function certaintyText(cue: string): string {
 }
 
 /** How one corpus claim relates to the page sentence of `ctx`; `claim` indexes its traits, `page` is pageTraits(ctx). */
-export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx)): CoverageRef {
+export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx), linked = false): CoverageRef {
   const [article, sentence, , , figs, claimPlaces] = sig;
   const traits = claim >= 0 ? ctx.data?.traits[claim] : undefined;
-  const compare = sim >= VALUE_COMPARE_FROM;
+  // Values are compared between statements of one fact: the re-ranker's link says so (fitted);
+  // a group member the re-ranker did not link needs close wording (the first round's hand-set share).
+  const compare = linked || sim >= VALUE_COMPARE_FROM;
   const differences: ValueDifference[] = [];
   const add = (d: ValueDifference) => {
     if (!differences.some((x) => x.attribute === d.attribute && x.kind === d.kind)) differences.push(d);

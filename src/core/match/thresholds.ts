@@ -19,8 +19,9 @@ export const CLAIM_THRESHOLD: number = LINK_PROBABILITY;
 /**
  * Share of a link's score from which a differing figure or place makes the relation "differs" (and
  * an agreeing one "agrees"): values are compared only between sentences that share most of what a
- * link needs. Set by hand in the first round (0.6 of the floor), not fitted; the re-ranker of the
- * claims work is to replace it with fitted weights.
+ * link needs. Set by hand in the first round (0.6 of the floor), not fitted. A claim the fitted
+ * re-ranker links on its own is compared whatever its cosine (relate.ts, `linked`); this share
+ * now decides only for group members the re-ranker did not link.
  */
 export const VALUE_COMPARE_FROM = CLAIM_FLOOR * 0.6;
 /** A corpus member at least this close in wording "agrees" even without a shared figure or place. */
