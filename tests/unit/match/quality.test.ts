@@ -13,17 +13,21 @@
  * - Relations (reported, not gated): for each item's expected `relations`, whether the best-scoring
  *   claim/quote coverage of that article has that relation.
  *
- * Two gates:
+ * Three gates:
  * - The original items (those without a `hard` kind, the ones the matcher was first tuned on) keep
  *   their fixed bar: precision ≥ 0.9 and recall ≥ 0.8 for people and for claims.
  * - The held-back split (tests/fixtures/devset/heldback.json) must not fall below HELD_BACK_FLOORS.
  *   The hard-kind items of the dev split are reported, not gated (`npm run eval` prints them).
+ * - Leave-one-outlet-out over the seeds must not fall below LOO_FLOORS.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
-import { DEVSET_FILE, HELDBACK_FILE, ratio, readDevItems, scoreDev, type DevScore } from '../../../scripts/lib/claim-eval';
+import { addLoo, ALIGNMENT_FILE, DEVSET_FILE, HELDBACK_FILE, leaveOneOutletOut, looScore, ratio, readAlignment, readDevItems, scoreDev, type DevScore } from '../../../scripts/lib/claim-eval';
+import { readCorpus } from '../../../scripts/lib/read-corpus';
+import { ROOT } from '../analysis/helpers';
+import { resolve } from 'node:path';
 import { isHeldBack } from '../../../scripts/lib/devset-split';
 
 // COVERAGE_LENS_INDEX points the test at another index build (e.g. while tuning).
@@ -50,6 +54,15 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
 const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.62, peoplePrecision: 0.97, peopleRecall: 0.97 };
+
+/**
+ * Floors on leave-one-outlet-out over the seeds (real news by five outlets, scored against the
+ * hand-made alignment; `npm run eval`), the nearest thing to real pages the project has: on
+ * 2026-12-06 with clause claims of long sentences and the refitted re-ranker, links 39/43 = 0.907
+ * correct and 37/66 = 0.561 of the aligned units found (before them: 32/34 = 0.941, 33/66 = 0.500).
+ * Floors: those figures less about two links (precision) and three units (recall).
+ */
+const LOO_FLOORS = { precision: 0.85, recall: 0.52 };
 
 function report(name: string, s: DevScore, figuresOnly = false) {
   const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
@@ -87,5 +100,15 @@ describe('matcher quality on the dev set', () => {
     expect(ratio(s.claims.tp, s.claims.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.claimRecall);
     expect(ratio(s.people.tp, s.people.predicted)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peoplePrecision);
     expect(ratio(s.people.tp, s.people.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peopleRecall);
+  });
+
+  it('stays above the floors on leave-one-outlet-out over the seeds', () => {
+    const { articles } = readCorpus(resolve(ROOT, 'seeds'));
+    const alignment = readAlignment(ALIGNMENT_FILE, new Map(articles.map((a) => [a.id, a.text])));
+    const total = looScore();
+    for (const s of leaveOneOutletOut(articles, alignment).values()) addLoo(total, s);
+    console.log(`leave-one-outlet-out: links ${total.correct}/${total.predicted}, found ${total.found}/${total.expected}, differences flagged ${total.flagged}/${total.differences}`);
+    expect(ratio(total.correct, total.predicted)).toBeGreaterThanOrEqual(LOO_FLOORS.precision);
+    expect(ratio(total.found, total.expected)).toBeGreaterThanOrEqual(LOO_FLOORS.recall);
   });
 });
