@@ -12,7 +12,7 @@
  * the whole sentence; words inside quote marks are the speaker's, not the writer's, and are skipped.
  */
 import { SPEECH_VERBS } from './reporting-verbs';
-import { WORD, type TokenRun } from './token-flags';
+import { CAP, WORD, type TokenRun } from './token-flags';
 
 /** Levels of certainty, ordered: a higher level states the fact more firmly. */
 export const Certainty = { possible: 0, expected: 1, stated: 2, confirmed: 3 } as const;
@@ -127,10 +127,34 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
       break;
     }
   }
+  // Headline grammar: "Mayor to open depot", "Harbour Board to cut fares" state what is planned.
+  const headline = headlineFuture(t, from, to);
+  if (headline) return { clause: headline, content: null };
   let words = 0;
   for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
   // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
   return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null };
+}
+
+/** Most capitalised words a headline's subject takes before its "to" ("Harbour Board Chair to …"). */
+const HEADLINE_SUBJECT_WORDS = 4;
+
+/** Words that open a phrase with "to" rather than a subject: "According to police", "Up to 300 jobs", "Thanks to …". */
+const TO_PHRASE_OPENERS: ReadonlySet<string> = new Set(['according', 'thanks', 'due', 'owing', 'prior', 'close', 'up', 'next', 'back', 'contrary', 'relative', 'compared', 'in', 'on', 'from', 'with', 'as', 'listen', 'welcome']);
+
+/**
+ * The headline future: the sentence opens with a capitalised subject of up to HEADLINE_SUBJECT_WORDS
+ * words and "to" and a word follow it ("Mayor to open depot"); news prose never opens a statement so.
+ * A sentence opening with a phrase of "to" ("According to police …") is not one.
+ */
+function headlineFuture(t: TokenRun, from: number, to: number): CertaintyReading | null {
+  let i = from;
+  while (i < to && !(t.flags[i] & WORD)) i++;
+  const first = i;
+  if (first < to && TO_PHRASE_OPENERS.has(t.norm[first])) return null;
+  while (i < to && i - first < HEADLINE_SUBJECT_WORDS && t.flags[i] & WORD && t.flags[i] & CAP && t.norm[i] !== 'to') i++;
+  if (i === first || i + 1 >= to || t.norm[i] !== 'to' || !(t.flags[i + 1] & WORD)) return null;
+  return { level: Certainty.expected, cue: 'to' };
 }
 
 /** Fewer words than this after a speech verb are not reported content ("…, she said on Monday."). */

@@ -36,6 +36,14 @@ describe('readCertainty', () => {
     ['The council confirmed the bridge could close.', Certainty.confirmed, 'confirmed'],
     // "would" is mostly reported speech moved into the past, not a hedge.
     ['The mayor pledged that the bridge would reopen.', Certainty.stated, ''],
+    // Headline grammar: a capitalised subject, then "to" and a verb, is what is planned.
+    ['Mayor to open new ferry terminal', Certainty.expected, 'to'],
+    ['Harbour Board Chair to cut fares', Certainty.expected, 'to'],
+    // A sentence opening with a phrase of "to" is no headline future.
+    ['According to police the ferry sank.', Certainty.stated, ''],
+    ['Up to 300 passengers waited at the pier.', Certainty.stated, ''],
+    // "to" later in the sentence is no headline future either.
+    ['The mayor went to the pier.', Certainty.stated, ''],
   ])('%s → level %i (%j)', (text, level, cue) => {
     expect(read(text)).toEqual({ level, cue });
   });
