@@ -50,10 +50,12 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * (2026-12-06, 60 items): claims precision 30/39 = 0.769, recall 30/58 = 0.517; people 38/38 = 1.0.
  * Raised the same day with the broadened claims and the fitted re-ranker: precision 39/43 = 0.907,
  * recall 39/58 = 0.672. With the clause and predicate features (same day, second round): 38/42 =
- * 0.905, 38/58 = 0.655; the floors were left where they were (still met, not lowered).
+ * 0.905, 38/58 = 0.655; the floors were left where they were (still met, not lowered). With clause
+ * claims of long sentences, quotes of other groups and the refit (same day, read once): 40/44 =
+ * 0.909, 40/58 = 0.690; recall's floor raised to 0.64.
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
-const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.62, peoplePrecision: 0.97, peopleRecall: 0.97 };
+const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecision: 0.97, peopleRecall: 0.97 };
 
 /**
  * Floors on leave-one-outlet-out over the seeds (real news by five outlets, scored against the
