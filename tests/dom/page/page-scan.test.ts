@@ -3,6 +3,12 @@ import { Highlighter } from '../../../src/page/highlight';
 import { BATCH_MAX_BLOCKS, MAX_BATCHES_IN_FLIGHT, PageScanner } from '../../../src/page/page-scan';
 import { fakeBackground, findTerms } from './fake-background';
 
+/**
+ * The paced-reading test waits on real timers (four half-second settles and two waits of up to 10 s),
+ * so vitest's 5 s default is shorter than its own waits: on a loaded 2-core machine it took 4.5-5.5 s.
+ */
+const PACED_TEST_TIMEOUT_MS = 30_000;
+
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 const TERMS = [
   { text: 'Jane Doe', kind: 'person' as const, id: 'person:jane' },
@@ -144,7 +150,7 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     // The first two answers filled the cap: nothing was read after the third batch.
     expect(sent.length).toBe(MAX_BATCHES_IN_FLIGHT + 1);
     expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(BATCH_MAX_BLOCKS * 4);
-  });
+  }, PACED_TEST_TIMEOUT_MS);
 
   it('settles when stopped while a batch is on its way, and leaves nothing behind', async () => {
     // Enough blocks that reading takes several frame slices: the stop comes while some are unread.
