@@ -14,7 +14,10 @@ import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
   CORE_SHARD,
   DATA_STORES,
-  detailsRows,
+  DETAILS_BUCKET_KIND,
+  detailsBucket,
+  detailsBucketCount,
+  detailsBucketRows,
   generationRange,
   openCorpusDb,
   readGeneration,
@@ -131,7 +134,7 @@ function optionalMeta(raw: CorpusMeta | undefined): CorpusMeta | undefined {
 
 /** What the store reports about a corpus (its metadata without storage keys). */
 function summaryOf(meta: CorpusMeta): CorpusSummary {
-  const { data: _data, pending: _pending, sourceVersion: _source, ...summary } = meta;
+  const { data: _data, pending: _pending, sourceVersion: _source, detailsBuckets: _buckets, ...summary } = meta;
   return summary;
 }
 
@@ -252,7 +255,7 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          await this.writeGeneration(index, data, options.onProgress);
+          const detailsBuckets = await this.writeGeneration(index, data, options.onProgress);
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
@@ -265,6 +268,7 @@ export class CorpusStore {
             status: 'ready',
             active: existing ? current.active : options.active !== false,
             data,
+            detailsBuckets,
             ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
           };
           await tx.objectStore('corpora').put(ready);
@@ -286,13 +290,14 @@ export class CorpusStore {
   }
 
   /**
-   * Writes every row of one generation, a batch per transaction. Each store's rows are built just
-   * before they are written (card details and matcher data are large: built together with the
-   * articles' rows they would all be in memory at once).
+   * Writes every row of one generation, a batch per transaction, and returns the number of card
+   * record buckets it was written with. Each store's rows are built just before they are written
+   * (card details and matcher data are large: built together with the articles' rows they would all
+   * be in memory at once).
    */
-  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<void> {
-    // Rows to write: a card record per entity and group at most (buildDetails may skip one), one matcher row.
-    const total = index.articles.length + recordRowCount(index) + index.entities.length + index.claimGroups.length + index.quoteGroups.length + 1;
+  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<number> {
+    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), one matcher row.
+    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + 1;
     let written = 0;
     const tell = (rows: number) => {
       written += rows;
@@ -300,9 +305,11 @@ export class CorpusStore {
     };
     await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })), tell);
     await this.putBatches('records', recordRows(index, data), tell);
-    await this.putBatches('details', detailsRows(index, data), tell);
+    const details = detailsBucketRows(index, data);
+    await this.putBatches('details', details.rows, tell);
     await this.putBatches('matcher', [{ data, shard: CORE_SHARD, ...packMatcher(compileMatcher(index)) }], tell);
     if (written < total) onProgress?.(total, total);
+    return details.buckets;
   }
 
   /**
@@ -516,12 +523,36 @@ export class CorpusStore {
 
   /** The card record of one entity, claim group or quote group; null when the corpus has none. */
   async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardDetails | null> {
-    const row = await this.db.get('details', [meta.data, kind, id]);
-    if (!row) return null;
+    // A failing database (it may be transient) is the caller's to retry; bad data breaks the corpus.
+    const found = meta.detailsBuckets === undefined ? await this.legacyDetails(meta, kind, id) : await this.bucketDetails(meta, meta.detailsBuckets, kind, id);
     try {
-      return validateDetails(row.details, kind, id);
+      if (found instanceof StoredRecordError) throw found;
+      return found === undefined ? null : validateDetails(found, kind, id);
     } catch (error) {
       throw new Error(await this.markBroken(meta.id, meta.data, error));
     }
+  }
+
+  /** A card record of a generation written one record to a row (before buckets); undefined when it has none. */
+  private async legacyDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<unknown> {
+    const row = await this.db.get('details', [meta.data, kind, id]);
+    return row && 'details' in row ? row.details : undefined;
+  }
+
+  /**
+   * A card record from its bucket (the record of that kind and id in it); undefined when it has
+   * none, a StoredRecordError when the bucket is not an array.
+   */
+  private async bucketDetails(meta: CorpusMeta, buckets: number, kind: DetectionKind, id: string): Promise<unknown> {
+    const bucket = String(detailsBucket(kind, id, buckets));
+    const row = await this.db.get('details', [meta.data, DETAILS_BUCKET_KIND, bucket]);
+    if (!row) return undefined;
+    const records: unknown = 'records' in row ? row.records : undefined;
+    if (!Array.isArray(records)) return new StoredRecordError(`details bucket ${bucket}`, 'records', 'expected an array');
+    // A record that is not an object, or not of this kind and id, is no match (validateDetails checks the one found).
+    return records.find((r: unknown) => {
+      const d = (typeof r === 'object' && r !== null ? r : {}) as { id?: unknown; type?: unknown; kind?: unknown };
+      return d.id === id && (d.type === 'entity' ? d.kind : d.type) === kind;
+    });
   }
 }

@@ -7,7 +7,7 @@ import { buildDetails } from '../../../src/core/index/details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
-import { RECORDS_PER_ROW, RECORD_COLLECTIONS, generationRange, readGeneration, recordRows } from '../../../src/store/db';
+import { DETAILS_BUCKET_KIND, DETAILS_PER_BUCKET, RECORDS_PER_ROW, RECORD_COLLECTIONS, detailsBucket, generationRange, readGeneration, recordRows, type DetailsBucketRow } from '../../../src/store/db';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
 
@@ -156,9 +156,10 @@ describe('corpus store: bad data read back', () => {
     const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
     await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
     const meta = (await s.meta(second.id))!;
-    const key: [string, string, string] = [meta.data, 'person', 'person:ilse-brandvold'];
-    const row = (await s.db.get('details', key))!;
-    (row.details as unknown as Record<string, unknown>).articles = [{ article: { id: 'a1' } }];
+    const key: [string, string, string] = [meta.data, DETAILS_BUCKET_KIND, String(detailsBucket('person', 'person:ilse-brandvold', meta.detailsBuckets!))];
+    const row = (await s.db.get('details', key)) as DetailsBucketRow;
+    const record = row.records.find((r) => r.id === 'person:ilse-brandvold')!;
+    (record as unknown as Record<string, unknown>).articles = [{ article: { id: 'a1' } }];
     await s.db.put('details', row);
 
     const secondCorpus = (await createStoreCorpusSource(async () => s).active()).find((c) => c.id === second.id)!;
@@ -491,7 +492,11 @@ describe('corpus store: installs written in many transactions', () => {
       return transaction(stores as never, mode);
     };
     const { id } = await s.install(index, { name: 'Seeds', origin: 'imported' });
-    const details = index.entities.length + index.claimGroups.length + index.quoteGroups.length;
+    // Card records go about DETAILS_PER_BUCKET to a row (empty buckets are not written).
+    const cards = index.entities.length + index.claimGroups.length + index.quoteGroups.length;
+    const details = (await s.db.getAll('details')).length;
+    expect(details).toBeLessThanOrEqual(Math.ceil(cards / DETAILS_PER_BUCKET));
+    expect(details).toBeGreaterThan(0);
     // Records go RECORDS_PER_ROW to a row; the seeds have fewer of each kind, so one row per kind.
     const records = RECORD_COLLECTIONS.filter((c) => index[c].length > 0).length;
     expect(RECORD_COLLECTIONS.every((c) => index[c].length < RECORDS_PER_ROW)).toBe(true);
