@@ -36,6 +36,12 @@ export interface CorpusMeta extends CorpusSummary {
   data: string;
   /** Data key of a generation being written over this corpus (an update), until it is flipped in. */
   pending?: string;
+  /**
+   * Data keys of generations this corpus replaced whose rows are still to be removed: an install
+   * flips the new generation in first and removes the old one's rows after (recover() does, if that
+   * was interrupted). No reader reads them.
+   */
+  retired?: string[];
   /** For the bundled corpus: the extension version that installed it. */
   sourceVersion?: string;
   /**

@@ -275,6 +275,7 @@ export function checkMeta(value: unknown): CorpusMeta {
     if (!STATUSES.includes(raw.status as string)) c.fail('status', `expected one of ${STATUSES.join(', ')}`);
     if (typeof raw.active !== 'boolean') c.fail('active', 'expected true or false');
     for (const k of ['created', 'updated', 'schemaVersion'] as const) c.nat(raw[k], k);
+    if (raw.retired !== undefined) c.strings(raw.retired, 'retired');
     if (raw.detailsBuckets !== undefined && !(Number.isInteger(raw.detailsBuckets) && raw.detailsBuckets > 0)) c.fail('detailsBuckets', 'expected a whole number above 0');
     const counts = c.obj(raw.counts, 'counts');
     for (const k of ['articles', 'outlets', 'people', 'organisations', 'claims', 'quotes'] as const) c.nat(counts[k], `counts.${k}`);

@@ -131,6 +131,51 @@ describe('corpus store: switch, rename, delete, export', () => {
   });
 });
 
+describe('corpus store: the generation a replacement retires', () => {
+  it('removed after the install resolves when asked: the new generation is in first, the old rows go by whenIdle()', async () => {
+    const s = await store();
+    const first = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const clean = await countRows(s);
+    const old = (await s.meta(first.id))!.data;
+    const replaced = await s.install(secondIndex(), { id: first.id, name: 'Second', origin: 'imported', removeReplacedAfter: true });
+    expect(replaced).toMatchObject({ id: first.id, status: 'ready' });
+    const meta = (await s.meta(first.id))!;
+    expect(meta.data).not.toBe(old);
+    expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'] });
+    await s.whenIdle();
+    expect(await countRows(s)).toEqual(clean);
+    expect((await s.meta(first.id))!.retired).toBeUndefined();
+    expect(await s.db.count('articles', generationRange(old))).toBe(0);
+  });
+
+  it('a removal that was interrupted (the context closed after the flip) leaves rows no reader reads, removed by recover() or with the corpus', async () => {
+    for (const then of ['recover', 'delete'] as const) {
+      const name = freshDbName();
+      const s = await store(name);
+      const first = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
+      const clean = await countRows(s);
+      const old = (await s.meta(first.id))!.data;
+      // The removal never runs, as when the worker is terminated right after "done".
+      (s as unknown as { removeRetired: () => Promise<void> }).removeRetired = async () => undefined;
+      await s.install(secondIndex(), { id: first.id, name: 'Second', origin: 'imported' });
+      expect((await s.meta(first.id))!.retired).toEqual([old]);
+      expect(await s.db.count('articles', generationRange(old))).toBe(4);
+      expect(await matchesByCorpus(s, SECOND_TEXT)).toEqual({ Second: ['person:ilse-brandvold'] });
+      expect((await s.list()).map((c) => Object.keys(c).includes('retired'))).toEqual([false]);
+      s.close();
+      const restarted = await store(name);
+      if (then === 'recover') {
+        expect(await restarted.recover()).toEqual([first.id]);
+        expect(await countRows(restarted)).toEqual(clean);
+        expect((await restarted.meta(first.id))!.retired).toBeUndefined();
+      } else {
+        await restarted.delete(first.id);
+        expect(await countRows(restarted)).toEqual({ corpora: 0, articles: 0, records: 0, details: 0, matcher: 0 });
+      }
+    }
+  });
+});
+
 describe('corpus store: bad data read back', () => {
   it('a corrupt matcher record makes that corpus broken, with the reason, and the other keeps matching', async () => {
     const s = await store();

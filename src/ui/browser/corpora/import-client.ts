@@ -85,10 +85,11 @@ function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => 
         if (reply.phase !== phase) [phase, startedAt] = [reply.phase, performance.now()];
         onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });
       }
+      // After "done" the worker may still be removing the generation an add replaced: it closes itself.
+      else if (reply.type === 'done') resolve({ summary: reply.summary, articles: reply.articles });
       else {
         worker.terminate();
-        if (reply.type === 'done') resolve({ summary: reply.summary, articles: reply.articles });
-        else reject(new Error(reply.message));
+        reject(new Error(reply.message));
       }
     };
     worker.onerror = (event) => {

@@ -2,6 +2,8 @@
  * The import worker: analyses articles and writes the corpus into the store, off the corpus
  * browser's main thread. Cancelling terminates it; the store's install protocol (a generation written
  * under "importing", flipped in last, leftovers removed by recover()) keeps the corpus as it was.
+ * After an add it says "done" as soon as the new generation is in, removes the replaced one's rows,
+ * then closes itself (terminated before that, it leaves them to recover()).
  */
 import type { ArticleInput } from '../../../core/analysis/context';
 import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
@@ -10,7 +12,7 @@ import { parseCorpusFile } from '../../../store/corpus-file';
 import { CorpusStore } from '../../../store/corpus-store';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
-const scope = globalThis as unknown as { postMessage(reply: WorkerReply): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+const scope = globalThis as unknown as { postMessage(reply: WorkerReply): void; close(): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 
 function post(reply: WorkerReply): void {
   scope.postMessage(reply);
@@ -38,7 +40,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   } else index = analyseCorpus(articles, progress);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress } : { name, origin: 'imported', onProgress });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true } : { name, origin: 'imported', onProgress });
   post({ type: 'done', summary, articles: articles.length });
 }
 
@@ -57,7 +59,10 @@ scope.onmessage = (event) => {
       if (request.type === 'analyse') await analyseAndSave(store, request.articles, request.target);
       else await installFile(store, request.text, request.fileName, request.name);
     } finally {
+      await store.whenIdle();
       store.close();
     }
-  })().catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+  })()
+    .catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
+    .finally(() => scope.close());
 };
