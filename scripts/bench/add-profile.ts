@@ -1,0 +1,89 @@
+/**
+ * The "add 10 articles to 5,000" import row alone (issue 12), for working on it: builds the Chrome
+ * extension (or takes --ext DIR), installs the cached generated corpus (corpus-cache.ts) in a fresh
+ * profile, adds a news-please export of N articles through the Corpora page `rounds` times, and
+ * prints each add's wall time, the browser's CPU time over it and the load average. Console lines
+ * of extension pages and workers that start with "import:" are echoed (timings a developer adds
+ * while profiling). The bench's row (`npm run bench -- --only store`) is the judged figure.
+ * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import { buildChromeExtension } from './bundles';
+import { cachedCorpusFile } from './corpus-cache';
+import { importThroughPage, writeNewsPleaseExport } from './import-bench';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
+}
+
+async function main(): Promise<void> {
+  const into = Number(flag('into', '5000'));
+  const add = Number(flag('add', '10'));
+  const rounds = Number(flag('rounds', '1'));
+  const tmp = await mkdtemp(join(tmpdir(), 'cl-add-profile-'));
+  let ext = flag('ext', '');
+  if (!ext) {
+    ext = join(tmp, 'ext');
+    console.log('building the extension…');
+    await buildChromeExtension(ext);
+  }
+  const file = await cachedCorpusFile(into, console.log);
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(readFileSync(file.path));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`;
+  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM_BIN,
+    headless: false,
+    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  try {
+    context.on('console', (m) => {
+      if (m.text().startsWith('import:')) console.log(`  ${m.text()}`);
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const base = `chrome-extension://${new URL(worker.url()).host}/`;
+    const helper = await context.newPage();
+    await helper.goto(`${base}src/ui/popup/index.html`);
+    const storeChunk = readdirSync(join(ext, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
+    if (!storeChunk) throw new Error('no corpus-store chunk');
+    const installed = (await helper.evaluate(`(async () => {
+      const index = await (await fetch(${JSON.stringify(url)})).json();
+      const module = await import(${JSON.stringify(`/assets/${storeChunk}`)});
+      const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
+      const store = await Store.open();
+      const started = performance.now();
+      const value = await store.install(index, { name: 'Profile ${into}', origin: 'imported' });
+      const ms = performance.now() - started;
+      store.close();
+      return { id: value.id, ms };
+    })()`)) as { id: string; ms: number };
+    console.log(`installed ${into} in ${(installed.ms / 1000).toFixed(1)} s`);
+    for (let r = 0; r < rounds; r++) {
+      const export_ = join(tmp, `add-${add}-${r}.jsonl`);
+      writeNewsPleaseExport(export_, add, 31 + r);
+      const load = loadavg()[0];
+      const { ms, cpuMs } = await importThroughPage(context, base, export_, { addTo: installed.id });
+      console.log(`add ${add} to ${into + r * add}: ${(ms / 1000).toFixed(1)} s wall, browser CPU ${cpuMs === null ? '?' : (cpuMs / 1000).toFixed(1)} s (load ${load.toFixed(2)})`);
+    }
+  } finally {
+    await context.close();
+    server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
