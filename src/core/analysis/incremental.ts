@@ -12,6 +12,12 @@
  * renumbered every quote and claim group (group ids are positions in article order). A proportional
  * add needs the entity evidence and word statistics stored and re-decided for the keys the new
  * articles touch, group ids that do not shift, and matcher data that can be patched.
+ *
+ * Where the time of adding 10 generated articles to 5,000 goes, measured in Node (CPU seconds on a
+ * loaded 2-core machine, so inflated alike): preparing the held drafts (tokens) 10.8, entities 12.1,
+ * descriptors 1.9, quotes 1.1, quote groups 6.2, claims 4.9, claim groups 2.5, assembly 2.6; then
+ * the matcher compile 9.2 and the card records 1.1. Storage is the store's (corpus-store.ts): the
+ * new generation is written whole, the replaced one removed after the add is reported done.
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
