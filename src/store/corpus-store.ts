@@ -90,11 +90,6 @@ export interface InstallOptions {
    * before resolving. Removing a 5,000-article generation took seconds that need not be waited for.
    */
   removeReplacedAfter?: boolean;
-  /**
-   * The index's matcher data, being compiled elsewhere (the import worker compiles it in a worker of
-   * its own while this writes the other rows); compiled here when omitted, or when it fails.
-   */
-  matcher?: Promise<MatcherData>;
 }
 
 /** Name of the Web Lock an install holds while it writes one generation. */
@@ -251,8 +246,6 @@ export class CorpusStore {
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
-    // Observed at once: a compile that fails before its result is needed is not an unhandled rejection.
-    const compiled = options.matcher?.catch(() => null);
     const name = cleanName(options.name);
     return this.exclusive(async () => {
       const id = options.id ?? newKey('corpus');
@@ -277,7 +270,7 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          const detailsBuckets = await this.writeGeneration(index, data, options.onProgress, compiled);
+          const detailsBuckets = await this.writeGeneration(index, data, options.onProgress);
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
@@ -320,12 +313,11 @@ export class CorpusStore {
 
   /**
    * Writes every row of one generation, a batch per transaction, and returns the number of card
-   * record buckets it was written with. The matcher row comes last, from `compiled` when that gives
-   * matcher data, else compiled here. Each store's rows are built just before they are written
+   * record buckets it was written with. Each store's rows are built just before they are written
    * (card details and matcher data are large: built together with the articles' rows they would all
    * be in memory at once).
    */
-  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress'], compiled?: Promise<MatcherData | null>): Promise<number> {
+  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<number> {
     // Rows to write: a bucket of card records at most per bucket (an empty one is not written), one matcher row.
     const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + 1;
     let written = 0;
@@ -337,7 +329,7 @@ export class CorpusStore {
     await this.putBatches('records', recordRows(index, data), tell);
     const details = detailsBucketRows(index, data);
     await this.putBatches('details', details.rows, tell);
-    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, ...packMatcher((await compiled) ?? compileMatcher(index)) }], tell);
+    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, ...packMatcher(compileMatcher(index)) }], tell);
     if (written < total) onProgress?.(total, total);
     return details.buckets;
   }

@@ -9,13 +9,12 @@ import { resolve } from 'node:path';
 import { analyseCorpus, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
 import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
-import { compileMatcher } from '../../../src/core/match/compile';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 import type { CorpusStore } from '../../../src/store/corpus-store';
 import { readCorpus } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from '../analysis/helpers';
-import { countRows, freshStore, secondIndex } from './helpers';
+import { countRows, freshStore } from './helpers';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -67,17 +66,4 @@ describe('adding articles to a stored corpus', () => {
     for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(grownMeta, kind, key)).toEqual(await f.readDetails(wholeMeta, kind, key));
     expect((await s.readMatcher(grownMeta))!.data).toEqual((await f.readMatcher(wholeMeta))!.data);
   }, TIMEOUT_MS);
-});
-
-describe('matcher data compiled elsewhere (the import worker\'s compile worker)', () => {
-  it.each([
-    ['given', () => Promise.resolve(compileMatcher(secondIndex()))],
-    ['failed, compiled by the store instead', () => Promise.reject(new Error('the compile worker stopped'))],
-  ] as const)('%s: the corpus matches as one whose matcher the store compiled', async (_name, matcher) => {
-    const [s, f] = [await freshStore(), await freshStore()];
-    open.push(s, f);
-    const given = await s.install(secondIndex(), { name: 'Second', origin: 'imported', matcher: matcher() });
-    const own = await f.install(secondIndex(), { name: 'Second', origin: 'imported' });
-    expect((await s.readMatcher((await s.meta(given.id))!))!.data).toEqual((await f.readMatcher((await f.meta(own.id))!))!.data);
-  });
 });

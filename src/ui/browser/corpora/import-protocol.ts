@@ -1,7 +1,5 @@
-/** The messages between the corpora page and its import worker, and between that worker and its compile worker. */
+/** The messages between the corpora page and its import worker. */
 import type { ArticleInput } from '../../../core/analysis/context';
-import type { CorpusIndex } from '../../../core/index/types';
-import type { MatcherData } from '../../../core/match/data';
 import type { CorpusSummary } from '../../../shared/protocol';
 
 /** Where imported articles go: a new corpus by name, or an existing corpus by id. */
@@ -17,9 +15,3 @@ export type WorkerReply =
   | { type: 'progress'; phase: 'analysing' | 'saving'; step: string; done: number; total: number }
   | { type: 'done'; summary: CorpusSummary; articles: number }
   | { type: 'error'; message: string };
-
-/** Import worker → compile worker: the index whose matcher data to compile. */
-export type CompileRequest = CorpusIndex;
-
-/** Compile worker → import worker. */
-export type CompileReply = { ok: true; matcher: MatcherData } | { ok: false; message: string };

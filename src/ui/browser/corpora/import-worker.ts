@@ -10,9 +10,7 @@ import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/ind
 import { analyseIncrement } from '../../../core/analysis/incremental';
 import { parseCorpusFile } from '../../../store/corpus-file';
 import { CorpusStore } from '../../../store/corpus-store';
-import type { CorpusIndex } from '../../../core/index/types';
-import type { MatcherData } from '../../../core/match/data';
-import type { CompileReply, ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
+import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
 const scope = globalThis as unknown as { postMessage(reply: WorkerReply): void; close(): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 
@@ -26,29 +24,6 @@ function post(reply: WorkerReply): void {
  */
 function savingProgress(articles: number): (written: number, total: number) => void {
   return (written, total) => post({ type: 'progress', phase: 'saving', step: 'saving', done: Math.floor((written / total) * articles), total: articles });
-}
-
-/**
- * The index's matcher data, compiled in a worker of this worker's own while the store writes the
- * other rows (on a 2-core machine the compile then runs beside the writes instead of after them);
- * undefined where a worker cannot start one (the store then compiles it itself, as it does when
- * this fails). Only for an add:
- * the compile worker holds a second copy of the index, which a large new import need not pay for.
- */
-function compileAside(index: CorpusIndex): Promise<MatcherData> | undefined {
-  if (typeof Worker === 'undefined') return undefined;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return undefined;
-  }
-  const compiled = new Promise<MatcherData>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<CompileReply>) => (event.data.ok ? resolve(event.data.matcher) : reject(new Error(event.data.message)));
-    worker.onerror = (event) => reject(new Error(event.message || 'the compile worker stopped'));
-  });
-  worker.postMessage(index);
-  return compiled.finally(() => worker.terminate());
 }
 
 async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], target: ImportTarget): Promise<void> {
@@ -65,8 +40,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   } else index = analyseCorpus(articles, progress);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const options = target.kind === 'add' ? { id: target.id, name, origin: 'imported' as const, onProgress, removeReplacedAfter: true, matcher: compileAside(index) } : { name, origin: 'imported' as const, onProgress };
-  const summary = await store.install(index, options);
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true } : { name, origin: 'imported', onProgress });
   post({ type: 'done', summary, articles: articles.length });
 }
 
