@@ -71,7 +71,8 @@ interface ReadBlock {
 
 function piecesLength(block: TextBlock): number {
   let sum = 0;
-  for (const piece of block.pieces) sum += piece.node.data.length;
+  // The node's length, not its data: reading `data` makes a string of every piece.
+  for (const piece of block.pieces) sum += piece.node.length;
   return sum;
 }
 

@@ -152,7 +152,7 @@ export function slicesFor(block: TextBlock, start: number, end: number): NodeSli
   for (let i = pieceIndexAt(block, start); i < block.pieces.length; i++) {
     const piece = block.pieces[i];
     if (piece.start >= end) break;
-    const length = piece.node.data.length;
+    const length = piece.node.length;
     const from = Math.max(0, start - piece.start);
     const to = Math.min(length, end - piece.start);
     if (to > from) out.push({ node: piece.node, from, to });
