@@ -20,7 +20,7 @@ import { longestSliceMs } from './frame-queue';
 import { Highlighter, removeStaleMarkers } from './highlight';
 import { isContextValid, isInvalidatedError } from './lifecycle';
 import { ContextGoneError, createMatchClient } from './match-client';
-import { moveToMarker, revealMarker } from './navigate';
+import { markerTargets, moveToMarker, revealMarker } from './navigate';
 import { whenPageSettled } from './page-settled';
 import { CARD_TAG } from './site-knowledge';
 
@@ -90,7 +90,7 @@ export function startContentScript(env: ControllerEnv): ContentScript {
   const card = initCards(doc, env, destroy, signal);
   const setTheme = initTheme((theme) => card.setTheme(theme), signal);
   const findings = (): TabFindings => ({
-    ...summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage),
+    ...summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage, markerTargets(doc)),
     longestSliceMs: longestSliceMs(),
   });
   const report = initReport(

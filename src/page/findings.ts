@@ -17,9 +17,18 @@ function withoutPossessive(text: string): string {
 /**
  * Summarises placed matches. A name's label is the fullest form the page uses (the full index,
  * with canonical names, stays in the background); a claim's or quote's label is its text, shortened.
+ * `pageOrder` lists the matches' first markers in page order (one native query): sorting by it
+ * replaces a compareDocumentPosition per comparison, which steps through a long article's
+ * paragraphs to order two of them (bench profile: 1.4-2.6 ms per report); a marker it lacks is
+ * ordered by compareDocumentPosition.
  */
-export function summarizeFindings(url: string, status: TabFindings['status'], placed: PlacedMatch[], message?: string): TabFindings {
+export function summarizeFindings(url: string, status: TabFindings['status'], placed: PlacedMatch[], message?: string, pageOrder?: ArrayLike<Element>): TabFindings {
+  const rank = new Map<Element, number>();
+  if (pageOrder) for (let i = 0; i < pageOrder.length; i++) rank.set(pageOrder[i], i);
   const ordered = placed.slice().sort((a, b) => {
+    const ra = rank.get(a.marks[0]);
+    const rb = rank.get(b.marks[0]);
+    if (ra !== undefined && rb !== undefined) return ra - rb;
     const pos = a.marks[0].compareDocumentPosition(b.marks[0]);
     return pos & 4 ? -1 : pos & 2 ? 1 : 0;
   });
