@@ -146,12 +146,24 @@ function isUnlabelledFurniture(el: Element): boolean {
  */
 function shortTextOf(el: Element, max: number): string | null {
   let raw = '';
+  // The collapsed length so far, counted once per character as the text nodes come (not again
+  // over the whole text for each node), and whether white space waits to count as one space.
+  let count = 0;
+  let gap = false;
   let node: Node | null = el.firstChild;
   while (node) {
     if (node.nodeType === TEXT_NODE) {
-      raw += node.nodeValue ?? '';
-      // Source indentation inflates the raw length: collapse only when it may be over the limit.
-      if (raw.length > max && collapsedLength(raw, max) > max) return null;
+      const data = node.nodeValue ?? '';
+      raw += data;
+      for (let i = 0; i < data.length; i++) {
+        if (isSpace(data.charCodeAt(i))) {
+          gap = count > 0;
+          continue;
+        }
+        if (gap) count++;
+        gap = false;
+        if (++count > max) return null;
+      }
     }
     if (node.firstChild) node = node.firstChild;
     else {
@@ -429,25 +441,6 @@ function isSpace(code: number): boolean {
   return (
     code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
-}
-
-/**
- * The length of `text.replace(/\s+/g, ' ').trim()`, counted without building it, and only until it
- * passes `max` (what it is by then does not matter): asked of every paragraph the walk enters.
- */
-function collapsedLength(text: string, max: number): number {
-  let count = 0;
-  let gap = false;
-  for (let i = 0; i < text.length && count <= max; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      gap = count > 0;
-      continue;
-    }
-    if (gap) count++;
-    gap = false;
-    count++;
-  }
-  return count;
 }
 
 /**
