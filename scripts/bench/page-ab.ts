@@ -1,0 +1,116 @@
+/**
+ * Two Chrome builds of the extension compared on the bench's store page (a tool, not part of
+ * `npm run bench`): a browser for each, the bench's generated 5-article corpus installed in both,
+ * page loads alternating between them (A B, then B A, ...), and per load the figure the
+ * corpus-size table judges: the page main-thread time whose CDP profile samples hold an extension
+ * frame (profile-time.ts). On a shared machine one build's loads and the other's meet the same
+ * load, so the paired differences and the quartiles say more than two separate runs' medians.
+ * Usage: `tsx scripts/bench/page-ab.ts BUILD_A BUILD_B [words] [loads]` (builds from
+ * `npx vite build --mode chrome --outDir DIR`; words default 20,000, loads 20 each).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import { cachedCorpusFile } from './corpus-cache';
+import { generatePage } from './generate-page';
+import { extensionTime, type CpuProfile } from './profile-time';
+import { readSeeds } from './seed-text';
+import { serveDir } from './server';
+
+/** CPU profiler sampling interval (µs), as store-bench.ts samples the scan. */
+const PROFILE_INTERVAL_US = 250;
+/** After the first marker, time for the rest of the scan before the profile stops (the 200k page's scan takes ~1 s under load). */
+const SETTLE_MS = 1200;
+/** Articles of the generated corpus installed (the corpus-size table's smallest row). */
+const ARTICLES = 5;
+
+const [buildA, buildB] = process.argv.slice(2, 4);
+if (!buildA || !buildB) throw new Error('usage: tsx scripts/bench/page-ab.ts BUILD_A BUILD_B [words] [loads]');
+const words = Number(process.argv[4] ?? 20_000);
+const loads = Number(process.argv[5] ?? 20);
+
+interface Side {
+  name: string;
+  context: BrowserContext;
+  tab: Page;
+  cdp: CDPSession;
+  ms: number[];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cl-page-ab-'));
+writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
+const server = await serveDir(dir);
+const corpus = await cachedCorpusFile(ARTICLES, console.log);
+const corpusServer = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+  res.end(readFileSync(corpus.path));
+});
+await new Promise<void>((r) => corpusServer.listen(0, '127.0.0.1', r));
+const corpusUrl = `http://127.0.0.1:${(corpusServer.address() as AddressInfo).port}/corpus.json`;
+const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
+
+/** A browser with one build, the corpus installed as its only active corpus, the page loaded once to warm up. */
+async function open(name: string, extDir: string): Promise<Side> {
+  const context = await chromium.launchPersistentContext(join(dir, `profile-${name}`), {
+    executablePath: CHROMIUM_BIN,
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const helper = await context.newPage();
+  await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
+  const chunk = readdirSync(join(extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
+  if (!chunk) throw new Error(`${extDir} has no corpus-store chunk`);
+  // As store-bench.ts installs a corpus: the store's own code, from an extension page.
+  await helper.evaluate(`(async () => {
+    const index = await (await fetch(${JSON.stringify(corpusUrl)})).json();
+    const module = await import(${JSON.stringify(`/assets/${chunk}`)});
+    const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
+    const store = await Store.open();
+    const value = await store.install(index, { name: 'A/B', origin: 'imported' });
+    store.close();
+    for (const c of (await chrome.runtime.sendMessage({ type: 'listCorpora', payload: {} })).value) {
+      if (c.id !== value.id && c.active) await chrome.runtime.sendMessage({ type: 'setCorpusActive', payload: { id: c.id, active: false } });
+    }
+  })()`);
+  await helper.close();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  await tab.goto(`${server.origin}/page.html?warm`, { waitUntil: 'load' });
+  await marked(tab);
+  return { name, context, tab, cdp, ms: [] };
+}
+
+const sides: Side[] = [];
+try {
+  sides.push(await open('A', buildA), await open('B', buildB));
+  for (let k = 0; k < loads; k++) {
+    for (const side of k % 2 === 0 ? sides : [...sides].reverse()) {
+      await side.cdp.send('Profiler.start');
+      await side.tab.goto(`${server.origin}/page.html?load=${k}`, { waitUntil: 'load' });
+      await marked(side.tab);
+      await side.tab.waitForTimeout(SETTLE_MS);
+      const { profile } = (await side.cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      side.ms.push(extensionTime(profile));
+    }
+  }
+  const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);
+  const at = (xs: number[], q: number) => sorted(xs)[Math.floor((xs.length - 1) * q)];
+  for (const [i, side] of sides.entries()) {
+    console.log(`${side.name} ${i === 0 ? buildA : buildB}: extension ms per load at ${words} words: q25 ${at(side.ms, 0.25).toFixed(1)}, median ${at(side.ms, 0.5).toFixed(1)}, min ${Math.min(...side.ms).toFixed(1)} (${side.ms.length} loads)`);
+  }
+  const differences = sides[1].ms.map((b, k) => b - sides[0].ms[k]);
+  console.log(`B - A, paired loads: median ${at(differences, 0.5).toFixed(1)} ms, q25 ${at(differences, 0.25).toFixed(1)}, q75 ${at(differences, 0.75).toFixed(1)}`);
+} finally {
+  for (const side of sides) await side.context.close().catch(() => undefined);
+  corpusServer.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
