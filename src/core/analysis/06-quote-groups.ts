@@ -36,29 +36,22 @@ export const MAX_BLOCK = 50;
 
 /** Groups quote drafts; every draft ends up in exactly one group. */
 export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
-  // One string per distinct word, in lists of exact length: each quote's words as fresh strings
-  // (slices of its normalised text) were most of this step's memory at 20,000 articles.
-  const distinct = new Map<string, string>();
-  const intern = (w: string): string => {
-    const s = distinct.get(w);
-    if (s !== undefined) return s;
-    distinct.set(w, w);
-    return w;
-  };
-  const words = quotes.map((q) => comparableWords(q.text).map(intern));
-  distinct.clear();
-  const { numbered, vocabulary } = numberWords(words);
-  const trigramsOf = trigramKeys(words, numbered, vocabulary);
-  const common = new CommonWords(vocabulary);
+  // Each wording's words as numbers, all in one flat list: as lists of strings (even interned)
+  // and a typed array each, they were most of this step's memory at 20,000 articles.
+  const words = QuoteWords.of(quotes);
+  const common = new CommonWords(words.vocabulary.length);
   const edges = new Edges();
-  forEachCandidatePair(quotes.length, trigramsOf, MAX_BLOCK, (i, j) => {
+  forEachCandidatePair(quotes.length, (i) => words.trigrams(i), MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
-    const shorter = Math.min(words[i].length, words[j].length);
+    const a = words.of(i);
+    const b = words.of(j);
+    const shorter = Math.min(a.length, b.length);
     // Words shared in order are never more than words shared in any order (counted with repeats):
     // a pair that cannot pass on the cheap count skips the word diff, and no edge changes.
-    const upper = common.count(i, numbered[i], numbered[j]);
+    const upper = common.count(i, a, b);
     if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
-    const shared = sharedInOrder(words[i], words[j]);
+    // Word numbers stand for distinct words one to one, so they share in order what the words do.
+    const shared = sharedInOrder(Array.from(a), Array.from(b));
     if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.add(i, j, shared / shorter);
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches
@@ -79,8 +72,8 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     const reference = pickReference(quotes, words, members);
     // A member whose words stand unbroken in the reference is the same wording, cut: "same-quote",
     // the matcher's meaning too. Only other words, or words in another order, make a variant.
-    const refWords = ` ${words[reference].join(' ')} `;
-    const relations = members.map((i) => (i === reference || refWords.includes(` ${words[i].join(' ')} `) ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
+    const refWords = ` ${words.strings(reference).join(' ')} `;
+    const relations = members.map((i) => (i === reference || refWords.includes(` ${words.strings(i).join(' ')} `) ? 'same-quote' : 'variant-quote') as 'same-quote' | 'variant-quote');
     groups.push({ members, reference, relations });
   }
   groups.sort((a, b) => a.members[0] - b.members[0]);
@@ -96,33 +89,69 @@ export function memberDiff(quotes: QuoteDraft[], g: QuoteGroupDraft, k: number):
 // Word numbers below 2^17 pack three to a number below 2^51, exact in a double.
 const TRIGRAM_BASE = 2 ** 17;
 
-/** Each wording's words as numbers (one per distinct word of all wordings), and how many distinct words there are. */
-function numberWords(words: string[][]): { numbered: Int32Array[]; vocabulary: number } {
-  const ids = new Map<string, number>();
-  const numbered = words.map((ws) =>
-    Int32Array.from(ws, (w) => {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      return id;
-    }),
-  );
-  return { numbered, vocabulary: ids.size };
-}
+/** The comparable words of every wording, numbered (one number per distinct word), in one flat list. */
+class QuoteWords {
+  private constructor(
+    /** Word number → word. */
+    readonly vocabulary: string[],
+    /** Every wording's word numbers, one after another. */
+    private readonly ids: Int32Array,
+    /** Where wording i's numbers start (and i + 1's: where they end). */
+    private readonly starts: Int32Array,
+  ) {}
 
-/**
- * Each wording's word trigrams as compact keys: three word numbers packed into one number (a
- * corpus with more distinct quote words than TRIGRAM_BASE falls back to the words joined).
- */
-function trigramKeys(words: string[][], numbered: Int32Array[], vocabulary: number): (i: number) => (number | string)[] {
-  const packed = vocabulary <= TRIGRAM_BASE;
-  return (i) => {
-    const ns = numbered[i];
+  /** Numbers the comparable words of each quote's text. */
+  static of(quotes: QuoteDraft[]): QuoteWords {
+    const numbers = new Map<string, number>();
+    const vocabulary: string[] = [];
+    let ids = new Int32Array(Math.max(16, quotes.length * 32));
+    const starts = new Int32Array(quotes.length + 1);
+    let used = 0;
+    quotes.forEach((q, i) => {
+      starts[i] = used;
+      for (const w of comparableWords(q.text)) {
+        let id = numbers.get(w);
+        if (id === undefined) {
+          id = vocabulary.length;
+          numbers.set(w, id);
+          vocabulary.push(w);
+        }
+        if (used === ids.length) {
+          const grown = new Int32Array(ids.length * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[used++] = id;
+      }
+    });
+    starts[quotes.length] = used;
+    return new QuoteWords(vocabulary, ids.slice(0, used), starts);
+  }
+
+  /** Wording i's word numbers (a view, not a copy). */
+  of(i: number): Int32Array {
+    return this.ids.subarray(this.starts[i], this.starts[i + 1]);
+  }
+
+  /** Wording i's words. */
+  strings(i: number): string[] {
+    return Array.from(this.of(i), (id) => this.vocabulary[id]);
+  }
+
+  /**
+   * Wording i's word trigrams as compact keys: three word numbers packed into one number (a
+   * corpus with more distinct quote words than TRIGRAM_BASE falls back to the words joined).
+   */
+  trigrams(i: number): (number | string)[] {
+    const ns = this.of(i);
+    const packed = this.vocabulary.length <= TRIGRAM_BASE;
+    const v = this.vocabulary;
     const keys: (number | string)[] = [];
     for (let k = 0; k + 2 < ns.length; k++) {
-      keys.push(packed ? (ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2] : `${words[i][k]} ${words[i][k + 1]} ${words[i][k + 2]}`);
+      keys.push(packed ? (ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2] : `${v[ns[k]]} ${v[ns[k + 1]]} ${v[ns[k + 2]]}`);
     }
     return keys;
-  };
+  }
 }
 
 /**
@@ -174,10 +203,10 @@ class CommonWords {
  * longer report compares against that report), then the longest, then the first. Linear in the
  * group's words: word-to-articles counts, not pairwise diffs.
  */
-function pickReference(quotes: QuoteDraft[], words: string[][], members: number[]): number {
-  const articlesWith = new Map<string, Set<string>>();
+function pickReference(quotes: QuoteDraft[], words: QuoteWords, members: number[]): number {
+  const articlesWith = new Map<number, Set<string>>();
   for (const i of members) {
-    for (const w of new Set(words[i])) {
+    for (const w of new Set(words.of(i))) {
       let set = articlesWith.get(w);
       if (!set) articlesWith.set(w, (set = new Set()));
       set.add(quotes[i].article);
@@ -187,8 +216,8 @@ function pickReference(quotes: QuoteDraft[], words: string[][], members: number[
   let bestScore = -1;
   for (const i of members) {
     let score = 0;
-    for (const w of new Set(words[i])) score += articlesWith.get(w)!.size - 1;
-    if (score > bestScore || (score === bestScore && words[i].length > words[best].length)) {
+    for (const w of new Set(words.of(i))) score += articlesWith.get(w)!.size - 1;
+    if (score > bestScore || (score === bestScore && words.of(i).length > words.of(best).length)) {
       best = i;
       bestScore = score;
     }

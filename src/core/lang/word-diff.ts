@@ -6,8 +6,8 @@ import { diffArrays, wordDiff as wordDiffer } from 'diff';
 import type { DiffPart } from '../index/types';
 import { foldMarks } from './normalize';
 
-/** Number of words two word lists share in order (longest common subsequence via diff). */
-export function sharedInOrder(a: string[], b: string[]): number {
+/** Number of words two word lists (words, or numbers standing one to one for words) share in order (longest common subsequence via diff). */
+export function sharedInOrder<T>(a: T[], b: T[]): number {
   let n = 0;
   for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.count ?? part.value.length;
   return n;
