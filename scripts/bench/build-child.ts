@@ -2,17 +2,20 @@
  * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
  * index from it as `npm run corpus` does (analyseParts, then streamIndex: each record made, checked
  * and written in turn, never the whole index in memory) plus the matcher data (compileMatcher on
- * the small copy of what it reads, kept while the index streams past; written the same way), and
- * prints one JSON line with the times, CPU time, peak resident memory, counts and file sizes; a
- * line before it, when the index is written, holds what `npm run corpus` alone costs.
+ * the small copy of what it reads, taken from the index file read back record by record as an
+ * install reads it; written the same way), and prints one JSON line with the times, CPU time, peak
+ * resident memory, counts and file sizes; a line before it, when the index is written, holds what
+ * `npm run corpus` alone costs (the process then holds nothing `npm run corpus` does not).
  * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateIndexStream } from '../../src/core/index/validate';
 import { MatcherInput } from '../../src/core/index/matcher-input';
+import { SCHEMA_VERSION } from '../../src/core/index/types';
+import { CorpusFileReader } from '../../src/store/corpus-file-reader';
 import { writeJsonFile } from '../lib/write-json';
 import { readCorpus } from '../lib/read-corpus';
 import { ROOT } from './seed-text';
@@ -38,6 +41,24 @@ function vm(field: 'VmRSS' | 'VmHWM'): number {
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** Bytes of the index file read at a time when it is read back. */
+const READ_CHUNK_BYTES = 1 << 20;
+
+/** The copy of what compileMatcher reads, from an index file read back record by record (CorpusFileReader). */
+function readMatcherInput(path: string): MatcherInput {
+  const kept = new MatcherInput(SCHEMA_VERSION);
+  const reader = new CorpusFileReader(path, (section, record) => kept.add(section, record));
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = new Uint8Array(READ_CHUNK_BYTES);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) reader.write(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  reader.end();
+  return kept;
+}
 
 async function main(): Promise<void> {
   const articles = Number(process.argv[2]);
@@ -87,19 +108,37 @@ async function main(): Promise<void> {
       stepCpu = now;
     };
     const t0 = performance.now();
+    const indexPath = join(dir, 'index.json');
+    let t1 = 0;
     // No variable holds the analysis' parts: the stream lets each go once its sections are written.
-    const stream = streamIndex(analyseParts(inputs, (s) => s !== step && enter(s)));
-    enter('write index');
-    const kept = new MatcherInput(stream.schemaVersion);
-    const t1 = performance.now();
-    writeJsonFile(join(dir, 'index.json'), kept.tap(validateIndexStream(stream)), 0);
+    const writeIndex = (): { entities: number; claims: number; quotes: number } => {
+      const stream = streamIndex(analyseParts(inputs, (s) => s !== step && enter(s)));
+      enter('write index');
+      t1 = performance.now();
+      const counted = { entities: 0, claims: 0, quotes: 0 };
+      const counting = <T>(key: keyof typeof counted, records: Iterable<T>): Iterable<T> => ({
+        *[Symbol.iterator]() {
+          for (const r of records) {
+            counted[key]++;
+            yield r;
+          }
+        },
+      });
+      const checked = validateIndexStream(stream);
+      writeJsonFile(indexPath, { ...checked, entities: counting('entities', checked.entities), quotes: counting('quotes', checked.quotes), claims: counting('claims', checked.claims) }, 0);
+      return counted;
+    };
+    const counts = writeIndex();
     const t2 = performance.now();
-    enter('compile matcher');
+    enter('read index back');
     // What `npm run corpus` does ends here (it writes the index; the extension compiles the matcher
     // when it installs the corpus): its figures go out first, on a line of their own, so they are
     // there even if the compile below runs out of memory.
     const corpus = { corpusCpuMs: cpuMs(process.cpuUsage(cpu0)), corpusPeakRssBytes: vm('VmHWM') };
-    process.stdout.write(`${JSON.stringify({ phase: 'corpus', articles, words, analyseMs: t1 - t0, serialiseMs: t2 - t1, ...corpus, stepCpuMs, stepMemMiB, loadStart, rssBeforeBytes: rssBefore, entities: kept.index.entities.length, claims: kept.index.claims.length, quotes: kept.index.quotes.length, indexBytes: statSync(join(dir, 'index.json')).size })}\n`);
+    process.stdout.write(`${JSON.stringify({ phase: 'corpus', articles, words, analyseMs: t1 - t0, serialiseMs: t2 - t1, ...corpus, stepCpuMs, stepMemMiB, loadStart, rssBeforeBytes: rssBefore, ...counts, indexBytes: statSync(indexPath).size })}\n`);
+    // The compile reads the index back from its file, as an install does: nothing of the analysis is held.
+    const kept = readMatcherInput(indexPath);
+    enter('compile matcher');
     writeJsonFile(join(dir, 'matcher.json'), compileMatcher(kept.index), 0);
     const t3 = performance.now();
     enter('');
@@ -125,10 +164,8 @@ async function main(): Promise<void> {
         loadEnd: loadavg()[0],
         rssBeforeBytes: rssBefore,
         peakRssBytes: peakRss,
-        entities: kept.index.entities.length,
-        claims: kept.index.claims.length,
-        quotes: kept.index.quotes.length,
-        indexBytes: statSync(join(dir, 'index.json')).size,
+        ...counts,
+        indexBytes: statSync(indexPath).size,
         matcherBytes: statSync(join(dir, 'matcher.json')).size,
       })}\n`,
     );

@@ -73,20 +73,38 @@ export class MatcherInput {
 
   /** The same stream, each record copied (in part) into `index` as it is read. */
   tap<T extends Sections>(stream: T): T {
-    const x = this.index;
-    const lastRead: LastRead = { article: null, spans: [] };
-    function* kept<R>(records: Iterable<R>, keep: (r: R) => void): Generator<R> {
+    const self = this;
+    function* kept<K extends keyof Sections>(section: K, records: Sections[K]): Generator<CorpusIndex[K][number]> {
       for (const r of records) {
-        keep(r);
+        self.add(section, r);
         yield r;
       }
     }
     return {
       ...stream,
-      articles: kept(stream.articles, (a) =>
-        x.articles.push(new KeptArticle(lastRead, a.id, a.url, a.date, a.text, a.sentences)),
-      ),
-      entities: kept(stream.entities, (e) =>
+      articles: kept('articles', stream.articles),
+      entities: kept('entities', stream.entities),
+      ambiguous: kept('ambiguous', stream.ambiguous),
+      quotes: kept('quotes', stream.quotes),
+      quoteGroups: kept('quoteGroups', stream.quoteGroups),
+      claims: kept('claims', stream.claims),
+      claimGroups: kept('claimGroups', stream.claimGroups),
+    };
+  }
+
+  private readonly lastRead: LastRead = { article: null, spans: [] };
+
+  /** Copies (in part) one record of section `section` into `index`; records come in index order. */
+  add<K extends keyof Sections>(section: K, record: CorpusIndex[K][number]): void {
+    const x = this.index;
+    switch (section) {
+      case 'articles': {
+        const a = record as CorpusIndex['articles'][number];
+        x.articles.push(new KeptArticle(this.lastRead, a.id, a.url, a.date, a.text, a.sentences));
+        break;
+      }
+      case 'entities': {
+        const e = record as CorpusIndex['entities'][number];
         x.entities.push({
           id: e.id,
           kind: e.kind,
@@ -94,17 +112,27 @@ export class MatcherInput {
           aliases: e.aliases,
           coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
           related: NONE,
-        }),
-      ),
-      ambiguous: kept(stream.ambiguous, (a) => x.ambiguous.push(a)),
-      quotes: kept(stream.quotes, (q) =>
-        x.quotes.push({ id: q.id, article: q.article, speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.slice(0, 1), tense: q.tense, group: q.group }),
-      ),
-      quoteGroups: kept(stream.quoteGroups, (g) => x.quoteGroups.push({ id: g.id, speaker: null, reference: '', members: NONE })),
-      claims: kept(stream.claims, (c) =>
-        x.claims.push({ id: c.id, article: c.article, sentence: c.sentence, text: c.text, type: c.type, entities: c.entities, figures: NONE, places: c.places, dates: NONE, keywords: NONE, group: c.group }),
-      ),
-      claimGroups: kept(stream.claimGroups, (g) => x.claimGroups.push({ id: g.id, topic: '', reference: '', members: NONE, differences: NONE })),
-    };
+        });
+        break;
+      }
+      case 'ambiguous':
+        x.ambiguous.push(record as CorpusIndex['ambiguous'][number]);
+        break;
+      case 'quotes': {
+        const q = record as CorpusIndex['quotes'][number];
+        x.quotes.push({ id: q.id, article: q.article, speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.slice(0, 1), tense: q.tense, group: q.group });
+        break;
+      }
+      case 'quoteGroups':
+        x.quoteGroups.push({ id: (record as CorpusIndex['quoteGroups'][number]).id, speaker: null, reference: '', members: NONE });
+        break;
+      case 'claims': {
+        const c = record as CorpusIndex['claims'][number];
+        x.claims.push({ id: c.id, article: c.article, sentence: c.sentence, text: c.text, type: c.type, entities: c.entities, figures: NONE, places: c.places, dates: NONE, keywords: NONE, group: c.group });
+        break;
+      }
+      default:
+        x.claimGroups.push({ id: (record as CorpusIndex['claimGroups'][number]).id, topic: '', reference: '', members: NONE, differences: NONE });
+    }
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * The corpus file read piece by piece (CorpusFileReader): the same records as parsing it whole,
+ * however the file is cut into pieces, and every bad file rejected naming the file, record and field.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../src/core/match/compile';
+import { MatcherInput } from '../../../src/core/index/matcher-input';
+import { SCHEMA_VERSION, type CorpusIndex } from '../../../src/core/index/types';
+import { serialiseCorpusFile } from '../../../src/store/corpus-file';
+import { CORPUS_SECTIONS, CorpusFileReader, type CorpusSection } from '../../../src/store/corpus-file-reader';
+import { secondIndex } from './helpers';
+
+/** Reads `text` in pieces of `size` characters (as UTF-8 bytes when `bytes`); returns the records by section. */
+function read(text: string, size: number, bytes = false): { records: Record<CorpusSection, unknown[]>; counts: Record<CorpusSection, number> } {
+  const records = Object.fromEntries(CORPUS_SECTIONS.map((s) => [s, []])) as unknown as Record<CorpusSection, unknown[]>;
+  const reader = new CorpusFileReader('c.json', (section, record, i) => {
+    expect(i).toBe(records[section].length);
+    records[section].push(record);
+  });
+  const data = bytes ? new TextEncoder().encode(text) : text;
+  for (let k = 0; k < data.length; k += size) reader.write(data.slice(k, k + size) as Uint8Array & string);
+  return { records, counts: reader.end().counts };
+}
+
+/** The second fixture corpus as a file, with one change made to its parsed value first. */
+function fileWith(change: (index: Record<string, unknown> & CorpusIndex) => void): string {
+  const index = secondIndex() as Record<string, unknown> & CorpusIndex;
+  change(index);
+  return JSON.stringify(index);
+}
+
+describe('CorpusFileReader', () => {
+  const index = secondIndex();
+  const text = serialiseCorpusFile(index);
+
+  it.each([
+    ['the whole file at once', text.length, false],
+    ['pieces of 7 characters', 7, false],
+    ['pieces of 5 bytes (characters cut inside)', 5, true],
+    ['pieces of 4,096 bytes', 4096, true],
+  ])('gives every record of every section, in order, from %s', (_name, size, bytes) => {
+    const { records, counts } = read(text, size as number, bytes as boolean);
+    for (const s of CORPUS_SECTIONS) {
+      expect(records[s]).toEqual(index[s]);
+      expect(counts[s]).toBe(index[s].length);
+    }
+  });
+
+  it('gives compileMatcher the same matcher data through MatcherInput as the whole index does', () => {
+    const kept = new MatcherInput(SCHEMA_VERSION);
+    const reader = new CorpusFileReader('c.json', (section, record) => kept.add(section, record));
+    reader.write(text);
+    reader.end();
+    expect(JSON.stringify(compileMatcher(kept.index))).toBe(JSON.stringify(compileMatcher(index)));
+  });
+
+  it.each([
+    ['an empty file', '  ', 'c.json: the corpus file is empty'],
+    ['text that is not JSON', 'not json', /^c\.json: not a corpus file \(not JSON: /],
+    ['a JSON array', '[1, 2]', 'c.json: not a corpus file (expected a JSON object)'],
+    ['a file cut short', text.slice(0, Math.floor(text.length / 2)), /^c\.json: .*(cut short|not JSON)/],
+    ['a section that is not an array', '{"schemaVersion":1,"articles":{}}', 'c.json: index.articles: expected an array'],
+    ['a missing section', fileWith((x) => delete (x as Partial<CorpusIndex>).claimGroups), 'c.json: index.claimGroups: expected an array'],
+    ['another schema version', fileWith((x) => ((x as { schemaVersion: number }).schemaVersion = 99)), /^c\.json: index\.schemaVersion: expected schema version 1, found 99/],
+    ['a record with a bad field', fileWith((x) => ((x.quotes[1] as { text: unknown }).text = 7)), 'c.json: index.quotes[1].text: expected a string'],
+    ['an offset past the article text', fileWith((x) => (x.articles[0].sentences[0].end = 10 ** 7)), /^c\.json: index\.articles\[0\]\.sentences\[0\]\.end: offset 10000000 is past the end/],
+    ['a reference to a record that never comes', fileWith((x) => (x.claims[0].group = 'cg-missing')), 'c.json: index.claims[0].group: unknown claim group id "cg-missing"'],
+    [
+      'sections out of order',
+      JSON.stringify({ schemaVersion: 1, entities: [], articles: [] }),
+      'c.json: index.articles: comes after index.entities; a corpus file gives its sections in the order articles, entities, ambiguous, quotes, quoteGroups, claims, claimGroups',
+    ],
+    ['a section given twice', '{"schemaVersion":1,"articles":[],"articles":[]}', 'c.json: index.articles: given twice'],
+  ])('rejects %s, naming the file and the field', (_name, bad, message) => {
+    expect(() => read(bad as string, 64)).toThrow(message as string | RegExp);
+  });
+
+  it('passes over a top-level field it does not know, as the whole-file check does', () => {
+    const { counts } = read(fileWith((x) => (x.note = [{ any: 'thing' }, 3])), 100);
+    expect(counts.articles).toBe(index.articles.length);
+  });
+});
