@@ -90,7 +90,12 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
   const tokens = new Tokens(classifyingTable(words.list, []));
   const hits = new NameHits();
-  const keyed: { sig: ClaimSignature; keys: string[]; traits: ClaimTraits; flags: number }[] = [];
+  // Each claim's keys as numbers in order of first appearance (one string per distinct key, not one
+  // per claim that has it: at 20,000 articles the claims' key strings were most of the compile's memory).
+  const keyNumbers = new Map<string, number>();
+  const keyOfNumber: string[] = [];
+  const df: number[] = [];
+  const keyed: { sig: ClaimSignature; keys: number[]; traits: ClaimTraits; flags: number }[] = [];
   // Per word key, how often each surface word made it: the commonest (then shortest, then first
   // in order) stands for the key in the word vectors.
   const surfaces = new Map<string, Map<string, number>>();
@@ -144,17 +149,27 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const { clause, content } = certainty;
     const negation = readNegationOf(tokens, 0, tokens.count);
     const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target];
-    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: featureKeys(features), traits, flags });
+    const numbers = featureKeys(features).map((key) => {
+      let id = keyNumbers.get(key);
+      if (id === undefined) {
+        keyNumbers.set(key, (id = keyOfNumber.length));
+        keyOfNumber.push(key);
+        df.push(0);
+      }
+      // IDF over claims (featureKeys gives each key once per claim).
+      df[id]++;
+      return id;
+    });
+    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: numbers, traits, flags });
   }
   // IDF over claims: a key most claims share says little about any one of them.
-  const df = new Map<string, number>();
-  for (const k of keyed) for (const key of k.keys) df.set(key, (df.get(key) ?? 0) + 1);
-  const keys = [...df.keys()].sort();
+  const keys = [...keyOfNumber].sort();
   const keyIdx = new Map(keys.map((k, i) => [k, i]));
+  const sortedIndex = keyOfNumber.map((k) => keyIdx.get(k)!);
   const n = keyed.length;
-  const weights = keys.map((k) => Math.round(Math.log(1 + n / df.get(k)!) * 100) / 100);
+  const weights = keys.map((k) => Math.round(Math.log(1 + n / df[keyNumbers.get(k)!]) * 100) / 100);
   const claims: ClaimSignature[] = keyed.map(({ sig, keys: ks }) => {
-    const ids = ks.map((k) => keyIdx.get(k)!).sort((x, y) => x - y);
+    const ids = ks.map((k) => sortedIndex[k]).sort((x, y) => x - y);
     return [sig[0], sig[1], sig[2], ids, sig[4], sig[5]];
   });
   const claimTraits = keyed.map((k) => k.traits);
