@@ -4,9 +4,9 @@
  * A Token object with its two strings costs about 160 bytes; a corpus of 20,000 news articles has
  * about 13 million tokens, so holding them all as objects takes about 2 GB, and the steps that read
  * them (entities, descriptors, quotes, claims) need every article's tokens more than once. Here each
- * token is 8 bytes: an interned `norm` in one Int32Array, and in one Uint32Array its length, the gap
- * since the previous token's end and the four flags (a token longer than 65,534 characters or more
- * than 254 characters after the previous one keeps its offsets in a small side table). An
+ * token is 4 bytes, one word of a Uint32Array: its interned `norm`'s number, its length, the gap
+ * since the previous token's end and the four flags (a token whose norm number, length or gap does
+ * not fit its field keeps them in a small side table; in news text nearly every token fits). An
  * article's Token objects are rebuilt when a step asks for them (no segmenting or normalising
  * again: `text` is the article text between start and end, `sentence` comes from the sentence
  * starts) and the last few articles' arrays are kept, so a step that works article by article gets
@@ -18,12 +18,18 @@ const WORD = 1;
 const CAP = 2;
 const POSSESSIVE = 4;
 const SENTENCE_START = 8;
-/** Bits of `meta`: flags (4), then the gap before the token (8), then its length (16). */
+/** Bits of a token's word: flags (4), then the gap before the token (3), its length (6) and its norm's number (19). */
 const GAP_SHIFT = 4;
-const LENGTH_SHIFT = 12;
-/** A gap or length field holding its largest value says: the offsets are in the side table. */
-const GAP_ESCAPE = 0xff;
-const LENGTH_ESCAPE = 0xffff;
+const LENGTH_SHIFT = 7;
+const NORM_SHIFT = 13;
+/**
+ * A field holding its largest value says: this token's offsets and norm are in the side table.
+ * Gaps are mostly 0 or 1 (a space, a line break), words are shorter than 63 characters, and a
+ * corpus of 20,000 news articles has far fewer than 2^19 distinct norms.
+ */
+const GAP_ESCAPE = 0x7;
+const LENGTH_ESCAPE = 0x3f;
+const NORM_ESCAPE = 0x7ffff;
 /**
  * Decoded articles kept at once. A step reads one article at a time (the acronym look-up reads a
  * handful in turn), so a few suffice; each costs about 100 KB while kept.
@@ -31,10 +37,9 @@ const LENGTH_ESCAPE = 0xffff;
 export const DECODED_KEPT = 2;
 
 interface Packed {
-  norms: Int32Array;
-  meta: Uint32Array;
-  /** Token index → [start, end], for the tokens whose gap or length did not fit. */
-  wide: Map<number, [number, number]> | null;
+  words: Uint32Array;
+  /** Token index → [start, end, norm number], for the tokens whose fields did not fit. */
+  wide: Map<number, [number, number, number]> | null;
 }
 
 /** The tokens of a corpus, packed; one store per analysis run. */
@@ -46,8 +51,7 @@ export class TokenStore {
 
   /** Packs one article's tokens and returns the handle `tokens` takes. */
   add(tokens: Token[]): number {
-    const norms = new Int32Array(tokens.length);
-    const meta = new Uint32Array(tokens.length);
+    const words = new Uint32Array(tokens.length);
     let wide: Packed['wide'] = null;
     let previousEnd = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -58,19 +62,18 @@ export class TokenStore {
         this.norms.push(t.norm);
         this.normIds.set(t.norm, id);
       }
-      norms[i] = id;
       const gap = t.start - previousEnd;
       const length = t.end - t.start;
       const flags = (t.isWord ? WORD : 0) | (t.isCap ? CAP : 0) | (t.isPossessive ? POSSESSIVE : 0) | (t.isSentenceStart ? SENTENCE_START : 0);
-      if (gap >= 0 && gap < GAP_ESCAPE && length >= 0 && length < LENGTH_ESCAPE) {
-        meta[i] = ((length << LENGTH_SHIFT) | (gap << GAP_SHIFT) | flags) >>> 0;
+      if (gap >= 0 && gap < GAP_ESCAPE && length >= 0 && length < LENGTH_ESCAPE && id < NORM_ESCAPE) {
+        words[i] = ((id << NORM_SHIFT) | (length << LENGTH_SHIFT) | (gap << GAP_SHIFT) | flags) >>> 0;
       } else {
-        meta[i] = ((LENGTH_ESCAPE << LENGTH_SHIFT) | (GAP_ESCAPE << GAP_SHIFT) | flags) >>> 0;
-        (wide ??= new Map()).set(i, [t.start, t.end]);
+        words[i] = ((NORM_ESCAPE << NORM_SHIFT) | (LENGTH_ESCAPE << LENGTH_SHIFT) | (GAP_ESCAPE << GAP_SHIFT) | flags) >>> 0;
+        (wide ??= new Map()).set(i, [t.start, t.end, id]);
       }
       previousEnd = t.end;
     }
-    this.packed.push({ norms, meta, wide });
+    this.packed.push({ words, wide });
     return this.packed.length - 1;
   }
 
@@ -85,17 +88,18 @@ export class TokenStore {
     }
     const p = this.packed[handle];
     if (!p) throw new Error(`TokenStore: no tokens for article handle ${handle} (released or never added)`);
-    const out: Token[] = new Array(p.meta.length);
+    const out: Token[] = new Array(p.words.length);
     let sentence = -1;
     let previousEnd = 0;
-    for (let i = 0; i < p.meta.length; i++) {
+    for (let i = 0; i < p.words.length; i++) {
       while (sentence + 1 < sentenceTokenStart.length && sentenceTokenStart[sentence + 1] <= i) sentence++;
-      const m = p.meta[i];
-      const gap = (m >>> GAP_SHIFT) & GAP_ESCAPE;
-      const length = m >>> LENGTH_SHIFT;
+      const w = p.words[i];
+      const gap = (w >>> GAP_SHIFT) & GAP_ESCAPE;
+      const length = (w >>> LENGTH_SHIFT) & LENGTH_ESCAPE;
+      let norm = w >>> NORM_SHIFT;
       let start: number;
       let end: number;
-      if (gap === GAP_ESCAPE && length === LENGTH_ESCAPE) [start, end] = p.wide!.get(i)!;
+      if (gap === GAP_ESCAPE && length === LENGTH_ESCAPE && norm === NORM_ESCAPE) [start, end, norm] = p.wide!.get(i)!;
       else {
         start = previousEnd + gap;
         end = start + length;
@@ -105,12 +109,12 @@ export class TokenStore {
         start,
         end,
         text: text.slice(start, end),
-        norm: this.norms[p.norms[i]],
-        isWord: (m & WORD) !== 0,
-        isCap: (m & CAP) !== 0,
-        isPossessive: (m & POSSESSIVE) !== 0,
+        norm: this.norms[norm],
+        isWord: (w & WORD) !== 0,
+        isCap: (w & CAP) !== 0,
+        isPossessive: (w & POSSESSIVE) !== 0,
         sentence,
-        isSentenceStart: (m & SENTENCE_START) !== 0,
+        isSentenceStart: (w & SENTENCE_START) !== 0,
       };
     }
     this.decoded.set(handle, out);

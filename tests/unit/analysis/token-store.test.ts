@@ -10,6 +10,9 @@ const ARTICLES = [
   { id: 'd', text: 'Numbers\n\nThe 2016 count was 1,200, up from 900. The G7’s view was mixed.' },
 ];
 
+/** Half a million tokens take about 5 s on a loaded 2-core machine: vitest's 5 s default is too tight. */
+const LARGE_STORE_TIMEOUT_MS = 60_000;
+
 describe('TokenStore', () => {
   it.each(ARTICLES)('gives back the same tokens as tokenize for article $id', (input) => {
     const plain = prepareArticle(input);
@@ -29,14 +32,15 @@ describe('TokenStore', () => {
     expect(again).toEqual(first);
   });
 
-  // Offsets that do not fit the packed fields (a gap of 254+ characters, a token of 65,535+) go
-  // to the side table; the ones around them still decode from the gaps.
+  // Offsets that do not fit the packed fields (a gap of 7+ characters, a token of 63+) go to the
+  // side table; the ones around them still decode from the gaps.
   it.each([
     ['a long gap before a token', 300, 5],
-    ['a gap just under the packed limit', 254, 5],
-    ['a gap at the packed limit', 255, 5],
+    ['a gap just under the packed limit', 6, 5],
+    ['a gap at the packed limit', 7, 5],
+    ['a token just under the packed length limit', 2, 62],
+    ['a token at the packed length limit', 2, 63],
     ['a very long token', 2, 70_000],
-    ['a token at the packed length limit', 2, 65_535],
   ])('gives back tokens after %s', (_name, gap, length) => {
     const text = `ab${' '.repeat(gap)}${'x'.repeat(length)} cd`;
     const second = 2 + gap;
@@ -47,6 +51,20 @@ describe('TokenStore', () => {
     const store = new TokenStore();
     const handle = store.add(tokens);
     expect(store.tokens(handle, text, [0])).toEqual(tokens);
+  });
+
+  it('gives back the norms of a store with more distinct norms than the packed field holds (2^19)', { timeout: LARGE_STORE_TIMEOUT_MS }, () => {
+    const count = 2 ** 19 + 3;
+    const tokens = Array.from({ length: count }, (_, i) => ({
+      start: i * 9, end: i * 9 + 8, text: '', norm: `w${i.toString(36).padStart(7, '0')}`, isWord: true, isCap: false, isPossessive: false, sentence: 0, isSentenceStart: i === 0,
+    }));
+    const text = tokens.map((t) => t.norm).join(' ');
+    for (const t of tokens) t.text = t.norm;
+    const store = new TokenStore();
+    const handle = store.add(tokens);
+    const back = store.tokens(handle, text, [0]);
+    // The last norms' numbers (2^19 - 1 and past) are in the side table, the ones before packed.
+    for (const i of [0, 2 ** 19 - 2, 2 ** 19 - 1, 2 ** 19, count - 1]) expect(back[i]).toEqual(tokens[i]);
   });
 
   it('says which article handle it no longer has after release', () => {
