@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { validateIndexStream } from '../../src/core/index/validate';
 import { MatcherInput } from '../../src/core/index/matcher-input';
 import { SCHEMA_VERSION } from '../../src/core/index/types';
-import { CorpusFileReader } from '../../src/store/corpus-file-reader';
+import { CorpusFileReader, UTF8_TEXTS } from '../../src/store/corpus-file-reader';
 import { writeJsonFile } from '../lib/write-json';
 import { readCorpus } from '../lib/read-corpus';
 import { ROOT } from './seed-text';
@@ -47,7 +47,7 @@ const READ_CHUNK_BYTES = 1 << 20;
 
 /** The copy of what compileMatcher reads, from an index file read back record by record (CorpusFileReader). */
 function readMatcherInput(path: string): MatcherInput {
-  const kept = new MatcherInput(SCHEMA_VERSION);
+  const kept = new MatcherInput(SCHEMA_VERSION, UTF8_TEXTS);
   const reader = new CorpusFileReader(path, (section, record) => kept.add(section, record));
   const fd = openSync(path, 'r');
   try {

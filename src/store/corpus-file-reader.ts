@@ -9,6 +9,7 @@
 import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
 import type { CorpusIndex } from '../core/index/types';
 import { IndexValidator } from '../core/index/validate';
+import type { TextPacker } from '../core/index/matcher-input';
 
 /** The record sections of a corpus file, in the order the file must give them (the order `npm run corpus` writes). */
 export const CORPUS_SECTIONS = ['articles', 'entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
@@ -168,3 +169,20 @@ export class CorpusFileReader {
 
 /** A problem with the file's layout (its message is given as is, after the file name). */
 class CorpusFileError extends Error {}
+
+/** A character V8 cannot hold at one byte (a text with one is held at two bytes a character). */
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+/** A UTF-16 surrogate: such a text is kept as it is (a lone one would not come back from UTF-8). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const encoder = new TextEncoder();
+// The BOM is kept: a text may start with one.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Article texts held as UTF-8 bytes when V8 would hold them at two bytes a character (any letter
+ * or mark beyond Latin-1, such as typographic quotes), for MatcherInput: the same text comes back.
+ */
+export const UTF8_TEXTS: TextPacker = {
+  pack: (text) => (BEYOND_LATIN1.test(text) && !SURROGATE.test(text) ? encoder.encode(text) : text),
+  unpack: (packed) => decoder.decode(packed),
+};

@@ -16,9 +16,22 @@ import type { ArticleRecord, CorpusIndex, Span } from './types';
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
- * An article of the copy: its sentences packed as numbers (start, end), rebuilt as spans when read.
- * As objects they were a sixth of the copy; compileMatcher reads one article's sentences many
- * times in a row (once per quoted word), so the last article's spans are kept.
+ * Holds article texts compactly while the copy is kept (the store's packs them as UTF-8 bytes: core
+ * has no text encoder of its own). `pack` may give the text back as it is.
+ */
+export interface TextPacker {
+  pack(text: string): string | Uint8Array;
+  unpack(packed: Uint8Array): string;
+}
+
+/** Keeps texts as given. */
+const AS_GIVEN: TextPacker = { pack: (text) => text, unpack: () => '' };
+
+/**
+ * An article of the copy: its sentences packed as numbers (start, end), rebuilt as spans when read,
+ * and its text as the copy's TextPacker holds it (read back from a corpus file, 20,000 texts held at
+ * two bytes a character were ~120 MB of heap). compileMatcher reads one article's sentences and text many
+ * times in a row (once per quoted word, once per place pair), so the last article's are kept.
  */
 class KeptArticle implements ArticleRecord {
   outlet = '';
@@ -27,12 +40,14 @@ class KeptArticle implements ArticleRecord {
   furniture = NONE;
   wordCount = 0;
   private readonly bounds: Int32Array;
+  private readonly packedText: string | Uint8Array;
   constructor(
     private readonly lastRead: LastRead,
+    private readonly texts: TextPacker,
     readonly id: string,
     readonly url: string,
     readonly date: string,
-    readonly text: string,
+    text: string,
     sentences: readonly Span[],
   ) {
     this.bounds = new Int32Array(sentences.length * 2);
@@ -40,6 +55,18 @@ class KeptArticle implements ArticleRecord {
       this.bounds[k * 2] = sp.start;
       this.bounds[k * 2 + 1] = sp.end;
     });
+    this.packedText = texts.pack(text);
+  }
+
+  /** The article's text (the same string while this is the last article whose text was read). */
+  get text(): string {
+    if (typeof this.packedText === 'string') return this.packedText;
+    const lastRead = this.lastRead;
+    if (lastRead.textOf !== this) {
+      lastRead.text = this.texts.unpack(this.packedText);
+      lastRead.textOf = this;
+    }
+    return lastRead.text;
   }
 
   /** The article's sentences (the same array while this is the last article read). */
@@ -54,10 +81,12 @@ class KeptArticle implements ArticleRecord {
   }
 }
 
-/** The article whose sentences were read last, and its spans (one per MatcherInput). */
+/** The article whose sentences were read last, and its spans; the one whose text was, and its text (one per MatcherInput). */
 interface LastRead {
   article: KeptArticle | null;
   spans: Span[];
+  textOf: KeptArticle | null;
+  text: string;
 }
 
 type Sections = { [K in Exclude<keyof CorpusIndex, 'schemaVersion'>]: Iterable<CorpusIndex[K][number]> };
@@ -67,7 +96,11 @@ export class MatcherInput {
   /** The copy so far (complete once every section of the tapped stream has been read). */
   readonly index: CorpusIndex;
 
-  constructor(schemaVersion: CorpusIndex['schemaVersion']) {
+  /** `texts` holds the article texts (as given when omitted). */
+  constructor(
+    schemaVersion: CorpusIndex['schemaVersion'],
+    private readonly texts: TextPacker = AS_GIVEN,
+  ) {
     this.index = { schemaVersion, articles: [], entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
   }
 
@@ -92,7 +125,24 @@ export class MatcherInput {
     };
   }
 
-  private readonly lastRead: LastRead = { article: null, spans: [] };
+  private readonly lastRead: LastRead = { article: null, spans: [], textOf: null, text: '' };
+  /**
+   * One string for each id and value many records repeat (article and entity ids, places, kinds):
+   * read back from a file, every record has its own copy of each.
+   */
+  private readonly shared = new Map<string, string>();
+
+  private one(value: string): string {
+    const known = this.shared.get(value);
+    if (known !== undefined) return known;
+    this.shared.set(value, value);
+    return value;
+  }
+
+  /** A list of repeated values, as shared strings; the shared empty list when empty. */
+  private list(values: readonly string[]): string[] {
+    return values.length ? values.map((v) => this.one(v)) : NONE;
+  }
 
   /** Copies (in part) one record of section `section` into `index`; records come in index order. */
   add<K extends keyof Sections>(section: K, record: CorpusIndex[K][number]): void {
@@ -100,17 +150,17 @@ export class MatcherInput {
     switch (section) {
       case 'articles': {
         const a = record as CorpusIndex['articles'][number];
-        x.articles.push(new KeptArticle(this.lastRead, a.id, a.url, a.date, a.text, a.sentences));
+        x.articles.push(new KeptArticle(this.lastRead, this.texts, this.one(a.id), a.url, a.date, a.text, a.sentences));
         break;
       }
       case 'entities': {
         const e = record as CorpusIndex['entities'][number];
         x.entities.push({
-          id: e.id,
-          kind: e.kind,
+          id: this.one(e.id),
+          kind: this.one(e.kind) as typeof e.kind,
           name: e.name,
-          aliases: e.aliases,
-          coverage: e.coverage.map((c) => ({ article: c.article, mentions: c.mentions.slice(0, 1), descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
+          aliases: e.aliases.length ? e.aliases : NONE,
+          coverage: e.coverage.map((c) => ({ article: this.one(c.article), mentions: c.mentions.length ? c.mentions.slice(0, 1) : NONE, descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
           related: NONE,
         });
         break;
@@ -120,7 +170,7 @@ export class MatcherInput {
         break;
       case 'quotes': {
         const q = record as CorpusIndex['quotes'][number];
-        x.quotes.push({ id: q.id, article: q.article, speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.slice(0, 1), tense: q.tense, group: q.group });
+        x.quotes.push({ id: q.id, article: this.one(q.article), speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.length ? q.sentences.slice(0, 1) : NONE, tense: this.one(q.tense) as typeof q.tense, group: q.group });
         break;
       }
       case 'quoteGroups':
@@ -128,7 +178,7 @@ export class MatcherInput {
         break;
       case 'claims': {
         const c = record as CorpusIndex['claims'][number];
-        x.claims.push({ id: c.id, article: c.article, sentence: c.sentence, text: c.text, type: c.type, entities: c.entities, figures: NONE, places: c.places, dates: NONE, keywords: NONE, group: c.group });
+        x.claims.push({ id: '', article: this.one(c.article), sentence: c.sentence, text: c.text, type: this.one(c.type) as typeof c.type, entities: this.list(c.entities), figures: NONE, places: this.list(c.places), dates: NONE, keywords: NONE, group: c.group });
         break;
       }
       default:

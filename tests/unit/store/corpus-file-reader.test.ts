@@ -7,7 +7,7 @@ import { compileMatcher } from '../../../src/core/match/compile';
 import { MatcherInput } from '../../../src/core/index/matcher-input';
 import { SCHEMA_VERSION, type CorpusIndex } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
-import { CORPUS_SECTIONS, CorpusFileReader, type CorpusSection } from '../../../src/store/corpus-file-reader';
+import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusSection } from '../../../src/store/corpus-file-reader';
 import { secondIndex } from './helpers';
 
 /** Reads `text` in pieces of `size` characters (as UTF-8 bytes when `bytes`); returns the records by section. */
@@ -46,8 +46,8 @@ describe('CorpusFileReader', () => {
     }
   });
 
-  it('gives compileMatcher the same matcher data through MatcherInput as the whole index does', () => {
-    const kept = new MatcherInput(SCHEMA_VERSION);
+  it('gives compileMatcher the same matcher data through MatcherInput (texts as UTF-8) as the whole index does', () => {
+    const kept = new MatcherInput(SCHEMA_VERSION, UTF8_TEXTS);
     const reader = new CorpusFileReader('c.json', (section, record) => kept.add(section, record));
     reader.write(text);
     reader.end();
@@ -73,6 +73,18 @@ describe('CorpusFileReader', () => {
     ['a section given twice', '{"schemaVersion":1,"articles":[],"articles":[]}', 'c.json: index.articles: given twice'],
   ])('rejects %s, naming the file and the field', (_name, bad, message) => {
     expect(() => read(bad as string, 64)).toThrow(message as string | RegExp);
+  });
+
+  it.each([
+    ['plain Latin-1 (kept as it is)', 'Caf\u00e9 owners met on Friday.', 'string'],
+    ['typographic quotes (held as bytes)', '\u201cIt is done,\u201d she said \u2014 twice.', 'bytes'],
+    ['a BOM first', '\ufeff\u201cQuoted\u201d', 'bytes'],
+    ['a character outside the BMP (kept as it is)', 'Harbour \u{1F6A2} \u2019', 'string'],
+    ['a lone surrogate (kept as it is)', 'broken \ud800 \u2019', 'string'],
+  ])('packs and unpacks article texts with %s to the same text', (_name, text, held) => {
+    const packed = UTF8_TEXTS.pack(text);
+    expect(typeof packed === 'string' ? 'string' : 'bytes').toBe(held);
+    expect(typeof packed === 'string' ? packed : UTF8_TEXTS.unpack(packed)).toBe(text);
   });
 
   it('passes over a top-level field it does not know, as the whole-file check does', () => {
