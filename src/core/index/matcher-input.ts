@@ -1,13 +1,15 @@
 /**
- * What compileMatcher reads of a CorpusIndex, kept while the index streams past (streamIndex), so
- * the matcher data of a corpus too large to hold as one index is compiled from a small copy: per
- * article its id, address, date, text and sentences (packed: see KeptArticle); per entity its names, the first mention in
- * each article and every description (the re-ranker's descriptor words); per quote and claim the fields their signatures are made from; per
- * group its id. Everything else is left empty. The result is not a valid index and is only for
- * compileMatcher, which must give the same data from it as from the whole index (a unit test holds
- * the two side by side: a field compileMatcher starts to read must be kept here too).
+ * What compileMatcher reads of a CorpusIndex, kept while the index streams past (streamIndex) or is
+ * read back from a corpus file (CorpusFileReader), so the matcher data of a corpus too large to hold
+ * as one index is compiled from a small copy: per article its id, address, date, text and sentences
+ * (packed: see KeptArticle); per entity its names, where the first mention in each article stands
+ * and every description (the re-ranker's descriptor words); per quote and claim the fields their
+ * signatures are made from (texts held by a TextPacker); per group its id. Everything else is left
+ * empty. The result is not a valid index and is only for compileMatcher, which must give the same
+ * data from it as from the whole index (unit tests hold the two side by side: a field
+ * compileMatcher starts to read must be kept here too).
  */
-import type { ArticleRecord, CorpusIndex, Span } from './types';
+import type { ArticleRecord, ClaimRecord, CorpusIndex, QuoteRecord, Span } from './types';
 
 /**
  * The one empty list the copy's left-out fields share (hundreds of thousands of records at 20,000
@@ -60,13 +62,7 @@ class KeptArticle implements ArticleRecord {
 
   /** The article's text (the same string while this is the last article whose text was read). */
   get text(): string {
-    if (typeof this.packedText === 'string') return this.packedText;
-    const lastRead = this.lastRead;
-    if (lastRead.textOf !== this) {
-      lastRead.text = this.texts.unpack(this.packedText);
-      lastRead.textOf = this;
-    }
-    return lastRead.text;
+    return unpacked(this, this.packedText, this.texts, this.lastRead);
   }
 
   /** The article's sentences (the same array while this is the last article read). */
@@ -81,12 +77,78 @@ class KeptArticle implements ArticleRecord {
   }
 }
 
-/** The article whose sentences were read last, and its spans; the one whose text was, and its text (one per MatcherInput). */
+/** The article whose sentences were read last, and its spans; the record whose text was, and its text (one per MatcherInput). */
 interface LastRead {
   article: KeptArticle | null;
   spans: Span[];
-  textOf: KeptArticle | null;
+  textOf: object | null;
   text: string;
+}
+
+/** A text as a TextPacker holds it, unpacked when read (the last one read kept in `lastRead`). */
+function unpacked(owner: object, packed: string | Uint8Array, texts: TextPacker, lastRead: LastRead): string {
+  if (typeof packed === 'string') return packed;
+  if (lastRead.textOf !== owner) {
+    lastRead.text = texts.unpack(packed);
+    lastRead.textOf = owner;
+  }
+  return lastRead.text;
+}
+
+/**
+ * A claim of the copy: the fields compileMatcher reads, its text held by the TextPacker (read back
+ * from a file, 334,000 claim sentences at 20,000 articles). compileMatcher reads a claim's text
+ * several times in a row, never two claims' in turn.
+ */
+class KeptClaim implements ClaimRecord {
+  id = '';
+  figures = NONE;
+  dates = NONE;
+  keywords = NONE;
+  private readonly packedText: string | Uint8Array;
+  constructor(
+    private readonly lastRead: LastRead,
+    private readonly texts: TextPacker,
+    readonly article: string,
+    readonly sentence: number,
+    text: string,
+    readonly type: ClaimRecord['type'],
+    readonly entities: string[],
+    readonly places: string[],
+    readonly group: string,
+  ) {
+    this.packedText = texts.pack(text);
+  }
+
+  /** The claim's sentence. */
+  get text(): string {
+    return unpacked(this, this.packedText, this.texts, this.lastRead);
+  }
+}
+
+/** A quote of the copy: the fields compileMatcher reads, its text held by the TextPacker. */
+class KeptQuote implements QuoteRecord {
+  speaker = null;
+  speakerText = null;
+  private readonly packedText: string | Uint8Array;
+  constructor(
+    private readonly lastRead: LastRead,
+    private readonly texts: TextPacker,
+    readonly id: string,
+    readonly article: string,
+    text: string,
+    readonly spans: Span[],
+    readonly sentences: number[],
+    readonly tense: QuoteRecord['tense'],
+    readonly group: string,
+  ) {
+    this.packedText = texts.pack(text);
+  }
+
+  /** The quote's words as written. */
+  get text(): string {
+    return unpacked(this, this.packedText, this.texts, this.lastRead);
+  }
 }
 
 type Sections = { [K in Exclude<keyof CorpusIndex, 'schemaVersion'>]: Iterable<CorpusIndex[K][number]> };
@@ -160,7 +222,7 @@ export class MatcherInput {
           kind: this.one(e.kind) as typeof e.kind,
           name: e.name,
           aliases: e.aliases.length ? e.aliases : NONE,
-          coverage: e.coverage.map((c) => ({ article: this.one(c.article), mentions: c.mentions.length ? c.mentions.slice(0, 1) : NONE, descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
+          coverage: e.coverage.map((c) => ({ article: this.one(c.article), mentions: c.mentions.length ? [{ start: c.mentions[0].start, end: c.mentions[0].end, sentence: c.mentions[0].sentence, surface: '' }] : NONE, descriptors: c.descriptors.length ? c.descriptors : NONE, quotes: NONE })),
           related: NONE,
         });
         break;
@@ -170,7 +232,7 @@ export class MatcherInput {
         break;
       case 'quotes': {
         const q = record as CorpusIndex['quotes'][number];
-        x.quotes.push({ id: q.id, article: this.one(q.article), speaker: null, speakerText: null, text: q.text, spans: q.spans, sentences: q.sentences.length ? q.sentences.slice(0, 1) : NONE, tense: this.one(q.tense) as typeof q.tense, group: q.group });
+        x.quotes.push(new KeptQuote(this.lastRead, this.texts, q.id, this.one(q.article), q.text, q.spans, q.sentences.length ? q.sentences.slice(0, 1) : NONE, this.one(q.tense) as typeof q.tense, q.group));
         break;
       }
       case 'quoteGroups':
@@ -178,7 +240,7 @@ export class MatcherInput {
         break;
       case 'claims': {
         const c = record as CorpusIndex['claims'][number];
-        x.claims.push({ id: '', article: this.one(c.article), sentence: c.sentence, text: c.text, type: this.one(c.type) as typeof c.type, entities: this.list(c.entities), figures: NONE, places: this.list(c.places), dates: NONE, keywords: NONE, group: c.group });
+        x.claims.push(new KeptClaim(this.lastRead, this.texts, this.one(c.article), c.sentence, c.text, this.one(c.type) as typeof c.type, this.list(c.entities), this.list(c.places), c.group));
         break;
       }
       default:
