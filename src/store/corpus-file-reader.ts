@@ -170,8 +170,6 @@ export class CorpusFileReader {
 /** A problem with the file's layout (its message is given as is, after the file name). */
 class CorpusFileError extends Error {}
 
-/** A character V8 cannot hold at one byte (a text with one is held at two bytes a character). */
-const BEYOND_LATIN1 = /[^\0-\xff]/;
 /** A UTF-16 surrogate: such a text is kept as it is (a lone one would not come back from UTF-8). */
 const SURROGATE = /[\uD800-\uDFFF]/;
 const encoder = new TextEncoder();
@@ -179,10 +177,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Article texts held as UTF-8 bytes when V8 would hold them at two bytes a character (any letter
- * or mark beyond Latin-1, such as typographic quotes), for MatcherInput: the same text comes back.
+ * Texts held as UTF-8 bytes, for MatcherInput: outside the JavaScript heap (whose cap a large
+ * corpus's compile runs against), at one byte a character for plain text and about half what V8
+ * needs for a text with any letter or mark beyond Latin-1 (typographic quotes make it hold the whole
+ * text at two bytes a character). The same text comes back.
  */
 export const UTF8_TEXTS: TextPacker = {
-  pack: (text) => (BEYOND_LATIN1.test(text) && !SURROGATE.test(text) ? encoder.encode(text) : text),
+  pack: (text) => (SURROGATE.test(text) ? text : encoder.encode(text)),
   unpack: (packed) => decoder.decode(packed),
 };

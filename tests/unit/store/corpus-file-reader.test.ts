@@ -76,7 +76,7 @@ describe('CorpusFileReader', () => {
   });
 
   it.each([
-    ['plain Latin-1 (kept as it is)', 'Caf\u00e9 owners met on Friday.', 'string'],
+    ['plain Latin-1', 'Caf\u00e9 owners met on Friday.', 'bytes'],
     ['typographic quotes (held as bytes)', '\u201cIt is done,\u201d she said \u2014 twice.', 'bytes'],
     ['a BOM first', '\ufeff\u201cQuoted\u201d', 'bytes'],
     ['a character outside the BMP (kept as it is)', 'Harbour \u{1F6A2} \u2019', 'string'],
