@@ -1,21 +1,19 @@
 /**
  * Child process of the corpus-scaling bench: generates a corpus of N articles, then builds the
  * index from it as `npm run corpus` does (analyseParts, then streamIndex: each record made, checked
- * and written in turn, never the whole index in memory) plus the matcher data (compileMatcher on
- * the small copy of what it reads, taken from the index file read back record by record as an
- * install reads it; written the same way), and prints one JSON line with the times, CPU time, peak
- * resident memory, counts and file sizes; a line before it, when the index is written, holds what
- * `npm run corpus` alone costs (the process then holds nothing `npm run corpus` does not).
+ * and written in turn, never the whole index in memory) plus the matcher data (compile-child.ts,
+ * a process of its own with the compile's heap cap: the index file read back record by record into
+ * the small copy compileMatcher reads, as an install reads it; written the same way), and prints
+ * one JSON line with the times, CPU time, peak resident memory, counts and file sizes; a line
+ * before it, when the index is written, holds what `npm run corpus` alone costs.
  * Run: node --expose-gc $(BUILD_NODE_FLAGS) --import tsx build-child.ts N
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateIndexStream } from '../../src/core/index/validate';
-import { MatcherInput } from '../../src/core/index/matcher-input';
-import { SCHEMA_VERSION } from '../../src/core/index/types';
-import { CorpusFileReader, UTF8_TEXTS } from '../../src/store/corpus-file-reader';
+import { COMPILE_NODE_FLAGS } from '../lib/build-heap';
 import { writeJsonFile } from '../lib/write-json';
 import { readCorpus } from '../lib/read-corpus';
 import { ROOT } from './seed-text';
@@ -42,22 +40,19 @@ const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** Bytes of the index file read at a time when it is read back. */
-const READ_CHUNK_BYTES = 1 << 20;
+/** What compile-child.ts reports. */
+interface Compiled {
+  readCpuMs: number;
+  compileCpuMs: number;
+  peakRssBytes: number;
+  keptLiveBytes: number;
+}
 
-/** The copy of what compileMatcher reads, from an index file read back record by record (CorpusFileReader). */
-function readMatcherInput(path: string): MatcherInput {
-  const kept = new MatcherInput(SCHEMA_VERSION, UTF8_TEXTS);
-  const reader = new CorpusFileReader(path, (section, record) => kept.add(section, record));
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = new Uint8Array(READ_CHUNK_BYTES);
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) reader.write(chunk.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  reader.end();
-  return kept;
+/** Compiles the matcher data from an index file in a child process (compile-child.ts); throws with its error output if it fails. */
+function compileFromFile(indexPath: string, matcherPath: string): Compiled {
+  const r = spawnSync(process.execPath, ['--expose-gc', ...COMPILE_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'scripts/bench/compile-child.ts'), indexPath, matcherPath], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`compile-child.ts failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Compiled;
 }
 
 async function main(): Promise<void> {
@@ -73,7 +68,6 @@ async function main(): Promise<void> {
     const { articles: inputs, problems } = readCorpus(join(dir, 'corpus'), { lazy: true });
     if (problems.length) throw new Error(`generated corpus rejected: ${problems[0].file}: ${problems[0].reason}`);
     const { analyseParts, streamIndex } = await import('../../src/core/analysis/index');
-    const { compileMatcher } = await import('../../src/core/match');
     gc();
     try {
       writeFileSync('/proc/self/clear_refs', '5'); // resets the peak (VmHWM) to the current RSS
@@ -130,20 +124,19 @@ async function main(): Promise<void> {
     };
     const counts = writeIndex();
     const t2 = performance.now();
-    enter('read index back');
+    enter('');
     // What `npm run corpus` does ends here (it writes the index; the extension compiles the matcher
     // when it installs the corpus): its figures go out first, on a line of their own, so they are
     // there even if the compile below runs out of memory.
     const corpus = { corpusCpuMs: cpuMs(process.cpuUsage(cpu0)), corpusPeakRssBytes: vm('VmHWM') };
     process.stdout.write(`${JSON.stringify({ phase: 'corpus', articles, words, analyseMs: t1 - t0, serialiseMs: t2 - t1, ...corpus, stepCpuMs, stepMemMiB, loadStart, rssBeforeBytes: rssBefore, ...counts, indexBytes: statSync(indexPath).size })}\n`);
-    // The compile reads the index back from its file, as an install does: nothing of the analysis is held.
-    const kept = readMatcherInput(indexPath);
-    enter('compile matcher');
-    writeJsonFile(join(dir, 'matcher.json'), compileMatcher(kept.index), 0);
+    // The compile reads the index back from its file in a process of its own, as an install does.
+    const compiled = compileFromFile(indexPath, join(dir, 'matcher.json'));
+    stepCpuMs['read index back'] = compiled.readCpuMs;
+    stepCpuMs['compile matcher'] = compiled.compileCpuMs;
     const t3 = performance.now();
-    enter('');
-    const cpu = process.cpuUsage(cpu0);
-    const peakRss = vm('VmHWM');
+    const cpu = cpuMs(process.cpuUsage(cpu0)) + compiled.readCpuMs + compiled.compileCpuMs;
+    const peakRss = Math.max(vm('VmHWM'), compiled.peakRssBytes);
     process.stdout.write(
       `${JSON.stringify({
         articles,
@@ -154,8 +147,8 @@ async function main(): Promise<void> {
         serialiseMs: t2 - t1,
         compileMs: t3 - t2,
         totalMs: t3 - t0,
-        // CPU time of this process (user + system): what the build costs, whatever else the machine runs.
-        cpuMs: cpuMs(cpu),
+        // CPU time of this process and the compile's (user + system): what the build costs, whatever else the machine runs.
+        cpuMs: cpu,
         ...corpus,
         stepCpuMs,
         stepMemMiB,
@@ -163,7 +156,10 @@ async function main(): Promise<void> {
         loadStart,
         loadEnd: loadavg()[0],
         rssBeforeBytes: rssBefore,
+        // The larger of the two processes' peaks (the compile's: compilePeakRssBytes).
         peakRssBytes: peakRss,
+        compilePeakRssBytes: compiled.peakRssBytes,
+        compileKeptLiveBytes: compiled.keptLiveBytes,
         ...counts,
         indexBytes: statSync(indexPath).size,
         matcherBytes: statSync(join(dir, 'matcher.json')).size,
