@@ -193,6 +193,8 @@ export class ClaimScorer {
   /** Per claim: 1 while retrieval has reached it this sentence; and the claims reached, in order. */
   private readonly reached: Uint8Array;
   private readonly reachedList: Int32Array;
+  /** The claims reached this sentence that share MIN_CANDIDATE_SHARED keys, in the order they got there: the only ones that can rank. */
+  private readonly paired: Int32Array;
   /** Per key: the most a claim can score on it, IDF times the largest length factor in its postings (NaN: not computed yet). */
   private readonly keyBound: Float64Array;
   /** The sentence's key positions by bound, and the bounds left from each position on. */
@@ -308,6 +310,7 @@ export class ClaimScorer {
     this.partial = new Float64Array(data.claims.length * 2);
     this.reached = new Uint8Array(data.claims.length);
     this.reachedList = new Int32Array(data.claims.length);
+    this.paired = new Int32Array(data.claims.length);
     this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
     this.bm25 = new Bm25(
       data.claims.map((c) => c[3]),
@@ -509,7 +512,7 @@ export class ClaimScorer {
   private retrieve(nKeys: number): number {
     this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
     if (!this.keysDistinct) return this.retrieveAll(nKeys);
-    const { partial, reached, reachedList, postings, sentKeys, keyBound, kth } = this;
+    const { partial, reached, reachedList, paired, postings, sentKeys, keyBound, kth } = this;
     const idf = this.bm25.idf;
     const lengthFactor = this.bm25.lengthFactor;
     if (this.keyOrder.length < nKeys) {
@@ -538,6 +541,7 @@ export class ClaimScorer {
     left[nKeys] = 0;
     for (let i = nKeys - 1; i >= 0; i--) left[i] = left[i + 1] + keyBound[sentKeys[order[i]]];
     let nReached = 0;
+    let nPaired = 0;
     let reaching = true;
     for (let i = 0; i < nKeys; i++) {
       const id = sentKeys[order[i]];
@@ -548,7 +552,7 @@ export class ClaimScorer {
           const c = list[p];
           if (reached[c] === 0) continue;
           partial[c * 2] += wb;
-          partial[c * 2 + 1]++;
+          if (++partial[c * 2 + 1] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
         }
         continue;
       }
@@ -559,26 +563,29 @@ export class ClaimScorer {
           reachedList[nReached++] = c;
         }
         partial[c * 2] += wb;
-        partial[c * 2 + 1]++;
+        if (++partial[c * 2 + 1] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
       }
       // No claim's score so far exceeds the bounds read (left[0] − left[i + 1]): only then can the rest be below the K-th.
       const rest = left[i + 1];
       if (i + 1 === nKeys || rest >= left[0] - rest) continue;
-      const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+      const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
       // Every sum only grows, so the K-th best so far is at most the final K-th (within rounding: the margins).
       if (m === this.retrieveK && rest * (1 + BOUND_MARGIN) < kth[this.retrieveK - 1] * (1 - BOUND_MARGIN)) reaching = false;
     }
     // The K-th best in retrieval order; the claims within rounding of it are ranked on exact sums.
-    const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+    const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
     const floor = m === this.retrieveK ? kth[this.retrieveK - 1] * (1 - BOUND_MARGIN) : Number.NEGATIVE_INFINITY;
     let nCand = 0;
-    for (let t = 0; t < nReached; t++) {
-      const c = reachedList[t];
-      if (partial[c * 2 + 1] >= MIN_CANDIDATE_SHARED && partial[c * 2] * lengthFactor[c] >= floor) {
+    for (let t = 0; t < nPaired; t++) {
+      const c = paired[t];
+      if (partial[c * 2] * lengthFactor[c] >= floor) {
         this.exact(c);
         this.bmScore[c] = this.sums[c * 3 + 1];
         this.candidates[nCand++] = c;
       }
+    }
+    for (let t = 0; t < nReached; t++) {
+      const c = reachedList[t];
       reached[c] = 0;
       partial[c * 2] = 0;
       partial[c * 2 + 1] = 0;
@@ -1005,15 +1012,14 @@ export class ClaimScorer {
 const BOUND_MARGIN = 1e-9;
 
 /**
- * The K best scores (partial BM25 IDF sum times length factor) among the reached claims sharing
- * MIN_CANDIDATE_SHARED keys so far, descending, into `out`; returns how many (at most out.length).
+ * The K best scores (partial BM25 IDF sum times length factor) among `list`, the reached claims
+ * sharing MIN_CANDIDATE_SHARED keys so far, descending, into `out`; returns how many (at most out.length).
  */
 function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32Array, n: number, out: Float64Array): number {
   const k = out.length;
   let m = 0;
   for (let t = 0; t < n; t++) {
     const c = list[t];
-    if (partial[c * 2 + 1] < MIN_CANDIDATE_SHARED) continue;
     const s = partial[c * 2] * lengthFactor[c];
     if (m === k && s <= out[k - 1]) continue;
     let j = m < k ? m++ : k - 1;
