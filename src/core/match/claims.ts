@@ -188,10 +188,14 @@ export class ClaimScorer {
    */
   private keysDistinct: boolean | null = null;
   private readonly exhaustiveRetrieval: boolean;
-  /** Retrieval's scratch, per claim c: at 2c its shared BM25 IDF so far (in retrieval order), at 2c + 1 its shared keys. */
+  /** Retrieval's scratch, per claim: its shared BM25 IDF so far (in retrieval order). */
   private readonly partial: Float64Array;
-  /** Per claim: 1 while retrieval has reached it this sentence; and the claims reached, in order. */
-  private readonly reached: Uint8Array;
+  /**
+   * Per claim: how many of the sentence's keys retrieval has found it holds so far (0: not reached),
+   * and the claims reached, in order. The pruned retrieval runs only when a claim holds each key once
+   * and at most MAX_REACH_COUNT keys (keysDistinct), so the count never wraps.
+   */
+  private readonly reached: Uint16Array;
   private readonly reachedList: Int32Array;
   /** The claims reached this sentence that share MIN_CANDIDATE_SHARED keys, in the order they got there: the only ones that can rank. */
   private readonly paired: Int32Array;
@@ -307,8 +311,8 @@ export class ClaimScorer {
     });
     this.postings = keyPostings(data.claims, data.keys.length);
     this.exhaustiveRetrieval = options.exhaustiveRetrieval === true;
-    this.partial = new Float64Array(data.claims.length * 2);
-    this.reached = new Uint8Array(data.claims.length);
+    this.partial = new Float64Array(data.claims.length);
+    this.reached = new Uint16Array(data.claims.length);
     this.reachedList = new Int32Array(data.claims.length);
     this.paired = new Int32Array(data.claims.length);
     this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
@@ -502,7 +506,7 @@ export class ClaimScorer {
    *
    * The sentence's keys are read rarest first (by the most a claim can score on each). Once the keys
    * left could not lift a claim not yet reached to the K-th best score reached so far, their
-   * postings only add to claims already reached: a read of one byte per posting instead of adding
+   * postings only add to claims already reached: a read of two bytes per posting instead of adding
    * into three sums, on the common keys whose postings are most of what a sentence reaches (MaxScore,
    * Turtle and Flood 1995, term at a time). Those sums are in another order than the sentence's, so
    * they only choose: the claims within rounding of the K-th are summed again in the sentence's key
@@ -510,7 +514,7 @@ export class ClaimScorer {
    * bit.
    */
   private retrieve(nKeys: number): number {
-    this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
+    this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].length <= MAX_REACH_COUNT && c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
     if (!this.keysDistinct) return this.retrieveAll(nKeys);
     const { partial, reached, reachedList, paired, postings, sentKeys, keyBound, kth } = this;
     const idf = this.bm25.idf;
@@ -551,19 +555,16 @@ export class ClaimScorer {
         for (let p = 0; p < list.length; p++) {
           const c = list[p];
           if (reached[c] === 0) continue;
-          partial[c * 2] += wb;
-          if (++partial[c * 2 + 1] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
+          partial[c] += wb;
+          if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
         }
         continue;
       }
       for (let p = 0; p < list.length; p++) {
         const c = list[p];
-        if (reached[c] === 0) {
-          reached[c] = 1;
-          reachedList[nReached++] = c;
-        }
-        partial[c * 2] += wb;
-        if (++partial[c * 2 + 1] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
+        if (reached[c] === 0) reachedList[nReached++] = c;
+        partial[c] += wb;
+        if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
       }
       // No claim's score so far exceeds the bounds read (left[0] − left[i + 1]): only then can the rest be below the K-th.
       const rest = left[i + 1];
@@ -578,7 +579,7 @@ export class ClaimScorer {
     let nCand = 0;
     for (let t = 0; t < nPaired; t++) {
       const c = paired[t];
-      if (partial[c * 2] * lengthFactor[c] >= floor) {
+      if (partial[c] * lengthFactor[c] >= floor) {
         this.exact(c);
         this.bmScore[c] = this.sums[c * 3 + 1];
         this.candidates[nCand++] = c;
@@ -587,8 +588,7 @@ export class ClaimScorer {
     for (let t = 0; t < nReached; t++) {
       const c = reachedList[t];
       reached[c] = 0;
-      partial[c * 2] = 0;
-      partial[c * 2 + 1] = 0;
+      partial[c] = 0;
     }
     return topK(this.candidates, nCand, this.bmScore, this.retrieveK, this.top);
   }
@@ -1008,6 +1008,8 @@ export class ClaimScorer {
   }
 }
 
+/** The most keys a claim may hold for the pruned retrieval (its per-claim count is 16 bits). */
+const MAX_REACH_COUNT = 0xffff;
 /** Relative margin on retrieval's bounds, far above floating-point rounding: a bound never drops a claim that could rank. */
 const BOUND_MARGIN = 1e-9;
 
@@ -1020,7 +1022,7 @@ function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32A
   let m = 0;
   for (let t = 0; t < n; t++) {
     const c = list[t];
-    const s = partial[c * 2] * lengthFactor[c];
+    const s = partial[c] * lengthFactor[c];
     if (m === k && s <= out[k - 1]) continue;
     let j = m < k ? m++ : k - 1;
     while (j > 0 && out[j - 1] < s) {
