@@ -477,15 +477,18 @@ export class ClaimScorer {
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       // A card shows each article's confidence: the best link probability among its claims here.
-      for (const ref of refs) {
-        let p = 0;
-        for (const cand of candidates) {
-          if (this.articles[this.claims[cand.claim][0]] !== ref.article) continue;
-          const i = this.topIndex(cand.claim, nTop);
-          p = Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, sums[this.top[0] * 3 + 1]));
-        }
-        ref.score = roundScore(p);
+      // One pass over the candidates (a large group has hundreds, and as many refs), each
+      // probability computed once, for the articles that have a ref.
+      const confidence = new Map<string, number>();
+      for (const ref of refs) confidence.set(ref.article, 0);
+      for (const cand of candidates) {
+        const article = this.articles[this.claims[cand.claim][0]];
+        const p = confidence.get(article);
+        if (p === undefined) continue;
+        const i = this.topIndex(cand.claim, nTop);
+        confidence.set(article, Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, sums[this.top[0] * 3 + 1])));
       }
+      for (const ref of refs) ref.score = roundScore(confidence.get(ref.article)!);
       const cos = this.cosine(best);
       result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
     }
