@@ -51,25 +51,37 @@ function strongest(refs: readonly CoverageRef[]): CoverageRef[] {
 }
 
 /**
- * Distinct-article counts of entity refs. The matcher shares one refs array per entity across every
- * detection of it, so a name-dense batch counts each entity once (weakly held: a rebuilt matcher's
- * arrays replace the old ones).
+ * Distinct-article counts and the refs sent of entity refs. The matcher shares one refs array per
+ * entity across every detection of it, so a name-dense batch counts and cuts each entity once, and
+ * every detection of it sends the same array (packEntityRefs then sees them equal by identity
+ * instead of comparing 50 refs field by field on every detection). Weakly held: a rebuilt matcher's
+ * arrays replace the old ones.
  */
-const entityCounts = new WeakMap<readonly CoverageRef[], number>();
+const entityWire = new WeakMap<readonly CoverageRef[], { articles: number; refs: CoverageRef[] }>();
 
 /** A match as it is sent to the page. */
 export function toWireMatch(m: Match, corpus: string): CorpusMatch {
   const entity = m.kind === 'person' || m.kind === 'organisation';
-  let articles = entity ? entityCounts.get(m.refs) : undefined;
-  if (articles === undefined) {
+  let articles: number;
+  let refs: CoverageRef[];
+  if (entity) {
+    let cached = entityWire.get(m.refs);
+    if (cached === undefined) {
+      cached = { articles: distinctArticles(m.refs), refs: perArticle(m.refs) };
+      entityWire.set(m.refs, cached);
+    }
+    articles = cached.articles;
+    refs = cached.refs;
+  } else {
     articles = distinctArticles(m.refs);
-    if (entity) entityCounts.set(m.refs, articles);
+    refs = strongest(m.refs);
   }
-  const base: CorpusMatch = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles, refs: [] };
-  // The marking policy needs to know which article a sentence restates (a copy of it is not its coverage).
-  if (m.restates !== undefined) base.restates = m.restates;
-  const refs = entity ? perArticle(m.refs) : strongest(m.refs);
   // Entities: articles left out (their refs go one per article); claims and quotes: refs left out.
   const left = entity ? articles - refs.length : m.refs.length - refs.length;
-  return left > 0 ? { ...base, refs, refsLeft: left } : { ...base, refs };
+  // Built field by field (no spread of a base object): this runs for every detection of a batch.
+  const wire: CorpusMatch = { kind: m.kind, text: m.text, start: m.start, end: m.end, id: m.id, score: m.score, corpus, articles, refs };
+  // The marking policy needs to know which article a sentence restates (a copy of it is not its coverage).
+  if (m.restates !== undefined) wire.restates = m.restates;
+  if (left > 0) wire.refsLeft = left;
+  return wire;
 }

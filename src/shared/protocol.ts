@@ -103,8 +103,19 @@ export interface CorpusMatch extends Match {
   sharedRefs?: true;
 }
 
+/**
+ * An entity's refs as columns (src/shared/entity-refs.ts): one JSON array per field instead of one
+ * object per ref; `relation` and `score` are a single value when every ref has the same one.
+ */
+export interface PackedRefs {
+  article: string[];
+  sentence: number[];
+  relation: CoverageRef['relation'] | CoverageRef['relation'][];
+  score: number | number[];
+}
+
 /** Per entity (corpus and id: src/shared/entity-refs.ts), the refs its detections in one `matchBlocks` reply share. */
-export type EntityRefsTable = Record<string, CoverageRef[]>;
+export type EntityRefsTable = Record<string, PackedRefs>;
 
 /** Which corpus a card's evidence comes from, as the card names it. */
 export interface CorpusLabel {

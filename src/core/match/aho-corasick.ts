@@ -78,17 +78,49 @@ export function compileAutomaton(patterns: number[][]): CompiledAutomaton {
   return { edges, fail, out, link };
 }
 
-/** Run-time form of a compiled automaton. */
+/**
+ * Run-time form of a compiled automaton. Transitions live in typed arrays: the root's by word id
+ * (the root has a child for the first word of every pattern), every other node's as its run of
+ * children, which the compiled BFS order already stores contiguously and sorted by word id (most
+ * nodes have one child). A Map keyed by node × vocabulary size was hashed per page token, and past a
+ * few thousand articles that key leaves the small-integer range, so each look-up hashed a boxed number.
+ */
 export class Automaton {
-  private readonly next = new Map<number, number>();
-  private readonly stride: number;
+  /** Child of the root per word id, 0 for none. */
+  private readonly rootNext: Int32Array;
+  /** Per node, its first child (children of node n are nodes childStart[n] .. childStart[n + 1] - 1). */
+  private readonly childStart: Int32Array;
+  /** Per node, the word id of the edge into it. */
+  private readonly wordOf: Int32Array;
   readonly fail: Int32Array;
   readonly out: Int32Array;
   readonly link: Int32Array;
 
   constructor(data: CompiledAutomaton, vocabularySize: number) {
-    this.stride = vocabularySize + 1;
-    for (let k = 1, e = 0; e < data.edges.length; k++, e += 2) this.next.set(data.edges[e] * this.stride + data.edges[e + 1], k);
+    const size = data.fail.length;
+    this.rootNext = new Int32Array(vocabularySize);
+    this.childStart = new Int32Array(size + 1);
+    this.wordOf = new Int32Array(size);
+    const edges = data.edges;
+    // Count children per parent, then prefix sums: node k's children follow in BFS order.
+    const count = new Int32Array(size + 1);
+    let sorted = true;
+    for (let k = 1, e = 0; e < edges.length; k++, e += 2) {
+      const parent = edges[e];
+      const w = edges[e + 1];
+      this.wordOf[k] = w;
+      count[parent]++;
+      if (parent === 0) this.rootNext[w] = k;
+      // BFS order with children by word id: each parent's children contiguous, ascending words.
+      if (k > 1 && (parent < edges[e - 2] || (parent === edges[e - 2] && w <= edges[e - 1]))) sorted = false;
+    }
+    if (!sorted) throw new Error('automaton edges are not in breadth-first order with children by word id');
+    let at = 1;
+    for (let n = 0; n < size; n++) {
+      this.childStart[n] = at;
+      at += count[n];
+    }
+    this.childStart[size] = at;
     this.fail = Int32Array.from(data.fail);
     this.out = Int32Array.from(data.out);
     this.link = Int32Array.from(data.link);
@@ -98,11 +130,36 @@ export class Automaton {
   step(state: number, w: number): number {
     if (w < 0) return 0;
     let s = state;
-    for (;;) {
-      const t = this.next.get(s * this.stride + w);
-      if (t !== undefined) return t;
-      if (s === 0) return 0;
+    while (s !== 0) {
+      const t = this.child(s, w);
+      if (t !== 0) return t;
       s = this.fail[s];
     }
+    return w < this.rootNext.length ? this.rootNext[w] : 0;
+  }
+
+  /** The child of node `s` (not the root) over word `w`, or 0. */
+  private child(s: number, w: number): number {
+    let lo = this.childStart[s];
+    let hi = this.childStart[s + 1];
+    const words = this.wordOf;
+    // Most nodes have one or two children: a linear look; binary search for the rare wide node.
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) {
+        const x = words[lo];
+        if (x === w) return lo;
+        if (x > w) return 0;
+      }
+      return 0;
+    }
+    hi--;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = words[mid];
+      if (x === w) return mid;
+      if (x < w) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 }

@@ -188,11 +188,17 @@ export class ClaimScorer {
    */
   private keysDistinct: boolean | null = null;
   private readonly exhaustiveRetrieval: boolean;
-  /** Retrieval's scratch, per claim c: at 2c its shared BM25 IDF so far (in retrieval order), at 2c + 1 its shared keys. */
+  /** Retrieval's scratch, per claim: its shared BM25 IDF so far (in retrieval order). */
   private readonly partial: Float64Array;
-  /** Per claim: 1 while retrieval has reached it this sentence; and the claims reached, in order. */
-  private readonly reached: Uint8Array;
+  /**
+   * Per claim: how many of the sentence's keys retrieval has found it holds so far (0: not reached),
+   * and the claims reached, in order. The pruned retrieval runs only when a claim holds each key once
+   * and at most MAX_REACH_COUNT keys (keysDistinct), so the count never wraps.
+   */
+  private readonly reached: Uint16Array;
   private readonly reachedList: Int32Array;
+  /** The claims reached this sentence that share MIN_CANDIDATE_SHARED keys, in the order they got there: the only ones that can rank. */
+  private readonly paired: Int32Array;
   /** Per key: the most a claim can score on it, IDF times the largest length factor in its postings (NaN: not computed yet). */
   private readonly keyBound: Float64Array;
   /** The sentence's key positions by bound, and the bounds left from each position on. */
@@ -305,9 +311,10 @@ export class ClaimScorer {
     });
     this.postings = keyPostings(data.claims, data.keys.length);
     this.exhaustiveRetrieval = options.exhaustiveRetrieval === true;
-    this.partial = new Float64Array(data.claims.length * 2);
-    this.reached = new Uint8Array(data.claims.length);
+    this.partial = new Float64Array(data.claims.length);
+    this.reached = new Uint16Array(data.claims.length);
     this.reachedList = new Int32Array(data.claims.length);
+    this.paired = new Int32Array(data.claims.length);
     this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
     this.bm25 = new Bm25(
       data.claims.map((c) => c[3]),
@@ -470,15 +477,18 @@ export class ClaimScorer {
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       // A card shows each article's confidence: the best link probability among its claims here.
-      for (const ref of refs) {
-        let p = 0;
-        for (const cand of candidates) {
-          if (this.articles[this.claims[cand.claim][0]] !== ref.article) continue;
-          const i = this.topIndex(cand.claim, nTop);
-          p = Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, sums[this.top[0] * 3 + 1]));
-        }
-        ref.score = roundScore(p);
+      // One pass over the candidates (a large group has hundreds, and as many refs), each
+      // probability computed once, for the articles that have a ref.
+      const confidence = new Map<string, number>();
+      for (const ref of refs) confidence.set(ref.article, 0);
+      for (const cand of candidates) {
+        const article = this.articles[this.claims[cand.claim][0]];
+        const p = confidence.get(article);
+        if (p === undefined) continue;
+        const i = this.topIndex(cand.claim, nTop);
+        confidence.set(article, Math.max(p, i >= 0 && this.topExact[i] ? this.topP[i] : this.probabilityOf(cand.claim, sums[this.top[0] * 3 + 1])));
       }
+      for (const ref of refs) ref.score = roundScore(confidence.get(ref.article)!);
       const cos = this.cosine(best);
       result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
     }
@@ -499,7 +509,7 @@ export class ClaimScorer {
    *
    * The sentence's keys are read rarest first (by the most a claim can score on each). Once the keys
    * left could not lift a claim not yet reached to the K-th best score reached so far, their
-   * postings only add to claims already reached: a read of one byte per posting instead of adding
+   * postings only add to claims already reached: a read of two bytes per posting instead of adding
    * into three sums, on the common keys whose postings are most of what a sentence reaches (MaxScore,
    * Turtle and Flood 1995, term at a time). Those sums are in another order than the sentence's, so
    * they only choose: the claims within rounding of the K-th are summed again in the sentence's key
@@ -507,9 +517,9 @@ export class ClaimScorer {
    * bit.
    */
   private retrieve(nKeys: number): number {
-    this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
+    this.keysDistinct ??= !this.exhaustiveRetrieval && this.claims.every((c) => c[3].length <= MAX_REACH_COUNT && c[3].every((k, i) => i === 0 || k > c[3][i - 1]));
     if (!this.keysDistinct) return this.retrieveAll(nKeys);
-    const { partial, reached, reachedList, postings, sentKeys, keyBound, kth } = this;
+    const { partial, reached, reachedList, paired, postings, sentKeys, keyBound, kth } = this;
     const idf = this.bm25.idf;
     const lengthFactor = this.bm25.lengthFactor;
     if (this.keyOrder.length < nKeys) {
@@ -538,6 +548,7 @@ export class ClaimScorer {
     left[nKeys] = 0;
     for (let i = nKeys - 1; i >= 0; i--) left[i] = left[i + 1] + keyBound[sentKeys[order[i]]];
     let nReached = 0;
+    let nPaired = 0;
     let reaching = true;
     for (let i = 0; i < nKeys; i++) {
       const id = sentKeys[order[i]];
@@ -547,41 +558,40 @@ export class ClaimScorer {
         for (let p = 0; p < list.length; p++) {
           const c = list[p];
           if (reached[c] === 0) continue;
-          partial[c * 2] += wb;
-          partial[c * 2 + 1]++;
+          partial[c] += wb;
+          if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
         }
         continue;
       }
       for (let p = 0; p < list.length; p++) {
         const c = list[p];
-        if (reached[c] === 0) {
-          reached[c] = 1;
-          reachedList[nReached++] = c;
-        }
-        partial[c * 2] += wb;
-        partial[c * 2 + 1]++;
+        if (reached[c] === 0) reachedList[nReached++] = c;
+        partial[c] += wb;
+        if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
       }
       // No claim's score so far exceeds the bounds read (left[0] − left[i + 1]): only then can the rest be below the K-th.
       const rest = left[i + 1];
       if (i + 1 === nKeys || rest >= left[0] - rest) continue;
-      const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+      const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
       // Every sum only grows, so the K-th best so far is at most the final K-th (within rounding: the margins).
       if (m === this.retrieveK && rest * (1 + BOUND_MARGIN) < kth[this.retrieveK - 1] * (1 - BOUND_MARGIN)) reaching = false;
     }
     // The K-th best in retrieval order; the claims within rounding of it are ranked on exact sums.
-    const m = kthBest(partial, lengthFactor, reachedList, nReached, kth);
+    const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
     const floor = m === this.retrieveK ? kth[this.retrieveK - 1] * (1 - BOUND_MARGIN) : Number.NEGATIVE_INFINITY;
     let nCand = 0;
-    for (let t = 0; t < nReached; t++) {
-      const c = reachedList[t];
-      if (partial[c * 2 + 1] >= MIN_CANDIDATE_SHARED && partial[c * 2] * lengthFactor[c] >= floor) {
+    for (let t = 0; t < nPaired; t++) {
+      const c = paired[t];
+      if (partial[c] * lengthFactor[c] >= floor) {
         this.exact(c);
         this.bmScore[c] = this.sums[c * 3 + 1];
         this.candidates[nCand++] = c;
       }
+    }
+    for (let t = 0; t < nReached; t++) {
+      const c = reachedList[t];
       reached[c] = 0;
-      partial[c * 2] = 0;
-      partial[c * 2 + 1] = 0;
+      partial[c] = 0;
     }
     return topK(this.candidates, nCand, this.bmScore, this.retrieveK, this.top);
   }
@@ -1001,20 +1011,21 @@ export class ClaimScorer {
   }
 }
 
+/** The most keys a claim may hold for the pruned retrieval (its per-claim count is 16 bits). */
+const MAX_REACH_COUNT = 0xffff;
 /** Relative margin on retrieval's bounds, far above floating-point rounding: a bound never drops a claim that could rank. */
 const BOUND_MARGIN = 1e-9;
 
 /**
- * The K best scores (partial BM25 IDF sum times length factor) among the reached claims sharing
- * MIN_CANDIDATE_SHARED keys so far, descending, into `out`; returns how many (at most out.length).
+ * The K best scores (partial BM25 IDF sum times length factor) among `list`, the reached claims
+ * sharing MIN_CANDIDATE_SHARED keys so far, descending, into `out`; returns how many (at most out.length).
  */
 function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32Array, n: number, out: Float64Array): number {
   const k = out.length;
   let m = 0;
   for (let t = 0; t < n; t++) {
     const c = list[t];
-    if (partial[c * 2 + 1] < MIN_CANDIDATE_SHARED) continue;
-    const s = partial[c * 2] * lengthFactor[c];
+    const s = partial[c] * lengthFactor[c];
     if (m === k && s <= out[k - 1]) continue;
     let j = m < k ? m++ : k - 1;
     while (j > 0 && out[j - 1] < s) {

@@ -173,6 +173,7 @@ export class QuoteMatcher {
   private readonly ids: number[] = [];
   private readonly touched: number[] = [];
   private readonly seenBigrams = new Set<number>();
+  private readonly pageBigrams = new Set<number>();
 
   /** `bigrams`: the bigram index of `data.quotes` when already built (quoteBigrams(data.quotes, data.words.length + 1)). */
   constructor(data: MatcherData, bigrams?: QuoteBigrams) {
@@ -229,6 +230,12 @@ export class QuoteMatcher {
       const group = this.quotes[best][2];
       const byArticle = new Map<number, CoverageRef>();
       const page = attribution(t, a, b);
+      // Read by every quote below, so made once: whether every page word is a corpus word (a run
+      // with an unknown one is in no quote), and the page's bigrams.
+      const idsKnown = ids.every((w) => w >= 0);
+      const pageSet = this.pageBigrams;
+      pageSet.clear();
+      for (let k = 0; k + 1 < ids.length; k++) if (ids[k] >= 0 && ids[k + 1] >= 0) pageSet.add(ids[k] * this.stride + ids[k + 1]);
       const members = this.groupMembers[group];
       // A quote of another group close enough on its own is evidence too, for an article the
       // group does not cover: the analysis's grouping misses a short quote inside a long one.
@@ -238,8 +245,8 @@ export class QuoteMatcher {
         const score = Math.min(1, counts[q] / pageBigrams);
         if (score < MEMBER_FLOOR) continue;
         if (this.quotes[q][2] !== group && byArticle.has(article)) continue;
-        const relation = containsRun(words, ids) ? 'same-quote' : 'variant-quote';
-        const sentence = sentenceOfWord(turns, firstSharedWord(words, ids, this.stride));
+        const relation = idsKnown && containsRun(words, ids) ? 'same-quote' : 'variant-quote';
+        const sentence = sentenceOfWord(turns, firstSharedWord(words, pageSet, this.stride));
         const prev = byArticle.get(article);
         if (prev && score <= prev.score) continue;
         const ref: CoverageRef = { article: this.articles[article], sentence, relation, score: Math.round(score * 1000) / 1000 };
@@ -292,9 +299,8 @@ function attribution(t: Tokens, a: number, b: number): { level: number; cue: str
 
 const SENTENCE_END = new Set(['.', '!', '?']);
 
-/** Whether `needle` occurs contiguously in `hay` (quotes are short; naive search is fine). */
+/** Whether `needle` (known words only) occurs contiguously in `hay` (quotes are short; naive search is fine). */
 function containsRun(hay: number[], needle: number[]): boolean {
-  if (needle.some((w) => w < 0)) return false;
   outer: for (let s = 0; s + needle.length <= hay.length; s++) {
     for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
     return true;
@@ -302,10 +308,8 @@ function containsRun(hay: number[], needle: number[]): boolean {
   return false;
 }
 
-/** Position in `words` of the first bigram it shares with `page` (0 when none). */
-function firstSharedWord(words: number[], page: number[], stride: number): number {
-  const pageBigrams = new Set<number>();
-  for (let k = 0; k + 1 < page.length; k++) if (page[k] >= 0 && page[k + 1] >= 0) pageBigrams.add(page[k] * stride + page[k + 1]);
+/** Position in `words` of the first bigram it shares with the page (`pageBigrams`: word id × stride + next word id; 0 when none). */
+function firstSharedWord(words: number[], pageBigrams: ReadonlySet<number>, stride: number): number {
   for (let k = 0; k + 1 < words.length; k++) if (pageBigrams.has(words[k] * stride + words[k + 1])) return k;
   return 0;
 }

@@ -30,15 +30,23 @@ export function hashStep(h: number, c: number): number {
 /** Hash seed. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 
-/** An open-addressing intern table keyed by hash, verified against the source characters. */
+/**
+ * An open-addressing intern table keyed by hash, verified against the source characters. Each slot
+ * holds the hash, symbol, length and the symbol's place in a pool of its characters side by side, so
+ * a look-up of a word seen before reads one slot and a run of the pool (no string object, no arrays
+ * indexed by symbol): interning was more than half of tokenising a page.
+ */
 export class SymbolTable {
   strings: string[] = [];
   word = new Int32Array(1024);
   key = new Int32Array(1024);
   flags = new Uint8Array(1024);
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(4096).fill(-1);
+  /** Per slot, SLOT_WIDTH numbers: hash, symbol (-1: empty), length, offset of its characters in `pool`. */
+  private slots = emptySlots(4096);
   private mask = 4095;
+  /** Every symbol's characters, one after another. */
+  private pool = new Uint16Array(8192);
+  private poolUsed = 0;
 
   constructor(private readonly classify: (s: string) => SymbolInfo = () => ({ word: -1, key: -2, flags: 0 })) {}
 
@@ -50,22 +58,21 @@ export class SymbolTable {
   /** The symbol of the ASCII text [start, end) read lower-cased, with its precomputed hash. */
   internAscii(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
+    const slots = this.slots;
+    const pool = this.pool;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const sym = this.slots[slot];
+      const at = slot * SLOT_WIDTH;
+      const sym = slots[at + 1];
       if (sym < 0) return this.insert(slot, text.slice(start, end).toLowerCase(), hash);
-      if (this.hashes[sym] !== hash) continue;
-      const s = this.strings[sym];
-      if (s.length !== len) continue;
-      let same = true;
-      for (let k = 0; k < len; k++) {
+      if (slots[at] !== hash || slots[at + 2] !== len) continue;
+      const from = slots[at + 3];
+      let k = 0;
+      for (; k < len; k++) {
         let c = text.charCodeAt(start + k);
         if (c >= 65 && c <= 90) c += 32;
-        if (c !== s.charCodeAt(k)) {
-          same = false;
-          break;
-        }
+        if (c !== pool[from + k]) break;
       }
-      if (same) return sym;
+      if (k === len) return sym;
     }
   }
 
@@ -73,19 +80,31 @@ export class SymbolTable {
   intern(s: string): number {
     let hash = HASH_SEED;
     for (let k = 0; k < s.length; k++) hash = hashStep(hash, s.charCodeAt(k));
+    const slots = this.slots;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const sym = this.slots[slot];
+      const at = slot * SLOT_WIDTH;
+      const sym = slots[at + 1];
       if (sym < 0) return this.insert(slot, s, hash);
-      if (this.hashes[sym] === hash && this.strings[sym] === s) return sym;
+      if (slots[at] === hash && this.strings[sym] === s) return sym;
     }
   }
 
   private insert(slot: number, s: string, hash: number): number {
     const sym = this.strings.length;
     if (sym === this.word.length) this.growInfo();
+    if (this.poolUsed + s.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + s.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < s.length; k++) this.pool[this.poolUsed + k] = s.charCodeAt(k);
+    const at = slot * SLOT_WIDTH;
+    this.slots[at] = hash;
+    this.slots[at + 1] = sym;
+    this.slots[at + 2] = s.length;
+    this.slots[at + 3] = this.poolUsed;
+    this.poolUsed += s.length;
     this.strings.push(s);
-    this.hashes[sym] = hash;
-    this.slots[slot] = sym;
     const info = this.classify(s);
     this.word[sym] = info.word;
     this.key[sym] = info.key;
@@ -104,17 +123,28 @@ export class SymbolTable {
     this.word = grow(this.word, (k) => new Int32Array(k));
     this.key = grow(this.key, (k) => new Int32Array(k));
     this.flags = grow(this.flags, (k) => new Uint8Array(k));
-    this.hashes = grow(this.hashes, (k) => new Int32Array(k));
   }
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(size).fill(-1);
+    const old = this.slots;
+    this.slots = emptySlots(size);
     this.mask = size - 1;
-    for (let sym = 0; sym < this.strings.length; sym++) {
-      let slot = this.hashes[sym] & this.mask;
-      while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = sym;
+    for (let at = 0; at < old.length; at += SLOT_WIDTH) {
+      if (old[at + 1] < 0) continue;
+      let slot = old[at] & this.mask;
+      while (this.slots[slot * SLOT_WIDTH + 1] >= 0) slot = (slot + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + SLOT_WIDTH), slot * SLOT_WIDTH);
     }
   }
+}
+
+/** Numbers per slot of a SymbolTable. */
+const SLOT_WIDTH = 4;
+
+/** `count` empty slots (symbol -1). */
+function emptySlots(count: number): Int32Array {
+  const slots = new Int32Array(count * SLOT_WIDTH);
+  for (let at = 1; at < slots.length; at += SLOT_WIDTH) slots[at] = -1;
+  return slots;
 }

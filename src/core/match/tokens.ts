@@ -118,75 +118,65 @@ function isDigit(c: number): boolean {
 export function tokenize(text: string, out: Tokens): Tokens {
   out.reset();
   const n = text.length;
+  const table = out.table;
   let gap = SPACED | BREAK;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      gap |= isLineBreak(c) ? SPACED | BREAK : SPACED;
-      i++;
-      continue;
-    }
-    if (isIgnorable(c)) {
-      gap |= SPACED;
-      i++;
-      continue;
-    }
-    const w = wordStartWidth(text, i, c);
-    if (w > 0) {
-      const start = i;
-      let ascii = c < 128;
-      const numeric = isDigit(c);
-      let hash = ascii ? hashStep(HASH_SEED, c >= 65 && c <= 90 ? c + 32 : c) : 0;
-      let j = i + w;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d < 128) {
-          // ASCII fast path: letters and digits, lower-cased into the running hash.
-          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
-            hash = hashStep(hash, d);
-            j++;
-            continue;
-          }
-          if (d >= 65 && d <= 90) {
-            hash = hashStep(hash, d + 32);
-            j++;
-            continue;
-          }
-        }
-        const cw = wordContinueWidth(text, j, d);
-        if (cw > 0) {
-          if (d >= 128) ascii = false;
-          j += cw;
-          continue;
-        }
-        if (isIgnorable(d)) {
-          // An invisible character inside a word (soft hyphen, ZWJ) does not split it.
-          let k = j + 1;
-          while (k < n && isIgnorable(text.charCodeAt(k))) k++;
-          if (k < n && wordContinueWidth(text, k, text.charCodeAt(k)) > 0) {
-            ascii = false;
-            j = k;
-            continue;
-          }
-          break;
-        }
-        // "2,400" and "62.5" are one token.
-        if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
-          hash = hashStep(hashStep(hash, d), text.charCodeAt(j + 1));
-          j += 2;
-          continue;
-        }
-        break;
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        gap |= c === 10 || c === 13 ? SPACED | BREAK : SPACED;
+        i++;
+        continue;
       }
-      let flags = WORD | gap;
-      if (numeric) flags |= NUM;
-      else if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text.slice(start, j))) flags |= CAP;
-      const sym = ascii ? out.table.internAscii(text, start, j, hash) : out.table.intern(normalize(text.slice(start, j)));
-      out.push(start, j, flags, sym);
-      gap = 0;
-      i = j;
-      continue;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+        // An ASCII word: its letters and digits, lower-cased into the running hash; a character
+        // that may still continue it (non-ASCII, a figure's separator) is read by wordEnd.
+        let hash = hashStep(HASH_SEED, c >= 65 && c <= 90 ? c + 32 : c);
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = hashStep(hash, d);
+          else if (d >= 65 && d <= 90) hash = hashStep(hash, d + 32);
+          else break;
+          j++;
+        }
+        const numeric = c <= 57;
+        let end = j;
+        if (j < n) {
+          // Only a non-ASCII character or a figure's separator can continue the word.
+          const d = text.charCodeAt(j);
+          if (d >= 128 || (numeric && (d === 44 || d === 46))) end = wordEnd(text, j, numeric);
+        }
+        let flags = WORD | gap;
+        if (numeric) flags |= NUM;
+        else if (c <= 90) flags |= CAP;
+        out.push(i, end, flags, end === j ? table.internAscii(text, i, j, hash) : wordSymbol(text, i, end, table));
+        gap = 0;
+        i = end;
+        continue;
+      }
+    } else {
+      if (isSpace(c)) {
+        gap |= isLineBreak(c) ? SPACED | BREAK : SPACED;
+        i++;
+        continue;
+      }
+      if (isIgnorable(c)) {
+        gap |= SPACED;
+        i++;
+        continue;
+      }
+      const w = wordStartWidth(text, i, c);
+      if (w > 0) {
+        const end = wordEnd(text, i + w, false);
+        let flags = WORD | gap;
+        if (UPPER.test(text.slice(i, end))) flags |= CAP;
+        out.push(i, end, flags, wordSymbol(text, i, end, table));
+        gap = 0;
+        i = end;
+        continue;
+      }
     }
     // Punctuation and symbols: one token per code point (a lone mark is treated the same way).
     const cp = text.codePointAt(i)!;
@@ -200,12 +190,63 @@ export function tokenize(text: string, out: Tokens): Tokens {
     }
     if (norm.length > 0) {
       if (norm === '"' || norm === "'") out.quoteMarks++;
-      out.push(i, i + width, gap, out.table.intern(norm));
+      out.push(i, i + width, gap, table.intern(norm));
       gap = 0;
     } else gap |= SPACED;
     i += width;
   }
   return out;
+}
+
+/**
+ * The end of the word whose characters before `j` are read: letters, digits and marks (Unicode),
+ * invisible characters inside it, and in a word that starts with a digit "2,400" and "62.5".
+ */
+function wordEnd(text: string, j: number, numeric: boolean): number {
+  const n = text.length;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d < 128) {
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || (d >= 65 && d <= 90)) {
+        j++;
+        continue;
+      }
+    } else {
+      const cw = wordContinueWidth(text, j, d);
+      if (cw > 0) {
+        j += cw;
+        continue;
+      }
+      if (isIgnorable(d)) {
+        // An invisible character inside a word (soft hyphen, ZWJ) does not split it.
+        let k = j + 1;
+        while (k < n && isIgnorable(text.charCodeAt(k))) k++;
+        if (k < n && wordContinueWidth(text, k, text.charCodeAt(k)) > 0) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+    }
+    // "2,400" and "62.5" are one token.
+    if (numeric && (d === 44 || d === 46) && isDigit(text.charCodeAt(j - 1)) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** The symbol of the word [start, end): straight from the characters when all ASCII, else normalised. */
+function wordSymbol(text: string, start: number, end: number, table: SymbolTable): number {
+  let hash = HASH_SEED;
+  for (let k = start; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 128) return table.intern(normalize(text.slice(start, end)));
+    hash = hashStep(hash, d >= 65 && d <= 90 ? d + 32 : d);
+  }
+  return table.internAscii(text, start, end, hash);
 }
 
 /**

@@ -37,7 +37,7 @@ describe('createMatchClient', () => {
     const refs = [{ article: 'a1', sentence: 0, relation: 'mentions' as const, score: 1 }];
     const packed = { ...MATCH, sharedRefs: true as const };
     const other = { ...MATCH, id: 'q', sharedRefs: true as const };
-    const request = requester([{ ok: true, value: { matches: [[packed], [{ ...packed, start: 4, end: 7 }, other]], entityRefs: { 'c\u0000p': refs } } }]);
+    const request = requester([{ ok: true, value: { matches: [[packed], [{ ...packed, start: 4, end: 7 }, other]], entityRefs: { 'c\u0000p': { article: ['a1'], sentence: [0], relation: 'mentions', score: 1 } } } }]);
     const [first, second] = await createMatchClient(request, undefined, noSleep)(['Ada', 'x'], KINDS);
     expect(first[0].refs).toEqual(refs);
     expect(second[0].refs).toBe(first[0].refs);

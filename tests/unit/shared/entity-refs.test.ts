@@ -35,6 +35,33 @@ describe('packEntityRefs / unpackEntityRefs', () => {
     expect(matches[1][0].sharedRefs).toBeUndefined();
   });
 
+  it.each([
+    ['one relation and score', [ref('a1'), ref('a2')], { article: ['a1', 'a2'], sentence: [0, 0], relation: 'mentions', score: 1 }],
+    ['mixed scores', [ref('a1', 0.5), ref('a2')], { article: ['a1', 'a2'], sentence: [0, 0], relation: 'mentions', score: [0.5, 1] }],
+    ['mixed relations', [ref('a1'), { ...ref('a2'), relation: 'agrees' as const }], { article: ['a1', 'a2'], sentence: [0, 0], relation: ['mentions', 'agrees'], score: 1 }],
+  ])('packs refs as columns (%s) and puts the same refs back', (_name, refs, packed) => {
+    const matches = [[m('person', 'p:ada', refs)]];
+    const before = structuredClone(matches);
+    const table = packEntityRefs(matches);
+    expect(table?.[entityRefsKey('c1', 'p:ada')]).toEqual(packed);
+    const wire = JSON.parse(JSON.stringify({ matches, entityRefs: table })) as { matches: CorpusMatch[][]; entityRefs: typeof table };
+    unpackEntityRefs(wire.matches, wire.entityRefs);
+    expect(wire.matches).toEqual(before);
+  });
+
+  it('keeps inline the refs of an entity whose refs carry more than the four fields', () => {
+    const rich = { ...ref('a1'), relation: 'differs', values: { attribute: 'figure' } } as CoverageRef;
+    const matches = [[m('person', 'p:ada', [rich]), m('person', 'p:ada', [rich], 'c1', 4)]];
+    expect(packEntityRefs(matches)).toBeUndefined();
+    expect(matches[0].map((x) => [x.refs, x.sharedRefs])).toEqual([[[rich], undefined], [[rich], undefined]]);
+  });
+
+  it('gives no refs for a malformed table entry', () => {
+    const matches: CorpusMatch[][] = [[{ ...m('person', 'p:ada', []), sharedRefs: true }]];
+    unpackEntityRefs(matches, { [entityRefsKey('c1', 'p:ada')]: { article: 'a1' } as never });
+    expect(matches[0][0].refs).toEqual([]);
+  });
+
   it('makes no table for a reply without entity refs', () => {
     expect(packEntityRefs([[m('claim', 'cg1', [ref('a1')])], [m('person', 'p:x', [])]])).toBeUndefined();
   });
