@@ -15,6 +15,13 @@ export interface LoadedCorpus {
   name: string;
   /** Every match in one block of page text; UTF-16 offsets into `text`. May load data lazily. */
   match(text: string, options?: ScanOptions): Promise<Match[]>;
+  /**
+   * While the corpus is still loading: the people and organisations in one block (of the kinds
+   * asked for), from the part of it that loads first, exactly as `match` will find them; null once
+   * `match` answers without waiting (or when this corpus cannot answer early). Optional: a corpus
+   * that loads whole at once has none.
+   */
+  early?(text: string, options?: ScanOptions): Promise<Match[] | null>;
   /** Card details for one record of this corpus, or null when it has no such record. */
   details(kind: DetectionKind, id: string): Promise<CardDetails | null>;
 }

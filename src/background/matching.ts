@@ -57,9 +57,13 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
   return {
     async matchBlocks(payload) {
       checkBlocks(payload);
+      // A page that can take names first (`partial`) does not wait for the vectors, which only
+      // claims use: a corpus still loading answers with its names (LoadedCorpus.early).
+      const partial = payload.partial === true;
       // Together: on a cold start the vectors' fetch and the corpora's matcher reads (which listing
       // them starts) overlap instead of following each other.
-      const [, corpora] = await Promise.all([ready(), source().active()]);
+      const [, corpora] = await Promise.all([partial ? undefined : ready(), source().active()]);
+      let pending = false;
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
       // A malformed date is ignored (the page's relative dates then stay unresolved), never an error.
@@ -70,7 +74,9 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       for (const corpus of corpora) {
         try {
           for (let i = 0; i < payload.blocks.length; i++) {
-            for (const m of await corpus.match(payload.blocks[i], options)) matches[i].push(toWireMatch(m, corpus.id));
+            const early = partial && corpus.early ? await corpus.early(payload.blocks[i], options) : null;
+            if (early) pending = true;
+            for (const m of early ?? (await corpus.match(payload.blocks[i], options))) matches[i].push(toWireMatch(m, corpus.id));
           }
         } catch (error) {
           // One broken corpus is reported; the others still match.
@@ -80,7 +86,7 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       if (corpora.length > 0 && problems.length === corpora.length) throw new Error(`matching failed: ${problems.join('; ')}`);
       for (const list of matches) list.sort((a, b) => a.start - b.start || b.end - a.end);
       const entityRefs = packEntityRefs(matches);
-      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}) };
+      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}) };
     },
 
     async getDetails({ kind, id, corpus }) {

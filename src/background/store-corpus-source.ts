@@ -9,6 +9,7 @@ import { StoredRecordError } from '../store/validate-stored';
 import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
 import type { StoredMatcher } from '../store/matcher-row';
+import type { MatcherData } from '../core/match/data';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { VectorAwareMatcher } from './word-vectors';
 
@@ -28,30 +29,67 @@ async function build(s: CorpusStore, meta: CorpusMeta, { data, quoteBigrams }: S
 
 /**
  * A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily).
- * Listing a corpus starts reading its matcher shard, so the read overlaps whatever else a cold
+ * Listing a corpus starts reading its matcher data, so the read overlaps whatever else a cold
  * matching side waits for; the matcher is built once `vectorsReady` resolves (the word vectors, in
- * the extension), so it is built once with them rather than first without.
+ * the extension), so it is built once with them rather than first without. Until then, `early`
+ * answers names from a matcher of the data's `core` part, which is read first (matcher-row.ts).
  */
 export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vectorsReady: () => Promise<unknown> = async () => undefined): CorpusSource {
   // Keyed by generation: a reinstalled corpus gets a fresh matcher, a renamed one keeps its own.
   const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus }>();
 
   function load(s: CorpusStore, initial: CorpusMeta): LoadedCorpus {
-    let matcher: Promise<(() => Matcher) | null> | null = null;
+    // One attempt at loading the corpus's matcher; a failing database drops it so the next scan tries again.
+    let attempt: { whole: Promise<(() => Matcher) | null>; names: Promise<Matcher | null>; ready: boolean } | null = null;
     const entry = { meta: initial, corpus: null as unknown as LoadedCorpus };
-    const start = () => (matcher ??= Promise.all([s.readMatcher(entry.meta), vectorsReady()]).then(([data]) => (data ? build(s, entry.meta, data) : null)));
+    const start = () => {
+      if (attempt) return attempt;
+      let namesReady: (m: Matcher | null) => void = () => undefined;
+      const names = new Promise<Matcher | null>((resolve) => (namesReady = resolve));
+      // Names from the `core` part, without the word vectors (names do not use them), while the rest loads.
+      const onNames = (data: MatcherData) => {
+        try {
+          namesReady(createMatcher(data));
+        } catch {
+          namesReady(null); // the whole matcher meets the same data and breaks the corpus, naming why
+        }
+      };
+      const current = {
+        ready: false,
+        names,
+        whole: Promise.all([s.readMatcher(entry.meta, onNames), vectorsReady()])
+          .then(([data]) => (data ? build(s, entry.meta, data) : null))
+          .then((m) => {
+            current.ready = true;
+            return m;
+          })
+          .finally(() => namesReady(null)),
+      };
+      current.whole.catch(() => undefined); // met (and retried) by whoever awaits it
+      return (attempt = current);
+    };
+    const whole = () =>
+      start().whole.catch((error: unknown) => {
+        attempt = null; // the database failed, not the data: the next scan tries again
+        throw error;
+      });
     entry.corpus = {
       id: initial.id,
       get name() {
         return entry.meta.name;
       },
       async match(text, options) {
-        const m = await start().catch((error: unknown) => {
-          matcher = null; // the database failed, not the data: the next scan tries again
-          throw error;
-        });
+        const m = await whole();
         // Broken: already marked in the store; this corpus contributes nothing, the others go on.
         return m ? m().scan(text, options) : [];
+      },
+      async early(text, options) {
+        const a = start();
+        if (a.ready) return null;
+        const names = await a.names;
+        if (a.ready || !names) return null;
+        const kinds = options?.kinds;
+        return names.scan(text, { ...options, kinds: { person: !kinds || kinds.person === true, organisation: !kinds || kinds.organisation === true } });
       },
       details(kind, id) {
         return s.readDetails(entry.meta, kind, id);
@@ -59,9 +97,7 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vecto
     };
     loaded.set(initial.data, entry);
     // Read ahead; a failure here is met again (and retried) by the first match.
-    start().catch(() => {
-      matcher = null;
-    });
+    whole().catch(() => undefined);
     return entry.corpus;
   }
 

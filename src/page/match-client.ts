@@ -10,8 +10,12 @@ import { unpackEntityRefs } from '../shared/entity-refs';
 import { isInvalidatedError } from './lifecycle';
 import { pageDateReader } from './page-date';
 
-/** Matches a batch of block texts: per block, its matches (offsets into that block). */
-export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>) => Promise<CorpusMatch[][]>;
+/**
+ * Matches a batch of block texts: per block, its matches (offsets into that block). `early`, when
+ * given, may be called first with per block its people and organisations alone (a cold matching
+ * side's names, MatchingProtocol `partial`), exactly those the whole answer will hold.
+ */
+export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>, early?: (names: CorpusMatch[][]) => void) => Promise<CorpusMatch[][]>;
 
 /** What the client sends through (the controller's `request`). */
 export type Requester = <K extends RequestType>(type: K, payload: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>>;
@@ -36,21 +40,29 @@ export function createMatchClient(
   /** The page's publication day (`YYYY-MM-DD`) when it declares one: the matching side resolves the page's relative dates against it. */
   pageDate: () => string | undefined = pageDateReader(document, pageUrl),
 ): BlockMatch {
-  return async (blocks, kinds) => {
+  return async (blocks, kinds, early) => {
     let last = '';
-    for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; attempt++) {
+    // Names first only once: the request after a names-only answer waits for the whole one.
+    let partial = early !== undefined;
+    for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
       const date = pageDate();
-      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}) });
+      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true } : {}) });
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;
         if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
         unpackEntityRefs(matches, result.value.entityRefs);
-        return matches;
+        if (!(partial && result.value.pending === true)) return matches;
+        // Names alone, the rest still loading on the matching side: shown now, then asked for whole
+        // at once (not a retry: nothing failed).
+        partial = false;
+        early?.(matches);
+        continue;
       }
       if (isInvalidatedError(result.error)) throw new ContextGoneError(result.error);
       last = result.error;
+      attempt++;
     }
     throw new Error(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: ${last}`);
   };

@@ -6,7 +6,7 @@
  * is scanned again through the change watcher.
  */
 import type { DetectionKind } from '../core/index/types';
-import { MarkSelection } from '../core/match/select';
+import { MarkSelection, isLoneName, nestable } from '../core/match/select';
 import type { CorpusMatch } from '../shared/protocol';
 import { isInArticle } from './article-root';
 import { FrameQueue } from './frame-queue';
@@ -91,10 +91,20 @@ export class PageScanner {
   private running: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   private readonly scanned = new WeakSet<Element>();
+  /**
+   * Names shown ahead of their batch's whole answer (a cold matching side answers names first:
+   * BlockMatch `early`), per block: outside the marking policy's count, and replaced by the whole
+   * answer's markers in the write that places them.
+   */
+  private readonly earlyMarks: MarkerRegistry;
+  private readonly early = new Map<ReadBlock, Set<CorpusMatch>>();
 
   constructor(private readonly options: ScannerOptions) {
     this.selection = new MarkSelection<ReadBlock, CorpusMatch>({ kinds: options.kinds, maxMarkers: options.maxMarkers }, isUnchanged);
     this.registry = new MarkerRegistry(options.highlighter, (count) => this.selection.release(count));
+    this.earlyMarks = new MarkerRegistry(options.highlighter);
+    // The change watcher must take these writes for ours too (it wraps the registry's).
+    this.earlyMarks.ownWrites = (write) => this.registry.ownWrites(write);
   }
 
   /** Every match marked so far, in no particular order. */
@@ -104,7 +114,7 @@ export class PageScanner {
 
   /** The placed match a marker element (any of its pieces) belongs to, or null. */
   placedFor(mark: Element): PlacedMatch | null {
-    return this.registry.lookup(mark);
+    return this.registry.lookup(mark) ?? this.earlyMarks.lookup(mark);
   }
 
   /**
@@ -138,6 +148,8 @@ export class PageScanner {
   /** Stops and removes every marker this scanner placed. */
   stop(): void {
     this.queue?.clear();
+    this.early.clear();
+    this.earlyMarks.clear();
     this.registry.clear();
   }
 
@@ -191,6 +203,7 @@ export class PageScanner {
         const reply = this.options.match(
           sent.map((r) => r.block.text),
           this.options.kinds,
+          (names) => this.showEarly(sent, names),
         );
         // Caught here and recorded: one failed batch must not stop the others.
         reply.catch(() => undefined);
@@ -201,6 +214,7 @@ export class PageScanner {
               matches = await reply;
             } catch (error) {
               this.failure ??= error;
+              for (const read of sent) this.dropEarlyLater(read);
               return;
             }
             if (signal.aborted) return;
@@ -249,10 +263,56 @@ export class PageScanner {
     });
   }
 
+  /**
+   * Shows the names of a batch whose whole answer is still coming: the people named in full and the
+   * organisations, which the marking policy marks whatever else the answer holds (a lone name waits
+   * for its full name), within the room left under the marker cap.
+   */
+  private showEarly(sent: readonly ReadBlock[], names: CorpusMatch[][]): void {
+    let room = this.selection.remaining();
+    sent.forEach((read, i) => {
+      if (room <= 0 || this.early.has(read)) return;
+      const kinds = this.options.kinds;
+      const length = read.block.text.length;
+      const valid = (names[i] ?? []).filter((m) => (m.kind === 'person' ? !isLoneName(m) : m.kind === 'organisation') && kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
+      const shown = nestable(valid).slice(0, room);
+      if (shown.length === 0) return;
+      room -= shown.length;
+      const set = new Set(shown);
+      this.early.set(read, set);
+      this.queue?.write(() => {
+        // Not once the whole answer has come (it took the block over) or the page changed the block.
+        if (this.early.get(read) !== set || !isUnchanged(read)) return;
+        this.earlyMarks.place(read.block, shown);
+      });
+    });
+  }
+
+  /** Removes a block's early names (inside a write task); the block's pieces are the page's text nodes again. */
+  private dropEarly(read: ReadBlock, shown: Set<CorpusMatch>): void {
+    if (this.earlyMarks.remove((p) => shown.has(p.match)) === 0) return;
+    // Unmarking merged back the text nodes the markers split: their pieces go, the page's own
+    // nodes (whole again, at the offsets they had) stay.
+    const pieces = read.block.pieces;
+    for (let k = pieces.length - 1; k >= 0; k--) if (!pieces[k].node.isConnected) pieces.splice(k, 1);
+  }
+
+  /** Queues the removal of a block's early names (its whole answer marks nothing in it, or failed). */
+  private dropEarlyLater(read: ReadBlock): void {
+    const shown = this.early.get(read);
+    if (!shown) return;
+    this.early.delete(read);
+    this.queue?.write(() => this.dropEarly(read, shown));
+  }
+
   /** Applies the marking policy to one block's matches and queues the markers it accepts. */
   private accept(read: ReadBlock, matches: CorpusMatch[]): void {
     const selection = this.selection;
+    // Early names of this block give way to the whole answer's markers, in the write placing them.
+    const shown = this.early.get(read);
+    this.early.delete(read);
     const acceptedNow = selection.add(read, matches, read.block.text.length);
+    if (shown && !acceptedNow.some((a) => a.block === read)) this.queue?.write(() => this.dropEarly(read, shown));
     // A page just recognised as a copy of a corpus article: markers whose only evidence was that
     // article go (the registry releases their room under the cap). Checked when the write runs,
     // with what is known then (the articles recognised only grow).
@@ -260,6 +320,7 @@ export class PageScanner {
     for (const accepted of acceptedNow) {
       this.queue?.write(() => {
         const target = accepted.block;
+        if (shown && target === read) this.dropEarly(read, shown);
         if (!isUnchanged(target)) {
           // The page changed the block since it was read: the watcher rescans it.
           this.selection.release(accepted.matches.length);

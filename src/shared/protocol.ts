@@ -145,10 +145,17 @@ export interface MatchingProtocol {
      * `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage.
      * `pageDate`: the page's publication day (`YYYY-MM-DD`) when it declares one, so its relative dates
      * ("on Wednesday", "yesterday") are resolved against it (ScanOptions.pageDate).
+     * `partial`: the page can show names before the rest (a cold matching side's first batches):
+     * a corpus still loading may answer with its names alone, flagged `pending` in the reply.
      */
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string };
-    /** `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`. */
-    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[] };
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; partial?: boolean };
+    /**
+     * `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`.
+     * `pending`: only with `partial`: a corpus was still loading, so the matches are its people and
+     * organisations alone (exactly those the whole answer has); the same request without `partial`
+     * gets the whole answer once it is loaded.
+     */
+    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[]; pending?: true };
   };
   /**
    * A detail record for a card: an entity, claim group or quote group, with resolved evidence and

@@ -9,7 +9,7 @@ import type { CardDetails } from '../core/index/details';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
 import { compileMatcher } from '../core/match/compile';
-import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
+import type { MatcherData } from '../core/match/data';
 import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
   CORE_SHARD,
@@ -26,8 +26,8 @@ import {
   type CorpusDb,
   type CorpusMeta,
 } from './db';
-import { StoredRecordError, checkMeta, recordError, unpackMatcher, validateDetails } from './validate-stored';
-import { packMatcher, type StoredMatcher } from './matcher-row';
+import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
+import { namesOnly, packMatcher, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 
 /**
@@ -318,7 +318,8 @@ export class CorpusStore {
    * be in memory at once).
    */
   private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<number> {
-    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), one matcher row.
+    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the
+    // matcher's parts (counted as one: they are written in one batch).
     const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + 1;
     let written = 0;
     const tell = (rows: number) => {
@@ -329,7 +330,9 @@ export class CorpusStore {
     await this.putBatches('records', recordRows(index, data), tell);
     const details = detailsBucketRows(index, data);
     await this.putBatches('details', details.rows, tell);
-    await this.putBatches('matcher', [{ data, shard: CORE_SHARD, ...packMatcher(compileMatcher(index)) }], tell);
+    const parts = packMatcher(compileMatcher(index)).map((part) => ({ data, ...part }));
+    await this.putBatches('matcher', parts);
+    tell(1);
     if (written < total) onProgress?.(total, total);
     return details.buckets;
   }
@@ -527,16 +530,23 @@ export class CorpusStore {
   }
 
   /**
-   * The matcher shard of a corpus generation, validated, or null when the corpus is broken (it is
-   * then marked so). A shard of an older matcher version is recompiled from the full records.
+   * The matcher data of a corpus generation, validated, or null when the corpus is broken (it is
+   * then marked so). Its parts are read one row at a time (matcher-row.ts): `onNames` gets the
+   * `core` part as soon as it is read and checked, names-only MatcherData (matcher-row namesOnly)
+   * that a matcher of people and organisations can be built from while the rest loads. Data of an
+   * older matcher version, or missing its parts, is recompiled from the full records.
    */
-  async readMatcher(meta: CorpusMeta): Promise<StoredMatcher | null> {
+  async readMatcher(meta: CorpusMeta, onNames?: (names: MatcherData) => void): Promise<StoredMatcher | null> {
     try {
-      const row = await this.db.get('matcher', [meta.data, CORE_SHARD]);
-      if (!row) throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', 'missing');
-      const matcher = unpackMatcher(row);
-      if (matcher.data.schemaVersion === MATCHER_DATA_VERSION) return matcher;
-      return await this.recompileMatcher(meta);
+      const core = await this.db.get('matcher', [meta.data, CORE_SHARD]);
+      if (!core) throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', 'missing');
+      const reader = new MatcherPartsReader(core);
+      const names = reader.namesPart();
+      if (!names) return await this.recompileMatcher(meta, onNames);
+      onNames?.(namesOnly(names));
+      // One part a read: a request the matching side gets meanwhile waits for one part's parse at most.
+      for (const shard of reader.parts) reader.add(await this.db.get('matcher', [meta.data, shard]));
+      return reader.finish();
     } catch (error) {
       // Bad data breaks the corpus; a failing database (it may be transient) is the caller's to retry.
       if (!(error instanceof StoredRecordError)) throw error;
@@ -546,7 +556,7 @@ export class CorpusStore {
   }
 
   /** Migration: matcher data of another version, rebuilt from the corpus's full records. */
-  private async recompileMatcher(meta: CorpusMeta): Promise<StoredMatcher> {
+  private async recompileMatcher(meta: CorpusMeta, onNames?: (names: MatcherData) => void): Promise<StoredMatcher> {
     const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
     try {
       validateIndex(index);
@@ -559,12 +569,17 @@ export class CorpusStore {
     } catch (error) {
       throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', `could not be rebuilt from the records: ${message(error)}`);
     }
-    // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile).
+    onNames?.(matcher);
+    // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile); the
+    // old rows go first (an older layout may have parts this one does not write).
     const tx = this.db.transaction(['corpora', 'matcher'], 'readwrite');
-    const packed = packMatcher(matcher);
-    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) await tx.objectStore('matcher').put({ data: meta.data, shard: CORE_SHARD, ...packed });
+    const parts = packMatcher(matcher);
+    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) {
+      await tx.objectStore('matcher').delete(generationRange(meta.data));
+      for (const part of parts) await tx.objectStore('matcher').put({ data: meta.data, ...part });
+    }
     await tx.done;
-    return { data: matcher, quoteBigrams: packed.quoteBigrams };
+    return { data: matcher, quoteBigrams: parts.find((p) => p.quoteBigrams)?.quoteBigrams };
   }
 
   /** The card record of one entity, claim group or quote group; null when the corpus has none. */

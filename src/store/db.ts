@@ -9,7 +9,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { buildDetails, type CardDetails } from '../core/index/details';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
 import type { MatcherData } from '../core/match/data';
-import { packMatcher, type PackedMatcher } from './matcher-row';
+import { quoteBigrams } from '../core/match/quotes';
+import { CORE_PART, packMatcher, type PackedMatcher } from './matcher-row';
 import type { CorpusSummary } from '../shared/protocol';
 
 /** Default database name (tests pass their own). */
@@ -20,9 +21,12 @@ export const DB_NAME = 'coverage-lens-corpora';
  * full records at look-up time). 2: adds `details`, one precomputed card record per entity, claim
  * group and quote group, so a card reads one row instead of the corpus's records. 3: a matcher
  * row holds its MatcherData as the UTF-8 bytes of its JSON text and its quote bigram index prebuilt (matcher-row.ts: a
- * cold matching side reads and builds it several times faster).
+ * cold matching side reads and builds it several times faster). 4: the MatcherData is split into
+ * parts, rows of their own: `core` (what matching names needs, listing the others), `meta`, then
+ * bounded parts of claims and of quotes (matcher-row.ts: a cold matching side answers names from
+ * `core` while the rest loads).
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** The collections of a CorpusIndex kept in the `records` store (articles have their own store). */
 export const RECORD_COLLECTIONS = ['entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
@@ -126,7 +130,7 @@ export function detailsBucket(kind: DetectionKind, id: string, buckets: number):
   return (hash >>> 0) % buckets;
 }
 
-/** A shard of matcher data in its stored form (matcher-row.ts); "core" is the part every scan needs. */
+/** A part of matcher data in its stored form (matcher-row.ts); "core" is the part every scan needs. */
 export interface MatcherRow extends PackedMatcher {
   data: string;
   shard: string;
@@ -144,8 +148,8 @@ export interface CorpusDb extends DBSchema {
 /** Stores whose rows belong to one generation (keyed by data key first). */
 export const DATA_STORES = ['articles', 'records', 'details', 'matcher'] as const satisfies readonly StoreNames<CorpusDb>[];
 
-/** The shard every scan needs. */
-export const CORE_SHARD = 'core';
+/** The part every scan needs (it lists the others). */
+export const CORE_SHARD = CORE_PART;
 
 /** Every key of one generation in any data store: [data] sorts before [data, x], and [data, []] after it. */
 export function generationRange(data: string): IDBKeyRange {
@@ -192,14 +196,37 @@ const steps: ((db: IDBPDatabase<CorpusDb>, tx: UpgradeTx) => Promise<void>)[] = 
       const old = cursor.value as unknown as { data: string; shard: string; matcher?: unknown };
       let packed: PackedMatcher;
       try {
-        packed = packMatcher(old.matcher as MatcherData);
+        packed = packLayout3(old.matcher as MatcherData);
       } catch {
         continue;
       }
       await cursor.update({ data: old.data, shard: old.shard, ...packed });
     }
   },
+  async (_db, tx) => {
+    // Each generation's one matcher row to its parts (matcher-row.ts). The rows are collected
+    // first (a cursor cannot be moved while its store is written), then split one at a time. A row
+    // that cannot be split is left as it was: reading it then rebuilds the matcher from the
+    // corpus's full records (corpus-store.ts), or breaks that corpus naming why, and no other.
+    const rows = tx.objectStore('matcher');
+    const keys = (await rows.getAllKeys()).filter((k) => k[1] === CORE_PART);
+    for (const key of keys) {
+      const old = (await rows.get(key)) as unknown as { data: string; json?: unknown };
+      let parts: ReturnType<typeof packMatcher>;
+      try {
+        parts = packMatcher(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(old.json as Uint8Array)) as MatcherData);
+      } catch {
+        continue;
+      }
+      for (const part of parts) await rows.put({ data: old.data, ...part });
+    }
+  },
 ];
+
+/** Layout 3's matcher row: the whole MatcherData as the UTF-8 bytes of its JSON text, with its quote bigram index. */
+function packLayout3(data: MatcherData): PackedMatcher {
+  return { json: new TextEncoder().encode(JSON.stringify(data)), quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) };
+}
 
 /** Opens (creating or upgrading) the corpus database. */
 export function openCorpusDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<IDBPDatabase<CorpusDb>> {

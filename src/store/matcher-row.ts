@@ -1,34 +1,147 @@
 /**
- * How a corpus's matcher shard is stored (database layout 3); validate-stored.ts reads it back.
+ * How a corpus's matcher data is stored (database layout 4); validate-stored.ts reads it back.
  *
- * The MatcherData goes in as the UTF-8 bytes of its JSON text, not as a tree of objects, and the
- * quote bigram index the matcher would otherwise build at every start goes in ready-made as typed
- * arrays. Why, measured in Node at 5,000 generated articles (a 19 MB shard: 83,646 claims, 35,491
- * quotes, ~1 million claim keys and ~1 million quote words; scripts/measure-matching-side.ts):
- * structured clone, which is what IndexedDB does to a row, deserialised the tree of millions of
- * small arrays in ~550–600 ms of CPU; bytes clone as one copy (a few ms), and decoding and
- * JSON.parse read them in ~300 ms. The bigram index (7.5 MB) took ~130 ms to build. Bytes rather
- * than a string: the JSON of a corpus with any character beyond Latin-1 is a two-byte string, which
- * the engine stores at twice the size.
+ * Layout 4 splits the MatcherData into rows ("parts"): `core` holds what matching names needs
+ * (articles, entities, the name vocabulary and automaton, places), and the claim and quote data
+ * follow in parts of a bounded size. Why, measured in Node at 5,000 generated articles (a 19 MB
+ * shard: 83,646 claims, 35,491 quotes; scripts/measure-matching-side.ts): a cold matching side
+ * spent ~250–300 ms of CPU in one `JSON.parse` of the whole shard, then ~100–150 ms building the
+ * claim scorer, before it answered the page's first batch, which waited for all of it. The `core`
+ * part is ~1.4 MB of JSON (~8 ms to parse): the matching side answers a page's first batch with its
+ * names from it (MatchingProtocol, `partial`) while the rest loads. The rest is read one part at a
+ * time, so a request that arrives meanwhile waits for at most one part's parse (~15 ms), not the
+ * whole shard's.
+ *
+ * Each part is the UTF-8 bytes of its JSON text, not a tree of objects (layout 3's reason, still
+ * true: structured clone deserialised the tree of millions of small arrays in ~550–600 ms of CPU;
+ * bytes clone as one copy, and a string of a corpus with any character beyond Latin-1 is stored at
+ * twice the size). The quote bigram index the matcher would otherwise build at every start
+ * (~130 ms) is stored ready-made as typed arrays, on the `meta` part.
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
 import type { MatcherData } from '../core/match/data';
 
-/** The stored form of one matcher shard (the key fields of its row aside). */
+/** The stored form of one matcher part (the key fields of its row aside). */
 export interface PackedMatcher {
-  /** The MatcherData as the UTF-8 bytes of its JSON text. */
+  /** The part's fields as the UTF-8 bytes of their JSON text. */
   json: Uint8Array;
-  /** The quote bigram index of its quotes, with the words' count + 1 as stride; absent in a shard migrated from layout 2 (then built at load). */
+  /** On the `meta` part: the quote bigram index of all the quotes, with the words' count + 1 as stride; absent in data migrated from layout 2 (then built at load). */
   quoteBigrams?: QuoteBigrams;
+  /** On the `core` part: the shards of the other parts, in the order they are read and joined. */
+  parts?: string[];
 }
 
-/** A matcher shard read back and validated: its data and, when stored, its quote bigram index. */
+/** One stored part, with the shard it is stored under. */
+export interface MatcherPart extends PackedMatcher {
+  shard: string;
+}
+
+/** A matcher read back and validated: its data and, when stored, its quote bigram index. */
 export interface StoredMatcher {
   data: MatcherData;
   quoteBigrams?: QuoteBigrams;
 }
 
-/** The stored form of matcher data. */
-export function packMatcher(data: MatcherData): PackedMatcher {
-  return { json: new TextEncoder().encode(JSON.stringify(data)), quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) };
+/** The fields of the `core` part: everything matching people and organisations reads (core/match/names, scan). */
+export const NAME_FIELDS = ['schemaVersion', 'articles', 'articleUrls', 'entities', 'entityKinds', 'entityRefs', 'words', 'automaton', 'patterns', 'places'] as const;
+
+/** The `core` part of MatcherData. */
+export type MatcherNames = Pick<MatcherData, (typeof NAME_FIELDS)[number]>;
+
+/** The fields of the `meta` part: the claim and quote data that is not one entry per claim or quote. */
+export const META_FIELDS = ['keys', 'weights', 'articleYears', 'keyWords', 'descriptorWords', 'entityDescriptors', 'claimGroups', 'quoteGroups', 'placeWithin'] as const;
+
+/** Per-claim fields (parallel lists), stored CLAIMS_PER_PART claims a part. */
+export const CLAIM_FIELDS = ['claims', 'claimFlags', 'claimTraits'] as const;
+/** Per-quote fields (parallel lists), stored QUOTES_PER_PART quotes a part. */
+export const QUOTE_FIELDS = ['quotes', 'quoteCertainty'] as const;
+
+/**
+ * Claims per part. At 5,000 generated articles a claim takes ~135 bytes of JSON with its traits, so
+ * a part is ~1.1 MB and parses in ~10–15 ms of CPU: a page's request waits at most that long.
+ */
+export const CLAIMS_PER_PART = 8192;
+/** Quotes per part: ~160 bytes of JSON a quote at 5,000 generated articles, ~0.65 MB a part. */
+export const QUOTES_PER_PART = 4096;
+
+/** Name of the part every scan needs. */
+export const CORE_PART = 'core';
+/** Name of the part with the claim and quote data that is not per claim or quote. */
+export const META_PART = 'meta';
+
+function bytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}
+
+function pick<K extends keyof MatcherData>(data: MatcherData, fields: readonly K[]): Partial<Pick<MatcherData, K>> {
+  const out: Partial<Pick<MatcherData, K>> = {};
+  for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
+  return out;
+}
+
+/** Slices of parallel lists, `size` entries a part: `{ from, field: slice, … }` per part. */
+function sliced<K extends keyof MatcherData>(data: MatcherData, fields: readonly K[], count: number, size: number): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let from = 0; from < count; from += size) {
+    const part: Record<string, unknown> = { from };
+    for (const f of fields) {
+      const list = data[f] as unknown[] | undefined;
+      if (list !== undefined) part[f] = list.slice(from, from + size);
+    }
+    out.push(part);
+  }
+  return out;
+}
+
+/** How many claims and quotes a part holds (tests pass smaller ones). */
+export interface PartSizes {
+  claims: number;
+  quotes: number;
+}
+
+/** The stored parts of matcher data: `core` first (it lists the others), then `meta`, claim parts, quote parts. */
+export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
+  const claims = sliced(data, CLAIM_FIELDS, data.claims.length, sizes.claims).map((p, k) => ({ shard: `claims/${k}`, json: bytes(p) }));
+  const quotes = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes).map((p, k) => ({ shard: `quotes/${k}`, json: bytes(p) }));
+  const meta: MatcherPart = { shard: META_PART, json: bytes(pick(data, META_FIELDS)), quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) };
+  const rest = [meta, ...claims, ...quotes];
+  return [{ shard: CORE_PART, json: bytes(pick(data, NAME_FIELDS)), parts: rest.map((p) => p.shard) }, ...rest];
+}
+
+/**
+ * MatcherData that matches names only: the `core` part with no claims, quotes or keys. A matcher
+ * built from it finds exactly the people and organisations (and their refs) the whole data finds:
+ * names read only the `core` fields.
+ */
+export function namesOnly(core: MatcherNames): MatcherData {
+  return {
+    ...core,
+    keys: [],
+    weights: [],
+    claims: [],
+    articleYears: core.articles.map(() => 0),
+    keyWords: [],
+    claimFlags: [],
+    descriptorWords: [],
+    entityDescriptors: core.entities.map(() => []),
+    claimGroups: [],
+    quotes: [],
+    quoteGroups: [],
+  };
+}
+
+/**
+ * Joins validated parts back into the MatcherData they were made from: `core`, `meta`, then the
+ * claim and quote parts in order (their lists concatenated; a list absent from any part stays absent).
+ */
+export function joinParts(core: MatcherNames, meta: Record<string, unknown>, parts: readonly Record<string, unknown>[]): MatcherData {
+  const data: Record<string, unknown> = { ...core, ...meta };
+  for (const fields of [CLAIM_FIELDS, QUOTE_FIELDS]) {
+    const mine = parts.filter((p) => fields.some((f) => f in p));
+    for (const f of fields) {
+      if (mine.length > 0 && !mine.every((p) => Array.isArray(p[f]))) continue;
+      data[f] = ([] as unknown[]).concat(...mine.map((p) => p[f] as unknown[]));
+    }
+  }
+  return data as unknown as MatcherData;
 }

@@ -7,7 +7,7 @@ import type { CardDetails } from '../core/index/details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
 import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
 import type { QuoteBigrams } from '../core/match/quotes';
-import type { PackedMatcher, StoredMatcher } from './matcher-row';
+import { CORE_PART, META_PART, joinParts, type MatcherNames, type PackedMatcher, type StoredMatcher } from './matcher-row';
 import { RECORD_COLLECTIONS, type CorpusMeta } from './db';
 
 /** A stored record that cannot be used: which record, which field, why. */
@@ -110,20 +110,34 @@ function checkQuote(c: Checker, sig: unknown, f: string, articles: number, quote
   c.numbers(t[4], `${f}[4]`);
 }
 
-/** Name of the matcher shard record in errors. */
-const MATCHER_RECORD = 'matcher "core"';
+/** Name of a matcher part's record in errors. */
+function partRecord(shard: string): string {
+  return `matcher "${shard}"`;
+}
 
-/**
- * Checks the matcher shard read from the store. A shard of another MATCHER_DATA_VERSION is not an
- * error here: the store recompiles it from the full records (see corpus-store.ts).
- */
-export function validateMatcherCore(value: unknown): MatcherData {
-  const c = checker(MATCHER_RECORD);
-  const m = c.obj(value, '(root)');
-  c.nat(m.schemaVersion, 'schemaVersion');
+/** Name of the matcher's `core` record in errors. */
+const MATCHER_RECORD = partRecord(CORE_PART);
+
+/** What the `core` part holds, counted: the other parts' references are checked against it. */
+interface NameCounts {
+  articles: number;
+  entities: number;
+  words: number;
+  places: number;
+}
+
+/** What the `meta` part holds, counted. */
+interface MetaCounts {
+  keys: number;
+  claimGroups: number;
+  quoteGroups: number;
+}
+
+/** The `core` fields (names); `current`: the data is of this MATCHER_DATA_VERSION (older data is recompiled, so only its shape is checked). */
+function checkNames(c: Checker, m: Obj, current: boolean): NameCounts {
   const articles = c.strings(m.articles, 'articles').length;
   // A shard of an older version has no addresses; the store recompiles it, so only check the current shape.
-  if (m.schemaVersion === MATCHER_DATA_VERSION && c.strings(m.articleUrls, 'articleUrls').length !== articles) c.fail('articleUrls', `expected one address per article (${articles})`);
+  if (current && c.strings(m.articleUrls, 'articleUrls').length !== articles) c.fail('articleUrls', `expected one address per article (${articles})`);
   const entities = c.strings(m.entities, 'entities').length;
   if (c.str(m.entityKinds, 'entityKinds').length !== entities) c.fail('entityKinds', `expected one letter per entity (${entities})`);
   c.arr(m.entityRefs, 'entityRefs').forEach((refs, i) => c.numbers(refs, `entityRefs[${i}]`));
@@ -133,35 +147,70 @@ export function validateMatcherCore(value: unknown): MatcherData {
   for (const k of ['edges', 'fail', 'out', 'link'] as const) c.numbers(automaton[k], `automaton.${k}`);
   c.numbers(m.patterns, 'patterns');
   const places = c.strings(m.places, 'places').length;
+  return { articles, entities, words, places };
+}
+
+/** The `meta` fields: keys, groups, and the re-ranker's per-article and per-entity lists (version 4). */
+function checkMetaPart(c: Checker, m: Obj, n: NameCounts, current: boolean): MetaCounts {
   const keys = c.strings(m.keys, 'keys').length;
   if (c.numbers(m.weights, 'weights').length !== keys) c.fail('weights', `expected one weight per key (${keys})`);
   const claimGroups = c.strings(m.claimGroups, 'claimGroups').length;
   const quoteGroups = c.strings(m.quoteGroups, 'quoteGroups').length;
-  // The signature lists hold hundreds of thousands of numbers at 5,000 articles: each is checked with
-  // a plain comparison, and a field name is only spelled out (by the checker) when one fails.
-  c.arr(m.claims, 'claims').forEach((sig, i) => {
-    const t = sig as unknown[];
-    if (!Array.isArray(t) || t.length !== 6 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= claimGroups || !allBelow(t[3], keys) || !Array.isArray(t[4]) || !allBelow(t[5], places) || !(t[4] as unknown[]).every(isFigure)) {
-      checkClaim(c, sig, `claims[${i}]`, articles, claimGroups, keys, places);
-    }
-  });
   // The claim re-ranker's fields (version 4); an older shard is recompiled, so only the current shape is checked.
-  if (m.schemaVersion === MATCHER_DATA_VERSION) {
-    const claims = (m.claims as unknown[]).length;
-    if (c.numbers(m.articleYears, 'articleYears').length !== articles) c.fail('articleYears', `expected one year per article (${articles})`);
+  if (current) {
+    if (c.numbers(m.articleYears, 'articleYears').length !== n.articles) c.fail('articleYears', `expected one year per article (${n.articles})`);
     if (c.strings(m.keyWords, 'keyWords').length !== keys) c.fail('keyWords', `expected one word per key (${keys})`);
-    if (c.numbers(m.claimFlags, 'claimFlags').length !== claims) c.fail('claimFlags', `expected one flag set per claim (${claims})`);
     const descriptorWords = c.strings(m.descriptorWords, 'descriptorWords').length;
     const lists = c.arr(m.entityDescriptors, 'entityDescriptors');
-    if (lists.length !== entities) c.fail('entityDescriptors', `expected one list per entity (${entities})`);
+    if (lists.length !== n.entities) c.fail('entityDescriptors', `expected one list per entity (${n.entities})`);
     lists.forEach((l, i) => c.numbers(l, `entityDescriptors[${i}]`).forEach((w, j) => c.below(w, descriptorWords, `entityDescriptors[${i}][${j}]`, 'descriptor word')));
   }
-  c.arr(m.quotes, 'quotes').forEach((sig, i) => {
+  return { keys, claimGroups, quoteGroups };
+}
+
+/** The claim signatures of `m.claims` (the first one's index in all the claims is `from`), and for current data their flags. */
+function checkClaims(c: Checker, m: Obj, from: number, n: NameCounts, meta: MetaCounts, current: boolean): number {
+  const { articles, places } = n;
+  const { claimGroups, keys } = meta;
+  // The signature lists hold hundreds of thousands of numbers at 5,000 articles: each is checked with
+  // a plain comparison, and a field name is only spelled out (by the checker) when one fails.
+  const claims = c.arr(m.claims, 'claims');
+  claims.forEach((sig, i) => {
     const t = sig as unknown[];
-    if (!Array.isArray(t) || t.length !== 5 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= quoteGroups || !allBelow(t[3], words) || !allFinite(t[4])) {
-      checkQuote(c, sig, `quotes[${i}]`, articles, quoteGroups, words);
+    if (!Array.isArray(t) || t.length !== 6 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= claimGroups || !allBelow(t[3], keys) || !Array.isArray(t[4]) || !allBelow(t[5], places) || !(t[4] as unknown[]).every(isFigure)) {
+      checkClaim(c, sig, `claims[${from + i}]`, articles, claimGroups, keys, places);
     }
   });
+  if (current && c.numbers(m.claimFlags, 'claimFlags').length !== claims.length) c.fail('claimFlags', `expected one flag set per claim (${claims.length})`);
+  return claims.length;
+}
+
+/** The quote signatures of `m.quotes` (the first one's index in all the quotes is `from`). */
+function checkQuotes(c: Checker, m: Obj, from: number, n: NameCounts, meta: MetaCounts): number {
+  const { articles, words } = n;
+  const { quoteGroups } = meta;
+  const quotes = c.arr(m.quotes, 'quotes');
+  quotes.forEach((sig, i) => {
+    const t = sig as unknown[];
+    if (!Array.isArray(t) || t.length !== 5 || !isNat(t[0]) || t[0] >= articles || !isNat(t[1]) || !isNat(t[2]) || t[2] >= quoteGroups || !allBelow(t[3], words) || !allFinite(t[4])) {
+      checkQuote(c, sig, `quotes[${from + i}]`, articles, quoteGroups, words);
+    }
+  });
+  return quotes.length;
+}
+
+/**
+ * Checks whole matcher data (one object, as compiled). Data of another MATCHER_DATA_VERSION is not
+ * an error here: the store recompiles it from the full records (see corpus-store.ts).
+ */
+export function validateMatcherCore(value: unknown): MatcherData {
+  const c = checker(MATCHER_RECORD);
+  const m = c.obj(value, '(root)');
+  const current = c.nat(m.schemaVersion, 'schemaVersion') === MATCHER_DATA_VERSION;
+  const n = checkNames(c, m, current);
+  const meta = checkMetaPart(c, m, n, current);
+  checkClaims(c, m, 0, n, meta, current);
+  checkQuotes(c, m, 0, n, meta);
   return m as unknown as MatcherData;
 }
 
@@ -171,8 +220,8 @@ export function validateMatcherCore(value: unknown): MatcherData {
  * every posting a quote of the shard. One comparison per element (about a million at 5,000
  * articles); a field is named only when one fails.
  */
-export function validateQuoteBigrams(value: unknown, quotes: number, stride: number): QuoteBigrams {
-  const c = checker(MATCHER_RECORD);
+export function validateQuoteBigrams(value: unknown, quotes: number, stride: number, record = partRecord(META_PART)): QuoteBigrams {
+  const c = checker(record);
   const b = c.obj(value, 'quoteBigrams');
   if (!(b.keys instanceof Float64Array)) c.fail('quoteBigrams.keys', 'expected a Float64Array');
   if (!(b.starts instanceof Uint32Array)) c.fail('quoteBigrams.starts', 'expected a Uint32Array');
@@ -304,19 +353,105 @@ export function checkMeta(value: unknown): CorpusMeta {
   }
 }
 
-/**
- * The matcher shard of a stored row, validated. Bad data throws a StoredRecordError naming the
- * field (the store marks the corpus broken with it).
- */
-export function unpackMatcher(row: { [K in keyof PackedMatcher]?: unknown }): StoredMatcher {
-  if (!(row.json instanceof Uint8Array)) throw new StoredRecordError(MATCHER_RECORD, 'json', 'expected the bytes of JSON text (a Uint8Array)');
+/** A stored part's JSON, parsed (not yet validated). */
+function parsePart(row: { [K in keyof PackedMatcher]?: unknown }, shard: string): Obj {
+  const record = partRecord(shard);
+  if (!(row.json instanceof Uint8Array)) throw new StoredRecordError(record, 'json', 'expected the bytes of JSON text (a Uint8Array)');
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(row.json));
   } catch (error) {
-    throw new StoredRecordError(MATCHER_RECORD, 'json', `not UTF-8 JSON text (${error instanceof Error ? error.message : String(error)})`);
+    throw new StoredRecordError(record, 'json', `not UTF-8 JSON text (${error instanceof Error ? error.message : String(error)})`);
   }
-  const data = validateMatcherCore(parsed);
-  if (row.quoteBigrams === undefined) return { data };
-  return { data, quoteBigrams: validateQuoteBigrams(row.quoteBigrams, data.quotes.length, data.words.length + 1) };
+  return checker(record).obj(parsed, '(root)');
+}
+
+/** A stored row of matcher data as the store reads it (any field may be missing or wrong). */
+export type StoredPartRow = { [K in keyof PackedMatcher]?: unknown };
+
+/**
+ * Reads a matcher's parts (layout 4, matcher-row.ts) one at a time and validates each as it comes:
+ * the `core` part first (names: `names` is usable at once), then the parts it lists, in order, then
+ * `finish` joins them. Bad data throws a StoredRecordError naming the part and the field (the store
+ * marks the corpus broken with it); so does a part that is missing or out of order.
+ */
+export class MatcherPartsReader {
+  /** The data's MATCHER_DATA_VERSION; data of another version is not validated further (the store recompiles it). */
+  readonly schemaVersion: number;
+  /** The shards of the other parts, in order (empty for data of another version). */
+  readonly parts: string[] = [];
+  private names: MatcherNames | null = null;
+  private counts: NameCounts | null = null;
+  private meta: { value: Obj; counts: MetaCounts; quoteBigrams: unknown } | null = null;
+  private readonly lists: Obj[] = [];
+  private claims = 0;
+  private quotes = 0;
+  private next = 0;
+
+  constructor(core: StoredPartRow) {
+    const c = checker(MATCHER_RECORD);
+    const m = parsePart(core, CORE_PART);
+    this.schemaVersion = c.nat(m.schemaVersion, 'schemaVersion');
+    if (this.schemaVersion !== MATCHER_DATA_VERSION) return;
+    this.counts = checkNames(c, m, true);
+    this.names = m as unknown as MatcherNames;
+    this.parts = c.strings(core.parts, 'parts');
+    if (this.parts[0] !== META_PART) c.fail('parts', `expected "${META_PART}" first`);
+  }
+
+  /** The `core` part (null for data of another version). */
+  namesPart(): MatcherNames | null {
+    return this.names;
+  }
+
+  /** Validates the next part listed (its row; undefined when the row is missing). */
+  add(row: StoredPartRow | undefined): void {
+    const shard = this.parts[this.next++];
+    const counts = this.counts;
+    if (shard === undefined || !counts) throw new StoredRecordError(MATCHER_RECORD, 'parts', 'a part was read that is not listed');
+    const record = partRecord(shard);
+    if (!row) throw new StoredRecordError(record, '(root)', 'missing');
+    const c = checker(record);
+    const m = parsePart(row, shard);
+    if (shard === META_PART) {
+      this.meta = { value: m, counts: checkMetaPart(c, m, counts, true), quoteBigrams: row.quoteBigrams };
+      return;
+    }
+    const meta = this.meta!;
+    const from = c.nat(m.from, 'from');
+    if ('claims' in m) {
+      if (from !== this.claims) c.fail('from', `expected ${this.claims} (the claims of the parts before it)`);
+      this.claims += checkClaims(c, m, from, counts, meta.counts, true);
+    } else {
+      if (from !== this.quotes) c.fail('from', `expected ${this.quotes} (the quotes of the parts before it)`);
+      this.quotes += checkQuotes(c, m, from, counts, meta.counts);
+    }
+    delete m.from;
+    this.lists.push(m);
+  }
+
+  /** Whether every listed part has been added. */
+  get done(): boolean {
+    return this.next >= this.parts.length;
+  }
+
+  /** The whole matcher, once every listed part has been added. */
+  finish(): StoredMatcher {
+    const names = this.names;
+    if (!names || !this.meta || !this.done) throw new StoredRecordError(MATCHER_RECORD, 'parts', 'not every part was read');
+    const data = joinParts(names, this.meta.value, this.lists);
+    if (this.meta.quoteBigrams === undefined) return { data };
+    return { data, quoteBigrams: validateQuoteBigrams(this.meta.quoteBigrams, this.quotes, this.counts!.words + 1) };
+  }
+}
+
+/**
+ * Matcher data from its stored parts (`core` first, then the others in any order), validated in one
+ * go: what the store reads part by part (MatcherPartsReader). Bad data throws a StoredRecordError.
+ */
+export function unpackMatcher(rows: readonly (StoredPartRow & { shard: string })[]): StoredMatcher {
+  const byShard = new Map(rows.map((r) => [r.shard, r]));
+  const reader = new MatcherPartsReader(byShard.get(CORE_PART) ?? {});
+  for (const shard of reader.parts) reader.add(byShard.get(shard));
+  return reader.finish();
 }

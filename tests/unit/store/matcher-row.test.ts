@@ -1,33 +1,58 @@
 /**
- * The stored form of a matcher shard (layout 3): JSON text as UTF-8 bytes and a prebuilt quote bigram index. It
- * reads back as the data it was made from; a corrupt field is an error naming it, and through the
- * store, the corpus too.
+ * The stored form of matcher data (layout 4): parts of JSON text as UTF-8 bytes (`core` with the
+ * names, `meta`, bounded claim and quote parts) and a prebuilt quote bigram index. It reads back as
+ * the data it was made from; `core` alone matches names as the whole does; a corrupt field is an
+ * error naming the part and the field, and through the store, the corpus too.
  */
 import { describe, expect, it } from 'vitest';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { compileMatcher } from '../../../src/core/match/compile';
 import { quoteBigrams, type QuoteBigrams } from '../../../src/core/match/quotes';
 import { createMatcher } from '../../../src/core/match/scan';
-import { packMatcher } from '../../../src/store/matcher-row';
+import { CLAIMS_PER_PART, NAME_FIELDS, QUOTES_PER_PART, namesOnly, packMatcher, type MatcherNames, type MatcherPart } from '../../../src/store/matcher-row';
 import { unpackMatcher } from '../../../src/store/validate-stored';
-import { SECOND_TEXT, freshStore, secondIndex } from './helpers';
+import { SECOND_TEXT, SEEDS_TEXT, freshStore, secondIndex, seedsIndex } from './helpers';
 
 const data = compileMatcher(secondIndex());
-const packed = packMatcher(data);
+const seeds = compileMatcher(seedsIndex());
+/** Small parts, so the second corpus (a handful of claims and quotes) spans several of each. */
+const SMALL = { claims: 2, quotes: 1 };
+const packed = packMatcher(data, SMALL);
+
+const part = (parts: MatcherPart[], shard: string) => parts.find((p) => p.shard === shard)!;
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const parsed = (p: MatcherPart) => JSON.parse(new TextDecoder().decode(p.json)) as Record<string, unknown>;
+/** The parts with one replaced by `change` of it. */
+const withPart = (shard: string, change: (p: MatcherPart) => Partial<Record<keyof MatcherPart, unknown>>) => packed.map((p) => (p.shard === shard ? { ...p, ...change(p) } : p));
 
 /** A copy of the packed bigram index with `change` applied to a copy of one of its arrays. */
-function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigrams, unknown>>): { json: Uint8Array; quoteBigrams: unknown } {
-  const b = packed.quoteBigrams!;
+function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigrams, unknown>>) {
+  const b = part(packed, 'meta').quoteBigrams!;
   const copy = { keys: b.keys.slice(), starts: b.starts.slice(), postings: b.postings.slice() };
-  return { json: packed.json, quoteBigrams: { ...copy, ...change(copy) } };
+  return withPart('meta', () => ({ quoteBigrams: { ...copy, ...change(copy) } }));
 }
 
 describe('packMatcher / unpackMatcher', () => {
+  it('splits the data into core (listing the others), meta, then parts of at most the given claims and quotes', () => {
+    expect(data.claims.length).toBeGreaterThan(SMALL.claims);
+    expect(data.quotes.length).toBeGreaterThan(SMALL.quotes);
+    const claimParts = Math.ceil(data.claims.length / SMALL.claims);
+    const quoteParts = Math.ceil(data.quotes.length / SMALL.quotes);
+    const rest = ['meta', ...Array.from({ length: claimParts }, (_, k) => `claims/${k}`), ...Array.from({ length: quoteParts }, (_, k) => `quotes/${k}`)];
+    expect(packed.map((p) => p.shard)).toEqual(['core', ...rest]);
+    expect(packed[0].parts).toEqual(rest);
+    expect(Object.keys(parsed(packed[0])).sort()).toEqual([...NAME_FIELDS].sort());
+    expect(parsed(part(packed, 'claims/1'))).toEqual({ from: 2, claims: data.claims.slice(2, 4), claimFlags: data.claimFlags.slice(2, 4), claimTraits: data.claimTraits!.slice(2, 4) });
+    // The default sizes hold a small corpus in one part each.
+    expect(packMatcher(data).map((p) => p.shard)).toEqual(['core', 'meta', 'claims/0', 'quotes/0']);
+    expect([CLAIMS_PER_PART, QUOTES_PER_PART].every((n) => n > data.claims.length)).toBe(true);
+  });
+
   it('reads back the data it was made from, with the bigram index the matcher would build', () => {
-    expect(data.quotes.length).toBeGreaterThan(0);
     const back = unpackMatcher(structuredClone(packed));
     expect(back.data).toEqual(data);
     expect(back.quoteBigrams).toEqual(quoteBigrams(data.quotes, data.words.length + 1));
+    expect(unpackMatcher(structuredClone(packMatcher(seeds))).data).toEqual(seeds);
   });
 
   it('a matcher built from the stored form matches as one built from the data', () => {
@@ -38,33 +63,54 @@ describe('packMatcher / unpackMatcher', () => {
     expect(found).toEqual(createMatcher(data).scan(text));
   });
 
+  it.each([
+    ['the second corpus', data, () => `${SECOND_TEXT} ${secondIndex().claims.map((c) => c.text).join(' ')}`],
+    ['the seeds', seeds, () => `${SEEDS_TEXT} ${seedsIndex().claims.map((c) => c.text).join(' ')}`],
+  ])('core alone (names only) finds exactly the people and organisations the whole data finds: %s', (_what, whole, text) => {
+    const core = parsed(packMatcher(whole)[0]) as unknown as MatcherNames;
+    const names = createMatcher(namesOnly(core)).scan(text(), { kinds: { person: true, organisation: true } });
+    const all = createMatcher(whole).scan(text()).filter((m) => m.kind === 'person' || m.kind === 'organisation');
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual(all);
+  });
+
   it('stores the JSON text as UTF-8 bytes, characters beyond Latin-1 included', () => {
     const text = { ...data, places: [...data.places, 'Île-sur-Mer’s 😀'] };
-    const back = unpackMatcher({ json: packMatcher(text).json });
+    const back = unpackMatcher(packMatcher(text));
     expect(back.data.places.at(-1)).toBe('Île-sur-Mer’s 😀');
   });
 
-  it('a shard migrated without a bigram index reads back without one (the matcher builds it)', () => {
-    expect(unpackMatcher({ json: packed.json }).quoteBigrams).toBeUndefined();
+  it('data migrated without a bigram index reads back without one (the matcher builds it)', () => {
+    expect(unpackMatcher(withPart('meta', () => ({ quoteBigrams: undefined }))).quoteBigrams).toBeUndefined();
   });
 
+  const claims1 = parsed(part(packed, 'claims/1'));
+  const quotes0 = parsed(part(packed, 'quotes/0'));
   it.each([
-    ['json missing', { quoteBigrams: packed.quoteBigrams }, 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
-    ['json as a string', { json: new TextDecoder().decode(packed.json) }, 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
-    ['json cut short', { json: packed.json.slice(0, 100) }, /^record matcher "core", field json: not UTF-8 JSON text \(/],
-    ['json bytes that are not UTF-8', { json: Uint8Array.from([0x7b, 0xff, 0x7d]) }, /^record matcher "core", field json: not UTF-8 JSON text \(/],
-    ['a field of the data', { json: new TextEncoder().encode(JSON.stringify({ ...data, entityKinds: 42 })) }, 'record matcher "core", field entityKinds: expected a string'],
-    ['the index not an object', { json: packed.json, quoteBigrams: 'index' }, 'record matcher "core", field quoteBigrams: expected an object'],
-    ['keys as plain numbers', withBigrams((b) => ({ keys: [...b.keys] })), 'record matcher "core", field quoteBigrams.keys: expected a Float64Array'],
-    ['starts of the wrong kind', withBigrams((b) => ({ starts: Int32Array.from(b.starts) })), 'record matcher "core", field quoteBigrams.starts: expected a Uint32Array'],
-    ['postings missing', withBigrams(() => ({ postings: undefined })), 'record matcher "core", field quoteBigrams.postings: expected a Uint32Array'],
-    ['keys out of order', withBigrams((b) => ({ keys: Float64Array.from([b.keys[1], b.keys[0], ...b.keys.subarray(2)]) })), /^record matcher "core", field quoteBigrams\.keys\[1\]: expected an integer above the previous key/],
-    ['a key past stride²', withBigrams((b) => ({ keys: Float64Array.from(b.keys, (k, i) => (i === b.keys.length - 1 ? (data.words.length + 1) ** 2 : k)) })), /^record matcher "core", field quoteBigrams\.keys\[\d+\]: expected an integer above the previous key and below/],
-    ['a start missing', withBigrams((b) => ({ starts: b.starts.subarray(1) })), /^record matcher "core", field quoteBigrams\.starts: expected one start per key and one more/],
-    ['a first start not 0', withBigrams((b) => ({ starts: Uint32Array.from(b.starts, (s, i) => (i === 0 ? 1 : s)) })), 'record matcher "core", field quoteBigrams.starts[0]: expected 0'],
-    ['a posting past the quotes', withBigrams((b) => ({ postings: Uint32Array.from(b.postings, (p, i) => (i === 2 ? data.quotes.length : p)) })), `record matcher "core", field quoteBigrams.postings[2]: quote ${data.quotes.length} does not exist (${data.quotes.length} known)`],
-  ])('rejects %s, naming the field', (_what, row, message) => {
-    expect(() => unpackMatcher(row as never)).toThrow(message);
+    ['json missing', withPart('core', () => ({ json: undefined })), 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
+    ['json as a string', withPart('core', (p) => ({ json: new TextDecoder().decode(p.json) })), 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
+    ['json cut short', withPart('core', (p) => ({ json: p.json.slice(0, 100) })), /^record matcher "core", field json: not UTF-8 JSON text \(/],
+    ['json bytes that are not UTF-8', withPart('meta', () => ({ json: Uint8Array.from([0x7b, 0xff, 0x7d]) })), /^record matcher "meta", field json: not UTF-8 JSON text \(/],
+    ['a field of the names', withPart('core', (p) => ({ json: json({ ...parsed(p), entityKinds: 42 }) })), 'record matcher "core", field entityKinds: expected a string'],
+    ['the parts not listed', withPart('core', () => ({ parts: undefined })), 'record matcher "core", field parts: expected an array'],
+    ['the parts not starting with meta', withPart('core', (p) => ({ parts: p.parts!.slice(1) })), 'record matcher "core", field parts: expected "meta" first'],
+    ['a part missing', packed.filter((p) => p.shard !== 'claims/1'), 'record matcher "claims/1", field (root): missing'],
+    ['a field of meta', withPart('meta', (p) => ({ json: json({ ...parsed(p), weights: [1] }) })), `record matcher "meta", field weights: expected one weight per key (${data.keys.length})`],
+    ['a claim of a later part, by its index in all the claims', withPart('claims/1', () => ({ json: json({ ...claims1, claims: (claims1.claims as unknown[]).map((c, i) => (i === 1 ? 'not a signature' : c)) }) })), 'record matcher "claims/1", field claims[3]: expected an array'],
+    ['claim flags not one per claim of the part', withPart('claims/1', () => ({ json: json({ ...claims1, claimFlags: [0] }) })), 'record matcher "claims/1", field claimFlags: expected one flag set per claim (2)'],
+    ['a part out of order', withPart('claims/1', () => ({ json: json({ ...claims1, from: 0 }) })), 'record matcher "claims/1", field from: expected 2 (the claims of the parts before it)'],
+    ['a quote naming a group that does not exist', withPart('quotes/0', () => ({ json: json({ ...quotes0, quotes: [[0, 0, 999, [], []]] }) })), `record matcher "quotes/0", field quotes[0][2]: quote group 999 does not exist (${data.quoteGroups.length} known)`],
+    ['the index not an object', withPart('meta', () => ({ quoteBigrams: 'index' })), 'record matcher "meta", field quoteBigrams: expected an object'],
+    ['keys as plain numbers', withBigrams((b) => ({ keys: [...b.keys] })), 'record matcher "meta", field quoteBigrams.keys: expected a Float64Array'],
+    ['starts of the wrong kind', withBigrams((b) => ({ starts: Int32Array.from(b.starts) })), 'record matcher "meta", field quoteBigrams.starts: expected a Uint32Array'],
+    ['postings missing', withBigrams(() => ({ postings: undefined })), 'record matcher "meta", field quoteBigrams.postings: expected a Uint32Array'],
+    ['keys out of order', withBigrams((b) => ({ keys: Float64Array.from([b.keys[1], b.keys[0], ...b.keys.subarray(2)]) })), /^record matcher "meta", field quoteBigrams\.keys\[1\]: expected an integer above the previous key/],
+    ['a key past stride²', withBigrams((b) => ({ keys: Float64Array.from(b.keys, (k, i) => (i === b.keys.length - 1 ? (data.words.length + 1) ** 2 : k)) })), /^record matcher "meta", field quoteBigrams\.keys\[\d+\]: expected an integer above the previous key and below/],
+    ['a start missing', withBigrams((b) => ({ starts: b.starts.subarray(1) })), /^record matcher "meta", field quoteBigrams\.starts: expected one start per key and one more/],
+    ['a first start not 0', withBigrams((b) => ({ starts: Uint32Array.from(b.starts, (s, i) => (i === 0 ? 1 : s)) })), 'record matcher "meta", field quoteBigrams.starts[0]: expected 0'],
+    ['a posting past the quotes', withBigrams((b) => ({ postings: Uint32Array.from(b.postings, (p, i) => (i === 2 ? data.quotes.length : p)) })), `record matcher "meta", field quoteBigrams.postings[2]: quote ${data.quotes.length} does not exist (${data.quotes.length} known)`],
+  ])('rejects %s, naming the part and the field', (_what, rows, message) => {
+    expect(() => unpackMatcher(rows as never)).toThrow(message);
   });
 
   it('through the store, a corrupt bigram index breaks its corpus with a reason naming the corpus and the field', async () => {
@@ -72,13 +118,30 @@ describe('packMatcher / unpackMatcher', () => {
     try {
       const { id } = await s.install(secondIndex(), { name: 'Harbour', origin: 'imported' });
       const meta = (await s.meta(id))!;
-      const row = (await s.db.get('matcher', [meta.data, 'core']))!;
+      const row = (await s.db.get('matcher', [meta.data, 'meta']))!;
       const postings = row.quoteBigrams!.postings.slice();
       postings[0] = 1_000_000;
       await s.db.put('matcher', { ...row, quoteBigrams: { ...row.quoteBigrams!, postings } });
       const [corpus] = await createStoreCorpusSource(async () => s).active();
       expect(await corpus.match(SECOND_TEXT)).toEqual([]);
-      expect((await s.meta(id))!.reason).toBe(`Corpus "Harbour" (${id}) is broken: record matcher "core", field quoteBigrams.postings[0]: quote 1000000 does not exist (${data.quotes.length} known)`);
+      expect((await s.meta(id))!.reason).toBe(`Corpus "Harbour" (${id}) is broken: record matcher "meta", field quoteBigrams.postings[0]: quote 1000000 does not exist (${data.quotes.length} known)`);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('through the store, a corpus still loading answers names early; once loaded, early is null and match answers', async () => {
+    const s = await freshStore();
+    try {
+      await s.install(secondIndex(), { name: 'Harbour', origin: 'imported' });
+      let release: () => void = () => undefined;
+      const vectors = new Promise<void>((r) => (release = r));
+      const [corpus] = await createStoreCorpusSource(async () => s, () => vectors).active();
+      const early = await corpus.early!(SECOND_TEXT);
+      expect(early!.map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      release();
+      expect(await corpus.match(SECOND_TEXT)).toEqual(early);
+      expect(await corpus.early!(SECOND_TEXT)).toBeNull();
     } finally {
       s.close();
     }
