@@ -27,7 +27,7 @@ import {
   type CorpusMeta,
 } from './db';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
-import { namesOnly, packMatcher, type StoredMatcher } from './matcher-row';
+import { matcherPartCount, namesOnly, packMatcher, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 
 /**
@@ -318,9 +318,8 @@ export class CorpusStore {
    * be in memory at once).
    */
   private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<number> {
-    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the
-    // matcher's parts (counted as one: they are written in one batch).
-    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + 1;
+    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
+    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length);
     let written = 0;
     const tell = (rows: number) => {
       written += rows;
@@ -331,8 +330,7 @@ export class CorpusStore {
     const details = detailsBucketRows(index, data);
     await this.putBatches('details', details.rows, tell);
     const parts = packMatcher(compileMatcher(index)).map((part) => ({ data, ...part }));
-    await this.putBatches('matcher', parts);
-    tell(1);
+    await this.putBatches('matcher', parts, tell);
     if (written < total) onProgress?.(total, total);
     return details.buckets;
   }

@@ -99,6 +99,11 @@ export interface PartSizes {
   quotes: number;
 }
 
+/** How many parts packMatcher makes of data with `claims` claims and `quotes` quotes. */
+export function matcherPartCount(claims: number, quotes: number, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): number {
+  return 2 + Math.ceil(claims / sizes.claims) + Math.ceil(quotes / sizes.quotes);
+}
+
 /** The stored parts of matcher data: `core` first (it lists the others), then `meta`, claim parts, quote parts. */
 export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
   const claims = sliced(data, CLAIM_FIELDS, data.claims.length, sizes.claims).map((p, k) => ({ shard: `claims/${k}`, json: bytes(p) }));

@@ -1,20 +1,22 @@
 /**
- * Upgrades: a database written in layout version 1 (no card records) or 2 (matcher shards as
- * object trees) opened by this code, and a matcher shard of an older matcher-data version, rebuilt
+ * Upgrades: a database written in layout version 1 (no card records), 2 (matcher shards as
+ * object trees) or 3 (one matcher row as JSON bytes) opened by this code, and a matcher shard of an older matcher-data version, rebuilt
  * from the corpus's full records.
  */
 import { describe, expect, it } from 'vitest';
 import { buildDetails } from '../../../src/core/index/details';
 import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
+import { quoteBigrams } from '../../../src/core/match/quotes';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { DB_VERSION, detailsRows, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
+import { DB_VERSION, detailsRows, generationRange, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
+import { unpackMatcher } from '../../../src/store/validate-stored';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { summarise } from '../../../src/store/summary';
 import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
 
 describe('corpus store: migrations', () => {
   it('opens a version-1 database: card records are built for the corpora it holds, which keep working', async () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     const name = freshDbName();
     const index = secondIndex();
     const v1 = await openCorpusDb(name, 1);
@@ -32,7 +34,7 @@ describe('corpus store: migrations', () => {
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(3);
+      expect(store.db.version).toBe(4);
       expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect(corpus.name).toBe('Written by version 1');
@@ -86,11 +88,13 @@ describe('corpus store: migrations', () => {
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(3);
-      const packed = (await store.db.get('matcher', ['good-gen1', 'core']))!;
-      expect(JSON.parse(new TextDecoder().decode(packed.json))).toEqual(compileMatcher(secondIndex()));
-      expect(packed.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
-      expect('matcher' in packed).toBe(false);
+      expect(store.db.version).toBe(4);
+      // Packed (layout 3), then split into parts (layout 4).
+      const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
+      expect(rows.map((r) => r.shard).sort()).toEqual(['claims/0', 'core', 'meta', 'quotes/0']);
+      expect(unpackMatcher(rows).data).toEqual(compileMatcher(secondIndex()));
+      expect(rows.find((r) => r.shard === 'meta')!.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
+      expect(rows.some((r) => 'matcher' in r)).toBe(false);
       const corpora = await createStoreCorpusSource(async () => store).active();
       const good = corpora.find((c) => c.id === 'good')!;
       expect((await good.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
@@ -98,6 +102,45 @@ describe('corpus store: migrations', () => {
       const bad = (await store.list()).find((c) => c.id === 'bad')!;
       expect(bad.status).toBe('broken');
       expect(bad.reason).toBe('Corpus "bad" (bad) is broken: record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens a version-3 database: each matcher row is split into its parts, the corpus matches as before, a row that cannot be split breaks only its corpus', async () => {
+    const name = freshDbName();
+    const v3 = await openCorpusDb(name, 3);
+    for (const [created, id, bad] of [[1, 'good', false], [2, 'bad', true]] as const) {
+      const index = secondIndex();
+      const data = `${id}-gen1`;
+      await v3.put('corpora', { ...summarise(index), id, name: id, origin: 'imported', created, updated: created, status: 'ready', active: true, data });
+      for (const [n, record] of index.articles.entries()) await v3.put('articles', { data, n, id: record.id, record });
+      for (const row of recordRows(index, data)) await v3.put('records', row);
+      for (const row of detailsRows(index, data)) await v3.put('details', row);
+      // Layout 3: the whole MatcherData as the bytes of its JSON text, with the quote bigram index.
+      const matcher = compileMatcher(index);
+      const json = new TextEncoder().encode(bad ? '{"cut short' : JSON.stringify(matcher));
+      await v3.put('matcher', { data, shard: 'core', json, quoteBigrams: quoteBigrams(matcher.quotes, matcher.words.length + 1) });
+    }
+    v3.close();
+
+    const store = await CorpusStore.open(name);
+    try {
+      expect(store.db.version).toBe(4);
+      const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
+      expect(rows.map((r) => r.shard).sort()).toEqual(['claims/0', 'core', 'meta', 'quotes/0']);
+      const back = unpackMatcher(rows);
+      expect(back.data).toEqual(compileMatcher(secondIndex()));
+      expect(back.quoteBigrams).toBeDefined();
+      const corpora = await createStoreCorpusSource(async () => store).active();
+      const good = corpora.find((c) => c.id === 'good')!;
+      expect((await good.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      expect((await store.db.getAll('matcher', generationRange('bad-gen1'))).map((r) => r.shard)).toEqual(['core']);
+      await corpora.find((c) => c.id === 'bad')!.match(SECOND_TEXT);
+      const bad = (await store.list()).find((c) => c.id === 'bad')!;
+      expect(bad.status).toBe('broken');
+      expect(bad.reason).toMatch(/^Corpus "bad" \(bad\) is broken: record matcher "core", field json: not UTF-8 JSON text \(/);
+      expect((await store.list()).find((c) => c.id === 'good')!.status).toBe('ready');
     } finally {
       store.close();
     }
