@@ -1,9 +1,9 @@
 /**
  * Focused measurements of the matching side over a generated corpus (issue 11, items 2, 3, 5), in
  * Node: the size of one matchBlocks reply, what a cold matching side does before its first answer
- * (read the matcher row — approximated by V8's structured-clone deserialisation, which is what
- * IndexedDB does — parse and validate it, decode the word vectors, build the matcher; wall and CPU
- * time), and what one card's details cost (row size,
+ * (read the matcher's rows — approximated by V8's structured-clone deserialisation, which is what
+ * IndexedDB does — parse and validate them part by part, the names-only matcher first, decode the
+ * word vectors, build the matcher; CPU time, and layout 3's one row for comparison), and what one card's details cost (row size,
  * deserialise, validate). Browser figures come from `npm run bench`; these isolate the parts.
  *
  *   npx tsx scripts/measure-matching-side.ts [articles=5000] [blocks=80]   (CORPUS_FILE=path to use a given corpus file)
@@ -20,9 +20,8 @@ import type { DetectionKind } from '../src/core/index/types';
 import { compileMatcher } from '../src/core/match/compile';
 import { createMatcher } from '../src/core/match/scan';
 import { parseCorpusFile } from '../src/store/corpus-file';
-import { unpackMatcher, validateDetails, validateMatcherCore, validateQuoteBigrams } from '../src/store/validate-stored';
-import { packMatcher, type PackedMatcher } from '../src/store/matcher-row';
-import type { MatcherData } from '../src/core/match/data';
+import { MatcherPartsReader, validateDetails, validateMatcherCore } from '../src/store/validate-stored';
+import { namesOnly, packMatcher, type MatcherPart } from '../src/store/matcher-row';
 import { loadWordVectorsBinary } from '../src/core/lang/vectors';
 
 const articles = Number(process.argv[2] ?? 5000);
@@ -61,38 +60,53 @@ const shard = serialize(data);
 console.log(`corpus: ${articles} articles, ${index.entities.length} entities; matcher shard ${mb(shard.length)} (structured clone), compiled in ${compileMs.toFixed(0)} ms`);
 
 // ---- cold start: what happens before the first answer ----
-// The row as the store keeps it (src/store/matcher-row.ts): JSON as UTF-8 bytes and a prebuilt quote index.
+// The rows as the store keeps them (src/store/matcher-row.ts, layout 4): `core` (names), then
+// `meta` and the claim and quote parts, each the UTF-8 bytes of its JSON text, the quote bigram
+// index prebuilt. The store reads `core`, builds a names-only matcher (answers names at once), then
+// reads the other parts one at a time (a request waits for one part at most), then builds the whole.
 const [packed, packMs] = time(() => packMatcher(data));
-const row = serialize(packed);
-console.log(`stored row ${mb(row.length)} (structured clone), packed in ${packMs.toFixed(0)} ms`);
+const partRows = packed.map((p) => serialize(p));
+const rowBytes = partRows.reduce((n, r) => n + r.length, 0);
+console.log(`stored rows: ${partRows.length} parts, ${mb(rowBytes)} in all (structured clone), core ${mb(partRows[0].length)}, largest other ${mb(Math.max(...partRows.slice(1).map((r) => r.length)))}; packed in ${packMs.toFixed(0)} ms`);
 const vectorFile = new Uint8Array(readFileSync(new URL('../src/generated/word-vectors.bin', import.meta.url)));
-const cold = { read: [] as number[], validate: [] as number[], build: [] as number[], firstScan: [] as number[] };
-// CPU time (process.cpuUsage) of the same steps: the machine may be shared, and wall time then counts others' work.
-const coldCpu = { clone: [] as number[], decodeParse: [] as number[], validate: [] as number[], vectors: [] as number[], build: [] as number[], firstScan: [] as number[] };
+// CPU time (process.cpuUsage) of each step: the machine may be shared, and wall time then counts others' work.
+const coldCpu = { clone: [] as number[], namesReady: [] as number[], partsRead: [] as number[], worstPart: [] as number[], vectors: [] as number[], build: [] as number[], firstScan: [] as number[] };
 const page = generatePage({ words: 20_000, seed: 7 });
 const blocks = [...page.html.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)]
   .map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&rsquo;/g, '’').replace(/&quot;/g, '"').trim())
   .filter((t) => t.length > 0)
   .slice(0, blockCount);
+const NAMES = { person: true, organisation: true, claim: false, quote: false };
 for (let round = 0; round < 3; round++) {
-  const [read, readMs] = time(() => deserialize(row) as PackedMatcher);
-  const [stored, validateMs] = time(() => unpackMatcher(read));
-  const [m, buildMs] = time(() => createMatcher(stored.data, { quoteBigrams: stored.quoteBigrams }));
-  const [, scanMs] = time(() => m.scan(blocks[0], { kinds: KINDS }));
-  cold.read.push(readMs);
-  cold.validate.push(validateMs);
-  cold.build.push(buildMs);
-  cold.firstScan.push(scanMs);
-  const read2 = cpu(coldCpu.clone, () => deserialize(row) as PackedMatcher);
-  const parsed = cpu(coldCpu.decodeParse, () => JSON.parse(new TextDecoder().decode(read2.json)) as unknown);
-  cpu(coldCpu.validate, () => (validateMatcherCore(parsed), validateQuoteBigrams(read2.quoteBigrams, stored.data.quotes.length, stored.data.words.length + 1)));
+  const read = cpu(coldCpu.clone, () => partRows.map((r) => deserialize(r) as MatcherPart));
+  // What the page's first batch waits for on a cold side with names first: `core` parsed, checked, a names-only matcher built, one block scanned.
+  const reader = cpu(coldCpu.namesReady, () => {
+    const r = new MatcherPartsReader(read[0]);
+    createMatcher(namesOnly(r.namesPart()!)).scan(blocks[0], { kinds: NAMES });
+    return r;
+  });
+  const perPart: number[] = [];
+  cpu(coldCpu.partsRead, () => {
+    for (const part of read.slice(1)) cpu(perPart, () => reader.add(part));
+  });
+  coldCpu.worstPart.push(Math.max(...perPart));
+  const stored = reader.finish();
   const vectors = cpu(coldCpu.vectors, () => loadWordVectorsBinary(vectorFile));
-  const m2 = cpu(coldCpu.build, () => createMatcher(parsed as MatcherData, { quoteBigrams: read2.quoteBigrams, vectors }));
-  cpu(coldCpu.firstScan, () => m2.scan(blocks[0], { kinds: KINDS }));
+  const m = cpu(coldCpu.build, () => createMatcher(stored.data, { quoteBigrams: stored.quoteBigrams, vectors }));
+  cpu(coldCpu.firstScan, () => m.scan(blocks[0], { kinds: KINDS }));
 }
-console.log(`cold (median of 3, ms wall): read ${median(cold.read).toFixed(0)}, parse + validate ${median(cold.validate).toFixed(0)}, build matcher ${median(cold.build).toFixed(0)}, first block ${median(cold.firstScan).toFixed(1)}`);
-const cpuLine = Object.entries(coldCpu).map(([k, v]) => `${k} ${median(v).toFixed(0)}`);
-console.log(`cold (median of 3, ms CPU): ${cpuLine.join(', ')}; total ${Object.values(coldCpu).reduce((n, v) => n + median(v), 0).toFixed(0)} (vectors: decoding the packaged file, with them the build looks them up)`);
+const cpuLine = Object.entries(coldCpu).map(([k, v]) => `${k} ${median(v).toFixed(1)}`);
+console.log(`cold (median of 3, ms CPU): ${cpuLine.join(', ')}`);
+console.log(`  names first: the first batch's names wait for clone + namesReady; the whole answer for clone + namesReady + partsRead + build (+ vectors, decoded while the parts load); a request arriving meanwhile waits for worstPart at most, or the build`);
+// Layout 3, for comparison: the whole MatcherData as one row, one JSON.parse before anything can answer.
+const whole = serialize({ json: new TextEncoder().encode(JSON.stringify(data)) });
+const layout3 = { clone: [] as number[], decodeParse: [] as number[], validate: [] as number[] };
+for (let round = 0; round < 3; round++) {
+  const r = cpu(layout3.clone, () => deserialize(whole) as { json: Uint8Array });
+  const parsed = cpu(layout3.decodeParse, () => JSON.parse(new TextDecoder().decode(r.json)) as unknown);
+  cpu(layout3.validate, () => validateMatcherCore(parsed));
+}
+console.log(`layout 3 (one row, median of 3, ms CPU): ${Object.entries(layout3).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
 
 // ---- one matchBlocks reply ----
 const matcher = createMatcher(data);

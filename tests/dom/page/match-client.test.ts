@@ -73,4 +73,28 @@ describe('createMatchClient', () => {
     await createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => date)(['Ada'], KINDS);
     expect(payloads).toEqual([{ blocks: ['Ada'], kinds: KINDS, ...expected }]);
   });
+
+  it('names first: shows a names-only answer early, then asks again without partial for the whole one (not a retry)', async () => {
+    const claim = { ...MATCH, kind: 'claim' as const, id: 'g' };
+    const payloads: { partial?: boolean }[] = [];
+    const replies = [
+      { ok: true, value: { matches: [[MATCH]], pending: true } },
+      { ok: false, error: 'The message port closed before a response was received.' },
+      { ok: true, value: { matches: [[claim, MATCH]] } },
+    ];
+    const request = (async (_type: string, payload: { partial?: boolean }) => (payloads.push(payload), replies[payloads.length - 1])) as unknown as Requester;
+    const early: unknown[] = [];
+    const whole = await createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => undefined)(['Ada'], KINDS, (names) => early.push(names));
+    expect(early).toEqual([[[MATCH]]]);
+    expect(whole).toEqual([[claim, MATCH]]);
+    // Partial only on the first request; the failed one after it was retried as usual.
+    expect(payloads.map((p) => p.partial === true)).toEqual([true, false, false]);
+  });
+
+  it('without an early callback asks for the whole answer only', async () => {
+    const payloads: { partial?: boolean }[] = [];
+    const request = (async (_type: string, payload: { partial?: boolean }) => (payloads.push(payload), { ok: true, value: { matches: [[MATCH]] } })) as unknown as Requester;
+    await createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => undefined)(['Ada'], KINDS);
+    expect(payloads.map((p) => 'partial' in p)).toEqual([false]);
+  });
 });

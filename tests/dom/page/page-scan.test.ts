@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
 import { BATCH_MAX_BLOCKS, MAX_BATCHES_IN_FLIGHT, PageScanner } from '../../../src/page/page-scan';
 import { fakeBackground, findTerms } from './fake-background';
+import type { BlockMatch } from '../../../src/page/match-client';
 
 /**
  * The paced-reading test waits on real timers (four half-second settles and two waits of up to 10 s),
@@ -201,6 +202,60 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(document.querySelector('p')!.textContent).toBe('Before. Jane Doe said the Town Council met twice. After.');
     abort.abort();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('names first: shows early names at once, then the whole answer takes their place with the same DOM as a plain scan, nothing doubled', async () => {
+    const html = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p><p>Doe left.</p></article>`;
+    const terms = [...TERMS, { text: 'Jane Doe said the Town Council met twice.', kind: 'claim' as const, id: 'claim:1' }];
+    const all = (text: string) => [...findTerms(terms.filter((t) => t.kind !== 'claim'), text), ...findTerms(terms.filter((t) => t.kind === 'claim'), text)];
+    // The plain scan, for the DOM the whole answer must end with.
+    document.body.innerHTML = html;
+    const plain = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(terms, all), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await plain.start(new AbortController().signal);
+    const expected = document.body.innerHTML;
+
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((r) => (release = r));
+    const match: BlockMatch = async (blocks, _kinds, early) => {
+      // Names alone first (lone names and all), as a cold matching side answers them.
+      early?.(blocks.map((text) => all(text).filter((m) => m.kind === 'person' || m.kind === 'organisation')));
+      await whole;
+      return blocks.map(all);
+    };
+    const abort = new AbortController();
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const started = scanner.start(abort.signal);
+    await vi.waitFor(() => expect(document.querySelectorAll('coverage-lens-mark').length).toBeGreaterThan(0));
+    // Early: the full name and the organisation, not the lone "Doe" (it waits for a full name), no claim yet.
+    const early = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+    expect(early.map((m) => [m.getAttribute('data-kind'), m.textContent])).toEqual([
+      ['person', 'Jane '],
+      ['organisation', 'Town Council'],
+    ]);
+    // An early marker is a marker a card can open on.
+    expect(scanner.placedFor(early[0])?.match.id).toBe('person:jane');
+    expect(scanner.placedMatches()).toEqual([]);
+    release();
+    await started;
+    expect(document.body.innerHTML).toBe(expected);
+    expect(scanner.placedMatches().map((p) => p.match.id).sort()).toEqual(['claim:1', 'org:council', 'person:jane', 'person:jane']);
+    abort.abort();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('names first: a whole answer that fails takes the early names away', async () => {
+    document.body.innerHTML = `<article id="a"><p>Jane Doe addressed the Town Council.</p></article>`;
+    const before = document.body.innerHTML;
+    const match: BlockMatch = async (blocks, _kinds, early) => {
+      early?.(blocks.map((text) => findTerms(TERMS, text)));
+      throw new Error('matching failed after 5 attempts: busy');
+    };
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await expect(scanner.start(new AbortController().signal)).rejects.toThrow('busy');
+    await scanner.idle();
+    await vi.waitFor(() => expect(document.body.innerHTML).toBe(before));
   });
 
   it('respects the kinds setting', async () => {

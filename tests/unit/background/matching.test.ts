@@ -38,3 +38,34 @@ describe('the matching side over the bundled corpus', () => {
     await expect(broken.getDetails({ kind: 'person', id: 'p' })).rejects.toThrow('The corpus index failed to load: bad schema');
   });
 });
+
+describe('the matching side, names first from a corpus still loading (partial)', () => {
+  const hit = (id: string, kind: 'person' | 'claim', start: number, end: number) => ({ kind, text: 'x'.repeat(end - start), start, end, id, score: 1, refs: [] });
+  /** A corpus whose whole matcher is loaded when `loaded` says so; names are answered early until then. */
+  function source(loaded: () => boolean) {
+    const whole = [hit('person:a', 'person', 0, 5), hit('claim:g', 'claim', 0, 20)];
+    return {
+      active: async () => [
+        {
+          id: 'c',
+          name: 'C',
+          match: async () => whole,
+          early: async (_text: string, options?: { kinds?: Record<string, boolean> }) => (loaded() ? null : whole.filter((m) => m.kind === 'person' && options?.kinds?.person !== false)),
+          details: async () => null,
+        },
+      ],
+    };
+  }
+
+  it.each([
+    ['still loading, partial asked: names alone, pending', false, true, ['person:a'], true],
+    ['still loading, whole asked: the whole answer', false, false, ['claim:g', 'person:a'], false],
+    ['loaded, partial asked: the whole answer, not pending', true, true, ['claim:g', 'person:a'], false],
+  ])('%s', async (_what, loaded, partial, ids, pending) => {
+    // The vectors never arrive: a partial request must not wait for them.
+    const side = createMatchingSide(() => source(() => loaded), () => (partial ? new Promise(() => undefined) : Promise.resolve()));
+    const reply = await side.matchBlocks({ blocks: ['Jane Doe said a thing.'], kinds: KINDS, ...(partial ? { partial: true } : {}) });
+    expect(reply.matches[0].map((m) => m.id)).toEqual(ids);
+    expect(reply.pending === true).toBe(pending);
+  });
+});
