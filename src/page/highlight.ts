@@ -65,13 +65,15 @@ export class Highlighter {
    * not partly overlap; outer ranges are wrapped first, so an inner marker sits inside the outer
    * one. Returns, per spec in the given order, its marker elements (empty when only whitespace
    * matched). The block's piece table is kept in step with every split, so offsets stay valid.
+   * `reuse`: per spec, marker elements of an earlier placement of the same match (unmarked since)
+   * to put back instead of new ones, piece for piece: the marker the reader saw stays the same element.
    */
-  markBlock(block: TextBlock, specs: readonly MarkSpec[]): HTMLElement[][] {
+  markBlock(block: TextBlock, specs: readonly MarkSpec[], reuse?: readonly (readonly HTMLElement[] | undefined)[]): HTMLElement[][] {
     const order = specs
       .map((_, i) => i)
       .sort((a, b) => specs[a].start - specs[b].start || specs[b].end - specs[a].end);
     const out: HTMLElement[][] = specs.map(() => []);
-    for (const i of order) out[i] = this.markOne(block, specs[i]);
+    for (const i of order) out[i] = this.markOne(block, specs[i], reuse?.[i]);
     return out;
   }
 
@@ -91,7 +93,7 @@ export class Highlighter {
     if (at >= 0) pieces.splice(at + 1, 0, ...cuts.map((c) => ({ node: c.node, start: pieces[at].start + c.offset })));
   }
 
-  private markOne(block: TextBlock, spec: MarkSpec): HTMLElement[] {
+  private markOne(block: TextBlock, spec: MarkSpec, reuse?: readonly HTMLElement[]): HTMLElement[] {
     const doc = block.element.ownerDocument;
     const slices = slicesFor(block, spec.start, spec.end);
     const pieces: HTMLElement[] = [];
@@ -100,7 +102,8 @@ export class Highlighter {
       const data = node.data;
       if (!parent || !NOT_SPACE.test(data.slice(from, to))) continue; // never wrap whitespace
       const isFirst = pieces.length === 0;
-      const mark = this.template(doc, spec.kind, isFirst).cloneNode(false) as HTMLElement;
+      const old = reuse?.[pieces.length];
+      const mark = old && !old.isConnected && !old.hasChildNodes() ? old : (this.template(doc, spec.kind, isFirst).cloneNode(false) as HTMLElement);
       mark.setAttribute('data-id', spec.id);
       if (isFirst) {
         // The first piece is the focus target: its attributes come with the template it was cloned

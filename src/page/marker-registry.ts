@@ -34,12 +34,15 @@ export class MarkerRegistry {
     return this.placed.size;
   }
 
-  /** Marks matches of one block (nested ones allowed, no partial overlaps); returns how many were placed. */
-  place(block: TextBlock, matches: readonly CorpusMatch[]): number {
+  /**
+   * Marks matches of one block (nested ones allowed, no partial overlaps); returns how many were
+   * placed. `reuse`: per match, the marker elements of an earlier placement of it to put back (Highlighter.markBlock).
+   */
+  place(block: TextBlock, matches: readonly CorpusMatch[], reuse?: readonly (readonly HTMLElement[] | undefined)[]): number {
     let count = 0;
     this.ownWrites(() => {
       const specs: MarkSpec[] = matches.map((m) => ({ kind: m.kind, id: m.id, start: m.start, end: m.end }));
-      const marks = this.highlighter.markBlock(block, specs);
+      const marks = this.highlighter.markBlock(block, specs, reuse);
       matches.forEach((match, i) => {
         if (marks[i].length === 0) return;
         const placed = { match, marks: marks[i] };

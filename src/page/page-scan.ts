@@ -69,6 +69,11 @@ interface ReadBlock {
   length: number;
 }
 
+/** A match's kind, id and offsets: an early name and the whole answer's same name have the same. */
+function sameMatch(m: CorpusMatch): string {
+  return `${m.kind}\u0000${m.id}\u0000${m.start}\u0000${m.end}`;
+}
+
 function piecesLength(block: TextBlock): number {
   let sum = 0;
   // The node's length, not its data: reading `data` makes a string of every piece.
@@ -288,13 +293,24 @@ export class PageScanner {
     });
   }
 
-  /** Removes a block's early names (inside a write task); the block's pieces are the page's text nodes again. */
-  private dropEarly(read: ReadBlock, shown: Set<CorpusMatch>): void {
-    if (this.earlyMarks.remove((p) => shown.has(p.match)) === 0) return;
+  /**
+   * Removes a block's early names (inside a write task); the block's pieces are the page's text
+   * nodes again. Returns their marker elements by match (kind, id, offsets), for the whole answer's
+   * markers of the same matches to be those same elements.
+   */
+  private dropEarly(read: ReadBlock, shown: Set<CorpusMatch>): Map<string, HTMLElement[]> {
+    const removed = new Map<string, HTMLElement[]>();
+    const count = this.earlyMarks.remove((p) => {
+      if (!shown.has(p.match)) return false;
+      removed.set(sameMatch(p.match), p.marks);
+      return true;
+    });
+    if (count === 0) return removed;
     // Unmarking merged back the text nodes the markers split: their pieces go, the page's own
     // nodes (whole again, at the offsets they had) stay.
     const pieces = read.block.pieces;
     for (let k = pieces.length - 1; k >= 0; k--) if (!pieces[k].node.isConnected) pieces.splice(k, 1);
+    return removed;
   }
 
   /** Queues the removal of a block's early names (its whole answer marks nothing in it, or failed). */
@@ -302,7 +318,7 @@ export class PageScanner {
     const shown = this.early.get(read);
     if (!shown) return;
     this.early.delete(read);
-    this.queue?.write(() => this.dropEarly(read, shown));
+    this.queue?.write(() => void this.dropEarly(read, shown));
   }
 
   /** Applies the marking policy to one block's matches and queues the markers it accepts. */
@@ -312,7 +328,7 @@ export class PageScanner {
     const shown = this.early.get(read);
     this.early.delete(read);
     const acceptedNow = selection.add(read, matches, read.block.text.length);
-    if (shown && !acceptedNow.some((a) => a.block === read)) this.queue?.write(() => this.dropEarly(read, shown));
+    if (shown && !acceptedNow.some((a) => a.block === read)) this.queue?.write(() => void this.dropEarly(read, shown));
     // A page just recognised as a copy of a corpus article: markers whose only evidence was that
     // article go (the registry releases their room under the cap). Checked when the write runs,
     // with what is known then (the articles recognised only grow).
@@ -320,7 +336,8 @@ export class PageScanner {
     for (const accepted of acceptedNow) {
       this.queue?.write(() => {
         const target = accepted.block;
-        if (shown && target === read) this.dropEarly(read, shown);
+        // The early names' elements come back as the same matches' markers (a name the reader saw stays the same marker).
+        const early = shown && target === read ? this.dropEarly(read, shown) : null;
         if (!isUnchanged(target)) {
           // The page changed the block since it was read: the watcher rescans it.
           this.selection.release(accepted.matches.length);
@@ -328,7 +345,7 @@ export class PageScanner {
         }
         // Accepted before the page was recognised as a copy of their only evidence's article: not marked.
         const still = accepted.matches.filter((m) => !selection.onlyTwins(m));
-        const placed = this.registry.place(target.block, still);
+        const placed = this.registry.place(target.block, still, early?.size ? still.map((m) => early.get(sameMatch(m))) : undefined);
         if (placed < accepted.matches.length) this.selection.release(accepted.matches.length - placed);
         this.options.onChange?.();
       });

@@ -241,6 +241,10 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     await started;
     expect(document.body.innerHTML).toBe(expected);
     expect(scanner.placedMatches().map((p) => p.match.id).sort()).toEqual(['claim:1', 'org:council', 'person:jane', 'person:jane']);
+    // The names seen early are the same elements now, inside the claim: what the reader saw stayed.
+    expect(early.every((m) => m.isConnected)).toBe(true);
+    expect(early.map((m) => scanner.placedFor(m)?.match.id)).toEqual(['person:jane', 'org:council']);
+    expect(early[0].parentElement?.closest('coverage-lens-mark[data-kind="claim"]')).not.toBeNull();
     abort.abort();
     expect(document.body.innerHTML).toBe(before);
   });
