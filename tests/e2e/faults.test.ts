@@ -15,7 +15,7 @@ import { analyseCorpus } from '../../src/core/analysis/index';
 import type { CorpusSummary } from '../../src/shared/protocol';
 import { migrateSettings, type Settings } from '../../src/shared/settings';
 import { serialiseCorpusFile } from '../../src/store/corpus-file';
-import { BROWSERS, POPUP_PATH, distDir, launchExtensionBrowser, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
+import { BROWSERS, POPUP_PATH, distDir, launchExtensionBrowser, waitForScanDone, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -174,6 +174,9 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
     await send(helper, { type: 'setSettings', payload: { patch: { maxMarkers: 2000 } } });
     const marked = async (page: PageLike) => {
       await until(page, () => document.querySelectorAll('coverage-lens-mark[data-cl-first]').length, (n) => n > 0, 15_000);
+      // Done, not only quiet: a matching side still loading the corpus marks names first (store
+      // layout 4), and the rest may take longer than the quiet spell `settled` waits for.
+      await waitForScanDone(ext, helper, server.url(LONG), 60_000);
       return (await settled(page)).marks;
     };
     const readIds = () => [...document.querySelectorAll('coverage-lens-mark[data-cl-first]')].map((m) => `${m.getAttribute('data-kind')} ${m.getAttribute('data-id')} ${m.textContent}`);
