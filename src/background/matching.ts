@@ -63,6 +63,8 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       // Together: on a cold start the vectors' fetch and the corpora's matcher reads (which listing
       // them starts) overlap instead of following each other.
       const [, corpora] = await Promise.all([partial ? undefined : ready(), source().active()]);
+      // A corpus that cannot answer early is matched whole, with the vectors as ever.
+      if (partial && corpora.some((c) => !c.early)) await ready();
       let pending = false;
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
