@@ -16,7 +16,10 @@
  * true: structured clone deserialised the tree of millions of small arrays in ~550–600 ms of CPU;
  * bytes clone as one copy, and a string of a corpus with any character beyond Latin-1 is stored at
  * twice the size). The quote bigram index the matcher would otherwise build at every start
- * (~130 ms) is stored ready-made as typed arrays, on the `meta` part.
+ * (~130 ms) is stored ready-made as typed arrays, on the last part: read on the `meta` part, right
+ * after `core`, its 7.5 MB held up the page's first messages in Chromium (a trace of a cold service
+ * worker at 5,000 articles: the worker took the content script's `getSiteState` ~140 ms late,
+ * after reading that row), and the quotes are matched only once every part is in.
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
 import type { MatcherData } from '../core/match/data';
@@ -25,7 +28,7 @@ import type { MatcherData } from '../core/match/data';
 export interface PackedMatcher {
   /** The part's fields as the UTF-8 bytes of their JSON text. */
   json: Uint8Array;
-  /** On the `meta` part: the quote bigram index of all the quotes, with the words' count + 1 as stride; absent in data migrated from layout 2 (then built at load). */
+  /** On the last part: the quote bigram index of all the quotes, with the words' count + 1 as stride; absent in data migrated from layout 2 (then built at load). */
   quoteBigrams?: QuoteBigrams;
   /** On the `core` part: the shards of the other parts, in the order they are read and joined. */
   parts?: string[];
@@ -108,8 +111,11 @@ export function matcherPartCount(claims: number, quotes: number, sizes: PartSize
 export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
   const claims = sliced(data, CLAIM_FIELDS, data.claims.length, sizes.claims).map((p, k) => ({ shard: `claims/${k}`, json: bytes(p) }));
   const quotes = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes).map((p, k) => ({ shard: `quotes/${k}`, json: bytes(p) }));
-  const meta: MatcherPart = { shard: META_PART, json: bytes(pick(data, META_FIELDS)), quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) };
-  const rest = [meta, ...claims, ...quotes];
+  const meta: MatcherPart = { shard: META_PART, json: bytes(pick(data, META_FIELDS)) };
+  const rest: MatcherPart[] = [meta, ...claims, ...quotes];
+  // The bigram index goes on the last row read: it is the largest (7.5 MB at 5,000 articles) and
+  // only the quotes need it (see the header).
+  rest[rest.length - 1].quoteBigrams = quoteBigrams(data.quotes, data.words.length + 1);
   return [{ shard: CORE_PART, json: bytes(pick(data, NAME_FIELDS)), parts: rest.map((p) => p.shard) }, ...rest];
 }
 

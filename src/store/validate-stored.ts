@@ -220,7 +220,7 @@ export function validateMatcherCore(value: unknown): MatcherData {
  * every posting a quote of the shard. One comparison per element (about a million at 5,000
  * articles); a field is named only when one fails.
  */
-export function validateQuoteBigrams(value: unknown, quotes: number, stride: number, record = partRecord(META_PART)): QuoteBigrams {
+export function validateQuoteBigrams(value: unknown, quotes: number, stride: number, record = MATCHER_RECORD): QuoteBigrams {
   const c = checker(record);
   const b = c.obj(value, 'quoteBigrams');
   if (!(b.keys instanceof Float64Array)) c.fail('quoteBigrams.keys', 'expected a Float64Array');
@@ -382,7 +382,8 @@ export class MatcherPartsReader {
   readonly parts: string[] = [];
   private names: MatcherNames | null = null;
   private counts: NameCounts | null = null;
-  private meta: { value: Obj; counts: MetaCounts; quoteBigrams: unknown } | null = null;
+  private meta: { value: Obj; counts: MetaCounts } | null = null;
+  private bigrams: { value: unknown; shard: string } | null = null;
   private readonly lists: Obj[] = [];
   private claims = 0;
   private quotes = 0;
@@ -413,8 +414,9 @@ export class MatcherPartsReader {
     if (!row) throw new StoredRecordError(record, '(root)', 'missing');
     const c = checker(record);
     const m = parsePart(row, shard);
+    if (row.quoteBigrams !== undefined) this.bigrams = { value: row.quoteBigrams, shard };
     if (shard === META_PART) {
-      this.meta = { value: m, counts: checkMetaPart(c, m, counts, true), quoteBigrams: row.quoteBigrams };
+      this.meta = { value: m, counts: checkMetaPart(c, m, counts, true) };
       return;
     }
     const meta = this.meta!;
@@ -440,8 +442,8 @@ export class MatcherPartsReader {
     const names = this.names;
     if (!names || !this.meta || !this.done) throw new StoredRecordError(MATCHER_RECORD, 'parts', 'not every part was read');
     const data = joinParts(names, this.meta.value, this.lists);
-    if (this.meta.quoteBigrams === undefined) return { data };
-    return { data, quoteBigrams: validateQuoteBigrams(this.meta.quoteBigrams, this.quotes, this.counts!.words + 1) };
+    if (!this.bigrams) return { data };
+    return { data, quoteBigrams: validateQuoteBigrams(this.bigrams.value, this.quotes, this.counts!.words + 1, partRecord(this.bigrams.shard)) };
   }
 }
 

@@ -18,6 +18,8 @@ const seeds = compileMatcher(seedsIndex());
 /** Small parts, so the second corpus (a handful of claims and quotes) spans several of each. */
 const SMALL = { claims: 2, quotes: 1 };
 const packed = packMatcher(data, SMALL);
+/** The last part, which carries the quote bigram index. */
+const LAST = packed[packed.length - 1].shard;
 
 const part = (parts: MatcherPart[], shard: string) => parts.find((p) => p.shard === shard)!;
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -27,9 +29,9 @@ const withPart = (shard: string, change: (p: MatcherPart) => Partial<Record<keyo
 
 /** A copy of the packed bigram index with `change` applied to a copy of one of its arrays. */
 function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigrams, unknown>>) {
-  const b = part(packed, 'meta').quoteBigrams!;
+  const b = part(packed, LAST).quoteBigrams!;
   const copy = { keys: b.keys.slice(), starts: b.starts.slice(), postings: b.postings.slice() };
-  return withPart('meta', () => ({ quoteBigrams: { ...copy, ...change(copy) } }));
+  return withPart(LAST, () => ({ quoteBigrams: { ...copy, ...change(copy) } }));
 }
 
 describe('packMatcher / unpackMatcher', () => {
@@ -41,6 +43,9 @@ describe('packMatcher / unpackMatcher', () => {
     const rest = ['meta', ...Array.from({ length: claimParts }, (_, k) => `claims/${k}`), ...Array.from({ length: quoteParts }, (_, k) => `quotes/${k}`)];
     expect(packed.map((p) => p.shard)).toEqual(['core', ...rest]);
     expect(packed[0].parts).toEqual(rest);
+    // The quote bigram index rides on the last part (read last: the quotes need it, nothing before them does).
+    expect(packed.map((p) => p.quoteBigrams !== undefined)).toEqual(packed.map((p) => p.shard === LAST));
+    expect(LAST).toBe(`quotes/${quoteParts - 1}`);
     expect(Object.keys(parsed(packed[0])).sort()).toEqual([...NAME_FIELDS].sort());
     expect(parsed(part(packed, 'claims/1'))).toEqual({ from: 2, claims: data.claims.slice(2, 4), claimFlags: data.claimFlags.slice(2, 4), claimTraits: data.claimTraits!.slice(2, 4) });
     // The default sizes hold a small corpus in one part each.
@@ -81,7 +86,7 @@ describe('packMatcher / unpackMatcher', () => {
   });
 
   it('data migrated without a bigram index reads back without one (the matcher builds it)', () => {
-    expect(unpackMatcher(withPart('meta', () => ({ quoteBigrams: undefined })) as never).quoteBigrams).toBeUndefined();
+    expect(unpackMatcher(withPart(LAST, () => ({ quoteBigrams: undefined })) as never).quoteBigrams).toBeUndefined();
   });
 
   const claims1 = parsed(part(packed, 'claims/1'));
@@ -100,15 +105,15 @@ describe('packMatcher / unpackMatcher', () => {
     ['claim flags not one per claim of the part', withPart('claims/1', () => ({ json: json({ ...claims1, claimFlags: [0] }) })), 'record matcher "claims/1", field claimFlags: expected one flag set per claim (2)'],
     ['a part out of order', withPart('claims/1', () => ({ json: json({ ...claims1, from: 0 }) })), 'record matcher "claims/1", field from: expected 2 (the claims of the parts before it)'],
     ['a quote naming a group that does not exist', withPart('quotes/0', () => ({ json: json({ ...quotes0, quotes: [[0, 0, 999, [], []]] }) })), `record matcher "quotes/0", field quotes[0][2]: quote group 999 does not exist (${data.quoteGroups.length} known)`],
-    ['the index not an object', withPart('meta', () => ({ quoteBigrams: 'index' })), 'record matcher "meta", field quoteBigrams: expected an object'],
-    ['keys as plain numbers', withBigrams((b) => ({ keys: [...b.keys] })), 'record matcher "meta", field quoteBigrams.keys: expected a Float64Array'],
-    ['starts of the wrong kind', withBigrams((b) => ({ starts: Int32Array.from(b.starts) })), 'record matcher "meta", field quoteBigrams.starts: expected a Uint32Array'],
-    ['postings missing', withBigrams(() => ({ postings: undefined })), 'record matcher "meta", field quoteBigrams.postings: expected a Uint32Array'],
-    ['keys out of order', withBigrams((b) => ({ keys: Float64Array.from([b.keys[1], b.keys[0], ...b.keys.subarray(2)]) })), /^record matcher "meta", field quoteBigrams\.keys\[1\]: expected an integer above the previous key/],
-    ['a key past stride²', withBigrams((b) => ({ keys: Float64Array.from(b.keys, (k, i) => (i === b.keys.length - 1 ? (data.words.length + 1) ** 2 : k)) })), /^record matcher "meta", field quoteBigrams\.keys\[\d+\]: expected an integer above the previous key and below/],
-    ['a start missing', withBigrams((b) => ({ starts: b.starts.subarray(1) })), /^record matcher "meta", field quoteBigrams\.starts: expected one start per key and one more/],
-    ['a first start not 0', withBigrams((b) => ({ starts: Uint32Array.from(b.starts, (s, i) => (i === 0 ? 1 : s)) })), 'record matcher "meta", field quoteBigrams.starts[0]: expected 0'],
-    ['a posting past the quotes', withBigrams((b) => ({ postings: Uint32Array.from(b.postings, (p, i) => (i === 2 ? data.quotes.length : p)) })), `record matcher "meta", field quoteBigrams.postings[2]: quote ${data.quotes.length} does not exist (${data.quotes.length} known)`],
+    ['the index not an object', withPart(LAST, () => ({ quoteBigrams: 'index' })), `record matcher "${LAST}", field quoteBigrams: expected an object`],
+    ['keys as plain numbers', withBigrams((b) => ({ keys: [...b.keys] })), `record matcher "${LAST}", field quoteBigrams.keys: expected a Float64Array`],
+    ['starts of the wrong kind', withBigrams((b) => ({ starts: Int32Array.from(b.starts) })), `record matcher "${LAST}", field quoteBigrams.starts: expected a Uint32Array`],
+    ['postings missing', withBigrams(() => ({ postings: undefined })), `record matcher "${LAST}", field quoteBigrams.postings: expected a Uint32Array`],
+    ['keys out of order', withBigrams((b) => ({ keys: Float64Array.from([b.keys[1], b.keys[0], ...b.keys.subarray(2)]) })), /^record matcher "quotes\/\d+", field quoteBigrams\.keys\[1\]: expected an integer above the previous key/],
+    ['a key past stride²', withBigrams((b) => ({ keys: Float64Array.from(b.keys, (k, i) => (i === b.keys.length - 1 ? (data.words.length + 1) ** 2 : k)) })), /^record matcher "quotes\/\d+", field quoteBigrams\.keys\[\d+\]: expected an integer above the previous key and below/],
+    ['a start missing', withBigrams((b) => ({ starts: b.starts.subarray(1) })), /^record matcher "quotes\/\d+", field quoteBigrams\.starts: expected one start per key and one more/],
+    ['a first start not 0', withBigrams((b) => ({ starts: Uint32Array.from(b.starts, (s, i) => (i === 0 ? 1 : s)) })), `record matcher "${LAST}", field quoteBigrams.starts[0]: expected 0`],
+    ['a posting past the quotes', withBigrams((b) => ({ postings: Uint32Array.from(b.postings, (p, i) => (i === 2 ? data.quotes.length : p)) })), `record matcher "${LAST}", field quoteBigrams.postings[2]: quote ${data.quotes.length} does not exist (${data.quotes.length} known)`],
   ])('rejects %s, naming the part and the field', (_what, rows, message) => {
     expect(() => unpackMatcher(rows as never)).toThrow(message);
   });
@@ -118,13 +123,14 @@ describe('packMatcher / unpackMatcher', () => {
     try {
       const { id } = await s.install(secondIndex(), { name: 'Harbour', origin: 'imported' });
       const meta = (await s.meta(id))!;
-      const row = (await s.db.get('matcher', [meta.data, 'meta']))!;
+      // The default part sizes hold this corpus's quotes in one part, the last, which carries the index.
+      const row = (await s.db.get('matcher', [meta.data, 'quotes/0']))!;
       const postings = row.quoteBigrams!.postings.slice();
       postings[0] = 1_000_000;
       await s.db.put('matcher', { ...row, quoteBigrams: { ...row.quoteBigrams!, postings } });
       const [corpus] = await createStoreCorpusSource(async () => s).active();
       expect(await corpus.match(SECOND_TEXT)).toEqual([]);
-      expect((await s.meta(id))!.reason).toBe(`Corpus "Harbour" (${id}) is broken: record matcher "meta", field quoteBigrams.postings[0]: quote 1000000 does not exist (${data.quotes.length} known)`);
+      expect((await s.meta(id))!.reason).toBe(`Corpus "Harbour" (${id}) is broken: record matcher "quotes/0", field quoteBigrams.postings[0]: quote 1000000 does not exist (${data.quotes.length} known)`);
     } finally {
       s.close();
     }

@@ -93,7 +93,7 @@ describe('corpus store: migrations', () => {
       const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
       expect(rows.map((r) => r.shard).sort()).toEqual(['claims/0', 'core', 'meta', 'quotes/0']);
       expect(unpackMatcher(rows).data).toEqual(compileMatcher(secondIndex()));
-      expect(rows.find((r) => r.shard === 'meta')!.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
+      expect(rows.find((r) => r.shard === 'quotes/0')!.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
       expect(rows.some((r) => 'matcher' in r)).toBe(false);
       const corpora = await createStoreCorpusSource(async () => store).active();
       const good = corpora.find((c) => c.id === 'good')!;
