@@ -61,6 +61,8 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vecto
           .then(([data]) => (data ? build(s, entry.meta, data) : null))
           .then((m) => {
             current.ready = true;
+            // The names-only matcher is not asked again: its memory goes.
+            current.names = Promise.resolve(null);
             return m;
           })
           .finally(() => namesReady(null)),
