@@ -51,8 +51,15 @@ export const NAME_FIELDS = ['schemaVersion', 'articles', 'articleUrls', 'entitie
 /** The `core` part of MatcherData. */
 export type MatcherNames = Pick<MatcherData, (typeof NAME_FIELDS)[number]>;
 
-/** The fields of the `meta` part: the claim and quote data that is not one entry per claim or quote. */
-export const META_FIELDS = ['keys', 'weights', 'articleYears', 'keyWords', 'descriptorWords', 'entityDescriptors', 'claimGroups', 'quoteGroups', 'placeWithin'] as const;
+/**
+ * The `meta` part holds every other field: the claim and quote data that is not one entry per claim
+ * or quote (keys, weights, groups, the re-ranker's per-article and per-entity lists, and any field
+ * a later MatcherData adds).
+ */
+function metaFields(data: MatcherData): Record<string, unknown> {
+  const elsewhere = new Set<string>([...NAME_FIELDS, ...CLAIM_FIELDS, ...QUOTE_FIELDS]);
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !elsewhere.has(field)));
+}
 
 /** Per-claim fields (parallel lists), stored CLAIMS_PER_PART claims a part. */
 export const CLAIM_FIELDS = ['claims', 'claimFlags', 'claimTraits'] as const;
@@ -111,7 +118,7 @@ export function matcherPartCount(claims: number, quotes: number, sizes: PartSize
 export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
   const claims = sliced(data, CLAIM_FIELDS, data.claims.length, sizes.claims).map((p, k) => ({ shard: `claims/${k}`, json: bytes(p) }));
   const quotes = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes).map((p, k) => ({ shard: `quotes/${k}`, json: bytes(p) }));
-  const meta: MatcherPart = { shard: META_PART, json: bytes(pick(data, META_FIELDS)) };
+  const meta: MatcherPart = { shard: META_PART, json: bytes(metaFields(data)) };
   const rest: MatcherPart[] = [meta, ...claims, ...quotes];
   // The bigram index goes on the last row read: it is the largest (7.5 MB at 5,000 articles) and
   // only the quotes need it (see the header).

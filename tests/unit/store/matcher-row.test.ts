@@ -79,6 +79,12 @@ describe('packMatcher / unpackMatcher', () => {
     expect(names).toEqual(all);
   });
 
+  it('keeps a field it has no part for on meta (a later MatcherData may add one)', () => {
+    const later = { ...data, laterField: [1, 2, 3] } as typeof data;
+    expect(unpackMatcher(packMatcher(later, SMALL)).data).toEqual(later);
+    expect(parsed(part(packMatcher(later, SMALL), 'meta')).laterField).toEqual([1, 2, 3]);
+  });
+
   it('stores the JSON text as UTF-8 bytes, characters beyond Latin-1 included', () => {
     const text = { ...data, places: [...data.places, 'Île-sur-Mer’s 😀'] };
     const back = unpackMatcher(packMatcher(text));
