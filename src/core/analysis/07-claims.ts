@@ -25,7 +25,7 @@ import { normalize } from '../lang/normalize';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
 import { isCreditLine } from '../lang/clauses';
-import { CLAUSE_OPENERS, CLAUSE_PUNCT } from '../lang/clause-breaks';
+import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
@@ -358,7 +358,7 @@ export function clauseSpans(toks: readonly Token[], quoted: (i: number) => boole
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (quoted(i)) continue;
-    if (!t.isWord && CLAUSE_PUNCT.has(t.norm) && (t.norm !== '-' || i === 0 || t.start > toks[i - 1].end)) close(i, i + 1);
+    if (!t.isWord && isClauseBreak(t.norm, i === 0 || t.start > toks[i - 1].end)) close(i, i + 1);
     else if (t.isWord && CLAUSE_OPENERS.has(t.norm) && i > from) close(i, i);
   }
   close(toks.length, toks.length);

@@ -4,8 +4,16 @@
  * both sides cut a sentence the same way. No imports: the matcher's bundle takes it as it is.
  */
 
-/** Punctuation that ends a clause (a hyphen only with a space before it: "long-term" is one word). */
-export const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
+/** Punctuation that ends a clause (a hyphen only with a space before it: isClauseBreak). */
+const CLAUSE_PUNCT: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '-', '–', '—']);
+
+/**
+ * Whether a punctuation token ends a clause: clause punctuation, a hyphen only with a space before
+ * it ("long-term" is one word; "the vote - and after" breaks).
+ */
+export function isClauseBreak(norm: string, spacedBefore: boolean): boolean {
+  return CLAUSE_PUNCT.has(norm) && (norm !== '-' || spacedBefore);
+}
 /**
  * Words that open a subordinate or coordinate clause: a long sentence's facts sit between them
  * ("The mayor, who took office after the vote, will open the depot while crews wait"). General English.

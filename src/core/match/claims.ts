@@ -26,7 +26,7 @@ import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './
 import { MODAL, NEGATION, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
-import { CLAUSE_OPENERS, CLAUSE_PUNCT } from '../lang/clause-breaks';
+import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -408,7 +408,7 @@ export class ClaimScorer {
         }
       }
       if (!(t.flags[i] & WORD)) {
-        if (CLAUSE_PUNCT.has(t.norm[i]) && (t.norm[i] !== '-' || t.flags[i] & SPACED)) this.breakClause();
+        if (isClauseBreak(t.norm[i], (t.flags[i] & SPACED) !== 0)) this.breakClause();
         continue;
       }
       const sym = t.sym[i];
