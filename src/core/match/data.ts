@@ -6,7 +6,7 @@
 import type { CompiledAutomaton } from './aho-corasick';
 
 /** Bumped whenever a matcher could misread older MatcherData. */
-export const MATCHER_DATA_VERSION = 4;
+export const MATCHER_DATA_VERSION = 5;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;

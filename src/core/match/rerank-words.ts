@@ -1,16 +1,22 @@
 /**
  * Word classes the claim re-ranker compares between a page sentence and a corpus claim: negation,
  * modality (what may, will or is said to happen, against what did) and words that move an event in
- * time ("next", "last", "another"). General English function words, nothing of any corpus. A
+ * time ("last" before it; "next", "another", "again" after it). General English function words, nothing of any corpus. A
  * mismatch is a feature whose weight the fit sets (scripts/fit-reranker.ts), not a rule.
  */
+import { SPEECH_VERBS } from '../lang/reporting-verbs';
 
 /** Flag: the sentence negates (not, never, "didn't"). */
 export const NEGATION = 1;
 /** Flag: the sentence is modal, future or hedged (may, will, plans to, alleged). */
 export const MODAL = 2;
-/** Flag: the sentence places its event relative to another one (next, last, previous, another). */
+/** Flag: the sentence places its event before another one of its kind (last, previous, earlier). */
 export const TIME_SHIFT = 4;
+/**
+ * Flag: the sentence places its event after another one of its kind, or repeats it (later, next,
+ * again, another): a page sentence with it and a claim without it are most often about another event.
+ */
+export const TIME_LATER = 8;
 
 /** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
 const NEGATION_WORDS: readonly string[] = [
@@ -23,9 +29,11 @@ const MODAL_WORDS: readonly string[] = [
   'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
   'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'considering', 'threatened', 'threatens', 'promised', 'promises',
 ];
-/** Words that place an event before or after another of its kind. */
-const TIME_SHIFT_WORDS: readonly string[] = [
-  'next', 'last', 'previous', 'upcoming', 'following', 'later', 'earlier', 'future', 'past', 'another', 'again', 'forthcoming', 'annual', 'anniversary',
+/** Words that place an event before another of its kind. */
+const TIME_SHIFT_WORDS: readonly string[] = ['last', 'previous', 'earlier', 'past', 'ago'];
+/** Words that place an event after another of its kind, or say it happens again. */
+const TIME_LATER_WORDS: readonly string[] = [
+  'next', 'upcoming', 'following', 'later', 'future', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
 ];
 
 const CLASSES = new Map<string, number>();
@@ -33,6 +41,7 @@ for (const [words, flag] of [
   [NEGATION_WORDS, NEGATION],
   [MODAL_WORDS, MODAL],
   [TIME_SHIFT_WORDS, TIME_SHIFT],
+  [TIME_LATER_WORDS, TIME_LATER],
 ] as const) {
   for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
 }
@@ -43,13 +52,23 @@ for (const [words, flag] of [
  */
 const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'hopes']);
 
+/**
+ * Future auxiliaries that, before a speech verb ("will say", "will tell"), date the telling, not the
+ * fact told: a speech announced in advance states the same facts as its report ("said"), so they are
+ * not modal there.
+ */
+const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(['will', 'shall', 'll']);
+
 /** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
 export function wordClass(norm: string, next?: string): number {
   const flags = CLASSES.get(norm) ?? 0;
-  return next !== undefined && next !== 'to' && MODAL_BEFORE_TO.has(norm) ? flags & ~MODAL : flags;
+  if (next === undefined) return flags;
+  if (MODAL_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
+  if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
+  return flags;
 }
 
-/** Whether a token's modal flag depends on the token after it (MODAL_BEFORE_TO). */
+/** Whether a token's modal flag depends on the token after it (MODAL_BEFORE_TO, FUTURE_OF_TELLING). */
 export function modalBeforeTo(norm: string): boolean {
-  return MODAL_BEFORE_TO.has(norm);
+  return MODAL_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm);
 }

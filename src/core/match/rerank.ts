@@ -25,7 +25,8 @@ export const FEATURES = [
   // Negation, modality, time.
   'negationMismatch', // one side negates, the other does not
   'modalityMismatch', // one side is modal, future or hedged, the other is not
-  'timeShiftMismatch', // one side places its event relative to another ("next", "last", "another"), the other does not
+  'timeShiftMismatch', // one side places its event relative to another ("last", "next"), the other does not (laterOnPage aside)
+  'laterOnPage', // the sentence places its event after or again ("later", "again", "another") and the claim does not: likely another event
   'yearConflict', // the sentence states years and none is the claim's (stated, else its article's year)
   'yearUnstated', // the sentence states a year and the claim none (nor a dated article): likely another time
   'figureShared', // a figure (class and value) in common

@@ -27,10 +27,27 @@ describe('re-ranker features', () => {
 
   it.each([
     ['negationMismatch', 'Repairs will not keep the Kessel Bridge closed for fourteen weeks, the mayor said.'],
-    ['timeShiftMismatch', 'Repairs will keep the Kessel Bridge closed for fourteen weeks again next year, the mayor said.'],
   ] as const)('%s changes when the sentence gains such a word', (feature, text) => {
     // A mismatch is a flag on one side only: adding the word to the page flips it either way.
     expect(featuresOf(text, 'cg:duration')[F[feature]]).toBe(1 - base[F[feature]]);
+  });
+
+  it('time words: a page event placed again or later is laterOnPage; one placed before is a time-shift mismatch', () => {
+    // The march claims state no time word; the duration claim says "from next month".
+    const march = 'Dock workers marched through Eastport on Sunday, the union said.';
+    expect(featuresOf(march, 'cg:march')[F.laterOnPage]).toBe(0);
+    expect(featuresOf(march, 'cg:march')[F.timeShiftMismatch]).toBe(0);
+    const again = featuresOf('Dock workers marched through Eastport again on Sunday, the union said.', 'cg:march');
+    expect(again[F.laterOnPage]).toBe(1);
+    expect(again[F.timeShiftMismatch]).toBe(0);
+    const before = featuresOf('Dock workers marched through Eastport last Sunday, the union said.', 'cg:march');
+    expect(before[F.laterOnPage]).toBe(0);
+    expect(before[F.timeShiftMismatch]).toBe(1);
+    // The claim's own "next" matches the page's: neither feature.
+    const next = featuresOf('Repairs will keep the Kessel Bridge closed for fourteen weeks again next year, the mayor said.', 'cg:duration');
+    expect(next[F.laterOnPage]).toBe(0);
+    expect(next[F.timeShiftMismatch]).toBe(0);
+    expect(base[F.timeShiftMismatch]).toBe(1);
   });
 
   it('an identical key aligns at 1 and covers the claim more than a sentence of other words', () => {

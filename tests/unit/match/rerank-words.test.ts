@@ -1,6 +1,9 @@
-/** Word classes of the re-ranker (rerank-words.ts): modal words that are as often nouns count only before "to". */
+/**
+ * Word classes of the re-ranker (rerank-words.ts): modal words that are as often nouns count only before "to";
+ * "will" before a speech verb dates the telling, not the fact; time words before or after another event.
+ */
 import { describe, expect, it } from 'vitest';
-import { MODAL, wordClass } from '../../../src/core/match/rerank-words';
+import { MODAL, TIME_LATER, TIME_SHIFT, wordClass } from '../../../src/core/match/rerank-words';
 
 describe('wordClass', () => {
   it.each([
@@ -10,8 +13,30 @@ describe('wordClass', () => {
     ['hopes', 'to', MODAL],
     ['hopes', 'of', 0],
     ['will', 'close', MODAL], // not noun-like: modal whatever follows
+    ['will', 'say', 0], // "will say": the telling is future, not the fact told
+    ['will', 'tell', 0],
+    ['shall', 'announce', 0],
+    ['would', 'say', MODAL], // conditional, not an announced speech
+    ['will', '.', MODAL],
     ['plans', undefined, MODAL], // no context: as listed
   ] as const)('%s before %s', (word, next, expected) => {
     expect(wordClass(word, next) & MODAL).toBe(expected);
+  });
+});
+
+describe('time words', () => {
+  it.each([
+    ['last', TIME_SHIFT],
+    ['previous', TIME_SHIFT],
+    ['ago', TIME_SHIFT],
+    ['again', TIME_LATER],
+    ['later', TIME_LATER],
+    ['another', TIME_LATER],
+    ['next', TIME_LATER],
+    ['returned', TIME_LATER],
+    ['former', 0], // a role ("the former minister"), not a time
+    ['week', 0],
+  ] as const)('%s', (word, expected) => {
+    expect(wordClass(word) & (TIME_SHIFT | TIME_LATER)).toBe(expected);
   });
 });
