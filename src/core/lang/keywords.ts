@@ -13,6 +13,19 @@ const HAS_LETTER = /\p{L}/u;
  * call this, so a word is a keyword on one side exactly when it is on the other.
  */
 export function wordKey(norm: string): string | null {
+  // A hyphenated compound keys as its last part, the head ("no-confidence" as "confidence"), so it
+  // meets the same words written apart ("a vote of no confidence"); a part that is no keyword (a
+  // stopword, a fragment) leaves the compound whole.
+  const dash = norm.lastIndexOf('-');
+  if (dash > 0 && dash < norm.length - 1) {
+    const head = simpleKey(norm.slice(dash + 1));
+    if (head !== null) return head;
+  }
+  return simpleKey(norm);
+}
+
+/** wordKey of a word read whole. */
+function simpleKey(norm: string): string | null {
   if (norm.length < MIN_KEYWORD_LENGTH || STOPWORDS.has(norm) || NUMBER_WORDS.has(norm) || SCALES.has(norm)) return null;
   if (!HAS_LETTER.test(norm) || STOPWORDS.has(lemma(norm))) return null;
   const key = stem(norm);

@@ -27,13 +27,16 @@ const NEGATION_WORDS: readonly string[] = [
 const MODAL_WORDS: readonly string[] = [
   'may', 'might', 'could', 'would', 'should', 'will', 'shall', 'must', 'if', 'plan', 'plans', 'planned', 'planning',
   'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
-  'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'considering', 'threatened', 'threatens', 'promised', 'promises',
+  'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'aiming', 'considering', 'threatened', 'threatens', 'promised', 'promises',
 ];
-/** Words that place an event before another of its kind. */
-const TIME_SHIFT_WORDS: readonly string[] = ['last', 'previous', 'earlier', 'past', 'ago'];
+/**
+ * Words that place an event before another of its kind, or in time without saying it is another
+ * ("the future of the party", "following the vote": as often about the same event as not).
+ */
+const TIME_SHIFT_WORDS: readonly string[] = ['last', 'previous', 'earlier', 'past', 'ago', 'future', 'following'];
 /** Words that place an event after another of its kind, or say it happens again. */
 const TIME_LATER_WORDS: readonly string[] = [
-  'next', 'upcoming', 'following', 'later', 'future', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
+  'next', 'upcoming', 'later', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
 ];
 
 const CLASSES = new Map<string, number>();
@@ -50,7 +53,7 @@ for (const [words, flag] of [
  * Modal words that are as often nouns ("the pay plan", "his aims", "their hopes"): modal only when
  * "to" follows ("plans to close", "hopes to win").
  */
-const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'hopes']);
+const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'aiming', 'hopes']);
 
 /**
  * Future auxiliaries that, before a speech verb ("will say", "will tell"), date the telling, not the
@@ -61,10 +64,17 @@ const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(['will', 'shall', 'll']);
 
 /** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
 export function wordClass(norm: string, next?: string): number {
-  const flags = CLASSES.get(norm) ?? 0;
+  const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : 0);
   if (next === undefined) return flags;
   if (MODAL_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
   if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
+  return flags;
+}
+
+/** A hyphenated word's flags: those of its parts ("no-confidence" negates as "no confidence" does). */
+function compoundClass(norm: string): number {
+  let flags = 0;
+  for (const part of norm.split('-')) flags |= CLASSES.get(part) ?? 0;
   return flags;
 }
 

@@ -20,6 +20,9 @@ describe('stem: inflections of one word share one key', () => {
     [['woman', 'women'], 'woman'],
     // Adjective and noun of one meaning.
     [['female', 'woman'], 'woman'],
+    // An adverb of a participle keys as its verb.
+    [['overwhelm', 'overwhelming', 'overwhelmingly'], 'overwhelm'],
+    [['report', 'reported', 'reportedly'], 'report'],
   ])('%j → %s', (words, key) => {
     for (const w of words) expect(stem(w)).toBe(key);
   });
@@ -57,6 +60,13 @@ describe('wordKey: one keyword rule for corpus and page', () => {
     ['million', null],
     ['mp', null],
     ['2,000', null],
+    // A hyphenated compound keys as its head, the last part, as the words written apart do.
+    ['no-confidence', 'confidenc'],
+    ['anti-austerity', 'austerity'],
+    ['re-elected', 'elect'],
+    // A head that is no keyword leaves the compound whole.
+    ['co-op', 'co-op'],
+    ['sign-up', 'sign-up'],
   ])('%s → %s', (word, key) => {
     expect(wordKey(word)).toBe(key);
   });

@@ -3,7 +3,7 @@
  * "will" before a speech verb dates the telling, not the fact; time words before or after another event.
  */
 import { describe, expect, it } from 'vitest';
-import { MODAL, TIME_LATER, TIME_SHIFT, wordClass } from '../../../src/core/match/rerank-words';
+import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, wordClass } from '../../../src/core/match/rerank-words';
 
 describe('wordClass', () => {
   it.each([
@@ -18,6 +18,8 @@ describe('wordClass', () => {
     ['shall', 'announce', 0],
     ['would', 'say', MODAL], // conditional, not an announced speech
     ['will', '.', MODAL],
+    ['aiming', 'to', MODAL], // "are aiming to mobilise"
+    ['aiming', 'at', 0],
     ['plans', undefined, MODAL], // no context: as listed
   ] as const)('%s before %s', (word, next, expected) => {
     expect(wordClass(word, next) & MODAL).toBe(expected);
@@ -34,9 +36,17 @@ describe('time words', () => {
     ['another', TIME_LATER],
     ['next', TIME_LATER],
     ['returned', TIME_LATER],
+    ['future', TIME_SHIFT], // "the future of the party": a time, not another event
     ['former', 0], // a role ("the former minister"), not a time
     ['week', 0],
   ] as const)('%s', (word, expected) => {
     expect(wordClass(word) & (TIME_SHIFT | TIME_LATER)).toBe(expected);
+  });
+});
+
+describe('hyphenated words', () => {
+  it('take the flags of their parts', () => {
+    expect(wordClass('no-confidence') & NEGATION).toBe(NEGATION);
+    expect(wordClass('long-term')).toBe(0);
   });
 });
