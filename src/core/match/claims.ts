@@ -266,7 +266,10 @@ export class ClaimScorer {
   private readonly clauseIdf = new Float64Array(MAX_CLAUSES);
   private readonly clauseAlign = new Float64Array(MAX_CLAUSES);
   private nPage = 0;
-  private pageFlags = 0;
+  /** Per clause: the flags (rerank-words) of its words (negation, modality, time). */
+  private readonly clauseFlags = new Uint8Array(MAX_CLAUSES);
+  /** The clause clauseCovered found best for the candidate being featured. */
+  private bestClause = 0;
   private readonly pageYears: number[] = [];
   /** Cosines of (page word, claim word key) pairs of the sentence, computed once each (NaN: not yet). */
   private readonly cosCache = new Float32Array(MAX_PAGE_WORDS * COSINE_SLOTS);
@@ -362,7 +365,7 @@ export class ClaimScorer {
     this.clause = 0;
     this.clauseItems = 0;
     this.nSlots = 0;
-    this.pageFlags = 0;
+    this.clauseFlags.fill(0);
     this.pageYears.length = 0;
     this.prepareCache(t);
     let content = 0;
@@ -414,7 +417,7 @@ export class ClaimScorer {
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
-      this.pageFlags |= this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
+      this.clauseFlags[this.clause] |= this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       const d = this.symDescriptor[sym];
       if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
       // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
@@ -722,11 +725,19 @@ export class ClaimScorer {
     row[F.actorShared] = named > 0 ? 1 : 0;
     row[F.actorByDescriptor] = named === 0 && described > 0 ? 1 : 0;
     row[F.actorMissing] = actors.length > 0 && named === 0 && described === 0 ? 1 : 0;
+    // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
+    const mark = ++this.markStamp;
+    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
+    row[F.clauseCovered] = this.clauseCovered(mark);
+    // Negation, modality and time are read in the clause that states the claim best: in "X, who
+    // faces a vote after the board turned against him, will speak on Monday" the "will" is not the
+    // board's, and a claim of the board's vote is not modal for it.
     const flags = this.claimFlags[c];
-    const differ = flags ^ this.pageFlags;
+    const pf = this.clauseFlags[this.bestClause];
+    const differ = flags ^ pf;
     row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
     row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
-    row[F.laterOnPage] = this.pageFlags & TIME_LATER && !(flags & TIME_LATER) ? 1 : 0;
+    row[F.laterOnPage] = pf & TIME_LATER && !(flags & TIME_LATER) ? 1 : 0;
     row[F.timeShiftMismatch] = differ & (TIME_SHIFT | TIME_LATER) && !row[F.laterOnPage] ? 1 : 0;
     const years = this.parts.years(c);
     let yearShared = false;
@@ -742,10 +753,6 @@ export class ClaimScorer {
     row[F.predicateAligned] = 0;
     row[F.clauseAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
-    // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
-    const mark = ++this.markStamp;
-    for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
-    row[F.clauseCovered] = this.clauseCovered(mark);
     if (skipBelow > 0) {
       // The alignment features lie in [0, 1] and no lower than 0: the most each can add is its
       // positive weight times its upper bound (alignmentBounds).
@@ -884,7 +891,13 @@ export class ClaimScorer {
       if (id >= 0 && this.claimMark[id] === mark) this.clauseHeld[this.itemClause[k]] += w;
     }
     let covered = 0;
-    for (let q = 0; q < nClauses; q++) if (this.clauseTotal[q] > 0) covered = Math.max(covered, this.clauseHeld[q] / this.clauseTotal[q]);
+    this.bestClause = 0;
+    for (let q = 0; q < nClauses; q++) {
+      if (this.clauseTotal[q] > 0 && this.clauseHeld[q] / this.clauseTotal[q] > covered) {
+        covered = this.clauseHeld[q] / this.clauseTotal[q];
+        this.bestClause = q;
+      }
+    }
     return covered;
   }
 

@@ -70,6 +70,22 @@ describe('re-ranker features', () => {
   });
 });
 
+describe('negation, modality and time are read in the clause that states the claim', () => {
+  it.each([
+    // The claim's clause is plain; "will", "not" and "again" belong to another clause.
+    ['Dock workers marched through Eastport on Sunday, while the union will not meet the council again before next month.', 0],
+    // The claim's own clause is modal.
+    ['Dock workers will march through Eastport on Sunday, the union said.', 1],
+  ] as const)('%s', (text, modal) => {
+    const row = featuresOf(text, 'cg:march');
+    expect(row[F.modalityMismatch]).toBe(modal);
+    if (modal === 0) {
+      expect(row[F.negationMismatch]).toBe(0);
+      expect(row[F.laterOnPage]).toBe(0);
+    }
+  });
+});
+
 describe('clause and predicate features', () => {
   const base = featuresOf(BASE, 'cg:duration');
 
