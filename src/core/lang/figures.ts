@@ -5,7 +5,7 @@
  * so "thirty-six" and "36" compare alike, and the cards' "differs" and the page's relation agree.
  */
 import type { Qualifier } from '../index/types';
-import { isYearNumber } from './dates';
+import { MONTHS, isYearNumber } from './dates';
 import { SCALES, isScaleWord, readNumberWords } from './numbers';
 import { NUM, SPACED, WORD, type TokenRun } from './token-flags';
 
@@ -86,6 +86,17 @@ export interface ParsedFigure {
 
 const NUMERIC = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/;
 
+/** Ordinal suffixes of a day of the month. */
+const ORDINAL_SUFFIX: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
+
+/** Whether number `digits` with `suffix` at token i is a day of the month: 1 to 31, a month name right after it (or after "of") or right before it. */
+function isOrdinalDay(t: TokenRun, i: number, to: number, digits: string, suffix: string): boolean {
+  if (!ORDINAL_SUFFIX.has(suffix) || !/^\d{1,2}$/.test(digits) || Number(digits) < 1 || Number(digits) > 31) return false;
+  // After an ordinal, "may" can only be the month ("the 3rd of May"); before one it may be the verb.
+  const month = (j: number, mayToo: boolean) => j >= 0 && j < to && MONTHS.has(t.norm[j]) && (mayToo || t.norm[j] !== 'may');
+  return month(i + 1, true) || (i + 2 < to && t.norm[i + 1] === 'of' && month(i + 2, true)) || month(i - 1, false);
+}
+
 /** Appends the figures stated in tokens [from, to) to `out`. */
 export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedFigure[]): void {
   const isWord = (j: number) => (t.flags[j] & WORD) !== 0;
@@ -101,7 +112,9 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
       const m = NUMERIC.exec(t.norm[i]);
       if (m) {
         const suffix = m[2];
-        const scale = suffix === '' ? 1 : SCALES.get(suffix);
+        // A day of the month written as an ordinal ("the 24th of September", "24th September")
+        // reads as the cardinal day does ("24 September"), so both forms share one figure.
+        const scale = suffix === '' || isOrdinalDay(t, i, to, m[1], suffix) ? 1 : SCALES.get(suffix);
         if (scale !== undefined) {
           value = parseFloat(m[1].replace(/,/g, '')) * scale;
           isScaled = suffix !== '';

@@ -48,7 +48,16 @@ describe('figures', () => {
     ['in 2020', [{ text: '2020', value: 2020, qualifier: 'exact', cls: FigureClass.year }]],
     ['the 1984-85 strike', [{ text: '1984-85', value: 1984, qualifier: 'exact', cls: FigureClass.year }]],
     ['one of his allies', []],
-    ['on 24th September', []],
+    // A day of the month reads alike as an ordinal and a cardinal ("24 September"), so the forms share one figure.
+    ['on 24 September', [{ text: '24', value: 24, qualifier: 'exact', cls: count }]],
+    ['on 24th September', [{ text: '24th', value: 24, qualifier: 'exact', cls: count }]],
+    ['on the 24th of September', [{ text: '24th', value: 24, qualifier: 'exact', cls: count }]],
+    ['on September 24th', [{ text: '24th', value: 24, qualifier: 'exact', cls: count }]],
+    ['the 3rd of May', [{ text: '3rd', value: 3, qualifier: 'exact', cls: count }]],
+    // An ordinal that is no day of a month is no figure.
+    ['the 5th time', []],
+    ['the 40th of them', []],
+    ['they may 3rd', []],
     ['in the 1970s', []],
   ])('%j', (text, expected) => {
     expect(figures(text)).toEqual(expected);
