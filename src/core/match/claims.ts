@@ -52,6 +52,12 @@ export const RETRIEVE_K = 8;
  * about 1. One such sentence on a page is not enough to take it for a copy (select.ts).
  */
 export const RESTATE_COSINE = 0.95;
+/**
+ * Shared keys at which the sharedKeys feature reaches 1 (features lie in [0, 1]): about a whole
+ * claim's worth (the seeds' claims hold 9 keys at the median, 6 at the first quartile), so the
+ * feature tells two or three words in common, the least a candidate has, from a restatement.
+ */
+const SHARED_KEYS_SCALE = 8;
 /** Page content words the soft alignment reads per sentence (a longer sentence is read up to here). */
 const MAX_PAGE_WORDS = 64;
 /** Distinct claim words per sentence whose cosines with the page words are kept (the top K claims hold fewer). */
@@ -747,6 +753,7 @@ export class ClaimScorer {
     let figureShared = 0;
     for (let k = 0; k < keys.length; k++) if (this.seen[keys[k]] === this.stamp && this.keyIsFigure(keys[k])) figureShared = 1;
     row[F.figureShared] = figureShared;
+    row[F.sharedKeys] = Math.min(this.sums[c * 3 + 2], SHARED_KEYS_SCALE) / SHARED_KEYS_SCALE;
     row[F.alignPageToClaim] = 0;
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;

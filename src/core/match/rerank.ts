@@ -30,6 +30,7 @@ export const FEATURES = [
   'yearConflict', // the sentence states years and none is the claim's (stated, else its article's year)
   'yearUnstated', // the sentence states a year and the claim none (nor a dated article): likely another time
   'figureShared', // a figure (class and value) in common
+  'sharedKeys', // how many keys the sentence and the claim share, over SHARED_KEYS_SCALE (at most 1): two words in common are the least a candidate has
   // What was done: the sentence's own event verbs.
   'predicateAligned', // IDF-weighted mean over the sentence's event verbs of their best alignment with a claim word (0 when it has none)
   'predicateMissing', // the sentence has no event verb the corpus uses (a caption, a fragment, or an event of words no claim uses)

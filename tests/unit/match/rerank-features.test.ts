@@ -56,6 +56,12 @@ describe('re-ranker features', () => {
     expect(base[F.claimCovered]).toBeGreaterThan(other[F.claimCovered]);
   });
 
+  it('sharedKeys counts the keys in common, more for a restatement than for a sentence sharing a few words', () => {
+    const few = featuresOf('Council staff say the Kessel Bridge looked closed all week.', 'cg:duration');
+    expect(few[F.sharedKeys]).toBeGreaterThan(0);
+    expect(base[F.sharedKeys]).toBeGreaterThan(few[F.sharedKeys]);
+  });
+
   it('a near-synonym aligns closer than an unrelated word (word vectors)', () => {
     const synonym = featuresOf('Repairs will keep the Kessel Bridge shut for fourteen weeks, the mayor said.', 'cg:duration');
     const unrelated = featuresOf('Repairs will keep the Kessel Bridge purple for fourteen weeks, the mayor said.', 'cg:duration');
