@@ -72,6 +72,8 @@ const RARE_WORDS = 3;
 const MIN_CLAUSE_ITEMS = 3;
 /** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
 const MAX_CLAUSES = 16;
+/** The rerank-words flags of time words, read over the whole sentence. */
+const TIME_WORDS = TIME_SHIFT | TIME_LATER;
 /** Per-symbol bits of the scorer's own cache. */
 const SYM_EVENT_VERB = 1;
 const SYM_CLAUSE_OPENER = 2;
@@ -272,10 +274,11 @@ export class ClaimScorer {
   private readonly clauseIdf = new Float64Array(MAX_CLAUSES);
   private readonly clauseAlign = new Float64Array(MAX_CLAUSES);
   private nPage = 0;
-  /** Per clause: the flags (rerank-words) of its words (negation, modality, time). */
+  /** Per clause: the flags (rerank-words) of its words (negation, modality, time); and the whole sentence's. */
   private readonly clauseFlags = new Uint8Array(MAX_CLAUSES);
   /** The clause clauseCovered found best for the candidate being featured. */
   private bestClause = 0;
+  private sentenceFlags = 0;
   private readonly pageYears: number[] = [];
   /** Cosines of (page word, claim word key) pairs of the sentence, computed once each (NaN: not yet). */
   private readonly cosCache = new Float32Array(MAX_PAGE_WORDS * COSINE_SLOTS);
@@ -372,6 +375,7 @@ export class ClaimScorer {
     this.clauseItems = 0;
     this.nSlots = 0;
     this.clauseFlags.fill(0);
+    this.sentenceFlags = 0;
     this.pageYears.length = 0;
     this.prepareCache(t);
     let content = 0;
@@ -423,7 +427,9 @@ export class ClaimScorer {
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
-      this.clauseFlags[this.clause] |= this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
+      const wordFlags = this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
+      this.clauseFlags[this.clause] |= wordFlags;
+      this.sentenceFlags |= wordFlags;
       const d = this.symDescriptor[sym];
       if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
       // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
@@ -735,11 +741,13 @@ export class ClaimScorer {
     const mark = ++this.markStamp;
     for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
     row[F.clauseCovered] = this.clauseCovered(mark);
-    // Negation, modality and time are read in the clause that states the claim best: in "X, who
-    // faces a vote after the board turned against him, will speak on Monday" the "will" is not the
-    // board's, and a claim of the board's vote is not modal for it.
+    // Negation and modality are read in the clause that states the claim best: in "X, who faces a
+    // vote after the board turned against him, will speak on Monday" the "will" is not the board's,
+    // and a claim of the board's vote is not modal for it. Time words are the whole sentence's, as
+    // its years are: "again in 2019" dates every clause of "held rallies in A, B and C again in
+    // 2019", whose list commas cut clauses.
     const flags = this.claimFlags[c];
-    const pf = this.clauseFlags[this.bestClause];
+    const pf = (this.clauseFlags[this.bestClause] & ~TIME_WORDS) | (this.sentenceFlags & TIME_WORDS);
     const differ = flags ^ pf;
     row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
     row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
