@@ -27,8 +27,7 @@ export const FEATURES = [
   'modalityMismatch', // one side is modal, future or hedged, the other is not
   'timeShiftMismatch', // one side places its event relative to another ("last", "next"), the other does not (laterOnPage aside)
   'laterOnPage', // the sentence places its event after or again ("later", "again", "another") and the claim does not: likely another event
-  'yearConflict', // the sentence states years and none is the claim's (stated, else its article's year)
-  'yearUnstated', // the sentence states a year and the claim none (nor a dated article): likely another time
+  'yearOther', // the sentence states years and none is the claim's (stated, else its article's year; none when neither is known): likely another time
   'figureShared', // a figure (class and value) in common
   'sharedKeys', // how many keys the sentence and the claim share, over SHARED_KEYS_SCALE (at most 1): two words in common are the least a candidate has
   // What was done: the sentence's own event verbs.

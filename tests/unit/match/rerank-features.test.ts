@@ -103,6 +103,30 @@ describe('negation and modality are read in the clause that states the claim, ti
   });
 });
 
+describe('yearOther: the sentence dates its event to a year that is not the claim\'s', () => {
+  /** Features of the cg:march claim of `article` (a1 dated 2021; a3 undated) for `text`. */
+  function marchOf(text: string, article: string): Float64Array {
+    let row: Float64Array | null = null;
+    miniMatcher.scan(text, {
+      kinds: { claim: true },
+      claimProbe: (claim, features) => {
+        if (!row && miniData.articles[miniData.claims[claim][0]] === article && miniData.claimGroups[miniData.claims[claim][2]] === 'cg:march') row = Float64Array.from(features.subarray(0, FEATURE_COUNT));
+      },
+    });
+    if (!row) throw new Error(`no cg:march candidate of ${article}`);
+    return row;
+  }
+
+  it.each([
+    ['Dock workers marched through Eastport on Sunday in 2021.', 'a1', 0], // the dated article's year
+    ['Dock workers marched through Eastport on Sunday in 2023.', 'a1', 1], // another year than the article's
+    ['Dock workers marched on Sunday against the shutdown of the Kessel Bridge in 2023.', 'a3', 1], // undated: no year is the claim's
+    ['Dock workers marched on Sunday against the shutdown of the Kessel Bridge.', 'a3', 0], // no year stated
+  ] as const)('%s (%s)', (text, article, expected) => {
+    expect(marchOf(text, article)[F.yearOther]).toBe(expected);
+  });
+});
+
 describe('clause and predicate features', () => {
   const base = featuresOf(BASE, 'cg:duration');
 
