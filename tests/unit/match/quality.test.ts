@@ -52,7 +52,8 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * recall 39/58 = 0.672. With the clause and predicate features (same day, second round): 38/42 =
  * 0.905, 38/58 = 0.655; the floors were left where they were (still met, not lowered). With clause
  * claims of long sentences, quotes of other groups and the refit (same day, read once): 40/44 =
- * 0.909, 40/58 = 0.690; recall's floor raised to 0.64.
+ * 0.909, 40/58 = 0.690; recall's floor raised to 0.64. Seventh session (read once): 39/43 =
+ * 0.907, 39/58 = 0.672; the floors stay (still met, not lowered).
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
 const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecision: 0.97, peopleRecall: 0.97 };
@@ -62,9 +63,11 @@ const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecis
  * hand-made alignment; `npm run eval`), the nearest thing to real pages the project has: on
  * 2026-12-06 with clause claims of long sentences and the refitted re-ranker, links 39/43 = 0.907
  * correct and 37/66 = 0.561 of the aligned units found (before them: 32/34 = 0.941, 33/66 = 0.500).
- * Floors: those figures less about two links (precision) and three units (recall).
+ * Floors: those figures less about two links (precision) and three units (recall). Raised the same
+ * day (seventh session: clause-read modality, time words, shared keys, a confident link probability)
+ * from 0.85 / 0.52 at 42/43 = 0.977 and 40/66 = 0.606.
  */
-const LOO_FLOORS = { precision: 0.85, recall: 0.52 };
+const LOO_FLOORS = { precision: 0.92, recall: 0.56 };
 
 function report(name: string, s: DevScore, figuresOnly = false) {
   const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
