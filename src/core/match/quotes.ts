@@ -1,7 +1,8 @@
 /**
  * Quoted speech: spans between quote marks in the scanned text, matched against corpus quotes by
  * word bigrams (order-aware, robust to a cut or a small rewording). "same-quote" when the page's
- * words occur contiguously in that article's wording, "variant-quote" otherwise.
+ * words occur contiguously in that article's wording, "variant-quote" otherwise; "differs" when the
+ * article reports the same words as more or less certain ("he will say" against "he said").
  */
 import type { MatcherData, QuoteSignature } from './data';
 import { BREAK, SPACED, Tokens, WORD } from './tokens';
@@ -256,6 +257,9 @@ export class QuoteMatcher {
         if (certainty) differences.push({ attribute: 'certainty', kind: certainty, page: page.cue || 'stated', corpus: corpusLevel === Certainty.expected ? 'will say' : 'stated' });
         const wording: DifferenceKind | null = relation === 'variant-quote' ? 'quote-varied' : words.length > ids.length ? 'quote-cut' : null;
         if (wording) differences.push({ attribute: 'wording', kind: wording, page: `${ids.length} words`, corpus: `${words.length} words` });
+        // The same words stated as planned ("he will say") against as said: a difference of certainty
+        // the reader must see, so the relation is "differs" (the wording kind stays beside it).
+        if (certainty) ref.relation = 'differs';
         if (differences.length) {
           ref.kind = differences[0].kind;
           ref.values = differences[0];

@@ -59,6 +59,8 @@ describe('lookup on the seeds index', () => {
     const quote = find('He said: "We will win the next general election only as a social movement."').find((d) => d.kind === 'quote')!;
     expect(quote.coverage.map((c) => c.article).sort()).toEqual([A0, A1, '002_faa01f1d6eb7e0ab']);
     // 000 and 002 use these very words; 001 has "we will only win the next general election because…".
-    expect(Object.fromEntries(quote.coverage.map((c) => [c.article, c.relation]))).toEqual({ [A0]: 'same-quote', [A1]: 'variant-quote', '002_faa01f1d6eb7e0ab': 'same-quote' });
+    // 000 is the advance text ("he is expected to say"): the same words, less certain than "He said".
+    expect(Object.fromEntries(quote.coverage.map((c) => [c.article, c.relation]))).toEqual({ [A0]: 'differs', [A1]: 'variant-quote', '002_faa01f1d6eb7e0ab': 'same-quote' });
+    expect(quote.coverage.find((c) => c.article === A0)!.differences?.map((d) => d.kind)).toEqual(['less-certain', 'quote-cut']);
   });
 });
