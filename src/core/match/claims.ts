@@ -485,10 +485,11 @@ export class ClaimScorer {
         candidates.push({ claim: c, sim: this.cosine(c), linked: i >= 0 && this.topP[i] >= threshold });
       }
       if (this.claims[best][2] !== group) candidates.push({ claim: best, sim: this.cosine(best), linked: true });
-      // Likely claims the corpus analysis put in other groups are evidence too.
+      // Likely claims the corpus analysis put in other groups are evidence too; the other retrieved
+      // ones only beside a link of their article, for a value that differs (relate.ts, valuesOnly).
       for (let i = 0; i < nTop; i++) {
         const c = this.top[i];
-        if (this.claims[c][2] !== group && c !== best && this.topP[i] >= threshold) candidates.push({ claim: c, sim: this.cosine(c), otherGroup: true, linked: true });
+        if (this.claims[c][2] !== group && c !== best) candidates.push(this.topP[i] >= threshold ? { claim: c, sim: this.cosine(c), otherGroup: true, linked: true } : { claim: c, sim: this.cosine(c), otherGroup: true, valuesOnly: true });
       }
       const refs = claimEvidence(this.relateContext(text, t, a, b), candidates);
       // A card shows each article's confidence: the best link probability among its claims here.

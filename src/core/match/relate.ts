@@ -73,7 +73,16 @@ export interface ClaimCandidate {
   otherGroup?: boolean;
   /** The re-ranker links the sentence to this claim on its own (its probability reaches the link threshold): its values are compared whatever its cosine. */
   linked?: boolean;
+  /**
+   * A retrieved claim the re-ranker did not link, of an article another claim links: shown beside
+   * that link only when one of its values (a figure, place, date or group) differs, so a second
+   * statement of the fact with another figure is not hidden ("every differing member is shown").
+   */
+  valuesOnly?: boolean;
 }
+
+/** Attributes of a value: a member shown only for a differing value (ClaimCandidate.valuesOnly) needs one of these. */
+const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['figure', 'place', 'date', 'scope']);
 
 /** Builds the corpus-side relating data once from compiled matcher data. */
 export function relateData(data: MatcherData): RelateData {
@@ -111,9 +120,11 @@ function isTraits(t: unknown): t is ClaimTraits {
 export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCandidate[]): CoverageRef[] {
   const byArticle = new Map<number, CoverageRef[]>();
   const page = pageTraits(ctx);
-  for (const { claim, sim, otherGroup, linked } of candidates) {
+  for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
+    if (valuesOnly && !byArticle.has(sig[0])) continue;
     const ref = relate(ctx, sig, sim, claim, page, linked === true);
+    if (valuesOnly && !(ref.differences ?? (ref.values ? [ref.values] : [])).some((d) => VALUE_ATTRIBUTES.has(d.attribute))) continue;
     // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
     if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs') continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
