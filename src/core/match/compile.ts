@@ -5,6 +5,7 @@ import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTrait
 import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
 import { readNegationOf } from '../lang/negation';
+import { readQuantityScope } from '../lang/quantity-scope';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -148,7 +149,8 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
     const { clause, content } = certainty;
     const negation = readNegationOf(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target];
+    const quantity = readQuantityScope(tokens, 0, tokens.count);
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : []];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {

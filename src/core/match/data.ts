@@ -41,9 +41,16 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * per figure with a group its words as written ("45% of the members", else ""),
  * certainty level of the reported content after the speech verb (-1 when none), its cue,
  * its negation as written ("" when affirmative) and the key of the word it denies (core/lang/negation;
- * both absent in data compiled before them)].
+ * both absent in data compiled before them), how much of a group it speaks of (QuantitySignature;
+ * absent in data compiled before it)].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?];
+
+/**
+ * A claim's quantifier over a group (core/lang/quantity-scope): [level (part 0, whole 1), the group's
+ * word keys, the phrase as written ("one of the big lenders")], or [] when it has none.
+ */
+export type QuantitySignature = [number, string[], string] | [];
 
 /**
  * One corpus quote: [article index, first sentence index, quote group index, word ids of its wording,

@@ -8,7 +8,8 @@
  * the wording is close, else "adds". Every differing member of an article is kept, beside its
  * best-scoring one: a card lists them all.
  */
-import type { ClaimSignature, ClaimTraits, MatcherData } from './data';
+import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from './data';
+import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
@@ -109,7 +110,12 @@ export function relateData(data: MatcherData): RelateData {
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string');
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9]));
+}
+
+/** Whether a value has the shape of QuantitySignature. */
+function isQuantity(q: unknown): q is QuantitySignature {
+  return Array.isArray(q) && (q.length === 0 || (typeof q[0] === 'number' && Array.isArray(q[1]) && q[1].every((k) => typeof k === 'string') && typeof q[2] === 'string'));
 }
 
 /**
@@ -155,12 +161,14 @@ export interface PageTraits {
   negation: Negation | null;
   /** The sentence's word keys (core/lang/keywords), to check that the other side states what one side denies. */
   keys: ReadonlySet<string>;
+  /** How much of a group the sentence speaks of ("all of the lenders", "one of the lenders"), null when it says not. */
+  quantity: QuantityScope | null;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set() };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -181,6 +189,7 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     derived: derivedCounts(run, ctx.figures, to),
     negation: readNegationOf(run, from, to),
     keys: sentenceKeys(run, from, to),
+    quantity: readQuantityScope(run, from, to),
   };
 }
 
@@ -414,6 +423,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
       const found = certaintyDifference(page.certainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
+    }
+    // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
+    const q = traits[9];
+    if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, { level: q[0], keys: q[1], start: 0, end: 0 })) {
+      add({ attribute: 'scope', kind: 'scope', page: ctx.text.slice(page.quantity.start, page.quantity.end), corpus: q[2] });
     }
     // Negation: one says it did not happen ("did not back" against "backed"), and the other states
     // what it denies (a denial elsewhere in a long sentence, "who did it is not known", is not this).

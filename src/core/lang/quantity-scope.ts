@@ -1,0 +1,94 @@
+/**
+ * How much of a group a sentence speaks of: all of it ("all of the big lenders", "every town") or a
+ * part ("one of the big lenders", "some of the drivers", "towns including …"). Two statements of one
+ * fact that say "all" and "one of" about the same group differ in scope, not in wording (relate.ts).
+ */
+import { wordKey } from './keywords';
+import { WORD, type TokenRun } from './token-flags';
+
+/** Whether a sentence speaks of a whole group or of a part of it. */
+export const QuantityLevel = { part: 0, whole: 1 } as const;
+
+/** The quantifier a sentence applies to a group, the group's word keys, and the phrase's offsets in the text. */
+export interface QuantityScope {
+  level: number;
+  keys: string[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Quantifiers before the group they apply to, as normalised word sequences. "most" and "some" alone
+ * are left out: "the most senior" is a superlative and "some 1,800" an approximation.
+ */
+const BEFORE: readonly { words: readonly string[]; level: number }[] = [
+  { words: ['all'], level: QuantityLevel.whole },
+  { words: ['every'], level: QuantityLevel.whole },
+  { words: ['each'], level: QuantityLevel.whole },
+  { words: ['the', 'whole'], level: QuantityLevel.whole },
+  { words: ['the', 'entire'], level: QuantityLevel.whole },
+  { words: ['one', 'of'], level: QuantityLevel.part },
+  { words: ['two', 'of'], level: QuantityLevel.part },
+  { words: ['three', 'of'], level: QuantityLevel.part },
+  { words: ['some', 'of'], level: QuantityLevel.part },
+  { words: ['many', 'of'], level: QuantityLevel.part },
+  { words: ['most', 'of'], level: QuantityLevel.part },
+  { words: ['few', 'of'], level: QuantityLevel.part },
+  { words: ['several'], level: QuantityLevel.part },
+  { words: ['a', 'few'], level: QuantityLevel.part },
+  { words: ['a', 'number', 'of'], level: QuantityLevel.part },
+  { words: ['a', 'handful', 'of'], level: QuantityLevel.part },
+  { words: ['half', 'of'], level: QuantityLevel.part },
+  { words: ['part', 'of'], level: QuantityLevel.part },
+];
+/** Words after the group that say only part of it is meant ("towns across the region, including …"). */
+const AFTER: readonly (readonly string[])[] = [['including'], ['such', 'as'], ['among', 'them']];
+/** Words between a quantifier and its group that say which, not how much ("all of the", "one of its"). */
+const SKIP: ReadonlySet<string> = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that']);
+/** At most this many content words name the group. */
+const MAX_GROUP_WORDS = 3;
+/** A group named before "including" is looked for at most this many tokens back. */
+const LOOK_BACK = 6;
+
+const lower = (t: TokenRun, i: number) => t.norm[i].toLowerCase();
+const startsAt = (t: TokenRun, i: number, to: number, words: readonly string[]) => i + words.length <= to && words.every((w, k) => t.flags[i + k] & WORD && lower(t, i + k) === w);
+
+/** The first quantifier of tokens [from, to) that names its group, or null. */
+export function readQuantityScope(t: TokenRun, from: number, to: number): QuantityScope | null {
+  for (let i = from; i < to; i++) {
+    if (!(t.flags[i] & WORD)) continue;
+    for (const q of BEFORE) {
+      if (!startsAt(t, i, to, q.words)) continue;
+      let j = i + q.words.length;
+      while (j < to && t.flags[j] & WORD && SKIP.has(lower(t, j))) j++;
+      const keys: string[] = [];
+      let end = j;
+      for (; j < to && keys.length < MAX_GROUP_WORDS && t.flags[j] & WORD; j++) {
+        const key = wordKey(lower(t, j));
+        if (key === null || key === 'other') break;
+        keys.push(key);
+        end = j + 1;
+      }
+      if (keys.length) return { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
+    }
+    for (const words of AFTER) {
+      if (!startsAt(t, i, to, words)) continue;
+      const keys: string[] = [];
+      let first = i;
+      for (let j = i - 1; j >= Math.max(from, i - LOOK_BACK) && keys.length < MAX_GROUP_WORDS; j--) {
+        if (!(t.flags[j] & WORD)) continue;
+        const key = wordKey(lower(t, j));
+        if (key === null) continue;
+        keys.push(key);
+        first = j;
+      }
+      if (keys.length) return { level: QuantityLevel.part, keys, start: t.start[first], end: t.end[i + words.length - 1] };
+    }
+  }
+  return null;
+}
+
+/** Whether two readings speak of the same group, one of all of it and the other of a part. */
+export function scopesDiffer(a: QuantityScope | null, b: QuantityScope | null): boolean {
+  return a !== null && b !== null && a.level !== b.level && a.keys.some((k) => b.keys.includes(k));
+}
