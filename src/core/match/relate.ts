@@ -275,6 +275,17 @@ function decimals(value: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** Significant digits of a number as written: 2,000 has one, 1,800 two, 59.5 three. */
+export function significantDigits(value: number): number {
+  const digits = String(+Math.abs(value).toPrecision(12)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
+
+/** `value` rounded to `digits` significant digits. */
+export function roundSignificant(value: number, digits: number): number {
+  return +value.toPrecision(digits);
+}
+
 /** `value` rounded to `places` decimals in the units of `like`'s scale. */
 function roundLike(value: number, like: number, places: number): number {
   const unit = Math.abs(like) >= SCALED_FROM ? 10 ** (3 * Math.floor(Math.log10(Math.abs(like)) / 3)) : 1;
@@ -294,6 +305,14 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
     if (pl === cl && ph === ch) return null;
     if (cl >= pl && ch <= ph) return 'more-precise';
     if (pl >= cl && ph <= ch) return 'less-precise';
+    // Two approximations that overlap, one the other rounded ("around 2,000" against "around
+    // 1,800"): the one written with more significant digits is the more precise.
+    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue) {
+      const sp = significantDigits(pageValue);
+      const sc = significantDigits(corpusValue);
+      if (sc > sp && roundSignificant(corpusValue, sp) === pageValue) return 'more-precise';
+      if (sp > sc && roundSignificant(pageValue, sc) === corpusValue) return 'less-precise';
+    }
     return null;
   }
   const isRoundable = (v: number) => cls === FigureClass.percent || Math.abs(v) >= SCALED_FROM || !Number.isInteger(v);
