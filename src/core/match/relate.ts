@@ -132,7 +132,8 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     const ref = relate(ctx, sig, sim, claim, page, linked === true);
     if (valuesOnly && !(ref.differences ?? (ref.values ? [ref.values] : [])).some((d) => VALUE_ATTRIBUTES.has(d.attribute))) continue;
     // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
-    if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs') continue;
+    // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).
+    if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs' && !byArticle.get(sig[0])!.some((r) => r.sentence === ref.sentence)) continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
@@ -140,11 +141,19 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   }
   const out: CoverageRef[] = [];
   for (const k of [...byArticle.keys()].sort((x, y) => x - y)) {
-    const list = byArticle.get(k)!.sort((x, y) => y.score - x.score);
+    // A clause of a sentence that agrees outranks the whole sentence's manner: "X, who is facing a
+    // challenge, will speak" is not a less certain "X is facing a challenge" (its "will" is another
+    // clause's). Differences of value in the sentence are kept.
+    const list = byArticle.get(k)!.filter((r, _, all) => !(mannerOnly(r) && all.some((o) => o !== r && o.sentence === r.sentence && o.relation !== 'differs'))).sort((x, y) => y.score - x.score);
     out.push(list[0]);
     for (const r of list.slice(1)) if (r.relation === 'differs' && !out.some((o) => o.article === r.article && o.sentence === r.sentence)) out.push(r);
   }
   return out;
+}
+
+/** A differing reference whose every difference is of manner (certainty, negation), none of value. */
+function mannerOnly(r: CoverageRef): boolean {
+  return r.relation === 'differs' && (r.differences ?? (r.values ? [r.values] : [])).every((d) => d.attribute === 'certainty' || d.attribute === 'negation');
 }
 
 /** What the page sentence says beyond figures and places, read once per sentence. */
