@@ -82,8 +82,20 @@ export interface ClaimCandidate {
   valuesOnly?: boolean;
 }
 
-/** Attributes of a value: a member shown only for a differing value (ClaimCandidate.valuesOnly) needs one of these. */
-const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['figure', 'place', 'date', 'scope']);
+/** Attributes a member shown only for a differing value (ClaimCandidate.valuesOnly) may differ in: a figure of the same measure. */
+const VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['figure', 'scope']);
+
+/**
+ * Whether a figure of an unlinked claim measures what the page's figure measures beyond doubt: a
+ * count with a unit word on both sides and one shared ("28 women MPs", "more than 40 female MPs"),
+ * or a share of the same named group. Without it, a number of another thing in the same article
+ * ("three of the supports" against "fourteen weeks") would read as a contradiction.
+ */
+function sameMeasure(cls: number, pageUnits: readonly string[], corpusUnits: readonly string[], pageGroup: readonly string[], corpusGroup: readonly string[]): boolean {
+  if (cls === FigureClass.count) return pageUnits.length > 0 && corpusUnits.length > 0 && pageUnits.some((u) => corpusUnits.includes(u));
+  if (cls === FigureClass.percent) return pageGroup.length > 0 && pageGroup.some((k) => corpusGroup.includes(k));
+  return false;
+}
 
 /** Builds the corpus-side relating data once from compiled matcher data. */
 export function relateData(data: MatcherData): RelateData {
@@ -129,7 +141,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
     if (valuesOnly && !byArticle.has(sig[0])) continue;
-    const ref = relate(ctx, sig, sim, claim, page, linked === true);
+    const ref = relate(ctx, sig, sim, claim, page, linked === true || valuesOnly === true, valuesOnly === true);
     if (valuesOnly && !(ref.differences ?? (ref.values ? [ref.values] : [])).some((d) => VALUE_ATTRIBUTES.has(d.attribute))) continue;
     // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
     // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).
@@ -355,8 +367,12 @@ function certaintyText(cue: string): string {
   return cue || 'stated';
 }
 
-/** How one corpus claim relates to the page sentence of `ctx`; `claim` indexes its traits, `page` is pageTraits(ctx). */
-export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx), linked = false): CoverageRef {
+/**
+ * How one corpus claim relates to the page sentence of `ctx`; `claim` indexes its traits, `page` is
+ * pageTraits(ctx). `figuresOnly` (a claim the re-ranker did not link, ClaimCandidate.valuesOnly)
+ * compares only figures that measure the same thing beyond doubt (sameMeasure), nothing else.
+ */
+export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx), linked = false, figuresOnly = false): CoverageRef {
   const [article, sentence, , , figs, claimPlaces] = sig;
   const traits = claim >= 0 ? ctx.data?.traits[claim] : undefined;
   // Values are compared between statements of one fact: the re-ranker's link says so (fitted);
@@ -392,6 +408,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const corpusGroup = traits?.[3][ci] ?? [];
       // Counts' unit words run on into the verb ("1,800 people crammed"): too loose to call another group, so only shares' "of" groups say scope.
       if (g.cls === FigureClass.count && !comparable(units, c[3])) continue;
+      if (figuresOnly && !sameMeasure(g.cls, units, c[3], pageGroup, corpusGroup)) continue;
       if (otherGroup(pageGroup, corpusGroup)) {
         if (figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4])) scope ??= ci;
         continue;
@@ -416,7 +433,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   }
   // Places: a shared place agrees; a place inside the other is a difference of precision.
   let placeAgrees = false;
-  if (ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
+  if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
     if (!placeAgrees && compare) {
       const within = ctx.data?.within;
@@ -432,7 +449,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       add(found ?? { attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
     }
   }
-  if (traits && compare) {
+  if (traits && compare && !figuresOnly) {
     // Dates: any pair naming the same day agrees; else the first pair that compares says how.
     const corpusDates = traits[2];
     let dateKind: { kind: DifferenceKind; page: string; corpus: string } | null = null;
