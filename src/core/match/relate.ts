@@ -137,6 +137,8 @@ function isQuantity(q: unknown): q is QuantitySignature {
  */
 export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCandidate[]): CoverageRef[] {
   const byArticle = new Map<number, CoverageRef[]>();
+  // References whose claim reports speech ("he will say that …"): the frame's certainty holds for every clause it reports.
+  const framed = new Set<CoverageRef>();
   const page = pageTraits(ctx);
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
@@ -147,6 +149,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).
     if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs' && !byArticle.get(sig[0])!.some((r) => r.sentence === ref.sentence)) continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
+    if ((ctx.data?.traits[claim]?.[5] ?? -1) >= 0) framed.add(ref);
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
     else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
@@ -155,8 +158,9 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   for (const k of [...byArticle.keys()].sort((x, y) => x - y)) {
     // A clause of a sentence that agrees outranks the whole sentence's manner: "X, who is facing a
     // challenge, will speak" is not a less certain "X is facing a challenge" (its "will" is another
-    // clause's). Differences of value in the sentence are kept.
-    const list = byArticle.get(k)!.filter((r, _, all) => !(mannerOnly(r) && all.some((o) => o !== r && o.sentence === r.sentence && o.relation !== 'differs'))).sort((x, y) => y.score - x.score);
+    // clause's). Not so for a sentence that reports speech: "he will say that X" frames all of X.
+    // Differences of value in the sentence are kept.
+    const list = byArticle.get(k)!.filter((r, _, all) => !(mannerOnly(r) && !framed.has(r) && all.some((o) => o !== r && o.sentence === r.sentence && o.relation !== 'differs'))).sort((x, y) => y.score - x.score);
     out.push(list[0]);
     for (const r of list.slice(1)) if (r.relation === 'differs' && !out.some((o) => o.article === r.article && o.sentence === r.sentence)) out.push(r);
   }
@@ -353,6 +357,15 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
  * a sentence without a speech verb standing for its own content.
  */
 export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyReadings): { kind: DifferenceKind; page: CertaintyReading; corpus: CertaintyReading } | null {
+  // One reports a future in the past ("she said jobs would come") and the other states it ("jobs
+  // will come"): the reported future is compared with the statement, not the plain "said".
+  const reportedFuture = (r: CertaintyReadings) => r.content?.cue === 'would';
+  if ((page.content === null) !== (corpus.content === null) && (reportedFuture(page) || reportedFuture(corpus))) {
+    const p = page.content ?? page.clause;
+    const c = corpus.content ?? corpus.clause;
+    const kind = compareCertainty(p.level, c.level);
+    return kind ? { kind, page: p, corpus: c } : null;
+  }
   const kind = compareCertainty(page.clause.level, corpus.clause.level);
   if (kind) return { kind, page: page.clause, corpus: corpus.clause };
   if (!page.content && !corpus.content) return null;
