@@ -300,6 +300,10 @@ function decimals(value: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** Qualifiers that state an upper limit, and a lower one ("up to", "more than"). */
+const UPPER_BOUNDS: ReadonlySet<string> = new Set(['less-than', 'at-most', 'up-to']);
+const LOWER_BOUNDS: ReadonlySet<string> = new Set(['more-than', 'at-least']);
+
 /** Significant digits of a number as written: 2,000 has one, 1,800 two, 59.5 three. */
 export function significantDigits(value: number): number {
   const digits = String(+Math.abs(value).toPrecision(12)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
@@ -330,6 +334,11 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
     if (pl === cl && ph === ch) return null;
     if (cl >= pl && ch <= ph) return 'more-precise';
     if (pl >= cl && ph <= ch) return 'less-precise';
+    // Two limits in one direction ("up to £3m" against "as much as £5m"): the tighter one says more.
+    const direction = (q: number) => (UPPER_BOUNDS.has(QUALIFIERS[q]) ? -1 : LOWER_BOUNDS.has(QUALIFIERS[q]) ? 1 : 0);
+    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue && direction(pageQualifier) !== 0 && direction(pageQualifier) === direction(corpusQualifier)) {
+      return (corpusValue - pageValue) * direction(pageQualifier) > 0 ? 'more-precise' : 'less-precise';
+    }
     // Two approximations that overlap, one the other rounded ("around 2,000" against "around
     // 1,800"): the one written with more significant digits is the more precise.
     if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue) {
