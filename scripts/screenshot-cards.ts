@@ -1,7 +1,7 @@
 /**
  * Screenshots of the source-context cards, for looking at them (not a test).
  *
- *   npx tsx scripts/screenshot-cards.ts [--out artifacts/cards] [--index src/generated/index.json]
+ *   npx tsx scripts/screenshot-cards.ts [--out artifacts/cards] [--index src/generated/index.json] [--only NAME-PREFIX]
  *
  * Renders each card with the real components into happy-dom, writes the DOM as a static HTML page
  * (the card inside a declarative shadow root with CARD_CSS, under deliberately hostile page styles
@@ -20,6 +20,9 @@ import { compileMatcher, createMatcher } from '../src/core/match';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
 import type { CardProps } from '../src/ui/card';
 import { loadCardModule } from './lib/card-module';
+import { wordVectors } from './lib/word-vectors';
+import { readCorpus } from './lib/read-corpus';
+import { indexArticles } from './lib/claim-eval';
 import { makeMiniIndex } from '../tests/fixtures/index/mini-index';
 
 interface Shot {
@@ -186,10 +189,30 @@ function seedShots(): Shot[] {
   }
   // A card as the page gets it: the matcher's own refs for a sentence that states a figure
   // differently and less certainly than the corpus (kinds named by core/match/relate).
-  const matcher = createMatcher(compileMatcher(index));
+  const matcher = createMatcher(compileMatcher(index), { vectors: wordVectors() });
   const pageSentence = 'More than 40 women Labour MPs may have written to Mr Corbyn about the abuse.';
   const looked = matcher.scan(pageSentence).find((m) => m.kind === 'claim');
   if (looked) shots.push(...both({ name: 'seeds-claim-lookup', match: looked, state: ready(index, 'claim', looked.id) }));
+  // Each kind of difference as the page gets it (core/match/relate): a part of a group against all
+  // of it, a rounded approximation, and a second sentence of an article with another figure.
+  const kinds: [string, string][] = [
+    ['seeds-relation-scope', 'All of the biggest trade unions have thrown their weight behind Corbyn.'],
+    ['seeds-relation-rounded', 'Around 2,000 people packed the Lowry Theatre.'],
+    ['seeds-relation-other-sentence', 'Twenty-eight female Labour MPs wrote to Jeremy Corbyn complaining about his response to the abuse.'],
+  ];
+  for (const [name, text] of kinds) {
+    const m = matcher.scan(text).find((x) => x.kind === 'claim');
+    if (m) shots.push({ name: `${name}-light`, theme: 'light', match: m, state: ready(index, 'claim', m.id) });
+  }
+  // A second sentence of an article with another figure, outside the matched group: with the
+  // article that states the page's sentence left out of the corpus, as leave-one-outlet-out does.
+  const own = 'Mr Corbyn\'s comments come after 28 women Labour MPs wrote to him in a letter organised by backbencher Paula Sherriff complaining at his "inadequate" response to the abuse.';
+  const { articles } = readCorpus(resolve('seeds'));
+  const others = indexArticles(articles.filter((a) => !a.text.includes(own)));
+  const loo = createMatcher(compileMatcher(others), { vectors: wordVectors() }).scan(own).find((x) => x.kind === 'claim');
+  if (loo) shots.push({ name: 'seeds-relation-other-group-light', theme: 'light', match: loo, state: ready(others, 'claim', loo.id) });
+  const quoted = matcher.scan('He said: "We will win the next general election only as a social movement."').find((x) => x.kind === 'quote');
+  if (quoted) shots.push({ name: 'seeds-relation-quote-certainty-light', theme: 'light', match: quoted, state: ready(index, 'quote', quoted.id) });
   const quoteGroup = index.quoteGroups.find((g) => g.members.some((m) => m.relation === 'variant-quote'));
   if (quoteGroup) {
     const ref = index.quotes.find((q) => q.id === quoteGroup.reference)!;
@@ -239,7 +262,8 @@ function renderShot(window: Window, shot: Shot): string {
 }
 
 async function main(): Promise<void> {
-  const shots = [...miniShots(), ...seedShots()];
+  const only = option('--only', '');
+  const shots = [...miniShots(), ...seedShots()].filter((s) => s.name.startsWith(only));
   mkdirSync(outDir, { recursive: true });
   const window = new Window({ url: 'https://example.invalid/' });
   const pages: { name: string; file: string }[] = [];

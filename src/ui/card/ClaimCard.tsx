@@ -80,6 +80,14 @@ function VerdictBasis({ verdict, referenceOutlet }: { verdict: MemberVerdict; re
   return <p class="cl-verdict cl-muted">{[basis, score].filter(Boolean).join(' · ')}</p>;
 }
 
+/**
+ * The matcher's differing references to sentences that are no member of the group (another claim
+ * of a covered article states the fact with another value): shown too, so no difference is hidden.
+ */
+export function otherDiffering(refs: readonly CoverageRef[], members: readonly ClaimMemberDetails[]): CoverageRef[] {
+  return refs.filter((r) => r.relation === 'differs' && !members.some((m) => m.article.id === r.article && m.sentence === r.sentence));
+}
+
 /** Claim group details merged with how each article relates to the sentence on the page. */
 export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
   const refs = refsByArticle(match.refs);
@@ -126,6 +134,17 @@ export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
               );
             }),
           )}
+          {otherDiffering(match.refs, details.members).map((r) => {
+            const article = details.members.find((m) => m.article.id === r.article)?.article;
+            const outlet = article ? outletName(article.outlet) : t('card_outlet_unknown');
+            return (
+              <li key={`${r.article}:${r.sentence}`} class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
+                {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
+                <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
+                <PageDifferences differences={differencesOf(r)} outlet={outlet} />
+              </li>
+            );
+          })}
         </ul>
         <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />
       </section>

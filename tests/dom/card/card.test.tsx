@@ -310,6 +310,25 @@ describe('claim card', () => {
     expect([...item('a2').querySelectorAll('.cl-pd')].map(box)).toEqual([['contradiction', 'Contradicts Figure', ['This page → About 30', 'Northgate Courier → More than 40']]]);
   });
 
+  it('shows a differing sentence of an article outside the group too, with its values side by side', () => {
+    const index = makeMiniIndex();
+    const withOther: Match['refs'] = [
+      ...refs,
+      // Sentence 7 of a1 is no member of cg1: a second statement of the fact with another scope.
+      { article: 'a1', sentence: 7, relation: 'differs', score: 0.4, kind: 'scope', values: { attribute: 'scope', kind: 'scope', page: 'all of the councillors', corpus: 'one of the councillors' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'All of the councillors signed it.', withOther, 0.7), state: ready(index, 'claim', 'cg1') });
+    const other = [...el.querySelectorAll('.cl-item[data-cl-other-sentence]')];
+    expect(other).toHaveLength(1);
+    expect(other[0].querySelector('[data-cl-article]')!.getAttribute('data-cl-article')).toBe('a1');
+    expect(other[0].querySelector('.cl-badge')!.textContent).toBe('Other group');
+    expect(other[0].querySelector('.cl-verdict')!.textContent).toBe('another sentence of this article · compared with this page · Weak match (0.40)');
+    const sides = [...other[0].querySelectorAll('.cl-pd-side')].map((side) => `${side.querySelector('dt')!.textContent} → ${side.querySelector('dd')!.textContent}`);
+    expect(sides).toEqual(['This page → all of the councillors', 'The Daily Lantern → one of the councillors']);
+    // The group's own members are listed once each, as before.
+    expect(el.querySelectorAll('.cl-item:not([data-cl-other-sentence])')).toHaveLength(3);
+  });
+
   it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
     const index = makeMiniIndex();
     const { el } = mount({ match: match('claim', 'cg1', 'x', [], 0.4), state: ready(index, 'claim', 'cg1') });
