@@ -5,8 +5,8 @@
  * at different levels are a difference of certainty, not a contradiction.
  *
  * "would" is not a hedge: in news it is mostly reported speech moved into the past ("she said it
- * would close" reports "it will close"), so in what a speech verb reports it reads as "will"
- * (expected), and elsewhere as nothing.
+ * would close", "he pledged jobs would go" report "it will close", "jobs will go"), so it reads as
+ * "will" (expected), except in "would have", "would not", "would like", "would rather".
  *
  * Read from the words of the reporting clause: up to and including the first speech verb when the
  * sentence has one ("he will say that …" is expected, "she says the plan will …" is plain), else
@@ -50,6 +50,14 @@ const CUES: readonly { words: string[]; level: number }[] = (
     ['next month', Certainty.expected],
     ['next year', Certainty.expected],
     ['tomorrow', Certainty.expected],
+    // A promise states what is to come: "pledged jobs to the town" is "jobs will go to the town".
+    // Not the participles: ", promising to hire locally" adds a clause to what was done.
+    ['pledged', Certainty.expected],
+    ['pledges', Certainty.expected],
+    ['promised', Certainty.expected],
+    ['promises', Certainty.expected],
+    ['vowed', Certainty.expected],
+    ['vows', Certainty.expected],
     ['will', Certainty.expected],
     ["'ll", Certainty.expected],
     ['shall', Certainty.expected],
@@ -134,7 +142,7 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
   let words = 0;
   for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
   // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
-  return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted, true) : null };
+  return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null };
 }
 
 /** Most capitalised words a headline's subject takes before its "to" ("Harbour Board Chair to …"). */
@@ -161,18 +169,20 @@ function headlineFuture(t: TokenRun, from: number, to: number): CertaintyReading
 /** Fewer words than this after a speech verb are not reported content ("…, she said on Monday."). */
 const MIN_CONTENT_WORDS = 3;
 
-/** The reported future: "would" in what a speech verb reports ("said it would close": "it will close"). */
+/** The reported future: "would" of reported speech ("said it would close": "it will close"). */
 const REPORTED_FUTURE: CertaintyReading = { level: Certainty.expected, cue: 'would' };
-/** Words after "would" that make it a conditional or a past habit, not a reported "will" ("would have", "would be able to" stays). */
+/** Words after "would" that make it a conditional or a wish, not a reported "will" ("would have", "would like"). */
 const NOT_REPORTED_FUTURE: ReadonlySet<string> = new Set(['have', "'ve", 'not', 'like', 'rather']);
 
-/** The least certain cue in tokens [from, end) (see readCertainty); `reported`: what a speech verb reports, where "would" is "will". */
-function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean, reported = false): CertaintyReading {
+/** The least certain cue in tokens [from, end) (see readCertainty). */
+function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
   let best: CertaintyReading | null = null;
   let confirmed: CertaintyReading | null = null;
   for (let i = from; i < end; i++) {
     if (!(t.flags[i] & WORD) || isQuoted(i)) continue;
-    if (reported && t.norm[i] === 'would' && !(i + 1 < end && NOT_REPORTED_FUTURE.has(t.norm[i + 1]))) {
+    // "May" capitalised inside a sentence is the month (or a name), not the modal.
+    if (t.norm[i] === 'may' && t.flags[i] & CAP && i > from) continue;
+    if (t.norm[i] === 'would' && !(i + 1 < end && NOT_REPORTED_FUTURE.has(t.norm[i + 1]))) {
       if (!best || REPORTED_FUTURE.level < best.level) best = REPORTED_FUTURE;
       continue;
     }

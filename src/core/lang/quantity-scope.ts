@@ -21,10 +21,10 @@ export interface QuantityScope {
  * Quantifiers before the group they apply to, as normalised word sequences. "most" and "some" alone
  * are left out: "the most senior" is a superlative and "some 1,800" an approximation.
  */
-const BEFORE: readonly { words: readonly string[]; level: number }[] = [
+const BEFORE: readonly { words: readonly string[]; level: number; singular?: true }[] = [
   { words: ['all'], level: QuantityLevel.whole },
-  { words: ['every'], level: QuantityLevel.whole },
-  { words: ['each'], level: QuantityLevel.whole },
+  { words: ['every'], level: QuantityLevel.whole, singular: true },
+  { words: ['each'], level: QuantityLevel.whole, singular: true },
   { words: ['the', 'whole'], level: QuantityLevel.whole },
   { words: ['the', 'entire'], level: QuantityLevel.whole },
   { words: ['one', 'of'], level: QuantityLevel.part },
@@ -47,6 +47,15 @@ const AFTER: readonly (readonly string[])[] = [['including'], ['such', 'as'], ['
 const SKIP: ReadonlySet<string> = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that']);
 /** At most this many content words name the group. */
 const MAX_GROUP_WORDS = 3;
+/** At most this many name a group after "every" or "each" ("every member state"). */
+const MAX_SINGULAR_WORDS = 2;
+
+/**
+ * Whether a word looks plural: the group after "all of", "one of", "several" is plural, and its
+ * first plural word ends it ("all of the big lenders | cut"), so the verb after it is not taken
+ * for the group.
+ */
+const looksPlural = (norm: string) => norm.length > 3 && norm.endsWith('s') && !norm.endsWith('ss');
 /** A group named before "including" is looked for at most this many tokens back. */
 const LOOK_BACK = 6;
 
@@ -63,11 +72,13 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
       while (j < to && t.flags[j] & WORD && SKIP.has(lower(t, j))) j++;
       const keys: string[] = [];
       let end = j;
-      for (; j < to && keys.length < MAX_GROUP_WORDS && t.flags[j] & WORD; j++) {
+      const most = q.singular ? MAX_SINGULAR_WORDS : MAX_GROUP_WORDS;
+      for (; j < to && keys.length < most && t.flags[j] & WORD; j++) {
         const key = wordKey(lower(t, j));
         if (key === null || key === 'other') break;
         keys.push(key);
         end = j + 1;
+        if (!q.singular && looksPlural(lower(t, j))) break;
       }
       if (keys.length) return { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
     }

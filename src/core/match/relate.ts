@@ -160,7 +160,9 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     // challenge, will speak" is not a less certain "X is facing a challenge" (its "will" is another
     // clause's). Not so for a sentence that reports speech: "he will say that X" frames all of X.
     // Differences of value in the sentence are kept.
-    const list = byArticle.get(k)!.filter((r, _, all) => !(mannerOnly(r) && !framed.has(r) && all.some((o) => o !== r && o.sentence === r.sentence && o.relation !== 'differs'))).sort((x, y) => y.score - x.score);
+    const kept = byArticle.get(k)!.filter((r, _, all) => !(mannerOnly(r) && !framed.has(r) && all.some((o) => o !== r && o.sentence === r.sentence && o.relation !== 'differs')));
+    // One sentence is shown once: by its difference when one of its claims still differs.
+    const list = kept.filter((r) => r.relation === 'differs' || !kept.some((o) => o.sentence === r.sentence && o.relation === 'differs')).sort((x, y) => y.score - x.score);
     out.push(list[0]);
     for (const r of list.slice(1)) if (r.relation === 'differs' && !out.some((o) => o.article === r.article && o.sentence === r.sentence)) out.push(r);
   }
@@ -368,7 +370,7 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
 export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyReadings): { kind: DifferenceKind; page: CertaintyReading; corpus: CertaintyReading } | null {
   // One reports a future in the past ("she said jobs would come") and the other states it ("jobs
   // will come"): the reported future is compared with the statement, not the plain "said".
-  const reportedFuture = (r: CertaintyReadings) => r.content?.cue === 'would';
+  const reportedFuture = (r: CertaintyReadings) => r.content?.cue === 'would' || (r.content === null && r.clause.cue === 'would');
   if ((page.content === null) !== (corpus.content === null) && (reportedFuture(page) || reportedFuture(corpus))) {
     const p = page.content ?? page.clause;
     const c = corpus.content ?? corpus.clause;

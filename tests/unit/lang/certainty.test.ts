@@ -1,6 +1,6 @@
 /** Certainty and modality of a sentence (core/lang/certainty), on invented sentences. */
 import { describe, expect, it } from 'vitest';
-import { Certainty, compareCertainty, readCertainty } from '../../../src/core/lang/certainty';
+import { Certainty, compareCertainty, readCertainties, readCertainty } from '../../../src/core/lang/certainty';
 import { wordRun } from '../../../src/core/lang/segment';
 
 /** Reads a sentence; words between straight double quotes count as quoted. */
@@ -34,8 +34,17 @@ describe('readCertainty', () => {
     ['The bridge could officially close in May.', Certainty.possible, 'could'],
     // A confirming speech verb ends the reporting clause: the hedge after it is the council's.
     ['The council confirmed the bridge could close.', Certainty.confirmed, 'confirmed'],
-    // "would" is mostly reported speech moved into the past, not a hedge.
-    ['The mayor pledged that the bridge would reopen.', Certainty.stated, ''],
+    // "would" is mostly reported speech moved into the past, not a hedge: a reported "will".
+    ['The mayor pledged that the bridge would reopen.', Certainty.expected, 'pledged'],
+    // "May" inside a sentence is the month.
+    ['The bridge reopened in May.', Certainty.stated, ''],
+    ['May the bridge reopen soon.', Certainty.possible, 'may'],
+    // A participle adds a clause to what was done.
+    ['The mayor opened the bridge, promising two new ferries.', Certainty.stated, ''],
+    // A promise is what is to come.
+    ['The mayor promised two new ferries to the island.', Certainty.expected, 'promised'],
+    ['The mayor said the bridge would have reopened by now.', Certainty.stated, ''],
+    ['The mayor would like the bridge to reopen.', Certainty.stated, ''],
     // Headline grammar: a capitalised subject, then "to" and a verb, is what is planned.
     ['Mayor to open new ferry terminal', Certainty.expected, 'to'],
     ['Harbour Board Chair to cut fares', Certainty.expected, 'to'],
@@ -46,6 +55,18 @@ describe('readCertainty', () => {
     ['The mayor went to the pier.', Certainty.stated, ''],
   ])('%s → level %i (%j)', (text, level, cue) => {
     expect(read(text)).toEqual({ level, cue });
+  });
+});
+
+describe('readCertainties: what a speech verb reports', () => {
+  it.each([
+    ['The mayor said the bridge would reopen in May.', Certainty.stated, Certainty.expected, 'would'],
+    ['The mayor said the bridge would have reopened by May.', Certainty.stated, Certainty.stated, ''],
+    ['The mayor said the bridge reopened in May.', Certainty.stated, Certainty.stated, ''],
+  ])('%s', (text, clause, content, cue) => {
+    const run = wordRun(text);
+    const r = readCertainties(run, 0, run.norm.length);
+    expect([r.clause.level, r.content?.level, r.content?.cue]).toEqual([clause, content, cue]);
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseCorpus } from '../../../src/core/analysis/index';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
+import { readQuantityScope } from '../../../src/core/lang/quantity-scope';
 import { wordKey } from '../../../src/core/lang/keywords';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
@@ -33,6 +34,13 @@ describe('compareFigures (how the corpus figure relates to the page figure)', ()
     ['25 against more than 30', 25, 'exact', 30, 'more-than', FigureClass.count, 'contradiction'],
     // about 400 is 360–440, inside more than 300 (300–450): the corpus says less.
     ['two overlapping approximations', 400, 'about', 300, 'more-than', FigureClass.count, 'less-precise'],
+    // 1,800 rounded to one significant digit is 2,000: the corpus's is the finer approximation.
+    ['around 2,000 against around 1,800', 2000, 'about', 1800, 'about', FigureClass.count, 'more-precise'],
+    ['around 1,800 against around 2,000', 1800, 'about', 2000, 'about', FigureClass.count, 'less-precise'],
+    ['two approximations, neither the other rounded', 1800, 'about', 1900, 'about', FigureClass.count, null],
+    ['two upper limits: the lower one says more', 5e6, 'up-to', 3e6, 'up-to', FigureClass.money, 'more-precise'],
+    ['two upper limits the other way', 3e6, 'at-most', 5e6, 'up-to', FigureClass.money, 'less-precise'],
+    ['two lower limits: the higher one says more', 30, 'more-than', 40, 'more-than', FigureClass.count, 'more-precise'],
   ])('%s', (_name, pv, pq, cv, cq, cls, kind) => {
     expect(compareFigures(pv, q(pq as never), cv, q(cq as never), cls)).toBe(kind);
   });
@@ -87,20 +95,21 @@ function keyIdsOf(run: ReturnType<typeof wordRun>): number[] {
 }
 
 /** One corpus claim's signature and traits, from its own words (dated `date`). */
-function corpusClaim(text: string, opts: { places?: string[]; date?: string; groups?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
+function corpusClaim(text: string, opts: { places?: string[]; date?: string; groups?: string[][]; units?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
   const run = wordRun(text);
   const figures: ParsedFigure[] = [];
   parseFigures(run, 0, run.norm.length, figures);
-  const figs: FigureSignature[] = figures.map((f) => [f.value, f.qualifier, f.cls, []]);
+  const figs: FigureSignature[] = figures.map((f, k) => [f.value, f.qualifier, f.cls, opts.units?.[k] ?? []]);
   // As compile.ts does: counts that shares of a stated total come to, after the figures.
   for (const d of derivedCounts(run, figures, run.norm.length)) figs.push([d.value, q('about'), FigureClass.count, []]);
   const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
   const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
   const { clause, content } = readCertainties(run, 0, run.norm.length);
   const negation = readNegationOf(run, 0, run.norm.length);
+  const quantity = readQuantityScope(run, 0, run.norm.length);
   return [
     [0, 1, 0, keyIdsOf(run), figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : []],
   ];
 }
 
@@ -129,6 +138,12 @@ describe('relate: the kind of each difference', () => {
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
+    ['all of a group against one of it', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the big lenders cut its rates.', {}, ['scope:scope']],
+    ['every town against towns including some', 'Rallies were held in every town in the region.', undefined, undefined, 'Rallies were held in towns across the region, including Westford.', {}, ['scope:scope']],
+    ['a part against a statement with no quantifier', 'One of the big lenders cut its rates.', undefined, undefined, 'The big lenders cut their rates.', {}, []],
+    ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
+    ['a future reported in the past against "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, []],
+    ['a plain report against "will"', 'The guild said the operator cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, ['certainty:less-certain']],
     ['a share of a stated total against the count it comes to', '40% of its 300 members backed the strike.', undefined, undefined, '120 members backed the strike.', {}, []],
     ['the count against a share of a stated total', '120 members backed the strike.', undefined, undefined, '40% of its 300 members backed the strike.', {}, []],
     ['a share of a total against another count', '40% of its 300 members backed the strike.', undefined, undefined, '200 members backed the strike.', {}, ['figure:contradiction']],
@@ -175,6 +190,48 @@ describe('relateData', () => {
 });
 
 describe('claimEvidence: every differing member of an article', () => {
+  it('shows a retrieved claim the re-ranker did not link only beside its article, for a figure of the same measure', () => {
+    const [linked, t1] = corpusClaim('A group of women councillors wrote to the mayor.');
+    const [sameMeasure, t2] = corpusClaim('More than 40 women councillors wrote to the mayor.', { units: [['woman', 'councillor']] });
+    sameMeasure[1] = 6;
+    const [unknownMeasure, t3] = corpusClaim('Three of the councillors had written before.');
+    unknownMeasure[1] = 8;
+    const [uncovered, t4] = corpusClaim('Some 60 women councillors wrote to the mayor.', { units: [['woman', 'councillor']] });
+    uncovered[0] = 1;
+    const ctx = context('28 women councillors wrote to the mayor.', [linked, sameMeasure, unknownMeasure, uncovered], [t1, t2, t3, t4]);
+    ctx.figureUnitKeys = [['woman', 'councillor']];
+    const refs = claimEvidence(ctx, [
+      { claim: 0, sim: 0.5, linked: true },
+      { claim: 1, sim: 0.3, otherGroup: true, valuesOnly: true },
+      { claim: 2, sim: 0.3, otherGroup: true, valuesOnly: true },
+      { claim: 3, sim: 0.3, otherGroup: true, valuesOnly: true },
+    ]);
+    // The count of "three of the councillors" has no unit word of its own: not the same measure beyond doubt.
+    // Article b has no link of its own: a differing claim alone does not make one.
+    expect(refs.map((r) => [r.article, r.sentence, r.relation, r.values?.corpus])).toEqual([
+      ['a', 1, 'agrees', undefined],
+      ['a', 6, 'differs', 'more than 40'],
+    ]);
+  });
+
+  it('a clause that agrees outranks its sentence\'s certainty from another clause, but not a speech frame\'s', () => {
+    // Sentence 3 of article a, "Ms Vale, who chairs the guild, will speak on Friday.", and its clause.
+    const [sentence, t1] = corpusClaim('Ms Vale, who chairs the guild, will speak on Friday.');
+    sentence[1] = 3;
+    const [clause, t2] = corpusClaim('who chairs the guild');
+    clause[1] = 3;
+    const ctx = context('Ms Vale chairs the guild.', [sentence, clause], [t1, t2]);
+    expect(claimEvidence(ctx, [{ claim: 0, sim: 0.5, linked: true }]).map((r) => r.relation)).toEqual(['differs']);
+    expect(claimEvidence(ctx, [{ claim: 0, sim: 0.5, linked: true }, { claim: 1, sim: 0.6, otherGroup: true, linked: true }]).map((r) => [r.sentence, r.relation])).toEqual([[3, 'agrees']]);
+    // "She will say that the guild backs the offer": the frame's "will" holds for what it reports.
+    const [framed, t3] = corpusClaim('Ms Vale will say that the guild backs the offer.');
+    framed[1] = 5;
+    const [reported, t4] = corpusClaim('the guild backs the offer');
+    reported[1] = 5;
+    const ctx2 = context('Ms Vale said that the guild backs the offer.', [framed, reported], [t3, t4]);
+    expect(claimEvidence(ctx2, [{ claim: 0, sim: 0.5, linked: true }, { claim: 1, sim: 0.6, otherGroup: true, linked: true }]).map((r) => [r.sentence, r.relation, r.kind])).toEqual([[5, 'differs', 'less-certain']]);
+  });
+
   it('keeps a differing member of an article beside its higher-scoring agreeing one', () => {
     const [agreeing, t1] = corpusClaim('About 40 crews walked out.');
     const [differing, t2] = corpusClaim('Some 60 crews walked out.');
