@@ -6,6 +6,7 @@ import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
 import { readNegationOf } from '../lang/negation';
 import { readQuantityScope } from '../lang/quantity-scope';
+import { readDecade, readVagueTime } from '../lang/vague-time';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -150,7 +151,9 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const { clause, content } = certainty;
     const negation = readNegationOf(tokens, 0, tokens.count);
     const quantity = readQuantityScope(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : []];
+    const vague = readVagueTime(tokens, 0, tokens.count);
+    const decade = readDecade(tokens, 0, tokens.count);
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : '']];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {

@@ -10,6 +10,7 @@
  */
 import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from './data';
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
+import { readDecade, readVagueTime } from '../lang/vague-time';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
@@ -122,7 +123,7 @@ export function relateData(data: MatcherData): RelateData {
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9]));
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string')));
 }
 
 /** Whether a value has the shape of QuantitySignature. */
@@ -190,12 +191,15 @@ export interface PageTraits {
   keys: ReadonlySet<string>;
   /** How much of a group the sentence speaks of ("all of the lenders", "one of the lenders"), null when it says not. */
   quantity: QuantityScope | null;
+  /** Its unplaced time ("in the past") and its decade ("1970s") as written, "" when none. */
+  vague: string;
+  decade: string;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '' };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -217,7 +221,14 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     negation: readNegationOf(run, from, to),
     keys: sentenceKeys(run, from, to),
     quantity: readQuantityScope(run, from, to),
+    vague: spanText(ctx.text, readVagueTime(run, from, to)),
+    decade: spanText(ctx.text, readDecade(run, from, to)),
   };
+}
+
+/** The text of an optional span, "" when there is none. */
+function spanText(text: string, span: { start: number; end: number } | null): string {
+  return span ? text.slice(span.start, span.end) : '';
 }
 
 /** The word keys of tokens [from, to). */
@@ -487,6 +498,17 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       }
     }
     if (dateKind && !sameDate) add({ attribute: 'date', ...dateKind });
+    // A placed time against an unplaced one ("in the 1970s" against "in the past", "in 2020"
+    // against "at the next election"): the placed one is the more precise.
+    else if (!dateKind && !sameDate) {
+      const [corpusVague, corpusDecade] = traits[10] ?? ['', ''];
+      const pageYear = ctx.figures.find((g) => g.cls === FigureClass.year);
+      const corpusYear = figs.find((c) => c[2] === FigureClass.year);
+      const pagePlaced = page.decade || (pageYear ? ctx.text.slice(pageYear.start, pageYear.end) : '') || (page.dates[0] ? ctx.text.slice(page.dates[0].start, page.dates[0].end) : '');
+      const corpusPlaced = corpusDecade || (corpusYear ? String(corpusYear[0]) : '') || (corpusDates[0]?.[5] ?? '');
+      if (page.vague && !pagePlaced && corpusPlaced && !corpusVague) add({ attribute: 'date', kind: 'more-precise', page: page.vague, corpus: corpusPlaced });
+      else if (corpusVague && !corpusPlaced && pagePlaced && !page.vague) add({ attribute: 'date', kind: 'less-precise', page: pagePlaced, corpus: corpusVague });
+    }
     // Certainty: the same fact stated as possible, planned, plain or confirmed.
     if (page.certainty) {
       const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };

@@ -8,6 +8,7 @@ import { analyseCorpus } from '../../../src/core/analysis/index';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
 import { readQuantityScope } from '../../../src/core/lang/quantity-scope';
+import { readDecade, readVagueTime } from '../../../src/core/lang/vague-time';
 import { wordKey } from '../../../src/core/lang/keywords';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
@@ -107,9 +108,11 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   const { clause, content } = readCertainties(run, 0, run.norm.length);
   const negation = readNegationOf(run, 0, run.norm.length);
   const quantity = readQuantityScope(run, 0, run.norm.length);
+  const vague = readVagueTime(run, 0, run.norm.length);
+  const decade = readDecade(run, 0, run.norm.length);
   return [
     [0, 1, 0, keyIdsOf(run), figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : []],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : '']],
   ];
 }
 
@@ -126,6 +129,11 @@ describe('relate: the kind of each difference', () => {
     ['another place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:contradiction']],
     ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
     ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
+    ['a decade against "in the past"', 'A depot official had been an informant in the past.', undefined, undefined, 'A depot official had been an informant in the 1970s.', {}, ['date:more-precise']],
+    ['"in the past" against a decade', 'A depot official had been an informant in the 1970s.', undefined, undefined, 'A depot official had been an informant in the past.', {}, ['date:less-precise']],
+    ['a year against "the next election"', 'The guild will win the next council election.', undefined, undefined, 'The guild will win the council vote in 2027.', {}, ['date:more-precise']],
+    ['a weekday against "recently"', 'Crews recently walked out.', undefined, undefined, 'Crews walked out on Monday.', {}, ['date:more-precise']],
+    ['both unplaced', 'Crews walked out recently.', undefined, undefined, 'Crews walked out in the past.', {}, []],
     ['a day inside "last week"', 'Crews walked out last week.', undefined, '2021-03-10', 'Crews walked out on 2 March.', { date: '2021-03-04' }, ['date:more-precise']],
     ['did not against did', 'The operator did not close the depot.', undefined, undefined, 'The operator closed the depot.', {}, ['negation:negation']],
     ['did against never', 'The guild supported the pay offer on Monday.', undefined, undefined, 'The guild has never supported the pay offer.', {}, ['negation:negation']],
