@@ -67,7 +67,16 @@ const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecis
  * day (seventh session: clause-read modality, time words, shared keys, a confident link probability)
  * from 0.85 / 0.52 at 42/43 = 0.977 and 40/66 = 0.606.
  */
-const LOO_FLOORS = { precision: 0.92, recall: 0.56 };
+const LOO_FLOORS = { precision: 0.92, recall: 0.56, flagged: 0.45 };
+
+/**
+ * Floors on relations (the kind of difference named, issue 13 item 3): real differences of the
+ * alignment flagged "differs" in leave-one-outlet-out (LOO_FLOORS.flagged: 31/64 = 0.484 on
+ * 2026-12-06 after the relations round, 24/64 before it; less about two units), and the dev set's
+ * expected relations: dev split 40/43 = 0.930 (35/43 before; less about two), held-back split 9/18 =
+ * 0.5 (read once per change, never tuned on; less one).
+ */
+const RELATION_FLOORS = { dev: 0.88, heldBack: 0.44 };
 
 function report(name: string, s: DevScore, figuresOnly = false) {
   const row = (units: string, t: DevScore['claims']) => ({ units, expected: t.expected, predicted: t.predicted, correct: t.tp, precision: +ratio(t.tp, t.predicted).toFixed(3), recall: +ratio(t.tp, t.expected).toFixed(3) });
@@ -105,6 +114,12 @@ describe('matcher quality on the dev set', () => {
     expect(ratio(s.claims.tp, s.claims.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.claimRecall);
     expect(ratio(s.people.tp, s.people.predicted)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peoplePrecision);
     expect(ratio(s.people.tp, s.people.expected)).toBeGreaterThanOrEqual(HELD_BACK_FLOORS.peopleRecall);
+    expect(ratio(s.relationsRight, s.relationsTotal)).toBeGreaterThanOrEqual(RELATION_FLOORS.heldBack);
+  });
+
+  it('names the expected relation (agrees, differs) for most labelled pairs of the dev split', () => {
+    const s = scoreDev(dev, index);
+    expect(ratio(s.relationsRight, s.relationsTotal)).toBeGreaterThanOrEqual(RELATION_FLOORS.dev);
   });
 
   it('stays above the floors on leave-one-outlet-out over the seeds', () => {
@@ -115,5 +130,6 @@ describe('matcher quality on the dev set', () => {
     console.log(`leave-one-outlet-out: links ${total.correct}/${total.predicted}, found ${total.found}/${total.expected}, differences flagged ${total.flagged}/${total.differences}`);
     expect(ratio(total.correct, total.predicted)).toBeGreaterThanOrEqual(LOO_FLOORS.precision);
     expect(ratio(total.found, total.expected)).toBeGreaterThanOrEqual(LOO_FLOORS.recall);
+    expect(ratio(total.flagged, total.differences)).toBeGreaterThanOrEqual(LOO_FLOORS.flagged);
   });
 });
