@@ -109,6 +109,30 @@ function miniShots(): Shot[] {
       ]),
       state: ready(index, 'claim', 'cg1'),
     }),
+    // The kinds the relations round added, side by side: a part of a group against all of it, a
+    // placed date against an unplaced one, a tighter limit, and a second sentence of an article
+    // that is no member of the group (listed after the group's members).
+    ...both({
+      name: 'mini-claim-kinds-2',
+      match: matchFor('claim', 'cg1', 'All of the councillors signed a letter to the harbour board in the past, some 30 of them.', 0.72, [
+        {
+          article: 'a1',
+          sentence: 2,
+          relation: 'differs',
+          score: 0.81,
+          kind: 'scope',
+          values: { attribute: 'scope', kind: 'scope', page: 'All of the councillors', corpus: 'one of the councillors' },
+          differences: [
+            { attribute: 'scope', kind: 'scope', page: 'All of the councillors', corpus: 'one of the councillors' },
+            { attribute: 'date', kind: 'more-precise', page: 'in the past', corpus: 'in the 1990s' },
+            { attribute: 'figure', kind: 'less-precise', page: 'some 30', corpus: 'around 20' },
+          ],
+        },
+        { article: 'a2', sentence: 2, relation: 'agrees', score: 0.7 },
+        { article: 'a2', sentence: 9, relation: 'differs', score: 0.41, kind: 'contradiction', values: { attribute: 'figure', kind: 'contradiction', page: 'some 30', corpus: 'More than 40' } },
+      ]),
+      state: ready(index, 'claim', 'cg1'),
+    }),
     { name: 'mini-claim-kinds-long-corpus-light', theme: 'light', match: matchFor('claim', 'cg1', 'About 30 councillors may have signed the letter.', 0.72, [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.81, kind: 'less-certain', values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'is expected to' } },
     ]), state: { ...ready(index, 'claim', 'cg1'), corpus: 'Eastport and District Harbour Board Archive of Council Minutes 1998–2024' } as CardProps['state'] },

@@ -88,9 +88,21 @@ export function otherDiffering(refs: readonly CoverageRef[], members: readonly C
   return refs.filter((r) => r.relation === 'differs' && !members.some((m) => m.article.id === r.article && m.sentence === r.sentence));
 }
 
+/** One differing sentence of an article outside the group (otherDiffering): its kind and values side by side. */
+function OtherSentence({ coverage: r, article }: { coverage: CoverageRef; article?: ClaimMemberDetails['article'] }) {
+  return (
+    <li class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
+      {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
+      <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
+      <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} />
+    </li>
+  );
+}
+
 /** Claim group details merged with how each article relates to the sentence on the page. */
 export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
   const refs = refsByArticle(match.refs);
+  const others = otherDiffering(match.refs, details.members);
   const reference = details.members.find((m) => m.isReference);
   const referenceOutlet = reference ? outletName(reference.article.outlet) : t('card_outlet_unknown');
   // Outlets whose articles the page text matched come first, strongest first.
@@ -117,9 +129,11 @@ export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
         <h3 class="cl-section-title">{t('card_by_outlet')}</h3>
         <ul class="cl-list">
           {groups.flatMap((g) =>
-            g.members.map((m) => {
+            g.members.flatMap((m, i) => {
               const verdict = memberVerdict(m, refForMember(match.refs, refs, m.article.id, m.sentence));
-              return (
+              // An article's other differing sentences follow its last member.
+              const last = !g.members.slice(i + 1).some((o) => o.article.id === m.article.id);
+              return [
                 <li key={m.claim} class="cl-item" data-cl-relation={verdict.relation} data-cl-basis={verdict.basis} data-cl-kind={verdict.kind}>
                   <ArticleLine article={m.article} showHeadline={false} aside={<VerdictBadge verdict={verdict} />} />
                   <VerdictBasis verdict={verdict} referenceOutlet={referenceOutlet} />
@@ -130,21 +144,16 @@ export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
                       <span class="cl-label-inline">{t('card_states')}</span> {m.values.join(' · ')}
                     </p>
                   ) : null}
-                </li>
-              );
+                </li>,
+                ...(last ? others.filter((r) => r.article === m.article.id).map((r) => <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} article={m.article} />) : []),
+              ];
             }),
           )}
-          {otherDiffering(match.refs, details.members).map((r) => {
-            const article = details.members.find((m) => m.article.id === r.article)?.article;
-            const outlet = article ? outletName(article.outlet) : t('card_outlet_unknown');
-            return (
-              <li key={`${r.article}:${r.sentence}`} class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
-                {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
-                <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
-                <PageDifferences differences={differencesOf(r)} outlet={outlet} />
-              </li>
-            );
-          })}
+          {others
+            .filter((r) => !details.members.some((m) => m.article.id === r.article))
+            .map((r) => (
+              <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} />
+            ))}
         </ul>
         <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />
       </section>

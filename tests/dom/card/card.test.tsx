@@ -325,8 +325,10 @@ describe('claim card', () => {
     expect(other[0].querySelector('.cl-verdict')!.textContent).toBe('another sentence of this article · compared with this page · Weak match (0.40)');
     const sides = [...other[0].querySelectorAll('.cl-pd-side')].map((side) => `${side.querySelector('dt')!.textContent} → ${side.querySelector('dd')!.textContent}`);
     expect(sides).toEqual(['This page → all of the councillors', 'The Daily Lantern → one of the councillors']);
-    // The group's own members are listed once each, as before.
+    // The group's own members are listed once each, as before, and the other sentence right after its article's member.
     expect(el.querySelectorAll('.cl-item:not([data-cl-other-sentence])')).toHaveLength(3);
+    const order = [...el.querySelectorAll('.cl-item')].map((i) => `${i.querySelector('[data-cl-article]')!.getAttribute('data-cl-article')}${i.hasAttribute('data-cl-other-sentence') ? '+' : ''}`);
+    expect(order).toEqual(['a2', 'a1', 'a1+', 'a3']);
   });
 
   it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
