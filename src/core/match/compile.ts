@@ -7,6 +7,7 @@ import { Certainty, readCertainties } from '../lang/certainty';
 import { readNegationOf } from '../lang/negation';
 import { readQuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
+import { durationUnit } from '../lang/durations';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -153,7 +154,7 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const quantity = readQuantityScope(tokens, 0, tokens.count);
     const vague = readVagueTime(tokens, 0, tokens.count);
     const decade = readDecade(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : '']];
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next]))];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {

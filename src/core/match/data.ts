@@ -43,9 +43,10 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * its negation as written ("" when affirmative) and the key of the word it denies (core/lang/negation;
  * both absent in data compiled before them), how much of a group it speaks of (QuantitySignature;
  * absent in data compiled before it), its unplaced time and its decade as written ("in the past",
- * "1970s", "" when none; core/lang/vague-time; absent in data compiled before them)].
+ * "1970s", "" when none; core/lang/vague-time; absent in data compiled before them), per own figure
+ * the unit of time after it ("week", "" when none; core/lang/durations; absent before it)].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?];
 
 /**
  * A claim's quantifier over a group (core/lang/quantity-scope): [level (part 0, whole 1), the group's

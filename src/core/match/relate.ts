@@ -11,6 +11,7 @@
 import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from './data';
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
+import { daysIn, durationUnit } from '../lang/durations';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
@@ -123,7 +124,7 @@ export function relateData(data: MatcherData): RelateData {
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string')));
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string'))) && (t[11] === undefined || (Array.isArray(t[11]) && t[11].every((x) => typeof x === 'string')));
 }
 
 /** Whether a value has the shape of QuantitySignature. */
@@ -423,17 +424,17 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   // ("300" in "40% of its 300 members") is not the count the sentence states.
   const totals = new Set(page.derived.map((d) => d.total));
   const pageFigures = [
-    ...ctx.figures.map((g, gi) => ({ g, units: ctx.figureUnitKeys[gi], group: page.groups[gi] ?? [], text: ctx.text.slice(g.start, g.end), groupText: page.groupTexts[gi], skip: totals.has(gi), derived: false })),
+    ...ctx.figures.map((g, gi) => ({ g, units: ctx.figureUnitKeys[gi], group: page.groups[gi] ?? [], text: ctx.text.slice(g.start, g.end), groupText: page.groupTexts[gi], skip: totals.has(gi), derived: false, duration: durationUnit(ctx.run?.norm[g.next]) })),
     ...page.derived.map((d) => {
       const share = ctx.figures[d.share];
       const total = ctx.figures[d.total];
       const g = { value: d.value, qualifier: QUALIFIERS.indexOf('about'), cls: FigureClass.count, high: undefined };
-      return { g, units: ctx.figureUnitKeys[d.total], group: [] as string[], text: ctx.text.slice(share.start, total.end), groupText: undefined, skip: false, derived: true };
+      return { g, units: ctx.figureUnitKeys[d.total], group: [] as string[], text: ctx.text.slice(share.start, total.end), groupText: undefined, skip: false, derived: true, duration: '' };
     }),
   ];
   // Corpus figures past the claim's own (its traits list one group per own figure) are derived counts too.
   const ownFigures = traits ? traits[3].length : figs.length;
-  for (const { g, units, group: pageGroup, text: pageText, groupText, skip, derived } of pageFigures) {
+  for (const { g, units, group: pageGroup, text: pageText, groupText, skip, derived, duration } of pageFigures) {
     if (skip) continue;
     let verdict: { kind: DifferenceKind | null; corpus: number } | null = null;
     let scope: number | null = null;
@@ -448,7 +449,18 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
         if (figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4])) scope ??= ci;
         continue;
       }
-      let kind = g.cls === FigureClass.year ? (figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction') : compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
+      const corpusDuration = traits?.[11]?.[ci] ?? '';
+      let kind: DifferenceKind | null;
+      if (g.cls === FigureClass.year) kind = figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction';
+      else if (g.cls === FigureClass.count && duration && corpusDuration && duration !== corpusDuration) {
+        // One duration in other units ("fourteen weeks", "more than three months"): in days, each
+        // approximate (a month has no fixed length) unless it states a limit.
+        const about = QUALIFIERS.indexOf('about');
+        const inDays = (v: number | undefined, unit: string) => (v === undefined ? undefined : v * daysIn(unit));
+        kind = compareFigures(g.value * daysIn(duration), g.qualifier || about, c[0] * daysIn(corpusDuration), c[1] || about, g.cls, inDays(g.high, duration), inDays(c[4], corpusDuration));
+        // Converted values are not written figures: only a contradiction or a limit's precision is said.
+        if (kind !== 'contradiction' && (g.qualifier === 0) === (c[1] === 0)) kind = null;
+      } else kind = compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
       // A count that a share comes to is approximate by construction: consistent with a count is the same.
       if ((derived || ci >= ownFigures) && kind !== 'contradiction') kind = null;
       // The closest reading wins: the same figure, then a precision difference, then a contradiction.

@@ -9,6 +9,7 @@ import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
 import { readQuantityScope } from '../../../src/core/lang/quantity-scope';
 import { readDecade, readVagueTime } from '../../../src/core/lang/vague-time';
+import { durationUnit } from '../../../src/core/lang/durations';
 import { wordKey } from '../../../src/core/lang/keywords';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
@@ -112,7 +113,7 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   const decade = readDecade(run, 0, run.norm.length);
   return [
     [0, 1, 0, keyIdsOf(run), figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : '']],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], figures.map((f) => durationUnit(run.norm[f.next]))],
   ];
 }
 
@@ -129,6 +130,9 @@ describe('relate: the kind of each difference', () => {
     ['another place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:contradiction']],
     ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
     ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
+    ['a duration in other units that agrees', 'The bridge closes for fourteen weeks.', undefined, undefined, 'The bridge closes for more than three months.', {}, []],
+    ['a duration in other units that cannot be the same', 'The bridge closes for two weeks.', undefined, undefined, 'The bridge closes for more than three months.', {}, ['figure:contradiction']],
+    ['a duration in the same units', 'The bridge closes for 14 weeks.', undefined, undefined, 'The bridge closes for 10 weeks.', {}, ['figure:contradiction']],
     ['a decade against "in the past"', 'A depot official had been an informant in the past.', undefined, undefined, 'A depot official had been an informant in the 1970s.', {}, ['date:more-precise']],
     ['"in the past" against a decade', 'A depot official had been an informant in the 1970s.', undefined, undefined, 'A depot official had been an informant in the past.', {}, ['date:less-precise']],
     ['a year against "the next election"', 'The guild will win the next council election.', undefined, undefined, 'The guild will win the council vote in 2027.', {}, ['date:more-precise']],
