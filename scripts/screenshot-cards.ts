@@ -235,6 +235,12 @@ function seedShots(): Shot[] {
   const others = indexArticles(articles.filter((a) => !a.text.includes(own)));
   const loo = createMatcher(compileMatcher(others), { vectors: wordVectors() }).scan(own).find((x) => x.kind === 'claim');
   if (loo) shots.push({ name: 'seeds-relation-other-group-light', theme: 'light', match: loo, state: ready(others, 'claim', loo.id) });
+  // A claim that quotes the speaker in other words of one utterance than another outlet (the same
+  // leave-one-out set-up: the article that states it is left out).
+  const worded = 'Mr Corbyn said: "We are a social movement and we will only win the next general election because we are that movement of people all around the country who want to see a different world and do things very differently."';
+  const others2 = indexArticles(articles.filter((a) => !a.text.includes(worded)));
+  const reworded = createMatcher(compileMatcher(others2), { vectors: wordVectors() }).scan(worded).find((x) => x.kind === 'claim');
+  if (reworded) shots.push({ name: 'seeds-relation-quote-wording-light', theme: 'light', match: reworded, state: ready(others2, 'claim', reworded.id) });
   const quoted = matcher.scan('He said: "We will win the next general election only as a social movement."').find((x) => x.kind === 'quote');
   if (quoted) shots.push({ name: 'seeds-relation-quote-certainty-light', theme: 'light', match: quoted, state: ready(index, 'quote', quoted.id) });
   const quoteGroup = index.quoteGroups.find((g) => g.members.some((m) => m.relation === 'variant-quote'));

@@ -8,6 +8,7 @@ import { readNegationOf } from '../lang/negation';
 import { readQuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { durationUnit } from '../lang/durations';
+import { quotedWords } from '../lang/quoted-words';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { normalize } from '../lang/normalize';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -18,6 +19,15 @@ import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { classifyingTable } from './classify';
 import { wordKey } from './keys';
 import { wordClass } from './rerank-words';
+
+/** What a claim quotes: its words and the quotation as written, from the first to the last quoted token; [] when nothing. */
+function quotation(text: string, tokens: Tokens, quoted: readonly number[], nQuoted: number, isQuoted: (i: number) => boolean): [string, string] | [] {
+  const words = quotedWords(tokens, 0, tokens.count, isQuoted);
+  if (words.length === 0 || nQuoted === 0) return [];
+  const first = quoted[0];
+  const last = Math.min(tokens.count, quoted[nQuoted * 2 - 1]) - 1;
+  return last >= first ? [words.join(' '), text.slice(tokens.start[first], tokens.end[last])] : [];
+}
 
 /** Compiles the compact matcher data from a full index. */
 export function compileMatcher(index: CorpusIndex): MatcherData {
@@ -154,7 +164,7 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     const quantity = readQuantityScope(tokens, 0, tokens.count);
     const vague = readVagueTime(tokens, 0, tokens.count);
     const decade = readDecade(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next]))];
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(c.text, tokens, quoted, nQuoted, isQuoted)];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {

@@ -44,9 +44,14 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * both absent in data compiled before them), how much of a group it speaks of (QuantitySignature;
  * absent in data compiled before it), its unplaced time and its decade as written ("in the past",
  * "1970s", "" when none; core/lang/vague-time; absent in data compiled before them), per own figure
- * the unit of time after it ("week", "" when none; core/lang/durations; absent before it)].
+ * the unit of time after it ("week", "" when none; core/lang/durations; absent before it), what it
+ * quotes: [its words, lower case, space-separated; the quotation as written] ([] when nothing;
+ * core/lang/quoted-words; absent before it)].
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?, QuotationSignature?];
+
+/** What a claim quotes: [its words, lower case, space-separated; the quotation as written], or [] when nothing. */
+export type QuotationSignature = [string, string] | [];
 
 /**
  * A claim's quantifier over a group (core/lang/quantity-scope): [level (part 0, whole 1), the group's

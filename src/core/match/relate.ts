@@ -12,6 +12,7 @@ import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
+import { quotedWords, rewordedQuote } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
@@ -124,7 +125,7 @@ export function relateData(data: MatcherData): RelateData {
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string'))) && (t[11] === undefined || (Array.isArray(t[11]) && t[11].every((x) => typeof x === 'string')));
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string'))) && (t[11] === undefined || (Array.isArray(t[11]) && t[11].every((x) => typeof x === 'string'))) && (t[12] === undefined || (Array.isArray(t[12]) && (t[12].length === 0 || (t[12].length === 2 && t[12].every((x) => typeof x === 'string')))));
 }
 
 /** Whether a value has the shape of QuantitySignature. */
@@ -195,12 +196,15 @@ export interface PageTraits {
   /** Its unplaced time ("in the past") and its decade ("1970s") as written, "" when none. */
   vague: string;
   decade: string;
+  /** The words it quotes, lower case ([] when none), and the quoted text as written. */
+  quoted: string[];
+  quotedText: string;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '' };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '' };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -224,7 +228,23 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     quantity: readQuantityScope(run, from, to),
     vague: spanText(ctx.text, readVagueTime(run, from, to)),
     decade: spanText(ctx.text, readDecade(run, from, to)),
+    quoted: quotedWords(run, from, to, isQuoted),
+    quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
   };
+}
+
+/** The text of the first to the last quoted token of the sentence [from, to), "" when it quotes nothing. */
+function quotedSpanText(text: string, run: TokenRun, quoted: readonly number[], from: number, to: number): string {
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k + 1 < quoted.length; k += 2) {
+    const a = Math.max(from, quoted[k]);
+    const b = Math.min(to, quoted[k + 1]);
+    if (a >= b) continue;
+    if (first < 0) first = a;
+    last = b - 1;
+  }
+  return first < 0 ? '' : text.slice(run.start[first], run.end[last]);
 }
 
 /** The text of an optional span, "" when there is none. */
@@ -527,6 +547,9 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const found = certaintyDifference(page.certainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
+    // Quote wording: both quote the speaker, in other words of one utterance (a cut is no difference).
+    const corpusQuote = traits[12];
+    if (corpusQuote?.length === 2 && rewordedQuote(page.quoted, corpusQuote[0].split(' '))) add({ attribute: 'wording', kind: 'quote-varied', page: page.quotedText, corpus: corpusQuote[1] });
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];
     if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, { level: q[0], keys: q[1], start: 0, end: 0 })) {

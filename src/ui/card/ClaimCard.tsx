@@ -94,7 +94,7 @@ function OtherSentence({ coverage: r, article }: { coverage: CoverageRef; articl
     <li class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
       {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
       <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
-      <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} />
+      <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} wording />
     </li>
   );
 }
@@ -138,7 +138,7 @@ export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
                   <ArticleLine article={m.article} showHeadline={false} aside={<VerdictBadge verdict={verdict} />} />
                   <VerdictBasis verdict={verdict} referenceOutlet={referenceOutlet} />
                   <blockquote class="cl-excerpt-block">{m.excerpt}</blockquote>
-                  <PageDifferences differences={verdict.differences} outlet={outletName(m.article.outlet)} />
+                  <PageDifferences differences={verdict.differences} outlet={outletName(m.article.outlet)} wording />
                   {m.values.length > 0 ? (
                     <p class="cl-values">
                       <span class="cl-label-inline">{t('card_states')}</span> {m.values.join(' · ')}

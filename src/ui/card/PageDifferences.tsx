@@ -61,11 +61,13 @@ export interface PageDifferencesProps {
   differences: ValueDifference[];
   /** The article's outlet, labelling its side. */
   outlet: string;
+  /** Show quote wordings too (a claim card, where no quote diff shows them). */
+  wording?: boolean;
 }
 
-/** Each difference with its kind, the page's value and the article's side by side. Word counts of quotes are left to the quote diff. */
-export function PageDifferences({ differences, outlet }: PageDifferencesProps) {
-  const shownDifferences = differences.filter((d) => d.kind && d.attribute !== 'wording');
+/** Each difference with its kind, the page's value and the article's side by side. A quote card leaves wordings to its quote diff. */
+export function PageDifferences({ differences, outlet, wording = false }: PageDifferencesProps) {
+  const shownDifferences = differences.filter((d) => d.kind && (wording || d.attribute !== 'wording'));
   if (shownDifferences.length === 0) return null;
   return (
     <ul class="cl-pd-list">

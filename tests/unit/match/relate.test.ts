@@ -78,6 +78,7 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
     from: 0,
     to: run.norm.length,
     pageDay: pageDate ? dayOf(pageDate) : null,
+    quoted: quotedSpans(run),
     // Kessel Quay lies in Dunmore Valley, as a corpus text said.
     data: { traits, within: [new Set([1]), new Set(), new Set()], keyIds: KEY_IDS },
   };
@@ -96,6 +97,20 @@ function keyIdsOf(run: ReturnType<typeof wordRun>): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
+/** Token [from, to) pairs between straight double quotes, as the matcher passes them (RelateContext.quoted). */
+function quotedSpans(run: ReturnType<typeof wordRun>): number[] {
+  const marks = run.norm.flatMap((w, i) => (w === '"' ? [i] : []));
+  const out: number[] = [];
+  for (let k = 0; k + 1 < marks.length; k += 2) out.push(marks[k] + 1, marks[k + 1]);
+  return out;
+}
+
+/** What a sentence quotes between straight double quotes, as compile.ts keeps it. */
+function quotation(text: string): [string, string] | [] {
+  const m = /"([^"]+)"/.exec(text);
+  return m ? [m[1].toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, '').split(/\s+/).filter(Boolean).join(' '), m[1]] : [];
+}
+
 /** One corpus claim's signature and traits, from its own words (dated `date`). */
 function corpusClaim(text: string, opts: { places?: string[]; date?: string; groups?: string[][]; units?: string[][] } = {}): [ClaimSignature, ClaimTraits] {
   const run = wordRun(text);
@@ -106,14 +121,16 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   for (const d of derivedCounts(run, figures, run.norm.length)) figs.push([d.value, q('about'), FigureClass.count, []]);
   const dates: DateSignature[] = findDateSpans(run, 0, run.norm.length, dayOf(opts.date ?? 'unknown')).map((d) => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
   const places = (opts.places ?? []).map((p) => PLACES.indexOf(p));
-  const { clause, content } = readCertainties(run, 0, run.norm.length);
+  // As compile.ts does: words inside quote marks are the speaker's, not the writer's certainty.
+  const spans = quotedSpans(run);
+  const { clause, content } = readCertainties(run, 0, run.norm.length, (i) => spans.some((_, k) => k % 2 === 0 && i >= spans[k] && i < spans[k + 1]));
   const negation = readNegationOf(run, 0, run.norm.length);
   const quantity = readQuantityScope(run, 0, run.norm.length);
   const vague = readVagueTime(run, 0, run.norm.length);
   const decade = readDecade(run, 0, run.norm.length);
   return [
     [0, 1, 0, keyIdsOf(run), figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], figures.map((f) => durationUnit(run.norm[f.next]))],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], figures.map((f) => durationUnit(run.norm[f.next])), quotation(text)],
   ];
 }
 
@@ -133,6 +150,8 @@ describe('relate: the kind of each difference', () => {
     ['a duration in other units that agrees', 'The bridge closes for fourteen weeks.', undefined, undefined, 'The bridge closes for more than three months.', {}, []],
     ['a duration in other units that cannot be the same', 'The bridge closes for two weeks.', undefined, undefined, 'The bridge closes for more than three months.', {}, ['figure:contradiction']],
     ['a duration in the same units', 'The bridge closes for 14 weeks.', undefined, undefined, 'The bridge closes for 10 weeks.', {}, ['figure:contradiction']],
+    ['one utterance worded differently', 'Ms Vale said: "We will rebuild the harbour for everyone who works on it."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, ['wording:quote-varied']],
+    ['a quotation cut', 'Ms Vale said: "We will rebuild the harbour."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, []],
     ['a decade against "in the past"', 'A depot official had been an informant in the past.', undefined, undefined, 'A depot official had been an informant in the 1970s.', {}, ['date:more-precise']],
     ['"in the past" against a decade', 'A depot official had been an informant in the 1970s.', undefined, undefined, 'A depot official had been an informant in the past.', {}, ['date:less-precise']],
     ['a year against "the next election"', 'The guild will win the next council election.', undefined, undefined, 'The guild will win the council vote in 2027.', {}, ['date:more-precise']],

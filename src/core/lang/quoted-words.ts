@@ -1,0 +1,47 @@
+/**
+ * The words a sentence quotes, and whether two quotations are one utterance worded differently:
+ * a claim such as 'X said "we will win because we are a movement"' against 'X said "we will win
+ * only as a movement"' states the same thing with the speaker's words varied (relate.ts), which a
+ * reader should see beside the claim. Quote detections have their own comparison (match/quotes.ts).
+ */
+import { WORD, type TokenRun } from './token-flags';
+
+/** Fewer quoted words than this are a fragment ("social movement"): too few to tell a rewording. */
+export const MIN_QUOTED_WORDS = 4;
+/**
+ * Share of one quotation's word pairs that the other holds for both to be one utterance: the quote
+ * matcher's threshold (match/quotes.ts QUOTE_THRESHOLD, tuned on the dev set), restated here because
+ * lang/ imports no matcher code.
+ */
+const SAME_UTTERANCE = 0.5;
+
+/** Lower-case words of tokens [from, to) that `isQuoted` says are inside quote marks. */
+export function quotedWords(t: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) if (t.flags[i] & WORD && isQuoted(i)) out.push(t.norm[i].toLowerCase());
+  return out;
+}
+
+/** Whether `needle` stands unbroken inside `hay`. */
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two quotations are one utterance in other words: both long enough, most of the shorter
+ * one's word pairs in the other, and neither a cut of the other (the same words, fewer of them).
+ */
+export function rewordedQuote(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < MIN_QUOTED_WORDS || b.length < MIN_QUOTED_WORDS) return false;
+  if (containsRun(a, b) || containsRun(b, a)) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < long.length; i++) pairs.add(`${long[i]} ${long[i + 1]}`);
+  let shared = 0;
+  for (let i = 0; i + 1 < short.length; i++) if (pairs.has(`${short[i]} ${short[i + 1]}`)) shared++;
+  return shared / (short.length - 1) >= SAME_UTTERANCE;
+}
