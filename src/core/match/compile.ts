@@ -20,6 +20,19 @@ import { classifyingTable } from './classify';
 import { wordKey } from './keys';
 import { wordClass } from './rerank-words';
 
+/** Shortest participle that opens a clause ("being", "speaking"): shorter "-ing" words are nouns or "king". */
+const MIN_PARTICIPLE = 5;
+
+/** Whether a claim's first word is a participle ("Speaking at the launch …"). */
+function opensWithParticiple(tokens: Tokens): boolean {
+  for (let i = 0; i < tokens.count; i++) {
+    if (!(tokens.flags[i] & WORD)) continue;
+    const w = tokens.norm[i].toLowerCase();
+    return w.length >= MIN_PARTICIPLE && w.endsWith('ing');
+  }
+  return false;
+}
+
 /** What a claim quotes: its words and the quotation as written, from the first to the last quoted token; [] when nothing. */
 function quotation(text: string, tokens: Tokens, quoted: readonly number[], nQuoted: number, isQuoted: (i: number) => boolean): [string, string] | [] {
   const words = quotedWords(tokens, 0, tokens.count, isQuoted);
@@ -113,6 +126,8 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
   // in order) stands for the key in the word vectors.
   const surfaces = new Map<string, Map<string, number>>();
   const quoted: number[] = [];
+  // The sentence claim last compiled: a clause claim of its sentence follows it (same article and sentence).
+  let lead: { article: string; sentence: number; level: number; cue: string } | null = null;
   for (const c of index.claims) {
     const a = articleIdx.get(c.article);
     const g = groupIdx.get(c.group);
@@ -159,7 +174,13 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
     );
     const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
     const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
-    const { clause, content } = certainty;
+    let { clause } = certainty;
+    const { content } = certainty;
+    // A clause of a sentence that opens with a participle ("Speaking at the launch, he will tell …")
+    // happens when its main clause does: it takes the sentence's certainty when it has no cue of its own.
+    if (lead && lead.article === c.article && lead.sentence === c.sentence) {
+      if (clause.level === Certainty.stated && !clause.cue && lead.level < Certainty.stated && opensWithParticiple(tokens)) clause = { level: lead.level, cue: lead.cue };
+    } else lead = { article: c.article, sentence: c.sentence, level: clause.level, cue: clause.cue };
     const negation = readNegationOf(tokens, 0, tokens.count);
     const quantity = readQuantityScope(tokens, 0, tokens.count);
     const vague = readVagueTime(tokens, 0, tokens.count);

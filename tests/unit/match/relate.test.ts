@@ -18,6 +18,7 @@ import type { ClaimSignature, ClaimTraits, DateSignature, FigureSignature } from
 import { claimEvidence, compareFigures, derivedCounts, relate, relateData, type RelateContext } from '../../../src/core/match/relate';
 import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
+import { compileMatcher } from '../../../src/core/match';
 
 const q = (name: (typeof QUALIFIERS)[number]) => QUALIFIERS.indexOf(name);
 const PLACES = ['Kessel Quay', 'Dunmore Valley', 'Westford'];
@@ -312,6 +313,7 @@ describe('lookup names the kind (invented corpus)', () => {
       'About 40 ferry crews walked out at Kessel Quay on Monday in a dispute over pay.',
       'The guild said 62% of its members had voted for the strike in a ballot.',
       'The operator may have broken the pay agreement, the Coastal Workers Guild said.',
+      'Speaking at a rally of ferry crews at the harbour depot in Westford on the eve of the ballot, the guild general secretary Mara Vale will tell members that the operator has broken its word on pay.',
     ]),
     article('b', 'Westford Daily', '2021-03-11', ['The 40 crews at Kessel Quay in Dunmore Valley voted on Tuesday to stay out until the operator improves its pay offer.']),
   ]);
@@ -328,8 +330,17 @@ describe('lookup names the kind (invented corpus)', () => {
     ['The guild said 62% of its officials had voted for the strike in a ballot.', { attribute: 'scope', kind: 'scope', page: '62% of its officials', corpus: '62% of its members' }],
     ['The operator broke the pay agreement, the Coastal Workers Guild said.', { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'may have' }],
     ['About 40 ferry crews did not walk out at Kessel Quay on Monday in a dispute over pay.', { attribute: 'negation', kind: 'negation', page: 'not', corpus: 'stated' }],
+    ['Mara Vale spoke at a rally of ferry crews at the harbour depot in Westford.', { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'will' }],
   ])('%s', (text, values) => {
     expect(kindOf(text)).toEqual({ relation: 'differs', kind: values.kind, values });
+  });
+
+  it('a clause opening with a participle takes its sentence\'s certainty (compile.ts)', () => {
+    // "Speaking at a rally …, Mara Vale will tell members …": the speaking is planned too.
+    const data = compileMatcher(index);
+    const clause = index.claims.findIndex((c) => c.text.startsWith('Speaking at a rally') && !c.text.includes('will tell'));
+    expect(clause).toBeGreaterThanOrEqual(0);
+    expect(data.claimTraits![clause].slice(0, 2)).toEqual([Certainty.expected, 'will']);
   });
 
   it.each([
