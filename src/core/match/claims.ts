@@ -498,6 +498,8 @@ export class ClaimScorer {
       const confidence = new Map<string, number>();
       for (const ref of refs) confidence.set(ref.article, 0);
       for (const cand of candidates) {
+        // A claim shown only for a differing value is no evidence of the link: it leaves the confidence as it was.
+        if (cand.valuesOnly) continue;
         const article = this.articles[this.claims[cand.claim][0]];
         const p = confidence.get(article);
         if (p === undefined) continue;
