@@ -101,7 +101,7 @@ function miniShots(): Shot[] {
           values: { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
           differences: [
             { attribute: 'certainty', kind: 'more-certain', page: 'may have', corpus: 'stated' },
-            { attribute: 'place', kind: 'place-within', page: 'Eastport', corpus: 'Old Quay' },
+            { attribute: 'place', kind: 'place-within', page: 'Eastport', corpus: 'Old Quay', basis: 'text' },
             { attribute: 'figure', kind: 'more-precise', page: 'About 30', corpus: '28' },
           ],
         },

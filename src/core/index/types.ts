@@ -266,6 +266,11 @@ export interface ValueDifference {
   page: string;
   /** As the corpus article writes it. */
   corpus: string;
+  /**
+   * For a place inside another (place-within, place-around), where that containment comes from:
+   * "text", a corpus article says so ("X, Greater Y", "X in Y", "Y's X"); no gazetteer is used.
+   */
+  basis?: 'text';
 }
 
 /** One corpus article's evidence behind a detection. */

@@ -508,8 +508,8 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
         const p = ctx.pagePlaces[pi];
         for (const c of claimPlaces) {
-          if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c] };
-          else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c] };
+          if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis: 'text' };
+          else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis: 'text' };
           if (found) break;
         }
       }

@@ -86,6 +86,7 @@ export function PageDifferences({ differences, outlet, wording = false }: PageDi
               <dd class="cl-pd-value">{shown(d, d.corpus)}</dd>
             </div>
           </dl>
+          {d.basis === 'text' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_text')}</p> : null}
         </li>
       ))}
     </ul>

@@ -331,6 +331,17 @@ describe('claim card', () => {
     expect(order).toEqual(['a2', 'a1', 'a1+', 'a3']);
   });
 
+  it('says where a place\'s containment comes from (the corpus text)', () => {
+    const index = makeMiniIndex();
+    const place: Match['refs'] = [
+      { article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'place-within', values: { attribute: 'place', kind: 'place-within', page: 'Eastport', corpus: 'Old Quay', basis: 'text' } },
+      { article: 'a2', sentence: 2, relation: 'differs', score: 0.7, kind: 'contradiction', values: { attribute: 'place', kind: 'contradiction', page: 'Eastport', corpus: 'Westhaven' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'Councillors in Eastport signed it.', place, 0.8), state: ready(index, 'claim', 'cg1') });
+    const basis = [...el.querySelectorAll('.cl-pd')].map((b) => b.querySelector('.cl-pd-basis')?.textContent ?? null);
+    expect(basis).toEqual(['One place lies inside the other, as a corpus article says.', null]);
+  });
+
   it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
     const index = makeMiniIndex();
     const { el } = mount({ match: match('claim', 'cg1', 'x', [], 0.4), state: ready(index, 'claim', 'cg1') });

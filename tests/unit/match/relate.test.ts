@@ -325,7 +325,7 @@ describe('lookup names the kind (invented corpus)', () => {
 
   it.each([
     ['43 ferry crews walked out at Kessel Quay on Monday in a dispute over pay.', { attribute: 'figure', kind: 'less-precise', page: '43', corpus: 'About 40' }],
-    ['About 40 ferry crews walked out in Dunmore Valley on Monday in a dispute over pay.', { attribute: 'place', kind: 'place-within', page: 'Dunmore Valley', corpus: 'Kessel Quay' }],
+    ['About 40 ferry crews walked out in Dunmore Valley on Monday in a dispute over pay.', { attribute: 'place', kind: 'place-within', page: 'Dunmore Valley', corpus: 'Kessel Quay', basis: 'text' }],
     ['About 40 ferry crews walked out at Kessel Quay on Tuesday in a dispute over pay.', { attribute: 'date', kind: 'contradiction', page: 'Tuesday', corpus: 'Monday' }],
     ['The guild said 62% of its officials had voted for the strike in a ballot.', { attribute: 'scope', kind: 'scope', page: '62% of its officials', corpus: '62% of its members' }],
     ['The operator broke the pay agreement, the Coastal Workers Guild said.', { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'may have' }],
