@@ -145,8 +145,9 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   const page = pageTraits(ctx);
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
-    if (valuesOnly && !byArticle.has(sig[0])) continue;
-    const ref = relate(ctx, sig, sim, claim, page, linked === true || valuesOnly === true, valuesOnly === true);
+    // Like a group member the re-ranker did not link, it needs close wording (VALUE_COMPARE_FROM) to be compared at all.
+    if (valuesOnly && (!byArticle.has(sig[0]) || sim < VALUE_COMPARE_FROM)) continue;
+    const ref = relate(ctx, sig, sim, claim, page, linked === true, valuesOnly === true);
     if (valuesOnly && !(ref.differences ?? (ref.values ? [ref.values] : [])).some((d) => VALUE_ATTRIBUTES.has(d.attribute))) continue;
     // A claim of another group counts for an article not yet covered, or when it differs (it is not hidden behind an agreeing one).
     // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).

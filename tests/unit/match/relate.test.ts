@@ -230,13 +230,17 @@ describe('claimEvidence: every differing member of an article', () => {
     unknownMeasure[1] = 8;
     const [uncovered, t4] = corpusClaim('Some 60 women councillors wrote to the mayor.', { units: [['woman', 'councillor']] });
     uncovered[0] = 1;
-    const ctx = context('28 women councillors wrote to the mayor.', [linked, sameMeasure, unknownMeasure, uncovered], [t1, t2, t3, t4]);
+    const [farWording, t5] = corpusClaim('Some 90 women councillors have quit since the vote.', { units: [['woman', 'councillor']] });
+    farWording[1] = 9;
+    const ctx = context('28 women councillors wrote to the mayor.', [linked, sameMeasure, unknownMeasure, uncovered, farWording], [t1, t2, t3, t4, t5]);
     ctx.figureUnitKeys = [['woman', 'councillor']];
     const refs = claimEvidence(ctx, [
       { claim: 0, sim: 0.5, linked: true },
       { claim: 1, sim: 0.3, otherGroup: true, valuesOnly: true },
       { claim: 2, sim: 0.3, otherGroup: true, valuesOnly: true },
       { claim: 3, sim: 0.3, otherGroup: true, valuesOnly: true },
+      // Too little shared wording (below VALUE_COMPARE_FROM): another fact with a count of the same unit.
+      { claim: 4, sim: 0.1, otherGroup: true, valuesOnly: true },
     ]);
     // The count of "three of the councillors" has no unit word of its own: not the same measure beyond doubt.
     // Article b has no link of its own: a differing claim alone does not make one.
