@@ -90,7 +90,14 @@ export function startContentScript(env: ControllerEnv): ContentScript {
   const card = initCards(doc, env, destroy, signal);
   const setTheme = initTheme((theme) => card.setTheme(theme), signal);
   const findings = (): TabFindings => ({
-    ...summarizeFindings(location.href, state.status, state.session?.marking.scanner.placedMatches() ?? [], state.errorMessage, markerTargets(doc)),
+    ...summarizeFindings(
+      location.href,
+      state.status,
+      state.session?.marking.scanner.placedMatches() ?? [],
+      state.errorMessage,
+      markerTargets(doc),
+      state.session?.marking.scanner.heldMatches() ?? [],
+    ),
     longestSliceMs: longestSliceMs(),
   });
   const report = initReport(
@@ -169,6 +176,8 @@ export function startContentScript(env: ControllerEnv): ContentScript {
     env.onTabMessage,
     {
       reveal: ({ kind, id }) => {
+        // Held markers join the page first: the record's first marker may be one of them.
+        state.session?.marking.scanner.placeAll();
         const target = revealMarker(doc, kind, id);
         if (target) {
           const placed = state.session?.marking.scanner.placedFor(target);
@@ -182,6 +191,7 @@ export function startContentScript(env: ControllerEnv): ContentScript {
       },
       findings: () => findings(),
       navigate: ({ direction }) => {
+        state.session?.marking.scanner.placeAll();
         const from = doc.activeElement?.closest('coverage-lens-mark[data-cl-first]') ?? card.marker;
         return { moved: moveToMarker(doc, direction === -1 ? -1 : 1, from ?? null) !== null };
       },

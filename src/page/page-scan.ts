@@ -10,6 +10,7 @@ import { MarkSelection, isLoneName, nestable } from '../core/match/select';
 import type { CorpusMatch } from '../shared/protocol';
 import { isInArticle } from './article-root';
 import { FrameQueue } from './frame-queue';
+import { HeldMarks, isNearViewport, type HeldMatch } from './held-marks';
 import type { Highlighter } from './highlight';
 import type { BlockMatch } from './match-client';
 import { MarkerRegistry, type PlacedMatch } from './marker-registry';
@@ -31,6 +32,11 @@ export interface ScannerOptions {
   budgetMs?: number;
   /** Called after markers are placed or removed. */
   onChange?: () => void;
+  /**
+   * Write every marker at once (true), or hold those of blocks far from the viewport until they
+   * come near it or are needed (held-marks.ts; the default).
+   */
+  eager?: boolean;
 }
 
 /** At most this many on-screen blocks are read before the rest of the page (a tall screen of short lines). */
@@ -55,8 +61,8 @@ export const BATCH_MAX_CHARS = 30_000;
  */
 export const MAX_BATCHES_IN_FLIGHT = 2;
 
-/** In the stream of blocks to read: send what is batched so far. */
-const SEND_NOW = Symbol('send now');
+/** In the stream of blocks to read: the on-screen blocks end here; send what is batched so far. */
+const ON_SCREEN_END = Symbol('on-screen blocks end');
 
 /** A block read from the page, with what is needed to tell later whether the page changed it. */
 interface ReadBlock {
@@ -67,6 +73,8 @@ interface ReadBlock {
    * is what stays the same.)
    */
   length: number;
+  /** Read in the on-screen batch: its markers are written as soon as its answer comes. */
+  onScreen?: boolean;
 }
 
 /** A match's kind, id and offsets: an early name and the whole answer's same name have the same. */
@@ -103,6 +111,8 @@ export class PageScanner {
    */
   private readonly earlyMarks: MarkerRegistry;
   private readonly early = new Map<ReadBlock, Set<CorpusMatch>>();
+  /** Accepted matches whose markers are not written yet (far from the viewport). */
+  private readonly held: HeldMarks<ReadBlock>;
 
   constructor(private readonly options: ScannerOptions) {
     this.selection = new MarkSelection<ReadBlock, CorpusMatch>({ kinds: options.kinds, maxMarkers: options.maxMarkers }, isUnchanged);
@@ -110,11 +120,27 @@ export class PageScanner {
     this.earlyMarks = new MarkerRegistry(options.highlighter);
     // The change watcher must take these writes for ours too (it wraps the registry's).
     this.earlyMarks.ownWrites = (write) => this.registry.ownWrites(write);
+    this.held = new HeldMarks<ReadBlock>(
+      (read, matches) => this.placeAccepted(read, matches, null),
+      (write) => this.queue?.write(write),
+    );
   }
 
-  /** Every match marked so far, in no particular order. */
+  /** Every match marked so far, in no particular order (held ones not included: see heldMatches). */
   placedMatches(): PlacedMatch[] {
     return this.registry.all();
+  }
+
+  /** Accepted matches whose markers are not yet written (far from the viewport), in page order. */
+  heldMatches(): HeldMatch[] {
+    const selection = this.selection;
+    return this.held.matches().filter((h) => !selection.onlyTwins(h.match) && h.element.isConnected);
+  }
+
+  /** Writes every held marker now: next/previous, reveal, Tab and printing need them all in the page. */
+  placeAll(): void {
+    if (this.held.size === 0) return;
+    this.held.placeAll();
   }
 
   /** The placed match a marker element (any of its pieces) belongs to, or null. */
@@ -130,17 +156,22 @@ export class PageScanner {
     signal.addEventListener('abort', () => this.stop(), { once: true });
     this.queue = new FrameQueue(signal, this.options.budgetMs);
     initWatchChanges({ root: this.options.root, registry: this.registry, onChanged: (units) => this.rescan(units, signal) }, signal);
+    // Markers are tab stops: before Tab moves focus, every held one joins the page (in one task,
+    // so focus order is the page's); printing shows the whole article.
+    const doc = this.options.root.ownerDocument;
+    doc.addEventListener('keydown', (e) => e.key === 'Tab' && this.placeAll(), { capture: true, passive: true, signal });
+    doc.defaultView?.addEventListener('beforeprint', () => this.placeAll(), { signal });
     const onScreen = this.viewportBlockElements();
     const root = this.options.root;
     const scanned = this.scanned;
-    const blocks = (function* (): Generator<TextBlock | typeof SEND_NOW> {
+    const blocks = (function* (): Generator<TextBlock | typeof ON_SCREEN_END> {
       for (const el of onScreen) yield* walkBlocks(el);
       // What is on screen goes in a batch of its own, so it is marked first.
-      yield SEND_NOW;
+      yield ON_SCREEN_END;
       for (const el of onScreen) scanned.add(el);
       yield* walkBlocks(root, { skip: (el) => scanned.has(el) });
     })();
-    this.running = this.scan(blocks, signal);
+    this.running = this.scan(blocks, signal, true);
     await this.running;
     if (this.failure) throw this.failure;
   }
@@ -155,6 +186,7 @@ export class PageScanner {
     this.queue?.clear();
     this.early.clear();
     this.earlyMarks.clear();
+    this.held.clear();
     this.registry.clear();
   }
 
@@ -187,7 +219,7 @@ export class PageScanner {
   }
 
   /** Reads `blocks` on the queue and sends them in batches; replies are applied in the order sent. */
-  private scan(blocks: Iterator<TextBlock | typeof SEND_NOW>, signal: AbortSignal): Promise<void> {
+  private scan(blocks: Iterator<TextBlock | typeof ON_SCREEN_END>, signal: AbortSignal, onScreenFirst = false): Promise<void> {
     const queue = this.queue;
     if (!queue) return Promise.resolve();
     return new Promise<void>((resolve) => {
@@ -199,6 +231,8 @@ export class PageScanner {
       let inFlight = 0;
       // Reading waits for an answer (MAX_BATCHES_IN_FLIGHT); the answer's application resumes it.
       let paused = false;
+      // Blocks are on screen until the stream says they end (a rescan's are not).
+      let onScreen = onScreenFirst;
       const send = () => {
         if (batch.length === 0) return;
         const sent = batch;
@@ -243,7 +277,8 @@ export class PageScanner {
           return;
         }
         const block = next.value;
-        if (block === SEND_NOW) {
+        if (block === ON_SCREEN_END) {
+          onScreen = false;
           send();
           // The rest of the page is read once the on-screen batch is marked. The queue runs writes
           // only in a slice its reads leave time in, so reading on meanwhile held the viewport's
@@ -253,7 +288,7 @@ export class PageScanner {
           void applied.then(() => queue.write(() => queue.read(readNext)));
           return;
         }
-        batch.push({ block, length: piecesLength(block) });
+        batch.push(onScreen ? { block, length: piecesLength(block), onScreen } : { block, length: piecesLength(block) });
         chars += block.text.length;
         if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) {
           send();
@@ -332,24 +367,49 @@ export class PageScanner {
     // A page just recognised as a copy of a corpus article: markers whose only evidence was that
     // article go (the registry releases their room under the cap). Checked when the write runs,
     // with what is known then (the articles recognised only grow).
-    if (selection.recognisedTwin()) this.queue?.write(() => void this.registry.remove((p) => selection.onlyTwins(p.match)));
-    for (const accepted of acceptedNow) {
+    if (selection.recognisedTwin()) {
       this.queue?.write(() => {
-        const target = accepted.block;
-        // The early names' elements come back as the same matches' markers (a name the reader saw stays the same marker).
-        const early = shown && target === read ? this.dropEarly(read, shown) : null;
-        if (!isUnchanged(target)) {
-          // The page changed the block since it was read: the watcher rescans it.
-          this.selection.release(accepted.matches.length);
-          return;
-        }
-        // Accepted before the page was recognised as a copy of their only evidence's article: not marked.
-        const still = accepted.matches.filter((m) => !selection.onlyTwins(m));
-        const placed = this.registry.place(target.block, still, early?.size ? still.map((m) => early.get(sameMatch(m))) : undefined);
-        if (placed < accepted.matches.length) this.selection.release(accepted.matches.length - placed);
-        this.options.onChange?.();
+        this.registry.remove((p) => selection.onlyTwins(p.match));
+        selection.release(this.held.drop((m) => selection.onlyTwins(m)));
       });
     }
+    for (const accepted of acceptedNow) {
+      const target = accepted.block;
+      const early = shown && target === read ? shown : null;
+      // Written now: what is on screen or near it, early names to swap for their markers, and
+      // everything when held markers are not wanted; the rest is held (one layout read per block,
+      // in a read task, so the layout is the painted frame's).
+      if (this.options.eager || early || target.onScreen) {
+        this.queue?.write(() => this.placeAccepted(target, accepted.matches, early));
+        continue;
+      }
+      this.queue?.read(() => {
+        if (!target.block.element.isConnected) return void this.selection.release(accepted.matches.length);
+        if (isNearViewport(target.block.element)) this.queue?.write(() => this.placeAccepted(target, accepted.matches, null));
+        else this.held.hold(target, target.block.element, accepted.matches);
+      });
+    }
+  }
+
+  /**
+   * Writes the markers of a block's accepted matches (inside a write task, or in the task that
+   * needs them: HeldMarks.placeAll). `shown`: the block's early names, whose elements become the
+   * same matches' markers.
+   */
+  private placeAccepted(target: ReadBlock, matches: readonly CorpusMatch[], shown: Set<CorpusMatch> | null): void {
+    const selection = this.selection;
+    // The early names' elements come back as the same matches' markers (a name the reader saw stays the same marker).
+    const early = shown ? this.dropEarly(target, shown) : null;
+    if (!isUnchanged(target)) {
+      // The page changed the block since it was read: the watcher rescans it.
+      selection.release(matches.length);
+      return;
+    }
+    // Accepted before the page was recognised as a copy of their only evidence's article: not marked.
+    const still = matches.filter((m) => !selection.onlyTwins(m));
+    const placed = this.registry.place(target.block, still, early?.size ? still.map((m) => early.get(sameMatch(m))) : undefined);
+    if (placed < matches.length) selection.release(matches.length - placed);
+    this.options.onChange?.();
   }
 
   /** Rescans the blocks that changed: their old markers go, their text is read and matched again. */
@@ -368,6 +428,7 @@ export class PageScanner {
             // they run on the next frame, after the page has been painted without the old markers.
             queue.write(() => {
               this.registry.remove((_placed, first) => !first.isConnected || units.some((u) => u.contains(first)));
+              this.selection.release(this.held.drop((_m, element) => !element.isConnected || units.some((u) => u.contains(element))));
               void this.scan(blocks, signal).then(resolve);
             });
           }),
