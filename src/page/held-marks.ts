@@ -4,7 +4,9 @@
  * most of a scan's main-thread cost (CDP profile of the bench's 20,000-word page: about a third of
  * the content script's time in the highlighter), so a match far from the viewport is kept here and
  * its markers are written when its block comes near the viewport (an IntersectionObserver with a
- * margin, so they are in place before the block scrolls into view), or all at once when something
+ * margin, so they are in place before the block scrolls into view; the observer's first report,
+ * one frame after a block is held, also writes those already near, so the page is never asked for
+ * its layout by us), or all at once when something
  * needs every marker in the page: Tab (the markers are tab stops), the next/previous-marker
  * commands, a record revealed from the popup, printing.
  */
@@ -16,6 +18,12 @@ import type { CorpusMatch } from '../shared/protocol';
  * wheel, key or touch step, never reaches a block whose markers are not written yet.
  */
 export const NEAR_VIEWPORT_SCREENS = 1;
+
+/**
+ * Longest wait (ms) for the observer's first report on newly held blocks before a scan counts as
+ * done: a tab that renders no frames (hidden) gets no report until it is shown.
+ */
+export const FIRST_REPORT_TIMEOUT_MS = 200;
 
 /** A held match with the block element it belongs to (for page order). */
 export interface HeldMatch {
@@ -30,21 +38,15 @@ interface Held<R> {
   matches: CorpusMatch[];
 }
 
-/** True when `el`'s box lies within NEAR_VIEWPORT_SCREENS of the viewport (a layout read). A box the browser has not laid out (no size) counts as near: it is never held. */
-export function isNearViewport(el: Element): boolean {
-  const height = window.innerHeight || document.documentElement.clientHeight;
-  const rect = el.getBoundingClientRect();
-  if (!height || (rect.height === 0 && rect.width === 0)) return true;
-  const margin = height * NEAR_VIEWPORT_SCREENS;
-  return rect.bottom >= -margin && rect.top <= height + margin;
-}
-
 /** The held matches of one scan, in page order, with the observer that places them. */
 export class HeldMarks<R> {
   /** Held blocks in page order (blocks are mostly held in page order, so an insertion from the end is cheap). */
   private readonly order: Held<R>[] = [];
   private readonly byElement = new Map<Element, Held<R>[]>();
   private observer: IntersectionObserver | null = null;
+  /** Held blocks the observer has not reported on yet, and who waits for that. */
+  private readonly unreported = new Set<Element>();
+  private waiting: (() => void)[] = [];
 
   constructor(
     /** Writes the markers of held matches (called inside a write task, or synchronously by `placeAll`). */
@@ -79,6 +81,22 @@ export class HeldMarks<R> {
     }
   }
 
+  /**
+   * Resolves once the observer has reported on every block held so far (those already near the
+   * viewport are then queued to be written), or after FIRST_REPORT_TIMEOUT_MS.
+   */
+  reported(): Promise<void> {
+    if (this.unreported.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, FIRST_REPORT_TIMEOUT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiting.push(done);
+    });
+  }
+
   /** Every held match in page order (a block's matches by offset). */
   matches(): HeldMatch[] {
     const out: HeldMatch[] = [];
@@ -94,6 +112,7 @@ export class HeldMarks<R> {
     const all = this.order.splice(0);
     this.byElement.clear();
     this.observer?.disconnect();
+    this.onReport([]);
     for (const h of all) this.place(h.read, h.matches);
   }
 
@@ -116,6 +135,7 @@ export class HeldMarks<R> {
     this.byElement.clear();
     this.observer?.disconnect();
     this.observer = null;
+    this.onReport([]);
   }
 
   private forget(index: number): void {
@@ -124,29 +144,47 @@ export class HeldMarks<R> {
     if (list.length > 0) return void this.byElement.set(h.element, list);
     this.byElement.delete(h.element);
     this.observer?.unobserve(h.element);
+    this.unreported.delete(h.element);
+    this.wakeIfReported();
   }
 
   private observe(element: Element): void {
-    if (typeof IntersectionObserver !== 'function') return;
-    this.observer ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: `${NEAR_VIEWPORT_SCREENS * 100}% 0px` });
+    if (typeof IntersectionObserver !== 'function') {
+      // No observer (not a browser we run in): nothing would ever place it, so it is written now.
+      return void this.queueWrite(() => this.placeElement(element));
+    }
+    this.observer ??= new IntersectionObserver((entries) => this.onReport(entries), { rootMargin: `${NEAR_VIEWPORT_SCREENS * 100}% 0px` });
+    this.unreported.add(element);
     this.observer.observe(element);
   }
 
-  private onNear(entries: IntersectionObserverEntry[]): void {
+  private onReport(entries: readonly IntersectionObserverEntry[]): void {
+    if (entries.length === 0) this.unreported.clear();
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const list = this.byElement.get(entry.target);
-      if (!list) continue;
-      this.byElement.delete(entry.target);
-      this.observer?.unobserve(entry.target);
-      for (const h of list) {
-        const at = this.order.indexOf(h);
-        if (at >= 0) this.order.splice(at, 1);
-      }
-      this.queueWrite(() => {
-        for (const h of list) this.place(h.read, h.matches);
-      });
+      this.unreported.delete(entry.target);
+      if (entry.isIntersecting) this.queueWrite(() => this.placeElement(entry.target));
     }
+    this.wakeIfReported();
+  }
+
+  private wakeIfReported(): void {
+    if (this.unreported.size > 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const done of waiting) done();
+  }
+
+  /** Writes the held matches of one block element (it came near the viewport). */
+  private placeElement(element: Element): void {
+    const list = this.byElement.get(element);
+    if (!list) return;
+    this.byElement.delete(element);
+    this.observer?.unobserve(element);
+    for (const h of list) {
+      const at = this.order.indexOf(h);
+      if (at >= 0) this.order.splice(at, 1);
+    }
+    for (const h of list) this.place(h.read, h.matches);
   }
 }
 

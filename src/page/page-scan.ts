@@ -10,7 +10,7 @@ import { MarkSelection, isLoneName, nestable } from '../core/match/select';
 import type { CorpusMatch } from '../shared/protocol';
 import { isInArticle } from './article-root';
 import { FrameQueue } from './frame-queue';
-import { HeldMarks, isNearViewport, type HeldMatch } from './held-marks';
+import { HeldMarks, type HeldMatch } from './held-marks';
 import type { Highlighter } from './highlight';
 import type { BlockMatch } from './match-client';
 import { MarkerRegistry, type PlacedMatch } from './marker-registry';
@@ -273,7 +273,11 @@ export class PageScanner {
         const next = this.selection.remaining() > 0 ? blocks.next() : { done: true as const, value: undefined };
         if (next.done) {
           send();
-          void applied.then(() => queue.idle()).then(() => resolve());
+          // Done once the blocks near the viewport are written too (the observer's first report).
+          void applied
+            .then(() => this.held.reported())
+            .then(() => queue.idle())
+            .then(() => resolve());
           return;
         }
         const block = next.value;
@@ -376,18 +380,12 @@ export class PageScanner {
     for (const accepted of acceptedNow) {
       const target = accepted.block;
       const early = shown && target === read ? shown : null;
-      // Written now: what is on screen or near it, early names to swap for their markers, and
-      // everything when held markers are not wanted; the rest is held (one layout read per block,
-      // in a read task, so the layout is the painted frame's).
-      if (this.options.eager || early || target.onScreen) {
-        this.queue?.write(() => this.placeAccepted(target, accepted.matches, early));
-        continue;
-      }
-      this.queue?.read(() => {
-        if (!target.block.element.isConnected) return void this.selection.release(accepted.matches.length);
-        if (isNearViewport(target.block.element)) this.queue?.write(() => this.placeAccepted(target, accepted.matches, null));
-        else this.held.hold(target, target.block.element, accepted.matches);
-      });
+      // Written now: what is on screen, early names to swap for their markers, and everything
+      // when held markers are not wanted. The rest is held; the observer's first report on it, a
+      // frame later, writes what is near the viewport (no layout read of ours: reading a box after
+      // our writes laid the page out again, 8 ms a scan at 20,000 words in a CDP profile).
+      if (this.options.eager || early || target.onScreen) this.queue?.write(() => this.placeAccepted(target, accepted.matches, early));
+      else this.held.hold(target, target.block.element, accepted.matches);
     }
   }
 
