@@ -226,3 +226,41 @@ describe('held markers (the content script)', () => {
     second.destroy();
   });
 });
+
+describe('the on-screen paragraphs, sent while the article root is found', () => {
+  it('are matched first, and only those the root holds are marked', async () => {
+    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
+    document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
+      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
+    const sent: string[][] = [];
+    const env: ControllerEnv = {
+      request: (async (type: RequestType, payload: never) => {
+        if (type === 'getSiteState') return { ok: true, value: { enabled: true, settings: DEFAULT_SETTINGS } };
+        if (type === 'matchBlocks') {
+          const { blocks, kinds } = payload as Protocol['matchBlocks']['request'];
+          sent.push(blocks);
+          return { ok: true, value: { matches: blocks.map((b) => findTerms(TERMS, b, kinds)) } };
+        }
+        return { ok: true, value: { stored: true } };
+      }) as ControllerEnv['request'],
+      onSettingsChanged: () => () => undefined,
+      onTabMessage: () => () => undefined,
+      describeMarker: () => 'press Enter',
+      loadCardUi: () => Promise.reject(new Error('no card UI in this test')),
+      cardUnavailable: () => 'unavailable',
+      isContextValid: () => true,
+      skipSettle: true,
+    };
+    const script = startContentScript(env);
+    await script.settled();
+    // The first batch is every paragraph on screen, the one beside the story too; the story's are not read again.
+    expect(sent[0]).toHaveLength(6);
+    expect(sent.flat().filter((t) => t.includes('Town Council'))).toHaveLength(1);
+    expect(Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]')).map((m) => [m.closest('[id], .col-b')?.getAttribute('id') ?? 'col-b', m.getAttribute('data-id')])).toEqual([
+      ['a', 'person:jane'],
+      ['a', 'org:council'],
+    ]);
+    expect(script.findings().markers).toBe(2);
+    script.destroy();
+  });
+});
