@@ -36,6 +36,8 @@ interface Held<R> {
   read: R;
   element: Element;
   matches: CorpusMatch[];
+  /** The block's place in page order when the caller knows it (read in page order), else compared in the document. */
+  order?: number;
 }
 
 /** The held matches of one scan, in page order, with the observer that places them. */
@@ -62,16 +64,21 @@ export class HeldMarks<R> {
     return n;
   }
 
-  /** Holds a block's accepted matches until the block comes near the viewport. */
-  hold(read: R, element: Element, matches: CorpusMatch[]): void {
+  /**
+   * Holds a block's accepted matches until the block comes near the viewport. `order`: the
+   * block's place in page order, when known (blocks read in one walk of the article): saves a
+   * compareDocumentPosition, which steps through a long article's paragraphs (CDP profile, 20,000
+   * words: 1.3-1.9 ms a scan).
+   */
+  hold(read: R, element: Element, matches: CorpusMatch[], order?: number): void {
     const same = this.byElement.get(element)?.find((h) => h.read === read);
     if (same) {
       same.matches.push(...matches);
       return;
     }
-    const held: Held<R> = { read, element, matches: matches.slice() };
+    const held: Held<R> = { read, element, matches: matches.slice(), order };
     let at = this.order.length;
-    while (at > 0 && precedes(element, this.order[at - 1].element)) at--;
+    while (at > 0 && comesBefore(held, this.order[at - 1])) at--;
     this.order.splice(at, 0, held);
     const list = this.byElement.get(element);
     if (list) list.push(held);
@@ -186,6 +193,12 @@ export class HeldMarks<R> {
     }
     for (const h of list) this.place(h.read, h.matches);
   }
+}
+
+/** True when held block `a` comes before `b` in page order. */
+function comesBefore(a: Held<unknown>, b: Held<unknown>): boolean {
+  if (a.order !== undefined && b.order !== undefined) return a.order < b.order;
+  return precedes(a.element, b.element);
 }
 
 /** True when `a` comes before `b` in the document (and is not `b`). */

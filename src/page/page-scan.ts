@@ -81,6 +81,8 @@ interface ReadBlock {
   onScreen?: boolean;
   /** Read before the root was known: its matches count only if it lies in the article. */
   ahead?: boolean;
+  /** Its place in page order, for blocks read in the first scan's walk of the article (held-marks.ts). */
+  order?: number;
 }
 
 /** A match's kind, id and offsets: an early name and the whole answer's same name have the same. */
@@ -115,6 +117,8 @@ export class PageScanner {
   private running: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   private readonly scanned = new WeakSet<Element>();
+  /** Blocks the first scan's walk of the root has read (their page order). */
+  private readCount = 0;
   /** The article root, once known (ScannerOptions.root), and a promise of it for answers that come first. */
   private root: Element | null = null;
   private rootFound!: (root: Element) => void;
@@ -271,6 +275,8 @@ export class PageScanner {
       // What the blocks being read are: read ahead of the root (on screen, kept only if in the
       // root), on screen, or the rest (a rescan's blocks are).
       let mode = first;
+      // The first scan's walk of the root reads in page order (after the on-screen blocks); a rescan's blocks do not.
+      const inPageOrder = first !== 'changed';
       const send = () => {
         if (batch.length === 0) return;
         const sent = batch;
@@ -342,6 +348,7 @@ export class PageScanner {
         const read: ReadBlock = { block, length: piecesLength(block) };
         if (mode !== 'changed') read.onScreen = true;
         if (mode === 'ahead') read.ahead = true;
+        if (mode === 'changed' && inPageOrder) read.order = this.readCount++;
         batch.push(read);
         chars += block.text.length;
         if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) {
@@ -437,7 +444,7 @@ export class PageScanner {
       // frame later, writes what is near the viewport (no layout read of ours: reading a box after
       // our writes laid the page out again, 8 ms a scan at 20,000 words in a CDP profile).
       if (this.options.eager || early || target.onScreen) this.queue?.write(() => this.placeAccepted(target, accepted.matches, early));
-      else this.held.hold(target, target.block.element, accepted.matches);
+      else this.held.hold(target, target.block.element, accepted.matches, target.order);
     }
   }
 
