@@ -373,6 +373,8 @@ export class PageScanner {
     let room = this.selection.remaining();
     sent.forEach((read, i) => {
       if (room <= 0 || this.early.has(read)) return;
+      // Read ahead of the root: shown early only once the root is known to hold it.
+      if (read.ahead && !(this.root && isInArticle(read.block.element, this.root))) return;
       const kinds = this.options.kinds;
       const length = read.block.text.length;
       const valid = (names[i] ?? []).filter((m) => (m.kind === 'person' ? !isLoneName(m) : m.kind === 'organisation') && kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);
