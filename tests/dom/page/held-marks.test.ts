@@ -13,6 +13,7 @@ import { PageScanner } from '../../../src/page/page-scan';
 import type { Protocol, RequestType, Result, TabFindings } from '../../../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { fakeBackground, findTerms } from './fake-background';
+import type { BlockMatch } from '../../../src/page/match-client';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 const TERMS = [
@@ -262,5 +263,30 @@ describe('the on-screen paragraphs, sent while the article root is found', () =>
     ]);
     expect(script.findings().markers).toBe(2);
     script.destroy();
+  });
+
+  it('the early names of a cold matching side never show in a paragraph beside the story, not even for a moment', async () => {
+    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
+    document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
+      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
+    const seen: string[] = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push((n as Element).closest('[id], .col-b')?.getAttribute('id') ?? 'col-b');
+    }).observe(document.body, { childList: true, subtree: true });
+    // Names first, then the whole answer, as a matching side still loading its corpus answers.
+    const match: BlockMatch = async (blocks, kinds, early) => {
+      const all = blocks.map((b) => findTerms(TERMS, b, kinds));
+      await settle();
+      early?.(all.map((ms) => ms.filter((m) => m.kind === 'person' || m.kind === 'organisation')));
+      await settle();
+      return all;
+    };
+    const { findArticleRoot } = await import('../../../src/page/article-root');
+    const scanner = new PageScanner({ root: () => findArticleRoot(document), match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await scanner.start(new AbortController().signal);
+    await settle();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((where) => where !== 'a')).toEqual([]);
+    expect(marked()).toEqual(['person:jane', 'org:council']);
   });
 });
