@@ -9,7 +9,7 @@ import type { DetectionKind } from '../core/index/types';
 import { MarkSelection, isLoneName, nestable } from '../core/match/select';
 import type { CorpusMatch } from '../shared/protocol';
 import { isInArticle } from './article-root';
-import { holdsOnlyInline } from './dom-filters';
+import { holdsOnlyInline, isExcluded } from './dom-filters';
 import { FrameQueue } from './frame-queue';
 import { HeldMarks, type HeldMatch } from './held-marks';
 import type { Highlighter } from './highlight';
@@ -247,13 +247,23 @@ export class PageScanner {
       if (all[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
       else hi = mid;
     }
+    // isInArticle for elements under the root, each ancestor judged once: the on-screen paragraphs
+    // share their ancestors, whose furniture tests read their children (CDP profile under load 16,
+    // 20,000 words: 4.5 ms a scan judging the same containers again for each paragraph).
+    const verdicts = new Map<Element, boolean>();
+    const excluded = (el: Element | null): boolean => {
+      if (!el || el === root) return false;
+      let verdict = verdicts.get(el);
+      if (verdict === undefined) verdicts.set(el, (verdict = isExcluded(el) || excluded(el.parentElement)));
+      return verdict;
+    };
     const out: Element[] = [];
     for (let i = lo; i < all.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
       const el = all[i];
       const rect = el.getBoundingClientRect();
       if (rect.top > height) break;
       if (rect.bottom < 0 || rect.height === 0) continue;
-      if ((leavesOnly && !holdsOnlyInline(el)) || out.some((o) => o.contains(el)) || !isInArticle(el, root)) continue;
+      if ((leavesOnly && !holdsOnlyInline(el)) || out.some((o) => o.contains(el)) || excluded(el)) continue;
       out.push(el);
     }
     return out;
