@@ -5,6 +5,8 @@
  * corpus-size table judges: the page main-thread time whose CDP profile samples hold an extension
  * frame (profile-time.ts). On a shared machine one build's loads and the other's meet the same
  * load, so the paired differences and the quartiles say more than two separate runs' medians.
+ * Also per load, as the corpus-size table takes it: the load event's end to the first marker in
+ * the viewport (warm matching side).
  * Usage: `tsx scripts/bench/page-ab.ts BUILD_A BUILD_B [words] [loads]` (builds from
  * `npx vite build --mode chrome --outDir DIR`; words default 20,000, loads 20 each).
  */
@@ -39,7 +41,34 @@ interface Side {
   tab: Page;
   cdp: CDPSession;
   ms: number[];
+  /** Load event end → first marker in the viewport, per load (ms). */
+  firstMs: number[];
 }
+
+// Main world, from the first moment of every document: when each marker was added (as store-bench.ts's MARK_WATCH).
+const MARK_WATCH = `(() => {
+  const seen = [];
+  window.__clMarks = seen;
+  new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push([t, n]);
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Runs in the page: load end → first marker inside the viewport (as store-bench.ts's firstInView). */
+const FIRST_IN_VIEW = `(() => {
+  const marks = window.__clMarks ?? [];
+  const nav = performance.getEntriesByType('navigation')[0];
+  const loadEnd = nav?.loadEventEnd ?? 0;
+  const h = window.innerHeight;
+  let first = null;
+  for (const [t, el] of marks) {
+    if (!el.isConnected) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < h && (first === null || t < first)) first = t;
+  }
+  return first === null ? NaN : first - loadEnd;
+})()`;
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-page-ab-'));
 writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
@@ -79,13 +108,14 @@ async function open(name: string, extDir: string): Promise<Side> {
     }
   })()`);
   await helper.close();
+  await context.addInitScript(MARK_WATCH);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
   await tab.goto(`${server.origin}/page.html?warm`, { waitUntil: 'load' });
   await marked(tab);
-  return { name, context, tab, cdp, ms: [] };
+  return { name, context, tab, cdp, ms: [], firstMs: [] };
 }
 
 const sides: Side[] = [];
@@ -99,6 +129,7 @@ try {
       await side.tab.waitForTimeout(SETTLE_MS);
       const { profile } = (await side.cdp.send('Profiler.stop')) as { profile: CpuProfile };
       side.ms.push(extensionTime(profile));
+      side.firstMs.push((await side.tab.evaluate(FIRST_IN_VIEW)) as number);
     }
   }
   const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);
@@ -108,6 +139,9 @@ try {
   }
   const differences = sides[1].ms.map((b, k) => b - sides[0].ms[k]);
   console.log(`B - A, paired loads: median ${at(differences, 0.5).toFixed(1)} ms, q25 ${at(differences, 0.25).toFixed(1)}, q75 ${at(differences, 0.75).toFixed(1)}`);
+  for (const side of sides) console.log(`${side.name}: first marker in view after load: q25 ${at(side.firstMs, 0.25).toFixed(1)}, median ${at(side.firstMs, 0.5).toFixed(1)}, q75 ${at(side.firstMs, 0.75).toFixed(1)} ms`);
+  const firstDiff = sides[1].firstMs.map((b, k) => b - sides[0].firstMs[k]);
+  console.log(`B - A, first marker in view, paired loads: median ${at(firstDiff, 0.5).toFixed(1)} ms, q25 ${at(firstDiff, 0.25).toFixed(1)}, q75 ${at(firstDiff, 0.75).toFixed(1)}`);
 } finally {
   for (const side of sides) await side.context.close().catch(() => undefined);
   corpusServer.close();

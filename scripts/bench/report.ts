@@ -397,7 +397,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
       lines.push(row(int(x.articles), cells, 11, 9));
     }
     for (const x of r.store.filter((y) => y.ok)) {
-      const details = x.pages.map((p) => `${p.targetWords / 1000}k: FLOOR ${num(p.floorMs, 2)} ms, ${p.markers} markers, compromise ${num(p.compromiseMsPer1kWords, 1)} ms/1k words${p.cardMs.length ? `, cards ${p.cardMs.map((c) => num(c, 1)).join('/')} ms` : ''}${p.error ? ` (${p.error})` : ''}`).join('; ');
+      const details = x.pages.map((p) => `${p.targetWords / 1000}k: FLOOR ${num(p.floorMs, 2)} ms, ${p.markers} markers${p.markersWritten !== undefined ? ` (${p.markersWritten} written at load, the rest held below the fold)` : ''}, compromise ${num(p.compromiseMsPer1kWords, 1)} ms/1k words${p.cardMs.length ? `, cards ${p.cardMs.map((c) => num(c, 1)).join('/')} ms` : ''}${p.error ? ` (${p.error})` : ''}`).join('; ');
       lines.push(`  ${int(x.articles)}: corpus file ${mb(x.corpusFileBytes)}${x.builtNow ? ' (built this run)' : ' (cached)'}, installed in ${num((x.installMs ?? 0) / 1000, 1)} s; ${details}`);
     }
     lines.push('');

@@ -46,8 +46,10 @@ export interface StorePageRow {
   floorMs: number;
   /** Main-thread time attributed to the extension's scripts, per load (ms). */
   scanMainMs: number[];
-  /** Markers placed (default cap). */
+  /** Matches marked (default cap): the content script's findings count, markers held below the fold included (src/page/held-marks.ts). */
   markers: number;
+  /** Of those, markers written into the page by the end of the load's measured window (the rest are held until the reader comes near them). */
+  markersWritten?: number;
   /** Load event end → first marker inside the viewport, warm worker (ms). */
   firstInViewWarmMs: number[];
   /** The same with the worker stopped before the load (ms). */
@@ -163,7 +165,7 @@ const MARK_WATCH = `(() => {
   }).observe(document, { attributes: true, attributeFilter: ['data-cl-status'], childList: true, subtree: true });
 })();`;
 
-/** Runs in the page: load end → first marker inside the viewport, and the marker count. */
+/** Runs in the page: load end → first marker inside the viewport, and the count of markers written into the page. */
 function firstInView(): { firstMs: number | null; markers: number } {
   const marks = (window as unknown as { __clMarks: [number, Element][] }).__clMarks ?? [];
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -448,11 +450,11 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
             };
             // Each load has an address of its own, so a report of the previous load is never taken for this one's.
             let loads = 0;
-            const waitDone = async (id: number, at: string): Promise<void> => {
+            const waitDone = async (id: number, at: string): Promise<number> => {
               const deadline = Date.now() + SCAN_TIMEOUT_MS;
               for (;;) {
-                const f = await request<{ url: string; status: string } | null>(helper, 'getFindings', { tabId: id });
-                if (f && f.url === at && f.status === 'done') return;
+                const f = await request<{ url: string; status: string; markers: number } | null>(helper, 'getFindings', { tabId: id });
+                if (f && f.url === at && f.status === 'done') return f.markers;
                 if (f && f.status === 'error') throw new Error(`scan failed on ${target.path}`);
                 if (Date.now() > deadline) throw new Error(`no scan done on ${target.path} within ${SCAN_TIMEOUT_MS / 1000} s (status ${f?.status ?? 'none'})`);
                 await new Promise((r) => setTimeout(r, 50));
@@ -469,12 +471,13 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
                 const at = `${url}?load=${loads++}`;
                 await tabCdp.send('Profiler.start');
                 await tab.goto(at, { waitUntil: 'load', timeout: 120_000 });
-                await waitDone(id, at);
+                const found = await waitDone(id, at);
                 // Let the last markers be written (the report can come a frame before them).
                 await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
                 const { profile: prof } = (await tabCdp.send('Profiler.stop')) as { profile: CpuProfile };
                 const seen = await tab.evaluate(firstInView);
-                pageRow.markers = seen.markers;
+                pageRow.markers = found;
+                pageRow.markersWritten = seen.markers;
                 (cold ? pageRow.firstInViewColdMs : pageRow.firstInViewWarmMs).push(seen.firstMs ?? Number.NaN);
                 if (!cold) pageRow.scanMainMs.push(extensionTime(prof));
               }
@@ -537,7 +540,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
             pageRow.namesMsPer1kWords = (timing.namesMs / Math.max(1, words)) * 1000;
             if (!compromiseCache.has(target.targetWords)) compromiseCache.set(target.targetWords, compromisePer1k(blocks, target.targetWords >= 200_000 ? 1 : 3));
             pageRow.compromiseMsPer1kWords = compromiseCache.get(target.targetWords)!;
-            log(`    ${target.targetWords / 1000}k words: scan main thread ${median(pageRow.scanMainMs).toFixed(1)} ms (FLOOR ${pageRow.floorMs.toFixed(2)}), first in view warm ${median(pageRow.firstInViewWarmMs).toFixed(0)} / cold ${median(pageRow.firstInViewColdMs).toFixed(0)} ms, ${pageRow.markers} markers, matching ${pageRow.matchMsPer1kWords.toFixed(2)} ms/1k words all kinds, ${pageRow.namesMsPer1kWords.toFixed(3)} names only (messaging ${timing.empty.toFixed(1)} ms per request)`);
+            log(`    ${target.targetWords / 1000}k words: scan main thread ${median(pageRow.scanMainMs).toFixed(1)} ms (FLOOR ${pageRow.floorMs.toFixed(2)}), first in view warm ${median(pageRow.firstInViewWarmMs).toFixed(0)} / cold ${median(pageRow.firstInViewColdMs).toFixed(0)} ms, ${pageRow.markers} markers (${pageRow.markersWritten ?? '?'} written, the rest held below the fold), matching ${pageRow.matchMsPer1kWords.toFixed(2)} ms/1k words all kinds, ${pageRow.namesMsPer1kWords.toFixed(3)} names only (messaging ${timing.empty.toFixed(1)} ms per request)`);
           } catch (error) {
             // One page that cannot be scanned in time leaves the other rows of this size measured.
             pageRow.error = error instanceof Error ? error.message.split('\n')[0] : String(error);

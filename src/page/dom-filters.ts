@@ -83,6 +83,8 @@ const TEASER_SIBLING_STEPS = 2;
 const TABLE_PART_TAGS: ReadonlySet<string> = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR']);
 const SPACES = /\s+/;
 const SPACE_RUNS = /\s+/g;
+/** White space that collapsing or trimming would shorten: a run of two or more, or any at either end. */
+const COLLAPSIBLE = /\s\s|^\s|\s$/;
 const NOT_BLANK = /\S/;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -149,8 +151,10 @@ function shortTextOf(el: Element, max: number): string | null {
   while (node) {
     if (node.nodeType === TEXT_NODE) {
       raw += node.nodeValue ?? '';
-      // Source indentation inflates the raw length: collapse only when it may be over the limit.
-      if (raw.length > max && raw.replace(SPACE_RUNS, ' ').trim().length > max) return null;
+      // Source indentation inflates the raw length: collapse only when it may be over the limit,
+      // and only when there is white space to collapse (a body paragraph's text, the usual long
+      // one, has none: its length is already the collapsed length, and no copy of it is made).
+      if (raw.length > max && (!COLLAPSIBLE.test(raw) || raw.replace(SPACE_RUNS, ' ').trim().length > max)) return null;
     }
     if (node.firstChild) node = node.firstChild;
     else {

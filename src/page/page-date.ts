@@ -40,14 +40,28 @@ function jsonLdDate(node: unknown, depth = 0): string | null {
   return jsonLdDate(o['@graph'], depth + 1);
 }
 
+/** Where a page declares its publication day, in the order they are trusted. */
+const META_SOURCES = ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]'];
+const JSON_LD = 'script[type="application/ld+json"]';
+const ITEMPROP = '[itemprop="datePublished"]';
+const TIME = 'time[datetime]';
+/**
+ * All of them in one query: each selector on its own walked the whole document when the page has
+ * no such element (six walks of the bench's 200,000-word page before its first batch, 2 ms in a
+ * CDP profile under load); the one walk lists them in document order, as querySelector would find each.
+ */
+const ALL_SOURCES = [...META_SOURCES, JSON_LD, ITEMPROP, TIME].join(',');
+
 /** The page's publication day (`YYYY-MM-DD`), or undefined when the page declares none. Never throws. */
 export function readPageDate(doc: Document): string | undefined {
   try {
-    for (const selector of ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]']) {
-      const d = isoDay(doc.querySelector(selector)?.getAttribute('content'));
+    const found = Array.from(doc.querySelectorAll(ALL_SOURCES));
+    const first = (selector: string) => found.find((el) => el.matches(selector));
+    for (const selector of META_SOURCES) {
+      const d = isoDay(first(selector)?.getAttribute('content'));
       if (d) return d;
     }
-    const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+    const scripts = found.filter((el) => el.matches(JSON_LD));
     for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
       const text = scripts[i].textContent ?? '';
       if (text.length > MAX_JSON_LD_CHARS || !text.includes('datePublished')) continue;
@@ -58,10 +72,10 @@ export function readPageDate(doc: Document): string | undefined {
         // A page's malformed JSON-LD is its own business: try the next source.
       }
     }
-    const itemprop = doc.querySelector('[itemprop="datePublished"]');
+    const itemprop = first(ITEMPROP);
     const d = isoDay(itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content'));
     if (d) return d;
-    return isoDay(doc.querySelector('time[datetime]')?.getAttribute('datetime')) ?? undefined;
+    return isoDay(first(TIME)?.getAttribute('datetime')) ?? undefined;
   } catch {
     return undefined;
   }

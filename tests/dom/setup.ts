@@ -19,3 +19,28 @@ vi.mock('webextension-polyfill', () => ({
     i18n: { getMessage: () => '' },
   },
 }));
+
+// happy-dom lays nothing out and its IntersectionObserver never reports: here every observed
+// element is reported in view, a moment after it is observed (as a browser reports after its next
+// frame). Held markers (src/page/held-marks.ts) are then written as on a page whose article fits
+// the screen; tests/dom/page/held-marks.test.ts gives elements boxes and drives its own observer.
+class InViewObserver {
+  private readonly targets = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element): void {
+    this.targets.add(target);
+    queueMicrotask(() => {
+      if (this.targets.has(target)) this.callback([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+    });
+  }
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+  disconnect(): void {
+    this.targets.clear();
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+}
+vi.stubGlobal('IntersectionObserver', InViewObserver);

@@ -17,6 +17,7 @@ import { migrateSettings, type Settings } from '../../src/shared/settings';
 import { serialiseCorpusFile } from '../../src/store/corpus-file';
 import { BROWSERS, POPUP_PATH, distDir, launchExtensionBrowser, waitForScanDone, type BrowserName, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
+import { writeHeldMarkers } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHOTS = resolve(ROOT, 'artifacts', 'faults');
@@ -177,6 +178,8 @@ describe.each(BROWSERS)('faults in %s', (name: BrowserName) => {
       // Done, not only quiet: a matching side still loading the corpus marks names first (store
       // layout 4), and the rest may take longer than the quiet spell `settled` waits for.
       await waitForScanDone(ext, helper, server.url(LONG), 60_000);
+      // Markers far below the fold are held until needed: a Tab has every one written.
+      await writeHeldMarkers(page);
       return (await settled(page)).marks;
     };
     const readIds = () => [...document.querySelectorAll('coverage-lens-mark[data-cl-first]')].map((m) => `${m.getAttribute('data-kind')} ${m.getAttribute('data-id')} ${m.textContent}`);

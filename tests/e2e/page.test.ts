@@ -325,14 +325,55 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
     }
   });
 
-  it('marks a page of more than 20,000 words up to the marker limit, never in its furniture', async () => {
+  it('marks a page of more than 20,000 words up to the marker limit, never in its furniture; markers far below are written before the reader scrolls to them', async () => {
     const expected = expectedFor('long-read') as Expected & { minWords: number };
-    const { tab, groups } = await open(expected.page, 800);
+    const { tab, groups: firstScreen } = await open(expected.page, 800);
     try {
       const words = await tab.evaluate(() => (document.querySelector('#story')?.textContent ?? '').split(/\s+/).filter(Boolean).length);
       expect(words).toBeGreaterThan(expected.minWords);
-      expect(groups.length).toBeGreaterThanOrEqual(expected.minMarkers!);
-      expect(groups.length).toBeLessThanOrEqual(300); // the default maxMarkers
+      // What the popup is told (every match, written or held), straight from the content script.
+      const tabId = await findTabId(ext, server.url(expected.page));
+      const findings = (await control.evaluate(
+        async (id: number) => {
+          type Tabs = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
+          return (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'findings', payload: {} });
+        },
+        tabId,
+      )) as { ok: boolean; value: { markers: number } };
+      const total = findings.value.markers;
+      expect(total).toBeGreaterThanOrEqual(expected.minMarkers!);
+      expect(total).toBeLessThanOrEqual(300); // the default maxMarkers
+      // Markers far below the first screen are held (src/page/held-marks.ts): not all are written yet.
+      expect(firstScreen.length).toBeGreaterThan(0);
+      expect(firstScreen.length).toBeLessThan(total);
+      // Scrolling down half a screen at a time: no marker appears in view after the scroll (those
+      // coming into view were written while they were still below it), and by the end every one is written.
+      const late = await tab.evaluate(async () => {
+        const inView = () => {
+          let n = 0;
+          for (const m of Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'))) {
+            const r = m.getBoundingClientRect();
+            if (r.bottom > 0 && r.top < innerHeight) n++;
+          }
+          return n;
+        };
+        const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))));
+        const problems: string[] = [];
+        const end = document.documentElement.scrollHeight - innerHeight;
+        for (let y = 0; y < end; ) {
+          y = Math.min(end, y + innerHeight / 2);
+          scrollTo(0, y);
+          const before = inView();
+          await frames();
+          const after = inView();
+          if (after !== before) problems.push(`at ${Math.round(y)} px: ${before} markers in view after the scroll, ${after} a moment later`);
+        }
+        return problems;
+      });
+      expect(late).toEqual([]);
+      const groups = await tab.evaluate(readGroups);
+      expect(groups.length).toBe(total);
       const inFurniture = await tab.evaluate(
         (selectors: string[]) => selectors.filter((s) => Array.from(document.querySelectorAll(s)).some((el) => el.querySelector('coverage-lens-mark'))),
         expected.unmarked,

@@ -14,7 +14,7 @@ import { lookup } from '../../scripts/lib/lookup';
 import type { CorpusIndex } from '../../src/core/index/types';
 import { POPUP_PATH, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { readMarkedMatches, type MarkedMatch } from './support/markers';
+import { readMarkedMatches, writeHeldMarkers, type MarkedMatch } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The index the build bundled into the extension (npm run build writes it). */
@@ -80,6 +80,9 @@ describe('lookup and the page mark the same matches (chromium)', () => {
       try {
         await tab.goto(server.url(fixture));
         await tab.evaluate(markersSettled, 800);
+        // Every marker, those held below the fold too (written on a Tab, src/page/held-marks.ts).
+        await writeHeldMarkers(tab);
+        await tab.evaluate(markersSettled, 300);
         const page = await tab.evaluate(readMarkers);
         // The text map leaves our own elements alone, so the page is read with the extension
         // switched off for the site (which restores the DOM exactly).

@@ -33,7 +33,7 @@ export interface MarkingOptions {
 export function initMarking(options: MarkingOptions, signal: AbortSignal): MarkingSession {
   const { doc, card } = options;
   const scanner = new PageScanner({
-    root: findArticleRoot(doc),
+    root: () => findArticleRoot(doc),
     match: options.match,
     highlighter: options.highlighter,
     kinds: { ...options.kinds },

@@ -1,4 +1,14 @@
 /** Reading the markers a page shows, for end-to-end tests (the functions run inside the page). */
+import type { PageLike } from '../harness/browsers';
+
+/**
+ * Has every held marker written before a test reads them all: markers of blocks far from the
+ * viewport are held until they come near it or are needed (src/page/held-marks.ts), and a Tab
+ * press, as a reader's, is one of those needs (markers are tab stops).
+ */
+export async function writeHeldMarkers(page: PageLike): Promise<void> {
+  await page.keyboard.press('Tab');
+}
 
 /** One marked match as read from the page: kind, id and its whole text (nested markers included). */
 export interface MarkedMatch {
