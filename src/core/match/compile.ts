@@ -1,6 +1,17 @@
-/** Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON). */
+/**
+ * Build time: compiles a CorpusIndex into compact MatcherData (deterministic: same index, same JSON).
+ *
+ * The compile streams: MatcherCompiler takes the index's records one at a time, in the order a
+ * corpus file gives them, keeps only what the matcher data is made from (numbers, and texts packed
+ * by a TextPacker in blocks), and lets each record go. What cannot be done as a record passes
+ * (the name automaton needs every claim's places, the claims need the automaton and every group)
+ * is done in `finish`, which lets the kept texts go as it uses them: article texts once quotes and
+ * place pairs are read, claim texts a block at a time. A 20,000-article corpus's compile held a copy
+ * of its input (~380 MB) beside its output (~345 MB) and did not fit its 800 MB heap.
+ */
 import { urlKeyOrEmpty } from '../index/url-key';
-import type { CorpusIndex, Span } from '../index/types';
+import type { CorpusIndex } from '../index/types';
+import type { TextPacker } from '../index/matcher-input';
 import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
@@ -42,211 +53,558 @@ function quotation(text: string, tokens: Tokens, quoted: readonly number[], nQuo
   return last >= first ? [words.join(' '), text.slice(tokens.start[first], tokens.end[last])] : [];
 }
 
+/** The record sections of an index, in the order MatcherCompiler takes them (a corpus file's order). */
+const SECTIONS = ['articles', 'entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
+
+/** A section of an index MatcherCompiler takes. */
+export type CompileSection = (typeof SECTIONS)[number];
+
+/**
+ * Texts (claim and quote texts, and the claims' compiled JSON) per packed block: one byte array per
+ * block rather than per text (a Uint8Array of its own costs ~100 bytes beside a ~150-byte sentence;
+ * 530,000 claims at 20,000 articles), and small enough that a block (~0.6 MB) is nothing beside the rest.
+ */
+export const TEXTS_PER_BLOCK = 4096;
+
+/** Keeps texts as given. */
+const AS_GIVEN: TextPacker = { pack: (text) => text, unpack: () => '' };
+
+/**
+ * Texts in order, packed TEXTS_PER_BLOCK at a time (each text packed alone, the block's bytes one
+ * array); read back in order, each block let go once passed. Each text comes back as a string of its
+ * own: a slice of one string per block would keep the whole block alive through every short string
+ * the compile cuts out of it and keeps.
+ */
+class TextBlocks {
+  /** Per block: its texts as the packer left them (when every one came back a string), or their bytes end to end. */
+  private readonly blocks: ({ strings: string[] } | { bytes: Uint8Array; ends: Int32Array; strings: Map<number, string> } | null)[] = [];
+  private pending: string[] = [];
+  private readBlock = -1;
+  count = 0;
+
+  constructor(
+    private readonly texts: TextPacker,
+    private readonly perBlock: number,
+  ) {}
+
+  /** Adds the next text. */
+  push(text: string): void {
+    this.pending.push(text);
+    this.count++;
+    if (this.pending.length === this.perBlock) this.seal();
+  }
+
+  /** Packs the texts pushed since the last block. */
+  seal(): void {
+    if (!this.pending.length) return;
+    const packed = this.pending.map((t) => this.texts.pack(t));
+    this.pending = [];
+    if (packed.every((p) => typeof p === 'string')) {
+      this.blocks.push({ strings: packed as string[] });
+      return;
+    }
+    const ends = new Int32Array(packed.length);
+    const strings = new Map<number, string>();
+    let at = 0;
+    packed.forEach((p, k) => {
+      if (typeof p === 'string') strings.set(k, p);
+      else at += p.length;
+      ends[k] = at;
+    });
+    const bytes = new Uint8Array(at);
+    packed.forEach((p, k) => {
+      if (typeof p !== 'string') bytes.set(p, ends[k] - p.length);
+    });
+    this.blocks.push({ bytes, ends, strings });
+  }
+
+  /** Text `i`; reading text `i` lets go of every block before its own (read in order). */
+  at(i: number): string {
+    const b = Math.floor(i / this.perBlock);
+    if (b !== this.readBlock) {
+      for (let k = Math.max(0, this.readBlock); k < b; k++) this.blocks[k] = null;
+      this.readBlock = b;
+    }
+    const block = this.blocks[b];
+    if (!block) throw new Error(`compile: text ${i} read out of order`);
+    const k = i - b * this.perBlock;
+    if ('bytes' in block) return block.strings.get(k) ?? this.texts.unpack(block.bytes.subarray(k === 0 ? 0 : block.ends[k - 1], block.ends[k]));
+    return block.strings[k];
+  }
+
+  /** Lets go of every block. */
+  clear(): void {
+    this.blocks.fill(null);
+  }
+}
+
+/** A list of integers in one growing Int32Array (a JavaScript array of numbers takes twice the bytes). */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  get(i: number): number {
+    return this.data[i];
+  }
+}
+
+/** Variable-length lists of integers, one after another: list `i` is values[starts[i]] up to values[starts[i + 1]]. */
+class IntLists {
+  readonly values = new IntList();
+  private readonly starts = new IntList();
+  private count = 0;
+
+  /** Starts the next list (its values are pushed to `values` after). */
+  next(): void {
+    this.starts.push(this.values.length);
+    this.count++;
+  }
+
+  /** The values of list `i` (as a new array). */
+  list(i: number): number[] {
+    const end = i + 1 < this.count ? this.starts.get(i + 1) : this.values.length;
+    const out: number[] = [];
+    for (let k = this.starts.get(i); k < end; k++) out.push(this.values.get(k));
+    return out;
+  }
+}
+
+/**
+ * Compiled matcher data whose per-claim lists are read a range at a time: `data` holds every field
+ * but `claims` and `claimTraits` (empty there; `claimFlags` is whole), which `claims` and
+ * `claimTraits` give for claims `from` up to `to`. Each of the two is read in order, each range
+ * once: what it has read is let go (a 20,000-article corpus's claims, as objects, are most of its
+ * matcher data's heap; stored or written a part at a time they never all exist).
+ */
+export interface CompiledMatcher {
+  data: MatcherData;
+  claimCount: number;
+  claims(from: number, to: number): ClaimSignature[];
+  claimTraits(from: number, to: number): ClaimTraits[];
+}
+
+/** What the compile keeps of an entity until the names are compiled. */
+type KeptEntity = Pick<CorpusIndex['entities'][number], 'id' | 'kind' | 'name' | 'aliases'>;
+
 /** Compiles the compact matcher data from a full index. */
 export function compileMatcher(index: CorpusIndex): MatcherData {
-  const articleIdx = new Map(index.articles.map((a, i) => [a.id, i]));
-  const entityIdx = new Map(index.entities.map((e, i) => [e.id, i]));
-  const words = new Vocabulary();
-  const names = compileNames(index, words);
+  const compiler = new MatcherCompiler();
+  for (const section of SECTIONS) for (const record of index[section]) compiler.add(section, record);
+  return compiler.finish();
+}
 
-  const entityRefs = index.entities.map((e) => {
+/**
+ * The compile, fed one record at a time in index order (sections in the order of SECTIONS, as a
+ * corpus file gives them), then finished once: the same MatcherData compileMatcher gives for the
+ * whole index. `texts` packs the texts it keeps until `finish` (as given when omitted).
+ */
+export class MatcherCompiler {
+  private section = 0;
+  private finished = false;
+  private readonly articleIdx = new Map<string, number>();
+  private readonly articleIds: string[] = [];
+  private readonly articleUrls: string[] = [];
+  private readonly articleDates: string[] = [];
+  private readonly articleYears: number[] = [];
+  private articleTexts: (string | Uint8Array)[] = [];
+  /** Per article, its sentences as (start, end) pairs. */
+  private articleBounds: Int32Array[] = [];
+  private readonly entityIdx = new Map<string, number>();
+  private readonly entities: KeptEntity[] = [];
+  private readonly entityKinds: string[] = [];
+  private readonly entityRefs: number[][] = [];
+  private readonly descriptorWords = new Map<string, number>();
+  private readonly entityDescriptors: number[][] = [];
+  private readonly descriptorTokens = new Tokens();
+  private readonly ambiguous: CorpusIndex['ambiguous'] = [];
+  /** Per quote: its article (-1 when unknown), first sentence (-1 when none), group id, spans (start, end pairs) and whether it speaks of the future. */
+  private readonly quoteArticle = new IntList();
+  private readonly quoteSentence = new IntList();
+  private readonly quoteGroupOf: string[] = [];
+  private readonly quoteSpans = new IntLists();
+  private readonly quoteFuture: boolean[] = [];
+  private readonly quoteTexts: TextBlocks;
+  private readonly quoteGroupIds: string[] = [];
+  /** Every place a claim names, each distinct string once, in order of first appearance. */
+  private readonly placeRefs = new Map<string, number>();
+  private readonly placeList: string[] = [];
+  /** Per claim: its article (-1 when unknown), sentence, group (numbered in order of first appearance), entities (indices), places (placeRefs). */
+  private readonly claimArticle = new IntList();
+  private readonly claimSentence = new IntList();
+  private readonly claimGroup = new IntList();
+  private readonly groupRefs = new Map<string, number>();
+  private readonly claimEntities = new IntLists();
+  private readonly claimPlaces = new IntLists();
+  private readonly claimTexts: TextBlocks;
+  private readonly claimGroupIds: string[] = [];
+
+  constructor(
+    private readonly texts: TextPacker = AS_GIVEN,
+    private readonly perBlock: number = TEXTS_PER_BLOCK,
+  ) {
+    this.quoteTexts = new TextBlocks(texts, perBlock);
+    this.claimTexts = new TextBlocks(texts, perBlock);
+  }
+
+  /** Takes one record of `section` (records in index order, sections in the order of SECTIONS). */
+  add<K extends CompileSection>(section: K, record: CorpusIndex[K][number]): void {
+    const order = SECTIONS.indexOf(section);
+    if (this.finished) throw new Error('compile: record added after finish');
+    if (order < this.section) throw new Error(`compile: a record of ${section} after ${SECTIONS[this.section]}`);
+    this.section = order;
+    switch (section) {
+      case 'articles':
+        return this.addArticle(record as CorpusIndex['articles'][number]);
+      case 'entities':
+        return this.addEntity(record as CorpusIndex['entities'][number]);
+      case 'ambiguous':
+        this.ambiguous.push(record as CorpusIndex['ambiguous'][number]);
+        return;
+      case 'quotes':
+        return this.addQuote(record as CorpusIndex['quotes'][number]);
+      case 'quoteGroups':
+        this.quoteGroupIds.push((record as CorpusIndex['quoteGroups'][number]).id);
+        return;
+      case 'claims':
+        return this.addClaim(record as CorpusIndex['claims'][number]);
+      default:
+        this.claimGroupIds.push((record as CorpusIndex['claimGroups'][number]).id);
+    }
+  }
+
+  private addArticle(a: CorpusIndex['articles'][number]): void {
+    this.articleIdx.set(a.id, this.articleIds.length);
+    this.articleIds.push(a.id);
+    this.articleUrls.push(urlKeyOrEmpty(a.url));
+    this.articleDates.push(a.date);
+    this.articleYears.push(/^\d{4}-/.test(a.date) ? Number(a.date.slice(0, 4)) : 0);
+    this.articleTexts.push(this.texts.pack(a.text));
+    const bounds = new Int32Array(a.sentences.length * 2);
+    a.sentences.forEach((sp, k) => {
+      bounds[k * 2] = sp.start;
+      bounds[k * 2 + 1] = sp.end;
+    });
+    this.articleBounds.push(bounds);
+  }
+
+  private addEntity(e: CorpusIndex['entities'][number]): void {
+    this.entityIdx.set(e.id, this.entities.length);
+    this.entities.push({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases });
+    this.entityKinds.push(e.kind === 'person' ? 'p' : 'o');
     const refs: number[] = [];
     for (const c of e.coverage) {
-      const a = articleIdx.get(c.article);
+      const a = this.articleIdx.get(c.article);
       if (a === undefined) continue;
       // The sentence that best introduces the entity: where an outlet describes it, else its first mention.
       const sentence = c.descriptors[0]?.sentence ?? c.mentions[0]?.sentence;
       if (sentence === undefined) continue;
       refs.push(a, sentence);
     }
-    return refs;
-  });
-
-  // Quotes before claims' keys so quote words share the vocabulary with names.
-  const quoteGroupIdx = new Map(index.quoteGroups.map((g, i) => [g.id, i]));
-  const quotes: QuoteSignature[] = [];
-  const quoteTokens = new Tokens();
-  for (const q of index.quotes) {
-    const a = articleIdx.get(q.article);
-    const g = quoteGroupIdx.get(q.group);
-    if (a === undefined || g === undefined) continue;
-    const article = index.articles[a];
-    // Words from the quote's spans in the article, so each word knows its corpus sentence.
-    const ids: number[] = [];
-    const turns: number[] = [];
-    let last = -1;
-    for (const span of q.spans) {
-      tokenize(article.text.slice(span.start, span.end), quoteTokens);
-      for (let k = 0; k < quoteTokens.count; k++) {
-        if (!(quoteTokens.flags[k] & WORD)) continue;
-        const sentence = sentenceAt(article.sentences, span.start + quoteTokens.start[k]);
-        if (sentence !== last) turns.push(ids.length, sentence);
-        last = sentence;
-        ids.push(words.id(quoteTokens.norm[k]));
-      }
-    }
-    if (ids.length === 0) for (const w of tokenStrings(q.text, true)) ids.push(words.id(w));
-    quotes.push([a, q.sentences[0] ?? turns[1] ?? 0, g, ids, turns]);
+    this.entityRefs.push(refs);
+    this.entityDescriptors.push(descriptorIds(e, this.descriptorWords, this.descriptorTokens));
   }
 
-  const partial: MatcherData = {
-    schemaVersion: MATCHER_DATA_VERSION,
-    articles: index.articles.map((a) => a.id),
-    articleUrls: index.articles.map((a) => urlKeyOrEmpty(a.url)),
-    entities: index.entities.map((e) => e.id),
-    entityKinds: index.entities.map((e) => (e.kind === 'person' ? 'p' : 'o')).join(''),
-    entityRefs,
-    words: words.list,
-    ...names,
-    keys: [],
-    weights: [],
-    claims: [],
-    articleYears: index.articles.map((a) => (/^\d{4}-/.test(a.date) ? Number(a.date.slice(0, 4)) : 0)),
-    keyWords: [],
-    claimFlags: [],
-    ...descriptorData(index),
-    claimGroups: index.claimGroups.map((g) => g.id),
-    quotes,
-    quoteGroups: index.quoteGroups.map((g) => g.id),
-  };
-
-  // Claim keys come from the same tokenizer, name scanner and figure parser the page goes through.
-  const scanner = new NameScanner(partial);
-  const groupIdx = new Map(index.claimGroups.map((g, i) => [g.id, i]));
-  const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
-  const tokens = new Tokens(classifyingTable(words.list, []));
-  const hits = new NameHits();
-  // Each claim's keys as numbers in order of first appearance (one string per distinct key, not one
-  // per claim that has it: at 20,000 articles the claims' key strings were most of the compile's memory).
-  const keyNumbers = new Map<string, number>();
-  const keyOfNumber: string[] = [];
-  const df: number[] = [];
-  const keyed: { sig: ClaimSignature; keys: number[]; traits: ClaimTraits; flags: number }[] = [];
-  // Per word key, how often each surface word made it: the commonest (then shortest, then first
-  // in order) stands for the key in the word vectors.
-  const surfaces = new Map<string, Map<string, number>>();
-  const quoted: number[] = [];
-  // The sentence claim last compiled: a clause claim of its sentence follows it (same article and sentence).
-  let lead: { article: string; sentence: number; level: number; cue: string } | null = null;
-  for (const c of index.claims) {
-    const a = articleIdx.get(c.article);
-    const g = groupIdx.get(c.group);
-    if (a === undefined || g === undefined) continue;
-    tokenize(c.text, tokens);
-    scanner.scan(c.text, tokens, hits);
-    const features = sentenceFeatures(tokens, 0, tokens.count, hits);
-    let flags = 0;
-    for (let k = 0; k < tokens.count; k++) {
-      if (!(tokens.flags[k] & WORD)) continue;
-      const norm = tokens.norm[k];
-      flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
-      const key = wordKey(norm);
-      if (key === null) continue;
-      const counts = surfaces.get(key) ?? new Map<string, number>();
-      counts.set(norm, (counts.get(norm) ?? 0) + 1);
-      surfaces.set(key, counts);
+  private addQuote(q: CorpusIndex['quotes'][number]): void {
+    this.quoteArticle.push(this.articleIdx.get(q.article) ?? -1);
+    this.quoteSentence.push(q.sentences[0] ?? -1);
+    this.quoteGroupOf.push(q.group);
+    this.quoteSpans.next();
+    for (const sp of q.spans) {
+      this.quoteSpans.values.push(sp.start);
+      this.quoteSpans.values.push(sp.end);
     }
+    this.quoteFuture.push(q.tense === 'future');
+    this.quoteTexts.push(q.text);
+  }
+
+  private addClaim(c: CorpusIndex['claims'][number]): void {
+    this.claimArticle.push(this.articleIdx.get(c.article) ?? -1);
+    this.claimSentence.push(c.sentence);
+    let g = this.groupRefs.get(c.group);
+    if (g === undefined) this.groupRefs.set(c.group, (g = this.groupRefs.size));
+    this.claimGroup.push(g);
+    this.claimEntities.next();
     for (const id of c.entities) {
-      const e = entityIdx.get(id);
-      if (e !== undefined && !features.entities.includes(e)) features.entities.push(e);
+      const e = this.entityIdx.get(id);
+      if (e !== undefined) this.claimEntities.values.push(e);
     }
+    this.claimPlaces.next();
     for (const p of c.places) {
-      const i = placeIdx.get(p);
-      if (i !== undefined && !features.places.includes(i)) features.places.push(i);
-    }
-    const figs: FigureSignature[] = features.figures.map((f) => {
-      const sig: FigureSignature = [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []];
-      if (f.high !== undefined) sig.push(f.high);
-      return sig;
-    });
-    // Counts that shares of a stated total come to ("40% of its 300 members": about 120 members), after the figures
-    // so figure indices (and the share groups of the traits) stay aligned with features.figures.
-    for (const d of derivedCounts(tokens, features.figures, tokens.count)) figs.push([d.value, QUALIFIERS.indexOf('about'), FigureClass.count, figs[d.total][3]]);
-    // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
-    const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
-    const isQuoted = (i: number) => {
-      for (let k = 0; k < nQuoted; k++) if (i >= quoted[k * 2] && i < quoted[k * 2 + 1]) return true;
-      return false;
-    };
-    const certainty = readCertainties(tokens, 0, tokens.count, isQuoted);
-    const dates = findDateSpans(tokens, 0, tokens.count, dayOf(index.articles[a].date)).map(
-      (d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, c.text.slice(d.start, d.end)],
-    );
-    const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
-    const groupTexts = groups.map((sp, k) => (sp.keys.length ? c.text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
-    let { clause } = certainty;
-    const { content } = certainty;
-    // A clause of a sentence that opens with a participle ("Speaking at the launch, he will tell …")
-    // happens when its main clause does: it takes the sentence's certainty when it has no cue of its own.
-    if (lead && lead.article === c.article && lead.sentence === c.sentence) {
-      if (clause.level === Certainty.stated && !clause.cue && lead.level < Certainty.stated && opensWithParticiple(tokens)) clause = { level: lead.level, cue: lead.cue };
-    } else lead = { article: c.article, sentence: c.sentence, level: clause.level, cue: clause.cue };
-    const negation = readNegationOf(tokens, 0, tokens.count);
-    const quantity = readQuantityScope(tokens, 0, tokens.count);
-    const vague = readVagueTime(tokens, 0, tokens.count);
-    const decade = readDecade(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(c.text, tokens, quoted, nQuoted, isQuoted)];
-    const numbers = featureKeys(features).map((key) => {
-      let id = keyNumbers.get(key);
-      if (id === undefined) {
-        keyNumbers.set(key, (id = keyOfNumber.length));
-        keyOfNumber.push(key);
-        df.push(0);
+      let ref = this.placeRefs.get(p);
+      if (ref === undefined) {
+        this.placeRefs.set(p, (ref = this.placeList.length));
+        this.placeList.push(p);
       }
-      // IDF over claims (featureKeys gives each key once per claim).
-      df[id]++;
-      return id;
-    });
-    keyed.push({ sig: [a, c.sentence, g, [], figs, [...features.places].sort((x, y) => x - y)], keys: numbers, traits, flags });
+      this.claimPlaces.values.push(ref);
+    }
+    this.claimTexts.push(c.text);
   }
-  // IDF over claims: a key most claims share says little about any one of them.
-  const keys = [...keyOfNumber].sort();
-  const keyIdx = new Map(keys.map((k, i) => [k, i]));
-  const sortedIndex = keyOfNumber.map((k) => keyIdx.get(k)!);
-  const n = keyed.length;
-  const weights = keys.map((k) => Math.round(Math.log(1 + n / df[keyNumbers.get(k)!]) * 100) / 100);
-  const claims: ClaimSignature[] = keyed.map(({ sig, keys: ks }) => {
-    const ids = ks.map((k) => sortedIndex[k]).sort((x, y) => x - y);
-    return [sig[0], sig[1], sig[2], ids, sig[4], sig[5]];
-  });
-  const claimTraits = keyed.map((k) => k.traits);
-  const quoteCertainty = index.quotes.flatMap((q) => (articleIdx.has(q.article) && quoteGroupIdx.has(q.group) ? [q.tense === 'future' ? Certainty.expected : Certainty.stated] : []));
-  const keyWords = keys.map((k) => {
-    let best = '';
-    let bestCount = 0;
-    for (const [w, n] of surfaces.get(k) ?? []) if (n > bestCount || (n === bestCount && w.length < best.length)) [best, bestCount] = [w, n];
-    return best;
-  });
-  const claimFlags = keyed.map((k) => k.flags);
-  return { ...partial, keys, weights, claims, keyWords, claimFlags, claimTraits, placeWithin: placeContainment(index, scanner, tokens, partial.places), quoteCertainty };
+
+  /** The matcher data of every record added; the compiler is spent after. */
+  finish(): MatcherData {
+    const parts = this.finishParts();
+    const { data, claimCount } = parts;
+    // Assigned in place: the fields keep their order in the object (and so in its JSON).
+    data.claims = parts.claims(0, claimCount);
+    data.claimTraits = parts.claimTraits(0, claimCount);
+    return data;
+  }
+
+  /**
+   * The matcher data of every record added, the per-claim signatures and traits to be read a range
+   * at a time (see CompiledMatcher); the compiler is spent after (its kept texts let go as they are used).
+   */
+  finishParts(): CompiledMatcher {
+    if (this.finished) throw new Error('compile: finished twice');
+    this.finished = true;
+    this.quoteTexts.seal();
+    this.claimTexts.seal();
+    const words = new Vocabulary();
+    // compileNames reads the entities' names, the ambiguous aliases and the claims' places (each distinct place string once, in order: the same places, in the same order).
+    const names = compileNames({ entities: this.entities, ambiguous: this.ambiguous, claims: [{ places: this.placeList }] } as unknown as CorpusIndex, words);
+
+    // Quotes before claims' keys so quote words share the vocabulary with names.
+    const quoteGroupIdx = new Map(this.quoteGroupIds.map((id, i) => [id, i]));
+    const quotes: QuoteSignature[] = [];
+    const quoteCertainty: number[] = [];
+    const quoteTokens = new Tokens();
+    const readArticle = this.articleReader();
+    for (let i = 0; i < this.quoteGroupOf.length; i++) {
+      const a = this.quoteArticle.get(i);
+      const g = quoteGroupIdx.get(this.quoteGroupOf[i]);
+      if (a < 0 || g === undefined) continue;
+      const article = readArticle(a);
+      // Words from the quote's spans in the article, so each word knows its corpus sentence.
+      const ids: number[] = [];
+      const turns: number[] = [];
+      let last = -1;
+      const spans = this.quoteSpans.list(i);
+      for (let k = 0; k < spans.length; k += 2) {
+        const start = spans[k];
+        tokenize(article.text.slice(start, spans[k + 1]), quoteTokens);
+        for (let t = 0; t < quoteTokens.count; t++) {
+          if (!(quoteTokens.flags[t] & WORD)) continue;
+          const sentence = sentenceAt(article.bounds, start + quoteTokens.start[t]);
+          if (sentence !== last) turns.push(ids.length, sentence);
+          last = sentence;
+          ids.push(words.id(quoteTokens.norm[t]));
+        }
+      }
+      if (ids.length === 0) for (const w of tokenStrings(this.quoteTexts.at(i), true)) ids.push(words.id(w));
+      const first = this.quoteSentence.get(i);
+      quotes.push([a, first >= 0 ? first : (turns[1] ?? 0), g, ids, turns]);
+      quoteCertainty.push(this.quoteFuture[i] ? Certainty.expected : Certainty.stated);
+    }
+    this.quoteTexts.clear();
+
+    const partial: MatcherData = {
+      schemaVersion: MATCHER_DATA_VERSION,
+      articles: this.articleIds,
+      articleUrls: this.articleUrls,
+      entities: this.entities.map((e) => e.id),
+      entityKinds: this.entityKinds.join(''),
+      entityRefs: this.entityRefs,
+      words: words.list,
+      ...names,
+      keys: [],
+      weights: [],
+      claims: [],
+      articleYears: this.articleYears,
+      keyWords: [],
+      claimFlags: [],
+      descriptorWords: [...this.descriptorWords.keys()],
+      entityDescriptors: this.entityDescriptors,
+      claimGroups: this.claimGroupIds,
+      quotes,
+      quoteGroups: this.quoteGroupIds,
+    };
+
+    // Claim keys come from the same tokenizer, name scanner and figure parser the page goes through.
+    const scanner = new NameScanner(partial);
+    const tokens = new Tokens(classifyingTable(words.list, []));
+    // Place pairs before the claims, so the article texts are let go before the claims are read.
+    const placeWithin = placeContainment(this.articleTexts.length, readArticle, scanner, tokens, partial.places);
+    this.articleTexts = [];
+    this.articleBounds = [];
+
+    const claimGroupIdx = new Map(this.claimGroupIds.map((id, i) => [id, i]));
+    const groupOfRef: (number | undefined)[] = [];
+    for (const [id, ref] of this.groupRefs) groupOfRef[ref] = claimGroupIdx.get(id);
+    // A claim's place string stands for place i only when it is the one the names were compiled with.
+    const placeIdx = new Map(partial.places.map((p, i) => [p, i]));
+    const placeOfRef = this.placeList.map((p) => placeIdx.get(p) ?? -1);
+    const hits = new NameHits();
+    // Each claim's keys as numbers in order of first appearance (one string per distinct key, not one
+    // per claim that has it: at 20,000 articles the claims' key strings were most of the compile's memory).
+    const keyNumbers = new Map<string, number>();
+    const keyOfNumber: string[] = [];
+    const df: number[] = [];
+    // Per claim kept: its article, sentence and group, key numbers, flags, and the rest of its
+    // signature and its traits as JSON text (packed: at 20,000 articles the claims as objects were
+    // ~500 MB of heap, as JSON ~60 MB).
+    const heads = new IntList();
+    const claimKeys = new IntLists();
+    const claimFlags: number[] = [];
+    const tails = new TextBlocks(this.texts, this.perBlock);
+    const traitTexts = new TextBlocks(this.texts, this.perBlock);
+    // Per word key, how often each surface word made it: the commonest (then shortest, then first
+    // in order) stands for the key in the word vectors.
+    const surfaces = new Map<string, Map<string, number>>();
+    const quoted: number[] = [];
+    // The sentence claim last compiled: a clause claim of its sentence follows it (same article and sentence).
+    let lead: { article: number; sentence: number; level: number; cue: string } | null = null;
+    for (let i = 0; i < this.claimArticle.length; i++) {
+      const a = this.claimArticle.get(i);
+      const g = groupOfRef[this.claimGroup.get(i)];
+      if (a < 0 || g === undefined) continue;
+      const text = this.claimTexts.at(i);
+      tokenize(text, tokens);
+      scanner.scan(text, tokens, hits);
+      const features = sentenceFeatures(tokens, 0, tokens.count, hits);
+      let flags = 0;
+      for (let k = 0; k < tokens.count; k++) {
+        if (!(tokens.flags[k] & WORD)) continue;
+        const norm = tokens.norm[k];
+        flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
+        const key = wordKey(norm);
+        if (key === null) continue;
+        const counts = surfaces.get(key) ?? new Map<string, number>();
+        counts.set(norm, (counts.get(norm) ?? 0) + 1);
+        surfaces.set(key, counts);
+      }
+      for (const e of this.claimEntities.list(i)) if (!features.entities.includes(e)) features.entities.push(e);
+      for (const ref of this.claimPlaces.list(i)) {
+        const p = placeOfRef[ref];
+        if (p >= 0 && !features.places.includes(p)) features.places.push(p);
+      }
+      const figs: FigureSignature[] = features.figures.map((f) => {
+        const sig: FigureSignature = [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []];
+        if (f.high !== undefined) sig.push(f.high);
+        return sig;
+      });
+      // Counts that shares of a stated total come to ("40% of its 300 members": about 120 members), after the figures
+      // so figure indices (and the share groups of the traits) stay aligned with features.figures.
+      for (const d of derivedCounts(tokens, features.figures, tokens.count)) figs.push([d.value, QUALIFIERS.indexOf('about'), FigureClass.count, figs[d.total][3]]);
+      // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
+      const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
+      const isQuoted = (t: number) => {
+        for (let k = 0; k < nQuoted; k++) if (t >= quoted[k * 2] && t < quoted[k * 2 + 1]) return true;
+        return false;
+      };
+      const certainty = readCertainties(tokens, 0, tokens.count, isQuoted);
+      const dates = findDateSpans(tokens, 0, tokens.count, dayOf(this.articleDates[a])).map((d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
+      const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
+      const groupTexts = groups.map((sp, k) => (sp.keys.length ? text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
+      let { clause } = certainty;
+      const { content } = certainty;
+      const sentence = this.claimSentence.get(i);
+      // A clause of a sentence that opens with a participle ("Speaking at the launch, he will tell …")
+      // happens when its main clause does: it takes the sentence's certainty when it has no cue of its own.
+      if (lead && lead.article === a && lead.sentence === sentence) {
+        if (clause.level === Certainty.stated && !clause.cue && lead.level < Certainty.stated && opensWithParticiple(tokens)) clause = { level: lead.level, cue: lead.cue };
+      } else lead = { article: a, sentence, level: clause.level, cue: clause.cue };
+      const negation = readNegationOf(tokens, 0, tokens.count);
+      const quantity = readQuantityScope(tokens, 0, tokens.count);
+      const vague = readVagueTime(tokens, 0, tokens.count);
+      const decade = readDecade(tokens, 0, tokens.count);
+      const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted)];
+      traitTexts.push(JSON.stringify(traits));
+      claimKeys.next();
+      for (const key of featureKeys(features)) {
+        let id = keyNumbers.get(key);
+        if (id === undefined) {
+          keyNumbers.set(key, (id = keyOfNumber.length));
+          keyOfNumber.push(key);
+          df.push(0);
+        }
+        // IDF over claims (featureKeys gives each key once per claim).
+        df[id]++;
+        claimKeys.values.push(id);
+      }
+      // Key ids are filled in once every key is known (they are numbered in sorted order).
+      heads.push(a);
+      heads.push(this.claimSentence.get(i));
+      heads.push(g);
+      tails.push(JSON.stringify([figs, [...features.places].sort((x, y) => x - y)]));
+      claimFlags.push(flags);
+    }
+    this.claimTexts.clear();
+    tails.seal();
+    traitTexts.seal();
+    // IDF over claims: a key most claims share says little about any one of them.
+    const keys = [...keyOfNumber].sort();
+    const keyIdx = new Map(keys.map((k, i) => [k, i]));
+    const sortedIndex = keyOfNumber.map((k) => keyIdx.get(k)!);
+    const n = claimFlags.length;
+    const weights = keys.map((k) => Math.round(Math.log(1 + n / df[keyNumbers.get(k)!]) * 100) / 100);
+    const keyWords = keys.map((k) => {
+      let best = '';
+      let bestCount = 0;
+      for (const [w, count] of surfaces.get(k) ?? []) if (count > bestCount || (count === bestCount && w.length < best.length)) [best, bestCount] = [w, count];
+      return best;
+    });
+    const ranged = (from: number, to: number): number[] => {
+      if (from < 0 || to > n || from > to) throw new Error(`compile: claims ${from}-${to} of ${n}`);
+      return Array.from({ length: to - from }, (_, k) => from + k);
+    };
+    return {
+      data: { ...partial, keys, weights, claims: [], keyWords, claimFlags, claimTraits: [], placeWithin, quoteCertainty },
+      claimCount: n,
+      claims: (from, to) =>
+        ranged(from, to).map((i) => {
+          const [figs, places] = JSON.parse(tails.at(i)) as [FigureSignature[], number[]];
+          const ids = claimKeys.list(i).map((k) => sortedIndex[k]).sort((x, y) => x - y);
+          return [heads.get(i * 3), heads.get(i * 3 + 1), heads.get(i * 3 + 2), ids, figs, places];
+        }),
+      claimTraits: (from, to) => ranged(from, to).map((i) => JSON.parse(traitTexts.at(i)) as ClaimTraits),
+    };
+  }
+
+  /** Reads article `a`'s text and sentence bounds, unpacking a text once while the same article is read in a row. */
+  private articleReader(): (a: number) => { text: string; bounds: Int32Array } {
+    let last = -1;
+    let text = '';
+    return (a) => {
+      if (a !== last) {
+        const packed = this.articleTexts[a];
+        text = typeof packed === 'string' ? packed : this.texts.unpack(packed);
+        last = a;
+      }
+      return { text, bounds: this.articleBounds[a] };
+    };
+  }
 }
 
 /**
- * The content words of each entity's descriptors ("the union's leader" gives "union" and
- * "leader"), without the words of the entity's own names: a page that calls a person by role rather
- * than by name can still agree on who acted.
+ * The content words of an entity's descriptors ("the union's leader" gives "union" and "leader"),
+ * without the words of the entity's own names: a page that calls a person by role rather than by
+ * name can still agree on who acted. Words are numbered in `words` in order of first appearance.
  */
-function descriptorData(index: CorpusIndex): Pick<MatcherData, 'descriptorWords' | 'entityDescriptors'> {
-  const words = new Map<string, number>();
-  const tokens = new Tokens();
-  const entityDescriptors = index.entities.map((e) => {
-    const own = new Set<string>();
-    for (const alias of [e.name, ...e.aliases]) for (const w of tokenStrings(alias, true)) own.add(w);
-    const ids = new Set<number>();
-    for (const c of e.coverage) {
-      for (const d of c.descriptors) {
-        tokenize(d.text, tokens);
-        for (let k = 0; k < tokens.count; k++) {
-          const norm = tokens.norm[k];
-          if (!(tokens.flags[k] & WORD) || own.has(norm) || wordKey(norm) === null) continue;
-          if (!words.has(norm)) words.set(norm, words.size);
-          ids.add(words.get(norm)!);
-        }
+function descriptorIds(e: CorpusIndex['entities'][number], words: Map<string, number>, tokens: Tokens): number[] {
+  const own = new Set<string>();
+  for (const alias of [e.name, ...e.aliases]) for (const w of tokenStrings(alias, true)) own.add(w);
+  const ids = new Set<number>();
+  for (const c of e.coverage) {
+    for (const d of c.descriptors) {
+      tokenize(d.text, tokens);
+      for (let k = 0; k < tokens.count; k++) {
+        const norm = tokens.norm[k];
+        if (!(tokens.flags[k] & WORD) || own.has(norm) || wordKey(norm) === null) continue;
+        if (!words.has(norm)) words.set(norm, words.size);
+        ids.add(words.get(norm)!);
       }
     }
-    return [...ids].sort((x, y) => x - y);
-  });
-  return { descriptorWords: [...words.keys()], entityDescriptors };
+  }
+  return [...ids].sort((x, y) => x - y);
 }
 
 /** Words after which a place names the larger place it lies in ("X, Y", "X in Y"). */
@@ -260,7 +618,7 @@ const GREATER = 'greater ';
  * ("A, B and C") says nothing, so a comma counts only between two places that are not in a list.
  * Returns flat (inner, outer) pairs, sorted.
  */
-function placeContainment(index: CorpusIndex, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
+function placeContainment(articles: number, readArticle: (a: number) => { text: string }, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
   const pairs = new Set<string>();
   if (places.length < 2) return [];
   const add = (inner: number, outer: number) => {
@@ -273,16 +631,17 @@ function placeContainment(index: CorpusIndex, scanner: NameScanner, tokens: Toke
     if (inner >= 0) add(inner, o);
   });
   const hits = new NameHits();
-  for (const article of index.articles) {
-    tokenize(article.text, tokens);
-    scanner.scan(article.text, tokens, hits);
+  for (let a = 0; a < articles; a++) {
+    const { text } = readArticle(a);
+    tokenize(text, tokens);
+    scanner.scan(text, tokens, hits);
     const at: number[] = [];
     for (let h = 0; h < hits.count; h++) if (hits.type[h] === PatternType.place) at.push(h);
-    const gap = (x: number, y: number) => normalize(article.text.slice(hits.end[x], hits.start[y])).trim();
+    const gap = (x: number, y: number) => normalize(text.slice(hits.end[x], hits.start[y])).trim();
     for (let k = 0; k + 1 < at.length; k++) {
       const [h1, h2] = [at[k], at[k + 1]];
       const between = gap(h1, h2);
-      const written = normalize(article.text.slice(hits.start[h1], hits.end[h1]));
+      const written = normalize(text.slice(hits.start[h1], hits.end[h1]));
       if (between === '' && /'s?$/.test(written)) add(hits.target[h2], hits.target[h1]);
       else if (between === 'in') add(hits.target[h1], hits.target[h2]);
       else if (WITHIN_GAPS.has(between)) {
@@ -297,14 +656,14 @@ function placeContainment(index: CorpusIndex, scanner: NameScanner, tokens: Toke
     .flat();
 }
 
-/** Index of the sentence containing `offset` (the last one starting at or before it). */
-function sentenceAt(sentences: Span[], offset: number): number {
+/** Index of the sentence containing `offset` (the last one starting at or before it), from (start, end) pairs. */
+function sentenceAt(bounds: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = sentences.length - 1;
+  let hi = bounds.length / 2 - 1;
   let found = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= offset) {
+    if (bounds[mid * 2] <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
