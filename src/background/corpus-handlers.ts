@@ -1,6 +1,6 @@
 /** Background handlers of the corpus-store requests (CorpusProtocol), wired into handlers.ts. */
 import type { CorpusProtocol } from '../shared/protocol';
-import { parseCorpusFile, serialiseCorpusFile } from '../store/corpus-file';
+import { serialiseCorpusFile } from '../store/corpus-file';
 import { corpusStore } from './corpora';
 
 type CorpusHandler<K extends keyof CorpusProtocol> = (payload: CorpusProtocol[K]['request']) => Promise<CorpusProtocol[K]['reply']>;
@@ -17,8 +17,8 @@ export const corpusHandlers: { [K in keyof CorpusProtocol]: CorpusHandler<K> } =
   },
   async installCorpus({ file, name, active }) {
     const label = requireString(name, 'name');
-    const index = parseCorpusFile(requireString(file, 'file'), `corpus file "${label}"`);
-    return (await corpusStore()).install(index, { name: label, origin: 'imported', active: active !== false });
+    // Read record by record (the store's streamed install): the file's text is never parsed whole.
+    return (await corpusStore()).installFileText(requireString(file, 'file'), `corpus file "${label}"`, { name: label, origin: 'imported', active: active !== false });
   },
   async setCorpusActive({ id, active }) {
     if (typeof active !== 'boolean') throw new Error('active: expected true or false');

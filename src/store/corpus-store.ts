@@ -6,28 +6,32 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { CardDetails } from '../core/index/details';
-import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
+import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
-import { compileMatcher } from '../core/match/compile';
+import { MatcherCompiler, compileMatcher } from '../core/match/compile';
 import type { MatcherData } from '../core/match/data';
 import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
   CORE_SHARD,
   DATA_STORES,
   DETAILS_BUCKET_KIND,
+  RECORDS_PER_ROW,
+  RECORD_COLLECTIONS,
   detailsBucket,
   detailsBucketCount,
-  detailsBucketRows,
+  detailsBucketRowsInTurn,
   generationRange,
   openCorpusDb,
   readGeneration,
   recordRowCount,
-  recordRows,
   type CorpusDb,
   type CorpusMeta,
+  type RecordCollection,
 } from './db';
+import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
+import { DetailsInput } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
-import { matcherPartCount, namesOnly, packMatcher, type StoredMatcher } from './matcher-row';
+import { matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 
 /**
@@ -38,10 +42,26 @@ import { summarise } from './summary';
 export const ROWS_PER_TRANSACTION = 500;
 
 /**
- * Install transactions open at once (see putBatches): two let the next batch be cloned while the
+ * Install transactions open at once (see GenerationRows): two let the next batch be cloned while the
  * last is committed; more would only hold more of the corpus in memory waiting to be written.
  */
 export const TRANSACTIONS_IN_FLIGHT = 2;
+
+/**
+ * Matcher parts written per transaction during an install: a part is up to ~1 MB of bytes (and the
+ * last one carries the quote bigram index, 7.5 MB at 5,000 articles), so a few at a time, not 500.
+ */
+export const MATCHER_PARTS_PER_TRANSACTION = 4;
+
+/**
+ * Card record buckets built per round of an install (detailsBucketRowsInTurn): ~8,000 card records,
+ * ~14 MB of them at 5,000 generated articles, held at once instead of all of them (181 MB as JSON at
+ * 5,000 articles, several times that at 20,000).
+ */
+export const DETAILS_BUCKETS_PER_ROUND = 256;
+
+/** Characters of a corpus file's text handed to the reader at a time (installCorpus gets the file as one string). */
+const FILE_TEXT_PIECE = 1 << 20;
 
 /** Longest corpus name kept (longer names are cut): a name is a label, not a description. */
 export const MAX_NAME_LENGTH = 120;
@@ -142,6 +162,129 @@ function optionalMeta(raw: CorpusMeta | undefined): CorpusMeta | undefined {
 function summaryOf(meta: CorpusMeta): CorpusSummary {
   const { data: _data, pending: _pending, retired: _retired, sourceVersion: _source, detailsBuckets: _buckets, ...summary } = meta;
   return summary;
+}
+
+/** A data store of one generation and its row type. */
+type DataStore = (typeof DATA_STORES)[number];
+
+/**
+ * The rows of one generation being installed, written as records come (articles a row each, the
+ * other records RECORDS_PER_ROW to a row), a batch per transaction, TRANSACTIONS_IN_FLIGHT at a
+ * time: the rows of a batch are cloned in this thread when they are put, and committed by the
+ * browser's storage process, so with two in flight the next batch is cloned while the last is
+ * committed. The batches are written with relaxed durability: they count only once the final
+ * transaction (default durability, after them in the same log) points the corpus at them, so an
+ * interruption loses nothing that was ready. Every record also goes to the matcher compile; `finish`
+ * writes the matcher parts and the card records.
+ */
+class GenerationRows {
+  /** Articles seen so far. */
+  articles = 0;
+  private readonly inFlight: Promise<void>[] = [];
+  private failure: { error: unknown } | null = null;
+  private readonly batches = new Map<DataStore, CorpusDb[DataStore]['value'][]>();
+  private readonly chunks = new Map<RecordCollection, { n: number; records: unknown[] }>();
+  private written = 0;
+  private queued = 0;
+
+  constructor(
+    private readonly db: IDBPDatabase<CorpusDb>,
+    private readonly data: string,
+    private readonly rowsPerTransaction: number,
+    private readonly compiler: MatcherCompiler,
+    private readonly onProgress: InstallOptions['onProgress'],
+    private readonly total: number,
+  ) {}
+
+  /** Takes record `n` of `section` (records in index order). */
+  add<S extends CorpusSection>(section: S, record: CorpusRecord<S>, n: number): void {
+    this.compiler.add(section, record);
+    if (section === 'articles') {
+      const a = record as CorpusRecord<'articles'>;
+      this.articles++;
+      this.put('articles', { data: this.data, n, id: a.id, record: a });
+      return;
+    }
+    const coll = section as RecordCollection;
+    const chunk = this.chunks.get(coll) ?? { n: 0, records: [] };
+    this.chunks.set(coll, chunk);
+    chunk.records.push(record);
+    if (chunk.records.length === RECORDS_PER_ROW) this.endChunk(coll);
+  }
+
+  /** Waits while TRANSACTIONS_IN_FLIGHT batches are being written; throws the first failed write's error. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length >= TRANSACTIONS_IN_FLIGHT) await this.inFlight.shift();
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for every batch started, failed or not (before a failed install's rows are removed). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+  }
+
+  /**
+   * Writes the rest: the last record rows, the matcher parts (compiled from every record), then the
+   * card records of `index`, DETAILS_BUCKETS_PER_ROUND buckets at a time; returns the bucket count.
+   */
+  async finish(index: CorpusIndex): Promise<number> {
+    for (const coll of RECORD_COLLECTIONS) this.endChunk(coll);
+    this.flush('articles');
+    this.flush('records');
+    await this.drain();
+    const compiled = this.compiler.finishParts();
+    for (const part of packMatcherInTurn(compiled.data, compiled)) {
+      this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
+      await this.drain();
+    }
+    this.flush('matcher');
+    for (const rows of detailsBucketRowsInTurn(index, this.data, DETAILS_BUCKETS_PER_ROUND)) {
+      for (const row of rows) this.put('details', row);
+      await this.drain();
+    }
+    this.flush('details');
+    await this.drain();
+    await Promise.all(this.inFlight.splice(0));
+    if (this.failure) throw this.failure.error;
+    this.onProgress?.(Math.max(this.total, this.queued), Math.max(this.total, this.queued));
+    return detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
+  }
+
+  private endChunk(coll: RecordCollection): void {
+    const chunk = this.chunks.get(coll);
+    if (!chunk?.records.length) return;
+    this.put('records', { data: this.data, coll, n: chunk.n, records: chunk.records });
+    this.chunks.set(coll, { n: chunk.n + 1, records: [] });
+  }
+
+  /** Queues a row; a full batch (`size` rows) is written at once. */
+  private put<S extends DataStore>(store: S, row: CorpusDb[S]['value'], size = this.rowsPerTransaction): void {
+    const batch = this.batches.get(store) ?? [];
+    this.batches.set(store, batch);
+    batch.push(row);
+    this.queued++;
+    if (batch.length >= size) this.flush(store);
+  }
+
+  /** Writes the queued rows of `store` in one transaction (its rows cloned now). */
+  private flush(store: DataStore): void {
+    const batch = this.batches.get(store);
+    if (!batch?.length) return;
+    this.batches.set(store, []);
+    const tx = this.db.transaction(store, 'readwrite', { durability: 'relaxed' });
+    // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
+    const written = Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]).then(
+      () => {
+        this.written += batch.length;
+        // Of a file, the total grows as it is read: it is what has been read so far.
+        this.onProgress?.(Math.min(this.written, Math.max(this.total, this.queued)), Math.max(this.total, this.queued));
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+      },
+    );
+    this.inFlight.push(written);
+  }
 }
 
 /** The store over one open database. */
@@ -246,6 +389,64 @@ export class CorpusStore {
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
+    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
+    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length);
+    return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
+      for (const section of CORPUS_SECTIONS) {
+        const records = index[section] as CorpusRecord<typeof section>[];
+        for (let n = 0; n < records.length; n++) {
+          rows.add(section, records[n], n);
+          if (n % this.rowsPerTransaction === 0) await rows.drain();
+        }
+      }
+      return index;
+    }, new MatcherCompiler());
+  }
+
+  /**
+   * Installs a corpus file (what `npm run corpus` writes) read in pieces, its UTF-8 bytes or text in
+   * order (e.g. a fetch's body): each record is checked as it is read (CorpusFileReader: errors name
+   * the file, record and field), its rows written in batches and the record let go; the matcher is
+   * compiled as the records pass (MatcherCompiler) and written a part at a time, the card records from
+   * a lean copy once the file is read. The whole index is never in memory, so a file of hundreds of
+   * megabytes installs. Atomic as install is: a bad record, a failed write or an interruption leaves
+   * nothing of it active.
+   */
+  async installFile(pieces: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, fileName: string, options: InstallOptions): Promise<CorpusSummary> {
+    const empty = { counts: { articles: 0, outlets: 0, people: 0, organisations: 0, claims: 0, quotes: 0 }, dateRange: null, schemaVersion: SCHEMA_VERSION };
+    return this.installRecords(options, empty, 0, undefined, async (rows) => {
+      const kept = new DetailsInput(SCHEMA_VERSION, UTF8_TEXTS);
+      const reader = new CorpusFileReader(fileName, (section, record, n) => {
+        rows.add(section, record, n);
+        kept.add(section, record);
+      });
+      for await (const piece of pieces) {
+        reader.write(piece);
+        await rows.drain();
+      }
+      kept.index.schemaVersion = reader.end().schemaVersion;
+      return kept.index;
+    }, new MatcherCompiler(UTF8_TEXTS));
+  }
+
+  /** installFile over a corpus file's whole text (installCorpus's message carries it as one string). */
+  installFileText(text: string, fileName: string, options: InstallOptions): Promise<CorpusSummary> {
+    if (typeof text !== 'string' || text.trim() === '') return Promise.reject(new Error(`${fileName}: the corpus file is empty`));
+    return this.installFile(
+      (function* () {
+        for (let k = 0; k < text.length; k += FILE_TEXT_PIECE) yield text.slice(k, k + FILE_TEXT_PIECE);
+      })(),
+      fileName,
+      options,
+    );
+  }
+
+  /**
+   * One install: the metadata row under "importing" (with `initial` counts until the records are
+   * known), progress told against `total` rows, the error of a full storage naming `articles` (or those read) (or the rows read so far, when more or not known), the generation's rows from `feed` (which hands every record to the writer in index order
+   * and returns the index the card records and the summary are made from), then the flip.
+   */
+  private async installRecords(options: InstallOptions, initial: ReturnType<typeof summarise>, total: number, articles: number | undefined, feed: (rows: GenerationRows) => Promise<CorpusIndex>, compiler: MatcherCompiler): Promise<CorpusSummary> {
     const name = cleanName(options.name);
     return this.exclusive(async () => {
       const id = options.id ?? newKey('corpus');
@@ -254,11 +455,12 @@ export class CorpusStore {
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       return holdingInstallLock(data, async () => {
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total);
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
             await this.db.put('corpora', {
-              ...summarise(index),
+              ...initial,
               id,
               name,
               origin: options.origin,
@@ -270,7 +472,8 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          const detailsBuckets = await this.writeGeneration(index, data, options.onProgress);
+          const index = await feed(rows);
+          const detailsBuckets = await rows.finish(index);
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
@@ -297,68 +500,20 @@ export class CorpusStore {
           else await this.removeRetired(id).catch(() => undefined);
           return summaryOf(ready);
         } catch (error) {
+          // Writes still in flight settle before their rows are removed.
+          await rows.settle();
           // What cannot be removed even after the retries is removed by recover() (next listing or start).
           const discarded = await this.discardWithRetries(id, data, !existing);
           if (isQuotaError(error)) {
             const kept = discarded
               ? 'nothing of it was kept'
               : 'what was written of it could not be removed yet and will be removed the next time the corpora are listed';
-            throw new StorageFullError(`Storage is full: the corpus "${name}" (${index.articles.length} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
+            throw new StorageFullError(`Storage is full: the corpus "${name}" (${articles ?? rows.articles} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
           }
           throw error;
         }
       });
     });
-  }
-
-  /**
-   * Writes every row of one generation, a batch per transaction, and returns the number of card
-   * record buckets it was written with. Each store's rows are built just before they are written
-   * (card details and matcher data are large: built together with the articles' rows they would all
-   * be in memory at once).
-   */
-  private async writeGeneration(index: CorpusIndex, data: string, onProgress: InstallOptions['onProgress']): Promise<number> {
-    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
-    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length);
-    let written = 0;
-    const tell = (rows: number) => {
-      written += rows;
-      onProgress?.(Math.min(written, total), total);
-    };
-    await this.putBatches('articles', index.articles.map((record, n) => ({ data, n, id: record.id, record })), tell);
-    await this.putBatches('records', recordRows(index, data), tell);
-    const details = detailsBucketRows(index, data);
-    await this.putBatches('details', details.rows, tell);
-    const parts = packMatcher(compileMatcher(index)).map((part) => ({ data, ...part }));
-    await this.putBatches('matcher', parts, tell);
-    if (written < total) onProgress?.(total, total);
-    return details.buckets;
-  }
-
-  /**
-   * Writes rows a batch per transaction, TRANSACTIONS_IN_FLIGHT at a time: the rows of a batch are
-   * cloned in this thread when they are put, and committed by the browser's storage process, so with
-   * two in flight the next batch is cloned while the last is committed. The batches are written with
-   * relaxed durability: they count only once the final transaction (default durability, after them in
-   * the same log) points the corpus at them, so an interruption loses nothing that was ready.
-   */
-  private async putBatches<S extends (typeof DATA_STORES)[number]>(store: S, rows: CorpusDb[S]['value'][], tell: (rows: number) => void = () => undefined): Promise<void> {
-    const inFlight: Promise<void>[] = [];
-    try {
-      for (let i = 0; i < rows.length; i += this.rowsPerTransaction) {
-        const tx = this.db.transaction(store, 'readwrite', { durability: 'relaxed' });
-        const batch = rows.slice(i, i + this.rowsPerTransaction);
-        // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
-        const written = Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]).then(() => tell(batch.length));
-        written.catch(() => undefined);
-        inFlight.push(written);
-        if (inFlight.length >= TRANSACTIONS_IN_FLIGHT) await inFlight.shift();
-      }
-      await Promise.all(inFlight);
-    } finally {
-      // A failed batch leaves the others to settle before the caller removes what was written.
-      await Promise.allSettled(inFlight);
-    }
   }
 
   /**

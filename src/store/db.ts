@@ -273,20 +273,35 @@ export function detailsRows(index: CorpusIndex, data: string): DetailsRow[] {
  * buckets are not written), and the bucket count the generation's metadata must name.
  */
 export function detailsBucketRows(index: CorpusIndex, data: string): { rows: DetailsBucketRow[]; buckets: number } {
+  const rows = [...detailsBucketRowsInTurn(index, data, Infinity)].flat();
+  return { rows, buckets: detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) };
+}
+
+/**
+ * detailsBucketRows' rows (the same rows, in the same order), made `bucketsPerRound` buckets at a
+ * time: only one round's card records exist at once (those of a 20,000-article corpus would be
+ * several hundred megabytes together).
+ */
+export function* detailsBucketRowsInTurn(index: CorpusIndex, data: string, bucketsPerRound: number): Generator<DetailsBucketRow[]> {
   const buckets = detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
-  const records: CardDetails[][] = Array.from({ length: buckets }, () => []);
-  const add = (kind: DetectionKind, id: string) => {
-    const details = buildDetails(index, kind, id);
-    if (details) records[detailsBucket(kind, id, buckets)]!.push(details);
-  };
-  for (const e of index.entities) add(e.kind, e.id);
-  for (const g of index.claimGroups) add('claim', g.id);
-  for (const g of index.quoteGroups) add('quote', g.id);
-  const rows: DetailsBucketRow[] = [];
-  records.forEach((list, b) => {
-    if (list.length) rows.push({ data, kind: DETAILS_BUCKET_KIND, id: String(b), records: list });
-  });
-  return { rows, buckets };
+  for (let from = 0; from < buckets; from += bucketsPerRound) {
+    const to = Math.min(buckets, from + bucketsPerRound);
+    const records: CardDetails[][] = Array.from({ length: to - from }, () => []);
+    const add = (kind: DetectionKind, id: string) => {
+      const b = detailsBucket(kind, id, buckets);
+      if (b < from || b >= to) return;
+      const details = buildDetails(index, kind, id);
+      if (details) records[b - from]!.push(details);
+    };
+    for (const e of index.entities) add(e.kind, e.id);
+    for (const g of index.claimGroups) add('claim', g.id);
+    for (const g of index.quoteGroups) add('quote', g.id);
+    const rows: DetailsBucketRow[] = [];
+    records.forEach((list, b) => {
+      if (list.length) rows.push({ data, kind: DETAILS_BUCKET_KIND, id: String(from + b), records: list });
+    });
+    yield rows;
+  }
 }
 
 /** How many record rows recordRows makes for an index (without making them). */

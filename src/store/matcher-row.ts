@@ -116,14 +116,46 @@ export function matcherPartCount(claims: number, quotes: number, sizes: PartSize
 
 /** The stored parts of matcher data: `core` first (it lists the others), then `meta`, claim parts, quote parts. */
 export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
-  const claims = sliced(data, CLAIM_FIELDS, data.claims.length, sizes.claims).map((p, k) => ({ shard: `claims/${k}`, json: bytes(p) }));
-  const quotes = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes).map((p, k) => ({ shard: `quotes/${k}`, json: bytes(p) }));
-  const meta: MatcherPart = { shard: META_PART, json: bytes(metaFields(data)) };
-  const rest: MatcherPart[] = [meta, ...claims, ...quotes];
+  return [...packMatcherInTurn(data, undefined, sizes)];
+}
+
+/**
+ * The per-claim lists of matcher data read a range at a time (core/match/compile's
+ * CompiledMatcher): each read in order, each range once.
+ */
+export interface ClaimRanges {
+  claimCount: number;
+  claims(from: number, to: number): MatcherData['claims'];
+  claimTraits(from: number, to: number): NonNullable<MatcherData['claimTraits']>;
+}
+
+/**
+ * packMatcher's parts one at a time, in the same order and the same bytes, each claim part made only
+ * when it is asked for: with `claims` (a streamed compile's claims, `data.claims` and
+ * `data.claimTraits` then left empty) the claims are never all objects at once.
+ */
+export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): Generator<MatcherPart> {
+  const claimCount = claims?.claimCount ?? data.claims.length;
+  const claimShards = Array.from({ length: Math.ceil(claimCount / sizes.claims) }, (_, k) => `claims/${k}`);
+  const quoteParts = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes);
+  const shards = [META_PART, ...claimShards, ...quoteParts.map((_, k) => `quotes/${k}`)];
   // The bigram index goes on the last row read: it is the largest (7.5 MB at 5,000 articles) and
   // only the quotes need it (see the header).
-  rest[rest.length - 1].quoteBigrams = quoteBigrams(data.quotes, data.words.length + 1);
-  return [{ shard: CORE_PART, json: bytes(pick(data, NAME_FIELDS)), parts: rest.map((p) => p.shard) }, ...rest];
+  const last = (part: MatcherPart): MatcherPart => (part.shard === shards[shards.length - 1] ? { ...part, quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) } : part);
+  yield { shard: CORE_PART, json: bytes(pick(data, NAME_FIELDS)), parts: shards };
+  yield last({ shard: META_PART, json: bytes(metaFields(data)) });
+  for (let k = 0; k < claimShards.length; k++) {
+    const from = k * sizes.claims;
+    const to = Math.min(claimCount, from + sizes.claims);
+    const part: Record<string, unknown> = { from };
+    for (const f of CLAIM_FIELDS) {
+      if (claims && f === 'claims') part[f] = claims.claims(from, to);
+      else if (claims && f === 'claimTraits') part[f] = claims.claimTraits(from, to);
+      else if (data[f] !== undefined) part[f] = (data[f] as unknown[]).slice(from, to);
+    }
+    yield last({ shard: claimShards[k], json: bytes(part) });
+  }
+  for (let k = 0; k < quoteParts.length; k++) yield last({ shard: `quotes/${k}`, json: bytes(quoteParts[k]) });
 }
 
 /**

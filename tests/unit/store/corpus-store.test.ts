@@ -327,19 +327,18 @@ describe('corpus store: interrupted and failed installs', () => {
       const installer = await store(name);
       let release = () => undefined as void;
       const gate = new Promise<void>((done) => (release = done));
-      const internals = installer as unknown as { putBatches: (store: string, rows: unknown[]) => Promise<void> };
-      const putBatches = internals.putBatches.bind(installer);
-      let reachedMatcher = () => undefined as void;
-      const atMatcher = new Promise<void>((done) => (reachedMatcher = done));
-      internals.putBatches = async (storeName, rows) => {
-        if (storeName === 'matcher') {
-          reachedMatcher();
-          await gate;
-        }
-        return putBatches(storeName, rows);
-      };
-      const installing = installer.install(secondIndex(), { name: 'Second', origin: 'imported' });
-      await atMatcher;
+      let reachedHalf = () => undefined as void;
+      const atHalf = new Promise<void>((done) => (reachedHalf = done));
+      // The corpus file's second half comes only once the gate opens: the install is under way meanwhile.
+      const file = serialiseCorpusFile(secondIndex());
+      async function* pieces(): AsyncGenerator<string> {
+        yield file.slice(0, file.length >> 1);
+        reachedHalf();
+        await gate;
+        yield file.slice(file.length >> 1);
+      }
+      const installing = installer.installFile(pieces(), 'second.json', { name: 'Second', origin: 'imported' });
+      await atHalf;
       expect(held.size).toBe(1);
 
       const other = await store(name);
