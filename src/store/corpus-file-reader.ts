@@ -9,7 +9,7 @@
 import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
 import type { CorpusIndex } from '../core/index/types';
 import { IndexValidator } from '../core/index/validate';
-import type { TextPacker } from '../core/index/matcher-input';
+import type { TextPacker } from '../core/match/compile';
 
 /** The record sections of a corpus file, in the order the file must give them (the order `npm run corpus` writes). */
 export const CORPUS_SECTIONS = ['articles', 'entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
@@ -177,7 +177,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Texts held as UTF-8 bytes, for MatcherInput: outside the JavaScript heap (whose cap a large
+ * Texts held as UTF-8 bytes, for MatcherCompiler and DetailsInput: outside the JavaScript heap (whose cap a large
  * corpus's compile runs against), at one byte a character for plain text and about half what V8
  * needs for a text with any letter or mark beyond Latin-1 (typographic quotes make it hold the whole
  * text at two bytes a character). The same text comes back.

@@ -8,7 +8,7 @@
  * corpus file gives after the entities, and the bucket a record goes to depends on how many there are.
  */
 import type { ArticleRecord, CorpusIndex, Span } from '../core/index/types';
-import type { TextPacker } from '../core/index/matcher-input';
+import type { TextPacker } from '../core/match/compile';
 import type { CorpusRecord, CorpusSection } from './corpus-file-reader';
 
 /** The one empty list the copy's left-out fields share. */

@@ -11,7 +11,6 @@
  */
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex } from '../index/types';
-import type { TextPacker } from '../index/matcher-input';
 import { MATCHER_DATA_VERSION, PatternType, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData, type QuoteSignature } from './data';
 import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
@@ -65,6 +64,15 @@ export type CompileSection = (typeof SECTIONS)[number];
  * 530,000 claims at 20,000 articles), and small enough that a block (~0.6 MB) is nothing beside the rest.
  */
 export const TEXTS_PER_BLOCK = 4096;
+
+/**
+ * Holds texts compactly while the compile keeps them (the store packs them as UTF-8 bytes: core has
+ * no text encoder of its own). `pack` may give the text back as it is.
+ */
+export interface TextPacker {
+  pack(text: string): string | Uint8Array;
+  unpack(packed: Uint8Array): string;
+}
 
 /** Keeps texts as given. */
 const AS_GIVEN: TextPacker = { pack: (text) => text, unpack: () => '' };

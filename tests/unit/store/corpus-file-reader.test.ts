@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/core/match/compile';
-import { MatcherInput } from '../../../src/core/index/matcher-input';
-import { SCHEMA_VERSION, type CorpusIndex } from '../../../src/core/index/types';
+import { MatcherCompiler } from '../../../src/core/match/compile';
+import type { CorpusIndex } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusSection } from '../../../src/store/corpus-file-reader';
 import { secondIndex } from './helpers';
@@ -46,12 +46,12 @@ describe('CorpusFileReader', () => {
     }
   });
 
-  it('gives compileMatcher the same matcher data through MatcherInput (texts as UTF-8) as the whole index does', () => {
-    const kept = new MatcherInput(SCHEMA_VERSION, UTF8_TEXTS);
-    const reader = new CorpusFileReader('c.json', (section, record) => kept.add(section, record));
+  it('gives the streamed compile (texts as UTF-8) what makes the same matcher data as the whole index does', () => {
+    const compiler = new MatcherCompiler(UTF8_TEXTS);
+    const reader = new CorpusFileReader('c.json', (section, record) => compiler.add(section, record));
     reader.write(text);
     reader.end();
-    expect(JSON.stringify(compileMatcher(kept.index))).toBe(JSON.stringify(compileMatcher(index)));
+    expect(JSON.stringify(compiler.finish())).toBe(JSON.stringify(compileMatcher(index)));
   });
 
   it.each([
