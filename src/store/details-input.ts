@@ -7,7 +7,7 @@
  * once. Card records cannot be built as records pass: an entity's card lists its quotes, which a
  * corpus file gives after the entities, and the bucket a record goes to depends on how many there are.
  */
-import type { ArticleRecord, CorpusIndex, Span } from '../core/index/types';
+import type { ArticleRecord, CorpusIndex, Mention, Span } from '../core/index/types';
 import type { TextPacker } from '../core/match/compile';
 import type { CorpusRecord, CorpusSection } from './corpus-file-reader';
 
@@ -67,6 +67,8 @@ export class DetailsInput {
   /** The copy (complete once the whole file has been read). */
   readonly index: CorpusIndex;
   private readonly shared = new Map<string, string>();
+  /** One mention per surface: a card reads a mention's surface and how many there are, not where it stands. */
+  private readonly mentions = new Map<string, Mention>();
   private readonly last = { article: null as LeanArticle | null, text: '', spans: [] as Span[] };
 
   constructor(
@@ -82,6 +84,12 @@ export class DetailsInput {
     if (known !== undefined) return known;
     this.shared.set(value, value);
     return value;
+  }
+
+  private mention(surface: string): Mention {
+    let m = this.mentions.get(surface);
+    if (!m) this.mentions.set(surface, (m = Object.freeze({ start: 0, end: 0, sentence: 0, surface })));
+    return m;
   }
 
   /** Copies (in part) one checked record of `section`. */
@@ -102,7 +110,7 @@ export class DetailsInput {
           aliases: e.aliases,
           coverage: e.coverage.map((c) => ({
             article: this.one(c.article),
-            mentions: c.mentions.map((m) => ({ start: 0, end: 0, sentence: 0, surface: this.one(m.surface) })),
+            mentions: c.mentions.map((m) => this.mention(m.surface)),
             descriptors: c.descriptors.length ? c.descriptors : NONE,
             quotes: c.quotes.length ? c.quotes : NONE,
           })),
