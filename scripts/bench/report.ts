@@ -334,7 +334,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   lines.push('');
 
   lines.push('4. Corpus build scaling (as `npm run corpus`: analyse, then the index streamed out record by record (assembled, checked, written);');
-  lines.push('   then, in a process of its own (compile-child.ts), the index file read back record by record into the copy compileMatcher reads, the matcher compiled and written, as an install does; heap capped as build-heap.ts sets; one child process per size)');
+  lines.push('   then, in a process of its own (compile-child.ts), the index file read back record by record into the streamed compile (MatcherCompiler), the matcher compiled and written a part at a time, as an install does; heap capped as build-heap.ts sets; one child process per size)');
   lines.push('   CPU s, ms/art, x @500, peak RSS: `npm run corpus` alone (what the budgets judge); "+m." columns: with the matcher compile');
   lines.push(row('articles', ['words', 'CPU s', 'CPU ms/art', 'x @500', 'peak RSS', '+m. CPU s', '+m. peak', 'load', 'entities', 'claims', 'index', 'matcher'], 11, 10));
   const perArticleAt500 = r.corpus.find((c) => c.ok && c.articles === BUILD_SMALL)?.corpusMsPerArticle;

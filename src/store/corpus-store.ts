@@ -191,13 +191,14 @@ class GenerationRows {
     private readonly db: IDBPDatabase<CorpusDb>,
     private readonly data: string,
     private readonly rowsPerTransaction: number,
-    private readonly compiler: MatcherCompiler,
+    private compiler: MatcherCompiler | null,
     private readonly onProgress: InstallOptions['onProgress'],
     private readonly total: number,
   ) {}
 
   /** Takes record `n` of `section` (records in index order). */
   add<S extends CorpusSection>(section: S, record: CorpusRecord<S>, n: number): void {
+    if (!this.compiler) throw new Error('install: a record after the matcher was written');
     this.compiler.add(section, record);
     if (section === 'articles') {
       const a = record as CorpusRecord<'articles'>;
@@ -232,12 +233,7 @@ class GenerationRows {
     this.flush('articles');
     this.flush('records');
     await this.drain();
-    const compiled = this.compiler.finishParts();
-    for (const part of packMatcherInTurn(compiled.data, compiled)) {
-      this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
-      await this.drain();
-    }
-    this.flush('matcher');
+    await this.writeMatcher();
     for (const rows of detailsBucketRowsInTurn(index, this.data, DETAILS_BUCKETS_PER_ROUND)) {
       for (const row of rows) this.put('details', row);
       await this.drain();
@@ -248,6 +244,19 @@ class GenerationRows {
     if (this.failure) throw this.failure.error;
     this.onProgress?.(Math.max(this.total, this.queued), Math.max(this.total, this.queued));
     return detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
+  }
+
+  /** Compiles the matcher and writes its parts; the compile's data is let go before the card records are built. */
+  private async writeMatcher(): Promise<void> {
+    const compiler = this.compiler;
+    if (!compiler) throw new Error('install: the matcher was written twice');
+    this.compiler = null;
+    const compiled = compiler.finishParts();
+    for (const part of packMatcherInTurn(compiled.data, compiled)) {
+      this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
+      await this.drain();
+    }
+    this.flush('matcher');
   }
 
   private endChunk(coll: RecordCollection): void {
