@@ -149,8 +149,9 @@ export interface MatchingProtocol {
      * a corpus still loading may answer with its names alone, flagged `pending` in the reply.
      * `namesFirst` (with `partial`): names alone now from every corpus, loaded or not, when the kinds
      * asked for hold more than names: the page's first batch, whose markers are the first the reader
-     * sees (a warm matching side at 5,000 generated articles matched a viewport batch's names in
-     * ~1-2 ms and its claims in ~20-30).
+     * sees. Measured in Node (the matchBlocks handler, request and reply through JSON, the first 15
+     * and 60 blocks of 12 generated pages, a warm matcher of 5,000 generated articles, load ~16):
+     * names alone 0.6 and 1.2 ms of CPU (medians), the whole answer 49 and 100 ms.
      */
     request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; partial?: boolean; namesFirst?: boolean };
     /**
