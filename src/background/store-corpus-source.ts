@@ -23,12 +23,13 @@ import { VectorAwareMatcher } from './word-vectors';
 /**
  * How long nothing must be asked of the matching side (no batch, no tab starting to load) before a
  * corpus's claim scorer is built unasked. A page's batches come in a burst from its load on, and a
- * names-first batch that met the build would wait for all of it (the cold first marker's budget is
- * 150 ms); two seconds is well past a page's first batch on the 2-core bench machine (its 200,000-
- * word page sends it ~0.5-1 s after it starts loading) and still builds long before Chrome stops an
- * idle service worker (~30 s).
+ * batch that met the build would wait for all of it (the cold first marker's budget is 150 ms).
+ * Waiting long costs little: a page's first batch asks for names first (MatchingProtocol
+ * `namesFirst`), so only its whole answer waits for a build not yet done. In scripts/bench/cold-
+ * side.ts at load ~20, a 2 s wait was reached within a cold start, before the first batch was
+ * sent; 5 s is still far inside the ~30 s after which Chrome stops an idle service worker.
  */
-export const PREPARE_IDLE_MS = 2000;
+export const PREPARE_IDLE_MS = 5000;
 
 /** Lets queued messages run before a long piece of work (a macrotask: promise jobs would not). */
 function yieldToMessages(): Promise<void> {
