@@ -22,6 +22,14 @@ export interface LoadedCorpus {
    * that loads whole at once has none.
    */
   early?(text: string, options?: ScanOptions): Promise<Match[] | null>;
+  /**
+   * `match` over every text of a batch, with one wait for the corpus instead of one per text (a
+   * page's batch is up to hundreds of blocks). Optional: the matching side calls `match` per text
+   * without it.
+   */
+  matchAll?(texts: readonly string[], options?: ScanOptions): Promise<Match[][]>;
+  /** `early` over every text of a batch (null for all of them or none), as `matchAll` is to `match`. */
+  earlyAll?(texts: readonly string[], options?: ScanOptions): Promise<Match[][] | null>;
   /** Card details for one record of this corpus, or null when it has no such record. */
   details(kind: DetectionKind, id: string): Promise<CardDetails | null>;
 }

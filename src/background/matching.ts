@@ -12,12 +12,12 @@
  * Page text is used for the reply and dropped: nothing here stores it.
  */
 import type { CardDetails } from '../core/index/details';
-import type { DetectionKind } from '../core/index/types';
+import type { DetectionKind, Match } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { ScanOptions } from '../core/match';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import { packEntityRefs } from '../shared/entity-refs';
-import type { CorpusSource } from './corpus-source';
+import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { cardReply } from './card-reply';
 import { toWireMatch } from './wire-match';
 
@@ -48,6 +48,27 @@ function checkBlocks(payload: Req<'matchBlocks'>): void {
   });
 }
 
+/** Every block's matches in one corpus: one wait for the corpus per batch when it can (LoadedCorpus.matchAll). */
+async function matchAll(corpus: LoadedCorpus, blocks: readonly string[], options: ScanOptions): Promise<Match[][]> {
+  if (corpus.matchAll) return corpus.matchAll(blocks, options);
+  const out: Match[][] = [];
+  for (const block of blocks) out.push(await corpus.match(block, options));
+  return out;
+}
+
+/** Every block's early names in one corpus, or null when it answers whole (or cannot answer early). */
+async function earlyAll(corpus: LoadedCorpus, blocks: readonly string[], options: ScanOptions): Promise<Match[][] | null> {
+  if (corpus.earlyAll) return corpus.earlyAll(blocks, options);
+  if (!corpus.early) return null;
+  const out: Match[][] = [];
+  for (const block of blocks) {
+    const found = await corpus.early(block, options);
+    if (!found) return null;
+    out.push(found);
+  }
+  return out;
+}
+
 /**
  * The matching side over `source` (a function, so the source can be replaced while running).
  * `ready` is awaited before every match (the word vectors, in the extension): a page then gets the
@@ -60,26 +81,34 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       // A page that can take names first (`partial`) does not wait for the vectors, which only
       // claims use: a corpus still loading answers with its names (LoadedCorpus.early).
       const partial = payload.partial === true;
+      const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
+      // `namesFirst`: names alone now even from a corpus that could answer whole, when the whole
+      // answer holds more than names (claims are most of a batch's matching at a large corpus).
+      const namesFirst = partial && payload.namesFirst === true && (kinds.claim === true || kinds.quote === true);
       // Together: on a cold start the vectors' fetch and the corpora's matcher reads (which listing
       // them starts) overlap instead of following each other.
       const [, corpora] = await Promise.all([partial ? undefined : ready(), source().active()]);
       // A corpus that cannot answer early is matched whole, with the vectors as ever.
-      if (partial && corpora.some((c) => !c.early)) await ready();
+      if (partial && !namesFirst && corpora.some((c) => !c.early)) await ready();
       let pending = false;
-      const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
       const pageUrl = typeof payload.page === 'string' ? urlKeyOrEmpty(payload.page) : '';
       // A malformed date is ignored (the page's relative dates then stay unresolved), never an error.
       const pageDate = typeof payload.pageDate === 'string' && PAGE_DATE.test(payload.pageDate) ? payload.pageDate : undefined;
       const options: ScanOptions = { kinds, ...(pageUrl ? { pageUrl } : {}), ...(pageDate ? { pageDate } : {}) };
-      const matches: CorpusMatch[][] = payload.blocks.map(() => []);
+      const namesOnly: ScanOptions = { ...options, kinds: { person: kinds.person === true, organisation: kinds.organisation === true } };
+      const blocks = payload.blocks;
+      const matches: CorpusMatch[][] = blocks.map(() => []);
       const problems: string[] = [];
       for (const corpus of corpora) {
         try {
-          for (let i = 0; i < payload.blocks.length; i++) {
-            const early = partial && corpus.early ? await corpus.early(payload.blocks[i], options) : null;
-            if (early) pending = true;
-            for (const m of early ?? (await corpus.match(payload.blocks[i], options))) matches[i].push(toWireMatch(m, corpus.id));
+          let found = partial ? await earlyAll(corpus, blocks, options) : null;
+          if (found) pending = true;
+          else if (namesFirst) {
+            found = await matchAll(corpus, blocks, namesOnly);
+            pending = true;
           }
+          found ??= await matchAll(corpus, blocks, options);
+          for (let i = 0; i < blocks.length; i++) for (const m of found[i]) matches[i].push(toWireMatch(m, corpus.id));
         } catch (error) {
           // One broken corpus is reported; the others still match.
           problems.push(`${corpus.name}: ${error instanceof Error ? error.message : String(error)}`);

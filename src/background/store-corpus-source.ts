@@ -3,8 +3,15 @@
  * corpus's matcher is built once, on its first scan, from its matcher shard; card details are
  * read one record at a time. A corrupt shard or record marks that corpus broken (listed with the
  * reason) and leaves it out; the other corpora keep matching.
+ *
+ * A cold start never runs the claim scorer's build (~150 ms of CPU in one piece at 5,000 generated
+ * articles: scripts/bench/cold-side.ts) while a page waits for names: the matcher is built with
+ * its claims deferred (core/match/scan `deferClaims`), and the claim scorer is built when a request
+ * wants the whole answer (that request waits for it anyway), or once nothing has been asked of the
+ * matching side for PREPARE_IDLE_MS. Until then a names-first request is answered from the names.
  */
 import { createMatcher, type Matcher } from '../core/match/scan';
+import type { ScanOptions } from '../core/match';
 import { StoredRecordError } from '../store/validate-stored';
 import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
@@ -13,35 +20,76 @@ import type { MatcherData } from '../core/match/data';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { VectorAwareMatcher } from './word-vectors';
 
-/** A matcher from validated data; data it still cannot be built from breaks the corpus. */
+/**
+ * How long nothing must be asked of the matching side (no batch, no tab starting to load) before a
+ * corpus's claim scorer is built unasked. A page's batches come in a burst from its load on, and a
+ * batch that met the build would wait for all of it (the cold first marker's budget is 150 ms).
+ * Waiting long costs little: a page's first batch asks for names first (MatchingProtocol
+ * `namesFirst`), so only its whole answer waits for a build not yet done. In scripts/bench/cold-
+ * side.ts at load ~20, a 2 s wait was reached within a cold start, before the first batch was
+ * sent; 5 s is still far inside the ~30 s after which Chrome stops an idle service worker.
+ */
+export const PREPARE_IDLE_MS = 5000;
+
+/** Lets queued messages run before a long piece of work (a macrotask: promise jobs would not). */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A matcher (claims deferred) from validated data; data it still cannot be built from breaks the corpus. */
 async function build(s: CorpusStore, meta: CorpusMeta, { data, quoteBigrams }: StoredMatcher): Promise<(() => Matcher) | null> {
   try {
     const matcher = new VectorAwareMatcher<Matcher>();
-    const get = () => matcher.get((vectors) => createMatcher(data, { vectors, quoteBigrams }));
+    const get = () => matcher.get((vectors) => createMatcher(data, { vectors, quoteBigrams, deferClaims: true }));
     // Built now, so data that cannot make a matcher breaks the corpus here (rebuilt when the vectors arrive).
     get();
     return get;
   } catch (error) {
-    await s.markBroken(meta.id, meta.data, new StoredRecordError('matcher "core"', '(root)', `unusable: ${error instanceof Error ? error.message : String(error)}`));
+    await s.markBroken(meta.id, meta.data, unusable(error));
     return null;
   }
+}
+
+function unusable(error: unknown): StoredRecordError {
+  return new StoredRecordError('matcher "core"', '(root)', `unusable: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** The names a corpus still loading answers with: people and organisations, of the kinds asked for. */
+function namesOptions(options?: ScanOptions): ScanOptions {
+  const kinds = options?.kinds;
+  return { ...options, kinds: { person: !kinds || kinds.person === true, organisation: !kinds || kinds.organisation === true } };
 }
 
 /**
  * A CorpusSource over a corpus store (`store` is awaited on every call, so it may open lazily).
  * Listing a corpus starts reading its matcher data, so the read overlaps whatever else a cold
  * matching side waits for; the matcher is built once `vectorsReady` resolves (the word vectors, in
- * the extension), so it is built once with them rather than first without. Until then, `early`
- * answers names from a matcher of the data's `core` part, which is read first (matcher-row.ts).
+ * the extension), so it is built once with them rather than first without. Until its claims are
+ * built, `early` answers names: from a matcher of the data's `core` part, which is read first
+ * (matcher-row.ts), then from the whole matcher.
  */
-export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vectorsReady: () => Promise<unknown> = async () => undefined): CorpusSource {
+export function createStoreCorpusSource(
+  store: () => Promise<CorpusStore>,
+  vectorsReady: () => Promise<unknown> = async () => undefined,
+  /** PREPARE_IDLE_MS; tests pass a shorter wait. */
+  prepareIdleMs = PREPARE_IDLE_MS,
+): CorpusSource {
   // Keyed by generation: a reinstalled corpus gets a fresh matcher, a renamed one keeps its own.
-  const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus }>();
+  const loaded = new Map<string, { meta: CorpusMeta; corpus: LoadedCorpus; prepareIdle: () => void }>();
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Something was asked of the matching side: the idle builds wait another PREPARE_IDLE_MS. */
+  const touch = () => {
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      for (const entry of loaded.values()) entry.prepareIdle();
+    }, prepareIdleMs);
+  };
 
   function load(s: CorpusStore, initial: CorpusMeta): LoadedCorpus {
     // One attempt at loading the corpus's matcher; a failing database drops it so the next scan tries again.
-    let attempt: { whole: Promise<(() => Matcher) | null>; names: Promise<Matcher | null>; ready: boolean } | null = null;
-    const entry = { meta: initial, corpus: null as unknown as LoadedCorpus };
+    let attempt: { whole: Promise<(() => Matcher) | null>; names: Promise<Matcher | null>; built: (() => Matcher) | null; ready: boolean } | null = null;
+    const entry = { meta: initial, corpus: null as unknown as LoadedCorpus, prepareIdle: () => undefined as void };
     const start = () => {
       if (attempt) return attempt;
       let namesReady: (m: Matcher | null) => void = () => undefined;
@@ -49,20 +97,26 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vecto
       // Names from the `core` part, without the word vectors (names do not use them), while the rest loads.
       const onNames = (data: MatcherData) => {
         try {
-          namesReady(createMatcher(data));
+          namesReady(createMatcher(data, { deferClaims: true }));
         } catch {
           namesReady(null); // the whole matcher meets the same data and breaks the corpus, naming why
         }
       };
       const current = {
         ready: false,
+        built: null as (() => Matcher) | null,
         names,
         whole: Promise.all([s.readMatcher(entry.meta, onNames), vectorsReady()])
-          .then(([data]) => (data ? build(s, entry.meta, data) : null))
+          .then(async ([data]) => {
+            if (!data) return null;
+            await yieldToMessages();
+            return build(s, entry.meta, data);
+          })
           .then((m) => {
-            current.ready = true;
-            // The names-only matcher is not asked again: its memory goes.
-            current.names = Promise.resolve(null);
+            current.built = m;
+            // The whole matcher answers names from here on: the names-only one's memory goes.
+            current.names = Promise.resolve(m ? m() : null);
+            if (!m) current.ready = true;
             return m;
           })
           .finally(() => namesReady(null)),
@@ -75,23 +129,63 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vecto
         attempt = null; // the database failed, not the data: the next scan tries again
         throw error;
       });
+    /** The whole matcher with its claims built (building them now if they are not), or null when broken. */
+    const prepared = async (): Promise<Matcher | null> => {
+      const m = await whole();
+      if (!m) return null;
+      const matcher = m();
+      if (!matcher.prepared) {
+        try {
+          matcher.prepare();
+        } catch (error) {
+          await s.markBroken(entry.meta.id, entry.meta.data, unusable(error));
+          return null;
+        }
+      }
+      const a = attempt;
+      if (a) {
+        a.ready = true;
+        a.names = Promise.resolve(null);
+      }
+      return matcher;
+    };
+    entry.prepareIdle = () => {
+      const a = attempt;
+      if (a && a.built && !a.ready) prepared().catch(() => undefined);
+    };
+    /** Names while the claims are not built yet, or null (then `match` answers without waiting long). */
+    const names = async (): Promise<Matcher | null> => {
+      touch();
+      const a = start();
+      if (a.ready) return null;
+      const m = await a.names;
+      return a.ready ? null : m;
+    };
     entry.corpus = {
       id: initial.id,
       get name() {
         return entry.meta.name;
       },
       async match(text, options) {
-        const m = await whole();
+        touch();
+        const m = await prepared();
         // Broken: already marked in the store; this corpus contributes nothing, the others go on.
-        return m ? m().scan(text, options) : [];
+        return m ? m.scan(text, options) : [];
+      },
+      async matchAll(texts, options) {
+        touch();
+        const m = await prepared();
+        return texts.map((text) => (m ? m.scan(text, options) : []));
       },
       async early(text, options) {
-        const a = start();
-        if (a.ready) return null;
-        const names = await a.names;
-        if (a.ready || !names) return null;
-        const kinds = options?.kinds;
-        return names.scan(text, { ...options, kinds: { person: !kinds || kinds.person === true, organisation: !kinds || kinds.organisation === true } });
+        const m = await names();
+        return m ? m.scan(text, namesOptions(options)) : null;
+      },
+      async earlyAll(texts, options) {
+        const m = await names();
+        if (!m) return null;
+        const o = namesOptions(options);
+        return texts.map((text) => m.scan(text, o));
       },
       details(kind, id) {
         return s.readDetails(entry.meta, kind, id);
@@ -105,6 +199,7 @@ export function createStoreCorpusSource(store: () => Promise<CorpusStore>, vecto
 
   return {
     async active() {
+      touch();
       const s = await store();
       const metas = (await s.metas()).filter((m) => m.active && m.status === 'ready');
       const live = new Set(metas.map((m) => m.data));

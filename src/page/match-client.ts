@@ -40,14 +40,19 @@ export function createMatchClient(
   /** The page's publication day (`YYYY-MM-DD`) when it declares one: the matching side resolves the page's relative dates against it. */
   pageDate: () => string | undefined = pageDateReader(document, pageUrl),
 ): BlockMatch {
+  // The first batch that can take names early asks for them even from a warm matching side
+  // (MatchingProtocol `namesFirst`): its markers are the first the reader sees.
+  let firstSent = false;
   return async (blocks, kinds, early) => {
     let last = '';
     // Names first only once: the request after a names-only answer waits for the whole one.
     let partial = early !== undefined;
+    const namesFirst = partial && !firstSent;
+    if (partial) firstSent = true;
     for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
       const date = pageDate();
-      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true } : {}) });
+      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) });
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;

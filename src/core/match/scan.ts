@@ -48,6 +48,13 @@ export interface MatcherOptions {
   quoteBigrams?: QuoteBigrams;
   /** Claim retrieval reads every posting (the reference for the pruned retrieval; tests and the parity check). */
   exhaustiveRetrieval?: boolean;
+  /**
+   * Build the claim scorer and the quote matcher on the first scan that asks for claims or quotes
+   * (or on `prepare`) rather than at once: the claim scorer is most of a large corpus's build
+   * (~150 ms of CPU at 5,000 generated articles, in one piece), and a matching side can answer names
+   * meanwhile. Data they cannot be built from then throws there, not here.
+   */
+  deferClaims?: boolean;
 }
 
 /**
@@ -60,6 +67,10 @@ export interface MatcherOptions {
 export interface Matcher {
   /** Finds every detection in `text`; offsets are UTF-16 offsets into `text`, sorted by start then longest. */
   scan(text: string, options?: ScanOptions): Match[];
+  /** Builds now what MatcherOptions.deferClaims left for later (nothing otherwise). */
+  prepare(): void;
+  /** Whether a scan of any kind runs without building first (always, unless deferClaims left work). */
+  readonly prepared: boolean;
 }
 
 /** Share of a sentence a matched quote must cover for the sentence not to be reported as a claim too. */
@@ -71,19 +82,30 @@ const MAX_SYMBOLS = 200_000;
 export function createMatcher(data: MatcherData, options: MatcherOptions = {}): Matcher {
   if (data.schemaVersion !== MATCHER_DATA_VERSION) throw new Error(`matcher data version ${data.schemaVersion}, expected ${MATCHER_DATA_VERSION}`);
   const names = new NameScanner(data);
-  const claims = new ClaimScorer(data, options);
-  const quotes = new QuoteMatcher(data, options.quoteBigrams);
+  let claims: ClaimScorer | null = null;
+  let quotes: QuoteMatcher | null = null;
+  const prepare = () => {
+    quotes ??= new QuoteMatcher(data, options.quoteBigrams);
+    claims ??= new ClaimScorer(data, options);
+  };
+  if (!options.deferClaims) prepare();
   const tokens = new Tokens(classifyingTable(data.words, data.keys));
   const hits = new NameHits();
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];
   const quoteBuf: number[] = [];
   const quoteSpanBuf: number[] = [];
-  // Shared by every detection of the entity (read-only), so a name-dense page allocates no copies.
-  const entityRefs = data.entityRefs.map((flat) => {
-    const refs: Match['refs'] = [];
-    for (let k = 0; k < flat.length; k += 2) refs.push({ article: data.articles[flat[k]], sentence: flat[k + 1], relation: 'mentions', score: 1 });
+  // Shared by every detection of the entity (read-only), so a name-dense page allocates no copies;
+  // made on the entity's first detection (a matching side's cold start builds no refs it never sends).
+  const entityRefs: (Match['refs'] | undefined)[] = new Array(data.entityRefs.length);
+  const refsOf = (e: number): Match['refs'] => {
+    let refs = entityRefs[e];
+    if (refs === undefined) {
+      const flat = data.entityRefs[e];
+      refs = entityRefs[e] = [];
+      for (let k = 0; k < flat.length; k += 2) refs.push({ article: data.articles[flat[k]], sentence: flat[k + 1], relation: 'mentions', score: 1 });
+    }
     return refs;
-  });
+  };
 
   // Built on the first scan that names its page: every block of a page asks, so no linear search per block.
   let byUrl: Map<string, string> | null = null;
@@ -93,6 +115,10 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
   };
 
   return {
+    prepare,
+    get prepared() {
+      return claims !== null;
+    },
     scan(text: string, options?: ScanOptions): Match[] {
       const kinds = options?.kinds;
       const wantPerson = !kinds || kinds.person === true;
@@ -114,18 +140,20 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           const kind: DetectionKind = person ? 'person' : 'organisation';
           const start = hits.start[h];
           const end = hits.end[h];
-          out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: entityRefs[e] });
+          out.push({ kind, text: text.slice(start, end), start, end, id: data.entities[e], score: hits.isFull[h] ? 1 : 0.9, refs: refsOf(e) });
         }
       }
       const quoteSpans = quoteSpanBuf;
       quoteSpans.length = 0;
       if (wantQuote || wantClaim) {
+        prepare();
+        const quoteMatcher = quotes!;
         // Most blocks hold no quote mark at all: nothing to look for.
         const n = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoteBuf);
         for (let q = 0; q < n; q++) {
           const a = quoteBuf[q * 2];
           const b = quoteBuf[q * 2 + 1];
-          const r = quotes.match(tokens, a, b);
+          const r = quoteMatcher.match(tokens, a, b);
           if (!r) continue;
           const start = tokens.start[a];
           const end = tokens.end[b - 1];
@@ -134,7 +162,8 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
         }
       }
       if (wantClaim) {
-        claims.pageDay = dayOf(options?.pageDate);
+        const claimScorer = claims!;
+        claimScorer.pageDay = dayOf(options?.pageDate);
         const n = splitSentences(tokens, sentenceBuf);
         const bounds = sentenceBuf[0];
         let h = 0;
@@ -147,9 +176,9 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           const end = tokens.end[b - 1];
           // Quote spans and sentences are both in text order: one forward pointer keeps this linear.
           while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
-          if (!claims.mayMatch(tokens, a, b, hits, h)) continue;
+          if (!claimScorer.mayMatch(tokens, a, b, hits, h)) continue;
           if (mostlyQuoted(quoteSpans, q, start, end)) continue;
-          const r = claims.score(text, tokens, a, b, hits, h, options?.claimThreshold, options?.claimProbe);
+          const r = claimScorer.score(text, tokens, a, b, hits, h, options?.claimThreshold, options?.claimProbe);
           if (!r) continue;
           const m: Match = { kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs };
           if (r.restates >= 0) m.restates = data.articles[r.restates];

@@ -91,6 +91,20 @@ describe('createMatchClient', () => {
     expect(payloads.map((p) => p.partial === true)).toEqual([true, false, false]);
   });
 
+  it('asks for names first (namesFirst) on its first batch that can take them early, and on no other', async () => {
+    const payloads: { partial?: boolean; namesFirst?: boolean }[] = [];
+    const request = (async (_type: string, payload: { partial?: boolean }) => (payloads.push(payload), { ok: true, value: { matches: [[MATCH]] } })) as unknown as Requester;
+    const match = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => undefined);
+    await match(['Ada'], KINDS); // no early callback: not the batch that gets names first
+    await match(['Ada'], KINDS, () => undefined);
+    await match(['Ada'], KINDS, () => undefined);
+    expect(payloads.map((p) => [p.partial === true, p.namesFirst === true])).toEqual([
+      [false, false],
+      [true, true],
+      [true, false],
+    ]);
+  });
+
   it('without an early callback asks for the whole answer only', async () => {
     const payloads: { partial?: boolean }[] = [];
     const request = (async (_type: string, payload: { partial?: boolean }) => (payloads.push(payload), { ok: true, value: { matches: [[MATCH]] } })) as unknown as Requester;

@@ -49,7 +49,7 @@ describe('the matching side, names first from a corpus still loading (partial)',
         {
           id: 'c',
           name: 'C',
-          match: async () => whole,
+          match: async (_text: string, options?: { kinds?: Record<string, boolean> }) => whole.filter((m) => options?.kinds?.[m.kind] === true),
           early: async (_text: string, options?: { kinds?: Record<string, boolean> }) => (loaded() ? null : whole.filter((m) => m.kind === 'person' && options?.kinds?.person !== false)),
           details: async () => null,
         },
@@ -57,14 +57,20 @@ describe('the matching side, names first from a corpus still loading (partial)',
     };
   }
 
+  const NAMES = { person: true, organisation: true, claim: false, quote: false };
   it.each([
-    ['still loading, partial asked: names alone, pending', false, true, ['person:a'], true],
-    ['still loading, whole asked: the whole answer', false, false, ['claim:g', 'person:a'], false],
-    ['loaded, partial asked: the whole answer, not pending', true, true, ['claim:g', 'person:a'], false],
-  ])('%s', async (_what, loaded, partial, ids, pending) => {
+    ['still loading, partial asked: names alone, pending', false, { partial: true }, KINDS, ['person:a'], true],
+    ['still loading, whole asked: the whole answer', false, {}, KINDS, ['claim:g', 'person:a'], false],
+    ['loaded, partial asked: the whole answer, not pending', true, { partial: true }, KINDS, ['claim:g', 'person:a'], false],
+    ['loaded, names first asked: names alone, pending', true, { partial: true, namesFirst: true }, KINDS, ['person:a'], true],
+    ['still loading, names first asked: names alone, pending', false, { partial: true, namesFirst: true }, KINDS, ['person:a'], true],
+    ['loaded, names first asked for names only: the whole answer, not pending', true, { partial: true, namesFirst: true }, NAMES, ['person:a'], false],
+    ['loaded, names first without partial: the whole answer', true, { namesFirst: true }, KINDS, ['claim:g', 'person:a'], false],
+  ])('%s', async (_what, loaded, flags, kinds, ids, pending) => {
+    const partial = 'partial' in flags;
     // The vectors never arrive: a partial request must not wait for them.
     const side = createMatchingSide(() => source(() => loaded), () => (partial ? new Promise(() => undefined) : Promise.resolve()));
-    const reply = await side.matchBlocks({ blocks: ['Jane Doe said a thing.'], kinds: KINDS, ...(partial ? { partial: true } : {}) });
+    const reply = await side.matchBlocks({ blocks: ['Jane Doe said a thing.'], kinds, ...flags });
     expect(reply.matches[0].map((m) => m.id)).toEqual(ids);
     expect(reply.pending === true).toBe(pending);
   });

@@ -142,6 +142,24 @@ describe('packMatcher / unpackMatcher', () => {
     }
   });
 
+  it.each([
+    ['nothing is asked for the idle wait: its claims are built and early is null', 30, true],
+    ['requests keep coming: names still come early (the claims wait)', 60_000, false],
+  ])('through the store, once the whole matcher is read, %s', async (_what, idleMs, built) => {
+    const s = await freshStore();
+    try {
+      await s.install(secondIndex(), { name: 'Harbour', origin: 'imported' });
+      const [corpus] = await createStoreCorpusSource(async () => s, async () => undefined, idleMs).active();
+      expect((await corpus.early!(SECOND_TEXT))!.map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      // Asked every 100 ms for up to 2 s: long enough to read this small corpus and to pass the short
+      // idle wait between two asks (each ask starts the wait again), on a loaded machine too.
+      for (let k = 0; k < 20 && (await corpus.early!(SECOND_TEXT)) !== null; k++) await new Promise((r) => setTimeout(r, 100));
+      expect((await corpus.early!(SECOND_TEXT)) === null).toBe(built);
+    } finally {
+      s.close();
+    }
+  });
+
   it('through the store, a corpus still loading answers names early; once loaded, early is null and match answers', async () => {
     const s = await freshStore();
     try {

@@ -1,0 +1,50 @@
+/**
+ * A matcher built with its claims deferred (MatcherOptions.deferClaims, what the matching side
+ * builds on a cold start) finds exactly what an eager one finds, and builds its claim scorer and
+ * quote matcher only when a scan asks for claims or quotes, or when asked to prepare.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../../src/core/match';
+import type { DetectionKind } from '../../../src/core/index/types';
+import { wordVectors } from '../../../scripts/lib/word-vectors';
+import { mini, miniData } from './helpers';
+
+const vectors = wordVectors();
+const texts = mini.articles.map((a) => a.text);
+const kindsOf = (...kinds: DetectionKind[]) => Object.fromEntries(kinds.map((k) => [k, true]));
+
+describe('a matcher with deferred claims', () => {
+  it.each([
+    ['people and organisations', kindsOf('person', 'organisation'), false],
+    ['people alone', kindsOf('person'), false],
+    ['claims', kindsOf('claim'), true],
+    ['quotes', kindsOf('quote'), true],
+    ['every kind', undefined, true],
+  ])('%s: the same matches as an eager matcher; claims built: %s', (_what, kinds, builds) => {
+    const eager = createMatcher(miniData, { vectors });
+    const deferred = createMatcher(miniData, { vectors, deferClaims: true });
+    expect(deferred.prepared).toBe(false);
+    let found = 0;
+    for (const text of texts) {
+      const matches = deferred.scan(text, { kinds });
+      found += matches.length;
+      expect(matches).toEqual(eager.scan(text, { kinds }));
+    }
+    // The corpus's own articles hold matches of every kind asked for (else the comparison says little).
+    expect(found).toBeGreaterThan(0);
+    expect(deferred.prepared).toBe(builds);
+  });
+
+  it('builds its claims on prepare, and an eager matcher is prepared from the start', () => {
+    const deferred = createMatcher(miniData, { vectors, deferClaims: true });
+    deferred.prepare();
+    expect(deferred.prepared).toBe(true);
+    expect(createMatcher(miniData, { vectors }).prepared).toBe(true);
+  });
+
+  it('finds claims in the mini corpus articles (so the claims row above compares claims)', () => {
+    const deferred = createMatcher(miniData, { vectors, deferClaims: true });
+    expect(texts.some((t) => deferred.scan(t, { kinds: kindsOf('claim') }).length > 0)).toBe(true);
+    expect(texts.some((t) => deferred.scan(t, { kinds: kindsOf('quote') }).length > 0)).toBe(true);
+  });
+});
