@@ -90,9 +90,57 @@ export function normalizeWithMap(input: string): NormalizedText {
   return { text: out.join(''), map: Uint32Array.from(map), endMap: Uint32Array.from(endMap), sourceLength: n };
 }
 
-/** Normalises text for comparison (see `normalizeWithMap`). */
+/**
+ * Normalises text for comparison (see `normalizeWithMap`), without the offset map. The same text
+ * normalizeWithMap gives, made without its three arrays a unit: analysis calls this for every token
+ * and every quote of a corpus, where building and dropping the map was most of the step's time.
+ */
 export function normalize(input: string): string {
-  return normalizeWithMap(input).text;
+  if (isPlainAscii(input)) return input.toLowerCase();
+  let out = '';
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    const cp = input.codePointAt(i)!;
+    if (cp < 0x80 && !isAsciiFolded(cp)) {
+      // A plain ASCII character is its own chunk (no combining mark follows it, or it is not plain:
+      // the general path below handles that), folded by lower-casing alone.
+      const next = i + 1 < n ? input.codePointAt(i + 1)! : -1;
+      if (next < 0 || !isCombiningMark(next)) {
+        out += input[i].toLowerCase();
+        i++;
+        continue;
+      }
+    }
+    const width = cp > 0xffff ? 2 : 1;
+    let j = i + width;
+    while (j < n) {
+      const next = input.codePointAt(j)!;
+      if (!isCombiningMark(next)) break;
+      j += next > 0xffff ? 2 : 1;
+    }
+    const chunk = input.slice(i, j);
+    out += j - i === width ? foldChar(chunk) : chunk.normalize('NFKC').toLowerCase();
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * An ASCII character foldChar changes other than by lower case: the backtick (an apostrophe) and
+ * the control spaces (tab, line feed, vertical tab, form feed, carriage return: a space).
+ */
+function isAsciiFolded(cp: number): boolean {
+  return cp === 0x60 || (cp >= 0x09 && cp <= 0x0d);
+}
+
+/** Text of ASCII characters only, none of which foldChar changes but for case: it normalises to its lower case. */
+function isPlainAscii(input: string): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0x80 || isAsciiFolded(c)) return false;
+  }
+  return true;
 }
 
 /**
