@@ -48,6 +48,8 @@ export class TokenStore {
   private readonly normIds = new Map<string, number>();
   private readonly packed: Packed[] = [];
   private readonly decoded = new Map<number, Token[]>();
+  /** Norm number → a spelling of it other than the norm itself, the last one a token had (see textOf). */
+  private readonly spellings: (string | undefined)[] = [];
 
   /** Packs one article's tokens and returns the handle `tokens` takes. */
   add(tokens: Token[]): number {
@@ -108,7 +110,7 @@ export class TokenStore {
       out[i] = {
         start,
         end,
-        text: text.slice(start, end),
+        text: this.textOf(text, start, end, norm),
         norm: this.norms[norm],
         isWord: (w & WORD) !== 0,
         isCap: (w & CAP) !== 0,
@@ -122,11 +124,30 @@ export class TokenStore {
     return out;
   }
 
+  /**
+   * A token's text, `text.slice(start, end)`, as a string already made when one is equal to it: its
+   * norm (most tokens are lower-case words, figures and punctuation), or the other spelling last
+   * seen with that norm (the same word capitalised). Every step reads every article's tokens again,
+   * and a new string per token, alive while its article is worked on, was most of the garbage the
+   * collector moved.
+   */
+  private textOf(text: string, start: number, end: number, norm: number): string {
+    const length = end - start;
+    const n = this.norms[norm];
+    if (n.length === length && text.startsWith(n, start)) return n;
+    const other = this.spellings[norm];
+    if (other !== undefined && other.length === length && text.startsWith(other, start)) return other;
+    const made = text.slice(start, end);
+    this.spellings[norm] = made;
+    return made;
+  }
+
   /** Drops every article's tokens (after the last step that reads them). */
   release(): void {
     this.packed.length = 0;
     this.decoded.clear();
     this.norms.length = 0;
     this.normIds.clear();
+    this.spellings.length = 0;
   }
 }
