@@ -1,0 +1,58 @@
+/**
+ * The analysis half of "add 10 articles to 5,000" in Node, step by step: reads a corpus file's
+ * article records (the cached generated corpus, or --corpus FILE), adds N generated articles with
+ * analyseIncrement, compiles the matcher, and prints each step's wall and CPU seconds (CPU counts
+ * the collector's helper threads too) and the load average. For profiling an add without a
+ * browser: run with `node --cpu-prof --import tsx` or `--trace-gc`. The browser row is add-profile.ts.
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE]
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { analyseIncrement } from '../../src/core/analysis/incremental';
+import type { ArticleRecord } from '../../src/core/index/types';
+import { compileMatcher } from '../../src/core/match/compile';
+import { cachedCorpusFile } from './corpus-cache';
+import { generateCorpus } from './generate-corpus';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** Seconds of CPU since `from`. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const into = Number(flag('into', '5000'));
+  const add = Number(flag('add', '10'));
+  const path = flag('corpus', '') || (await cachedCorpusFile(into, console.log)).path;
+  const held = (JSON.parse(readFileSync(path, 'utf8')) as { articles: ArticleRecord[] }).articles;
+  // Ids and addresses of their own: the add refuses an id the corpus holds.
+  const added = generateCorpus({ articles: add, seed: 31 }).map((a, k) => ({ ...a, id: `added-${k}`, meta: { ...a.meta, url: `https://add-node.example.org/${k}` } }));
+  console.log(`adding ${add} to ${held.length} (load ${loadavg()[0].toFixed(2)})`);
+  let step = '';
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const report = () => {
+    if (step) console.log(`  ${step.padEnd(13)} ${((performance.now() - wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(cpu).toFixed(2).padStart(6)} s CPU`);
+  };
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  const index = analyseIncrement(held, added, (next) => {
+    if (next === step) return;
+    report();
+    [step, wall, cpu] = [next, performance.now(), process.cpuUsage()];
+  });
+  report();
+  [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
+  compileMatcher(index);
+  report();
+  console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
