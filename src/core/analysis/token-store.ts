@@ -35,6 +35,17 @@ const NORM_ESCAPE = 0x7ffff;
  * handful in turn), so a few suffice; each costs about 100 KB while kept.
  */
 export const DECODED_KEPT = 2;
+/**
+ * Tokens that stay decoded until the store is released, on top of the recently read: each article
+ * read while its tokens still fit in this many is kept. A step reads every article in turn, and the
+ * entity step does so about eight times (counted on 510 generated articles: 3,930 decodes), each
+ * decode a new object a token for the collector. Kept in the order first read, not the most
+ * recent: with passes longer than any cache, a most-recent rule keeps nothing a pass comes back
+ * to. A token object is 12 fields' worth (48 bytes with the pointer compression browsers use, 96
+ * without), so this is 50-100 MB at most whatever the corpus's size: about 1,650 generated
+ * articles (600 tokens each, counted on 200).
+ */
+export const PINNED_TOKENS = 1_000_000;
 
 interface Packed {
   words: Uint32Array;
@@ -50,6 +61,12 @@ export class TokenStore {
   private readonly decoded = new Map<number, Token[]>();
   /** Norm number → a spelling of it other than the norm itself, the last one a token had (see textOf). */
   private readonly spellings: (string | undefined)[] = [];
+  /** Articles kept decoded until release (see PINNED_TOKENS), and their tokens' count. */
+  private readonly pinned = new Map<number, Token[]>();
+  private pinnedCount = 0;
+
+  /** `pinnedTokens`: how many tokens may stay decoded until release (PINNED_TOKENS when omitted). */
+  constructor(private readonly pinnedTokens = PINNED_TOKENS) {}
 
   /** Packs one article's tokens and returns the handle `tokens` takes. */
   add(tokens: Token[]): number {
@@ -81,6 +98,8 @@ export class TokenStore {
 
   /** The Token objects of article `handle` (`text` is its article text; `sentenceTokenStart` as tokenize gave it). */
   tokens(handle: number, text: string, sentenceTokenStart: number[]): Token[] {
+    const kept = this.pinned.get(handle);
+    if (kept) return kept;
     const hit = this.decoded.get(handle);
     if (hit) {
       // Most recently used last: Map keeps insertion order.
@@ -119,6 +138,11 @@ export class TokenStore {
         isSentenceStart: (w & SENTENCE_START) !== 0,
       };
     }
+    if (this.pinnedCount + out.length <= this.pinnedTokens) {
+      this.pinned.set(handle, out);
+      this.pinnedCount += out.length;
+      return out;
+    }
     this.decoded.set(handle, out);
     if (this.decoded.size > DECODED_KEPT) this.decoded.delete(this.decoded.keys().next().value as number);
     return out;
@@ -146,6 +170,8 @@ export class TokenStore {
   release(): void {
     this.packed.length = 0;
     this.decoded.clear();
+    this.pinned.clear();
+    this.pinnedCount = 0;
     this.norms.length = 0;
     this.normIds.clear();
     this.spellings.length = 0;

@@ -22,7 +22,8 @@ describe('TokenStore', () => {
   });
 
   it('hands out the same array while an article stays among the recently read, an equal one after', () => {
-    const store = new TokenStore();
+    // Nothing kept until release: the recently read alone.
+    const store = new TokenStore(0);
     const drafts = ARTICLES.map((a) => prepareArticle(a, store));
     const first = drafts[0].tokens;
     expect(drafts[0].tokens).toBe(first);
@@ -30,6 +31,22 @@ describe('TokenStore', () => {
     const again = drafts[0].tokens;
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it('keeps the first articles read decoded until release, up to its token budget, in the order first read', () => {
+    const sizes = ARTICLES.map((a) => prepareArticle(a).tokens.length);
+    // Room for the first article's tokens alone: the three others pass through the recently read.
+    expect(ARTICLES.length - 1).toBeGreaterThan(DECODED_KEPT);
+    const store = new TokenStore(sizes[0]);
+    const drafts = ARTICLES.map((a) => prepareArticle(a, store));
+    const first = drafts.map((d) => d.tokens);
+    // Passes over every article, as the steps make: the first stays the same array, the second is made again.
+    for (let round = 0; round < 3; round++) for (const d of drafts) void d.tokens;
+    expect(drafts[0].tokens).toBe(first[0]);
+    expect(drafts[1].tokens).not.toBe(first[1]);
+    expect(drafts[1].tokens).toEqual(first[1]);
+    store.release();
+    expect(() => drafts[0].tokens).toThrow('no tokens for article handle 0');
   });
 
   // Offsets that do not fit the packed fields (a gap of 7+ characters, a token of 63+) go to the
