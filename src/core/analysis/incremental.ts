@@ -17,9 +17,12 @@
  * loaded 2-core machine, so inflated alike): preparing the held drafts (tokens) 10.8, entities 12.1,
  * descriptors 1.9, quotes 1.1, quote groups 6.2, claims 4.9, claim groups 2.5, assembly 2.6; then
  * the matcher compile 9.2 and the card records 1.1. Normalising without the offset map
- * (lang/normalize.ts) and token texts shared rather than sliced anew (token-store.ts) cut the
- * tokens and quote groups most; the garbage collector was about a third of the whole (Node
- * --trace-gc: about 1,000 scavenges, each promoting half of what it found alive). Storage is the
+ * (lang/normalize.ts), token texts shared rather than sliced anew and the first million tokens
+ * kept decoded (token-store.ts) took the steps before the matcher from 44.0 and 42.3 CPU seconds
+ * to 32.1 and 30.4 (scripts/bench/add-node.ts, the same corpus file, runs alternated on the loaded
+ * machine): tokens 10.0 → 6.0, entities 10.8 → 6.7, quote groups 7.1 → 5.3, claims 6.8 → 5.0. The
+ * garbage collector was about a third of the whole (Node --trace-gc: about 1,000 scavenges, each
+ * promoting half of what it found alive). Storage is the
  * store's (corpus-store.ts): the new generation is written whole, the record rows and the
  * matcher's compile by a second worker (aside-worker.ts) beside the articles and card records, the
  * replaced generation removed after the add is reported done.
