@@ -20,7 +20,8 @@
  * (lang/normalize.ts), token texts shared rather than sliced anew and the first million tokens
  * kept decoded (token-store.ts) took the steps before the matcher from 44.0 and 42.3 CPU seconds
  * to 32.1 and 30.4 (scripts/bench/add-node.ts, the same corpus file, runs alternated on the loaded
- * machine): tokens 10.0 → 6.0, entities 10.8 → 6.7, quote groups 7.1 → 5.3, claims 6.8 → 5.0. The
+ * machine): tokens 9.6-10.0 → 5.9-6.0, entities 10.8 → 6.7-6.8, quote groups 7.0-7.1 → 5.3-5.9,
+ * claims 6.3-7.3 → 4.8-5.5. The
  * garbage collector was about a third of the whole (Node --trace-gc: about 1,000 scavenges, each
  * promoting half of what it found alive). Storage is the
  * store's (corpus-store.ts): the new generation is written whole, the record rows and the
