@@ -21,12 +21,13 @@
  * kept decoded (token-store.ts) took the steps before the matcher from 44.0 and 42.3 CPU seconds
  * to 32.1 and 30.4 (scripts/bench/add-node.ts, the same corpus file, runs alternated on the loaded
  * machine): tokens 9.6-10.0 → 5.9-6.0, entities 10.8 → 6.7-6.8, quote groups 7.0-7.1 → 5.3-5.9,
- * claims 6.3-7.3 → 4.8-5.5. The
- * garbage collector was about a third of the whole (Node --trace-gc: about 1,000 scavenges, each
- * promoting half of what it found alive). Storage is the
- * store's (corpus-store.ts): the new generation is written whole, the record rows and the
- * matcher's compile by a second worker (aside-worker.ts) beside the articles and card records, the
- * replaced generation removed after the add is reported done.
+ * claims 6.3-7.3 → 4.8-5.5. The garbage collector was about a third of the whole (Node
+ * --trace-gc: about 1,000 scavenges, each promoting half of what it found alive). Storage is the
+ * store's (corpus-store.ts): the new generation is written whole, the replaced one removed after
+ * the add is reported done. A second worker compiling the matcher and writing the record rows
+ * beside the import worker was tried (branch propadd-aside-tried): in the browser it saved 3.4 s
+ * in one pair of runs and cost 10 s in another on the shared machine (browser CPU 0.1 and 6.9 s
+ * more: the index is copied to it), so it is not kept.
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
