@@ -5,7 +5,10 @@
  * prints each add's wall time, the browser's CPU time over it and the load average. Console lines
  * of extension pages and workers that start with "import:" are echoed (timings a developer adds
  * while profiling). The bench's row (`npm run bench -- --only store`) is the judged figure.
- * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1]
+ * --corpus FILE installs that corpus file instead (e.g. the cached one of an earlier version of the
+ * analysis code, to compare a change without building the corpus again: an add re-reads the
+ * articles only, so an older file's articles serve as well).
+ * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
     console.log('building the extension…');
     await buildChromeExtension(ext);
   }
-  const file = await cachedCorpusFile(into, console.log);
+  const given = flag('corpus', '');
+  const file = given ? { path: given } : await cachedCorpusFile(into, console.log);
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
     res.end(readFileSync(file.path));
