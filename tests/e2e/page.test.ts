@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, POPUP_PATH, findTabId, launchExtensionBrowser, type ExtensionBrowser, type PageLike } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { markersSettled, readMarkedMatches, type MarkedMatch } from './support/markers';
+import { markersSettled, readMarkedMatches, writeHeldMarkers, type MarkedMatch } from './support/markers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = resolve(ROOT, 'artifacts', 'e2e');
@@ -73,10 +73,15 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
   const setSiteEnabled = (enabled: boolean) =>
     control.evaluate(send, { type: 'setSiteEnabled', payload: { host: '127.0.0.1', enabled } });
 
-  async function open(page: string, quietMs = 600): Promise<{ tab: PageLike; groups: Group[] }> {
+  /** Opens a fixture page; with `all`, held markers (far below the fold) are written before reading. */
+  async function open(page: string, quietMs = 600, all = false): Promise<{ tab: PageLike; groups: Group[] }> {
     const tab = await ext.newPage();
     await tab.goto(server.url(page));
     await tab.evaluate(markersSettled, quietMs);
+    if (all) {
+      await writeHeldMarkers(tab);
+      await tab.evaluate(markersSettled, 300);
+    }
     return { tab, groups: await tab.evaluate(readGroups) };
   }
 
@@ -96,7 +101,7 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
   for (const fixture of ['launch-rally', 'mps-letter', 'rally-figures', 'unions-momentum', 'assembly-rally']) {
     it(`${fixture}: marks the expected names and claims, and nothing in the page furniture`, async () => {
       const expected = expectedFor(fixture);
-      const { tab, groups } = await open(expected.page);
+      const { tab, groups } = await open(expected.page, 600, true);
       try {
         const has = (kinds: string[], phrase: string, exact: boolean) =>
           groups.some(
@@ -122,7 +127,7 @@ describe.each(BROWSERS)('content script on news pages in %s', (name) => {
   }
 
   it('places no marker on the unrelated sport and weather page', async () => {
-    const { tab, groups } = await open('news/unrelated-sport.html', 1500);
+    const { tab, groups } = await open('news/unrelated-sport.html', 1500, true);
     expect(groups).toEqual([]);
     expect(await tab.evaluate(() => document.querySelectorAll('coverage-lens-mark, coverage-lens-card').length)).toBe(0);
     await tab.close();

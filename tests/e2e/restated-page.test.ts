@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchExtensionBrowser, type ExtensionBrowser } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { markersSettled, readMarkedMatches } from './support/markers';
+import { markersSettled, readMarkedMatches, writeHeldMarkers } from './support/markers';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'artifacts', 'e2e');
 /** As in tests/unit/match/restating-page.test.ts: at most a quarter of the page's statements lights up as a claim (here counted per paragraph, a coarser unit, so the bound is looser than per sentence). */
@@ -36,6 +36,11 @@ describe.each(BROWSERS)('a page restating a corpus article in %s', (name) => {
     try {
       await tab.goto(server.url('restated/seed-copy.html'));
       await tab.evaluate(markersSettled, 1500);
+      // Every marker written (held ones too), so the share counts all the page would underline.
+      await writeHeldMarkers(tab);
+      await tab.evaluate(markersSettled, 300);
+      // The Tab focused the first marker and opened its card: closed, so the screenshot shows the page.
+      await tab.keyboard.press('Escape');
       const groups = await tab.evaluate(readMarkedMatches);
       const counts = await tab.evaluate(() => {
         const paragraphs = Array.from(document.querySelectorAll('#story p'));
