@@ -20,6 +20,7 @@ import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { cachedCorpusFile } from './corpus-cache';
 import { generatePage } from './generate-page';
 import { extensionTime, type CpuProfile } from './profile-time';
+import { MARK_WATCH, firstInView } from './store-bench';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
 
@@ -45,30 +46,6 @@ interface Side {
   firstMs: number[];
 }
 
-// Main world, from the first moment of every document: when each marker was added (as store-bench.ts's MARK_WATCH).
-const MARK_WATCH = `(() => {
-  const seen = [];
-  window.__clMarks = seen;
-  new MutationObserver((records) => {
-    const t = performance.now();
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push([t, n]);
-  }).observe(document, { childList: true, subtree: true });
-})();`;
-
-/** Runs in the page: load end → first marker inside the viewport (as store-bench.ts's firstInView). */
-const FIRST_IN_VIEW = `(() => {
-  const marks = window.__clMarks ?? [];
-  const nav = performance.getEntriesByType('navigation')[0];
-  const loadEnd = nav?.loadEventEnd ?? 0;
-  const h = window.innerHeight;
-  let first = null;
-  for (const [t, el] of marks) {
-    if (!el.isConnected) continue;
-    const r = el.getBoundingClientRect();
-    if (r.bottom > 0 && r.top < h && (first === null || t < first)) first = t;
-  }
-  return first === null ? NaN : first - loadEnd;
-})()`;
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-page-ab-'));
 writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
@@ -129,7 +106,7 @@ try {
       await side.tab.waitForTimeout(SETTLE_MS);
       const { profile } = (await side.cdp.send('Profiler.stop')) as { profile: CpuProfile };
       side.ms.push(extensionTime(profile));
-      side.firstMs.push((await side.tab.evaluate(FIRST_IN_VIEW)) as number);
+      side.firstMs.push((await side.tab.evaluate(firstInView)).firstMs ?? Number.NaN);
     }
   }
   const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);

@@ -111,8 +111,8 @@ const SCAN_TIMEOUT_MS = 240_000;
 /** CPU profiler sampling interval (µs): fine enough for scans of tens of ms. */
 const PROFILE_INTERVAL_US = 250;
 
-// Main world, from the first moment of every document: when each marker was added.
-const MARK_WATCH = `(() => {
+// Main world, from the first moment of every document: when each marker was added (page-ab.ts uses it too).
+export const MARK_WATCH = `(() => {
   const seen = [];
   window.__clMarks = seen;
   new MutationObserver((records) => {
@@ -166,7 +166,7 @@ const MARK_WATCH = `(() => {
 })();`;
 
 /** Runs in the page: load end → first marker inside the viewport, and the count of markers written into the page. */
-function firstInView(): { firstMs: number | null; markers: number } {
+export function firstInView(): { firstMs: number | null; markers: number } {
   const marks = (window as unknown as { __clMarks: [number, Element][] }).__clMarks ?? [];
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const loadEnd = nav?.loadEventEnd ?? 0;

@@ -58,6 +58,26 @@ export interface NormalizedText {
 }
 
 /**
+ * End of the chunk that starts at `i`: one code point and the combining marks after it, attached so
+ * NFKC can compose them (e ◌́ → é).
+ */
+function chunkEnd(input: string, i: number): number {
+  let j = i + (input.codePointAt(i)! > 0xffff ? 2 : 1);
+  while (j < input.length) {
+    const next = input.codePointAt(j)!;
+    if (!isCombiningMark(next)) break;
+    j += next > 0xffff ? 2 : 1;
+  }
+  return j;
+}
+
+/** The folded text of the chunk input[i, j) (see chunkEnd): one code point alone, or composed and lower-cased. */
+function foldChunk(input: string, i: number, j: number): string {
+  const chunk = input.slice(i, j);
+  return j - i === (input.codePointAt(i)! > 0xffff ? 2 : 1) ? foldChar(chunk) : chunk.normalize('NFKC').toLowerCase();
+}
+
+/**
  * Normalises text code point by code point (NFKC, lower case, unified quotes/dashes/apostrophes and
  * spaces, invisible characters removed), keeping an offset map back to the original.
  * Combining marks are normalised with the code point they follow.
@@ -69,17 +89,8 @@ export function normalizeWithMap(input: string): NormalizedText {
   let i = 0;
   const n = input.length;
   while (i < n) {
-    const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    let j = i + width;
-    // Attach following combining marks so NFKC can compose them (e ◌́ → é).
-    while (j < n) {
-      const next = input.codePointAt(j)!;
-      if (!isCombiningMark(next)) break;
-      j += next > 0xffff ? 2 : 1;
-    }
-    const chunk = input.slice(i, j);
-    const folded = j - i === width ? foldChar(chunk) : chunk.normalize('NFKC').toLowerCase();
+    const j = chunkEnd(input, i);
+    const folded = foldChunk(input, i, j);
     for (let k = 0; k < folded.length; k++) {
       out.push(folded[k]);
       map.push(i);
@@ -112,15 +123,8 @@ export function normalize(input: string): string {
         continue;
       }
     }
-    const width = cp > 0xffff ? 2 : 1;
-    let j = i + width;
-    while (j < n) {
-      const next = input.codePointAt(j)!;
-      if (!isCombiningMark(next)) break;
-      j += next > 0xffff ? 2 : 1;
-    }
-    const chunk = input.slice(i, j);
-    out += j - i === width ? foldChar(chunk) : chunk.normalize('NFKC').toLowerCase();
+    const j = chunkEnd(input, i);
+    out += foldChunk(input, i, j);
     i = j;
   }
   return out;
