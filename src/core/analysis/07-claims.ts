@@ -14,7 +14,7 @@
  *   with no named speaker, only when other articles quote the same words.
  * Questions, fragments, bylines and credits never are.
  */
-import type { ClaimType, Figure } from '../index/types';
+import type { ClaimType, Descriptor, Figure } from '../index/types';
 import { MONTHS, WEEKDAYS, findDates } from '../lang/dates';
 import { GATHERING_WORDS } from '../lang/events';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
@@ -177,6 +177,7 @@ export function extractClaims(
   places: Set<string>,
   nearby: NearbyQuote[] = [],
   quotes: readonly QuoteDraft[] = [],
+  descriptors: ReadonlyMap<string, readonly Descriptor[]> = new Map(),
 ): ClaimDraft[] {
   const kinds = entityKinds(entities);
   const isPerson = (id: string) => kinds.get(id) === 'person';
@@ -208,6 +209,9 @@ export function extractClaims(
     const coveredByMention = (i: number) => sentMentions.some((m) => i + from >= m.tokenStart && i + from < m.tokenEnd);
     const quoted = (i: number) => isInside(d.quotedSpans, toks[i].start);
     const entitySet = new Set(sentMentions.map((m) => m.entity));
+    // People the sentence names only by a description the descriptor step tied to them ("… support
+    // for the embattled mayor"): what the claim states is about them, as if named.
+    const described = describedOnly(descriptors, s, entitySet);
     const isSpeech = quotedShare(d, span.start, span.end) > QUOTED_SHARE;
     let actor: string | null = null;
     let type: ClaimType | null = null;
@@ -264,6 +268,7 @@ export function extractClaims(
       if (key !== null) keywords.add(key);
     });
     if (type === 'quoted' && keywords.size < MIN_QUOTED_KEYWORDS) continue;
+    for (const [e, texts] of described) if (texts.some((x) => text.includes(x))) entitySet.add(e);
     const isGathering = words.some((w) => GATHERING_WORDS.has(w.norm));
     const speechGroups = actor && isGathering
       ? [...new Set(nearby.filter((q) => q.speaker === actor && Math.abs(q.sentence - s) <= SPEECH_WINDOW).map((q) => q.group))].sort((a, b) => a - b)
@@ -309,6 +314,8 @@ export function extractClaims(
       const end = part[part.length - 1].end;
       const partEntities = new Set(sentMentions.filter((m) => m.start >= start && m.start < end).map((m) => m.entity));
       if (actor) partEntities.add(actor);
+      const partText = d.text.slice(start, end);
+      for (const [e, texts] of described) if (texts.some((x) => partText.includes(x))) partEntities.add(e);
       const partPlaces = placeList.filter((p) => d.text.slice(start, end).includes(p));
       const partDates = dates.filter((x) => d.text.slice(start, end).includes(x));
       const partIsGathering = partWords.some((w) => GATHERING_WORDS.has(w.norm));
@@ -373,6 +380,16 @@ export function clauseSpans(toks: readonly Token[], quoted: (i: number) => boole
   if (pending) {
     if (out.length) out[out.length - 1] = [out[out.length - 1][0], pending[1]];
     else out.push(pending);
+  }
+  return out;
+}
+
+/** Per entity not named in sentence `s`, the texts of its descriptors found in that sentence. */
+function describedOnly(descriptors: ReadonlyMap<string, readonly Descriptor[]>, s: number, named: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [e, ds] of descriptors) {
+    if (named.has(e)) continue;
+    for (const x of ds) if (x.sentence === s) out.set(e, [...(out.get(e) ?? []), x.text]);
   }
   return out;
 }

@@ -94,7 +94,7 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const quotesOf = quotesByArticle(quotes);
   const compact = new ClaimCompactor();
-  const claims = perArticle('claims', drafts, (d) => compact.all(extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id)))).flat();
+  const claims = perArticle('claims', drafts, (d) => compact.all(extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id)))).flat();
   store.release(); // no step after claims reads tokens
   // Nor quoted regions or token offsets: dropped, they leave only what the index records.
   for (const d of drafts) {

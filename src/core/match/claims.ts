@@ -27,6 +27,7 @@ import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } fro
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
+import { MIN_ROLE_WORDS, RoleResolver } from './roles';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -251,6 +252,9 @@ export class ClaimScorer {
   private readonly actorDescribed: Int32Array;
   private readonly descriptorActors: Int32Array[];
   private readonly descriptorIds = new Map<string, number>();
+  /** Persons a sentence names by role only, through their corpus descriptors (roles.ts). */
+  private readonly roles: RoleResolver;
+  private readonly entityKinds: string;
   /** Per key: stamp when the candidate being featured holds it. */
   private readonly claimMark: Int32Array;
   private markStamp = 0;
@@ -345,6 +349,8 @@ export class ClaimScorer {
     const byWord: number[][] = (data.descriptorWords ?? []).map(() => []);
     (data.entityDescriptors ?? []).forEach((ws, e) => ws.forEach((w) => byWord[w]?.push(e)));
     this.descriptorActors = byWord.map((l) => Int32Array.from(l));
+    this.entityKinds = data.entityKinds ?? '';
+    this.roles = new RoleResolver(data.descriptorWords ?? [], data.entityDescriptors ?? [], this.entityKinds);
     this.actorNamed = new Int32Array(data.entities.length);
     this.actorDescribed = new Int32Array(data.entities.length);
     this.claimMark = new Int32Array(data.keys.length);
@@ -394,11 +400,19 @@ export class ClaimScorer {
     places.length = 0;
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
+    const roles = this.roles;
+    roles.begin();
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
       while (h < hits.count && hits.lastToken[h] < i) h++;
       if (h < hits.count && hits.firstToken[h] <= i) {
+        // An organisation's name may be part of a role ("the Acme union boss"); a person's or a place's ends one.
+        if (hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'o' && t.flags[i] & WORD) {
+          const sym = t.sym[i];
+          if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+          roles.word(this.symDescriptor[sym], t.norm[i]);
+        } else if (hits.firstToken[h] === i) roles.gap();
         if (hits.firstToken[h] === i) {
           if (hits.type[h] === PatternType.entity) {
             this.addKey(this.entityKeyIds[hits.target[h]]);
@@ -417,15 +431,18 @@ export class ClaimScorer {
         while (f < figures.length && figures[f].end <= t.start[i]) f++;
         if (f < figures.length && figures[f].start <= t.start[i]) {
           if (figures[f].start === t.start[i]) this.addItem(this.keyIds.get(figureKey(figures[f].cls, figures[f].value)) ?? -1);
+          roles.gap();
           continue;
         }
       }
       if (!(t.flags[i] & WORD)) {
+        roles.mark(t.norm[i]);
         if (isClauseBreak(t.norm[i], (t.flags[i] & SPACED) !== 0)) this.breakClause();
         continue;
       }
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      roles.word(this.symDescriptor[sym], t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
       const wordFlags = this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       this.clauseFlags[this.clause] |= wordFlags;
@@ -446,6 +463,13 @@ export class ClaimScorer {
         this.nPageVerbs += verb;
         this.pageRows[this.nPage++] = this.symRow[sym];
       }
+    }
+    // A person named by role only counts as named: their key joins the sentence's (retrieval, overlap).
+    for (const e of roles.end()) {
+      if (this.actorNamed[e] === stamp || this.entityKeyIds[e] < 0) continue;
+      this.actorNamed[e] = stamp;
+      this.addKey(this.entityKeyIds[e]);
+      content++;
     }
     this.figureUnitKeys.length = 0;
     for (const g of figures) {
@@ -685,10 +709,13 @@ export class ClaimScorer {
     const symFlags = t.table.flags;
     const { sym, flags } = t;
     let bound = 0;
+    // Words of the corpus's descriptors: MIN_ROLE_WORDS of them may name a person by role (one key more).
+    let described = 0;
     for (let i = a; i < b; i++) {
       const s = sym[i];
       if (symKey[s] >= 0) bound++;
       if (flags[i] & NUM || symFlags[s] & SYM_FIGURE) bound++;
+      if (described < MIN_ROLE_WORDS && flags[i] & WORD && this.descriptorIds.has(t.norm[i]) && ++described === MIN_ROLE_WORDS) bound++;
       if (bound >= MIN_CANDIDATE_SHARED) return true;
     }
     for (let h = h0; h < hits.count && hits.firstToken[h] < b; h++) {

@@ -1,0 +1,147 @@
+/**
+ * Who a page sentence names by role only ("the harbour workers' union boss", "the former deputy
+ * mayor"): a run of words that the corpus's own descriptors of people use, ending in a role noun,
+ * resolved to the one person whose descriptors hold the most of the run's words. A single role word
+ * ("the leader") fits many people and resolves to nobody; so does a tie. The claim scorer adds the
+ * person's key to the sentence, so a claim of that person is retrieved and scored as if named.
+ */
+import { OFFICE_NOUNS, ROLE_NOUNS } from '../lang/roles';
+
+/**
+ * Fewest distinct descriptor words a role run needs: one role word ("leader", "secretary") is
+ * shared by many people of any corpus, two words of one description ("union leader", "justice
+ * secretary") are what outlets write to tell them apart.
+ */
+export const MIN_ROLE_WORDS = 2;
+/** Most words a run holds before it stops collecting (a descriptor is a few words; a longer run is a list). */
+const MAX_RUN = 8;
+/** Agent-noun endings that head a role no list holds ("campaigner", "backbencher", "strategist"). */
+const AGENT_ENDING = /(er|or|ist|ian|man|woman)$/;
+
+/** A role noun, an office, or an agent noun (singular or plural). */
+export function isRoleWord(norm: string): boolean {
+  const singular = norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;
+  return ROLE_NOUNS.has(norm) || ROLE_NOUNS.has(singular) || OFFICE_NOUNS.has(singular) || (norm.length > 4 && AGENT_ENDING.test(singular));
+}
+
+/** Resolves role runs of one sentence at a time; reused across sentences (no allocation per word). */
+export class RoleResolver {
+  /** Per descriptor word, the persons whose descriptors use it. */
+  private readonly actors: Int32Array[];
+  /** Per entity, how many distinct descriptor words it has (the share tie-break's denominator). */
+  private readonly size: Int32Array;
+  private readonly count: Int32Array;
+  private readonly countStamp: Int32Array;
+  private readonly wordStamp: Int32Array;
+  private stamp = 0;
+  private readonly run = new Int32Array(MAX_RUN);
+  private n = 0;
+  private lastIsRole = false;
+  /** An apostrophe just followed the run: "s" next makes it a possessive. */
+  private apostrophe = false;
+  private readonly out: number[] = [];
+
+  constructor(descriptorWords: readonly string[], entityDescriptors: readonly (readonly number[])[], entityKinds: string) {
+    const byWord: number[][] = descriptorWords.map(() => []);
+    this.size = new Int32Array(entityDescriptors.length);
+    entityDescriptors.forEach((ws, e) => {
+      if (entityKinds[e] !== 'p') return;
+      this.size[e] = ws.length;
+      for (const w of ws) byWord[w]?.push(e);
+    });
+    this.actors = byWord.map((l) => Int32Array.from(l));
+    this.count = new Int32Array(entityDescriptors.length);
+    this.countStamp = new Int32Array(entityDescriptors.length);
+    this.wordStamp = new Int32Array(descriptorWords.length);
+  }
+
+  /** Starts a sentence. */
+  begin(): void {
+    this.out.length = 0;
+    this.n = 0;
+    this.apostrophe = false;
+  }
+
+  /** A word of the sentence: `descriptor` its index in descriptorWords (-1 when no descriptor uses it). */
+  word(descriptor: number, norm: string): void {
+    if (this.apostrophe) {
+      this.apostrophe = false;
+      // "the union's leader": the possessor is part of the role; "the leader's rival" is two roles.
+      if (norm === 's' && this.n > 0) {
+        if (this.lastIsRole) this.close();
+        return;
+      }
+      this.close();
+    }
+    if (descriptor < 0) {
+      this.close();
+      return;
+    }
+    if (this.n < MAX_RUN) this.run[this.n++] = descriptor;
+    this.lastIsRole = isRoleWord(norm);
+  }
+
+  /** A token that is no word: an apostrophe may make a possessive, anything else ends the run. */
+  mark(norm: string): void {
+    if ((norm === "'" || norm === '\u2019') && this.n > 0 && !this.apostrophe) {
+      this.apostrophe = true;
+      return;
+    }
+    this.apostrophe = false;
+    this.close();
+  }
+
+  /** Ends the run (a name, a figure, a word no descriptor uses). */
+  gap(): void {
+    this.apostrophe = false;
+    this.close();
+  }
+
+  /** Ends the sentence; returns the persons it names by role (valid until the next begin). */
+  end(): readonly number[] {
+    this.gap();
+    return this.out;
+  }
+
+  private close(): void {
+    const n = this.n;
+    this.n = 0;
+    if (n < MIN_ROLE_WORDS || !this.lastIsRole) return;
+    const s = ++this.stamp;
+    let distinct = 0;
+    let best = -1;
+    let bestCount = 0;
+    let bestShare = 0;
+    let tied = false;
+    for (let k = 0; k < n; k++) {
+      const w = this.run[k];
+      if (this.wordStamp[w] === s) continue;
+      this.wordStamp[w] = s;
+      distinct++;
+      for (const e of this.actors[w]) {
+        if (this.countStamp[e] !== s) {
+          this.countStamp[e] = s;
+          this.count[e] = 0;
+        }
+        this.count[e]++;
+      }
+    }
+    if (distinct < MIN_ROLE_WORDS) return;
+    for (let k = 0; k < n; k++) {
+      for (const e of this.actors[this.run[k]]) {
+        const c = this.count[e];
+        if (c < MIN_ROLE_WORDS || e === best) continue;
+        // Ties on words go to the person the run describes most of: "the deputy leader" is the one
+        // whose descriptors are those words, not the one who is also called much else.
+        const share = c / this.size[e];
+        if (c > bestCount || (c === bestCount && share > bestShare)) {
+          best = e;
+          bestCount = c;
+          bestShare = share;
+          tied = false;
+        } else if (c === bestCount && share === bestShare) tied = true;
+      }
+    }
+    if (best >= 0 && !tied && !this.out.includes(best)) this.out.push(best);
+  }
+}
