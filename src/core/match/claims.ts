@@ -400,19 +400,25 @@ export class ClaimScorer {
     places.length = 0;
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
-    const roles = this.roles;
-    roles.begin();
+    const runs = this.findRoles(t, a, b, hits, h0, figures);
+    let r = 0;
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
       while (h < hits.count && hits.lastToken[h] < i) h++;
+      // A person named by role reads as named: their key for the run's words.
+      while (r < runs.length && runs[r + 1] < i) r += 3;
+      if (r < runs.length && runs[r] <= i) {
+        const e = runs[r + 2];
+        if (runs[r] === i && this.actorNamed[e] !== stamp) {
+          this.actorNamed[e] = stamp;
+          this.addKey(this.entityKeyIds[e]);
+          this.addItem(this.entityKeyIds[e]);
+          content++;
+        }
+        continue;
+      }
       if (h < hits.count && hits.firstToken[h] <= i) {
-        // An organisation's name may be part of a role ("the Acme union boss"); a person's or a place's ends one.
-        if (hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'o' && t.flags[i] & WORD) {
-          const sym = t.sym[i];
-          if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
-          roles.word(this.symDescriptor[sym], t.norm[i]);
-        } else if (hits.firstToken[h] === i) roles.gap();
         if (hits.firstToken[h] === i) {
           if (hits.type[h] === PatternType.entity) {
             this.addKey(this.entityKeyIds[hits.target[h]]);
@@ -431,18 +437,15 @@ export class ClaimScorer {
         while (f < figures.length && figures[f].end <= t.start[i]) f++;
         if (f < figures.length && figures[f].start <= t.start[i]) {
           if (figures[f].start === t.start[i]) this.addItem(this.keyIds.get(figureKey(figures[f].cls, figures[f].value)) ?? -1);
-          roles.gap();
           continue;
         }
       }
       if (!(t.flags[i] & WORD)) {
-        roles.mark(t.norm[i]);
         if (isClauseBreak(t.norm[i], (t.flags[i] & SPACED) !== 0)) this.breakClause();
         continue;
       }
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
-      roles.word(this.symDescriptor[sym], t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
       const wordFlags = this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       this.clauseFlags[this.clause] |= wordFlags;
@@ -463,13 +466,6 @@ export class ClaimScorer {
         this.nPageVerbs += verb;
         this.pageRows[this.nPage++] = this.symRow[sym];
       }
-    }
-    // A person named by role only counts as named: their key joins the sentence's (retrieval, overlap).
-    for (const e of roles.end()) {
-      if (this.actorNamed[e] === stamp || this.entityKeyIds[e] < 0) continue;
-      this.actorNamed[e] = stamp;
-      this.addKey(this.entityKeyIds[e]);
-      content++;
     }
     this.figureUnitKeys.length = 0;
     for (const g of figures) {
@@ -722,6 +718,36 @@ export class ClaimScorer {
       if (hits.type[h] !== PatternType.blocker && ++bound >= MIN_CANDIDATE_SHARED) return true;
     }
     return false;
+  }
+
+  /**
+   * The runs of tokens [a, b) that name a person by role (roles.ts): flat (first token, last token,
+   * entity), in text order. An organisation's name may be part of a role ("the Acme union boss");
+   * a person's, a place's or a figure ends one.
+   */
+  private findRoles(t: Tokens, a: number, b: number, hits: NameHits, h0: number, figures: readonly ParsedFigure[]): readonly number[] {
+    const roles = this.roles;
+    roles.begin();
+    let h = h0;
+    let f = 0;
+    for (let i = a; i < b; i++) {
+      while (h < hits.count && hits.lastToken[h] < i) h++;
+      while (f < figures.length && figures[f].end <= t.start[i]) f++;
+      const inHit = h < hits.count && hits.firstToken[h] <= i;
+      if ((inHit && !(hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'o')) || (f < figures.length && figures[f].start <= t.start[i])) {
+        roles.gap();
+        continue;
+      }
+      if (!(t.flags[i] & WORD)) {
+        roles.mark(t.norm[i]);
+        continue;
+      }
+      const sym = t.sym[i];
+      if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      roles.word(this.symDescriptor[sym], t.norm[i], i);
+    }
+    roles.end();
+    return roles.runs;
   }
 
   /** The first-round weighted cosine of claim `c` with the sentence just keyed. */

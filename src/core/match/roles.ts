@@ -2,8 +2,10 @@
  * Who a page sentence names by role only ("the harbour workers' union boss", "the former deputy
  * mayor"): a run of words that the corpus's own descriptors of people use, ending in a role noun,
  * resolved to the one person whose descriptors hold the most of the run's words. A single role word
- * ("the leader") fits many people and resolves to nobody; so does a tie. The claim scorer adds the
- * person's key to the sentence, so a claim of that person is retrieved and scored as if named.
+ * ("the leader") fits many people and resolves to nobody; so does a tie. The claim scorer reads the
+ * run as the person's name (their key, not the run's words), so a claim of that person is retrieved
+ * and scored as if named, and a claim that only shares the description ("… a challenge from the
+ * former harbour master X") is not taken for one about what the person did.
  */
 import { OFFICE_NOUNS, ROLE_NOUNS } from '../lang/roles';
 
@@ -36,10 +38,14 @@ export class RoleResolver {
   private stamp = 0;
   private readonly run = new Int32Array(MAX_RUN);
   private n = 0;
+  /** Token index of the run's first and last word. */
+  private first = 0;
+  private last = 0;
   private lastIsRole = false;
   /** An apostrophe just followed the run: "s" next makes it a possessive. */
   private apostrophe = false;
-  private readonly out: number[] = [];
+  /** Resolved runs of the sentence: flat (first token, last token, entity). */
+  readonly runs: number[] = [];
 
   constructor(descriptorWords: readonly string[], entityDescriptors: readonly (readonly number[])[], entityKinds: string) {
     const byWord: number[][] = descriptorWords.map(() => []);
@@ -57,13 +63,13 @@ export class RoleResolver {
 
   /** Starts a sentence. */
   begin(): void {
-    this.out.length = 0;
+    this.runs.length = 0;
     this.n = 0;
     this.apostrophe = false;
   }
 
-  /** A word of the sentence: `descriptor` its index in descriptorWords (-1 when no descriptor uses it). */
-  word(descriptor: number, norm: string): void {
+  /** Word `i` of the sentence: `descriptor` its index in descriptorWords (-1 when no descriptor uses it). */
+  word(descriptor: number, norm: string, i: number): void {
     if (this.apostrophe) {
       this.apostrophe = false;
       // "the union's leader": the possessor is part of the role; "the leader's rival" is two roles.
@@ -77,7 +83,9 @@ export class RoleResolver {
       this.close();
       return;
     }
+    if (this.n === 0) this.first = i;
     if (this.n < MAX_RUN) this.run[this.n++] = descriptor;
+    this.last = i;
     this.lastIsRole = isRoleWord(norm);
   }
 
@@ -97,10 +105,9 @@ export class RoleResolver {
     this.close();
   }
 
-  /** Ends the sentence; returns the persons it names by role (valid until the next begin). */
-  end(): readonly number[] {
+  /** Ends the sentence; `runs` then holds its resolved runs, in text order. */
+  end(): void {
     this.gap();
-    return this.out;
   }
 
   private close(): void {
@@ -142,6 +149,6 @@ export class RoleResolver {
         } else if (c === bestCount && share === bestShare) tied = true;
       }
     }
-    if (best >= 0 && !tied && !this.out.includes(best)) this.out.push(best);
+    if (best >= 0 && !tied) this.runs.push(this.first, this.last, best);
   }
 }
