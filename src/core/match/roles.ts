@@ -22,7 +22,7 @@ const AGENT_ENDING = /(er|or|ist|ian|man|woman)$/;
 
 /** A role noun, an office, or an agent noun (singular or plural). */
 export function isRoleWord(norm: string): boolean {
-  const singular = norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;
+  const singular = norm.length > 4 && norm.endsWith('ies') ? `${norm.slice(0, -3)}y` : norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;
   return ROLE_NOUNS.has(norm) || ROLE_NOUNS.has(singular) || OFFICE_NOUNS.has(singular) || (norm.length > 4 && AGENT_ENDING.test(singular));
 }
 

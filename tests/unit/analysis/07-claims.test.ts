@@ -95,3 +95,31 @@ describe('direct speech without a named speaker', () => {
     expect(quotedClaims(ix)).toEqual([]);
   });
 });
+
+describe('a person the sentence describes without naming', () => {
+  // The descriptor step ties "the embattled mayor" to the article's dominant person, whose office
+  // noun the article uses for her alone (04-descriptors, nominal descriptors).
+  const ix = analyseCorpus([
+    {
+      id: 'd1',
+      text: [
+        'Mayor Ana Ruiz faces vote over ferry delays',
+        'Mayor Ana Ruiz will face a vote of no confidence over the ferry delays.',
+        'Ana Ruiz said the new terminal would open in spring.',
+        'Ana Ruiz thanked the engineers for their work.',
+        'Ferry passengers protested against the embattled mayor at the harbour on Friday.',
+      ].join('\n\n'),
+    },
+  ]);
+  const a = ix.articles[0];
+  const sentence = a.sentences.findIndex((span) => a.text.slice(span.start, span.end).startsWith('Ferry passengers'));
+  const ruiz = ix.entities.find((e) => e.name === 'Ana Ruiz')!;
+
+  it('is among the claim entities, as if named', () => {
+    // Precondition: the descriptor step found the description in that sentence.
+    const described = ruiz.coverage.flatMap((c) => c.descriptors).filter((d) => d.sentence === sentence);
+    expect(described.map((d) => d.text)).toEqual(['embattled mayor']);
+    const claim = ix.claims.find((c) => c.article === 'd1' && c.sentence === sentence);
+    expect(claim?.entities).toContain(ruiz.id);
+  });
+});
