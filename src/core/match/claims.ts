@@ -414,8 +414,9 @@ export class ClaimScorer {
           this.actorNamed[e] = stamp;
           this.addKey(this.entityKeyIds[e]);
           this.addItem(this.entityKeyIds[e]);
-          content++;
         }
+        // The run's words still say as much as before: a sentence is no shorter for naming by role.
+        if (t.flags[i] & WORD && symKey[t.sym[i]] !== -2) content++;
         continue;
       }
       if (h < hits.count && hits.firstToken[h] <= i) {
