@@ -724,7 +724,7 @@ export class ClaimScorer {
   /**
    * The runs of tokens [a, b) that name a person by role (roles.ts): flat (first token, last token,
    * entity), in text order. An organisation's name may be part of a role ("the Acme union boss");
-   * a person's, a place's or a figure ends one.
+   * a place or a figure ends one, and a person's name makes the runs beside it that name's descriptors.
    */
   private findRoles(t: Tokens, a: number, b: number, hits: NameHits, h0: number, figures: readonly ParsedFigure[]): readonly number[] {
     const roles = this.roles;
@@ -735,6 +735,10 @@ export class ClaimScorer {
       while (h < hits.count && hits.lastToken[h] < i) h++;
       while (f < figures.length && figures[f].end <= t.start[i]) f++;
       const inHit = h < hits.count && hits.firstToken[h] <= i;
+      if (inHit && hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'p') {
+        roles.name();
+        continue;
+      }
       if ((inHit && !(hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'o')) || (f < figures.length && figures[f].start <= t.start[i])) {
         roles.gap();
         continue;

@@ -17,6 +17,8 @@ import { OFFICE_NOUNS, ROLE_NOUNS } from '../lang/roles';
 export const MIN_ROLE_WORDS = 2;
 /** Most words a run holds before it stops collecting (a descriptor is a few words; a longer run is a list). */
 const MAX_RUN = 8;
+/** Articles between a name and its apposition ("X, the harbour master"). */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 /** Agent-noun endings that head a role no list holds ("campaigner", "backbencher", "strategist"). */
 const AGENT_ENDING = /(er|or|ist|ian|man|woman)$/;
 
@@ -44,6 +46,10 @@ export class RoleResolver {
   private lastIsRole = false;
   /** An apostrophe just followed the run: "s" next makes it a possessive. */
   private apostrophe = false;
+  /** A person's name came last (commas and articles aside): a run now is its apposition. */
+  private afterName = false;
+  /** The open run stands beside a name ("X, the harbour master, …"): it describes that name, resolves nobody. */
+  private apposition = false;
   /** Resolved runs of the sentence: flat (first token, last token, entity). */
   readonly runs: number[] = [];
 
@@ -66,6 +72,18 @@ export class RoleResolver {
     this.runs.length = 0;
     this.n = 0;
     this.apostrophe = false;
+    this.afterName = false;
+  }
+
+  /**
+   * A person's name: a run right before it is its premodifier ("harbour master X") and one right
+   * after it its apposition ("X, the harbour master"); either describes the name, so it resolves
+   * nobody and its words stay words, as the corpus's claims keep them beside the name.
+   */
+  name(): void {
+    this.n = 0;
+    this.apostrophe = false;
+    this.afterName = true;
   }
 
   /** Word `i` of the sentence: `descriptor` its index in descriptorWords (-1 when no descriptor uses it). */
@@ -81,9 +99,14 @@ export class RoleResolver {
     }
     if (descriptor < 0) {
       this.close();
+      if (!ARTICLES.has(norm)) this.afterName = false;
       return;
     }
-    if (this.n === 0) this.first = i;
+    if (this.n === 0) {
+      this.first = i;
+      this.apposition = this.afterName;
+    }
+    this.afterName = false;
     if (this.n < MAX_RUN) this.run[this.n++] = descriptor;
     this.last = i;
     this.lastIsRole = isRoleWord(norm);
@@ -97,11 +120,13 @@ export class RoleResolver {
     }
     this.apostrophe = false;
     this.close();
+    if (norm !== ',') this.afterName = false;
   }
 
-  /** Ends the run (a name, a figure, a word no descriptor uses). */
+  /** Ends the run (a place, an organisation's name, a figure). */
   gap(): void {
     this.apostrophe = false;
+    this.afterName = false;
     this.close();
   }
 
@@ -113,7 +138,7 @@ export class RoleResolver {
   private close(): void {
     const n = this.n;
     this.n = 0;
-    if (n < MIN_ROLE_WORDS || !this.lastIsRole) return;
+    if (n < MIN_ROLE_WORDS || !this.lastIsRole || this.apposition) return;
     const s = ++this.stamp;
     let distinct = 0;
     let best = -1;

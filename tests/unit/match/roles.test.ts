@@ -21,6 +21,9 @@ const PEOPLE: [kind: string, words: string[]][] = [
   ['o', ['harbour', 'master']], // 4: an organisation is never a role's referent
 ];
 
+/** Words the harness reads as a person's name, as the scorer's name hits would. */
+const NAMES: ReadonlySet<string> = new Set(['quint', 'berg']);
+
 /** The persons resolved in `text`, as (entity, first word, last word) in text order. */
 function resolve(text: string, people = PEOPLE): [number, string, string][] {
   const r = new RoleResolver(WORDS, people.map(([, ws]) => ws.map(id)), people.map(([k]) => k).join(''));
@@ -28,7 +31,8 @@ function resolve(text: string, people = PEOPLE): [number, string, string][] {
   tokenize(text, t);
   r.begin();
   for (let i = 0; i < t.count; i++) {
-    if (t.flags[i] & WORD) r.word(id(t.norm[i]), t.norm[i], i);
+    if (NAMES.has(t.norm[i])) r.name();
+    else if (t.flags[i] & WORD) r.word(id(t.norm[i]), t.norm[i], i);
     else r.mark(t.norm[i]);
   }
   r.end();
@@ -48,6 +52,9 @@ describe('RoleResolver', () => {
     ['the run must end in a role noun', 'The harbour union voted.', []],
     ['a word no descriptor uses breaks the run', 'The harbour and pier master spoke.', []],
     ['two roles in one sentence', 'The deputy mayor met the former harbour master.', [[2, 'deputy', 'mayor'], [0, 'former', 'master']]],
+    ['a run before a name is its premodifier: nobody', 'The former harbour master Quint said the pier would close.', []],
+    ['a run after a name is its apposition: nobody', 'Quint, the former harbour master, said the pier would close.', []],
+    ['a name further away leaves a role a role', 'Quint met the dockers union leader.', [[1, 'dockers', 'leader']]],
   ] as const)('%s', (_why, text, expected) => {
     expect(resolve(text)).toEqual(expected);
   });
