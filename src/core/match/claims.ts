@@ -27,7 +27,7 @@ import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } fro
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
-import { MIN_ROLE_WORDS, RoleResolver } from './roles';
+import { RoleResolver } from './roles';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -400,25 +400,14 @@ export class ClaimScorer {
     places.length = 0;
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
+    // A person the sentence names by role only is its actor as if named (who did what); the role's
+    // words stay words, as the corpus's claims keep them beside the name.
     const runs = this.findRoles(t, a, b, hits, h0, figures);
-    let r = 0;
+    for (let r = 2; r < runs.length; r += 3) this.actorNamed[runs[r]] = stamp;
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
       while (h < hits.count && hits.lastToken[h] < i) h++;
-      // A person named by role reads as named: their key for the run's words.
-      while (r < runs.length && runs[r + 1] < i) r += 3;
-      if (r < runs.length && runs[r] <= i) {
-        const e = runs[r + 2];
-        if (runs[r] === i && this.actorNamed[e] !== stamp) {
-          this.actorNamed[e] = stamp;
-          this.addKey(this.entityKeyIds[e]);
-          this.addItem(this.entityKeyIds[e]);
-        }
-        // The run's words still say as much as before: a sentence is no shorter for naming by role.
-        if (t.flags[i] & WORD && symKey[t.sym[i]] !== -2) content++;
-        continue;
-      }
       if (h < hits.count && hits.firstToken[h] <= i) {
         if (hits.firstToken[h] === i) {
           if (hits.type[h] === PatternType.entity) {
@@ -706,13 +695,10 @@ export class ClaimScorer {
     const symFlags = t.table.flags;
     const { sym, flags } = t;
     let bound = 0;
-    // Words of the corpus's descriptors: MIN_ROLE_WORDS of them may name a person by role (one key more).
-    let described = 0;
     for (let i = a; i < b; i++) {
       const s = sym[i];
       if (symKey[s] >= 0) bound++;
       if (flags[i] & NUM || symFlags[s] & SYM_FIGURE) bound++;
-      if (described < MIN_ROLE_WORDS && flags[i] & WORD && this.descriptorIds.has(t.norm[i]) && ++described === MIN_ROLE_WORDS) bound++;
       if (bound >= MIN_CANDIDATE_SHARED) return true;
     }
     for (let h = h0; h < hits.count && hits.firstToken[h] < b; h++) {

@@ -2,10 +2,11 @@
  * Who a page sentence names by role only ("the harbour workers' union boss", "the former deputy
  * mayor"): a run of words that the corpus's own descriptors of people use, ending in a role noun,
  * resolved to the one person whose descriptors hold the most of the run's words. A single role word
- * ("the leader") fits many people and resolves to nobody; so does a tie. The claim scorer reads the
- * run as the person's name (their key, not the run's words), so a claim of that person is retrieved
- * and scored as if named, and a claim that only shares the description ("… a challenge from the
- * former harbour master X") is not taken for one about what the person did.
+ * ("the leader") fits many people and resolves to nobody; so does a tie. The claim scorer takes the
+ * person for an actor the sentence names (the re-ranker's actorShared), so a claim of what that
+ * person did agrees on who did it; the run's words stay words, as a corpus claim keeps its
+ * descriptors beside the name (reading the run as the name alone, its key for its words, lost more
+ * links it shared through those words than it gained: see the README's round of roles).
  */
 import { OFFICE_NOUNS, ROLE_NOUNS } from '../lang/roles';
 

@@ -1,7 +1,7 @@
 /**
  * People named by role only (match/roles.ts): which runs of a sentence's words resolve to one
  * person through the corpus's own descriptors, table-driven on invented descriptors; and through the
- * claim scorer on an invented corpus, that such a run reads as the person's name.
+ * claim scorer on an invented corpus, that such a run names the claim's actor.
  */
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus } from '../../../src/core/analysis';
@@ -108,8 +108,10 @@ describe('a role run reads as the named person in the claim scorer', () => {
     expect(byWord?.[F.actorShared]).toBe(0);
   });
 
-  it("the role's words are the name, not words the claim shares", () => {
-    // Only the person is shared with a2's claim: the description alone does not make it a candidate.
-    expect(rowOf('The dockers union leader has bought a boat.', 'a2')).toBeNull();
+  it('a resolved role is the actor named; one role word only describes it (actorByDescriptor)', () => {
+    const resolved = rowOf('The dockers union leader said members would strike over pay.', 'a2');
+    expect([resolved?.[F.actorShared], resolved?.[F.actorByDescriptor]]).toEqual([1, 0]);
+    const described = rowOf('The leader said members would strike over pay.', 'a2');
+    expect([described?.[F.actorShared], described?.[F.actorByDescriptor]]).toEqual([0, 1]);
   });
 });
