@@ -28,6 +28,7 @@ import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { RoleResolver } from './roles';
+import { OPENING_CONNECTIVES, PERSON_SUBJECTS } from '../lang/clauses';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -255,6 +256,8 @@ export class ClaimScorer {
   /** Persons a sentence names by role only, through their corpus descriptors (roles.ts). */
   private readonly roles: RoleResolver;
   private readonly entityKinds: string;
+  /** The sentence opens with "he" or "she" (connectives aside): its actor is a person named before it. */
+  private pronounSubject = false;
   /** Per key: stamp when the candidate being featured holds it. */
   private readonly claimMark: Int32Array;
   private markStamp = 0;
@@ -404,6 +407,7 @@ export class ClaimScorer {
     // words stay words, as the corpus's claims keep them beside the name.
     const runs = this.findRoles(t, a, b, hits, h0, figures);
     for (let r = 2; r < runs.length; r += 3) this.actorNamed[runs[r]] = stamp;
+    this.pronounSubject = opensWithPersonPronoun(t, a, b);
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
@@ -781,6 +785,10 @@ export class ClaimScorer {
       if (this.actorNamed[actors[j]] === this.stamp) named++;
       else if (this.actorDescribed[actors[j]] === this.stamp) described++;
     }
+    // "He also condemned …": a person the page named before (another block) may be the claim's.
+    if (named === 0 && described === 0 && this.pronounSubject) {
+      for (let j = 0; j < actors.length; j++) if (this.entityKinds[actors[j]] === 'p') described = 1;
+    }
     row[F.actorShared] = named > 0 ? 1 : 0;
     row[F.actorByDescriptor] = named === 0 && described > 0 ? 1 : 0;
     row[F.actorMissing] = actors.length > 0 && named === 0 && described === 0 ? 1 : 0;
@@ -1116,3 +1124,13 @@ function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32A
 }
 
 export { CLAIM_FLOOR, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';
+
+/** Whether tokens [a, b) open with "he" or "she", after any opening connectives ("But he said …"). */
+function opensWithPersonPronoun(t: Tokens, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    if (!(t.flags[i] & WORD)) continue;
+    if (OPENING_CONNECTIVES.has(t.norm[i])) continue;
+    return PERSON_SUBJECTS.has(t.norm[i]);
+  }
+  return false;
+}
