@@ -12,8 +12,8 @@ import { OFFICE_NOUNS, ROLE_NOUNS } from '../lang/roles';
 
 /**
  * Fewest distinct descriptor words a role run needs: one role word ("leader", "secretary") is
- * shared by many people of any corpus, two words of one description ("union leader", "justice
- * secretary") are what outlets write to tell them apart.
+ * shared by many people of any corpus, two words of one description ("dockers' spokeswoman", "harbour
+ * master") are what outlets write to tell them apart.
  */
 export const MIN_ROLE_WORDS = 2;
 /** Most words a run holds before it stops collecting (a descriptor is a few words; a longer run is a list). */
@@ -91,7 +91,7 @@ export class RoleResolver {
   word(descriptor: number, norm: string, i: number): void {
     if (this.apostrophe) {
       this.apostrophe = false;
-      // "the union's leader": the possessor is part of the role; "the leader's rival" is two roles.
+      // "the guild's chairwoman": the possessor is part of the role; "the mayor's deputy" is two roles.
       if (norm === 's' && this.n > 0) {
         if (this.lastIsRole) this.close();
         return;
