@@ -27,7 +27,6 @@ import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } fro
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
-import { RoleResolver } from './roles';
 import { OPENING_CONNECTIVES, PERSON_SUBJECTS } from '../lang/clauses';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
@@ -253,8 +252,6 @@ export class ClaimScorer {
   private readonly actorDescribed: Int32Array;
   private readonly descriptorActors: Int32Array[];
   private readonly descriptorIds = new Map<string, number>();
-  /** Persons a sentence names by role only, through their corpus descriptors (roles.ts). */
-  private readonly roles: RoleResolver;
   private readonly entityKinds: string;
   /** The sentence opens with "he" or "she" (connectives aside): its actor is a person named before it. */
   private pronounSubject = false;
@@ -353,7 +350,6 @@ export class ClaimScorer {
     (data.entityDescriptors ?? []).forEach((ws, e) => ws.forEach((w) => byWord[w]?.push(e)));
     this.descriptorActors = byWord.map((l) => Int32Array.from(l));
     this.entityKinds = data.entityKinds ?? '';
-    this.roles = new RoleResolver(data.descriptorWords ?? [], data.entityDescriptors ?? [], this.entityKinds);
     this.actorNamed = new Int32Array(data.entities.length);
     this.actorDescribed = new Int32Array(data.entities.length);
     this.claimMark = new Int32Array(data.keys.length);
@@ -403,10 +399,6 @@ export class ClaimScorer {
     places.length = 0;
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
-    // A person the sentence names by role only is its actor as if named (who did what); the role's
-    // words stay words, as the corpus's claims keep them beside the name.
-    const runs = this.findRoles(t, a, b, hits, h0, figures);
-    for (let r = 2; r < runs.length; r += 3) this.actorNamed[runs[r]] = stamp;
     this.pronounSubject = opensWithPersonPronoun(t, a, b);
     let h = h0;
     let f = 0;
@@ -709,40 +701,6 @@ export class ClaimScorer {
       if (hits.type[h] !== PatternType.blocker && ++bound >= MIN_CANDIDATE_SHARED) return true;
     }
     return false;
-  }
-
-  /**
-   * The runs of tokens [a, b) that name a person by role (roles.ts): flat (first token, last token,
-   * entity), in text order. An organisation's name may be part of a role ("the Acme union boss");
-   * a place or a figure ends one, and a person's name makes the runs beside it that name's descriptors.
-   */
-  private findRoles(t: Tokens, a: number, b: number, hits: NameHits, h0: number, figures: readonly ParsedFigure[]): readonly number[] {
-    const roles = this.roles;
-    roles.begin();
-    let h = h0;
-    let f = 0;
-    for (let i = a; i < b; i++) {
-      while (h < hits.count && hits.lastToken[h] < i) h++;
-      while (f < figures.length && figures[f].end <= t.start[i]) f++;
-      const inHit = h < hits.count && hits.firstToken[h] <= i;
-      if (inHit && hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'p') {
-        roles.name();
-        continue;
-      }
-      if ((inHit && !(hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'o')) || (f < figures.length && figures[f].start <= t.start[i])) {
-        roles.gap();
-        continue;
-      }
-      if (!(t.flags[i] & WORD)) {
-        roles.mark(t.norm[i]);
-        continue;
-      }
-      const sym = t.sym[i];
-      if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
-      roles.word(this.symDescriptor[sym], t.norm[i], i);
-    }
-    roles.end();
-    return roles.runs;
   }
 
   /** The first-round weighted cosine of claim `c` with the sentence just keyed. */

@@ -53,7 +53,9 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * 0.905, 38/58 = 0.655; the floors were left where they were (still met, not lowered). With clause
  * claims of long sentences, quotes of other groups and the refit (same day, read once): 40/44 =
  * 0.909, 40/58 = 0.690; recall's floor raised to 0.64. Seventh session (read once): 39/43 =
- * 0.907, 39/58 = 0.672; the floors stay (still met, not lowered).
+ * 0.907, 39/58 = 0.672; the floors stay (still met, not lowered). Eighth session (roles round; the
+ * split grew to 68 with 8 new role and pronoun items the seeded split placed there; read once at the
+ * end): 47/53 = 0.887, 47/67 = 0.701; the floors stay.
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
 const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecision: 0.97, peopleRecall: 0.97 };
@@ -65,9 +67,12 @@ const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecis
  * correct and 37/66 = 0.561 of the aligned units found (before them: 32/34 = 0.941, 33/66 = 0.500).
  * Floors: those figures less about two links (precision) and three units (recall). Raised the same
  * day (seventh session: clause-read modality, time words, shared keys, a confident link probability)
- * from 0.85 / 0.52 at 42/43 = 0.977 and 40/66 = 0.606.
+ * from 0.85 / 0.52 at 42/43 = 0.977 and 40/66 = 0.606. Raised again (eighth session, roles round:
+ * described people in corpus claims, pronoun subjects, the dev split's role and pronoun items,
+ * refitted) from 0.92 / 0.56 at 48/49 = 0.980 and 45/66 = 0.682; flagged from 0.45 at 39/64 = 0.609
+ * (less two units: 0.57).
  */
-const LOO_FLOORS = { precision: 0.92, recall: 0.56, flagged: 0.45 };
+const LOO_FLOORS = { precision: 0.93, recall: 0.63, flagged: 0.57 };
 
 /**
  * Floors on relations (the kind of difference named, issue 13 item 3): real differences of the

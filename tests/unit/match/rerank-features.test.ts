@@ -150,4 +150,16 @@ describe('clause and predicate features', () => {
     expect(other[F.predicateAligned]).toBeGreaterThan(0);
     expect(other[F.predicateAligned]).toBeLessThan(1);
   });
+
+  it('a sentence opening with he or she may be about the claim\'s person: described, not missing', () => {
+    // cg:cracks is Ms Quint's claim (a person); the mini corpus gives her no descriptors.
+    const byName = featuresOf('Ms Quint said engineers had found cracks in three of the bridge supports.', 'cg:cracks');
+    expect([byName[F.actorShared], byName[F.actorByDescriptor], byName[F.actorMissing]]).toEqual([1, 0, 0]);
+    for (const text of ['She said engineers had found cracks in three of the bridge supports.', 'But she said engineers had found cracks in three of the bridge supports.']) {
+      const row = featuresOf(text, 'cg:cracks');
+      expect([row[F.actorShared], row[F.actorByDescriptor], row[F.actorMissing]]).toEqual([0, 1, 0]);
+    }
+    const nobody = featuresOf('Engineers had found cracks in three of the bridge supports, officials said.', 'cg:cracks');
+    expect([nobody[F.actorShared], nobody[F.actorByDescriptor], nobody[F.actorMissing]]).toEqual([0, 0, 1]);
+  });
 });
