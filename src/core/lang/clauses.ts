@@ -79,13 +79,8 @@ export const PERSON_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she']);
 /** Pronouns that stand for the previous sentence's subject of any kind ("It will …", "They also …"). */
 export const CARRIED_SUBJECTS: ReadonlySet<string> = new Set(['it', 'they']);
 
-/**
- * Connectives that may open a sentence before its subject ("But he …", "Meanwhile, the company …"):
- * skipped when looking for the subject a sentence carries over.
- */
-export const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(
-  'and but so yet however meanwhile also then still now later separately instead moreover furthermore additionally earlier previously'.split(/\s+/),
-);
+/** Connectives that may open a sentence before its subject (function-words.ts, which the matcher reads too). */
+export { OPENING_CONNECTIVES } from './function-words';
 
 /** Determiners of a description that points back to one named before ("the company", "that company"). */
 export const POINTING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that']);

@@ -52,3 +52,13 @@ export const NAME_LIKE_STOPWORDS: ReadonlySet<string> = new Set([
   'will', 'may', 'don', 'miss', 'mark', 'bill', 'rose', 'sue', 'pat', 'guy', 'ray', 'art', 'jack', 'dean', 'drew',
   'grace', 'hope', 'joy',
 ]);
+
+/**
+ * Connectives that may open a sentence before its subject ("But he …", "Meanwhile, the company …"):
+ * skipped when looking for the subject a sentence carries over (corpus analysis) or opens with
+ * (the claim scorer). Here rather than in clauses.ts, which reads the part-of-speech lexicon that
+ * stays out of the extension's content script.
+ */
+export const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(
+  'and but so yet however meanwhile also then still now later separately instead moreover furthermore additionally earlier previously'.split(/\s+/),
+);

@@ -27,7 +27,7 @@ import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } fro
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
-import { OPENING_CONNECTIVES, PERSON_SUBJECTS } from '../lang/clauses';
+import { OPENING_CONNECTIVES, PERSON_PRONOUNS } from '../lang/function-words';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -1088,7 +1088,7 @@ function opensWithPersonPronoun(t: Tokens, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     if (!(t.flags[i] & WORD)) continue;
     if (OPENING_CONNECTIVES.has(t.norm[i])) continue;
-    return PERSON_SUBJECTS.has(t.norm[i]);
+    return PERSON_PRONOUNS.has(t.norm[i]);
   }
   return false;
 }
