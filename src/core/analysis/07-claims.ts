@@ -169,7 +169,11 @@ function speakersBySentence(quotes: readonly QuoteDraft[]): Map<number, string |
   return out;
 }
 
-/** Extracts the claims of one article. `quotes` are the article's quotes (their speakers make direct speech claims). */
+/**
+ * Extracts the claims of one article. `quotes` are the article's quotes (their speakers make direct
+ * speech claims); `descriptors` its descriptors per entity (a person a sentence describes without
+ * naming is among that sentence's claim entities).
+ */
 export function extractClaims(
   d: ArticleDraft,
   mentions: MentionDraft[],

@@ -20,8 +20,8 @@ export const FEATURES = [
   'weakestRareWord', // the lowest alignment among the claim's three rarest words (its actor and event, most often)
   // Who did what: actors.
   'actorShared', // the sentence names an actor (person, organisation) the claim names
-  'actorMissing', // the claim names actors and the sentence names none of them, not even by a descriptor
-  'actorByDescriptor', // a claim actor is not named but one of its corpus descriptors is in the sentence
+  'actorMissing', // the claim names actors and the sentence names none of them, not even by a descriptor or a he/she subject
+  'actorByDescriptor', // a claim actor is not named but one of its corpus descriptors is in the sentence, or the sentence opens with he/she and the actor is a person
   // Negation, modality, time.
   'negationMismatch', // one side negates, the other does not
   'modalityMismatch', // one side is modal, future or hedged, the other is not
