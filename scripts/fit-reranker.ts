@@ -54,6 +54,18 @@ function wilsonLower(k: number, n: number, z: number): number {
   const z2 = z * z;
   return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
+/**
+ * What one link is worth in F1 at a grid point (F1 = 2·tp / (predicted + expected), so one more
+ * right link moves it by 2 / (predicted + expected), about 0.006 on the dev split). Probabilities
+ * whose out-of-fold F1 lies within one link of the best are not told apart by the data: in the
+ * eighth session the best F1 moved between 0.49 and 0.63 when one item's link flipped, and with it
+ * leave-one-outlet-out recall by 4 units and dev precision by 0.06. On that plateau the fit takes the
+ * highest probability: the target on unseen news is precision first (≥ 0.9), and the plateau says
+ * the recall given up is within one link.
+ */
+function oneLinkOfF1(g: { predicted: number; expected: number }): number {
+  return g.predicted + g.expected ? 2 / (g.predicted + g.expected) : 0;
+}
 /** Dev precision from which a link is called strong on a card. */
 const STRONG_PRECISION = 0.97;
 /** The probability grid: 0.05 to 0.99 in steps of 0.01 (finer than any difference the dev figures can show). */
@@ -141,10 +153,15 @@ function main(): void {
     const precision = predicted ? tp / predicted : 1;
     const recall = expected ? tp / expected : 1;
     const precisionLow = predicted ? wilsonLower(tp, predicted, PRECISION_CONFIDENCE_Z) : 0;
-    return { t, precision, precisionLow, recall, f: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+    return { t, predicted, expected, precision, precisionLow, recall, f: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
   });
   if (process.env.FIT_GRID) for (const g of scored) process.stderr.write(`${g.t.toFixed(2)} p=${g.precision.toFixed(3)} low=${g.precisionLow.toFixed(3)} r=${g.recall.toFixed(3)} f=${g.f.toFixed(3)}\n`);
-  const pick = (list: typeof scored) => list.reduce((b, g) => (g.f > b.f + 1e-12 ? g : b), list[0]);
+  const best = (list: typeof scored) => list.reduce((b, g) => (g.f > b.f + 1e-12 ? g : b), list[0]);
+  // On the plateau of F1 within one link of the best, the highest probability (see oneLinkOfF1).
+  const pick = (list: typeof scored) => {
+    const top = best(list);
+    return list.filter((g) => g.f >= top.f - oneLinkOfF1(top) - 1e-12).reduce((b, g) => (g.t > b.t ? g : b), top);
+  };
   const reaching = scored.filter((g) => g.precisionLow >= PRECISION_TARGET);
   const link = reaching.length ? pick(reaching) : pick(scored);
   const strong = scored.find((g) => g.t >= link.t && g.precision >= STRONG_PRECISION) ?? scored[scored.length - 1];
@@ -157,7 +174,7 @@ function main(): void {
     bias,
     linkProbability: link.t,
     strongProbability: strong.t,
-    objective: `highest F1 of (sentence, corpus article) links, out of fold, with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound)${reaching.length ? '' : ' (none reached it: highest F1)'}; strong from out-of-fold precision ≥ ${STRONG_PRECISION}`,
+    objective: `the highest probability within one link of the best F1 of (sentence, corpus article) links, out of fold, with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound)${reaching.length ? '' : ' (none reached it: highest F1)'}; strong from out-of-fold precision ≥ ${STRONG_PRECISION}`,
     fittedOn: {
       items: `tests/fixtures/devset/devset.json (${items.length} items; the held-back split is never read)`,
       pairs: labels.length,
