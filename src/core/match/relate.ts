@@ -278,8 +278,38 @@ export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, t
   return shareGroupSpan(t, g, to).keys;
 }
 
+/**
+ * Whether a word looks like a plural noun, which ends the group a count is of ("1,800 party
+ * members | packed"). Three letters are enough for an acronym's plural ("MPs"); "-ss" is singular.
+ */
+const looksPlural = (norm: string) => norm.length >= 3 && norm.endsWith('s') && !norm.endsWith('ss');
+
+/**
+ * The group a count is of: up to MAX_GROUP_WORDS content words after it, or after its "of" ("12
+ * of the wardens"), ending at the first plural-looking word ("1,800 party members"); [] when no
+ * plural word ends it within that many words, for a count's unit words run on into the verb
+ * ("1,800 crammed into …") and could not say which group is meant.
+ */
+function countGroupSpan(t: TokenRun, next: number, to: number): { keys: string[]; end: number } {
+  let j = next;
+  if (j < to && t.norm[j] === 'of') {
+    j++;
+    while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
+  }
+  const out: string[] = [];
+  for (; j < to && out.length < MAX_GROUP_WORDS; j++) {
+    if (!(t.flags[j] & WORD)) break;
+    const key = wordKey(t.norm[j]);
+    if (key === null) break;
+    out.push(key);
+    if (looksPlural(t.norm[j].toLowerCase())) return { keys: out, end: j + 1 };
+  }
+  return { keys: [], end: next };
+}
+
 /** shareGroup, and the index of the token after the group's last word (g.next when there is none). */
 export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): { keys: string[]; end: number } {
+  if (g.cls === FigureClass.count && g.next < to && !durationUnit(t.norm[g.next])) return countGroupSpan(t, g.next, to);
   if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return { keys: [], end: g.next };
   let j = g.next + 1;
   while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
@@ -322,9 +352,18 @@ function comparable(pageUnits: readonly string[], corpusUnits: readonly string[]
   return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
 }
 
-/** Two known groups with nothing in common: a share of one group against a share of another. */
+/**
+ * Two known groups that are not the same: their head nouns (the last word: "of registered party
+ * members", "1,800 supporters") differ, so it is a share or count of the members against one of the
+ * voters. One group narrowed by a word of its own ("28 women Labour MPs" against "28 women MPs",
+ * "more than 40 MPs" against "more than 40 female Labour MPs") is the same group less fully
+ * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
+ */
 function otherGroup(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
+  if (a.length === 0 || b.length === 0) return false;
+  const headA = a[a.length - 1];
+  const headB = b[b.length - 1];
+  return headA !== headB && !a.includes(headB) && !b.includes(headA);
 }
 
 /** Decimal places of a number as it is written in its scale's units ("2.5 million" has one). */
@@ -459,15 +498,24 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     if (skip) continue;
     let verdict: { kind: DifferenceKind | null; corpus: number } | null = null;
     let scope: number | null = null;
+    let scopeAgrees = false;
     for (let ci = 0; ci < figs.length; ci++) {
       const c = figs[ci];
       if (c[2] !== g.cls) continue;
       const corpusGroup = traits?.[3][ci] ?? [];
-      // Counts' unit words run on into the verb ("1,800 people crammed"): too loose to call another group, so only shares' "of" groups say scope.
-      if (g.cls === FigureClass.count && !comparable(units, c[3])) continue;
+      // Counts' unit words run on into the verb ("1,800 people crammed"): only a group that a
+      // plural noun ends (shareGroupSpan) says which group; without one on both sides, a count is
+      // compared when a unit word is shared.
+      const groupsKnown = pageGroup.length > 0 && corpusGroup.length > 0;
+      if (g.cls === FigureClass.count && !groupsKnown && !comparable(units, c[3])) continue;
       if (figuresOnly && !sameMeasure(g.cls, units, c[3], pageGroup, corpusGroup)) continue;
       if (otherGroup(pageGroup, corpusGroup)) {
-        if (figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4])) scope ??= ci;
+        // The same figure of another group says the scope first; another figure of another group, failing that.
+        const agrees = figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4]);
+        if (scope === null || (agrees && !scopeAgrees)) {
+          scope = ci;
+          scopeAgrees = agrees;
+        }
         continue;
       }
       const corpusDuration = traits?.[11]?.[ci] ?? '';

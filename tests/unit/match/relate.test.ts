@@ -15,7 +15,7 @@ import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
 import type { ClaimSignature, ClaimTraits, DateSignature, FigureSignature } from '../../../src/core/match/data';
-import { claimEvidence, compareFigures, derivedCounts, relate, relateData, type RelateContext } from '../../../src/core/match/relate';
+import { claimEvidence, compareFigures, derivedCounts, relate, relateData, shareGroup, type RelateContext } from '../../../src/core/match/relate';
 import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
 import { compileMatcher } from '../../../src/core/match';
@@ -131,7 +131,7 @@ function corpusClaim(text: string, opts: { places?: string[]; date?: string; gro
   const decade = readDecade(run, 0, run.norm.length);
   return [
     [0, 1, 0, keyIdsOf(run), figs, places],
-    [clause.level, clause.cue, dates, opts.groups ?? figures.map(() => []), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], figures.map((f) => durationUnit(run.norm[f.next])), quotation(text)],
+    [clause.level, clause.cue, dates, opts.groups ?? figures.map((f) => shareGroup(run, f, run.norm.length)), figures.map(() => ''), content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], figures.map((f) => durationUnit(run.norm[f.next])), quotation(text)],
   ];
 }
 
@@ -170,6 +170,14 @@ describe('relate: the kind of each difference', () => {
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
+    ['a count of one group against the same count of another', 'Around 300 wardens joined the march.', undefined, undefined, 'Around 300 volunteers joined the march.', {}, ['scope:scope']],
+    ['"X of A" against "X of B"', '12 of the wardens signed the letter.', undefined, undefined, '12 of the trustees signed the letter.', {}, ['scope:scope']],
+    ['members against voters', 'Around 55% of the members backed the plan.', undefined, undefined, 'Around 55% of the voters backed the plan.', {}, ['scope:scope']],
+    ['another count of another group: scope, not a contradiction', 'More than 40 wardens signed the letter.', undefined, undefined, '28 trustees signed the letter.', {}, ['scope:scope']],
+    ['the same group less fully described', 'More than 40 wardens signed the letter.', undefined, undefined, 'More than 40 senior harbour wardens signed the letter.', {}, []],
+    ['the same group, another count', '28 wardens signed the letter.', undefined, undefined, 'More than 40 senior wardens signed the letter.', {}, ['figure:contradiction']],
+    ['a count whose words run into the verb names no group', 'Around 300 crammed into the hall.', undefined, undefined, 'Around 300 volunteers crammed into the hall.', {}, []],
+    ['durations are no groups', 'The bridge closes for fourteen weeks.', undefined, undefined, 'The bridge closes for fourteen days.', {}, ['figure:contradiction']],
     ['all of a group against one of it', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the big lenders cut its rates.', {}, ['scope:scope']],
     ['every town against towns including some', 'Rallies were held in every town in the region.', undefined, undefined, 'Rallies were held in towns across the region, including Westford.', {}, ['scope:scope']],
     ['a part against a statement with no quantifier', 'One of the big lenders cut its rates.', undefined, undefined, 'The big lenders cut their rates.', {}, []],
