@@ -51,7 +51,8 @@ function monthSpan(year: number, month: number): [number, number] {
   return [dayFromParts(year, month, 1), dayFromParts(year, month + 1, 1) - 1];
 }
 
-function yearOf(day: number): number {
+/** The year a day number falls in. */
+export function yearOf(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 

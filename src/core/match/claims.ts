@@ -514,7 +514,8 @@ export class ClaimScorer {
       }
       for (const ref of refs) ref.score = roundScore(confidence.get(ref.article)!);
       const cos = this.cosine(best);
-      result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
+      // No refs: every candidate was about another event (relate.ts otherEvent), so the sentence links nothing.
+      if (refs.length > 0) result = { group, score: roundScore(bestP), refs, restates: cos >= RESTATE_COSINE ? this.claims[best][0] : -1 };
     }
     for (let k = 0; k < this.nTouched; k++) {
       const at = touched[k] * 3;

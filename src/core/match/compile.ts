@@ -16,6 +16,7 @@ import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { Certainty, readCertainties } from '../lang/certainty';
 import { readNegationOf } from '../lang/negation';
 import { readQuantityScope } from '../lang/quantity-scope';
+import { readRepeatMarker } from '../lang/event-time';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { durationUnit } from '../lang/durations';
 import { quotedWords } from '../lang/quoted-words';
@@ -524,7 +525,8 @@ export class MatcherCompiler {
       const quantity = readQuantityScope(tokens, 0, tokens.count);
       const vague = readVagueTime(tokens, 0, tokens.count);
       const decade = readDecade(tokens, 0, tokens.count);
-      const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted)];
+      const repeat = readRepeatMarker(tokens, 0, tokens.count);
+      const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted), repeat ? text.slice(repeat.start, repeat.end) : ''];
       traitTexts.push(JSON.stringify(traits));
       claimKeys.next();
       for (const key of featureKeys(features)) {

@@ -46,9 +46,11 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * "1970s", "" when none; core/lang/vague-time; absent in data compiled before them), per own figure
  * the unit of time after it ("week", "" when none; core/lang/durations; absent before it), what it
  * quotes: [its words, lower case, space-separated; the quotation as written] ([] when nothing;
- * core/lang/quoted-words; absent before it)].
+ * core/lang/quoted-words; absent before it), its repeat marker as written ("again", "a second
+ * campaign", "" when none; core/lang/event-time; absent before it)]. Each group is of a share ("of
+ * the members") or of a count ending at its plural noun ("1,800 supporters").
  */
-export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?, QuotationSignature?];
+export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?, QuotationSignature?, string?];
 
 /** What a claim quotes: [its words, lower case, space-separated; the quotation as written], or [] when nothing. */
 export type QuotationSignature = [string, string] | [];

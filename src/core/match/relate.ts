@@ -16,7 +16,9 @@ import { quotedWords, rewordedQuote } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
-import { compareDates, findDateSpans, type DateSpan } from '../lang/date-spans';
+import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
+import { readRepeatMarker } from '../lang/event-time';
+import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
@@ -42,6 +44,8 @@ export interface RelateData {
   within: readonly ReadonlySet<number>[];
   /** Claim key ids by key (MatcherData.keys), to check that a claim states what the page denies. */
   keyIds: ReadonlyMap<string, number>;
+  /** Per article index, its year (0 when undated; MatcherData.articleYears); absent: none known. */
+  articleYears?: readonly number[];
 }
 
 /** What relating needs of the page sentence just scored, and of the corpus. */
@@ -120,12 +124,12 @@ export function relateData(data: MatcherData): RelateData {
   // Traits that are not what this version writes are left out (figures and places still compare):
   // a bad stored shard must not stop a scan.
   const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
-  return { traits, within, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])) };
+  return { traits, within, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [] };
 }
 
 /** Whether a value has the shape of ClaimTraits. */
 function isTraits(t: unknown): t is ClaimTraits {
-  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string'))) && (t[11] === undefined || (Array.isArray(t[11]) && t[11].every((x) => typeof x === 'string'))) && (t[12] === undefined || (Array.isArray(t[12]) && (t[12].length === 0 || (t[12].length === 2 && t[12].every((x) => typeof x === 'string')))));
+  return Array.isArray(t) && typeof t[0] === 'number' && typeof t[1] === 'string' && Array.isArray(t[2]) && t[2].every((d) => Array.isArray(d) && d.length === 6) && Array.isArray(t[3]) && Array.isArray(t[4]) && typeof t[5] === 'number' && typeof t[6] === 'string' && (t[7] === undefined || typeof t[7] === 'string') && (t[8] === undefined || typeof t[8] === 'string') && (t[9] === undefined || isQuantity(t[9])) && (t[10] === undefined || (Array.isArray(t[10]) && t[10].length === 2 && t[10].every((x) => typeof x === 'string'))) && (t[11] === undefined || (Array.isArray(t[11]) && t[11].every((x) => typeof x === 'string'))) && (t[12] === undefined || (Array.isArray(t[12]) && (t[12].length === 0 || (t[12].length === 2 && t[12].every((x) => typeof x === 'string'))))) && (t[13] === undefined || typeof t[13] === 'string');
 }
 
 /** Whether a value has the shape of QuantitySignature. */
@@ -145,6 +149,8 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   const page = pageTraits(ctx);
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
+    // A claim of another event with the same people and place (a later campaign, the vote a year on) is no evidence at all.
+    if (otherEvent(ctx, page, sig, ctx.data?.traits[claim])) continue;
     // Like a group member the re-ranker did not link, it needs close wording (VALUE_COMPARE_FROM) to be compared at all.
     if (valuesOnly && (!byArticle.has(sig[0]) || sim < VALUE_COMPARE_FROM)) continue;
     const ref = relate(ctx, sig, sim, claim, page, linked === true, valuesOnly === true);
@@ -200,12 +206,14 @@ export interface PageTraits {
   /** The words it quotes, lower case ([] when none), and the quoted text as written. */
   quoted: string[];
   quotedText: string;
+  /** Its repeat marker as written ("again", "a second campaign"; core/lang/event-time), "" when none. */
+  repeat: string;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '' };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '' };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -231,7 +239,36 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     decade: spanText(ctx.text, readDecade(run, from, to)),
     quoted: quotedWords(run, from, to, isQuoted),
     quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
+    repeat: spanText(ctx.text, readRepeatMarker(run, from, to)),
   };
+}
+
+/**
+ * Whether a corpus claim is about another event than the page sentence, though it may share its
+ * people, place and doings: the sentence says its event repeats or follows another ("again", "a
+ * second campaign", "a year later") and the claim says no such thing; or the sentence places its
+ * event (a year, a date) in a year after every year the claim can be about. That is the year of the
+ * claim's own dates when it has some ("on Monday" in an article of a known day), else its article's
+ * year when the claim states as done what its article could only report once it had happened (a
+ * claim of what is planned or possible may be about a later year). A year the claim states itself is
+ * compared as a figure instead (a date contradiction). Unknown (old data, an undated article) says no.
+ */
+export function otherEvent(ctx: RelateContext, page: PageTraits, sig: ClaimSignature, traits: ClaimTraits | undefined): boolean {
+  if (!traits) return false;
+  if (page.repeat && traits[13] === '') return true;
+  const pageYears = ctx.figures.filter((g) => g.cls === FigureClass.year).map((g) => g.value);
+  const placed = page.dates.filter((d) => d.lo !== null);
+  if ((pageYears.length === 0 && placed.length === 0) || sig[4].some((c) => c[2] === FigureClass.year)) return false;
+  let last = 0;
+  for (const d of traits[2]) if (d[1] !== null) last = Math.max(last, yearOf(d[1]));
+  if (last === 0) {
+    const done = traits[0] >= Certainty.stated && (traits[5] < 0 || traits[5] >= Certainty.stated);
+    if (!done) return false;
+    last = ctx.data?.articleYears?.[sig[0]] ?? 0;
+    if (last <= 0) return false;
+  }
+  const firstAfter = dayFromParts(last + 1, 1, 1);
+  return pageYears.every((y) => y > last) && placed.every((d) => d.lo! >= firstAfter);
 }
 
 /** The text of the first to the last quoted token of the sentence [from, to), "" when it quotes nothing. */

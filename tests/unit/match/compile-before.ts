@@ -11,6 +11,7 @@ import { FigureClass, QUALIFIERS } from '../../../src/core/lang/figures';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
 import { readQuantityScope } from '../../../src/core/lang/quantity-scope';
+import { readRepeatMarker } from '../../../src/core/lang/event-time';
 import { readDecade, readVagueTime } from '../../../src/core/lang/vague-time';
 import { durationUnit } from '../../../src/core/lang/durations';
 import { quotedWords } from '../../../src/core/lang/quoted-words';
@@ -36,6 +37,12 @@ function opensWithParticiple(tokens: Tokens): boolean {
     return w.length >= MIN_PARTICIPLE && w.endsWith('ing');
   }
   return false;
+}
+
+/** A claim's repeat marker as written ("again"), "" when none. */
+function repeatText(text: string, tokens: Tokens): string {
+  const r = readRepeatMarker(tokens, 0, tokens.count);
+  return r ? text.slice(r.start, r.end) : '';
 }
 
 /** What a claim quotes: its words and the quotation as written, from the first to the last quoted token; [] when nothing. */
@@ -190,7 +197,7 @@ export function compileMatcherBefore(index: CorpusIndex): MatcherData {
     const quantity = readQuantityScope(tokens, 0, tokens.count);
     const vague = readVagueTime(tokens, 0, tokens.count);
     const decade = readDecade(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(c.text, tokens, quoted, nQuoted, isQuoted)];
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(c.text, tokens, quoted, nQuoted, isQuoted), repeatText(c.text, tokens)];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {

@@ -356,6 +356,28 @@ describe('lookup names the kind (invented corpus)', () => {
   });
 
   it.each([
+    // [page sentence, whether it links article a (dated 2021-03-10)]
+    ['About 40 ferry crews walked out at Kessel Quay on Monday in a dispute over pay.', true],
+    ['About 40 ferry crews walked out at Kessel Quay in 2021 in a dispute over pay.', true],
+    // The same people, place and doings, another event: a repeat, or a year after the article.
+    ['About 40 ferry crews walked out at Kessel Quay again in a dispute over pay.', false],
+    ['A year later, about 40 ferry crews walked out at Kessel Quay in a dispute over pay.', false],
+    ['About 40 ferry crews walked out at Kessel Quay in 2023 in a dispute over pay.', false],
+    // A claim with no date of its own: its article's year (2021) bounds what it can report as done.
+    ['The guild said 62% of its members had voted for the strike in a ballot.', true],
+    ['In 2024 the guild said 62% of its members had voted for the strike in a ballot.', false],
+  ])('another event links nothing: %s → %s', (text, links) => {
+    const claim = lookup(text, index).detections.find((d) => d.kind === 'claim');
+    expect(claim?.coverage.some((c) => c.article === 'a') ?? false).toBe(links);
+  });
+
+  it('a later year on the page is no other event for a claim of what is planned', () => {
+    const text = 'In 2023 the guild general secretary Mara Vale will tell members at a rally of ferry crews at the harbour depot in Westford that the operator has broken its word on pay.';
+    const claim = lookup(text, index).detections.find((d) => d.kind === 'claim');
+    expect(claim?.coverage.some((c) => c.article === 'a')).toBe(true);
+  });
+
+  it.each([
     // a says "on Monday" in an article of Wednesday 10 March 2021: Monday 8 March.
     ['2021-03-09', undefined],
     ['2021-03-12', 'contradiction'],
