@@ -6,6 +6,7 @@
  */
 import { NUM, WORD, type TokenRun } from './token-flags';
 import { NUMBER_WORDS } from './numbers';
+import { SPEECH_VERBS } from './reporting-verbs';
 
 /** A repeat marker's offsets in the text. */
 export interface RepeatMarker {
@@ -13,8 +14,17 @@ export interface RepeatMarker {
   end: number;
 }
 
-/** Words that alone say the event happened before ("held rallies again"). */
-const ALONE: readonly (readonly string[])[] = [['again'], ['once', 'more'], ['anew'], ['this', 'time']];
+/**
+ * Words that alone say the event happened before ("held rallies again"). In a sentence that reports
+ * speech they more often repeat a stance than an event ("she said again that …", "he told members
+ * once more …"): there they say nothing.
+ */
+const ALONE: readonly (readonly string[])[] = [['again'], ['once', 'more'], ['anew']];
+/** Speech verbs that make a thing of their own, an event when repeated ("wrote to her again": another letter). */
+const WRITING: ReadonlySet<string> = new Set(['write', 'writes', 'wrote', 'written', 'writing']);
+/** Words that say another occasion whatever the verb ("she spoke in the town, this time on housing"). */
+const OCCASION: readonly (readonly string[])[] = [['this', 'time']];
+const ALONE_OR_OCCASION = [...ALONE, ...OCCASION];
 /** Ordinals that, after "a", say an event of the kind happened before ("a second campaign"). */
 const ORDINALS: ReadonlySet<string> = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
 /** Units of time that, counted before "later", place the event after another ("a year later"). */
@@ -32,10 +42,12 @@ export function readRepeatMarker(t: TokenRun, from: number, to: number): RepeatM
   const word = (i: number) => i >= from && i < to && (t.flags[i] & WORD) !== 0;
   const at = (i: number) => (word(i) ? t.norm[i].toLowerCase() : '');
   const span = (a: number, b: number): RepeatMarker => ({ start: t.start[a], end: t.end[b] });
+  let speech = false;
+  for (let i = from; i < to && !speech; i++) speech = SPEECH_VERBS.has(at(i)) && !WRITING.has(at(i));
   for (let i = from; i < to; i++) {
     if (!word(i)) continue;
     const w = at(i);
-    for (const words of ALONE) if (words.every((x, k) => at(i + k) === x)) return span(i, i + words.length - 1);
+    for (const words of speech ? OCCASION : ALONE_OR_OCCASION) if (words.every((x, k) => at(i + k) === x)) return span(i, i + words.length - 1);
     // "another rally", not "another 10,000" nor "one another" nor "another of them".
     if (w === 'another' && word(i + 1) && !(t.flags[i + 1] & NUM) && !NUMBER_WORDS.has(at(i + 1)) && !ANOTHER_NOT_EVENT.has(at(i + 1)) && at(i - 1) !== 'one') return span(i, i + 1);
     // "a second campaign", "for a second time".

@@ -18,7 +18,7 @@ import type { NameHits } from './names';
 import { FigureClass, parseFigures, type ParsedFigure } from '../lang/figures';
 import { NUM, SPACED, Tokens, WORD } from './tokens';
 import type { CoverageRef } from '../index/types';
-import { claimEvidence, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
+import { claimEvidence, otherEvent, pageTraits, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { keyPostings } from './key-postings';
@@ -467,6 +467,14 @@ export class ClaimScorer {
     let result: ClaimResult | null = null;
     let best = -1;
     let bestP = 0;
+    // Fitting: a pair the other-event rule decides (relate.ts otherEvent) never reaches the
+    // re-ranker's verdict, so it is not one to fit on.
+    let decided: ((c: number) => boolean) | null = null;
+    if (probe) {
+      const ctx = this.relateContext(text, t, a, b);
+      const page = pageTraits(ctx);
+      decided = (c) => otherEvent(ctx, page, this.claims[c], this.relateData.traits[c]);
+    }
     for (let i = 0; i < nTop; i++) {
       const c = this.top[i];
       const row = this.rowViews[i];
@@ -474,7 +482,7 @@ export class ClaimScorer {
       this.topExact[i] = this.features(c, sums[this.top[0] * 3 + 1], row, probe ? 0 : threshold) ? 1 : 0;
       const p = probability(this.model, row, 0);
       this.topP[i] = p;
-      probe?.(c, row, a);
+      if (probe && !decided!(c)) probe(c, row, a);
       if (p > bestP) {
         bestP = p;
         best = c;

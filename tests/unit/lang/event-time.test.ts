@@ -20,6 +20,12 @@ describe('readRepeatMarker', () => {
     ['18 months later the depot closed.', '18 months later'],
     ['The hall hosted a hustings the following spring.', 'the following spring'],
     ['She spoke in Westford, this time on housing.', 'this time'],
+    // A stance repeated in reported speech, not an event.
+    ['Mara Vale said again that the operator broke its word.', null],
+    ['The guild told members once more that the depot would close.', null],
+    ['She told the rally in Westford, this time on housing, that rents must fall.', 'this time'],
+    // A letter is a thing of its own: written again, it is another.
+    ['The councillors wrote to the mayor again about the depot.', 'again'],
     // How much, not which event.
     ['Another 10,000 members have been contacted.', null],
     ['Volunteers reached another ten thousand members.', null],
