@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from './lib/chromium';
-import { buildDetails, type CardDetails } from '../src/core/index/details';
+import { buildDetails, lookups, sentenceExcerpts, type CardDetails } from '../src/core/index/details';
+import { sentencesOf } from '../src/page/card-host';
 import { compileMatcher, createMatcher } from '../src/core/match';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
 import type { CardProps } from '../src/ui/card';
@@ -49,6 +50,20 @@ function ready(index: CorpusIndex, kind: DetectionKind, id: string): CardProps['
   const details = buildDetails(index, kind, id);
   if (!details) throw new Error(`no details for ${kind} ${id}`);
   return { status: 'ready', details };
+}
+
+/**
+ * A ready state as the matching side sends it for a page match: a claim card's details carry the
+ * texts of the differing sentences it asks for (src/page/card-host sentencesOf, background getDetails).
+ */
+async function readyFor(index: CorpusIndex, match: Match): Promise<CardProps['state']> {
+  const state = ready(index, match.kind, match.id);
+  if (state.status === 'ready' && state.details.type === 'claim') {
+    const articles = lookups(index).articles;
+    const excerpts = await sentenceExcerpts(sentencesOf(match), (id) => articles.get(id));
+    if (excerpts.length > 0) state.details.excerpts = excerpts;
+  }
+  return state;
 }
 
 /** A ready state as the matching side sends it when it left `left` articles out. */
@@ -186,7 +201,7 @@ function miniShots(): Shot[] {
 }
 
 /** Cards from the built corpus index, when there is one. */
-function seedShots(): Shot[] {
+async function seedShots(): Promise<Shot[]> {
   let index: CorpusIndex;
   try {
     index = JSON.parse(readFileSync(indexPath, 'utf8')) as CorpusIndex;
@@ -226,7 +241,7 @@ function seedShots(): Shot[] {
   ];
   for (const [name, text] of kinds) {
     const m = matcher.scan(text).find((x) => x.kind === 'claim');
-    if (m) shots.push({ name: `${name}-light`, theme: 'light', match: m, state: ready(index, 'claim', m.id) });
+    if (m) shots.push({ name: `${name}-light`, theme: 'light', match: m, state: await readyFor(index, m) });
   }
   // A second sentence of an article with another figure, outside the matched group: with the
   // article that states the page's sentence left out of the corpus, as leave-one-outlet-out does.
@@ -234,7 +249,7 @@ function seedShots(): Shot[] {
   const { articles } = readCorpus(resolve('seeds'));
   const others = indexArticles(articles.filter((a) => !a.text.includes(own)));
   const loo = createMatcher(compileMatcher(others), { vectors: wordVectors() }).scan(own).find((x) => x.kind === 'claim');
-  if (loo) shots.push({ name: 'seeds-relation-other-group-light', theme: 'light', match: loo, state: ready(others, 'claim', loo.id) });
+  if (loo) shots.push({ name: 'seeds-relation-other-group-light', theme: 'light', match: loo, state: await readyFor(others, loo) });
   // A claim that quotes the speaker in other words of one utterance than another outlet (the same
   // leave-one-out set-up: the article that states it is left out).
   const worded = 'Mr Corbyn said: "We are a social movement and we will only win the next general election because we are that movement of people all around the country who want to see a different world and do things very differently."';
@@ -293,7 +308,7 @@ function renderShot(window: Window, shot: Shot): string {
 
 async function main(): Promise<void> {
   const only = option('--only', '');
-  const shots = [...miniShots(), ...seedShots()].filter((s) => s.name.startsWith(only));
+  const shots = [...miniShots(), ...(await seedShots())].filter((s) => s.name.startsWith(only));
   mkdirSync(outDir, { recursive: true });
   const window = new Window({ url: 'https://example.invalid/' });
   const pages: { name: string; file: string }[] = [];

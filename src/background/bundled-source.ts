@@ -10,7 +10,7 @@
  * start that only answers a settings request pays for neither.
  */
 import type { CorpusIndex } from '../core/index/types';
-import { buildDetails } from '../core/index/details';
+import { buildDetails, lookups, sentenceExcerpts } from '../core/index/details';
 import { createMatcher, type Matcher, type MatcherData } from '../core/match/scan-entry';
 import matcherData from '../generated/matcher.json';
 import { loadCorpus } from './corpus';
@@ -43,6 +43,10 @@ export function bundledCorpus(
     },
     async details(kind, id) {
       return buildDetails(loaded(), kind, id);
+    },
+    async excerpts(sentences) {
+      const articles = lookups(loaded()).articles;
+      return sentenceExcerpts(sentences, (id) => articles.get(id));
     },
   };
 }

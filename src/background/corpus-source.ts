@@ -3,7 +3,7 @@
  * the IndexedDB corpus store next). The matching side asks only for the corpora the reader has
  * switched on; each one matches page text and builds card details from its own records.
  */
-import type { CardDetails } from '../core/index/details';
+import type { CardDetails, SentenceExcerpt } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import type { ScanOptions } from '../core/match';
 
@@ -32,6 +32,8 @@ export interface LoadedCorpus {
   earlyAll?(texts: readonly string[], options?: ScanOptions): Promise<Match[][] | null>;
   /** Card details for one record of this corpus, or null when it has no such record. */
   details(kind: DetectionKind, id: string): Promise<CardDetails | null>;
+  /** Short texts of sentences of this corpus's articles (core/index/details sentenceExcerpts); optional: without it a card shows none. */
+  excerpts?(sentences: readonly { article: string; sentence: number }[]): Promise<SentenceExcerpt[]>;
 }
 
 /** Where the matching side finds its corpora. */

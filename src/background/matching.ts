@@ -120,7 +120,7 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}) };
     },
 
-    async getDetails({ kind, id, corpus }) {
+    async getDetails({ kind, id, corpus, sentences }) {
       const corpora = (await source().active()).filter((c) => corpus === undefined || c.id === corpus);
       let failure: unknown = null;
       for (const c of corpora) {
@@ -131,7 +131,14 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
           failure ??= error;
           continue;
         }
-        if (details) return { ...cardReply(details), corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
+        if (!details) continue;
+        const reply = { ...cardReply(details), corpus: { id: c.id, name: c.name } } as CorpusCardDetails;
+        // A claim card's differing sentences outside its group: their texts (a failure leaves the card without them).
+        if (reply.type === 'claim' && Array.isArray(sentences) && sentences.length > 0 && c.excerpts) {
+          const excerpts = await c.excerpts(sentences).catch(() => []);
+          if (excerpts.length > 0) reply.excerpts = excerpts;
+        }
+        return reply;
       }
       if (failure) throw failure;
       throw new Error(`No ${kind} with id "${id}" in the corpus index`);

@@ -17,6 +17,8 @@ import type { CorpusMeta } from '../store/db';
 import type { CorpusStore } from '../store/corpus-store';
 import type { StoredMatcher } from '../store/matcher-row';
 import type { MatcherData } from '../core/match/data';
+import type { ArticleRecord } from '../core/index/types';
+import { sentenceExcerpts } from '../core/index/details';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { VectorAwareMatcher } from './word-vectors';
 
@@ -189,6 +191,15 @@ export function createStoreCorpusSource(
       },
       details(kind, id) {
         return s.readDetails(entry.meta, kind, id);
+      },
+      excerpts(sentences) {
+        // One read per distinct article: a card asks for a few sentences, often of one article.
+        const reads = new Map<string, Promise<ArticleRecord | null>>();
+        return sentenceExcerpts(sentences, (id) => {
+          let read = reads.get(id);
+          if (!read) reads.set(id, (read = s.readArticle(entry.meta.id, id)));
+          return read;
+        });
       },
     };
     loaded.set(initial.data, entry);

@@ -20,7 +20,7 @@ import { CARD_TAG } from './site-knowledge';
 /** What the host needs from the rest of the content script. */
 export interface CardHostOptions {
   /** Fetches a detail record from the corpus `corpus` (the matching side). Must not throw. */
-  getDetails(kind: DetectionKind, id: string, corpus?: string): Promise<Result<CardDetails | CorpusCardDetails>>;
+  getDetails(kind: DetectionKind, id: string, corpus?: string, sentences?: readonly AskedSentence[]): Promise<Result<CardDetails | CorpusCardDetails>>;
   /** Asks the background to open the corpus browser at a deep link. */
   openBrowser(hash: string): void;
   theme: 'light' | 'dark';
@@ -56,7 +56,25 @@ const FLOAT_CSS = `${HOST_CSS}
 .cl-float > *{max-height:inherit;overflow:auto}
 .cl-unavailable{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff;border:1px solid #8c959f;border-radius:6px;padding:8px 10px;box-shadow:0 4px 14px rgba(0,0,0,.18)}`;
 
-const cacheKey = (kind: DetectionKind, id: string, corpus?: string) => `${corpus ?? ''}\u0000${kind}\u0000${id}`;
+/** A corpus sentence whose text a card asks for with its details (getDetails `sentences`). */
+export interface AskedSentence {
+  article: string;
+  sentence: number;
+}
+
+const cacheKey = (kind: DetectionKind, id: string, corpus?: string, sentences: readonly AskedSentence[] = []) =>
+  `${corpus ?? ''}\u0000${kind}\u0000${id}${sentences.map((s) => `\u0000${s.article}:${s.sentence}`).join('')}`;
+
+/**
+ * The sentences a claim card asks the texts of: those the matcher says differ from the page
+ * sentence. Those outside the claim group ("another sentence of this article") have no text in the
+ * group's details; the card shows each with a short excerpt. The wire already caps a match's refs
+ * (MAX_PAGE_REFS_PER_MATCH), and the matching side answers the first MAX_EXCERPTS (core/index/details).
+ */
+export function sentencesOf(match: Match): AskedSentence[] {
+  if (match.kind !== 'claim') return [];
+  return match.refs.filter((r) => r.relation === 'differs').map((r) => ({ article: r.article, sentence: r.sentence }));
+}
 
 /** The corpus a page match came from (matches from the matching side carry it). */
 export function corpusOf(match: Match): string | undefined {
@@ -133,14 +151,14 @@ export class CardHost {
    * Starts fetching a record's details and the card UI (on hover, during the intent delay), so the
    * card opens ready.
    */
-  preload(kind: DetectionKind, id: string, corpus?: string): Promise<CardState> {
+  preload(kind: DetectionKind, id: string, corpus?: string, sentences: readonly AskedSentence[] = []): Promise<CardState> {
     if (!this.ui) void this.prepareUi();
-    const key = cacheKey(kind, id, corpus);
+    const key = cacheKey(kind, id, corpus, sentences);
     const hit = this.cache.get(key);
     if (hit && hit.state?.status !== 'error') return hit.promise;
     const entry: { promise: Promise<CardState>; state?: CardState } = {
       promise: this.options
-        .getDetails(kind, id, corpus)
+        .getDetails(kind, id, corpus, sentences.length > 0 ? sentences : undefined)
         .then((result): CardState =>
           result.ok ? { status: 'ready', details: result.value, corpus: (result.value as CorpusCardDetails).corpus?.name } : { status: 'error', message: result.error },
         )
@@ -164,7 +182,7 @@ export class CardHost {
     this.unstage();
     const staged: { marker: HTMLElement; match: Match; state?: CardState } = { marker, match };
     this.staged = staged;
-    void Promise.all([this.preload(match.kind, match.id, corpusOf(match)), this.prepareUi()]).then(([state, ui]) => {
+    void Promise.all([this.preload(match.kind, match.id, corpusOf(match), sentencesOf(match)), this.prepareUi()]).then(([state, ui]) => {
       if (this.staged !== staged || this.current || !ui || state.status !== 'ready' || !marker.isConnected) return;
       this.ensureHost();
       const float = this.float as HTMLElement;
@@ -219,7 +237,7 @@ export class CardHost {
       return;
     }
     this.unstage();
-    const cached = this.cache.get(cacheKey(match.kind, match.id, corpusOf(match)))?.state;
+    const cached = this.cache.get(cacheKey(match.kind, match.id, corpusOf(match), sentencesOf(match)))?.state;
     this.current = { marker, match, pinned, state: cached ?? { status: 'loading' } };
     if (marker.hasAttribute('aria-expanded')) marker.setAttribute('aria-expanded', 'true');
     if (this.ui) this.show();
@@ -229,7 +247,7 @@ export class CardHost {
       });
     }
     if (!cached || cached.status === 'error') {
-      void this.preload(match.kind, match.id, corpusOf(match)).then((state) => {
+      void this.preload(match.kind, match.id, corpusOf(match), sentencesOf(match)).then((state) => {
         if (this.current?.marker !== marker) return;
         this.current.state = state;
         this.render();

@@ -8,7 +8,7 @@
  * does not pin (the reader asked for the link); anywhere else a click pins.
  */
 import type { Match } from '../core/index/types';
-import { corpusOf, type CardHost } from './card-host';
+import { corpusOf, sentencesOf, type CardHost } from './card-host';
 import { MARK_TAG } from './site-knowledge';
 
 /** Delay before a hovered marker opens its card. */
@@ -108,7 +108,7 @@ export function initCardTriggers(doc: Document, host: CardHost, lookup: MarkerLo
     clearOpen();
     pendingFirst = found.first;
     // Fetch and render (unseen) while the reader is still deciding, so opening only reveals the card.
-    void host.preload(found.match.kind, found.match.id, corpusOf(found.match));
+    void host.preload(found.match.kind, found.match.id, corpusOf(found.match), sentencesOf(found.match));
     host.stage(found.first, found.match);
     scheduleOpen(() => {
       if (found.first.isConnected) host.open(found.first, found.match, false);

@@ -164,9 +164,11 @@ export interface MatchingProtocol {
   };
   /**
    * A detail record for a card: an entity, claim group or quote group, with resolved evidence and
-   * the corpus it comes from. Without `corpus`, the first active corpus that has the record.
+   * the corpus it comes from. Without `corpus`, the first active corpus that has the record. With
+   * `sentences` (a claim card's differing sentences outside its group), a claim's reply carries their
+   * texts as `excerpts` (core/index/details sentenceExcerpts).
    */
-  getDetails: { request: { kind: DetectionKind; id: string; corpus?: string }; reply: CorpusCardDetails };
+  getDetails: { request: { kind: DetectionKind; id: string; corpus?: string; sentences?: { article: string; sentence: number }[] }; reply: CorpusCardDetails };
 }
 
 // ---- end of matching ----

@@ -128,6 +128,45 @@ export interface DifferenceDetails {
   values: { article: ArticleRef; claim: string; value: string }[];
 }
 
+/**
+ * The text of one corpus sentence a card asked for by (article, sentence): a differing sentence of
+ * an article that is no member of the claim group ("another sentence of this article").
+ */
+export interface SentenceExcerpt {
+  article: string;
+  sentence: number;
+  text: string;
+}
+
+/** At most this many sentences per card request: a card shows a few differing sentences (relate.ts keeps at most 4 differences a reference). */
+export const MAX_EXCERPTS = 8;
+/**
+ * At most this many characters of a sentence are sent: the card shows a short excerpt (two lines,
+ * clamped), and one long corpus sentence must not swell the reply.
+ */
+export const EXCERPT_CHARS = 280;
+
+/** The text of a sentence cut to EXCERPT_CHARS at a word, with an ellipsis when cut. */
+export function shortExcerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.lastIndexOf(' ', EXCERPT_CHARS);
+  return `${text.slice(0, cut > 0 ? cut : EXCERPT_CHARS).trimEnd()}…`;
+}
+
+/**
+ * Short excerpts of the asked sentences that `article` resolves (an article id to its record, or
+ * undefined), at most MAX_EXCERPTS, in the order asked; a sentence that does not resolve is left out.
+ */
+export async function sentenceExcerpts(asked: readonly { article: string; sentence: number }[], article: (id: string) => ArticleRecord | undefined | null | Promise<ArticleRecord | undefined | null>): Promise<SentenceExcerpt[]> {
+  const out: SentenceExcerpt[] = [];
+  for (const { article: id, sentence } of asked.slice(0, MAX_EXCERPTS)) {
+    if (typeof id !== 'string' || !Number.isInteger(sentence)) continue;
+    const text = sentenceText((await article(id)) ?? undefined, sentence);
+    if (text) out.push({ article: id, sentence, text: shortExcerpt(text) });
+  }
+  return out;
+}
+
 /** Card record for a claim group. */
 export interface ClaimDetails {
   type: 'claim';
@@ -144,6 +183,8 @@ export interface ClaimDetails {
   byOutlet: OutletGroup<ClaimMemberDetails>[];
   differences: DifferenceDetails[];
   link: string;
+  /** Texts of sentences outside the group the card asked for (getDetails `sentences`); absent when none was asked. */
+  excerpts?: SentenceExcerpt[];
 }
 
 /** One article's wording of a quote. */

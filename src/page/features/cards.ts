@@ -25,8 +25,8 @@ export function initCards(doc: Document, env: CardsEnv, onGone: () => void, sign
 
   const card = new CardHost(doc, {
     theme: 'light',
-    getDetails: async (kind, id, corpus) => {
-      const result = await env.request('getDetails', corpus === undefined ? { kind, id } : { kind, id, corpus });
+    getDetails: async (kind, id, corpus, sentences) => {
+      const result = await env.request('getDetails', { kind, id, ...(corpus === undefined ? {} : { corpus }), ...(sentences ? { sentences: [...sentences] } : {}) });
       if (!result.ok && isInvalidatedError(result.error)) onGone();
       return result;
     },

@@ -88,12 +88,18 @@ export function otherDiffering(refs: readonly CoverageRef[], members: readonly C
   return refs.filter((r) => r.relation === 'differs' && !members.some((m) => m.article.id === r.article && m.sentence === r.sentence));
 }
 
-/** One differing sentence of an article outside the group (otherDiffering): its kind and values side by side. */
-function OtherSentence({ coverage: r, article }: { coverage: CoverageRef; article?: ClaimMemberDetails['article'] }) {
+/** The text the matching side sent for one sentence of an article (details.excerpts), or undefined. */
+export function excerptOf(details: ClaimDetails, article: string, sentence: number): string | undefined {
+  return Array.isArray(details.excerpts) ? details.excerpts.find((e) => e.article === article && e.sentence === sentence)?.text : undefined;
+}
+
+/** One differing sentence of an article outside the group (otherDiffering): a short excerpt, its kind and values side by side. */
+function OtherSentence({ coverage: r, article, excerpt }: { coverage: CoverageRef; article?: ClaimMemberDetails['article']; excerpt?: string }) {
   return (
     <li class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
       {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
       <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
+      {excerpt ? <blockquote class="cl-excerpt-block cl-clamp">{excerpt}</blockquote> : null}
       <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} wording />
     </li>
   );
@@ -145,14 +151,14 @@ export function ClaimCard({ match, details, onOpenBrowser }: ClaimCardProps) {
                     </p>
                   ) : null}
                 </li>,
-                ...(last ? others.filter((r) => r.article === m.article.id).map((r) => <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} article={m.article} />) : []),
+                ...(last ? others.filter((r) => r.article === m.article.id).map((r) => <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} article={m.article} excerpt={excerptOf(details, r.article, r.sentence)} />) : []),
               ];
             }),
           )}
           {others
             .filter((r) => !details.members.some((m) => m.article.id === r.article))
             .map((r) => (
-              <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} />
+              <OtherSentence key={`${r.article}:${r.sentence}`} coverage={r} excerpt={excerptOf(details, r.article, r.sentence)} />
             ))}
         </ul>
         <MoreArticles details={details} onOpenBrowser={onOpenBrowser} />

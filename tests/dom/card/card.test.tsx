@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildDetails, type CardDetails } from '../../../src/core/index/details';
+import { EXCERPT_CHARS, buildDetails, lookups, sentenceExcerpts, sentenceText, shortExcerpt, type CardDetails, type ClaimDetails } from '../../../src/core/index/details';
 import type { CorpusIndex, DetectionKind, Match } from '../../../src/core/index/types';
 import type { CorpusCardDetails } from '../../../src/shared/protocol';
 import { CARD_CSS, renderCard, unmountCard, type CardProps } from '../../../src/ui/card';
@@ -329,6 +329,38 @@ describe('claim card', () => {
     expect(el.querySelectorAll('.cl-item:not([data-cl-other-sentence])')).toHaveLength(3);
     const order = [...el.querySelectorAll('.cl-item')].map((i) => `${i.querySelector('[data-cl-article]')!.getAttribute('data-cl-article')}${i.hasAttribute('data-cl-other-sentence') ? '+' : ''}`);
     expect(order).toEqual(['a2', 'a1', 'a1+', 'a3']);
+    // No text was sent for it: no excerpt, and nothing stands in for one.
+    expect(other[0].querySelector('.cl-excerpt-block')).toBeNull();
+  });
+
+  it('shows a short excerpt of that other sentence when the details carry its text', async () => {
+    const index = makeMiniIndex();
+    const a1 = lookups(index).articles.get('a1')!;
+    const state = ready(index, 'claim', 'cg1');
+    const details = (state as { details: ClaimDetails }).details;
+    details.excerpts = await sentenceExcerpts([{ article: 'a1', sentence: 4 }, { article: 'a1', sentence: 999 }], (id) => lookups(index).articles.get(id));
+    // The sentence that does not resolve is left out.
+    expect(details.excerpts.map((e) => e.sentence)).toEqual([4]);
+    const withOther: Match['refs'] = [
+      ...refs,
+      { article: 'a1', sentence: 4, relation: 'differs', score: 0.4, kind: 'scope', values: { attribute: 'scope', kind: 'scope', page: 'all of the councillors', corpus: 'one of the councillors' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'All of the councillors signed it.', withOther, 0.7), state });
+    const other = el.querySelector('.cl-item[data-cl-other-sentence]')!;
+    const quote = other.querySelector('.cl-excerpt-block')!;
+    expect(quote.textContent).toBe(sentenceText(a1, 4));
+    expect(quote.textContent!.length).toBeGreaterThan(0);
+    expect(quote.classList.contains('cl-clamp')).toBe(true);
+    // The group's own members keep their excerpts (one each), the other sentence has its own.
+    expect(el.querySelectorAll('.cl-excerpt-block')).toHaveLength(4);
+  });
+
+  it('cuts a long sentence to a short excerpt at a word', () => {
+    const long = `${'harbour '.repeat(60)}end.`;
+    const cut = shortExcerpt(long);
+    expect(cut.length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
+    expect(cut.endsWith('harbour…')).toBe(true);
+    expect(shortExcerpt('Short one.')).toBe('Short one.');
   });
 
   it('says where a place\'s containment comes from (the corpus text)', () => {

@@ -155,3 +155,33 @@ describe('createCardUiLoader', () => {
     await expect(createCardUiLoader(registering(null))()).rejects.toThrow('did not register');
   });
 });
+
+describe('CardHost asks for the texts of a claim card\'s differing sentences', () => {
+  const claim: Match = {
+    kind: 'claim',
+    id: 'claim:g1',
+    text: 'Ann Example said all of the wardens signed.',
+    start: 0,
+    end: 43,
+    score: 0.8,
+    refs: [
+      { article: 'a1', sentence: 2, relation: 'agrees', score: 0.8 },
+      { article: 'a1', sentence: 5, relation: 'differs', score: 0.6, kind: 'scope' },
+      { article: 'a2', sentence: 1, relation: 'differs', score: 0.7, kind: 'contradiction' },
+    ],
+  };
+
+  it('sends the differing refs of a claim with its details request, and none for a person', async () => {
+    const { host, marker, getDetails } = makeHost(async () => cardView);
+    host.open(marker, claim);
+    await flush();
+    expect(getDetails).toHaveBeenLastCalledWith('claim', 'claim:g1', undefined, [
+      { article: 'a1', sentence: 5 },
+      { article: 'a2', sentence: 1 },
+    ]);
+    host.close();
+    host.open(marker, match);
+    await flush();
+    expect(getDetails).toHaveBeenLastCalledWith('person', 'person:a', undefined, undefined);
+  });
+});

@@ -33,6 +33,18 @@ describe('the matching side over the bundled corpus', () => {
     expect(details).toMatchObject({ type: 'entity', name: 'Ada Quint', corpus: { id: BUNDLED_CORPUS_ID, name: BUNDLED_CORPUS_NAME } });
   });
 
+  it('sends the texts of the sentences a claim card asks for, and none to an entity card', async () => {
+    const group = mini.claimGroups[0];
+    const article = mini.articles.find((a) => a.sentences.length > 1)!;
+    const asked = [{ article: article.id, sentence: 1 }, { article: article.id, sentence: 9999 }, { article: 'no-such-article', sentence: 0 }];
+    const claim = await side.getDetails({ kind: 'claim', id: group.id, sentences: asked });
+    const expected = article.text.slice(article.sentences[1].start, article.sentences[1].end).trim();
+    expect(claim).toMatchObject({ type: 'claim', excerpts: [{ article: article.id, sentence: 1, text: expected }] });
+    expect(await side.getDetails({ kind: 'claim', id: group.id })).not.toHaveProperty('excerpts');
+    const person = await side.getDetails({ kind: 'person', id: mini.entities[0].id, sentences: asked });
+    expect(person).not.toHaveProperty('excerpts');
+  });
+
   it('reports a bundled index that failed to load by its reason', async () => {
     const broken = createMatchingSide(() => bundledCorpusSource(bundledCorpus(data, () => ({ error: 'The corpus index failed to load: bad schema' }))));
     await expect(broken.getDetails({ kind: 'person', id: 'p' })).rejects.toThrow('The corpus index failed to load: bad schema');
