@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { analyseCorpus } from '../src/core/analysis/index';
 import { validateIndex } from '../src/core/index/validate';
 import { compileMatcher } from '../src/core/match/index';
+import { gazetteerContainment } from '../src/core/lang/gazetteer';
+import { loadGazetteer } from './lib/gazetteer';
 import { printableName, readCorpus, serialiseIndex } from './lib/read-corpus';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +20,11 @@ const index = validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))))
 const out = resolve(ROOT, 'src/generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(resolve(out, 'index.json'), serialiseIndex(index));
-writeFileSync(resolve(out, 'matcher.json'), JSON.stringify(compileMatcher(index)) + '\n');
+const matcher = compileMatcher(index);
+// Place containment by a gazetteer, beside what the corpus text says (relate.ts): found here, at
+// build time, so the extension ships the pairs and never the gazetteer.
+matcher.placeWithinGazetteer = gazetteerContainment(matcher.places, loadGazetteer());
+writeFileSync(resolve(out, 'matcher.json'), JSON.stringify(matcher) + '\n');
 const ms = Math.round(performance.now() - started);
 process.stderr.write(
   `build-index: ${index.articles.length} articles, ${index.entities.length} entities, ${index.quotes.length} quotes in ${index.quoteGroups.length} groups, ` +

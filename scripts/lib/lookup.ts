@@ -8,6 +8,8 @@ import { compileMatcher, createMatcher, type Matcher, type ScanOptions } from '.
 import { selectMatches, type SelectOptions } from '../../src/core/match/select';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { wordVectors } from './word-vectors';
+import { gazetteerContainment } from '../../src/core/lang/gazetteer';
+import { loadGazetteer } from './gazetteer';
 
 const matchers = new WeakMap<CorpusIndex, Matcher>();
 
@@ -34,7 +36,10 @@ function matcherFor(index: CorpusIndex): Matcher {
   let matcher = matchers.get(index);
   if (!matcher) {
     // Through JSON, as the matching side receives it, so nothing non-serialisable can slip in.
-    matcher = createMatcher(JSON.parse(JSON.stringify(compileMatcher(index))), { vectors: wordVectors() });
+    // With the gazetteer's place pairs, as the build gives the bundled corpus (scripts/build-index.ts).
+    const data = compileMatcher(index);
+    data.placeWithinGazetteer = gazetteerContainment(data.places, loadGazetteer());
+    matcher = createMatcher(JSON.parse(JSON.stringify(data)), { vectors: wordVectors() });
     matchers.set(index, matcher);
   }
   return matcher;

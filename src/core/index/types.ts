@@ -268,9 +268,10 @@ export interface ValueDifference {
   corpus: string;
   /**
    * For a place inside another (place-within, place-around), where that containment comes from:
-   * "text", a corpus article says so ("X, Greater Y", "X in Y", "Y's X"); no gazetteer is used.
+   * "text", a corpus article says so ("X, Greater Y", "X in Y", "Y's X"); "gazetteer", no article
+   * says so but a gazetteer does (core/lang/gazetteer: GeoNames' places, regions and countries).
    */
-  basis?: 'text';
+  basis?: 'text' | 'gazetteer';
 }
 
 /** One corpus article's evidence behind a detection. */

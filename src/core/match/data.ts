@@ -110,6 +110,12 @@ export interface MatcherData {
   claimTraits?: ClaimTraits[];
   /** Flat (inner place, outer place) index pairs: the corpus text says the first lies in the second ("X, Greater Y", "X in Y", "Y's X"). */
   placeWithin?: number[];
+  /**
+   * Flat (inner place, outer place) index pairs a gazetteer puts one inside the other (core/lang/gazetteer:
+   * a town in its region or country, a district in the area of a larger city). Optional: set by the
+   * build for the bundled corpus; a corpus compiled without a gazetteer relates places by its text alone.
+   */
+  placeWithinGazetteer?: number[];
   /** Per quote (parallel to `quotes`), its certainty level from how it was introduced ("will say" is expected; core/lang/certainty). */
   quoteCertainty?: number[];
 }

@@ -42,6 +42,8 @@ export interface RelateData {
   traits: readonly (ClaimTraits | undefined)[];
   /** Per place index, the places the corpus text says it lies in (transitively). */
   within: readonly ReadonlySet<number>[];
+  /** Per place index, the places a gazetteer puts it in (MatcherData.placeWithinGazetteer); absent: none known. */
+  withinGazetteer?: readonly ReadonlySet<number>[];
   /** Claim key ids by key (MatcherData.keys), to check that a claim states what the page denies. */
   keyIds: ReadonlyMap<string, number>;
   /** Per article index, its year (0 when undated; MatcherData.articleYears); absent: none known. */
@@ -124,7 +126,10 @@ export function relateData(data: MatcherData): RelateData {
   // Traits that are not what this version writes are left out (figures and places still compare):
   // a bad stored shard must not stop a scan.
   const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
-  return { traits, within, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [] };
+  const withinGazetteer: Set<number>[] = data.places.map(() => new Set<number>());
+  const gazetteerPairs = Array.isArray(data.placeWithinGazetteer) ? data.placeWithinGazetteer : [];
+  for (let k = 0; k + 1 < gazetteerPairs.length; k += 2) withinGazetteer[gazetteerPairs[k]]?.add(gazetteerPairs[k + 1]);
+  return { traits, within, withinGazetteer, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [] };
 }
 
 /** Whether a value has the shape of ClaimTraits. */
@@ -589,14 +594,16 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
     if (!placeAgrees && compare) {
-      const within = ctx.data?.within;
+      // What the corpus text says first; a gazetteer where no article relates the two.
       let found: ValueDifference | null = null;
-      for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
-        const p = ctx.pagePlaces[pi];
-        for (const c of claimPlaces) {
-          if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis: 'text' };
-          else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis: 'text' };
-          if (found) break;
+      for (const [within, basis] of [[ctx.data?.within, 'text'], [ctx.data?.withinGazetteer, 'gazetteer']] as const) {
+        for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
+          const p = ctx.pagePlaces[pi];
+          for (const c of claimPlaces) {
+            if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
+            else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
+            if (found) break;
+          }
         }
       }
       add(found ?? { attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });

@@ -86,7 +86,7 @@ export function PageDifferences({ differences, outlet, wording = false }: PageDi
               <dd class="cl-pd-value">{shown(d, d.corpus)}</dd>
             </div>
           </dl>
-          {d.basis === 'text' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_text')}</p> : null}
+          {d.basis === 'text' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_text')}</p> : d.basis === 'gazetteer' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_gazetteer')}</p> : null}
         </li>
       ))}
     </ul>

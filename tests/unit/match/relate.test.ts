@@ -80,8 +80,8 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
     to: run.norm.length,
     pageDay: pageDate ? dayOf(pageDate) : null,
     quoted: quotedSpans(run),
-    // Kessel Quay lies in Dunmore Valley, as a corpus text said.
-    data: { traits, within: [new Set([1]), new Set(), new Set()], keyIds: KEY_IDS },
+    // Kessel Quay lies in Dunmore Valley, as a corpus text said; a gazetteer puts it in Westford's area too.
+    data: { traits, within: [new Set([1]), new Set(), new Set()], withinGazetteer: [new Set([2]), new Set(), new Set()], keyIds: KEY_IDS },
   };
 }
 
@@ -145,7 +145,8 @@ describe('relate: the kind of each difference', () => {
     ['a number word', 'Thirteen crews walked out.', undefined, undefined, '13 crews walked out.', {}, []],
     ['a place inside the page place', 'Crews walked out in Dunmore Valley.', 'Dunmore Valley', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
     ['a place around the page place', 'Crews walked out at Kessel Quay.', 'Kessel Quay', undefined, 'Crews walked out in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:place-around']],
-    ['another place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:contradiction']],
+    ['a place a gazetteer puts inside the page place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
+    ['another place', 'Crews walked out in Dunmore Valley.', 'Dunmore Valley', undefined, 'Crews walked out in Westford.', { places: ['Westford'] }, ['place:contradiction']],
     ['the weekday of the corpus day', 'Crews walked out on Monday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, []],
     ['another weekday', 'Crews walked out on Friday.', undefined, undefined, 'Crews walked out yesterday.', { date: '2021-03-09' }, ['date:contradiction']],
     ['a duration in other units that agrees', 'The bridge closes for fourteen weeks.', undefined, undefined, 'The bridge closes for more than three months.', {}, []],
@@ -197,6 +198,14 @@ describe('relate: the kind of each difference', () => {
     expect(ref.kind).toBe(all[0]?.kind);
   });
 
+  it('says which basis a containment has: the text first, the gazetteer where no text relates the two', () => {
+    const [sig, traits] = corpusClaim('Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] });
+    const byText = relate(context('Crews walked out in Dunmore Valley.', [sig], [traits], 'Dunmore Valley'), sig, 0.8, 0);
+    expect(byText.values).toEqual({ attribute: 'place', kind: 'place-within', page: 'Dunmore Valley', corpus: 'Kessel Quay', basis: 'text' });
+    const byGazetteer = relate(context('Crews walked out in Westford.', [sig], [traits], 'Westford'), sig, 0.8, 0);
+    expect(byGazetteer.values).toEqual({ attribute: 'place', kind: 'place-within', page: 'Westford', corpus: 'Kessel Quay', basis: 'gazetteer' });
+  });
+
   it('puts a contradiction before a precision difference and names it the main kind', () => {
     const [sig, traits] = corpusClaim('43 crews walked out on Tuesday.', { date: '2021-03-09' });
     const ref = relate(context('About 40 crews walked out on Friday.', [sig], [traits]), sig, 0.8, 0);
@@ -226,6 +235,15 @@ describe('relateData', () => {
     const out = relateData(data);
     expect(out.traits).toEqual(expected);
     expect([...out.within[0]]).toEqual([1]);
+  });
+
+  it('reads the gazetteer\'s place pairs apart from the text\'s, and none from older data', () => {
+    const data = { places: ['Kessel Quay', 'Dunmore Valley', 'Westford'], placeWithin: [0, 1], placeWithinGazetteer: [0, 2, 1, 2], claims: [] } as unknown as MatcherData;
+    const out = relateData(data);
+    expect(out.within.map((s) => [...s])).toEqual([[1], [], []]);
+    expect(out.withinGazetteer!.map((s) => [...s])).toEqual([[2], [2], []]);
+    const old = relateData({ ...data, placeWithinGazetteer: undefined } as unknown as MatcherData);
+    expect(old.withinGazetteer!.map((s) => [...s])).toEqual([[], [], []]);
   });
 });
 
