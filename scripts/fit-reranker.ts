@@ -105,7 +105,9 @@ function main(): void {
     const found = new Set<string>();
     probeMatcher.scan(item.text, {
       kinds: { claim: true },
-      claimProbe: (claim, features, sentence) => {
+      claimProbe: (claim, features, sentence, otherEvent) => {
+        // A pair the other-event rule decides never reaches the re-ranker's verdict: not one to fit on.
+        if (otherEvent) return;
         const article = data.articles[data.claims[claim][0]];
         const key = `${sentence}\u0000${article}`;
         if (expected.has(article)) {

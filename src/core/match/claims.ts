@@ -158,8 +158,8 @@ export interface ClaimScorerOptions {
   exhaustiveRetrieval?: boolean;
 }
 
-/** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call) and the sentence's first token, for fitting. */
-export type ClaimProbe = (claim: number, features: Float64Array, sentence: number) => void;
+/** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call), the sentence's first token, and whether the other-event rule decides it (relate.ts otherEvent), for fitting. */
+export type ClaimProbe = (claim: number, features: Float64Array, sentence: number, otherEvent: boolean) => void;
 
 /** Symbol cache value: not looked up yet. */
 const UNSEEN = -3;
@@ -467,8 +467,7 @@ export class ClaimScorer {
     let result: ClaimResult | null = null;
     let best = -1;
     let bestP = 0;
-    // Fitting: a pair the other-event rule decides (relate.ts otherEvent) never reaches the
-    // re-ranker's verdict, so it is not one to fit on.
+    // Fitting: whether the other-event rule decides a pair (relate.ts otherEvent), so it never reaches the re-ranker's verdict.
     let decided: ((c: number) => boolean) | null = null;
     if (probe) {
       const ctx = this.relateContext(text, t, a, b);
@@ -482,7 +481,7 @@ export class ClaimScorer {
       this.topExact[i] = this.features(c, sums[this.top[0] * 3 + 1], row, probe ? 0 : threshold) ? 1 : 0;
       const p = probability(this.model, row, 0);
       this.topP[i] = p;
-      if (probe && !decided!(c)) probe(c, row, a);
+      probe?.(c, row, a, decided!(c));
       if (p > bestP) {
         bestP = p;
         best = c;
