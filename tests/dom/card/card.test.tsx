@@ -363,15 +363,18 @@ describe('claim card', () => {
     expect(shortExcerpt('Short one.')).toBe('Short one.');
   });
 
-  it('says where a place\'s containment comes from (the corpus text)', () => {
+  it('says where a place\'s containment comes from (the corpus text, or a gazetteer)', () => {
     const index = makeMiniIndex();
     const place: Match['refs'] = [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'place-within', values: { attribute: 'place', kind: 'place-within', page: 'Eastport', corpus: 'Old Quay', basis: 'text' } },
       { article: 'a2', sentence: 2, relation: 'differs', score: 0.7, kind: 'contradiction', values: { attribute: 'place', kind: 'contradiction', page: 'Eastport', corpus: 'Westhaven' } },
+      { article: 'a3', sentence: 2, relation: 'differs', score: 0.7, kind: 'place-around', values: { attribute: 'place', kind: 'place-around', page: 'Eastport', corpus: 'Harbour County', basis: 'gazetteer' } },
     ];
     const { el } = mount({ match: match('claim', 'cg1', 'Councillors in Eastport signed it.', place, 0.8), state: ready(index, 'claim', 'cg1') });
     const basis = [...el.querySelectorAll('.cl-pd')].map((b) => b.querySelector('.cl-pd-basis')?.textContent ?? null);
-    expect(basis).toEqual(['One place lies inside the other, as a corpus article says.', null]);
+    // Each member of an article shows its article's difference (a3 has two members in the group).
+    expect(new Set(basis)).toEqual(new Set(['One place lies inside the other, as a corpus article says.', 'One place lies inside the other, by a gazetteer (GeoNames); no corpus article says so.', null]));
+    expect(basis.filter((b) => b?.includes('gazetteer')).length).toBeGreaterThan(0);
   });
 
   it('without page refs, the reference is badged as such and nothing claims to match the page', () => {
