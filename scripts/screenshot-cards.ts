@@ -21,6 +21,8 @@ import { compileMatcher, createMatcher } from '../src/core/match';
 import type { CorpusIndex, DetectionKind, Match } from '../src/core/index/types';
 import type { CardProps } from '../src/ui/card';
 import { loadCardModule } from './lib/card-module';
+import { loadGazetteer } from './lib/gazetteer';
+import { gazetteerContainment } from '../src/core/lang/gazetteer';
 import { wordVectors } from './lib/word-vectors';
 import { readCorpus } from './lib/read-corpus';
 import { indexArticles } from './lib/claim-eval';
@@ -228,7 +230,10 @@ async function seedShots(): Promise<Shot[]> {
   }
   // A card as the page gets it: the matcher's own refs for a sentence that states a figure
   // differently and less certainly than the corpus (kinds named by core/match/relate).
-  const matcher = createMatcher(compileMatcher(index), { vectors: wordVectors() });
+  // With the gazetteer's place pairs, as the build gives the bundled corpus (scripts/build-index.ts).
+  const data = compileMatcher(index);
+  data.placeWithinGazetteer = gazetteerContainment(data.places, loadGazetteer());
+  const matcher = createMatcher(data, { vectors: wordVectors() });
   const pageSentence = 'More than 40 women Labour MPs may have written to Mr Corbyn about the abuse.';
   const looked = matcher.scan(pageSentence).find((m) => m.kind === 'claim');
   if (looked) shots.push(...both({ name: 'seeds-claim-lookup', match: looked, state: ready(index, 'claim', looked.id) }));
@@ -238,6 +243,10 @@ async function seedShots(): Promise<Shot[]> {
     ['seeds-relation-scope', 'All of the biggest trade unions have thrown their weight behind Corbyn.'],
     ['seeds-relation-rounded', 'Around 2,000 people packed the Lowry Theatre.'],
     ['seeds-relation-other-sentence', 'Twenty-eight female Labour MPs wrote to Jeremy Corbyn complaining about his response to the abuse.'],
+    // A town another outlet names, inside the city this sentence names: by the gazetteer, not the text.
+    ['seeds-relation-place-gazetteer', 'The leader told activists in Manchester that members want to see a different world.'],
+    // A count of another group (members against supporters).
+    ['seeds-relation-scope-group', 'Around 1,800 Labour members packed the Lowry Theatre to hear Mr Corbyn.'],
   ];
   for (const [name, text] of kinds) {
     const m = matcher.scan(text).find((x) => x.kind === 'claim');
