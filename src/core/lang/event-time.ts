@@ -32,7 +32,7 @@ const TIME_UNITS: ReadonlySet<string> = new Set(['day', 'days', 'week', 'weeks',
 /** Times that, after "the following", say the event came after another ("the following spring"). */
 const FOLLOWING: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'season', 'election', 'morning', 'evening', 'weekend']);
 /**
- * Words after "another" that say how much, not which event ("another 10,000 members", "another of
+ * Words after "another" that say how much, not which event ("another 5,000 stewards", "another of
  * his allies", "one another"): no repeat.
  */
 const ANOTHER_NOT_EVENT: ReadonlySet<string> = new Set(['of', 'one', 'way', 'thing', 'matter', 'question', 'issue', 'reason', 'word']);
@@ -48,7 +48,7 @@ export function readRepeatMarker(t: TokenRun, from: number, to: number): RepeatM
     if (!word(i)) continue;
     const w = at(i);
     for (const words of speech ? OCCASION : ALONE_OR_OCCASION) if (words.every((x, k) => at(i + k) === x)) return span(i, i + words.length - 1);
-    // "another rally", not "another 10,000" nor "one another" nor "another of them".
+    // "another rally", not "another 5,000" nor "one another" nor "another of them".
     if (w === 'another' && word(i + 1) && !(t.flags[i + 1] & NUM) && !NUMBER_WORDS.has(at(i + 1)) && !ANOTHER_NOT_EVENT.has(at(i + 1)) && at(i - 1) !== 'one') return span(i, i + 1);
     // "a second campaign", "for a second time".
     if (w === 'a' && ORDINALS.has(at(i + 1)) && word(i + 2)) return span(i, i + 2);

@@ -48,7 +48,7 @@ export type DateSignature = [number | null, number | null, number, number, numbe
  * quotes: [its words, lower case, space-separated; the quotation as written] ([] when nothing;
  * core/lang/quoted-words; absent before it), its repeat marker as written ("again", "a second
  * campaign", "" when none; core/lang/event-time; absent before it)]. Each group is of a share ("of
- * the members") or of a count ending at its plural noun ("1,800 supporters").
+ * the members") or of a count ending at its plural noun ("1,200 volunteers").
  */
 export type ClaimTraits = [number, string, DateSignature[], string[][], string[], number, string, string?, string?, QuantitySignature?, [string, string]?, string[]?, QuotationSignature?, string?];
 

@@ -321,16 +321,16 @@ export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, t
 }
 
 /**
- * Whether a word looks like a plural noun, which ends the group a count is of ("1,800 party
- * members | packed"). Three letters are enough for an acronym's plural ("MPs"); "-ss" is singular.
+ * Whether a word looks like a plural noun, which ends the group a count is of ("1,200 harbour
+ * wardens | marched"). Three letters are enough for an acronym's plural ("MPs"); "-ss" is singular.
  */
 const looksPlural = (norm: string) => norm.length >= 3 && norm.endsWith('s') && !norm.endsWith('ss');
 
 /**
  * The group a count is of: up to MAX_GROUP_WORDS content words after it, or after its "of" ("12
- * of the wardens"), ending at the first plural-looking word ("1,800 party members"); [] when no
+ * of the trustees"), ending at the first plural-looking word ("1,200 harbour wardens"); [] when no
  * plural word ends it within that many words, for a count's unit words run on into the verb
- * ("1,800 crammed into …") and could not say which group is meant.
+ * ("1,200 crammed into …") and could not say which group is meant.
  */
 function countGroupSpan(t: TokenRun, next: number, to: number): { keys: string[]; end: number } {
   let j = next;
@@ -396,9 +396,9 @@ function comparable(pageUnits: readonly string[], corpusUnits: readonly string[]
 
 /**
  * Two known groups that are not the same: their head nouns (the last word: "of registered party
- * members", "1,800 supporters") differ, so it is a share or count of the members against one of the
- * voters. One group narrowed by a word of its own ("28 women Labour MPs" against "28 women MPs",
- * "more than 40 MPs" against "more than 40 female Labour MPs") is the same group less fully
+ * members", "1,200 volunteers") differ, so it is a share or count of the members against one of the
+ * voters. One group narrowed by a word of its own ("31 senior harbour wardens" against "31 harbour
+ * wardens", "more than 50 wardens" against "more than 50 senior wardens") is the same group less fully
  * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
  */
 function otherGroup(a: readonly string[], b: readonly string[]): boolean {
@@ -545,7 +545,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const c = figs[ci];
       if (c[2] !== g.cls) continue;
       const corpusGroup = traits?.[3][ci] ?? [];
-      // Counts' unit words run on into the verb ("1,800 people crammed"): only a group that a
+      // Counts' unit words run on into the verb ("1,200 people crammed"): only a group that a
       // plural noun ends (shareGroupSpan) says which group; without one on both sides, a count is
       // compared when a unit word is shared.
       const groupsKnown = pageGroup.length > 0 && corpusGroup.length > 0;
