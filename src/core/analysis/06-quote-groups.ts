@@ -51,7 +51,8 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     const upper = common.count(i, a, b);
     if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
     // Word numbers stand for distinct words one to one, so they share in order what the words do.
-    const shared = sharedInOrder(Array.from(a), Array.from(b));
+    // The diff gives up once fewer than the least passing share is possible (floor: never above the true threshold).
+    const shared = sharedInOrder(Array.from(a), Array.from(b), Math.max(MIN_SHARED_WORDS, Math.floor(MIN_SHARED * shorter)));
     if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.add(i, j, shared / shorter);
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches

@@ -6,10 +6,18 @@ import { diffArrays, wordDiff as wordDiffer } from 'diff';
 import type { DiffPart } from '../index/types';
 import { foldMarks } from './normalize';
 
-/** Number of words two word lists (words, or numbers standing one to one for words) share in order (longest common subsequence via diff). */
-export function sharedInOrder<T>(a: T[], b: T[]): number {
+/**
+ * Number of words two word lists (words, or numbers standing one to one for words) share in order
+ * (longest common subsequence via diff). With `atLeast`, a pair that shares fewer may give any
+ * number below `atLeast` (0): the diff stops once its edit script is longer than sharing
+ * `atLeast` words allows (a script of D insertions and deletions leaves (|a| + |b| − D) / 2 words
+ * shared), so pairs far apart cost little. A pair that shares `atLeast` or more gets its exact count.
+ */
+export function sharedInOrder<T>(a: T[], b: T[], atLeast = 0): number {
+  const parts = atLeast > 0 ? diffArrays(a, b, { maxEditLength: Math.max(0, a.length + b.length - 2 * atLeast) }) : diffArrays(a, b);
+  if (!parts) return 0;
   let n = 0;
-  for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.count ?? part.value.length;
+  for (const part of parts) if (!part.added && !part.removed) n += part.count ?? part.value.length;
   return n;
 }
 

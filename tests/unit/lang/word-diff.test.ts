@@ -45,4 +45,20 @@ describe('word diff', () => {
   ])('sharedInOrder(%j, %j) = %d', (a, b, n) => {
     expect(sharedInOrder(a, b)).toBe(n);
   });
+
+  // With a floor: the exact count when the pair shares at least that many, a number below it otherwise.
+  it.each([
+    [['a', 'b', 'c', 'd'], ['a', 'c', 'd'], 3, 3],
+    [['a', 'b', 'c', 'd'], ['a', 'c', 'd'], 2, 3],
+    [['a', 'b', 'c', 'd'], ['a', 'c', 'd'], 4, -1],
+    [['a', 'b', 'c', 'd', 'e', 'f'], ['f', 'e', 'd', 'c', 'b', 'a'], 2, -1],
+    [['a', 'b', 'c', 'd', 'e', 'f'], ['x', 'a', 'b', 'y', 'c', 'd', 'e', 'z'], 5, 5],
+    [['a', 'b'], ['a', 'b'], 2, 2],
+    [['a', 'b'], ['b', 'a'], 1, 1],
+    [[], ['a'], 1, -1],
+  ])('sharedInOrder(%j, %j, at least %d) = %d (-1: below the floor)', (a, b, atLeast, n) => {
+    const got = sharedInOrder(a, b, atLeast);
+    if (n < 0) expect(got).toBeLessThan(atLeast);
+    else expect(got).toBe(n);
+  });
 });
