@@ -8,7 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { tokenize } from '../../src/core/analysis/02-segment';
 import { analyseIncrement } from '../../src/core/analysis/incremental';
+import { storeTokens, type StoredTokens } from '../../src/core/analysis/stored-tokens';
 import type { ArticleRecord } from '../../src/core/index/types';
 import { compileMatcher } from '../../src/core/match/compile';
 import { cachedCorpusFile } from './corpus-cache';
@@ -32,7 +34,15 @@ async function main(): Promise<void> {
   const held = (JSON.parse(readFileSync(path, 'utf8')) as { articles: ArticleRecord[] }).articles;
   // Ids and addresses of their own: the add refuses an id the corpus holds.
   const added = generateCorpus({ articles: add, seed: 31 }).map((a, k) => ({ ...a, id: `added-${k}`, meta: { ...a.meta, url: `https://add-node.example.org/${k}` } }));
-  console.log(`adding ${add} to ${held.length} (load ${loadavg()[0].toFixed(2)})`);
+  const heldTokens = new Map<string, StoredTokens>();
+  if (process.argv.includes('--tokens')) {
+    for (const record of held) {
+      const { tokens, sentenceTokenStart } = tokenize(record.text, record.sentences);
+      const kept = storeTokens(tokens, sentenceTokenStart);
+      if (kept) heldTokens.set(record.id, kept);
+    }
+  }
+  console.log(`adding ${add} to ${held.length}${heldTokens.size ? ` (${heldTokens.size} with kept tokens)` : ''} (load ${loadavg()[0].toFixed(2)})`);
   let step = '';
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -44,7 +54,7 @@ async function main(): Promise<void> {
     if (next === step) return;
     report();
     [step, wall, cpu] = [next, performance.now(), process.cpuUsage()];
-  });
+  }, { heldTokens });
   report();
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
   compileMatcher(index);

@@ -5,6 +5,7 @@
  * transaction, so a reader sees the old corpus or the new one, never half of one.
  */
 import type { IDBPDatabase } from 'idb';
+import type { StoredTokens } from '../core/analysis/stored-tokens';
 import type { CardDetails } from '../core/index/details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
@@ -115,6 +116,8 @@ export interface InstallOptions {
    * before resolving. Removing a 5,000-article generation took seconds that need not be waited for.
    */
   removeReplacedAfter?: boolean;
+  /** Articles' tokens as the analysis kept them (by article id), written beside their records for a later add (ArticleRow.tokens). */
+  tokens?: ReadonlyMap<string, StoredTokens>;
 }
 
 /** Name of the Web Lock an install holds while it writes one generation. */
@@ -199,6 +202,7 @@ class GenerationRows {
     private compiler: MatcherCompiler | null,
     private readonly onProgress: InstallOptions['onProgress'],
     private readonly total: number,
+    private readonly tokens?: InstallOptions['tokens'],
   ) {}
 
   /** Takes record `n` of `section` (records in index order). */
@@ -208,7 +212,8 @@ class GenerationRows {
     if (section === 'articles') {
       const a = record as CorpusRecord<'articles'>;
       this.articles++;
-      this.put('articles', { data: this.data, n, id: a.id, record: a });
+      const tokens = this.tokens?.get(a.id);
+      this.put('articles', tokens ? { data: this.data, n, id: a.id, record: a, tokens } : { data: this.data, n, id: a.id, record: a });
       return;
     }
     const coll = section as RecordCollection;
@@ -469,7 +474,7 @@ export class CorpusStore {
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, options.tokens);
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
@@ -677,14 +682,26 @@ export class CorpusStore {
    * articles to it needs (analyseIncrement). A corrupt article marks the corpus broken.
    */
   async readArticles(id: string): Promise<ArticleRecord[]> {
+    return (await this.readArticlesWithTokens(id)).articles;
+  }
+
+  /**
+   * readArticles, with the tokens kept beside each article (by article id; unchecked: the analysis
+   * checks them against the article and segments it again when they do not fit, stored-tokens.ts).
+   */
+  async readArticlesWithTokens(id: string): Promise<{ articles: ArticleRecord[]; tokens: Map<string, unknown> }> {
     const meta = await this.meta(id);
     if (!meta) throw new Error(`there is no corpus with id "${id}"`);
     if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
-    const articles = (await this.db.getAll('articles', generationRange(meta.data))).map((row) => row.record);
+    const rows = await this.db.getAll('articles', generationRange(meta.data));
+    const tokens = new Map<string, unknown>();
+    // A row without a record fails the validation below; its tokens are not read.
+    for (const row of rows) if (row.tokens !== undefined && row.record) tokens.set(row.record.id, row.tokens);
+    const articles = rows.map((row) => row.record);
     // The index validator over the articles alone (no other collection refers to them then).
     const alone = { schemaVersion: meta.schemaVersion, articles, entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
     try {
-      return validateIndex(alone).articles;
+      return { articles: validateIndex(alone).articles, tokens };
     } catch (error) {
       throw new Error(await this.markBroken(id, meta.data, recordError(message(error), alone as unknown as CorpusIndex)));
     }

@@ -7,6 +7,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { buildDetails, type CardDetails } from '../core/index/details';
+import type { StoredTokens } from '../core/analysis/stored-tokens';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
 import type { MatcherData } from '../core/match/data';
 import { quoteBigrams } from '../core/match/quotes';
@@ -61,6 +62,13 @@ export interface ArticleRow {
   n: number;
   id: string;
   record: ArticleRecord;
+  /**
+   * The article's tokens as the analysis kept them (stored-tokens.ts), when it did: an add reads
+   * them instead of segmenting the article again. Derived from the record alone, so a row without
+   * them (stored before, or from a corpus file) or with a damaged copy loses nothing: the add
+   * segments that article again.
+   */
+  tokens?: StoredTokens;
 }
 
 /**

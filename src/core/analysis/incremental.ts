@@ -31,22 +31,33 @@
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
-import { analysePreparable, type AnalysisProgress } from './index';
+import { analysePreparable, type AnalysisProgress, type PreparableArticle } from './index';
 import { prepareArticle, prepareRecord } from './prepare';
+import type { StoredTokens } from './stored-tokens';
+
+/** What an add may be given besides the records and the new articles. */
+export interface IncrementOptions {
+  /** Tokens kept for held articles (by article id, as the store gives them: checked before use); articles without are segmented again. */
+  heldTokens?: ReadonlyMap<string, unknown>;
+  /** Receives every article's tokens in their kept form (held ones as given when they were used), for the store to keep. */
+  keptTokens?: Map<string, StoredTokens>;
+}
 
 /**
  * The index of the `held` articles (the article records of an index made earlier) plus `added`:
  * equal to analyseCorpus over the raw inputs the held records were made from plus `added`. Takes
  * the article records only, so the rest of the earlier index (its entities, quotes, claims and
  * groups) need not be read nor kept in memory while the analysis runs. Throws when an added id is
- * already held (or empty, or repeated).
+ * already held (or empty, or repeated). The index is the same with or without kept tokens.
  */
-export function analyseIncrement(held: readonly ArticleRecord[], added: ArticleInput[], progress?: AnalysisProgress): CorpusIndex {
+export function analyseIncrement(held: readonly ArticleRecord[], added: ArticleInput[], progress?: AnalysisProgress, options: IncrementOptions = {}): CorpusIndex {
+  const given = options.heldTokens;
   return analysePreparable(
     [
-      ...held.map((record) => ({ id: record.id, prepare: (store: Parameters<typeof prepareRecord>[1]) => prepareRecord(record, store) })),
-      ...added.map((input) => ({ id: input.id, prepare: (store: Parameters<typeof prepareArticle>[1]) => prepareArticle(input, store) })),
+      ...held.map((record): PreparableArticle => ({ id: record.id, prepare: (store, keep) => prepareRecord(record, store, given?.get(record.id), keep) })),
+      ...added.map((input): PreparableArticle => ({ id: input.id, prepare: (store, keep) => prepareArticle(input, store, keep) })),
     ],
     progress,
+    options.keptTokens,
   );
 }

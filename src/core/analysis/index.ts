@@ -5,7 +5,8 @@
  */
 import type { CorpusIndex } from '../index/types';
 import type { ArticleDraft, ArticleInput } from './context';
-import { prepareArticle } from './prepare';
+import { prepareArticle, type TokenSink } from './prepare';
+import type { StoredTokens } from './stored-tokens';
 import { extractEntities } from './03-entities/index';
 import { extractDescriptors } from './04-descriptors';
 import { extractQuotes } from './05-quotes';
@@ -28,9 +29,13 @@ export type AnalysisStep = 'prepare' | 'entities' | 'descriptors' | 'quotes' | '
 /** Called as the analysis goes: the step, and for per-article steps the articles done so far of `total`. */
 export type AnalysisProgress = (step: AnalysisStep, done: number, total: number) => void;
 
-/** Analyses a corpus of articles into a CorpusIndex. Throws on duplicate or empty article ids. */
-export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined): CorpusIndex {
-  return analysePreparable(preparable(inputs), progress);
+/**
+ * Analyses a corpus of articles into a CorpusIndex. Throws on duplicate or empty article ids.
+ * `keptTokens`, when given, receives each article's tokens in the form the store keeps
+ * (stored-tokens.ts: an add then need not segment the article again).
+ */
+export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>): CorpusIndex {
+  return analysePreparable(preparable(inputs), progress, keptTokens);
 }
 
 /**
@@ -42,29 +47,29 @@ export function analyseParts(inputs: ArticleInput[], progress: AnalysisProgress 
   return preparableParts(preparable(inputs), progress);
 }
 
-/** One article to analyse: its id, and how its draft is made (from raw input, or from a record already analysed). */
+/** One article to analyse: its id, and how its draft is made (from raw input, or from a record already analysed), telling `keep` its tokens' kept form. */
 export interface PreparableArticle {
   id: string;
-  prepare(store: TokenStore): ArticleDraft;
+  prepare(store: TokenStore, keep?: TokenSink): ArticleDraft;
 }
 
 /**
  * Analyses articles whose drafts come from anywhere (analyseCorpus: raw inputs; incremental.ts:
- * stored records plus raw inputs). Throws on duplicate or empty article ids.
+ * stored records plus raw inputs). Throws on duplicate or empty article ids. `keptTokens` as analyseCorpus's.
  */
-export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined): CorpusIndex {
-  const parts = preparableParts(inputs, progress);
+export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>): CorpusIndex {
+  const parts = preparableParts(inputs, progress, keptTokens);
   progress('index', 0, inputs.length);
   return assembleIndex(parts);
 }
 
 /** Raw inputs as articles whose drafts are prepared from their text. */
 function preparable(inputs: ArticleInput[]): PreparableArticle[] {
-  return inputs.map((input) => ({ id: input.id, prepare: (store) => prepareArticle(input, store) }));
+  return inputs.map((input) => ({ id: input.id, prepare: (store, keep) => prepareArticle(input, store, keep) }));
 }
 
 /** The steps before assembly over articles whose drafts come from anywhere. */
-function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress): AssemblyInput {
+function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress, keptTokens?: Map<string, StoredTokens>): AssemblyInput {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -83,7 +88,15 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
     });
   // Tokens are packed (token-store.ts): as objects, every article's tokens at once do not fit in memory.
   const store = new TokenStore();
-  const drafts = perArticle('prepare', sorted, (input) => input.prepare(store));
+  const drafts = perArticle('prepare', sorted, (input) =>
+    input.prepare(
+      store,
+      keptTokens &&
+        ((kept) => {
+          if (kept) keptTokens.set(input.id, kept);
+        }),
+    ),
+  );
   progress('entities', 0, total);
   const entities = extractEntities(drafts);
   progress('descriptors', 0, total);

@@ -5,13 +5,17 @@ import type { ArticleRecord } from '../index/types';
 import type { ArticleDraft, ArticleInput } from './context';
 import { cleanArticle } from './01-clean';
 import { countWords, findQuotedRegions, quotedSpans, segmentSentences, tokenize } from './02-segment';
+import { readStoredTokens, storeTokens, type StoredTokens } from './stored-tokens';
 import type { TokenStore } from './token-store';
+
+/** Told each prepared article's tokens in their kept form (null when they do not fit it; see stored-tokens.ts). */
+export type TokenSink = (stored: StoredTokens | null) => void;
 
 /**
  * Turns one input article into a draft with text, furniture, sentences, tokens and quotes. With a
  * store, the tokens are packed into it and `tokens` rebuilds them when read (see token-store.ts).
  */
-export function prepareArticle(input: ArticleInput, store?: TokenStore): ArticleDraft {
+export function prepareArticle(input: ArticleInput, store?: TokenStore, keep?: TokenSink): ArticleDraft {
   const cleaned = cleanArticle(input.text);
   const meta = input.meta ?? {};
   return segmented(
@@ -28,6 +32,8 @@ export function prepareArticle(input: ArticleInput, store?: TokenStore): Article
     },
     segmentSentences(cleaned.text, cleaned.paragraphs),
     store,
+    null,
+    keep,
   );
 }
 
@@ -36,9 +42,10 @@ export function prepareArticle(input: ArticleInput, store?: TokenStore): Article
  * the same draft prepareArticle made from its raw text (text, paragraphs, sentences and furniture
  * are the record's; tokens and quoted regions are recomputed from them, as prepareArticle does), so
  * adding articles to a corpus need not clean and segment the ones it holds. Re-cleaning the stored
- * text instead would lose its furniture (removed from the text the first time).
+ * text instead would lose its furniture (removed from the text the first time). `stored`: the
+ * tokens kept for the record (stored-tokens.ts), read instead of segmenting its text when they fit it.
  */
-export function prepareRecord(record: ArticleRecord, store?: TokenStore): ArticleDraft {
+export function prepareRecord(record: ArticleRecord, store?: TokenStore, stored?: unknown, keep?: TokenSink): ArticleDraft {
   return segmented(
     {
       id: record.id,
@@ -54,15 +61,23 @@ export function prepareRecord(record: ArticleRecord, store?: TokenStore): Articl
     },
     record.sentences,
     store,
+    stored,
+    keep,
   );
 }
 
 /** The fields of a draft that cleaning (or a stored record) gives; segmented() adds the rest. */
 type CleanedFields = Pick<ArticleDraft, 'id' | 'outlet' | 'headline' | 'date' | 'url' | 'text' | 'paragraphs' | 'furniture' | 'bodyStart'>;
 
-/** A draft from cleaned text and its sentences: tokens, quoted regions and word count computed, packed into `store` when given. */
-function segmented(fields: CleanedFields, sentences: ArticleDraft['sentences'], store?: TokenStore): ArticleDraft {
-  const { tokens, sentenceTokenStart } = tokenize(fields.text, sentences);
+/**
+ * A draft from cleaned text and its sentences: tokens (read from `stored` when they fit the text,
+ * else segmented), quoted regions and word count computed, packed into `store` when given; `keep`
+ * is told the tokens' kept form (`stored` itself when it was read).
+ */
+function segmented(fields: CleanedFields, sentences: ArticleDraft['sentences'], store?: TokenStore, stored?: unknown, keep?: TokenSink): ArticleDraft {
+  const read = stored ? readStoredTokens(stored, fields.text, sentences) : null;
+  const { tokens, sentenceTokenStart } = read ?? tokenize(fields.text, sentences);
+  keep?.(read ? (stored as StoredTokens) : storeTokens(tokens, sentenceTokenStart));
   const quoted = findQuotedRegions(fields.text, fields.paragraphs);
   const draft: ArticleDraft = {
     ...fields,

@@ -1,6 +1,7 @@
 /**
- * Adding articles to a stored corpus as the import worker does it (its article records read back,
- * analyseIncrement, installed over it with the replaced generation removed after): the corpus that
+ * Adding articles to a stored corpus as the import worker does it (its article records and kept
+ * tokens read back, analyseIncrement, installed over it with the replaced generation removed after,
+ * every article's tokens kept again): the corpus that
  * results equals one installed from a full analysis of all the articles, record for record, card
  * for card and in its matcher, on the seeds and a generated corpus.
  */
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { analyseCorpus, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
+import type { StoredTokens } from '../../../src/core/analysis/stored-tokens';
 import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 import type { CorpusStore } from '../../../src/store/corpus-store';
@@ -49,10 +51,17 @@ describe('adding articles to a stored corpus', () => {
 
     const s = await freshStore();
     open.push(s);
-    const { id } = await s.install(analyseCorpus(oldOnes), { name: 'Grown', origin: 'imported' });
-    const grown = analyseIncrement(await s.readArticles(id), newOnes);
-    await s.install(grown, { id, name: 'Grown', origin: 'imported', removeReplacedAfter: true });
+    const kept = new Map<string, StoredTokens>();
+    const { id } = await s.install(analyseCorpus(oldOnes, undefined, kept), { name: 'Grown', origin: 'imported', tokens: kept });
+    const held = await s.readArticlesWithTokens(id);
+    // The tokens kept beside each article come back through the store as they went in.
+    expect([...held.tokens.keys()].sort()).toEqual(oldOnes.map((a) => a.id).sort());
+    for (const [articleId, tokens] of kept) expect(held.tokens.get(articleId)).toEqual(tokens);
+    const keptAgain = new Map<string, StoredTokens>();
+    const grown = analyseIncrement(held.articles, newOnes, undefined, { heldTokens: held.tokens, keptTokens: keptAgain });
+    await s.install(grown, { id, name: 'Grown', origin: 'imported', removeReplacedAfter: true, tokens: keptAgain });
     await s.whenIdle();
+    expect((await s.readArticlesWithTokens(id)).tokens.size).toBe(all.length);
 
     const whole = analyseCorpus(all);
     const f = await freshStore();

@@ -8,6 +8,7 @@
 import type { ArticleInput } from '../../../core/analysis/context';
 import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
 import { analyseIncrement } from '../../../core/analysis/incremental';
+import type { StoredTokens } from '../../../core/analysis/stored-tokens';
 import { parseCorpusFile } from '../../../store/corpus-file';
 import { CorpusStore } from '../../../store/corpus-store';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
@@ -30,17 +31,21 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   const progress: AnalysisProgress = (step, done, total) => post({ type: 'progress', phase: 'analysing', step, done, total });
   let name = target.kind === 'new' ? target.name : '';
   let index;
+  // Every article's tokens, kept beside its record for the next add.
+  const tokens = new Map<string, StoredTokens>();
   if (target.kind === 'add') {
     const meta = await store.meta(target.id);
     if (!meta) throw new Error(`no corpus with id "${target.id}"`);
     name = meta.name;
     // People, quotes and claims are grouped across articles, so the cross-article steps run over the
-    // whole corpus again; the articles it holds are not cleaned and segmented again (incremental.ts).
-    index = analyseIncrement(await store.readArticles(target.id), articles, progress);
-  } else index = analyseCorpus(articles, progress);
+    // whole corpus again; the articles it holds are not cleaned, nor segmented when their tokens
+    // were kept (incremental.ts, stored-tokens.ts).
+    const held = await store.readArticlesWithTokens(target.id);
+    index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens });
+  } else index = analyseCorpus(articles, progress, tokens);
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true } : { name, origin: 'imported', onProgress });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens } : { name, origin: 'imported', onProgress, tokens });
   post({ type: 'done', summary, articles: articles.length });
 }
 
