@@ -3,31 +3,50 @@
  * corpus-wide evidence (a name becomes a person from how the whole corpus writes it; a quote joins
  * a group through every report of it), so the cross-article steps run again over the whole corpus.
  * What an add skips is cleaning and segmenting the articles the corpus holds: their drafts are
- * rebuilt from their stored records (prepareRecord). The result is the index a full analysis of
- * the original articles plus the added ones gives.
+ * rebuilt from their stored records (prepareRecord) and their tokens read from the copy the store
+ * keeps beside each record (stored-tokens.ts; an article without one is segmented again). The
+ * result is the index a full analysis of the original articles plus the added ones gives.
  *
- * Why an add is not yet proportional to what it adds: joining the new articles into the groups the
- * corpus holds would not give that index. Adding 10 generated articles to 5,000 added 8 entities but
- * also removed 5 and changed 73 others (corpus-wide word statistics and name evidence moved), and
- * renumbered every quote and claim group (group ids are positions in article order). A proportional
- * add needs the entity evidence and word statistics stored and re-decided for the keys the new
- * articles touch, group ids that do not shift, and matcher data that can be patched.
+ * What an add changes, measured on adding 10 generated articles to a generated corpus of 5,000 (the
+ * full analysis of the 5,010 against the stored index of the 5,000): the mentions, quotes or claims
+ * of 31 held articles (mentions 31, quotes 17, claims 31); 8 entities added, 5 removed, 14 with
+ * other aliases, name or kind; 27,514 of 27,518 quote groups and 122,491 of 122,508 claim groups
+ * with the same members. So a proportional add would re-run about 40 articles, not 5,010, but which
+ * 31 is known only from corpus-wide evidence this add does not keep.
  *
- * Where the time of adding 10 generated articles to 5,000 went, measured in Node (CPU seconds on a
- * loaded 2-core machine, so inflated alike): preparing the held drafts (tokens) 10.8, entities 12.1,
- * descriptors 1.9, quotes 1.1, quote groups 6.2, claims 4.9, claim groups 2.5, assembly 2.6; then
- * the matcher compile 9.2 and the card records 1.1. Normalising without the offset map
- * (lang/normalize.ts), token texts shared rather than sliced anew and the first million tokens
- * kept decoded (token-store.ts) took the steps before the matcher from 44.0 and 42.3 CPU seconds
- * to 32.1 and 30.4 (scripts/bench/add-node.ts, the same corpus file, runs alternated on the loaded
- * machine): tokens 9.6-10.0 → 5.9-6.0, entities 10.8 → 6.7-6.8, quote groups 7.0-7.1 → 5.3-5.9,
- * claims 6.3-7.3 → 4.8-5.5. The garbage collector was about a third of the whole (Node
- * --trace-gc: about 1,000 scavenges, each promoting half of what it found alive). Storage is the
- * store's (corpus-store.ts): the new generation is written whole, the replaced one removed after
- * the add is reported done. A second worker compiling the matcher and writing the record rows
- * beside the import worker was tried (branch propadd-aside-tried): in the browser it saved 3.4 s
- * in one pair of runs and cost 10 s in another on the shared machine (browser CPU 0.1 and 6.9 s
- * more: the index is copied to it), so it is not kept.
+ * Why the add is not yet proportional, and what it needs:
+ * - entity evidence kept as mergeable per-corpus summaries: word statistics (sets: an add only
+ *   grows them), each key's evidence with counts rather than capped sets (titles, sentences) so an
+ *   article's share can be taken out and put back, surname usage, the capitalised lists of step
+ *   3.6, given names used alone; step 3 split into a per-article pass that makes an article's share
+ *   and a decision pass over the merged summaries (classification to aliases, about a second at
+ *   5,000). Candidates read the word statistics only at sentence starts, so a held article's share
+ *   changes only when a word it opens a name run with enters them: those articles, the new ones,
+ *   and the articles whose text holds an alias the decisions changed (a capitalised-word → articles
+ *   index, kept too) are the ones re-run;
+ * - group ids that do not shift: today they are positions in article order (qg<n>, cg<n>), so every
+ *   add renumbers them and with them every card record and the matcher's group numbers. Grouping is
+ *   best-first over blocked pairs with a speaker rule and capped blocks, so only the connected
+ *   parts of the pair graph that hold a new or changed item, or a block pushed past its cap, need
+ *   grouping again; the rest keep their members and ids;
+ * - the store writing only what changed: a generation is written whole (5,000 articles: 150 MB of
+ *   article rows, 241 MB of card records, the matcher) under a new key and flipped in; a
+ *   proportional add needs rows a generation can share with the one it replaces;
+ * - a patchable matcher: the compile numbers words in order of first appearance, keys in sorted
+ *   order with weights from the claim count (IDF), articles, entities and groups by position, so an
+ *   added claim moves numbers all through the claim signatures. Patching needs append-only numbers
+ *   and the key weights computed on load from stored counts.
+ *
+ * Where the time of adding 10 generated articles to 5,000 goes, measured in Node with
+ * scripts/bench/add-node.ts --tokens (CPU seconds; the machine shared, load 13-14): prepare 0.9
+ * (5.5 segmenting the held articles again), entities 6.1, descriptors 0.9, quotes 0.9, quote groups
+ * 4.6, claims 4.4, claim groups 2.0, assembly 3.1; then the matcher compile 9.4 (17.6 before the
+ * quantity and unplaced-time readers were indexed by first word). Reading tokens back from the
+ * packed store is the largest single cost left (about 6 s of a CPU profile, and much of the
+ * collector's): every step reads every article's tokens again. A second worker compiling the
+ * matcher and writing the record rows beside the import worker was tried (branch
+ * propadd-aside-tried): in the browser it saved 3.4 s in one pair of runs and cost 10 s in another
+ * on the shared machine (browser CPU 0.1 and 6.9 s more: the index is copied to it), so it is not kept.
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
