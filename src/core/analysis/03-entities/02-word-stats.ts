@@ -3,7 +3,7 @@
  * case (common words, not names) and which it capitalises away from a sentence start.
  */
 import type { Span } from '../../index/types';
-import type { ArticleDraft } from '../context';
+import type { ArticleDraft, Token } from '../context';
 import { isInside } from '../context';
 
 /** Corpus-wide word statistics. */
@@ -14,16 +14,16 @@ export interface WordStats {
   capMid: Set<string>;
 }
 
-/** Collects the statistics over article bodies, leaving out what is not prose. */
-export function collectStats(drafts: ArticleDraft[], nonProse: Span[][]): WordStats {
-  const lower = new Set<string>();
-  const capMid = new Set<string>();
-  drafts.forEach((d, a) => {
-    for (const t of d.tokens) {
-      if (!t.isWord || t.start < d.bodyStart || isInside(nonProse[a], t.start)) continue;
-      if (!t.isCap && /^\p{Ll}/u.test(t.text)) lower.add(t.norm);
-      else if (t.isCap && !t.isSentenceStart) capMid.add(t.norm);
-    }
-  });
-  return { lower, capMid };
+/** Empty statistics, for addStats to fill article by article. */
+export function emptyStats(): WordStats {
+  return { lower: new Set(), capMid: new Set() };
+}
+
+/** Adds one article's body words (its tokens `toks`), leaving out what is not prose (`nonProse`). */
+export function addStats(stats: WordStats, d: ArticleDraft, toks: readonly Token[], nonProse: Span[]): void {
+  for (const t of toks) {
+    if (!t.isWord || t.start < d.bodyStart || isInside(nonProse, t.start)) continue;
+    if (!t.isCap && /^\p{Ll}/u.test(t.text)) stats.lower.add(t.norm);
+    else if (t.isCap && !t.isSentenceStart) stats.capMid.add(t.norm);
+  }
 }

@@ -4,7 +4,7 @@
  * longer one ("X Assembly" into "X Assembly Against Y").
  */
 import { COUNTRY_ABBREVIATIONS } from '../../lang/generic-nouns';
-import type { ArticleDraft } from '../context';
+import type { ArticleDraft, Token } from '../context';
 import { ORG_HEADS } from '../../lang/organisations';
 import { isKnownPlace, lexiconTags } from '../../lang/pos';
 import { PERSONAL_TITLES } from '../../lang/titles';
@@ -40,7 +40,7 @@ export interface Classification {
 }
 
 /** Classifies every key, then tidies places and organisations. */
-export function classify(drafts: ArticleDraft[], evidence: Map<string, Evidence>, stats: WordStats): Classification {
+export function classify(lists: readonly string[][], evidence: Map<string, Evidence>, stats: WordStats): Classification {
   const isCommonWord = (key: string) => !key.includes(' ') && stats.lower.has(key);
   const persons = new Map<string, Classified>();
   const orgs = new Map<string, Classified>();
@@ -74,7 +74,7 @@ export function classify(drafts: ArticleDraft[], evidence: Map<string, Evidence>
     const support = (surnames.has(surname) ? W_SHARED_SURNAME : 0) + ((evidence.get(surname)?.bareCues ?? 0) > 0 ? W_BARE_SURNAME_CUE : 0);
     if (e.person + support >= MIN_EVIDENCE) persons.set(key, { words, e });
   }
-  addListedPlaces(drafts, places, persons, orgs);
+  addListedPlaces(lists, places, persons, orgs);
   // A place must not be a common word ("in parliament") or a name the corpus gives a person or an
   // organisation ("trouble in Acme" where Acme is also "the Acme party").
   for (const p of [...places]) {
@@ -103,37 +103,49 @@ function mergeExtendedOrgNames(orgs: Map<string, Classified>): void {
   }
 }
 
-/** Items of a comma list are places when most of the list's items are known places ("Glenhaven, Kesslow and Lyon"). */
-function addListedPlaces(drafts: ArticleDraft[], places: Set<string>, persons: Map<string, unknown>, orgs: Map<string, unknown>): void {
-  for (const d of drafts) {
-    const toks = d.tokens;
-    let i = 0;
-    while (i < toks.length) {
-      if (!toks[i].isCap || toks[i].start < d.bodyStart) {
-        i++;
-        continue;
-      }
-      const items: string[] = [];
-      let j = i;
-      while (j < toks.length && toks[j].isCap && toks[j].isWord) {
-        let k = j;
-        const words: string[] = [];
-        while (k < toks.length && toks[k].isCap && toks[k].isWord && toks[k].sentence === toks[j].sentence) words.push(toks[k++].norm);
-        items.push(words.join(' '));
-        const sep = toks[k];
-        if (!sep || sep.sentence !== toks[j].sentence || !(sep.text === ',' || sep.norm === 'and')) {
-          j = k;
-          break;
-        }
-        j = k + 1;
-        if (toks[j] && toks[j].norm === 'and') j++;
-      }
-      if (items.length >= PLACE_LIST_MIN_ITEMS) {
-        const known = items.filter((x) => places.has(x) || isKnownPlace(x)).length;
-        if (known > items.length * PLACE_LIST_KNOWN_SHARE) for (const x of items) if (!persons.has(x) && !orgs.has(x)) places.add(x);
-      }
-      i = Math.max(j, i + 1);
+/**
+ * The comma lists of capitalised items in one article's body (its tokens `toks`) that are long
+ * enough to be a list of places (PLACE_LIST_MIN_ITEMS), in text order: what addListedPlaces decides
+ * on, read in the same pass over the tokens as the word statistics.
+ */
+export function capitalisedLists(d: ArticleDraft, toks: readonly Token[]): string[][] {
+  const lists: string[][] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!toks[i].isCap || toks[i].start < d.bodyStart) {
+      i++;
+      continue;
     }
+    const items: string[] = [];
+    let j = i;
+    while (j < toks.length && toks[j].isCap && toks[j].isWord) {
+      let k = j;
+      const words: string[] = [];
+      while (k < toks.length && toks[k].isCap && toks[k].isWord && toks[k].sentence === toks[j].sentence) words.push(toks[k++].norm);
+      items.push(words.join(' '));
+      const sep = toks[k];
+      if (!sep || sep.sentence !== toks[j].sentence || !(sep.text === ',' || sep.norm === 'and')) {
+        j = k;
+        break;
+      }
+      j = k + 1;
+      if (toks[j] && toks[j].norm === 'and') j++;
+    }
+    if (items.length >= PLACE_LIST_MIN_ITEMS) lists.push(items);
+    i = Math.max(j, i + 1);
+  }
+  return lists;
+}
+
+/**
+ * Items of a comma list are places when most of the list's items are known places ("Glenhaven,
+ * Kesslow and Lyon"). Lists in corpus order (capitalisedLists of each article in turn): a list's
+ * places count as known for the lists after it.
+ */
+function addListedPlaces(lists: readonly string[][], places: Set<string>, persons: Map<string, unknown>, orgs: Map<string, unknown>): void {
+  for (const items of lists) {
+    const known = items.filter((x) => places.has(x) || isKnownPlace(x)).length;
+    if (known > items.length * PLACE_LIST_KNOWN_SHARE) for (const x of items) if (!persons.has(x) && !orgs.has(x)) places.add(x);
   }
 }
 

@@ -5,7 +5,7 @@
  * corpus uses them; a surname two people share is claimed by both, so it ends up ambiguous
  * (step 3.10), never given to one of them.
  */
-import type { ArticleDraft } from '../context';
+import type { Token } from '../context';
 import { PERSONAL_TITLES } from '../../lang/titles';
 import type { Classification } from './06-classify';
 import type { EntityBook } from './book';
@@ -17,30 +17,28 @@ export function mostFrequent(entries: [string, number][]): string {
 }
 
 /** For each capitalised word: is it used bare (not after another capitalised word) and with which titles. */
-function surnameUsage(drafts: ArticleDraft[]): Map<string, { bare: boolean; titled: Set<string> }> {
-  const use = new Map<string, { bare: boolean; titled: Set<string> }>();
-  for (const d of drafts) {
-    const toks = d.tokens;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (!t.isCap || !t.isWord) continue;
-      const prev = toks[i - 1];
-      const next = toks[i + 1];
-      if (next && next.isCap && next.isWord && next.start - t.end <= 1 && !t.isPossessive) continue;
-      let u = use.get(t.norm);
-      if (!u) use.set(t.norm, (u = { bare: false, titled: new Set() }));
-      if (prev && prev.isCap && prev.isWord && prev.sentence === t.sentence && t.start - prev.end <= 1) {
-        if (PERSONAL_TITLES.has(prev.norm.replace(/\.$/, ''))) u.titled.add(`${prev.text} ${t.text.replace(/['\u2019]s?$/, '')}`);
-        continue;
-      }
-      u.bare = true;
+export type SurnameUsage = Map<string, { bare: boolean; titled: Set<string> }>;
+
+/** Adds one article's capitalised words (its tokens `toks`) to `use`, in the same pass over the tokens as the word statistics. */
+export function addSurnameUsage(use: SurnameUsage, toks: readonly Token[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.isCap || !t.isWord) continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    if (next && next.isCap && next.isWord && next.start - t.end <= 1 && !t.isPossessive) continue;
+    let u = use.get(t.norm);
+    if (!u) use.set(t.norm, (u = { bare: false, titled: new Set() }));
+    if (prev && prev.isCap && prev.isWord && prev.sentence === t.sentence && t.start - prev.end <= 1) {
+      if (PERSONAL_TITLES.has(prev.norm.replace(/\.$/, ''))) u.titled.add(`${prev.text} ${t.text.replace(/['\u2019]s?$/, '')}`);
+      continue;
     }
+    u.bare = true;
   }
-  return use;
 }
 
 /** Makes the people of the corpus; returns, per surname, the ids of the people who have it. */
-export function makePeople(drafts: ArticleDraft[], cls: Classification, book: EntityBook): Map<string, string[]> {
+export function makePeople(use: SurnameUsage, cls: Classification, book: EntityBook): Map<string, string[]> {
   const byEnds = new Map<string, string[]>();
   for (const key of [...cls.persons.keys()].sort()) {
     const w = key.split(' ');
@@ -64,7 +62,6 @@ export function makePeople(drafts: ArticleDraft[], cls: Classification, book: En
     bySurname.set(surname, [ent.id]);
     surnameDisplay.set(surname, name);
   }
-  const use = surnameUsage(drafts);
   for (const [surname, ids] of bySurname) {
     const u = use.get(surname);
     if (!u) continue;

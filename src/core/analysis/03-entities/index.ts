@@ -9,12 +9,12 @@
  */
 import type { ArticleDraft, EntityResult, MentionDraft } from '../context';
 import { nonProseSpans } from './01-non-prose';
-import { collectStats } from './02-word-stats';
+import { addStats, emptyStats } from './02-word-stats';
 import { findRuns } from './03-runs';
 import { candidatesOf } from './04-candidates';
 import { weigh } from './05-evidence';
-import { classify } from './06-classify';
-import { makePeople } from './07-people';
+import { capitalisedLists, classify } from './06-classify';
+import { addSurnameUsage, makePeople, type SurnameUsage } from './07-people';
 import { makeOrganisations } from './08-organisations';
 import { addGivenNames } from './09-given-names';
 import { finishAliases } from './10-aliases';
@@ -27,7 +27,17 @@ export { slug } from './book';
 /** Finds the people, organisations and places of the corpus and every mention of them. */
 export function extractEntities(drafts: ArticleDraft[]): EntityResult {
   const nonProse = drafts.map(nonProseSpans);
-  const stats = collectStats(drafts, nonProse);
+  // What steps 3.2, 3.6 (capitalised lists) and 3.7 (surname usage) read of each article alone, in
+  // one pass over its tokens (each pass decodes every article's tokens again: token-store.ts).
+  const stats = emptyStats();
+  const lists: string[][] = [];
+  const surnames: SurnameUsage = new Map();
+  drafts.forEach((d, a) => {
+    const toks = d.tokens;
+    addStats(stats, d, toks, nonProse[a]);
+    for (const list of capitalisedLists(d, toks)) lists.push(list);
+    addSurnameUsage(surnames, toks);
+  });
   const evidence = new Map<string, Evidence>();
   drafts.forEach((d, a) => {
     for (const run of findRuns(d, a, nonProse[a])) {
@@ -38,9 +48,9 @@ export function extractEntities(drafts: ArticleDraft[]): EntityResult {
       }
     }
   });
-  const cls = classify(drafts, evidence, stats);
+  const cls = classify(lists, evidence, stats);
   const book = new EntityBook();
-  const bySurname = makePeople(drafts, cls, book);
+  const bySurname = makePeople(surnames, cls, book);
   makeOrganisations(drafts, cls, book);
   addGivenNames(drafts, stats, book, bySurname);
   const { entities, ambiguous, ambiguousKeys } = finishAliases(book);
