@@ -85,8 +85,8 @@ const NONE: readonly never[] = [];
 export function readQuantityScope(t: TokenRun, from: number, to: number): QuantityScope | null {
   for (let i = from; i < to; i++) {
     if (!(t.flags[i] & WORD)) continue;
-    const first = lower(t, i);
-    for (const q of BEFORE_BY_FIRST.get(first) ?? NONE) {
+    const opener = lower(t, i);
+    for (const q of BEFORE_BY_FIRST.get(opener) ?? NONE) {
       if (!startsAt(t, i, to, q.words)) continue;
       let j = i + q.words.length;
       while (j < to && t.flags[j] & WORD && SKIP.has(lower(t, j))) j++;
@@ -102,7 +102,7 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
       }
       if (keys.length) return { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
     }
-    for (const words of AFTER_BY_FIRST.get(first) ?? NONE) {
+    for (const words of AFTER_BY_FIRST.get(opener) ?? NONE) {
       if (!startsAt(t, i, to, words)) continue;
       const keys: string[] = [];
       let first = i;
