@@ -38,12 +38,14 @@
  *   and the key weights computed on load from stored counts.
  *
  * Where the time of adding 10 generated articles to 5,000 goes, measured in Node with
- * scripts/bench/add-node.ts --tokens (CPU seconds; the machine shared, load 13-14): prepare 0.9
- * (5.5 segmenting the held articles again), entities 6.1, descriptors 0.9, quotes 0.9, quote groups
- * 4.6, claims 4.4, claim groups 2.0, assembly 3.1; then the matcher compile 9.4 (17.6 before the
- * quantity and unplaced-time readers were indexed by first word). Reading tokens back from the
- * packed store is the largest single cost left (about 6 s of a CPU profile, and much of the
- * collector's): every step reads every article's tokens again. A second worker compiling the
+ * scripts/bench/add-node.ts --tokens (CPU seconds, the same corpus file, runs alternated with the
+ * code before on the shared machine, load 6-9): prepare 0.8-0.9 (4.8-5.0 segmenting the held
+ * articles again), entities 4.7-5.6, descriptors 0.9-1.1, quotes 0.6, quote groups 4.0-4.8, claims
+ * 3.8-4.3, claim groups 1.7-2.2, assembly 3.0-3.6; then the matcher compile 8.6-8.8 (15.7-16.9
+ * before the quantity and unplaced-time readers were indexed by first word): 28.0 and 31.9 in all,
+ * against 39.9 and 42.5 before (32.8 when the held articles have no kept tokens). Reading tokens
+ * back from the packed store is the largest single cost left (about 6 s of a CPU profile, and much
+ * of the collector's): every step reads every article's tokens again. A second worker compiling the
  * matcher and writing the record rows beside the import worker was tried (branch
  * propadd-aside-tried): in the browser it saved 3.4 s in one pair of runs and cost 10 s in another
  * on the shared machine (browser CPU 0.1 and 6.9 s more: the index is copied to it), so it is not kept.
