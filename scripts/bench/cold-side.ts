@@ -92,6 +92,9 @@ const store = {
     }
     return reader.finish();
   },
+  onCorporaChange() {
+    return () => undefined;
+  },
   async markBroken() {
     throw new Error('the bench corpus broke');
   },

@@ -33,6 +33,14 @@ import { VectorAwareMatcher } from './word-vectors';
  */
 export const PREPARE_IDLE_MS = 5000;
 
+/**
+ * How old the matching side's copy of the corpus list may grow before a request that uses it also
+ * reads the list again (after answering from the copy). The copy is dropped on every change notice
+ * (store/corpora-notice.ts), so this only bounds how long a notice that never arrived could leave
+ * it stale; one read of the list costs ~1 ms, once per this interval of activity at most.
+ */
+export const METAS_REVALIDATE_MS = 5000;
+
 /** Lets queued messages run before a long piece of work (a macrotask: promise jobs would not). */
 function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -208,11 +216,51 @@ export function createStoreCorpusSource(
     return entry.corpus;
   }
 
+  // The active, ready corpora's metadata, kept between requests: reading it from the store on every
+  // request was most of a warm request's cost (one IndexedDB getAll per batch). A change notice
+  // drops the copy; `changes` counts them, so a re-read that a notice overtook is not kept.
+  let watched: CorpusStore | null = null;
+  let changes = 0;
+  let cached: { metas: Promise<CorpusMeta[]>; at: number } | null = null;
+  const readMetas = (s: CorpusStore) => s.metas().then((all) => all.filter((m) => m.active && m.status === 'ready'));
+  const activeMetas = (s: CorpusStore): Promise<CorpusMeta[]> => {
+    if (watched !== s) {
+      watched = s;
+      cached = null;
+      s.onCorporaChange(() => {
+        changes++;
+        cached = null;
+      });
+    }
+    const held = cached;
+    if (held) {
+      if (Date.now() - held.at > METAS_REVALIDATE_MS) {
+        // Answered from the copy; the list read again replaces it (unless a notice came meanwhile).
+        held.at = Date.now();
+        const seen = changes;
+        readMetas(s).then(
+          (list) => {
+            if (changes === seen && cached === held) cached = { metas: Promise.resolve(list), at: Date.now() };
+          },
+          () => undefined,
+        );
+      }
+      return held.metas;
+    }
+    const entry = { metas: readMetas(s), at: Date.now() };
+    cached = entry;
+    // A failed read is not kept: the next request reads again.
+    entry.metas.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return entry.metas;
+  };
+
   return {
     async active() {
       touch();
       const s = await store();
-      const metas = (await s.metas()).filter((m) => m.active && m.status === 'ready');
+      const metas = await activeMetas(s);
       const live = new Set(metas.map((m) => m.data));
       for (const key of loaded.keys()) if (!live.has(key)) loaded.delete(key);
       return metas.map((meta) => {

@@ -28,6 +28,7 @@ import {
   type CorpusMeta,
   type RecordCollection,
 } from './db';
+import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DetailsInput } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
@@ -306,6 +307,8 @@ export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly rowsPerTransaction: number;
   private readonly discardRetryPausesMs: readonly number[];
+  /** Notices of committed changes to the corpus list, this context's and every other's (corpora-notice.ts). */
+  private readonly notices: CorporaNotices;
 
   constructor(
     readonly db: IDBPDatabase<CorpusDb>,
@@ -313,6 +316,7 @@ export class CorpusStore {
   ) {
     this.rowsPerTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
     this.discardRetryPausesMs = options.discardRetryPausesMs ?? DISCARD_RETRY_PAUSES_MS;
+    this.notices = new CorporaNotices(db.name);
   }
 
   /** Opens the store (creating or upgrading its database). */
@@ -322,7 +326,16 @@ export class CorpusStore {
 
   /** Closes the database. */
   close(): void {
+    this.notices.close();
     this.db.close();
+  }
+
+  /**
+   * Calls `listener` after every committed change to the corpus list (metadata rows), made through
+   * this store or a CorpusStore of the same database in another context; returns the unsubscribe.
+   */
+  onCorporaChange(listener: () => void): () => void {
+    return this.notices.listen(listener);
   }
 
   /** Runs writes one at a time, in the order they were asked for. */
@@ -368,6 +381,7 @@ export class CorpusStore {
         cleaned.push(meta.id);
       }
       await tx.done;
+      if (cleaned.length) this.notices.announce();
       return cleaned;
     });
   }
@@ -473,6 +487,7 @@ export class CorpusStore {
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
+            // Not announced: a corpus still importing is neither listed as ready nor matched.
             await this.db.put('corpora', {
               ...initial,
               id,
@@ -509,6 +524,7 @@ export class CorpusStore {
           };
           await tx.objectStore('corpora').put(ready);
           await tx.done;
+          this.notices.announce();
           if (!retiring.length) return summaryOf(ready);
           // Queued behind this install (it holds the queue until it returns), or awaited here.
           if (options.removeReplacedAfter) void this.exclusive(() => this.removeRetired(id)).catch(() => undefined);
@@ -554,6 +570,7 @@ export class CorpusStore {
       await tx.store.put(left.length ? { ...rest, retired: left } : rest);
     }
     await tx.done;
+    this.notices.announce();
   }
 
   /** discard(), tried again after each of the retry pauses while it fails; whether it succeeded. */
@@ -581,6 +598,7 @@ export class CorpusStore {
       await tx.objectStore('corpora').put(rest);
     }
     await tx.done;
+    this.notices.announce();
   }
 
   private update(id: string, change: (meta: CorpusMeta) => CorpusMeta): Promise<CorpusSummary> {
@@ -591,6 +609,7 @@ export class CorpusStore {
       const next = change(meta);
       await tx.store.put(next);
       await tx.done;
+      this.notices.announce();
       return summaryOf(next);
     });
   }
@@ -621,6 +640,7 @@ export class CorpusStore {
       }
       await tx.objectStore('corpora').delete(id);
       await tx.done;
+      this.notices.announce();
     });
   }
 
@@ -631,8 +651,10 @@ export class CorpusStore {
     const tx = this.db.transaction('corpora', 'readwrite');
     const current = await tx.store.get(id);
     const reason = `Corpus "${current?.name ?? id}" (${id}) is broken: ${message(error)}`;
-    if (current && current.data === data && current.status !== 'broken') await tx.store.put({ ...current, status: 'broken', reason });
+    const marked = current && current.data === data && current.status !== 'broken';
+    if (marked) await tx.store.put({ ...current, status: 'broken', reason });
     await tx.done;
+    if (marked) this.notices.announce();
     return reason;
   }
 
