@@ -418,7 +418,7 @@ export class CorpusStore {
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
     // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
-    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length);
+    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
