@@ -53,6 +53,7 @@ describe('a matcher with deferred claims', () => {
     ['every step taken', Infinity],
     ['no step taken, then a scan', 0],
     ['two steps taken, then a scan', 2],
+    ['every piece but the scorer taken, then a scan', 5],
   ])('built in steps (%s): the same claims and quotes as an eager matcher', (_what, taken) => {
     const eager = createMatcher(miniData, { vectors });
     const stepped = createMatcher(miniData, { vectors, deferClaims: true });
@@ -62,8 +63,8 @@ describe('a matcher with deferred claims', () => {
       // Built only once every step is taken.
       expect(stepped.prepared).toBe(false);
     }
-    // The quote matcher, three pieces of the claim scorer, then the scorer: four turns between them.
-    if (taken === Infinity) expect(turns).toBe(4);
+    // The quote matcher, five pieces of the claim scorer (claimScorerSteps), then the scorer: six turns between them.
+    if (taken === Infinity) expect(turns).toBe(6);
     expect(stepped.prepared).toBe(taken === Infinity);
     let found = 0;
     for (const text of texts) {
