@@ -13,7 +13,7 @@
  *   node --expose-gc --import tsx scripts/bench/cold-side.ts [articles=5000] [--data FILE] [--rounds 3] [--steps]
  *
  * `--data FILE`: MatcherData JSON to use instead of compiling the generated corpus (in a child
- * process, as match-side.ts does).
+ * process, as match-side.ts does). `--at MS,MS…`: send the first batch at these points only.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,7 +52,7 @@ const rounds = Number(flag('--rounds') ?? 3);
 /** The vectors' fetch in the service worker (word-vectors.ts: 170-210 ms measured in Chromium). */
 const VECTORS_MS = 200;
 /** When the first batch is sent: ms of CPU time after the wake (the whole cold start takes ~700 at 5,000 articles). */
-const SEND_AT = [0, 25, 50, 100, 150, 200, 300, 400, 500, 550, 600, 650, 700, 750, 800, 900, 1000];
+const SEND_AT = flag('--at')?.split(',').map(Number) ?? [0, 25, 50, 100, 150, 200, 300, 400, 500, 550, 600, 650, 700, 750, 800, 900, 1000];
 /** Blocks of the first batch: the viewport's (page-scan MAX_VIEWPORT_BLOCKS). */
 const VIEWPORT_BLOCKS = 60;
 
