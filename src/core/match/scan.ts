@@ -70,9 +70,10 @@ export interface Matcher {
   /** Builds now what MatcherOptions.deferClaims left for later (nothing otherwise). */
   prepare(): void;
   /**
-   * `prepare` in steps: each turn of the iterator builds one piece (the longest ~50 ms of CPU at
-   * 5,000 generated articles, against ~150 ms for the whole), so a caller can let other work run
-   * between them. Steps another caller (or a scan) already took are not taken again.
+   * `prepare` in steps: each turn of the iterator builds one piece (the longest 54–55 ms of CPU at
+   * 5,000 generated articles against 212–235 ms for the build in one piece: scripts/bench/cold-side.ts
+   * --steps, load ~10), so a caller can let other work run between them. Steps another caller (or a
+   * scan) already took are not taken again.
    */
   prepareSteps(): Generator<void>;
   /** Whether a scan of any kind runs without building first (always, unless deferClaims left work). */
