@@ -7,12 +7,13 @@
  * each on a fresh cold start, and the CPU time the process spent from sending it to its answer is
  * recorded (what ran before the answer: the task it met, then the names); beside it, the longest
  * task (CPU time between two turns of a timer chain) from the wake to that answer, which is what a
- * batch arriving at the wrong moment waits for. CPU time, so a shared machine's load counts less. `--steps` prints the CPU time of each step of the cold start once.
+ * batch arriving at the wrong moment waits for. CPU time, so a shared machine's load counts less. `--steps` prints the CPU time of each step of the cold start once,
+ * and of each piece of the claim scorer's build as the matching side runs it (Matcher.prepareSteps).
  *
  *   node --expose-gc --import tsx scripts/bench/cold-side.ts [articles=5000] [--data FILE] [--rounds 3] [--steps]
  *
  * `--data FILE`: MatcherData JSON to use instead of compiling the generated corpus (in a child
- * process, as match-side.ts does).
+ * process, as match-side.ts does). `--at MS,MS…`: send the first batch at these points only.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -51,7 +52,7 @@ const rounds = Number(flag('--rounds') ?? 3);
 /** The vectors' fetch in the service worker (word-vectors.ts: 170-210 ms measured in Chromium). */
 const VECTORS_MS = 200;
 /** When the first batch is sent: ms of CPU time after the wake (the whole cold start takes ~700 at 5,000 articles). */
-const SEND_AT = [0, 25, 50, 100, 150, 200, 300, 400, 500, 550, 600, 650, 700, 750, 800, 900, 1000];
+const SEND_AT = flag('--at')?.split(',').map(Number) ?? [0, 25, 50, 100, 150, 200, 300, 400, 500, 550, 600, 650, 700, 750, 800, 900, 1000];
 /** Blocks of the first batch: the viewport's (page-scan MAX_VIEWPORT_BLOCKS). */
 const VIEWPORT_BLOCKS = 60;
 
@@ -92,6 +93,9 @@ const store = {
     }
     return reader.finish();
   },
+  onCorporaChange() {
+    return () => undefined;
+  },
   async markBroken() {
     throw new Error('the bench corpus broke');
   },
@@ -124,6 +128,16 @@ if (args.includes('--steps')) {
   const stored = step('join the parts', () => reader.finish()) as ReturnType<MatcherPartsReader['finish']>;
   const m = step('whole matcher, claims deferred', () => createMatcher(stored.data, { vectors, quoteBigrams: stored.quoteBigrams, deferClaims: true })) as ReturnType<typeof createMatcher>;
   step('claim scorer and quote matcher (prepare)', () => m.prepare());
+  // The same build in steps, as the matching side runs it (Matcher.prepareSteps): each piece a task.
+  const stepped = createMatcher(stored.data, { vectors, quoteBigrams: stored.quoteBigrams, deferClaims: true });
+  const pieces: number[] = [];
+  const steps = stepped.prepareSteps();
+  for (let done = false; !done; ) {
+    const c0 = process.cpuUsage();
+    done = steps.next().done === true;
+    pieces.push(cpuMs(process.cpuUsage(c0)));
+  }
+  console.log(`${`the same in ${pieces.length} steps (longest)`.padEnd(44)} ${pieces.reduce((a, b) => a + b, 0).toFixed(1).padStart(7)} ms CPU (${Math.max(...pieces).toFixed(1)}: ${pieces.map((p) => p.toFixed(0)).join(' + ')})`);
 }
 
 const blocks = pageBlocks(20_000, 7, 20_000).slice(0, VIEWPORT_BLOCKS);

@@ -8,13 +8,21 @@
  * `--prof names|all` profiles that pass instead (node:inspector) and prints the top self-time
  * functions (`--save PREFIX` also writes PREFIX-N.cpuprofile).
  *
+ * `--store`: names only through the store's corpus source as well (background/store-corpus-source,
+ * a real CorpusStore over fake-indexeddb whose matcher read gives the generated data): with the
+ * corpus list kept between requests ("kept"), and with a change notice before every request, so
+ * every request reads the list from the store again ("read each request", what the matching side
+ * did before it kept the list). fake-indexeddb runs in this process, so its reads' CPU is counted
+ * here; Chromium's IndexedDB does part of that work in another process.
+ *
  * The matcher data is compiled in a child process: compiling runs the same tokenizer over corpus
  * text, and doing it in this process gave the page's tokenising a third more CPU than the matching
  * side (which only deserialises compiled data) pays.
  *
- *   npx tsx scripts/bench/match-side.ts [articles=5,500,5000] [--rounds 7] [--prof names|all] [--top 25]
+ *   npx tsx scripts/bench/match-side.ts [articles=5,500,5000] [--rounds 7] [--prof names|all] [--top 25] [--store]
  */
 import { spawnSync } from 'node:child_process';
+import { register } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +33,7 @@ import { createMatcher, type ScanOptions } from '../../src/core/match/scan';
 import type { MatcherData } from '../../src/core/match/data';
 import { createMatchingSide } from '../../src/background/matching';
 import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
-import type { DetectionKind } from '../../src/core/index/types';
+import type { CorpusIndex, DetectionKind } from '../../src/core/index/types';
 
 const args = process.argv.slice(2);
 if (args[0] === '--write-data') {
@@ -52,6 +60,7 @@ const flag = (name: string) => {
 const sizes = (args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '5,500,5000').split(',').map(Number);
 const rounds = Number(flag('--rounds') ?? 7);
 const prof = flag('--prof');
+const viaStore = args.includes('--store');
 const top = Number(flag('--top') ?? 25);
 
 const ALL: Record<DetectionKind, boolean> = { person: true, organisation: true, quote: true, claim: true };
@@ -152,4 +161,56 @@ for (const articles of sizes) {
   console.log(
     `${articles} articles: names only ${per1k(names)} (scan ${per1k(namesScan)}) = ${(compromise / names).toFixed(0)}x compromise; all kinds ${per1k(all)} (scan ${per1k(allScan)}) = ${(compromise / all).toFixed(1)}x`,
   );
+  if (viaStore) {
+    const { kept, uncached } = await storeHandlers(data);
+    const cpuStore: Record<'kept' | 'uncached', number[]> = { kept: [], uncached: [] };
+    for (let r = -2; r < rounds; r++) {
+      for (const [key, run] of [['kept', kept], ['uncached', uncached]] as const) {
+        const c0 = process.cpuUsage();
+        await run();
+        const c = process.cpuUsage(c0);
+        if (r >= 0) cpuStore[key].push((c.user + c.system) / 1000);
+      }
+    }
+    const [k, u] = [med(cpuStore.kept), med(cpuStore.uncached)];
+    console.log(`${articles} articles through the store source, names only: list kept ${per1k(k)} = ${(compromise / k).toFixed(0)}x compromise; list read each request ${per1k(u)} = ${(compromise / u).toFixed(0)}x`);
+  }
+}
+
+/**
+ * `--store`: the page's batches, names only, through createStoreCorpusSource over a CorpusStore in
+ * fake-indexeddb holding one (empty) corpus whose matcher read returns `data`. `uncached` sends a
+ * change notice before each request (the list is read from the store every time).
+ */
+async function storeHandlers(data: MatcherData): Promise<{ kept: () => Promise<void>; uncached: () => Promise<void> }> {
+  const fakeIndexedDb = 'fake-indexeddb/auto'; // (its types are not reachable through its exports)
+  await import(fakeIndexedDb);
+  // The background imports packaged files as `…?url` (vite); the word vectors are not needed for names.
+  register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, next) { if (s.endsWith('?url')) return { url: 'data:text/javascript,export default "/none"', shortCircuit: true }; return next(s, c); }`)}`);
+  const { createStoreCorpusSource } = await import('../../src/background/store-corpus-source');
+  const { CorpusStore } = await import('../../src/store/corpus-store');
+  const store = await CorpusStore.open(`match-side-${process.pid}-${data.entities.length}`);
+  const empty = { schemaVersion: 1, articles: [], entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] } as unknown as CorpusIndex;
+  await store.install(empty, { name: 'bench', origin: 'imported' });
+  store.readMatcher = async (_meta, onNames) => {
+    onNames?.(data);
+    return { data };
+  };
+  let notify: () => void = () => undefined;
+  const listen = store.onCorporaChange.bind(store);
+  store.onCorporaChange = (listener) => {
+    notify = listener;
+    return listen(listener);
+  };
+  const source = createStoreCorpusSource(async () => store);
+  const side = createMatchingSide(() => source);
+  const run = (each: () => void) => async () => {
+    for (const list of batches(blocks)) {
+      each();
+      const payload = JSON.parse(JSON.stringify({ blocks: list, kinds: NAMES, page: 'https://bench.invalid/' })) as Parameters<typeof side.matchBlocks>[0];
+      JSON.parse(JSON.stringify(await side.matchBlocks(payload)));
+    }
+  };
+  await run(() => undefined)(); // loads the corpus's matcher
+  return { kept: run(() => undefined), uncached: run(() => notify()) };
 }

@@ -4,11 +4,13 @@
  * read one record at a time. A corrupt shard or record marks that corpus broken (listed with the
  * reason) and leaves it out; the other corpora keep matching.
  *
- * A cold start never runs the claim scorer's build (~150 ms of CPU in one piece at 5,000 generated
- * articles: scripts/bench/cold-side.ts) while a page waits for names: the matcher is built with
- * its claims deferred (core/match/scan `deferClaims`), and the claim scorer is built when a request
- * wants the whole answer (that request waits for it anyway), or once nothing has been asked of the
- * matching side for PREPARE_IDLE_MS. Until then a names-first request is answered from the names.
+ * A cold start never runs the claim scorer's build (~150 ms of CPU at 5,000 generated articles:
+ * scripts/bench/cold-side.ts) while a page waits for names: the matcher is built with its claims
+ * deferred (core/match/scan `deferClaims`), and the claim scorer is built when a request wants the
+ * whole answer (that request waits for it anyway), or once nothing has been asked of the matching
+ * side for PREPARE_IDLE_MS. Until then a names-first request is answered from the names, and the
+ * build runs in pieces with a turn of the event loop between them (Matcher.prepareSteps), so a
+ * names request arriving during it waits for one piece, not the whole build.
  */
 import { createMatcher, type Matcher } from '../core/match/scan';
 import type { ScanOptions } from '../core/match';
@@ -32,6 +34,14 @@ import { VectorAwareMatcher } from './word-vectors';
  * sent; 5 s is still far inside the ~30 s after which Chrome stops an idle service worker.
  */
 export const PREPARE_IDLE_MS = 5000;
+
+/**
+ * How old the matching side's copy of the corpus list may grow before a request that uses it also
+ * reads the list again (after answering from the copy). The copy is dropped on every change notice
+ * (store/corpora-notice.ts), so this only bounds how long a notice that never arrived could leave
+ * it stale; one read of the list costs ~1 ms, once per this interval of activity at most.
+ */
+export const METAS_REVALIDATE_MS = 5000;
 
 /** Lets queued messages run before a long piece of work (a macrotask: promise jobs would not). */
 function yieldToMessages(): Promise<void> {
@@ -138,7 +148,9 @@ export function createStoreCorpusSource(
       const matcher = m();
       if (!matcher.prepared) {
         try {
-          matcher.prepare();
+          // In pieces, each a task of its own: a names request that arrives meanwhile is answered
+          // between two pieces instead of after the whole build (~150–235 ms of CPU at 5,000 articles).
+          for (const _ of matcher.prepareSteps()) await yieldToMessages();
         } catch (error) {
           await s.markBroken(entry.meta.id, entry.meta.data, unusable(error));
           return null;
@@ -208,11 +220,51 @@ export function createStoreCorpusSource(
     return entry.corpus;
   }
 
+  // The active, ready corpora's metadata, kept between requests: reading it from the store on every
+  // request was most of a warm request's cost (one IndexedDB getAll per batch). A change notice
+  // drops the copy; `changes` counts them, so a re-read that a notice overtook is not kept.
+  let watched: CorpusStore | null = null;
+  let changes = 0;
+  let cached: { metas: Promise<CorpusMeta[]>; at: number } | null = null;
+  const readMetas = (s: CorpusStore) => s.metas().then((all) => all.filter((m) => m.active && m.status === 'ready'));
+  const activeMetas = (s: CorpusStore): Promise<CorpusMeta[]> => {
+    if (watched !== s) {
+      watched = s;
+      cached = null;
+      s.onCorporaChange(() => {
+        changes++;
+        cached = null;
+      });
+    }
+    const held = cached;
+    if (held) {
+      if (Date.now() - held.at > METAS_REVALIDATE_MS) {
+        // Answered from the copy; the list read again replaces it (unless a notice came meanwhile).
+        held.at = Date.now();
+        const seen = changes;
+        readMetas(s).then(
+          (list) => {
+            if (changes === seen && cached === held) cached = { metas: Promise.resolve(list), at: Date.now() };
+          },
+          () => undefined,
+        );
+      }
+      return held.metas;
+    }
+    const entry = { metas: readMetas(s), at: Date.now() };
+    cached = entry;
+    // A failed read is not kept: the next request reads again.
+    entry.metas.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return entry.metas;
+  };
+
   return {
     async active() {
       touch();
       const s = await store();
-      const metas = (await s.metas()).filter((m) => m.active && m.status === 'ready');
+      const metas = await activeMetas(s);
       const live = new Set(metas.map((m) => m.data));
       for (const key of loaded.keys()) if (!live.has(key)) loaded.delete(key);
       return metas.map((meta) => {

@@ -29,6 +29,7 @@ import {
   type CorpusMeta,
   type RecordCollection,
 } from './db';
+import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DetailsInput } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
@@ -311,6 +312,8 @@ export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly rowsPerTransaction: number;
   private readonly discardRetryPausesMs: readonly number[];
+  /** Notices of committed changes to the corpus list, this context's and every other's (corpora-notice.ts). */
+  private readonly notices: CorporaNotices;
 
   constructor(
     readonly db: IDBPDatabase<CorpusDb>,
@@ -318,6 +321,7 @@ export class CorpusStore {
   ) {
     this.rowsPerTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
     this.discardRetryPausesMs = options.discardRetryPausesMs ?? DISCARD_RETRY_PAUSES_MS;
+    this.notices = new CorporaNotices(db.name);
   }
 
   /** Opens the store (creating or upgrading its database). */
@@ -327,7 +331,16 @@ export class CorpusStore {
 
   /** Closes the database. */
   close(): void {
+    this.notices.close();
     this.db.close();
+  }
+
+  /**
+   * Calls `listener` after every committed change to the corpus list (metadata rows), made through
+   * this store or a CorpusStore of the same database in another context; returns the unsubscribe.
+   */
+  onCorporaChange(listener: () => void): () => void {
+    return this.notices.listen(listener);
   }
 
   /** Runs writes one at a time, in the order they were asked for. */
@@ -373,6 +386,7 @@ export class CorpusStore {
         cleaned.push(meta.id);
       }
       await tx.done;
+      if (cleaned.length) this.notices.announce();
       return cleaned;
     });
   }
@@ -409,7 +423,7 @@ export class CorpusStore {
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
     // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
-    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length);
+    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
@@ -478,6 +492,7 @@ export class CorpusStore {
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
+            // Not announced: a corpus still importing is neither listed as ready nor matched.
             await this.db.put('corpora', {
               ...initial,
               id,
@@ -514,6 +529,7 @@ export class CorpusStore {
           };
           await tx.objectStore('corpora').put(ready);
           await tx.done;
+          this.notices.announce();
           if (!retiring.length) return summaryOf(ready);
           // Queued behind this install (it holds the queue until it returns), or awaited here.
           if (options.removeReplacedAfter) void this.exclusive(() => this.removeRetired(id)).catch(() => undefined);
@@ -559,6 +575,7 @@ export class CorpusStore {
       await tx.store.put(left.length ? { ...rest, retired: left } : rest);
     }
     await tx.done;
+    this.notices.announce();
   }
 
   /** discard(), tried again after each of the retry pauses while it fails; whether it succeeded. */
@@ -586,6 +603,7 @@ export class CorpusStore {
       await tx.objectStore('corpora').put(rest);
     }
     await tx.done;
+    this.notices.announce();
   }
 
   private update(id: string, change: (meta: CorpusMeta) => CorpusMeta): Promise<CorpusSummary> {
@@ -596,6 +614,7 @@ export class CorpusStore {
       const next = change(meta);
       await tx.store.put(next);
       await tx.done;
+      this.notices.announce();
       return summaryOf(next);
     });
   }
@@ -626,6 +645,7 @@ export class CorpusStore {
       }
       await tx.objectStore('corpora').delete(id);
       await tx.done;
+      this.notices.announce();
     });
   }
 
@@ -636,8 +656,10 @@ export class CorpusStore {
     const tx = this.db.transaction('corpora', 'readwrite');
     const current = await tx.store.get(id);
     const reason = `Corpus "${current?.name ?? id}" (${id}) is broken: ${message(error)}`;
-    if (current && current.data === data && current.status !== 'broken') await tx.store.put({ ...current, status: 'broken', reason });
+    const marked = current && current.data === data && current.status !== 'broken';
+    if (marked) await tx.store.put({ ...current, status: 'broken', reason });
     await tx.done;
+    if (marked) this.notices.announce();
     return reason;
   }
 

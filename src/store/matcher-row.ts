@@ -12,6 +12,12 @@
  * time, so a request that arrives meanwhile waits for at most one part's parse (~15 ms), not the
  * whole shard's.
  *
+ * The claim group ids (one string per claim group: 122,508 of them, 1.24 MB of the `meta` part's
+ * 2.0 MB at 5,000 generated articles) are in parts of their own, CLAIM_GROUPS_PER_PART ids a part,
+ * read after `meta` and before the claims (whose group numbers are checked against them): only the
+ * claim scorer reads them, and in `meta` they made its parse one 33–52 ms task that a page's names
+ * request, arriving on a cold matching side, had to wait behind (scripts/bench/cold-side.ts).
+ *
  * Each part is the UTF-8 bytes of its JSON text, not a tree of objects (layout 3's reason, still
  * true: structured clone deserialised the tree of millions of small arrays in ~550–600 ms of CPU;
  * bytes clone as one copy, and a string of a corpus with any character beyond Latin-1 is stored at
@@ -57,10 +63,12 @@ export type MatcherNames = Pick<MatcherData, (typeof NAME_FIELDS)[number]>;
  * a later MatcherData adds).
  */
 function metaFields(data: MatcherData): Record<string, unknown> {
-  const elsewhere = new Set<string>([...NAME_FIELDS, ...CLAIM_FIELDS, ...QUOTE_FIELDS]);
+  const elsewhere = new Set<string>([...NAME_FIELDS, ...CLAIM_GROUP_FIELDS, ...CLAIM_FIELDS, ...QUOTE_FIELDS]);
   return Object.fromEntries(Object.entries(data).filter(([field]) => !elsewhere.has(field)));
 }
 
+/** Per-claim-group fields, stored CLAIM_GROUPS_PER_PART groups a part. */
+export const CLAIM_GROUP_FIELDS = ['claimGroups'] as const;
 /** Per-claim fields (parallel lists), stored CLAIMS_PER_PART claims a part. */
 export const CLAIM_FIELDS = ['claims', 'claimFlags', 'claimTraits'] as const;
 /** Per-quote fields (parallel lists), stored QUOTES_PER_PART quotes a part. */
@@ -73,6 +81,11 @@ export const QUOTE_FIELDS = ['quotes', 'quoteCertainty'] as const;
 export const CLAIMS_PER_PART = 8192;
 /** Quotes per part: ~160 bytes of JSON a quote at 5,000 generated articles, ~0.65 MB a part. */
 export const QUOTES_PER_PART = 4096;
+/**
+ * Claim group ids per part: ~10 bytes of JSON an id at 5,000 generated articles, so ~0.33 MB a part,
+ * parsed and checked in ~4 ms (all 122,508 ids in one piece: ~14 ms to parse alone).
+ */
+export const CLAIM_GROUPS_PER_PART = 32_768;
 
 /** Name of the part every scan needs. */
 export const CORE_PART = 'core';
@@ -103,19 +116,23 @@ function sliced<K extends keyof MatcherData>(data: MatcherData, fields: readonly
   return out;
 }
 
-/** How many claims and quotes a part holds (tests pass smaller ones). */
+/** How many claims, quotes and claim groups a part holds (tests pass smaller ones). */
 export interface PartSizes {
   claims: number;
   quotes: number;
+  claimGroups: number;
 }
 
-/** How many parts packMatcher makes of data with `claims` claims and `quotes` quotes. */
-export function matcherPartCount(claims: number, quotes: number, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): number {
-  return 2 + Math.ceil(claims / sizes.claims) + Math.ceil(quotes / sizes.quotes);
+/** The part sizes the store writes. */
+export const PART_SIZES: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART, claimGroups: CLAIM_GROUPS_PER_PART };
+
+/** How many parts packMatcher makes of data with `claims` claims, `quotes` quotes and `claimGroups` claim groups. */
+export function matcherPartCount(claims: number, quotes: number, claimGroups: number, sizes: PartSizes = PART_SIZES): number {
+  return 2 + Math.ceil(claimGroups / sizes.claimGroups) + Math.ceil(claims / sizes.claims) + Math.ceil(quotes / sizes.quotes);
 }
 
-/** The stored parts of matcher data: `core` first (it lists the others), then `meta`, claim parts, quote parts. */
-export function packMatcher(data: MatcherData, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): MatcherPart[] {
+/** The stored parts of matcher data: `core` first (it lists the others), then `meta`, claim group parts, claim parts, quote parts. */
+export function packMatcher(data: MatcherData, sizes: PartSizes = PART_SIZES): MatcherPart[] {
   return [...packMatcherInTurn(data, undefined, sizes)];
 }
 
@@ -134,16 +151,19 @@ export interface ClaimRanges {
  * when it is asked for: with `claims` (a streamed compile's claims, `data.claims` and
  * `data.claimTraits` then left empty) the claims are never all objects at once.
  */
-export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, sizes: PartSizes = { claims: CLAIMS_PER_PART, quotes: QUOTES_PER_PART }): Generator<MatcherPart> {
+export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, sizes: PartSizes = PART_SIZES): Generator<MatcherPart> {
   const claimCount = claims?.claimCount ?? data.claims.length;
   const claimShards = Array.from({ length: Math.ceil(claimCount / sizes.claims) }, (_, k) => `claims/${k}`);
+  const groupParts = sliced(data, CLAIM_GROUP_FIELDS, data.claimGroups.length, sizes.claimGroups);
+  const groupShards = groupParts.map((_, k) => `claimGroups/${k}`);
   const quoteParts = sliced(data, QUOTE_FIELDS, data.quotes.length, sizes.quotes);
-  const shards = [META_PART, ...claimShards, ...quoteParts.map((_, k) => `quotes/${k}`)];
+  const shards = [META_PART, ...groupShards, ...claimShards, ...quoteParts.map((_, k) => `quotes/${k}`)];
   // The bigram index goes on the last row read: it is the largest (7.5 MB at 5,000 articles) and
   // only the quotes need it (see the header).
   const last = (part: MatcherPart): MatcherPart => (part.shard === shards[shards.length - 1] ? { ...part, quoteBigrams: quoteBigrams(data.quotes, data.words.length + 1) } : part);
   yield { shard: CORE_PART, json: bytes(pick(data, NAME_FIELDS)), parts: shards };
   yield last({ shard: META_PART, json: bytes(metaFields(data)) });
+  for (let k = 0; k < groupParts.length; k++) yield last({ shard: groupShards[k], json: bytes(groupParts[k]) });
   for (let k = 0; k < claimShards.length; k++) {
     const from = k * sizes.claims;
     const to = Math.min(claimCount, from + sizes.claims);
@@ -182,11 +202,11 @@ export function namesOnly(core: MatcherNames): MatcherData {
 
 /**
  * Joins validated parts back into the MatcherData they were made from: `core`, `meta`, then the
- * claim and quote parts in order (their lists concatenated; a list absent from any part stays absent).
+ * claim group, claim and quote parts in order (their lists concatenated; a list absent from any part stays absent).
  */
 export function joinParts(core: MatcherNames, meta: Record<string, unknown>, parts: readonly Record<string, unknown>[]): MatcherData {
   const data: Record<string, unknown> = { ...core, ...meta };
-  for (const fields of [CLAIM_FIELDS, QUOTE_FIELDS]) {
+  for (const fields of [CLAIM_GROUP_FIELDS, CLAIM_FIELDS, QUOTE_FIELDS]) {
     const mine = parts.filter((p) => fields.some((f) => f in p));
     for (const f of fields) {
       if (mine.length > 0 && !mine.every((p) => Array.isArray(p[f]))) continue;

@@ -126,7 +126,7 @@ interface NameCounts {
   places: number;
 }
 
-/** What the `meta` part holds, counted. */
+/** What the `meta` part holds, counted, and the claim groups (their own parts in layout 4). */
 interface MetaCounts {
   keys: number;
   claimGroups: number;
@@ -151,10 +151,9 @@ function checkNames(c: Checker, m: Obj, current: boolean): NameCounts {
 }
 
 /** The `meta` fields: keys, groups, and the re-ranker's per-article and per-entity lists (version 4). */
-function checkMetaPart(c: Checker, m: Obj, n: NameCounts, current: boolean): MetaCounts {
+function checkMetaPart(c: Checker, m: Obj, n: NameCounts, current: boolean): Omit<MetaCounts, 'claimGroups'> {
   const keys = c.strings(m.keys, 'keys').length;
   if (c.numbers(m.weights, 'weights').length !== keys) c.fail('weights', `expected one weight per key (${keys})`);
-  const claimGroups = c.strings(m.claimGroups, 'claimGroups').length;
   const quoteGroups = c.strings(m.quoteGroups, 'quoteGroups').length;
   // The claim re-ranker's fields (version 4); an older shard is recompiled, so only the current shape is checked.
   if (current) {
@@ -165,7 +164,7 @@ function checkMetaPart(c: Checker, m: Obj, n: NameCounts, current: boolean): Met
     if (lists.length !== n.entities) c.fail('entityDescriptors', `expected one list per entity (${n.entities})`);
     lists.forEach((l, i) => c.numbers(l, `entityDescriptors[${i}]`).forEach((w, j) => c.below(w, descriptorWords, `entityDescriptors[${i}][${j}]`, 'descriptor word')));
   }
-  return { keys, claimGroups, quoteGroups };
+  return { keys, quoteGroups };
 }
 
 /** The claim signatures of `m.claims` (the first one's index in all the claims is `from`), and for current data their flags. */
@@ -208,7 +207,7 @@ export function validateMatcherCore(value: unknown): MatcherData {
   const m = c.obj(value, '(root)');
   const current = c.nat(m.schemaVersion, 'schemaVersion') === MATCHER_DATA_VERSION;
   const n = checkNames(c, m, current);
-  const meta = checkMetaPart(c, m, n, current);
+  const meta = { ...checkMetaPart(c, m, n, current), claimGroups: c.strings(m.claimGroups, 'claimGroups').length };
   checkClaims(c, m, 0, n, meta, current);
   checkQuotes(c, m, 0, n, meta);
   return m as unknown as MatcherData;
@@ -416,12 +415,16 @@ export class MatcherPartsReader {
     const m = parsePart(row, shard);
     if (row.quoteBigrams !== undefined) this.bigrams = { value: row.quoteBigrams, shard };
     if (shard === META_PART) {
-      this.meta = { value: m, counts: checkMetaPart(c, m, counts, true) };
+      this.meta = { value: m, counts: { ...checkMetaPart(c, m, counts, true), claimGroups: 0 } };
       return;
     }
     const meta = this.meta!;
     const from = c.nat(m.from, 'from');
-    if ('claims' in m) {
+    if ('claimGroups' in m) {
+      // Listed before the claims: a claim's group number is checked against the groups read so far.
+      if (from !== meta.counts.claimGroups) c.fail('from', `expected ${meta.counts.claimGroups} (the claim groups of the parts before it)`);
+      meta.counts.claimGroups += c.strings(m.claimGroups, 'claimGroups').length;
+    } else if ('claims' in m) {
       if (from !== this.claims) c.fail('from', `expected ${this.claims} (the claims of the parts before it)`);
       this.claims += checkClaims(c, m, from, counts, meta.counts, true);
     } else {

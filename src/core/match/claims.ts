@@ -156,6 +156,74 @@ export interface ClaimScorerOptions {
   retrieveK?: number;
   /** Read every posting of the sentence's keys (the reference the pruned retrieval is checked against; slower, same results). */
   exhaustiveRetrieval?: boolean;
+  /** Pieces of the build already made from the same data (scan.ts builds them in separate tasks: claimScorerPieces). */
+  built?: ClaimScorerPieces;
+}
+
+/** The larger pieces of a ClaimScorer's build, each what the constructor would make from the same data. */
+export interface ClaimScorerPieces {
+  relate?: RelateData;
+  postings?: Int32Array[];
+  bm25?: Bm25;
+  tables?: ClaimTables;
+  parts?: ClaimParts;
+}
+
+/** Per-claim tables: each claim's key weight sum, each group's claims, each claim's sentence's first claim. */
+interface ClaimTables {
+  claimNorm: Float64Array;
+  groupMembers: number[][];
+  sentenceLead: Int32Array;
+}
+
+/**
+ * The build of a ClaimScorer as steps, each a piece of it, then the scorer: the same scorer as
+ * `new ClaimScorer(data, options)`, built in tasks a caller can yield between (the whole build is
+ * ~150–210 ms of CPU at 5,000 generated articles; scripts/bench/cold-side.ts --steps prints the pieces).
+ */
+export function claimScorerSteps(data: MatcherData, options: ClaimScorerOptions = {}): { steps: (() => void)[]; scorer: () => ClaimScorer } {
+  const built: ClaimScorerPieces = { ...options.built };
+  return {
+    steps: [
+      () => void (built.relate ??= relateData(data)),
+      () => void (built.postings ??= keyPostings(data.claims, data.keys.length)),
+      () => void (built.bm25 ??= claimBm25(data)),
+      () => void (built.tables ??= claimTables(data)),
+      () => void (built.parts ??= claimParts(data, (built.bm25 ??= claimBm25(data)), options.vectors ?? null)),
+    ],
+    scorer: () => new ClaimScorer(data, { ...options, built }),
+  };
+}
+
+function claimTables(data: MatcherData): ClaimTables {
+  const weights = Float64Array.from(data.weights);
+  const claimNorm = new Float64Array(data.claims.length);
+  const groupMembers: number[][] = data.claimGroups.map(() => []);
+  const sentenceLead = new Int32Array(data.claims.length);
+  data.claims.forEach((c, ci) => {
+    for (const k of c[3]) claimNorm[ci] += weights[k];
+    groupMembers[c[2]].push(ci);
+    const prev = ci > 0 ? data.claims[ci - 1] : null;
+    sentenceLead[ci] = prev && prev[0] === c[0] && prev[1] === c[1] ? sentenceLead[ci - 1] : ci;
+  });
+  return { claimNorm, groupMembers, sentenceLead };
+}
+
+/** The claims' parts for the re-ranker's features, over the BM25 index's idf and the key words' vector rows. */
+function claimParts(data: MatcherData, bm25: Bm25, vectors: WordVectors | null): ClaimParts {
+  const keyWords = data.keyWords ?? [];
+  const keyRow = Int32Array.from(data.keys, (_, k) => (vectors && keyWords[k] ? vectors.row(keyWords[k]) : -1));
+  const keyActor = Int32Array.from(data.keys, (k) => (k.startsWith('@') ? Number(k.slice(1)) : -1));
+  const isWordKey = Uint8Array.from(data.keys, (k) => (/^[@^#]/.test(k) ? 0 : 1));
+  return new ClaimParts(data.claims, isWordKey, keyRow, keyActor, bm25.idf, data.articleYears, RARE_WORDS);
+}
+
+/** The BM25 index over the claims' keys. */
+function claimBm25(data: MatcherData): Bm25 {
+  return new Bm25(
+    data.claims.map((c) => c[3]),
+    data.keys.length,
+  );
 }
 
 /** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call), the sentence's first token, and whether the other-event rule decides it (relate.ts otherEvent), for fitting. */
@@ -299,7 +367,8 @@ export class ClaimScorer {
   private symExtra = new Uint8Array(0);
 
   constructor(data: MatcherData, options: ClaimScorerOptions = {}) {
-    this.relateData = relateData(data);
+    const built = options.built ?? {};
+    this.relateData = built.relate ?? relateData(data);
     this.articles = data.articles;
     this.places = data.places;
     this.model = options.model ?? fittedModel();
@@ -316,34 +385,19 @@ export class ClaimScorer {
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
     this.placeKeyIds = Int32Array.from(data.places, (_, p) => this.keyIds.get(placeKey(p)) ?? -1);
     this.claims = data.claims;
-    this.claimNorm = new Float64Array(data.claims.length);
-    this.groupMembers = data.claimGroups.map(() => []);
-    this.sentenceLead = new Int32Array(data.claims.length);
-    data.claims.forEach((c, ci) => {
-      for (const k of c[3]) this.claimNorm[ci] += this.weights[k];
-      this.groupMembers[c[2]].push(ci);
-      const prev = ci > 0 ? data.claims[ci - 1] : null;
-      this.sentenceLead[ci] = prev && prev[0] === c[0] && prev[1] === c[1] ? this.sentenceLead[ci - 1] : ci;
-    });
-    this.postings = keyPostings(data.claims, data.keys.length);
+    ({ claimNorm: this.claimNorm, groupMembers: this.groupMembers, sentenceLead: this.sentenceLead } = built.tables ?? claimTables(data));
+    this.postings = built.postings ?? keyPostings(data.claims, data.keys.length);
     this.exhaustiveRetrieval = options.exhaustiveRetrieval === true;
     this.partial = new Float64Array(data.claims.length);
     this.reached = new Uint16Array(data.claims.length);
     this.reachedList = new Int32Array(data.claims.length);
     this.paired = new Int32Array(data.claims.length);
     this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
-    this.bm25 = new Bm25(
-      data.claims.map((c) => c[3]),
-      data.keys.length,
-    );
+    this.bm25 = built.bm25 ?? claimBm25(data);
     this.exactStamp = new Int32Array(data.claims.length);
     this.memberMark = new Int32Array(data.keys.length);
     this.unknownIdf = Math.log(1 + (data.claims.length + 0.5) / 0.5);
-    const keyWords = data.keyWords ?? [];
-    const keyRow = Int32Array.from(data.keys, (_, k) => (this.vectors && keyWords[k] ? this.vectors.row(keyWords[k]) : -1));
-    const keyActor = Int32Array.from(data.keys, (k) => (k.startsWith('@') ? Number(k.slice(1)) : -1));
-    const isWordKey = Uint8Array.from(data.keys, (k) => (/^[@^#]/.test(k) ? 0 : 1));
-    this.parts = new ClaimParts(data.claims, isWordKey, keyRow, keyActor, this.bm25.idf, data.articleYears, RARE_WORDS);
+    this.parts = built.parts ?? claimParts(data, this.bm25, this.vectors);
     this.claimFlags = Uint8Array.from(data.claims, (_, ci) => data.claimFlags?.[ci] ?? 0);
     (data.descriptorWords ?? []).forEach((w, i) => this.descriptorIds.set(w, i));
     const byWord: number[][] = (data.descriptorWords ?? []).map(() => []);

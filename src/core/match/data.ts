@@ -5,8 +5,11 @@
  */
 import type { CompiledAutomaton } from './aho-corasick';
 
-/** Bumped whenever a matcher could misread older MatcherData. */
-export const MATCHER_DATA_VERSION = 5;
+/**
+ * Bumped whenever a matcher could misread older MatcherData, or the corpus store's layout of it
+ * changes (the store recompiles data of another version; 6: claim groups in parts of their own).
+ */
+export const MATCHER_DATA_VERSION = 6;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;

@@ -1,6 +1,6 @@
 /**
  * The stored form of matcher data (layout 4): parts of JSON text as UTF-8 bytes (`core` with the
- * names, `meta`, bounded claim and quote parts) and a prebuilt quote bigram index. It reads back as
+ * names, `meta`, bounded claim group, claim and quote parts) and a prebuilt quote bigram index. It reads back as
  * the data it was made from; `core` alone matches names as the whole does; a corrupt field is an
  * error naming the part and the field, and through the store, the corpus too.
  */
@@ -9,14 +9,14 @@ import { createStoreCorpusSource } from '../../../src/background/store-corpus-so
 import { compileMatcher } from '../../../src/core/match/compile';
 import { quoteBigrams, type QuoteBigrams } from '../../../src/core/match/quotes';
 import { createMatcher } from '../../../src/core/match/scan';
-import { CLAIMS_PER_PART, NAME_FIELDS, QUOTES_PER_PART, namesOnly, packMatcher, type MatcherNames, type MatcherPart } from '../../../src/store/matcher-row';
+import { CLAIMS_PER_PART, CLAIM_GROUPS_PER_PART, NAME_FIELDS, QUOTES_PER_PART, matcherPartCount, namesOnly, packMatcher, type MatcherNames, type MatcherPart } from '../../../src/store/matcher-row';
 import { unpackMatcher } from '../../../src/store/validate-stored';
 import { SECOND_TEXT, SEEDS_TEXT, freshStore, secondIndex, seedsIndex } from './helpers';
 
 const data = compileMatcher(secondIndex());
 const seeds = compileMatcher(seedsIndex());
-/** Small parts, so the second corpus (a handful of claims and quotes) spans several of each. */
-const SMALL = { claims: 2, quotes: 1 };
+/** Small parts, so the second corpus (a handful of claims, quotes and claim groups) spans several of each. */
+const SMALL = { claims: 2, quotes: 1, claimGroups: 2 };
 const packed = packMatcher(data, SMALL);
 /** The last part, which carries the quote bigram index. */
 const LAST = packed[packed.length - 1].shard;
@@ -35,12 +35,14 @@ function withBigrams(change: (b: QuoteBigrams) => Partial<Record<keyof QuoteBigr
 }
 
 describe('packMatcher / unpackMatcher', () => {
-  it('splits the data into core (listing the others), meta, then parts of at most the given claims and quotes', () => {
+  it('splits the data into core (listing the others), meta, then parts of at most the given claim groups, claims and quotes', () => {
     expect(data.claims.length).toBeGreaterThan(SMALL.claims);
     expect(data.quotes.length).toBeGreaterThan(SMALL.quotes);
+    expect(data.claimGroups.length).toBeGreaterThan(SMALL.claimGroups);
+    const groupParts = Math.ceil(data.claimGroups.length / SMALL.claimGroups);
     const claimParts = Math.ceil(data.claims.length / SMALL.claims);
     const quoteParts = Math.ceil(data.quotes.length / SMALL.quotes);
-    const rest = ['meta', ...Array.from({ length: claimParts }, (_, k) => `claims/${k}`), ...Array.from({ length: quoteParts }, (_, k) => `quotes/${k}`)];
+    const rest = ['meta', ...Array.from({ length: groupParts }, (_, k) => `claimGroups/${k}`), ...Array.from({ length: claimParts }, (_, k) => `claims/${k}`), ...Array.from({ length: quoteParts }, (_, k) => `quotes/${k}`)];
     expect(packed.map((p) => p.shard)).toEqual(['core', ...rest]);
     expect(packed[0].parts).toEqual(rest);
     // The quote bigram index rides on the last part (read last: the quotes need it, nothing before them does).
@@ -48,9 +50,13 @@ describe('packMatcher / unpackMatcher', () => {
     expect(LAST).toBe(`quotes/${quoteParts - 1}`);
     expect(Object.keys(parsed(packed[0])).sort()).toEqual([...NAME_FIELDS].sort());
     expect(parsed(part(packed, 'claims/1'))).toEqual({ from: 2, claims: data.claims.slice(2, 4), claimFlags: data.claimFlags.slice(2, 4), claimTraits: data.claimTraits!.slice(2, 4) });
+    expect(parsed(part(packed, 'claimGroups/1'))).toEqual({ from: 2, claimGroups: data.claimGroups.slice(2, 4) });
+    // Only the claim scorer reads the claim groups: meta does not hold them.
+    expect(parsed(part(packed, 'meta'))).not.toHaveProperty('claimGroups');
     // The default sizes hold a small corpus in one part each.
-    expect(packMatcher(data).map((p) => p.shard)).toEqual(['core', 'meta', 'claims/0', 'quotes/0']);
-    expect([CLAIMS_PER_PART, QUOTES_PER_PART].every((n) => n > data.claims.length)).toBe(true);
+    expect(packMatcher(data).map((p) => p.shard)).toEqual(['core', 'meta', 'claimGroups/0', 'claims/0', 'quotes/0']);
+    expect([CLAIMS_PER_PART, QUOTES_PER_PART, CLAIM_GROUPS_PER_PART].every((n) => n > data.claims.length)).toBe(true);
+    expect(matcherPartCount(data.claims.length, data.quotes.length, data.claimGroups.length, SMALL)).toBe(packed.length);
   });
 
   it('reads back the data it was made from, with the bigram index the matcher would build', () => {
@@ -96,6 +102,10 @@ describe('packMatcher / unpackMatcher', () => {
   });
 
   const claims1 = parsed(part(packed, 'claims/1'));
+  const groups1 = parsed(part(packed, 'claimGroups/1'));
+  const claims0 = parsed(part(packed, 'claims/0'));
+  const groupCount = data.claimGroups.length;
+  const groupShards = packed.filter((p) => p.shard.startsWith('claimGroups/')).map((p) => p.shard);
   const quotes0 = parsed(part(packed, 'quotes/0'));
   it.each([
     ['json missing', withPart('core', () => ({ json: undefined })), 'record matcher "core", field json: expected the bytes of JSON text (a Uint8Array)'],
@@ -109,6 +119,15 @@ describe('packMatcher / unpackMatcher', () => {
     ['a field of meta', withPart('meta', (p) => ({ json: json({ ...parsed(p), weights: [1] }) })), `record matcher "meta", field weights: expected one weight per key (${data.keys.length})`],
     ['a claim of a later part, by its index in all the claims', withPart('claims/1', () => ({ json: json({ ...claims1, claims: (claims1.claims as unknown[]).map((c, i) => (i === 1 ? 'not a signature' : c)) }) })), 'record matcher "claims/1", field claims[3]: expected an array'],
     ['claim flags not one per claim of the part', withPart('claims/1', () => ({ json: json({ ...claims1, claimFlags: [0] }) })), 'record matcher "claims/1", field claimFlags: expected one flag set per claim (2)'],
+    ['a claim group that is not a string', withPart('claimGroups/1', () => ({ json: json({ ...groups1, claimGroups: [7] }) })), 'record matcher "claimGroups/1", field claimGroups[0]: expected a string'],
+    ['a claim group part out of order', withPart('claimGroups/1', () => ({ json: json({ ...groups1, from: 0 }) })), 'record matcher "claimGroups/1", field from: expected 2 (the claim groups of the parts before it)'],
+    [
+      'a claim naming a group of no part (the group parts left out)',
+      withPart('core', (p) => ({ parts: p.parts!.filter((s) => !groupShards.includes(s)) })),
+      /^record matcher "claims\/0", field claims\[0\]\[2\]: claim group \d+ does not exist \(0 known\)/,
+    ],
+    ['claim groups listed after the claims', withPart('core', (p) => ({ parts: ['meta', ...p.parts!.filter((s) => s !== 'meta' && !groupShards.includes(s)), ...groupShards] })), 'record matcher "claims/0", field claims[0][2]'],
+    ['a claim naming a group that does not exist', withPart('claims/0', () => ({ json: json({ ...claims0, claims: (claims0.claims as unknown[][]).map((c, i) => (i === 0 ? [c[0], c[1], groupCount, ...c.slice(3)] : c)) }) })), `record matcher "claims/0", field claims[0][2]: claim group ${groupCount} does not exist (${groupCount} known)`],
     ['a part out of order', withPart('claims/1', () => ({ json: json({ ...claims1, from: 0 }) })), 'record matcher "claims/1", field from: expected 2 (the claims of the parts before it)'],
     ['a quote naming a group that does not exist', withPart('quotes/0', () => ({ json: json({ ...quotes0, quotes: [[0, 0, 999, [], []]] }) })), `record matcher "quotes/0", field quotes[0][2]: quote group 999 does not exist (${data.quoteGroups.length} known)`],
     ['the index not an object', withPart(LAST, () => ({ quoteBigrams: 'index' })), `record matcher "${LAST}", field quoteBigrams: expected an object`],

@@ -91,7 +91,7 @@ describe('corpus store: migrations', () => {
       expect(store.db.version).toBe(4);
       // Packed (layout 3), then split into parts (layout 4).
       const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
-      expect(rows.map((r) => r.shard).sort()).toEqual(['claims/0', 'core', 'meta', 'quotes/0']);
+      expect(rows.map((r) => r.shard).sort()).toEqual(['claimGroups/0', 'claims/0', 'core', 'meta', 'quotes/0']);
       expect(unpackMatcher(rows).data).toEqual(compileMatcher(secondIndex()));
       expect(rows.find((r) => r.shard === 'quotes/0')!.quoteBigrams!.postings).toBeInstanceOf(Uint32Array);
       expect(rows.some((r) => 'matcher' in r)).toBe(false);
@@ -128,7 +128,7 @@ describe('corpus store: migrations', () => {
     try {
       expect(store.db.version).toBe(4);
       const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
-      expect(rows.map((r) => r.shard).sort()).toEqual(['claims/0', 'core', 'meta', 'quotes/0']);
+      expect(rows.map((r) => r.shard).sort()).toEqual(['claimGroups/0', 'claims/0', 'core', 'meta', 'quotes/0']);
       const back = unpackMatcher(rows);
       expect(back.data).toEqual(compileMatcher(secondIndex()));
       expect(back.quoteBigrams).toBeDefined();
