@@ -35,6 +35,7 @@ import { DetailsInput } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
 import { matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
+import { fetchedGazetteer, gazetteerPairs, type GazetteerSource } from './gazetteer-asset';
 
 /**
  * Rows written per transaction during an install. Bounded so one transaction's pending writes stay
@@ -97,6 +98,8 @@ export interface StoreOptions {
   rowsPerTransaction?: number;
   /** Pauses between tries to remove a failed install's rows (DISCARD_RETRY_PAUSES_MS when omitted). */
   discardRetryPausesMs?: readonly number[];
+  /** The gazetteer an install's places are related by (the packaged one, fetchedGazetteer(), when omitted). */
+  gazetteer?: GazetteerSource;
 }
 
 /** How to install a corpus. */
@@ -203,6 +206,7 @@ class GenerationRows {
     private compiler: MatcherCompiler | null,
     private readonly onProgress: InstallOptions['onProgress'],
     private readonly total: number,
+    private readonly gazetteer: GazetteerSource,
     private readonly tokens?: InstallOptions['tokens'],
   ) {}
 
@@ -263,6 +267,8 @@ class GenerationRows {
     if (!compiler) throw new Error('install: the matcher was written twice');
     this.compiler = null;
     const compiled = compiler.finishParts();
+    const pairs = await gazetteerPairs(compiled.data.places, this.gazetteer);
+    if (pairs) compiled.data.placeWithinGazetteer = pairs;
     for (const part of packMatcherInTurn(compiled.data, compiled)) {
       this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
       await this.drain();
@@ -314,6 +320,7 @@ export class CorpusStore {
   private readonly discardRetryPausesMs: readonly number[];
   /** Notices of committed changes to the corpus list, this context's and every other's (corpora-notice.ts). */
   private readonly notices: CorporaNotices;
+  private readonly gazetteer: GazetteerSource;
 
   constructor(
     readonly db: IDBPDatabase<CorpusDb>,
@@ -322,6 +329,7 @@ export class CorpusStore {
     this.rowsPerTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
     this.discardRetryPausesMs = options.discardRetryPausesMs ?? DISCARD_RETRY_PAUSES_MS;
     this.notices = new CorporaNotices(db.name);
+    this.gazetteer = options.gazetteer ?? fetchedGazetteer();
   }
 
   /** Opens the store (creating or upgrading its database). */
@@ -488,7 +496,7 @@ export class CorpusStore {
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, options.tokens);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, options.tokens);
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
@@ -777,6 +785,8 @@ export class CorpusStore {
     } catch (error) {
       throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', `could not be rebuilt from the records: ${message(error)}`);
     }
+    const pairs = await gazetteerPairs(matcher.places, this.gazetteer);
+    if (pairs) matcher.placeWithinGazetteer = pairs;
     onNames?.(matcher);
     // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile); the
     // old rows go first (an older layout may have parts this one does not write).

@@ -1,7 +1,8 @@
 /**
  * Which of a corpus's places lie inside which, by a gazetteer (populated places with their region,
- * country, population and position, as GeoNames gives them through an npm package; loaded by the
- * build, never by a page: scripts/lib/gazetteer.ts). Beside what the corpus text says ("X, Greater
+ * country, population and position, as GeoNames gives them through an npm package: read by the
+ * build, scripts/lib/gazetteer.ts, and packed for the store's compile of a reader's corpus,
+ * scripts/pack-gazetteer.ts and store/gazetteer-asset.ts; never by a page). Beside what the corpus text says ("X, Greater
  * Y", "Y's X": compile.ts placeContainment), so a town and the region or city around it that no
  * article relates are a difference of precision, not a contradiction (relate.ts, basis "gazetteer").
  */
@@ -108,4 +109,97 @@ export function gazetteerContainment(places: readonly string[], gazetteer: Gazet
     }
   }
   return [...pairs].flatMap((s) => s.split(',').map(Number));
+}
+
+/** Version of the packed gazetteer's layout (GazetteerPack); a pack of another version is refused. */
+export const GAZETTEER_PACK_VERSION = 1;
+
+/**
+ * Positions are packed in hundredths of a degree (about 1.1 km of latitude): well inside METRO_KM,
+ * so a pair the packed gazetteer finds is one the full one finds, bar places within a kilometre of it.
+ */
+export const PACK_DEGREE_STEPS = 100;
+
+/**
+ * A gazetteer packed for shipping (src/generated/gazetteer.bin, gzipped JSON): only what
+ * gazetteerContainment reads, in columns. Regions and places name their country and region by index.
+ */
+export interface GazetteerPack {
+  version: number;
+  /** The smallest population kept (the build's threshold, recorded so a reader of the pack knows it). */
+  minPopulation: number;
+  countries: string[];
+  /** Region names, and per region its country's index. */
+  regionNames: string[];
+  regionCountry: number[];
+  /** Per place (parallel lists): name, region index (-1: none known), country index (-1: none known), population, latitude and longitude in 1/PACK_DEGREE_STEPS degrees. */
+  placeNames: string[];
+  placeRegion: number[];
+  placeCountry: number[];
+  population: number[];
+  lat: number[];
+  lon: number[];
+}
+
+/** Packs a gazetteer's places of at least `minPopulation` people, with every region and country. */
+export function packGazetteer(gazetteer: Gazetteer, minPopulation: number): GazetteerPack {
+  const countries = [...new Set([...gazetteer.countries, ...gazetteer.regions.map((r) => r.country)].filter(Boolean))];
+  const countryIdx = new Map(countries.map((c, i) => [c, i]));
+  const regionIdx = new Map(gazetteer.regions.map((r, i) => [`${r.name}\u0000${r.country}`, i]));
+  const places = gazetteer.places.filter((p) => p.population >= minPopulation);
+  return {
+    version: GAZETTEER_PACK_VERSION,
+    minPopulation,
+    countries,
+    regionNames: gazetteer.regions.map((r) => r.name),
+    regionCountry: gazetteer.regions.map((r) => countryIdx.get(r.country) ?? -1),
+    placeNames: places.map((p) => p.name),
+    placeRegion: places.map((p) => regionIdx.get(`${p.region}\u0000${p.country}`) ?? -1),
+    placeCountry: places.map((p) => countryIdx.get(p.country) ?? -1),
+    population: places.map((p) => p.population),
+    lat: places.map((p) => Math.round(p.lat * PACK_DEGREE_STEPS)),
+    lon: places.map((p) => Math.round(p.lon * PACK_DEGREE_STEPS)),
+  };
+}
+
+/**
+ * The gazetteer of a pack, checked: a field of the wrong kind or length throws an error naming
+ * `source` and the field (a damaged asset must not relate places at random).
+ */
+export function unpackGazetteer(value: unknown, source: string): Gazetteer {
+  const fail = (field: string, why: string): never => {
+    throw new Error(`${source}: ${field} ${why}`);
+  };
+  if (typeof value !== 'object' || value === null) return fail('(root)', 'is not an object');
+  const pack = value as Record<string, unknown>;
+  if (pack.version !== GAZETTEER_PACK_VERSION) fail('version', `is ${JSON.stringify(pack.version)}, expected ${GAZETTEER_PACK_VERSION}`);
+  const list = <T>(field: keyof GazetteerPack, kind: 'string' | 'number', length?: number): T[] => {
+    const v = pack[field];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== kind || (kind === 'number' && !Number.isFinite(x)))) return fail(field, `is not a list of ${kind}s`);
+    if (length !== undefined && v.length !== length) fail(field, `has ${v.length} entries, expected ${length}`);
+    return v as T[];
+  };
+  const countries = list<string>('countries', 'string');
+  const country = (i: number) => countries[i] ?? '';
+  const regionNames = list<string>('regionNames', 'string');
+  const regionCountry = list<number>('regionCountry', 'number', regionNames.length);
+  const placeNames = list<string>('placeNames', 'string');
+  const n = placeNames.length;
+  const placeRegion = list<number>('placeRegion', 'number', n);
+  const placeCountry = list<number>('placeCountry', 'number', n);
+  const population = list<number>('population', 'number', n);
+  const lat = list<number>('lat', 'number', n);
+  const lon = list<number>('lon', 'number', n);
+  return {
+    countries,
+    regions: regionNames.map((name, i) => ({ name, country: country(regionCountry[i]) })),
+    places: placeNames.map((name, i) => ({
+      name,
+      region: regionNames[placeRegion[i]] ?? '',
+      country: country(placeCountry[i]),
+      population: population[i],
+      lat: lat[i] / PACK_DEGREE_STEPS,
+      lon: lon[i] / PACK_DEGREE_STEPS,
+    })),
+  };
 }

@@ -1,6 +1,6 @@
 /** Place containment by a gazetteer (core/lang/gazetteer), on an invented gazetteer. */
 import { describe, expect, it } from 'vitest';
-import { gazetteerContainment, METRO_KM, type Gazetteer, type GazetteerPlace } from '../../../src/core/lang/gazetteer';
+import { gazetteerContainment, METRO_KM, packGazetteer, unpackGazetteer, type Gazetteer, type GazetteerPlace } from '../../../src/core/lang/gazetteer';
 
 /** About 1 km of latitude in degrees. */
 const KM = 1 / 111.2;
@@ -43,5 +43,34 @@ describe('gazetteerContainment', () => {
     ['names the gazetteer does not know', ['Kessel Quay', 'Nowhere'], []],
   ])('%s', (_name, names, expected) => {
     expect(pairs(names)).toEqual([...expected].sort());
+  });
+});
+
+describe('packGazetteer / unpackGazetteer (the shipped asset\'s layout)', () => {
+  const packed = () => JSON.parse(JSON.stringify(packGazetteer(GAZETTEER, 1))) as Record<string, unknown>;
+  const names = ['Kesselby', 'Dunmore', 'Ostland', 'Westford', 'Farhaven', 'Brant', 'Lowmark', 'Aurel', 'Texel', 'Westmark'];
+
+  it.each([
+    ['every place kept (threshold 1)', 1, 7],
+    ['places under 20,000 dropped', 20_000, 6],
+    ['places under 500,000 dropped', 500_000, 2],
+  ])('%s', (_name, min, kept) => {
+    expect(unpackGazetteer(JSON.parse(JSON.stringify(packGazetteer(GAZETTEER, min))), 'pack').places).toHaveLength(kept);
+  });
+
+  it('gives the same pairs after a round trip', () => {
+    const flat = gazetteerContainment(names, unpackGazetteer(packed(), 'pack'));
+    expect(flat).toEqual(gazetteerContainment(names, GAZETTEER));
+    expect(flat.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['not an object', () => 7, 'pack: (root) is not an object'],
+    ['another version', () => ({ ...packed(), version: 99 }), 'pack: version is 99, expected 1'],
+    ['a list of the wrong kind', () => ({ ...packed(), placeNames: [1, 2] }), 'pack: placeNames is not a list of strings'],
+    ['a column of another length', () => ({ ...packed(), population: [1] }), 'pack: population has 1 entries, expected 7'],
+    ['a position not a number', () => ({ ...packed(), lon: [0, 0, 0, 0, 0, 0, null] }), 'pack: lon is not a list of numbers'],
+  ])('refuses %s, naming the field', (_name, value, message) => {
+    expect(() => unpackGazetteer(value(), 'pack')).toThrow(message);
   });
 });
