@@ -6,8 +6,14 @@
  * read the install goes on with the places the corpus text relates (the failure is logged).
  */
 import { gunzipSync, strFromU8 } from 'fflate';
-import gazetteerUrl from '../generated/gazetteer.bin?url';
 import { gazetteerContainment, unpackGazetteer, type Gazetteer } from '../core/lang/gazetteer';
+
+/**
+ * The packaged file's address. `new URL(…, import.meta.url)` rather than a `?url` import: vite
+ * emits the file either way, and outside vite (a script under tsx) this module still loads; the
+ * fetch of a file: URL then fails and is logged like any other failure.
+ */
+const GAZETTEER_URL = new URL('../generated/gazetteer.bin', import.meta.url).href;
 
 /** Loads a gazetteer for a compile; resolves to null when there is none to be had. */
 export type GazetteerSource = () => Promise<Gazetteer | null>;
@@ -33,7 +39,7 @@ export function gazetteerFromBytes(bytes: Uint8Array, source: string): Gazetteer
  * A source that fetches `url` (the packaged file by default) and unpacks it; a failure is logged
  * and gives null, so the corpus installs with text-only place containment.
  */
-export function fetchedGazetteer(url: string = gazetteerUrl): GazetteerSource {
+export function fetchedGazetteer(url: string = GAZETTEER_URL): GazetteerSource {
   return async () => {
     try {
       const response = await fetch(url);
