@@ -20,7 +20,11 @@ vi.mock('webextension-polyfill', () => ({
 vi.mock('../../../src/background/card-ui-path', () => ({ CARD_UI_PATH: 'src/page/card-ui.js' }));
 
 const BUNDLED_FILE = readFileSync(resolve(import.meta.dirname, '../../../src/generated/index.json'), 'utf8');
+const GAZETTEER_FILE = readFileSync(resolve(import.meta.dirname, '../../../src/generated/gazetteer.bin'));
+// The package as fetch sees it: the gazetteer a compile reads (store/gazetteer-asset.ts), and
+// otherwise the bundled corpus file, whose fetches are counted.
 vi.stubGlobal('fetch', async (url: string) => {
+  if (url.endsWith('/gazetteer.bin')) return new Response(GAZETTEER_FILE, { status: 200 });
   fake.fetched.push(url);
   return new Response(BUNDLED_FILE, { status: 200 });
 });
