@@ -249,6 +249,44 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('names first: a whole answer of exactly the early names keeps their markers as they are (no write) and as the answer\'s matches', async () => {
+    const html = `<article id="a"><p>Before. Jane Doe met the Town Council. After.</p></article>`;
+    // The plain scan, for the DOM the whole answer must end with.
+    document.body.innerHTML = html;
+    const plain = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await plain.start(new AbortController().signal);
+    const expected = document.body.innerHTML;
+
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((r) => (release = r));
+    const match: BlockMatch = async (blocks, _kinds, early) => {
+      early?.(blocks.map((text) => findTerms(TERMS, text)));
+      await whole;
+      // The whole answer: the same names, told apart from the early ones by their score.
+      return blocks.map((text) => findTerms(TERMS, text).map((m) => ({ ...m, score: 0.5 })));
+    };
+    const abort = new AbortController();
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const started = scanner.start(abort.signal);
+    await vi.waitFor(() => expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(2));
+    const early = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    release();
+    await started;
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(records).toEqual([]);
+    expect(document.body.innerHTML).toBe(expected);
+    expect(early.map((m) => scanner.placedFor(m)?.match.score)).toEqual([0.5, 0.5]);
+    expect(scanner.placedMatches().map((p) => p.match.id).sort()).toEqual(['org:council', 'person:jane']);
+    abort.abort();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('names first: a whole answer that fails takes the early names away', async () => {
     document.body.innerHTML = `<article id="a"><p>Jane Doe addressed the Town Council.</p></article>`;
     const before = document.body.innerHTML;
