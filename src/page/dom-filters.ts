@@ -109,6 +109,9 @@ export function isUntouchable(el: Element): boolean {
  * holds article paragraphs is not furniture (its name is the site's, its content is the story).
  */
 export function isFurniture(el: Element): boolean {
+  // A furniture tag first (the tests are pure, so the order changes no verdict): an aside or a
+  // footer is then not read for the shape of a story card or a link list first.
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
   return isStoryPointer(el) || isNamedFurniture(el) || isUnlabelledFurniture(el);
 }
 
