@@ -204,8 +204,8 @@ export class PageScanner {
 
   /** Accepted matches whose markers are not yet written (far from the viewport), in page order. */
   heldMatches(): HeldMatch[] {
-    const selection = this.selection;
-    return this.held.matches().filter((h) => !selection.onlyTwins(h.match) && h.element.isConnected);
+    const onlyTwins = onlyTwinsOnce(this.selection);
+    return this.held.matches().filter((h) => !onlyTwins(h.match) && h.element.isConnected);
   }
 
   /** Writes every held marker now: next/previous, reveal, Tab and printing need them all in the page. */
