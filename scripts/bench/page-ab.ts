@@ -13,7 +13,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
@@ -96,6 +96,7 @@ async function open(name: string, extDir: string): Promise<Side> {
 }
 
 const sides: Side[] = [];
+const loadAtStart = loadavg()[0];
 try {
   sides.push(await open('A', buildA), await open('B', buildB));
   for (let k = 0; k < loads; k++) {
@@ -109,6 +110,7 @@ try {
       side.firstMs.push((await side.tab.evaluate(firstInView)).firstMs ?? Number.NaN);
     }
   }
+  console.log(`machine load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
   const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);
   const at = (xs: number[], q: number) => sorted(xs)[Math.floor((xs.length - 1) * q)];
   for (const [i, side] of sides.entries()) {

@@ -87,6 +87,9 @@ try {
   const nearest = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const lineTicks = new Map<string, number>();
+  // FOCUS=name: where the time under that function (inclusive) comes from, by its caller chain.
+  const focus = process.env.FOCUS?.split(',') ?? [];
+  const callers = new Map<string, number>();
   const totals: number[] = [];
   for (let k = 0; k < loads; k++) {
     await cdp.send('Profiler.start');
@@ -106,6 +109,7 @@ try {
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}`;
+    const samples = (i: number) => profile.samples[i];
     for (let i = 0; i < profile.samples.length; i++) {
       const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000 / loads;
       let id: number | undefined = profile.samples[i];
@@ -121,6 +125,16 @@ try {
         id = parent.get(id);
       }
       if (!ours) continue;
+      if (focus.length > 0) {
+        const chain: string[] = [];
+        for (let up: number | undefined = samples(i); up !== undefined; up = parent.get(up)) chain.push(byId.get(up)!.callFrame.functionName || '(anon)');
+        for (const f of focus) {
+          const at = chain.indexOf(f);
+          if (at < 0) continue;
+          const key = chain.slice(Math.max(0, at - 1), at + 4).join(' < ');
+          callers.set(key, (callers.get(key) ?? 0) + dt);
+        }
+      }
       for (const f of onStack) inclusive.set(f, (inclusive.get(f) ?? 0) + dt);
       self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
       nearest.set(name(ours), (nearest.get(name(ours)) ?? 0) + dt);
@@ -138,6 +152,7 @@ try {
   top(nearest, 'by the extension frame nearest the leaf:');
   top(inclusive, 'inclusive (an extension function anywhere on the stack):');
   top(lineTicks, 'self samples by source line (ticks, all loads):');
+  if (focus.length > 0) top(callers, `${focus.join(', ')}: callee < it < callers (ms per load):`);
 } finally {
   await context.close().catch(() => undefined);
   await server.close();

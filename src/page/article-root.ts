@@ -9,7 +9,7 @@
  * dom-filters when the text is read, not by the choice of root. Hidden paragraphs count toward the
  * choice (a collapsed continuation is still the story) but are read only once shown.
  */
-import { holdsOnlyInline, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, paragraphProse } from './dom-filters';
+import { holdsOnlyInline, isExcluded, isExcludedWithin, isNamedFurniture, isUntouchable, linkOrItemMemo, paragraphProse } from './dom-filters';
 import { ARTICLE_SELECTORS, PAGE_FRAME_SELECTOR, SEMANTIC_ARTICLE_TAG } from './site-knowledge';
 
 /** Prose (in characters) a container needs before it counts as the article. */
@@ -92,13 +92,14 @@ function scoreProse(body: Element): ProseScores {
     excluded.set(el, value);
     return value;
   };
+  const inLinkOrItem = linkOrItemMemo();
   const direct = new Map<Element, ProseStat>();
   const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const parent = p.parentElement;
     if (!parent || (p.tagName === 'DIV' && !holdsOnlyInline(p))) continue;
-    const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS);
+    const amount = paragraphProse(p, MIN_PARAGRAPH_CHARS, inLinkOrItem);
     // paragraphProse has judged the paragraph's links and teaser shape; only its names remain.
     if (amount === 0 || isUntouchable(p) || isNamedFurniture(p) || isExcludedAbove(parent)) continue;
     let stat = direct.get(parent);

@@ -69,6 +69,31 @@ export class MarkerRegistry {
     return count;
   }
 
+  /**
+   * Hands placed matches over to `to` without touching the page: `as` gives, for each placed match,
+   * the match its markers stand for from now on, or null to keep it here. Returns how many moved.
+   */
+  handOver(to: MarkerRegistry, as: (placed: PlacedMatch) => CorpusMatch | null): number {
+    let count = 0;
+    for (const [first, placed] of this.placed) {
+      const match = as(placed);
+      if (!match) continue;
+      this.placed.delete(first);
+      const moved = { match, marks: placed.marks };
+      to.placed.set(first, moved);
+      for (const mark of placed.marks) to.byPiece.set(mark, moved);
+      count++;
+    }
+    return count;
+  }
+
+  /** How many placed matches, still on the page, `which` picks. */
+  count(which: (placed: PlacedMatch) => boolean): number {
+    let n = 0;
+    for (const placed of this.placed.values()) if (placed.marks[0].isConnected && which(placed)) n++;
+    return n;
+  }
+
   /** Removes every marker. */
   clear(): void {
     this.remove(() => true);

@@ -63,6 +63,14 @@ export const BATCH_MAX_CHARS = 30_000;
  */
 export const MAX_BATCHES_IN_FLIGHT = 2;
 
+/**
+ * Blocks read in one task of the frame queue. A task per block spent about 2 ms per scan in the
+ * queue's clock reads alone on the bench's 20,000-word page (CDP profile, ~430 blocks, load 7); a
+ * block's read (its text walk and furniture tests) takes tens of microseconds, so a task of 8
+ * stays far inside a frame slice.
+ */
+const READS_PER_TASK = 8;
+
 /** In the stream of blocks to read: the on-screen blocks read before the root was known end here; send them. */
 const AHEAD_END = Symbol('blocks read ahead of the root end');
 /** In the stream of blocks to read: the on-screen blocks end here; send what is batched so far. */
@@ -109,6 +117,48 @@ function isUnchanged(read: ReadBlock): boolean {
   return piecesLength(block) === read.length;
 }
 
+/**
+ * Paragraph-level elements under `scope` with a box on screen, in page order, found without a full
+ * walk: a native query, then a binary search on their positions (layout reads only, before any
+ * marker is written).
+ */
+function blocksOnScreen(scope: Element): Element[] {
+  const all = scope.querySelectorAll(BLOCK_SELECTOR);
+  const height = window.innerHeight || document.documentElement.clientHeight;
+  if (all.length === 0 || !height) return [];
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Element[] = [];
+  for (let i = lo; i < all.length; i++) {
+    const rect = all[i].getBoundingClientRect();
+    if (rect.top > height) break;
+    if (rect.bottom < 0 || rect.height === 0) continue;
+    out.push(all[i]);
+  }
+  return out;
+}
+
+/**
+ * MarkSelection.onlyTwins for one pass over the markers, remembered per refs list: every detection
+ * of a name in one answer shares its entity's list (up to 50 refs, entity-refs.ts), each read
+ * through a key per ref, and a name is held in many blocks. Valid only while the twins known do
+ * not change (within one write task).
+ */
+function onlyTwinsOnce(selection: MarkSelection<ReadBlock, CorpusMatch>): (m: CorpusMatch) => boolean {
+  const known = new Map<object, boolean>();
+  return (m) => {
+    if (!m.refs || m.refsLeft) return selection.onlyTwins(m);
+    let value = known.get(m.refs);
+    if (value === undefined) known.set(m.refs, (value = selection.onlyTwins(m)));
+    return value;
+  };
+}
+
 /** Scans a root, marks what the matching side finds, and keeps the marks up to date as the page changes. */
 export class PageScanner {
   private readonly registry: MarkerRegistry;
@@ -132,6 +182,8 @@ export class PageScanner {
   private readonly early = new Map<ReadBlock, Set<CorpusMatch>>();
   /** Accepted matches whose markers are not written yet (far from the viewport). */
   private readonly held: HeldMarks<ReadBlock>;
+  /** A write that takes away the markers whose only evidence is a recognised twin is queued. */
+  private twinPassQueued = false;
 
   constructor(private readonly options: ScannerOptions) {
     this.selection = new MarkSelection<ReadBlock, CorpusMatch>({ kinds: options.kinds, maxMarkers: options.maxMarkers }, isUnchanged);
@@ -152,8 +204,8 @@ export class PageScanner {
 
   /** Accepted matches whose markers are not yet written (far from the viewport), in page order. */
   heldMatches(): HeldMatch[] {
-    const selection = this.selection;
-    return this.held.matches().filter((h) => !selection.onlyTwins(h.match) && h.element.isConnected);
+    const onlyTwins = onlyTwinsOnce(this.selection);
+    return this.held.matches().filter((h) => !onlyTwins(h.match) && h.element.isConnected);
   }
 
   /** Writes every held marker now: next/previous, reveal, Tab and printing need them all in the page. */
@@ -184,7 +236,10 @@ export class PageScanner {
     // root is found while the matching side answers them: on a long page the root takes longer
     // than the round trip (helper's timing, 200,000 words: 25-33 ms against 23-34 ms).
     const body = doc.body ?? doc.documentElement;
-    const ahead = typeof given === 'function' ? this.viewportBlockElements(body, true) : [];
+    // The blocks on screen are found once, in the page: the root's are among them (one query of
+    // the whole page instead of two: 2.4 ms each, cold, on the bench's 200,000-word page).
+    const shown = typeof given === 'function' ? blocksOnScreen(body) : null;
+    const ahead = shown ? this.viewportBlockElements(shown, body, true) : [];
     const aheadSet = new Set(ahead);
     const scanned = this.scanned;
     const rootOf = () => this.resolveRoot(signal);
@@ -194,7 +249,8 @@ export class PageScanner {
       if (ahead.length > 0) yield AHEAD_END;
       const root = rootOf();
       for (const el of ahead) if (isInArticle(el, root)) scanned.add(el);
-      const onScreen = self.viewportBlockElements(root, false).filter((el) => !aheadSet.has(el));
+      const inRoot = shown ? shown.filter((el) => el !== root && root.contains(el)) : blocksOnScreen(root);
+      const onScreen = self.viewportBlockElements(inRoot, root, false).filter((el) => !aheadSet.has(el));
       const skip = (el: Element) => scanned.has(el);
       for (const el of onScreen) yield* walkBlocks(el, { skip });
       // What is on screen goes in a batch of its own, so it is marked first.
@@ -226,6 +282,7 @@ export class PageScanner {
   /** Stops and removes every marker this scanner placed. */
   stop(): void {
     this.queue?.clear();
+    this.twinPassQueued = false;
     this.early.clear();
     this.earlyMarks.clear();
     this.held.clear();
@@ -233,20 +290,10 @@ export class PageScanner {
   }
 
   /**
-   * Paragraph-level elements on screen, found without a full walk: a native query, then a binary
-   * search on their positions (layout reads only, before any marker is written).
+   * Of the on-screen blocks under `root` (blocksOnScreen), at most MAX_VIEWPORT_BLOCKS that hold
+   * article text: outermost ones (leaves only when `leavesOnly`), outside the furniture.
    */
-  private viewportBlockElements(root: Element, leavesOnly: boolean): Element[] {
-    const all = root.querySelectorAll(BLOCK_SELECTOR);
-    const height = window.innerHeight || document.documentElement.clientHeight;
-    if (all.length === 0 || !height) return [];
-    let lo = 0;
-    let hi = all.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
-      else hi = mid;
-    }
+  private viewportBlockElements(shown: readonly Element[], root: Element, leavesOnly: boolean): Element[] {
     // isInArticle for elements under the root, each ancestor judged once: the on-screen paragraphs
     // share their ancestors, whose furniture tests read their children (CDP profile under load 16,
     // 20,000 words: 4.5 ms a scan judging the same containers again for each paragraph).
@@ -258,11 +305,8 @@ export class PageScanner {
       return verdict;
     };
     const out: Element[] = [];
-    for (let i = lo; i < all.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
-      const el = all[i];
-      const rect = el.getBoundingClientRect();
-      if (rect.top > height) break;
-      if (rect.bottom < 0 || rect.height === 0) continue;
+    for (let i = 0; i < shown.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
+      const el = shown[i];
       if ((leavesOnly && !holdsOnlyInline(el)) || out.some((o) => o.contains(el)) || excluded(el)) continue;
       out.push(el);
     }
@@ -324,48 +368,52 @@ export class PageScanner {
         });
       };
       const readNext = () => {
-        if (signal.aborted) return resolve();
-        // Nothing more could be marked: stop reading (held lone names do not count).
-        const next = this.selection.remaining() > 0 ? blocks.next() : { done: true as const, value: undefined };
-        if (next.done) {
-          send();
-          // Done once the blocks near the viewport are written too (the observer's first report).
-          void applied
-            .then(() => this.held.reported())
-            .then(() => queue.idle())
-            .then(() => resolve());
-          return;
-        }
-        const block = next.value;
-        if (block === AHEAD_END) {
-          // Sent at once, so the matching side answers while the root is found (the next read).
-          send();
-          mode = 'on screen';
-          queue.read(readNext);
-          return;
-        }
-        if (block === ON_SCREEN_END) {
-          mode = 'changed';
-          send();
-          // The rest of the page is read once the on-screen batch is marked. The queue runs writes
-          // only in a slice its reads leave time in, so reading on meanwhile held the viewport's
-          // markers back until the whole page was read (bench, 200,000 words: first marker in view
-          // 164 ms, 20 ms at 20,000). The next read is queued from a write task, so it runs on the
-          // frame after these markers are painted. Costs one round trip in all.
-          void applied.then(() => queue.write(() => queue.read(readNext)));
-          return;
-        }
-        const read: ReadBlock = { block, length: piecesLength(block) };
-        if (mode !== 'changed') read.onScreen = true;
-        if (mode === 'ahead') read.ahead = true;
-        if (mode === 'changed' && inPageOrder) read.order = this.readCount++;
-        batch.push(read);
-        chars += block.text.length;
-        if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) {
-          send();
-          if (inFlight >= MAX_BATCHES_IN_FLIGHT) {
-            paused = true;
+        // Several blocks a task: the queue's bookkeeping per task (a clock read, a closure, a
+        // guarded call) cost more than reading a short paragraph (READS_PER_TASK).
+        for (let n = 0; n < READS_PER_TASK; n++) {
+          if (signal.aborted) return resolve();
+          // Nothing more could be marked: stop reading (held lone names do not count).
+          const next = this.selection.remaining() > 0 ? blocks.next() : { done: true as const, value: undefined };
+          if (next.done) {
+            send();
+            // Done once the blocks near the viewport are written too (the observer's first report).
+            void applied
+              .then(() => this.held.reported())
+              .then(() => queue.idle())
+              .then(() => resolve());
             return;
+          }
+          const block = next.value;
+          if (block === AHEAD_END) {
+            // Sent at once, so the matching side answers while the root is found (the next read).
+            send();
+            mode = 'on screen';
+            queue.read(readNext);
+            return;
+          }
+          if (block === ON_SCREEN_END) {
+            mode = 'changed';
+            send();
+            // The rest of the page is read once the on-screen batch is marked. The queue runs writes
+            // only in a slice its reads leave time in, so reading on meanwhile held the viewport's
+            // markers back until the whole page was read (bench, 200,000 words: first marker in view
+            // 164 ms, 20 ms at 20,000). The next read is queued from a write task, so it runs on the
+            // frame after these markers are painted. Costs one round trip in all.
+            void applied.then(() => queue.write(() => queue.read(readNext)));
+            return;
+          }
+          const read: ReadBlock = { block, length: piecesLength(block) };
+          if (mode !== 'changed') read.onScreen = true;
+          if (mode === 'ahead') read.ahead = true;
+          if (mode === 'changed' && inPageOrder) read.order = this.readCount++;
+          batch.push(read);
+          chars += block.text.length;
+          if (batch.length >= BATCH_MAX_BLOCKS || chars >= BATCH_MAX_CHARS) {
+            send();
+            if (inFlight >= MAX_BATCHES_IN_FLIGHT) {
+              paused = true;
+              return;
+            }
           }
         }
         queue.read(readNext);
@@ -442,10 +490,16 @@ export class PageScanner {
     // A page just recognised as a copy of a corpus article: markers whose only evidence was that
     // article go (the registry releases their room under the cap). Checked when the write runs,
     // with what is known then (the articles recognised only grow).
-    if (selection.recognisedTwin()) {
+    // One pass queued at a time: it reads what is known when it runs, so a recognition made while
+    // one waits changes nothing it would not see (a pass per recognition, each over every held
+    // match, cost 8 ms a scan on the bench's 20,000-word page: CDP profile, load 11).
+    if (selection.recognisedTwin() && !this.twinPassQueued) {
+      this.twinPassQueued = true;
       this.queue?.write(() => {
-        this.registry.remove((p) => selection.onlyTwins(p.match));
-        selection.release(this.held.drop((m) => selection.onlyTwins(m)));
+        this.twinPassQueued = false;
+        const onlyTwins = onlyTwinsOnce(selection);
+        this.registry.remove((p) => onlyTwins(p.match));
+        selection.release(this.held.drop((m) => onlyTwins(m)));
       });
     }
     for (const accepted of acceptedNow) {
@@ -467,6 +521,10 @@ export class PageScanner {
    */
   private placeAccepted(target: ReadBlock, matches: readonly CorpusMatch[], shown: Set<CorpusMatch> | null): void {
     const selection = this.selection;
+    if (shown && this.keepEarly(target, matches, shown)) {
+      this.options.onChange?.();
+      return;
+    }
     // The early names' elements come back as the same matches' markers (a name the reader saw stays the same marker).
     const early = shown ? this.dropEarly(target, shown) : null;
     if (!isUnchanged(target)) {
@@ -479,6 +537,27 @@ export class PageScanner {
     const placed = this.registry.place(target.block, still, early?.size ? still.map((m) => early.get(sameMatch(m))) : undefined);
     if (placed < matches.length) selection.release(matches.length - placed);
     this.options.onChange?.();
+  }
+
+  /**
+   * When a block's whole answer marks exactly the names shown early, their markers become the
+   * answer's as they stand: no write. Taking them out and writing them back cost ~3 ms of
+   * unmarking alone per scan of the bench's 20,000-word page (CDP profile, load 7), for the same
+   * DOM. Returns false (nothing done) when the answer marks anything else or the block changed.
+   */
+  private keepEarly(target: ReadBlock, matches: readonly CorpusMatch[], shown: Set<CorpusMatch>): boolean {
+    if (matches.length !== shown.size || !isUnchanged(target)) return false;
+    const selection = this.selection;
+    const answer = new Map<string, CorpusMatch>();
+    for (const m of matches) {
+      if (selection.onlyTwins(m)) return false;
+      answer.set(sameMatch(m), m);
+    }
+    for (const m of shown) if (!answer.has(sameMatch(m))) return false;
+    // Every early name of the block must still be on the page as placed (its write may not have run).
+    if (this.earlyMarks.count((p) => shown.has(p.match)) !== shown.size) return false;
+    this.earlyMarks.handOver(this.registry, (p) => (shown.has(p.match) ? answer.get(sameMatch(p.match)) ?? null : null));
+    return true;
   }
 
   /** Rescans the blocks that changed: their old markers go, their text is read and matched again. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../../src/page/highlight';
 import { BATCH_MAX_BLOCKS, MAX_BATCHES_IN_FLIGHT, PageScanner } from '../../../src/page/page-scan';
-import { fakeBackground, findTerms } from './fake-background';
+import { FAKE_CORPUS, fakeBackground, findTerms } from './fake-background';
+import type { CorpusMatch } from '../../../src/shared/protocol';
 import type { BlockMatch } from '../../../src/page/match-client';
 
 /**
@@ -247,6 +248,75 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(early[0].parentElement?.closest('coverage-lens-mark[data-kind="claim"]')).not.toBeNull();
     abort.abort();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('names first: a whole answer of exactly the early names keeps their markers as they are (no write) and as the answer\'s matches', async () => {
+    const html = `<article id="a"><p>Before. Jane Doe met the Town Council. After.</p></article>`;
+    // The plain scan, for the DOM the whole answer must end with.
+    document.body.innerHTML = html;
+    const plain = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await plain.start(new AbortController().signal);
+    const expected = document.body.innerHTML;
+
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((r) => (release = r));
+    const match: BlockMatch = async (blocks, _kinds, early) => {
+      early?.(blocks.map((text) => findTerms(TERMS, text)));
+      await whole;
+      // The whole answer: the same names, told apart from the early ones by their score.
+      return blocks.map((text) => findTerms(TERMS, text).map((m) => ({ ...m, score: 0.5 })));
+    };
+    const abort = new AbortController();
+    const scanner = new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const started = scanner.start(abort.signal);
+    await vi.waitFor(() => expect(document.querySelectorAll('coverage-lens-mark[data-cl-first]').length).toBe(2));
+    const early = Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]'));
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    release();
+    await started;
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(records).toEqual([]);
+    expect(document.body.innerHTML).toBe(expected);
+    expect(early.map((m) => scanner.placedFor(m)?.match.score)).toEqual([0.5, 0.5]);
+    expect(scanner.placedMatches().map((p) => p.match.id).sort()).toEqual(['org:council', 'person:jane']);
+    abort.abort();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('a page recognised as a copy of corpus articles loses the written markers whose only evidence is them, two recognitions in one batch included', async () => {
+    document.body.innerHTML = `<article id="a"><p>Jane Doe spoke.</p><p>Jane Doe again, with Tom Roe.</p><p>Ann Poe spoke.</p></article>`;
+    const ref = (article: string) => ({ article, sentence: 0, relation: 'mentions' as const, score: 1 });
+    // As an answer carries them: every detection of a name shares its entity's refs list.
+    const refs: Record<string, CorpusMatch['refs']> = { jane: [ref('x1')], tom: [ref('x1'), ref('x2')], ann: [ref('x3')] };
+    const name = (text: string, block: string, id: string): CorpusMatch => {
+      const start = block.indexOf(text);
+      return { kind: 'person', text, start, end: start + text.length, id: `person:${id}`, score: 1, refs: refs[id], corpus: FAKE_CORPUS };
+    };
+    const claim = (block: string, article: string): CorpusMatch => ({ kind: 'claim', text: block, start: 0, end: block.length, id: `claim:${block}`, score: 1, refs: [ref(article)], corpus: FAKE_CORPUS, restates: article });
+    const answer = (block: string): CorpusMatch[] => {
+      if (block.startsWith('Jane Doe spoke')) return [name('Jane Doe', block, 'jane')];
+      if (block.startsWith('Jane Doe again')) return [name('Jane Doe', block, 'jane'), name('Tom Roe', block, 'tom')];
+      if (block.startsWith('Ann Poe')) return [name('Ann Poe', block, 'ann')];
+      if (block.startsWith('First') || block.startsWith('Second')) return [claim(block, 'x1')];
+      if (block.startsWith('Third') || block.startsWith('Fourth')) return [claim(block, 'x2')];
+      return [];
+    };
+    const root = document.getElementById('a')!;
+    const scanner = new PageScanner({ root, match: async (blocks) => blocks.map(answer), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100, eager: true });
+    const abort = new AbortController();
+    void scanner.start(abort.signal);
+    await vi.waitFor(() => expect(document.querySelectorAll('coverage-lens-mark').length).toBe(4));
+    // The page goes on with sentences of two corpus articles (a live page): both are recognised in one batch.
+    root.insertAdjacentHTML('beforeend', '<p>First restating sentence.</p><p>Second restating sentence.</p><p>Third restating sentence.</p><p>Fourth restating sentence.</p>');
+    // Jane's only evidence is x1, Tom's x1 and x2, the claims' their own twin: their markers, already written, go.
+    await vi.waitFor(() => expect(Array.from(document.querySelectorAll('coverage-lens-mark')).map((m) => m.textContent)).toEqual(['Ann Poe']), { timeout: 5000 });
+    expect(scanner.placedMatches().map((p) => p.match.id)).toEqual(['person:ann']);
+    abort.abort();
   });
 
   it('names first: a whole answer that fails takes the early names away', async () => {
