@@ -6,7 +6,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { StoredTokens } from '../core/analysis/stored-tokens';
-import type { CardDetails } from '../core/index/details';
+import type { CardRecord } from '../core/index/card-details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
 import { MatcherCompiler, compileMatcher } from '../core/match/compile';
@@ -800,8 +800,11 @@ export class CorpusStore {
     return { data: matcher, quoteBigrams: parts.find((p) => p.quoteBigrams)?.quoteBigrams };
   }
 
-  /** The card record of one entity, claim group or quote group; null when the corpus has none. */
-  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardDetails | null> {
+  /**
+   * The card record of one entity, claim group or quote group (cut to what a card shows, but for a
+   * generation written before records were cut); null when the corpus has none.
+   */
+  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardRecord | null> {
     // A failing database (it may be transient) is the caller's to retry; bad data breaks the corpus.
     const found = meta.detailsBuckets === undefined ? await this.legacyDetails(meta, kind, id) : await this.bucketDetails(meta, meta.detailsBuckets, kind, id);
     try {

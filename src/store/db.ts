@@ -6,6 +6,7 @@
  * never see a half-written corpus and replacing one (the bundled corpus on update) is atomic.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { buildCardDetails, type CardRecord } from '../core/index/card-details';
 import { buildDetails, type CardDetails } from '../core/index/details';
 import type { StoredTokens } from '../core/analysis/stored-tokens';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
@@ -115,14 +116,18 @@ export const DETAILS_PER_BUCKET = 32;
 
 /**
  * The card records of one generation whose key falls in bucket `id` (detailsBucket), in index order:
- * a card reads the one bucket its record is in.
+ * a card reads the one bucket its record is in. Each record is cut to what a card shows
+ * (core/index/card-details.ts), so a bucket's size does not grow with the corpus: whole, the record
+ * of an entity that every article covers grew with it (1.78 MB at 5,000 generated articles, ~7 MB at
+ * 20,000, a 606 ms card), and so did its bucket. Generations written before kept whole records; a
+ * card cuts those when it reads them (src/background/card-reply.ts).
  */
 export interface DetailsBucketRow {
   data: string;
   kind: typeof DETAILS_BUCKET_KIND;
   /** The bucket number, as a string (the store's key path is shared with DetailsRow). */
   id: string;
-  records: CardDetails[];
+  records: CardRecord[];
 }
 
 /** How many buckets a generation with `records` card records gets (at least one). */
@@ -277,8 +282,9 @@ export function detailsRows(index: CorpusIndex, data: string): DetailsRow[] {
 }
 
 /**
- * The card record of every entity, claim group and quote group of an index, as bucket rows (empty
- * buckets are not written), and the bucket count the generation's metadata must name.
+ * The card record (cut to what a card shows) of every entity, claim group and quote group of an
+ * index, as bucket rows (empty buckets are not written), and the bucket count the generation's
+ * metadata must name.
  */
 export function detailsBucketRows(index: CorpusIndex, data: string): { rows: DetailsBucketRow[]; buckets: number } {
   const rows = [...detailsBucketRowsInTurn(index, data, Infinity)].flat();
@@ -294,11 +300,11 @@ export function* detailsBucketRowsInTurn(index: CorpusIndex, data: string, bucke
   const buckets = detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
   for (let from = 0; from < buckets; from += bucketsPerRound) {
     const to = Math.min(buckets, from + bucketsPerRound);
-    const records: CardDetails[][] = Array.from({ length: to - from }, () => []);
+    const records: CardRecord[][] = Array.from({ length: to - from }, () => []);
     const add = (kind: DetectionKind, id: string) => {
       const b = detailsBucket(kind, id, buckets);
       if (b < from || b >= to) return;
-      const details = buildDetails(index, kind, id);
+      const details = buildCardDetails(index, kind, id);
       if (details) records[b - from]!.push(details);
     };
     for (const e of index.entities) add(e.kind, e.id);

@@ -310,8 +310,55 @@ export function lookups(index: CorpusIndex): Lookups {
   return cached;
 }
 
+/** What one covering article says about an entity (its coverage entry resolved against the index). */
+export function entityArticle(look: Lookups, article: ArticleRecord, coverage: CorpusIndex['entities'][number]['coverage'][number]): EntityArticleDetails {
+  const quotes: AttributedQuote[] = [];
+  for (const quoteId of coverage.quotes) {
+    const quote = look.quotes.get(quoteId);
+    if (quote) quotes.push({ id: quote.id, group: quote.group, text: quote.text, tense: quote.tense });
+  }
+  return {
+    article: articleRef(article),
+    mentions: coverage.mentions.length,
+    surfaces: [...new Set(coverage.mentions.map((m) => m.surface))],
+    descriptors: coverage.descriptors.map((d) => ({ text: d.text, excerpt: sentenceText(article, d.sentence) })),
+    quotes,
+  };
+}
+
+/** One resolved member of a claim group as a card shows it. */
+export function claimMember(group: CorpusIndex['claimGroups'][number], member: CorpusIndex['claimGroups'][number]['members'][number], claim: CorpusIndex['claims'][number], article: ArticleRecord): ClaimMemberDetails {
+  return {
+    claim: claim.id,
+    article: articleRef(article),
+    relation: member.relation,
+    isReference: claim.id === group.reference,
+    excerpt: claim.text,
+    sentence: claim.sentence,
+    claimType: claim.type,
+    values: [...member.values],
+    figures: claim.figures.map((f) => ({ text: f.text, value: f.value, qualifier: f.qualifier, unit: f.unit })),
+    places: [...claim.places],
+    dates: [...claim.dates],
+  };
+}
+
+/** One resolved member of a quote group as a card shows it. */
+export function quoteMember(group: CorpusIndex['quoteGroups'][number], member: CorpusIndex['quoteGroups'][number]['members'][number], quote: CorpusIndex['quotes'][number], article: ArticleRecord): QuoteMemberDetails {
+  return {
+    quote: quote.id,
+    article: articleRef(article),
+    relation: member.relation === 'variant-quote' ? 'variant' : 'same',
+    isReference: quote.id === group.reference,
+    text: quote.text,
+    tense: quote.tense,
+    speakerText: quote.speakerText,
+    diff: member.diff.map((p) => ({ op: p.op, text: p.text })),
+  };
+}
+
 /** Reference first, the rest in index order (members are stored by article id). */
-function referenceFirst<T>(members: T[], isReference: (member: T) => boolean): T[] {
+export function referenceFirst<T>(members: T[], isReference: (member: T) => boolean): T[] {
   return [...members.filter(isReference), ...members.filter((m) => !isReference(m))];
 }
 
@@ -322,18 +369,7 @@ function buildEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetai
   for (const coverage of entity.coverage) {
     const article = look.articles.get(coverage.article);
     if (!article) continue; // coverage of an article the index does not hold backs nothing up
-    const quotes: AttributedQuote[] = [];
-    for (const quoteId of coverage.quotes) {
-      const quote = look.quotes.get(quoteId);
-      if (quote) quotes.push({ id: quote.id, group: quote.group, text: quote.text, tense: quote.tense });
-    }
-    articles.push({
-      article: articleRef(article),
-      mentions: coverage.mentions.length,
-      surfaces: [...new Set(coverage.mentions.map((m) => m.surface))],
-      descriptors: coverage.descriptors.map((d) => ({ text: d.text, excerpt: sentenceText(article, d.sentence) })),
-      quotes,
-    });
+    articles.push(entityArticle(look, article, coverage));
   }
   const related: RelatedEntity[] = [];
   for (const rel of entity.related) {
@@ -367,19 +403,7 @@ function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails
     const claim = look.claims.get(member.claim);
     const article = look.articles.get(member.article);
     if (!claim || !article) continue;
-    members.push({
-      claim: claim.id,
-      article: articleRef(article),
-      relation: member.relation,
-      isReference: claim.id === group.reference,
-      excerpt: claim.text,
-      sentence: claim.sentence,
-      claimType: claim.type,
-      values: [...member.values],
-      figures: claim.figures.map((f) => ({ text: f.text, value: f.value, qualifier: f.qualifier, unit: f.unit })),
-      places: [...claim.places],
-      dates: [...claim.dates],
-    });
+    members.push(claimMember(group, member, claim, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
   const differences: DifferenceDetails[] = [];
@@ -414,16 +438,7 @@ function buildQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails
     const quote = look.quotes.get(member.quote);
     const article = look.articles.get(member.article);
     if (!quote || !article) continue;
-    members.push({
-      quote: quote.id,
-      article: articleRef(article),
-      relation: member.relation === 'variant-quote' ? 'variant' : 'same',
-      isReference: quote.id === group.reference,
-      text: quote.text,
-      tense: quote.tense,
-      speakerText: quote.speakerText,
-      diff: member.diff.map((p) => ({ op: p.op, text: p.text })),
-    });
+    members.push(quoteMember(group, member, quote, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
   const speaker = group.speaker ? look.entities.get(group.speaker) : undefined;

@@ -3,7 +3,7 @@
  * rename, delete, export round trip, a corrupt record, an interrupted install, quota exceeded.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildDetails } from '../../../src/core/index/details';
+import { buildCardDetails } from '../../../src/core/index/card-details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
@@ -57,14 +57,14 @@ describe('corpus store: install and list', () => {
     });
   });
 
-  it('serves a card record equal to the one built from the full index', async () => {
+  it('serves a card record equal to the one built from the full index, cut to what a card shows', async () => {
     const s = await store();
     const index = secondIndex();
     await s.install(index, { name: 'Second', origin: 'imported' });
     const [corpus] = await createStoreCorpusSource(async () => s).active();
-    expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
+    expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildCardDetails(index, 'person', 'person:ilse-brandvold'));
     const group = index.claimGroups[0].id;
-    expect(await corpus.details('claim', group)).toEqual(buildDetails(index, 'claim', group));
+    expect(await corpus.details('claim', group)).toEqual(buildCardDetails(index, 'claim', group));
     expect(await corpus.details('person', 'person:nobody-here')).toBeNull();
   });
 

@@ -1,10 +1,12 @@
 /** Card records kept DETAILS_PER_BUCKET-odd to a row (db.ts): every one reads back as built, bad buckets break only their corpus. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDetails } from '../../../src/core/index/details';
+import { buildCardDetails } from '../../../src/core/index/card-details';
 import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
 import type { CorpusStore } from '../../../src/store/corpus-store';
 import { DETAILS_BUCKET_KIND, DETAILS_PER_BUCKET, detailsBucket, detailsBucketCount, type DetailsBucketRow } from '../../../src/store/db';
 import { freshStore, secondIndex, seedsIndex } from './helpers';
+import { MAX_CARD_ARTICLES, MAX_CARD_MEMBERS, type CardRecord } from '../../../src/core/index/card-details';
+import { wideIndex } from '../../fixtures/index/wide-index';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -51,7 +53,7 @@ describe('card record buckets', () => {
     expect(detailsBucket('person', 'person:ada-quill', 7)).toBe(4);
   });
 
-  it.each([['seeds', seedsIndex], ['second', secondIndex]] as const)('reads back every card record of the %s corpus as buildDetails makes it', async (_name, make) => {
+  it.each([['seeds', seedsIndex], ['second', secondIndex]] as const)('reads back every card record of the %s corpus as buildCardDetails makes it', async (_name, make) => {
     const s = await store();
     const index = make();
     const { id } = await s.install(index, { name: 'Cards', origin: 'imported' });
@@ -60,8 +62,25 @@ describe('card record buckets', () => {
     const rows = (await s.db.getAll('details')) as DetailsBucketRow[];
     expect(rows.every((r) => r.kind === DETAILS_BUCKET_KIND && r.records.length > 0)).toBe(true);
     expect(rows.reduce((n, r) => n + r.records.length, 0)).toBe(cardKeys(index).length);
-    for (const [kind, key] of cardKeys(index)) expect(await s.readDetails(meta, kind, key)).toEqual(buildDetails(index, kind, key));
+    for (const [kind, key] of cardKeys(index)) expect(await s.readDetails(meta, kind, key)).toEqual(buildCardDetails(index, kind, key));
     expect(await s.readDetails(meta, 'person', 'person:nobody-here')).toBeNull();
+  });
+
+  it('keeps the card records of a person, claim and quote in all 1,500 articles cut: their buckets are as small as at 100 articles', async () => {
+    const sizes: number[][] = [];
+    for (const n of [100, 1_500]) {
+      const s = await store();
+      const { id } = await s.install(JSON.parse(JSON.stringify(wideIndex(n))) as CorpusIndex, { name: `Wide ${n}`, origin: 'imported' });
+      const meta = (await s.meta(id))!;
+      const person = (await s.readDetails(meta, 'person', 'person:ada-quill')) as CardRecord & { type: 'entity' };
+      expect([person.articles.length, person.covered, person.articlesLeft]).toEqual([MAX_CARD_ARTICLES, n, n - MAX_CARD_ARTICLES]);
+      const claim = (await s.readDetails(meta, 'claim', 'cg1')) as CardRecord & { type: 'claim' };
+      expect([claim.members.length, claim.covered, claim.articlesLeft]).toEqual([MAX_CARD_MEMBERS, n, n - MAX_CARD_MEMBERS]);
+      const bucketOf = async (kind: DetectionKind, key: string) => JSON.stringify(await s.db.get('details', [meta.data, DETAILS_BUCKET_KIND, String(detailsBucket(kind, key, meta.detailsBuckets!))])).length;
+      sizes.push([await bucketOf('person', 'person:ada-quill'), await bucketOf('claim', 'cg1'), await bucketOf('quote', 'qg1')]);
+    }
+    // The same records but for the digits of counts and ids (a whole record at 1,500 articles is hundreds of KB).
+    sizes[1]!.forEach((bytes, k) => expect(bytes - sizes[0]![k]!).toBeLessThan(300));
   });
 
   it('a bucket that is not an array breaks its corpus, naming the bucket', async () => {
