@@ -192,6 +192,8 @@ type DataStore = (typeof DATA_STORES)[number];
 class GenerationRows {
   /** Articles seen so far. */
   articles = 0;
+  /** Whether every article has been seen (a record of a later section came): `articles` is then the count. */
+  articlesComplete = false;
   private readonly inFlight: Promise<void>[] = [];
   private failure: { error: unknown } | null = null;
   private readonly batches = new Map<DataStore, CorpusDb[DataStore]['value'][]>();
@@ -221,6 +223,7 @@ class GenerationRows {
       this.put('articles', tokens ? { data: this.data, n, id: a.id, record: a, tokens } : { data: this.data, n, id: a.id, record: a });
       return;
     }
+    this.articlesComplete = true;
     const coll = section as RecordCollection;
     const chunk = this.chunks.get(coll) ?? { n: 0, records: [] };
     this.chunks.set(coll, chunk);
@@ -553,7 +556,9 @@ export class CorpusStore {
             const kept = discarded
               ? 'nothing of it was kept'
               : 'what was written of it could not be removed yet and will be removed the next time the corpora are listed';
-            throw new StorageFullError(`Storage is full: the corpus "${name}" (${articles ?? rows.articles} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
+            // A file's article count is known once its articles are read; storage that ran out before says how many were.
+            const count = articles ?? (rows.articlesComplete ? rows.articles : `at least ${rows.articles}`);
+            throw new StorageFullError(`Storage is full: the corpus "${name}" (${count} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
           }
           throw error;
         }
