@@ -1,13 +1,17 @@
 /**
- * What an install keeps of a corpus file's records to build the card records (core/index/details
- * buildDetails) and the listing summary once the whole file is read: an index of the same shape
- * without what neither reads (paragraphs, furniture, mention offsets, quote spans, claim keywords
- * and entities), article texts held packed (UTF-8 bytes, outside the JavaScript heap) and unpacked
- * when a description's sentence is read, repeated values (article ids, mention surfaces, kinds) held
- * once. Card records cannot be built as records pass: an entity's card lists its quotes, which a
- * corpus file gives after the entities, and the bucket a record goes to depends on how many there are.
+ * What an install keeps of a corpus file's records to build the card records
+ * (core/index/card-details buildCardDetails) and the listing summary once the whole file is read: an
+ * index of the same shape without what neither reads (paragraphs, furniture, mention offsets, quote
+ * spans, claim keywords and entities), article texts held packed (UTF-8 bytes, outside the
+ * JavaScript heap) and unpacked when a description's sentence is read, repeated values (article ids,
+ * mention surfaces, kinds) held once. Claims, quotes and both kinds of group keep their ids and
+ * links as fields and the rest as the JSON text of its fields, parsed when a card reads one: a card
+ * record lists at most MAX_CARD_MEMBERS members, so most are never parsed, and a record's text takes
+ * a fraction of the room of its objects (the figures, places, dates, member lists and diffs).
+ * Card records cannot be built as records pass: an entity's card lists its quotes, which a corpus
+ * file gives after the entities, and the bucket a record goes to depends on how many there are.
  */
-import type { ArticleRecord, CorpusIndex, Mention, Span } from '../core/index/types';
+import type { ArticleRecord, ClaimGroup, ClaimRecord, CorpusIndex, Mention, QuoteGroup, QuoteRecord, Span } from '../core/index/types';
 import type { TextPacker } from '../core/match/compile';
 import type { CorpusRecord, CorpusSection } from './corpus-file-reader';
 
@@ -62,6 +66,180 @@ class LeanArticle implements ArticleRecord {
   }
 }
 
+/**
+ * Bytes of one block of packed fields. Packed as UTF-8 into blocks, fields take a byte a character
+ * of Latin text and no object per record (a JSON string per record took more heap than the objects
+ * it replaced: a quarter of the generated claims hold a character beyond Latin-1, which makes the
+ * whole string two bytes a character).
+ */
+const PACKED_BLOCK_BYTES = 1 << 20;
+
+/** JSON texts packed end to end as UTF-8 in blocks, each read back by where it was put. */
+class PackedJson {
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(0);
+  private used = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  /** Packs `value` as JSON; returns [block, start, end]. */
+  put(value: unknown): [number, number, number] {
+    // JSON.stringify escapes lone surrogates, so the text encodes to UTF-8 and back unchanged.
+    const text = JSON.stringify(value);
+    let { read, written } = this.encoder.encodeInto(text, this.block.subarray(this.used));
+    if (read < text.length) {
+      // Full: a new block (larger when one text needs more; UTF-8 takes at most 3 bytes a UTF-16 unit).
+      this.block = new Uint8Array(Math.max(PACKED_BLOCK_BYTES, text.length * 3));
+      this.blocks.push(this.block);
+      this.used = 0;
+      ({ written } = this.encoder.encodeInto(text, this.block));
+    }
+    const start = this.used;
+    this.used += written;
+    return [this.blocks.length - 1, start, this.used];
+  }
+
+  /** The value packed at [block, start, end]. */
+  get(block: number, start: number, end: number): unknown {
+    return JSON.parse(this.decoder.decode(this.blocks[block]!.subarray(start, end)));
+  }
+}
+
+/** Where the fields of the last record of one kind read were packed, and those fields parsed. */
+interface Unpacked {
+  of: unknown;
+  fields: unknown;
+}
+
+/**
+ * A record's fields packed (PackedJson), parsed when one is read: the fields a card reads of one
+ * record one after another are parsed once (the last parsed record of its kind is kept).
+ */
+class PackedFields<F> {
+  private readonly block: number;
+  private readonly start: number;
+  private readonly end: number;
+
+  constructor(
+    fields: F,
+    private readonly packed: PackedJson,
+    private readonly last: Unpacked,
+  ) {
+    [this.block, this.start, this.end] = packed.put(fields);
+  }
+
+  protected field<K extends keyof F>(key: K): F[K] {
+    if (this.last.of !== this) {
+      this.last.fields = this.packed.get(this.block, this.start, this.end);
+      this.last.of = this;
+    }
+    return (this.last.fields as F)[key];
+  }
+}
+
+type ClaimFields = Pick<ClaimRecord, 'text' | 'type' | 'sentence' | 'figures' | 'places' | 'dates'>;
+
+/** A claim of the copy: its id and links as fields, what a card shows of it packed. */
+class LeanClaim extends PackedFields<ClaimFields> implements ClaimRecord {
+  entities = NONE;
+  keywords = NONE;
+  constructor(
+    readonly id: string,
+    readonly article: string,
+    readonly group: string,
+    c: ClaimFields,
+    packed: PackedJson,
+    last: Unpacked,
+  ) {
+    super({ text: c.text, type: c.type, sentence: c.sentence, figures: c.figures, places: c.places, dates: c.dates }, packed, last);
+  }
+  get text() {
+    return this.field('text');
+  }
+  get type() {
+    return this.field('type');
+  }
+  get sentence() {
+    return this.field('sentence');
+  }
+  get figures() {
+    return this.field('figures');
+  }
+  get places() {
+    return this.field('places');
+  }
+  get dates() {
+    return this.field('dates');
+  }
+}
+
+type QuoteFields = Pick<QuoteRecord, 'text' | 'tense' | 'speakerText'>;
+
+/** A quote of the copy: its id and links as fields, its words and how it was said packed. */
+class LeanQuote extends PackedFields<QuoteFields> implements QuoteRecord {
+  speaker = null;
+  spans = NONE;
+  sentences = NONE;
+  constructor(
+    readonly id: string,
+    readonly article: string,
+    readonly group: string,
+    q: QuoteFields,
+    packed: PackedJson,
+    last: Unpacked,
+  ) {
+    super({ text: q.text, tense: q.tense, speakerText: q.speakerText }, packed, last);
+  }
+  get text() {
+    return this.field('text');
+  }
+  get tense() {
+    return this.field('tense');
+  }
+  get speakerText() {
+    return this.field('speakerText');
+  }
+}
+
+/** A quote group of the copy: its id, speaker and reference as fields, its members (with their diffs) packed. */
+class LeanQuoteGroup extends PackedFields<Pick<QuoteGroup, 'members'>> implements QuoteGroup {
+  constructor(
+    readonly id: string,
+    readonly speaker: string | null,
+    readonly reference: string,
+    members: QuoteGroup['members'],
+    packed: PackedJson,
+    last: Unpacked,
+  ) {
+    super({ members }, packed, last);
+  }
+  get members() {
+    return this.field('members');
+  }
+}
+
+/** A claim group of the copy: its id and reference as fields, its topic, members and differences packed. */
+class LeanClaimGroup extends PackedFields<Pick<ClaimGroup, 'topic' | 'members' | 'differences'>> implements ClaimGroup {
+  constructor(
+    readonly id: string,
+    readonly reference: string,
+    g: Pick<ClaimGroup, 'topic' | 'members' | 'differences'>,
+    packed: PackedJson,
+    last: Unpacked,
+  ) {
+    super({ topic: g.topic, members: g.members, differences: g.differences }, packed, last);
+  }
+  get topic() {
+    return this.field('topic');
+  }
+  get members() {
+    return this.field('members');
+  }
+  get differences() {
+    return this.field('differences');
+  }
+}
+
 /** Collects the card records' input from a corpus file's records, in file order. */
 export class DetailsInput {
   /** The copy (complete once the whole file has been read). */
@@ -70,6 +248,9 @@ export class DetailsInput {
   /** One mention per surface: a card reads a mention's surface and how many there are, not where it stands. */
   private readonly mentions = new Map<string, Mention>();
   private readonly last = { article: null as LeanArticle | null, text: '', spans: [] as Span[] };
+  private readonly packed = new PackedJson();
+  /** The last record parsed, per kind of packed record. */
+  private readonly unpacked = { claims: { of: null, fields: null }, quotes: { of: null, fields: null }, quoteGroups: { of: null, fields: null }, claimGroups: { of: null, fields: null } } satisfies Record<string, Unpacked>;
 
   constructor(
     schemaVersion: CorpusIndex['schemaVersion'],
@@ -120,12 +301,22 @@ export class DetailsInput {
       }
       case 'quotes': {
         const q = record as CorpusRecord<'quotes'>;
-        x.quotes.push({ id: q.id, article: this.one(q.article), speaker: null, speakerText: q.speakerText, text: q.text, spans: NONE, sentences: NONE, tense: q.tense, group: q.group });
+        x.quotes.push(new LeanQuote(q.id, this.one(q.article), this.one(q.group), q, this.packed, this.unpacked.quotes));
         break;
       }
       case 'claims': {
         const c = record as CorpusRecord<'claims'>;
-        x.claims.push({ ...c, article: this.one(c.article), entities: NONE, keywords: NONE, places: c.places.length ? c.places.map((p) => this.one(p)) : NONE, dates: c.dates.length ? c.dates : NONE });
+        x.claims.push(new LeanClaim(c.id, this.one(c.article), this.one(c.group), c, this.packed, this.unpacked.claims));
+        break;
+      }
+      case 'quoteGroups': {
+        const g = record as CorpusRecord<'quoteGroups'>;
+        x.quoteGroups.push(new LeanQuoteGroup(g.id, g.speaker === null ? null : this.one(g.speaker), g.reference, g.members, this.packed, this.unpacked.quoteGroups));
+        break;
+      }
+      case 'claimGroups': {
+        const g = record as CorpusRecord<'claimGroups'>;
+        x.claimGroups.push(new LeanClaimGroup(g.id, g.reference, g, this.packed, this.unpacked.claimGroups));
         break;
       }
       default:

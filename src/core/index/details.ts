@@ -287,10 +287,21 @@ export interface Lookups {
 
 const lookupCache = new WeakMap<CorpusIndex, Lookups>();
 
+/** The first wording of each quote group in each article of an index. */
+function quoteWordingsOf(index: CorpusIndex): Map<string, string> {
+  const wordings = new Map<string, string>();
+  for (const q of index.quotes) {
+    const key = `${q.group}\u0000${q.article}`;
+    if (!wordings.has(key)) wordings.set(key, q.text);
+  }
+  return wordings;
+}
+
 /** The lookup tables of an index (built on first use, then cached for that index object). */
 export function lookups(index: CorpusIndex): Lookups {
   let cached = lookupCache.get(index);
   if (!cached) {
+    let wordings: Map<string, string> | undefined;
     cached = {
       articles: new Map(index.articles.map((a) => [a.id, a])),
       entities: new Map(index.entities.map((e) => [e.id, e])),
@@ -299,12 +310,12 @@ export function lookups(index: CorpusIndex): Lookups {
       // Maps, not find(): the store builds every group's card at install, which must stay linear.
       claimGroups: new Map(index.claimGroups.map((g) => [g.id, g])),
       quoteGroups: new Map(index.quoteGroups.map((g) => [g.id, g])),
-      quoteWordings: new Map(),
+      // Built when first read (the evidence of a page match): card records never read it, and an
+      // install's copy of the index keeps quote texts packed (src/store/details-input.ts).
+      get quoteWordings() {
+        return (wordings ??= quoteWordingsOf(index));
+      },
     };
-    for (const q of index.quotes) {
-      const key = `${q.group}\u0000${q.article}`;
-      if (!cached.quoteWordings.has(key)) cached.quoteWordings.set(key, q.text);
-    }
     lookupCache.set(index, cached);
   }
   return cached;
