@@ -1,19 +1,27 @@
 /**
- * What an install keeps of a corpus file's records to build the card records
- * (core/index/card-details buildCardDetails) and the listing summary once the whole file is read: an
- * index of the same shape without what neither reads (paragraphs, furniture, mention offsets, quote
- * spans, claim keywords and entities), article texts held packed (UTF-8 bytes, outside the
- * JavaScript heap) and unpacked when a description's sentence is read, repeated values (article ids,
- * mention surfaces, kinds) held once. Claims, quotes and both kinds of group keep their ids and
- * links as fields and the rest as the JSON text of its fields, parsed when a card reads one: a card
- * record lists at most MAX_CARD_MEMBERS members, so most are never parsed, and a record's text takes
- * a fraction of the room of its objects (the figures, places, dates, member lists and diffs).
- * Card records cannot be built as records pass: an entity's card lists its quotes, which a corpus
- * file gives after the entities, and the bucket a record goes to depends on how many there are.
+ * The card records of an install, built and handed on as a corpus file's records pass (records in
+ * file order: articles, entities, ambiguous aliases, quotes, quote groups, claims, claim groups). An
+ * entity's card lists its quotes, which come after the entities: the entities' cards are built once
+ * the quotes are read (ENTITY_CARDS_PER_RECORD before each record that follows), then the entities'
+ * coverage and the articles' texts are let go; a quote group's card is built as the group is read
+ * and the quotes let go after the last group; a claim group's card likewise, its claims let go with
+ * it. What is held meanwhile is what the records still to come need: article facts (texts packed as
+ * UTF-8, outside the JavaScript heap, until the entities' cards are built), the entities until then,
+ * and the quotes or claims waiting for their groups (ids and links as fields, the rest packed as
+ * UTF-8 JSON and parsed when a card reads it). Cards are written DETAILS_PER_BUCKET to a row in the
+ * order they are built (db.ts DetailsRecordRow) and found through a directory written last
+ * (DetailsDirectoryRow). Before, the whole file's copy was held until the end and the card records
+ * built from it in rounds: at 20,000 generated articles ~1 GB of heap
+ * (scripts/bench/install-memory.ts).
  */
-import type { ArticleRecord, ClaimGroup, ClaimRecord, CorpusIndex, Mention, QuoteGroup, QuoteRecord, Span } from '../core/index/types';
+import { cardDetailsFrom, type CardRecord } from '../core/index/card-details';
+import type { Lookups } from '../core/index/details';
+import type { ArticleRecord, ClaimRecord, CorpusIndex, DetectionKind, EntityRecord, Mention, QuoteRecord, Span } from '../core/index/types';
 import type { TextPacker } from '../core/match/compile';
-import type { CorpusRecord, CorpusSection } from './corpus-file-reader';
+import type { CorpusSummary } from '../shared/protocol';
+import { CORPUS_SECTIONS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
+import { DETAILS_DIRECTORY_KIND, DETAILS_PER_BUCKET, DETAILS_ROW_KIND, detailsKey, directoryRow, directoryRowCount, type DetailsDirectoryRow, type DetailsRecordRow } from './db';
+import { summarise } from './summary';
 
 /** The one empty list the copy's left-out fields share. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -22,8 +30,8 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 class LeanArticle implements ArticleRecord {
   paragraphs = NONE;
   furniture = NONE;
-  private readonly packed: string | Uint8Array;
-  private readonly bounds: Int32Array;
+  private packed: string | Uint8Array;
+  private bounds: Int32Array;
   constructor(
     private readonly texts: TextPacker,
     private readonly last: { article: LeanArticle | null; text: string; spans: Span[] },
@@ -54,6 +62,13 @@ class LeanArticle implements ArticleRecord {
   get sentences(): Span[] {
     this.read();
     return this.last.spans;
+  }
+
+  /** Lets the text go (no card reads it once the entities' cards are built). */
+  forgetText(): void {
+    this.packed = '';
+    this.bounds = new Int32Array(0);
+    if (this.last.article === this) this.last.article = null;
   }
 
   private read(): void {
@@ -201,63 +216,61 @@ class LeanQuote extends PackedFields<QuoteFields> implements QuoteRecord {
   }
 }
 
-/** A quote group of the copy: its id, speaker and reference as fields, its members (with their diffs) packed. */
-class LeanQuoteGroup extends PackedFields<Pick<QuoteGroup, 'members'>> implements QuoteGroup {
-  constructor(
-    readonly id: string,
-    readonly speaker: string | null,
-    readonly reference: string,
-    members: QuoteGroup['members'],
-    packed: PackedJson,
-    last: Unpacked,
-  ) {
-    super({ members }, packed, last);
-  }
-  get members() {
-    return this.field('members');
-  }
+/**
+ * Entity cards built before each record once the quotes are read (until all are built): spread over
+ * the records that follow, so the rows they make are written between the pieces of a file as the
+ * groups' are, never thousands at once, and the rows come out the same however the file is cut.
+ */
+const ENTITY_CARDS_PER_RECORD = 1;
+
+/** A row of card records or of the directory, for the generation its writer puts it in. */
+export type DetailsRowOut = Omit<DetailsRecordRow, 'data'> | Omit<DetailsDirectoryRow, 'data'>;
+
+/** Where a section stands in a corpus file's order. */
+const ORDER = new Map<CorpusSection, number>(CORPUS_SECTIONS.map((s, i) => [s, i]));
+
+/** An entity as quote cards and related entities read it once the entities' own cards are built. */
+function namesOnly(e: EntityRecord): EntityRecord {
+  return { id: e.id, kind: e.kind, name: e.name, aliases: NONE, coverage: NONE, related: NONE };
 }
 
-/** A claim group of the copy: its id and reference as fields, its topic, members and differences packed. */
-class LeanClaimGroup extends PackedFields<Pick<ClaimGroup, 'topic' | 'members' | 'differences'>> implements ClaimGroup {
-  constructor(
-    readonly id: string,
-    readonly reference: string,
-    g: Pick<ClaimGroup, 'topic' | 'members' | 'differences'>,
-    packed: PackedJson,
-    last: Unpacked,
-  ) {
-    super({ topic: g.topic, members: g.members, differences: g.differences }, packed, last);
-  }
-  get topic() {
-    return this.field('topic');
-  }
-  get members() {
-    return this.field('members');
-  }
-  get differences() {
-    return this.field('differences');
-  }
-}
-
-/** Collects the card records' input from a corpus file's records, in file order. */
+/** Builds the card records of a corpus from its records, in file order, and hands their rows to `emit`. */
 export class DetailsInput {
-  /** The copy (complete once the whole file has been read). */
-  readonly index: CorpusIndex;
   private readonly shared = new Map<string, string>();
   /** One mention per surface: a card reads a mention's surface and how many there are, not where it stands. */
   private readonly mentions = new Map<string, Mention>();
   private readonly last = { article: null as LeanArticle | null, text: '', spans: [] as Span[] };
-  private readonly packed = new PackedJson();
+  private quotesPacked = new PackedJson();
+  private claimsPacked = new PackedJson();
   /** The last record parsed, per kind of packed record. */
-  private readonly unpacked = { claims: { of: null, fields: null }, quotes: { of: null, fields: null }, quoteGroups: { of: null, fields: null }, claimGroups: { of: null, fields: null } } satisfies Record<string, Unpacked>;
+  private readonly unpacked = { claims: { of: null, fields: null }, quotes: { of: null, fields: null } } satisfies Record<string, Unpacked>;
+  /** What the cards read, as the records read so far (and not yet let go) give it. */
+  private readonly look: Lookups = {
+    articles: new Map(),
+    entities: new Map(),
+    quotes: new Map(),
+    claims: new Map(),
+    claimGroups: new Map(),
+    quoteGroups: new Map(),
+    quoteWordings: new Map(),
+  };
+  private readonly articles: LeanArticle[] = [];
+  private readonly entities: EntityRecord[] = [];
+  /** Entities whose card is still to be built (once the quotes are read), from the end. */
+  private pendingEntities: [DetectionKind, string][] | null = null;
+  private entitiesDone = false;
+  private section = -1;
+  private quoteGroups = 0;
+  private claimGroups = 0;
+  private records: CardRecord[] = [];
+  private rows = 0;
+  private readonly keys: string[] = [];
+  private readonly keyRows: number[] = [];
 
   constructor(
-    schemaVersion: CorpusIndex['schemaVersion'],
     private readonly texts: TextPacker,
-  ) {
-    this.index = { schemaVersion, articles: [], entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
-  }
+    private readonly emit: (row: DetailsRowOut) => void,
+  ) {}
 
   /** One string for a value many records repeat. */
   private one(value: string): string {
@@ -273,18 +286,22 @@ export class DetailsInput {
     return m;
   }
 
-  /** Copies (in part) one checked record of `section`. */
+  /** Takes one checked record of `section` (sections in file order). */
   add<S extends CorpusSection>(section: S, record: CorpusRecord<S>): void {
-    const x = this.index;
+    this.reach(ORDER.get(section)!);
+    this.buildEntities(ENTITY_CARDS_PER_RECORD);
+    const look = this.look;
     switch (section) {
       case 'articles': {
         const a = record as CorpusRecord<'articles'>;
-        x.articles.push(new LeanArticle(this.texts, this.last, this.one(a.id), this.one(a.outlet), a.headline, this.one(a.date), a.url, a.wordCount, a.text, a.sentences));
+        const lean = new LeanArticle(this.texts, this.last, this.one(a.id), this.one(a.outlet), a.headline, this.one(a.date), a.url, a.wordCount, a.text, a.sentences);
+        this.articles.push(lean);
+        look.articles.set(lean.id, lean);
         break;
       }
       case 'entities': {
         const e = record as CorpusRecord<'entities'>;
-        x.entities.push({
+        const lean: EntityRecord = {
           id: this.one(e.id),
           kind: e.kind,
           name: e.name,
@@ -296,31 +313,121 @@ export class DetailsInput {
             quotes: c.quotes.length ? c.quotes : NONE,
           })),
           related: e.related.map((r) => ({ entity: this.one(r.entity), articles: r.articles.map((a) => this.one(a)) })),
-        });
+        };
+        this.entities.push(lean);
+        look.entities.set(lean.id, lean);
         break;
       }
       case 'quotes': {
         const q = record as CorpusRecord<'quotes'>;
-        x.quotes.push(new LeanQuote(q.id, this.one(q.article), this.one(q.group), q, this.packed, this.unpacked.quotes));
+        look.quotes.set(q.id, new LeanQuote(q.id, this.one(q.article), this.one(q.group), q, this.quotesPacked, this.unpacked.quotes));
         break;
       }
       case 'claims': {
         const c = record as CorpusRecord<'claims'>;
-        x.claims.push(new LeanClaim(c.id, this.one(c.article), this.one(c.group), c, this.packed, this.unpacked.claims));
+        look.claims.set(c.id, new LeanClaim(c.id, this.one(c.article), this.one(c.group), c, this.claimsPacked, this.unpacked.claims));
         break;
       }
       case 'quoteGroups': {
         const g = record as CorpusRecord<'quoteGroups'>;
-        x.quoteGroups.push(new LeanQuoteGroup(g.id, g.speaker === null ? null : this.one(g.speaker), g.reference, g.members, this.packed, this.unpacked.quoteGroups));
+        this.quoteGroups++;
+        look.quoteGroups.set(g.id, g);
+        this.card('quote', g.id);
+        look.quoteGroups.delete(g.id);
         break;
       }
       case 'claimGroups': {
         const g = record as CorpusRecord<'claimGroups'>;
-        x.claimGroups.push(new LeanClaimGroup(g.id, g.reference, g, this.packed, this.unpacked.claimGroups));
+        this.claimGroups++;
+        look.claimGroups.set(g.id, g);
+        this.card('claim', g.id);
+        look.claimGroups.delete(g.id);
+        // A claim belongs to one group (its `group`): with the group's card built, no card reads it again.
+        for (const m of g.members) if (look.claims.get(m.claim)?.group === g.id) look.claims.delete(m.claim);
         break;
       }
       default:
-        (x[section] as unknown[]).push(record);
+      // Ambiguous aliases: no card reads them.
     }
+  }
+
+  /** Builds up to `count` of the entities' cards waiting for the quotes to be read. */
+  private buildEntities(count: number): void {
+    const pending = this.pendingEntities;
+    if (!pending || this.entitiesDone) return;
+    for (let k = 0; k < count && pending.length; k++) this.card(...pending.pop()!);
+    if (!pending.length) this.entitiesBuilt();
+  }
+
+  /**
+   * Ends the corpus: builds what is left, hands on the last row of card records and the directory;
+   * returns the directory's row count and the corpus's summary.
+   */
+  finish(schemaVersion: CorpusIndex['schemaVersion']): { directoryRows: number; summary: Pick<CorpusSummary, 'counts' | 'dateRange' | 'schemaVersion'> } {
+    this.reach(CORPUS_SECTIONS.length);
+    this.endRow();
+    const directoryRows = directoryRowCount(this.keys.length);
+    const dirs = Array.from({ length: directoryRows }, () => ({ keys: [] as string[], rows: [] as number[] }));
+    this.keys.forEach((key, i) => {
+      const d = dirs[directoryRow(key, directoryRows)]!;
+      d.keys.push(key);
+      d.rows.push(this.keyRows[i]!);
+    });
+    dirs.forEach((d, i) => {
+      if (d.keys.length) this.emit({ kind: DETAILS_DIRECTORY_KIND, id: String(i), keys: d.keys, rows: d.rows });
+    });
+    // The summary reads the articles' outlets and dates, the entities' kinds and how many groups there are.
+    const counted = { schemaVersion, articles: this.articles, entities: this.entities, quoteGroups: { length: this.quoteGroups }, claimGroups: { length: this.claimGroups } };
+    return { directoryRows, summary: summarise(counted as unknown as CorpusIndex) };
+  }
+
+  /** Moves to the section at `order`: what the sections passed leave to do. */
+  private reach(order: number): void {
+    if (order === this.section) return;
+    const quotes = ORDER.get('quotes')!;
+    if (this.section <= quotes && order > quotes && this.pendingEntities === null) this.pendingEntities = this.entities.map((e): [DetectionKind, string] => [e.kind, e.id]).reverse();
+    this.section = order;
+    if (order >= CORPUS_SECTIONS.length) {
+      this.buildEntities(Infinity);
+      this.look.claims.clear();
+      this.claimsPacked = new PackedJson();
+    }
+    this.dropQuotes();
+  }
+
+  /** The quotes go once their groups are read and the entities' cards (which list them) are built. */
+  private dropQuotes(): void {
+    if (this.section <= ORDER.get('quoteGroups')! || !this.entitiesDone || this.look.quotes.size === 0) return;
+    this.look.quotes.clear();
+    this.quotesPacked = new PackedJson();
+  }
+
+  /** After the last entity's card: entities are read only for names (quote speakers) from now, articles for their facts. */
+  private entitiesBuilt(): void {
+    this.entitiesDone = true;
+    this.entities.forEach((e, i) => {
+      const light = namesOnly(e);
+      this.entities[i] = light;
+      this.look.entities.set(light.id, light);
+    });
+    for (const a of this.articles) a.forgetText();
+    this.dropQuotes();
+  }
+
+  /** Builds one card record and queues it in the current row. */
+  private card(kind: DetectionKind, id: string): void {
+    const record = cardDetailsFrom(this.look, this.articles.length, kind, id);
+    if (!record) return;
+    this.records.push(record);
+    this.keys.push(detailsKey(kind, id));
+    this.keyRows.push(this.rows);
+    if (this.records.length === DETAILS_PER_BUCKET) this.endRow();
+  }
+
+  private endRow(): void {
+    if (!this.records.length) return;
+    this.emit({ kind: DETAILS_ROW_KIND, id: String(this.rows), records: this.records });
+    this.records = [];
+    this.rows++;
   }
 }

@@ -326,6 +326,7 @@ export function checkMeta(value: unknown): CorpusMeta {
     for (const k of ['created', 'updated', 'schemaVersion'] as const) c.nat(raw[k], k);
     if (raw.retired !== undefined) c.strings(raw.retired, 'retired');
     if (raw.detailsBuckets !== undefined && !(Number.isInteger(raw.detailsBuckets) && raw.detailsBuckets > 0)) c.fail('detailsBuckets', 'expected a whole number above 0');
+    if (raw.detailsDirectory !== undefined && !(Number.isInteger(raw.detailsDirectory) && raw.detailsDirectory > 0)) c.fail('detailsDirectory', 'expected a whole number above 0');
     const counts = c.obj(raw.counts, 'counts');
     for (const k of ['articles', 'outlets', 'people', 'organisations', 'claims', 'quotes'] as const) c.nat(counts[k], `counts.${k}`);
     if (raw.dateRange !== null) {

@@ -71,7 +71,7 @@ export function articlesLeftOut<T>(members: readonly T[], kept: Set<T>, articleO
   return left.size;
 }
 
-function cardEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetails | null {
+function cardEntity(total: number, look: Lookups, id: string): EntityDetails | null {
   const entity = look.entities.get(id);
   if (!entity) return null;
   const articles: EntityArticleDetails[] = [];
@@ -103,7 +103,7 @@ function cardEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetail
     name: entity.name,
     aliases: [...entity.aliases],
     covered,
-    total: index.articles.length,
+    total,
     articles,
     related: related.slice(0, MAX_CARD_RELATED),
     mentionCount,
@@ -132,7 +132,7 @@ function resolve<M extends { article: string }, R extends { id: string }>(member
   return referenceFirst(out, (m) => m.isReference);
 }
 
-function cardClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails | null {
+function cardClaim(total: number, look: Lookups, id: string): ClaimDetails | null {
   const group = look.claimGroups.get(id);
   if (!group) return null;
   const ordered = resolve(group.members, group.reference, (m) => look.claims.get(m.claim), look);
@@ -173,7 +173,7 @@ function cardClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails 
     topic: group.topic,
     reference: group.reference,
     covered: new Set(ordered.map((m) => m.articleId)).size,
-    total: index.articles.length,
+    total,
     members,
     byOutlet,
     differences,
@@ -182,7 +182,7 @@ function cardClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails 
   };
 }
 
-function cardQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails | null {
+function cardQuote(total: number, look: Lookups, id: string): QuoteDetails | null {
   const group = look.quoteGroups.get(id);
   if (!group) return null;
   const ordered = resolve(group.members, group.reference, (m) => look.quotes.get(m.quote), look);
@@ -200,7 +200,7 @@ function cardQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails 
     },
     reference: group.reference,
     covered: new Set(ordered.map((m) => m.articleId)).size,
-    total: index.articles.length,
+    total,
     members: ordered.filter((m) => kept.has(m)).map((m) => quoteMember(group, m.member, m.record, m.article)),
     link: deepLink('quote', group.id),
     ...(cut ? { articlesLeft: articlesLeftOut(ordered, kept, (m) => m.articleId) } : {}),
@@ -213,11 +213,18 @@ function cardQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails 
  * rows built (an entity's first articles; a group's reference, differing members, then the rest).
  */
 export function buildCardDetails(index: CorpusIndex, kind: DetectionKind, id: string): CardRecord | null {
-  const look = lookups(index);
+  return cardDetailsFrom(lookups(index), index.articles.length, kind, id);
+}
+
+/**
+ * buildCardDetails over lookup tables the caller keeps (a corpus of `total` articles): an install
+ * streaming a corpus file holds only what the records still to come need (src/store/details-input.ts).
+ */
+export function cardDetailsFrom(look: Lookups, total: number, kind: DetectionKind, id: string): CardRecord | null {
   if (kind === 'person' || kind === 'organisation') {
-    const details = cardEntity(index, look, id);
+    const details = cardEntity(total, look, id);
     return details && details.kind === kind ? details : null;
   }
-  if (kind === 'claim') return cardClaim(index, look, id);
-  return cardQuote(index, look, id);
+  if (kind === 'claim') return cardClaim(total, look, id);
+  return cardQuote(total, look, id);
 }
