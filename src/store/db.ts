@@ -121,11 +121,10 @@ export const DETAILS_PER_BUCKET = 32;
 
 /**
  * The card records of one generation whose key falls in bucket `id` (detailsBucket), in index order:
- * a card reads the one bucket its record is in. Each record is cut to what a card shows
- * (core/index/card-details.ts), so a bucket's size does not grow with the corpus: whole, the record
- * of an entity that every article covers grew with it (1.78 MB at 5,000 generated articles, ~7 MB at
- * 20,000, a 606 ms card), and so did its bucket. Generations written before kept whole records; a
- * card cuts those when it reads them (src/background/card-reply.ts).
+ * a card reads the one bucket its record is in. The layout of generations written before the
+ * directory (DetailsRecordRow); their records are whole (an entity that every article covers: 1.78 MB
+ * at 5,000 generated articles), and a card cuts them when it reads them (src/background/card-reply.ts).
+ * detailsBucketRows writes this layout with cut records (tests of reading it).
  */
 export interface DetailsBucketRow {
   data: string;
