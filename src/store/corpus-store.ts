@@ -6,32 +6,36 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { StoredTokens } from '../core/analysis/stored-tokens';
-import type { CardDetails } from '../core/index/details';
+import type { CardRecord } from '../core/index/card-details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
-import { MatcherCompiler, compileMatcher } from '../core/match/compile';
+import { MatcherCompiler, compileMatcher, type TextPacker } from '../core/match/compile';
 import type { MatcherData } from '../core/match/data';
 import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
   CORE_SHARD,
   DATA_STORES,
   DETAILS_BUCKET_KIND,
+  DETAILS_DIRECTORY_KIND,
+  DETAILS_ROW_KIND,
   RECORDS_PER_ROW,
   RECORD_COLLECTIONS,
   detailsBucket,
-  detailsBucketCount,
-  detailsBucketRowsInTurn,
+  detailsKey,
+  detailsRowCount,
+  directoryRow,
   generationRange,
   openCorpusDb,
   readGeneration,
   recordRowCount,
   type CorpusDb,
   type CorpusMeta,
+  type DetailsDirectoryRow,
   type RecordCollection,
 } from './db';
 import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
-import { DetailsInput } from './details-input';
+import { DetailsInput, type DetailsRowOut } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
 import { matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
@@ -62,11 +66,13 @@ export const TRANSACTIONS_IN_FLIGHT = 1;
 export const MATCHER_PARTS_PER_TRANSACTION = 1;
 
 /**
- * Card record buckets built per round of an install (detailsBucketRowsInTurn): ~8,000 card records,
- * ~14 MB of them at 5,000 generated articles, held at once instead of all of them (181 MB as JSON at
- * 5,000 articles, several times that at 20,000).
+ * Rows of card records (DETAILS_PER_BUCKET records each) written per transaction during an install:
+ * ~2,000 card records, a few MB at most (cut entity records are up to ~15 KB), held until written.
  */
-export const DETAILS_BUCKETS_PER_ROUND = 256;
+export const DETAILS_ROWS_PER_TRANSACTION = 64;
+
+/** Texts kept as they are (an index installed whole holds them anyway). */
+const TEXTS_AS_GIVEN: TextPacker = { pack: (text) => text, unpack: () => '' };
 
 /** Characters of a corpus file's text handed to the reader at a time (installCorpus gets the file as one string). */
 const FILE_TEXT_PIECE = 1 << 20;
@@ -172,7 +178,7 @@ function optionalMeta(raw: CorpusMeta | undefined): CorpusMeta | undefined {
 
 /** What the store reports about a corpus (its metadata without storage keys). */
 function summaryOf(meta: CorpusMeta): CorpusSummary {
-  const { data: _data, pending: _pending, retired: _retired, sourceVersion: _source, detailsBuckets: _buckets, ...summary } = meta;
+  const { data: _data, pending: _pending, retired: _retired, sourceVersion: _source, detailsBuckets: _buckets, detailsDirectory: _directory, ...summary } = meta;
   return summary;
 }
 
@@ -192,12 +198,19 @@ type DataStore = (typeof DATA_STORES)[number];
 class GenerationRows {
   /** Articles seen so far. */
   articles = 0;
+  /** Whether every article has been seen (a record of a later section came): `articles` is then the count. */
+  articlesComplete = false;
   private readonly inFlight: Promise<void>[] = [];
   private failure: { error: unknown } | null = null;
   private readonly batches = new Map<DataStore, CorpusDb[DataStore]['value'][]>();
   private readonly chunks = new Map<RecordCollection, { n: number; records: unknown[] }>();
   private written = 0;
   private queued = 0;
+
+  /** The card records, built and written as the records pass. */
+  private readonly cards: DetailsInput;
+  /** A write that started its transaction last: the next starts once it is done (TRANSACTIONS_IN_FLIGHT). */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: IDBPDatabase<CorpusDb>,
@@ -207,13 +220,17 @@ class GenerationRows {
     private readonly onProgress: InstallOptions['onProgress'],
     private readonly total: number,
     private readonly gazetteer: GazetteerSource,
+    texts: TextPacker,
     private readonly tokens?: InstallOptions['tokens'],
-  ) {}
+  ) {
+    this.cards = new DetailsInput(texts, (row: DetailsRowOut) => this.put('details', { data: this.data, ...row } as CorpusDb['details']['value'], DETAILS_ROWS_PER_TRANSACTION));
+  }
 
   /** Takes record `n` of `section` (records in index order). */
   add<S extends CorpusSection>(section: S, record: CorpusRecord<S>, n: number): void {
     if (!this.compiler) throw new Error('install: a record after the matcher was written');
     this.compiler.add(section, record);
+    this.cards.add(section, record);
     if (section === 'articles') {
       const a = record as CorpusRecord<'articles'>;
       this.articles++;
@@ -221,6 +238,7 @@ class GenerationRows {
       this.put('articles', tokens ? { data: this.data, n, id: a.id, record: a, tokens } : { data: this.data, n, id: a.id, record: a });
       return;
     }
+    this.articlesComplete = true;
     const coll = section as RecordCollection;
     const chunk = this.chunks.get(coll) ?? { n: 0, records: [] };
     this.chunks.set(coll, chunk);
@@ -240,28 +258,26 @@ class GenerationRows {
   }
 
   /**
-   * Writes the rest: the last record rows, the matcher parts (compiled from every record), then the
-   * card records of `index`, DETAILS_BUCKETS_PER_ROUND buckets at a time; returns the bucket count.
+   * Writes the rest: the last record rows, the last card records and their directory, then the
+   * matcher parts (compiled from every record); returns the directory's row count and the summary.
    */
-  async finish(index: CorpusIndex): Promise<number> {
+  async finish(schemaVersion: CorpusIndex['schemaVersion']): Promise<ReturnType<DetailsInput['finish']>> {
     for (const coll of RECORD_COLLECTIONS) this.endChunk(coll);
     this.flush('articles');
     this.flush('records');
     await this.drain();
-    await this.writeMatcher();
-    for (const rows of detailsBucketRowsInTurn(index, this.data, DETAILS_BUCKETS_PER_ROUND)) {
-      for (const row of rows) this.put('details', row);
-      await this.drain();
-    }
+    const cards = this.cards.finish(schemaVersion);
     this.flush('details');
+    await this.drain();
+    await this.writeMatcher();
     await this.drain();
     await Promise.all(this.inFlight.splice(0));
     if (this.failure) throw this.failure.error;
     this.onProgress?.(Math.max(this.total, this.queued), Math.max(this.total, this.queued));
-    return detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
+    return cards;
   }
 
-  /** Compiles the matcher and writes its parts; the compile's data is let go before the card records are built. */
+  /** Compiles the matcher and writes its parts. */
   private async writeMatcher(): Promise<void> {
     const compiler = this.compiler;
     if (!compiler) throw new Error('install: the matcher was written twice');
@@ -292,14 +308,22 @@ class GenerationRows {
     if (batch.length >= size) this.flush(store);
   }
 
-  /** Writes the queued rows of `store` in one transaction (its rows cloned now). */
+  /**
+   * Writes the queued rows of `store` in one transaction (its rows cloned then), started once the
+   * write before it is done: never two transactions at once, whatever the order of puts.
+   */
   private flush(store: DataStore): void {
     const batch = this.batches.get(store);
     if (!batch?.length) return;
     this.batches.set(store, []);
-    const tx = this.db.transaction(store, 'readwrite', { durability: 'relaxed' });
-    // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
-    const written = Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]).then(
+    const write = (): Promise<unknown> => {
+      const tx = this.db.transaction(store, 'readwrite', { durability: 'relaxed' });
+      // Promise.all observes every put, so a failing one (quota) rejects here, not as an unhandled rejection.
+      return Promise.all([...batch.map((row) => tx.store.put(row as never)), tx.done]);
+    };
+    const started = this.last.then(write, write);
+    this.last = started.catch(() => undefined);
+    const written = started.then(
       () => {
         this.written += batch.length;
         // Of a file, the total grows as it is read: it is what has been read so far.
@@ -311,6 +335,20 @@ class GenerationRows {
     );
     this.inFlight.push(written);
   }
+}
+
+/**
+ * The card record of that kind and id in a row of card records; undefined when it has none, a
+ * StoredRecordError (naming `name`) when its records are not an array.
+ */
+function findRecord(row: object, name: string, kind: DetectionKind, id: string): unknown {
+  const records: unknown = 'records' in row ? row.records : undefined;
+  if (!Array.isArray(records)) return new StoredRecordError(name, 'records', 'expected an array');
+  // A record that is not an object, or not of this kind and id, is no match (validateDetails checks the one found).
+  return records.find((r: unknown) => {
+    const d = (typeof r === 'object' && r !== null ? r : {}) as { id?: unknown; type?: unknown; kind?: unknown };
+    return d.id === id && (d.type === 'entity' ? d.kind : d.type) === kind;
+  });
 }
 
 /** The store over one open database. */
@@ -430,8 +468,8 @@ export class CorpusStore {
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
-    // Rows to write: a bucket of card records at most per bucket (an empty one is not written), the matcher's parts.
-    const total = index.articles.length + recordRowCount(index) + detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
+    // Rows to write: the card records' rows and directory (at most: a directory row may be empty), the matcher's parts.
+    const total = index.articles.length + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
@@ -440,34 +478,29 @@ export class CorpusStore {
           if (n % this.rowsPerTransaction === 0) await rows.drain();
         }
       }
-      return index;
-    }, new MatcherCompiler());
+      return index.schemaVersion;
+    }, new MatcherCompiler(), TEXTS_AS_GIVEN);
   }
 
   /**
    * Installs a corpus file (what `npm run corpus` writes) read in pieces, its UTF-8 bytes or text in
    * order (e.g. a fetch's body): each record is checked as it is read (CorpusFileReader: errors name
    * the file, record and field), its rows written in batches and the record let go; the matcher is
-   * compiled as the records pass (MatcherCompiler) and written a part at a time, the card records from
-   * a lean copy once the file is read. The whole index is never in memory, so a file of hundreds of
-   * megabytes installs. Atomic as install is: a bad record, a failed write or an interruption leaves
+   * compiled as the records pass (MatcherCompiler) and written a part at a time, the card records
+   * built and written as their records pass (DetailsInput). The whole index is never in memory, so a
+   * file of hundreds of megabytes installs. Atomic as install is: a bad record, a failed write or an interruption leaves
    * nothing of it active.
    */
   async installFile(pieces: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, fileName: string, options: InstallOptions): Promise<CorpusSummary> {
     const empty = { counts: { articles: 0, outlets: 0, people: 0, organisations: 0, claims: 0, quotes: 0 }, dateRange: null, schemaVersion: SCHEMA_VERSION };
     return this.installRecords(options, empty, 0, undefined, async (rows) => {
-      const kept = new DetailsInput(SCHEMA_VERSION, UTF8_TEXTS);
-      const reader = new CorpusFileReader(fileName, (section, record, n) => {
-        rows.add(section, record, n);
-        kept.add(section, record);
-      });
+      const reader = new CorpusFileReader(fileName, (section, record, n) => rows.add(section, record, n));
       for await (const piece of pieces) {
         reader.write(piece);
         await rows.drain();
       }
-      kept.index.schemaVersion = reader.end().schemaVersion;
-      return kept.index;
-    }, new MatcherCompiler(UTF8_TEXTS));
+      return reader.end().schemaVersion;
+    }, new MatcherCompiler(UTF8_TEXTS), UTF8_TEXTS);
   }
 
   /** installFile over a corpus file's whole text (installCorpus's message carries it as one string). */
@@ -487,7 +520,7 @@ export class CorpusStore {
    * known), progress told against `total` rows, the error of a full storage naming `articles` (or those read) (or the rows read so far, when more or not known), the generation's rows from `feed` (which hands every record to the writer in index order
    * and returns the index the card records and the summary are made from), then the flip.
    */
-  private async installRecords(options: InstallOptions, initial: ReturnType<typeof summarise>, total: number, articles: number | undefined, feed: (rows: GenerationRows) => Promise<CorpusIndex>, compiler: MatcherCompiler): Promise<CorpusSummary> {
+  private async installRecords(options: InstallOptions, initial: ReturnType<typeof summarise>, total: number, articles: number | undefined, feed: (rows: GenerationRows) => Promise<CorpusIndex['schemaVersion']>, compiler: MatcherCompiler, texts: TextPacker): Promise<CorpusSummary> {
     const name = cleanName(options.name);
     return this.exclusive(async () => {
       const id = options.id ?? newKey('corpus');
@@ -496,7 +529,7 @@ export class CorpusStore {
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, options.tokens);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens);
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
@@ -514,24 +547,24 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          const index = await feed(rows);
-          const detailsBuckets = await rows.finish(index);
+          const { directoryRows, summary } = await rows.finish(await feed(rows));
           // Strict: the corpus is reported ready only once the flip is on disk (Chromium's default
           // durability is relaxed since version 121; the rows before it are relaxed and count only by it).
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite', { durability: 'strict' });
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
-          const { pending: _pending, reason: _reason, retired, ...kept } = current;
+          // The replaced generation's card layout goes with it.
+          const { pending: _pending, reason: _reason, retired, detailsBuckets: _buckets, ...kept } = current;
           // The replaced generation is retired in this transaction and its rows removed after it.
           const retiring = existing ? [...(retired ?? []), current.data] : (retired ?? []);
           const ready: CorpusMeta = {
             ...kept,
-            ...summarise(index),
+            ...summary,
             updated: Date.now(),
             status: 'ready',
             active: existing ? current.active : options.active !== false,
             data,
-            detailsBuckets,
+            detailsDirectory: directoryRows,
             ...(retiring.length ? { retired: retiring } : {}),
             ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
           };
@@ -553,7 +586,9 @@ export class CorpusStore {
             const kept = discarded
               ? 'nothing of it was kept'
               : 'what was written of it could not be removed yet and will be removed the next time the corpora are listed';
-            throw new StorageFullError(`Storage is full: the corpus "${name}" (${articles ?? rows.articles} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
+            // A file's article count is known once its articles are read; storage that ran out before says how many were.
+            const count = articles ?? (rows.articlesComplete ? rows.articles : `at least ${rows.articles}`);
+            throw new StorageFullError(`Storage is full: the corpus "${name}" (${count} articles) was not installed and ${kept}. Delete a corpus or free disk space, then try again.`);
           }
           throw error;
         }
@@ -800,16 +835,45 @@ export class CorpusStore {
     return { data: matcher, quoteBigrams: parts.find((p) => p.quoteBigrams)?.quoteBigrams };
   }
 
-  /** The card record of one entity, claim group or quote group; null when the corpus has none. */
-  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardDetails | null> {
+  /**
+   * The card record of one entity, claim group or quote group (cut to what a card shows, but for a
+   * generation written before records were cut); null when the corpus has none.
+   */
+  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardRecord | null> {
     // A failing database (it may be transient) is the caller's to retry; bad data breaks the corpus.
-    const found = meta.detailsBuckets === undefined ? await this.legacyDetails(meta, kind, id) : await this.bucketDetails(meta, meta.detailsBuckets, kind, id);
+    const found =
+      meta.detailsDirectory !== undefined
+        ? await this.directoryDetails(meta, meta.detailsDirectory, kind, id)
+        : meta.detailsBuckets === undefined
+          ? await this.legacyDetails(meta, kind, id)
+          : await this.bucketDetails(meta, meta.detailsBuckets, kind, id);
     try {
       if (found instanceof StoredRecordError) throw found;
       return found === undefined ? null : validateDetails(found, kind, id);
     } catch (error) {
       throw new Error(await this.markBroken(meta.id, meta.data, error));
     }
+  }
+
+  /**
+   * A card record through the directory (db.ts DetailsDirectoryRow): its directory row, then its row
+   * of records; undefined when it has none, a StoredRecordError when a row is not of its shape.
+   */
+  private async directoryDetails(meta: CorpusMeta, directoryRows: number, kind: DetectionKind, id: string): Promise<unknown> {
+    const key = detailsKey(kind, id);
+    const dir = String(directoryRow(key, directoryRows));
+    const listed = await this.db.get('details', [meta.data, DETAILS_DIRECTORY_KIND, dir]);
+    if (!listed) return undefined;
+    const { keys, rows } = listed as Partial<DetailsDirectoryRow>;
+    if (!Array.isArray(keys)) return new StoredRecordError(`details directory ${dir}`, 'keys', 'expected an array');
+    if (!Array.isArray(rows) || rows.length !== keys.length) return new StoredRecordError(`details directory ${dir}`, 'rows', 'expected an array as long as keys');
+    const at = keys.indexOf(key);
+    if (at < 0) return undefined;
+    const n = rows[at];
+    if (!Number.isInteger(n) || n < 0) return new StoredRecordError(`details directory ${dir}`, `rows[${at}]`, 'expected a row number');
+    const row = await this.db.get('details', [meta.data, DETAILS_ROW_KIND, String(n)]);
+    if (!row) return new StoredRecordError(`details row ${n}`, '(root)', 'missing');
+    return findRecord(row, `details row ${n}`, kind, id);
   }
 
   /** A card record of a generation written one record to a row (before buckets); undefined when it has none. */
@@ -826,12 +890,6 @@ export class CorpusStore {
     const bucket = String(detailsBucket(kind, id, buckets));
     const row = await this.db.get('details', [meta.data, DETAILS_BUCKET_KIND, bucket]);
     if (!row) return undefined;
-    const records: unknown = 'records' in row ? row.records : undefined;
-    if (!Array.isArray(records)) return new StoredRecordError(`details bucket ${bucket}`, 'records', 'expected an array');
-    // A record that is not an object, or not of this kind and id, is no match (validateDetails checks the one found).
-    return records.find((r: unknown) => {
-      const d = (typeof r === 'object' && r !== null ? r : {}) as { id?: unknown; type?: unknown; kind?: unknown };
-      return d.id === id && (d.type === 'entity' ? d.kind : d.type) === kind;
-    });
+    return findRecord(row, `details bucket ${bucket}`, kind, id);
   }
 }

@@ -6,6 +6,7 @@
  * never see a half-written corpus and replacing one (the bundled corpus on update) is atomic.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { buildCardDetails, type CardRecord } from '../core/index/card-details';
 import { buildDetails, type CardDetails } from '../core/index/details';
 import type { StoredTokens } from '../core/analysis/stored-tokens';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
@@ -51,9 +52,14 @@ export interface CorpusMeta extends CorpusSummary {
   sourceVersion?: string;
   /**
    * How many DetailsBucketRows the `data` generation's card records are spread over; absent for a
-   * generation written with one DetailsRow per card record (before buckets).
+   * generation written with one DetailsRow per card record (before buckets), or with a directory.
    */
   detailsBuckets?: number;
+  /**
+   * How many DetailsDirectoryRows list the `data` generation's card records (kept in
+   * DetailsRecordRows); absent for a generation written before the directory.
+   */
+  detailsDirectory?: number;
 }
 
 /** One article of one generation; `n` keeps the index's order. */
@@ -115,14 +121,17 @@ export const DETAILS_PER_BUCKET = 32;
 
 /**
  * The card records of one generation whose key falls in bucket `id` (detailsBucket), in index order:
- * a card reads the one bucket its record is in.
+ * a card reads the one bucket its record is in. The layout of generations written before the
+ * directory (DetailsRecordRow); their records are whole (an entity that every article covers: 1.78 MB
+ * at 5,000 generated articles), and a card cuts them when it reads them (src/background/card-reply.ts).
+ * detailsBucketRows writes this layout with cut records (tests of reading it).
  */
 export interface DetailsBucketRow {
   data: string;
   kind: typeof DETAILS_BUCKET_KIND;
   /** The bucket number, as a string (the store's key path is shared with DetailsRow). */
   id: string;
-  records: CardDetails[];
+  records: CardRecord[];
 }
 
 /** How many buckets a generation with `records` card records gets (at least one). */
@@ -132,10 +141,70 @@ export function detailsBucketCount(records: number): number {
 
 /** The bucket of one card record: FNV-1a (32-bit) of "kind:id", modulo the generation's bucket count. */
 export function detailsBucket(kind: DetectionKind, id: string, buckets: number): number {
-  const key = `${kind}:${id}`;
+  return fnv1a(detailsKey(kind, id)) % buckets;
+}
+
+/**
+ * The `kind` of a DetailsRecordRow: card records in the order an install built them,
+ * DETAILS_PER_BUCKET to a row. Built and written as a corpus file's records pass (entities' once the
+ * quotes are read, each group's as it is read), so an install never holds every card record's input
+ * at once; a card finds its row through the directory.
+ */
+export const DETAILS_ROW_KIND = '#row';
+
+/** The `kind` of a DetailsDirectoryRow. */
+export const DETAILS_DIRECTORY_KIND = '#dir';
+
+/**
+ * Directory entries per DetailsDirectoryRow, on average: a row of 1,024 keys (~30 KB) is read with a
+ * card's record row, and a 20,000-article generated corpus (~420,000 card records) takes ~410 rows.
+ */
+export const DIRECTORY_KEYS_PER_ROW = 1024;
+
+/** Card records (cut to what a card shows) of one generation, in build order; `id` is the row number. */
+export interface DetailsRecordRow {
+  data: string;
+  kind: typeof DETAILS_ROW_KIND;
+  id: string;
+  records: CardRecord[];
+}
+
+/**
+ * Where the card records whose key ("kind:id", detailsKey) hashes to directory row `id` are: `keys[i]`
+ * is in DetailsRecordRow `rows[i]`.
+ */
+export interface DetailsDirectoryRow {
+  data: string;
+  kind: typeof DETAILS_DIRECTORY_KIND;
+  id: string;
+  keys: string[];
+  rows: number[];
+}
+
+/** The key a card record is listed under in the directory. */
+export function detailsKey(kind: DetectionKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** How many directory rows a generation with `records` card records gets (at least one). */
+export function directoryRowCount(records: number): number {
+  return Math.max(1, Math.ceil(records / DIRECTORY_KEYS_PER_ROW));
+}
+
+/** How many record rows and directory rows `records` card records take. */
+export function detailsRowCount(records: number): number {
+  return Math.ceil(records / DETAILS_PER_BUCKET) + directoryRowCount(records);
+}
+
+/** The directory row of a card record's key: FNV-1a (32-bit) of the key, modulo the row count. */
+export function directoryRow(key: string, rows: number): number {
+  return fnv1a(key) % rows;
+}
+
+function fnv1a(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % buckets;
+  return hash >>> 0;
 }
 
 /** A part of matcher data in its stored form (matcher-row.ts); "core" is the part every scan needs. */
@@ -149,7 +218,7 @@ export interface CorpusDb extends DBSchema {
   corpora: { key: string; value: CorpusMeta };
   articles: { key: [string, number]; value: ArticleRow; indexes: { id: [string, string] } };
   records: { key: [string, string, number]; value: RecordRow };
-  details: { key: [string, string, string]; value: DetailsRow | DetailsBucketRow };
+  details: { key: [string, string, string]; value: DetailsRow | DetailsBucketRow | DetailsRecordRow | DetailsDirectoryRow };
   matcher: { key: [string, string]; value: MatcherRow };
 }
 
@@ -277,8 +346,9 @@ export function detailsRows(index: CorpusIndex, data: string): DetailsRow[] {
 }
 
 /**
- * The card record of every entity, claim group and quote group of an index, as bucket rows (empty
- * buckets are not written), and the bucket count the generation's metadata must name.
+ * The card record (cut to what a card shows) of every entity, claim group and quote group of an
+ * index, as bucket rows (empty buckets are not written), and the bucket count the generation's
+ * metadata must name.
  */
 export function detailsBucketRows(index: CorpusIndex, data: string): { rows: DetailsBucketRow[]; buckets: number } {
   const rows = [...detailsBucketRowsInTurn(index, data, Infinity)].flat();
@@ -294,11 +364,11 @@ export function* detailsBucketRowsInTurn(index: CorpusIndex, data: string, bucke
   const buckets = detailsBucketCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
   for (let from = 0; from < buckets; from += bucketsPerRound) {
     const to = Math.min(buckets, from + bucketsPerRound);
-    const records: CardDetails[][] = Array.from({ length: to - from }, () => []);
+    const records: CardRecord[][] = Array.from({ length: to - from }, () => []);
     const add = (kind: DetectionKind, id: string) => {
       const b = detailsBucket(kind, id, buckets);
       if (b < from || b >= to) return;
-      const details = buildDetails(index, kind, id);
+      const details = buildCardDetails(index, kind, id);
       if (details) records[b - from]!.push(details);
     };
     for (const e of index.entities) add(e.kind, e.id);

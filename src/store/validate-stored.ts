@@ -3,7 +3,7 @@
  * validateIndex (whole indexes) does not cover, and the translation of validateIndex's paths into
  * the record they belong to. Every error names the record and the field.
  */
-import type { CardDetails } from '../core/index/details';
+import type { CardRecord } from '../core/index/card-details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
 import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
 import type { QuoteBigrams } from '../core/match/quotes';
@@ -242,7 +242,7 @@ export function validateQuoteBigrams(value: unknown, quotes: number, stride: num
 }
 
 /** Checks one stored card record, and that it is the record it is stored as. */
-export function validateDetails(value: unknown, kind: DetectionKind, id: string): CardDetails {
+export function validateDetails(value: unknown, kind: DetectionKind, id: string): CardRecord {
   const c = checker(`${kind} ${JSON.stringify(id)} (card details)`);
   const d = c.obj(value, '(root)');
   const type = kind === 'person' || kind === 'organisation' ? 'entity' : kind;
@@ -252,6 +252,7 @@ export function validateDetails(value: unknown, kind: DetectionKind, id: string)
   c.str(d.link, 'link');
   c.nat(d.covered, 'covered');
   c.nat(d.total, 'total');
+  if (d.articlesLeft !== undefined) c.nat(d.articlesLeft, 'articlesLeft');
   const articleRef = (v: unknown, field: string) => {
     const a = c.obj(v, field);
     for (const k of ['id', 'outlet', 'headline', 'date', 'url'] as const) c.str(a[k], `${field}.${k}`);
@@ -283,7 +284,7 @@ export function validateDetails(value: unknown, kind: DetectionKind, id: string)
       c.obj(d.speaker, 'speaker');
     }
   }
-  return d as unknown as CardDetails;
+  return d as unknown as CardRecord;
 }
 
 const INDEX_PATH = /^index\.(\w+)\[(\d+)\](\S*): ([\s\S]*)$/;
@@ -325,6 +326,7 @@ export function checkMeta(value: unknown): CorpusMeta {
     for (const k of ['created', 'updated', 'schemaVersion'] as const) c.nat(raw[k], k);
     if (raw.retired !== undefined) c.strings(raw.retired, 'retired');
     if (raw.detailsBuckets !== undefined && !(Number.isInteger(raw.detailsBuckets) && raw.detailsBuckets > 0)) c.fail('detailsBuckets', 'expected a whole number above 0');
+    if (raw.detailsDirectory !== undefined && !(Number.isInteger(raw.detailsDirectory) && raw.detailsDirectory > 0)) c.fail('detailsDirectory', 'expected a whole number above 0');
     const counts = c.obj(raw.counts, 'counts');
     for (const k of ['articles', 'outlets', 'people', 'organisations', 'claims', 'quotes'] as const) c.nat(counts[k], `counts.${k}`);
     if (raw.dateRange !== null) {

@@ -287,10 +287,21 @@ export interface Lookups {
 
 const lookupCache = new WeakMap<CorpusIndex, Lookups>();
 
+/** The first wording of each quote group in each article of an index. */
+function quoteWordingsOf(index: CorpusIndex): Map<string, string> {
+  const wordings = new Map<string, string>();
+  for (const q of index.quotes) {
+    const key = `${q.group}\u0000${q.article}`;
+    if (!wordings.has(key)) wordings.set(key, q.text);
+  }
+  return wordings;
+}
+
 /** The lookup tables of an index (built on first use, then cached for that index object). */
 export function lookups(index: CorpusIndex): Lookups {
   let cached = lookupCache.get(index);
   if (!cached) {
+    let wordings: Map<string, string> | undefined;
     cached = {
       articles: new Map(index.articles.map((a) => [a.id, a])),
       entities: new Map(index.entities.map((e) => [e.id, e])),
@@ -299,19 +310,66 @@ export function lookups(index: CorpusIndex): Lookups {
       // Maps, not find(): the store builds every group's card at install, which must stay linear.
       claimGroups: new Map(index.claimGroups.map((g) => [g.id, g])),
       quoteGroups: new Map(index.quoteGroups.map((g) => [g.id, g])),
-      quoteWordings: new Map(),
+      // Built when first read (the evidence of a page match): card records never read it, and an
+      // install's copy of the index keeps quote texts packed (src/store/details-input.ts).
+      get quoteWordings() {
+        return (wordings ??= quoteWordingsOf(index));
+      },
     };
-    for (const q of index.quotes) {
-      const key = `${q.group}\u0000${q.article}`;
-      if (!cached.quoteWordings.has(key)) cached.quoteWordings.set(key, q.text);
-    }
     lookupCache.set(index, cached);
   }
   return cached;
 }
 
+/** What one covering article says about an entity (its coverage entry resolved against the index). */
+export function entityArticle(look: Lookups, article: ArticleRecord, coverage: CorpusIndex['entities'][number]['coverage'][number]): EntityArticleDetails {
+  const quotes: AttributedQuote[] = [];
+  for (const quoteId of coverage.quotes) {
+    const quote = look.quotes.get(quoteId);
+    if (quote) quotes.push({ id: quote.id, group: quote.group, text: quote.text, tense: quote.tense });
+  }
+  return {
+    article: articleRef(article),
+    mentions: coverage.mentions.length,
+    surfaces: [...new Set(coverage.mentions.map((m) => m.surface))],
+    descriptors: coverage.descriptors.map((d) => ({ text: d.text, excerpt: sentenceText(article, d.sentence) })),
+    quotes,
+  };
+}
+
+/** One resolved member of a claim group as a card shows it. */
+export function claimMember(group: CorpusIndex['claimGroups'][number], member: CorpusIndex['claimGroups'][number]['members'][number], claim: CorpusIndex['claims'][number], article: ArticleRecord): ClaimMemberDetails {
+  return {
+    claim: claim.id,
+    article: articleRef(article),
+    relation: member.relation,
+    isReference: claim.id === group.reference,
+    excerpt: claim.text,
+    sentence: claim.sentence,
+    claimType: claim.type,
+    values: [...member.values],
+    figures: claim.figures.map((f) => ({ text: f.text, value: f.value, qualifier: f.qualifier, unit: f.unit })),
+    places: [...claim.places],
+    dates: [...claim.dates],
+  };
+}
+
+/** One resolved member of a quote group as a card shows it. */
+export function quoteMember(group: CorpusIndex['quoteGroups'][number], member: CorpusIndex['quoteGroups'][number]['members'][number], quote: CorpusIndex['quotes'][number], article: ArticleRecord): QuoteMemberDetails {
+  return {
+    quote: quote.id,
+    article: articleRef(article),
+    relation: member.relation === 'variant-quote' ? 'variant' : 'same',
+    isReference: quote.id === group.reference,
+    text: quote.text,
+    tense: quote.tense,
+    speakerText: quote.speakerText,
+    diff: member.diff.map((p) => ({ op: p.op, text: p.text })),
+  };
+}
+
 /** Reference first, the rest in index order (members are stored by article id). */
-function referenceFirst<T>(members: T[], isReference: (member: T) => boolean): T[] {
+export function referenceFirst<T>(members: T[], isReference: (member: T) => boolean): T[] {
   return [...members.filter(isReference), ...members.filter((m) => !isReference(m))];
 }
 
@@ -322,18 +380,7 @@ function buildEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetai
   for (const coverage of entity.coverage) {
     const article = look.articles.get(coverage.article);
     if (!article) continue; // coverage of an article the index does not hold backs nothing up
-    const quotes: AttributedQuote[] = [];
-    for (const quoteId of coverage.quotes) {
-      const quote = look.quotes.get(quoteId);
-      if (quote) quotes.push({ id: quote.id, group: quote.group, text: quote.text, tense: quote.tense });
-    }
-    articles.push({
-      article: articleRef(article),
-      mentions: coverage.mentions.length,
-      surfaces: [...new Set(coverage.mentions.map((m) => m.surface))],
-      descriptors: coverage.descriptors.map((d) => ({ text: d.text, excerpt: sentenceText(article, d.sentence) })),
-      quotes,
-    });
+    articles.push(entityArticle(look, article, coverage));
   }
   const related: RelatedEntity[] = [];
   for (const rel of entity.related) {
@@ -367,19 +414,7 @@ function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails
     const claim = look.claims.get(member.claim);
     const article = look.articles.get(member.article);
     if (!claim || !article) continue;
-    members.push({
-      claim: claim.id,
-      article: articleRef(article),
-      relation: member.relation,
-      isReference: claim.id === group.reference,
-      excerpt: claim.text,
-      sentence: claim.sentence,
-      claimType: claim.type,
-      values: [...member.values],
-      figures: claim.figures.map((f) => ({ text: f.text, value: f.value, qualifier: f.qualifier, unit: f.unit })),
-      places: [...claim.places],
-      dates: [...claim.dates],
-    });
+    members.push(claimMember(group, member, claim, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
   const differences: DifferenceDetails[] = [];
@@ -414,16 +449,7 @@ function buildQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails
     const quote = look.quotes.get(member.quote);
     const article = look.articles.get(member.article);
     if (!quote || !article) continue;
-    members.push({
-      quote: quote.id,
-      article: articleRef(article),
-      relation: member.relation === 'variant-quote' ? 'variant' : 'same',
-      isReference: quote.id === group.reference,
-      text: quote.text,
-      tense: quote.tense,
-      speakerText: quote.speakerText,
-      diff: member.diff.map((p) => ({ op: p.op, text: p.text })),
-    });
+    members.push(quoteMember(group, member, quote, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
   const speaker = group.speaker ? look.entities.get(group.speaker) : undefined;

@@ -3,11 +3,11 @@
  * rename, delete, export round trip, a corrupt record, an interrupted install, quota exceeded.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildDetails } from '../../../src/core/index/details';
+import { buildCardDetails } from '../../../src/core/index/card-details';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
 import { parseCorpusFile, serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { BUNDLED_CORPUS_ID, StorageFullError, type CorpusStore } from '../../../src/store/corpus-store';
-import { DETAILS_BUCKET_KIND, DETAILS_PER_BUCKET, RECORDS_PER_ROW, RECORD_COLLECTIONS, detailsBucket, generationRange, readGeneration, recordRows, type DetailsBucketRow } from '../../../src/store/db';
+import { DETAILS_ROW_KIND, RECORDS_PER_ROW, RECORD_COLLECTIONS, detailsRowCount, generationRange, readGeneration, recordRows, type DetailsRecordRow } from '../../../src/store/db';
 import type { CorpusIndex } from '../../../src/core/index/types';
 import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
 
@@ -57,14 +57,14 @@ describe('corpus store: install and list', () => {
     });
   });
 
-  it('serves a card record equal to the one built from the full index', async () => {
+  it('serves a card record equal to the one built from the full index, cut to what a card shows', async () => {
     const s = await store();
     const index = secondIndex();
     await s.install(index, { name: 'Second', origin: 'imported' });
     const [corpus] = await createStoreCorpusSource(async () => s).active();
-    expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
+    expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildCardDetails(index, 'person', 'person:ilse-brandvold'));
     const group = index.claimGroups[0].id;
-    expect(await corpus.details('claim', group)).toEqual(buildDetails(index, 'claim', group));
+    expect(await corpus.details('claim', group)).toEqual(buildCardDetails(index, 'claim', group));
     expect(await corpus.details('person', 'person:nobody-here')).toBeNull();
   });
 
@@ -201,8 +201,8 @@ describe('corpus store: bad data read back', () => {
     const second = await s.install(secondIndex(), { name: 'Second', origin: 'imported' });
     await s.install(seedsIndex(), { name: 'Seeds', origin: 'imported' });
     const meta = (await s.meta(second.id))!;
-    const key: [string, string, string] = [meta.data, DETAILS_BUCKET_KIND, String(detailsBucket('person', 'person:ilse-brandvold', meta.detailsBuckets!))];
-    const row = (await s.db.get('details', key)) as DetailsBucketRow;
+    const rows = (await s.db.getAll('details', generationRange(meta.data))).filter((r): r is DetailsRecordRow => r.kind === DETAILS_ROW_KIND);
+    const row = rows.find((r) => r.records.some((d) => d.id === 'person:ilse-brandvold'))!;
     const record = row.records.find((r) => r.id === 'person:ilse-brandvold')!;
     (record as unknown as Record<string, unknown>).articles = [{ article: { id: 'a1' } }];
     await s.db.put('details', row);
@@ -536,10 +536,10 @@ describe('corpus store: installs written in many transactions', () => {
       return transaction(stores as never, mode);
     };
     const { id } = await s.install(index, { name: 'Seeds', origin: 'imported' });
-    // Card records go about DETAILS_PER_BUCKET to a row (empty buckets are not written).
+    // Card records go DETAILS_PER_BUCKET to a row, with their directory (an empty directory row is not written).
     const cards = index.entities.length + index.claimGroups.length + index.quoteGroups.length;
     const details = (await s.db.getAll('details')).length;
-    expect(details).toBeLessThanOrEqual(Math.ceil(cards / DETAILS_PER_BUCKET));
+    expect(details).toBeLessThanOrEqual(detailsRowCount(cards));
     expect(details).toBeGreaterThan(0);
     // Records go RECORDS_PER_ROW to a row; the seeds have fewer of each kind, so one row per kind.
     const records = RECORD_COLLECTIONS.filter((c) => index[c].length > 0).length;

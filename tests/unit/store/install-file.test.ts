@@ -43,7 +43,7 @@ describe('CorpusStore.installFile', () => {
     const streamed = await store.installFile(bytePieces(file, 1000), 'c.json', { name: 'Streamed', origin: 'imported', onProgress: (done, total) => progress.push([done, total]) });
     expect({ ...streamed, id: '', name: '', created: 0, updated: 0 }).toEqual({ ...whole, id: '', name: '', created: 0, updated: 0 });
     expect(await rowsOf(store, streamed.id)).toEqual(await rowsOf(store, whole.id));
-    expect((await store.meta(streamed.id))?.detailsBuckets).toBe((await store.meta(whole.id))?.detailsBuckets);
+    expect((await store.meta(streamed.id))?.detailsDirectory).toBe((await store.meta(whole.id))?.detailsDirectory);
     // Progress never goes back, and ends at every row written.
     for (let k = 1; k < progress.length; k++) expect(progress[k][0]).toBeGreaterThanOrEqual(progress[k - 1][0]);
     const rows = Object.values(await rowsOf(store, streamed.id)).reduce((n, r) => n + r.length, 0);

@@ -28,9 +28,13 @@ function ProgressLine({ progress }: { progress: ImportProgress }) {
   const label =
     progress.phase === 'reading'
       ? t('import_reading', [String(progress.done), String(progress.total)])
-      : progress.phase === 'saving'
-        ? t('import_saving', String(progress.total))
-        : t('import_analysing', [progress.step, String(progress.done), String(progress.total)]);
+      : progress.phase === 'installing'
+        ? t('import_installingFile', [String(progress.done), String(progress.total)])
+        : progress.phase === 'saving' && progress.step === 'rows'
+          ? t('import_savingRows', [String(progress.done), String(progress.total)])
+          : progress.phase === 'saving'
+            ? t('import_saving', String(progress.total))
+            : t('import_analysing', [progress.step, String(progress.done), String(progress.total)]);
   return (
     <div class="cl-import-progress" data-testid="import-progress" data-phase={progress.phase}>
       <label>
@@ -193,8 +197,7 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
     setReport([]);
     void run(async () => {
       await ensureRoom(bytesForCorpusFile(file.size));
-      const text = await file.text();
-      await follow(installFileInWorker(text, file.name, file.name.replace(/\.corpus\.json$|\.json$/i, ''), (progress) => setStage({ kind: 'busy', progress })));
+      await follow(installFileInWorker(file, file.name, file.name.replace(/\.corpus\.json$|\.json$/i, ''), (progress) => setStage({ kind: 'busy', progress })));
     });
   }
 

@@ -14,7 +14,7 @@ import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol
 /** Where an import is. */
 export type ImportProgress =
   | { phase: 'reading'; done: number; total: number }
-  | { phase: 'analysing' | 'saving'; step: string; done: number; total: number; startedAt: number };
+  | { phase: 'analysing' | 'installing' | 'saving'; step: string; done: number; total: number; startedAt: number };
 
 /** A file as the reader chose or dropped it: its path inside a chosen folder when there is one. */
 export function importFileName(file: File): string {
@@ -119,9 +119,12 @@ export function analyseInWorker(articles: ArticleInput[], target: ImportTarget, 
   return startWorker({ type: 'analyse', articles, target }, onProgress);
 }
 
-/** Installs a corpus file (an export, or what `npm run corpus` writes), in the worker. */
-export function installFileInWorker(text: string, fileName: string, name: string, onProgress: (p: ImportProgress) => void): RunningImport {
-  return startWorker({ type: 'install-file', text, fileName, name }, onProgress);
+/**
+ * Installs a corpus file (an export, or what `npm run corpus` writes), in the worker, which streams
+ * it from disk: the page never reads it whole.
+ */
+export function installFileInWorker(file: Blob, fileName: string, name: string, onProgress: (p: ImportProgress) => void): RunningImport {
+  return startWorker({ type: 'install-file', file, fileName, name }, onProgress);
 }
 
 /** Seconds left, from the rate so far; null until there is a rate to go on. */

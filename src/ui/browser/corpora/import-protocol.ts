@@ -8,10 +8,14 @@ export type ImportTarget = { kind: 'new'; name: string } | { kind: 'add'; id: st
 /** Page → worker. */
 export type WorkerRequest =
   | { type: 'analyse'; articles: ArticleInput[]; target: ImportTarget }
-  | { type: 'install-file'; text: string; fileName: string; name: string };
+  | { type: 'install-file'; file: Blob; fileName: string; name: string };
 
-/** Worker → page. */
+/**
+ * Worker → page. A corpus file's install reports `installing` (step `file`: megabytes of the file
+ * read of its size, its rows written as it is read), then `saving` (step `rows`: the card records and
+ * the matcher, rows written of the rows to write).
+ */
 export type WorkerReply =
-  | { type: 'progress'; phase: 'analysing' | 'saving'; step: string; done: number; total: number }
+  | { type: 'progress'; phase: 'analysing' | 'installing' | 'saving'; step: string; done: number; total: number }
   | { type: 'done'; summary: CorpusSummary; articles: number }
   | { type: 'error'; message: string };

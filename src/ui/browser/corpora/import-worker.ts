@@ -9,7 +9,6 @@ import type { ArticleInput } from '../../../core/analysis/context';
 import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
 import { analyseIncrement } from '../../../core/analysis/incremental';
 import type { StoredTokens } from '../../../core/analysis/stored-tokens';
-import { parseCorpusFile } from '../../../store/corpus-file';
 import { CorpusStore } from '../../../store/corpus-store';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
@@ -49,11 +48,51 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   post({ type: 'done', summary, articles: articles.length });
 }
 
-async function installFile(store: CorpusStore, text: string, fileName: string, name: string): Promise<void> {
-  const index = parseCorpusFile(text, fileName);
-  post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
-  const summary = await store.install(index, { name, origin: 'imported', onProgress: savingProgress(index.articles.length) });
-  post({ type: 'done', summary, articles: index.articles.length });
+/** Bytes of a corpus file read between two progress reports while it installs. */
+const FILE_PROGRESS_BYTES = 1 << 20;
+
+/** A file's bytes in the pieces its stream gives, `onRead` told the bytes read so far after each. */
+async function* fileBytes(file: Blob, onRead: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      onRead(read);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Installs a corpus file streamed from disk (CorpusStore.installFile: each record checked and
+ * written as it is read), so the file is never one string nor one parsed index in this worker: a
+ * 20,000-article file is ~600 MB of text, several times that parsed.
+ */
+async function installFile(store: CorpusStore, file: Blob, fileName: string, name: string): Promise<void> {
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  let reported = -FILE_PROGRESS_BYTES;
+  let fileRead = false;
+  const pieces = fileBytes(file, (read) => {
+    fileRead = read >= file.size;
+    if (read - reported < FILE_PROGRESS_BYTES && !fileRead) return;
+    reported = read;
+    post({ type: 'progress', phase: 'installing', step: 'file', done: mb(read), total: Math.max(1, mb(file.size)) });
+  });
+  post({ type: 'progress', phase: 'installing', step: 'file', done: 0, total: Math.max(1, mb(file.size)) });
+  const summary = await store.installFile(pieces, fileName, {
+    name,
+    origin: 'imported',
+    // Once the file is read, what is left is the card records and the matcher's parts.
+    onProgress: (written, total) => {
+      if (fileRead) post({ type: 'progress', phase: 'saving', step: 'rows', done: written, total });
+    },
+  });
+  post({ type: 'done', summary, articles: summary.counts.articles });
 }
 
 scope.onmessage = (event) => {
@@ -62,7 +101,7 @@ scope.onmessage = (event) => {
     const store = await CorpusStore.open();
     try {
       if (request.type === 'analyse') await analyseAndSave(store, request.articles, request.target);
-      else await installFile(store, request.text, request.fileName, request.name);
+      else await installFile(store, request.file, request.fileName, request.name);
     } finally {
       await store.whenIdle();
       store.close();
