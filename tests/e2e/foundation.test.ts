@@ -12,6 +12,7 @@ import {
   POPUP_PATH,
   launchExtensionBrowser,
   openPopupFor,
+  waitForScanDone,
   type ExtensionBrowser,
 } from './harness/browsers';
 import { startFixtureServer, type FixtureServer } from './harness/server';
@@ -54,16 +55,7 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
 
     // getSiteState → reportFindings → getFindings: the report, read back from the background.
     // The script reports 'scanning' when it starts and 'done' when the scan ends: wait for the last.
-    await popup.waitForFunction(
-      async (id: number) => {
-        type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
-        const got = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'getFindings', payload: { tabId: id } })) as { ok: boolean; value?: { status?: string } | null };
-        return got.ok && got.value?.status !== undefined && got.value.status !== 'scanning';
-      },
-      tabId,
-      { timeout: 20_000 },
-    );
+    await waitForScanDone(ext, popup, url);
     const reply = await popup.evaluate(sendMessage, { type: 'getFindings', payload: { tabId } });
     expect(reply).toMatchObject({ ok: true, value: { url, status: 'done' } });
 

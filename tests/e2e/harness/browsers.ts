@@ -161,7 +161,9 @@ function wrapPlaywright(page: PlaywrightPage): PageLike {
       await page.waitForSelector(selector, { state: opts?.visible ? 'visible' : 'attached', timeout: opts?.timeout ?? 10_000 });
     },
     async waitForFunction(fn, arg, opts) {
-      await page.waitForFunction(fn as never, arg as never, { timeout: opts?.timeout ?? 10_000 });
+      // Not Playwright's waitForFunction: it takes the Promise an async predicate returns for a
+      // truthy answer and returns at once (microsoft/playwright#29132); evaluate awaits it.
+      await pollInPage(page as never, fn, arg as never, opts?.timeout ?? 10_000);
     },
     textOf: (selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
     hover: (selector) => page.hover(selector),
@@ -247,7 +249,7 @@ function extensionBrowser(
  * while a navigation swaps the page's realm ("right-hand side of 'in' should be an object, got
  * null"), which is a moment to retry, not a verdict. On timeout the last such error is reported.
  */
-async function pollInPage<A>(page: PuppeteerPage, fn: (arg: A) => unknown, arg: A, timeout: number): Promise<void> {
+async function pollInPage<A>(page: { evaluate(fn: never, arg: never): Promise<unknown> }, fn: (arg: A) => unknown, arg: A, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
