@@ -77,6 +77,7 @@ async function earlyAll(corpus: LoadedCorpus, blocks: readonly string[], options
 export function createMatchingSide(source: () => CorpusSource, ready: () => Promise<unknown> = async () => undefined): MatchingSide {
   return {
     async matchBlocks(payload) {
+      const started = performance.now();
       checkBlocks(payload);
       // A page that can take names first (`partial`) does not wait for the vectors, which only
       // claims use: a corpus still loading answers with its names (LoadedCorpus.early).
@@ -117,7 +118,8 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       if (corpora.length > 0 && problems.length === corpora.length) throw new Error(`matching failed: ${problems.join('; ')}`);
       for (const list of matches) list.sort((a, b) => a.start - b.start || b.end - a.end);
       const entityRefs = packEntityRefs(matches);
-      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}) };
+      const timing = payload.timing === true ? { matchMs: performance.now() - started } : {};
+      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}), ...timing };
     },
 
     async getDetails({ kind, id, corpus, sentences }) {

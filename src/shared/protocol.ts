@@ -153,14 +153,17 @@ export interface MatchingProtocol {
      * and 60 blocks of 12 generated pages, a warm matcher of 5,000 generated articles, load ~16):
      * names alone 0.6 and 1.2 ms of CPU (medians), the whole answer 49 and 100 ms.
      */
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; partial?: boolean; namesFirst?: boolean };
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; partial?: boolean; namesFirst?: boolean; timing?: boolean };
     /**
      * `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`.
      * `pending`: only with `partial`: a corpus was still loading (or `namesFirst` asked), so the
      * matches are its people and organisations alone (exactly those the whole answer has); the same request without `partial`
      * gets the whole answer once it is loaded.
+     * `matchMs`: only when the request asks `timing`: the matching side's own time for the request
+     * (from its arrival to the reply built, corpus reads included; the messages' crossing not), which
+     * the bench compares with compromise like for like.
      */
-    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[]; pending?: true };
+    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[]; pending?: true; matchMs?: number };
   };
   /**
    * A detail record for a card: an entity, claim group or quote group, with resolved evidence and

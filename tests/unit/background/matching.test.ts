@@ -23,6 +23,17 @@ describe('the matching side over the bundled corpus', () => {
     for (const [i, list] of matches.entries()) for (const m of list) expect(blocks[i].slice(m.start, m.end)).toBe(m.text);
   });
 
+  it("says its own time only when asked (the bench's timing flag), and the same matches either way", async () => {
+    const blocks = ['Ms Quint’s bridge will close.'];
+    const plain = await side.matchBlocks({ blocks, kinds: KINDS });
+    const timed = await side.matchBlocks({ blocks, kinds: KINDS, timing: true });
+    expect(plain).not.toHaveProperty('matchMs');
+    expect(typeof timed.matchMs).toBe('number');
+    expect(timed.matchMs).toBeGreaterThanOrEqual(0);
+    const { matchMs: _, ...rest } = timed;
+    expect(rest).toEqual(plain);
+  });
+
   it('answers only the kinds asked for', async () => {
     const { matches } = await side.matchBlocks({ blocks: ['Ms Quint’s bridge will close.'], kinds: { ...KINDS, person: false } });
     expect(matches[0].filter((m) => m.kind === 'person')).toEqual([]);
