@@ -9,6 +9,7 @@
  */
 import {
   articleRef,
+  claimDifferences,
   claimMember,
   deepLink,
   entityArticle,
@@ -18,7 +19,6 @@ import {
   type CardDetails,
   type ClaimDetails,
   type ClaimMemberDetails,
-  type DifferenceDetails,
   type EntityArticleDetails,
   type EntityDetails,
   type Lookups,
@@ -157,16 +157,7 @@ function cardClaim(total: number, look: Lookups, id: string): ClaimDetails | nul
   for (const [outlet, list] of outlets) if (list.length > 0) byOutlet.push({ outlet, members: list });
   const keptClaims = new Set(members.map((m) => m.claim));
   const cut = kept.size < ordered.length;
-  const differences: DifferenceDetails[] = [];
-  for (const difference of group.differences) {
-    const values: DifferenceDetails['values'] = [];
-    for (const v of difference.values) {
-      const article = look.articles.get(v.article);
-      if (article && (!cut || keptClaims.has(v.claim))) values.push({ article: articleRef(article), claim: v.claim, value: v.value });
-    }
-    // A difference needs at least two sides to be shown side by side.
-    if (values.length >= 2) differences.push({ attribute: difference.attribute, values });
-  }
+  const differences = claimDifferences(group, look, (claim) => !cut || keptClaims.has(claim));
   return {
     type: 'claim',
     id: group.id,

@@ -406,6 +406,24 @@ function buildEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetai
   };
 }
 
+/**
+ * A claim group's differences with each side's article, the sides of claims `shown` keeps only
+ * (a card cut to its first members: card-details.ts); a difference left with fewer than two sides
+ * is dropped, since it needs two to be shown side by side.
+ */
+export function claimDifferences(group: CorpusIndex['claimGroups'][number], look: Lookups, shown: (claim: string) => boolean = () => true): DifferenceDetails[] {
+  const differences: DifferenceDetails[] = [];
+  for (const difference of group.differences) {
+    const values: DifferenceDetails['values'] = [];
+    for (const v of difference.values) {
+      const article = look.articles.get(v.article);
+      if (article && shown(v.claim)) values.push({ article: articleRef(article), claim: v.claim, value: v.value });
+    }
+    if (values.length >= 2) differences.push({ attribute: difference.attribute, values });
+  }
+  return differences;
+}
+
 function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails | null {
   const group = look.claimGroups.get(id);
   if (!group) return null;
@@ -417,16 +435,7 @@ function buildClaim(index: CorpusIndex, look: Lookups, id: string): ClaimDetails
     members.push(claimMember(group, member, claim, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
-  const differences: DifferenceDetails[] = [];
-  for (const difference of group.differences) {
-    const values: DifferenceDetails['values'] = [];
-    for (const v of difference.values) {
-      const article = look.articles.get(v.article);
-      if (article) values.push({ article: articleRef(article), claim: v.claim, value: v.value });
-    }
-    // A difference needs at least two sides to be shown side by side.
-    if (values.length >= 2) differences.push({ attribute: difference.attribute, values });
-  }
+  const differences = claimDifferences(group, look);
   return {
     type: 'claim',
     id: group.id,
