@@ -15,6 +15,7 @@ import {
   entityArticle,
   lookups,
   quoteMember,
+  quoteSpeaker,
   referenceFirst,
   type CardDetails,
   type ClaimDetails,
@@ -178,17 +179,11 @@ function cardQuote(total: number, look: Lookups, id: string): QuoteDetails | nul
   if (!group) return null;
   const ordered = resolve(group.members, group.reference, (m) => look.quotes.get(m.quote), look);
   const kept = ordered.length > MAX_CARD_MEMBERS ? keptMembers(ordered, (m) => m.member.relation === 'variant-quote') : new Set(ordered);
-  const speaker = group.speaker ? look.entities.get(group.speaker) : undefined;
   const cut = kept.size < ordered.length;
   return {
     type: 'quote',
     id: group.id,
-    speaker: {
-      id: speaker?.id ?? null,
-      kind: speaker?.kind ?? null,
-      name: speaker?.name ?? null,
-      text: speaker ? null : (ordered.find((m) => m.record.speakerText)?.record.speakerText ?? null),
-    },
+    speaker: quoteSpeaker(group, look, () => ordered.find((m) => m.record.speakerText)?.record.speakerText ?? null),
     reference: group.reference,
     covered: new Set(ordered.map((m) => m.articleId)).size,
     total,

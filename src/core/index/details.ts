@@ -406,6 +406,12 @@ function buildEntity(index: CorpusIndex, look: Lookups, id: string): EntityDetai
   };
 }
 
+/** A quote group's speaker: the entity when the group has one, else the words that name them (`speakerText`, read only then). */
+export function quoteSpeaker(group: CorpusIndex['quoteGroups'][number], look: Lookups, speakerText: () => string | null): QuoteDetails['speaker'] {
+  const speaker = group.speaker ? look.entities.get(group.speaker) : undefined;
+  return { id: speaker?.id ?? null, kind: speaker?.kind ?? null, name: speaker?.name ?? null, text: speaker ? null : speakerText() };
+}
+
 /**
  * A claim group's differences with each side's article, the sides of claims `shown` keeps only
  * (a card cut to its first members: card-details.ts); a difference left with fewer than two sides
@@ -461,16 +467,10 @@ function buildQuote(index: CorpusIndex, look: Lookups, id: string): QuoteDetails
     members.push(quoteMember(group, member, quote, article));
   }
   const ordered = referenceFirst(members, (m) => m.isReference);
-  const speaker = group.speaker ? look.entities.get(group.speaker) : undefined;
   return {
     type: 'quote',
     id: group.id,
-    speaker: {
-      id: speaker?.id ?? null,
-      kind: speaker?.kind ?? null,
-      name: speaker?.name ?? null,
-      text: speaker ? null : (ordered.find((m) => m.speakerText)?.speakerText ?? null),
-    },
+    speaker: quoteSpeaker(group, look, () => ordered.find((m) => m.speakerText)?.speakerText ?? null),
     reference: group.reference,
     covered: new Set(ordered.map((m) => m.article.id)).size,
     total: index.articles.length,
