@@ -338,15 +338,26 @@ function countGroupSpan(t: TokenRun, next: number, to: number): { keys: string[]
     j++;
     while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
   }
-  const out: string[] = [];
-  for (; j < to && out.length < MAX_GROUP_WORDS; j++) {
+  const words = groupWords(t, j, to, true);
+  return words.plural ? words : { keys: [], end: next };
+}
+
+/**
+ * The keys of the words from `from` (at most MAX_GROUP_WORDS, up to the first that is not a keyed
+ * word) and the index after the last; with `toPlural`, up to and with the first plural noun, and
+ * `plural` says whether one ended the run.
+ */
+function groupWords(t: TokenRun, from: number, to: number, toPlural: boolean): { keys: string[]; end: number; plural: boolean } {
+  const keys: string[] = [];
+  let j = from;
+  for (; j < to && keys.length < MAX_GROUP_WORDS; j++) {
     if (!(t.flags[j] & WORD)) break;
     const key = wordKey(t.norm[j]);
     if (key === null) break;
-    out.push(key);
-    if (looksPlural(t.norm[j].toLowerCase())) return { keys: out, end: j + 1 };
+    keys.push(key);
+    if (toPlural && looksPlural(t.norm[j].toLowerCase())) return { keys, end: j + 1, plural: true };
   }
-  return { keys: [], end: next };
+  return { keys, end: j, plural: false };
 }
 
 /** shareGroup, and the index of the token after the group's last word (g.next when there is none). */
@@ -355,14 +366,8 @@ export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'
   if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return { keys: [], end: g.next };
   let j = g.next + 1;
   while (j < to && GROUP_DETERMINERS.has(t.norm[j])) j++;
-  const out: string[] = [];
-  for (; j < to && out.length < MAX_GROUP_WORDS; j++) {
-    if (!(t.flags[j] & WORD)) break;
-    const key = wordKey(t.norm[j]);
-    if (key === null) break;
-    out.push(key);
-  }
-  return { keys: out, end: out.length ? j : g.next };
+  const { keys, end } = groupWords(t, j, to, false);
+  return { keys, end: keys.length ? end : g.next };
 }
 
 /** A count a share of a stated total comes to ("40% of its 300 members" is about 120 members). */
