@@ -16,11 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { buildChromeExtension } from './bundles';
 import { cachedCorpusFile } from './corpus-cache';
 import { importThroughPage, writeNewsPleaseExport } from './import-bench';
+import { launchWithExtension } from './launch';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,11 +45,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`;
-  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: CHROMIUM_BIN,
-    headless: false,
-    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
+  const context = await launchWithExtension(join(tmp, 'profile'), ext);
   try {
     context.on('console', (m) => {
       if (m.text().startsWith('import:')) console.log(`  ${m.text()}`);

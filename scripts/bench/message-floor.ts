@@ -12,12 +12,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
-import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { generatePage } from './generate-page';
 import { ROOT, readSeeds } from './seed-text';
 import { serveDir } from './server';
+import { launchWithExtension } from './launch';
 
 const words = Number(process.argv[2] ?? 20_000);
 const rounds = Number(process.argv[3] ?? 15);
@@ -25,12 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cl-message-floor-'));
 writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
 const server = await serveDir(dir);
 const extDir = process.env.EXT_DIR ?? join(ROOT, 'dist/chrome');
-const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-  executablePath: CHROMIUM_BIN,
-  headless: false,
-  viewport: { width: 1280, height: 800 },
-  args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
-});
+const context = await launchWithExtension(join(dir, 'profile'), extDir);
 try {
   await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const tab = await context.newPage();

@@ -15,14 +15,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { cachedCorpusFile } from './corpus-cache';
 import { generatePage } from './generate-page';
 import { extensionTime, type CpuProfile } from './profile-time';
 import { MARK_WATCH, firstInView } from './store-bench';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
+import { launchWithExtension } from './launch';
 
 /** CPU profiler sampling interval (µs), as store-bench.ts samples the scan. */
 const PROFILE_INTERVAL_US = 250;
@@ -61,12 +61,7 @@ const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAl
 
 /** A browser with one build, the corpus installed as its only active corpus, the page loaded once to warm up. */
 async function open(name: string, extDir: string): Promise<Side> {
-  const context = await chromium.launchPersistentContext(join(dir, `profile-${name}`), {
-    executablePath: CHROMIUM_BIN,
-    headless: false,
-    viewport: { width: 1280, height: 800 },
-    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
-  });
+  const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const helper = await context.newPage();
   await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);

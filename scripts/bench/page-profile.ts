@@ -13,13 +13,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
 import { generatePage } from './generate-page';
 import { cachedCorpusFile } from './corpus-cache';
 import { extensionTime, type CpuProfile } from './profile-time';
 import { ROOT, readSeeds } from './seed-text';
 import { serveDir } from './server';
+import { launchWithExtension } from './launch';
 
 interface Node {
   id: number;
@@ -36,12 +35,7 @@ writeFileSync(join(dir, path), generatePage({ words, seed: 2016 + words, seeds: 
 const server = await serveDir(dir);
 const articles = process.argv[4] ? Number(process.argv[4]) : null;
 const extDir = process.env.EXT_DIR ?? join(ROOT, 'dist/chrome');
-const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-  executablePath: CHROMIUM_BIN,
-  headless: false,
-  viewport: { width: 1280, height: 800 },
-  args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
-});
+const context = await launchWithExtension(join(dir, 'profile'), extDir);
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   if (articles !== null) {

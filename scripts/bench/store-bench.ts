@@ -30,14 +30,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { OPEN_DELAY_MS } from '../../src/page/card-triggers';
 import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
 import { extensionTime, type CpuProfile } from './profile-time';
 import { median } from './stats';
+import { launchWithExtension } from './launch';
 
 /** One page size's figures at one corpus size. */
 export interface StorePageRow {
@@ -369,12 +369,7 @@ function compromisePer1k(blocks: string[], rounds: number): number {
 export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows: StoreRow[]; imports: ImportRow[] }> {
   const { log } = options;
   const profile = await mkdtemp(join(tmpdir(), 'cl-bench-store-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: options.chromiumBin,
-    headless: false,
-    viewport: { width: 1280, height: 800 },
-    args: [...OFFLINE_HEADLESS_ARGS, `--disable-extensions-except=${options.extDir}`, `--load-extension=${options.extDir}`],
-  });
+  const context = await launchWithExtension(profile, options.extDir, options.chromiumBin);
   const rows: StoreRow[] = [];
   const imports: ImportRow[] = [];
   const compromiseCache = new Map<number, number>();
