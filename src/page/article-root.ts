@@ -25,10 +25,11 @@ const PROSE_SELECTOR = 'p,pre,td,div';
  * Paragraphs under one parent read at most. A bigger group (a very long article of flat paragraphs:
  * about 4,300 under one element on the bench's 200,000-word page) is read through an evenly spaced
  * sample of this many, its prose and paragraph count scaled up to the whole group: reading every
- * paragraph's text and links was two thirds of the article finder's time there (thread CPU, 26 ms;
- * 9 ms without them), and a sample this size puts such a group's prose within a few per cent, where
- * the choices made with it compare containers by a fifth or a half. Groups up to this size (every
- * page but the longest: 400 paragraphs at 20,000 words) are read whole, as before.
+ * paragraph's text and links was two thirds of the article finder's time there (thread CPU in the
+ * page, loaded machine: 24-26 ms; 11-13 ms with the sample). A sample this size puts such a group's
+ * prose within a few per cent, where the choices made with it compare containers by a fifth or a
+ * half. Groups up to this size (every page but the longest: 400 paragraphs at 20,000 words) are
+ * read whole, in the same order and with the same tests as before.
  */
 const MAX_PARAGRAPHS_READ_PER_PARENT = 512;
 /**
@@ -105,8 +106,7 @@ function scoreProse(body: Element): ProseScores {
   const inLinkOrItem = linkOrItemMemo();
   const direct = new Map<Element, ProseStat>();
   const paragraphs = body.querySelectorAll(PROSE_SELECTOR);
-  // First where each paragraph sits and what it is named (no text read): a paragraph of a sidebar,
-  // feed or comment thread is never read, and each parent's group of paragraphs is counted.
+  // First each parent's group of paragraphs is counted (no text read).
   const kept: Element[] = [];
   const parents: Element[] = [];
   const groupSize = new Map<Element, number>();
@@ -114,13 +114,13 @@ function scoreProse(body: Element): ProseScores {
     const p = paragraphs[i];
     const parent = p.parentElement;
     if (!parent || (p.tagName === 'DIV' && !holdsOnlyInline(p))) continue;
-    if (isUntouchable(p) || isNamedFurniture(p) || isExcludedAbove(parent)) continue;
     kept.push(p);
     parents.push(parent);
     groupSize.set(parent, (groupSize.get(parent) ?? 0) + 1);
   }
   // Then their prose (text, links, teaser shape), in page order; in a group too big to read whole,
-  // every stride-th paragraph, each standing for `weight` of the group's paragraphs.
+  // every stride-th paragraph, each standing for `weight` of the group's paragraphs. paragraphProse
+  // has judged a paragraph's links and teaser shape; only its names and its place remain.
   const seen = new Map<Element, number>();
   for (let i = 0; i < kept.length; i++) {
     const parent = parents[i];
@@ -134,7 +134,7 @@ function scoreProse(body: Element): ProseScores {
       weight = size / Math.ceil(size / stride);
     }
     const amount = paragraphProse(kept[i], MIN_PARAGRAPH_CHARS, inLinkOrItem);
-    if (amount === 0) continue;
+    if (amount === 0 || isUntouchable(kept[i]) || isNamedFurniture(kept[i]) || isExcludedAbove(parent)) continue;
     let stat = direct.get(parent);
     if (!stat) direct.set(parent, (stat = { total: 0, count: 0, score: 0 }));
     stat.total += amount * weight;
