@@ -6,7 +6,10 @@
  * nearest the leaf. Usage: `tsx scripts/bench/page-profile.ts [words] [loads] [articles]` with
  * EXT_DIR a Chrome build (default dist/chrome; `npx vite build --mode chrome --minify false --outDir
  * DIR` keeps function names); with `articles`, the bench's cached generated corpus of that size is
- * installed and made the only active one, as store-bench.ts does.
+ * installed and made the only active one, as store-bench.ts does. Without it the page meets the
+ * bundled corpus, whose articles the generated page restates sentence for sentence: the page is
+ * taken for a copy of them (select.ts RESTATED_TWICE) and their markers are withdrawn, so some loads
+ * end with no marker and the scan measured is not the bench's; pass `5` for the bench's smallest row.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -11,7 +11,7 @@ import { isSiteEnabled, migrateSettings, type Settings } from '../shared/setting
 import type { CardUi } from './card-loader';
 import { initCards } from './features/cards';
 import { initMarking, type MarkingSession } from './features/marking';
-import { initReport } from './features/report';
+import { REPORT_RESENDS, initReport } from './features/report';
 import { initTabMessages } from './features/tab-messages';
 import { initTheme } from './features/theme';
 import { initUrlWatch } from './features/url-watch';
@@ -108,11 +108,19 @@ export function startContentScript(env: ControllerEnv): ContentScript {
       longestSliceMs: longestSliceMs(),
     };
   };
+  // Failed reports in a row (REPORT_RESENDS).
+  let reportFailures = 0;
   const report = initReport(
     findings,
     (f) =>
       void env.request('reportFindings', f).then((result) => {
-        if (!result.ok && isInvalidatedError(result.error)) destroy();
+        if (result.ok) {
+          reportFailures = 0;
+          return;
+        }
+        if (isInvalidatedError(result.error)) return destroy();
+        // Lost on its way: sent again, with the findings as they are then.
+        if (++reportFailures <= REPORT_RESENDS) report.soon();
       }),
     signal,
   );

@@ -27,6 +27,23 @@ export type Requester = <K extends RequestType>(type: K, payload: Protocol[K]['r
  */
 export const MATCH_RETRY_DELAYS_MS = [50, 250, 600, 1200] as const;
 
+/**
+ * A request not answered in this long counts as a failed attempt (and is tried again): a message
+ * lost with a stopped matching side must not hold the scan for ever, since every later batch is
+ * applied after it. Far above a slow answer: the bench's first marker from a cold 5,000-article
+ * side comes 0.08-0.14 s after load, and the fault tests wait 60 s for a whole scan.
+ */
+export const MATCH_REPLY_DEADLINE_MS = 20_000;
+
+/** `request`'s answer, or a failed Result once MATCH_REPLY_DEADLINE_MS have passed without one. */
+function withDeadline<T>(reply: Promise<Result<T>>): Promise<Result<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const lost = new Promise<Result<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: `no answer from the matching side in ${MATCH_REPLY_DEADLINE_MS / 1000} s` }), MATCH_REPLY_DEADLINE_MS);
+  });
+  return Promise.race([reply, lost]).finally(() => clearTimeout(timer));
+}
+
 /** Thrown when the extension that injected this script is gone: the page must clean up, not retry. */
 export class ContextGoneError extends Error {}
 
@@ -52,7 +69,7 @@ export function createMatchClient(
     for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
       const date = pageDate();
-      const result = await request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) });
+      const result = await withDeadline(request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) }));
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;

@@ -3,6 +3,14 @@ import type { TabFindings } from '../../shared/protocol';
 
 /** At most one report per this many ms while markers change (a scan places markers in many small steps). */
 export const REPORT_THROTTLE_MS = 400;
+/**
+ * Reports in a row that may fail before the page stops sending them again. A report lost on its
+ * way (the matching side stopped as it arrived: Chrome's service worker, Firefox's event page) is
+ * sent again a throttle period later, with what is known then: the last report of a scan says it
+ * is done, and nothing after it would tell the popup so. A background that stays unreachable is
+ * not asked for ever.
+ */
+export const REPORT_RESENDS = 5;
 
 /** Reports now or soon; nothing after `signal` aborts. */
 export interface Reporter {

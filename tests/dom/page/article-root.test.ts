@@ -51,6 +51,15 @@ describe('article-root', () => {
     expect(findArticleRoot(document).id).toBe('body');
   });
 
+  it('on a very long page (more paragraphs under one parent than are read whole) still takes the story across its sections, not the long list beside it', () => {
+    // 900 paragraphs under one parent are read through a sample; the 400 and 100 beside them whole.
+    const many = (n: number, word: string) => Array.from({ length: n }, (_, i) => para(20 + (i % 7) * 9, word)).join('');
+    document.body.innerHTML = `<div id="page"><div id="body"><div class="story-part" id="one">${many(900, 'lorem')}</div>
+      <div class="ad-slot">Advert</div><div class="story-part" id="two">${many(400, 'lorem')}</div></div>
+      <div id="letters">${many(100, 'letter')}</div></div>`;
+    expect(findArticleRoot(document).id).toBe('body');
+  });
+
   it('does not climb into a wrapper for a sidebar paragraph or a feed of teasers', () => {
     const teaser = (i: number) => `<div class="card"><h3><a href="/s${i}">Another story number ${i}</a></h3>${para(30, 'teaser')}</div>`;
     document.body.innerHTML = `<div id="page"><div id="body">${para(60)}${para(60)}${para(60)}${para(60)}</div>

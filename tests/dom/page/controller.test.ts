@@ -4,7 +4,7 @@
  * settings changes apply without a reload, the matching side restarting mid-scan is retried, and
  * destroy restores the page exactly.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startContentScript, type ControllerEnv } from '../../../src/page/controller';
 import type { Protocol, RequestType, Result, TabFindings } from '../../../src/shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
@@ -24,8 +24,11 @@ interface Fake {
   changeSettings(s: Settings): void;
 }
 
-/** A fake extension runtime; `failFirst` matchBlocks answers fail as a stopped worker's would. */
-function fakeEnv(failFirst = 0): Fake {
+/**
+ * A fake extension runtime; `failFirst` matchBlocks answers fail as a stopped worker's would, and so
+ * do the first `loseDone` reports that say the scan is done.
+ */
+function fakeEnv(failFirst = 0, loseDone = 0): Fake {
   const sent: string[][] = [];
   const reports: TabFindings[] = [];
   let settingsListener: (stored: unknown) => void = () => undefined;
@@ -41,6 +44,7 @@ function fakeEnv(failFirst = 0): Fake {
         return { ok: true, value: { matches: blocks.map((b) => findTerms(TERMS, b, kinds)) } };
       }
       case 'reportFindings':
+        if ((payload as TabFindings).status === 'done' && loseDone-- > 0) return { ok: false, error: 'The message port closed before a response was received.' };
         reports.push(payload as TabFindings);
         return { ok: true, value: { stored: true } };
       default:
@@ -94,6 +98,17 @@ describe('the content script against a fake background', () => {
     const script = startContentScript(fake.env);
     await script.settled();
     expect(markers()).toEqual(['person:Doe', 'organisation:Town Council', 'person:Jane Doe']);
+    script.destroy();
+  });
+
+  it('sends the report that the scan is done again when it was lost on its way (the worker stopped as it arrived)', async () => {
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeEnv(0, 2);
+    const script = startContentScript(fake.env);
+    await script.settled();
+    expect(script.findings()).toMatchObject({ status: 'done', markers: 3 });
+    // Two lost, the third stored: the background learns the scan is done.
+    await vi.waitFor(() => expect(fake.reports.at(-1)).toMatchObject({ status: 'done', markers: 3 }), { timeout: 4_000, interval: 50 });
     script.destroy();
   });
 

@@ -1,6 +1,6 @@
 /** The page's matching client: retries while the matching side restarts, stops at once when the extension is gone. */
-import { describe, expect, it } from 'vitest';
-import { ContextGoneError, MATCH_RETRY_DELAYS_MS, createMatchClient, type Requester } from '../../../src/page/match-client';
+import { describe, expect, it, vi } from 'vitest';
+import { ContextGoneError, MATCH_REPLY_DEADLINE_MS, MATCH_RETRY_DELAYS_MS, createMatchClient, type Requester } from '../../../src/page/match-client';
 import type { Result } from '../../../src/shared/protocol';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
@@ -44,6 +44,25 @@ describe('createMatchClient', () => {
     // An entity missing from the table keeps no refs rather than someone else's.
     expect(second[1].refs).toEqual([]);
     expect([first[0], ...second].some((m) => 'sharedRefs' in m)).toBe(false);
+  });
+
+  it('tries again when a request is never answered (a message lost with a stopped worker), and completes', async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const request = (async () => {
+        calls++;
+        // The first request's answer never comes; the next one is answered.
+        if (calls === 1) return new Promise(() => undefined);
+        return { ok: true, value: { matches: [[MATCH]] } };
+      }) as unknown as Requester;
+      const answer = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', () => undefined)(['Ada'], KINDS);
+      await vi.advanceTimersByTimeAsync(MATCH_REPLY_DEADLINE_MS);
+      expect(await answer).toEqual([[MATCH]]);
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives up after the last retry, with the last reason', async () => {
