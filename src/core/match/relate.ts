@@ -18,6 +18,7 @@ import { compareCertainty, readCertainties, type CertaintyReading, type Certaint
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
 import { readRepeatMarker } from '../lang/event-time';
+import { closeWithin, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -108,21 +109,8 @@ function sameMeasure(cls: number, pageUnits: readonly string[], corpusUnits: rea
 
 /** Builds the corpus-side relating data once from compiled matcher data. */
 export function relateData(data: MatcherData): RelateData {
-  const direct: number[][] = data.places.map(() => []);
-  const pairs = data.placeWithin ?? [];
-  for (let k = 0; k + 1 < pairs.length; k += 2) direct[pairs[k]]?.push(pairs[k + 1]);
   // Transitive: a venue in a town in a county lies in the county.
-  const within = direct.map((_, p) => {
-    const out = new Set<number>();
-    const stack = [...direct[p]];
-    while (stack.length) {
-      const q = stack.pop()!;
-      if (q === p || out.has(q)) continue;
-      out.add(q);
-      stack.push(...direct[q]);
-    }
-    return out;
-  });
+  const within = closeWithin(data.places.length, data.placeWithin ?? []);
   // Traits that are not what this version writes are left out (figures and places still compare):
   // a bad stored shard must not stop a scan.
   const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
@@ -599,19 +587,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
     if (!placeAgrees && compare) {
-      // What the corpus text says first; a gazetteer where no article relates the two.
-      let found: ValueDifference | null = null;
-      for (const [within, basis] of [[ctx.data?.within, 'text'], [ctx.data?.withinGazetteer, 'gazetteer']] as const) {
-        for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
-          const p = ctx.pagePlaces[pi];
-          for (const c of claimPlaces) {
-            if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
-            else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
-            if (found) break;
-          }
-        }
-      }
-      add(found ?? { attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
+      // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
+      const judged = relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined);
+      if (judged.relation === 'within' || judged.relation === 'around') {
+        add({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', page: ctx.pagePlaceTexts[judged.a], corpus: ctx.places[claimPlaces[judged.b]], basis: judged.basis });
+      } else add({ attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
     }
   }
   if (traits && compare && !figuresOnly) {
