@@ -11,6 +11,7 @@ import type { ArticleInput } from '../../src/core/analysis';
 import { analyseCorpus } from '../../src/core/analysis';
 import type { CorpusIndex, Coverage, Detection } from '../../src/core/index/types';
 import { validateIndex } from '../../src/core/index/validate';
+import { loadGazetteer } from './gazetteer';
 import { lookup, recognise } from './lookup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -292,7 +293,8 @@ const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
 
 /** Indexes the articles as `npm run corpus` does (analysis, then through JSON and validation). */
 export function indexArticles(articles: ArticleInput[]): CorpusIndex {
-  return validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
+  // With the gazetteer, as the build indexes the bundled corpus (scripts/build-index.ts).
+  return validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles, undefined, undefined, { gazetteer: loadGazetteer() }))));
 }
 
 /**

@@ -7,9 +7,12 @@
  * linked best-first and a group never takes two claims from the same article, so groups stay
  * about one thing rather than chaining into blobs.
  */
-import type { Difference, Figure } from '../index/types';
+import type { Difference, DifferenceKind, Figure } from '../index/types';
 import { dateKind } from '../lang/dates';
-import { QUALIFIERS, figuresAgree } from '../lang/figures';
+import { FigureClass, QUALIFIERS } from '../lang/figures';
+import { compareFigures } from '../lang/figure-compare';
+import { gazetteerContainment, type Gazetteer } from '../lang/gazetteer';
+import { closeWithin, greaterPairs, placePairsInText, relatePlaces, type PlaceBasis, type PlaceHit, type PlaceWithin } from '../lang/places';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
 import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
@@ -142,14 +145,67 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
 
 type Attribute = 'figure' | 'place' | 'date';
 
+/** A difference of precision between two claims: both can be true, one says more (a place inside the other). */
+interface Precision {
+  attribute: Attribute;
+  /** How b's value relates to a's (see DifferenceKind). */
+  kind: DifferenceKind;
+  basis?: PlaceBasis;
+}
+
 interface Comparison {
   compared: boolean;
   conflict: Attribute[];
+  precision: Precision[];
 }
 
-/** Whether two figures can both be true, by the one rule of lang/figures. */
+/**
+ * What the claim groups know of the corpus's places: each distinct place string's index, and which
+ * lie in which, by what the claims' sentences say (the rule the matcher's compile reads every
+ * article with: core/lang/places) and by a gazetteer when one is given. Built once per corpus.
+ */
+export interface ClaimPlaces {
+  index: ReadonlyMap<string, number>;
+  within: PlaceWithin;
+}
+
+/**
+ * The place knowledge of `claims`: every place a claim names, related by the claims' own sentences
+ * ("X, Greater Y", "X in Y", "Y's X", a place named "Greater Y") and, given one, by a gazetteer
+ * (gazetteerContainment over the same place strings the matcher's compile relates).
+ */
+export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer | null): ClaimPlaces {
+  const index = new Map<string, number>();
+  for (const c of claims) for (const p of c.places) if (!index.has(p)) index.set(p, index.size);
+  const names = [...index.keys()];
+  const pairs: number[] = [];
+  const add = (inner: number, outer: number) => {
+    if (inner !== outer) pairs.push(inner, outer);
+  };
+  greaterPairs(names, add);
+  for (const c of claims) {
+    if (c.places.length < 2) continue;
+    const hits: PlaceHit[] = [];
+    for (const p of c.places) {
+      for (let at = c.text.indexOf(p); at >= 0; at = c.text.indexOf(p, at + p.length)) hits.push({ start: at, end: at + p.length, target: index.get(p)! });
+    }
+    hits.sort((x, y) => x.start - y.start || y.end - x.end);
+    // A shorter place inside a longer one's hit ("Y" of "Greater Y") is that one's, not a place of its own.
+    const outer = hits.filter((h, k) => !hits.some((o, j) => j !== k && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+    placePairsInText(c.text, outer, add);
+  }
+  const within: PlaceWithin = { text: closeWithin(names.length, pairs) };
+  if (gazetteer && names.length > 1) within.gazetteer = closeWithin(names.length, gazetteerContainment(names, gazetteer));
+  return { index, within };
+}
+
+/**
+ * Whether two figures cannot both be true, by the matcher's judge (lang/figure-compare): a share or
+ * a scaled figure rounded ("63%" and "62.5%", "2.5 million" and "2,460,000") is precision, no conflict.
+ */
 function figuresConflict(a: Figure, b: Figure): boolean {
-  return !figuresAgree(a.value, QUALIFIERS.indexOf(a.qualifier), b.value, QUALIFIERS.indexOf(b.qualifier));
+  const cls = a.unit === 'percent' ? FigureClass.percent : FigureClass.count;
+  return compareFigures(a.value, QUALIFIERS.indexOf(a.qualifier), b.value, QUALIFIERS.indexOf(b.qualifier), cls) === 'contradiction';
 }
 
 /** The figure of `a` and of `b` that count the same thing, if any. */
@@ -168,8 +224,10 @@ function comparisonSignature(c: ClaimDraft): string {
   return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates]);
 }
 
-function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
+/** How b compares with a: the attributes that cannot both be true, those one says more precisely. */
+export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces): Comparison {
   const conflict: Attribute[] = [];
+  const precision: Precision[] = [];
   let compared = false;
   const figs = matchingFigures(a, b);
   if (figs) {
@@ -178,8 +236,15 @@ function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
   }
   if (a.places.length && b.places.length) {
     compared = true;
+    // The matcher's judge of places (relate.ts): a shared place agrees, one inside the other is precision.
+    const ids = (c: ClaimDraft) => c.places.map((p) => places?.index.get(p) ?? -1).filter((i) => i >= 0);
     const pa = a.places.map((p) => p.toLowerCase());
-    if (!b.places.some((p) => pa.includes(p.toLowerCase()))) conflict.push('place');
+    const judged = places ? relatePlaces(ids(a), ids(b), places.within) : null;
+    if (b.places.some((p) => pa.includes(p.toLowerCase())) || judged?.relation === 'same') {
+      // The same place.
+    } else if (judged && (judged.relation === 'within' || judged.relation === 'around')) {
+      precision.push({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', basis: judged.basis });
+    } else conflict.push('place');
   }
   for (const kind of ['year', 'day', 'weekday']) {
     const da = a.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
@@ -190,7 +255,7 @@ function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
       if (!conflict.includes('date')) conflict.push('date');
     }
   }
-  return { compared, conflict };
+  return { compared, conflict, precision };
 }
 
 function valueOf(c: ClaimDraft, attribute: Attribute, other: ClaimDraft | null): string | null {
@@ -211,8 +276,20 @@ function shorten(text: string, max = 90): string {
   return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:–—-]+$/, '') + '…';
 }
 
+/**
+ * The kind of a group's difference in one attribute: a contradiction when a member contradicts the
+ * reference (no precision given); else the members' precision kind, the same for all or "place-within"
+ * (one place lies inside the other), with the basis the gazetteer's when any pair needed it.
+ */
+function groupKind(precision: Precision[] | undefined): Pick<Difference, 'kind' | 'basis'> {
+  if (!precision?.length) return { kind: 'contradiction' };
+  const kind = precision.every((p) => p.kind === precision[0].kind) ? precision[0].kind : precision[0].attribute === 'place' ? 'place-within' : precision[0].kind;
+  const basis = precision.some((p) => p.basis === 'gazetteer') ? 'gazetteer' : precision.some((p) => p.basis === 'text') ? 'text' : undefined;
+  return basis ? { kind, basis } : { kind };
+}
+
 /** One group of groupClaims compared: its reference, each member's relation and values, the differences and the topic. */
-export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
+export function compareGroup(claims: ClaimDraft[], members: number[], places?: ClaimPlaces): ClaimGroupDraft {
   // Reference: the member that agrees with most others (majority value); ties → first article.
   // Members with the same comparison signature agree with the same others, so each distinct
   // signature is compared once with each: a group of thousands of alike claims (one sentence
@@ -236,7 +313,7 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
     let agree = 0;
     representative.forEach((m, other) => {
       // Every member of the other signature, less the member itself when the signatures are one.
-      if (comparePair(claims[r], claims[m]).conflict.length === 0) agree += count[other] - (other === sig ? 1 : 0);
+      if (comparePair(claims[r], claims[m], places).conflict.length === 0) agree += count[other] - (other === sig ? 1 : 0);
     });
     return agree;
   });
@@ -251,18 +328,25 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
   const ref = claims[reference];
   const relations: ('agrees' | 'differs' | 'adds')[] = [];
   const conflicted = new Set<Attribute>();
-  const comparisons = members.map((m) => (m === reference ? null : comparePair(ref, claims[m])));
+  const comparisons = members.map((m) => (m === reference ? null : comparePair(ref, claims[m], places)));
   comparisons.forEach((cmp) => cmp?.conflict.forEach((a) => conflicted.add(a)));
+  // Attributes no member contradicts but some state more or less precisely (a place inside another).
+  const precise = new Map<Attribute, Precision[]>();
+  comparisons.forEach((cmp) => cmp?.precision.forEach((p) => conflicted.has(p.attribute) || precise.set(p.attribute, [...(precise.get(p.attribute) ?? []), p])));
   members.forEach((m, k) => {
     const cmp = comparisons[k];
     if (!cmp) relations.push('agrees');
+    // A value stated more or less precisely (a place inside the other) can be true with the
+    // reference's: the member agrees, as a figure rounded does (conflict here ⇔ contradiction on
+    // the page, tests/unit/lang/one-rule.test.ts); the group's difference names the precision.
     else if (cmp.conflict.length) relations.push('differs');
     else if (cmp.compared || dice(ref.keywords, claims[m].keywords) >= 0.6) relations.push('agrees');
     else relations.push('adds');
   });
-  const attrs = (['figure', 'place', 'date'] as Attribute[]).filter((a) => conflicted.has(a));
+  const attrs = (['figure', 'place', 'date'] as Attribute[]).filter((a) => conflicted.has(a) || precise.has(a));
   const differences: Difference[] = attrs.map((attribute) => ({
     attribute,
+    ...groupKind(precise.get(attribute)),
     values: members
       .map((m) => ({ m, value: valueOf(claims[m], attribute, m === reference ? null : ref) }))
       .filter((x): x is { m: number; value: string } => x.value !== null)

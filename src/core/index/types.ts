@@ -192,6 +192,14 @@ export interface ClaimRecord {
 /** What differs between members of a claim group. */
 export interface Difference {
   attribute: 'figure' | 'place' | 'date' | 'wording';
+  /**
+   * How the members differ (see DifferenceKind): 'contradiction' when one cannot be true with the
+   * reference; a kind of precision when all can ('place-within': one place lies inside the other).
+   * Absent in an index written before kinds existed: read as a contradiction.
+   */
+  kind?: DifferenceKind;
+  /** For a place inside another, where that containment comes from (as ValueDifference.basis). */
+  basis?: 'text' | 'gazetteer';
   values: { article: string; claim: string; value: string }[];
 }
 

@@ -13,7 +13,10 @@ import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/qua
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
 import { quotedWords, rewordedQuote } from '../lang/quoted-words';
-import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { compareFigures } from '../lang/figure-compare';
+
+export { compareFigures, roundSignificant, significantDigits } from '../lang/figure-compare';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
@@ -31,11 +34,6 @@ import { Tokens } from './tokens';
 const MEMBER_FLOOR = 0.2;
 /** At most this many differences per reference: a card shows each, and more would bury the main one. */
 const MAX_DIFFERENCES = 4;
-/**
- * Figures at or above this are compared in their scale's units for rounding ("2.5 million"
- * against "2,460,000"); below it a plain whole number means that value (the one figure rule).
- */
-const SCALED_FROM = 1e6;
 
 /** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
 export interface RelateData {
@@ -399,73 +397,6 @@ function otherGroup(a: readonly string[], b: readonly string[]): boolean {
   const headA = a[a.length - 1];
   const headB = b[b.length - 1];
   return headA !== headB && !a.includes(headB) && !b.includes(headA);
-}
-
-/** Decimal places of a number as it is written in its scale's units ("2.5 million" has one). */
-function decimals(value: number): number {
-  const scaled = Math.abs(value) >= SCALED_FROM ? value / 10 ** (3 * Math.floor(Math.log10(Math.abs(value)) / 3)) : value;
-  const s = String(+scaled.toFixed(6));
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/** Qualifiers that state an upper limit, and a lower one ("up to", "more than"). */
-const UPPER_BOUNDS: ReadonlySet<string> = new Set(['less-than', 'at-most', 'up-to']);
-const LOWER_BOUNDS: ReadonlySet<string> = new Set(['more-than', 'at-least']);
-
-/** Significant digits of a number as written: 2,000 has one, 1,800 two, 59.5 three. */
-export function significantDigits(value: number): number {
-  const digits = String(+Math.abs(value).toPrecision(12)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return Math.max(1, digits.length);
-}
-
-/** `value` rounded to `digits` significant digits. */
-export function roundSignificant(value: number, digits: number): number {
-  return +value.toPrecision(digits);
-}
-
-/** `value` rounded to `places` decimals in the units of `like`'s scale. */
-function roundLike(value: number, like: number, places: number): number {
-  const unit = Math.abs(like) >= SCALED_FROM ? 10 ** (3 * Math.floor(Math.log10(Math.abs(like)) / 3)) : 1;
-  return +(Math.round((value / unit) * 10 ** places) / 10 ** places).toFixed(6) * unit;
-}
-
-/**
- * How a corpus figure relates to a page figure of the same class: null when they state the same
- * thing, a precision kind when both can be true but one says more, 'contradiction' otherwise.
- * Rounding is precision, not contradiction, for shares, decimals and scaled figures ("63%" and
- * "62.5%", "2.5 million" and "2,460,000"); a plain whole count means that value (figures.ts).
- */
-export function compareFigures(pageValue: number, pageQualifier: number, corpusValue: number, corpusQualifier: number, cls: number, pageHigh?: number, corpusHigh?: number): DifferenceKind | null {
-  if (figuresAgree(pageValue, pageQualifier, corpusValue, corpusQualifier, pageHigh, corpusHigh)) {
-    const [pl, ph] = figureInterval(pageValue, pageQualifier, pageHigh);
-    const [cl, ch] = figureInterval(corpusValue, corpusQualifier, corpusHigh);
-    if (pl === cl && ph === ch) return null;
-    if (cl >= pl && ch <= ph) return 'more-precise';
-    if (pl >= cl && ph <= ch) return 'less-precise';
-    // Two limits in one direction ("up to £3m" against "as much as £5m"): the tighter one says more.
-    const direction = (q: number) => (UPPER_BOUNDS.has(QUALIFIERS[q]) ? -1 : LOWER_BOUNDS.has(QUALIFIERS[q]) ? 1 : 0);
-    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue && direction(pageQualifier) !== 0 && direction(pageQualifier) === direction(corpusQualifier)) {
-      return (corpusValue - pageValue) * direction(pageQualifier) > 0 ? 'more-precise' : 'less-precise';
-    }
-    // Two approximations that overlap, one the other rounded ("around 2,000" against "around
-    // 1,800"): the one written with more significant digits is the more precise.
-    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue) {
-      const sp = significantDigits(pageValue);
-      const sc = significantDigits(corpusValue);
-      if (sc > sp && roundSignificant(corpusValue, sp) === pageValue) return 'more-precise';
-      if (sp > sc && roundSignificant(pageValue, sc) === corpusValue) return 'less-precise';
-    }
-    return null;
-  }
-  const isRoundable = (v: number) => cls === FigureClass.percent || Math.abs(v) >= SCALED_FROM || !Number.isInteger(v);
-  if (pageQualifier === 0 && corpusQualifier === 0 && pageHigh === undefined && corpusHigh === undefined) {
-    const dp = decimals(pageValue);
-    const dc = decimals(corpusValue);
-    if (dp < dc && isRoundable(pageValue) && roundLike(corpusValue, pageValue, dp) === pageValue) return 'more-precise';
-    if (dc < dp && isRoundable(corpusValue) && roundLike(pageValue, corpusValue, dc) === corpusValue) return 'less-precise';
-  }
-  return 'contradiction';
 }
 
 /**

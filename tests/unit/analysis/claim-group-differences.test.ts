@@ -1,0 +1,90 @@
+/**
+ * A claim group's differences are judged as the matcher judges a page against a claim
+ * (core/lang/places relatePlaces, core/lang/figure-compare compareFigures): a place inside the
+ * other is a difference of precision ("place-within"/"place-around", with where that comes from),
+ * never a conflict, so a card's "where outlets differ" box and its members never disagree.
+ * Invented claims, places and gazetteer.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimPlaces, compareGroup } from '../../../src/core/analysis/08-claim-groups';
+import type { ClaimDraft } from '../../../src/core/analysis/07-claims';
+import type { Gazetteer } from '../../../src/core/lang/gazetteer';
+import type { Figure } from '../../../src/core/index/types';
+
+function claim(article: string, text: string, places: string[], figures: Figure[] = []): ClaimDraft {
+  return { article, sentence: 1, text, type: 'event', entities: [], actor: null, figures, places, dates: [], keywords: ['dock', 'march'], isGathering: false, speechGroups: [] } as ClaimDraft;
+}
+
+function percent(text: string, value: number): Figure {
+  return { text, value, qualifier: 'exact', unit: 'percent', span: { start: 0, end: text.length } };
+}
+
+/** A city of 400,000 and a town of 20,000 whose centre is 3 km from it (inside METRO_KM), and a far town. */
+const GAZETTEER: Gazetteer = {
+  places: [
+    { name: 'Westford', region: 'Northmark', country: 'Freedonia', population: 400_000, lat: 50, lon: 5 },
+    { name: 'Millbrook', region: 'Northmark', country: 'Freedonia', population: 20_000, lat: 50.02, lon: 5.02 },
+    { name: 'Farholm', region: 'Southmark', country: 'Freedonia', population: 30_000, lat: 45, lon: 9 },
+  ],
+  regions: [{ name: 'Northmark', country: 'Freedonia' }],
+  countries: ['Freedonia'],
+};
+
+/** A third article that says where the quay lies, in a sentence of its own. */
+const SAYS_WITHIN = claim('c', 'The ferry terminal at Kessel Quay in Eastport reopened on Friday.', ['Kessel Quay', 'Eastport']);
+
+describe('claim groups judge two places as the matcher does', () => {
+  it.each([
+    // first member's places, second member's places, the place difference's kind and basis, the second member's relation
+    [['Eastport'], ['Kessel Quay'], 'place-within', 'text', 'agrees'],
+    [['Kessel Quay'], ['Eastport'], 'place-around', 'text', 'agrees'],
+    [['Westford'], ['Millbrook'], 'place-within', 'gazetteer', 'agrees'],
+    [['Millbrook'], ['Northmark'], 'place-around', 'gazetteer', 'agrees'],
+    [['Westford'], ['Farholm'], 'contradiction', undefined, 'differs'],
+    [['Eastport'], ['Farholm'], 'contradiction', undefined, 'differs'],
+  ])('%j against %j: %s (%s)', (a, b, kind, basis, relation) => {
+    const claims = [claim('a', `Dockers marched in ${a.join(', ')} on Monday.`, a), claim('b', `Dockers marched in ${b.join(', ')} on Monday.`, b), SAYS_WITHIN];
+    const group = compareGroup(claims, [0, 1], claimPlaces(claims, GAZETTEER));
+    const place = group.differences.find((d) => d.attribute === 'place');
+    expect(place?.kind).toBe(kind);
+    expect(place?.basis).toBe(basis);
+    expect(group.relations).toEqual(['agrees', relation]);
+    // Both members' places stand side by side, whatever the kind.
+    expect(place?.values.map((v) => v.value)).toEqual([a.join(', '), b.join(', ')]);
+  });
+
+  it('without a gazetteer, a containment no article states is another place', () => {
+    const claims = [claim('a', 'Dockers marched in Westford on Monday.', ['Westford']), claim('b', 'Dockers marched in Millbrook on Monday.', ['Millbrook'])];
+    expect(compareGroup(claims, [0, 1], claimPlaces(claims)).differences.map((d) => d.kind)).toEqual(['contradiction']);
+  });
+
+  it('reads "Y\'s X" and "X, Greater Y" in the claims\' sentences', () => {
+    const claims = [
+      claim('a', 'Dockers marched in Eastport on Monday.', ['Eastport']),
+      claim('b', "Dockers marched to Eastport's Kessel Quay on Monday.", ['Eastport', 'Kessel Quay']),
+      claim('c', 'Dockers marched in Greater Eastport on Monday.', ['Greater Eastport']),
+      claim('d', 'Dockers marched in Old Quay, Greater Eastport on Monday.', ['Old Quay', 'Greater Eastport']),
+    ];
+    const places = claimPlaces(claims);
+    // Kessel Quay in Eastport (possessive); Eastport in Greater Eastport (the name); Old Quay in Greater Eastport (the comma).
+    const withinOf = (p: string) => [...places.within.text[places.index.get(p)!]].map((i) => [...places.index.keys()][i]).sort();
+    expect(withinOf('Kessel Quay')).toEqual(['Eastport', 'Greater Eastport']);
+    expect(withinOf('Eastport')).toEqual(['Greater Eastport']);
+    expect(withinOf('Old Quay')).toEqual(['Greater Eastport']);
+    expect(withinOf('Greater Eastport')).toEqual([]);
+  });
+});
+
+describe('claim groups judge two figures as the matcher does', () => {
+  it.each([
+    // first member's share, second's, the second member's relation, whether a figure difference is recorded
+    [percent('63%', 63), percent('62.5%', 62.5), 'agrees', false],
+    [percent('62.5%', 62.5), percent('63%', 63), 'agrees', false],
+    [percent('63%', 63), percent('58%', 58), 'differs', true],
+  ])('%j against %j: %s', (a, b, relation, differs) => {
+    const claims = [claim('a', `Turnout was ${a.text}.`, [], [a]), claim('b', `Turnout was ${b.text}.`, [], [b])];
+    const group = compareGroup(claims, [0, 1], claimPlaces(claims));
+    expect(group.relations[1]).toBe(relation);
+    expect(group.differences.some((d) => d.attribute === 'figure')).toBe(differs);
+  });
+});
