@@ -8,7 +8,8 @@
  * about one thing rather than chaining into blobs.
  */
 import type { Difference, DifferenceKind, Figure } from '../index/types';
-import { dateKind } from '../lang/dates';
+import { compareDates, dayOf, findDateSpans, type DateSpan } from '../lang/date-spans';
+import { Tokens, tokenize } from '../match/tokens';
 import { FigureClass, QUALIFIERS } from '../lang/figures';
 import { compareFigures } from '../lang/figure-compare';
 import { gazetteerContainment, type Gazetteer } from '../lang/gazetteer';
@@ -167,6 +168,8 @@ interface Comparison {
 export interface ClaimPlaces {
   index: ReadonlyMap<string, number>;
   within: PlaceWithin;
+  /** Per article id, its date as a day number (core/lang/date-spans), to resolve "on Monday" as the matcher does; absent: unknown. */
+  articleDays?: ReadonlyMap<string, number | null>;
 }
 
 /**
@@ -174,7 +177,7 @@ export interface ClaimPlaces {
  * ("X, Greater Y", "X in Y", "Y's X", a place named "Greater Y") and, given one, by a gazetteer
  * (gazetteerContainment over the same place strings the matcher's compile relates).
  */
-export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer | null): ClaimPlaces {
+export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer | null, articleDates?: ReadonlyMap<string, string | null | undefined>): ClaimPlaces {
   const index = new Map<string, number>();
   for (const c of claims) for (const p of c.places) if (!index.has(p)) index.set(p, index.size);
   const names = [...index.keys()];
@@ -196,7 +199,25 @@ export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer
   }
   const within: PlaceWithin = { text: closeWithin(names.length, pairs) };
   if (gazetteer && names.length > 1) within.gazetteer = closeWithin(names.length, gazetteerContainment(names, gazetteer));
-  return { index, within };
+  const articleDays = articleDates ? new Map([...articleDates].map(([id, iso]) => [id, dayOf(iso)])) : undefined;
+  return articleDays ? { index, within, articleDays } : { index, within };
+}
+
+/** A claim's date that is a year alone ("2016"). */
+const isYear = (d: string) => /^\d{4}$/.test(d);
+
+/** One tokenizer for reading claims' dates (the matcher's, so both sides read a date alike). */
+const dateTokens = new Tokens();
+/** A claim's dates as the matcher's compile reads them (findDateSpans over its text, its article's date resolving relative ones), once per claim and article date. */
+const dateCache = new WeakMap<ClaimDraft, { day: number | null; spans: DateSpan[] }>();
+function claimDates(c: ClaimDraft, day: number | null): DateSpan[] {
+  if (!c.dates.length) return [];
+  const cached = dateCache.get(c);
+  if (cached && cached.day === day) return cached.spans;
+  tokenize(c.text, dateTokens);
+  const spans = findDateSpans(dateTokens, 0, dateTokens.count, day);
+  dateCache.set(c, { day, spans });
+  return spans;
 }
 
 /**
@@ -220,8 +241,9 @@ function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null 
 }
 
 /** Everything comparePair reads of a claim: two claims with one signature compare alike with any claim. */
-function comparisonSignature(c: ClaimDraft): string {
-  return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates]);
+function comparisonSignature(c: ClaimDraft, places?: ClaimPlaces): string {
+  // A relative date ("on Monday") means a day by its article's date.
+  return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates, c.dates.length ? (places?.articleDays?.get(c.article) ?? null) : null]);
 }
 
 /** How b compares with a: the attributes that cannot both be true, those one says more precisely. */
@@ -246,15 +268,26 @@ export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces):
       precision.push({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', basis: judged.basis });
     } else conflict.push('place');
   }
-  for (const kind of ['year', 'day', 'weekday']) {
-    const da = a.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
-    const db = b.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
-    if (!da.length || !db.length) continue;
-    compared = true;
-    if (!db.some((d) => da.includes(d))) {
-      if (!conflict.includes('date')) conflict.push('date');
+  // Dates: the matcher's reading and judge (relate.ts): any pair naming the same day agrees; else the first pair that compares says how.
+  const da = claimDates(a, places?.articleDays?.get(a.article) ?? null);
+  const db = a.dates.length && b.dates.length ? claimDates(b, places?.articleDays?.get(b.article) ?? null) : [];
+  let dateRelation: ReturnType<typeof compareDates> = null;
+  let sameDate = false;
+  for (const x of da) {
+    for (const y of db) {
+      const r = compareDates(x, y);
+      if (r === 'same') sameDate = true;
+      else if (r && !dateRelation) dateRelation = r;
     }
   }
+  // Years the matcher compares as figures of class year (relate.ts): no shared year is a contradiction.
+  const ya = a.dates.filter(isYear);
+  const yb = b.dates.filter(isYear);
+  const yearConflict = ya.length > 0 && yb.length > 0 && !yb.some((y) => ya.includes(y));
+  if (sameDate || dateRelation || (ya.length && yb.length)) compared = true;
+  if (yearConflict || (!sameDate && dateRelation === 'contradiction')) conflict.push('date');
+  // compareDates says how the second relates to the first: b's date is the more or less precise.
+  else if (!sameDate && dateRelation) precision.push({ attribute: 'date', kind: dateRelation });
   return { compared, conflict, precision };
 }
 
@@ -299,7 +332,7 @@ export function compareGroup(claims: ClaimDraft[], members: number[], places?: C
   const representative: number[] = [];
   const count: number[] = [];
   for (const m of members) {
-    const key = comparisonSignature(claims[m]);
+    const key = comparisonSignature(claims[m], places);
     let sig = signatureIds.get(key);
     if (sig === undefined) {
       signatureIds.set(key, (sig = representative.length));

@@ -78,6 +78,8 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   let claims: ClaimDraft[] | null = input.claims;
   let claimGroups: number[][] | null = input.claimGroups;
   let gazetteer: Gazetteer | null = input.gazetteer ?? null;
+  // Article dates resolve claims' relative dates in the claim groups' comparison, as the matcher's compile does.
+  const articleDates = new Map(drafts.map((d) => [d.id, d.date]));
   const articleIds = drafts.map((d) => d.id);
   let expected: keyof IndexStream = 'articles';
   const inOrder = (section: keyof IndexStream, next: keyof IndexStream | null): void => {
@@ -253,7 +255,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
 
   function* claimGroupRecords(): Generator<ClaimGroup> {
     inOrder('claimGroups', null);
-    const places = claimPlaces(claims!, gazetteer);
+    const places = claimPlaces(claims!, gazetteer, articleDates);
     gazetteer = null;
     for (let gi = 0; gi < claimGroups!.length; gi++) {
       const g = compareGroup(claims!, claimGroups![gi], places);

@@ -88,3 +88,22 @@ describe('claim groups judge two figures as the matcher does', () => {
     expect(group.differences.some((d) => d.attribute === 'figure')).toBe(differs);
   });
 });
+
+describe('claim groups read and judge two dates as the matcher does', () => {
+  const dated = (article: string, date: string): ClaimDraft => ({ ...claim(article, `Dockers marched ${date}.`, []), dates: [date.replace(/^(on|in) /, '')] });
+  it.each([
+    // first member's date, second's, their articles' dates, the second member's relation, the date difference's kind (none: no difference)
+    ['on 3 March', 'on March 3', ['2021-03-05', '2021-03-05'], 'agrees', undefined],
+    ['on 3 March', 'on 4 March', ['2021-03-05', '2021-03-05'], 'differs', 'contradiction'],
+    ['in March', 'on 3 March', ['2021-03-05', '2021-03-05'], 'agrees', 'more-precise'],
+    // "on Monday" in a report of Tuesday 2 March and "on 1 March": the same day.
+    ['on Monday', 'on 1 March', ['2021-03-02', '2021-03-05'], 'agrees', undefined],
+    ['on Monday', 'on 2 March', ['2021-03-02', '2021-03-05'], 'differs', 'contradiction'],
+    ['in 2019', 'in 2020', ['2021-03-05', '2021-03-05'], 'differs', 'contradiction'],
+  ])('%s against %s: %s (%s)', (a, b, [dayA, dayB], relation, kind) => {
+    const claims = [dated('a', a), dated('b', b)];
+    const group = compareGroup(claims, [0, 1], claimPlaces(claims, null, new Map([['a', dayA], ['b', dayB]])));
+    expect(group.relations[1]).toBe(relation);
+    expect(group.differences.find((d) => d.attribute === 'date')?.kind).toBe(kind);
+  });
+});
