@@ -262,7 +262,10 @@ export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces):
     const ids = (c: ClaimDraft) => c.places.map((p) => places?.index.get(p) ?? -1).filter((i) => i >= 0);
     const pa = a.places.map((p) => p.toLowerCase());
     const judged = places ? relatePlaces(ids(a), ids(b), places.within) : null;
-    if (b.places.some((p) => pa.includes(p.toLowerCase())) || judged?.relation === 'same') {
+    if (judged?.relation === 'scope') {
+      // Lists that share places and each name others: the same statement about other places, both can be true.
+      precision.push({ attribute: 'place', kind: 'scope' });
+    } else if (b.places.some((p) => pa.includes(p.toLowerCase())) || judged?.relation === 'same') {
       // The same place.
     } else if (judged && (judged.relation === 'within' || judged.relation === 'around')) {
       precision.push({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', basis: judged.basis });

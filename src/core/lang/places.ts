@@ -96,13 +96,26 @@ export interface PlaceWithin {
 }
 
 /**
- * How places `b` relate to places `a` (indices): "same" when they share one; else the first pair one
- * of which lies inside the other, what the corpus text says first, a gazetteer where no article
- * relates the two ("within": b's place lies inside a's; "around": b's contains a's); else "other"
- * (another place). The one judge of places for the matcher (relate.ts) and the claim groups.
+ * How places `b` relate to places `a` (indices): "same" when they share one and neither names a
+ * place the other does not account for; "scope" when they share one but each names others the other
+ * does not ("in A, B and C" against "in B, C and D": one statement about other places, both can be
+ * true), with the indices of each side's own; else the first pair one of which lies inside the
+ * other, what the corpus text says first, a gazetteer where no article relates the two ("within":
+ * b's place lies inside a's; "around": b's contains a's); else "other" (another place). The one
+ * judge of places for the matcher (relate.ts) and the claim groups.
  */
-export function relatePlaces(a: readonly number[], b: readonly number[], within: PlaceWithin | undefined): { relation: 'same' } | { relation: 'other'; a: number; b: number } | { relation: 'within' | 'around'; a: number; b: number; basis: PlaceBasis } {
-  if (a.some((p) => b.includes(p))) return { relation: 'same' };
+export function relatePlaces(
+  a: readonly number[],
+  b: readonly number[],
+  within: PlaceWithin | undefined,
+): { relation: 'same' } | { relation: 'scope'; aOnly: number[]; bOnly: number[] } | { relation: 'other'; a: number; b: number } | { relation: 'within' | 'around'; a: number; b: number; basis: PlaceBasis } {
+  if (a.some((p) => b.includes(p))) {
+    // A place of one side the other names, or one inside or around a place the other names, is accounted for.
+    const related = (p: number, q: number) => p === q || !!within?.text[p]?.has(q) || !!within?.text[q]?.has(p) || !!within?.gazetteer?.[p]?.has(q) || !!within?.gazetteer?.[q]?.has(p);
+    const aOnly = a.map((_, i) => i).filter((i) => !b.some((q) => related(a[i], q)));
+    const bOnly = b.map((_, i) => i).filter((i) => !a.some((q) => related(b[i], q)));
+    return aOnly.length > 0 && bOnly.length > 0 ? { relation: 'scope', aOnly, bOnly } : { relation: 'same' };
+  }
   for (const [sets, basis] of [[within?.text, 'text'], [within?.gazetteer, 'gazetteer']] as const) {
     if (!sets) continue;
     for (let ai = 0; ai < a.length; ai++) {

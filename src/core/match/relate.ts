@@ -517,9 +517,13 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   let placeAgrees = false;
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
-    if (!placeAgrees && compare) {
-      // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
-      const judged = relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined);
+    // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
+    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined) : null;
+    if (judged?.relation === 'scope') {
+      // Lists of places that share some and each name others: the same statement about other places.
+      add({ attribute: 'place', kind: 'scope', page: judged.aOnly.map((i) => ctx.pagePlaceTexts[i]).join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
+    }
+    if (!placeAgrees && judged) {
       if (judged.relation === 'within' || judged.relation === 'around') {
         add({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', page: ctx.pagePlaceTexts[judged.a], corpus: ctx.places[claimPlaces[judged.b]], basis: judged.basis });
       } else add({ attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });

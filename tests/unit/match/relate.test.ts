@@ -206,6 +206,27 @@ describe('relate: the kind of each difference', () => {
     expect(byGazetteer.values).toEqual({ attribute: 'place', kind: 'place-within', page: 'Westford', corpus: 'Kessel Quay', basis: 'gazetteer' });
   });
 
+  it.each([
+    // page places, corpus places, the expected place difference (kind, page side, corpus side), or none
+    [['Westford', 'Dunmore Valley'], ['Westford', 'Eastholm'], { kind: 'scope', page: 'Dunmore Valley', corpus: 'Eastholm' }],
+    [['Westford', 'Dunmore Valley', 'Farholm'], ['Westford', 'Eastholm', 'Farholm', 'Millbrook'], { kind: 'scope', page: 'Dunmore Valley', corpus: 'Eastholm, Millbrook' }],
+    // One list inside the other, or the other's own place inside a shared one (Kessel Quay lies in Dunmore Valley): no scope.
+    [['Westford', 'Dunmore Valley'], ['Westford'], null],
+    [['Westford'], ['Westford', 'Eastholm'], null],
+    [['Westford', 'Dunmore Valley'], ['Westford', 'Kessel Quay'], null],
+    [['Eastholm'], ['Farholm'], { kind: 'contradiction', page: 'Eastholm', corpus: 'Farholm' }],
+  ])('places %j against %j: %j', (pagePlaces, corpusPlaces, expected) => {
+    const places = [...PLACES, 'Eastholm', 'Farholm', 'Millbrook'];
+    const text = `Rallies were held in ${pagePlaces.join(', ')}.`;
+    const [sig, traits] = corpusClaim(`Rallies were held in ${corpusPlaces.join(', ')}.`);
+    sig[5] = corpusPlaces.map((p) => places.indexOf(p));
+    const ctx = { ...context(text, [sig], [traits]), places, pagePlaces: pagePlaces.map((p) => places.indexOf(p)), pagePlaceTexts: pagePlaces };
+    ctx.data = { ...ctx.data!, within: [new Set([1]), ...places.slice(1).map(() => new Set<number>())], withinGazetteer: places.map(() => new Set<number>()) };
+    const ref = relate(ctx, sig, 0.8, 0);
+    const place = (ref.differences ?? (ref.values ? [ref.values] : [])).find((d) => d.attribute === 'place');
+    expect(place ? { kind: place.kind, page: place.page, corpus: place.corpus } : null).toEqual(expected);
+  });
+
   it('puts a contradiction before a precision difference and names it the main kind', () => {
     const [sig, traits] = corpusClaim('43 crews walked out on Tuesday.', { date: '2021-03-09' });
     const ref = relate(context('About 40 crews walked out on Friday.', [sig], [traits]), sig, 0.8, 0);
