@@ -66,7 +66,7 @@ function ref(v: unknown, known: { has(id: string): boolean }, path: string, what
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Every kind of difference (DifferenceKind), for a claim group's differences. */
-const DIFFERENCE_KINDS = ['contradiction', 'more-precise', 'less-precise', 'place-within', 'place-around', 'more-certain', 'less-certain', 'negation', 'scope', 'quote-cut', 'quote-varied'] as const satisfies readonly DifferenceKind[];
+const DIFFERENCE_KINDS = ['contradiction', 'more-precise', 'less-precise', 'place-within', 'place-around', 'more-certain', 'less-certain', 'negation', 'scope', 'quote-cut', 'quote-varied', 'quote-other'] as const satisfies readonly DifferenceKind[];
 
 /** Checks `json` against the CorpusIndex schema and returns it typed; throws naming the bad field. */
 export function validateIndex(json: unknown): CorpusIndex {

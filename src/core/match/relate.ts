@@ -12,7 +12,7 @@ import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
-import { quotedWords, rewordedQuote } from '../lang/quoted-words';
+import { quotedWords, quoteWording } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareFigures } from '../lang/figure-compare';
 
@@ -560,9 +560,13 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const found = certaintyDifference(page.certainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
-    // Quote wording: both quote the speaker, in other words of one utterance (a cut is no difference).
+    // Quote wording: both quote the speaker, in other words of one utterance (a cut is no
+    // difference), or other words altogether (another utterance: the page's words are not this article's).
     const corpusQuote = traits[12];
-    if (corpusQuote?.length === 2 && rewordedQuote(page.quoted, corpusQuote[0].split(' '))) add({ attribute: 'wording', kind: 'quote-varied', page: page.quotedText, corpus: corpusQuote[1] });
+    if (corpusQuote?.length === 2) {
+      const wording = quoteWording(page.quoted, corpusQuote[0].split(' '));
+      if (wording === 'varied' || wording === 'other') add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: corpusQuote[1] });
+    }
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];
     if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, { level: q[0], keys: q[1], start: 0, end: 0 })) {
@@ -603,6 +607,7 @@ const KIND_ORDER: readonly DifferenceKind[] = [
   'place-around',
   'more-precise',
   'less-precise',
+  'quote-other',
   'quote-varied',
   'quote-cut',
 ];

@@ -17,6 +17,7 @@ const kindKeys: Record<DifferenceKind, MessageKey> = {
   scope: 'card_difference_scope',
   'quote-cut': 'card_difference_quote_cut',
   'quote-varied': 'card_difference_quote_varied',
+  'quote-other': 'card_difference_quote_other',
 };
 
 const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
@@ -32,7 +33,7 @@ const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
 /** How loudly a kind is shown: a contradiction warns, a difference of certainty or group cautions, one of precision informs. */
 export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precision' {
   if (kind === 'contradiction' || kind === 'negation') return 'conflict';
-  if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied') return 'caution';
+  if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied' || kind === 'quote-other') return 'caution';
   return 'precision';
 }
 

@@ -154,6 +154,7 @@ describe('relate: the kind of each difference', () => {
     ['a duration in the same units', 'The bridge closes for 14 weeks.', undefined, undefined, 'The bridge closes for 10 weeks.', {}, ['figure:contradiction']],
     ['one utterance worded differently', 'Ms Vale said: "We will rebuild the harbour for everyone who works on it."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, ['wording:quote-varied']],
     ['a quotation cut', 'Ms Vale said: "We will rebuild the harbour."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, []],
+    ['another utterance quoted', 'Ms Vale said: "The ferry fares are too high for families."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, ['wording:quote-other']],
     ['a decade against "in the past"', 'A depot official had been an informant in the past.', undefined, undefined, 'A depot official had been an informant in the 1970s.', {}, ['date:more-precise']],
     ['"in the past" against a decade', 'A depot official had been an informant in the 1970s.', undefined, undefined, 'A depot official had been an informant in the past.', {}, ['date:less-precise']],
     ['a year against "the next election"', 'The guild will win the next council election.', undefined, undefined, 'The guild will win the council vote in 2027.', {}, ['date:more-precise']],
