@@ -1,6 +1,6 @@
 /**
  * `tsx scripts/dev-relation-misses.ts` — the dev split's relation misses: each item whose expected
- * relation to an article the lookup does not give, with the relations and kinds it gives instead.
+ * relation (or kind of difference) to an article the lookup does not give.
  * Reads the dev split only, never the held-back split.
  */
 import { resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { readCorpus } from './lib/read-corpus';
 const { articles } = readCorpus(resolve(import.meta.dirname, '..', 'seeds'));
 const items = readDevItems(DEVSET_FILE);
 const s = scoreDev(items, indexArticles(articles));
-for (const e of s.relationErrors) {
+for (const e of [...s.relationErrors, ...s.kindErrors]) {
   const item = items.find((i) => e.startsWith(`${i.id}:`))!;
   console.log(`${e}\n  ${item.text}\n  note: ${item.note ?? ''}`);
 }

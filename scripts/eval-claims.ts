@@ -70,6 +70,7 @@ function main(): void {
     people: pr(s.people),
     claims: pr(s.claims),
     relations: { right: s.relationsRight, total: s.relationsTotal },
+    kinds: { right: s.kindsRight, total: s.kindsTotal },
     falseAlarms: s.falseAlarms,
     byGroup: Object.fromEntries([...s.byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([g, t]) => [g, pr(t)])),
   });
@@ -93,7 +94,7 @@ function main(): void {
     ['held-back', held],
   ] as const) {
     const d = devDoc(s);
-    console.log(`\nDev set, ${name} split: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected; false alarms on sentences that must link nothing: ${s.falseAlarms.length}`);
+    console.log(`\nDev set, ${name} split: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected; kinds of difference named ${s.kindsRight}/${s.kindsTotal}; false alarms on sentences that must link nothing: ${s.falseAlarms.length}`);
     console.table({ 'people (sentence, name)': d.people, 'claims (sentence, article)': d.claims });
     console.table(d.byGroup);
   }
