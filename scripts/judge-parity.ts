@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/judge-parity.ts [--index FILE]` — whether the card's two parts can disagree: for every
+ * `tsx scripts/judge-parity.ts [--index FILE | --corpus DIR]` — whether the card's two parts can disagree: for every
  * pair (reference, member) of a claim group with values compared, the member's sentence is looked up
  * as a page sentence (with its article's date) and the matcher's relation to the reference's article
  * is set beside the group's: a group conflict should be a page contradiction and a page
@@ -9,10 +9,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CorpusIndex } from '../src/core/index/types';
+import { analyseCorpus } from '../src/core/analysis';
+import { loadGazetteer } from './lib/gazetteer';
 import { recognise } from './lib/lookup';
+import { readCorpus } from './lib/read-corpus';
 
-const at = process.argv.indexOf('--index');
-const index = JSON.parse(readFileSync(resolve(at > 0 ? process.argv[at + 1] : 'src/generated/index.json'), 'utf8')) as CorpusIndex;
+const option = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const corpus = option('--corpus');
+// A corpus directory is analysed here, with the gazetteer, as the build analyses the bundled one.
+const index = corpus
+  ? (JSON.parse(JSON.stringify(analyseCorpus(readCorpus(resolve(corpus)).articles, undefined, undefined, { gazetteer: loadGazetteer() }))) as CorpusIndex)
+  : (JSON.parse(readFileSync(resolve(option('--index') ?? 'src/generated/index.json'), 'utf8')) as CorpusIndex);
 const claims = new Map(index.claims.map((c) => [c.id, c]));
 const dates = new Map(index.articles.map((a) => [a.id, a.date ?? undefined]));
 let pairs = 0;
