@@ -37,14 +37,14 @@ export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precis
   return 'precision';
 }
 
-/** The translated name of a kind of difference ("More precise"). */
-export function kindLabel(kind: DifferenceKind): string {
-  return t(kindKeys[kind]);
+/** The translated name of a kind of difference ("More precise"); of places, a scope reads "Other places". */
+export function kindLabel(kind: DifferenceKind, attribute?: ValueDifference['attribute']): string {
+  return t(kind === 'scope' && attribute === 'place' ? 'card_difference_scope_place' : kindKeys[kind]);
 }
 
-/** A badge naming a kind of difference. */
-export function KindBadge({ kind }: { kind: DifferenceKind }) {
-  return <span class={`cl-badge cl-badge-kind cl-badge-${kindTone(kind)}`} data-cl-kind={kind}>{kindLabel(kind)}</span>;
+/** A badge naming a kind of difference (of the attribute, when known). */
+export function KindBadge({ kind, attribute }: { kind: DifferenceKind; attribute?: ValueDifference['attribute'] }) {
+  return <span class={`cl-badge cl-badge-kind cl-badge-${kindTone(kind)}`} data-cl-kind={kind}>{kindLabel(kind, attribute)}</span>;
 }
 
 /** Every difference a reference carries, main one first. */
@@ -75,7 +75,7 @@ export function PageDifferences({ differences, outlet, wording = false }: PageDi
       {shownDifferences.map((d, i) => (
         <li key={i} class={`cl-pd cl-pd-${kindTone(d.kind!)}`} data-cl-kind={d.kind} data-cl-attribute={d.attribute}>
           <p class="cl-sbs-head">
-            <KindBadge kind={d.kind!} /> <span class="cl-sbs-attribute">{t(attributeKeys[d.attribute])}</span>
+            <KindBadge kind={d.kind!} attribute={d.attribute} /> <span class="cl-sbs-attribute">{t(attributeKeys[d.attribute])}</span>
           </p>
           <dl class="cl-pd-values">
             <div class="cl-pd-side">

@@ -26,7 +26,7 @@ export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
   return (
     <div class={`cl-sbs${precision ? ' cl-sbs-precision' : ''}`} data-cl-attribute={difference.attribute} data-cl-kind={difference.kind}>
       <p class="cl-sbs-head">
-        {precision ? <KindBadge kind={difference.kind!} /> : <span class="cl-badge cl-badge-differs">{t('card_relation_differs')}</span>}{' '}
+        {precision ? <KindBadge kind={difference.kind!} attribute={difference.attribute} /> : <span class="cl-badge cl-badge-differs">{t('card_relation_differs')}</span>}{' '}
         <span class="cl-sbs-attribute">{t(attributeKeys[difference.attribute])}</span>
       </p>
       <ul class="cl-sbs-values">
