@@ -79,3 +79,49 @@ export function compareFigures(pageValue: number, pageQualifier: number, corpusV
   return 'contradiction';
 }
 
+
+/** What a figure measures, as both sides read it: its class, the keys of its unit words, and of the group it is a share or count of ([] when none is named). */
+export interface FigureMeasure {
+  cls: number;
+  units: readonly string[];
+  group: readonly string[];
+}
+
+/** Whether two unit word lists can be of one measure: a shared unit word when both have one. */
+function comparableUnits(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((u) => b.includes(u));
+}
+
+/**
+ * Two known groups that are not the same: their head nouns (the last word: "of registered party
+ * members", "1,200 volunteers") differ, so it is a share or count of the members against one of the
+ * voters. One group narrowed by a word of its own ("31 senior harbour wardens" against "31 harbour
+ * wardens", "more than 50 wardens" against "more than 50 senior wardens") is the same group less fully
+ * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
+ */
+function otherGroup(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const headA = a[a.length - 1];
+  const headB = b[b.length - 1];
+  return headA !== headB && !a.includes(headB) && !b.includes(headA);
+}
+
+/**
+ * Whether two figures measure one thing ("same"), the same measure of another group ("scope": "62%
+ * of nurses" against "62% of doctors"), or not one thing at all ("other": another class, or counts of
+ * unit words with none in common). Counts' unit words run on into the verb ("1,200 people crammed"):
+ * only a group that a plural noun ends says which group; without one on both sides, a count is
+ * compared when a unit word is shared. The one judge for the matcher (relate.ts) and the claim groups.
+ */
+export function measureRelation(a: FigureMeasure, b: FigureMeasure): 'same' | 'scope' | 'other' {
+  if (a.cls !== b.cls) return 'other';
+  const groupsKnown = a.group.length > 0 && b.group.length > 0;
+  if (a.cls === FigureClass.count && !groupsKnown && !comparableUnits(a.units, b.units)) return 'other';
+  return otherGroup(a.group, b.group) ? 'scope' : 'same';
+}
+
+/** How figure b's value relates to figure a's, both of one measure: a year agrees or contradicts; other figures by compareFigures. */
+export function valueRelation(aValue: number, aQualifier: number, bValue: number, bQualifier: number, cls: number, aHigh?: number, bHigh?: number): DifferenceKind | null {
+  if (cls === FigureClass.year) return figuresAgree(aValue, aQualifier, bValue, bQualifier) ? null : 'contradiction';
+  return compareFigures(aValue, aQualifier, bValue, bQualifier, cls, aHigh, bHigh);
+}

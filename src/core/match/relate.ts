@@ -14,7 +14,7 @@ import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
 import { quotedWords, quoteWording } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
-import { compareFigures } from '../lang/figure-compare';
+import { compareFigures, measureRelation, valueRelation } from '../lang/figure-compare';
 
 export { compareFigures, roundSignificant, significantDigits } from '../lang/figure-compare';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
@@ -380,25 +380,6 @@ export function derivedCounts(t: TokenRun, figures: readonly Pick<ParsedFigure, 
   return out;
 }
 
-/** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
-function comparable(pageUnits: readonly string[], corpusUnits: readonly string[]): boolean {
-  return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
-}
-
-/**
- * Two known groups that are not the same: their head nouns (the last word: "of registered party
- * members", "1,200 volunteers") differ, so it is a share or count of the members against one of the
- * voters. One group narrowed by a word of its own ("31 senior harbour wardens" against "31 harbour
- * wardens", "more than 50 wardens" against "more than 50 senior wardens") is the same group less fully
- * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
- */
-function otherGroup(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const headA = a[a.length - 1];
-  const headB = b[b.length - 1];
-  return headA !== headB && !a.includes(headB) && !b.includes(headA);
-}
-
 /**
  * How firmly the corpus states what the page states: the reporting clauses first ("will say"
  * against "said", "suggested" against "said"); when they are alike, what is reported ("said it could
@@ -469,13 +450,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const c = figs[ci];
       if (c[2] !== g.cls) continue;
       const corpusGroup = traits?.[3][ci] ?? [];
-      // Counts' unit words run on into the verb ("1,200 people crammed"): only a group that a
-      // plural noun ends (shareGroupSpan) says which group; without one on both sides, a count is
-      // compared when a unit word is shared.
-      const groupsKnown = pageGroup.length > 0 && corpusGroup.length > 0;
-      if (g.cls === FigureClass.count && !groupsKnown && !comparable(units, c[3])) continue;
+      // The one judge of what two figures measure (lang/figure-compare), the claim groups' too.
+      const measure = measureRelation({ cls: g.cls, units, group: pageGroup }, { cls: c[2], units: c[3], group: corpusGroup });
+      if (measure === 'other') continue;
       if (figuresOnly && !sameMeasure(g.cls, units, c[3], pageGroup, corpusGroup)) continue;
-      if (otherGroup(pageGroup, corpusGroup)) {
+      if (measure === 'scope') {
         // The same figure of another group says the scope first; another figure of another group, failing that.
         const agrees = figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4]);
         if (scope === null || (agrees && !scopeAgrees)) {
@@ -486,7 +465,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       }
       const corpusDuration = traits?.[11]?.[ci] ?? '';
       let kind: DifferenceKind | null;
-      if (g.cls === FigureClass.year) kind = figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction';
+      if (g.cls === FigureClass.year) kind = valueRelation(g.value, g.qualifier, c[0], c[1], g.cls);
       else if (g.cls === FigureClass.count && duration && corpusDuration && duration !== corpusDuration) {
         // One duration in other units ("fourteen weeks", "more than three months"): in days, each
         // approximate (a month has no fixed length) unless it states a limit.
@@ -495,7 +474,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
         kind = compareFigures(g.value * daysIn(duration), g.qualifier || about, c[0] * daysIn(corpusDuration), c[1] || about, g.cls, inDays(g.high, duration), inDays(c[4], corpusDuration));
         // Converted values are not written figures: only a contradiction or a limit's precision is said.
         if (kind !== 'contradiction' && (g.qualifier === 0) === (c[1] === 0)) kind = null;
-      } else kind = compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
+      } else kind = valueRelation(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
       // A count that a share comes to is approximate by construction: consistent with a count is the same.
       if ((derived || ci >= ownFigures) && kind !== 'contradiction') kind = null;
       // The closest reading wins: the same figure, then a precision difference, then a contradiction.
