@@ -10,8 +10,10 @@
 import type { Difference, DifferenceKind, Figure } from '../index/types';
 import { compareDates, dayOf, findDateSpans, type DateSpan } from '../lang/date-spans';
 import { Tokens, tokenize } from '../match/tokens';
-import { FigureClass, QUALIFIERS } from '../lang/figures';
-import { compareFigures } from '../lang/figure-compare';
+import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
+import { measureRelation, valueRelation } from '../lang/figure-compare';
+import { figureUnits } from '../match/claims';
+import { shareGroupSpan } from '../match/relate';
 import { gazetteerContainment, type Gazetteer } from '../lang/gazetteer';
 import { closeWithin, greaterPairs, placePairsInText, relatePlaces, type PlaceBasis, type PlaceHit, type PlaceWithin } from '../lang/places';
 import type { ClaimDraft } from './07-claims';
@@ -206,44 +208,82 @@ export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer
 /** A claim's date that is a year alone ("2016"). */
 const isYear = (d: string) => /^\d{4}$/.test(d);
 
-/** One tokenizer for reading claims' dates (the matcher's, so both sides read a date alike). */
-const dateTokens = new Tokens();
+/** One tokenizer for reading claims' dates and figures (the matcher's, so both sides read them alike). */
+const readTokens = new Tokens();
 /** A claim's dates as the matcher's compile reads them (findDateSpans over its text, its article's date resolving relative ones), once per claim and article date. */
 const dateCache = new WeakMap<ClaimDraft, { day: number | null; spans: DateSpan[] }>();
 function claimDates(c: ClaimDraft, day: number | null): DateSpan[] {
   if (!c.dates.length) return [];
   const cached = dateCache.get(c);
   if (cached && cached.day === day) return cached.spans;
-  tokenize(c.text, dateTokens);
-  const spans = findDateSpans(dateTokens, 0, dateTokens.count, day);
+  tokenize(c.text, readTokens);
+  const spans = findDateSpans(readTokens, 0, readTokens.count, day);
   dateCache.set(c, { day, spans });
   return spans;
 }
 
-/**
- * Whether two figures cannot both be true, by the matcher's judge (lang/figure-compare): a share or
- * a scaled figure rounded ("63%" and "62.5%", "2.5 million" and "2,460,000") is precision, no conflict.
- */
-function figuresConflict(a: Figure, b: Figure): boolean {
-  const cls = a.unit === 'percent' ? FigureClass.percent : FigureClass.count;
-  return compareFigures(a.value, QUALIFIERS.indexOf(a.qualifier), b.value, QUALIFIERS.indexOf(b.qualifier), cls) === 'contradiction';
+/** A claim's figure as the matcher reads one: its value and what it measures (lang/figure-compare), and its text with and without its group. */
+interface MeasuredFigure {
+  value: number;
+  qualifier: number;
+  cls: number;
+  high?: number;
+  units: string[];
+  group: string[];
+  text: string;
+  groupText: string;
 }
 
-/** The figure of `a` and of `b` that count the same thing, if any. */
-function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null {
-  for (const fa of a.figures) {
-    const ua = unitKey(fa.unit);
-    if (!ua) continue;
-    const fb = b.figures.find((f) => unitKey(f.unit) === ua);
-    if (fb) return [fa, fb];
+/** A claim's figures read as the matcher's compile reads them (parseFigures, unit words, share groups), once per claim; years are dates here. */
+const figureCache = new WeakMap<ClaimDraft, MeasuredFigure[]>();
+function claimFigures(c: ClaimDraft): MeasuredFigure[] {
+  if (!c.figures.length) return [];
+  let out = figureCache.get(c);
+  if (out) return out;
+  tokenize(c.text, readTokens);
+  const parsed: ParsedFigure[] = [];
+  parseFigures(readTokens, 0, readTokens.count, parsed);
+  out = parsed
+    .filter((f) => f.cls !== FigureClass.year)
+    .map((f) => {
+      const span = shareGroupSpan(readTokens, f, readTokens.count);
+      const text = c.text.slice(f.start, f.end);
+      return { value: f.value, qualifier: f.qualifier, cls: f.cls, high: f.high, units: figureUnits(readTokens, f.next, readTokens.count), group: span.keys, text, groupText: span.keys.length ? c.text.slice(f.start, readTokens.end[span.end - 1]) : text };
+    });
+  figureCache.set(c, out);
+  return out;
+}
+
+/**
+ * How b's figures relate to a's, by the matcher's judges (measureRelation, valueRelation): the
+ * closest reading of a pair of one measure wins (the same value, then a precision, then a
+ * contradiction); failing one, the same measure of another group ("scope"); null when no two
+ * figures are of one measure. The pair is returned for showing side by side.
+ */
+function judgeFigures(a: ClaimDraft, b: ClaimDraft): { kind: DifferenceKind | null; a: MeasuredFigure; b: MeasuredFigure } | null {
+  const fb = claimFigures(b);
+  let best: { kind: DifferenceKind | null; a: MeasuredFigure; b: MeasuredFigure } | null = null;
+  let scope: { kind: DifferenceKind; a: MeasuredFigure; b: MeasuredFigure } | null = null;
+  const rank = (k: DifferenceKind | null) => (k === null ? 0 : k === 'contradiction' ? 2 : 1);
+  for (const x of claimFigures(a)) {
+    for (const y of fb) {
+      const measure = measureRelation(x, y);
+      if (measure === 'other') continue;
+      if (measure === 'scope') {
+        scope ??= { kind: 'scope', a: x, b: y };
+        continue;
+      }
+      const kind = valueRelation(x.value, x.qualifier, y.value, y.qualifier, x.cls, x.high, y.high);
+      if (!best || rank(kind) < rank(best.kind)) best = { kind, a: x, b: y };
+    }
   }
-  return null;
+  return best ?? scope;
 }
 
 /** Everything comparePair reads of a claim: two claims with one signature compare alike with any claim. */
 function comparisonSignature(c: ClaimDraft, places?: ClaimPlaces): string {
   // A relative date ("on Monday") means a day by its article's date.
-  return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates, c.dates.length ? (places?.articleDays?.get(c.article) ?? null) : null]);
+  return JSON.stringify([claimFigures(c).map((f) => [f.value, f.qualifier, f.cls, f.high, f.units, f.group, f.text, f.groupText]), c.places, c.dates, c.dates.length ? (places?.articleDays?.get(c.article) ?? null) : null]);
 }
 
 /** How b compares with a: the attributes that cannot both be true, those one says more precisely. */
@@ -251,10 +291,12 @@ export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces):
   const conflict: Attribute[] = [];
   const precision: Precision[] = [];
   let compared = false;
-  const figs = matchingFigures(a, b);
+  const figs = judgeFigures(a, b);
   if (figs) {
     compared = true;
-    if (figuresConflict(figs[0], figs[1])) conflict.push('figure');
+    if (figs.kind === 'contradiction') conflict.push('figure');
+    // Another group's share or count can be true beside the reference's: named, no conflict.
+    else if (figs.kind === 'scope') precision.push({ attribute: 'figure', kind: 'scope' });
   }
   if (a.places.length && b.places.length) {
     compared = true;
@@ -297,8 +339,9 @@ export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces):
 function valueOf(c: ClaimDraft, attribute: Attribute, other: ClaimDraft | null): string | null {
   if (attribute === 'figure') {
     if (other) {
-      const figs = matchingFigures(c, other);
-      if (figs) return figs[0].text;
+      const figs = judgeFigures(other, c);
+      // A share of another group is shown with its group ("62% of the nurses").
+      if (figs) return figs.kind === 'scope' ? figs.b.groupText : figs.b.text;
     }
     return c.figures[0]?.text ?? null;
   }
@@ -391,11 +434,11 @@ export function compareGroup(claims: ClaimDraft[], members: number[], places?: C
   // The reference's figure is the one matched against the differing members.
   if (attrs.includes('figure')) {
     const fig = differences.find((d) => d.attribute === 'figure')!;
-    const other = members.find((m, k) => m !== reference && comparisons[k]?.conflict.includes('figure'));
+    const other = members.find((m, k) => m !== reference && (comparisons[k]?.conflict.includes('figure') || comparisons[k]?.precision.some((p) => p.attribute === 'figure')));
     if (other !== undefined) {
-      const figs = matchingFigures(ref, claims[other]);
+      const figs = judgeFigures(ref, claims[other]);
       const refEntry = fig.values.find((v) => v.claim === String(reference));
-      if (figs && refEntry) refEntry.value = figs[0].text;
+      if (figs && refEntry) refEntry.value = figs.kind === 'scope' ? figs.a.groupText : figs.a.text;
     }
   }
   const values = members.map((m) => attrs.map((a) => differences.find((d) => d.attribute === a)!.values.find((v) => v.claim === String(m))?.value).filter((v): v is string => !!v));

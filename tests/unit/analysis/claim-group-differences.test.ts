@@ -96,6 +96,28 @@ describe('claim groups judge two figures as the matcher does', () => {
   });
 });
 
+describe('claim groups judge what two figures measure as the matcher does', () => {
+  const counted = (article: string, text: string): ClaimDraft => claim(article, text, [], [{ text, value: 0, qualifier: 'exact', unit: 'x', span: { start: 0, end: 0 } }]);
+  it.each([
+    // first member's sentence, second's, the second member's relation, the figure difference (kind and values) or none
+    ['62% of the nurses backed the strike.', '62% of the doctors backed the strike.', 'agrees', ['scope', '62% of the nurses', '62% of the doctors']],
+    ['62% of the nurses backed the strike.', '48% of the nurses backed the strike.', 'differs', ['contradiction', '62%', '48%']],
+    // Counts whose unit words differ but share one ("Labour MPs"): one measure, as the page compares them.
+    ['50 senior Labour MPs wrote to the leader.', '30 women Labour MPs wrote to the leader.', 'differs', ['contradiction', '50', '30']],
+    ['50 senior Labour MPs wrote to the leader.', 'About 50 Labour MPs wrote to the leader.', 'agrees', null],
+    // Counts of two named groups (a plural noun ends each): another group, as relate.ts says of a page.
+    ['50 dockers marched on the depot.', '30 lorries blocked the depot.', 'agrees', ['scope', '50 dockers', '30 lorries']],
+    // Counts whose unit words run on into the verb, none shared: no one measure, nothing compared.
+    ['50 crammed into the depot.', '30 blocked the depot gates.', 'agrees', null],
+  ])('%s against %s: %s', (a, b, relation, expected) => {
+    const claims = [counted('a', a), counted('b', b)];
+    const group = compareGroup(claims, [0, 1], claimPlaces(claims));
+    expect(group.relations[1]).toBe(relation);
+    const figure = group.differences.find((d) => d.attribute === 'figure');
+    expect(figure ? [figure.kind, ...figure.values.map((v) => v.value)] : null).toEqual(expected);
+  });
+});
+
 describe('claim groups read and judge two dates as the matcher does', () => {
   const dated = (article: string, date: string): ClaimDraft => ({ ...claim(article, `Dockers marched ${date}.`, []), dates: [date.replace(/^(on|in) /, '')] });
   it.each([
