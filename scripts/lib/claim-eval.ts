@@ -18,6 +18,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const DEVSET_FILE = resolve(ROOT, 'tests/fixtures/devset/devset.json');
 /** The held-back split (evaluation only: no fitting or tuning may read it). */
 export const HELDBACK_FILE = resolve(ROOT, 'tests/fixtures/devset/heldback.json');
+/** Sentences for the kinds of difference (tests/fixtures/devset/kinds.json): scored by the eval, read by no fit. */
+export const KINDS_FILE = resolve(ROOT, 'tests/fixtures/devset/kinds.json');
 /** The hand-made alignment of the seed articles. */
 export const ALIGNMENT_FILE = resolve(ROOT, 'tests/fixtures/alignment/seeds.json');
 

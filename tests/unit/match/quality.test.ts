@@ -55,15 +55,10 @@ const ORIGINAL_BAR = { precision: 0.9, recall: 0.8 };
  * 0.909, 40/58 = 0.690; recall's floor raised to 0.64. Seventh session (read once): 39/43 =
  * 0.907, 39/58 = 0.672; the floors stay (still met, not lowered). Eighth session (roles round; the
  * split grew to 68 with 8 new role and pronoun items the seeded split placed there; read once at the
- * end): 47/53 = 0.887, 47/67 = 0.701; the floors stay. Ninth session (placediff, issue 13 relations):
- * 44/44 = 1.000, 44/67 = 0.657 before its change (read once: the drop from 0.701 came with the
- * other work merged before it); the split grew to 69 with two items on kinds of difference, and
- * the seeded split placed one of them here (certainty-14: a quotation no outlet carries, of a
- * statement two outlets make, which links nothing yet), so recall is 44/69 = 0.638. The floor on
- * recall goes to 0.63 for that item alone (no matcher change lowered it); precision's stays.
+ * end): 47/53 = 0.887, 47/67 = 0.701; the floors stay.
  * They are floors to raise as the matcher improves: set them to the new figure minus the same margin.
  */
-const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.63, peoplePrecision: 0.97, peopleRecall: 0.97 };
+const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecision: 0.97, peopleRecall: 0.97 };
 
 /**
  * Floors on leave-one-outlet-out over the seeds (real news by five outlets, scored against the
