@@ -17,6 +17,7 @@ import {
   ALIGNMENT_FILE,
   DEVSET_FILE,
   HELDBACK_FILE,
+  KINDS_FILE,
   indexArticles,
   leaveOneOutletOut,
   looScore,
@@ -47,6 +48,7 @@ function main(): void {
   const index = indexArticles(articles);
   const dev = scoreDev(readDevItems(DEVSET_FILE), index);
   const held = scoreDev(readDevItems(HELDBACK_FILE), index);
+  const kindItems = scoreDev(readDevItems(KINDS_FILE), index);
 
   const looRow = (name: string, s: LooScore) => ({
     'held out': name,
@@ -70,6 +72,7 @@ function main(): void {
     people: pr(s.people),
     claims: pr(s.claims),
     relations: { right: s.relationsRight, total: s.relationsTotal },
+    kinds: { right: s.kindsRight, total: s.kindsTotal },
     falseAlarms: s.falseAlarms,
     byGroup: Object.fromEntries([...s.byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([g, t]) => [g, pr(t)])),
   });
@@ -93,13 +96,14 @@ function main(): void {
     ['held-back', held],
   ] as const) {
     const d = devDoc(s);
-    console.log(`\nDev set, ${name} split: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected; false alarms on sentences that must link nothing: ${s.falseAlarms.length}`);
+    console.log(`\nDev set, ${name} split: ${s.items} sentences (${s.unrelated} unrelated); relations ${s.relationsRight}/${s.relationsTotal} as expected; kinds of difference named ${s.kindsRight}/${s.kindsTotal}; false alarms on sentences that must link nothing: ${s.falseAlarms.length}`);
     console.table({ 'people (sentence, name)': d.people, 'claims (sentence, article)': d.claims });
     console.table(d.byGroup);
   }
+  console.log(`\nKinds of difference (tests/fixtures/devset/kinds.json, read by no fit): ${kindItems.items} sentences; links ${kindItems.claims.tp}/${kindItems.claims.expected} expected (${kindItems.claims.predicted} made); relations ${kindItems.relationsRight}/${kindItems.relationsTotal} as expected; kinds named ${kindItems.kindsRight}/${kindItems.kindsTotal}`);
   if (args.has('--verbose')) {
     console.log('\nLeave-one-outlet-out errors:\n' + total.errors.join('\n'));
-    console.log('\nDev errors:\n' + [...dev.claims.errors, ...dev.people.errors, ...dev.relationErrors].join('\n'));
+    console.log('\nDev errors:\n' + [...dev.claims.errors, ...dev.people.errors, ...dev.relationErrors, ...kindItems.relationErrors, ...kindItems.kindErrors].join('\n'));
     console.log('\n(The held-back misses are never listed: only its figures are shown, so nobody tunes to them.)');
   }
 }

@@ -9,6 +9,7 @@
  * stderr with a non-zero exit and nothing on stdout: 1 for a bad argument, file or index, 2 when no
  * index is available at all.
  */
+import { loadGazetteer } from './lib/gazetteer';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyseCorpus } from '../src/core/analysis';
@@ -90,7 +91,8 @@ function buildSeedsIndex(): CorpusIndex {
   if (articles.length === 0) {
     throw new CliError(`lookup: no index at src/generated/index.json and no readable articles in seeds/ (${problems.map((p) => `${p.file}: ${p.reason}`).join('; ') || 'empty'}); run \`npm run build:index\` or pass --index FILE`, 2);
   }
-  return analyseCorpus(articles);
+  // With the gazetteer, as scripts/build-index.ts builds it.
+  return analyseCorpus(articles, undefined, undefined, { gazetteer: loadGazetteer() });
 }
 
 function loadIndex(path: string | null): CorpusIndex {

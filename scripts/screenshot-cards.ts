@@ -247,6 +247,10 @@ async function seedShots(): Promise<Shot[]> {
     ['seeds-relation-place-gazetteer', 'The leader told activists in Manchester that members want to see a different world.'],
     // A count of another group (members against supporters).
     ['seeds-relation-scope-group', 'Around 1,800 Labour members packed the Lowry Theatre to hear Mr Corbyn.'],
+    // Lists of places that share some and each name others: the same statement about other places.
+    ['seeds-relation-place-scope', 'Simultaneous launch events were held in Birmingham, Glasgow, Newcastle and Stoke.'],
+    // A quotation no outlet carries, of an occasion two outlets quote other words from: another utterance.
+    ['seeds-relation-quote-other', 'Mr Corbyn told activists in Salford: "Our party belongs to its members and nobody else."'],
   ];
   for (const [name, text] of kinds) {
     const m = matcher.scan(text).find((x) => x.kind === 'claim');

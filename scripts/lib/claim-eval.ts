@@ -18,6 +18,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const DEVSET_FILE = resolve(ROOT, 'tests/fixtures/devset/devset.json');
 /** The held-back split (evaluation only: no fitting or tuning may read it). */
 export const HELDBACK_FILE = resolve(ROOT, 'tests/fixtures/devset/heldback.json');
+/** Sentences for the kinds of difference (tests/fixtures/devset/kinds.json): scored by the eval, read by no fit. */
+export const KINDS_FILE = resolve(ROOT, 'tests/fixtures/devset/kinds.json');
 /** The hand-made alignment of the seed articles. */
 export const ALIGNMENT_FILE = resolve(ROOT, 'tests/fixtures/alignment/seeds.json');
 
@@ -29,6 +31,8 @@ export interface DevItem {
   people: string[];
   articles: string[];
   relations?: Record<string, string>;
+  /** The kind of difference (DifferenceKind) some coverage of that article must name, per article where it is clear (reported, not gated). */
+  kinds?: Record<string, string>;
   /** The hard kind of issue 13 the item exercises (absent on the original items). */
   hard?: string;
   note?: string;
@@ -86,6 +90,10 @@ export interface DevScore {
   relationsRight: number;
   relationsTotal: number;
   relationErrors: string[];
+  /** Expected kinds of difference (DevItem.kinds) that a coverage of the article names, of all labelled. */
+  kindsRight: number;
+  kindsTotal: number;
+  kindErrors: string[];
   /** Claim-link counts per item group (`hard` kind, or the item's `kind` for the original items). */
   byGroup: Map<string, Tally>;
   /** Sentences that must link nothing (articles = []) but linked something. */
@@ -99,7 +107,7 @@ export interface DevScore {
  * coverage of that article has it (reported, not gated).
  */
 export function scoreDev(items: DevItem[], index: CorpusIndex): DevScore {
-  const s: DevScore = { items: items.length, unrelated: items.filter((i) => i.kind === 'none').length, people: tally(), claims: tally(), relationsRight: 0, relationsTotal: 0, relationErrors: [], byGroup: new Map(), falseAlarms: [] };
+  const s: DevScore = { items: items.length, unrelated: items.filter((i) => i.kind === 'none').length, people: tally(), claims: tally(), relationsRight: 0, relationsTotal: 0, relationErrors: [], kindsRight: 0, kindsTotal: 0, kindErrors: [], byGroup: new Map(), falseAlarms: [] };
   for (const item of items) {
     // Each sentence is scored alone, with no rest of a page to name a person in full: score what the
     // matcher recognises, before the page's marking policy holds lone names back.
@@ -123,6 +131,12 @@ export function scoreDev(items: DevItem[], index: CorpusIndex): DevScore {
         .sort((a, b) => b.score - a.score)[0];
       if (best?.relation === relation) s.relationsRight++;
       else s.relationErrors.push(`${item.id}: ${article} expected ${relation}, got ${best?.relation ?? 'nothing'}`);
+    }
+    for (const [article, kind] of Object.entries(item.kinds ?? {})) {
+      s.kindsTotal++;
+      const named = statements.flatMap((d) => d.coverage).filter((c) => c.article === article).flatMap((c) => (c.differences ?? (c.values ? [c.values] : [])).map((v) => v.kind));
+      if (named.includes(kind as never)) s.kindsRight++;
+      else s.kindErrors.push(`${item.id}: ${article} expected kind ${kind}, got ${named.join(', ') || 'none'}`);
     }
   }
   return s;
@@ -199,7 +213,7 @@ export const ACCEPTED_KINDS: Record<string, { kinds: readonly string[]; attribut
   certainty: { kinds: ['more-certain', 'less-certain'] },
   scope: { kinds: ['scope'] },
   'quote-varied': { kinds: ['quote-varied'] },
-  'quote-different': { kinds: [] },
+  'quote-different': { kinds: ['quote-other'] },
   'quote-cut': { kinds: ['quote-cut'] },
   'adds-context': { kinds: [] },
 };
@@ -292,6 +306,9 @@ const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
 
 /** Indexes the articles as `npm run corpus` does (analysis, then through JSON and validation). */
 export function indexArticles(articles: ArticleInput[]): CorpusIndex {
+  // Without the gazetteer: the scores read the matcher's relations (lookup.ts gives it the gazetteer's
+  // place pairs), never the claim groups' differences, and relating a corpus's places by it costs
+  // a pass over every gazetteer place per index (five indexes per leave-one-outlet-out run).
   return validateIndex(JSON.parse(JSON.stringify(analyseCorpus(articles))));
 }
 

@@ -7,9 +7,15 @@
  * linked best-first and a group never takes two claims from the same article, so groups stay
  * about one thing rather than chaining into blobs.
  */
-import type { Difference, Figure } from '../index/types';
-import { dateKind } from '../lang/dates';
-import { QUALIFIERS, figuresAgree } from '../lang/figures';
+import type { Difference, DifferenceKind, Figure } from '../index/types';
+import { compareDates, dayOf, findDateSpans, type DateSpan } from '../lang/date-spans';
+import { Tokens, tokenize } from '../match/tokens';
+import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
+import { measureRelation, valueRelation } from '../lang/figure-compare';
+import { figureUnits } from '../match/claims';
+import { shareGroupSpan } from '../match/relate';
+import { gazetteerContainment, type Gazetteer } from '../lang/gazetteer';
+import { closeWithin, greaterPairs, placePairsInText, relatePlaces, type PlaceBasis, type PlaceHit, type PlaceWithin } from '../lang/places';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
 import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
@@ -142,62 +148,200 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
 
 type Attribute = 'figure' | 'place' | 'date';
 
+/** A difference of precision between two claims: both can be true, one says more (a place inside the other). */
+interface Precision {
+  attribute: Attribute;
+  /** How b's value relates to a's (see DifferenceKind). */
+  kind: DifferenceKind;
+  basis?: PlaceBasis;
+}
+
 interface Comparison {
   compared: boolean;
   conflict: Attribute[];
+  precision: Precision[];
 }
 
-/** Whether two figures can both be true, by the one rule of lang/figures. */
-function figuresConflict(a: Figure, b: Figure): boolean {
-  return !figuresAgree(a.value, QUALIFIERS.indexOf(a.qualifier), b.value, QUALIFIERS.indexOf(b.qualifier));
+/**
+ * What the claim groups know of the corpus's places: each distinct place string's index, and which
+ * lie in which, by what the claims' sentences say (the rule the matcher's compile reads every
+ * article with: core/lang/places) and by a gazetteer when one is given. Built once per corpus.
+ */
+export interface ClaimPlaces {
+  index: ReadonlyMap<string, number>;
+  within: PlaceWithin;
+  /** Per article id, its date as a day number (core/lang/date-spans), to resolve "on Monday" as the matcher does; absent: unknown. */
+  articleDays?: ReadonlyMap<string, number | null>;
 }
 
-/** The figure of `a` and of `b` that count the same thing, if any. */
-function matchingFigures(a: ClaimDraft, b: ClaimDraft): [Figure, Figure] | null {
-  for (const fa of a.figures) {
-    const ua = unitKey(fa.unit);
-    if (!ua) continue;
-    const fb = b.figures.find((f) => unitKey(f.unit) === ua);
-    if (fb) return [fa, fb];
+/**
+ * The place knowledge of `claims`: every place a claim names, related by the claims' own sentences
+ * ("X, Greater Y", "X in Y", "Y's X", a place named "Greater Y") and, given one, by a gazetteer
+ * (gazetteerContainment over the same place strings the matcher's compile relates).
+ */
+export function claimPlaces(claims: readonly ClaimDraft[], gazetteer?: Gazetteer | null, articleDates?: ReadonlyMap<string, string | null | undefined>): ClaimPlaces {
+  const index = new Map<string, number>();
+  for (const c of claims) for (const p of c.places) if (!index.has(p)) index.set(p, index.size);
+  const names = [...index.keys()];
+  const pairs: number[] = [];
+  const add = (inner: number, outer: number) => {
+    if (inner !== outer) pairs.push(inner, outer);
+  };
+  greaterPairs(names, add);
+  for (const c of claims) {
+    if (c.places.length < 2) continue;
+    const hits: PlaceHit[] = [];
+    for (const p of c.places) {
+      for (let at = c.text.indexOf(p); at >= 0; at = c.text.indexOf(p, at + p.length)) hits.push({ start: at, end: at + p.length, target: index.get(p)! });
+    }
+    hits.sort((x, y) => x.start - y.start || y.end - x.end);
+    // A shorter place inside a longer one's hit ("Y" of "Greater Y") is that one's, not a place of its own.
+    const outer = hits.filter((h, k) => !hits.some((o, j) => j !== k && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+    placePairsInText(c.text, outer, add);
   }
-  return null;
+  const within: PlaceWithin = { text: closeWithin(names.length, pairs) };
+  if (gazetteer && names.length > 1) within.gazetteer = closeWithin(names.length, gazetteerContainment(names, gazetteer));
+  const articleDays = articleDates ? new Map([...articleDates].map(([id, iso]) => [id, dayOf(iso)])) : undefined;
+  return articleDays ? { index, within, articleDays } : { index, within };
+}
+
+/** A claim's date that is a year alone ("2016"). */
+const isYear = (d: string) => /^\d{4}$/.test(d);
+
+/** One tokenizer for reading claims' dates and figures (the matcher's, so both sides read them alike). */
+const readTokens = new Tokens();
+/** A claim's dates as the matcher's compile reads them (findDateSpans over its text, its article's date resolving relative ones), once per claim and article date. */
+const dateCache = new WeakMap<ClaimDraft, { day: number | null; spans: DateSpan[] }>();
+function claimDates(c: ClaimDraft, day: number | null): DateSpan[] {
+  if (!c.dates.length) return [];
+  const cached = dateCache.get(c);
+  if (cached && cached.day === day) return cached.spans;
+  tokenize(c.text, readTokens);
+  const spans = findDateSpans(readTokens, 0, readTokens.count, day);
+  dateCache.set(c, { day, spans });
+  return spans;
+}
+
+/** A claim's figure as the matcher reads one: its value and what it measures (lang/figure-compare), and its text with and without its group. */
+interface MeasuredFigure {
+  value: number;
+  qualifier: number;
+  cls: number;
+  high?: number;
+  units: string[];
+  group: string[];
+  text: string;
+  groupText: string;
+}
+
+/** A claim's figures read as the matcher's compile reads them (parseFigures, unit words, share groups), once per claim; years are dates here. */
+const figureCache = new WeakMap<ClaimDraft, MeasuredFigure[]>();
+function claimFigures(c: ClaimDraft): MeasuredFigure[] {
+  if (!c.figures.length) return [];
+  let out = figureCache.get(c);
+  if (out) return out;
+  tokenize(c.text, readTokens);
+  const parsed: ParsedFigure[] = [];
+  parseFigures(readTokens, 0, readTokens.count, parsed);
+  out = parsed
+    .filter((f) => f.cls !== FigureClass.year)
+    .map((f) => {
+      const span = shareGroupSpan(readTokens, f, readTokens.count);
+      const text = c.text.slice(f.start, f.end);
+      return { value: f.value, qualifier: f.qualifier, cls: f.cls, high: f.high, units: figureUnits(readTokens, f.next, readTokens.count), group: span.keys, text, groupText: span.keys.length ? c.text.slice(f.start, readTokens.end[span.end - 1]) : text };
+    });
+  figureCache.set(c, out);
+  return out;
+}
+
+/**
+ * How b's figures relate to a's, by the matcher's judges (measureRelation, valueRelation): the
+ * closest reading of a pair of one measure wins (the same value, then a precision, then a
+ * contradiction); failing one, the same measure of another group ("scope"); null when no two
+ * figures are of one measure. The pair is returned for showing side by side.
+ */
+function judgeFigures(a: ClaimDraft, b: ClaimDraft): { kind: DifferenceKind | null; a: MeasuredFigure; b: MeasuredFigure } | null {
+  const fb = claimFigures(b);
+  let best: { kind: DifferenceKind | null; a: MeasuredFigure; b: MeasuredFigure } | null = null;
+  let scope: { kind: DifferenceKind; a: MeasuredFigure; b: MeasuredFigure } | null = null;
+  const rank = (k: DifferenceKind | null) => (k === null ? 0 : k === 'contradiction' ? 2 : 1);
+  for (const x of claimFigures(a)) {
+    for (const y of fb) {
+      const measure = measureRelation(x, y);
+      if (measure === 'other') continue;
+      if (measure === 'scope') {
+        scope ??= { kind: 'scope', a: x, b: y };
+        continue;
+      }
+      const kind = valueRelation(x.value, x.qualifier, y.value, y.qualifier, x.cls, x.high, y.high);
+      if (!best || rank(kind) < rank(best.kind)) best = { kind, a: x, b: y };
+    }
+  }
+  return best ?? scope;
 }
 
 /** Everything comparePair reads of a claim: two claims with one signature compare alike with any claim. */
-function comparisonSignature(c: ClaimDraft): string {
-  return JSON.stringify([c.figures.map((f) => [f.unit, f.value, f.qualifier]), c.places, c.dates]);
+function comparisonSignature(c: ClaimDraft, places?: ClaimPlaces): string {
+  // A relative date ("on Monday") means a day by its article's date.
+  return JSON.stringify([claimFigures(c).map((f) => [f.value, f.qualifier, f.cls, f.high, f.units, f.group, f.text, f.groupText]), c.places, c.dates, c.dates.length ? (places?.articleDays?.get(c.article) ?? null) : null]);
 }
 
-function comparePair(a: ClaimDraft, b: ClaimDraft): Comparison {
+/** How b compares with a: the attributes that cannot both be true, those one says more precisely. */
+export function comparePair(a: ClaimDraft, b: ClaimDraft, places?: ClaimPlaces): Comparison {
   const conflict: Attribute[] = [];
+  const precision: Precision[] = [];
   let compared = false;
-  const figs = matchingFigures(a, b);
+  const figs = judgeFigures(a, b);
   if (figs) {
     compared = true;
-    if (figuresConflict(figs[0], figs[1])) conflict.push('figure');
+    if (figs.kind === 'contradiction') conflict.push('figure');
+    // Another group's share or count can be true beside the reference's: named, no conflict.
+    else if (figs.kind === 'scope') precision.push({ attribute: 'figure', kind: 'scope' });
   }
   if (a.places.length && b.places.length) {
     compared = true;
+    // The matcher's judge of places (relate.ts): a shared place agrees, one inside the other is precision.
+    const ids = (c: ClaimDraft) => c.places.map((p) => places?.index.get(p) ?? -1).filter((i) => i >= 0);
     const pa = a.places.map((p) => p.toLowerCase());
-    if (!b.places.some((p) => pa.includes(p.toLowerCase()))) conflict.push('place');
+    const judged = places ? relatePlaces(ids(a), ids(b), places.within) : null;
+    if (judged?.relation === 'scope') {
+      // Lists that share places and each name others: the same statement about other places, both can be true.
+      precision.push({ attribute: 'place', kind: 'scope' });
+    } else if (b.places.some((p) => pa.includes(p.toLowerCase())) || judged?.relation === 'same') {
+      // The same place.
+    } else if (judged && (judged.relation === 'within' || judged.relation === 'around')) {
+      precision.push({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', basis: judged.basis });
+    } else conflict.push('place');
   }
-  for (const kind of ['year', 'day', 'weekday']) {
-    const da = a.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
-    const db = b.dates.filter((d) => dateKind(d) === kind).map((d) => d.toLowerCase());
-    if (!da.length || !db.length) continue;
-    compared = true;
-    if (!db.some((d) => da.includes(d))) {
-      if (!conflict.includes('date')) conflict.push('date');
+  // Dates: the matcher's reading and judge (relate.ts): any pair naming the same day agrees; else the first pair that compares says how.
+  const da = claimDates(a, places?.articleDays?.get(a.article) ?? null);
+  const db = a.dates.length && b.dates.length ? claimDates(b, places?.articleDays?.get(b.article) ?? null) : [];
+  let dateRelation: ReturnType<typeof compareDates> = null;
+  let sameDate = false;
+  for (const x of da) {
+    for (const y of db) {
+      const r = compareDates(x, y);
+      if (r === 'same') sameDate = true;
+      else if (r && !dateRelation) dateRelation = r;
     }
   }
-  return { compared, conflict };
+  // Years the matcher compares as figures of class year (relate.ts): no shared year is a contradiction.
+  const ya = a.dates.filter(isYear);
+  const yb = b.dates.filter(isYear);
+  const yearConflict = ya.length > 0 && yb.length > 0 && !yb.some((y) => ya.includes(y));
+  if (sameDate || dateRelation || (ya.length && yb.length)) compared = true;
+  if (yearConflict || (!sameDate && dateRelation === 'contradiction')) conflict.push('date');
+  // compareDates says how the second relates to the first: b's date is the more or less precise.
+  else if (!sameDate && dateRelation) precision.push({ attribute: 'date', kind: dateRelation });
+  return { compared, conflict, precision };
 }
 
 function valueOf(c: ClaimDraft, attribute: Attribute, other: ClaimDraft | null): string | null {
   if (attribute === 'figure') {
     if (other) {
-      const figs = matchingFigures(c, other);
-      if (figs) return figs[0].text;
+      const figs = judgeFigures(other, c);
+      // A share of another group is shown with its group ("62% of the nurses").
+      if (figs) return figs.kind === 'scope' ? figs.b.groupText : figs.b.text;
     }
     return c.figures[0]?.text ?? null;
   }
@@ -211,8 +355,20 @@ function shorten(text: string, max = 90): string {
   return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:–—-]+$/, '') + '…';
 }
 
+/**
+ * The kind of a group's difference in one attribute: a contradiction when a member contradicts the
+ * reference (no precision given); else the members' precision kind, the same for all or "place-within"
+ * (one place lies inside the other), with the basis the gazetteer's when any pair needed it.
+ */
+function groupKind(precision: Precision[] | undefined): Pick<Difference, 'kind' | 'basis'> {
+  if (!precision?.length) return { kind: 'contradiction' };
+  const kind = precision.every((p) => p.kind === precision[0].kind) ? precision[0].kind : precision[0].attribute === 'place' ? 'place-within' : precision[0].kind;
+  const basis = precision.some((p) => p.basis === 'gazetteer') ? 'gazetteer' : precision.some((p) => p.basis === 'text') ? 'text' : undefined;
+  return basis ? { kind, basis } : { kind };
+}
+
 /** One group of groupClaims compared: its reference, each member's relation and values, the differences and the topic. */
-export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGroupDraft {
+export function compareGroup(claims: ClaimDraft[], members: number[], places?: ClaimPlaces): ClaimGroupDraft {
   // Reference: the member that agrees with most others (majority value); ties → first article.
   // Members with the same comparison signature agree with the same others, so each distinct
   // signature is compared once with each: a group of thousands of alike claims (one sentence
@@ -222,7 +378,7 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
   const representative: number[] = [];
   const count: number[] = [];
   for (const m of members) {
-    const key = comparisonSignature(claims[m]);
+    const key = comparisonSignature(claims[m], places);
     let sig = signatureIds.get(key);
     if (sig === undefined) {
       signatureIds.set(key, (sig = representative.length));
@@ -236,7 +392,7 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
     let agree = 0;
     representative.forEach((m, other) => {
       // Every member of the other signature, less the member itself when the signatures are one.
-      if (comparePair(claims[r], claims[m]).conflict.length === 0) agree += count[other] - (other === sig ? 1 : 0);
+      if (comparePair(claims[r], claims[m], places).conflict.length === 0) agree += count[other] - (other === sig ? 1 : 0);
     });
     return agree;
   });
@@ -251,18 +407,25 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
   const ref = claims[reference];
   const relations: ('agrees' | 'differs' | 'adds')[] = [];
   const conflicted = new Set<Attribute>();
-  const comparisons = members.map((m) => (m === reference ? null : comparePair(ref, claims[m])));
+  const comparisons = members.map((m) => (m === reference ? null : comparePair(ref, claims[m], places)));
   comparisons.forEach((cmp) => cmp?.conflict.forEach((a) => conflicted.add(a)));
+  // Attributes no member contradicts but some state more or less precisely (a place inside another).
+  const precise = new Map<Attribute, Precision[]>();
+  comparisons.forEach((cmp) => cmp?.precision.forEach((p) => conflicted.has(p.attribute) || precise.set(p.attribute, [...(precise.get(p.attribute) ?? []), p])));
   members.forEach((m, k) => {
     const cmp = comparisons[k];
     if (!cmp) relations.push('agrees');
+    // A value stated more or less precisely (a place inside the other) can be true with the
+    // reference's: the member agrees, as a figure rounded does (conflict here ⇔ contradiction on
+    // the page, tests/unit/lang/one-rule.test.ts); the group's difference names the precision.
     else if (cmp.conflict.length) relations.push('differs');
     else if (cmp.compared || dice(ref.keywords, claims[m].keywords) >= 0.6) relations.push('agrees');
     else relations.push('adds');
   });
-  const attrs = (['figure', 'place', 'date'] as Attribute[]).filter((a) => conflicted.has(a));
+  const attrs = (['figure', 'place', 'date'] as Attribute[]).filter((a) => conflicted.has(a) || precise.has(a));
   const differences: Difference[] = attrs.map((attribute) => ({
     attribute,
+    ...groupKind(precise.get(attribute)),
     values: members
       .map((m) => ({ m, value: valueOf(claims[m], attribute, m === reference ? null : ref) }))
       .filter((x): x is { m: number; value: string } => x.value !== null)
@@ -271,11 +434,11 @@ export function compareGroup(claims: ClaimDraft[], members: number[]): ClaimGrou
   // The reference's figure is the one matched against the differing members.
   if (attrs.includes('figure')) {
     const fig = differences.find((d) => d.attribute === 'figure')!;
-    const other = members.find((m, k) => m !== reference && comparisons[k]?.conflict.includes('figure'));
+    const other = members.find((m, k) => m !== reference && (comparisons[k]?.conflict.includes('figure') || comparisons[k]?.precision.some((p) => p.attribute === 'figure')));
     if (other !== undefined) {
-      const figs = matchingFigures(ref, claims[other]);
+      const figs = judgeFigures(ref, claims[other]);
       const refEntry = fig.values.find((v) => v.claim === String(reference));
-      if (figs && refEntry) refEntry.value = figs[0].text;
+      if (figs && refEntry) refEntry.value = figs.kind === 'scope' ? figs.a.groupText : figs.a.text;
     }
   }
   const values = members.map((m) => attrs.map((a) => differences.find((d) => d.attribute === a)!.values.find((v) => v.claim === String(m))?.value).filter((v): v is string => !!v));

@@ -13,7 +13,8 @@ import type { DescriptorTable } from './04-descriptors';
 import type { QuoteDraft } from './05-quotes';
 import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { ClaimDraft } from './07-claims';
-import { compareGroup } from './08-claim-groups';
+import { claimPlaces, compareGroup } from './08-claim-groups';
+import type { Gazetteer } from '../lang/gazetteer';
 
 /** Everything the earlier steps produced, ready to assemble. */
 export interface AssemblyInput {
@@ -25,6 +26,8 @@ export interface AssemblyInput {
   claims: ClaimDraft[];
   /** Each claim group's members (groupClaims); compared when written. */
   claimGroups: number[][];
+  /** A gazetteer to relate the claims' places by beside what their sentences say (absent: the text only). */
+  gazetteer?: Gazetteer | null;
 }
 
 const RELATED_MAX = 20;
@@ -74,6 +77,9 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   let quoteGroups: QuoteGroupDraft[] | null = input.quoteGroups;
   let claims: ClaimDraft[] | null = input.claims;
   let claimGroups: number[][] | null = input.claimGroups;
+  let gazetteer: Gazetteer | null = input.gazetteer ?? null;
+  // Article dates resolve claims' relative dates in the claim groups' comparison, as the matcher's compile does.
+  const articleDates = new Map(drafts.map((d) => [d.id, d.date]));
   const articleIds = drafts.map((d) => d.id);
   let expected: keyof IndexStream = 'articles';
   const inOrder = (section: keyof IndexStream, next: keyof IndexStream | null): void => {
@@ -249,8 +255,10 @@ export function streamIndex(input: AssemblyInput): IndexStream {
 
   function* claimGroupRecords(): Generator<ClaimGroup> {
     inOrder('claimGroups', null);
+    const places = claimPlaces(claims!, gazetteer, articleDates);
+    gazetteer = null;
     for (let gi = 0; gi < claimGroups!.length; gi++) {
-      const g = compareGroup(claims!, claimGroups![gi]);
+      const g = compareGroup(claims!, claimGroups![gi], places);
       yield {
         id: `cg${gi + 1}`,
         topic: g.topic,
@@ -258,6 +266,8 @@ export function streamIndex(input: AssemblyInput): IndexStream {
         members: g.members.map((m, k) => ({ claim: claimId(claims![m]), article: claims![m].article, relation: g.relations[k], values: g.values[k] })),
         differences: g.differences.map((d) => ({
           attribute: d.attribute,
+          ...(d.kind ? { kind: d.kind } : {}),
+          ...(d.basis ? { basis: d.basis } : {}),
           values: d.values.map((v) => ({ article: v.article, claim: claimId(claims![Number(v.claim)]), value: v.value })),
         })),
       };

@@ -52,12 +52,12 @@
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';
-import { analysePreparable, type AnalysisProgress, type PreparableArticle } from './index';
+import { analysePreparable, type AnalysisOptions, type AnalysisProgress, type PreparableArticle } from './index';
 import { prepareArticle, prepareRecord } from './prepare';
 import type { StoredTokens } from './stored-tokens';
 
 /** What an add may be given besides the records and the new articles. */
-export interface IncrementOptions {
+export interface IncrementOptions extends AnalysisOptions {
   /** Tokens kept for held articles (by article id, as the store gives them: checked before use); articles without are segmented again. */
   heldTokens?: ReadonlyMap<string, unknown>;
   /** Receives every article's tokens in their kept form (held ones as given when they were used), for the store to keep. */
@@ -80,5 +80,6 @@ export function analyseIncrement(held: readonly ArticleRecord[], added: ArticleI
     ],
     progress,
     options.keptTokens,
+    { gazetteer: options.gazetteer },
   );
 }

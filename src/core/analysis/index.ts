@@ -20,6 +20,7 @@ import { assembleIndex, type AssemblyInput } from './09-index';
 
 export { streamIndex, type AssemblyInput, type IndexStream } from './09-index';
 import { TokenStore } from './token-store';
+import type { Gazetteer } from '../lang/gazetteer';
 
 export type { ArticleInput } from './context';
 
@@ -34,8 +35,14 @@ export type AnalysisProgress = (step: AnalysisStep, done: number, total: number)
  * `keptTokens`, when given, receives each article's tokens in the form the store keeps
  * (stored-tokens.ts: an add then need not segment the article again).
  */
-export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>): CorpusIndex {
-  return analysePreparable(preparable(inputs), progress, keptTokens);
+export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}): CorpusIndex {
+  return analysePreparable(preparable(inputs), progress, keptTokens, options);
+}
+
+/** What an analysis may be given beyond its articles. */
+export interface AnalysisOptions {
+  /** A gazetteer: the claim groups' places are related by it beside what the text says (08-claim-groups claimPlaces), as the matcher's are. */
+  gazetteer?: Gazetteer | null;
 }
 
 /**
@@ -57,10 +64,10 @@ export interface PreparableArticle {
  * Analyses articles whose drafts come from anywhere (analyseCorpus: raw inputs; incremental.ts:
  * stored records plus raw inputs). Throws on duplicate or empty article ids. `keptTokens` as analyseCorpus's.
  */
-export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>): CorpusIndex {
+export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}): CorpusIndex {
   const parts = preparableParts(inputs, progress, keptTokens);
   progress('index', 0, inputs.length);
-  return assembleIndex(parts);
+  return assembleIndex({ ...parts, gazetteer: options.gazetteer });
 }
 
 /** Raw inputs as articles whose drafts are prepared from their text. */

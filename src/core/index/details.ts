@@ -125,6 +125,9 @@ export interface OutletGroup<T> {
 /** One differing attribute with each article's value, ready to be shown side by side. */
 export interface DifferenceDetails {
   attribute: Difference['attribute'];
+  /** How the values differ (Difference.kind; absent: a contradiction), and for a place inside another where that comes from. */
+  kind?: Difference['kind'];
+  basis?: Difference['basis'];
   values: { article: ArticleRef; claim: string; value: string }[];
 }
 
@@ -425,7 +428,7 @@ export function claimDifferences(group: CorpusIndex['claimGroups'][number], look
       const article = look.articles.get(v.article);
       if (article && shown(v.claim)) values.push({ article: articleRef(article), claim: v.claim, value: v.value });
     }
-    if (values.length >= 2) differences.push({ attribute: difference.attribute, values });
+    if (values.length >= 2) differences.push({ attribute: difference.attribute, ...(difference.kind ? { kind: difference.kind } : {}), ...(difference.basis ? { basis: difference.basis } : {}), values });
   }
   return differences;
 }

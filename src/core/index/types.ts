@@ -192,6 +192,14 @@ export interface ClaimRecord {
 /** What differs between members of a claim group. */
 export interface Difference {
   attribute: 'figure' | 'place' | 'date' | 'wording';
+  /**
+   * How the members differ (see DifferenceKind): 'contradiction' when one cannot be true with the
+   * reference; a kind of precision when all can ('place-within': one place lies inside the other).
+   * Absent in an index written before kinds existed: read as a contradiction.
+   */
+  kind?: DifferenceKind;
+  /** For a place inside another, where that containment comes from (as ValueDifference.basis). */
+  basis?: 'text' | 'gazetteer';
   values: { article: string; claim: string; value: string }[];
 }
 
@@ -236,6 +244,7 @@ export interface CorpusIndex {
  *   have", "said" against "will say", "confirmed" against "alleged").
  * - 'negation': one of the two says it did not happen ("did not back" against "backed").
  * - 'scope': the same figure said of another group ("40% of nurses" against "40% of doctors").
+ * - 'quote-other': both quote the speaker, in other words altogether: another utterance.
  * - 'quote-cut': the same utterance, one wording a cut of the other; 'quote-varied': the same
  *   utterance worded differently.
  */
@@ -250,7 +259,8 @@ export type DifferenceKind =
   | 'negation'
   | 'scope'
   | 'quote-cut'
-  | 'quote-varied';
+  | 'quote-varied'
+  | 'quote-other';
 
 /** A value the page and a corpus article state differently, side by side (claims marked "differs"). */
 export interface ValueDifference {

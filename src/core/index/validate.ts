@@ -3,7 +3,7 @@
  * the reason, e.g. `index.entities[3].coverage[0].mentions[2].start: expected a non-negative integer`.
  * Checks shape, offsets against the article text, and that every id referred to exists.
  */
-import type { CorpusIndex } from './types';
+import type { CorpusIndex, DifferenceKind } from './types';
 import { SCHEMA_VERSION } from './types';
 
 type Obj = Record<string, unknown>;
@@ -65,6 +65,8 @@ function ref(v: unknown, known: { has(id: string): boolean }, path: string, what
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Every kind of difference (DifferenceKind), for a claim group's differences. */
+const DIFFERENCE_KINDS = ['contradiction', 'more-precise', 'less-precise', 'place-within', 'place-around', 'more-certain', 'less-certain', 'negation', 'scope', 'quote-cut', 'quote-varied', 'quote-other'] as const satisfies readonly DifferenceKind[];
 
 /** Checks `json` against the CorpusIndex schema and returns it typed; throws naming the bad field. */
 export function validateIndex(json: unknown): CorpusIndex {
@@ -297,6 +299,8 @@ export class IndexValidator {
       const dp = `${p}.differences[${k}]`;
       const dobj = obj(d, dp);
       oneOf(dobj.attribute, ['figure', 'place', 'date', 'wording'] as const, `${dp}.attribute`);
+      if (dobj.kind !== undefined) oneOf(dobj.kind, DIFFERENCE_KINDS, `${dp}.kind`);
+      if (dobj.basis !== undefined) oneOf(dobj.basis, ['text', 'gazetteer'] as const, `${dp}.basis`);
       arr(dobj.values, `${dp}.values`).forEach((v, j) => {
         const vp = `${dp}.values[${j}]`;
         const vo = obj(v, vp);

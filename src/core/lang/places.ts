@@ -1,4 +1,5 @@
-/** Words that head or prefix the names of places. */
+/** Words that head or prefix the names of places, and which places lie in which. */
+import { normalize } from './normalize';
 
 /** Heads that make a capitalised sequence a place (a venue) rather than a person or organisation. */
 export const VENUE_HEADS: ReadonlySet<string> = new Set([
@@ -13,3 +14,116 @@ export const COMPASS: ReadonlySet<string> = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater',
   'upper', 'lower', 'inner', 'outer',
 ]);
+
+/**
+ * Where a containment of two places comes from: "text", an article of the corpus says so ("X,
+ * Greater Y", "X in Y", "Y's X"); "gazetteer", no article says so but a gazetteer does (gazetteer.ts).
+ */
+export type PlaceBasis = 'text' | 'gazetteer';
+
+/** A place named in a text: its offsets and its index in the corpus's list of places. */
+export interface PlaceHit {
+  start: number;
+  end: number;
+  target: number;
+}
+
+/** Words after which a place names the larger place it lies in ("X, Y", "X in Y"). */
+const WITHIN_GAPS: ReadonlySet<string> = new Set([',', 'in']);
+/** A place named "Greater Y" contains the place named "Y". */
+const GREATER = 'greater ';
+/** A possessive ending of a normalised name ("Y's X"), and a gap that is only one. */
+const POSSESSIVE = /'s?$/;
+const POSSESSIVE_GAP = /^'s?$/;
+
+/**
+ * The places a corpus's own names put one inside another: a place named "Greater Y" is around the
+ * place named "Y". `names` are the corpus's places; calls `add(inner, outer)` with their indices.
+ */
+export function greaterPairs(names: readonly string[], add: (inner: number, outer: number) => void): void {
+  const keys = names.map((p) => normalize(p).trim());
+  keys.forEach((outer, o) => {
+    if (!outer.startsWith(GREATER)) return;
+    const inner = keys.indexOf(outer.slice(GREATER.length));
+    if (inner >= 0 && inner !== o) add(inner, o);
+  });
+}
+
+/**
+ * Which places one text says lie in which, from its place hits in text order: "X, Greater Y" and
+ * "X in Y" (X in Y), "Y's X" (X in Y). A comma between places of a list ("A, B and C") says
+ * nothing, so a comma counts only between two places that are not in a list. Calls `add(inner, outer)`.
+ * The one rule for the matcher's compile (match/compile.ts) and the analysis's claim groups.
+ */
+export function placePairsInText(text: string, hits: readonly PlaceHit[], add: (inner: number, outer: number) => void): void {
+  const gap = (x: PlaceHit, y: PlaceHit) => normalize(text.slice(x.end, y.start)).trim();
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const [h1, h2] = [hits[k], hits[k + 1]];
+    if (h1.target === h2.target) continue;
+    const between = gap(h1, h2);
+    const written = normalize(text.slice(h1.start, h1.end));
+    // The possessive is the name's ("Y's" hit as one) or the whole gap (the hit ends before it).
+    if ((between === '' && POSSESSIVE.test(written)) || POSSESSIVE_GAP.test(between)) add(h2.target, h1.target);
+    else if (between === 'in') add(h1.target, h2.target);
+    else if (WITHIN_GAPS.has(between)) {
+      const inList = (k > 0 && /^(,|and)$/.test(gap(hits[k - 1], h1))) || (k + 2 < hits.length && /^(,|and|, and)$/.test(gap(h2, hits[k + 2])));
+      if (!inList) add(h1.target, h2.target);
+    }
+  }
+}
+
+/** Per place index, the places that flat (inner, outer) pairs put it in, transitively (a venue in a town in a county lies in the county). */
+export function closeWithin(count: number, pairs: readonly number[]): Set<number>[] {
+  const direct: number[][] = Array.from({ length: count }, () => []);
+  for (let k = 0; k + 1 < pairs.length; k += 2) direct[pairs[k]]?.push(pairs[k + 1]);
+  return direct.map((_, p) => {
+    const out = new Set<number>();
+    const stack = [...direct[p]];
+    while (stack.length) {
+      const q = stack.pop()!;
+      if (q === p || out.has(q)) continue;
+      out.add(q);
+      stack.push(...direct[q]);
+    }
+    return out;
+  });
+}
+
+/** What is known of which places lie in which: per place index, from the corpus text and from a gazetteer. */
+export interface PlaceWithin {
+  text: readonly ReadonlySet<number>[];
+  gazetteer?: readonly ReadonlySet<number>[];
+}
+
+/**
+ * How places `b` relate to places `a` (indices): "same" when they share one and neither names a
+ * place the other does not account for; "scope" when they share one but each names others the other
+ * does not ("in A, B and C" against "in B, C and D": one statement about other places, both can be
+ * true), with the indices of each side's own; else the first pair one of which lies inside the
+ * other, what the corpus text says first, a gazetteer where no article relates the two ("within":
+ * b's place lies inside a's; "around": b's contains a's); else "other" (another place). The one
+ * judge of places for the matcher (relate.ts) and the claim groups.
+ */
+export function relatePlaces(
+  a: readonly number[],
+  b: readonly number[],
+  within: PlaceWithin | undefined,
+): { relation: 'same' } | { relation: 'scope'; aOnly: number[]; bOnly: number[] } | { relation: 'other'; a: number; b: number } | { relation: 'within' | 'around'; a: number; b: number; basis: PlaceBasis } {
+  if (a.some((p) => b.includes(p))) {
+    // A place of one side the other names, or one inside or around a place the other names, is accounted for.
+    const related = (p: number, q: number) => p === q || !!within?.text[p]?.has(q) || !!within?.text[q]?.has(p) || !!within?.gazetteer?.[p]?.has(q) || !!within?.gazetteer?.[q]?.has(p);
+    const aOnly = a.map((_, i) => i).filter((i) => !b.some((q) => related(a[i], q)));
+    const bOnly = b.map((_, i) => i).filter((i) => !a.some((q) => related(b[i], q)));
+    return aOnly.length > 0 && bOnly.length > 0 ? { relation: 'scope', aOnly, bOnly } : { relation: 'same' };
+  }
+  for (const [sets, basis] of [[within?.text, 'text'], [within?.gazetteer, 'gazetteer']] as const) {
+    if (!sets) continue;
+    for (let ai = 0; ai < a.length; ai++) {
+      for (let bi = 0; bi < b.length; bi++) {
+        if (sets[b[bi]]?.has(a[ai])) return { relation: 'within', a: ai, b: bi, basis };
+        if (sets[a[ai]]?.has(b[bi])) return { relation: 'around', a: ai, b: bi, basis };
+      }
+    }
+  }
+  return { relation: 'other', a: 0, b: 0 };
+}

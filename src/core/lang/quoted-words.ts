@@ -36,12 +36,29 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
  * one's word pairs in the other, and neither a cut of the other (the same words, fewer of them).
  */
 export function rewordedQuote(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length < MIN_QUOTED_WORDS || b.length < MIN_QUOTED_WORDS) return false;
-  if (containsRun(a, b) || containsRun(b, a)) return false;
+  return quoteWording(a, b) === 'varied';
+}
+
+/**
+ * Share of the shorter quotation's word pairs the other holds below which the two are different
+ * utterances, not one reworded: under a quarter of SAME_UTTERANCE, so a quotation reworded
+ * beyond the threshold (word order changed, a clause cut) is no "other utterance" either.
+ */
+const OTHER_UTTERANCE = SAME_UTTERANCE / 4;
+
+/**
+ * How two quotations of one claim relate: one utterance cut ("cut": the same words, fewer of them)
+ * or worded differently ("varied", rewordedQuote), other words altogether ("other": under
+ * OTHER_UTTERANCE of the word pairs shared), or null (too short to tell, or between the two).
+ */
+export function quoteWording(a: readonly string[], b: readonly string[]): 'cut' | 'varied' | 'other' | null {
+  if (a.length < MIN_QUOTED_WORDS || b.length < MIN_QUOTED_WORDS) return null;
+  if (containsRun(a, b) || containsRun(b, a)) return 'cut';
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < long.length; i++) pairs.add(`${long[i]} ${long[i + 1]}`);
   let shared = 0;
   for (let i = 0; i + 1 < short.length; i++) if (pairs.has(`${short[i]} ${short[i + 1]}`)) shared++;
-  return shared / (short.length - 1) >= SAME_UTTERANCE;
+  const share = shared / (short.length - 1);
+  return share >= SAME_UTTERANCE ? 'varied' : share < OTHER_UTTERANCE ? 'other' : null;
 }

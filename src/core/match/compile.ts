@@ -21,7 +21,7 @@ import { readDecade, readVagueTime } from '../lang/vague-time';
 import { durationUnit } from '../lang/durations';
 import { quotedWords } from '../lang/quoted-words';
 import { dayOf, findDateSpans } from '../lang/date-spans';
-import { normalize } from '../lang/normalize';
+import { greaterPairs, placePairsInText, type PlaceHit } from '../lang/places';
 import { derivedCounts, shareGroupSpan } from './relate';
 import { findQuotedSpans } from './quotes';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
@@ -617,15 +617,9 @@ function descriptorIds(e: CorpusIndex['entities'][number], words: Map<string, nu
   return [...ids].sort((x, y) => x - y);
 }
 
-/** Words after which a place names the larger place it lies in ("X, Y", "X in Y"). */
-const WITHIN_GAPS: ReadonlySet<string> = new Set([',', 'in']);
-/** A place named "Greater Y" contains the place named "Y". */
-const GREATER = 'greater ';
-
 /**
- * Which places the corpus text itself says lie in which: "X, Greater Y" and "X in Y" (X in Y),
- * "Y's X" (X in Y), and a place named "Greater Y" around "Y". A comma between places of a list
- * ("A, B and C") says nothing, so a comma counts only between two places that are not in a list.
+ * Which places the corpus text itself says lie in which (core/lang/places: placePairsInText, the
+ * one rule the analysis's claim groups read too), and a place named "Greater Y" around "Y".
  * Returns flat (inner, outer) pairs, sorted.
  */
 function placeContainment(articles: number, readArticle: (a: number) => { text: string }, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
@@ -634,31 +628,15 @@ function placeContainment(articles: number, readArticle: (a: number) => { text: 
   const add = (inner: number, outer: number) => {
     if (inner !== outer) pairs.add(`${inner},${outer}`);
   };
-  const names = places.map((p) => normalize(p).trim());
-  names.forEach((outer, o) => {
-    if (!outer.startsWith(GREATER)) return;
-    const inner = names.indexOf(outer.slice(GREATER.length));
-    if (inner >= 0) add(inner, o);
-  });
+  greaterPairs(places, add);
   const hits = new NameHits();
   for (let a = 0; a < articles; a++) {
     const { text } = readArticle(a);
     tokenize(text, tokens);
     scanner.scan(text, tokens, hits);
-    const at: number[] = [];
-    for (let h = 0; h < hits.count; h++) if (hits.type[h] === PatternType.place) at.push(h);
-    const gap = (x: number, y: number) => normalize(text.slice(hits.end[x], hits.start[y])).trim();
-    for (let k = 0; k + 1 < at.length; k++) {
-      const [h1, h2] = [at[k], at[k + 1]];
-      const between = gap(h1, h2);
-      const written = normalize(text.slice(hits.start[h1], hits.end[h1]));
-      if (between === '' && /'s?$/.test(written)) add(hits.target[h2], hits.target[h1]);
-      else if (between === 'in') add(hits.target[h1], hits.target[h2]);
-      else if (WITHIN_GAPS.has(between)) {
-        const inList = (k > 0 && /^(,|and)$/.test(gap(at[k - 1], h1))) || (k + 2 < at.length && /^(,|and|, and)$/.test(gap(h2, at[k + 2])));
-        if (!inList) add(hits.target[h1], hits.target[h2]);
-      }
-    }
+    const at: PlaceHit[] = [];
+    for (let h = 0; h < hits.count; h++) if (hits.type[h] === PatternType.place) at.push({ start: hits.start[h], end: hits.end[h], target: hits.target[h] });
+    placePairsInText(text, at, add);
   }
   return [...pairs]
     .map((p) => p.split(',').map(Number))

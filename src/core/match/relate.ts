@@ -12,12 +12,16 @@ import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
-import { quotedWords, rewordedQuote } from '../lang/quoted-words';
-import { FigureClass, QUALIFIERS, figureInterval, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { quotedWords, quoteWording } from '../lang/quoted-words';
+import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
+import { compareFigures, measureRelation, valueRelation } from '../lang/figure-compare';
+
+export { compareFigures, roundSignificant, significantDigits } from '../lang/figure-compare';
 import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
 import { readRepeatMarker } from '../lang/event-time';
+import { closeWithin, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -30,11 +34,6 @@ import { Tokens } from './tokens';
 const MEMBER_FLOOR = 0.2;
 /** At most this many differences per reference: a card shows each, and more would bury the main one. */
 const MAX_DIFFERENCES = 4;
-/**
- * Figures at or above this are compared in their scale's units for rounding ("2.5 million"
- * against "2,460,000"); below it a plain whole number means that value (the one figure rule).
- */
-const SCALED_FROM = 1e6;
 
 /** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
 export interface RelateData {
@@ -108,21 +107,8 @@ function sameMeasure(cls: number, pageUnits: readonly string[], corpusUnits: rea
 
 /** Builds the corpus-side relating data once from compiled matcher data. */
 export function relateData(data: MatcherData): RelateData {
-  const direct: number[][] = data.places.map(() => []);
-  const pairs = data.placeWithin ?? [];
-  for (let k = 0; k + 1 < pairs.length; k += 2) direct[pairs[k]]?.push(pairs[k + 1]);
   // Transitive: a venue in a town in a county lies in the county.
-  const within = direct.map((_, p) => {
-    const out = new Set<number>();
-    const stack = [...direct[p]];
-    while (stack.length) {
-      const q = stack.pop()!;
-      if (q === p || out.has(q)) continue;
-      out.add(q);
-      stack.push(...direct[q]);
-    }
-    return out;
-  });
+  const within = closeWithin(data.places.length, data.placeWithin ?? []);
   // Traits that are not what this version writes are left out (figures and places still compare):
   // a bad stored shard must not stop a scan.
   const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
@@ -394,92 +380,6 @@ export function derivedCounts(t: TokenRun, figures: readonly Pick<ParsedFigure, 
   return out;
 }
 
-/** Whether two figures measure the same thing: same class and, for counts, a shared unit word when both have one. */
-function comparable(pageUnits: readonly string[], corpusUnits: readonly string[]): boolean {
-  return pageUnits.length === 0 || corpusUnits.length === 0 || pageUnits.some((u) => corpusUnits.includes(u));
-}
-
-/**
- * Two known groups that are not the same: their head nouns (the last word: "of registered party
- * members", "1,200 volunteers") differ, so it is a share or count of the members against one of the
- * voters. One group narrowed by a word of its own ("31 senior harbour wardens" against "31 harbour
- * wardens", "more than 50 wardens" against "more than 50 senior wardens") is the same group less fully
- * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
- */
-function otherGroup(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const headA = a[a.length - 1];
-  const headB = b[b.length - 1];
-  return headA !== headB && !a.includes(headB) && !b.includes(headA);
-}
-
-/** Decimal places of a number as it is written in its scale's units ("2.5 million" has one). */
-function decimals(value: number): number {
-  const scaled = Math.abs(value) >= SCALED_FROM ? value / 10 ** (3 * Math.floor(Math.log10(Math.abs(value)) / 3)) : value;
-  const s = String(+scaled.toFixed(6));
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/** Qualifiers that state an upper limit, and a lower one ("up to", "more than"). */
-const UPPER_BOUNDS: ReadonlySet<string> = new Set(['less-than', 'at-most', 'up-to']);
-const LOWER_BOUNDS: ReadonlySet<string> = new Set(['more-than', 'at-least']);
-
-/** Significant digits of a number as written: 2,000 has one, 1,800 two, 59.5 three. */
-export function significantDigits(value: number): number {
-  const digits = String(+Math.abs(value).toPrecision(12)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return Math.max(1, digits.length);
-}
-
-/** `value` rounded to `digits` significant digits. */
-export function roundSignificant(value: number, digits: number): number {
-  return +value.toPrecision(digits);
-}
-
-/** `value` rounded to `places` decimals in the units of `like`'s scale. */
-function roundLike(value: number, like: number, places: number): number {
-  const unit = Math.abs(like) >= SCALED_FROM ? 10 ** (3 * Math.floor(Math.log10(Math.abs(like)) / 3)) : 1;
-  return +(Math.round((value / unit) * 10 ** places) / 10 ** places).toFixed(6) * unit;
-}
-
-/**
- * How a corpus figure relates to a page figure of the same class: null when they state the same
- * thing, a precision kind when both can be true but one says more, 'contradiction' otherwise.
- * Rounding is precision, not contradiction, for shares, decimals and scaled figures ("63%" and
- * "62.5%", "2.5 million" and "2,460,000"); a plain whole count means that value (figures.ts).
- */
-export function compareFigures(pageValue: number, pageQualifier: number, corpusValue: number, corpusQualifier: number, cls: number, pageHigh?: number, corpusHigh?: number): DifferenceKind | null {
-  if (figuresAgree(pageValue, pageQualifier, corpusValue, corpusQualifier, pageHigh, corpusHigh)) {
-    const [pl, ph] = figureInterval(pageValue, pageQualifier, pageHigh);
-    const [cl, ch] = figureInterval(corpusValue, corpusQualifier, corpusHigh);
-    if (pl === cl && ph === ch) return null;
-    if (cl >= pl && ch <= ph) return 'more-precise';
-    if (pl >= cl && ph <= ch) return 'less-precise';
-    // Two limits in one direction ("up to £3m" against "as much as £5m"): the tighter one says more.
-    const direction = (q: number) => (UPPER_BOUNDS.has(QUALIFIERS[q]) ? -1 : LOWER_BOUNDS.has(QUALIFIERS[q]) ? 1 : 0);
-    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue && direction(pageQualifier) !== 0 && direction(pageQualifier) === direction(corpusQualifier)) {
-      return (corpusValue - pageValue) * direction(pageQualifier) > 0 ? 'more-precise' : 'less-precise';
-    }
-    // Two approximations that overlap, one the other rounded ("around 2,000" against "around
-    // 1,800"): the one written with more significant digits is the more precise.
-    if (pageHigh === undefined && corpusHigh === undefined && pageValue !== corpusValue) {
-      const sp = significantDigits(pageValue);
-      const sc = significantDigits(corpusValue);
-      if (sc > sp && roundSignificant(corpusValue, sp) === pageValue) return 'more-precise';
-      if (sp > sc && roundSignificant(pageValue, sc) === corpusValue) return 'less-precise';
-    }
-    return null;
-  }
-  const isRoundable = (v: number) => cls === FigureClass.percent || Math.abs(v) >= SCALED_FROM || !Number.isInteger(v);
-  if (pageQualifier === 0 && corpusQualifier === 0 && pageHigh === undefined && corpusHigh === undefined) {
-    const dp = decimals(pageValue);
-    const dc = decimals(corpusValue);
-    if (dp < dc && isRoundable(pageValue) && roundLike(corpusValue, pageValue, dp) === pageValue) return 'more-precise';
-    if (dc < dp && isRoundable(corpusValue) && roundLike(pageValue, corpusValue, dc) === corpusValue) return 'less-precise';
-  }
-  return 'contradiction';
-}
-
 /**
  * How firmly the corpus states what the page states: the reporting clauses first ("will say"
  * against "said", "suggested" against "said"); when they are alike, what is reported ("said it could
@@ -550,13 +450,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const c = figs[ci];
       if (c[2] !== g.cls) continue;
       const corpusGroup = traits?.[3][ci] ?? [];
-      // Counts' unit words run on into the verb ("1,200 people crammed"): only a group that a
-      // plural noun ends (shareGroupSpan) says which group; without one on both sides, a count is
-      // compared when a unit word is shared.
-      const groupsKnown = pageGroup.length > 0 && corpusGroup.length > 0;
-      if (g.cls === FigureClass.count && !groupsKnown && !comparable(units, c[3])) continue;
+      // The one judge of what two figures measure (lang/figure-compare), the claim groups' too.
+      const measure = measureRelation({ cls: g.cls, units, group: pageGroup }, { cls: c[2], units: c[3], group: corpusGroup });
+      if (measure === 'other') continue;
       if (figuresOnly && !sameMeasure(g.cls, units, c[3], pageGroup, corpusGroup)) continue;
-      if (otherGroup(pageGroup, corpusGroup)) {
+      if (measure === 'scope') {
         // The same figure of another group says the scope first; another figure of another group, failing that.
         const agrees = figuresAgree(g.value, g.qualifier, c[0], c[1], g.high, c[4]);
         if (scope === null || (agrees && !scopeAgrees)) {
@@ -567,7 +465,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       }
       const corpusDuration = traits?.[11]?.[ci] ?? '';
       let kind: DifferenceKind | null;
-      if (g.cls === FigureClass.year) kind = figuresAgree(g.value, g.qualifier, c[0], c[1]) ? null : 'contradiction';
+      if (g.cls === FigureClass.year) kind = valueRelation(g.value, g.qualifier, c[0], c[1], g.cls);
       else if (g.cls === FigureClass.count && duration && corpusDuration && duration !== corpusDuration) {
         // One duration in other units ("fourteen weeks", "more than three months"): in days, each
         // approximate (a month has no fixed length) unless it states a limit.
@@ -576,7 +474,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
         kind = compareFigures(g.value * daysIn(duration), g.qualifier || about, c[0] * daysIn(corpusDuration), c[1] || about, g.cls, inDays(g.high, duration), inDays(c[4], corpusDuration));
         // Converted values are not written figures: only a contradiction or a limit's precision is said.
         if (kind !== 'contradiction' && (g.qualifier === 0) === (c[1] === 0)) kind = null;
-      } else kind = compareFigures(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
+      } else kind = valueRelation(g.value, g.qualifier, c[0], c[1], g.cls, g.high, c[4]);
       // A count that a share comes to is approximate by construction: consistent with a count is the same.
       if ((derived || ci >= ownFigures) && kind !== 'contradiction') kind = null;
       // The closest reading wins: the same figure, then a precision difference, then a contradiction.
@@ -598,20 +496,16 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   let placeAgrees = false;
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
-    if (!placeAgrees && compare) {
-      // What the corpus text says first; a gazetteer where no article relates the two.
-      let found: ValueDifference | null = null;
-      for (const [within, basis] of [[ctx.data?.within, 'text'], [ctx.data?.withinGazetteer, 'gazetteer']] as const) {
-        for (let pi = 0; pi < ctx.pagePlaces.length && !found; pi++) {
-          const p = ctx.pagePlaces[pi];
-          for (const c of claimPlaces) {
-            if (within?.[c]?.has(p)) found = { attribute: 'place', kind: 'place-within', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
-            else if (within?.[p]?.has(c)) found = { attribute: 'place', kind: 'place-around', page: ctx.pagePlaceTexts[pi], corpus: ctx.places[c], basis };
-            if (found) break;
-          }
-        }
-      }
-      add(found ?? { attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
+    // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
+    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined) : null;
+    if (judged?.relation === 'scope') {
+      // Lists of places that share some and each name others: the same statement about other places.
+      add({ attribute: 'place', kind: 'scope', page: judged.aOnly.map((i) => ctx.pagePlaceTexts[i]).join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
+    }
+    if (!placeAgrees && judged) {
+      if (judged.relation === 'within' || judged.relation === 'around') {
+        add({ attribute: 'place', kind: judged.relation === 'within' ? 'place-within' : 'place-around', page: ctx.pagePlaceTexts[judged.a], corpus: ctx.places[claimPlaces[judged.b]], basis: judged.basis });
+      } else add({ attribute: 'place', kind: 'contradiction', page: ctx.pagePlaceTexts[0], corpus: ctx.places[claimPlaces[0]] });
     }
   }
   if (traits && compare && !figuresOnly) {
@@ -645,9 +539,13 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const found = certaintyDifference(page.certainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
-    // Quote wording: both quote the speaker, in other words of one utterance (a cut is no difference).
+    // Quote wording: both quote the speaker, in other words of one utterance (a cut is no
+    // difference), or other words altogether (another utterance: the page's words are not this article's).
     const corpusQuote = traits[12];
-    if (corpusQuote?.length === 2 && rewordedQuote(page.quoted, corpusQuote[0].split(' '))) add({ attribute: 'wording', kind: 'quote-varied', page: page.quotedText, corpus: corpusQuote[1] });
+    if (corpusQuote?.length === 2) {
+      const wording = quoteWording(page.quoted, corpusQuote[0].split(' '));
+      if (wording === 'varied' || wording === 'other') add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: corpusQuote[1] });
+    }
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];
     if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, { level: q[0], keys: q[1], start: 0, end: 0 })) {
@@ -688,6 +586,7 @@ const KIND_ORDER: readonly DifferenceKind[] = [
   'place-around',
   'more-precise',
   'less-precise',
+  'quote-other',
   'quote-varied',
   'quote-cut',
 ];

@@ -17,6 +17,7 @@ const kindKeys: Record<DifferenceKind, MessageKey> = {
   scope: 'card_difference_scope',
   'quote-cut': 'card_difference_quote_cut',
   'quote-varied': 'card_difference_quote_varied',
+  'quote-other': 'card_difference_quote_other',
 };
 
 const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
@@ -32,18 +33,18 @@ const attributeKeys: Record<ValueDifference['attribute'], MessageKey> = {
 /** How loudly a kind is shown: a contradiction warns, a difference of certainty or group cautions, one of precision informs. */
 export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precision' {
   if (kind === 'contradiction' || kind === 'negation') return 'conflict';
-  if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied') return 'caution';
+  if (kind === 'scope' || kind === 'more-certain' || kind === 'less-certain' || kind === 'quote-varied' || kind === 'quote-other') return 'caution';
   return 'precision';
 }
 
-/** The translated name of a kind of difference ("More precise"). */
-export function kindLabel(kind: DifferenceKind): string {
-  return t(kindKeys[kind]);
+/** The translated name of a kind of difference ("More precise"); of places, a scope reads "Other places". */
+export function kindLabel(kind: DifferenceKind, attribute?: ValueDifference['attribute']): string {
+  return t(kind === 'scope' && attribute === 'place' ? 'card_difference_scope_place' : kindKeys[kind]);
 }
 
-/** A badge naming a kind of difference. */
-export function KindBadge({ kind }: { kind: DifferenceKind }) {
-  return <span class={`cl-badge cl-badge-kind cl-badge-${kindTone(kind)}`} data-cl-kind={kind}>{kindLabel(kind)}</span>;
+/** A badge naming a kind of difference (of the attribute, when known). */
+export function KindBadge({ kind, attribute }: { kind: DifferenceKind; attribute?: ValueDifference['attribute'] }) {
+  return <span class={`cl-badge cl-badge-kind cl-badge-${kindTone(kind)}`} data-cl-kind={kind}>{kindLabel(kind, attribute)}</span>;
 }
 
 /** Every difference a reference carries, main one first. */
@@ -74,7 +75,7 @@ export function PageDifferences({ differences, outlet, wording = false }: PageDi
       {shownDifferences.map((d, i) => (
         <li key={i} class={`cl-pd cl-pd-${kindTone(d.kind!)}`} data-cl-kind={d.kind} data-cl-attribute={d.attribute}>
           <p class="cl-sbs-head">
-            <KindBadge kind={d.kind!} /> <span class="cl-sbs-attribute">{t(attributeKeys[d.attribute])}</span>
+            <KindBadge kind={d.kind!} attribute={d.attribute} /> <span class="cl-sbs-attribute">{t(attributeKeys[d.attribute])}</span>
           </p>
           <dl class="cl-pd-values">
             <div class="cl-pd-side">

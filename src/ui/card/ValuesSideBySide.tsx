@@ -1,6 +1,10 @@
-/** A differing attribute with each outlet's value next to the others, visibly marked "differs". */
+/**
+ * A differing attribute with each outlet's value next to the others, visibly marked: "differs" for
+ * values that cannot all be true, else the kind of precision ("Place within", and where that comes from).
+ */
 import type { DifferenceDetails } from '../../core/index/details';
 import { t, type MessageKey } from '../shared/i18n';
+import { KindBadge } from './PageDifferences';
 import { articleDate, outletName } from '../shared/format';
 
 /** Props of one side-by-side comparison. */
@@ -17,10 +21,12 @@ const attributeKeys: Record<DifferenceDetails['attribute'], MessageKey> = {
 
 /** Side-by-side values, e.g. "12" (one outlet) vs "more than 20" (another). */
 export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
+  // A contradiction (or a kind not written, in an older index) says "differs"; a difference of precision says its kind.
+  const precision = difference.kind !== undefined && difference.kind !== 'contradiction';
   return (
-    <div class="cl-sbs" data-cl-attribute={difference.attribute}>
+    <div class={`cl-sbs${precision ? ' cl-sbs-precision' : ''}`} data-cl-attribute={difference.attribute} data-cl-kind={difference.kind}>
       <p class="cl-sbs-head">
-        <span class="cl-badge cl-badge-differs">{t('card_relation_differs')}</span>{' '}
+        {precision ? <KindBadge kind={difference.kind!} attribute={difference.attribute} /> : <span class="cl-badge cl-badge-differs">{t('card_relation_differs')}</span>}{' '}
         <span class="cl-sbs-attribute">{t(attributeKeys[difference.attribute])}</span>
       </p>
       <ul class="cl-sbs-values">
@@ -32,6 +38,7 @@ export function ValuesSideBySide({ difference }: ValuesSideBySideProps) {
           </li>
         ))}
       </ul>
+      {difference.basis === 'text' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_text')}</p> : difference.basis === 'gazetteer' ? <p class="cl-pd-basis cl-muted">{t('card_place_basis_gazetteer')}</p> : null}
     </div>
   );
 }

@@ -253,6 +253,24 @@ describe('claim card', () => {
     expect(values).toEqual(['28 The Daily Lantern 2016-07-09', 'more than 40 Northgate Courier 2016-07-10']);
   });
 
+  it.each([
+    // the group difference's kind and basis, the badge it shows, the basis line
+    [undefined, undefined, 'Differs', ''],
+    ['contradiction', undefined, 'Differs', ''],
+    ['place-within', 'gazetteer', 'Place within', 'by a gazetteer (GeoNames)'],
+    ['place-around', 'text', 'Wider place', 'as a corpus article says'],
+  ] as const)('names a group difference of kind %s (basis %s) by "%s"', (kind, basis, badge, line) => {
+    const index = makeMiniIndex();
+    const group = index.claimGroups.find((g) => g.id === 'cg1')!;
+    group.differences = group.differences.map((d) => ({ ...d, ...(kind ? { kind } : {}), ...(basis ? { basis } : {}) }));
+    const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, 0.7), state: ready(index, 'claim', 'cg1') });
+    const sbs = el.querySelector('.cl-sbs')!;
+    expect(textOf(sbs.querySelector('.cl-sbs-head')!)).toContain(badge);
+    expect(textOf(sbs)).not.toContain(badge === 'Differs' ? 'Place within' : 'Differs');
+    if (line) expect(textOf(sbs.querySelector('.cl-pd-basis')!)).toContain(line);
+    else expect(sbs.querySelector('.cl-pd-basis')).toBeNull();
+  });
+
   it('merges the page-side relation per article and labels corpus-side ones as such', () => {
     const index = makeMiniIndex();
     const { el } = mount({ match: match('claim', 'cg1', 'Over 40 councillors signed it.', refs, PARTIAL), state: ready(index, 'claim', 'cg1') });

@@ -100,7 +100,7 @@ describe('second corpus (company results)', () => {
     expect(c1.group).toBe(c2.group);
     const g = index.claimGroups.find((x) => x.id === c1.group)!;
     expect(g.differences).toEqual([
-      { attribute: 'figure', values: [{ article: 'a1', claim: c1.id, value: 'About 1,200' }, { article: 'a2', claim: c2.id, value: 'More than 2,000' }] },
+      { attribute: 'figure', kind: 'contradiction', values: [{ article: 'a1', claim: c1.id, value: 'About 1,200' }, { article: 'a2', claim: c2.id, value: 'More than 2,000' }] },
     ]);
   });
 

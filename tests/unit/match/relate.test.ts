@@ -154,6 +154,7 @@ describe('relate: the kind of each difference', () => {
     ['a duration in the same units', 'The bridge closes for 14 weeks.', undefined, undefined, 'The bridge closes for 10 weeks.', {}, ['figure:contradiction']],
     ['one utterance worded differently', 'Ms Vale said: "We will rebuild the harbour for everyone who works on it."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, ['wording:quote-varied']],
     ['a quotation cut', 'Ms Vale said: "We will rebuild the harbour."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, []],
+    ['another utterance quoted', 'Ms Vale said: "The ferry fares are too high for families."', undefined, undefined, 'Ms Vale said: "We will rebuild the harbour for all who work on it."', {}, ['wording:quote-other']],
     ['a decade against "in the past"', 'A depot official had been an informant in the past.', undefined, undefined, 'A depot official had been an informant in the 1970s.', {}, ['date:more-precise']],
     ['"in the past" against a decade', 'A depot official had been an informant in the 1970s.', undefined, undefined, 'A depot official had been an informant in the past.', {}, ['date:less-precise']],
     ['a year against "the next election"', 'The guild will win the next council election.', undefined, undefined, 'The guild will win the council vote in 2027.', {}, ['date:more-precise']],
@@ -204,6 +205,27 @@ describe('relate: the kind of each difference', () => {
     expect(byText.values).toEqual({ attribute: 'place', kind: 'place-within', page: 'Dunmore Valley', corpus: 'Kessel Quay', basis: 'text' });
     const byGazetteer = relate(context('Crews walked out in Westford.', [sig], [traits], 'Westford'), sig, 0.8, 0);
     expect(byGazetteer.values).toEqual({ attribute: 'place', kind: 'place-within', page: 'Westford', corpus: 'Kessel Quay', basis: 'gazetteer' });
+  });
+
+  it.each([
+    // page places, corpus places, the expected place difference (kind, page side, corpus side), or none
+    [['Westford', 'Dunmore Valley'], ['Westford', 'Eastholm'], { kind: 'scope', page: 'Dunmore Valley', corpus: 'Eastholm' }],
+    [['Westford', 'Dunmore Valley', 'Farholm'], ['Westford', 'Eastholm', 'Farholm', 'Millbrook'], { kind: 'scope', page: 'Dunmore Valley', corpus: 'Eastholm, Millbrook' }],
+    // One list inside the other, or the other's own place inside a shared one (Kessel Quay lies in Dunmore Valley): no scope.
+    [['Westford', 'Dunmore Valley'], ['Westford'], null],
+    [['Westford'], ['Westford', 'Eastholm'], null],
+    [['Westford', 'Dunmore Valley'], ['Westford', 'Kessel Quay'], null],
+    [['Eastholm'], ['Farholm'], { kind: 'contradiction', page: 'Eastholm', corpus: 'Farholm' }],
+  ])('places %j against %j: %j', (pagePlaces, corpusPlaces, expected) => {
+    const places = [...PLACES, 'Eastholm', 'Farholm', 'Millbrook'];
+    const text = `Rallies were held in ${pagePlaces.join(', ')}.`;
+    const [sig, traits] = corpusClaim(`Rallies were held in ${corpusPlaces.join(', ')}.`);
+    sig[5] = corpusPlaces.map((p) => places.indexOf(p));
+    const ctx = { ...context(text, [sig], [traits]), places, pagePlaces: pagePlaces.map((p) => places.indexOf(p)), pagePlaceTexts: pagePlaces };
+    ctx.data = { ...ctx.data!, within: [new Set([1]), ...places.slice(1).map(() => new Set<number>())], withinGazetteer: places.map(() => new Set<number>()) };
+    const ref = relate(ctx, sig, 0.8, 0);
+    const place = (ref.differences ?? (ref.values ? [ref.values] : [])).find((d) => d.attribute === 'place');
+    expect(place ? { kind: place.kind, page: place.page, corpus: place.corpus } : null).toEqual(expected);
   });
 
   it('puts a contradiction before a precision difference and names it the main kind', () => {

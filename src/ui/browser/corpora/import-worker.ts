@@ -10,6 +10,7 @@ import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/ind
 import { analyseIncrement } from '../../../core/analysis/incremental';
 import type { StoredTokens } from '../../../core/analysis/stored-tokens';
 import { CorpusStore } from '../../../store/corpus-store';
+import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
 const scope = globalThis as unknown as { postMessage(reply: WorkerReply): void; close(): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
@@ -32,6 +33,8 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   let index;
   // Every article's tokens, kept beside its record for the next add.
   const tokens = new Map<string, StoredTokens>();
+  // The claim groups relate places by the gazetteer as the matcher's compile does (null when it cannot be read: the text only).
+  const gazetteer = await fetchedGazetteer()();
   if (target.kind === 'add') {
     const meta = await store.meta(target.id);
     if (!meta) throw new Error(`no corpus with id "${target.id}"`);
@@ -40,8 +43,8 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     // whole corpus again; the articles it holds are not cleaned, nor segmented when their tokens
     // were kept (incremental.ts, stored-tokens.ts).
     const held = await store.readArticlesWithTokens(target.id);
-    index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens });
-  } else index = analyseCorpus(articles, progress, tokens);
+    index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens, gazetteer });
+  } else index = analyseCorpus(articles, progress, tokens, { gazetteer });
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
   const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens } : { name, origin: 'imported', onProgress, tokens });
