@@ -75,4 +75,18 @@ describe('adding articles to a stored corpus', () => {
     for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(grownMeta, kind, key)).toEqual(await f.readDetails(wholeMeta, kind, key));
     expect((await s.readMatcher(grownMeta))!.data).toEqual((await f.readMatcher(wholeMeta))!.data);
   }, TIMEOUT_MS);
+
+  it('a corpus installed from a corpus file keeps each article\'s tokens as its analysis would have', async () => {
+    const articles = readCorpus(resolve(ROOT, 'seeds')).articles;
+    const kept = new Map<string, StoredTokens>();
+    const index = analyseCorpus(articles, undefined, kept);
+    const s = await freshStore();
+    open.push(s);
+    // A corpus file carries no tokens: the install segments each article from its record.
+    const { id } = await s.installFileText(serialiseCorpusFile(index), 'seeds.json', { name: 'From a file', origin: 'imported' });
+    const held = await s.readArticlesWithTokens(id);
+    expect(kept.size).toBe(articles.length);
+    expect([...held.tokens.keys()].sort()).toEqual([...kept.keys()].sort());
+    for (const [articleId, tokens] of kept) expect(held.tokens.get(articleId)).toEqual(tokens);
+  }, TIMEOUT_MS);
 });
