@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   // Ids and addresses of their own: the add refuses an id the corpus holds.
   const added = generateCorpus({ articles: add, seed: 31 }).map((a, k) => ({ ...a, id: `added-${k}`, meta: { ...a.meta, url: `https://add-node.example.org/${k}` } }));
   const heldTokens = new Map<string, StoredTokens>();
+  const tokensCpu = process.cpuUsage();
   if (process.argv.includes('--tokens')) {
     for (const record of held) {
       const { tokens, sentenceTokenStart } = tokenize(record.text, record.sentences);
@@ -42,7 +43,11 @@ async function main(): Promise<void> {
       if (kept) heldTokens.set(record.id, kept);
     }
   }
-  console.log(`adding ${add} to ${held.length}${heldTokens.size ? ` (${heldTokens.size} with kept tokens)` : ''} (load ${loadavg()[0].toFixed(2)})`);
+  let tokenCount = 0;
+  for (const kept of heldTokens.values()) tokenCount += kept.words.length;
+  // What the store's install of a corpus file spends making the same kept tokens (corpus-store.ts keptTokensOf).
+  const kept = heldTokens.size ? ` (${heldTokens.size} with kept tokens, ${tokenCount} tokens, made in ${cpuSince(tokensCpu).toFixed(2)} s CPU)` : '';
+  console.log(`adding ${add} to ${held.length}${kept} (load ${loadavg()[0].toFixed(2)})`);
   let step = '';
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -60,6 +65,8 @@ async function main(): Promise<void> {
   compileMatcher(index);
   report();
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
+  // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.
+  console.log(`  peak RSS      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 main().catch((error: unknown) => {
