@@ -101,10 +101,10 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}${c.part ? `.${c.part}` : ''}`;
   // A group's id is its first member's (an article and a place in it), not the group's position:
   // adding articles renumbered every group after the first new one, and with them every record and
-  // card record that names a group. Now a group keeps its id while its first member stays (10 added
-  // to 5,000 generated articles leave 27,514 of 27,518 quote groups and 122,491 of 122,508 claim
-  // groups with the same members), so what an add did not change keeps its keys. Unique: a quote or
-  // claim is in one group only.
+  // card record that names a group. Now a group keeps its id while its first member stays: adding
+  // 10 generated articles to 5,000 kept 27,516 of 27,518 quote group ids and 122,491 of 122,508
+  // claim group ids (scripts/bench/add-node.ts --ids), so what an add did not change keeps its
+  // keys. Unique: a quote or claim is in one group only.
   const quoteGroupIds = input.quoteGroups.map((g) => `qg:${quoteIds[first(g.members)]}`);
   const claimGroupIds = input.claimGroups.map((members) => `cg:${claimId(input.claims[first(members)])}`);
 
