@@ -4,7 +4,8 @@
  * analyseIncrement, compiles the matcher, and prints each step's wall and CPU seconds (CPU counts
  * the collector's helper threads too) and the load average. For profiling an add without a
  * browser: run with `node --cpu-prof --import tsx` or `--trace-gc`. The browser row is add-profile.ts.
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE]
+ * --ids also analyses the held articles alone and counts the quote and claim group ids the add kept.
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   // Ids and addresses of their own: the add refuses an id the corpus holds.
   const added = generateCorpus({ articles: add, seed: 31 }).map((a, k) => ({ ...a, id: `added-${k}`, meta: { ...a.meta, url: `https://add-node.example.org/${k}` } }));
   const heldTokens = new Map<string, StoredTokens>();
+  const tokensCpu = process.cpuUsage();
   if (process.argv.includes('--tokens')) {
     for (const record of held) {
       const { tokens, sentenceTokenStart } = tokenize(record.text, record.sentences);
@@ -42,7 +44,11 @@ async function main(): Promise<void> {
       if (kept) heldTokens.set(record.id, kept);
     }
   }
-  console.log(`adding ${add} to ${held.length}${heldTokens.size ? ` (${heldTokens.size} with kept tokens)` : ''} (load ${loadavg()[0].toFixed(2)})`);
+  let tokenCount = 0;
+  for (const kept of heldTokens.values()) tokenCount += kept.words.length;
+  // What the store's install of a corpus file spends making the same kept tokens (corpus-store.ts keptTokensOf).
+  const kept = heldTokens.size ? ` (${heldTokens.size} with kept tokens, ${tokenCount} tokens, made in ${cpuSince(tokensCpu).toFixed(2)} s CPU)` : '';
+  console.log(`adding ${add} to ${held.length}${kept} (load ${loadavg()[0].toFixed(2)})`);
   let step = '';
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -60,6 +66,19 @@ async function main(): Promise<void> {
   compileMatcher(index);
   report();
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
+  // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.
+  console.log(`  peak RSS      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  if (process.argv.includes('--ids')) {
+    // How many group ids the add kept: the held articles analysed alone against the add's index.
+    const alone = analyseIncrement(held, [], undefined, { heldTokens });
+    for (const kind of ['quoteGroups', 'claimGroups'] as const) {
+      const before = new Set(alone[kind].map((g) => g.id));
+      const kept = index[kind].filter((g) => before.has(g.id)).length;
+      const same = new Set(alone[kind].map((g) => `${g.id} ${g.members.map((m) => ('quote' in m ? m.quote : m.claim)).join(' ')}`));
+      const sameMembers = index[kind].filter((g) => same.has(`${g.id} ${g.members.map((m) => ('quote' in m ? m.quote : m.claim)).join(' ')}`)).length;
+      console.log(`  ${kind}: ${kept} of ${before.size} ids kept (${sameMembers} with the same members), ${index[kind].length} after the add`);
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,9 @@
  * while profiling). The bench's row (`npm run bench -- --only store`) is the judged figure.
  * --corpus FILE installs that corpus file instead (e.g. the cached one of an earlier version of the
  * analysis code, to compare a change without building the corpus again: an add re-reads the
- * articles only, so an older file's articles serve as well).
+ * articles only, so an older file's articles serve as well). The install keeps each article's
+ * tokens as an import does, so the corpus added to is as a reader has it. --rounds 2 or more: the
+ * later adds read article rows shared over several generations (CorpusMeta.articlesFrom).
  * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE]
  */
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -565,6 +565,8 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
         row.workerHeapTotalBytes = heap.totalSize as number;
         log(`    worker heap ${(row.workerHeapUsedBytes / 2 ** 20).toFixed(1)} MB used / ${(row.workerHeapTotalBytes / 2 ** 20).toFixed(1)} MB total`);
         row.ok = true;
+        // The corpus added to is as a reader has it: an install from a corpus file keeps each
+        // article's tokens as an import does (corpus-store.ts keptTokensOf), so the add segments none.
         if (options.add && options.add.into === articles) imports.push(await benchAdd(context, base, options.tmp, installedId, articles, options.add.articles, log));
       } catch (error) {
         row.error = error instanceof Error ? error.message : String(error);

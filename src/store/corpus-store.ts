@@ -5,7 +5,8 @@
  * transaction, so a reader sees the old corpus or the new one, never half of one.
  */
 import type { IDBPDatabase } from 'idb';
-import type { StoredTokens } from '../core/analysis/stored-tokens';
+import { tokenize } from '../core/analysis/02-segment';
+import { storeTokens, type StoredTokens } from '../core/analysis/stored-tokens';
 import type { CardRecord } from '../core/index/card-details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
@@ -24,8 +25,10 @@ import {
   detailsKey,
   detailsRowCount,
   directoryRow,
+  articleGenerations,
   generationRange,
   openCorpusDb,
+  readArticleRows,
   readGeneration,
   recordRowCount,
   type CorpusDb,
@@ -126,8 +129,34 @@ export interface InstallOptions {
    * before resolving. Removing a 5,000-article generation took seconds that need not be waited for.
    */
   removeReplacedAfter?: boolean;
-  /** Articles' tokens as the analysis kept them (by article id), written beside their records for a later add (ArticleRow.tokens). */
+  /**
+   * Articles' tokens as the analysis kept them (by article id), written beside their records for a
+   * later add (ArticleRow.tokens); an article without is segmented from its record (keptTokensOf).
+   */
   tokens?: ReadonlyMap<string, StoredTokens>;
+  /**
+   * When replacing a corpus with more articles (an add): the article rows of the generation replaced,
+   * shared rather than written again (CorpusMeta.articlesFrom): the keys they are under
+   * (articleGenerations of the corpus as it was read) and the ids of the articles they hold. The
+   * install fails, leaving the corpus as it was, when the corpus no longer reads those keys.
+   */
+  heldArticles?: { from: readonly string[]; ids: ReadonlySet<string> };
+}
+
+/**
+ * An article's tokens in their kept form, segmented from its record, for an install not given them
+ * (a corpus file, an index made elsewhere): every stored corpus then has them as an imported one
+ * does, so its first add need not segment its articles either (about 4 of 5 CPU s of preparing
+ * 5,000 held generated articles, Node). Null when they do not fit the kept form (stored-tokens.ts).
+ */
+function keptTokensOf(article: ArticleRecord): StoredTokens | null {
+  const { tokens, sentenceTokenStart } = tokenize(article.text, article.sentences);
+  return storeTokens(tokens, sentenceTokenStart);
+}
+
+/** Whether two lists of data keys are the same keys in the same order. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 /** Name of the Web Lock an install holds while it writes one generation. */
@@ -222,6 +251,7 @@ class GenerationRows {
     private readonly gazetteer: GazetteerSource,
     texts: TextPacker,
     private readonly tokens?: InstallOptions['tokens'],
+    private readonly shared?: ReadonlySet<string>,
   ) {
     this.cards = new DetailsInput(texts, (row: DetailsRowOut) => this.put('details', { data: this.data, ...row } as CorpusDb['details']['value'], DETAILS_ROWS_PER_TRANSACTION));
   }
@@ -234,7 +264,9 @@ class GenerationRows {
     if (section === 'articles') {
       const a = record as CorpusRecord<'articles'>;
       this.articles++;
-      const tokens = this.tokens?.get(a.id);
+      // A held article's row is the generation replaced's, read by this one too.
+      if (this.shared?.has(a.id)) return;
+      const tokens = this.tokens?.get(a.id) ?? keptTokensOf(a);
       this.put('articles', tokens ? { data: this.data, n, id: a.id, record: a, tokens } : { data: this.data, n, id: a.id, record: a });
       return;
     }
@@ -413,9 +445,10 @@ export class CorpusStore {
       const cleaned: string[] = [];
       const running = await installsInProgress();
       const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
-      const drop = async (data: unknown) => {
+      // `live`: keys whose article rows a live generation shares (CorpusMeta.articlesFrom): those rows stay.
+      const drop = async (data: unknown, live: readonly unknown[] = []) => {
         // A corrupt row's key may not be a string: then there is no generation to find by it.
-        if (typeof data === 'string') for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
+        if (typeof data === 'string') for (const s of DATA_STORES) if (s !== 'articles' || !live.includes(data)) await tx.objectStore(s).delete(generationRange(data));
       };
       for (const meta of await tx.objectStore('corpora').getAll()) {
         if (running.has(installLock(meta.pending ?? meta.data))) continue;
@@ -427,7 +460,8 @@ export class CorpusStore {
         }
         const { pending, retired, ...rest } = meta;
         if (pending === undefined && retired === undefined) continue;
-        for (const data of [pending, ...(Array.isArray(retired) ? retired : [])]) await drop(data);
+        const shared = Array.isArray(meta.articlesFrom) ? meta.articlesFrom : [];
+        for (const data of [pending, ...(Array.isArray(retired) ? retired : [])]) await drop(data, shared);
         await tx.objectStore('corpora').put(rest);
         cleaned.push(meta.id);
       }
@@ -469,7 +503,7 @@ export class CorpusStore {
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
     // Rows to write: the card records' rows and directory (at most: a directory row may be empty), the matcher's parts.
-    const total = index.articles.length + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
+    const total = index.articles.length - (options.heldArticles?.ids.size ?? 0) + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
@@ -528,8 +562,10 @@ export class CorpusStore {
       const now = Date.now();
       const existing = await this.meta(id);
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
+      const sharing = options.heldArticles;
+      if (sharing && !(existing && sameKeys(articleGenerations(existing), sharing.from))) throw new Error(`corpus "${existing?.name ?? id}" changed while articles were being added to it: nothing was added; try again`);
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids);
         try {
           if (existing) await this.db.put('corpora', { ...existing, pending: data });
           else {
@@ -553,10 +589,13 @@ export class CorpusStore {
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite', { durability: 'strict' });
           const current = optionalMeta(await tx.objectStore('corpora').get(id));
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
+          // The rows shared must still be the ones the corpus reads (another context may have replaced it meanwhile).
+          if (sharing && !sameKeys(articleGenerations(current), sharing.from)) throw new Error(`corpus "${current.name}" changed while articles were being added to it: nothing was added; try again`);
           // The replaced generation's card layout goes with it.
-          const { pending: _pending, reason: _reason, retired, detailsBuckets: _buckets, ...kept } = current;
-          // The replaced generation is retired in this transaction and its rows removed after it.
-          const retiring = existing ? [...(retired ?? []), current.data] : (retired ?? []);
+          const { pending: _pending, reason: _reason, retired, detailsBuckets: _buckets, articlesFrom: _from, ...kept } = current;
+          // The replaced generation is retired in this transaction and its rows removed after it
+          // (its article rows too unless this one shares them: removeRetired keeps live ones).
+          const retiring = existing ? [...(retired ?? []), ...(sharing ? [current.data] : articleGenerations(current))] : (retired ?? []);
           const ready: CorpusMeta = {
             ...kept,
             ...summary,
@@ -565,6 +604,7 @@ export class CorpusStore {
             active: existing ? current.active : options.active !== false,
             data,
             detailsDirectory: directoryRows,
+            ...(sharing ? { articlesFrom: [...sharing.from] } : {}),
             ...(retiring.length ? { retired: retiring } : {}),
             ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
           };
@@ -603,11 +643,14 @@ export class CorpusStore {
    * keys that recover() removes.
    */
   private async removeRetired(id: string): Promise<void> {
-    const retired = (await this.meta(id))?.retired ?? [];
-    if (!retired.length) return;
+    const meta = await this.meta(id);
+    const retired = meta?.retired ?? [];
+    if (!meta || !retired.length) return;
+    // Article rows a live generation shares stay (CorpusMeta.articlesFrom).
+    const live = new Set(articleGenerations(meta));
     for (const s of DATA_STORES) {
       const tx = this.db.transaction(s, 'readwrite');
-      for (const data of retired) await tx.store.delete(generationRange(data));
+      for (const data of retired) if (s !== 'articles' || !live.has(data)) await tx.store.delete(generationRange(data));
       await tx.done;
     }
     const tx = this.db.transaction('corpora', 'readwrite');
@@ -683,7 +726,7 @@ export class CorpusStore {
       const meta = optionalMeta(await tx.objectStore('corpora').get(id));
       if (!meta) throw new Error(`there is no corpus with id "${id}"`);
       if (meta.origin === 'bundled') throw new Error(`corpus "${meta.name}" comes with the extension: it can be switched off, not deleted`);
-      for (const data of [meta.data, meta.pending, ...(meta.retired ?? [])]) {
+      for (const data of [...articleGenerations(meta), meta.pending, ...(meta.retired ?? [])]) {
         if (data !== undefined) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
       }
       await tx.objectStore('corpora').delete(id);
@@ -711,7 +754,7 @@ export class CorpusStore {
     const meta = await this.meta(id);
     if (!meta) throw new Error(`there is no corpus with id "${id}"`);
     if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
-    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
+    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion, meta.articlesFrom);
     try {
       return validateIndex(index);
     } catch (error) {
@@ -730,7 +773,7 @@ export class CorpusStore {
     if (!meta) throw new Error(`there is no corpus with id "${id}"`);
     if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
     const out = { ids: [] as string[], urls: [] as string[], texts: [] as string[] };
-    for (const row of await this.db.getAll('articles', generationRange(meta.data))) {
+    for (const row of await readArticleRows(this.db.transaction('articles', 'readonly'), articleGenerations(meta))) {
       const record = row.record as Partial<Record<'id' | 'url' | 'text', unknown>> | undefined;
       for (const field of ['id', 'url', 'text'] as const) {
         if (typeof record?.[field] !== 'string') throw new Error(await this.markBroken(id, meta.data, new StoredRecordError(`articles "${String(record?.id ?? row.n)}"`, field, 'expected a string')));
@@ -754,11 +797,12 @@ export class CorpusStore {
    * readArticles, with the tokens kept beside each article (by article id; unchecked: the analysis
    * checks them against the article and segments it again when they do not fit, stored-tokens.ts).
    */
-  async readArticlesWithTokens(id: string): Promise<{ articles: ArticleRecord[]; tokens: Map<string, unknown> }> {
+  async readArticlesWithTokens(id: string): Promise<{ articles: ArticleRecord[]; tokens: Map<string, unknown>; from: string[] }> {
     const meta = await this.meta(id);
     if (!meta) throw new Error(`there is no corpus with id "${id}"`);
     if (meta.status !== 'ready') throw new Error(meta.reason ?? `corpus "${meta.name}" is ${meta.status}`);
-    const rows = await this.db.getAll('articles', generationRange(meta.data));
+    const from = articleGenerations(meta);
+    const rows = await readArticleRows(this.db.transaction('articles', 'readonly'), from);
     const tokens = new Map<string, unknown>();
     // A row without a record fails the validation below; its tokens are not read.
     for (const row of rows) if (row.tokens !== undefined && row.record) tokens.set(row.record.id, row.tokens);
@@ -766,7 +810,7 @@ export class CorpusStore {
     // The index validator over the articles alone (no other collection refers to them then).
     const alone = { schemaVersion: meta.schemaVersion, articles, entities: [], ambiguous: [], quotes: [], quoteGroups: [], claims: [], claimGroups: [] };
     try {
-      return { articles: validateIndex(alone).articles, tokens };
+      return { articles: validateIndex(alone).articles, tokens, from };
     } catch (error) {
       throw new Error(await this.markBroken(id, meta.data, recordError(message(error), alone as unknown as CorpusIndex)));
     }
@@ -776,8 +820,11 @@ export class CorpusStore {
   async readArticle(id: string, articleId: string): Promise<ArticleRecord | null> {
     const meta = await this.meta(id);
     if (!meta || meta.status !== 'ready') return null;
-    const row = await this.db.getFromIndex('articles', 'id', [meta.data, articleId]);
-    return row?.record ?? null;
+    for (const data of articleGenerations(meta)) {
+      const row = await this.db.getFromIndex('articles', 'id', [data, articleId]);
+      if (row) return row.record;
+    }
+    return null;
   }
 
   /**
@@ -808,7 +855,7 @@ export class CorpusStore {
 
   /** Migration: matcher data of another version, rebuilt from the corpus's full records. */
   private async recompileMatcher(meta: CorpusMeta, onNames?: (names: MatcherData) => void): Promise<StoredMatcher> {
-    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion);
+    const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion, meta.articlesFrom);
     try {
       validateIndex(index);
     } catch (error) {

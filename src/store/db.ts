@@ -48,6 +48,14 @@ export interface CorpusMeta extends CorpusSummary {
    * was interrupted). No reader reads them.
    */
   retired?: string[];
+  /**
+   * Data keys of earlier generations whose article rows are articles of `data` too: an add writes
+   * the rows of the articles it adds only, since an article's row never changes once written (its
+   * record and kept tokens are its own text's), and shares the rest with the generation it
+   * replaces. Those rows stay while a generation that reads them is live (removing a retired
+   * generation leaves them); absent when every article row is under `data`.
+   */
+  articlesFrom?: string[];
   /** For the bundled corpus: the extension version that installed it. */
   sourceVersion?: string;
   /**
@@ -321,10 +329,27 @@ export function openCorpusDb(name: string = DB_NAME, version: number = DB_VERSIO
 
 type ReadTx = Pick<UpgradeTx, 'objectStore'> | IDBPTransaction<CorpusDb, ('articles' | 'records')[], 'readonly' | 'readwrite'>;
 
-/** Reassembles one generation's full index from its rows (unvalidated: callers validate). */
-export async function readGeneration(tx: ReadTx, data: string, schemaVersion: number): Promise<CorpusIndex> {
+/** The data keys whose article rows hold a generation's articles: those it shares (CorpusMeta.articlesFrom), then its own. */
+export function articleGenerations(meta: Pick<CorpusMeta, 'data' | 'articlesFrom'>): string[] {
+  return [...(meta.articlesFrom ?? []), meta.data];
+}
+
+/**
+ * The article rows under `keys` (articleGenerations), in the index's order: each key's rows come
+ * in their order, and rows of several keys are merged by article id, the order the analysis gives
+ * (code-unit order, as its sort).
+ */
+export async function readArticleRows(tx: ReadTx | IDBPTransaction<CorpusDb, ['articles'], 'readonly'>, keys: readonly string[]): Promise<ArticleRow[]> {
+  const rows: ArticleRow[] = [];
+  for (const key of keys) rows.push(...(await (tx as UpgradeTx).objectStore('articles').getAll(generationRange(key))));
+  if (keys.length > 1) rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows;
+}
+
+/** Reassembles one generation's full index from its rows (unvalidated: callers validate); `articlesFrom` as CorpusMeta's. */
+export async function readGeneration(tx: ReadTx, data: string, schemaVersion: number, articlesFrom: readonly string[] = []): Promise<CorpusIndex> {
   const range = generationRange(data);
-  const articles = (await (tx as UpgradeTx).objectStore('articles').getAll(range)).map((r) => r.record);
+  const articles = (await readArticleRows(tx, [...articlesFrom, data])).map((r) => r.record);
   const index: Record<string, unknown> = { schemaVersion, articles };
   for (const coll of RECORD_COLLECTIONS) index[coll] = [];
   // Keys sort by collection, then chunk number: each collection comes back in index order.

@@ -105,6 +105,14 @@ export function streamIndex(input: AssemblyInput): IndexStream {
     for (const m of members) claimGroupOf[m] = gi;
   });
   const claimId = (c: ClaimDraft): string => `${c.article}#c${c.sentence}${c.part ? `.${c.part}` : ''}`;
+  // A group's id is its first member's (an article and a place in it), not the group's position:
+  // adding articles renumbered every group after the first new one, and with them every record and
+  // card record that names a group. Now a group keeps its id while its first member stays: adding
+  // 10 generated articles to 5,000 kept 27,516 of 27,518 quote group ids and 122,491 of 122,508
+  // claim group ids (scripts/bench/add-node.ts --ids), so what an add did not change keeps its
+  // keys. Unique: a quote or claim is in one group only.
+  const quoteGroupIds = input.quoteGroups.map((g) => `qg:${quoteIds[first(g.members)]}`);
+  const claimGroupIds = input.claimGroups.map((members) => `cg:${claimId(input.claims[first(members)])}`);
 
   function* articleRecords(): Generator<ArticleRecord> {
     inOrder('articles', 'entities');
@@ -213,7 +221,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
         spans: q.spans,
         sentences: q.sentences,
         tense: q.tense,
-        group: `qg${quoteGroupOf[i] + 1}`,
+        group: quoteGroupIds[quoteGroupOf[i]],
       };
     }
   }
@@ -223,7 +231,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
     for (let gi = 0; gi < quoteGroups!.length; gi++) {
       const g = quoteGroups![gi];
       yield {
-        id: `qg${gi + 1}`,
+        id: quoteGroupIds[gi],
         speaker: g.members.map((m) => quotes![m].speaker).find((s) => s !== null) ?? null,
         reference: quoteIds[g.reference],
         members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: memberDiff(quotes!, g, k) })),
@@ -248,7 +256,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
         places: c.places,
         dates: c.dates,
         keywords: c.keywords,
-        group: `cg${claimGroupOf[i] + 1}`,
+        group: claimGroupIds[claimGroupOf[i]],
       };
     }
   }
@@ -260,7 +268,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
     for (let gi = 0; gi < claimGroups!.length; gi++) {
       const g = compareGroup(claims!, claimGroups![gi], places);
       yield {
-        id: `cg${gi + 1}`,
+        id: claimGroupIds[gi],
         topic: g.topic,
         reference: claimId(claims![g.reference]),
         members: g.members.map((m, k) => ({ claim: claimId(claims![m]), article: claims![m].article, relation: g.relations[k], values: g.values[k] })),
@@ -286,4 +294,11 @@ export function streamIndex(input: AssemblyInput): IndexStream {
     claims: claimRecords(),
     claimGroups: claimGroupRecords(),
   };
+}
+
+/** The first (lowest) of a group's member numbers: the member earliest in article order. */
+function first(members: readonly number[]): number {
+  let lowest = members[0];
+  for (const m of members) if (m < lowest) lowest = m;
+  return lowest;
 }

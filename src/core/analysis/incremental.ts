@@ -24,14 +24,16 @@
  *   changes only when a word it opens a name run with enters them: those articles, the new ones,
  *   and the articles whose text holds an alias the decisions changed (a capitalised-word → articles
  *   index, kept too) are the ones re-run;
- * - group ids that do not shift: today they are positions in article order (qg<n>, cg<n>), so every
- *   add renumbers them and with them every card record and the matcher's group numbers. Grouping is
- *   best-first over blocked pairs with a speaker rule and capped blocks, so only the connected
- *   parts of the pair graph that hold a new or changed item, or a block pushed past its cap, need
- *   grouping again; the rest keep their members and ids;
- * - the store writing only what changed: a generation is written whole (5,000 articles: 150 MB of
- *   article rows, 241 MB of card records, the matcher) under a new key and flipped in; a
- *   proportional add needs rows a generation can share with the one it replaces;
+ * - group ids that do not shift: done, a group's id is its first member's (09-index.ts), so the
+ *   groups an add does not touch keep theirs; but the grouping itself still runs over every quote
+ *   and claim. It is best-first over blocked pairs with a speaker rule and capped blocks, so only
+ *   the connected parts of the pair graph that hold a new or changed item, or a block pushed past
+ *   its cap, need grouping again (which needs the pair graph, or the groups, of the last analysis);
+ * - the store writing only what changed: article rows are shared between generations (an add
+ *   writes the rows of the articles it adds, CorpusMeta.articlesFrom), since a held article's row
+ *   never changes. The rest of a generation is still written whole: the record rows (records in
+ *   chunks by position), 241 MB of card records at 5,000 and the matcher. Sharing those needs rows
+ *   keyed by record id (now stable) and a way to tell which records an add changed;
  * - a patchable matcher: the compile numbers words in order of first appearance, keys in sorted
  *   order with weights from the claim count (IDF), articles, entities and groups by position, so an
  *   added claim moves numbers all through the claim signatures. Patching needs append-only numbers
@@ -49,6 +51,19 @@
  * matcher and writing the record rows beside the import worker was tried (branch
  * propadd-aside-tried): in the browser it saved 3.4 s in one pair of runs and cost 10 s in another
  * on the shared machine (browser CPU 0.1 and 6.9 s more: the index is copied to it), so it is not kept.
+ * Keeping a 5,000-article corpus's tokens decoded whole (token-store.ts PINNED_TOKENS) took 1.8-2.3
+ * CPU s more off the steps before the compile.
+ *
+ * Where the time goes in the browser (add-profile.ts with "import:" timing lines added to the
+ * import worker and the store for the run, Chromium, 10 added to 5,000 installed from the cached
+ * corpus file without tokens, load 6.8, before the article rows were shared and tokens kept at
+ * install): 49.2 s wall, browser CPU 39.5 s. In the worker: reading the held articles 1.0 s; the
+ * analysis 19.7 s (prepare 2.7, entities 5.4, descriptors 0.6, quotes 0.7, quote groups 3.1,
+ * claims 3.1, claim groups 1.8, assembly 2.3); the install 26.6 s: the matcher's finishParts 9.8,
+ * card records built as records pass 4.5, rows cloned into IndexedDB puts 5.7, the per-record
+ * compile 1.0, the gazetteer pairs 0.35, the matcher parts written 1.9, the rest waiting for
+ * commits. So the store side (compile, card records, writes) is more than half of an add in the
+ * browser, and the analysis alone is twice the budget.
  */
 import type { ArticleRecord, CorpusIndex } from '../index/types';
 import type { ArticleInput } from './context';

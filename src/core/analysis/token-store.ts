@@ -42,10 +42,17 @@ export const DECODED_KEPT = 2;
  * decode a new object a token for the collector. Kept in the order first read, not the most
  * recent: with passes longer than any cache, a most-recent rule keeps nothing a pass comes back
  * to. A token object is 12 fields' worth (48 bytes with the pointer compression browsers use, 96
- * without), so this is 50-100 MB at most whatever the corpus's size: about 1,650 generated
- * articles (600 tokens each, counted on 200).
+ * without), so this is about 170-340 MB at most whatever the corpus's size, held until the claims
+ * step ends (the store is released before claim grouping and the matcher compile). Sized to hold a
+ * corpus of 5,000 generated articles whole (3.07 million tokens), the corpus an add of 10 is
+ * benched on. Against 1,000,000, adding 10 to it took 1.8-2.3 CPU s less before the compile (of
+ * 21.4-21.7; the entity, descriptor and quote steps 2.2-2.6 less, quote grouping and claims
+ * 0.3-0.7 more: the collector has a larger old heap to mark), and its peak memory was lower, not
+ * higher (1,626 and 1,798 MB peak RSS against 1,216 and 1,218): the collector moves fewer
+ * short-lived token objects (scripts/bench/add-node.ts --tokens, Node, two pairs of runs
+ * alternated, load 9-13).
  */
-export const PINNED_TOKENS = 1_000_000;
+export const PINNED_TOKENS = 3_500_000;
 
 interface Packed {
   words: Uint32Array;

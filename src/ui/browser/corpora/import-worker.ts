@@ -2,14 +2,15 @@
  * The import worker: analyses articles and writes the corpus into the store, off the corpus
  * browser's main thread. Cancelling terminates it; the store's install protocol (a generation written
  * under "importing", flipped in last, leftovers removed by recover()) keeps the corpus as it was.
- * After an add it says "done" as soon as the new generation is in, removes the replaced one's rows,
- * then closes itself (terminated before that, it leaves them to recover()).
+ * After an add it says "done" as soon as the new generation is in, removes the replaced one's rows
+ * (not the article rows the new one shares), then closes itself (terminated before that, it leaves
+ * them to recover()).
  */
 import type { ArticleInput } from '../../../core/analysis/context';
 import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
 import { analyseIncrement } from '../../../core/analysis/incremental';
 import type { StoredTokens } from '../../../core/analysis/stored-tokens';
-import { CorpusStore } from '../../../store/corpus-store';
+import { CorpusStore, type InstallOptions } from '../../../store/corpus-store';
 import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
@@ -35,6 +36,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   const tokens = new Map<string, StoredTokens>();
   // The claim groups relate places by the gazetteer as the matcher's compile does (null when it cannot be read: the text only).
   const gazetteer = await fetchedGazetteer()();
+  let heldArticles: InstallOptions['heldArticles'];
   if (target.kind === 'add') {
     const meta = await store.meta(target.id);
     if (!meta) throw new Error(`no corpus with id "${target.id}"`);
@@ -44,10 +46,13 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     // were kept (incremental.ts, stored-tokens.ts).
     const held = await store.readArticlesWithTokens(target.id);
     index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens, gazetteer });
+    // The held articles' rows are shared with the new generation, not written again; unless some
+    // have no kept tokens (stored before tokens were kept): then every row is written, with tokens.
+    if (held.tokens.size === held.articles.length) heldArticles = { from: held.from, ids: new Set(held.articles.map((a) => a.id)) };
   } else index = analyseCorpus(articles, progress, tokens, { gazetteer });
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens } : { name, origin: 'imported', onProgress, tokens });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles } : { name, origin: 'imported', onProgress, tokens });
   post({ type: 'done', summary, articles: articles.length });
 }
 
