@@ -11,23 +11,21 @@
  *   verb that is not the copula or an auxiliary (check-worthy.ts), or
  * - quoted: direct speech that states a fact (no question, opinion or exhortation, an event of its
  *   own), as an indirect claim of its speaker, so a page reporting it in indirect speech finds it;
- *   with no named speaker, only when other articles quote the same words; and each clause of a
- *   quote that states a fact of its own ("… and the crews who work there have been told"; a
- *   condition joined to what it conditions) as a clause claim of the same kind (quoteClauseClaims).
+ *   with no named speaker, only when other articles quote the same words.
  * Questions, fragments, bylines and credits never are.
  */
 import type { ClaimType, Descriptor, Figure } from '../index/types';
 import { MONTHS, WEEKDAYS, findDates } from '../lang/dates';
 import { GATHERING_WORDS } from '../lang/events';
 import { FigureClass, QUALIFIERS, parseFigures, type ParsedFigure } from '../lang/figures';
-import { OPENING_CONNECTIVES, PERSON_PRONOUNS, STOPWORDS } from '../lang/function-words';
+import { PERSON_PRONOUNS, STOPWORDS } from '../lang/function-words';
 import { wordKey } from '../lang/keywords';
 import { stem } from '../lang/lemmas';
 import { normalize } from '../lang/normalize';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
-import { isCreditLine, isVerbForm } from '../lang/clauses';
-import { CLAUSE_OPENERS, CONDITION_OPENERS, isClauseBreak } from '../lang/clause-breaks';
+import { isCreditLine } from '../lang/clauses';
+import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
@@ -189,8 +187,6 @@ export function extractClaims(
   const isPerson = (id: string) => kinds.get(id) === 'person';
   const isOrganisation = (id: string) => kinds.get(id) === 'organisation';
   const speakers = speakersBySentence(quotes);
-  const quotesBySentence = new Map<number, QuoteDraft[]>();
-  for (const q of quotes) for (const x of q.sentences) quotesBySentence.set(x, [...(quotesBySentence.get(x) ?? []), q]);
   // Sentences of quotes that other articles carry too (their speaker may be unnamed).
   const sharedQuote = new Set(nearby.map((q) => q.sentence));
   const out: ClaimDraft[] = [];
@@ -231,13 +227,11 @@ export function extractClaims(
       // and has an event of its own: "We have lost the last two elections" is the speaker's claim.
       // A speaker the analysis could not name ("the letter said") is enough when other outlets
       // quote the same words: an utterance several outlets carry is check-worthy in itself.
-      // A sentence that fails as a whole may still hold facts in its clauses (quoteClauseClaims).
       const speaker = speakers.get(s) ?? null;
-      if ((speaker || sharedQuote.has(s)) && !isOpinion(words) && findEventVerb(toks, (i) => !coveredByMention(i)) >= 0) {
-        actor = speaker;
-        if (speaker) entitySet.add(speaker);
-        type = 'quoted';
-      }
+      if ((!speaker && !sharedQuote.has(s)) || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
+      actor = speaker;
+      if (speaker) entitySet.add(speaker);
+      type = 'quoted';
     } else {
       // The actor: a person the opening words stand for ("He pointed to … the union"), else the
       // first named subject outside quotes, else the subject "the company" or "it" carries over
@@ -264,36 +258,20 @@ export function extractClaims(
       // recognised is three common words that any sentence about another chief matches.
       else if (named && hasEvent) type = 'statement';
     }
+    if (!type) continue;
     const skip = new Set<number>(numberTokens);
     toks.forEach((t, i) => {
       if (coveredByMention(i)) skip.add(i);
     });
     const placeWords = new Set(placeList.flatMap((p) => p.toLowerCase().split(/\s+/)));
-    const keysOf = (a: number, b: number): Set<string> => {
-      const keys = new Set<string>();
-      for (let i = a; i < b; i++) {
-        const t = toks[i];
-        // Places and dates are compared as places and dates, not as keywords.
-        if (!t.isWord || skip.has(i) || placeWords.has(t.norm) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) continue;
-        const key = wordKey(t.norm);
-        if (key !== null) keys.add(key);
-      }
-      return keys;
-    };
-    // What each clause of the sentence's direct speech states, as its speaker's indirect claim.
-    // Only where the sentence is no claim (an opinion or exhortation around them): a sentence that
-    // is a claim holds the quote's words already, and its clauses are claims when it is long.
-    const quoteParts = (first: number, sentenceKeys: number): ClaimDraft[] =>
-      sentenceKeys > 0 ? [] : quoteClauseClaims({ d, s, toks, quotes: quotesBySentence.get(s) ?? [], shared: sharedQuote.has(s), sentMentions, figures, placeList, dates, described, keysOf, coveredByMention, first, sentenceKeys });
-    if (!type) {
-      out.push(...quoteParts(1, 0));
-      continue;
-    }
-    const keywords = keysOf(0, toks.length);
-    if (type === 'quoted' && keywords.size < MIN_QUOTED_KEYWORDS) {
-      out.push(...quoteParts(1, 0));
-      continue;
-    }
+    const keywords = new Set<string>();
+    toks.forEach((t, i) => {
+      // Places and dates are compared as places and dates, not as keywords.
+      if (!t.isWord || skip.has(i) || placeWords.has(t.norm) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) return;
+      const key = wordKey(t.norm);
+      if (key !== null) keywords.add(key);
+    });
+    if (type === 'quoted' && keywords.size < MIN_QUOTED_KEYWORDS) continue;
     for (const [e, texts] of described) if (texts.some((x) => text.includes(x))) entitySet.add(e);
     const isGathering = words.some((w) => GATHERING_WORDS.has(w.norm));
     const speechGroups = actor && isGathering
@@ -313,23 +291,27 @@ export function extractClaims(
       keywords: [...keywords].sort(),
       isGathering,
     });
-    if (type === 'quoted') {
-      out.push(...quoteParts(1, keywords.size));
-      continue;
-    }
+    if (type === 'quoted') continue;
     // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
     // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
     // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
+    if (words.length <= LONG_SENTENCE_WORDS) continue;
+    const clauses = clauseSpans(toks, quoted);
+    if (clauses.length < 2) continue;
     let parts = 0;
-    const clauses = words.length > LONG_SENTENCE_WORDS ? clauseSpans(toks, quoted) : [];
-    if (clauses.length < 2) clauses.length = 0;
     for (const [a, b] of clauses) {
       const part = toks.slice(a, b);
       const partWords = part.filter((t) => t.isWord);
       if (partWords.length < MIN_CLAUSE_WORDS) continue;
       const partFigures = figures.filter((f) => f.span.start >= part[0].start && f.span.end <= part[part.length - 1].end);
       if (!partFigures.length && findEventVerb(part, (i) => !quoted(i + a) && !coveredByMention(i + a)) < 0) continue;
-      const partKeywords = keysOf(a, b);
+      const partKeywords = new Set<string>();
+      part.forEach((t, j) => {
+        const i = j + a;
+        if (!t.isWord || skip.has(i) || placeWords.has(t.norm) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) return;
+        const key = wordKey(t.norm);
+        if (key !== null) partKeywords.add(key);
+      });
       // Too few words to say what happened, or the whole sentence's words again.
       if (partKeywords.size < MIN_CLAUSE_KEYWORDS || partKeywords.size === keywords.size) continue;
       const start = part[0].start;
@@ -357,7 +339,6 @@ export function extractClaims(
         part: ++parts,
       });
     }
-    out.push(...quoteParts(parts + 1, keywords.size));
   }
   return out;
 }
@@ -405,138 +386,6 @@ export function clauseSpans(toks: readonly Token[], quoted: (i: number) => boole
     else out.push(pending);
   }
   return out;
-}
-
-/** What quoteClauseClaims reads of the sentence it is given (see extractClaims). */
-interface QuoteClauseInput {
-  d: ArticleDraft;
-  s: number;
-  toks: Token[];
-  /** The article's quotes that touch sentence `s`. */
-  quotes: readonly QuoteDraft[];
-  /** Whether other articles quote the same words (then a quote with no named speaker counts). */
-  shared: boolean;
-  sentMentions: readonly MentionDraft[];
-  figures: readonly Figure[];
-  placeList: readonly string[];
-  dates: readonly string[];
-  described: ReadonlyMap<string, string[]>;
-  keysOf: (a: number, b: number) => Set<string>;
-  coveredByMention: (i: number) => boolean;
-  /** The part number the first claim takes (after the sentence's own clause claims). */
-  first: number;
-  /** How many keywords the whole sentence's claim has (0 when the sentence is no claim). */
-  sentenceKeys: number;
-}
-
-/**
- * The facts a sentence's direct speech states, clause by clause, as claims of type "quoted" of the
- * quote's speaker: a page that reports them in indirect speech ("The mayor said the depot would
- * close") links to the quote ("The depot will close in June, and the crews who work there have
- * been told"). A clause needs an event of its own or a figure, and is no opinion or exhortation
- * ("we must …"); a condition ("if they close the depot") is joined to the clause it conditions, so
- * the claim is that clause's fact on that condition. A quote with no named speaker counts only
- * when other articles carry the same words.
- */
-export function quoteClauseClaims(x: QuoteClauseInput): ClaimDraft[] {
-  const { d, s, toks } = x;
-  const out: ClaimDraft[] = [];
-  let part = x.first;
-  for (const q of x.quotes) {
-    if (!q.speaker && !x.shared) continue;
-    for (const seg of q.spans) {
-      let a = toks.findIndex((t) => t.start >= seg.start && t.start < seg.end);
-      if (a < 0) continue;
-      let b = a;
-      while (b < toks.length && toks[b].start < seg.end) b++;
-      while (a < b && !toks[a].isWord) a++;
-      for (const [ca, cb] of conditionalClauses(toks, a, b)) {
-        const clause = toks.slice(ca, cb);
-        const words = clause.filter((t) => t.isWord);
-        if (words.length < MIN_CLAUSE_WORDS || isOpinion(words)) continue;
-        const start = clause[0].start;
-        const end = clause[clause.length - 1].end;
-        const text = d.text.slice(start, end);
-        if (isQuestion(text)) continue;
-        const figures = x.figures.filter((f) => f.span.start >= start && f.span.end <= end);
-        if (!figures.length && !hasOwnSubject(clause, (j) => !x.coveredByMention(j + ca))) continue;
-        const keywords = x.keysOf(ca, cb);
-        // Too few words to say what happened, or the whole sentence's claim again.
-        if (keywords.size < MIN_CLAUSE_KEYWORDS || keywords.size === x.sentenceKeys) continue;
-        const entities = new Set(x.sentMentions.filter((m) => m.start >= start && m.start < end).map((m) => m.entity));
-        // A clause that names no one states its fact of no one a page could name ("the crews who
-        // stayed"): its few common words would link any page on the same topic.
-        if (!entities.size) continue;
-        if (q.speaker) entities.add(q.speaker);
-        for (const [e, texts] of x.described) if (texts.some((t) => text.includes(t))) entities.add(e);
-        out.push({
-          speechGroups: [],
-          article: d.id,
-          sentence: s,
-          text,
-          type: 'quoted',
-          entities: [...entities].sort(),
-          actor: q.speaker,
-          figures,
-          places: x.placeList.filter((p) => text.includes(p)),
-          dates: x.dates.filter((t) => text.includes(t)),
-          keywords: [...keywords].sort(),
-          isGathering: words.some((w) => GATHERING_WORDS.has(w.norm)),
-          part: part++,
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The clauses of toks[a, b) (a quote's words, cut anywhere), a clause opening with a condition
- * ("if", "unless", after any connective) joined to the clause after it.
- */
-function conditionalClauses(toks: readonly Token[], a: number, b: number): [number, number][] {
-  const spans = clauseSpans(toks.slice(a, b), () => false).map(([p, q]): [number, number] => [p + a, q + a]);
-  const out: [number, number][] = [];
-  for (let k = 0; k < spans.length; k++) {
-    const [p, q] = spans[k];
-    if (isCondition(toks, p, q) && k + 1 < spans.length) {
-      out.push([p, spans[k + 1][1]]);
-      k++;
-    } else out.push([p, q]);
-  }
-  return out;
-}
-
-/** Words that stand for a clause's subject ("we lost", "the crews who stayed"). */
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'who', 'which', 'that', 'this', 'there']);
-
-/**
- * Whether a clause has an event and something before it that can be its subject (a pronoun, a name,
- * or a content word that is no verb form): "the crews who stayed" has, "encouraged by the board" and
- * "was working together" (their subject is in another clause) have not. The opening word is never
- * the event: "including the crews who stayed" is an event by "stayed".
- */
-function hasOwnSubject(clause: readonly Token[], use: (i: number) => boolean): boolean {
-  const first = clause.findIndex((t) => t.isWord);
-  const v = findEventVerb(clause, (i) => i > first && use(i));
-  if (v < 0) return false;
-  for (let i = first; i < v; i++) {
-    const t = clause[i];
-    if (!t.isWord) continue;
-    if (SUBJECT_PRONOUNS.has(t.norm) || t.isCap || (!STOPWORDS.has(t.norm) && !isVerbForm(t.norm))) return true;
-  }
-  return false;
-}
-
-/** Whether toks[a, b) opens with a condition word, connectives aside ("and if they …"). */
-function isCondition(toks: readonly Token[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) {
-    const t = toks[i];
-    if (!t.isWord) continue;
-    if (OPENING_CONNECTIVES.has(t.norm)) continue;
-    return CONDITION_OPENERS.has(t.norm);
-  }
-  return false;
 }
 
 /** Per entity not named in sentence `s`, the texts of its descriptors found in that sentence. */

@@ -21,9 +21,3 @@ export function isClauseBreak(norm: string, spacedBefore: boolean): boolean {
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
   'who whom whose which where when while after before because although though whereas since until amid despite but'.split(' '),
 );
-
-/**
- * Words that open a condition ("if they close the depot, the buses will stop"): the clause states
- * no fact of its own, only the circumstance of the clause after it. General English.
- */
-export const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless']);
