@@ -15,7 +15,7 @@ import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { ScanOptions } from '../core/match';
-import { MAX_PAGE_PEOPLE, PagePeople } from '../core/match/page-people';
+import { MAX_PAGE_PEOPLE, PagePeople } from '../core/index/page-people';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import { packEntityRefs } from '../shared/entity-refs';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';

@@ -9,7 +9,7 @@ import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/proto
 import { unpackEntityRefs } from '../shared/entity-refs';
 import { isInvalidatedError } from './lifecycle';
 import { pageDateReader } from './page-date';
-import { PagePeople } from '../core/match/page-people';
+import { PagePeople } from '../core/index/page-people';
 
 /**
  * Matches a batch of block texts: per block, its matches (offsets into that block). `early`, when

@@ -14,7 +14,7 @@ import { QuoteMatcher, findQuotedSpans, type QuoteBigrams } from './quotes';
 import { splitSentences } from './sentences';
 import { Tokens, tokenize } from './tokens';
 import { classifyingTable } from './classify';
-import { MAX_PAGE_PEOPLE, type PagePeople } from './page-people';
+import { MAX_PAGE_PEOPLE, type PagePeople } from '../index/page-people';
 
 /** Options for one scan. */
 export interface ScanOptions {

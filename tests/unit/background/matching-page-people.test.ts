@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatchingSide, pagePeopleOf } from '../../../src/background/matching';
 import type { ScanOptions } from '../../../src/core/match';
-import { MAX_PAGE_PEOPLE } from '../../../src/core/match/page-people';
+import { MAX_PAGE_PEOPLE } from '../../../src/core/index/page-people';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createMatcher } from '../../../src/core/match';
-import { MAX_PAGE_PEOPLE, PagePeople } from '../../../src/core/match/page-people';
+import { MAX_PAGE_PEOPLE, PagePeople } from '../../../src/core/index/page-people';
 import { GenderVotes, openingPronoun, titleGender } from '../../../src/core/match/person-gender';
 import { F, FEATURE_COUNT } from '../../../src/core/match/rerank';
 import type { CorpusIndex } from '../../../src/core/index/types';

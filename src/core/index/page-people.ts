@@ -1,9 +1,10 @@
 /**
- * The people a page has named so far, as one scan of the page's blocks hands them on: a sentence
- * that names its person only as "he", "she" or by a role ("the agency's director") is read as
- * about the most recent of them that fits (claims.ts). Entity ids of one corpus, most recent first.
- * Held in memory for one request only: the page sends what earlier answers named with each batch
- * (MatchingProtocol `people`), so nothing is kept on the matching side between requests.
+ * The people a page has named so far, most recent first (entity ids of one corpus): a sentence that
+ * names its person only as "he", "she" or by a role ("the agency's director") is read as about the
+ * most recent of them that fits (core/match/claims.ts). The page keeps one per corpus from the
+ * answers it gets and sends it with each batch (MatchingProtocol `people`); the matching side makes
+ * one per request and hands it from block to block (ScanOptions.pagePeople). Here rather than in
+ * core/match, which the content script must not bundle.
  */
 
 /**
