@@ -29,6 +29,7 @@ import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { OPENING_CONNECTIVES, PERSON_PRONOUNS } from '../lang/function-words';
 import { FEMALE, MALE, UNKNOWN_GENDER } from './person-gender';
+import { findDateSpans, yearOf } from '../lang/date-spans';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -548,6 +549,14 @@ export class ClaimScorer {
       this.figureUnitKeys.push(g.cls === FigureClass.count ? figureUnits(t, g.next, b) : []);
       if (g.cls === FigureClass.year) this.pageYears.push(g.value);
       content++;
+    }
+    // "On Wednesday", "yesterday", "in March": with the page's own date known they fall in a year,
+    // which the time feature (yearOther) then compares as it does a year the sentence states.
+    if (this.pageYears.length === 0 && this.pageDay !== null) {
+      for (const d of findDateSpans(t, a, b, this.pageDay)) {
+        if (d.lo === null || d.hi === null || yearOf(d.lo) !== yearOf(d.hi) || this.pageYears.includes(yearOf(d.lo))) continue;
+        this.pageYears.push(yearOf(d.lo));
+      }
     }
     const nKeys = this.nKeys;
     if (content < 3 || nKeys < MIN_CANDIDATE_SHARED) return null;

@@ -158,3 +158,31 @@ describe('a role subject reads as the most recent page person the corpus describ
 it('mini index sanity: the fixture this file relies on', () => {
   expect(mini.entities.map((e) => e.id)).toEqual(expect.arrayContaining([QUINT, BERG, UNION]));
 });
+
+describe("the page's date places its relative dates in a year for the time feature", () => {
+  /** yearOther of the candidate from article `article` of group `group`. */
+  function yearOther(text: string, group: string, article: string, pageDate?: string): number {
+    let value: number | null = null;
+    const a = miniData.articles.indexOf(article);
+    miniMatcher.scan(text, {
+      kinds: { claim: true },
+      ...(pageDate ? { pageDate } : {}),
+      claimProbe: (claim, features) => {
+        if (value === null && miniData.claims[claim][0] === a && miniData.claimGroups[miniData.claims[claim][2]] === group) value = features[F.yearOther];
+      },
+    });
+    if (value === null) throw new Error(`no candidate of ${group} from ${article} for: ${text}`);
+    return value;
+  }
+  // a1 (dated 2021-03-02) states the march; the page says only "on Sunday".
+  const MARCH = 'About 1,200 dock workers marched through Eastport on Sunday, organised by the union.';
+  it.each<[string, string | undefined, number]>([
+    ['no page date: no year to compare', undefined, 0],
+    ['a page of the same week: the same year as the article', '2021-03-04', 0],
+    ['a page two years on: "on Sunday" is another year than the article\'s', '2023-06-01', 1],
+  ])('%s', (_name, pageDate, expected) => expect(yearOther(MARCH, 'cg:march', 'a1', pageDate)).toBe(expected));
+
+  it('a sentence with no date gains no year from the page date', () => {
+    expect(yearOther('About 1,200 dock workers marched through Eastport, organised by the union.', 'cg:march', 'a1', '2023-06-01')).toBe(0);
+  });
+});
