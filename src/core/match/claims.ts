@@ -980,8 +980,14 @@ export class ClaimScorer {
     const roles: number[] = [];
     for (let i = from; i < b && words < ROLE_PHRASE_WORDS; i++) {
       if (!(t.flags[i] & WORD)) {
-        // "the union's leader": the apostrophe of a possessive stays inside the phrase.
-        if (t.norm[i] === "'" || t.norm[i] === '’') continue;
+        // A possessive stays inside the phrase, but the words before it name the possessor, not the
+        // subject: "the union's leader" is a leader; "the leader's deputy" is not the leader.
+        if ((t.norm[i] === "'" || t.norm[i] === '’') && t.norm[i + 1] === 's') {
+          roles.length = 0;
+          firstRole = -1;
+          i++;
+          continue;
+        }
         break;
       }
       for (let h = h0; h < hits.count && hits.firstToken[h] <= i; h++) if (hits.lastToken[h] >= i && hits.type[h] === PatternType.entity) return -1;

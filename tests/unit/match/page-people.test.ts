@@ -149,6 +149,15 @@ describe('a role subject reads as the most recent page person the corpus describ
     expect(row[F.sharedKeys] > alone[F.sharedKeys]).toBe(resolved);
   });
 
+  it("words before a possessive name the possessor: the leader's deputy is not the leader", () => {
+    const alone = featuresOf(matcher, data, 'The union leader\'s deputy said the repairs would cost workers £3.5 million in lost wages.', 'cg:wages');
+    const row = featuresOf(matcher, data, 'The union leader\'s deputy said the repairs would cost workers £3.5 million in lost wages.', 'cg:wages', [BERG]);
+    expect(row[F.sharedKeys]).toBe(alone[F.sharedKeys]);
+    const his = featuresOf(matcher, data, "The union's leader said the repairs would cost workers £3.5 million in lost wages.", 'cg:wages', [BERG]);
+    const hisAlone = featuresOf(matcher, data, "The union's leader said the repairs would cost workers £3.5 million in lost wages.", 'cg:wages');
+    expect(his[F.sharedKeys]).toBeGreaterThan(hisAlone[F.sharedKeys]);
+  });
+
   it('a role phrase holding a name is that name, not a page person', () => {
     const named = featuresOf(matcher, data, 'The union leader Tomas Berg said the repairs would cost workers £3.5 million in lost wages.', 'cg:wages', [QUINT]);
     expect(actors(named)).toEqual([1, 0, 0]);
