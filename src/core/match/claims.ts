@@ -470,7 +470,7 @@ export class ClaimScorer {
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
     // The subject a sentence names only by "he"/"she" or a role: the page's most recent person that
-    // fits stands in it, as a key for retrieval and an item of its first clause (at `subjectAt`).
+    // fits stands in it, as a key for retrieval (at `subjectAt`: addSubjectKey).
     const opening = openingWord(t, a, b);
     this.pronounSubject = opening >= 0 && PERSON_PRONOUNS.has(t.norm[opening]);
     this.subject = -1;
@@ -488,8 +488,7 @@ export class ClaimScorer {
     let f = 0;
     for (let i = a; i < b; i++) {
       if (i === subjectAt && subjectKey >= 0) {
-        this.addKey(subjectKey);
-        this.addItem(subjectKey);
+        this.addSubjectKey(subjectKey);
         content++;
       }
       while (h < hits.count && hits.lastToken[h] < i) h++;
@@ -1202,6 +1201,19 @@ export class ClaimScorer {
       articles: this.articles,
       places: this.places,
     };
+  }
+
+  /**
+   * The key of the person a "he"/"she" or role subject stands for: found by retrieval and shared
+   * with a claim that names the person, but no weight of the sentence's own (`total`, the clause
+   * items): the sentence does not write the name, so a claim that does not name the person is not
+   * the less covered for it (a claim of the person's own words, without the name, matched as well
+   * as before).
+   */
+  private addSubjectKey(id: number): void {
+    if (this.seen[id] === this.stamp) return;
+    this.seen[id] = this.stamp;
+    if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
   }
 
   private addKey(id: number): void {
