@@ -18,6 +18,7 @@ import {
   DEVSET_FILE,
   HELDBACK_FILE,
   KINDS_FILE,
+  PAGE_CONTEXT_FILE,
   indexArticles,
   leaveOneOutletOut,
   looScore,
@@ -49,6 +50,7 @@ function main(): void {
   const dev = scoreDev(readDevItems(DEVSET_FILE), index);
   const held = scoreDev(readDevItems(HELDBACK_FILE), index);
   const kindItems = scoreDev(readDevItems(KINDS_FILE), index);
+  const pageItems = scoreDev(readDevItems(PAGE_CONTEXT_FILE), index);
 
   const looRow = (name: string, s: LooScore) => ({
     'held out': name,
@@ -82,6 +84,7 @@ function main(): void {
       leaveOneOutletOut: { total: looRow('all', total), articles: [...perArticle].map(([id, s]) => looRow(id, s)), kinds },
       dev: devDoc(dev),
       heldback: devDoc(held),
+      pageContext: devDoc(pageItems),
       ...(args.has('--verbose') ? { errors: { leaveOneOutletOut: total.errors, dev: [...dev.claims.errors, ...dev.people.errors, ...dev.relationErrors] } } : {}),
     };
     process.stdout.write(JSON.stringify(doc, null, 1) + '\n');
@@ -100,6 +103,7 @@ function main(): void {
     console.table({ 'people (sentence, name)': d.people, 'claims (sentence, article)': d.claims });
     console.table(d.byGroup);
   }
+  console.log(`\nPage context (tests/fixtures/devset/page-context-dev.json, read by no fit): ${pageItems.items} texts; links ${pageItems.claims.tp}/${pageItems.claims.expected} expected (${pageItems.claims.predicted} made); false alarms ${pageItems.falseAlarms.length}`);
   console.log(`\nKinds of difference (tests/fixtures/devset/kinds.json, read by no fit): ${kindItems.items} sentences; links ${kindItems.claims.tp}/${kindItems.claims.expected} expected (${kindItems.claims.predicted} made); relations ${kindItems.relationsRight}/${kindItems.relationsTotal} as expected; kinds named ${kindItems.kindsRight}/${kindItems.kindsTotal}`);
   if (args.has('--verbose')) {
     console.log('\nLeave-one-outlet-out errors:\n' + total.errors.join('\n'));

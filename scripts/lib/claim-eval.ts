@@ -20,6 +20,8 @@ export const DEVSET_FILE = resolve(ROOT, 'tests/fixtures/devset/devset.json');
 export const HELDBACK_FILE = resolve(ROOT, 'tests/fixtures/devset/heldback.json');
 /** Sentences for the kinds of difference (tests/fixtures/devset/kinds.json): scored by the eval, read by no fit. */
 export const KINDS_FILE = resolve(ROOT, 'tests/fixtures/devset/kinds.json');
+/** Page texts whose person is named earlier (tests/fixtures/devset/page-context-dev.json): scored by the eval, read by no fit (yet). */
+export const PAGE_CONTEXT_FILE = resolve(ROOT, 'tests/fixtures/devset/page-context-dev.json');
 /** The hand-made alignment of the seed articles. */
 export const ALIGNMENT_FILE = resolve(ROOT, 'tests/fixtures/alignment/seeds.json');
 

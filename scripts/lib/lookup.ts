@@ -4,7 +4,7 @@
  */
 import type { CorpusIndex, Detection, Match } from '../../src/core/index/types';
 import { buildDetection } from '../../src/core/index/evidence';
-import { compileMatcher, createMatcher, type Matcher, type ScanOptions } from '../../src/core/match';
+import { compileMatcher, createMatcher, PagePeople, type Matcher, type ScanOptions } from '../../src/core/match';
 import { selectMatches, type SelectOptions } from '../../src/core/match/select';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { wordVectors } from './word-vectors';
@@ -48,9 +48,12 @@ function matcherFor(index: CorpusIndex): Matcher {
 /**
  * What the matcher recognises in a text, before the marking policy (a lone surname is reported
  * even where the page would hold it back): for tests that score recognition, such as the dev set.
+ * Block by block as the page sends paragraphs, the people of earlier blocks handed on (ScanOptions.pagePeople).
  */
 export function recognise(text: string, index: CorpusIndex, scan?: ScanOptions): Detection[] {
-  return matcherFor(index).scan(text, scan).map((m) => buildDetection(index, m));
+  const m = matcherFor(index);
+  const options: ScanOptions = { ...scan, pagePeople: scan?.pagePeople ?? new PagePeople() };
+  return splitBlocks(text).flatMap((b) => m.scan(b.text, options).map((match) => buildDetection(index, { ...match, start: match.start + b.start, end: match.end + b.start })));
 }
 
 /**
@@ -60,7 +63,9 @@ export function recognise(text: string, index: CorpusIndex, scan?: ScanOptions):
  */
 export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT, pageDate?: string): { detections: Detection[] } {
   const m = matcherFor(index);
-  const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, { kinds: options.kinds, ...(pageDate ? { pageDate } : {}) }) }));
+  // One page's people, handed from block to block in page order, as the matching side does within a batch.
+  const scan: ScanOptions = { kinds: options.kinds, ...(pageDate ? { pageDate } : {}), pagePeople: new PagePeople() };
+  const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, scan) }));
   const selected = selectMatches(blocks, options);
   const detections: Detection[] = [];
   selected.forEach((list, i) => {

@@ -15,6 +15,7 @@ import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { ScanOptions } from '../core/match';
+import { MAX_PAGE_PEOPLE, PagePeople } from '../core/index/page-people';
 import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import { packEntityRefs } from '../shared/entity-refs';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
@@ -37,6 +38,21 @@ export interface MatchingSide {
 
 /** A page date as the content script sends it: a calendar day, `YYYY-MM-DD`. */
 const PAGE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The longest entity id taken from a page's `people` (ids are short; a longer one is not an id). */
+const MAX_PERSON_ID_CHARS = 200;
+
+/**
+ * The people a request says the page named before its blocks, for one corpus: its ids that are
+ * strings of a sane length, at most MAX_PAGE_PEOPLE. Anything malformed is left out, never an error:
+ * the blocks are then read without them.
+ */
+export function pagePeopleOf(people: unknown, corpus: string): string[] {
+  if (!people || typeof people !== 'object' || Array.isArray(people) || !Object.hasOwn(people, corpus)) return [];
+  const ids = (people as Record<string, unknown>)[corpus];
+  if (!Array.isArray(ids)) return [];
+  return ids.slice(0, MAX_PAGE_PEOPLE).filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= MAX_PERSON_ID_CHARS);
+}
 
 function checkBlocks(payload: Req<'matchBlocks'>): void {
   const blocks = (payload as { blocks?: unknown }).blocks;
@@ -102,13 +118,15 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       const problems: string[] = [];
       for (const corpus of corpora) {
         try {
-          let found = partial ? await earlyAll(corpus, blocks, options) : null;
+          // The page's earlier people in this corpus, handed from block to block in the batch's order.
+          const pagePeople = new PagePeople(pagePeopleOf(payload.people, corpus.id));
+          let found = partial ? await earlyAll(corpus, blocks, { ...options, pagePeople }) : null;
           if (found) pending = true;
           else if (namesFirst) {
-            found = await matchAll(corpus, blocks, namesOnly);
+            found = await matchAll(corpus, blocks, { ...namesOnly, pagePeople });
             pending = true;
           }
-          found ??= await matchAll(corpus, blocks, options);
+          found ??= await matchAll(corpus, blocks, { ...options, pagePeople });
           for (let i = 0; i < blocks.length; i++) for (const m of found[i]) matches[i].push(toWireMatch(m, corpus.id));
         } catch (error) {
           // One broken corpus is reported; the others still match.

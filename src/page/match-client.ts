@@ -9,6 +9,7 @@ import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/proto
 import { unpackEntityRefs } from '../shared/entity-refs';
 import { isInvalidatedError } from './lifecycle';
 import { pageDateReader } from './page-date';
+import { PagePeople } from '../core/index/page-people';
 
 /**
  * Matches a batch of block texts: per block, its matches (offsets into that block). `early`, when
@@ -60,7 +61,31 @@ export function createMatchClient(
   // The first batch that can take names early asks for them even from a warm matching side
   // (MatchingProtocol `namesFirst`): its markers are the first the reader sees.
   let firstSent = false;
+  // The people earlier answers named on this page, per corpus (MatchingProtocol `people`): kept in
+  // memory for the page's life, from the answers as they come (in the order the batches were sent,
+  // so a batch sent before the one ahead of it was answered goes without that one's people).
+  let peopleAt = '';
+  const people = new Map<string, PagePeople>();
+  const peopleRequest = (): Record<string, string[]> | undefined => {
+    if (pageUrl() !== peopleAt) {
+      // Another article (a single-page app moved on): its people are not this one's.
+      peopleAt = pageUrl();
+      people.clear();
+    }
+    return people.size > 0 ? Object.fromEntries([...people].map(([corpus, p]) => [corpus, [...p.recent()]])) : undefined;
+  };
+  const notePeople = (matches: CorpusMatch[][]) => {
+    for (const list of matches) {
+      for (const m of list) {
+        if (m.kind !== 'person' || typeof m.corpus !== 'string') continue;
+        let p = people.get(m.corpus);
+        if (!p) people.set(m.corpus, (p = new PagePeople()));
+        p.note(m.id);
+      }
+    }
+  };
   return async (blocks, kinds, early) => {
+    const named = peopleRequest();
     let last = '';
     // Names first only once: the request after a names-only answer waits for the whole one.
     let partial = early !== undefined;
@@ -69,13 +94,16 @@ export function createMatchClient(
     for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
       if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
       const date = pageDate();
-      const result = await withDeadline(request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) }));
+      const result = await withDeadline(request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(named ? { people: named } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) }));
       if (result.ok) {
         if (result.value.problems?.length) onProblems?.(result.value.problems);
         const matches = result.value.matches;
         if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
         unpackEntityRefs(matches, result.value.entityRefs);
-        if (!(partial && result.value.pending === true)) return matches;
+        if (!(partial && result.value.pending === true)) {
+          notePeople(matches);
+          return matches;
+        }
         // Names alone, the rest still loading on the matching side: shown now, then asked for whole
         // at once (not a retry: nothing failed).
         partial = false;

@@ -145,6 +145,11 @@ export interface MatchingProtocol {
      * `page`: the page's address, so a corpus copy of the page itself is not counted as its coverage.
      * `pageDate`: the page's publication day (`YYYY-MM-DD`) when it declares one, so its relative dates
      * ("on Wednesday", "yesterday") are resolved against it (ScanOptions.pageDate).
+     * `people`: per corpus id, the people earlier answers for this page named (entity ids, most recent
+     * first, at most MAX_PAGE_PEOPLE), so a block whose sentence names its person only as "he", "she"
+     * or by a role is read as about the most recent that fits (ScanOptions.pagePeople). Sent with every
+     * batch rather than kept by the matching side, which Chrome may stop between batches; used for the
+     * reply and dropped, like the blocks. Within a batch the matching side hands them on itself.
      * `partial`: the page can show names before the rest (a cold matching side's first batches):
      * a corpus still loading may answer with its names alone, flagged `pending` in the reply.
      * `namesFirst` (with `partial`): names alone now from every corpus, loaded or not, when the kinds
@@ -153,7 +158,7 @@ export interface MatchingProtocol {
      * and 60 blocks of 12 generated pages, a warm matcher of 5,000 generated articles, load ~16):
      * names alone 0.6 and 1.2 ms of CPU (medians), the whole answer 49 and 100 ms.
      */
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; partial?: boolean; namesFirst?: boolean; timing?: boolean };
+    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; people?: Record<string, string[]>; partial?: boolean; namesFirst?: boolean; timing?: boolean };
     /**
      * `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`.
      * `pending`: only with `partial`: a corpus was still loading (or `namesFirst` asked), so the

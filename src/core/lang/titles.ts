@@ -46,3 +46,12 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
  * too would only add patterns (about 8% more matcher data for a small corpus) for the same people.
  */
 export const SURNAME_TITLES: readonly string[] = [...PERSONAL_TITLES].filter((t) => !ROLE_WORDS.has(t));
+
+/**
+ * Titles that say whether the person is a man or a woman ("Mr", "Ms"), as the corpus writes them
+ * before a name: one source of a person's gender for "he"/"she" on a page (core/match/person-gender).
+ */
+export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ...['mr', 'sir', 'lord', 'baron', 'king', 'prince', 'congressman', 'chairman', 'spokesman'].map((t) => [t, 'm'] as const),
+  ...['mrs', 'ms', 'miss', 'dame', 'lady', 'baroness', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman'].map((t) => [t, 'f'] as const),
+]);

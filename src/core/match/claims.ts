@@ -28,6 +28,8 @@ import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { OPENING_CONNECTIVES, PERSON_PRONOUNS } from '../lang/function-words';
+import { FEMALE, MALE, UNKNOWN_GENDER } from './person-gender';
+import { findDateSpans, yearOf } from '../lang/date-spans';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -323,6 +325,17 @@ export class ClaimScorer {
   private readonly entityKinds: string;
   /** The sentence opens with "he" or "she" (connectives aside): its actor is a person named before it. */
   private pronounSubject = false;
+  /**
+   * The people the page named before the sentence being scored (entity indices, most recent first):
+   * the scan (scan.ts) keeps it, from the page's earlier blocks (ScanOptions.pagePeople) and the
+   * block's earlier sentences. A "he"/"she" or role subject is read as the most recent that fits.
+   */
+  readonly recentPeople: number[] = [];
+  /** The person the sentence's "he"/"she" or role subject stands for (an entity index), or -1. */
+  private subject = -1;
+  /** Per entity: 'm', 'f' or '-' (MatcherData entityGenders; '' when the data has none). */
+  private readonly entityGenders: string;
+  private readonly entityDescriptors: number[][];
   /** Per key: stamp when the candidate being featured holds it. */
   private readonly claimMark: Int32Array;
   private markStamp = 0;
@@ -404,6 +417,9 @@ export class ClaimScorer {
     (data.entityDescriptors ?? []).forEach((ws, e) => ws.forEach((w) => byWord[w]?.push(e)));
     this.descriptorActors = byWord.map((l) => Int32Array.from(l));
     this.entityKinds = data.entityKinds ?? '';
+    // Letters for every entity or none: a list of another length is not this data's.
+    this.entityGenders = data.entityGenders?.length === data.entities.length ? data.entityGenders : '';
+    this.entityDescriptors = data.entityDescriptors ?? [];
     this.actorNamed = new Int32Array(data.entities.length);
     this.actorDescribed = new Int32Array(data.entities.length);
     this.claimMark = new Int32Array(data.keys.length);
@@ -453,10 +469,28 @@ export class ClaimScorer {
     places.length = 0;
     this.pagePlaceTexts.length = 0;
     const stamp = this.stamp;
-    this.pronounSubject = opensWithPersonPronoun(t, a, b);
+    // The subject a sentence names only by "he"/"she" or a role: the page's most recent person that
+    // fits stands in it, as a key for retrieval (at `subjectAt`: addSubjectKey).
+    const opening = openingWord(t, a, b);
+    this.pronounSubject = opening >= 0 && PERSON_PRONOUNS.has(t.norm[opening]);
+    this.subject = -1;
+    let subjectAt = -1;
+    if (opening >= 0 && this.recentPeople.length > 0) {
+      if (this.pronounSubject) {
+        this.subject = this.pronounPerson(t.norm[opening]);
+        subjectAt = opening;
+      } else if (t.norm[opening] === 'the') {
+        subjectAt = this.rolePerson(t, opening + 1, b, hits, h0);
+      }
+    }
+    const subjectKey = this.subject >= 0 ? this.entityKeyIds[this.subject] : -1;
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
+      if (i === subjectAt && subjectKey >= 0) {
+        this.addSubjectKey(subjectKey);
+        content++;
+      }
       while (h < hits.count && hits.lastToken[h] < i) h++;
       if (h < hits.count && hits.firstToken[h] <= i) {
         if (hits.firstToken[h] === i) {
@@ -507,12 +541,21 @@ export class ClaimScorer {
         this.pageRows[this.nPage++] = this.symRow[sym];
       }
     }
+    if (this.subject >= 0) this.actorDescribed[this.subject] = stamp;
     this.figureUnitKeys.length = 0;
     for (const g of figures) {
       this.addKey(this.keyIds.get(figureKey(g.cls, g.value)) ?? -1);
       this.figureUnitKeys.push(g.cls === FigureClass.count ? figureUnits(t, g.next, b) : []);
       if (g.cls === FigureClass.year) this.pageYears.push(g.value);
       content++;
+    }
+    // "On Wednesday", "yesterday", "in March": with the page's own date known they fall in a year,
+    // which the time feature (yearOther) then compares as it does a year the sentence states.
+    if (this.pageYears.length === 0 && this.pageDay !== null) {
+      for (const d of findDateSpans(t, a, b, this.pageDay)) {
+        if (d.lo === null || d.hi === null || yearOf(d.lo) !== yearOf(d.hi) || this.pageYears.includes(yearOf(d.lo))) continue;
+        this.pageYears.push(yearOf(d.lo));
+      }
     }
     const nKeys = this.nKeys;
     if (content < 3 || nKeys < MIN_CANDIDATE_SHARED) return null;
@@ -752,7 +795,8 @@ export class ClaimScorer {
     const symKey = t.table.key;
     const symFlags = t.table.flags;
     const { sym, flags } = t;
-    let bound = 0;
+    // A "he"/"she" or role subject may stand for a person the page named before: one key more.
+    let bound = this.recentPeople.length > 0 && SUBJECT_OPENERS.has(t.norm[openingWord(t, a, b)] ?? '') ? 1 : 0;
     for (let i = a; i < b; i++) {
       const s = sym[i];
       if (symKey[s] >= 0) bound++;
@@ -806,7 +850,8 @@ export class ClaimScorer {
       else if (this.actorDescribed[actors[j]] === this.stamp) described++;
     }
     // "He also condemned …": a person the page named before (another block) may be the claim's.
-    if (named === 0 && described === 0 && this.pronounSubject) {
+    // Only when the page named no one before who fits: otherwise the subject is that person (this.subject).
+    if (named === 0 && described === 0 && this.pronounSubject && this.subject < 0) {
       for (let j = 0; j < actors.length; j++) if (this.entityKinds[actors[j]] === 'p') described = 1;
     }
     row[F.actorShared] = named > 0 ? 1 : 0;
@@ -909,6 +954,59 @@ export class ClaimScorer {
     }
     row[F.weakestRareWord] = weakest;
     return true;
+  }
+
+  /** The most recent page person "he" or "she" fits (a person, of that gender or of none known), or -1. */
+  private pronounPerson(pronoun: string): number {
+    const gender = pronoun === 'he' ? MALE : FEMALE;
+    for (const e of this.recentPeople) {
+      if (this.entityKinds[e] !== 'p') continue;
+      const g = this.entityGenders ? this.entityGenders[e] : UNKNOWN_GENDER;
+      if (g === gender || g === UNKNOWN_GENDER) return e;
+    }
+    return -1;
+  }
+
+  /**
+   * A role subject after an opening "the" ("the agency's director said"): the words up to a comma
+   * or ROLE_PHRASE_WORDS, none of them part of a name; the most recent page person one of whose
+   * corpus descriptors uses one of those words is the subject (this.subject). Returns the token of
+   * the word that named the role, or -1.
+   */
+  private rolePerson(t: Tokens, from: number, b: number, hits: NameHits, h0: number): number {
+    let words = 0;
+    let firstRole = -1;
+    const roles: number[] = [];
+    for (let i = from; i < b && words < ROLE_PHRASE_WORDS; i++) {
+      if (!(t.flags[i] & WORD)) {
+        // A possessive stays inside the phrase, but the words before it name the possessor, not the
+        // subject: "the union's leader" is a leader; "the leader's deputy" is not the leader.
+        if ((t.norm[i] === "'" || t.norm[i] === '’') && t.norm[i + 1] === 's') {
+          roles.length = 0;
+          firstRole = -1;
+          i++;
+          continue;
+        }
+        break;
+      }
+      for (let h = h0; h < hits.count && hits.firstToken[h] <= i; h++) if (hits.lastToken[h] >= i && hits.type[h] === PatternType.entity) return -1;
+      words++;
+      const sym = t.sym[i];
+      if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
+      const d = this.symDescriptor[sym];
+      if (d < 0) continue;
+      roles.push(d);
+      if (firstRole < 0) firstRole = i;
+    }
+    if (roles.length === 0) return -1;
+    for (const e of this.recentPeople) {
+      const own = this.entityDescriptors[e];
+      if (own && roles.some((d) => own.includes(d))) {
+        this.subject = e;
+        return firstRole;
+      }
+    }
+    return -1;
   }
 
   private readonly bounds = { pageToClaim: 0, claimToPage: 0, weakestRare: 0, predicate: 0, clause: 0 };
@@ -1105,6 +1203,19 @@ export class ClaimScorer {
     };
   }
 
+  /**
+   * The key of the person a "he"/"she" or role subject stands for: found by retrieval and shared
+   * with a claim that names the person, but no weight of the sentence's own (`total`, the clause
+   * items): the sentence does not write the name, so a claim that does not name the person is not
+   * the less covered for it (a claim of the person's own words, without the name, matched as well
+   * as before).
+   */
+  private addSubjectKey(id: number): void {
+    if (this.seen[id] === this.stamp) return;
+    this.seen[id] = this.stamp;
+    if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
+  }
+
   private addKey(id: number): void {
     if (id < 0) {
       this.total += UNKNOWN_WEIGHT;
@@ -1145,12 +1256,20 @@ function kthBest(partial: Float64Array, lengthFactor: Float64Array, list: Int32A
 
 export { CLAIM_FLOOR, VALUE_COMPARE_FROM, AGREE_THRESHOLD } from './thresholds';
 
-/** Whether tokens [a, b) open with "he" or "she", after any opening connectives ("But he said …"). */
-function opensWithPersonPronoun(t: Tokens, a: number, b: number): boolean {
+/** The first word of tokens [a, b) after any opening connectives ("But he said …"), or -1. */
+function openingWord(t: Tokens, a: number, b: number): number {
   for (let i = a; i < b; i++) {
     if (!(t.flags[i] & WORD)) continue;
     if (OPENING_CONNECTIVES.has(t.norm[i])) continue;
-    return PERSON_PRONOUNS.has(t.norm[i]);
+    return i;
   }
-  return false;
+  return -1;
 }
+
+/** Opening words of a subject that may stand for a person named before: "he", "she", and "the" before a role. */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set([...PERSON_PRONOUNS, 'the']);
+/**
+ * Words read after an opening "the" for a role ("the agency's former director"): a role phrase is
+ * short, and reading further would take the verb's object for the subject.
+ */
+export const ROLE_PHRASE_WORDS = 5;

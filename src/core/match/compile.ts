@@ -30,6 +30,7 @@ import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { classifyingTable } from './classify';
 import { wordKey } from './keys';
 import { wordClass } from './rerank-words';
+import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from './person-gender';
 
 /** Shortest participle that opens a clause ("being", "speaking"): shorter "-ing" words are nouns or "king". */
 const MIN_PARTICIPLE = 5;
@@ -233,6 +234,10 @@ export class MatcherCompiler {
   private readonly entityRefs: number[][] = [];
   private readonly descriptorWords = new Map<string, number>();
   private readonly entityDescriptors: number[][] = [];
+  /** Per article: the sentences followed by one that opens with "he" or "she", and which (person-gender). */
+  private readonly pronounAfter: Map<number, 'm' | 'f'>[] = [];
+  /** Per entity: its gender letter as the corpus shows it (person-gender). */
+  private readonly entityGenders: string[] = [];
   private readonly descriptorTokens = new Tokens();
   private readonly ambiguous: CorpusIndex['ambiguous'] = [];
   /** Per quote: its article (-1 when unknown), first sentence (-1 when none), group id, spans (start, end pairs) and whether it speaks of the future. */
@@ -303,6 +308,12 @@ export class MatcherCompiler {
       bounds[k * 2 + 1] = sp.end;
     });
     this.articleBounds.push(bounds);
+    const after = new Map<number, 'm' | 'f'>();
+    for (let k = 1; k < a.sentences.length; k++) {
+      const g = openingPronoun(a.text.slice(a.sentences[k].start, a.sentences[k].end));
+      if (g) after.set(k - 1, g);
+    }
+    this.pronounAfter.push(after);
   }
 
   private addEntity(e: CorpusIndex['entities'][number]): void {
@@ -320,6 +331,20 @@ export class MatcherCompiler {
     }
     this.entityRefs.push(refs);
     this.entityDescriptors.push(descriptorIds(e, this.descriptorWords, this.descriptorTokens));
+    this.entityGenders.push(e.kind === 'person' ? this.genderOf(e) : UNKNOWN_GENDER);
+  }
+
+  /** A person's gender letter from the titles its mentions carry and the pronouns after them (person-gender). */
+  private genderOf(e: CorpusIndex['entities'][number]): string {
+    const votes = new GenderVotes();
+    for (const c of e.coverage) {
+      const after = this.pronounAfter[this.articleIdx.get(c.article) ?? -1];
+      for (const m of c.mentions) {
+        votes.add(titleGender(m.surface));
+        votes.add(after?.get(m.sentence) ?? null);
+      }
+    }
+    return votes.letter();
   }
 
   private addQuote(q: CorpusIndex['quotes'][number]): void {
@@ -432,6 +457,7 @@ export class MatcherCompiler {
       claimFlags: [],
       descriptorWords: [...this.descriptorWords.keys()],
       entityDescriptors: this.entityDescriptors,
+      entityGenders: this.entityGenders.join(''),
       claimGroups: this.claimGroupIds,
       quotes,
       quoteGroups: this.quoteGroupIds,

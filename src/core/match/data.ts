@@ -106,6 +106,12 @@ export interface MatcherData {
   descriptorWords: string[];
   /** Per entity, indices into `descriptorWords` of the words its descriptors use. Since version 4. */
   entityDescriptors: number[][];
+  /**
+   * Per entity, one letter: 'm' or 'f' when the corpus shows the person's gender (core/match/person-gender:
+   * the titles and the pronouns its outlets use), '-' when it does not or for an organisation. Optional:
+   * without it "he" and "she" fit any person.
+   */
+  entityGenders?: string;
   claimGroups: string[];
   quotes: QuoteSignature[];
   quoteGroups: string[];

@@ -6,3 +6,4 @@
 export type { MatcherData } from './data';
 export { MATCHER_DATA_VERSION } from './data';
 export { createMatcher, type Matcher, type MatcherOptions, type ScanOptions } from './scan';
+export { PagePeople, MAX_PAGE_PEOPLE } from '../index/page-people';

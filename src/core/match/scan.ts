@@ -14,6 +14,7 @@ import { QuoteMatcher, findQuotedSpans, type QuoteBigrams } from './quotes';
 import { splitSentences } from './sentences';
 import { Tokens, tokenize } from './tokens';
 import { classifyingTable } from './classify';
+import { MAX_PAGE_PEOPLE, type PagePeople } from '../index/page-people';
 
 /** Options for one scan. */
 export interface ScanOptions {
@@ -34,6 +35,13 @@ export interface ScanOptions {
   pageDate?: string;
   /** Sees the features of every re-ranked claim candidate (scripts/fit-reranker.ts). */
   claimProbe?: ClaimProbe;
+  /**
+   * The people the page named before this text (this corpus's entity ids): a sentence whose subject
+   * is only "he", "she" or a role is read as about the most recent that fits. The scan adds the
+   * people it finds, in text order, so one object handed to the scans of a page's blocks in page
+   * order carries them from block to block.
+   */
+  pagePeople?: PagePeople;
 }
 
 /** What a matcher is built with besides its data. */
@@ -127,6 +135,10 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
     return refs;
   };
 
+  // Entity index by id, built on the first scan given the page's people.
+  let entityIndex: Map<string, number> | null = null;
+  const isPerson = (h: number) => hits.type[h] === PatternType.entity && data.entityKinds[hits.target[h]] === 'p';
+
   // Built on the first scan that names its page: every block of a page asks, so no linear search per block.
   let byUrl: Map<string, string> | null = null;
   const articleAt = (url: string): string | undefined => {
@@ -182,9 +194,20 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           if (wantQuote) out.push({ kind: 'quote', text: text.slice(start, end), start, end, id: data.quoteGroups[r.group], score: r.score, refs: r.refs });
         }
       }
+      const pagePeople = options?.pagePeople;
       if (wantClaim) {
         const claimScorer = claims!;
         claimScorer.pageDay = dayOf(options?.pageDate);
+        // The people named before each sentence, most recent first: the page's before this text, then this text's own.
+        const recent = claimScorer.recentPeople;
+        recent.length = 0;
+        if (pagePeople) {
+          entityIndex ??= new Map(data.entities.map((id, e) => [id, e]));
+          for (const id of pagePeople.recent()) {
+            const e = entityIndex.get(id);
+            if (e !== undefined) recent.push(e);
+          }
+        }
         const n = splitSentences(tokens, sentenceBuf);
         const bounds = sentenceBuf[0];
         let h = 0;
@@ -192,7 +215,10 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
         for (let s = 0; s < n; s++) {
           const a = bounds[s * 2];
           const b = bounds[s * 2 + 1];
-          while (h < hits.count && hits.firstToken[h] < a) h++;
+          while (h < hits.count && hits.firstToken[h] < a) {
+            if (isPerson(h)) notePerson(recent, hits.target[h]);
+            h++;
+          }
           const start = tokens.start[a];
           const end = tokens.end[b - 1];
           // Quote spans and sentences are both in text order: one forward pointer keeps this linear.
@@ -206,11 +232,21 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           out.push(m);
         }
       }
+      if (pagePeople) for (let h = 0; h < hits.count; h++) if (isPerson(h)) pagePeople.note(data.entities[hits.target[h]]);
       out.sort((x, y) => x.start - y.start || y.end - x.end);
       const self = options?.pageUrl ? articleAt(options.pageUrl) : undefined;
       return self === undefined ? out : withoutArticle(out, self);
     },
   };
+}
+
+/** Moves person `e` to the front of `recent` (most recent first), keeping at most MAX_PAGE_PEOPLE. */
+function notePerson(recent: number[], e: number): void {
+  const at = recent.indexOf(e);
+  if (at === 0) return;
+  if (at > 0) recent.splice(at, 1);
+  recent.unshift(e);
+  if (recent.length > MAX_PAGE_PEOPLE) recent.length = MAX_PAGE_PEOPLE;
 }
 
 /** The matches with one article's evidence left out; a match left with none is dropped. */

@@ -25,6 +25,7 @@ import { Tokens, WORD, tokenStrings, tokenize } from '../../../src/core/match/to
 import { classifyingTable } from '../../../src/core/match/classify';
 import { wordKey } from '../../../src/core/match/keys';
 import { wordClass } from '../../../src/core/match/rerank-words';
+import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from '../../../src/core/match/person-gender';
 
 /** Shortest participle that opens a clause ("being", "speaking"): shorter "-ing" words are nouns or "king". */
 const MIN_PARTICIPLE = 5;
@@ -117,6 +118,7 @@ export function compileMatcherBefore(index: CorpusIndex): MatcherData {
     keyWords: [],
     claimFlags: [],
     ...descriptorData(index),
+    entityGenders: entityGenders(index),
     claimGroups: index.claimGroups.map((g) => g.id),
     quotes,
     quoteGroups: index.quoteGroups.map((g) => g.id),
@@ -238,6 +240,26 @@ export function compileMatcherBefore(index: CorpusIndex): MatcherData {
  * "leader"), without the words of the entity's own names: a page that calls a person by role rather
  * than by name can still agree on who acted.
  */
+/** Per entity its gender letter (src/core/match/person-gender): titles of its mentions, and "he"/"she" opening the sentence after one. */
+function entityGenders(index: CorpusIndex): string {
+  const articles = new Map(index.articles.map((a) => [a.id, a]));
+  return index.entities
+    .map((e) => {
+      if (e.kind !== 'person') return UNKNOWN_GENDER;
+      const votes = new GenderVotes();
+      for (const c of e.coverage) {
+        const a = articles.get(c.article);
+        for (const m of c.mentions) {
+          votes.add(titleGender(m.surface));
+          const next = a?.sentences[m.sentence + 1];
+          if (a && next) votes.add(openingPronoun(a.text.slice(next.start, next.end)));
+        }
+      }
+      return votes.letter();
+    })
+    .join('');
+}
+
 function descriptorData(index: CorpusIndex): Pick<MatcherData, 'descriptorWords' | 'entityDescriptors'> {
   const words = new Map<string, number>();
   const tokens = new Tokens();

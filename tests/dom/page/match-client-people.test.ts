@@ -1,0 +1,63 @@
+/**
+ * The page's matching client sends, with each batch, the people earlier answers named (per corpus,
+ * most recent first): the matching side keeps nothing between batches, so the context crosses
+ * with each request. A names-only early answer adds nothing (its whole answer will), and another
+ * address (a single-page app moving on) starts afresh.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMatchClient, type Requester } from '../../../src/page/match-client';
+import type { CorpusMatch, MatchingProtocol } from '../../../src/shared/protocol';
+
+const KINDS = { person: true, organisation: true, claim: true, quote: true };
+type Req = MatchingProtocol['matchBlocks']['request'];
+
+const person = (corpus: string, id: string, start: number): CorpusMatch => ({ kind: 'person', text: id, start, end: start + 3, id, score: 1, refs: [], corpus });
+const org = (corpus: string, id: string, start: number): CorpusMatch => ({ kind: 'organisation', text: id, start, end: start + 3, id, score: 1, refs: [], corpus });
+
+/** Answers each matchBlocks with `answers[n]` (the matches of its blocks), recording the requests. */
+function recorder(answers: { matches: CorpusMatch[][]; pending?: true }[]) {
+  const sent: Req[] = [];
+  const request = (async (_type: string, payload: Req) => {
+    sent.push(JSON.parse(JSON.stringify(payload)));
+    return { ok: true, value: answers[Math.min(sent.length - 1, answers.length - 1)] };
+  }) as unknown as Requester;
+  return { request, sent };
+}
+
+const noSleep = async () => undefined;
+const noDate = () => undefined;
+
+describe('page people in matchBlocks', () => {
+  it('the first batch sends none; later ones send what earlier answers named, most recent first, per corpus', async () => {
+    const { request, sent } = recorder([
+      { matches: [[person('c', 'p:one', 0), org('c', 'o:firm', 5)], [person('c', 'p:two', 0), person('d', 'p:else', 9)]] },
+      { matches: [[person('c', 'p:one', 0)]] },
+      { matches: [[]] },
+    ]);
+    const match = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', noDate);
+    await match(['Block one.', 'Block two.'], KINDS);
+    await match(['Block three.'], KINDS);
+    await match(['Block four.'], KINDS);
+    expect(sent.map((r) => r.people)).toEqual([undefined, { c: ['p:two', 'p:one'], d: ['p:else'] }, { c: ['p:one', 'p:two'], d: ['p:else'] }]);
+  });
+
+  it("an early names-only answer adds no one; the batch's whole answer does", async () => {
+    const { request, sent } = recorder([{ matches: [[person('c', 'p:early', 0)]], pending: true }, { matches: [[person('c', 'p:whole', 0)]] }, { matches: [[]] }]);
+    const match = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', noDate);
+    await match(['Block one.'], KINDS, () => undefined);
+    await match(['Block two.'], KINDS);
+    // The early request and its whole re-request go without people; the next batch has the whole answer's.
+    expect(sent.map((r) => r.people)).toEqual([undefined, undefined, { c: ['p:whole'] }]);
+  });
+
+  it('another address starts with no people', async () => {
+    let address = 'https://news.example/a';
+    const { request, sent } = recorder([{ matches: [[person('c', 'p:one', 0)]] }]);
+    const match = createMatchClient(request, undefined, noSleep, () => address, noDate);
+    await match(['Block one.'], KINDS);
+    await match(['Block two.'], KINDS);
+    address = 'https://news.example/b';
+    await match(['Block three.'], KINDS);
+    expect(sent.map((r) => r.people)).toEqual([undefined, { c: ['p:one'] }, undefined]);
+  });
+});
