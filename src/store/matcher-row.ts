@@ -210,13 +210,39 @@ function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: rea
 /** The one empty list every stored signature without figures or places reads back with (frozen: it is shared). */
 const NONE = Object.freeze([]) as unknown as never[];
 
-/** Freezes a value read from JSON and every array or object inside it (a traits tuple shared by many claims). */
+/** The lists most traits tuples hold (no date, no group, a share of no named group, no vague time), one frozen copy each. */
+const NO_TEXT = Object.freeze(['']) as unknown as never[];
+const NO_TEXTS = Object.freeze(['', '']) as unknown as never[];
+const NO_GROUP = Object.freeze([NONE]) as unknown as never[];
+
+/**
+ * A list inside a traits tuple, frozen, or the shared frozen copy of it when it is one of the lists
+ * most tuples hold (at 20,000 generated articles 78 % of the lists inside the distinct tuples were
+ * `[]`, `["", ""]`, `[""]` or `[[]]`). Objects and lists deeper inside are frozen as they are.
+ */
+function frozenList(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 0) return NONE;
+  if (value.length === 1 && value[0] === '') return NO_TEXT;
+  if (value.length === 2 && value[0] === '' && value[1] === '') return NO_TEXTS;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 0) return NO_GROUP;
+  return deepFreeze(value);
+}
+
+/** Freezes a value read from JSON and every array or object inside it. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);
   }
   return value;
+}
+
+/** A traits tuple shared by many claims: frozen, the common lists inside it shared (frozenList). */
+function sharedTraits(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  for (let i = 0; i < value.length; i++) value[i] = frozenList(value[i]);
+  return Object.freeze(value);
 }
 
 /**
@@ -232,7 +258,7 @@ export function unpackClaimPart(part: Record<string, unknown>): void {
     if (Array.isArray(sig) && sig.length === 4) claims[i] = [sig[0], sig[1], sig[2], sig[3], NONE, NONE];
   }
   if (!('traitOf' in part)) return;
-  const table = (part.traits as unknown[]).map(deepFreeze);
+  const table = (part.traits as unknown[]).map(sharedTraits);
   const of = part.traitOf as number[];
   const traits = new Array<unknown>(of.length);
   for (let i = 0; i < of.length; i++) traits[i] = table[of[i]];

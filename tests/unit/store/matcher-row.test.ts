@@ -88,7 +88,7 @@ describe('packMatcher / unpackMatcher', () => {
     expect(Object.isFrozen(traits[i]) && Object.isFrozen(traits[i][2])).toBe(true);
     const bare = back.claims.filter((c) => c[4].length === 0 && c[5].length === 0);
     expect(bare.length).toBeGreaterThan(1);
-    expect(bare.every((c) => c[4] === bare[0][4] && c[5] === bare[0][4] && Object.isFrozen(c[4]))).toBe(true);
+    expect(bare.every((c) => c[4] === bare[0][4] && (c[5] as unknown) === bare[0][4] && Object.isFrozen(c[4]))).toBe(true);
   });
 
   it.each([
