@@ -383,6 +383,20 @@ function findRecord(row: object, name: string, kind: DetectionKind, id: string):
   });
 }
 
+/** The card row kinds of the layouts before the directory: one whole record a row (by its kind), and hash buckets. */
+const OLD_DETAILS_KINDS: readonly string[] = ['person', 'organisation', 'claim', 'quote', DETAILS_BUCKET_KIND];
+
+/**
+ * A whole index's card records in the directory layout (db.ts DetailsRecordRow, DetailsDirectoryRow),
+ * built as an install builds them (DetailsInput, records in file order), and the directory's row count.
+ */
+function directoryCards(index: CorpusIndex, data: string): { rows: CorpusDb['details']['value'][]; directoryRows: number } {
+  const rows: CorpusDb['details']['value'][] = [];
+  const cards = new DetailsInput(UTF8_TEXTS, (row) => rows.push({ data, ...row } as CorpusDb['details']['value']));
+  for (const section of CORPUS_SECTIONS) for (const record of index[section]) cards.add(section, record as CorpusRecord<typeof section>);
+  return { rows, directoryRows: cards.finish(index.schemaVersion).directoryRows };
+}
+
 /** The store over one open database. */
 export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -832,7 +846,8 @@ export class CorpusStore {
    * then marked so). Its parts are read one row at a time (matcher-row.ts): `onNames` gets the
    * `core` part as soon as it is read and checked, names-only MatcherData (matcher-row namesOnly)
    * that a matcher of people and organisations can be built from while the rest loads. Data of an
-   * older matcher version, or missing its parts, is recompiled from the full records.
+   * older matcher version, or missing its parts, or of a generation whose card records are of an
+   * older layout, is recompiled from the full records (recompileMatcher).
    */
   async readMatcher(meta: CorpusMeta, onNames?: (names: MatcherData) => void): Promise<StoredMatcher | null> {
     try {
@@ -840,7 +855,8 @@ export class CorpusStore {
       if (!core) throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', 'missing');
       const reader = new MatcherPartsReader(core);
       const names = reader.namesPart();
-      if (!names) return await this.recompileMatcher(meta, onNames);
+      // A generation whose card records are of an older layout is migrated as a whole, matcher too (once).
+      if (!names || meta.detailsDirectory === undefined) return await this.recompileMatcher(meta, onNames);
       onNames?.(namesOnly(names));
       // One part a read: a request the matching side gets meanwhile waits for one part's parse at most.
       for (const shard of reader.parts) reader.add(await this.db.get('matcher', [meta.data, shard]));
@@ -853,7 +869,14 @@ export class CorpusStore {
     }
   }
 
-  /** Migration: matcher data of another version, rebuilt from the corpus's full records. */
+  /**
+   * Migration: matcher data of another version, rebuilt from the corpus's full records. A generation
+   * whose card records are of an older layout (whole records, one a row or in hash buckets: a hover
+   * read a whole row, up to ~1.8 MB for an entity every article covers at 5,000 generated articles)
+   * gets them rebuilt from the same records in the directory layout, cut to what a card shows, and
+   * written in the same transaction (every corpus stored before the directory has matcher data of an
+   * older version, so each passes here once).
+   */
   private async recompileMatcher(meta: CorpusMeta, onNames?: (names: MatcherData) => void): Promise<StoredMatcher> {
     const index = await readGeneration(this.db.transaction(['articles', 'records'], 'readonly'), meta.data, meta.schemaVersion, meta.articlesFrom);
     try {
@@ -870,15 +893,36 @@ export class CorpusStore {
     const pairs = await gazetteerPairs(matcher.places, this.gazetteer);
     if (pairs) matcher.placeWithinGazetteer = pairs;
     onNames?.(matcher);
+    // Records the card builder cannot read leave the old card layout as it was (a card still reads it).
+    let cards: { rows: CorpusDb['details']['value'][]; directoryRows: number } | null = null;
+    if (meta.detailsDirectory === undefined) {
+      try {
+        cards = directoryCards(index, meta.data);
+      } catch {
+        cards = null;
+      }
+    }
     // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile); the
     // old rows go first (an older layout may have parts this one does not write).
-    const tx = this.db.transaction(['corpora', 'matcher'], 'readwrite');
+    const tx = this.db.transaction(['corpora', 'matcher', 'details'], 'readwrite');
     const parts = packMatcher(matcher);
-    if ((await tx.objectStore('corpora').get(meta.id))?.data === meta.data) {
+    const current = await tx.objectStore('corpora').get(meta.id);
+    let moved = false;
+    if (current?.data === meta.data) {
       await tx.objectStore('matcher').delete(generationRange(meta.data));
       for (const part of parts) await tx.objectStore('matcher').put({ data: meta.data, ...part });
+      if (cards && current.detailsDirectory === undefined) {
+        const details = tx.objectStore('details');
+        for (const kind of OLD_DETAILS_KINDS) await details.delete(IDBKeyRange.bound([meta.data, kind], [meta.data, kind, []]));
+        for (const row of cards.rows) await details.put(row);
+        const { detailsBuckets: _buckets, ...kept } = current;
+        await tx.objectStore('corpora').put({ ...kept, detailsDirectory: cards.directoryRows });
+        moved = true;
+      }
     }
     await tx.done;
+    // The matching side's copy of the corpus list names the old card layout: it reads the list again.
+    if (moved) this.notices.announce();
     return { data: matcher, quoteBigrams: parts.find((p) => p.quoteBigrams)?.quoteBigrams };
   }
 
@@ -886,7 +930,14 @@ export class CorpusStore {
    * The card record of one entity, claim group or quote group (cut to what a card shows, but for a
    * generation written before records were cut); null when the corpus has none.
    */
-  async readDetails(meta: CorpusMeta, kind: DetectionKind, id: string): Promise<CardRecord | null> {
+  async readDetails(given: CorpusMeta, kind: DetectionKind, id: string): Promise<CardRecord | null> {
+    // A copy of the metadata naming an older card layout may predate that layout's migration
+    // (recompileMatcher): the stored metadata says where the records are now.
+    let meta = given;
+    if (given.detailsDirectory === undefined) {
+      const now = await this.meta(given.id);
+      if (now?.data === given.data && now.detailsDirectory !== undefined) meta = now;
+    }
     // A failing database (it may be transient) is the caller's to retry; bad data breaks the corpus.
     const found =
       meta.detailsDirectory !== undefined

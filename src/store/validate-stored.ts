@@ -7,7 +7,7 @@ import type { CardRecord } from '../core/index/card-details';
 import type { CorpusIndex, DetectionKind } from '../core/index/types';
 import { MATCHER_DATA_VERSION, type MatcherData } from '../core/match/data';
 import type { QuoteBigrams } from '../core/match/quotes';
-import { CORE_PART, META_PART, joinParts, type MatcherNames, type PackedMatcher, type StoredMatcher } from './matcher-row';
+import { CORE_PART, META_PART, joinParts, unpackClaimPart, type MatcherNames, type PackedMatcher, type StoredMatcher } from './matcher-row';
 import { RECORD_COLLECTIONS, type CorpusMeta } from './db';
 
 /** A stored record that cannot be used: which record, which field, why. */
@@ -182,6 +182,20 @@ function checkClaims(c: Checker, m: Obj, from: number, n: NameCounts, meta: Meta
   });
   if (current && c.numbers(m.claimFlags, 'claimFlags').length !== claims.length) c.fail('claimFlags', `expected one flag set per claim (${claims.length})`);
   return claims.length;
+}
+
+/**
+ * A claim part's traits as stored (matcher-row.ts): `traits`, a list of distinct tuples (their shape
+ * is the matcher's to judge: core/match/relate leaves a malformed one out), and `traitOf`, one
+ * number per claim below the list's length; both present or both absent.
+ */
+function checkTraitTable(c: Checker, m: Obj): void {
+  if (!('traits' in m) && !('traitOf' in m)) return;
+  const table = c.arr(m.traits, 'traits').length;
+  const claims = c.arr(m.claims, 'claims').length;
+  const of = c.arr(m.traitOf, 'traitOf');
+  if (of.length !== claims) c.fail('traitOf', `expected one traits number per claim (${claims})`);
+  for (let i = 0; i < of.length; i++) if (!isNat(of[i]) || (of[i] as number) >= table) c.below(of[i], table, `traitOf[${i}]`, 'traits tuple');
 }
 
 /** The quote signatures of `m.quotes` (the first one's index in all the quotes is `from`). */
@@ -429,6 +443,8 @@ export class MatcherPartsReader {
       meta.counts.claimGroups += c.strings(m.claimGroups, 'claimGroups').length;
     } else if ('claims' in m) {
       if (from !== this.claims) c.fail('from', `expected ${this.claims} (the claims of the parts before it)`);
+      checkTraitTable(c, m);
+      unpackClaimPart(m);
       this.claims += checkClaims(c, m, from, counts, meta.counts, true);
     } else {
       if (from !== this.quotes) c.fail('from', `expected ${this.quotes} (the quotes of the parts before it)`);

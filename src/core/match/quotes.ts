@@ -182,8 +182,12 @@ export class QuoteMatcher {
     this.articles = data.articles;
     this.certainty = data.quoteCertainty ?? [];
     this.stride = data.words.length + 1;
-    this.groupMembers = data.quoteGroups.map(() => []);
-    data.quotes.forEach((q, qi) => this.groupMembers[q[2]].push(qi));
+    // Each group's list made at its size (grown by push from empty, a one-member list keeps room for 17).
+    const sizes = new Int32Array(data.quoteGroups.length);
+    for (const q of data.quotes) sizes[q[2]]++;
+    this.groupMembers = Array.from(sizes, (n) => new Array<number>(n));
+    sizes.fill(0);
+    data.quotes.forEach((q, qi) => (this.groupMembers[q[2]][sizes[q[2]]++] = qi));
     this.bigrams = bigrams ?? quoteBigrams(data.quotes, this.stride);
     this.counts = new Uint16Array(data.quotes.length);
   }

@@ -49,7 +49,16 @@ describe('packMatcher / unpackMatcher', () => {
     expect(packed.map((p) => p.quoteBigrams !== undefined)).toEqual(packed.map((p) => p.shard === LAST));
     expect(LAST).toBe(`quotes/${quoteParts - 1}`);
     expect(Object.keys(parsed(packed[0])).sort()).toEqual([...NAME_FIELDS].sort());
-    expect(parsed(part(packed, 'claims/1'))).toEqual({ from: 2, claims: data.claims.slice(2, 4), claimFlags: data.claimFlags.slice(2, 4), claimTraits: data.claimTraits!.slice(2, 4) });
+    // A claim part: signatures without figures or places cut to four fields, each distinct traits tuple once.
+    const traits2 = data.claimTraits!.slice(2, 4);
+    const table = traits2.filter((t, i) => traits2.findIndex((u) => JSON.stringify(u) === JSON.stringify(t)) === i);
+    expect(parsed(part(packed, 'claims/1'))).toEqual({
+      from: 2,
+      claims: data.claims.slice(2, 4).map((c) => (c[4].length === 0 && c[5].length === 0 ? c.slice(0, 4) : c)),
+      claimFlags: data.claimFlags.slice(2, 4),
+      traits: table,
+      traitOf: traits2.map((t) => table.findIndex((u) => JSON.stringify(u) === JSON.stringify(t))),
+    });
     expect(parsed(part(packed, 'claimGroups/1'))).toEqual({ from: 2, claimGroups: data.claimGroups.slice(2, 4) });
     // Only the claim scorer reads the claim groups: meta does not hold them.
     expect(parsed(part(packed, 'meta'))).not.toHaveProperty('claimGroups');
@@ -64,6 +73,34 @@ describe('packMatcher / unpackMatcher', () => {
     expect(back.data).toEqual(data);
     expect(back.quoteBigrams).toEqual(quoteBigrams(data.quotes, data.words.length + 1));
     expect(unpackMatcher(structuredClone(packMatcher(seeds))).data).toEqual(seeds);
+  });
+
+  it('stores each distinct traits tuple of a part once and reads it back shared and frozen, short signatures with one frozen empty list', () => {
+    const seedParts = packMatcher(seeds);
+    const stored = parsed(part(seedParts, 'claims/0'));
+    const distinct = new Set(seeds.claimTraits!.map((t) => JSON.stringify(t)));
+    expect(distinct.size).toBeLessThan(seeds.claims.length);
+    expect((stored.traits as unknown[]).length).toBe(distinct.size);
+    const back = unpackMatcher(structuredClone(seedParts)).data;
+    const traits = back.claimTraits!;
+    const [i, j] = seeds.claimTraits!.flatMap((t, a) => seeds.claimTraits!.slice(a + 1).map((u, b) => [a, a + 1 + b, JSON.stringify(t) === JSON.stringify(u)] as const)).find(([, , same]) => same)!;
+    expect(traits[i]).toBe(traits[j]);
+    expect(Object.isFrozen(traits[i]) && Object.isFrozen(traits[i][2])).toBe(true);
+    const bare = back.claims.filter((c) => c[4].length === 0 && c[5].length === 0);
+    expect(bare.length).toBeGreaterThan(1);
+    expect(bare.every((c) => c[4] === bare[0][4] && (c[5] as unknown) === bare[0][4] && Object.isFrozen(c[4]))).toBe(true);
+  });
+
+  it.each([
+    ['the second corpus', data, () => [SECOND_TEXT, ...secondIndex().claims.map((c) => c.text)]],
+    ['the seeds', seeds, () => [SEEDS_TEXT, ...seedsIndex().claims.map((c) => c.text)]],
+  ])('the stored form (traits shared, frozen) matches every claim of %s as the compiled data does, relations included', (_what, whole, texts) => {
+    const back = unpackMatcher(structuredClone(packMatcher(whole, SMALL)));
+    const stored = createMatcher(back.data, { quoteBigrams: back.quoteBigrams });
+    const compiled = createMatcher(whole);
+    const found = texts().map((t) => stored.scan(t));
+    expect(found.flat().filter((m) => m.kind === 'claim').length).toBeGreaterThan(texts().length / 2);
+    expect(found).toEqual(texts().map((t) => compiled.scan(t)));
   });
 
   it('a matcher built from the stored form matches as one built from the data', () => {
@@ -119,6 +156,9 @@ describe('packMatcher / unpackMatcher', () => {
     ['a field of meta', withPart('meta', (p) => ({ json: json({ ...parsed(p), weights: [1] }) })), `record matcher "meta", field weights: expected one weight per key (${data.keys.length})`],
     ['a claim of a later part, by its index in all the claims', withPart('claims/1', () => ({ json: json({ ...claims1, claims: (claims1.claims as unknown[]).map((c, i) => (i === 1 ? 'not a signature' : c)) }) })), 'record matcher "claims/1", field claims[3]: expected an array'],
     ['claim flags not one per claim of the part', withPart('claims/1', () => ({ json: json({ ...claims1, claimFlags: [0] }) })), 'record matcher "claims/1", field claimFlags: expected one flag set per claim (2)'],
+    ['traits numbers not one per claim of the part', withPart('claims/1', () => ({ json: json({ ...claims1, traitOf: [0] }) })), 'record matcher "claims/1", field traitOf: expected one traits number per claim (2)'],
+    ['a traits number past the part\'s tuples', withPart('claims/1', () => ({ json: json({ ...claims1, traitOf: [0, (claims1.traits as unknown[]).length] }) })), `record matcher "claims/1", field traitOf[1]: traits tuple ${(claims1.traits as unknown[]).length} does not exist (${(claims1.traits as unknown[]).length} known)`],
+    ['traits numbers without the tuples', withPart('claims/1', () => ({ json: json({ ...claims1, traits: undefined }) })), 'record matcher "claims/1", field traits: expected an array'],
     ['a claim group that is not a string', withPart('claimGroups/1', () => ({ json: json({ ...groups1, claimGroups: [7] }) })), 'record matcher "claimGroups/1", field claimGroups[0]: expected a string'],
     ['a claim group part out of order', withPart('claimGroups/1', () => ({ json: json({ ...groups1, from: 0 }) })), 'record matcher "claimGroups/1", field from: expected 2 (the claim groups of the parts before it)'],
     [

@@ -4,11 +4,13 @@
  * from the corpus's full records.
  */
 import { describe, expect, it } from 'vitest';
+import { buildCardDetails } from '../../../src/core/index/card-details';
 import { buildDetails } from '../../../src/core/index/details';
+import type { DetectionKind } from '../../../src/core/index/types';
 import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
 import { quoteBigrams } from '../../../src/core/match/quotes';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { DB_VERSION, detailsRows, generationRange, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
+import { DB_VERSION, DETAILS_DIRECTORY_KIND, DETAILS_ROW_KIND, detailsBucketRows, detailsRows, generationRange, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
 import { unpackMatcher } from '../../../src/store/validate-stored';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { summarise } from '../../../src/store/summary';
@@ -38,8 +40,10 @@ describe('corpus store: migrations', () => {
       expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect(corpus.name).toBe('Written by version 1');
+      // Whole records until the corpus's first read migrates them (with its matcher) to the directory layout, cut.
+      expect(await store.readDetails((await store.meta('c1'))!, 'person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
       expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
-      expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildDetails(index, 'person', 'person:ilse-brandvold'));
+      expect(await corpus.details('person', 'person:ilse-brandvold')).toEqual(buildCardDetails(index, 'person', 'person:ilse-brandvold'));
     } finally {
       store.close();
     }
@@ -141,6 +145,58 @@ describe('corpus store: migrations', () => {
       expect(bad.status).toBe('broken');
       expect(bad.reason).toMatch(/^Corpus "bad" \(bad\) is broken: record matcher "core", field json: not UTF-8 JSON text \(/);
       expect((await store.list()).find((c) => c.id === 'good')!.status).toBe('ready');
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
+    ['whole records one a row', 'rows'],
+    ['records in hash buckets', 'buckets'],
+  ] as const)('migrates card records of an older layout (%s) to the directory layout, cut, on the corpus\'s first read', async (_what, layout) => {
+    const store = await CorpusStore.open(freshDbName());
+    try {
+      const index = secondIndex();
+      const { id } = await store.install(index, { name: 'Second', origin: 'imported' });
+      const installed = (await store.meta(id))!;
+      // The generation's card records put back as the older layout wrote them, its matcher of the version before.
+      await store.db.delete('details', generationRange(installed.data));
+      const { detailsDirectory: _directory, ...rest } = installed;
+      if (layout === 'rows') {
+        for (const row of detailsRows(index, installed.data)) await store.db.put('details', row);
+        await store.db.put('corpora', rest);
+      } else {
+        const { rows, buckets } = detailsBucketRows(index, installed.data);
+        for (const row of rows) await store.db.put('details', row);
+        await store.db.put('corpora', { ...rest, detailsBuckets: buckets });
+      }
+      const row = (await store.db.get('matcher', [installed.data, 'core']))!;
+      const older = { ...(JSON.parse(new TextDecoder().decode(row.json)) as object), schemaVersion: MATCHER_DATA_VERSION - 1 };
+      await store.db.put('matcher', { ...row, json: new TextEncoder().encode(JSON.stringify(older)) });
+      const stale = (await store.meta(id))!;
+      expect(stale.detailsDirectory).toBeUndefined();
+
+      const [corpus] = await createStoreCorpusSource(async () => store).active();
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
+      const meta = (await store.meta(id))!;
+      expect([meta.status, meta.detailsDirectory, meta.detailsBuckets]).toEqual(['ready', installed.detailsDirectory, undefined]);
+      // Only the directory layout's rows are left, the same rows an install writes.
+      const rows = await store.db.getAll('details', generationRange(meta.data));
+      expect(new Set(rows.map((r) => r.kind))).toEqual(new Set([DETAILS_ROW_KIND, DETAILS_DIRECTORY_KIND]));
+      const fresh = await CorpusStore.open(freshDbName());
+      try {
+        const again = (await fresh.meta((await fresh.install(secondIndex(), { name: 'Second', origin: 'imported' })).id))!;
+        const strip = (r: { data: string }) => ({ ...r, data: '' });
+        expect(rows.map(strip)).toEqual((await fresh.db.getAll('details', generationRange(again.data))).map(strip));
+      } finally {
+        fresh.close();
+      }
+      const keys: [DetectionKind, string][] = [...index.entities.map((e): [DetectionKind, string] => [e.kind, e.id]), ...index.claimGroups.map((g): [DetectionKind, string] => ['claim', g.id]), ...index.quoteGroups.map((g): [DetectionKind, string] => ['quote', g.id])];
+      for (const [kind, key] of keys) {
+        expect(await corpus.details(kind, key)).toEqual(buildCardDetails(index, kind, key));
+        // A copy of the metadata from before the migration still finds the record.
+        expect(await store.readDetails(stale, kind, key)).toEqual(buildCardDetails(index, kind, key));
+      }
     } finally {
       store.close();
     }
