@@ -73,18 +73,23 @@ const HELD_BACK_FLOORS = { claimPrecision: 0.85, claimRecall: 0.64, peoplePrecis
  * (less two units: 0.57). The same session's fit rule then took the highest link probability on the
  * out-of-fold F1 plateau (scripts/fit-reranker.ts oneLinkOfF1: 0.49 → 0.61), which gave 44/44 =
  * 1.000, 42/66 = 0.636 and flagged 33/64 = 0.516: precision and recall floors hold; flagged is
- * that figure less two units (0.48), above the 0.45 the session began with.
+ * that figure less two units (0.48), above the 0.45 the session began with. Ninth session (the fit
+choosing each expected article's positive claim, one judge of places, figures and dates, the
+page's people): 48/48 = 1.000, 45/66 = 0.682, flagged 39/64 = 0.609; flagged raised to that less
+two units (37/64 = 0.578 → 0.57); precision and recall floors kept.
  */
-const LOO_FLOORS = { precision: 0.93, recall: 0.63, flagged: 0.48 };
+const LOO_FLOORS = { precision: 0.93, recall: 0.63, flagged: 0.57 };
 
 /**
  * Floors on relations (the kind of difference named, issue 13 item 3): real differences of the
  * alignment flagged "differs" in leave-one-outlet-out (LOO_FLOORS.flagged: 31/64 = 0.484 on
  * 2026-12-06 after the relations round over the fourth round, 23/64 before it; less two units), and
  * the dev set's expected relations: dev split 40/43 = 0.930 (35/43 before; less about two),
- * held-back split 9/18 = 0.5 (read once per change, never tuned on; less one).
+ * held-back split 9/18 = 0.5 (read once per change, never tuned on; less one). Ninth session: dev
+50/56 = 0.893 (floor kept), held-back 14/23 = 0.609, floor raised to that less one (13/23 = 0.565
+→ 0.56).
  */
-const RELATION_FLOORS = { dev: 0.88, heldBack: 0.44 };
+const RELATION_FLOORS = { dev: 0.88, heldBack: 0.56 };
 
 /**
  * Leave-one-outlet-out analyses the seeds five times over and matches every sentence: about 2 s on
