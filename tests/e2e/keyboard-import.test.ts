@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { FileChooser, Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusSummary } from '../../src/shared/protocol';
@@ -18,6 +18,8 @@ import { BROWSERS, CORPUS_BROWSER_PATH, launchExtensionBrowser, requestFrom, typ
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXTURES = resolve(ROOT, 'tests/fixtures/import');
 const SHOTS = resolve(ROOT, 'artifacts', 'keyboard-import');
+/** How long a key press on a file input may take to open its chooser (it opens at once when it works). */
+const CHOOSER_WAIT_MS = 30_000;
 /** Tab presses allowed to reach one control (the page has a few dozen focusable things at most). */
 const MAX_TABS = 60;
 const NAME = 'Keyboard notes';
@@ -45,7 +47,7 @@ async function tabTo(page: PageLike, selector: string, back = false): Promise<vo
 
 /**
  * Presses `key` on the focused file input and answers the file chooser it opens with `files`.
- * Chromium: the driver's file-chooser interception. Firefox (153 ESR) opens its chooser from the
+ * Chromium: CDP's file-chooser interception, on before the key is pressed. Firefox (153 ESR) opens its chooser from the
  * key (the input gets a trusted click) but does not report it over WebDriver BiDi
  * (input.fileDialogOpened never comes for an extension page), so there the test checks that the
  * key activated the input, then sets the files on it, as the chooser would.
@@ -53,9 +55,31 @@ async function tabTo(page: PageLike, selector: string, back = false): Promise<vo
 async function pressIntoChooser(page: PageLike, key: string, input: string, files: string[]): Promise<void> {
   const paths = files.map((f) => resolve(FIXTURES, f));
   if ('setInputFiles' in page.raw) {
+    // Chromium: the chooser is intercepted through a CDP session of the test's own, switched on and
+    // answered before the key is pressed. Playwright's `filechooser` event switches interception on
+    // lazily, by a message it does not wait for, so a key pressed at once could open the chooser
+    // before interception was on (seen once in 20+ runs: no event in 30 s, focus on the input).
     const raw = page.raw as PlaywrightPage;
-    const [chooser] = (await Promise.all([raw.waitForEvent('filechooser', { timeout: 30_000 }), raw.keyboard.press(key)])) as [FileChooser, void];
-    await chooser.setFiles(paths);
+    const cdp = await raw.context().newCDPSession(raw);
+    try {
+      await cdp.send('Page.enable');
+      await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
+      const opened = new Promise<number>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`pressing ${key} on ${input} opened no file chooser in ${CHOOSER_WAIT_MS / 1000} s`)), CHOOSER_WAIT_MS);
+        cdp.once('Page.fileChooserOpened', (event) => {
+          clearTimeout(timer);
+          if (event.backendNodeId === undefined) fail(new Error('the file chooser names no input'));
+          else done(event.backendNodeId);
+        });
+      });
+      await raw.keyboard.press(key);
+      const backendNodeId = await opened;
+      // Sets the files on the input the chooser was opened for, and fires its input and change events.
+      await cdp.send('DOM.setFileInputFiles', { files: paths, backendNodeId });
+    } finally {
+      await cdp.send('Page.setInterceptFileChooserDialog', { enabled: false }).catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+    }
     return;
   }
   await page.evaluate((s: string) => {
