@@ -58,7 +58,7 @@ async function pressIntoChooser(page: PageLike, key: string, input: string, file
     // Chromium: the chooser is intercepted through a CDP session of the test's own, switched on and
     // answered before the key is pressed. Playwright's `filechooser` event switches interception on
     // lazily, by a message it does not wait for, so a key pressed at once could open the chooser
-    // before interception was on (seen once in 20+ runs: no event in 30 s, focus on the input).
+    // before interception was on (a fresh-clone run once saw no event in 30 s, focus on the input).
     const raw = page.raw as PlaywrightPage;
     const cdp = await raw.context().newCDPSession(raw);
     try {
