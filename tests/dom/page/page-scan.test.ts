@@ -205,15 +205,19 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  /** The DOM a plain scan of `html` (its root `#a`) ends with: what a names-first scan's whole answer must leave. */
+  async function plainScanDom(html: string, match: BlockMatch): Promise<string> {
+    document.body.innerHTML = html;
+    const plain = new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    await plain.start(new AbortController().signal);
+    return document.body.innerHTML;
+  }
+
   it('names first: shows early names at once, then the whole answer takes their place with the same DOM as a plain scan, nothing doubled', async () => {
     const html = `<article id="a"><p>Before. Jane <em>Doe</em> said the Town Council met twice. After.</p><p>Doe left.</p></article>`;
     const terms = [...TERMS, { text: 'Jane Doe said the Town Council met twice.', kind: 'claim' as const, id: 'claim:1' }];
     const all = (text: string) => [...findTerms(terms.filter((t) => t.kind !== 'claim'), text), ...findTerms(terms.filter((t) => t.kind === 'claim'), text)];
-    // The plain scan, for the DOM the whole answer must end with.
-    document.body.innerHTML = html;
-    const plain = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(terms, all), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
-    await plain.start(new AbortController().signal);
-    const expected = document.body.innerHTML;
+    const expected = await plainScanDom(html, fakeBackground(terms, all));
 
     document.body.innerHTML = html;
     const before = document.body.innerHTML;
@@ -252,11 +256,7 @@ describe('PageScanner (the scan feature, against a fake background)', () => {
 
   it('names first: a whole answer of exactly the early names keeps their markers as they are (no write) and as the answer\'s matches', async () => {
     const html = `<article id="a"><p>Before. Jane Doe met the Town Council. After.</p></article>`;
-    // The plain scan, for the DOM the whole answer must end with.
-    document.body.innerHTML = html;
-    const plain = new PageScanner({ root: document.getElementById('a')!, match: fakeBackground(TERMS), highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
-    await plain.start(new AbortController().signal);
-    const expected = document.body.innerHTML;
+    const expected = await plainScanDom(html, fakeBackground(TERMS));
 
     document.body.innerHTML = html;
     const before = document.body.innerHTML;
