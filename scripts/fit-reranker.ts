@@ -16,62 +16,37 @@
  * 2. Weights: logistic regression (src/core/match/logistic.ts) on those rows.
  * 3. Link probability, out of fold: the dev items are split in FOLDS folds; each fold is looked up
  *    with weights fitted on the other folds, at each probability t on a grid as the link
- *    probability, and its (sentence, corpus article) links are scored against the expected articles. Chosen: the t of the highest F1 among those
- *    whose precision reaches PRECISION_TARGET (the precision the claims work targets on real news)
- *    with one-sided 95% confidence (PRECISION_CONFIDENCE_Z),
- *    or of the highest F1 when none does; ties go to the lower t.
+ *    probability, and its (sentence, corpus article) links are scored against the expected articles.
+ *    On one set of figures the choice is the t of the highest F1 among those whose precision reaches
+ *    PRECISION_TARGET (the precision the claims work targets on real news) with one-sided 95%
+ *    confidence (PRECISION_CONFIDENCE_Z), or of the highest F1 when none does; the middle t of a tie
+ *    (choosePoint). Chosen: the median of that choice over BAG_RESAMPLES bootstrap resamples of the
+ *    items (chooseLink), steadier than one curve's best point when one item is added or removed.
  * 4. Strong probability: the lowest t from the link probability up whose out-of-fold precision
  *    reaches STRONG_PRECISION: what a card may call a strong match.
  * `--check` exits 1 when the committed file is not what the fit gives (npm test runs it).
+ * FIT_EXTRA=page,kinds (either or both) also reads page-context-dev.json and kinds.json, for the
+ * experiment of moving them into the fit (tests/fixtures/devset/README.md says what it gave); the
+ * committed fit reads devset.json only. FIT_GRID=1 prints the out-of-fold grid on stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Detection } from '../src/core/index/types';
+import type { Detection, Match } from '../src/core/index/types';
 import { buildDetection } from '../src/core/index/evidence';
-import { compileMatcher, createMatcher, type MatcherData } from '../src/core/match';
+import { compileMatcher, createMatcher, PagePeople, type Matcher, type MatcherData, type ScanOptions } from '../src/core/match';
 import { FEATURE_COUNT, FEATURES, probability } from '../src/core/match/rerank';
 import { RETRIEVE_K } from '../src/core/match/claims';
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../src/core/match/logistic';
-import { DEVSET_FILE, indexArticles, readDevItems } from './lib/claim-eval';
+import { DEVSET_FILE, KINDS_FILE, PAGE_CONTEXT_FILE, indexArticles, readDevItems } from './lib/claim-eval';
+import { BAG_RESAMPLES, chooseLink, choosePoint, GRID, gridFigures, PRECISION_TARGET } from './lib/link-choice';
+import { splitBlocks } from './lib/lookup';
 import { readCorpus } from './lib/read-corpus';
 import { wordVectors } from './lib/word-vectors';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'src/core/match/fitted-reranker.json');
-/** The claims work's precision target on real news (issue 13): the link probability is the most recall at this precision. */
-const PRECISION_TARGET = 0.9;
-/**
- * The target must hold with one-sided 95% confidence (z = 1.645), not only on average: the
- * out-of-fold precision is measured on about 150 links, where one link moves it by 0.007 and the F1
- * curve is flat over a wide range of probabilities (0.42 to 0.59 within 0.006 in the third round),
- * so "precision ≥ 0.9 on the figures" let the fit pick the lowest probability on noise. The Wilson
- * lower bound of the out-of-fold precision must reach the target.
- */
-const PRECISION_CONFIDENCE_Z = 1.645;
-
-/** Wilson score interval's lower bound for `k` successes in `n` trials at `z` standard errors. */
-function wilsonLower(k: number, n: number, z: number): number {
-  if (n === 0) return 0;
-  const p = k / n;
-  const z2 = z * z;
-  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-}
-/**
- * What one link is worth in F1 at a grid point (F1 = 2·tp / (predicted + expected), so one more
- * right link moves it by 2 / (predicted + expected), about 0.006 on the dev split). Probabilities
- * whose out-of-fold F1 lies within one link of the best are not told apart by the data: in the
- * eighth session the best F1 moved between 0.49 and 0.63 when one item's link flipped, and with it
- * leave-one-outlet-out recall by 4 units and dev precision by 0.06. On that plateau the fit takes the
- * highest probability: the target on unseen news is precision first (≥ 0.9), and the plateau says
- * the recall given up is within one link.
- */
-function oneLinkOfF1(g: { predicted: number; expected: number }): number {
-  return g.predicted + g.expected ? 2 / (g.predicted + g.expected) : 0;
-}
 /** Dev precision from which a link is called strong on a card. */
 const STRONG_PRECISION = 0.97;
-/** The probability grid: 0.05 to 0.99 in steps of 0.01 (finer than any difference the dev figures can show). */
-const GRID = Array.from({ length: 95 }, (_, i) => +(0.05 + i * 0.01).toFixed(2));
 /**
  * Folds of the dev split (by item index) for choosing the probabilities: each item is scored by
  * weights fitted without it, so the probabilities are chosen on out-of-sample figures, as the
@@ -90,6 +65,18 @@ const BAG_ROUNDS = 5;
 const DECIMALS = 4;
 
 const isStatement = (d: Detection) => d.kind === 'claim' || d.kind === 'quote';
+/**
+ * Scans a dev text block by block as the page and the eval read it (splitBlocks, the people of
+ * earlier blocks handed on), matches shifted to offsets in the whole text; `each` (if given) runs
+ * before each block's scan with the block's number.
+ */
+function scanBlocks(matcher: Matcher, text: string, options: ScanOptions, each?: (block: number) => void): Match[] {
+  const scan: ScanOptions = { ...options, pagePeople: new PagePeople() };
+  return splitBlocks(text).flatMap((b, k) => {
+    each?.(k);
+    return matcher.scan(b.text, scan).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+  });
+}
 const r3 = (x: number) => +x.toFixed(3);
 const round = (x: number) => +x.toFixed(DECIMALS);
 
@@ -99,7 +86,10 @@ function main(): void {
   const index = indexArticles(articles);
   const data = JSON.parse(JSON.stringify(compileMatcher(index))) as MatcherData;
   const vectors = wordVectors();
-  const items = readDevItems(DEVSET_FILE);
+  const extra = (process.env.FIT_EXTRA ?? '').split(',').filter(Boolean);
+  for (const e of extra) if (e !== 'page' && e !== 'kinds') throw new Error(`fit:rerank: FIT_EXTRA: unknown set "${e}" (page, kinds)`);
+  if (check && extra.length) throw new Error('fit:rerank: --check compares the committed fit, which reads devset.json only: unset FIT_EXTRA');
+  const items = [...readDevItems(DEVSET_FILE), ...(extra.includes('page') ? readDevItems(PAGE_CONTEXT_FILE) : []), ...(extra.includes('kinds') ? readDevItems(KINDS_FILE) : [])];
 
   // 1. Pairs, per item (so folds split by item). Per row: -1 a negative, else the bag (an expected
   // (sentence, corpus article) pair) whose candidate it is; a bag's positive is chosen in fitItems.
@@ -115,13 +105,14 @@ function main(): void {
     const expected = new Set(item.articles);
     const bagOf = new Map<string, number>();
     const found = new Set<string>();
-    probeMatcher.scan(item.text, {
+    let block = 0;
+    scanBlocks(probeMatcher, item.text, {
       kinds: { claim: true },
       claimProbe: (claim, features, sentence, otherEvent) => {
         // A pair the other-event rule decides never reaches the re-ranker's verdict: not one to fit on.
         if (otherEvent) return;
         const article = data.articles[data.claims[claim][0]];
-        const key = `${sentence}\u0000${article}`;
+        const key = `${block}\u0000${sentence}\u0000${article}`;
         if (expected.has(article)) {
           found.add(article);
           if (!bagOf.has(key)) bagOf.set(key, bags++);
@@ -129,7 +120,7 @@ function main(): void {
         } else itemBags[i].push(-1);
         for (let f = 0; f < FEATURE_COUNT; f++) itemRows[i].push(features[f]);
       },
-    });
+    }, (k) => (block = k));
     expectedPairs += expected.size;
     retrieved += found.size;
   });
@@ -181,37 +172,29 @@ function main(): void {
 
   // 3–4. Probabilities, out of fold: each item is looked up with weights fitted without its fold,
   // scanned afresh at each t (the evidence a link shows depends on t: other claims shown must reach it too).
-  const grid = GRID.map((t) => ({ t, tp: 0, predicted: 0, expected: 0 }));
+  // Counts are kept per item so the choice can be bagged over resamples of the items (chooseLink).
+  const perItem = items.map(() => GRID.map(() => ({ tp: 0, predicted: 0, expected: 0 })));
   for (let fold = 0; fold < FOLDS; fold++) {
     const own = (i: number) => i % FOLDS === fold;
     const f = fitItems((i) => !own(i));
     const matcher = createMatcher(data, { vectors, model: { weights: Float64Array.from(f.weights), bias: f.bias, threshold: 0 } });
     items.forEach((item, i) => {
       if (!own(i)) return;
-      for (const g of grid) {
-        const statements = matcher.scan(item.text, { claimThreshold: g.t }).map((m) => buildDetection(index, m)).filter(isStatement);
+      GRID.forEach((t, g) => {
+        const statements = scanBlocks(matcher, item.text, { claimThreshold: t }).map((m) => buildDetection(index, m)).filter(isStatement);
         const links = new Set(statements.flatMap((d) => d.coverage.map((c) => c.article)));
-        g.predicted += links.size;
-        g.expected += item.articles.length;
-        for (const a of links) if (item.articles.includes(a)) g.tp++;
-      }
+        const cell = perItem[i][g];
+        cell.predicted += links.size;
+        cell.expected += item.articles.length;
+        for (const a of links) if (item.articles.includes(a)) cell.tp++;
+      });
     });
   }
-  const scored = grid.map(({ t, tp, predicted, expected }) => {
-    const precision = predicted ? tp / predicted : 1;
-    const recall = expected ? tp / expected : 1;
-    const precisionLow = predicted ? wilsonLower(tp, predicted, PRECISION_CONFIDENCE_Z) : 0;
-    return { t, predicted, expected, precision, precisionLow, recall, f: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-  });
+  const all = items.map((_, i) => i);
+  const scored = gridFigures(perItem, all);
   if (process.env.FIT_GRID) for (const g of scored) process.stderr.write(`${g.t.toFixed(2)} p=${g.precision.toFixed(3)} low=${g.precisionLow.toFixed(3)} r=${g.recall.toFixed(3)} f=${g.f.toFixed(3)}\n`);
-  const best = (list: typeof scored) => list.reduce((b, g) => (g.f > b.f + 1e-12 ? g : b), list[0]);
-  // On the plateau of F1 within one link of the best, the highest probability (see oneLinkOfF1).
-  const pick = (list: typeof scored) => {
-    const top = best(list);
-    return list.filter((g) => g.f >= top.f - oneLinkOfF1(top) - 1e-12).reduce((b, g) => (g.t > b.t ? g : b), top);
-  };
-  const reaching = scored.filter((g) => g.precisionLow >= PRECISION_TARGET);
-  const link = reaching.length ? pick(reaching) : pick(scored);
+  const choice = chooseLink(perItem);
+  const link = scored[GRID.indexOf(choice.t)];
   const strong = scored.find((g) => g.t >= link.t && g.precision >= STRONG_PRECISION) ?? scored[scored.length - 1];
 
   const positives = bags;
@@ -222,7 +205,7 @@ function main(): void {
     bias,
     linkProbability: link.t,
     strongProbability: strong.t,
-    objective: `the highest probability within one link of the best F1 of (sentence, corpus article) links, out of fold, with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound)${reaching.length ? '' : ' (none reached it: highest F1)'}; strong from out-of-fold precision ≥ ${STRONG_PRECISION}`,
+    objective: `the median over ${BAG_RESAMPLES} bootstrap resamples of the dev items of the probability of the best F1 of (sentence, corpus article) links, out of fold, with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound); strong from out-of-fold precision ≥ ${STRONG_PRECISION}`,
     fittedOn: {
       items: `tests/fixtures/devset/devset.json (${items.length} items; the held-back split is never read)`,
       pairs: fit.rows,
@@ -232,6 +215,7 @@ function main(): void {
     },
     outOfFold: {
       folds: FOLDS,
+      linkSpread: { p10: choice.low, p90: choice.high, onAllItems: choosePoint(scored) },
       atLink: { precision: r3(link.precision), precisionLowerBound: r3(link.precisionLow), recall: r3(link.recall), f: r3(link.f) },
       atStrong: { precision: r3(strong.precision), recall: r3(strong.recall) },
     },

@@ -338,6 +338,11 @@ export class ClaimScorer {
   readonly recentPeople: number[] = [];
   /** The person the sentence's "he"/"she" or role subject stands for (an entity index), or -1. */
   private subject = -1;
+  /**
+   * The sentence's subject when it is a known person: the "he"/"she" or role subject resolved
+   * (this.subject), else a person named at the sentence's opening; -1 when neither (subjectOther).
+   */
+  private subjectPerson = -1;
   /** Per entity: 'm', 'f' or '-' (MatcherData entityGenders; '' when the data has none). */
   private readonly entityGenders: string;
   private readonly entityDescriptors: number[][];
@@ -489,6 +494,7 @@ export class ClaimScorer {
       }
     }
     const subjectKey = this.subject >= 0 ? this.entityKeyIds[this.subject] : -1;
+    this.subjectPerson = this.subject >= 0 ? this.subject : opening >= 0 ? this.personOpening(t, opening, hits, h0) : -1;
     let h = h0;
     let f = 0;
     for (let i = a; i < b; i++) {
@@ -862,6 +868,14 @@ export class ClaimScorer {
     row[F.actorShared] = named > 0 ? 1 : 0;
     row[F.actorByDescriptor] = named === 0 && described > 0 ? 1 : 0;
     row[F.actorMissing] = actors.length > 0 && named === 0 && described === 0 ? 1 : 0;
+    // The sentence's subject is a known person and the claim is another person's: none of its
+    // actors is named or described, and one of them is a person ("Ann Reed was there too. She said
+    // the plan had failed" against the claim of Bob Hale that it had). The subject, being neither
+    // named among nor described as the claim's actors, is not one of them.
+    row[F.subjectOther] = 0;
+    if (row[F.actorMissing] && this.subjectPerson >= 0) {
+      for (let j = 0; j < actors.length; j++) if (this.entityKinds[actors[j]] === 'p') row[F.subjectOther] = 1;
+    }
     // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
     const mark = ++this.markStamp;
     for (let k = 0; k < keys.length; k++) this.claimMark[keys[k]] = mark;
@@ -959,6 +973,17 @@ export class ClaimScorer {
     }
     row[F.weakestRareWord] = weakest;
     return true;
+  }
+
+  /**
+   * The person named at the sentence's opening (the name's first token at `opening` or the one after,
+   * for a title such as "Ms"), or -1.
+   */
+  private personOpening(t: Tokens, opening: number, hits: NameHits, h0: number): number {
+    for (let h = h0; h < hits.count && hits.firstToken[h] <= opening + OPENING_TITLE_TOKENS; h++) {
+      if (hits.firstToken[h] >= opening && hits.type[h] === PatternType.entity && this.entityKinds[hits.target[h]] === 'p') return hits.target[h];
+    }
+    return -1;
   }
 
   /** The most recent page person "he" or "she" fits (a person, of that gender or of none known), or -1. */
@@ -1271,6 +1296,8 @@ function openingWord(t: Tokens, a: number, b: number): number {
   return -1;
 }
 
+/** Tokens a title may take before a name at a sentence's opening ("Ms", "Dr"): one word. */
+const OPENING_TITLE_TOKENS = 1;
 /** Opening words of a subject that may stand for a person named before: "he", "she", and "the" before a role. */
 const SUBJECT_OPENERS: ReadonlySet<string> = new Set([...PERSON_PRONOUNS, 'the']);
 /**

@@ -127,6 +127,22 @@ describe('a he/she subject reads as the page\'s most recent person who fits', ()
   });
 });
 
+describe("subjectOther: the sentence's subject is a known person and the claim is another person's", () => {
+  // cg:cracks is Ms Quint's claim; Mr Berg is another person; the union is an organisation.
+  it.each<[string, string, string[] | undefined, number]>([
+    ['"he" is the man the page named; the claim is hers', `He said ${CRACKS}`, [BERG], 1],
+    ['"she" is her: the claim is hers', `She said ${CRACKS}`, [QUINT], 0],
+    ['no page people: the subject is not known', `She said ${CRACKS}`, undefined, 0],
+    ['another person named at the opening', `Tomas Berg said ${CRACKS}`, undefined, 1],
+    ['another person named at the opening after a title', `Mr Berg said ${CRACKS}`, undefined, 1],
+    ['the claim\'s person named at the opening', `Ms Quint said ${CRACKS}`, [BERG], 0],
+    ['an organisation at the opening is no person subject', `The Harbour Workers Union said ${CRACKS}`, undefined, 0],
+    ['no one named: the actor is missing, the subject unknown', `Officials said ${CRACKS}`, undefined, 0],
+  ])('%s', (_name, text, people, expected) => {
+    expect(featuresOf(miniMatcher, miniData, text, 'cg:cracks', people)[F.subjectOther]).toBe(expected);
+  });
+});
+
 describe('a role subject reads as the most recent page person the corpus describes so', () => {
   // The mini corpus with one descriptor: a1 calls Tomas Berg "Union leader".
   const index: CorpusIndex = buildMiniIndex();

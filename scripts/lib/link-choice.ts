@@ -1,0 +1,101 @@
+/**
+ * How scripts/fit-reranker.ts chooses the re-ranker's link probability from out-of-fold counts: the
+ * best F1 at the precision target (choosePoint), bagged over bootstrap resamples of the dev items
+ * (chooseLink). Pure functions over counts, so the choice is tested on made-up counts
+ * (tests/unit/eval/link-choice.test.ts).
+ */
+
+/** The probability grid: 0.05 to 0.99 in steps of 0.01 (finer than any difference the dev figures can show). */
+export const GRID = Array.from({ length: 95 }, (_, i) => +(0.05 + i * 0.01).toFixed(2));
+
+/** The claims work's precision target on real news (issue 13): the link probability is the most recall at this precision. */
+export const PRECISION_TARGET = 0.9;
+/**
+ * The target must hold with one-sided 95% confidence (z = 1.645), not only on average: the
+ * out-of-fold precision is measured on about 150 links, where one link moves it by 0.007 and the F1
+ * curve is flat over a wide range of probabilities (0.42 to 0.59 within 0.006 in the third round),
+ * so "precision ≥ 0.9 on the figures" let the fit pick the lowest probability on noise. The Wilson
+ * lower bound of the out-of-fold precision must reach the target.
+ */
+const PRECISION_CONFIDENCE_Z = 1.645;
+
+/** Wilson score interval's lower bound for `k` successes in `n` trials at `z` standard errors. */
+function wilsonLower(k: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = k / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+/** Out-of-fold counts of one item at each GRID probability. */
+export type Cell = { tp: number; predicted: number; expected: number };
+/** Figures at each GRID probability over a multiset of items (indices may repeat: a resample). */
+export function gridFigures(perItem: Cell[][], picked: readonly number[]) {
+  return GRID.map((t, g) => {
+    let tp = 0;
+    let predicted = 0;
+    let expected = 0;
+    for (const i of picked) {
+      const c = perItem[i][g];
+      tp += c.tp;
+      predicted += c.predicted;
+      expected += c.expected;
+    }
+    const precision = predicted ? tp / predicted : 1;
+    const recall = expected ? tp / expected : 1;
+    const precisionLow = predicted ? wilsonLower(tp, predicted, PRECISION_CONFIDENCE_Z) : 0;
+    return { t, tp, predicted, expected, precision, precisionLow, recall, f: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  });
+}
+/**
+ * One choice on one set of figures: the highest F1 among the probabilities whose precision's Wilson
+ * lower bound reaches PRECISION_TARGET (the highest F1 overall when none does); on a tie (F1 is
+ * flat where no link flips) the middle of the tied probabilities, so the choice does not sit on the
+ * edge of a plateau.
+ */
+export function choosePoint(scored: ReturnType<typeof gridFigures>): number {
+  const reaching = scored.filter((g) => g.precisionLow >= PRECISION_TARGET);
+  const list = reaching.length ? reaching : scored;
+  const top = Math.max(...list.map((g) => g.f));
+  const tied = list.filter((g) => g.f >= top - 1e-12).map((g) => g.t);
+  return tied[Math.floor((tied.length - 1) / 2)];
+}
+/**
+ * Resamples of the dev items for the bagged choice (chooseLink). 1,000: the median of the choices is
+ * then the same from one seed to another (seeds 1, 2 and 99 gave the same median and spread as
+ * 13 on the dev split of 2026-12-06).
+ */
+export const BAG_RESAMPLES = 1000;
+/** Fixed seed of the resampling, so the fit is deterministic (the --check compares the written file). */
+const BAG_SEED = 13;
+/** A small seeded generator (mulberry32): the same resamples on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+/**
+ * The link probability, bagged: the median of choosePoint over BAG_RESAMPLES bootstrap resamples of
+ * the dev items (drawn with replacement, as many as there are), with the 10th and 90th percentiles
+ * as its spread. Why: on about 160 links the out-of-fold F1 curve is flat across a wide range and a
+ * single curve's best point (or the edge of its plateau, the rule of the ninth session) moves with
+ * one item's link: 22 page-context items moved it from 0.55 to 0.70 and 4 kinds items from 0.61 to
+ * 0.54, and with it leave-one-outlet-out recall by up to 5 units. The median over resamples is where
+ * the choice falls for most sets of items like these, so one item more or less moves it little.
+ */
+export function chooseLink(perItem: Cell[][], resamples = BAG_RESAMPLES): { t: number; low: number; high: number } {
+  const rand = seeded(BAG_SEED);
+  const n = perItem.length;
+  const picks: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const sample = Array.from({ length: n }, () => Math.floor(rand() * n));
+    picks.push(choosePoint(gridFigures(perItem, sample)));
+  }
+  picks.sort((x, y) => x - y);
+  const at = (q: number) => picks[Math.min(picks.length - 1, Math.floor(q * picks.length))];
+  return { t: at(0.5), low: at(0.1), high: at(0.9) };
+}

@@ -1,0 +1,55 @@
+/**
+ * The re-ranker fit's choice of the link probability (scripts/lib/link-choice.ts) on made-up
+ * out-of-fold counts, each expected value worked out from the counts by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { chooseLink, choosePoint, GRID, gridFigures, type Cell } from '../../../scripts/lib/link-choice';
+
+/** One item's cells over GRID from a function of the probability t. */
+const item = (at: (t: number) => Cell): Cell[] => GRID.map((t) => at(t));
+
+describe('gridFigures', () => {
+  it('adds the picked items, a repeated index counting twice', () => {
+    const a = item(() => ({ tp: 1, predicted: 2, expected: 2 }));
+    const b = item(() => ({ tp: 2, predicted: 2, expected: 2 }));
+    const g = gridFigures([a, b], [0, 1, 1])[0];
+    expect([g.tp, g.predicted, g.expected]).toEqual([5, 6, 6]);
+    expect(g.precision).toBeCloseTo(5 / 6, 12);
+    expect(g.recall).toBeCloseTo(5 / 6, 12);
+  });
+});
+
+describe('choosePoint', () => {
+  // 200 expected links; every link right (precision 1, its Wilson lower bound above 0.9) unless said.
+  const curve = (tpAt: (t: number) => number, predictedAt: (t: number) => number = tpAt) =>
+    gridFigures([item((t) => ({ tp: tpAt(t), predicted: predictedAt(t), expected: 200 }))], [0]);
+  it.each<[string, ReturnType<typeof curve>, number]>([
+    ['one best point: the most right links, all correct', curve((t) => (Math.abs(t - 0.3) < 1e-9 ? 180 : 150)), 0.3],
+    // F1 is the same from 0.05 to 0.55 (51 grid points): the middle one, 0.30.
+    ['a tie: the middle of the tied probabilities, not an edge', curve((t) => (t <= 0.55 ? 180 : 150)), 0.3],
+    // Below 0.4 half the links are wrong (the lower bound far under 0.9); from 0.4 all are right, the
+    // best F1 of those tied from 0.40 to 0.59 (20 points: the tenth, 0.49).
+    ['the best F1 under the precision target is passed over', curve((t) => (t < 0.4 ? 190 : t < 0.6 ? 170 : 120), (t) => (t < 0.4 ? 380 : t < 0.6 ? 170 : 120)), 0.49],
+    // Never precise enough: the best F1 overall (t < 0.5: 150 of 300; from 0.5: 40 of 80, a lower F1).
+    ['none reaches the target: the highest F1 overall', curve((t) => (t < 0.5 ? 150 : 40), (t) => (t < 0.5 ? 300 : 80)), 0.27],
+  ])('%s', (_name, scored, expected) => {
+    expect(choosePoint(scored)).toBe(expected);
+  });
+});
+
+describe('chooseLink', () => {
+  it('on items all alike, every resample chooses as the whole set does', () => {
+    const one = item((t) => ({ tp: t <= 0.6 ? 9 : 6, predicted: t <= 0.6 ? 9 : 6, expected: 10 }));
+    const items = Array.from({ length: 30 }, () => one);
+    const whole = choosePoint(gridFigures(items, items.map((_, i) => i)));
+    expect(chooseLink(items, 50)).toEqual({ t: whole, low: whole, high: whole });
+  });
+
+  it('is deterministic and its median lies within its spread', () => {
+    const items = Array.from({ length: 40 }, (_, i) => item((t) => ({ tp: t < 0.3 + (i % 7) * 0.05 ? 2 : 1, predicted: t < 0.2 + (i % 5) * 0.1 ? 3 : 1, expected: 2 })));
+    const a = chooseLink(items, 200);
+    expect(chooseLink(items, 200)).toEqual(a);
+    expect(a.low).toBeLessThanOrEqual(a.t);
+    expect(a.t).toBeLessThanOrEqual(a.high);
+  });
+});
