@@ -133,8 +133,11 @@ function scoreProse(body: Element): ProseScores {
       if (index % stride !== 0) continue;
       weight = size / Math.ceil(size / stride);
     }
+    // The parent's verdict first (once per parent): a paragraph under furniture is not read at all.
+    // The bench's 200,000-word page has 500 comments read for their prose and then thrown away.
+    if (isExcludedAbove(parent)) continue;
     const amount = paragraphProse(kept[i], MIN_PARAGRAPH_CHARS, inLinkOrItem);
-    if (amount === 0 || isUntouchable(kept[i]) || isNamedFurniture(kept[i]) || isExcludedAbove(parent)) continue;
+    if (amount === 0 || isUntouchable(kept[i]) || isNamedFurniture(kept[i])) continue;
     let stat = direct.get(parent);
     if (!stat) direct.set(parent, (stat = { total: 0, count: 0, score: 0 }));
     stat.total += amount * weight;

@@ -144,6 +144,23 @@ function blocksOnScreen(scope: Element): Element[] {
 }
 
 /**
+ * isExcludedWithin(el, root) for elements under `root`, each ancestor judged once: the on-screen
+ * paragraphs share their ancestors, whose furniture tests read their children (CDP profile under
+ * load 16, 20,000 words: 4.5 ms a scan judging the same containers again for each paragraph).
+ * Valid while the page does not change (one task).
+ */
+function excludedUnder(root: Element): (el: Element) => boolean {
+  const verdicts = new Map<Element, boolean>();
+  const excluded = (el: Element | null): boolean => {
+    if (!el || el === root) return false;
+    let verdict = verdicts.get(el);
+    if (verdict === undefined) verdicts.set(el, (verdict = isExcluded(el) || excluded(el.parentElement)));
+    return verdict;
+  };
+  return excluded;
+}
+
+/**
  * MarkSelection.onlyTwins for one pass over the markers, remembered per refs list: every detection
  * of a name in one answer shares its entity's list (up to 50 refs, entity-refs.ts), each read
  * through a key per ref, and a name is held in many blocks. Valid only while the twins known do
@@ -182,6 +199,8 @@ export class PageScanner {
   private readonly early = new Map<ReadBlock, Set<CorpusMatch>>();
   /** Accepted matches whose markers are not written yet (far from the viewport). */
   private readonly held: HeldMarks<ReadBlock>;
+  /** Whether each element read ahead of the root lies in the article, judged once the root is known. */
+  private readonly aheadInArticle = new Map<Element, boolean>();
   /** A write that takes away the markers whose only evidence is a recognised twin is queued. */
   private twinPassQueued = false;
 
@@ -239,7 +258,7 @@ export class PageScanner {
     // The blocks on screen are found once, in the page: the root's are among them (one query of
     // the whole page instead of two: 2.4 ms each, cold, on the bench's 200,000-word page).
     const shown = typeof given === 'function' ? blocksOnScreen(body) : null;
-    const ahead = shown ? this.viewportBlockElements(shown, body, true) : [];
+    const ahead = shown ? this.viewportBlockElements(shown, excludedUnder(body), true) : [];
     const aheadSet = new Set(ahead);
     const scanned = this.scanned;
     const rootOf = () => this.resolveRoot(signal);
@@ -248,9 +267,16 @@ export class PageScanner {
       for (const el of ahead) yield* walkBlocks(el);
       if (ahead.length > 0) yield AHEAD_END;
       const root = rootOf();
-      for (const el of ahead) if (isInArticle(el, root)) scanned.add(el);
+      // One furniture verdict per element for both passes below and for the answers' checks of
+      // the blocks read ahead (isInArticle judged each block's ancestors again: they share them).
+      const excluded = excludedUnder(root);
+      for (const el of ahead) {
+        const inArticle = (el === root || root.contains(el)) && !excluded(el);
+        self.aheadInArticle.set(el, inArticle);
+        if (inArticle) scanned.add(el);
+      }
       const inRoot = shown ? shown.filter((el) => el !== root && root.contains(el)) : blocksOnScreen(root);
-      const onScreen = self.viewportBlockElements(inRoot, root, false).filter((el) => !aheadSet.has(el));
+      const onScreen = self.viewportBlockElements(inRoot, excluded, false).filter((el) => !aheadSet.has(el));
       const skip = (el: Element) => scanned.has(el);
       for (const el of onScreen) yield* walkBlocks(el, { skip });
       // What is on screen goes in a batch of its own, so it is marked first.
@@ -290,20 +316,10 @@ export class PageScanner {
   }
 
   /**
-   * Of the on-screen blocks under `root` (blocksOnScreen), at most MAX_VIEWPORT_BLOCKS that hold
-   * article text: outermost ones (leaves only when `leavesOnly`), outside the furniture.
+   * Of the on-screen blocks under a root (blocksOnScreen), at most MAX_VIEWPORT_BLOCKS that hold
+   * article text: outermost ones (leaves only when `leavesOnly`), not `excluded` (excludedUnder).
    */
-  private viewportBlockElements(shown: readonly Element[], root: Element, leavesOnly: boolean): Element[] {
-    // isInArticle for elements under the root, each ancestor judged once: the on-screen paragraphs
-    // share their ancestors, whose furniture tests read their children (CDP profile under load 16,
-    // 20,000 words: 4.5 ms a scan judging the same containers again for each paragraph).
-    const verdicts = new Map<Element, boolean>();
-    const excluded = (el: Element | null): boolean => {
-      if (!el || el === root) return false;
-      let verdict = verdicts.get(el);
-      if (verdict === undefined) verdicts.set(el, (verdict = isExcluded(el) || excluded(el.parentElement)));
-      return verdict;
-    };
+  private viewportBlockElements(shown: readonly Element[], excluded: (el: Element) => boolean, leavesOnly: boolean): Element[] {
     const out: Element[] = [];
     for (let i = 0; i < shown.length && out.length < MAX_VIEWPORT_BLOCKS; i++) {
       const el = shown[i];
@@ -385,11 +401,15 @@ export class PageScanner {
           }
           const block = next.value;
           if (block === AHEAD_END) {
-            // Sent at once, so the matching side answers while the root is found (the next read).
+            // Sent at once, so the matching side answers while the root is found: the next item,
+            // in this same task. Queued as a read of its own, the root search waited for a paint
+            // whenever reading the on-screen blocks had used up the slice (a frame of a 200,000-word
+            // page: 3-45 ms at load 9-10, first-marker-ab.ts). Its answer then finds the root known, and the queue idle
+            // once the on-screen blocks are read, so its names are written at once.
             send();
             mode = 'on screen';
-            queue.read(readNext);
-            return;
+            n = -1;
+            continue;
           }
           if (block === ON_SCREEN_END) {
             mode = 'changed';
@@ -428,11 +448,22 @@ export class PageScanner {
    * for its full name), within the room left under the marker cap.
    */
   private showEarly(sent: readonly ReadBlock[], names: CorpusMatch[][]): void {
+    // Names of blocks read ahead of the root that come back before the root is known wait for it,
+    // then are shown if it holds them. Dropped, as they were when the root search was a read of
+    // its own that could follow a paint, they left the first markers to the whole answer, claims
+    // and all (bench, 200,000 words, 5,000 articles: warm first marker 52-60 ms against 32 ms at 5
+    // articles, whose whole answer is as quick as its names, and above the cold one, whose names
+    // come later than the root). The root is now found in the task that sends the batch, before
+    // any answer; this keeps the order of the two from mattering.
+    if (!this.root && sent.some((r) => r.ahead)) {
+      void this.rootReady.then(() => this.showEarly(sent, names));
+      return;
+    }
     let room = this.selection.remaining();
     sent.forEach((read, i) => {
       if (room <= 0 || this.early.has(read)) return;
       // Read ahead of the root: shown early only once the root is known to hold it.
-      if (read.ahead && !(this.root && isInArticle(read.block.element, this.root))) return;
+      if (read.ahead && !(this.root && (this.aheadInArticle.get(read.block.element) ?? isInArticle(read.block.element, this.root)))) return;
       const kinds = this.options.kinds;
       const length = read.block.text.length;
       const valid = (names[i] ?? []).filter((m) => (m.kind === 'person' ? !isLoneName(m) : m.kind === 'organisation') && kinds[m.kind] === true && m.start >= 0 && m.end > m.start && m.end <= length);

@@ -289,4 +289,66 @@ describe('the on-screen paragraphs, sent while the article root is found', () =>
     expect(seen.filter((where) => where !== 'a')).toEqual([]);
     expect(marked()).toEqual(['person:jane', 'org:council']);
   });
+
+  it('names that come back before the article root is found are shown once it is, in the article only, without waiting for the whole answer', async () => {
+    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
+    document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
+      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
+    const seen: string[] = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push((n as Element).closest('[id], .col-b')?.getAttribute('id') ?? 'col-b');
+    }).observe(document.body, { childList: true, subtree: true });
+    const { findArticleRoot } = await import('../../../src/page/article-root');
+    let rootFound = false;
+    let namesBeforeRoot = false;
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((r) => (release = r));
+    // A warm matching side's names first (on a long page, before the root search has ended), then
+    // a whole answer that takes long (claims at a large corpus): here, until the test releases it.
+    const match: BlockMatch = async (blocks, kinds, early) => {
+      const all = blocks.map((b) => findTerms(TERMS, b, kinds));
+      namesBeforeRoot ||= !rootFound;
+      early?.(all.map((ms) => ms.filter((m) => m.kind === 'person' || m.kind === 'organisation')));
+      await whole;
+      return all;
+    };
+    const root = () => {
+      const found = findArticleRoot(document);
+      rootFound = true;
+      return found;
+    };
+    const scanner = new PageScanner({ root, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100 });
+    const started = scanner.start(new AbortController().signal);
+    // The story's names are on the page while the whole answer is still to come.
+    await vi.waitFor(() => expect(marked()).toEqual(['person:jane', 'org:council']));
+    expect(namesBeforeRoot).toBe(true);
+    expect(scanner.placedMatches()).toEqual([]);
+    release();
+    await started;
+    await settle();
+    expect(seen.filter((where) => where !== 'a')).toEqual([]);
+    expect(marked()).toEqual(['person:jane', 'org:council']);
+  });
+
+  it('finds the article root in the task that sends the on-screen paragraphs, even with no slice budget left (no frame between them)', async () => {
+    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
+    document.body.innerHTML = `<div id="a">${[0, 1, 2, 3].map((i) => `<p data-y="${i * LINE}">${i === 1 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
+    const { findArticleRoot } = await import('../../../src/page/article-root');
+    let rootFound = false;
+    const rootKnownWhenTaskEnded: boolean[] = [];
+    const match: BlockMatch = async (blocks, kinds) => {
+      // Microtasks run once the task that sent the batch has ended.
+      queueMicrotask(() => rootKnownWhenTaskEnded.push(rootFound));
+      return blocks.map((b) => findTerms(TERMS, b, kinds));
+    };
+    const root = () => {
+      rootFound = true;
+      return findArticleRoot(document);
+    };
+    // A budget of 0: one task a slice, then a frame, as when reading the on-screen blocks used the slice up.
+    const scanner = new PageScanner({ root, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 100, budgetMs: 0 });
+    await scanner.start(new AbortController().signal);
+    expect(rootKnownWhenTaskEnded[0]).toBe(true);
+    expect(marked()).toEqual(['person:jane', 'org:council']);
+  });
 });

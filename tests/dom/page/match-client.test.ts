@@ -124,6 +124,20 @@ describe('createMatchClient', () => {
     ]);
   });
 
+  it('names first: reads the page date for the whole answer\'s request only (names do not use it)', async () => {
+    const payloads: { namesFirst?: boolean; pageDate?: string }[] = [];
+    const replies = [{ ok: true, value: { matches: [[MATCH]], pending: true } }, { ok: true, value: { matches: [[MATCH]] } }];
+    const request = (async (_type: string, payload: { namesFirst?: boolean }) => (payloads.push(payload), replies[payloads.length - 1])) as unknown as Requester;
+    let reads = 0;
+    const pageDate = () => (reads++, '2026-03-04');
+    await createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', pageDate)(['Ada'], KINDS, () => undefined);
+    expect(payloads.map((p) => [p.namesFirst === true, p.pageDate])).toEqual([
+      [true, undefined],
+      [false, '2026-03-04'],
+    ]);
+    expect(reads).toBe(1);
+  });
+
   it('without an early callback asks for the whole answer only', async () => {
     const payloads: { partial?: boolean }[] = [];
     const request = (async (_type: string, payload: { partial?: boolean }) => (payloads.push(payload), { ok: true, value: { matches: [[MATCH]] } })) as unknown as Requester;
