@@ -95,6 +95,6 @@ export function analyseIncrement(held: readonly ArticleRecord[], added: ArticleI
     ],
     progress,
     options.keptTokens,
-    { gazetteer: options.gazetteer },
+    { gazetteer: options.gazetteer, previous: options.previous, onState: options.onState },
   );
 }
