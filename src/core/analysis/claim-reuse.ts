@@ -11,14 +11,37 @@
  * name their speech groups by the group's first quote (article and place among its quotes) and get
  * the numbers of the new analysis back.
  */
-import type { Descriptor } from '../index/types';
+import type { Descriptor, DiffPart } from '../index/types';
+import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { QuoteDraft } from './05-quotes';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
 
-/** What an analysis leaves for the next one (analysePreparable's `onState`), by article id. */
+/** What an analysis leaves for the next one (analysePreparable's `onState`). */
 export interface AnalysisState {
+  /** By article id, its claims and what they were made from. */
   claims: Map<string, KeptClaims>;
+  /** Quote groups' word diffs by the two wordings (diffKey): a pure function of them, which an add mostly asks again. */
+  diffs: Map<string, DiffPart[]>;
+}
+
+/** The word diffs an assembly takes (`previous`, from the last analysis) and writes (`next`, every one it gives). */
+export interface QuoteDiffs {
+  previous?: ReadonlyMap<string, DiffPart[]>;
+  next: Map<string, DiffPart[]>;
+}
+
+/** memberDiff, taken from `diffs.previous` when it holds the same two wordings; written to `diffs.next` either way. */
+export function keptDiff(diffs: QuoteDiffs, quotes: readonly QuoteDraft[], g: QuoteGroupDraft, k: number): DiffPart[] {
+  const i = g.members[k];
+  if (i === g.reference) return memberDiff(quotes as QuoteDraft[], g, k);
+  // The reference's length first: no two pairs of wordings make one key.
+  const reference = quotes[g.reference].text;
+  const key = `${reference.length}:${reference}${quotes[i].text}`;
+  let diff = diffs.previous?.get(key);
+  if (!diff) diff = memberDiff(quotes as QuoteDraft[], g, k);
+  diffs.next.set(key, diff);
+  return diff;
 }
 
 /** One article's claims as kept: the inputs they were made from, the place words asked, and the claims with speech groups named by key. */

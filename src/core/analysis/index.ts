@@ -20,7 +20,7 @@ import { assembleIndex, type AssemblyInput } from './09-index';
 
 export { streamIndex, type AssemblyInput, type IndexStream } from './09-index';
 import { TokenStore } from './token-store';
-import { AskedPlaces, claimInputs, keepClaims, keptClaims, quoteGroupKeys, sameAnswers, type AnalysisState } from './claim-reuse';
+import { AskedPlaces, claimInputs, keepClaims, keptClaims, quoteGroupKeys, sameAnswers, type AnalysisState, type KeptClaims } from './claim-reuse';
 import type { MentionDraft } from './context';
 import type { Descriptor } from '../index/types';
 
@@ -48,9 +48,9 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
 export interface AnalysisOptions {
   /** A gazetteer: the claim groups' places are related by it beside what the text says (08-claim-groups claimPlaces), as the matcher's are. */
   gazetteer?: Gazetteer | null;
-  /** What an earlier analysis of some of these articles left (its `onState`): the claims of articles whose claim inputs did not change are taken from it (claim-reuse.ts). The index is the same with or without. */
+  /** What an earlier analysis of some of these articles left (its `onState`): the claims of articles whose claim inputs did not change, and quote diffs of the same two wordings, are taken from it (claim-reuse.ts). The index is the same with or without. */
   previous?: AnalysisState;
-  /** Receives what this analysis leaves for the next (per article, its claims and what they were made from). */
+  /** Receives, once the index is made, what this analysis leaves for the next (per article its claims and what they were made from; the quote groups' word diffs). */
   onState?: (state: AnalysisState) => void;
 }
 
@@ -74,9 +74,14 @@ export interface PreparableArticle {
  * stored records plus raw inputs). Throws on duplicate or empty article ids. `keptTokens` as analyseCorpus's.
  */
 export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}): CorpusIndex {
-  const parts = preparableParts(inputs, progress, keptTokens, options);
+  // What this analysis leaves for the next, when asked for (filled by the claim step and the assembly).
+  const state: AnalysisState | undefined = options.onState ? { claims: new Map(), diffs: new Map() } : undefined;
+  const parts = preparableParts(inputs, progress, keptTokens, options, state);
   progress('index', 0, inputs.length);
-  return assembleIndex({ ...parts, gazetteer: options.gazetteer });
+  const diffs = options.previous || state ? { previous: options.previous?.diffs, next: state?.diffs ?? new Map() } : undefined;
+  const index = assembleIndex({ ...parts, gazetteer: options.gazetteer, diffs });
+  if (state) options.onState!(state);
+  return index;
 }
 
 /** Raw inputs as articles whose drafts are prepared from their text. */
@@ -85,7 +90,7 @@ function preparable(inputs: ArticleInput[]): PreparableArticle[] {
 }
 
 /** The steps before assembly over articles whose drafts come from anywhere. */
-function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}): AssemblyInput {
+function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}, state?: AnalysisState): AssemblyInput {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -123,13 +128,12 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const quotesOf = quotesByArticle(quotes);
   const compact = new ClaimCompactor();
-  const reuse = options.previous || options.onState ? new ClaimReuse(quotes, quoteGroups, options.previous) : null;
+  const reuse = options.previous || state ? new ClaimReuse(quotes, quoteGroups, options.previous, state?.claims ?? new Map()) : null;
   const claims = perArticle('claims', drafts, (d) => {
     const mentions = entities.mentions.get(d.id) ?? [];
     if (!reuse) return compact.all(extractClaims(d, mentions, entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id)));
     return reuse.claims(d.id, mentions, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id), entities.places, (places) => compact.all(extractClaims(d, mentions, entities.entities, places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id))));
   }).flat();
-  if (reuse && options.onState) options.onState(reuse.state);
   store.release(); // no step after claims reads tokens
   // Nor quoted regions or token offsets: dropped, they leave only what the index records.
   for (const d of drafts) {
@@ -173,7 +177,6 @@ class ClaimCompactor {
 
 /** Claims taken from an earlier analysis where their inputs are the same, and the state this one leaves (claim-reuse.ts). */
 class ClaimReuse {
-  readonly state: AnalysisState = { claims: new Map() };
   private readonly groupKeys: string[];
   private readonly groupOf: Map<string, number>;
 
@@ -181,6 +184,8 @@ class ClaimReuse {
     quotes: QuoteDraft[],
     groups: QuoteGroupDraft[],
     private readonly previous: AnalysisState | undefined,
+    /** Receives every article's kept claims. */
+    private readonly kept: Map<string, KeptClaims>,
   ) {
     this.groupKeys = quoteGroupKeys(quotes, groups);
     this.groupOf = new Map(this.groupKeys.map((key, gi) => [key, gi]));
@@ -193,13 +198,13 @@ class ClaimReuse {
     if (kept && kept.inputs === inputs && sameAnswers(kept, places)) {
       const claims = keptClaims(kept, this.groupOf);
       if (claims) {
-        this.state.claims.set(id, kept);
+        this.kept.set(id, kept);
         return claims;
       }
     }
     const asked = new AskedPlaces(places);
     const claims = extract(asked);
-    this.state.claims.set(id, keepClaims(inputs, asked, claims, this.groupKeys));
+    this.kept.set(id, keepClaims(inputs, asked, claims, this.groupKeys));
     return claims;
   }
 }

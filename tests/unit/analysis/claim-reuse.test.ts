@@ -99,7 +99,7 @@ describe('analysis state', () => {
     // A state whose first article asked about places, with its first answer turned round.
     const [id, kept] = [...state!.claims].find(([, k]) => k.asked.length > 0)!;
     const flipped = (kept.answers[0] === '1' ? '0' : '1') + kept.answers.slice(1);
-    const stale: AnalysisState = { claims: new Map([...state!.claims, [id, { ...kept, answers: flipped, claims: [] }]]) };
+    const stale: AnalysisState = { claims: new Map([...state!.claims, [id, { ...kept, answers: flipped, claims: [] }]]), diffs: state!.diffs };
     let next: AnalysisState | undefined;
     const index = analyseIncrement(previous.articles, seeds.slice(4), undefined, { previous: stale, onState: (s) => (next = s) });
     expect(serialiseIndex(index)).toBe(serialiseIndex(analyseCorpus(seeds)));
