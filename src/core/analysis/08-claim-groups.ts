@@ -79,12 +79,18 @@ function sharedUnit(a: ClaimDraft, b: ClaimDraft): boolean {
   return ub.length > 0 && unitKeys(a).some((u) => ub.includes(u));
 }
 
-function intersectsNumbers(a: number[], b: number[]): boolean {
-  return a.some((x) => b.includes(x));
+/** Whether two short lists share a value (plain loops: called for every candidate pair). */
+function intersectsNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
-function intersects(a: string[], b: string[]): boolean {
-  return a.some((x) => b.includes(x));
+/** Whether two short lists share a value (plain loops: called for every candidate pair). */
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
 /** How strongly two claims are about the same thing (0 = not at all). Keywords must be sorted, as extractClaims gives them. */
@@ -175,8 +181,7 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
     // pairScore, on the numbers made once per claim.
     const sameActor = a.actor !== null && a.actor === b.actor;
     const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
-    const ub = units[j];
-    const unit = ub.length > 0 && units[i].some((u) => ub.includes(u));
+    const unit = intersects(units[i], units[j]);
     const score = scoreOf(sharedNumbers(keywords[i], keywords[j]), keywords[i].length, keywords[j].length, intersects(a.entities, b.entities), unit, sameActor, gathering);
     if (score > 0) edges.add(i, j, score);
   });
