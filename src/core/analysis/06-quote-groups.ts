@@ -72,6 +72,11 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   });
   const groups: QuoteGroupDraft[] = [];
   for (const members of sets.groups()) {
+    // A quote alone is its own reference, the same quote: what the lines below give for it.
+    if (members.length === 1) {
+      groups.push({ members, reference: members[0], relations: ['same-quote'] });
+      continue;
+    }
     const reference = pickReference(quotes, words, members);
     // A member whose words stand unbroken in the reference is the same wording, cut: "same-quote",
     // the matcher's meaning too. Only other words, or words in another order, make a variant.
