@@ -5,7 +5,8 @@
  * the collector's helper threads too) and the load average. For profiling an add without a
  * browser: run with `node --cpu-prof --import tsx` or `--trace-gc`. The browser row is add-profile.ts.
  * --ids also analyses the held articles alone and counts the quote and claim group ids the add kept.
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids]
+ * --state gives the add the held articles' analysis state (made first, not timed): what an add costs when the store keeps it.
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import { tokenize } from '../../src/core/analysis/02-segment';
 import { analyseIncrement } from '../../src/core/analysis/incremental';
 import { storeTokens, type StoredTokens } from '../../src/core/analysis/stored-tokens';
 import type { ArticleRecord } from '../../src/core/index/types';
+import type { AnalysisState } from '../../src/core/analysis/index';
 import { compileMatcher } from '../../src/core/match/compile';
 import { cachedCorpusFile } from './corpus-cache';
 import { generateCorpus } from './generate-corpus';
@@ -49,6 +51,14 @@ async function main(): Promise<void> {
   // What the store's install of a corpus file spends making the same kept tokens (corpus-store.ts keptTokensOf).
   const kept = heldTokens.size ? ` (${heldTokens.size} with kept tokens, ${tokenCount} tokens, made in ${cpuSince(tokensCpu).toFixed(2)} s CPU)` : '';
   console.log(`adding ${add} to ${held.length}${kept} (load ${loadavg()[0].toFixed(2)})`);
+  // --state: the held articles analysed alone first (not timed), their analysis state given to the
+  // add, as a store that kept the last analysis's state would (claim-reuse.ts).
+  let previous: AnalysisState | undefined;
+  if (process.argv.includes('--state')) {
+    const stateCpu = process.cpuUsage();
+    analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (previous = state) });
+    console.log(`  (the held articles' state made in ${cpuSince(stateCpu).toFixed(2)} s CPU, not counted)`);
+  }
   let step = '';
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -60,7 +70,7 @@ async function main(): Promise<void> {
     if (next === step) return;
     report();
     [step, wall, cpu] = [next, performance.now(), process.cpuUsage()];
-  }, { heldTokens });
+  }, { heldTokens, previous });
   report();
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
   compileMatcher(index);

@@ -2,13 +2,15 @@
  * Step 6: group reports of the same utterance across articles. Candidates are blocked on shared
  * word trigrams (an inverted index, so the cost follows the number of shared trigrams, not the
  * square of the number of quotes); a pair joins when enough of the shorter wording's words are
- * in the longer one, in order (word diff), and the speakers do not contradict each other. Pairs
- * are joined best-first (largest share first) and a group never holds two named speakers.
+ * in the longer one, in order (their longest common subsequence, common-subsequence.ts), and the
+ * speakers do not contradict each other. Pairs are joined best-first (largest share first) and a
+ * group never holds two named speakers.
  * Each group is compared with its longest wording, word by word (the `diff` package), when written.
  */
 import type { DiffPart } from '../index/types';
 import { comparableWords } from '../lang/segment';
-import { sharedInOrder, wordDiff } from '../lang/word-diff';
+import { wordDiff } from '../lang/word-diff';
+import { CommonSubsequence } from './common-subsequence';
 import type { QuoteDraft } from './05-quotes';
 import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
 
@@ -40,6 +42,7 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   // and a typed array each, they were most of this step's memory at 20,000 articles.
   const words = QuoteWords.of(quotes);
   const common = new CommonWords(words.vocabulary.length);
+  const inOrder = new CommonSubsequence(words.vocabulary.length);
   const edges = new Edges();
   forEachCandidatePair(quotes.length, (i) => words.trigrams(i), MAX_BLOCK, (i, j) => {
     if (!speakersAgree(quotes[i], quotes[j])) return;
@@ -47,12 +50,11 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
     const b = words.of(j);
     const shorter = Math.min(a.length, b.length);
     // Words shared in order are never more than words shared in any order (counted with repeats):
-    // a pair that cannot pass on the cheap count skips the word diff, and no edge changes.
+    // a pair that cannot pass on the cheap count skips the in-order count, and no edge changes.
     const upper = common.count(i, a, b);
     if (upper < MIN_SHARED_WORDS || upper < MIN_SHARED * shorter) return;
     // Word numbers stand for distinct words one to one, so they share in order what the words do.
-    // The diff gives up once fewer than the least passing share is possible (floor: never above the true threshold).
-    const shared = sharedInOrder(Array.from(a), Array.from(b), Math.max(MIN_SHARED_WORDS, Math.floor(MIN_SHARED * shorter)));
+    const shared = inOrder.length(i, a, b);
     if (shared >= MIN_SHARED_WORDS && shared >= MIN_SHARED * shorter) edges.add(i, j, shared / shorter);
   });
   // Best-first, and a group never holds two named speakers: an unattributed quote that matches
@@ -70,6 +72,11 @@ export function groupQuotes(quotes: QuoteDraft[]): QuoteGroupDraft[] {
   });
   const groups: QuoteGroupDraft[] = [];
   for (const members of sets.groups()) {
+    // A quote alone is its own reference, the same quote: what the lines below give for it.
+    if (members.length === 1) {
+      groups.push({ members, reference: members[0], relations: ['same-quote'] });
+      continue;
+    }
     const reference = pickReference(quotes, words, members);
     // A member whose words stand unbroken in the reference is the same wording, cut: "same-quote",
     // the matcher's meaning too. Only other words, or words in another order, make a variant.

@@ -79,22 +79,29 @@ function sharedUnit(a: ClaimDraft, b: ClaimDraft): boolean {
   return ub.length > 0 && unitKeys(a).some((u) => ub.includes(u));
 }
 
-function intersectsNumbers(a: number[], b: number[]): boolean {
-  return a.some((x) => b.includes(x));
+/** Whether two short lists share a value (plain loops: called for every candidate pair). */
+function intersectsNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
-function intersects(a: string[], b: string[]): boolean {
-  return a.some((x) => b.includes(x));
+/** Whether two short lists share a value (plain loops: called for every candidate pair). */
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
 /** How strongly two claims are about the same thing (0 = not at all). Keywords must be sorted, as extractClaims gives them. */
 export function pairScore(a: ClaimDraft, b: ClaimDraft): number {
-  const common = shared(a.keywords, b.keywords);
-  const kw = a.keywords.length && b.keywords.length ? (2 * common) / (a.keywords.length + b.keywords.length) : 0;
-  const sameEntity = intersects(a.entities, b.entities);
-  const unit = sharedUnit(a, b);
-  const sameActor = a.actor !== null && a.actor === b.actor;
-  const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
+  const gathering = a.actor !== null && a.actor === b.actor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
+  return scoreOf(shared(a.keywords, b.keywords), a.keywords.length, b.keywords.length, intersects(a.entities, b.entities), sharedUnit(a, b), a.actor !== null && a.actor === b.actor, gathering);
+}
+
+/** pairScore from what it reads of a pair: keywords shared and each side's count, and whether they share an entity, a unit, the actor, a gathering. */
+function scoreOf(common: number, lengthA: number, lengthB: number, sameEntity: boolean, unit: boolean, sameActor: boolean, gathering: boolean): number {
+  const kw = lengthA && lengthB ? (2 * common) / (lengthA + lengthB) : 0;
   let ok = kw >= MIN_DICE && common >= MIN_SHARED_KEYWORDS;
   if (!ok && unit && kw >= 0.15 && (sameEntity || kw >= 0.25)) ok = true;
   if (!ok && gathering) ok = true;
@@ -102,11 +109,60 @@ export function pairScore(a: ClaimDraft, b: ClaimDraft): number {
   return kw + (unit ? 0.3 : 0) + (gathering ? 0.3 : 0) + (sameEntity ? 0.1 : 0) + (sameActor ? 0.1 : 0);
 }
 
-function blockingKeys(c: ClaimDraft): string[] {
-  const keys = c.keywords.map((k) => `k:${k}`);
-  for (const f of c.figures) if (f.unit) keys.push(`u:${unitKey(f.unit)}`);
-  if (c.places.length) for (const g of c.speechGroups) keys.push(`s:${g}`);
-  return keys;
+/**
+ * What pairScore and the blocking read of every claim, made once per claim rather than once per
+ * pair: keywords, units and speech groups as numbers. Keyword numbers follow the keywords' sorted
+ * order, so a merge over a claim's numbers steps exactly as one over its (sorted) strings.
+ */
+class ClaimFeatures {
+  /** Claim i's keyword numbers. */
+  readonly keywords: Int32Array[];
+  /** Claim i's unit keys. */
+  readonly units: string[][];
+  /** Claim i's blocking keys: keyword numbers, then its units', then its speech groups' (blockingKeys as numbers, one per distinct string). */
+  readonly keys: number[][];
+
+  constructor(claims: readonly ClaimDraft[]) {
+    const words = new Set<string>();
+    for (const c of claims) for (const k of c.keywords) words.add(k);
+    const wordIds = new Map<string, number>();
+    for (const w of [...words].sort()) wordIds.set(w, wordIds.size);
+    const unitIds = new Map<string, number>();
+    this.keywords = claims.map((c) => Int32Array.from(c.keywords, (k) => wordIds.get(k)!));
+    this.units = claims.map(unitKeys);
+    this.keys = claims.map((c, i) => {
+      if (c.part) return [];
+      const keys = Array.from(this.keywords[i]);
+      for (const f of c.figures) {
+        if (!f.unit) continue;
+        const u = String(unitKey(f.unit));
+        let id = unitIds.get(u);
+        if (id === undefined) unitIds.set(u, (id = unitIds.size));
+        keys.push(wordIds.size + id);
+      }
+      // Speech groups are quote group numbers (small integers): above every word and unit number.
+      if (c.places.length) for (const g of c.speechGroups) keys.push(SPEECH_KEYS + g);
+      return keys;
+    });
+    if (wordIds.size + unitIds.size > SPEECH_KEYS) throw new Error(`groupClaims: ${wordIds.size + unitIds.size} keywords and units, more than the ${SPEECH_KEYS} blocking numbers set apart for them`);
+  }
+}
+
+/** Where the speech groups' blocking numbers start: past any corpus's keywords and units (a Float64 key holds it exactly). */
+const SPEECH_KEYS = 2 ** 40;
+
+/** Words two sorted lists of keyword numbers share, by one merge pass (as `shared` over the strings). */
+function sharedNumbers(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
 
 /**
@@ -116,9 +172,17 @@ function blockingKeys(c: ClaimDraft): string[] {
  */
 export function groupClaims(claims: ClaimDraft[]): number[][] {
   const edges = new Edges();
-  forEachCandidatePair(claims.length, (i) => (claims[i].part ? [] : blockingKeys(claims[i])), MAX_BLOCK, (i, j) => {
-    if (claims[i].article === claims[j].article) return;
-    const score = pairScore(claims[i], claims[j]);
+  const features = new ClaimFeatures(claims);
+  const { keywords, units } = features;
+  forEachCandidatePair(claims.length, (i) => features.keys[i], MAX_BLOCK, (i, j) => {
+    const a = claims[i];
+    const b = claims[j];
+    if (a.article === b.article) return;
+    // pairScore, on the numbers made once per claim.
+    const sameActor = a.actor !== null && a.actor === b.actor;
+    const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
+    const unit = intersects(units[i], units[j]);
+    const score = scoreOf(sharedNumbers(keywords[i], keywords[j]), keywords[i].length, keywords[j].length, intersects(a.entities, b.entities), unit, sameActor, gathering);
     if (score > 0) edges.add(i, j, score);
   });
   const sets = new DisjointSets(claims.length);
@@ -369,6 +433,9 @@ function groupKind(precision: Precision[] | undefined): Pick<Difference, 'kind' 
 
 /** One group of groupClaims compared: its reference, each member's relation and values, the differences and the topic. */
 export function compareGroup(claims: ClaimDraft[], members: number[], places?: ClaimPlaces): ClaimGroupDraft {
+  // A claim alone (most groups) is its own reference and compares with nothing: what the steps
+  // below give for one member, without reading its figures and dates for a comparison never made.
+  if (members.length === 1) return { members, reference: members[0], relations: ['agrees'], values: [[]], differences: [], topic: shorten(claims[members[0]].text) };
   // Reference: the member that agrees with most others (majority value); ties → first article.
   // Members with the same comparison signature agree with the same others, so each distinct
   // signature is compared once with each: a group of thousands of alike claims (one sentence

@@ -12,6 +12,7 @@ import type { ArticleDraft, EntityResult, MentionDraft } from './context';
 import type { DescriptorTable } from './04-descriptors';
 import type { QuoteDraft } from './05-quotes';
 import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
+import { keptDiff, type QuoteDiffs } from './claim-reuse';
 import type { ClaimDraft } from './07-claims';
 import { claimPlaces, compareGroup } from './08-claim-groups';
 import type { Gazetteer } from '../lang/gazetteer';
@@ -28,6 +29,8 @@ export interface AssemblyInput {
   claimGroups: number[][];
   /** A gazetteer to relate the claims' places by beside what their sentences say (absent: the text only). */
   gazetteer?: Gazetteer | null;
+  /** Quote groups' word diffs kept between analyses (claim-reuse.ts QuoteDiffs): taken from `previous` where the two wordings are the same, every one written to `next`. */
+  diffs?: QuoteDiffs;
 }
 
 const RELATED_MAX = 20;
@@ -75,6 +78,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
   let descriptors: DescriptorTable | null = input.descriptors;
   let quotes: QuoteDraft[] | null = input.quotes;
   let quoteGroups: QuoteGroupDraft[] | null = input.quoteGroups;
+  const diffs = input.diffs;
   let claims: ClaimDraft[] | null = input.claims;
   let claimGroups: number[][] | null = input.claimGroups;
   let gazetteer: Gazetteer | null = input.gazetteer ?? null;
@@ -234,7 +238,7 @@ export function streamIndex(input: AssemblyInput): IndexStream {
         id: quoteGroupIds[gi],
         speaker: g.members.map((m) => quotes![m].speaker).find((s) => s !== null) ?? null,
         reference: quoteIds[g.reference],
-        members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: memberDiff(quotes!, g, k) })),
+        members: g.members.map((m, k) => ({ quote: quoteIds[m], article: quotes![m].article, relation: g.relations[k], diff: diffs ? keptDiff(diffs, quotes!, g, k) : memberDiff(quotes!, g, k) })),
       };
     }
     quotes = null;

@@ -20,6 +20,11 @@ import { assembleIndex, type AssemblyInput } from './09-index';
 
 export { streamIndex, type AssemblyInput, type IndexStream } from './09-index';
 import { TokenStore } from './token-store';
+import { AskedPlaces, claimInputs, keepClaims, keptClaims, quoteGroupKeys, sameAnswers, type AnalysisState, type KeptClaims } from './claim-reuse';
+import type { MentionDraft } from './context';
+import type { Descriptor } from '../index/types';
+
+export type { AnalysisState } from './claim-reuse';
 import type { Gazetteer } from '../lang/gazetteer';
 
 export type { ArticleInput } from './context';
@@ -43,6 +48,10 @@ export function analyseCorpus(inputs: ArticleInput[], progress: AnalysisProgress
 export interface AnalysisOptions {
   /** A gazetteer: the claim groups' places are related by it beside what the text says (08-claim-groups claimPlaces), as the matcher's are. */
   gazetteer?: Gazetteer | null;
+  /** What an earlier analysis of some of these articles left (its `onState`): the claims of articles whose claim inputs did not change, and quote diffs of the same two wordings, are taken from it (claim-reuse.ts). The index is the same with or without. */
+  previous?: AnalysisState;
+  /** Receives, once the index is made, what this analysis leaves for the next (per article its claims and what they were made from; the quote groups' word diffs). */
+  onState?: (state: AnalysisState) => void;
 }
 
 /**
@@ -65,9 +74,14 @@ export interface PreparableArticle {
  * stored records plus raw inputs). Throws on duplicate or empty article ids. `keptTokens` as analyseCorpus's.
  */
 export function analysePreparable(inputs: PreparableArticle[], progress: AnalysisProgress = () => undefined, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}): CorpusIndex {
-  const parts = preparableParts(inputs, progress, keptTokens);
+  // What this analysis leaves for the next, when asked for (filled by the claim step and the assembly).
+  const state: AnalysisState | undefined = options.onState ? { claims: new Map(), diffs: new Map() } : undefined;
+  const parts = preparableParts(inputs, progress, keptTokens, options, state);
   progress('index', 0, inputs.length);
-  return assembleIndex({ ...parts, gazetteer: options.gazetteer });
+  const diffs = options.previous || state ? { previous: options.previous?.diffs, next: state?.diffs ?? new Map() } : undefined;
+  const index = assembleIndex({ ...parts, gazetteer: options.gazetteer, diffs });
+  if (state) options.onState!(state);
+  return index;
 }
 
 /** Raw inputs as articles whose drafts are prepared from their text. */
@@ -76,7 +90,7 @@ function preparable(inputs: ArticleInput[]): PreparableArticle[] {
 }
 
 /** The steps before assembly over articles whose drafts come from anywhere. */
-function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress, keptTokens?: Map<string, StoredTokens>): AssemblyInput {
+function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress, keptTokens?: Map<string, StoredTokens>, options: AnalysisOptions = {}, state?: AnalysisState): AssemblyInput {
   const seen = new Set<string>();
   for (const input of inputs) {
     if (!input.id) throw new Error('analyseCorpus: an article has an empty id');
@@ -114,7 +128,12 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const quotesOf = quotesByArticle(quotes);
   const compact = new ClaimCompactor();
-  const claims = perArticle('claims', drafts, (d) => compact.all(extractClaims(d, entities.mentions.get(d.id) ?? [], entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id)))).flat();
+  const reuse = options.previous || state ? new ClaimReuse(quotes, quoteGroups, options.previous, state?.claims ?? new Map()) : null;
+  const claims = perArticle('claims', drafts, (d) => {
+    const mentions = entities.mentions.get(d.id) ?? [];
+    if (!reuse) return compact.all(extractClaims(d, mentions, entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id)));
+    return reuse.claims(d.id, mentions, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id), entities.places, (places) => compact.all(extractClaims(d, mentions, entities.entities, places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id))));
+  }).flat();
   store.release(); // no step after claims reads tokens
   // Nor quoted regions or token offsets: dropped, they leave only what the index records.
   for (const d of drafts) {
@@ -152,6 +171,40 @@ class ClaimCompactor {
       if (!c.keywords.length) c.keywords = NONE;
       if (!c.speechGroups.length) c.speechGroups = NONE;
     }
+    return claims;
+  }
+}
+
+/** Claims taken from an earlier analysis where their inputs are the same, and the state this one leaves (claim-reuse.ts). */
+class ClaimReuse {
+  private readonly groupKeys: string[];
+  private readonly groupOf: Map<string, number>;
+
+  constructor(
+    quotes: QuoteDraft[],
+    groups: QuoteGroupDraft[],
+    private readonly previous: AnalysisState | undefined,
+    /** Receives every article's kept claims. */
+    private readonly kept: Map<string, KeptClaims>,
+  ) {
+    this.groupKeys = quoteGroupKeys(quotes, groups);
+    this.groupOf = new Map(this.groupKeys.map((key, gi) => [key, gi]));
+  }
+
+  /** One article's claims: the kept ones when their inputs are the same, else `extract`'s (asked with a place set that writes its questions down). */
+  claims(id: string, mentions: MentionDraft[], nearby: NearbyQuote[] | undefined, quotes: QuoteDraft[] | undefined, descriptors: ReadonlyMap<string, readonly Descriptor[]> | undefined, places: Set<string>, extract: (places: Set<string>) => ClaimDraft[]): ClaimDraft[] {
+    const inputs = claimInputs(mentions, quotes, descriptors, nearby, this.groupKeys);
+    const kept = this.previous?.claims.get(id);
+    if (kept && kept.inputs === inputs && sameAnswers(kept, places)) {
+      const claims = keptClaims(kept, this.groupOf);
+      if (claims) {
+        this.kept.set(id, kept);
+        return claims;
+      }
+    }
+    const asked = new AskedPlaces(places);
+    const claims = extract(asked);
+    this.kept.set(id, keepClaims(inputs, asked, claims, this.groupKeys));
     return claims;
   }
 }

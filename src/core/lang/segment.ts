@@ -24,10 +24,27 @@ export function segmentWords(text: string): Intl.Segments {
 
 /** The normalised words of a text, in order (punctuation and space dropped), for comparing wordings. */
 export function comparableWords(text: string): string[] {
+  const normal = normalize(text);
+  if (PLAIN_ASCII.test(normal)) return normal.match(ASCII_WORDS) ?? [];
   const out: string[] = [];
-  for (const s of segmentWords(normalize(text))) if (s.isWordLike) out.push(s.segment);
+  for (const s of segmentWords(normal)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
+
+/**
+ * ASCII without the underscore: text whose word segments ASCII_WORDS gives exactly, several times
+ * faster than the segmenter (quote grouping takes the words of every quote of a corpus). The
+ * underscore is left to the segmenter: alone it is not word-like there, doubled it is.
+ */
+const PLAIN_ASCII = /^[\x00-\x5e\x60-\x7f]*$/;
+/**
+ * The segmenter's word-like segments (Unicode word-boundary rules) in ASCII text without the
+ * underscore: letters and digits run together; a colon, full stop or apostrophe between two
+ * letters, and a comma, semicolon, full stop or apostrophe between two digits, stay inside the
+ * word. Checked against Intl.Segmenter on every string of up to 5-8 characters over letters,
+ * digits and the ASCII punctuation (tests/unit/lang/segment-words.test.ts samples it).
+ */
+const ASCII_WORDS = /[a-z0-9]+(?:(?:(?<=[a-z])[:.'](?=[a-z])|(?<=[0-9])[,;.'](?=[0-9]))[a-z0-9]+)*/gi;
 
 const UPPER = /^\p{Lu}|^\p{Lt}/u;
 

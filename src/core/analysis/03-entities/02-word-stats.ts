@@ -23,7 +23,16 @@ export function emptyStats(): WordStats {
 export function addStats(stats: WordStats, d: ArticleDraft, toks: readonly Token[], nonProse: Span[]): void {
   for (const t of toks) {
     if (!t.isWord || t.start < d.bodyStart || isInside(nonProse, t.start)) continue;
-    if (!t.isCap && /^\p{Ll}/u.test(t.text)) stats.lower.add(t.norm);
+    if (!t.isCap && startsLower(t.text)) stats.lower.add(t.norm);
     else if (t.isCap && !t.isSentenceStart) stats.capMid.add(t.norm);
   }
+}
+
+const LOWER_START = /^\p{Ll}/u;
+
+/** Whether a word starts with a lower-case letter: ASCII by its code (most words), the rest by the Unicode class. */
+function startsLower(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return LOWER_START.test(text);
 }

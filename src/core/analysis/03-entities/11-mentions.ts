@@ -31,11 +31,17 @@ function wordsOf(alias: string): string[] {
 /** Builds the alias table from the entities' aliases and the ambiguous forms. */
 export function buildAliasTable(entities: EntityDraft[], ambiguousKeys: Set<string>): AliasTable {
   const table: AliasTable = new Map();
+  // The word lists already in the table, joined: a form is added once, for the first entity that has it.
+  const added = new Set<string>();
   const add = (alias: string, entity: string | null) => {
     const words = wordsOf(alias);
     if (!words.length) return;
     const list = table.get(words[0]) ?? [];
-    if (!list.some((x) => x.words.join(' ') === words.join(' '))) list.push({ words, entity, hasApostrophe: /['\u2019]/.test(alias) });
+    const joined = words.join(' ');
+    if (!added.has(joined)) {
+      added.add(joined);
+      list.push({ words, entity, hasApostrophe: /['\u2019]/.test(alias) });
+    }
     table.set(words[0], list);
   };
   for (const e of entities) for (const a of e.aliases) add(a, e.id);
