@@ -21,7 +21,7 @@ import { compareCertainty, readCertainties, type CertaintyReading, type Certaint
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
 import { readRepeatMarker } from '../lang/event-time';
-import { closeWithin, relatePlaces } from '../lang/places';
+import { closeWithin, listedPlaces, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -47,6 +47,12 @@ export interface RelateData {
   keyIds: ReadonlyMap<string, number>;
   /** Per article index, its year (0 when undated; MatcherData.articleYears); absent: none known. */
   articleYears?: readonly number[];
+  /**
+   * The words (lower case) a corpus quote says in a sentence it continues into, whole sentence
+   * inside the quote marks ("… is changing. Politics is changing - and it needed to. …"), and those
+   * of the whole quote; undefined when no quote continues into it. Absent: none known.
+   */
+  quoteInside?: (article: number, sentence: number) => { here: readonly string[]; whole: readonly string[] } | undefined;
 }
 
 /** What relating needs of the page sentence just scored, and of the corpus. */
@@ -115,7 +121,38 @@ export function relateData(data: MatcherData): RelateData {
   const withinGazetteer: Set<number>[] = data.places.map(() => new Set<number>());
   const gazetteerPairs = Array.isArray(data.placeWithinGazetteer) ? data.placeWithinGazetteer : [];
   for (let k = 0; k + 1 < gazetteerPairs.length; k += 2) withinGazetteer[gazetteerPairs[k]]?.add(gazetteerPairs[k + 1]);
-  return { traits, within, withinGazetteer, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [] };
+  return { traits, within, withinGazetteer, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [], quoteInside: quotesInside(data) };
+}
+
+/** Sentences per article below this bound share one number as key (article × bound + sentence); an article of more is looked up by a string key. */
+const SENTENCE_KEY_BOUND = 1 << 20;
+
+/**
+ * RelateData.quoteInside over the corpus quotes (MatcherData.quotes): each sentence a quote moves
+ * on to (its turns past the first, whose opening mark a claim of that sentence holds itself). Built
+ * on first use, so a matcher that never relates a quoted claim pays nothing.
+ */
+function quotesInside(data: MatcherData): RelateData['quoteInside'] {
+  const quotes = Array.isArray(data.quotes) ? data.quotes : [];
+  const words = Array.isArray(data.words) ? data.words : [];
+  let at: Map<number, [number, number]> | null = null;
+  return (article, sentence) => {
+    if (!at) {
+      at = new Map();
+      quotes.forEach((q, qi) => {
+        const turns = Array.isArray(q?.[4]) ? q[4] : [];
+        // Turns are (word index, sentence) pairs; the first is the quote's opening sentence.
+        for (let k = 2; k + 1 < turns.length; k += 2) if (turns[k + 1] < SENTENCE_KEY_BOUND) at!.set(q[0] * SENTENCE_KEY_BOUND + turns[k + 1], [qi, k]);
+      });
+    }
+    const found = sentence < SENTENCE_KEY_BOUND ? at.get(article * SENTENCE_KEY_BOUND + sentence) : undefined;
+    if (!found) return undefined;
+    const [qi, k] = found;
+    const [, , , ids, turns] = quotes[qi];
+    const word = (id: number) => (words[id] ?? '').toLowerCase();
+    const end = k + 2 < turns.length ? turns[k + 2] : ids.length;
+    return { here: ids.slice(turns[k], end).map(word), whole: ids.map(word) };
+  };
 }
 
 /** Whether a value has the shape of ClaimTraits. */
@@ -199,12 +236,14 @@ export interface PageTraits {
   quotedText: string;
   /** Its repeat marker as written ("again", "a second campaign"; core/lang/event-time), "" when none. */
   repeat: string;
+  /** Names listed with its known places that the corpus does not know, as written (core/lang/places listedPlaces). */
+  listed: string[];
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '' };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [] };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -231,7 +270,27 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     quoted: quotedWords(run, from, to, isQuoted),
     quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
     repeat: spanText(ctx.text, readRepeatMarker(run, from, to)),
+    listed: pageListedPlaces(ctx, run, from, to),
   };
+}
+
+/** The names the page sentence lists with its known places that are none of the corpus's (listedPlaces), as written. */
+function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: number): string[] {
+  if (ctx.pagePlaces.length < 2 || to <= from) return [];
+  // Each known place's token range, found from its text in sentence order.
+  const known: [number, number][] = [];
+  let at = run.start[from];
+  let i = from;
+  for (const name of ctx.pagePlaceTexts) {
+    const start = ctx.text.indexOf(name, at);
+    if (start < 0) continue;
+    while (i < to && run.start[i] < start) i++;
+    let last = i;
+    while (last + 1 < to && run.end[last] < start + name.length) last++;
+    if (i < to && run.start[i] === start) known.push([i, last]);
+    at = start + name.length;
+  }
+  return listedPlaces(run, from, to, known).map(([f, l]) => ctx.text.slice(run.start[f], run.end[l]));
 }
 
 /**
@@ -497,10 +556,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
     // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
-    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined) : null;
+    // The page's list may name places the corpus never does (listedPlaces): its own places too.
+    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined, page.listed.length) : null;
     if (judged?.relation === 'scope') {
       // Lists of places that share some and each name others: the same statement about other places.
-      add({ attribute: 'place', kind: 'scope', page: judged.aOnly.map((i) => ctx.pagePlaceTexts[i]).join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
+      add({ attribute: 'place', kind: 'scope', page: [...judged.aOnly.map((i) => ctx.pagePlaceTexts[i]), ...page.listed].join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
     }
     if (!placeAgrees && judged) {
       if (judged.relation === 'within' || judged.relation === 'around') {
@@ -545,6 +605,13 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     if (corpusQuote?.length === 2) {
       const wording = quoteWording(page.quoted, corpusQuote[0].split(' '));
       if (wording === 'varied' || wording === 'other') add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: corpusQuote[1] });
+    } else if (!corpusQuote?.length) {
+      // A claim without quote marks of its own inside a quote that runs over sentences: the
+      // speaker's words are the whole quote's, compared as a claim's own quotation is (a page quote
+      // of another of its sentences is the same utterance cut, no difference).
+      const inside = ctx.data?.quoteInside?.(article, sentence);
+      const wording = inside ? quoteWording(page.quoted, inside.whole) : null;
+      if (inside && (wording === 'varied' || wording === 'other')) add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: inside.here.join(' ') });
     }
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];
