@@ -132,14 +132,14 @@ export function relatePlaces(
   return { relation: 'other', a: 0, b: 0 };
 }
 
-/** A list item is a name of at most this many capitalised words ("Hull", "Milton Keynes", "Newcastle upon Tyne" is not one). */
+/** A list item is a name of at most this many capitalised words ("Farholm", "Kessel Quay"; longer runs are rarely one place name and often a name and what follows it). */
 const MAX_ITEM_WORDS = 3;
-/** Fewer known places than this in a list say nothing of its other names ("London and Smith"): two make it a list of places. */
+/** Fewer known places than this in a list say nothing of its other names ("Westford and Vale"): two make it a list of places. */
 const MIN_KNOWN_IN_LIST = 2;
 
 /**
- * Names coordinated in one list with places a corpus knows: "in Hull, Leeds, York and Ely" where
- * Leeds and York are known makes Hull and Ely places too, ones the corpus never names (so a page's
+ * Names coordinated in one list with places a corpus knows: "in Dunmore, Westford, Eastholm and Farholm"
+ * where Westford and Eastholm are known makes Dunmore and Farholm places too, ones the corpus never names (so a page's
  * list can be told to name places the corpus's list does not: relatePlaces' `aUnknown`). A list is
  * capitalised names of at most MAX_ITEM_WORDS words joined by "," and ending at the name after
  * "and"/"or"; it needs MIN_KNOWN_IN_LIST known places and an "and"/"or". `known` are the token

@@ -49,7 +49,7 @@ export interface RelateData {
   articleYears?: readonly number[];
   /**
    * The words (lower case) a corpus quote says in a sentence it continues into, whole sentence
-   * inside the quote marks ("… is changing. Politics is changing - and it needed to. …"), and those
+   * inside the quote marks ('"The yard is open. Its crews are back. …'), and those
    * of the whole quote; undefined when no quote continues into it. Absent: none known.
    */
   quoteInside?: (article: number, sentence: number) => { here: readonly string[]; whole: readonly string[] } | undefined;
