@@ -37,8 +37,8 @@ const MAX_DIFFERENCES = 4;
 
 /** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
 export interface RelateData {
-  /** Per claim, its certainty, dates, and the groups its shares are of (MatcherData.claimTraits); undefined where malformed. */
-  traits: readonly (ClaimTraits | undefined)[];
+  /** A claim's certainty, dates, and the groups its shares are of (MatcherData.claimTraits); undefined where malformed or absent. */
+  traits(claim: number): ClaimTraits | undefined;
   /** Per place index, the places the corpus text says it lies in (transitively). */
   within: readonly ReadonlySet<number>[];
   /** Per place index, the places a gazetteer puts it in (MatcherData.placeWithinGazetteer); absent: none known. */
@@ -111,17 +111,50 @@ function sameMeasure(cls: number, pageUnits: readonly string[], corpusUnits: rea
   return false;
 }
 
-/** Builds the corpus-side relating data once from compiled matcher data. */
+/**
+ * Builds the corpus-side relating data once from compiled matcher data. What grows with the claims
+ * is read on first use, claim by claim (traits) or whole (keyIds): checking every claim's traits up
+ * front was one task of ~275 ms of CPU at 20,000 generated articles (scripts/bench/cold-side.ts
+ * --steps, load ~13), which a names request arriving meanwhile waited behind; a page relates a few
+ * hundred claims at most.
+ */
 export function relateData(data: MatcherData): RelateData {
   // Transitive: a venue in a town in a county lies in the county.
   const within = closeWithin(data.places.length, data.placeWithin ?? []);
-  // Traits that are not what this version writes are left out (figures and places still compare):
-  // a bad stored shard must not stop a scan.
-  const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
   const withinGazetteer: Set<number>[] = data.places.map(() => new Set<number>());
   const gazetteerPairs = Array.isArray(data.placeWithinGazetteer) ? data.placeWithinGazetteer : [];
   for (let k = 0; k + 1 < gazetteerPairs.length; k += 2) withinGazetteer[gazetteerPairs[k]]?.add(gazetteerPairs[k + 1]);
-  return { traits, within, withinGazetteer, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [], quoteInside: quotesInside(data) };
+  let keyIds: Map<string, number> | null = null;
+  return {
+    traits: claimTraitsOf(data),
+    within,
+    withinGazetteer,
+    get keyIds() {
+      return (keyIds ??= new Map((data.keys ?? []).map((k, i) => [k, i])));
+    },
+    articleYears: Array.isArray(data.articleYears) ? data.articleYears : [],
+    quoteInside: quotesInside(data),
+  };
+}
+
+/** A claim's traits checked (claimTraitsOf): not yet (0), well-formed, malformed. */
+const TRAITS_GOOD = 1;
+const TRAITS_BAD = 2;
+
+/**
+ * RelateData.traits over MatcherData.claimTraits: each claim's checked on its first lookup. Traits
+ * that are not what this version writes are left out (figures and places still compare): a bad
+ * stored shard must not stop a scan. A list of another length than the claims' is none at all.
+ */
+function claimTraitsOf(data: MatcherData): RelateData['traits'] {
+  const all = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? (data.claimTraits as unknown[]) : null;
+  if (!all) return () => undefined;
+  const checked = new Uint8Array(all.length);
+  return (claim) => {
+    if (!(claim >= 0 && claim < all.length)) return undefined;
+    if (checked[claim] === 0) checked[claim] = isTraits(all[claim]) ? TRAITS_GOOD : TRAITS_BAD;
+    return checked[claim] === TRAITS_GOOD ? (all[claim] as ClaimTraits) : undefined;
+  };
 }
 
 /** Sentences per article below this bound share one number as key (article × bound + sentence); an article of more is looked up by a string key. */
@@ -178,7 +211,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
     // A claim of another event with the same people and place (a later campaign, the vote a year on) is no evidence at all.
-    if (otherEvent(ctx, page, sig, ctx.data?.traits[claim])) continue;
+    if (otherEvent(ctx, page, sig, ctx.data?.traits(claim))) continue;
     // Like a group member the re-ranker did not link, it needs close wording (VALUE_COMPARE_FROM) to be compared at all.
     if (valuesOnly && (!byArticle.has(sig[0]) || sim < VALUE_COMPARE_FROM)) continue;
     const ref = relate(ctx, sig, sim, claim, page, linked === true, valuesOnly === true);
@@ -187,7 +220,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).
     if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs' && !byArticle.get(sig[0])!.some((r) => r.sentence === ref.sentence)) continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
-    if ((ctx.data?.traits[claim]?.[5] ?? -1) >= 0) framed.add(ref);
+    if ((ctx.data?.traits(claim)?.[5] ?? -1) >= 0) framed.add(ref);
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
     else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
@@ -476,7 +509,7 @@ function certaintyText(cue: string): string {
  */
 export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx), linked = false, figuresOnly = false): CoverageRef {
   const [article, sentence, , , figs, claimPlaces] = sig;
-  const traits = claim >= 0 ? ctx.data?.traits[claim] : undefined;
+  const traits = claim >= 0 ? ctx.data?.traits(claim) : undefined;
   // Values are compared between statements of one fact: the re-ranker's link says so (fitted);
   // a group member the re-ranker did not link needs close wording (the first round's hand-set share).
   const compare = linked || sim >= VALUE_COMPARE_FROM;

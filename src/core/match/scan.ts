@@ -63,6 +63,8 @@ export interface MatcherOptions {
    * meanwhile. Data they cannot be built from then throws there, not here.
    */
   deferClaims?: boolean;
+  /** Claims one step of the deferred build reads (claims.ts ClaimScorerOptions.pieceClaims; tests). */
+  pieceClaims?: number;
 }
 
 /**

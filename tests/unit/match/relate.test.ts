@@ -81,7 +81,7 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
     pageDay: pageDate ? dayOf(pageDate) : null,
     quoted: quotedSpans(run),
     // Kessel Quay lies in Dunmore Valley, as a corpus text said; a gazetteer puts it in Westford's area too.
-    data: { traits, within: [new Set([1]), new Set(), new Set()], withinGazetteer: [new Set([2]), new Set(), new Set()], keyIds: KEY_IDS },
+    data: { traits: (c) => traits[c], within: [new Set([1]), new Set(), new Set()], withinGazetteer: [new Set([2]), new Set(), new Set()], keyIds: KEY_IDS },
   };
 }
 
@@ -295,7 +295,9 @@ describe('relateData', () => {
     const claims: ClaimSignature[] = Array.from({ length: nClaims }, () => sig);
     const data = { places: ['Kessel Quay', 'Dunmore Valley'], placeWithin: [0, 1], claims, claimTraits } as unknown as MatcherData;
     const out = relateData(data);
-    expect(out.traits).toEqual(expected);
+    // Every claim, and one past them (none), each looked up twice (the second answer is the checked one kept).
+    const lookups = Array.from({ length: nClaims + 1 }, (_, c) => [out.traits(c), out.traits(c)]);
+    expect(lookups).toEqual(Array.from({ length: nClaims + 1 }, (_, c) => [expected[c], expected[c]]));
     expect([...out.within[0]]).toEqual([1]);
   });
 
