@@ -41,7 +41,9 @@ export class Bm25 {
     this.idf = new Float64Array(nKeys);
     for (let k = 0; k < nKeys; k++) this.idf[k] = Math.log(1 + (n - df[k] + 0.5) / (df[k] + 0.5));
     const mean = n ? total / n : 1;
-    this.lengthFactor = Float64Array.from(docs, (d) => (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / (mean || 1))));
+    // A loop, not Float64Array.from(docs, f): that took ~50 ms of CPU for 530,000 claims (20,000 generated articles), this ~10.
+    this.lengthFactor = new Float64Array(n);
+    for (let d = 0; d < n; d++) this.lengthFactor[d] = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * docs[d].length) / (mean || 1)));
   }
 
   /** The BM25 score of document `doc` for a query of key ids (reference form; the scorer accumulates the same sum through postings). */

@@ -58,9 +58,9 @@ describe('a matcher with deferred claims', () => {
     expect(texts.some((t) => deferred.scan(t, { kinds: kindsOf('quote') }).length > 0)).toBe(true);
   });
 
-  // The mini corpus's 10 claims are one piece of each pass: the quote matcher, then claimScorerSteps's
-  // 12 steps (relating data; postings: count, sums, fill, views, result; BM25; tables: count, lists,
-  // fill, result; the claims' parts), then the scorer: thirteen turns between them.
+  // The mini corpus's 10 claims (and fewer groups) are one piece of each pass: the quote matcher, then
+  // claimScorerSteps's 12 steps (relating data; postings: count, sums, fill, views, result; BM25;
+  // tables: count, lists, fill, result; the claims' parts), then the scorer: thirteen turns between them.
   it.each([
     ['every step taken', Infinity],
     ['no step taken, then a scan', 0],
@@ -141,9 +141,11 @@ describe('a matcher whose claims are built a few claims a step (pieceClaims), on
     const d = setUp();
     const count = (pieceClaims: number) => [...createMatcher(d, { deferClaims: true, pieceClaims }).prepareSteps()].length;
     expect(d.claims.length).toBeGreaterThan(7 * 40);
-    // Per piece of claims, two steps of the postings and two of the tables; around them the postings'
-    // sums and views, the tables' lists, five more pieces (claimScorerSteps), and the turn before the scorer.
-    expect(count(7)).toBe(4 * Math.ceil(d.claims.length / 7) + 9);
-    expect(count(1000)).toBe(4 * Math.ceil(d.claims.length / 1000) + 9);
+    // Per piece of claims, two steps of the postings and two of the tables, and a step per piece of
+    // claim groups (their lists); around them the postings' sums and views, five more pieces
+    // (claimScorerSteps), and the turn before the scorer.
+    const steps = (piece: number) => 4 * Math.ceil(d.claims.length / piece) + Math.ceil(d.claimGroups.length / piece) + 8;
+    expect(count(7)).toBe(steps(7));
+    expect(count(1000)).toBe(steps(1000));
   }, 120_000);
 });
