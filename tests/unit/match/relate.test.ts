@@ -19,6 +19,8 @@ import { claimEvidence, compareFigures, derivedCounts, relate, relateData, share
 import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
 import { compileMatcher } from '../../../src/core/match';
+import { generateCorpus } from '../../../scripts/bench/generate-corpus';
+import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
 
 const q = (name: (typeof QUALIFIERS)[number]) => QUALIFIERS.indexOf(name);
 const PLACES = ['Kessel Quay', 'Dunmore Valley', 'Westford'];
@@ -300,6 +302,26 @@ describe('relateData', () => {
     expect(lookups).toEqual(Array.from({ length: nClaims + 1 }, (_, c) => [expected[c], expected[c]]));
     expect([...out.within[0]]).toEqual([1]);
   });
+
+  // Traits are checked claim by claim on first lookup, key ids made on first use: the same as the
+  // whole list checked up front (every compiled claim's traits are well-formed).
+  it.each([
+    ['the seeds', () => seedsIndex().data],
+    ['a generated corpus of 40 articles', () => compileMatcher(analyseCorpus(generateCorpus({ articles: 40, seed: 11 })))],
+  ])('on %s: each claim\'s traits and the key ids, looked up in any order, are the compiled ones', (_name, dataOf) => {
+    const data = dataOf();
+    const out = relateData(data);
+    const n = data.claims.length;
+    expect(n).toBeGreaterThan(50);
+    // Backwards, then forwards (checked once, read twice).
+    const backwards = Array.from({ length: n }, (_, i) => out.traits(n - 1 - i)).reverse();
+    expect(backwards).toEqual(data.claimTraits);
+    expect(Array.from({ length: n }, (_, c) => out.traits(c))).toEqual(data.claimTraits);
+    expect(out.traits(n)).toBeUndefined();
+    expect(out.traits(-1)).toBeUndefined();
+    expect([...out.keyIds]).toEqual(data.keys.map((k, i) => [k, i]));
+    expect(out.keyIds).toBe(out.keyIds);
+  }, 60_000);
 
   it('reads the gazetteer\'s place pairs apart from the text\'s, and none from older data', () => {
     const data = { places: ['Kessel Quay', 'Dunmore Valley', 'Westford'], placeWithin: [0, 1], placeWithinGazetteer: [0, 2, 1, 2], claims: [] } as unknown as MatcherData;
