@@ -229,18 +229,17 @@ function claimTablesSteps(data: MatcherData, piece = POSTINGS_PIECE_CLAIMS): { s
   const claims = data.claims;
   const n = claims.length;
   const nGroups = data.claimGroups.length;
-  const weights = Float64Array.from(data.weights);
-  const claimNorm = new Float64Array(n);
-  // Each group's list made at its size: grown by push from empty, a one-member list kept room for 17
-  // (at 20,000 generated articles, ~400,000 groups: ~90 MB of the scorer's build in Node).
-  const sizes = new Int32Array(nGroups);
-  const groupMembers: number[][] = new Array<number[]>(nGroups);
-  const sentenceLead = new Int32Array(n);
+  // Made by the first step, not with the steps: a matcher whose claims are never built holds none of it.
+  let tables: (ClaimTables & { weights: Float64Array; sizes: Int32Array }) | null = null;
   let counted = 0;
   let listed = 0;
   let filled = 0;
   /** Does up to `budget` claims' (or groups') work of the phase the build is in. */
   const advance = (budget: number) => {
+    // Each group's list made at its size: grown by push from empty, a one-member list kept room for 17
+    // (at 20,000 generated articles, ~400,000 groups: ~90 MB of the scorer's build in Node).
+    tables ??= { weights: Float64Array.from(data.weights), claimNorm: new Float64Array(n), sizes: new Int32Array(nGroups), groupMembers: new Array<number[]>(nGroups), sentenceLead: new Int32Array(n) };
+    const { weights, claimNorm, sizes, groupMembers, sentenceLead } = tables;
     if (counted < n) {
       const to = Math.min(n, counted + budget);
       for (let ci = counted; ci < to; ci++) sizes[claims[ci][2]]++;
@@ -267,7 +266,9 @@ function claimTablesSteps(data: MatcherData, piece = POSTINGS_PIECE_CLAIMS): { s
   return {
     steps: Array.from({ length: 2 * Math.ceil(n / piece) + Math.ceil(nGroups / piece) }, () => () => advance(piece)),
     result: () => {
-      while (counted < n || listed < nGroups || filled < n) advance(Number.POSITIVE_INFINITY);
+      do advance(Number.POSITIVE_INFINITY);
+      while (counted < n || listed < nGroups || filled < n);
+      const { claimNorm, groupMembers, sentenceLead } = tables!;
       return { claimNorm, groupMembers, sentenceLead };
     },
   };

@@ -11,8 +11,9 @@ import type { ClaimSignature } from './data';
 
 /**
  * Claims one piece of the postings' build reads (counting their keys, or filling their postings):
- * ~10 ms of CPU at 20,000 generated articles (load ~13), so a request waits about that long for the
- * piece it meets. Fewer, longer pieces would not make the build cheaper: each piece is a loop.
+ * 2–8 ms of CPU a piece at 20,000 generated articles (load ~10–15; the first of each pass more, as
+ * it allocates), so a request waits about that long for the piece it meets. Longer pieces would
+ * not make the build cheaper: each piece is one loop over its range.
  */
 export const POSTINGS_PIECE_CLAIMS = 40_000;
 
