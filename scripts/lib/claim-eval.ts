@@ -210,7 +210,8 @@ export const ACCEPTED_RELATIONS: Record<string, readonly string[]> = {
  */
 export const ACCEPTED_KINDS: Record<string, { kinds: readonly string[]; attribute?: string }> = {
   number: { kinds: ['contradiction', 'more-precise', 'less-precise'], attribute: 'figure' },
-  place: { kinds: ['contradiction', 'place-within', 'place-around'], attribute: 'place' },
+  // Lists of places that share some and each name others are one statement about other places: scope of the place attribute (kinds.json labels them so).
+  place: { kinds: ['contradiction', 'place-within', 'place-around', 'scope'], attribute: 'place' },
   date: { kinds: ['contradiction', 'more-precise', 'less-precise'], attribute: 'date' },
   certainty: { kinds: ['more-certain', 'less-certain'] },
   scope: { kinds: ['scope'] },

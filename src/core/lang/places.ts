@@ -1,5 +1,7 @@
 /** Words that head or prefix the names of places, and which places lie in which. */
 import { normalize } from './normalize';
+import { CLOSED_CLASS_WORDS } from './closed-class';
+import { CAP, WORD, type TokenRun } from './token-flags';
 
 /** Heads that make a capitalised sequence a place (a venue) rather than a person or organisation. */
 export const VENUE_HEADS: ReadonlySet<string> = new Set([
@@ -108,13 +110,15 @@ export function relatePlaces(
   a: readonly number[],
   b: readonly number[],
   within: PlaceWithin | undefined,
+  aUnknown = 0,
 ): { relation: 'same' } | { relation: 'scope'; aOnly: number[]; bOnly: number[] } | { relation: 'other'; a: number; b: number } | { relation: 'within' | 'around'; a: number; b: number; basis: PlaceBasis } {
   if (a.some((p) => b.includes(p))) {
     // A place of one side the other names, or one inside or around a place the other names, is accounted for.
     const related = (p: number, q: number) => p === q || !!within?.text[p]?.has(q) || !!within?.text[q]?.has(p) || !!within?.gazetteer?.[p]?.has(q) || !!within?.gazetteer?.[q]?.has(p);
     const aOnly = a.map((_, i) => i).filter((i) => !b.some((q) => related(a[i], q)));
     const bOnly = b.map((_, i) => i).filter((i) => !a.some((q) => related(b[i], q)));
-    return aOnly.length > 0 && bOnly.length > 0 ? { relation: 'scope', aOnly, bOnly } : { relation: 'same' };
+    // `aUnknown` places of a that are not among the indices (listedPlaces: names b's corpus does not know) are a's own too.
+    return aOnly.length + aUnknown > 0 && bOnly.length > 0 ? { relation: 'scope', aOnly, bOnly } : { relation: 'same' };
   }
   for (const [sets, basis] of [[within?.text, 'text'], [within?.gazetteer, 'gazetteer']] as const) {
     if (!sets) continue;
@@ -126,4 +130,54 @@ export function relatePlaces(
     }
   }
   return { relation: 'other', a: 0, b: 0 };
+}
+
+/** A list item is a name of at most this many capitalised words ("Farholm", "Kessel Quay"; longer runs are rarely one place name and often a name and what follows it). */
+const MAX_ITEM_WORDS = 3;
+/** Fewer known places than this in a list say nothing of its other names ("Westford and Vale"): two make it a list of places. */
+const MIN_KNOWN_IN_LIST = 2;
+
+/**
+ * Names coordinated in one list with places a corpus knows: "in Dunmore, Westford, Eastholm and Farholm"
+ * where Westford and Eastholm are known makes Dunmore and Farholm places too, ones the corpus never names (so a page's
+ * list can be told to name places the corpus's list does not: relatePlaces' `aUnknown`). A list is
+ * capitalised names of at most MAX_ITEM_WORDS words joined by "," and ending at the name after
+ * "and"/"or"; it needs MIN_KNOWN_IN_LIST known places and an "and"/"or". `known` are the token
+ * ranges [first, last] of the known places in tokens [from, to). Returns the other items' token ranges.
+ */
+export function listedPlaces(run: TokenRun, from: number, to: number, known: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  // The sentence's first word is capitalised whatever it is ("However, …"): never an item of its own.
+  const isName = (i: number) => i > from && i < to && (run.flags[i] & (WORD | CAP)) === (WORD | CAP) && !CLOSED_CLASS_WORDS.has(run.norm[i].toLowerCase());
+  const knownAt = (i: number) => known.find(([f]) => f === i);
+  let i = from;
+  while (i < to) {
+    // One list: items from i, separated by "," (a comma before the "and" too), closed by the item after "and"/"or".
+    const items: [number, number, boolean][] = [];
+    let j = i;
+    let closing = false;
+    let complete = false;
+    while (j < to) {
+      const k = knownAt(j);
+      let end = j;
+      if (k) end = k[1];
+      else if (!isName(j)) break;
+      else while (end + 1 < to && end + 1 - j < MAX_ITEM_WORDS && isName(end + 1) && !knownAt(end + 1)) end++;
+      items.push([j, end, !!k]);
+      if (closing) {
+        complete = true;
+        break;
+      }
+      let next = end + 1;
+      if (next < to && run.norm[next] === ',') next++;
+      if (next < to && (run.norm[next] === 'and' || run.norm[next] === 'or')) {
+        closing = true;
+        next++;
+      } else if (next === end + 1) break;
+      j = next;
+    }
+    if (complete && items.filter((x) => x[2]).length >= MIN_KNOWN_IN_LIST) for (const [f, l, isKnown] of items) if (!isKnown) out.push([f, l]);
+    i = items.length > 0 ? items[items.length - 1][1] + 1 : i + 1;
+  }
+  return out;
 }

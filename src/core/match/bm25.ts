@@ -18,19 +18,32 @@ export class Bm25 {
   /** Per document: (k1 + 1) / (1 + k1 · (1 − b + b · length / mean length)). */
   readonly lengthFactor: Float64Array;
 
-  /** `docs[d]` holds the key ids of document d (each at most once); keys are 0 ≤ id < nKeys. */
-  constructor(docs: readonly (readonly number[])[], nKeys: number) {
-    const df = new Float64Array(nKeys);
+  /**
+   * `docs[d]` holds the key ids of document d (each at most once); keys are 0 ≤ id < nKeys.
+   * `counts`: per key, how many documents list it (as the docs would count it), when already known
+   * (the claim postings' lengths): the docs' keys are then not read again.
+   */
+  constructor(docs: readonly (readonly number[])[], nKeys: number, counts?: ArrayLike<number>) {
+    let df: ArrayLike<number>;
     let total = 0;
-    for (const d of docs) {
-      total += d.length;
-      for (const k of d) df[k]++;
+    if (counts) {
+      df = counts;
+      for (let k = 0; k < nKeys; k++) total += counts[k];
+    } else {
+      const own = new Float64Array(nKeys);
+      for (const d of docs) {
+        total += d.length;
+        for (const k of d) own[k]++;
+      }
+      df = own;
     }
     const n = docs.length;
     this.idf = new Float64Array(nKeys);
     for (let k = 0; k < nKeys; k++) this.idf[k] = Math.log(1 + (n - df[k] + 0.5) / (df[k] + 0.5));
     const mean = n ? total / n : 1;
-    this.lengthFactor = Float64Array.from(docs, (d) => (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / (mean || 1))));
+    // A loop, not Float64Array.from(docs, f): that took ~50 ms of CPU for 530,000 claims (20,000 generated articles), this ~10.
+    this.lengthFactor = new Float64Array(n);
+    for (let d = 0; d < n; d++) this.lengthFactor[d] = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * docs[d].length) / (mean || 1)));
   }
 
   /** The BM25 score of document `doc` for a query of key ids (reference form; the scorer accumulates the same sum through postings). */

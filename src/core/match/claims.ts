@@ -21,7 +21,7 @@ import type { CoverageRef } from '../index/types';
 import { claimEvidence, otherEvent, pageTraits, relateData, roundScore, type ClaimCandidate, type RelateContext, type RelateData } from './relate';
 import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
-import { keyPostings } from './key-postings';
+import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
@@ -160,6 +160,8 @@ export interface ClaimScorerOptions {
   exhaustiveRetrieval?: boolean;
   /** Pieces of the build already made from the same data (scan.ts builds them in separate tasks: claimScorerPieces). */
   built?: ClaimScorerPieces;
+  /** Claims one step of claimScorerSteps reads, other than POSTINGS_PIECE_CLAIMS (tests: many pieces of a small corpus). */
+  pieceClaims?: number;
 }
 
 /** The larger pieces of a ClaimScorer's build, each what the constructor would make from the same data. */
@@ -182,38 +184,94 @@ interface ClaimTables {
  * The build of a ClaimScorer as steps, each a piece of it, then the scorer: the same scorer as
  * `new ClaimScorer(data, options)`, built in tasks a caller can yield between (the whole build is
  * ~150–210 ms of CPU at 5,000 generated articles; scripts/bench/cold-side.ts --steps prints the pieces).
+ * What grows with the claims (the postings, the tables) is built a range of claims a step, so no
+ * step grows with the corpus: at 20,000 generated articles the postings and the tables were tasks of
+ * ~175 ms of CPU each (load ~13), which a names request arriving meanwhile waited behind.
  */
 export function claimScorerSteps(data: MatcherData, options: ClaimScorerOptions = {}): { steps: (() => void)[]; scorer: () => ClaimScorer } {
   const built: ClaimScorerPieces = { ...options.built };
+  const piece = options.pieceClaims ?? POSTINGS_PIECE_CLAIMS;
+  const postings = built.postings ? null : keyPostingsSteps(data.claims, data.keys.length, piece);
+  const tables = built.tables ? null : claimTablesSteps(data, piece);
+  const finish = () => {
+    if (postings) built.postings ??= postings.result();
+    if (tables) built.tables ??= tables.result();
+    built.bm25 ??= claimBm25(data, built.postings);
+  };
   return {
     steps: [
       () => void (built.relate ??= relateData(data)),
-      () => void (built.postings ??= keyPostings(data.claims, data.keys.length)),
-      () => void (built.bm25 ??= claimBm25(data)),
-      () => void (built.tables ??= claimTables(data)),
-      () => void (built.parts ??= claimParts(data, (built.bm25 ??= claimBm25(data)), options.vectors ?? null)),
+      ...(postings?.steps ?? []),
+      () => void (built.postings ??= postings?.result()),
+      () => void (built.bm25 ??= claimBm25(data, built.postings)),
+      ...(tables?.steps ?? []),
+      () => void (built.tables ??= tables?.result()),
+      () => void (built.parts ??= claimParts(data, (built.bm25 ??= claimBm25(data, built.postings)), options.vectors ?? null)),
     ],
-    scorer: () => new ClaimScorer(data, { ...options, built }),
+    scorer: () => {
+      finish();
+      return new ClaimScorer(data, { ...options, built });
+    },
   };
 }
 
 function claimTables(data: MatcherData): ClaimTables {
-  const weights = Float64Array.from(data.weights);
-  const claimNorm = new Float64Array(data.claims.length);
-  // Each group's list made at its size: grown by push from empty, a one-member list kept room for 17
-  // (at 20,000 generated articles, ~400,000 groups: ~90 MB of the scorer's build in Node).
-  const sizes = new Int32Array(data.claimGroups.length);
-  for (const c of data.claims) sizes[c[2]]++;
-  const groupMembers: number[][] = Array.from(sizes, (n) => new Array<number>(n));
-  sizes.fill(0);
-  const sentenceLead = new Int32Array(data.claims.length);
-  data.claims.forEach((c, ci) => {
-    for (const k of c[3]) claimNorm[ci] += weights[k];
-    groupMembers[c[2]][sizes[c[2]]++] = ci;
-    const prev = ci > 0 ? data.claims[ci - 1] : null;
-    sentenceLead[ci] = prev && prev[0] === c[0] && prev[1] === c[1] ? sentenceLead[ci - 1] : ci;
-  });
-  return { claimNorm, groupMembers, sentenceLead };
+  return claimTablesSteps(data).result();
+}
+
+/**
+ * claimTables in pieces, as keyPostingsSteps (and as many claims a piece, a loop of like cost):
+ * each step reads at most `piece` claims or groups (counting each group's members, then making as
+ * many groups' lists, then, once all are made, the claims' norms, groups and sentence leads);
+ * `result` finishes what the steps left.
+ */
+function claimTablesSteps(data: MatcherData, piece = POSTINGS_PIECE_CLAIMS): { steps: (() => void)[]; result: () => ClaimTables } {
+  const claims = data.claims;
+  const n = claims.length;
+  const nGroups = data.claimGroups.length;
+  // Made by the first step, not with the steps: a matcher whose claims are never built holds none of it.
+  let tables: (ClaimTables & { weights: Float64Array; sizes: Int32Array }) | null = null;
+  let counted = 0;
+  let listed = 0;
+  let filled = 0;
+  /** Does up to `budget` claims' (or groups') work of the phase the build is in. */
+  const advance = (budget: number) => {
+    // Each group's list made at its size: grown by push from empty, a one-member list kept room for 17
+    // (at 20,000 generated articles, ~400,000 groups: ~90 MB of the scorer's build in Node).
+    tables ??= { weights: Float64Array.from(data.weights), claimNorm: new Float64Array(n), sizes: new Int32Array(nGroups), groupMembers: new Array<number[]>(nGroups), sentenceLead: new Int32Array(n) };
+    const { weights, claimNorm, sizes, groupMembers, sentenceLead } = tables;
+    if (counted < n) {
+      const to = Math.min(n, counted + budget);
+      for (let ci = counted; ci < to; ci++) sizes[claims[ci][2]]++;
+      counted = to;
+    } else if (listed < nGroups) {
+      const to = Math.min(nGroups, listed + budget);
+      for (let g = listed; g < to; g++) {
+        groupMembers[g] = new Array<number>(sizes[g]);
+        sizes[g] = 0;
+      }
+      listed = to;
+    } else if (filled < n) {
+      const to = Math.min(n, filled + budget);
+      for (let ci = filled; ci < to; ci++) {
+        const c = claims[ci];
+        for (const k of c[3]) claimNorm[ci] += weights[k];
+        groupMembers[c[2]][sizes[c[2]]++] = ci;
+        const prev = ci > 0 ? claims[ci - 1] : null;
+        sentenceLead[ci] = prev && prev[0] === c[0] && prev[1] === c[1] ? sentenceLead[ci - 1] : ci;
+      }
+      filled = to;
+    }
+  };
+  return {
+    steps: Array.from({ length: 2 * Math.ceil(n / piece) + Math.ceil(nGroups / piece) }, () => () => advance(piece)),
+    result: () => {
+      do advance(Number.POSITIVE_INFINITY);
+      while (counted < n || listed < nGroups || filled < n);
+      const { claimNorm, groupMembers, sentenceLead } = tables!;
+      return { claimNorm, groupMembers, sentenceLead };
+    },
+  };
 }
 
 /** The claims' parts for the re-ranker's features, over the BM25 index's idf and the key words' vector rows. */
@@ -225,11 +283,12 @@ function claimParts(data: MatcherData, bm25: Bm25, vectors: WordVectors | null):
   return new ClaimParts(data.claims, isWordKey, keyRow, keyActor, bm25.idf, data.articleYears, RARE_WORDS);
 }
 
-/** The BM25 index over the claims' keys. */
-function claimBm25(data: MatcherData): Bm25 {
+/** The BM25 index over the claims' keys; from the postings' lengths (each key's claim count) when built. */
+function claimBm25(data: MatcherData, postings?: readonly Int32Array[]): Bm25 {
   return new Bm25(
     data.claims.map((c) => c[3]),
     data.keys.length,
+    postings ? Int32Array.from(postings, (p) => p.length) : undefined,
   );
 }
 
@@ -416,12 +475,15 @@ export class ClaimScorer {
     this.reachedList = new Int32Array(data.claims.length);
     this.paired = new Int32Array(data.claims.length);
     this.keyBound = new Float64Array(data.keys.length).fill(Number.NaN);
-    this.bm25 = built.bm25 ?? claimBm25(data);
+    this.bm25 = built.bm25 ?? claimBm25(data, this.postings);
     this.exactStamp = new Int32Array(data.claims.length);
     this.memberMark = new Int32Array(data.keys.length);
     this.unknownIdf = Math.log(1 + (data.claims.length + 0.5) / 0.5);
     this.parts = built.parts ?? claimParts(data, this.bm25, this.vectors);
-    this.claimFlags = Uint8Array.from(data.claims, (_, ci) => data.claimFlags?.[ci] ?? 0);
+    // A loop, not Uint8Array.from(data.claims, f): that is a slow path (~40 ms of CPU at 20,000 generated articles).
+    this.claimFlags = new Uint8Array(data.claims.length);
+    const flags = data.claimFlags;
+    if (flags) for (let ci = 0; ci < data.claims.length; ci++) this.claimFlags[ci] = flags[ci] ?? 0;
     (data.descriptorWords ?? []).forEach((w, i) => this.descriptorIds.set(w, i));
     const byWord: number[][] = (data.descriptorWords ?? []).map(() => []);
     (data.entityDescriptors ?? []).forEach((ws, e) => ws.forEach((w) => byWord[w]?.push(e)));
@@ -580,7 +642,7 @@ export class ClaimScorer {
     if (probe) {
       const ctx = this.relateContext(text, t, a, b);
       const page = pageTraits(ctx);
-      decided = (c) => otherEvent(ctx, page, this.claims[c], this.relateData.traits[c]);
+      decided = (c) => otherEvent(ctx, page, this.claims[c], this.relateData.traits(c));
     }
     for (let i = 0; i < nTop; i++) {
       const c = this.top[i];

@@ -21,7 +21,7 @@ import { compareCertainty, readCertainties, type CertaintyReading, type Certaint
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
 import { readRepeatMarker } from '../lang/event-time';
-import { closeWithin, relatePlaces } from '../lang/places';
+import { closeWithin, listedPlaces, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { WORD, type TokenRun } from '../lang/token-flags';
@@ -37,8 +37,8 @@ const MAX_DIFFERENCES = 4;
 
 /** What relating needs of the corpus beyond the claim signatures, built once per matcher (relateData). */
 export interface RelateData {
-  /** Per claim, its certainty, dates, and the groups its shares are of (MatcherData.claimTraits); undefined where malformed. */
-  traits: readonly (ClaimTraits | undefined)[];
+  /** A claim's certainty, dates, and the groups its shares are of (MatcherData.claimTraits); undefined where malformed or absent. */
+  traits(claim: number): ClaimTraits | undefined;
   /** Per place index, the places the corpus text says it lies in (transitively). */
   within: readonly ReadonlySet<number>[];
   /** Per place index, the places a gazetteer puts it in (MatcherData.placeWithinGazetteer); absent: none known. */
@@ -47,6 +47,12 @@ export interface RelateData {
   keyIds: ReadonlyMap<string, number>;
   /** Per article index, its year (0 when undated; MatcherData.articleYears); absent: none known. */
   articleYears?: readonly number[];
+  /**
+   * The words (lower case) a corpus quote says in a sentence it continues into, whole sentence
+   * inside the quote marks ('"The yard is open. Its crews are back. …'), and those
+   * of the whole quote; undefined when no quote continues into it. Absent: none known.
+   */
+  quoteInside?: (article: number, sentence: number) => { here: readonly string[]; whole: readonly string[] } | undefined;
 }
 
 /** What relating needs of the page sentence just scored, and of the corpus. */
@@ -105,17 +111,81 @@ function sameMeasure(cls: number, pageUnits: readonly string[], corpusUnits: rea
   return false;
 }
 
-/** Builds the corpus-side relating data once from compiled matcher data. */
+/**
+ * Builds the corpus-side relating data once from compiled matcher data. What grows with the claims
+ * is read on first use, claim by claim (traits) or whole (keyIds): checking every claim's traits up
+ * front was one task of ~275 ms of CPU at 20,000 generated articles (scripts/bench/cold-side.ts
+ * --steps, load ~13), which a names request arriving meanwhile waited behind; a page relates a few
+ * hundred claims at most.
+ */
 export function relateData(data: MatcherData): RelateData {
   // Transitive: a venue in a town in a county lies in the county.
   const within = closeWithin(data.places.length, data.placeWithin ?? []);
-  // Traits that are not what this version writes are left out (figures and places still compare):
-  // a bad stored shard must not stop a scan.
-  const traits = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? data.claimTraits.map((t) => (isTraits(t) ? t : undefined)) : [];
   const withinGazetteer: Set<number>[] = data.places.map(() => new Set<number>());
   const gazetteerPairs = Array.isArray(data.placeWithinGazetteer) ? data.placeWithinGazetteer : [];
   for (let k = 0; k + 1 < gazetteerPairs.length; k += 2) withinGazetteer[gazetteerPairs[k]]?.add(gazetteerPairs[k + 1]);
-  return { traits, within, withinGazetteer, keyIds: new Map((data.keys ?? []).map((k, i) => [k, i])), articleYears: Array.isArray(data.articleYears) ? data.articleYears : [] };
+  let keyIds: Map<string, number> | null = null;
+  return {
+    traits: claimTraitsOf(data),
+    within,
+    withinGazetteer,
+    get keyIds() {
+      return (keyIds ??= new Map((data.keys ?? []).map((k, i) => [k, i])));
+    },
+    articleYears: Array.isArray(data.articleYears) ? data.articleYears : [],
+    quoteInside: quotesInside(data),
+  };
+}
+
+/** A claim's traits checked (claimTraitsOf): not yet (0), well-formed, malformed. */
+const TRAITS_GOOD = 1;
+const TRAITS_BAD = 2;
+
+/**
+ * RelateData.traits over MatcherData.claimTraits: each claim's checked on its first lookup. Traits
+ * that are not what this version writes are left out (figures and places still compare): a bad
+ * stored shard must not stop a scan. A list of another length than the claims' is none at all.
+ */
+function claimTraitsOf(data: MatcherData): RelateData['traits'] {
+  const all = Array.isArray(data.claimTraits) && data.claimTraits.length === data.claims.length ? (data.claimTraits as unknown[]) : null;
+  if (!all) return () => undefined;
+  const checked = new Uint8Array(all.length);
+  return (claim) => {
+    if (!(claim >= 0 && claim < all.length)) return undefined;
+    if (checked[claim] === 0) checked[claim] = isTraits(all[claim]) ? TRAITS_GOOD : TRAITS_BAD;
+    return checked[claim] === TRAITS_GOOD ? (all[claim] as ClaimTraits) : undefined;
+  };
+}
+
+/** Sentences per article below this bound share one number as key (article × bound + sentence); an article of more is looked up by a string key. */
+const SENTENCE_KEY_BOUND = 1 << 20;
+
+/**
+ * RelateData.quoteInside over the corpus quotes (MatcherData.quotes): each sentence a quote moves
+ * on to (its turns past the first, whose opening mark a claim of that sentence holds itself). Built
+ * on first use, so a matcher that never relates a quoted claim pays nothing.
+ */
+function quotesInside(data: MatcherData): RelateData['quoteInside'] {
+  const quotes = Array.isArray(data.quotes) ? data.quotes : [];
+  const words = Array.isArray(data.words) ? data.words : [];
+  let at: Map<number, [number, number]> | null = null;
+  return (article, sentence) => {
+    if (!at) {
+      at = new Map();
+      quotes.forEach((q, qi) => {
+        const turns = Array.isArray(q?.[4]) ? q[4] : [];
+        // Turns are (word index, sentence) pairs; the first is the quote's opening sentence.
+        for (let k = 2; k + 1 < turns.length; k += 2) if (turns[k + 1] < SENTENCE_KEY_BOUND) at!.set(q[0] * SENTENCE_KEY_BOUND + turns[k + 1], [qi, k]);
+      });
+    }
+    const found = sentence < SENTENCE_KEY_BOUND ? at.get(article * SENTENCE_KEY_BOUND + sentence) : undefined;
+    if (!found) return undefined;
+    const [qi, k] = found;
+    const [, , , ids, turns] = quotes[qi];
+    const word = (id: number) => (words[id] ?? '').toLowerCase();
+    const end = k + 2 < turns.length ? turns[k + 2] : ids.length;
+    return { here: ids.slice(turns[k], end).map(word), whole: ids.map(word) };
+  };
 }
 
 /** Whether a value has the shape of ClaimTraits. */
@@ -141,7 +211,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
   for (const { claim, sim, otherGroup, linked, valuesOnly } of candidates) {
     const sig = ctx.claims[claim];
     // A claim of another event with the same people and place (a later campaign, the vote a year on) is no evidence at all.
-    if (otherEvent(ctx, page, sig, ctx.data?.traits[claim])) continue;
+    if (otherEvent(ctx, page, sig, ctx.data?.traits(claim))) continue;
     // Like a group member the re-ranker did not link, it needs close wording (VALUE_COMPARE_FROM) to be compared at all.
     if (valuesOnly && (!byArticle.has(sig[0]) || sim < VALUE_COMPARE_FROM)) continue;
     const ref = relate(ctx, sig, sim, claim, page, linked === true, valuesOnly === true);
@@ -150,7 +220,7 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     // A clause of a sentence already there is kept: it may show the sentence's manner is another clause's (below).
     if (otherGroup && byArticle.has(sig[0]) && ref.relation !== 'differs' && !byArticle.get(sig[0])!.some((r) => r.sentence === ref.sentence)) continue;
     if (ref.relation !== 'differs' && sim < MEMBER_FLOOR) continue;
-    if ((ctx.data?.traits[claim]?.[5] ?? -1) >= 0) framed.add(ref);
+    if ((ctx.data?.traits(claim)?.[5] ?? -1) >= 0) framed.add(ref);
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
     else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
@@ -199,12 +269,14 @@ export interface PageTraits {
   quotedText: string;
   /** Its repeat marker as written ("again", "a second campaign"; core/lang/event-time), "" when none. */
   repeat: string;
+  /** Names listed with its known places that the corpus does not know, as written (core/lang/places listedPlaces). */
+  listed: string[];
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '' };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [] };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -231,7 +303,27 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     quoted: quotedWords(run, from, to, isQuoted),
     quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
     repeat: spanText(ctx.text, readRepeatMarker(run, from, to)),
+    listed: pageListedPlaces(ctx, run, from, to),
   };
+}
+
+/** The names the page sentence lists with its known places that are none of the corpus's (listedPlaces), as written. */
+function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: number): string[] {
+  if (ctx.pagePlaces.length < 2 || to <= from) return [];
+  // Each known place's token range, found from its text in sentence order.
+  const known: [number, number][] = [];
+  let at = run.start[from];
+  let i = from;
+  for (const name of ctx.pagePlaceTexts) {
+    const start = ctx.text.indexOf(name, at);
+    if (start < 0) continue;
+    while (i < to && run.start[i] < start) i++;
+    let last = i;
+    while (last + 1 < to && run.end[last] < start + name.length) last++;
+    if (i < to && run.start[i] === start) known.push([i, last]);
+    at = start + name.length;
+  }
+  return listedPlaces(run, from, to, known).map(([f, l]) => ctx.text.slice(run.start[f], run.end[l]));
 }
 
 /**
@@ -417,7 +509,7 @@ function certaintyText(cue: string): string {
  */
 export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, claim = -1, page: PageTraits = pageTraits(ctx), linked = false, figuresOnly = false): CoverageRef {
   const [article, sentence, , , figs, claimPlaces] = sig;
-  const traits = claim >= 0 ? ctx.data?.traits[claim] : undefined;
+  const traits = claim >= 0 ? ctx.data?.traits(claim) : undefined;
   // Values are compared between statements of one fact: the re-ranker's link says so (fitted);
   // a group member the re-ranker did not link needs close wording (the first round's hand-set share).
   const compare = linked || sim >= VALUE_COMPARE_FROM;
@@ -497,10 +589,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   if (!figuresOnly && ctx.pagePlaces.length > 0 && claimPlaces.length > 0) {
     placeAgrees = ctx.pagePlaces.some((p) => claimPlaces.includes(p));
     // One judge of places (core/lang/places), the claim groups' too: what the corpus text says first, a gazetteer where no article relates the two.
-    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined) : null;
+    // The page's list may name places the corpus never does (listedPlaces): its own places too.
+    const judged = compare ? relatePlaces(ctx.pagePlaces, claimPlaces, ctx.data ? { text: ctx.data.within, gazetteer: ctx.data.withinGazetteer } : undefined, page.listed.length) : null;
     if (judged?.relation === 'scope') {
       // Lists of places that share some and each name others: the same statement about other places.
-      add({ attribute: 'place', kind: 'scope', page: judged.aOnly.map((i) => ctx.pagePlaceTexts[i]).join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
+      add({ attribute: 'place', kind: 'scope', page: [...judged.aOnly.map((i) => ctx.pagePlaceTexts[i]), ...page.listed].join(', '), corpus: judged.bOnly.map((i) => ctx.places[claimPlaces[i]]).join(', ') });
     }
     if (!placeAgrees && judged) {
       if (judged.relation === 'within' || judged.relation === 'around') {
@@ -545,6 +638,13 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     if (corpusQuote?.length === 2) {
       const wording = quoteWording(page.quoted, corpusQuote[0].split(' '));
       if (wording === 'varied' || wording === 'other') add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: corpusQuote[1] });
+    } else if (!corpusQuote?.length) {
+      // A claim without quote marks of its own inside a quote that runs over sentences: the
+      // speaker's words are the whole quote's, compared as a claim's own quotation is (a page quote
+      // of another of its sentences is the same utterance cut, no difference).
+      const inside = ctx.data?.quoteInside?.(article, sentence);
+      const wording = inside ? quoteWording(page.quoted, inside.whole) : null;
+      if (inside && (wording === 'varied' || wording === 'other')) add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: inside.here.join(' ') });
     }
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];

@@ -63,6 +63,8 @@ export interface MatcherOptions {
    * meanwhile. Data they cannot be built from then throws there, not here.
    */
   deferClaims?: boolean;
+  /** Claims one step of the deferred build reads (claims.ts ClaimScorerOptions.pieceClaims; tests). */
+  pieceClaims?: number;
 }
 
 /**
@@ -78,10 +80,12 @@ export interface Matcher {
   /** Builds now what MatcherOptions.deferClaims left for later (nothing otherwise). */
   prepare(): void;
   /**
-   * `prepare` in steps: each turn of the iterator builds one piece (the longest 54–55 ms of CPU at
-   * 5,000 generated articles against 212–235 ms for the build in one piece: scripts/bench/cold-side.ts
-   * --steps, load ~10), so a caller can let other work run between them. Steps another caller (or a
-   * scan) already took are not taken again.
+   * `prepare` in steps: each turn of the iterator builds one piece, what grows with the claims a
+   * range of claims a piece (the longest 16–23 ms of CPU at 5,000 generated articles against 80–104
+   * when the build was seven pieces; at 20,000 most pieces 1–10 ms and the longest 35–145, against
+   * 337–360, though a full collection of the garbage collector, hundreds of ms in the bench's heap,
+   * can land in any piece: scripts/bench/cold-side.ts --steps, load ~10–15), so a caller can let
+   * other work run between them. Steps another caller (or a scan) already took are not taken again.
    */
   prepareSteps(): Generator<void>;
   /** Whether a scan of any kind runs without building first (always, unless deferClaims left work). */

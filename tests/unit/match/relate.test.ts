@@ -19,6 +19,8 @@ import { claimEvidence, compareFigures, derivedCounts, relate, relateData, share
 import type { MatcherData } from '../../../src/core/match/data';
 import { lookup } from '../../../scripts/lib/lookup';
 import { compileMatcher } from '../../../src/core/match';
+import { generateCorpus } from '../../../scripts/bench/generate-corpus';
+import { seedsIndex } from '../../fixtures/seeds-index/seeds-index';
 
 const q = (name: (typeof QUALIFIERS)[number]) => QUALIFIERS.indexOf(name);
 const PLACES = ['Kessel Quay', 'Dunmore Valley', 'Westford'];
@@ -81,7 +83,7 @@ function context(text: string, claims: ClaimSignature[], traits: ClaimTraits[], 
     pageDay: pageDate ? dayOf(pageDate) : null,
     quoted: quotedSpans(run),
     // Kessel Quay lies in Dunmore Valley, as a corpus text said; a gazetteer puts it in Westford's area too.
-    data: { traits, within: [new Set([1]), new Set(), new Set()], withinGazetteer: [new Set([2]), new Set(), new Set()], keyIds: KEY_IDS },
+    data: { traits: (c) => traits[c], within: [new Set([1]), new Set(), new Set()], withinGazetteer: [new Set([2]), new Set(), new Set()], keyIds: KEY_IDS },
   };
 }
 
@@ -228,6 +230,37 @@ describe('relate: the kind of each difference', () => {
     expect(place ? { kind: place.kind, page: place.page, corpus: place.corpus } : null).toEqual(expected);
   });
 
+  it.each([
+    // [name, page sentence, the corpus quote the claim's sentence lies inside (null: none), expected differences]
+    ['another utterance of the quote the sentence continues', 'Ms Vale said: "The ferry fares are too high for families."', 'We have waited long enough. The harbour belongs to all who work on it.', ['wording:quote-other']],
+    ['another sentence of the same quote: a cut, no difference', 'Ms Vale said: "We have waited long enough."', 'We have waited long enough. The harbour belongs to all who work on it.', []],
+    ['the same quote worded differently', 'Ms Vale said: "We have waited long enough, and the harbour belongs to everyone who works on it."', 'We have waited long enough. The harbour belongs to all who work on it.', ['wording:quote-varied']],
+    ['no quote continues into the sentence', 'Ms Vale said: "The ferry fares are too high for families."', null, []],
+  ])('a claim inside a quote that runs over sentences: %s', (_name, page, quote, expected) => {
+    // The corpus sentence, the second of the quote, has no quote marks of its own.
+    const [sig, traits] = corpusClaim('The harbour belongs to all who work on it.');
+    const ctx = context(page, [sig], [traits]);
+    const words = quote === null ? null : quote.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, '').split(/\s+/).filter(Boolean);
+    ctx.data = { ...ctx.data!, quoteInside: (article, sentence) => (words && article === 0 && sentence === 1 ? { here: words.slice(5), whole: words } : undefined) };
+    const ref = relate(ctx, sig, 0.8, 0);
+    expect((ref.differences ?? (ref.values ? [ref.values] : [])).map((d) => `${d.attribute}:${d.kind}`)).toEqual(expected);
+  });
+
+  it.each([
+    // [page sentence, the corpus's places named there, the corpus claim's places, the expected place difference or none]
+    ['Rallies were held in Haddon, Westford, Eastholm and Ely.', ['Westford', 'Eastholm'], ['Westford', 'Eastholm', 'Millbrook'], { kind: 'scope', page: 'Haddon, Ely', corpus: 'Millbrook' }],
+    ['Rallies were held in Westford and Eastholm.', ['Westford', 'Eastholm'], ['Westford', 'Eastholm', 'Millbrook'], null],
+    ['Rallies were held in Haddon, Westford, Eastholm and Ely.', ['Westford', 'Eastholm'], ['Westford', 'Eastholm'], null],
+  ])('a page list naming places the corpus does not know: %s against %j', (text, pagePlaces, corpusPlaces, expected) => {
+    const places = [...PLACES, 'Eastholm', 'Millbrook'];
+    const [sig, traits] = corpusClaim(`Rallies were held in ${corpusPlaces.join(', ')}.`);
+    sig[5] = corpusPlaces.map((p) => places.indexOf(p));
+    const ctx = { ...context(text, [sig], [traits]), places, pagePlaces: pagePlaces.map((p) => places.indexOf(p)), pagePlaceTexts: pagePlaces };
+    ctx.data = { ...ctx.data!, within: places.map(() => new Set<number>()), withinGazetteer: places.map(() => new Set<number>()) };
+    const place = (({ differences, values }) => (differences ?? (values ? [values] : [])).find((d) => d.attribute === 'place'))(relate(ctx, sig, 0.8, 0));
+    expect(place ? { kind: place.kind, page: place.page, corpus: place.corpus } : null).toEqual(expected);
+  });
+
   it('puts a contradiction before a precision difference and names it the main kind', () => {
     const [sig, traits] = corpusClaim('43 crews walked out on Tuesday.', { date: '2021-03-09' });
     const ref = relate(context('About 40 crews walked out on Friday.', [sig], [traits]), sig, 0.8, 0);
@@ -243,6 +276,15 @@ describe('relate: the kind of each difference', () => {
 });
 
 describe('relateData', () => {
+  it('finds the quote a sentence lies inside: a sentence a quote moves on to, not its opening one', () => {
+    // One quote of article 0 over sentences 3 and 4 (turns: word 0 in sentence 3, word 2 in sentence 4).
+    const data = { places: [], claims: [], words: ['We', 'waited', 'The', 'harbour'], quotes: [[0, 3, 0, [0, 1, 2, 3], [0, 3, 2, 4]]] } as unknown as MatcherData;
+    const inside = relateData(data).quoteInside!;
+    expect(inside(0, 4)).toEqual({ here: ['the', 'harbour'], whole: ['we', 'waited', 'the', 'harbour'] });
+    expect(inside(0, 3)).toBeUndefined();
+    expect(inside(1, 4)).toBeUndefined();
+  });
+
   const sig: ClaimSignature = [0, 0, 0, [], [], []];
   const good: ClaimTraits = [Certainty.stated, '', [[1, 1, -1, 0, 0, 'x']], [], [], -1, ''];
   it.each([
@@ -255,9 +297,31 @@ describe('relateData', () => {
     const claims: ClaimSignature[] = Array.from({ length: nClaims }, () => sig);
     const data = { places: ['Kessel Quay', 'Dunmore Valley'], placeWithin: [0, 1], claims, claimTraits } as unknown as MatcherData;
     const out = relateData(data);
-    expect(out.traits).toEqual(expected);
+    // Every claim, and one past them (none), each looked up twice (the second answer is the checked one kept).
+    const lookups = Array.from({ length: nClaims + 1 }, (_, c) => [out.traits(c), out.traits(c)]);
+    expect(lookups).toEqual(Array.from({ length: nClaims + 1 }, (_, c) => [expected[c], expected[c]]));
     expect([...out.within[0]]).toEqual([1]);
   });
+
+  // Traits are checked claim by claim on first lookup, key ids made on first use: the same as the
+  // whole list checked up front (every compiled claim's traits are well-formed).
+  it.each([
+    ['the seeds', () => seedsIndex().data],
+    ['a generated corpus of 40 articles', () => compileMatcher(analyseCorpus(generateCorpus({ articles: 40, seed: 11 })))],
+  ])('on %s: each claim\'s traits and the key ids, looked up in any order, are the compiled ones', (_name, dataOf) => {
+    const data = dataOf();
+    const out = relateData(data);
+    const n = data.claims.length;
+    expect(n).toBeGreaterThan(50);
+    // Backwards, then forwards (checked once, read twice).
+    const backwards = Array.from({ length: n }, (_, i) => out.traits(n - 1 - i)).reverse();
+    expect(backwards).toEqual(data.claimTraits);
+    expect(Array.from({ length: n }, (_, c) => out.traits(c))).toEqual(data.claimTraits);
+    expect(out.traits(n)).toBeUndefined();
+    expect(out.traits(-1)).toBeUndefined();
+    expect([...out.keyIds]).toEqual(data.keys.map((k, i) => [k, i]));
+    expect(out.keyIds).toBe(out.keyIds);
+  }, 60_000);
 
   it('reads the gazetteer\'s place pairs apart from the text\'s, and none from older data', () => {
     const data = { places: ['Kessel Quay', 'Dunmore Valley', 'Westford'], placeWithin: [0, 1], placeWithinGazetteer: [0, 2, 1, 2], claims: [] } as unknown as MatcherData;
