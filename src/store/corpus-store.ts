@@ -581,8 +581,14 @@ export class CorpusStore {
       return holdingInstallLock(data, async () => {
         const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids);
         try {
-          if (existing) await this.db.put('corpora', { ...existing, pending: data });
-          else {
+          if (existing) {
+            // Checked in the write: another context's install over this corpus since it was read must not be undone.
+            const tx = this.db.transaction('corpora', 'readwrite');
+            const current = optionalMeta(await tx.store.get(id));
+            if (current?.data !== existing.data) throw new Error(`corpus "${existing.name}" changed while it was being replaced: nothing was changed; try again`);
+            await tx.store.put({ ...current, pending: data });
+            await tx.done;
+          } else {
             // Not announced: a corpus still importing is neither listed as ready nor matched.
             await this.db.put('corpora', {
               ...initial,

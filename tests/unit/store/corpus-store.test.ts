@@ -129,6 +129,33 @@ describe('corpus store: switch, rename, delete, export', () => {
     expect(second).toMatchObject({ id: BUNDLED_CORPUS_ID, name: 'Bundled', active: false, created: first.created, status: 'ready' });
     expect(await countRows(s)).toEqual(rows);
   });
+
+  it('a replacement fails and changes nothing when another context replaced the corpus after it was read', async () => {
+    const name = freshDbName();
+    const s = await store(name);
+    const other = await store(name);
+    const { id } = await s.install(seedsIndex(), { name: 'Shared', origin: 'imported' });
+    // Right after this context reads the corpus's metadata for its replacement, another context replaces it.
+    const read = s.meta.bind(s);
+    let raced = false;
+    s.meta = async (key: string) => {
+      const meta = await read(key);
+      if (!raced && meta?.status === 'ready') {
+        raced = true;
+        await other.install(secondIndex(), { id, name: 'Shared', origin: 'imported' });
+      }
+      return meta;
+    };
+    await expect(s.install(seedsIndex(), { id, name: 'Shared', origin: 'imported' })).rejects.toThrow(/"Shared" changed while it was being replaced: nothing was changed/);
+    expect(raced).toBe(true);
+    await s.whenIdle();
+    await other.whenIdle();
+    const meta = (await read(id))!;
+    expect(meta.pending).toBeUndefined();
+    expect(meta.status).toBe('ready');
+    expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(secondIndex()));
+    expect(await countRows(s)).toEqual(await countRows(other));
+  });
 });
 
 describe('corpus store: the generation a replacement retires', () => {
