@@ -47,8 +47,11 @@ export const MIN_DICE = 0.4;
  */
 export const MIN_SHARED_KEYWORDS = 2;
 
-/** Words two sorted keyword lists share, by one merge pass (claims' keywords are sorted; no allocation per pair). */
-function shared(a: readonly string[], b: readonly string[]): number {
+/**
+ * Items two sorted lists share, by one merge pass (claims' keywords are sorted, as strings or as the
+ * keyword numbers ClaimFeatures gives them in the same order; no allocation per pair).
+ */
+function shared<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -151,20 +154,6 @@ class ClaimFeatures {
 /** Where the speech groups' blocking numbers start: past any corpus's keywords and units (a Float64 key holds it exactly). */
 const SPEECH_KEYS = 2 ** 40;
 
-/** Words two sorted lists of keyword numbers share, by one merge pass (as `shared` over the strings). */
-function sharedNumbers(a: Int32Array, b: Int32Array): number {
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
-
 /**
  * Groups claims; every claim ends up in exactly one group. Returns each group's members (claim
  * indices, ascending; groups in order of first member): the comparison (compareGroup) is made when
@@ -182,7 +171,7 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
     const sameActor = a.actor !== null && a.actor === b.actor;
     const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
     const unit = intersects(units[i], units[j]);
-    const score = scoreOf(sharedNumbers(keywords[i], keywords[j]), keywords[i].length, keywords[j].length, intersects(a.entities, b.entities), unit, sameActor, gathering);
+    const score = scoreOf(shared(keywords[i], keywords[j]), keywords[i].length, keywords[j].length, intersects(a.entities, b.entities), unit, sameActor, gathering);
     if (score > 0) edges.add(i, j, score);
   });
   const sets = new DisjointSets(claims.length);
