@@ -98,6 +98,22 @@ function longArticle(): Element {
 const marked = () => Array.from(document.querySelectorAll('coverage-lens-mark[data-cl-first]')).map((m) => m.getAttribute('data-id'));
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/**
+ * A story (#a, its second paragraph naming Jane Doe and the Town Council) beside a column (.col-b)
+ * that names Jane Doe too; returns where each marker is put as it is put ('a' or 'col-b'), watched
+ * by a MutationObserver so a marker shown even for a moment is seen.
+ */
+function storyBesideColumn(): string[] {
+  const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
+  document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
+      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
+  const seen: string[] = [];
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push((n as Element).closest('[id], .col-b')?.getAttribute('id') ?? 'col-b');
+  }).observe(document.body, { childList: true, subtree: true });
+  return seen;
+}
+
 describe('held markers (the scanner)', () => {
   it('writes the on-screen and near markers at once, holds the far ones, and counts and lists them all', async () => {
     const root = longArticle();
@@ -266,13 +282,7 @@ describe('the on-screen paragraphs, sent while the article root is found', () =>
   });
 
   it('the early names of a cold matching side never show in a paragraph beside the story, not even for a moment', async () => {
-    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
-    document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
-      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
-    const seen: string[] = [];
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push((n as Element).closest('[id], .col-b')?.getAttribute('id') ?? 'col-b');
-    }).observe(document.body, { childList: true, subtree: true });
+    const seen = storyBesideColumn();
     // Names first, then the whole answer, as a matching side still loading its corpus answers.
     const match: BlockMatch = async (blocks, kinds, early) => {
       const all = blocks.map((b) => findTerms(TERMS, b, kinds));
@@ -291,13 +301,7 @@ describe('the on-screen paragraphs, sent while the article root is found', () =>
   });
 
   it('names that come back before the article root is found are shown once it is, in the article only, without waiting for the whole answer', async () => {
-    const prose = (i: number) => `Paragraph ${i} of the story goes on long enough to count as prose for the article finder.`;
-    document.body.innerHTML = `<div class="col-b"><p data-y="0">Jane Doe also features in a story next to this one, told at length.</p></div>
-      <div id="a">${[1, 2, 3, 4, 5].map((i) => `<p data-y="${i * LINE}">${i === 2 ? 'Jane Doe told the Town Council what it had to hear that night.' : prose(i)}</p>`).join('')}</div>`;
-    const seen: string[] = [];
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'COVERAGE-LENS-MARK') seen.push((n as Element).closest('[id], .col-b')?.getAttribute('id') ?? 'col-b');
-    }).observe(document.body, { childList: true, subtree: true });
+    const seen = storyBesideColumn();
     const { findArticleRoot } = await import('../../../src/page/article-root');
     let rootFound = false;
     let namesBeforeRoot = false;
