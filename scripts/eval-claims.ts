@@ -108,6 +108,7 @@ function main(): void {
   if (args.has('--verbose')) {
     console.log('\nLeave-one-outlet-out errors:\n' + total.errors.join('\n'));
     console.log('\nDev errors:\n' + [...dev.claims.errors, ...dev.people.errors, ...dev.relationErrors, ...kindItems.relationErrors, ...kindItems.kindErrors].join('\n'));
+    console.log('\nPage context errors:\n' + [...pageItems.claims.errors, ...pageItems.falseAlarms.map((f) => `false alarm: ${f}`)].join('\n'));
     console.log('\n(The held-back misses are never listed: only its figures are shown, so nobody tunes to them.)');
   }
 }

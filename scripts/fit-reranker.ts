@@ -108,9 +108,9 @@ function main(): void {
     let block = 0;
     scanBlocks(probeMatcher, item.text, {
       kinds: { claim: true },
-      claimProbe: (claim, features, sentence, otherEvent) => {
-        // A pair the other-event rule decides never reaches the re-ranker's verdict: not one to fit on.
-        if (otherEvent) return;
+      claimProbe: (claim, features, sentence, decided) => {
+        // A pair a rule decides (another event, another person's claim) never reaches the re-ranker's verdict: not one to fit on.
+        if (decided) return;
         const article = data.articles[data.claims[claim][0]];
         const key = `${block}\u0000${sentence}\u0000${article}`;
         if (expected.has(article)) {

@@ -293,7 +293,7 @@ function claimBm25(data: MatcherData, postings?: readonly Int32Array[]): Bm25 {
   );
 }
 
-/** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call), the sentence's first token, and whether the other-event rule decides it (relate.ts otherEvent), for fitting. */
+/** Receives each re-ranked candidate (in BM25 order) with its features (a view valid only during the call), the sentence's first token, and whether a rule decides it (relate.ts otherEvent, or another person's claim: otherPerson), for fitting. */
 export type ClaimProbe = (claim: number, features: Float64Array, sentence: number, otherEvent: boolean) => void;
 
 /** Symbol cache value: not looked up yet. */
@@ -400,9 +400,18 @@ export class ClaimScorer {
   private subject = -1;
   /**
    * The sentence's subject when it is a known person: the "he"/"she" or role subject resolved
-   * (this.subject), else a person named at the sentence's opening; -1 when neither (subjectOther).
+   * (this.subject), else a person named at the sentence's opening; -1 when neither (otherPerson).
    */
   private subjectPerson = -1;
+  /**
+   * Set by features() for the claim just featured: the sentence's subject is a known person
+   * (subjectPerson) and the claim is another person's. Such a pair links nothing, a rule rather
+   * than a fitted weight: the dev split the fit reads holds no sentence of one person stating
+   * another's claim, so as a feature it was fitted at −0.16 and such sentences linked (page-context
+   * set, read by no fit: 3 false alarms of 3 traps; as a rule 0, with no link lost on
+   * leave-one-outlet-out, the dev split or the page-context set).
+   */
+  private otherPerson = false;
   /** Per entity: 'm', 'f' or '-' (MatcherData entityGenders; '' when the data has none). */
   private readonly entityGenders: string;
   private readonly entityDescriptors: number[][];
@@ -656,9 +665,11 @@ export class ClaimScorer {
       const row = this.rowViews[i];
       // Alignment is the costly part: skipped when even perfect alignment could not reach the threshold.
       this.topExact[i] = this.features(c, sums[this.top[0] * 3 + 1], row, probe ? 0 : threshold) ? 1 : 0;
-      const p = probability(this.model, row, 0);
+      // Another person's claim links nothing (otherPerson): not a pair the fit weighs either.
+      const other = this.otherPerson;
+      const p = other ? 0 : probability(this.model, row, 0);
       this.topP[i] = p;
-      probe?.(c, row, a, decided!(c));
+      probe?.(c, row, a, decided!(c) || other);
       if (p > bestP) {
         bestP = p;
         best = c;
@@ -905,7 +916,7 @@ export class ClaimScorer {
     // accBm holds the length-scaled score only for candidates; others share too few keys to link.
     if (this.sums[c * 3 + 2] < MIN_CANDIDATE_SHARED) return 0;
     this.features(c, bestBm || bm, this.one, 0);
-    return probability(this.model, this.one, 0);
+    return this.otherPerson ? 0 : probability(this.model, this.one, 0);
   }
 
   /**
@@ -940,10 +951,10 @@ export class ClaimScorer {
     // The sentence's subject is a known person and the claim is another person's: none of its
     // actors is named or described, and one of them is a person ("Ann Reed was there too. She said
     // the plan had failed" against the claim of Bob Hale that it had). The subject, being neither
-    // named among nor described as the claim's actors, is not one of them.
-    row[F.subjectOther] = 0;
+    // named among nor described as the claim's actors, is not one of them (a rule: otherPerson).
+    this.otherPerson = false;
     if (row[F.actorMissing] && this.subjectPerson >= 0) {
-      for (let j = 0; j < actors.length; j++) if (this.entityKinds[actors[j]] === 'p') row[F.subjectOther] = 1;
+      for (let j = 0; j < actors.length; j++) if (this.entityKinds[actors[j]] === 'p') this.otherPerson = true;
     }
     // The claim's keys, marked for the clause cover (cheap: exact keys) and the alignment below.
     const mark = ++this.markStamp;

@@ -22,7 +22,6 @@ export const FEATURES = [
   'actorShared', // the sentence names an actor (person, organisation) the claim names
   'actorMissing', // the claim names actors and the sentence names none of them, not even by a descriptor or a he/she subject
   'actorByDescriptor', // a claim actor is not named but one of its corpus descriptors is in the sentence, or the sentence opens with he/she and the actor is a person
-  'subjectOther', // actorMissing, and the sentence's subject is a known person (he/she or a role resolved, or named at its opening) while a claim actor is another person
   // Negation, modality, time.
   'negationMismatch', // one side negates, the other does not
   'modalityMismatch', // one side is modal, future or hedged, the other is not (modalityReported aside)
