@@ -23,7 +23,7 @@ import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
-import { MODAL, NEGATION, REPORTED_MODAL, REPORTS, TIME_LATER, TIME_SHIFT, isReportVerb, modalBeforeTo, reportedClass, wordClass } from './rerank-words';
+import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
@@ -81,7 +81,6 @@ const TIME_WORDS = TIME_SHIFT | TIME_LATER;
 const SYM_EVENT_VERB = 1;
 const SYM_CLAUSE_OPENER = 2;
 const SYM_MODAL_BEFORE_TO = 4;
-const SYM_REPORT_VERB = 8;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -533,8 +532,6 @@ export class ClaimScorer {
     this.nSlots = 0;
     this.clauseFlags.fill(0);
     this.sentenceFlags = 0;
-    // Whether a speech or thought verb came before in the sentence: its later modal words are reported (REPORTED_MODAL).
-    let reported = false;
     this.pageYears.length = 0;
     this.prepareCache(t);
     let content = 0;
@@ -606,11 +603,7 @@ export class ClaimScorer {
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
-      const wordFlags = reportedClass(this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym], reported);
-      if (this.symExtra[sym] & SYM_REPORT_VERB) {
-        reported = true;
-        this.sentenceFlags |= REPORTS;
-      }
+      const wordFlags = this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       this.clauseFlags[this.clause] |= wordFlags;
       this.sentenceFlags |= wordFlags;
       const d = this.symDescriptor[sym];
@@ -969,19 +962,7 @@ export class ClaimScorer {
     const pf = (this.clauseFlags[this.bestClause] & ~TIME_WORDS) | (this.sentenceFlags & TIME_WORDS);
     const differ = flags ^ pf;
     row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
-    // Modality only one side has. When its modal words are all a speaker's ("suggested it might")
-    // and the other side reports speech too ("suggested it was"), the two may be one report in
-    // other words, hedged or not: a feature of its own. Otherwise (the writer's own modality, or a
-    // reported one against a plain statement of fact) it is modalityMismatch.
-    const anyModal = MODAL | REPORTED_MODAL;
-    const pageAll = pf | (this.sentenceFlags & REPORTS);
-    const claimModal = (flags & anyModal) !== 0;
-    const pageModal = (pf & anyModal) !== 0;
-    const modal = claimModal === pageModal ? 0 : claimModal ? flags : pf;
-    const plain = claimModal ? pageAll : flags;
-    const reportedOnly = modal !== 0 && !(modal & MODAL) && (plain & REPORTS) !== 0;
-    row[F.modalityMismatch] = modal !== 0 && !reportedOnly ? 1 : 0;
-    row[F.modalityReported] = reportedOnly ? 1 : 0;
+    row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
     row[F.laterOnPage] = pf & TIME_LATER && !(flags & TIME_LATER) ? 1 : 0;
     row[F.timeShiftMismatch] = differ & (TIME_SHIFT | TIME_LATER) && !row[F.laterOnPage] ? 1 : 0;
     const years = this.parts.years(c);
@@ -1303,7 +1284,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
-    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (modalBeforeTo(norm) ? SYM_MODAL_BEFORE_TO : 0) | (isReportVerb(norm) ? SYM_REPORT_VERB : 0);
+    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (modalBeforeTo(norm) ? SYM_MODAL_BEFORE_TO : 0);
   }
 
   /** What relate() needs of the sentence just scored. */

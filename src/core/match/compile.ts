@@ -29,7 +29,7 @@ import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { classifyingTable } from './classify';
 import { wordKey } from './keys';
-import { REPORTS, isReportVerb, reportedClass, wordClass } from './rerank-words';
+import { wordClass } from './rerank-words';
 import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from './person-gender';
 
 /** Shortest participle that opens a clause ("being", "speaking"): shorter "-ing" words are nouns or "king". */
@@ -506,16 +506,10 @@ export class MatcherCompiler {
       scanner.scan(text, tokens, hits);
       const features = sentenceFeatures(tokens, 0, tokens.count, hits);
       let flags = 0;
-      // A modal word after a speech or thought verb is the speaker's (rerank-words REPORTED_MODAL).
-      let reported = false;
       for (let k = 0; k < tokens.count; k++) {
         if (!(tokens.flags[k] & WORD)) continue;
         const norm = tokens.norm[k];
-        flags |= reportedClass(wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : ''), reported);
-        if (isReportVerb(norm)) {
-          reported = true;
-          flags |= REPORTS;
-        }
+        flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
         const key = wordKey(norm);
         if (key === null) continue;
         const counts = surfaces.get(key) ?? new Map<string, number>();

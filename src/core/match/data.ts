@@ -8,10 +8,9 @@ import type { CompiledAutomaton } from './aho-corasick';
 /**
  * Bumped whenever a matcher could misread older MatcherData, or the corpus store's layout of it
  * changes (the store recompiles data of another version; 6: claim groups in parts of their own;
- * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short;
- * 8: claim flags tell a modal word after a speech verb, REPORTED_MODAL, from the writer's own, MODAL).
+ * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short).
  */
-export const MATCHER_DATA_VERSION = 8;
+export const MATCHER_DATA_VERSION = 7;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;

@@ -17,15 +17,6 @@ export const TIME_SHIFT = 4;
  * again, another): a page sentence with it and a claim without it are most often about another event.
  */
 export const TIME_LATER = 8;
-/**
- * Flag: a modal word stands after a speech or thought verb of its sentence ("said the plan could
- * fail", "hinted that it might close"): the modality is the reported speaker's, not the writer's,
- * so a sentence without it may state the same claim ("suggested the plan was failing"). Set instead
- * of MODAL for such a word (reportedClass); the fit weighs a mismatch of it apart from MODAL's.
- */
-export const REPORTED_MODAL = 16;
-/** Flag: the sentence has a speech or thought verb (isReportVerb): it reports what someone said or thinks. */
-export const REPORTS = 32;
 
 /** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
 const NEGATION_WORDS: readonly string[] = [
@@ -85,30 +76,6 @@ function compoundClass(norm: string): number {
   let flags = 0;
   for (const part of norm.split('-')) flags |= CLASSES.get(part) ?? 0;
   return flags;
-}
-
-/**
- * Verbs after which a modal word is reported: the speech verbs, and verbs of hinting, thinking and
- * fearing, which report a view as speech verbs do ("hinted that it could", "thinks it will").
- */
-const REPORT_VERBS: ReadonlySet<string> = new Set([
-  ...SPEECH_VERBS,
-  'hint', 'hints', 'hinted', 'hinting', 'think', 'thinks', 'thought', 'fear', 'fears', 'feared', 'warning', 'suggesting', 'arguing', 'insisting', 'claiming',
-]);
-
-/** Whether a normalised token reports what follows it (a speech, thought or hinting verb): REPORTED_MODAL. */
-export function isReportVerb(norm: string): boolean {
-  return REPORT_VERBS.has(norm);
-}
-
-/** A word's flags (wordClass) in its sentence: MODAL becomes REPORTED_MODAL when a report verb came before it (`reported`). */
-export function reportedClass(flags: number, reported: boolean): number {
-  return reported && flags & MODAL ? (flags & ~MODAL) | REPORTED_MODAL : flags;
-}
-
-/** The flag a word adds to its sentence's as a report verb (REPORTS), or 0. */
-export function reportFlag(norm: string): number {
-  return REPORT_VERBS.has(norm) ? REPORTS : 0;
 }
 
 /** Whether a token's modal flag depends on the token after it (MODAL_BEFORE_TO, FUTURE_OF_TELLING). */

@@ -24,7 +24,7 @@ import { NameHits, NameScanner, Vocabulary, compileNames } from '../../../src/co
 import { Tokens, WORD, tokenStrings, tokenize } from '../../../src/core/match/tokens';
 import { classifyingTable } from '../../../src/core/match/classify';
 import { wordKey } from '../../../src/core/match/keys';
-import { REPORTS, isReportVerb, reportedClass, wordClass } from '../../../src/core/match/rerank-words';
+import { wordClass } from '../../../src/core/match/rerank-words';
 import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from '../../../src/core/match/person-gender';
 
 /** Shortest participle that opens a clause ("being", "speaking"): shorter "-ing" words are nouns or "king". */
@@ -150,15 +150,10 @@ export function compileMatcherBefore(index: CorpusIndex): MatcherData {
     scanner.scan(c.text, tokens, hits);
     const features = sentenceFeatures(tokens, 0, tokens.count, hits);
     let flags = 0;
-    let reported = false;
     for (let k = 0; k < tokens.count; k++) {
       if (!(tokens.flags[k] & WORD)) continue;
       const norm = tokens.norm[k];
-      flags |= reportedClass(wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : ''), reported);
-      if (isReportVerb(norm)) {
-        reported = true;
-        flags |= REPORTS;
-      }
+      flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
       const key = wordKey(norm);
       if (key === null) continue;
       const counts = surfaces.get(key) ?? new Map<string, number>();
