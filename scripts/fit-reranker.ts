@@ -27,7 +27,11 @@
  * `--check` exits 1 when the committed file is not what the fit gives (npm test runs it).
  * FIT_EXTRA=page,kinds (either or both) also reads page-context-dev.json and kinds.json, for the
  * experiment of moving them into the fit (tests/fixtures/devset/README.md says what it gave); the
- * committed fit reads devset.json only. FIT_GRID=1 prints the out-of-fold grid on stderr.
+ * committed fit reads devset.json only. FIT_LOO=<seed article id prefix> also reads the seeds' alignment
+ * (tests/fixtures/alignment/seeds.json) as real-text pairs, each member sentence against the articles
+ * other than its own and the named one, so that article's leave-one-outlet-out figure stays out of
+ * sample (FIT_LOO=all: every article); an experiment, never committed (the README says what it gave).
+ * FIT_GRID=1 prints the out-of-fold grid on stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,7 +41,7 @@ import { compileMatcher, createMatcher, PagePeople, type Matcher, type MatcherDa
 import { FEATURE_COUNT, FEATURES, probability } from '../src/core/match/rerank';
 import { RETRIEVE_K } from '../src/core/match/claims';
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../src/core/match/logistic';
-import { DEVSET_FILE, KINDS_FILE, PAGE_CONTEXT_FILE, indexArticles, readDevItems } from './lib/claim-eval';
+import { ALIGNMENT_FILE, DEVSET_FILE, KINDS_FILE, PAGE_CONTEXT_FILE, indexArticles, readAlignment, readDevItems, type DevItem } from './lib/claim-eval';
 import { BAG_RESAMPLES, chooseLink, choosePoint, GRID, gridFigures, PRECISION_TARGET } from './lib/link-choice';
 import { splitBlocks } from './lib/lookup';
 import { readCorpus } from './lib/read-corpus';
@@ -89,7 +93,29 @@ function main(): void {
   const extra = (process.env.FIT_EXTRA ?? '').split(',').filter(Boolean);
   for (const e of extra) if (e !== 'page' && e !== 'kinds') throw new Error(`fit:rerank: FIT_EXTRA: unknown set "${e}" (page, kinds)`);
   if (check && extra.length) throw new Error('fit:rerank: --check compares the committed fit, which reads devset.json only: unset FIT_EXTRA');
-  const items = [...readDevItems(DEVSET_FILE), ...(extra.includes('page') ? readDevItems(PAGE_CONTEXT_FILE) : []), ...(extra.includes('kinds') ? readDevItems(KINDS_FILE) : [])];
+  const items: (DevItem & { exclude?: string[] })[] = [...readDevItems(DEVSET_FILE), ...(extra.includes('page') ? readDevItems(PAGE_CONTEXT_FILE) : []), ...(extra.includes('kinds') ? readDevItems(KINDS_FILE) : [])];
+  // Experiment (FIT_LOO=<held-out article id prefix> or "all"): the seeds' alignment as pairs of real
+  // text, each member sentence looked up against the articles other than its own (and the held-out
+  // one, whose leave-one-outlet-out figure is then out of sample); near-miss sets as negatives.
+  const loo = process.env.FIT_LOO;
+  if (check && loo) throw new Error('fit:rerank: --check compares the committed fit: unset FIT_LOO');
+  if (loo) {
+    const held = loo === 'all' ? null : articles.find((a) => a.id.startsWith(loo))?.id;
+    if (held === undefined) throw new Error(`fit:rerank: FIT_LOO: no seed article ${loo}`);
+    const alignment = readAlignment(ALIGNMENT_FILE, new Map(articles.map((a) => [a.id, a.text])));
+    for (const fact of alignment.facts) {
+      for (const m of fact.members) {
+        if (m.article === held) continue;
+        const others = [...new Set(fact.members.map((o) => o.article))].filter((a) => a !== m.article && a !== held);
+        if (others.length) items.push({ id: `loo-${fact.id}-${m.article.slice(0, 3)}`, kind: 'claim', text: m.text, people: [], articles: others, exclude: [m.article, ...(held ? [held] : [])] });
+      }
+    }
+    for (const set of alignment.distinct ?? []) {
+      for (const m of set.members) {
+        if (m.article !== held) items.push({ id: `loo-${set.id}-${m.article.slice(0, 3)}`, kind: 'none', text: m.text, people: [], articles: [], exclude: [m.article, ...(held ? [held] : [])] });
+      }
+    }
+  }
 
   // 1. Pairs, per item (so folds split by item). Per row: -1 a negative, else the bag (an expected
   // (sentence, corpus article) pair) whose candidate it is; a bag's positive is chosen in fitItems.
@@ -112,6 +138,7 @@ function main(): void {
         // A pair a rule decides (another event, another person's claim) never reaches the re-ranker's verdict: not one to fit on.
         if (decided) return;
         const article = data.articles[data.claims[claim][0]];
+        if (item.exclude?.includes(article)) return;
         const key = `${block}\u0000${sentence}\u0000${article}`;
         if (expected.has(article)) {
           found.add(article);
@@ -182,7 +209,7 @@ function main(): void {
       if (!own(i)) return;
       GRID.forEach((t, g) => {
         const statements = scanBlocks(matcher, item.text, { claimThreshold: t }).map((m) => buildDetection(index, m)).filter(isStatement);
-        const links = new Set(statements.flatMap((d) => d.coverage.map((c) => c.article)));
+        const links = new Set(statements.flatMap((d) => d.coverage.map((c) => c.article)).filter((a) => !item.exclude?.includes(a)));
         const cell = perItem[i][g];
         cell.predicted += links.size;
         cell.expected += item.articles.length;
