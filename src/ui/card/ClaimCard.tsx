@@ -35,10 +35,15 @@ export function refsByArticle(refs: CoverageRef[]): Map<string, CoverageRef> {
 
 /**
  * The ref for one member: the matcher's reference to that very sentence when there is one (an
- * article may have several members, one agreeing and one differing), else the article's best.
+ * article may have several members, one agreeing and one differing), else the article's best
+ * unless that one differs: a difference is another sentence's values, shown with that sentence
+ * (its own member, or otherDiffering), never under this member's excerpt as if it were its own.
  */
 export function refForMember(refs: readonly CoverageRef[], best: Map<string, CoverageRef>, article: string, sentence: number): CoverageRef | undefined {
-  return refs.find((r) => r.article === article && r.sentence === sentence) ?? best.get(article);
+  const own = refs.find((r) => r.article === article && r.sentence === sentence);
+  if (own) return own;
+  const fallback = best.get(article);
+  return fallback?.relation === 'differs' ? undefined : fallback;
 }
 
 /** What the reader is shown for one member: relation, against what it was judged, and how it differs. */
