@@ -19,7 +19,7 @@ const dump = (where: string, detections: Detection[]) => {
     if (d.kind !== 'claim' && d.kind !== 'quote') continue;
     for (const c of d.coverage) {
       const vs = (c.differences ?? (c.values ? [c.values] : [])).map((v) => `${v.attribute}/${v.kind}: "${v.page}" vs "${v.corpus}"`).join('; ');
-      lines.push(`${where} | ${d.kind} "${d.text.slice(0, 70)}" -> ${short(c.article)}#${c.sentence} ${c.relation} ${vs}`);
+      lines.push(`${where} | ${d.kind} "${d.text.slice(0, 70)}" -> ${short(c.article)} "${c.excerpt.slice(0, 40)}" ${c.relation} ${vs}`);
     }
   }
 };
