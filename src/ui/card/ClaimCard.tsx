@@ -71,7 +71,8 @@ export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | und
 
 /** The member's badge: the kind of difference when the matcher named one ("More precise"), else the relation. */
 function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
-  if (verdict.kind) return <KindBadge kind={verdict.kind} />;
+  // The main difference's attribute names it as its box does ("Other places", not "Other group", for lists of places).
+  if (verdict.kind) return <KindBadge kind={verdict.kind} attribute={verdict.differences.find((d) => d.kind === verdict.kind)?.attribute} />;
   if (verdict.basis === 'is-reference') return <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>;
   return <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>;
 }
@@ -102,7 +103,7 @@ export function excerptOf(details: ClaimDetails, article: string, sentence: numb
 function OtherSentence({ coverage: r, article, excerpt }: { coverage: CoverageRef; article?: ClaimMemberDetails['article']; excerpt?: string }) {
   return (
     <li class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
-      {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
+      {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} attribute={differencesOf(r).find((d) => d.kind === r.kind)?.attribute} /> : null} /> : null}
       <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
       {excerpt ? <blockquote class="cl-excerpt-block cl-clamp">{excerpt}</blockquote> : null}
       <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} wording />

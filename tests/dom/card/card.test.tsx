@@ -351,6 +351,21 @@ describe('claim card', () => {
     expect(other[0].querySelector('.cl-excerpt-block')).toBeNull();
   });
 
+  it('names a list of other places "Other places" on the badge as in its box, not "Other group"', () => {
+    const index = makeMiniIndex();
+    const places: Match['refs'] = [
+      { article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport, Westhaven', corpus: 'Old Quay, Northgate' } },
+      { article: 'a1', sentence: 7, relation: 'differs', score: 0.5, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport', corpus: 'Northgate' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'Events were held in Eastport and Westhaven.', places, 0.8), state: ready(index, 'claim', 'cg1') });
+    const items = [...el.querySelectorAll('.cl-item')].filter((i) => i.querySelector('[data-cl-article="a1"]'));
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      expect(item.querySelector('.cl-badge')!.textContent).toBe('Other places');
+      expect(item.querySelector('.cl-pd .cl-badge')!.textContent).toBe('Other places');
+    }
+  });
+
   it('never shows another sentence\'s difference under a member with no ref of its own: that sentence shows it, once', () => {
     const index = makeMiniIndex();
     // a1's only ref is to sentence 7, no member of cg1; a1's member (sentence 2) was not compared with the page.
