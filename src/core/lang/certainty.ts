@@ -174,6 +174,11 @@ const REPORTED_FUTURE: CertaintyReading = { level: Certainty.expected, cue: 'wou
 /** Words after "would" that make it a conditional or a wish, not a reported "will" ("would have", "would like"). */
 const NOT_REPORTED_FUTURE: ReadonlySet<string> = new Set(['have', "'ve", 'not', 'like', 'rather']);
 
+/** Cues that are also plural nouns ("the claims", "his pledges"): after a determiner they name speech, they do not hedge it. */
+const NOUN_CUES: ReadonlySet<string> = new Set(['claims', 'pledges', 'promises', 'vows']);
+/** Determiners and possessives before which a NOUN_CUES word is a noun ("addressed the claims directly"). */
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'some', 'many', 'all', 'both']);
+
 /** The least certain cue in tokens [from, end) (see readCertainty). */
 function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
   let best: CertaintyReading | null = null;
@@ -188,6 +193,7 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     }
     const cues = CUES_BY_FIRST.get(t.norm[i]);
     if (!cues) continue;
+    if (NOUN_CUES.has(t.norm[i]) && i > from && t.flags[i - 1] & WORD && NOUN_DETERMINERS.has(t.norm[i - 1].toLowerCase())) continue;
     for (const cue of cues) {
       const k = cue.words.length;
       if (i + k > end) continue;

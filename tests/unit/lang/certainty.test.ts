@@ -53,6 +53,12 @@ describe('readCertainty', () => {
     ['Up to 300 passengers waited at the pier.', Certainty.stated, ''],
     // "to" later in the sentence is no headline future either.
     ['The mayor went to the pier.', Certainty.stated, ''],
+    // After a determiner, "claims" and "pledges" are nouns naming speech, not the writer's hedge.
+    ['The mayor addressed the claims directly on the pier.', Certainty.stated, ''],
+    ['The council kept its pledges on the ferry.', Certainty.stated, ''],
+    // The verbs still hedge or promise.
+    ['The mayor claims the ferry sank.', Certainty.possible, 'claims'],
+    ['The council pledges two new ferries.', Certainty.expected, 'pledges'],
   ])('%s → level %i (%j)', (text, level, cue) => {
     expect(read(text)).toEqual({ level, cue });
   });
