@@ -24,7 +24,8 @@ import { readRepeatMarker } from '../lang/event-time';
 import { closeWithin, listedPlaces, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
-import { WORD, type TokenRun } from '../lang/token-flags';
+import { SPACED, WORD, type TokenRun } from '../lang/token-flags';
+import { isClauseBreak } from '../lang/clause-breaks';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
 import { findQuotedSpans } from './quotes';
@@ -271,12 +272,20 @@ export interface PageTraits {
   repeat: string;
   /** Names listed with its known places that the corpus does not know, as written (core/lang/places listedPlaces). */
   listed: string[];
+  /** Its comma-set relative clauses (", who is facing a vote after …,"), each with the word keys it holds and its own certainty (readRelatives). */
+  relatives: RelativeClause[];
+}
+
+/** A relative clause set off by a comma, which states a fact of its own: its word keys and its certainty. */
+export interface RelativeClause {
+  keys: readonly string[];
+  certainty: CertaintyReadings;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [] };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [], relatives: [] };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -304,7 +313,54 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
     repeat: spanText(ctx.text, readRepeatMarker(run, from, to)),
     listed: pageListedPlaces(ctx, run, from, to),
+    relatives: readRelatives(run, from, to, isQuoted),
   };
+}
+
+/** Words that open a relative clause; after a comma the clause adds a fact about what came before ("X, who faces a vote, will speak"). */
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * The sentence's relative clauses set off by a comma: from the pronoun to the next clause
+ * punctuation or the sentence's end. Such a clause states its own fact with its own certainty: in "X, who is facing a
+ * challenge after the vote, will tell members …" the "will" is the main clause's, not the
+ * challenge's. Quoted words are the speaker's (skipped, as readCertainties does).
+ */
+function readRelatives(run: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): RelativeClause[] {
+  const out: RelativeClause[] = [];
+  for (let i = from + 1; i < to; i++) {
+    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_OPENERS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
+    let end = i + 1;
+    while (end < to && (run.flags[end] & WORD || !isClauseBreak(run.norm[end], (run.flags[end] & SPACED) !== 0))) end++;
+    out.push({ keys: [...sentenceKeys(run, i, end)], certainty: readCertainties(run, i, end, isQuoted) });
+    i = end;
+  }
+  return out;
+}
+
+/** Fewest of a claim's word keys a relative clause must hold to be read as the clause that states it. */
+const RELATIVE_MIN_KEYS = 2;
+
+/**
+ * The page's certainty for one corpus claim: a comma-set relative clause's own when that clause
+ * holds more of the claim's word keys than the rest of the sentence does (it states the claim),
+ * else the sentence's. The re-ranker reads modality so too, in the clause that states the claim best.
+ */
+function pageCertaintyFor(page: PageTraits, claimKeys: readonly number[], keyIds: ReadonlyMap<string, number> | undefined): CertaintyReadings | null {
+  if (!page.certainty || page.relatives.length === 0 || !keyIds) return page.certainty;
+  const held = new Set(claimKeys);
+  const holds = (k: string) => {
+    const id = keyIds.get(k);
+    return id !== undefined && held.has(id);
+  };
+  let total = 0;
+  for (const k of page.keys) if (holds(k)) total++;
+  for (const r of page.relatives) {
+    let inside = 0;
+    for (const k of r.keys) if (holds(k)) inside++;
+    if (inside >= RELATIVE_MIN_KEYS && inside > total - inside) return r.certainty;
+  }
+  return page.certainty;
 }
 
 /** The names the page sentence lists with its known places that are none of the corpus's (listedPlaces), as written. */
@@ -627,9 +683,10 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       else if (corpusVague && !corpusPlaced && pagePlaced && !page.vague) add({ attribute: 'date', kind: 'less-precise', page: pagePlaced, corpus: corpusVague });
     }
     // Certainty: the same fact stated as possible, planned, plain or confirmed.
-    if (page.certainty) {
+    const pageCertainty = pageCertaintyFor(page, sig[3], ctx.data?.keyIds);
+    if (pageCertainty) {
       const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
-      const found = certaintyDifference(page.certainty, corpus);
+      const found = certaintyDifference(pageCertainty, corpus);
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
     // Quote wording: both quote the speaker, in other words of one utterance (a cut is no

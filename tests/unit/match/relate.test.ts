@@ -188,6 +188,11 @@ describe('relate: the kind of each difference', () => {
     ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
     ['a future reported in the past against "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, []],
     ['a plain report against "will"', 'The guild said the operator cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, ['certainty:less-certain']],
+    // A comma-set relative clause states its own fact: the main clause's "will" is not its certainty.
+    ['a relative clause\'s fact, the main clause planned', 'Ms Vale, who is facing a vote from the harbour board after crews backed a motion of no confidence, will tell members to stay calm.', undefined, undefined, 'Ms Vale is facing a vote from the harbour board after crews backed a motion of no confidence.', {}, []],
+    ['a relative clause at the end', 'The guild will back Ms Vale, who chairs the harbour board of the western quay.', undefined, undefined, 'Ms Vale chairs the harbour board of the western quay.', {}, []],
+    ['the main clause\'s fact keeps its "will"', 'Ms Vale, who chairs the board, will close the depot on the western quay.', undefined, undefined, 'Ms Vale closed the depot on the western quay.', {}, ['certainty:more-certain']],
+    ['a relative clause without its comma is the sentence\'s', 'The guild will back the wardens who chair the harbour board of the western quay.', undefined, undefined, 'The wardens chair the harbour board of the western quay.', {}, ['certainty:more-certain']],
     ['a share of a stated total against the count it comes to', '40% of its 300 members backed the strike.', undefined, undefined, '120 members backed the strike.', {}, []],
     ['the count against a share of a stated total', '120 members backed the strike.', undefined, undefined, '40% of its 300 members backed the strike.', {}, []],
     ['a share of a total against another count', '40% of its 300 members backed the strike.', undefined, undefined, '200 members backed the strike.', {}, ['figure:contradiction']],
