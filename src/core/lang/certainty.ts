@@ -179,6 +179,12 @@ const NOUN_CUES: ReadonlySet<string> = new Set(['claims', 'pledges', 'promises',
 /** Determiners and possessives before which a NOUN_CUES word is a noun ("addressed the claims directly"). */
 const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'some', 'many', 'all', 'both']);
 
+/**
+ * Words after "could" that make it a denied ability, not a hedge: "could not carry on" states that
+ * it cannot (as "couldn't", no cue, does), "could never win" that it will not.
+ */
+const NOT_A_HEDGE_AFTER_COULD: ReadonlySet<string> = new Set(['not', 'never']);
+
 /** The least certain cue in tokens [from, end) (see readCertainty). */
 function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
   let best: CertaintyReading | null = null;
@@ -193,6 +199,7 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     }
     const cues = CUES_BY_FIRST.get(t.norm[i]);
     if (!cues) continue;
+    if (t.norm[i] === 'could' && i + 1 < end && NOT_A_HEDGE_AFTER_COULD.has(t.norm[i + 1])) continue;
     if (NOUN_CUES.has(t.norm[i]) && i > from && t.flags[i - 1] & WORD && NOUN_DETERMINERS.has(t.norm[i - 1].toLowerCase())) continue;
     for (const cue of cues) {
       const k = cue.words.length;

@@ -56,6 +56,11 @@ describe('readCertainty', () => {
     // After a determiner, "claims" and "pledges" are nouns naming speech, not the writer's hedge.
     ['The mayor addressed the claims directly on the pier.', Certainty.stated, ''],
     ['The council kept its pledges on the ferry.', Certainty.stated, ''],
+    // "could not", "could never": a denied ability is stated, as "couldn't" is; "could not have" too.
+    ['The crews could not carry on as before.', Certainty.stated, ''],
+    ['The crews could never win the vote.', Certainty.stated, ''],
+    ['The crews could not have known.', Certainty.stated, ''],
+    ["The crews couldn't carry on as before.", Certainty.stated, ''],
     // The verbs still hedge or promise.
     ['The mayor claims the ferry sank.', Certainty.possible, 'claims'],
     ['The council pledges two new ferries.', Certainty.expected, 'pledges'],
