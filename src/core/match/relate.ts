@@ -224,7 +224,13 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     if ((ctx.data?.traits(claim)?.[5] ?? -1) >= 0) framed.add(ref);
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
-    else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
+    else {
+      // A sentence's claims of one relation are shown by the one closest to the page: a clause that
+      // states the page's fact ("who is facing a challenge") before the whole sentence ("…, will aim").
+      const same = list.findIndex((r) => r.sentence === ref.sentence && r.relation === ref.relation);
+      if (same < 0) list.push(ref);
+      else if (ref.score > list[same].score) list[same] = ref;
+    }
   }
   const out: CoverageRef[] = [];
   for (const k of [...byArticle.keys()].sort((x, y) => x - y)) {

@@ -367,6 +367,19 @@ describe('claimEvidence: every differing member of an article', () => {
     ]);
   });
 
+  it('shows a sentence by its claim closest to the page when two of its claims differ alike', () => {
+    // Sentence 3, "Ms Vale, who chairs the guild, will speak on Friday.", and its clause; the page hedges the clause's fact.
+    const [sentence, t1] = corpusClaim('Ms Vale, who chairs the guild, will speak on Friday.');
+    sentence[1] = 3;
+    const [clause, t2] = corpusClaim('who chairs the guild');
+    clause[1] = 3;
+    const ctx = context('Ms Vale may chair the guild.', [sentence, clause], [t1, t2]);
+    const shown = (candidates: Parameters<typeof claimEvidence>[1]) => claimEvidence(ctx, candidates).map((r) => [r.sentence, r.score, r.values?.page, r.values?.corpus]);
+    // The clause states the page's fact: its "stated" is shown, not the main clause's "will", whichever came first.
+    expect(shown([{ claim: 0, sim: 0.4, linked: true }, { claim: 1, sim: 0.6, otherGroup: true, linked: true }])).toEqual([[3, 0.6, 'may', 'stated']]);
+    expect(shown([{ claim: 1, sim: 0.6, linked: true }, { claim: 0, sim: 0.4, linked: true }])).toEqual([[3, 0.6, 'may', 'stated']]);
+  });
+
   it('a clause that agrees outranks its sentence\'s certainty from another clause, but not a speech frame\'s', () => {
     // Sentence 3 of article a, "Ms Vale, who chairs the guild, will speak on Friday.", and its clause.
     const [sentence, t1] = corpusClaim('Ms Vale, who chairs the guild, will speak on Friday.');
