@@ -142,7 +142,12 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
   let words = 0;
   for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
   // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
-  return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null };
+  const clause = readCues(t, from, end, isQuoted);
+  let content = words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null;
+  // What is promised is to come: "she promised women key roles", "he vowed the yard stays open" say
+  // "will", as "pledged jobs to the town" does (CUES); a content with a cue of its own keeps it.
+  if (content && !content.cue && PROMISES.has(clause.cue)) content = clause;
+  return { clause, content };
 }
 
 /** Most capitalised words a headline's subject takes before its "to" ("Harbour Board Chair to …"). */
@@ -165,6 +170,9 @@ function headlineFuture(t: TokenRun, from: number, to: number): CertaintyReading
   if (i === first || i + 1 >= to || t.norm[i] !== 'to' || !(t.flags[i + 1] & WORD)) return null;
   return { level: Certainty.expected, cue: 'to' };
 }
+
+/** Promise verbs among the cues (all at the expected level): what they report is to come. */
+const PROMISES: ReadonlySet<string> = new Set(['pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows']);
 
 /** Fewer words than this after a speech verb are not reported content ("…, she said on Monday."). */
 const MIN_CONTENT_WORDS = 3;

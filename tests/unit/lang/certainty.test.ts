@@ -74,6 +74,10 @@ describe('readCertainties: what a speech verb reports', () => {
     ['The mayor said the bridge would reopen in May.', Certainty.stated, Certainty.expected, 'would'],
     ['The mayor said the bridge would have reopened by May.', Certainty.stated, Certainty.stated, ''],
     ['The mayor said the bridge reopened in May.', Certainty.stated, Certainty.stated, ''],
+    // What is promised is to come: the promise's content reads as the promise does, unless it has a cue of its own.
+    ['The mayor promised crews new ferries.', Certainty.expected, Certainty.expected, 'promised'],
+    ['The mayor vowed the bridge stays open.', Certainty.expected, Certainty.expected, 'vowed'],
+    ['The mayor vowed the bridge could reopen in May.', Certainty.expected, Certainty.possible, 'could'],
   ])('%s', (text, clause, content, cue) => {
     const run = wordRun(text);
     const r = readCertainties(run, 0, run.norm.length);
