@@ -12,7 +12,7 @@ import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
-import { quotedWords, quoteWording } from '../lang/quoted-words';
+import { MIN_QUOTED_WORDS, quotedWords, quoteWording } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareFigures, measureRelation, valueRelation } from '../lang/figure-compare';
 
@@ -29,7 +29,7 @@ import { isClauseBreak } from '../lang/clause-breaks';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
 import { findQuotedSpans } from './quotes';
-import { Tokens } from './tokens';
+import { Tokens, tokenize } from './tokens';
 
 /** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
 const MEMBER_FLOOR = 0.2;
@@ -559,6 +559,15 @@ export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyRe
   return inner ? { kind: inner, page: p, corpus: c } : null;
 }
 
+/** Tokens for reading a quotation's words (quotedCertainty): one, reused. */
+const quoteTokens = new Tokens();
+
+/** How firmly a quotation's own words put what they say ("it will close": expected), read as a statement of the speaker's. */
+function quotedCertainty(words: string): CertaintyReading {
+  const t = tokenize(words, quoteTokens);
+  return readCertainties(t, 0, t.count).clause;
+}
+
 /** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
 function certaintyText(cue: string): string {
   return cue || 'stated';
@@ -692,7 +701,16 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     const pageCertainty = pageCertaintyFor(page, sig[3], ctx.data?.keyIds);
     if (pageCertainty) {
       const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
-      const found = certaintyDifference(pageCertainty, corpus);
+      let found = certaintyDifference(pageCertainty, corpus);
+      // One side reports the speech indirectly ("said it would close"), the other quotes it whole
+      // ('said: "It will close."', whose quoted words are no content of the writer's): when the
+      // quote's own words put it as firmly as the report does, the writer changed nothing. Only
+      // ever a difference taken away: a long quote's cue may be another clause's.
+      if (found && pageCertainty.content && !corpus.content && traits[12]?.length === 2) {
+        if (!certaintyDifference(pageCertainty, { ...corpus, content: quotedCertainty(traits[12][0]) })) found = null;
+      } else if (found && !pageCertainty.content && corpus.content && page.quoted.length >= MIN_QUOTED_WORDS) {
+        if (!certaintyDifference({ ...pageCertainty, content: quotedCertainty(page.quoted.join(' ')) }, corpus)) found = null;
+      }
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
     // Quote wording: both quote the speaker, in other words of one utterance (a cut is no
