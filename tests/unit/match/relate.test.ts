@@ -188,6 +188,10 @@ describe('relate: the kind of each difference', () => {
     ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
     ['a future reported in the past against "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, []],
     ['a plain report against "will"', 'The guild said the operator cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, ['certainty:less-certain']],
+    // An indirect report of a quote put as firmly as the quote: the writer changed nothing.
+    ['a reported "would" against the quoted "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The guild said: "The operator will cut the crossings."', {}, []],
+    ['a quoted "will" against a reported "will"', 'The guild said: "The operator will cut the crossings."', undefined, undefined, 'The guild said the operator will cut the crossings.', {}, []],
+    ['a hedged report of the quoted "will" still differs', 'The guild said the operator could cut the crossings.', undefined, undefined, 'The guild said: "The operator will cut the crossings."', {}, ['certainty:more-certain']],
     // A comma-set relative clause states its own fact: the main clause's "will" is not its certainty.
     ['a relative clause\'s fact, the main clause planned', 'Ms Vale, who is facing a vote from the harbour board after crews backed a motion of no confidence, will tell members to stay calm.', undefined, undefined, 'Ms Vale is facing a vote from the harbour board after crews backed a motion of no confidence.', {}, []],
     ['a relative clause at the end', 'The guild will back Ms Vale, who chairs the harbour board of the western quay.', undefined, undefined, 'Ms Vale chairs the harbour board of the western quay.', {}, []],
