@@ -142,7 +142,12 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
   let words = 0;
   for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
   // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
-  return { clause: readCues(t, from, end, isQuoted), content: words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null };
+  const clause = readCues(t, from, end, isQuoted);
+  let content = words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null;
+  // What is promised is to come: "she promised women key roles", "he vowed the yard stays open" say
+  // "will", as "pledged jobs to the town" does (CUES); a content with a cue of its own keeps it.
+  if (content && !content.cue && PROMISES.has(clause.cue)) content = clause;
+  return { clause, content };
 }
 
 /** Most capitalised words a headline's subject takes before its "to" ("Harbour Board Chair to …"). */
@@ -166,6 +171,9 @@ function headlineFuture(t: TokenRun, from: number, to: number): CertaintyReading
   return { level: Certainty.expected, cue: 'to' };
 }
 
+/** Promise verbs among the cues (all at the expected level): what they report is to come. */
+const PROMISES: ReadonlySet<string> = new Set(['pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows']);
+
 /** Fewer words than this after a speech verb are not reported content ("…, she said on Monday."). */
 const MIN_CONTENT_WORDS = 3;
 
@@ -173,6 +181,17 @@ const MIN_CONTENT_WORDS = 3;
 const REPORTED_FUTURE: CertaintyReading = { level: Certainty.expected, cue: 'would' };
 /** Words after "would" that make it a conditional or a wish, not a reported "will" ("would have", "would like"). */
 const NOT_REPORTED_FUTURE: ReadonlySet<string> = new Set(['have', "'ve", 'not', 'like', 'rather']);
+
+/** Cues that are also plural nouns ("the claims", "his pledges"): after a determiner they name speech, they do not hedge it. */
+const NOUN_CUES: ReadonlySet<string> = new Set(['claims', 'pledges', 'promises', 'vows']);
+/** Determiners and possessives before which a NOUN_CUES word is a noun ("addressed the claims directly"). */
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'some', 'many', 'all', 'both']);
+
+/**
+ * Words after "could" that make it a denied ability, not a hedge: "could not carry on" states that
+ * it cannot (as "couldn't", no cue, does), "could never win" that it will not.
+ */
+const NOT_A_HEDGE_AFTER_COULD: ReadonlySet<string> = new Set(['not', 'never']);
 
 /** The least certain cue in tokens [from, end) (see readCertainty). */
 function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
@@ -188,6 +207,8 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     }
     const cues = CUES_BY_FIRST.get(t.norm[i]);
     if (!cues) continue;
+    if (t.norm[i] === 'could' && i + 1 < end && NOT_A_HEDGE_AFTER_COULD.has(t.norm[i + 1])) continue;
+    if (NOUN_CUES.has(t.norm[i]) && i > from && t.flags[i - 1] & WORD && NOUN_DETERMINERS.has(t.norm[i - 1].toLowerCase())) continue;
     for (const cue of cues) {
       const k = cue.words.length;
       if (i + k > end) continue;

@@ -12,7 +12,7 @@ import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from
 import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
-import { quotedWords, quoteWording } from '../lang/quoted-words';
+import { MIN_QUOTED_WORDS, quotedWords, quoteWording } from '../lang/quoted-words';
 import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure } from '../lang/figures';
 import { compareFigures, measureRelation, valueRelation } from '../lang/figure-compare';
 
@@ -24,11 +24,12 @@ import { readRepeatMarker } from '../lang/event-time';
 import { closeWithin, listedPlaces, relatePlaces } from '../lang/places';
 import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
-import { WORD, type TokenRun } from '../lang/token-flags';
+import { SPACED, WORD, type TokenRun } from '../lang/token-flags';
+import { isClauseBreak } from '../lang/clause-breaks';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
 import { findQuotedSpans } from './quotes';
-import { Tokens } from './tokens';
+import { Tokens, tokenize } from './tokens';
 
 /** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
 const MEMBER_FLOOR = 0.2;
@@ -223,7 +224,13 @@ export function claimEvidence(ctx: RelateContext, candidates: readonly ClaimCand
     if ((ctx.data?.traits(claim)?.[5] ?? -1) >= 0) framed.add(ref);
     const list = byArticle.get(sig[0]);
     if (!list) byArticle.set(sig[0], [ref]);
-    else if (!list.some((r) => r.sentence === ref.sentence && r.relation === ref.relation)) list.push(ref);
+    else {
+      // A sentence's claims of one relation are shown by the one closest to the page: a clause that
+      // states the page's fact ("who is facing a challenge") before the whole sentence ("…, will aim").
+      const same = list.findIndex((r) => r.sentence === ref.sentence && r.relation === ref.relation);
+      if (same < 0) list.push(ref);
+      else if (ref.score > list[same].score) list[same] = ref;
+    }
   }
   const out: CoverageRef[] = [];
   for (const k of [...byArticle.keys()].sort((x, y) => x - y)) {
@@ -271,12 +278,20 @@ export interface PageTraits {
   repeat: string;
   /** Names listed with its known places that the corpus does not know, as written (core/lang/places listedPlaces). */
   listed: string[];
+  /** Its comma-set relative clauses (", who is facing a vote after …,"), each with the word keys it holds and its own certainty (readRelatives). */
+  relatives: RelativeClause[];
+}
+
+/** A relative clause set off by a comma, which states a fact of its own: its word keys and its certainty. */
+export interface RelativeClause {
+  keys: readonly string[];
+  certainty: CertaintyReadings;
 }
 
 /** Reads the page sentence's certainty, dates and share groups (empty when the context has no tokens). */
 export function pageTraits(ctx: RelateContext): PageTraits {
   const { run, from, to } = ctx;
-  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [] };
+  if (!run || from === undefined || to === undefined) return { certainty: null, dates: [], groups: ctx.figures.map(() => []), groupTexts: ctx.figures.map((g) => ctx.text.slice(g.start, g.end)), derived: [], negation: null, keys: new Set(), quantity: null, vague: '', decade: '', quoted: [], quotedText: '', repeat: '', listed: [], relatives: [] };
   let quoted = ctx.quoted;
   if (!quoted && run instanceof Tokens && run.quoteMarks > 0) {
     const spans: number[] = [];
@@ -304,7 +319,54 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     quotedText: quotedSpanText(ctx.text, run, quoted, from, to),
     repeat: spanText(ctx.text, readRepeatMarker(run, from, to)),
     listed: pageListedPlaces(ctx, run, from, to),
+    relatives: readRelatives(run, from, to, isQuoted),
   };
+}
+
+/** Words that open a relative clause; after a comma the clause adds a fact about what came before ("X, who faces a vote, will speak"). */
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * The sentence's relative clauses set off by a comma: from the pronoun to the next clause
+ * punctuation or the sentence's end. Such a clause states its own fact with its own certainty: in "X, who is facing a
+ * challenge after the vote, will tell members …" the "will" is the main clause's, not the
+ * challenge's. Quoted words are the speaker's (skipped, as readCertainties does).
+ */
+function readRelatives(run: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): RelativeClause[] {
+  const out: RelativeClause[] = [];
+  for (let i = from + 1; i < to; i++) {
+    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_OPENERS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
+    let end = i + 1;
+    while (end < to && (run.flags[end] & WORD || !isClauseBreak(run.norm[end], (run.flags[end] & SPACED) !== 0))) end++;
+    out.push({ keys: [...sentenceKeys(run, i, end)], certainty: readCertainties(run, i, end, isQuoted) });
+    i = end;
+  }
+  return out;
+}
+
+/** Fewest of a claim's word keys a relative clause must hold to be read as the clause that states it. */
+const RELATIVE_MIN_KEYS = 2;
+
+/**
+ * The page's certainty for one corpus claim: a comma-set relative clause's own when that clause
+ * holds more of the claim's word keys than the rest of the sentence does (it states the claim),
+ * else the sentence's. The re-ranker reads modality so too, in the clause that states the claim best.
+ */
+function pageCertaintyFor(page: PageTraits, claimKeys: readonly number[], keyIds: ReadonlyMap<string, number> | undefined): CertaintyReadings | null {
+  if (!page.certainty || page.relatives.length === 0 || !keyIds) return page.certainty;
+  const held = new Set(claimKeys);
+  const holds = (k: string) => {
+    const id = keyIds.get(k);
+    return id !== undefined && held.has(id);
+  };
+  let total = 0;
+  for (const k of page.keys) if (holds(k)) total++;
+  for (const r of page.relatives) {
+    let inside = 0;
+    for (const k of r.keys) if (holds(k)) inside++;
+    if (inside >= RELATIVE_MIN_KEYS && inside > total - inside) return r.certainty;
+  }
+  return page.certainty;
 }
 
 /** The names the page sentence lists with its known places that are none of the corpus's (listedPlaces), as written. */
@@ -497,6 +559,15 @@ export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyRe
   return inner ? { kind: inner, page: p, corpus: c } : null;
 }
 
+/** Tokens for reading a quotation's words (quotedCertainty): one, reused. */
+const quoteTokens = new Tokens();
+
+/** How firmly a quotation's own words put what they say ("it will close": expected), read as a statement of the speaker's. */
+function quotedCertainty(words: string): CertaintyReading {
+  const t = tokenize(words, quoteTokens);
+  return readCertainties(t, 0, t.count).clause;
+}
+
 /** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
 function certaintyText(cue: string): string {
   return cue || 'stated';
@@ -627,9 +698,19 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       else if (corpusVague && !corpusPlaced && pagePlaced && !page.vague) add({ attribute: 'date', kind: 'less-precise', page: pagePlaced, corpus: corpusVague });
     }
     // Certainty: the same fact stated as possible, planned, plain or confirmed.
-    if (page.certainty) {
+    const pageCertainty = pageCertaintyFor(page, sig[3], ctx.data?.keyIds);
+    if (pageCertainty) {
       const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
-      const found = certaintyDifference(page.certainty, corpus);
+      let found = certaintyDifference(pageCertainty, corpus);
+      // One side reports the speech indirectly ("said it would close"), the other quotes it whole
+      // ('said: "It will close."', whose quoted words are no content of the writer's): when the
+      // quote's own words put it as firmly as the report does, the writer changed nothing. Only
+      // ever a difference taken away: a long quote's cue may be another clause's.
+      if (found && pageCertainty.content && !corpus.content && traits[12]?.length === 2) {
+        if (!certaintyDifference(pageCertainty, { ...corpus, content: quotedCertainty(traits[12][0]) })) found = null;
+      } else if (found && !pageCertainty.content && corpus.content && page.quoted.length >= MIN_QUOTED_WORDS) {
+        if (!certaintyDifference({ ...pageCertainty, content: quotedCertainty(page.quoted.join(' ')) }, corpus)) found = null;
+      }
       if (found) add({ attribute: 'certainty', kind: found.kind, page: certaintyText(found.page.cue), corpus: certaintyText(found.corpus.cue) });
     }
     // Quote wording: both quote the speaker, in other words of one utterance (a cut is no

@@ -35,10 +35,15 @@ export function refsByArticle(refs: CoverageRef[]): Map<string, CoverageRef> {
 
 /**
  * The ref for one member: the matcher's reference to that very sentence when there is one (an
- * article may have several members, one agreeing and one differing), else the article's best.
+ * article may have several members, one agreeing and one differing), else the article's best
+ * unless that one differs: a difference is another sentence's values, shown with that sentence
+ * (its own member, or otherDiffering), never under this member's excerpt as if it were its own.
  */
 export function refForMember(refs: readonly CoverageRef[], best: Map<string, CoverageRef>, article: string, sentence: number): CoverageRef | undefined {
-  return refs.find((r) => r.article === article && r.sentence === sentence) ?? best.get(article);
+  const own = refs.find((r) => r.article === article && r.sentence === sentence);
+  if (own) return own;
+  const fallback = best.get(article);
+  return fallback?.relation === 'differs' ? undefined : fallback;
 }
 
 /** What the reader is shown for one member: relation, against what it was judged, and how it differs. */
@@ -66,7 +71,8 @@ export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | und
 
 /** The member's badge: the kind of difference when the matcher named one ("More precise"), else the relation. */
 function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
-  if (verdict.kind) return <KindBadge kind={verdict.kind} />;
+  // The main difference's attribute names it as its box does ("Other places", not "Other group", for lists of places).
+  if (verdict.kind) return <KindBadge kind={verdict.kind} attribute={verdict.differences.find((d) => d.kind === verdict.kind)?.attribute} />;
   if (verdict.basis === 'is-reference') return <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>;
   return <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>;
 }
@@ -97,7 +103,7 @@ export function excerptOf(details: ClaimDetails, article: string, sentence: numb
 function OtherSentence({ coverage: r, article, excerpt }: { coverage: CoverageRef; article?: ClaimMemberDetails['article']; excerpt?: string }) {
   return (
     <li class="cl-item" data-cl-relation={r.relation} data-cl-basis="page" data-cl-kind={r.kind} data-cl-other-sentence="">
-      {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} /> : null} /> : null}
+      {article ? <ArticleLine article={article} showHeadline={false} aside={r.kind ? <KindBadge kind={r.kind} attribute={differencesOf(r).find((d) => d.kind === r.kind)?.attribute} /> : null} /> : null}
       <p class="cl-verdict cl-muted">{[t('card_other_sentence'), t('card_vs_page'), strengthLabel(r.score, 'claim')].join(' · ')}</p>
       {excerpt ? <blockquote class="cl-excerpt-block cl-clamp">{excerpt}</blockquote> : null}
       <PageDifferences differences={differencesOf(r)} outlet={article ? outletName(article.outlet) : t('card_outlet_unknown')} wording />

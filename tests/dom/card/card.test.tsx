@@ -351,6 +351,41 @@ describe('claim card', () => {
     expect(other[0].querySelector('.cl-excerpt-block')).toBeNull();
   });
 
+  it('names a list of other places "Other places" on the badge as in its box, not "Other group"', () => {
+    const index = makeMiniIndex();
+    const places: Match['refs'] = [
+      { article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport, Westhaven', corpus: 'Old Quay, Northgate' } },
+      { article: 'a1', sentence: 7, relation: 'differs', score: 0.5, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport', corpus: 'Northgate' } },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'Events were held in Eastport and Westhaven.', places, 0.8), state: ready(index, 'claim', 'cg1') });
+    const items = [...el.querySelectorAll('.cl-item')].filter((i) => i.querySelector('[data-cl-article="a1"]'));
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      expect(item.querySelector('.cl-badge')!.textContent).toBe('Other places');
+      expect(item.querySelector('.cl-pd .cl-badge')!.textContent).toBe('Other places');
+    }
+  });
+
+  it('never shows another sentence\'s difference under a member with no ref of its own: that sentence shows it, once', () => {
+    const index = makeMiniIndex();
+    // a1's only ref is to sentence 7, no member of cg1; a1's member (sentence 2) was not compared with the page.
+    const onlyOther: Match['refs'] = [
+      { article: 'a1', sentence: 7, relation: 'differs', score: 0.6, kind: 'scope', values: { attribute: 'scope', kind: 'scope', page: 'all of the councillors', corpus: 'one of the councillors' } },
+      { article: 'a2', sentence: 2, relation: 'agrees', score: 0.9 },
+    ];
+    const { el } = mount({ match: match('claim', 'cg1', 'All of the councillors signed it.', onlyOther, 0.7), state: ready(index, 'claim', 'cg1') });
+    const member = [...el.querySelectorAll('.cl-item:not([data-cl-other-sentence])')].find((i) => i.querySelector('[data-cl-article="a1"]'))!;
+    expect(member.getAttribute('data-cl-basis')).not.toBe('page');
+    expect(member.querySelector('.cl-pd')).toBeNull();
+    // The scope difference is listed once in the whole card, on the sentence it was read from.
+    const scopes = [...el.querySelectorAll('.cl-pd[data-cl-kind="scope"]')];
+    expect(scopes).toHaveLength(1);
+    expect(scopes[0].closest('.cl-item')!.hasAttribute('data-cl-other-sentence')).toBe(true);
+    // An agreeing article's best ref still stands for its member (a2).
+    const a2 = [...el.querySelectorAll('.cl-item')].find((i) => i.querySelector('[data-cl-article="a2"]'))!;
+    expect(a2.getAttribute('data-cl-basis')).toBe('page');
+  });
+
   it('shows a short excerpt of that other sentence when the details carry its text', async () => {
     const index = makeMiniIndex();
     const a1 = lookups(index).articles.get('a1')!;

@@ -53,6 +53,17 @@ describe('readCertainty', () => {
     ['Up to 300 passengers waited at the pier.', Certainty.stated, ''],
     // "to" later in the sentence is no headline future either.
     ['The mayor went to the pier.', Certainty.stated, ''],
+    // After a determiner, "claims" and "pledges" are nouns naming speech, not the writer's hedge.
+    ['The mayor addressed the claims directly on the pier.', Certainty.stated, ''],
+    ['The council kept its pledges on the ferry.', Certainty.stated, ''],
+    // "could not", "could never": a denied ability is stated, as "couldn't" is; "could not have" too.
+    ['The crews could not carry on as before.', Certainty.stated, ''],
+    ['The crews could never win the vote.', Certainty.stated, ''],
+    ['The crews could not have known.', Certainty.stated, ''],
+    ["The crews couldn't carry on as before.", Certainty.stated, ''],
+    // The verbs still hedge or promise.
+    ['The mayor claims the ferry sank.', Certainty.possible, 'claims'],
+    ['The council pledges two new ferries.', Certainty.expected, 'pledges'],
   ])('%s → level %i (%j)', (text, level, cue) => {
     expect(read(text)).toEqual({ level, cue });
   });
@@ -63,6 +74,10 @@ describe('readCertainties: what a speech verb reports', () => {
     ['The mayor said the bridge would reopen in May.', Certainty.stated, Certainty.expected, 'would'],
     ['The mayor said the bridge would have reopened by May.', Certainty.stated, Certainty.stated, ''],
     ['The mayor said the bridge reopened in May.', Certainty.stated, Certainty.stated, ''],
+    // What is promised is to come: the promise's content reads as the promise does, unless it has a cue of its own.
+    ['The mayor promised crews new ferries.', Certainty.expected, Certainty.expected, 'promised'],
+    ['The mayor vowed the bridge stays open.', Certainty.expected, Certainty.expected, 'vowed'],
+    ['The mayor vowed the bridge could reopen in May.', Certainty.expected, Certainty.possible, 'could'],
   ])('%s', (text, clause, content, cue) => {
     const run = wordRun(text);
     const r = readCertainties(run, 0, run.norm.length);

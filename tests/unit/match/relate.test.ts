@@ -188,6 +188,15 @@ describe('relate: the kind of each difference', () => {
     ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
     ['a future reported in the past against "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, []],
     ['a plain report against "will"', 'The guild said the operator cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, ['certainty:less-certain']],
+    // An indirect report of a quote put as firmly as the quote: the writer changed nothing.
+    ['a reported "would" against the quoted "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The guild said: "The operator will cut the crossings."', {}, []],
+    ['a quoted "will" against a reported "will"', 'The guild said: "The operator will cut the crossings."', undefined, undefined, 'The guild said the operator will cut the crossings.', {}, []],
+    ['a hedged report of the quoted "will" still differs', 'The guild said the operator could cut the crossings.', undefined, undefined, 'The guild said: "The operator will cut the crossings."', {}, ['certainty:more-certain']],
+    // A comma-set relative clause states its own fact: the main clause's "will" is not its certainty.
+    ['a relative clause\'s fact, the main clause planned', 'Ms Vale, who is facing a vote from the harbour board after crews backed a motion of no confidence, will tell members to stay calm.', undefined, undefined, 'Ms Vale is facing a vote from the harbour board after crews backed a motion of no confidence.', {}, []],
+    ['a relative clause at the end', 'The guild will back Ms Vale, who chairs the harbour board of the western quay.', undefined, undefined, 'Ms Vale chairs the harbour board of the western quay.', {}, []],
+    ['the main clause\'s fact keeps its "will"', 'Ms Vale, who chairs the board, will close the depot on the western quay.', undefined, undefined, 'Ms Vale closed the depot on the western quay.', {}, ['certainty:more-certain']],
+    ['a relative clause without its comma is the sentence\'s', 'The guild will back the wardens who chair the harbour board of the western quay.', undefined, undefined, 'The wardens chair the harbour board of the western quay.', {}, ['certainty:more-certain']],
     ['a share of a stated total against the count it comes to', '40% of its 300 members backed the strike.', undefined, undefined, '120 members backed the strike.', {}, []],
     ['the count against a share of a stated total', '120 members backed the strike.', undefined, undefined, '40% of its 300 members backed the strike.', {}, []],
     ['a share of a total against another count', '40% of its 300 members backed the strike.', undefined, undefined, '200 members backed the strike.', {}, ['figure:contradiction']],
@@ -360,6 +369,19 @@ describe('claimEvidence: every differing member of an article', () => {
       ['a', 1, 'agrees', undefined],
       ['a', 6, 'differs', 'more than 40'],
     ]);
+  });
+
+  it('shows a sentence by its claim closest to the page when two of its claims differ alike', () => {
+    // Sentence 3, "Ms Vale, who chairs the guild, will speak on Friday.", and its clause; the page hedges the clause's fact.
+    const [sentence, t1] = corpusClaim('Ms Vale, who chairs the guild, will speak on Friday.');
+    sentence[1] = 3;
+    const [clause, t2] = corpusClaim('who chairs the guild');
+    clause[1] = 3;
+    const ctx = context('Ms Vale may chair the guild.', [sentence, clause], [t1, t2]);
+    const shown = (candidates: Parameters<typeof claimEvidence>[1]) => claimEvidence(ctx, candidates).map((r) => [r.sentence, r.score, r.values?.page, r.values?.corpus]);
+    // The clause states the page's fact: its "stated" is shown, not the main clause's "will", whichever came first.
+    expect(shown([{ claim: 0, sim: 0.4, linked: true }, { claim: 1, sim: 0.6, otherGroup: true, linked: true }])).toEqual([[3, 0.6, 'may', 'stated']]);
+    expect(shown([{ claim: 1, sim: 0.6, linked: true }, { claim: 0, sim: 0.4, linked: true }])).toEqual([[3, 0.6, 'may', 'stated']]);
   });
 
   it('a clause that agrees outranks its sentence\'s certainty from another clause, but not a speech frame\'s', () => {
