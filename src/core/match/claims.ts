@@ -81,8 +81,6 @@ const MAX_CLAUSES = 16;
  * sentence's names (who, where) but only its own words, and links when a clause does.
  */
 export const CLAUSE_READING = false;
-/** Content words after an event verb read as its object (tupleAligned): "opened the new ferry terminal" reaches the head noun. */
-const TUPLE_OBJECT_WORDS = 3;
 /** Word tokens from which a page sentence is long enough to be read clause by clause (07-claims LONG_SENTENCE_WORDS). */
 const CLAUSE_READING_WORDS = 25;
 /** Fewest word tokens of a page clause read on its own (07-claims MIN_CLAUSE_WORDS): shorter stretches join the next. */
@@ -436,8 +434,6 @@ export class ClaimScorer {
   private readonly pageRows = new Int32Array(MAX_PAGE_WORDS);
   /** Per page content word: 1 when it is an event verb (isEventVerb). */
   private readonly pageVerb = new Uint8Array(MAX_PAGE_WORDS);
-  /** Per page content word: its alignment with the candidate being featured (tupleAligned). */
-  private readonly pageAlign = new Float64Array(MAX_PAGE_WORDS);
   private nPageVerbs = 0;
   /** Per page content word: its clause. */
   private readonly pageClause = new Uint8Array(MAX_PAGE_WORDS);
@@ -1025,7 +1021,6 @@ export class ClaimScorer {
     row[F.weakestRareWord] = 0;
     row[F.predicateAligned] = 0;
     row[F.clauseAligned] = 0;
-    row[F.tupleAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
     if (skipBelow > 0) {
       // The alignment features lie in [0, 1] and no lower than 0: the most each can add is its
@@ -1039,8 +1034,7 @@ export class ClaimScorer {
         Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
         Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
         Math.max(0, w[F.predicateAligned]) * hi.predicate +
-        Math.max(0, w[F.clauseAligned]) * hi.clause +
-        Math.max(0, w[F.tupleAligned]);
+        Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
@@ -1067,7 +1061,6 @@ export class ClaimScorer {
         for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0) a = Math.max(a, this.pairCosine(i, words[j], wordRows[j]));
       }
       sum += wi * a;
-      this.pageAlign[i] = a;
       this.clauseIdf[this.pageClause[i]] += wi;
       this.clauseAlign[this.pageClause[i]] += wi * a;
       if (this.pageVerb[i]) {
@@ -1078,9 +1071,6 @@ export class ClaimScorer {
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
     row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
     row[F.clauseAligned] = this.clauseAligned(nClauses);
-    // Who did what to what: the claim's actor in the sentence (or a claim with none) and, in one
-    // clause, an event verb and a word after it (its object, most often) both held by the claim.
-    if (row[F.actorShared] || row[F.actorByDescriptor] || this.parts.actors(c).length === 0) row[F.tupleAligned] = this.tupleAligned();
     sum = 0;
     weight = 0;
     for (let j = 0; j < words.length; j++) {
@@ -1220,21 +1210,6 @@ export class ClaimScorer {
     b.predicate = verbBound;
     b.clause = clause;
     return b;
-  }
-
-  /**
-   * The most, over the sentence's event verbs, of the lesser of the verb's alignment and the best
-   * alignment of the TUPLE_OBJECT_WORDS content words after it in its clause (a soft "and").
-   */
-  private tupleAligned(): number {
-    let best = 0;
-    for (let i = 0; i < this.nPage; i++) {
-      if (!this.pageVerb[i]) continue;
-      let object = 0;
-      for (let j = i + 1; j < this.nPage && j <= i + TUPLE_OBJECT_WORDS && this.pageClause[j] === this.pageClause[i]; j++) object = Math.max(object, this.pageAlign[j]);
-      best = Math.max(best, Math.min(this.pageAlign[i], object));
-    }
-    return best;
   }
 
   /** clauseCovered of the candidate whose keys carry `mark`. */

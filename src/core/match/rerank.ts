@@ -36,8 +36,6 @@ export const FEATURES = [
   // Where in the sentence: a long sentence may state the claim in one of its clauses only.
   'clauseCovered', // the most, over the sentence's clauses, of the share of the clause's key weight the claim holds
   'clauseAligned', // the most, over the sentence's clauses, of alignPageToClaim over the clause's words
-  // Who did what to what (experiment): the claim's actor in the sentence, and an event verb and its object both aligned.
-  'tupleAligned', // when the sentence names or describes a claim actor (or the claim has none): the most, over event verbs, of the lesser of the verb's and its next content words' alignment
 ] as const;
 
 /** Number of features per row. */
