@@ -75,16 +75,6 @@ const RARE_WORDS = 3;
 const MIN_CLAUSE_ITEMS = 3;
 /** Clauses of a sentence kept apart (a longer sentence's last clauses are read as one). */
 const MAX_CLAUSES = 16;
-/**
- * Clause reading (experiment, off by default: see the devset README's "tried" paragraph): a long
- * sentence that links nothing as a whole is scored again clause by clause, each clause with the
- * sentence's names (who, where) but only its own words, and links when a clause does.
- */
-export const CLAUSE_READING = false;
-/** Word tokens from which a page sentence is long enough to be read clause by clause (07-claims LONG_SENTENCE_WORDS). */
-const CLAUSE_READING_WORDS = 25;
-/** Fewest word tokens of a page clause read on its own (07-claims MIN_CLAUSE_WORDS): shorter stretches join the next. */
-const CLAUSE_READING_MIN_WORDS = 5;
 /** The rerank-words flags of time words, read over the whole sentence. */
 const TIME_WORDS = TIME_SHIFT | TIME_LATER;
 /** Per-symbol bits of the scorer's own cache. */
@@ -172,8 +162,6 @@ export interface ClaimScorerOptions {
   built?: ClaimScorerPieces;
   /** Claims one step of claimScorerSteps reads, other than POSTINGS_PIECE_CLAIMS (tests: many pieces of a small corpus). */
   pieceClaims?: number;
-  /** Read a long sentence that links nothing clause by clause (CLAUSE_READING when omitted). */
-  clauseReading?: boolean;
 }
 
 /** The larger pieces of a ClaimScorer's build, each what the constructor would make from the same data. */
@@ -476,7 +464,6 @@ export class ClaimScorer {
     this.places = data.places;
     this.model = options.model ?? fittedModel();
     this.vectors = options.vectors ?? null;
-    this.clauseReading = options.clauseReading ?? CLAUSE_READING;
     const k = (this.retrieveK = options.retrieveK ?? RETRIEVE_K);
     this.top = new Int32Array(k);
     this.topP = new Float64Array(k);
@@ -533,26 +520,6 @@ export class ClaimScorer {
    * probability; the fitted one by default). `probe` sees every re-ranked candidate (fitting).
    */
   score(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number, threshold = this.model.threshold, probe?: ClaimProbe): ClaimResult | null {
-    const whole = this.scoreRange(text, t, a, b, hits, h0, threshold, probe, a, b);
-    // Fitting sees every clause's candidates too (in the sentence's bag: the probe gets the sentence's first token).
-    if (!this.clauseReading || (whole && !probe)) return whole;
-    const spans = pageClauseSpans(t, a, b);
-    let best = whole;
-    for (let k = 0; spans.length > 2 && k < spans.length; k += 2) {
-      const r = this.scoreRange(text, t, a, b, hits, h0, threshold, probe, spans[k], spans[k + 1]);
-      if (r && (!best || r.score > best.score)) best = r;
-    }
-    return best;
-  }
-
-  /** Whether the scorer reads long sentences clause by clause. */
-  private readonly clauseReading: boolean;
-
-  /**
-   * score() of tokens [a, b) reading only tokens [fa, fb) (a clause) besides the sentence's name hits
-   * (its people, organisations and places: who and where, often named in another clause).
-   */
-  private scoreRange(text: string, t: Tokens, a: number, b: number, hits: NameHits, h0: number, threshold: number, probe: ClaimProbe | undefined, fa: number, fb: number): ClaimResult | null {
     if (b - a < 4) return null;
     this.stamp++;
     this.nKeys = 0;
@@ -578,12 +545,6 @@ export class ClaimScorer {
         parseFigures(t, a, b, figures);
         break;
       }
-    }
-    const focused = fa > a || fb < b;
-    if (focused) {
-      let n = 0;
-      for (const g of figures) if (g.start >= t.start[fa] && g.end <= t.end[fb - 1]) figures[n++] = g;
-      figures.length = n;
     }
     const places = this.pagePlaces;
     places.length = 0;
@@ -628,7 +589,6 @@ export class ClaimScorer {
         }
         continue;
       }
-      if (focused && (i < fa || i >= fb)) continue;
       if (f < figures.length) {
         while (f < figures.length && figures[f].end <= t.start[i]) f++;
         if (f < figures.length && figures[f].start <= t.start[i]) {
@@ -1418,37 +1378,3 @@ const SUBJECT_OPENERS: ReadonlySet<string> = new Set([...PERSON_PRONOUNS, 'the']
  * short, and reading further would take the verb's object for the subject.
  */
 export const ROLE_PHRASE_WORDS = 5;
-
-/**
- * The clauses of page tokens [a, b) as flat [first, end) pairs when the sentence has at least
- * CLAUSE_READING_WORDS words, else none: cut as 07-claims clauseSpans cuts a corpus sentence (clause
- * punctuation, words that open a clause), a stretch of fewer than CLAUSE_READING_MIN_WORDS words
- * joining the next (the last, the one before it).
- */
-export function pageClauseSpans(t: Tokens, a: number, b: number): number[] {
-  let words = 0;
-  for (let i = a; i < b; i++) if (t.flags[i] & WORD) words++;
-  if (words < CLAUSE_READING_WORDS) return [];
-  const out: number[] = [];
-  // The stretch being read starts at `from` and holds `count` words (a short one stays open and joins the next).
-  let from = a;
-  let count = 0;
-  const close = (to: number, next: number) => {
-    if (count >= CLAUSE_READING_MIN_WORDS) {
-      out.push(from, to);
-      from = next;
-      count = 0;
-    } else if (count === 0) from = next;
-  };
-  for (let i = a; i < b; i++) {
-    if (!(t.flags[i] & WORD)) {
-      if (isClauseBreak(t.norm[i], (t.flags[i] & SPACED) !== 0)) close(i, i + 1);
-    } else {
-      if (CLAUSE_OPENERS.has(t.norm[i])) close(i, i);
-      count++;
-    }
-  }
-  if (count >= CLAUSE_READING_MIN_WORDS || out.length === 0) out.push(from, b);
-  else if (count > 0) out[out.length - 1] = b;
-  return out;
-}
