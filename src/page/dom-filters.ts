@@ -111,7 +111,14 @@ export function isUntouchable(el: Element): boolean {
 export function isFurniture(el: Element): boolean {
   // A furniture tag first (the tests are pure, so the order changes no verdict): an aside or a
   // footer is then not read for the shape of a story card or a link list first.
-  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  const tag = el.tagName;
+  if (FURNITURE_TAGS.has(tag)) return true;
+  // An inline element with no element inside (a link, an emphasis, a name in a span: most of the
+  // elements an article's paragraphs hold, about two for each paragraph on the bench pages) has no
+  // card, list, grid, line or heading shape for the other tests to find (each needs element
+  // children or a p, div or heading): only its names can make it furniture. Same verdict, without
+  // their child counts and tag tests for every link and emphasis the text walk enters.
+  if (INLINE_TAGS.has(tag) && el.firstElementChild === null) return isNamedFurniture(el);
   return isStoryPointer(el) || isNamedFurniture(el) || isUnlabelledFurniture(el);
 }
 
@@ -123,14 +130,15 @@ export function isFurniture(el: Element): boolean {
  */
 function isUnlabelledFurniture(el: Element): boolean {
   const tag = el.tagName;
-  // Counted up to the largest bound asked below (a grid's cells).
-  const children = childCountUpTo(el, GRID_MAX_CELLS);
   // A table is the article's own data (readers and reader modes keep it); a chart's grid is drawing.
-  // A p is a sentence, not a chart: body paragraphs, the most common element, skip the grid tests.
+  // A p is a sentence, not a chart: body paragraphs, the most common element, skip the grid tests
+  // (and the count of their children, which only those tests read).
   if (TABLE_PART_TAGS.has(tag)) return false;
-  if (tag !== 'P' && children >= 2) {
-    if (children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
-    if (children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
+  if (tag !== 'P') {
+    // Counted up to the largest bound asked below (a grid's cells).
+    const children = childCountUpTo(el, GRID_MAX_CELLS);
+    if (children >= 2 && children <= GRID_MAX_CELLS && isLabelGrid(el)) return true;
+    if (children >= 2 && children <= CHART_BOX_MAX_CHILDREN && isChartBox(el)) return true;
   }
   // A heading right under a video or picture in its small wrapper is the player's or gallery's title.
   if (TEASER_HEADING_TAGS.has(tag)) return isBesideMedia(el) && shortTextOf(el, CAPTION_MAX_CHARS) !== null;

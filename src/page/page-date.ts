@@ -45,23 +45,29 @@ const META_SOURCES = ['meta[property="article:published_time"]', 'meta[name="art
 const JSON_LD = 'script[type="application/ld+json"]';
 const ITEMPROP = '[itemprop="datePublished"]';
 const TIME = 'time[datetime]';
+
 /**
- * All of them in one query: each selector on its own walked the whole document when the page has
- * no such element (six walks of the bench's 200,000-word page before its first batch, 2 ms in a
- * CDP profile under load); the one walk lists them in document order, as querySelector would find each.
+ * The first element of `candidates` (in document order) that matches `selector`. The meta tags
+ * and scripts are found through the document's tag-name collections, a walk that compares tag
+ * names only: one query of all six sources walked the document testing six selectors on every
+ * element (in the bench's generated page, which declares no date: 1.9-2.0 ms at 200,000 words
+ * against 1.1-1.3 ms for the collections and the two single-selector queries below, headless
+ * Chromium, medians of 9 fresh loads).
  */
-const ALL_SOURCES = [...META_SOURCES, JSON_LD, ITEMPROP, TIME].join(',');
+function firstOf(candidates: HTMLCollectionOf<Element>, selector: string): Element | undefined {
+  for (let i = 0; i < candidates.length; i++) if (candidates[i].matches(selector)) return candidates[i];
+  return undefined;
+}
 
 /** The page's publication day (`YYYY-MM-DD`), or undefined when the page declares none. Never throws. */
 export function readPageDate(doc: Document): string | undefined {
   try {
-    const found = Array.from(doc.querySelectorAll(ALL_SOURCES));
-    const first = (selector: string) => found.find((el) => el.matches(selector));
+    const metas = doc.getElementsByTagName('meta');
     for (const selector of META_SOURCES) {
-      const d = isoDay(first(selector)?.getAttribute('content'));
+      const d = isoDay(firstOf(metas, selector)?.getAttribute('content'));
       if (d) return d;
     }
-    const scripts = found.filter((el) => el.matches(JSON_LD));
+    const scripts = Array.from(doc.getElementsByTagName('script')).filter((el) => el.matches(JSON_LD));
     for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
       const text = scripts[i].textContent ?? '';
       if (text.length > MAX_JSON_LD_CHARS || !text.includes('datePublished')) continue;
@@ -72,10 +78,10 @@ export function readPageDate(doc: Document): string | undefined {
         // A page's malformed JSON-LD is its own business: try the next source.
       }
     }
-    const itemprop = first(ITEMPROP);
+    const itemprop = doc.querySelector(ITEMPROP);
     const d = isoDay(itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content'));
     if (d) return d;
-    return isoDay(first(TIME)?.getAttribute('datetime')) ?? undefined;
+    return isoDay(doc.querySelector(TIME)?.getAttribute('datetime')) ?? undefined;
   } catch {
     return undefined;
   }
