@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { fail, ok, type Protocol, type RequestType, type Result, type TabFindings } from '../shared/protocol';
+import { requestTab } from '../shared/messaging';
 import { applySettingsPatch, isSiteEnabled } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/storage';
 import { holdDraft, readPageDraft, takeDraft } from './add-page';
@@ -76,7 +77,14 @@ export const handlers: { [K in RequestType]: Handler<K> } = {
     return { stored: true };
   },
   async getFindings({ tabId }) {
-    return readFindings(tabId);
+    const stored = await readFindings(tabId);
+    if (!stored?.itemsInTab) return stored;
+    // The content script reports counts alone and lists its items when asked (its thread does not
+    // build and send the list on every report); a tab that cannot answer leaves the counts.
+    const listed = await requestTab(tabId, 'findings', {});
+    if (listed.ok && listed.value && typeof listed.value === 'object' && Array.isArray(listed.value.items)) return listed.value;
+    const { itemsInTab: _listedInTab, ...counts } = stored;
+    return counts;
   },
   async openCorpusBrowser({ hash }) {
     const safeHash = /^#\/[\w:./%-]*$/.test(hash) ? hash : '';

@@ -104,6 +104,13 @@ export class HeldMarks<R> {
     });
   }
 
+  /** How many held matches `which` picks (no list built: the findings report's count). */
+  count(which: (match: CorpusMatch, element: Element) => boolean): number {
+    let n = 0;
+    for (const h of this.order) for (const m of h.matches) if (which(m, h.element)) n++;
+    return n;
+  }
+
   /** Every held match in page order (a block's matches by offset). */
   matches(): HeldMatch[] {
     const out: HeldMatch[] = [];

@@ -227,6 +227,12 @@ export class PageScanner {
     return this.held.matches().filter((h) => !onlyTwins(h.match) && h.element.isConnected);
   }
 
+  /** How many markers the findings count: placedMatches() and heldMatches() together, without building either list. */
+  markerCount(): number {
+    const onlyTwins = onlyTwinsOnce(this.selection);
+    return this.registry.size + this.held.count((m, element) => !onlyTwins(m) && element.isConnected);
+  }
+
   /** Writes every held marker now: next/previous, reveal, Tab and printing need them all in the page. */
   placeAll(): void {
     if (this.held.size === 0) return;

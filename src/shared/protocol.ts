@@ -34,6 +34,11 @@ export interface TabFindings {
   markers: number;
   /** The longest slice of work the content script ran on the page's thread so far (ms). */
   longestSliceMs?: number;
+  /**
+   * Set in a content script's report: `items` were left out (the report carries the status and
+   * counts for the badge); the tab's content script lists them when asked (tab message `findings`).
+   */
+  itemsInTab?: boolean;
 }
 
 // ---- Corpus store (issue 11): the corpora the extension keeps in IndexedDB ----

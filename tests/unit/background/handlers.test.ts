@@ -231,6 +231,29 @@ describe('findings', () => {
     expect(await dispatch({ type: 'getFindings', payload: { tabId: 8 } }, {})).toEqual({ ok: true, value: null });
   });
 
+  it('getFindings asks the tab for the items a report left there, and gives the counts when the tab cannot answer', async () => {
+    const listed = { ...findings(), items: [{ kind: 'person' as const, id: 'p:1', text: 'Ann Example', label: 'Ann Example', count: 3 }] };
+    const asked: unknown[] = [];
+    let answer: unknown = { ok: true, value: listed };
+    (fake.browser.tabs as Record<string, unknown>).sendMessage = async (tabId: number, message: unknown) => {
+      asked.push([tabId, message]);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    await dispatch({ type: 'reportFindings', payload: { ...findings(), itemsInTab: true } }, { tabId: 5 });
+    expect(fake.state.badges).toEqual([{ tabId: 5, text: '3' }]);
+    expect(await dispatch({ type: 'getFindings', payload: { tabId: 5 } }, {})).toEqual({ ok: true, value: listed });
+    expect(asked).toEqual([[5, { type: 'findings', payload: {} }]]);
+    answer = new Error('Could not establish connection. Receiving end does not exist.');
+    expect(await dispatch({ type: 'getFindings', payload: { tabId: 5 } }, {})).toEqual({ ok: true, value: findings() });
+    answer = { ok: false, error: 'no such handler' };
+    expect(await dispatch({ type: 'getFindings', payload: { tabId: 5 } }, {})).toEqual({ ok: true, value: findings() });
+    // A report with its items (not left in the tab) is answered as stored, without asking the tab.
+    await dispatch({ type: 'reportFindings', payload: findings() }, { tabId: 6 });
+    expect(await dispatch({ type: 'getFindings', payload: { tabId: 6 } }, {})).toEqual({ ok: true, value: findings() });
+    expect(asked).toHaveLength(3);
+  });
+
   it('reportFindings without a sender tab stores nothing', async () => {
     expect(await dispatch({ type: 'reportFindings', payload: findings() }, {})).toEqual({
       ok: true,
