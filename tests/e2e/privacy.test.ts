@@ -305,7 +305,7 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     for (const { page } of openPages) expect(await page.evaluate(pageStorage)).toEqual({ local: 0, session: 0, cookie: '', databases: 0 });
   });
 
-  it('keeps per-tab findings in storage.session only, as labels of found items, and drops them when the tab closes', async () => {
+  it('keeps per-tab findings in storage.session only, as counts (the found items stay in the tab), and drops them when the tab closes', async () => {
     const helper = await ext.openExtensionPage(POPUP_PATH);
     const dump = await helper.evaluate(dumpStorage);
     expect(dump.session).not.toBeNull();
@@ -314,20 +314,31 @@ describe.each(BROWSERS)('privacy in %s', (name) => {
     expect(keys.length).toBeGreaterThanOrEqual(PAGES.length);
     for (const key of keys) {
       expect(key).toMatch(/^findings:\d+$/);
-      const value = session[key] as { url: string; status: string; items: Record<string, unknown>[]; markers: number; message?: string; longestSliceMs?: unknown };
+      const value = session[key] as { url: string; status: string; items: Record<string, unknown>[]; markers: number; message?: string; longestSliceMs?: unknown; itemsInTab?: unknown };
       expect(Object.keys(value).sort()).toEqual(expect.arrayContaining(['items', 'markers', 'status', 'url']));
       // longestSliceMs: how long the content script's own longest task held the page's thread (a
       // whole number of ms, read by the load tests): a figure about our work, nothing of the page.
-      expect(Object.keys(value).filter((k) => !['items', 'markers', 'status', 'url', 'message', 'longestSliceMs'].includes(k))).toEqual([]);
+      expect(Object.keys(value).filter((k) => !['items', 'markers', 'status', 'url', 'message', 'longestSliceMs', 'itemsInTab'].includes(k))).toEqual([]);
       expect(Number.isInteger(value.longestSliceMs)).toBe(true);
       expect(value.url.startsWith(server.origin + '/')).toBe(true);
-      // What is kept of the page is what was found: each item's kind, record id, and the matched
-      // words as the page wrote them (a name, or a claim/quote sentence cut to 90 characters).
-      for (const item of value.items) {
-        expect(Object.keys(item).sort()).toEqual(['count', 'id', 'kind', 'label', 'text']);
-        expect((item.text as string).length).toBeLessThanOrEqual(90);
-        expect((item.label as string).length).toBeLessThanOrEqual(90);
-      }
+      // Nothing found is kept: the list (names and sentences as the page wrote them) stays in the
+      // tab, asked for when the popup opens.
+      expect(value.itemsInTab).toBe(true);
+      expect(value.items).toEqual([]);
+    }
+    // What the popup is given, through the background, is the tab's list: each item's kind,
+    // record id, and the matched words as the page wrote them (a name, or a claim/quote sentence
+    // cut to 90 characters).
+    const listed = (await helper.evaluate(sendMessage, { type: 'getFindings', payload: { tabId: Number(keys[0].slice('findings:'.length)) } })) as {
+      ok: boolean;
+      value: { items: Record<string, unknown>[]; itemsInTab?: unknown };
+    };
+    expect(listed.ok).toBe(true);
+    expect(listed.value.itemsInTab).toBeUndefined();
+    for (const item of listed.value.items) {
+      expect(Object.keys(item).sort()).toEqual(['count', 'id', 'kind', 'label', 'text']);
+      expect((item.text as string).length).toBeLessThanOrEqual(90);
+      expect((item.label as string).length).toBeLessThanOrEqual(90);
     }
 
     // Close one page: its findings go. (Polled: tabs.onRemoved runs in the background.)

@@ -101,6 +101,14 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   private readonly twins = new Set<string>();
   /** Whether the last `add` recognised a new article the page restates. */
   private twinsGrew = false;
+  /**
+   * withoutTwins' verdict per refs list: the refs left and the distinct articles dropped, for the
+   * twins known then (their count: the set only grows) in one corpus. The matching side sends one
+   * list per entity per answer, shared by every mention (entity-refs.ts), with up to 50 refs each
+   * read through a key string: judged again for each mention, that was most of the page's
+   * policy time on the bench's 200,000-word page, which restates corpus articles (CDP profile).
+   */
+  private readonly twinFree = new WeakMap<object, { twins: number; corpus: string; kept: readonly { article: string }[]; left: number }>();
 
   constructor(
     private readonly options: SelectOptions,
@@ -197,19 +205,32 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
     const out: M[] = [];
     for (const m of matches) {
       const refs = m.refs;
-      if (!refs || !refs.some((r) => this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`))) {
+      const verdict = refs ? this.twinFreeRefs(refs, m.corpus ?? '') : null;
+      if (!verdict || verdict.kept === refs) {
         out.push(m);
         continue;
       }
-      const kept = refs.filter((r) => !this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
+      const kept = verdict.kept;
       if (kept.length === 0 && !m.refsLeft) continue;
       if (m.articles === undefined) out.push({ ...m, refs: kept });
-      else {
-        const left = new Set(refs.map((r) => r.article)).size - new Set(kept.map((r) => r.article)).size;
-        out.push({ ...m, refs: kept, articles: m.articles - left });
-      }
+      else out.push({ ...m, refs: kept, articles: m.articles - verdict.left });
     }
     return out;
+  }
+
+  /** A refs list without the twins' refs (the list itself when it cites none), and how many distinct articles that drops; remembered per list (twinFree). */
+  private twinFreeRefs(refs: readonly { article: string }[], corpus: string): { kept: readonly { article: string }[]; left: number } {
+    const known = this.twinFree.get(refs);
+    if (known && known.twins === this.twins.size && known.corpus === corpus) return known;
+    let kept: readonly { article: string }[] = refs;
+    let left = 0;
+    if (refs.some((r) => this.twins.has(`${corpus}\u0000${r.article}`))) {
+      kept = refs.filter((r) => !this.twins.has(`${corpus}\u0000${r.article}`));
+      left = new Set(refs.map((r) => r.article)).size - new Set(kept.map((r) => r.article)).size;
+    }
+    const verdict = { twins: this.twins.size, corpus, kept, left };
+    this.twinFree.set(refs, verdict);
+    return verdict;
   }
 }
 
