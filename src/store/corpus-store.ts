@@ -43,6 +43,7 @@ import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validate
 import { matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 import { fetchedGazetteer, gazetteerPairs, type GazetteerSource } from './gazetteer-asset';
+import type { StateRowOut } from './analysis-state';
 
 /**
  * Rows written per transaction during an install. Bounded so one transaction's pending writes stay
@@ -73,6 +74,9 @@ export const MATCHER_PARTS_PER_TRANSACTION = 1;
  * ~2,000 card records, a few MB at most (cut entity records are up to ~15 KB), held until written.
  */
 export const DETAILS_ROWS_PER_TRANSACTION = 64;
+
+/** Rows of the analysis state (analysis-state.ts STATE_ROW_BYTES each, about) written per transaction: about a megabyte. */
+export const STATE_ROWS_PER_TRANSACTION = 4;
 
 /** Texts kept as they are (an index installed whole holds them anyway). */
 const TEXTS_AS_GIVEN: TextPacker = { pack: (text) => text, unpack: () => '' };
@@ -141,6 +145,8 @@ export interface InstallOptions {
    * install fails, leaving the corpus as it was, when the corpus no longer reads those keys.
    */
   heldArticles?: { from: readonly string[]; ids: ReadonlySet<string> };
+  /** The analysis state the index was made with (analysis-state.ts analysisStateRows), kept with this generation for the next add. */
+  state?: readonly StateRowOut[];
 }
 
 /**
@@ -252,6 +258,7 @@ class GenerationRows {
     texts: TextPacker,
     private readonly tokens?: InstallOptions['tokens'],
     private readonly shared?: ReadonlySet<string>,
+    private readonly state?: readonly StateRowOut[],
   ) {
     this.cards = new DetailsInput(texts, (row: DetailsRowOut) => this.put('details', { data: this.data, ...row } as CorpusDb['details']['value'], DETAILS_ROWS_PER_TRANSACTION));
   }
@@ -300,6 +307,12 @@ class GenerationRows {
     await this.drain();
     const cards = this.cards.finish(schemaVersion);
     this.flush('details');
+    await this.drain();
+    for (const row of this.state ?? []) {
+      this.put('state', { data: this.data, ...row }, STATE_ROWS_PER_TRANSACTION);
+      await this.drain();
+    }
+    this.flush('state');
     await this.drain();
     await this.writeMatcher();
     await this.drain();
@@ -517,7 +530,7 @@ export class CorpusStore {
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
     // Rows to write: the card records' rows and directory (at most: a directory row may be empty), the matcher's parts.
-    const total = index.articles.length - (options.heldArticles?.ids.size ?? 0) + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
+    const total = index.articles.length - (options.heldArticles?.ids.size ?? 0) + (options.state?.length ?? 0) + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
@@ -579,7 +592,7 @@ export class CorpusStore {
       const sharing = options.heldArticles;
       if (sharing && !(existing && sameKeys(articleGenerations(existing), sharing.from))) throw new Error(`corpus "${existing?.name ?? id}" changed while articles were being added to it: nothing was added; try again`);
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state);
         try {
           if (existing) {
             // Checked in the write: another context's install over this corpus since it was read must not be undone.

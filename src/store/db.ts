@@ -26,9 +26,10 @@ export const DB_NAME = 'coverage-lens-corpora';
  * cold matching side reads and builds it several times faster). 4: the MatcherData is split into
  * parts, rows of their own: `core` (what matching names needs, listing the others), `meta`, then
  * bounded parts of claims and of quotes (matcher-row.ts: a cold matching side answers names from
- * `core` while the rest loads).
+ * `core` while the rest loads). 5: adds `state`, the analysis state an add reuses, kept beside the
+ * generation it was made with (analysis-state.ts).
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** The collections of a CorpusIndex kept in the `records` store (articles have their own store). */
 export const RECORD_COLLECTIONS = ['entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
@@ -221,6 +222,23 @@ export interface MatcherRow extends PackedMatcher {
   shard: string;
 }
 
+/**
+ * One row of a generation's analysis state (analysis-state.ts): `part` names the field it holds
+ * (or "#head", the row saying which state this is), `n` the row's number within it.
+ */
+export interface StateRow {
+  data: string;
+  part: string;
+  n: number;
+  kind: 'head' | 'object' | 'map' | 'array' | 'value';
+  /** A map's entries or an array's items (a bounded run of them). */
+  items?: unknown[];
+  /** An object's fields, each in rows of its own. */
+  keys?: string[];
+  /** A value kept whole (the head's description, or a field that is not cut). */
+  value?: unknown;
+}
+
 /** The database schema, for idb's typing. */
 export interface CorpusDb extends DBSchema {
   corpora: { key: string; value: CorpusMeta };
@@ -228,10 +246,11 @@ export interface CorpusDb extends DBSchema {
   records: { key: [string, string, number]; value: RecordRow };
   details: { key: [string, string, string]; value: DetailsRow | DetailsBucketRow | DetailsRecordRow | DetailsDirectoryRow };
   matcher: { key: [string, string]; value: MatcherRow };
+  state: { key: [string, string, number]; value: StateRow };
 }
 
 /** Stores whose rows belong to one generation (keyed by data key first). */
-export const DATA_STORES = ['articles', 'records', 'details', 'matcher'] as const satisfies readonly StoreNames<CorpusDb>[];
+export const DATA_STORES = ['articles', 'records', 'details', 'matcher', 'state'] as const satisfies readonly StoreNames<CorpusDb>[];
 
 /** The part every scan needs (it lists the others). */
 export const CORE_SHARD = CORE_PART;
@@ -305,6 +324,10 @@ const steps: ((db: IDBPDatabase<CorpusDb>, tx: UpgradeTx) => Promise<void>)[] = 
       }
       for (const part of parts) await rows.put({ data: old.data, ...part });
     }
+  },
+  async (db) => {
+    // No generation has a state yet: its first add analyses in full and keeps one.
+    db.createObjectStore('state', { keyPath: ['data', 'part', 'n'] });
   },
 ];
 

@@ -5,11 +5,18 @@
  * After an add it says "done" as soon as the new generation is in, removes the replaced one's rows
  * (not the article rows the new one shares), then closes itself (terminated before that, it leaves
  * them to recover()).
+ *
+ * Every analysis leaves its state (core claim-reuse.ts) and the install keeps it with the new
+ * generation (store/analysis-state.ts); an add reads the state of the generation it adds to and
+ * re-extracts only the claims whose inputs changed. A corpus installed from a corpus file has no
+ * state: its first add analyses in full and keeps one, which the adds after it reuse.
  */
 import type { ArticleInput } from '../../../core/analysis/context';
-import { analyseCorpus, type AnalysisProgress } from '../../../core/analysis/index';
+import { analyseCorpus, type AnalysisProgress, type AnalysisState } from '../../../core/analysis/index';
 import { analyseIncrement } from '../../../core/analysis/incremental';
 import type { StoredTokens } from '../../../core/analysis/stored-tokens';
+import { SCHEMA_VERSION } from '../../../core/index/types';
+import { analysisStateRows, usableAnalysisState, type StateFingerprint } from '../../../store/analysis-state';
 import { CorpusStore, type InstallOptions } from '../../../store/corpus-store';
 import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
@@ -28,6 +35,13 @@ function savingProgress(articles: number): (written: number, total: number) => v
   return (written, total) => post({ type: 'progress', phase: 'saving', step: 'saving', done: Math.floor((written / total) * articles), total: articles });
 }
 
+/**
+ * What a kept state must have been made with to be used: this worker's bundle (its file name
+ * carries a hash of its content, the analysis code included, so another build's state is not
+ * read) and the index schema.
+ */
+const FINGERPRINT: StateFingerprint = { code: (globalThis as { location?: { pathname?: string } }).location?.pathname ?? '', schemaVersion: SCHEMA_VERSION };
+
 async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], target: ImportTarget): Promise<void> {
   const progress: AnalysisProgress = (step, done, total) => post({ type: 'progress', phase: 'analysing', step, done, total });
   let name = target.kind === 'new' ? target.name : '';
@@ -37,6 +51,9 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   // The claim groups relate places by the gazetteer as the matcher's compile does (null when it cannot be read: the text only).
   const gazetteer = await fetchedGazetteer()();
   let heldArticles: InstallOptions['heldArticles'];
+  // What this analysis leaves for the next add.
+  let state: AnalysisState | undefined;
+  const onState = (s: AnalysisState) => (state = s);
   if (target.kind === 'add') {
     const meta = await store.meta(target.id);
     if (!meta) throw new Error(`no corpus with id "${target.id}"`);
@@ -45,14 +62,18 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     // whole corpus again; the articles it holds are not cleaned, nor segmented when their tokens
     // were kept (incremental.ts, stored-tokens.ts).
     const held = await store.readArticlesWithTokens(target.id);
-    index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens, gazetteer });
+    // The generation the articles were read from is the last they are under (db.ts articleGenerations).
+    const previous = await usableAnalysisState(store.db, held.from[held.from.length - 1], FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`));
+    index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens, gazetteer, previous, onState });
     // The held articles' rows are shared with the new generation, not written again; unless some
     // have no kept tokens (stored before tokens were kept): then every row is written, with tokens.
     if (held.tokens.size === held.articles.length) heldArticles = { from: held.from, ids: new Set(held.articles.map((a) => a.id)) };
-  } else index = analyseCorpus(articles, progress, tokens, { gazetteer });
+  } else index = analyseCorpus(articles, progress, tokens, { gazetteer, onState });
+  const stateRows = state && analysisStateRows(state, FINGERPRINT);
+  state = undefined;
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles } : { name, origin: 'imported', onProgress, tokens });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles, state: stateRows } : { name, origin: 'imported', onProgress, tokens, state: stateRows });
   post({ type: 'done', summary, articles: articles.length });
 }
 
