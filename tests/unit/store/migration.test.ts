@@ -18,7 +18,7 @@ import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
 
 describe('corpus store: migrations', () => {
   it('opens a version-1 database: card records are built for the corpora it holds, which keep working', async () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     const name = freshDbName();
     const index = secondIndex();
     const v1 = await openCorpusDb(name, 1);
@@ -36,7 +36,7 @@ describe('corpus store: migrations', () => {
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(4);
+      expect(store.db.version).toBe(DB_VERSION);
       expect(await store.db.count('details')).toBe(index.entities.length + index.claimGroups.length + index.quoteGroups.length);
       const [corpus] = await createStoreCorpusSource(async () => store).active();
       expect(corpus.name).toBe('Written by version 1');
@@ -92,7 +92,7 @@ describe('corpus store: migrations', () => {
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(4);
+      expect(store.db.version).toBe(DB_VERSION);
       // Packed (layout 3), then split into parts (layout 4).
       const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
       expect(rows.map((r) => r.shard).sort()).toEqual(['claimGroups/0', 'claims/0', 'core', 'meta', 'quotes/0']);
@@ -130,7 +130,7 @@ describe('corpus store: migrations', () => {
 
     const store = await CorpusStore.open(name);
     try {
-      expect(store.db.version).toBe(4);
+      expect(store.db.version).toBe(DB_VERSION);
       const rows = await store.db.getAll('matcher', generationRange('good-gen1'));
       expect(rows.map((r) => r.shard).sort()).toEqual(['claimGroups/0', 'claims/0', 'core', 'meta', 'quotes/0']);
       const back = unpackMatcher(rows);
@@ -216,6 +216,29 @@ describe('corpus store: migrations', () => {
       const rebuilt = JSON.parse(new TextDecoder().decode((await store.db.get('matcher', [meta.data, 'core']))!.json)) as { schemaVersion: number };
       expect(rebuilt.schemaVersion).toBe(MATCHER_DATA_VERSION);
       expect((await store.meta(id))!.status).toBe('ready');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens a version-4 database: the state store is added, its corpora keep working and have no state (their first add analyses in full)', async () => {
+    // A corpus as version 4 stored it: the rows of an install, copied into a database of version 4.
+    const source = await CorpusStore.open(freshDbName());
+    const { id } = await source.install(secondIndex(), { name: 'Second', origin: 'imported' });
+    const name = freshDbName();
+    const v4 = await openCorpusDb(name, 4);
+    expect([...v4.objectStoreNames].sort()).toEqual(['articles', 'corpora', 'details', 'matcher', 'records']);
+    for (const s of ['corpora', 'articles', 'records', 'details', 'matcher'] as const) for (const row of await source.db.getAll(s)) await v4.put(s, row as never);
+    source.close();
+    v4.close();
+    const store = await CorpusStore.open(name);
+    try {
+      expect(store.db.version).toBe(DB_VERSION);
+      expect([...store.db.objectStoreNames]).toContain('state');
+      expect(await store.db.count('state')).toBe(0);
+      const [corpus] = await createStoreCorpusSource(async () => store).active();
+      expect(corpus.id).toBe(id);
+      expect((await corpus.match(SECOND_TEXT)).map((m) => m.id)).toEqual(['person:ilse-brandvold']);
     } finally {
       store.close();
     }
