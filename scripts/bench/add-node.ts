@@ -5,15 +5,21 @@
  * the collector's helper threads too) and the load average. For profiling an add without a
  * browser: run with `node --cpu-prof --import tsx` or `--trace-gc`. The browser row is add-profile.ts.
  * --ids also analyses the held articles alone and counts the quote and claim group ids the add kept.
- * --state gives the add the held articles' analysis state (made first, not timed): what an add costs when the store keeps it.
+ * --state gives the add the held articles' analysis state (made first, not timed) as the store keeps
+ * it: compacted into its rows (store/analysis-state.ts), structured-cloned, and made again from the
+ * corpus file's claim records (stored-state.ts); prints the rows' size (v8.serialize, the structured
+ * clone format) and the CPU of writing and reading them back (the add reads them back before it starts).
  * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { serialize } from 'node:v8';
 import { tokenize } from '../../src/core/analysis/02-segment';
 import { analyseIncrement } from '../../src/core/analysis/incremental';
 import { storeTokens, type StoredTokens } from '../../src/core/analysis/stored-tokens';
-import type { ArticleRecord } from '../../src/core/index/types';
+import { SCHEMA_VERSION, type ArticleRecord, type ClaimRecord } from '../../src/core/index/types';
+import { restoredState, storedState } from '../../src/core/analysis/stored-state';
+import { analysisStateRows } from '../../src/store/analysis-state';
 import type { AnalysisState } from '../../src/core/analysis/index';
 import { compileMatcher } from '../../src/core/match/compile';
 import { cachedCorpusFile } from './corpus-cache';
@@ -34,7 +40,11 @@ async function main(): Promise<void> {
   const into = Number(flag('into', '5000'));
   const add = Number(flag('add', '10'));
   const path = flag('corpus', '') || (await cachedCorpusFile(into, console.log)).path;
-  const held = (JSON.parse(readFileSync(path, 'utf8')) as { articles: ArticleRecord[] }).articles;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { articles: ArticleRecord[]; claims: ClaimRecord[] };
+  const held = file.articles;
+  // Only --state reads the claim records (the drafts of the kept state are made again from them).
+  const claimRecords = process.argv.includes('--state') ? file.claims : [];
+  (file as { claims?: unknown }).claims = undefined;
   // Ids and addresses of their own: the add refuses an id the corpus holds.
   const added = generateCorpus({ articles: add, seed: 31 }).map((a, k) => ({ ...a, id: `added-${k}`, meta: { ...a.meta, url: `https://add-node.example.org/${k}` } }));
   const heldTokens = new Map<string, StoredTokens>();
@@ -56,8 +66,20 @@ async function main(): Promise<void> {
   let previous: AnalysisState | undefined;
   if (process.argv.includes('--state')) {
     const stateCpu = process.cpuUsage();
-    analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (previous = state) });
+    let made: AnalysisState | undefined;
+    analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (made = state) });
     console.log(`  (the held articles' state made in ${cpuSince(stateCpu).toFixed(2)} s CPU, not counted)`);
+    const writeCpu = process.cpuUsage();
+    const rows = analysisStateRows(made!, { code: 'add-node', schemaVersion: SCHEMA_VERSION });
+    const bytes = rows.reduce((n, row) => n + serialize(row).length, 0);
+    const writeS = cpuSince(writeCpu);
+    const kept = storedState(made!);
+    made = undefined;
+    const parts = (['words', 'places', 'articles'] as const).map((k) => `${k} ${(serialize(kept.claims[k]).length / 1e6).toFixed(2)}`).join(', ');
+    console.log(`  state rows: ${rows.length}, ${(bytes / 1e6).toFixed(1)} MB structured-clone (claims: ${parts}; diffs ${(serialize(kept.diffs).length / 1e6).toFixed(2)} MB), compacted and cut in ${writeS.toFixed(2)} s CPU (with measuring)`);
+    const readCpu = process.cpuUsage();
+    previous = restoredState(structuredClone(kept), claimRecords) ?? undefined;
+    console.log(`  state read back (cloned, drafts made again from ${claimRecords.length} claim records) in ${cpuSince(readCpu).toFixed(2)} s CPU; ${previous?.claims.size ?? 0} articles`);
   }
   let step = '';
   let wall = performance.now();
