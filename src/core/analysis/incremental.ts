@@ -21,8 +21,12 @@
  * generation (store/analysis-state.ts, in the compact form of stored-state.ts: 10.2 MB of structured
  * clone at 5,000 generated articles, 58 rows, where the state written out as JSON was 87 MB); an
  * import or add through the import worker writes it, and the next add reads it. With the compact
- * state read back (drafts made again from the claim records: 0.5 s CPU, cloning included) the
- * analysis of 10 added to 5,000 took 12.1 s CPU against 18.4 without, one run each at load 9-10.
+ * state read back (drafts made again from the claim records: 0.4-0.6 s CPU, cloning included)
+ * the analysis of 10 added to 5,000 took 11.5-13.7 s CPU against 16.9-19.3 without (claims 0.7-1.0
+ * against 5.2-5.3, assembly 1.8-2.2 against 2.9-3.5), two runs each alternated at load 10-13. In
+ * Chromium (add-profile.ts --rounds 2, load 15-17, so wall times only as a guide) the worker read
+ * the state in 4.5 s wall, 3.4 of it the 132,737 claim records and 0.9 making the drafts, and the
+ * claims step took 2.5 s wall against 6.3 in the add before it without a state.
  *
  * What an add changes, measured on adding 10 generated articles to a generated corpus of 5,000 (the
  * full analysis of the 5,010 against the stored index of the 5,000): the mentions, quotes or claims

@@ -132,7 +132,9 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   const claims = perArticle('claims', drafts, (d) => {
     const mentions = entities.mentions.get(d.id) ?? [];
     if (!reuse) return compact.all(extractClaims(d, mentions, entities.entities, entities.places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id)));
-    return reuse.claims(d.id, mentions, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id), entities.places, (places) => compact.all(extractClaims(d, mentions, entities.entities, places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id))));
+    // Kept claims too: those made again from stored records (stored-state.ts) come with a string
+    // per keyword and an array per empty list, as extracted ones do before compacting.
+    return compact.all(reuse.claims(d.id, mentions, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id), entities.places, (places) => extractClaims(d, mentions, entities.entities, places, nearby.get(d.id), quotesOf.get(d.id), descriptors.get(d.id))));
   }).flat();
   store.release(); // no step after claims reads tokens
   // Nor quoted regions or token offsets: dropped, they leave only what the index records.
