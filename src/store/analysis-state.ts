@@ -4,8 +4,8 @@
  * StateRow, keyed by its data key first): an interrupted install leaves neither, a removed
  * generation takes its state with it, and a generation installed without one (a corpus file, the
  * bundled corpus) has none. Kept in its compact form (stored-state.ts) as structured-clone values,
- * whatever its fields: a plain object is kept field by field, a Map's entries and an array's items
- * are cut into rows of about STATE_ROW_BYTES, anything else is kept whole in one row. A head row
+ * whatever its fields: a plain object is kept field by field, a Map's entries, a Set's values and
+ * an array's items are cut into rows of about STATE_ROW_BYTES, anything else is kept whole in one row. A head row
  * says which state it is; a state of another layout, made by other analysis code (`code`), of
  * another index schema, or whose rows do not make a whole is not read: the add then analyses in
  * full, which gives the same index.
@@ -66,12 +66,12 @@ function cut(value: unknown, path: readonly string[], depth: number, rows: State
     for (const k of keys) cut(value[k], [...path, k], depth + 1, rows);
     return;
   }
-  if (value instanceof Map || Array.isArray(value)) {
-    const kind = value instanceof Map ? 'map' : 'array';
+  if (value instanceof Map || value instanceof Set || Array.isArray(value)) {
+    const kind = value instanceof Map ? 'map' : value instanceof Set ? 'set' : 'array';
     let items: unknown[] = [];
     let bytes = 0;
     let n = 0;
-    for (const item of value instanceof Map ? value.entries() : value) {
+    for (const item of value instanceof Map ? value.entries() : value.values()) {
       items.push(item);
       bytes += approxBytes(item);
       if (bytes >= STATE_ROW_BYTES) {
@@ -161,13 +161,14 @@ function joined(parts: ReadonlyMap<string, StateRow[]>, path: readonly string[],
     if (rows.length !== 1) throw new UnusableState(`value of ${part} in ${rows.length} rows`);
     return rows[0].value;
   }
-  if (kind !== 'map' && kind !== 'array') throw new UnusableState(`row of ${part} of kind ${String(kind)}`);
+  if (kind !== 'map' && kind !== 'set' && kind !== 'array') throw new UnusableState(`row of ${part} of kind ${String(kind)}`);
   const items: unknown[] = [];
   for (const row of rows) {
     if (!Array.isArray(row.items)) throw new UnusableState(`row ${row.n} of ${part} has no items`);
     for (const item of row.items) items.push(item);
   }
   if (kind === 'array') return items;
+  if (kind === 'set') return new Set(items);
   if (!items.every((e) => Array.isArray(e) && e.length === 2)) throw new UnusableState(`an entry of ${part} is not a pair`);
   return new Map(items as [unknown, unknown][]);
 }

@@ -230,8 +230,8 @@ export interface StateRow {
   data: string;
   part: string;
   n: number;
-  kind: 'head' | 'object' | 'map' | 'array' | 'value';
-  /** A map's entries or an array's items (a bounded run of them). */
+  kind: 'head' | 'object' | 'map' | 'set' | 'array' | 'value';
+  /** A map's entries, a set's values or an array's items (a bounded run of them). */
   items?: unknown[];
   /** An object's fields, each in rows of its own. */
   keys?: string[];

@@ -117,12 +117,13 @@ describe('the analysis state kept by the store', () => {
     let state: AnalysisState | undefined;
     const index = analyseCorpus(articles, undefined, undefined, { onState: (x) => (state = x) });
     const big = new Map(Array.from({ length: 3000 }, (_, k) => [`word-${k}`, { count: k, articles: new Set([`a${k}`, 'b']), text: 'x'.repeat(200) }]));
-    const extra = { evidence: big, counts: new Uint32Array([1, 2, 3]), nested: { list: Array.from({ length: 2000 }, (_, k) => [k, 'y'.repeat(100)]), at: 7 } };
+    const extra = { evidence: big, counts: new Uint32Array([1, 2, 3]), words: new Set(Array.from({ length: 20_000 }, (_, k) => `w${k}`)), nested: { list: Array.from({ length: 2000 }, (_, k) => [k, 'y'.repeat(100)]), at: 7 } };
     const withExtra = { ...state!, extra } as AnalysisState;
     const { id } = await s.install(index, { name: 'Extra', origin: 'imported', state: analysisStateRows(withExtra, FINGERPRINT) });
     const rows = await stateRows(s, id);
     // The big map is cut into several rows, none far above the bound.
     expect(rows.filter((r) => r.part === JSON.stringify(['extra', 'evidence'])).length).toBeGreaterThan(2);
+    expect(rows.filter((r) => r.part === JSON.stringify(['extra', 'words'])).length).toBeGreaterThan(1);
     for (const r of rows) expect(JSON.stringify(r.items ?? r.value ?? r.keys ?? null).length).toBeLessThan(2 * STATE_ROW_BYTES);
     const back = (await readAnalysisState(s.db, (await s.meta(id))!.data, FINGERPRINT)) as AnalysisState & { extra: typeof extra };
     expect(back.extra).toEqual(extra);
