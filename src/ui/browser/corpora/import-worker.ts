@@ -61,9 +61,11 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     // People, quotes and claims are grouped across articles, so the cross-article steps run over the
     // whole corpus again; the articles it holds are not cleaned, nor segmented when their tokens
     // were kept (incremental.ts, stored-tokens.ts).
+    // The state kept with the generation read, asked for before the articles so its rows are read while theirs are.
+    const kept = usableAnalysisState(store.db, meta.data, FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`));
     const held = await store.readArticlesWithTokens(target.id);
-    // The generation the articles were read from is the last they are under (db.ts articleGenerations).
-    const previous = await usableAnalysisState(store.db, held.from[held.from.length - 1], FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`));
+    // Not used when the corpus was replaced between the two reads (the articles' generation is the last they are under, db.ts articleGenerations).
+    const previous = held.from[held.from.length - 1] === meta.data ? await kept : void (await kept);
     index = analyseIncrement(held.articles, articles, progress, { heldTokens: held.tokens, keptTokens: tokens, gazetteer, previous, onState });
     // The held articles' rows are shared with the new generation, not written again; unless some
     // have no kept tokens (stored before tokens were kept): then every row is written, with tokens.
