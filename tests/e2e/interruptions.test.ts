@@ -76,14 +76,14 @@ async function strayRows(page: PageLike): Promise<number> {
       request.onsuccess = () => done(request.result);
       request.onerror = () => fail(request.error);
     });
-    const tx = db.transaction(['corpora', 'articles', 'records', 'details', 'matcher'], 'readonly');
+    const tx = db.transaction(['corpora', 'articles', 'records', 'details', 'matcher', 'state'], 'readonly');
     const metas = await all(tx.objectStore('corpora').getAll());
     // Called when no import runs: a generation still pending is a leftover too. Article rows of an
     // earlier generation that a live one shares (an add writes only the articles it adds) are live.
     const live = new Set(metas.map((m: { data: string }) => m.data));
     const liveArticles = new Set(metas.flatMap((m: { data: string; articlesFrom?: string[] }) => [m.data, ...(m.articlesFrom ?? [])]));
     let stray = 0;
-    for (const store of ['articles', 'records', 'details', 'matcher']) {
+    for (const store of ['articles', 'records', 'details', 'matcher', 'state']) {
       const keep = store === 'articles' ? liveArticles : live;
       for (const key of await all(tx.objectStore(store).getAllKeys())) if (!keep.has((key as string[])[0])) stray++;
     }
