@@ -16,6 +16,7 @@ import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { QuoteDraft } from './05-quotes';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
+import type { EntityState } from './03-entities/kept';
 
 /** What an analysis leaves for the next one (analysePreparable's `onState`). */
 export interface AnalysisState {
@@ -23,6 +24,8 @@ export interface AnalysisState {
   claims: Map<string, KeptClaims>;
   /** Quote groups' word diffs by the two wordings (diffKey): a pure function of them, which an add mostly asks again. */
   diffs: Map<string, DiffPart[]>;
+  /** The entity step's per-article evidence and reads (03-entities/kept.ts), absent from a state made before it was kept. */
+  entities?: EntityState;
 }
 
 /** The word diffs an assembly takes (`previous`, from the last analysis) and writes (`next`, every one it gives). */
