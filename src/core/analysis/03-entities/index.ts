@@ -20,7 +20,7 @@ import { addGivenNames, givenNamesAloneIn } from './09-given-names';
 import { finishAliases } from './10-aliases';
 import { buildAliasTable, findMentions } from './11-mentions';
 import { EntityBook } from './book';
-import { AskedStats, EntityReads, articleFingerprint, keyShares, lazySpans, mergeShare, mergeSurnames, sameStatsAnswers, usableState, type ArticleShare, type EntityState } from './kept';
+import { AskedStats, EntityReads, wordFilter, articleFingerprint, keyShares, lazySpans, mergeShare, mergeSurnames, sameStatsAnswers, usableState, type ArticleShare, type EntityState } from './kept';
 import { emptyEvidence, type Evidence } from './shared';
 
 export { slug } from './book';
@@ -79,7 +79,7 @@ export function extractEntities(drafts: ArticleDraft[], previous?: EntityState, 
       if (!e) local.set(c.key, (e = emptyEvidence()));
       weigh(c, d, e);
     }
-    const made: ArticleShare = { fingerprint: fingerprints[a], ...asked.written(), keys: keyShares(local), lists: lists[a], capWords: capitalisedWords(d) };
+    const made: ArticleShare = { fingerprint: fingerprints[a], ...asked.written(), keys: keyShares(local), lists: lists[a], ...wordsOf(d) };
     mergeShare(evidence, made.keys, a);
     return made;
   });
@@ -110,9 +110,14 @@ function* candidatesOfArticle(d: ArticleDraft, a: number, nonProse: ReturnType<t
   for (const run of findRuns(d, a, nonProse)) yield* candidatesOf(run, d, stats);
 }
 
-/** An article's distinct capitalised words (normalised): what the later reads look their tables up by. */
-function capitalisedWords(d: ArticleDraft): string[] {
-  const out = new Set<string>();
-  for (const t of d.tokens) if (t.isWord && t.isCap) out.add(t.norm);
-  return [...out];
+/** An article's distinct capitalised words (normalised), which the later reads look their tables up by, and a filter of all its words. */
+function wordsOf(d: ArticleDraft): Pick<ArticleShare, 'capWords' | 'words'> {
+  const cap = new Set<string>();
+  const all = new Set<string>();
+  for (const t of d.tokens) {
+    if (!t.isWord) continue;
+    all.add(t.norm);
+    if (t.isCap) cap.add(t.norm);
+  }
+  return { capWords: [...cap], words: wordFilter(all) };
 }

@@ -60,12 +60,26 @@ export interface ArticleShare {
   lists: string[][];
   /** Its distinct capitalised words (normalised): every word the later reads look a table up by. */
   capWords: string[];
+  /** Its words (normalised) as a Bloom filter (wordFilter): whether a table entry's later words may all be in it. */
+  words: Uint32Array;
 }
 
-/** One per-article read kept: its table's entries by first word (as signatures), and each article's result. */
+/** One per-article read kept: its table's entries (by key, as signatures: their words and what else the read reads of them), and each article's result. */
 export interface KeptScan<T> {
   signatures: Map<string, string>;
   results: Map<string, T>;
+}
+
+/**
+ * One entry of a table a read looks up: its key, its words (the first looked up by a capitalised
+ * word of the article, the rest matched against the words after it) and what else the read
+ * reads of it. A read's result for an article is decided by the entries whose words all occur in
+ * the article; an entry list's order never decides between two (longest first, one entry per words).
+ */
+export interface ReadEntry {
+  key: string;
+  words: readonly string[];
+  data: unknown;
 }
 
 /** What the entity step leaves for the next analysis. */
@@ -177,19 +191,63 @@ export function mergeSurnames(kept: SurnameUsage, added: SurnameUsage): SurnameU
   return out;
 }
 
-/** Each first word's entries as one string: an article's result is kept only when the entries of none of its words changed. */
-function signaturesOf<T>(table: ReadonlyMap<string, T>, signature: (entries: T) => string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [word, entries] of table) out.set(word, signature(entries));
+/** Bits a word filter gives each distinct word: two hashes, about 5% of absent words let through. */
+const FILTER_BITS_PER_WORD = 16;
+/** The smallest filter, in 32-bit words. */
+const FILTER_MIN_WORDS = 8;
+
+/** Two bit positions for a word (FNV-1a, then a multiplicative remix for the second). */
+function wordBits(word: string, mask: number): [number, number] {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  return [(h >>> 0) & mask, (Math.imul(h, 0x9e3779b1) >>> 7) & mask];
+}
+
+/** A Bloom filter of distinct words: mayHold is true for every word given, and for few others. */
+export function wordFilter(words: ReadonlySet<string>): Uint32Array {
+  let size = FILTER_MIN_WORDS;
+  while (size * 32 < words.size * FILTER_BITS_PER_WORD) size *= 2;
+  const filter = new Uint32Array(size);
+  const mask = size * 32 - 1;
+  for (const w of words) for (const b of wordBits(w, mask)) filter[b >>> 5] |= 1 << (b & 31);
+  return filter;
+}
+
+/** Whether `word` may be among a filter's words (never false for one that is). */
+export function mayHold(filter: Uint32Array, word: string): boolean {
+  const mask = filter.length * 32 - 1;
+  for (const b of wordBits(word, mask)) if (!(filter[b >>> 5] & (1 << (b & 31)))) return false;
+  return true;
+}
+
+/** The entries changed between two signature maps (added, removed or other), as word lists by first word. */
+function changedEntries(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  const note = (signature: string) => {
+    const [words] = JSON.parse(signature) as [string[]];
+    const list = out.get(words[0]);
+    if (list) list.push(words);
+    else out.set(words[0], [words]);
+  };
+  for (const [key, s] of after) {
+    const old = before.get(key);
+    if (old === s) continue;
+    note(s);
+    if (old !== undefined) note(old);
+  }
+  for (const [key, s] of before) if (!after.has(key)) note(s);
   return out;
 }
 
-/** The words whose entries differ between two signature maps. */
-function changedWords(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
-  const out = new Set<string>();
-  for (const [w, s] of after) if (before.get(w) !== s) out.add(w);
-  for (const w of before.keys()) if (!after.has(w)) out.add(w);
-  return out;
+/** Whether an article may hold all the words of a changed entry: its first as a capitalised word, the rest anywhere. */
+function touches(share: ArticleShare, changed: ReadonlyMap<string, string[][]>): boolean {
+  if (!changed.size) return false;
+  for (const w of share.capWords) {
+    const lists = changed.get(w);
+    if (!lists) continue;
+    for (const words of lists) if (words.every((x, k) => k === 0 || mayHold(share.words, x))) return true;
+  }
+  return false;
 }
 
 /**
@@ -210,24 +268,18 @@ export class EntityReads {
     this.next = keep ? { shortForms: emptyScan(), givenNames: emptyScan(), mentions: emptyScan(), acronyms: new Map() } : null;
   }
 
-  /** `read` for every article, in article order, kept results used where the table's entries for the article's words are the same. */
-  private each<T, E>(name: 'shortForms' | 'givenNames' | 'mentions', table: ReadonlyMap<string, E>, signature: (entries: E) => string, read: (d: ArticleDraft, a: number) => T): T[] {
+  /** `read` for every article, in article order; a kept result is used where no entry whose words the article may hold changed. */
+  private each<T>(name: 'shortForms' | 'givenNames' | 'mentions', entries: () => ReadEntry[], read: (d: ArticleDraft, a: number) => T): T[] {
     const next = this.next?.[name] as KeptScan<T> | undefined;
     const kept = this.previous?.[name] as KeptScan<T> | undefined;
     if (!next && !kept) return this.drafts.map(read);
-    const signatures = signaturesOf(table, signature);
+    const signatures = new Map<string, string>();
+    for (const e of entries()) signatures.set(e.key, JSON.stringify([e.words, e.data]));
     if (next) next.signatures = signatures;
-    const changed = kept ? changedWords(kept.signatures, signatures) : null;
+    const changed = kept ? changedEntries(kept.signatures, signatures) : null;
     return this.drafts.map((d, a) => {
       let result = changed ? kept!.results.get(d.id) : undefined;
-      if (result !== undefined) {
-        for (const w of this.shares[a]!.capWords) {
-          if (changed!.has(w)) {
-            result = undefined;
-            break;
-          }
-        }
-      }
+      if (result !== undefined && touches(this.shares[a]!, changed!)) result = undefined;
       if (result === undefined) result = read(d, a);
       next?.results.set(d.id, result);
       return result;
@@ -236,19 +288,24 @@ export class EntityReads {
 
   /** Per article, the short forms it uses alone (08-organisations). */
   shortForms(wanted: ShortForms, read: (d: ArticleDraft) => string[]): string[][] {
-    return this.each('shortForms', wanted, (entries) => JSON.stringify(entries), read);
+    const entries = () => [...wanted.values()].flat().map((w) => ({ key: `${w.words.join(' ')}\n${w.head}`, words: w.words, data: w.head }));
+    return this.each('shortForms', entries, read);
   }
 
   /** Per article, the given names it uses alone (09-given-names). */
   givenNames(byGiven: GivenNames, read: (d: ArticleDraft) => string[]): string[][] {
-    return this.each('givenNames', byGiven, (entries) => JSON.stringify(entries), read);
+    const entries = () => [...byGiven].flatMap(([given, people]) => people.map((p) => ({ key: p.id, words: [given, ...p.rest], data: p.display })));
+    return this.each('givenNames', entries, read);
   }
 
-  /** Per article, its mentions (11-mentions): an entry's signature names its entity's kind and name, which the mentions read. */
+  /** Per article, its mentions (11-mentions): an entry's data names its entity's kind and name, which the mentions read. */
   mentions(table: AliasTable, entities: ReadonlyMap<string, EntityDraft>, read: (d: ArticleDraft, a: number) => MentionDraft[]): MentionDraft[][] {
-    const signature = (entries: AliasTable extends Map<string, infer E> ? E : never) =>
-      JSON.stringify(entries.map((x) => [x.words, x.hasApostrophe, x.entity, x.entity ? entities.get(x.entity)?.kind : null, x.entity ? entities.get(x.entity)?.name : null]));
-    return this.each('mentions', table, signature, read);
+    const entries = () =>
+      [...table.values()].flat().map((x) => {
+        const e = x.entity ? entities.get(x.entity) : undefined;
+        return { key: x.words.join(' '), words: x.words, data: [x.hasApostrophe, x.entity, e?.kind ?? null, e?.name ?? null] };
+      });
+    return this.each('mentions', entries, read);
   }
 
   /** makeOrganisations's reads: short forms as above, acronyms by article and organisation. */
