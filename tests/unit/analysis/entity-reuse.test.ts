@@ -45,7 +45,7 @@ describe('entity state', () => {
     // h1's share of the evidence is the same (its text gave the same cues); its mentions are not.
     expect(after.articles.get('h1')).toBe(before.articles.get('h1'));
     expect(after.mentions.results.get('h1')).not.toBe(before.mentions.results.get('h1'));
-    expect(after.mentions.results.get('h1')!.length).toBeGreaterThan(before.mentions.results.get('h1')!.length);
+    expect(after.mentions.results.get('h1')!.numbers.length).toBeGreaterThan(before.mentions.results.get('h1')!.numbers.length);
     // h2 holds none of her name's words: its mentions are kept.
     expect(after.mentions.results.get('h2')).toBe(before.mentions.results.get('h2'));
   });

@@ -64,6 +64,45 @@ export interface ArticleShare {
   words: Uint32Array;
 }
 
+/**
+ * One article's mentions as kept: the entities they name, and per mention seven numbers (the
+ * entity's place in `entities`, start, end, sentence, token start, token end, 1 when possessive).
+ * A mention's surface is the article's text between its start and end, so it is not kept.
+ */
+export interface KeptMentions {
+  entities: string[];
+  numbers: Int32Array;
+}
+
+/** Numbers kept per mention. */
+const MENTION_FIELDS = 7;
+
+/** Mentions packed for keeping. */
+export function packMentions(mentions: readonly MentionDraft[]): KeptMentions {
+  const entities: string[] = [];
+  const at = new Map<string, number>();
+  const numbers = new Int32Array(mentions.length * MENTION_FIELDS);
+  mentions.forEach((m, k) => {
+    let e = at.get(m.entity);
+    if (e === undefined) {
+      at.set(m.entity, (e = entities.length));
+      entities.push(m.entity);
+    }
+    numbers.set([e, m.start, m.end, m.sentence, m.tokenStart, m.tokenEnd, m.isPossessive ? 1 : 0], k * MENTION_FIELDS);
+  });
+  return { entities, numbers };
+}
+
+/** The mentions packMentions kept, for article `d`. */
+export function unpackMentions(kept: KeptMentions, d: ArticleDraft): MentionDraft[] {
+  const out: MentionDraft[] = [];
+  const n = kept.numbers;
+  for (let k = 0; k < n.length; k += MENTION_FIELDS) {
+    out.push({ entity: kept.entities[n[k]], start: n[k + 1], end: n[k + 2], sentence: n[k + 3], surface: d.text.slice(n[k + 1], n[k + 2]), tokenStart: n[k + 4], tokenEnd: n[k + 5], isPossessive: n[k + 6] === 1 });
+  }
+  return out;
+}
+
 /** One per-article read kept: its table's entries (by key, as signatures: their words and what else the read reads of them), and each article's result. */
 export interface KeptScan<T> {
   signatures: Map<string, string>;
@@ -95,8 +134,8 @@ export interface EntityState {
   shortForms: KeptScan<string[]>;
   /** Per article, the given names it uses alone (3.9). */
   givenNames: KeptScan<string[]>;
-  /** Per article, its mentions (3.11). */
-  mentions: KeptScan<MentionDraft[]>;
+  /** Per article, its mentions (3.11), packed (KeptMentions). */
+  mentions: KeptScan<KeptMentions>;
   /** Per article id and organisation key ("id\nkey"), the acronym the article introduces for it (null: none). */
   acronyms: Map<string, string | null>;
 }
@@ -268,20 +307,23 @@ export class EntityReads {
     this.next = keep ? { shortForms: emptyScan(), givenNames: emptyScan(), mentions: emptyScan(), acronyms: new Map() } : null;
   }
 
-  /** `read` for every article, in article order; a kept result is used where no entry whose words the article may hold changed. */
-  private each<T>(name: 'shortForms' | 'givenNames' | 'mentions', entries: () => ReadEntry[], read: (d: ArticleDraft, a: number) => T): T[] {
-    const next = this.next?.[name] as KeptScan<T> | undefined;
-    const kept = this.previous?.[name] as KeptScan<T> | undefined;
+  /** `read` for every article, in article order; a kept result is used where no entry whose words the article may hold changed. Results are kept as `pack` gives them and read back by `unpack`. */
+  private each<T, P = T>(name: 'shortForms' | 'givenNames' | 'mentions', entries: () => ReadEntry[], read: (d: ArticleDraft, a: number) => T, pack: (result: T) => P = (r) => r as unknown as P, unpack: (kept: P, d: ArticleDraft) => T = (k) => k as unknown as T): T[] {
+    const next = this.next?.[name] as KeptScan<P> | undefined;
+    const kept = this.previous?.[name] as KeptScan<P> | undefined;
     if (!next && !kept) return this.drafts.map(read);
     const signatures = new Map<string, string>();
     for (const e of entries()) signatures.set(e.key, JSON.stringify([e.words, e.data]));
     if (next) next.signatures = signatures;
     const changed = kept ? changedEntries(kept.signatures, signatures) : null;
     return this.drafts.map((d, a) => {
-      let result = changed ? kept!.results.get(d.id) : undefined;
-      if (result !== undefined && touches(this.shares[a]!, changed!)) result = undefined;
-      if (result === undefined) result = read(d, a);
-      next?.results.set(d.id, result);
+      const old = changed ? kept!.results.get(d.id) : undefined;
+      if (old !== undefined && !touches(this.shares[a]!, changed!)) {
+        next?.results.set(d.id, old);
+        return unpack(old, d);
+      }
+      const result = read(d, a);
+      next?.results.set(d.id, pack(result));
       return result;
     });
   }
@@ -305,7 +347,7 @@ export class EntityReads {
         const e = x.entity ? entities.get(x.entity) : undefined;
         return { key: x.words.join(' '), words: x.words, data: [x.hasApostrophe, x.entity, e?.kind ?? null, e?.name ?? null] };
       });
-    return this.each('mentions', entries, read);
+    return this.each('mentions', entries, read, packMentions, unpackMentions);
   }
 
   /** makeOrganisations's reads: short forms as above, acronyms by article and organisation. */
