@@ -32,19 +32,22 @@ import type { GivenNames } from './09-given-names';
 import type { AliasTable } from './11-mentions';
 import { emptyEvidence, type Evidence } from './shared';
 
-/** One candidate key's evidence from one article (Evidence, with counts in place of the corpus-wide sets). */
-export interface KeyShare {
-  key: string;
-  person: number;
-  org: number;
-  place: number;
+/**
+ * One article's evidence per candidate key (Evidence, with counts in place of the corpus-wide
+ * sets), packed in flat lists: keys in the order first met; per key KEY_FIELDS numbers (person,
+ * org and place weights, distinct sentences up to ACRONYM_MIN_SENTENCES, bare cues, then how many
+ * of the flat titles and displays are its); displays in the order first written, with their counts.
+ */
+export interface KeyShares {
+  keys: string[];
+  numbers: Int32Array;
   titles: string[];
-  /** Ways the key is written in the article and how often, in the order first written. */
-  displays: [string, number][];
-  /** Distinct sentences of the article the key occurs in, up to ACRONYM_MIN_SENTENCES. */
-  sentences: number;
-  bareCues: number;
+  displays: string[];
+  displayCounts: Int32Array;
 }
+
+/** Numbers kept per key in KeyShares. */
+const KEY_FIELDS = 7;
 
 /** One article's part of the entity step's evidence. */
 export interface ArticleShare {
@@ -54,8 +57,8 @@ export interface ArticleShare {
   asked: string;
   /** Per question, "1" when the statistics said yes, else "0". */
   answers: string;
-  /** Its candidate keys' evidence, in the order first met. */
-  keys: KeyShare[];
+  /** Its candidate keys' evidence. */
+  keys: KeyShares;
   /** Its capitalised lists (06-classify capitalisedLists). */
   lists: string[][];
   /** Its distinct capitalised words (normalised): every word the later reads look a table up by. */
@@ -198,25 +201,49 @@ export function sameStatsAnswers(share: ArticleShare, stats: WordStats): boolean
   return true;
 }
 
-/** One article's evidence per key (filled by weigh) as a share. */
-export function keyShares(local: Map<string, Evidence>): KeyShare[] {
-  return [...local].map(([key, e]) => ({ key, person: e.person, org: e.org, place: e.place, titles: [...e.titles], displays: [...e.displays], sentences: e.sentences.size, bareCues: e.bareCues }));
+/** One article's evidence per key (filled by weigh), packed. */
+export function keyShares(local: Map<string, Evidence>): KeyShares {
+  const keys: string[] = [];
+  const numbers = new Int32Array(local.size * KEY_FIELDS);
+  const titles: string[] = [];
+  const displays: string[] = [];
+  const counts: number[] = [];
+  let k = 0;
+  for (const [key, e] of local) {
+    keys.push(key);
+    for (const t of e.titles) titles.push(t);
+    for (const [dsp, n] of e.displays) {
+      displays.push(dsp);
+      counts.push(n);
+    }
+    numbers.set([e.person, e.org, e.place, e.sentences.size, e.bareCues, e.titles.size, e.displays.size], k * KEY_FIELDS);
+    k++;
+  }
+  return { keys, numbers, titles, displays, displayCounts: Int32Array.from(counts) };
 }
 
 /** Adds article `a`'s share to the corpus evidence: what weigh over its occurrences would have added. */
-export function mergeShare(evidence: Map<string, Evidence>, keys: readonly KeyShare[], a: number): void {
-  for (const k of keys) {
-    let e = evidence.get(k.key);
-    if (!e) evidence.set(k.key, (e = emptyEvidence()));
-    e.person += k.person;
-    e.org += k.org;
-    e.place += k.place;
-    for (const t of k.titles) e.titles.add(t);
-    for (const [dsp, n] of k.displays) e.displays.set(dsp, (e.displays.get(dsp) ?? 0) + n);
+export function mergeShare(evidence: Map<string, Evidence>, shares: KeyShares, a: number): void {
+  const n = shares.numbers;
+  let title = 0;
+  let display = 0;
+  for (let k = 0; k < shares.keys.length; k++) {
+    const key = shares.keys[k];
+    const at = k * KEY_FIELDS;
+    let e = evidence.get(key);
+    if (!e) evidence.set(key, (e = emptyEvidence()));
+    e.person += n[at];
+    e.org += n[at + 1];
+    e.place += n[at + 2];
     // Only the count is ever read (up to ACRONYM_MIN_SENTENCES): distinct placeholders per article.
-    for (let s = 0; s < k.sentences && e.sentences.size < ACRONYM_MIN_SENTENCES; s++) e.sentences.add(`${a}:${s}`);
+    for (let s = 0; s < n[at + 3] && e.sentences.size < ACRONYM_MIN_SENTENCES; s++) e.sentences.add(`${a}:${s}`);
+    e.bareCues += n[at + 4];
+    for (const end = title + n[at + 5]; title < end; title++) e.titles.add(shares.titles[title]);
+    for (const end = display + n[at + 6]; display < end; display++) {
+      const dsp = shares.displays[display];
+      e.displays.set(dsp, (e.displays.get(dsp) ?? 0) + shares.displayCounts[display]);
+    }
     e.articles.add(a);
-    e.bareCues += k.bareCues;
   }
 }
 
