@@ -114,16 +114,26 @@ function scoreOf(common: number, lengthA: number, lengthB: number, sameEntity: b
 
 /**
  * What pairScore and the blocking read of every claim, made once per claim rather than once per
- * pair: keywords, units and speech groups as numbers. Keyword numbers follow the keywords' sorted
- * order, so a merge over a claim's numbers steps exactly as one over its (sorted) strings.
+ * pair, as numbers in flat lists (one list per field for the whole corpus, claim i's part from
+ * start[i] to start[i + 1]): a pair is scored from a few typed arrays read side by side rather
+ * than from two claim objects and their lists scattered over the heap. Keyword numbers follow the
+ * keywords' sorted order, so a merge over a claim's numbers steps exactly as one over its (sorted)
+ * strings; entities, units, actors and articles are numbered one per distinct string, so two
+ * claims share a number exactly when they share the string.
  */
 class ClaimFeatures {
-  /** Claim i's keyword numbers. */
-  readonly keywords: Int32Array[];
-  /** Claim i's unit keys. */
-  readonly units: string[][];
   /** Claim i's blocking keys: keyword numbers, then its units', then its speech groups' (blockingKeys as numbers, one per distinct string). */
   readonly keys: number[][];
+  readonly keywords: FlatLists;
+  readonly units: FlatLists;
+  readonly entities: FlatLists;
+  readonly speech: FlatLists;
+  /** Claim i's article's number. */
+  readonly article: Int32Array;
+  /** Claim i's actor's number, -1 for none. */
+  readonly actor: Int32Array;
+  /** 1 when claim i names a place. */
+  readonly placed: Uint8Array;
 
   constructor(claims: readonly ClaimDraft[]) {
     const words = new Set<string>();
@@ -131,23 +141,94 @@ class ClaimFeatures {
     const wordIds = new Map<string, number>();
     for (const w of [...words].sort()) wordIds.set(w, wordIds.size);
     const unitIds = new Map<string, number>();
-    this.keywords = claims.map((c) => Int32Array.from(c.keywords, (k) => wordIds.get(k)!));
-    this.units = claims.map(unitKeys);
+    const number = (ids: Map<string, number>, s: string) => {
+      let id = ids.get(s);
+      if (id === undefined) ids.set(s, (id = ids.size));
+      return id;
+    };
+    const entityIds = new Map<string, number>();
+    const articleIds = new Map<string, number>();
+    const actorIds = new Map<string, number>();
+    this.keywords = FlatLists.of(claims, (c) => c.keywords.map((k) => wordIds.get(k)!));
+    this.units = FlatLists.of(claims, (c) => unitKeys(c).map((u) => number(unitIds, u)));
+    this.entities = FlatLists.of(claims, (c) => c.entities.map((e) => number(entityIds, e)));
+    this.speech = FlatLists.of(claims, (c) => c.speechGroups);
+    this.article = Int32Array.from(claims, (c) => number(articleIds, c.article));
+    this.actor = Int32Array.from(claims, (c) => (c.actor === null ? -1 : number(actorIds, c.actor)));
+    this.placed = Uint8Array.from(claims, (c) => (c.places.length ? 1 : 0));
+    // Blocking keys: unit numbers of their own (figures with a unit, as String(unitKey)), above every keyword's.
+    const blockUnitIds = new Map<string, number>();
     this.keys = claims.map((c, i) => {
       if (c.part) return [];
-      const keys = Array.from(this.keywords[i]);
+      const keys = Array.from(this.keywords.of(i));
       for (const f of c.figures) {
         if (!f.unit) continue;
-        const u = String(unitKey(f.unit));
-        let id = unitIds.get(u);
-        if (id === undefined) unitIds.set(u, (id = unitIds.size));
-        keys.push(wordIds.size + id);
+        keys.push(wordIds.size + number(blockUnitIds, String(unitKey(f.unit))));
       }
       // Speech groups are quote group numbers (small integers): above every word and unit number.
       if (c.places.length) for (const g of c.speechGroups) keys.push(SPEECH_KEYS + g);
       return keys;
     });
-    if (wordIds.size + unitIds.size > SPEECH_KEYS) throw new Error(`groupClaims: ${wordIds.size + unitIds.size} keywords and units, more than the ${SPEECH_KEYS} blocking numbers set apart for them`);
+    if (wordIds.size + blockUnitIds.size > SPEECH_KEYS) throw new Error(`groupClaims: ${wordIds.size + blockUnitIds.size} keywords and units, more than the ${SPEECH_KEYS} blocking numbers set apart for them`);
+  }
+
+  /** pairScore of claims i and j (of different articles), on the numbers. */
+  score(i: number, j: number): number {
+    const sameActor = this.actor[i] >= 0 && this.actor[i] === this.actor[j];
+    const gathering = sameActor && this.placed[i] === 1 && this.placed[j] === 1 && this.speech.intersect(i, j);
+    const unit = this.units.intersect(i, j);
+    return scoreOf(this.keywords.sharedSorted(i, j), this.keywords.size(i), this.keywords.size(j), this.entities.intersect(i, j), unit, sameActor, gathering);
+  }
+}
+
+/** One list of numbers per item, all in one flat array. */
+class FlatLists {
+  private constructor(
+    private readonly values: Int32Array,
+    private readonly start: Int32Array,
+  ) {}
+
+  /** The lists `of` gives for each item. */
+  static of<T>(items: readonly T[], of: (item: T) => readonly number[]): FlatLists {
+    const lists = items.map(of);
+    const start = new Int32Array(items.length + 1);
+    for (let i = 0; i < lists.length; i++) start[i + 1] = start[i] + lists[i].length;
+    const values = new Int32Array(start[items.length]);
+    for (let i = 0; i < lists.length; i++) values.set(lists[i], start[i]);
+    return new FlatLists(values, start);
+  }
+
+  /** Item i's list (a view). */
+  of(i: number): Int32Array {
+    return this.values.subarray(this.start[i], this.start[i + 1]);
+  }
+
+  /** Item i's list's length. */
+  size(i: number): number {
+    return this.start[i + 1] - this.start[i];
+  }
+
+  /** Whether items i and j share a number (short lists: plain loops). */
+  intersect(i: number, j: number): boolean {
+    const v = this.values;
+    const [a0, a1, b0, b1] = [this.start[i], this.start[i + 1], this.start[j], this.start[j + 1]];
+    for (let x = a0; x < a1; x++) for (let y = b0; y < b1; y++) if (v[x] === v[y]) return true;
+    return false;
+  }
+
+  /** How many numbers two ascending lists share, by one merge pass (as `shared`). */
+  sharedSorted(i: number, j: number): number {
+    const v = this.values;
+    let n = 0;
+    for (let x = this.start[i], y = this.start[j], xe = this.start[i + 1], ye = this.start[j + 1]; x < xe && y < ye; ) {
+      if (v[x] === v[y]) {
+        n++;
+        x++;
+        y++;
+      } else if (v[x] < v[y]) x++;
+      else y++;
+    }
+    return n;
   }
 }
 
@@ -162,16 +243,10 @@ const SPEECH_KEYS = 2 ** 40;
 export function groupClaims(claims: ClaimDraft[]): number[][] {
   const edges = new Edges();
   const features = new ClaimFeatures(claims);
-  const { keywords, units } = features;
+  const article = features.article;
   forEachCandidatePair(claims.length, (i) => features.keys[i], MAX_BLOCK, (i, j) => {
-    const a = claims[i];
-    const b = claims[j];
-    if (a.article === b.article) return;
-    // pairScore, on the numbers made once per claim.
-    const sameActor = a.actor !== null && a.actor === b.actor;
-    const gathering = sameActor && a.places.length > 0 && b.places.length > 0 && intersectsNumbers(a.speechGroups, b.speechGroups);
-    const unit = intersects(units[i], units[j]);
-    const score = scoreOf(shared(keywords[i], keywords[j]), keywords[i].length, keywords[j].length, intersects(a.entities, b.entities), unit, sameActor, gathering);
+    if (article[i] === article[j]) return;
+    const score = features.score(i, j);
     if (score > 0) edges.add(i, j, score);
   });
   const sets = new DisjointSets(claims.length);

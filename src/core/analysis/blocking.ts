@@ -27,12 +27,17 @@ export function forEachCandidatePair(count: number, keysOf: (i: number) => Itera
     const size = blockSize[b];
     blockStart[b + 1] = blockStart[b] + (size >= 2 && size <= maxBlock ? size : 0);
   }
+  // Where each item stands in each of its blocks (members ascend: its later partners follow it).
   const members = new Int32Array(blockStart[blockSize.length]);
+  const at = new Int32Array(itemKeys.length);
   const fill = blockStart.slice(0, blockSize.length);
   for (let i = 0; i < count; i++) {
     for (let k = itemStart[i]; k < itemStart[i + 1]; k++) {
       const b = itemKeys[k];
-      if (blockStart[b + 1] > blockStart[b]) members[fill[b]++] = i;
+      if (blockStart[b + 1] > blockStart[b]) {
+        at[k] = fill[b];
+        members[fill[b]++] = i;
+      }
     }
   }
 
@@ -41,9 +46,11 @@ export function forEachCandidatePair(count: number, keysOf: (i: number) => Itera
   for (let i = 0; i < count; i++) {
     for (let k = itemStart[i]; k < itemStart[i + 1]; k++) {
       const b = itemKeys[k];
-      for (let m = blockStart[b]; m < blockStart[b + 1]; m++) {
+      const end = blockStart[b + 1];
+      if (end === blockStart[b]) continue;
+      for (let m = at[k] + 1; m < end; m++) {
         const j = members[m];
-        if (j <= i || stamp[j] === i) continue;
+        if (stamp[j] === i) continue;
         stamp[j] = i;
         visit(i, j);
       }

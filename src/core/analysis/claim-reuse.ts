@@ -20,6 +20,7 @@ import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { QuoteDraft } from './05-quotes';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
+import type { EntityState } from './03-entities/kept';
 
 /**
  * What an analysis leaves for the next one (analysePreparable's `onState`). The store keeps it
@@ -31,6 +32,8 @@ export interface AnalysisState {
   claims: Map<string, KeptClaims>;
   /** Quote groups' word diffs by the digest of the two wordings (keptDiff): a pure function of them, which an add mostly asks again. */
   diffs: Map<string, DiffPart[]>;
+  /** The entity step's per-article evidence and reads (03-entities/kept.ts), absent from a state made before it was kept. */
+  entities?: EntityState;
 }
 
 /**

@@ -119,7 +119,7 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
     ),
   );
   progress('entities', 0, total);
-  const entities = extractEntities(drafts);
+  const entities = extractEntities(drafts, options.previous?.entities, state && ((kept) => (state.entities = kept)));
   progress('descriptors', 0, total);
   const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions);
   const quotes = perArticle('quotes', drafts, (d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities)).flat();

@@ -9,7 +9,6 @@ import type { ArticleDraft, Token } from '../context';
 import { ORG_SUFFIXES } from '../../lang/org-suffixes';
 import { LOWER_ORG_HEADS, ORG_HEADS } from '../../lang/organisations';
 import { isGivenName, lexiconTags } from '../../lang/pos';
-import type { WordStats } from './02-word-stats';
 import { ACRONYM, MAX_NAME_WORDS, isTitleWord, type Candidate, type Run } from './shared';
 
 /** The name as written, without a trailing possessive. */
@@ -39,8 +38,14 @@ function isFunctionWord(t: Token): boolean {
   return t.isWord && CLOSED_CLASS_WORDS.has(t.norm);
 }
 
+/** What candidates ask of the word statistics (step 3.2): whether the corpus writes a word in lower case, or capitalised mid-sentence. */
+export interface StatsLookup {
+  lower: { has(word: string): boolean };
+  capMid: { has(word: string): boolean };
+}
+
 /** A sentence-initial word is only a name if the corpus also capitalises it mid-sentence, or knows it as a given name. */
-function isHeadlineCaseOnly(t: Token, stats: WordStats): boolean {
+function isHeadlineCaseOnly(t: Token, stats: StatsLookup): boolean {
   return t.isSentenceStart && !stats.capMid.has(t.norm) && !isGivenName(t.norm);
 }
 
@@ -48,7 +53,7 @@ function isHeadlineCaseOnly(t: Token, stats: WordStats): boolean {
  * Before an organisation's name, a sentence-initial word goes only when it is a known common word
  * ("Meanwhile Acme Union"): an unknown one is the name's own first word ("Ferrow Bank said …").
  */
-function isCommonLead(t: Token, stats: WordStats): boolean {
+function isCommonLead(t: Token, stats: StatsLookup): boolean {
   return isHeadlineCaseOnly(t, stats) && (stats.lower.has(t.norm) || lexiconTags(t.norm).length > 0);
 }
 
@@ -59,7 +64,7 @@ function isOrgShaped(words: Token[]): boolean {
 }
 
 /** The candidates of one run. */
-export function candidatesOf(run: Run, d: ArticleDraft, stats: WordStats): Candidate[] {
+export function candidatesOf(run: Run, d: ArticleDraft, stats: StatsLookup): Candidate[] {
   const words = run.tokens;
   const make = (ts: Token[], title: string | null): Candidate | null => {
     const ws = ts.filter((t) => t.isWord);
