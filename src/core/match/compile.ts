@@ -343,10 +343,16 @@ export class MatcherCompiler {
   constructor(
     private readonly texts: TextPacker = AS_GIVEN,
     private readonly perBlock: number = TEXTS_PER_BLOCK,
-    private readonly previous?: PreviousClaims,
+    private previous?: PreviousClaims,
   ) {
     this.quoteTexts = new TextBlocks(texts, perBlock);
     this.claimTexts = new TextBlocks(texts, perBlock);
+  }
+
+  /** Takes the text readers' output of unchanged claims from `previous` (any time before finishing; the data is the same as without). */
+  reuseClaims(previous: PreviousClaims): void {
+    if (this.finished) throw new Error('compile: claims to reuse given after finish');
+    this.previous = previous;
   }
 
   /** Takes one record of `section` (records in index order, sections in the order of SECTIONS). */
