@@ -6,16 +6,20 @@
  * browser: run with `node --cpu-prof --import tsx` or `--trace-gc`. The browser row is add-profile.ts.
  * --ids also analyses the held articles alone and counts the quote and claim group ids the add kept.
  * --state gives the add the held articles' analysis state (made first, not timed): what an add costs when the store keeps it.
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state]
+ * --reuse gives the compile the held articles' compiled claims as the store keeps them (the held
+ * articles analysed and compiled first, not timed; their claim parts read back, timed, as
+ * corpus-store.ts does before an add's compile: matcher-row.ts readPreviousClaims).
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tokenize } from '../../src/core/analysis/02-segment';
 import { analyseIncrement } from '../../src/core/analysis/incremental';
 import { storeTokens, type StoredTokens } from '../../src/core/analysis/stored-tokens';
-import type { ArticleRecord } from '../../src/core/index/types';
+import type { ArticleRecord, CorpusIndex } from '../../src/core/index/types';
 import type { AnalysisState } from '../../src/core/analysis/index';
-import { compileMatcher } from '../../src/core/match/compile';
+import { compileMatcherReusing } from '../../src/core/match/compile';
+import { claimInputsPart, packMatcher, readPreviousClaims, type MatcherPart } from '../../src/store/matcher-row';
 import { cachedCorpusFile } from './corpus-cache';
 import { generateCorpus } from './generate-corpus';
 
@@ -54,10 +58,19 @@ async function main(): Promise<void> {
   // --state: the held articles analysed alone first (not timed), their analysis state given to the
   // add, as a store that kept the last analysis's state would (claim-reuse.ts).
   let previous: AnalysisState | undefined;
+  let heldIndex: CorpusIndex | undefined;
   if (process.argv.includes('--state')) {
     const stateCpu = process.cpuUsage();
-    analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (previous = state) });
+    heldIndex = analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (previous = state) });
     console.log(`  (the held articles' state made in ${cpuSince(stateCpu).toFixed(2)} s CPU, not counted)`);
+  }
+  // --reuse: the held corpus's matcher parts and claim input keys, as its stored generation holds them.
+  let heldParts: Map<string, MatcherPart> | undefined;
+  if (process.argv.includes('--reuse')) {
+    const partsCpu = process.cpuUsage();
+    const compiled = compileMatcherReusing(heldIndex ?? analyseIncrement(held, [], undefined, { heldTokens }));
+    heldParts = new Map([...packMatcher(compiled.data), claimInputsPart(compiled.claimInputs)].map((part) => [part.shard, part]));
+    console.log(`  (the held articles' matcher compiled in ${cpuSince(partsCpu).toFixed(2)} s CPU, not counted)`);
   }
   let step = '';
   let wall = performance.now();
@@ -73,7 +86,9 @@ async function main(): Promise<void> {
   }, { heldTokens, previous });
   report();
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
-  compileMatcher(index);
+  const previousClaims = heldParts && (await readPreviousClaims((shard) => Promise.resolve(heldParts.get(shard))));
+  if (heldParts && !previousClaims) throw new Error('add-node: the held claims could not be read back');
+  compileMatcherReusing(index, previousClaims);
   report();
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
   // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.

@@ -38,7 +38,7 @@
  * went from 465 to ~320 ms of CPU, and the claims' heap once read from 118 to 69 MB.
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
-import { MATCHER_DATA_VERSION, type ClaimSignature, type ClaimTraits, type FigureSignature, type MatcherData } from '../core/match/data';
+import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData } from '../core/match/data';
 import type { PreviousClaims } from '../core/match/compile';
 
 /** The stored form of one matcher part (the key fields of its row aside). */
@@ -158,6 +158,8 @@ export interface ClaimRanges {
   claimCount: number;
   claims(from: number, to: number): MatcherData['claims'];
   claimTraits(from: number, to: number): NonNullable<MatcherData['claimTraits']>;
+  /** claimTraits as each tuple's JSON text, read instead of it when given (the parts' bytes are the same). */
+  claimTraitTexts?(from: number, to: number): string[];
 }
 
 /**
@@ -182,7 +184,9 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
     const from = k * sizes.claims;
     const to = Math.min(claimCount, from + sizes.claims);
     const sigs = claims ? claims.claims(from, to) : data.claims.slice(from, to);
-    const traits = claims ? claims.claimTraits(from, to) : data.claimTraits?.slice(from, to);
+    // Traits as JSON text where the compile has them so (the same text JSON.stringify gives the tuple).
+    const tuples = claims ? (claims.claimTraitTexts ? undefined : claims.claimTraits(from, to)) : data.claimTraits?.slice(from, to);
+    const traits = claims?.claimTraitTexts ? claims.claimTraitTexts(from, to) : tuples?.map((t) => JSON.stringify(t));
     yield last({ shard: claimShards[k], json: claimPartJson(from, sigs, data.claimFlags?.slice(from, to), traits) });
   }
   for (let k = 0; k < quoteParts.length; k++) yield last({ shard: `quotes/${k}`, json: bytes(quoteParts[k]) });
@@ -191,16 +195,16 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
 /**
  * A claim part's JSON text as UTF-8 bytes: `{ from, claims, claimFlags, traits, traitOf }`, each
  * signature without figures or places cut to its first four fields, each distinct traits tuple once
- * (see the header). Written as text pieces: the traits' JSON is what they are told apart by.
+ * (see the header), `traits` given as each tuple's JSON text. Written as text pieces: the traits'
+ * JSON is what they are told apart by.
  */
-function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: readonly number[] | undefined, traits: readonly ClaimTraits[] | undefined): Uint8Array {
+function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: readonly number[] | undefined, traits: readonly string[] | undefined): Uint8Array {
   const short = sigs.map((sig) => (sig[4].length === 0 && sig[5].length === 0 ? sig.slice(0, 4) : sig));
   let text = `{"from":${from},"claims":${JSON.stringify(short)}`;
   if (flags !== undefined) text += `,"claimFlags":${JSON.stringify(flags)}`;
   if (traits !== undefined) {
     const table = new Map<string, number>();
-    const traitOf = traits.map((t) => {
-      const json = JSON.stringify(t);
+    const traitOf = traits.map((json) => {
       let n = table.get(json);
       if (n === undefined) table.set(json, (n = table.size));
       return n;

@@ -213,6 +213,8 @@ export interface CompiledMatcher {
   claimInputs: Float64Array;
   claims(from: number, to: number): ClaimSignature[];
   claimTraits(from: number, to: number): ClaimTraits[];
+  /** claimTraits as the JSON text of each tuple (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not parse and stringify them again. */
+  claimTraitTexts(from: number, to: number): string[];
 }
 
 /**
@@ -721,6 +723,7 @@ export class MatcherCompiler {
           return [heads.get(i * 3), heads.get(i * 3 + 1), heads.get(i * 3 + 2), ids, figs, places];
         }),
       claimTraits: (from, to) => ranged(from, to).map((i) => JSON.parse(traitTexts.at(i)) as ClaimTraits),
+      claimTraitTexts: (from, to) => ranged(from, to).map((i) => traitTexts.at(i)),
     };
   }
 
