@@ -8,6 +8,13 @@
  * is done in `finish`, which lets the kept texts go as it uses them: article texts once quotes and
  * place pairs are read, claim texts a block at a time. A 20,000-article corpus's compile held a copy
  * of its input (~380 MB) beside its output (~345 MB) and did not fit its 800 MB heap.
+ *
+ * An add compiles the whole corpus again (words, keys, entities and groups are numbered corpus-wide),
+ * but a claim whose text readers' inputs did not change takes their output from the compile before
+ * (PreviousClaims: the store keeps each claim's input key beside its matcher). Node CPU, the compile
+ * of 10 generated articles added to 5,000 (132,996 claims, 132,742 of them taken), separate
+ * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
+ * the claims back from their stored parts).
  */
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex } from '../index/types';
