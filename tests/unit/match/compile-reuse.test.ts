@@ -52,9 +52,11 @@ describe('a compile reusing the claims of the compile before', () => {
     const second = analyseCorpus(after);
     const prev = compileMatcherReusing(first);
     const { previous, taken } = counting(previousClaimsOf(prev.data, prev.claimInputs));
-    const reused = compileMatcherReusing(second, previous);
+    // No claim checked first (REUSE_CHECKS): every claim whose inputs are kept is taken.
+    const reused = compileMatcherReusing(second, previous, 0);
     const full = compileMatcherReusing(second);
     expect(JSON.stringify(reused.data)).toBe(JSON.stringify(compileMatcher(second)));
+    expect(JSON.stringify(compileMatcherReusing(second, previousClaimsOf(prev.data, prev.claimInputs)).data)).toBe(JSON.stringify(reused.data));
     expect(JSON.stringify(full.data)).toBe(JSON.stringify(reused.data));
     expect(Array.from(reused.claimInputs)).toEqual(Array.from(full.claimInputs));
     // Claims were taken (the test is not a full compile twice). An added claim can be taken too: the
@@ -75,11 +77,13 @@ describe('a compile reusing the claims of the compile before', () => {
     const prev = compileMatcherReusing(index);
     // Traits no reader makes: where they show up, the claim was taken, not read.
     const marked: PreviousClaims = { inputs: prev.claimInputs, claim: (i) => ({ flags: 0, traits: `["taken ${i}"]`, figures: [] }) };
-    const again = compileMatcherReusing(index, marked).data;
+    const again = compileMatcherReusing(index, marked, 0).data;
     expect(again.claimTraits).toEqual(prev.data.claims.map((_, i) => [`taken ${i}`]));
+    // Checked first, such traits are not what the readers read: nothing is taken.
+    expect(JSON.stringify(compileMatcherReusing(index, marked, 1).data)).toBe(JSON.stringify(prev.data));
     // Another date for h1: its claims' dates are read against it, so they are read again; h2's are taken.
     const redated = analyseCorpus([{ ...held[0], meta: { ...held[0].meta, date: '2024-04-01' } }, held[1]]);
-    const after = compileMatcherReusing(redated, marked).data;
+    const after = compileMatcherReusing(redated, marked, 0).data;
     expect(after.claims.length).toBe(prev.data.claims.length);
     after.claims.forEach((sig, i) => {
       const article = after.articles[sig[0]];
