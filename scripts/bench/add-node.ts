@@ -9,7 +9,10 @@
  * it: compacted into its rows (store/analysis-state.ts), structured-cloned, and made again from the
  * corpus file's claim records (stored-state.ts); prints the rows' size (v8.serialize, the structured
  * clone format) and the CPU of writing and reading them back (the add reads them back before it starts).
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state]
+ * --reuse gives the compile the held articles' compiled claims as the store keeps them (the held
+ * articles analysed and compiled first, not timed; their claim parts read back, timed, as
+ * corpus-store.ts does before an add's compile: matcher-row.ts readPreviousClaims).
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,11 +20,12 @@ import { serialize } from 'node:v8';
 import { tokenize } from '../../src/core/analysis/02-segment';
 import { analyseIncrement } from '../../src/core/analysis/incremental';
 import { storeTokens, type StoredTokens } from '../../src/core/analysis/stored-tokens';
-import { SCHEMA_VERSION, type ArticleRecord, type ClaimRecord } from '../../src/core/index/types';
+import { SCHEMA_VERSION, type ArticleRecord, type ClaimRecord, type CorpusIndex } from '../../src/core/index/types';
 import { restoredState, storedState } from '../../src/core/analysis/stored-state';
 import { analysisStateRows } from '../../src/store/analysis-state';
 import type { AnalysisState } from '../../src/core/analysis/index';
-import { compileMatcher } from '../../src/core/match/compile';
+import { compileMatcherReusing } from '../../src/core/match/compile';
+import { claimInputsPart, packMatcher, readPreviousClaims, type MatcherPart } from '../../src/store/matcher-row';
 import { cachedCorpusFile } from './corpus-cache';
 import { generateCorpus } from './generate-corpus';
 
@@ -64,10 +68,11 @@ async function main(): Promise<void> {
   // --state: the held articles analysed alone first (not timed), their analysis state given to the
   // add, as a store that kept the last analysis's state would (claim-reuse.ts).
   let previous: AnalysisState | undefined;
+  let heldIndex: CorpusIndex | undefined;
   if (process.argv.includes('--state')) {
     const stateCpu = process.cpuUsage();
     let made: AnalysisState | undefined;
-    analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (made = state) });
+    heldIndex = analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (made = state) });
     console.log(`  (the held articles' state made in ${cpuSince(stateCpu).toFixed(2)} s CPU, not counted)`);
     const writeCpu = process.cpuUsage();
     const rows = analysisStateRows(made!, { code: 'add-node', schemaVersion: SCHEMA_VERSION });
@@ -84,6 +89,14 @@ async function main(): Promise<void> {
     claimRecords.length = 0;
     console.log(`  state read back (cloned, drafts made again from ${records} claim records) in ${cpuSince(readCpu).toFixed(2)} s CPU; ${previous?.claims.size ?? 0} articles`);
   }
+  // --reuse: the held corpus's matcher parts and claim input keys, as its stored generation holds them.
+  let heldParts: Map<string, MatcherPart> | undefined;
+  if (process.argv.includes('--reuse')) {
+    const partsCpu = process.cpuUsage();
+    const compiled = compileMatcherReusing(heldIndex ?? analyseIncrement(held, [], undefined, { heldTokens }));
+    heldParts = new Map([...packMatcher(compiled.data), claimInputsPart(compiled.claimInputs)].map((part) => [part.shard, part]));
+    console.log(`  (the held articles' matcher compiled in ${cpuSince(partsCpu).toFixed(2)} s CPU, not counted)`);
+  }
   let step = '';
   let wall = performance.now();
   let cpu = process.cpuUsage();
@@ -98,7 +111,9 @@ async function main(): Promise<void> {
   }, { heldTokens, previous });
   report();
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
-  compileMatcher(index);
+  const previousClaims = heldParts && (await readPreviousClaims((shard) => Promise.resolve(heldParts.get(shard))));
+  if (heldParts && !previousClaims) throw new Error('add-node: the held claims could not be read back');
+  compileMatcherReusing(index, previousClaims);
   report();
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
   // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.

@@ -10,7 +10,7 @@ import { storeTokens, type StoredTokens } from '../core/analysis/stored-tokens';
 import type { CardRecord } from '../core/index/card-details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
-import { MatcherCompiler, compileMatcher, type TextPacker } from '../core/match/compile';
+import { MatcherCompiler, compileMatcherReusing, type TextPacker } from '../core/match/compile';
 import type { MatcherData } from '../core/match/data';
 import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
@@ -40,7 +40,7 @@ import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DetailsInput, type DetailsRowOut } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
-import { matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type StoredMatcher } from './matcher-row';
+import { claimInputsPart, matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, readPreviousClaims, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 import { fetchedGazetteer, gazetteerPairs, type GazetteerSource } from './gazetteer-asset';
 import type { StateRowOut } from './analysis-state';
@@ -334,6 +334,8 @@ class GenerationRows {
       this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
       await this.drain();
     }
+    // For the next add's compile (matcher-row.ts CLAIM_INPUTS_PART); the matching side never reads it.
+    this.put('matcher', { data: this.data, ...claimInputsPart(compiled.claimInputs) }, MATCHER_PARTS_PER_TRANSACTION);
     this.flush('matcher');
   }
 
@@ -529,8 +531,8 @@ export class CorpusStore {
 
   /** Writes a validated index as a corpus; resolves when it is ready (and active, unless asked not). */
   async install(index: CorpusIndex, options: InstallOptions): Promise<CorpusSummary> {
-    // Rows to write: the card records' rows and directory (at most: a directory row may be empty), the matcher's parts.
-    const total = index.articles.length - (options.heldArticles?.ids.size ?? 0) + (options.state?.length ?? 0) + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length);
+    // Rows to write: the card records' rows and directory (at most: a directory row may be empty), the matcher's parts and its claims' input keys, the analysis state's rows.
+    const total = index.articles.length - (options.heldArticles?.ids.size ?? 0) + (options.state?.length ?? 0) + recordRowCount(index) + detailsRowCount(index.entities.length + index.claimGroups.length + index.quoteGroups.length) + matcherPartCount(index.claims.length, index.quotes.length, index.claimGroups.length) + 1;
     return this.installRecords(options, summarise(index), total, index.articles.length, async (rows) => {
       for (const section of CORPUS_SECTIONS) {
         const records = index[section] as CorpusRecord<typeof section>[];
@@ -591,6 +593,11 @@ export class CorpusStore {
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       const sharing = options.heldArticles;
       if (sharing && !(existing && sameKeys(articleGenerations(existing), sharing.from))) throw new Error(`corpus "${existing?.name ?? id}" changed while articles were being added to it: nothing was added; try again`);
+      // A replacement's compile takes the text readers' output of the claims whose inputs did not change from the generation it replaces.
+      if (existing?.status === 'ready') {
+        const previous = await readPreviousClaims((shard) => this.db.get('matcher', [existing.data, shard]));
+        if (previous) compiler.reuseClaims(previous);
+      }
       return holdingInstallLock(data, async () => {
         const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state);
         try {
@@ -904,8 +911,9 @@ export class CorpusStore {
       throw recordError(message(error), index);
     }
     let matcher: MatcherData;
+    let claimInputs: Float64Array;
     try {
-      matcher = compileMatcher(index);
+      ({ data: matcher, claimInputs } = compileMatcherReusing(index));
     } catch (error) {
       throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', `could not be rebuilt from the records: ${message(error)}`);
     }
@@ -924,7 +932,7 @@ export class CorpusStore {
     // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile); the
     // old rows go first (an older layout may have parts this one does not write).
     const tx = this.db.transaction(['corpora', 'matcher', 'details'], 'readwrite');
-    const parts = packMatcher(matcher);
+    const parts = [...packMatcher(matcher), claimInputsPart(claimInputs)];
     const current = await tx.objectStore('corpora').get(meta.id);
     let moved = false;
     if (current?.data === meta.data) {

@@ -38,7 +38,8 @@
  * went from 465 to ~320 ms of CPU, and the claims' heap once read from 118 to 69 MB.
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
-import type { ClaimSignature, ClaimTraits, MatcherData } from '../core/match/data';
+import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData } from '../core/match/data';
+import type { PreviousClaims } from '../core/match/compile';
 
 /** The stored form of one matcher part (the key fields of its row aside). */
 export interface PackedMatcher {
@@ -48,6 +49,8 @@ export interface PackedMatcher {
   quoteBigrams?: QuoteBigrams;
   /** On the `core` part: the shards of the other parts, in the order they are read and joined. */
   parts?: string[];
+  /** On the CLAIM_INPUTS part: per claim, the key of what its text readers read (compile.ts CompiledMatcher.claimInputs). */
+  claimInputs?: Float64Array;
 }
 
 /** One stored part, with the shard it is stored under. */
@@ -155,6 +158,8 @@ export interface ClaimRanges {
   claimCount: number;
   claims(from: number, to: number): MatcherData['claims'];
   claimTraits(from: number, to: number): NonNullable<MatcherData['claimTraits']>;
+  /** claimTraits as each tuple's JSON text, read instead of it when given (the parts' bytes are the same). */
+  claimTraitTexts?(from: number, to: number): string[];
 }
 
 /**
@@ -179,7 +184,9 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
     const from = k * sizes.claims;
     const to = Math.min(claimCount, from + sizes.claims);
     const sigs = claims ? claims.claims(from, to) : data.claims.slice(from, to);
-    const traits = claims ? claims.claimTraits(from, to) : data.claimTraits?.slice(from, to);
+    // Traits as JSON text where the compile has them so (the same text JSON.stringify gives the tuple).
+    const tuples = claims ? (claims.claimTraitTexts ? undefined : claims.claimTraits(from, to)) : data.claimTraits?.slice(from, to);
+    const traits = claims?.claimTraitTexts ? claims.claimTraitTexts(from, to) : tuples?.map((t) => JSON.stringify(t));
     yield last({ shard: claimShards[k], json: claimPartJson(from, sigs, data.claimFlags?.slice(from, to), traits) });
   }
   for (let k = 0; k < quoteParts.length; k++) yield last({ shard: `quotes/${k}`, json: bytes(quoteParts[k]) });
@@ -188,16 +195,16 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
 /**
  * A claim part's JSON text as UTF-8 bytes: `{ from, claims, claimFlags, traits, traitOf }`, each
  * signature without figures or places cut to its first four fields, each distinct traits tuple once
- * (see the header). Written as text pieces: the traits' JSON is what they are told apart by.
+ * (see the header), `traits` given as each tuple's JSON text. Written as text pieces: the traits'
+ * JSON is what they are told apart by.
  */
-function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: readonly number[] | undefined, traits: readonly ClaimTraits[] | undefined): Uint8Array {
+function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: readonly number[] | undefined, traits: readonly string[] | undefined): Uint8Array {
   const short = sigs.map((sig) => (sig[4].length === 0 && sig[5].length === 0 ? sig.slice(0, 4) : sig));
   let text = `{"from":${from},"claims":${JSON.stringify(short)}`;
   if (flags !== undefined) text += `,"claimFlags":${JSON.stringify(flags)}`;
   if (traits !== undefined) {
     const table = new Map<string, number>();
-    const traitOf = traits.map((t) => {
-      const json = JSON.stringify(t);
+    const traitOf = traits.map((json) => {
       let n = table.get(json);
       if (n === undefined) table.set(json, (n = table.size));
       return n;
@@ -303,4 +310,64 @@ export function joinParts(core: MatcherNames, meta: Record<string, unknown>, par
     }
   }
   return data as unknown as MatcherData;
+}
+
+/**
+ * The shard of a generation's claim input keys (compile.ts claimInputKey): not listed in `core`'s
+ * parts, so the matching side never reads it; an add reads it with the claim parts to take the
+ * text readers' output of every claim whose inputs did not change (readPreviousClaims). A version
+ * that does not know it leaves it, and the generation's rows go with it.
+ */
+export const CLAIM_INPUTS_PART = 'claimInputs';
+
+/** The CLAIM_INPUTS_PART row of compiled claims' input keys (its `json`: the matcher version and the claim count). */
+export function claimInputsPart(claimInputs: Float64Array): MatcherPart {
+  return { shard: CLAIM_INPUTS_PART, json: bytes({ schemaVersion: MATCHER_DATA_VERSION, claims: claimInputs.length }), claimInputs };
+}
+
+/**
+ * A stored generation's claims as a compile's PreviousClaims (compile.ts), from its CLAIM_INPUTS_PART
+ * row and its claim parts as `read` gives them by shard; undefined when any is missing, of another
+ * matcher version or not of the shape written (an add then reads every claim again: nothing is
+ * lost but time). Per claim only its flags, its traits' JSON (one string per distinct tuple of a
+ * part) and its figures are kept.
+ */
+export async function readPreviousClaims(read: (shard: string) => Promise<{ json?: unknown; parts?: unknown; claimInputs?: unknown } | undefined>): Promise<PreviousClaims | undefined> {
+  try {
+    const inputsRow = await read(CLAIM_INPUTS_PART);
+    const inputs = inputsRow?.claimInputs;
+    if (!(inputs instanceof Float64Array) || !(inputsRow?.json instanceof Uint8Array)) return undefined;
+    const head = JSON.parse(new TextDecoder().decode(inputsRow.json)) as { schemaVersion?: unknown; claims?: unknown };
+    if (head.schemaVersion !== MATCHER_DATA_VERSION || head.claims !== inputs.length) return undefined;
+    const core = await read(CORE_PART);
+    if (!Array.isArray(core?.parts)) return undefined;
+    const flags = new Int32Array(inputs.length);
+    const traits: string[] = new Array<string>(inputs.length);
+    const figures: FigureSignature[][] = new Array<FigureSignature[]>(inputs.length);
+    let at = 0;
+    for (const shard of core.parts) {
+      if (typeof shard !== 'string' || !shard.startsWith('claims/')) continue;
+      const row = await read(shard);
+      if (!(row?.json instanceof Uint8Array)) return undefined;
+      const part = JSON.parse(new TextDecoder().decode(row.json)) as { from?: unknown; claims?: unknown; claimFlags?: unknown; traits?: unknown; traitOf?: unknown };
+      const { claims, claimFlags, traitOf } = part;
+      const table = part.traits;
+      if (part.from !== at || !Array.isArray(claims) || !Array.isArray(claimFlags) || !Array.isArray(traitOf) || !Array.isArray(table)) return undefined;
+      if (claimFlags.length !== claims.length || traitOf.length !== claims.length || at + claims.length > inputs.length) return undefined;
+      const texts = table.map((t) => JSON.stringify(t));
+      for (let k = 0; k < claims.length; k++) {
+        const sig = claims[k] as unknown[];
+        const text = texts[traitOf[k] as number];
+        if (!Array.isArray(sig) || typeof claimFlags[k] !== 'number' || text === undefined || (sig.length > 4 && !Array.isArray(sig[4]))) return undefined;
+        flags[at + k] = claimFlags[k] as number;
+        traits[at + k] = text;
+        figures[at + k] = sig.length > 4 ? (sig[4] as FigureSignature[]) : NONE;
+      }
+      at += claims.length;
+    }
+    if (at !== inputs.length) return undefined;
+    return { inputs, claim: (i) => ({ flags: flags[i], traits: traits[i], figures: figures[i] }) };
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,13 @@
  * is done in `finish`, which lets the kept texts go as it uses them: article texts once quotes and
  * place pairs are read, claim texts a block at a time. A 20,000-article corpus's compile held a copy
  * of its input (~380 MB) beside its output (~345 MB) and did not fit its 800 MB heap.
+ *
+ * An add compiles the whole corpus again (words, keys, entities and groups are numbered corpus-wide),
+ * but a claim whose text readers' inputs did not change takes their output from the compile before
+ * (PreviousClaims: the store keeps each claim's input key beside its matcher). Node CPU, the compile
+ * of 10 generated articles added to 5,000 (132,996 claims, 132,742 of them taken), separate
+ * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
+ * the claims back from their stored parts).
  */
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex } from '../index/types';
@@ -165,6 +172,17 @@ class IntList {
   get(i: number): number {
     return this.data[i];
   }
+
+  /** Value `i`, 0 past the end (a list used as a counter by index). */
+  at(i: number): number {
+    return i < this.length ? this.data[i] : 0;
+  }
+
+  /** Sets value `i`, growing the list (with zeros) to hold it. */
+  set(i: number, value: number): void {
+    while (this.length <= i) this.push(0);
+    this.data[i] = value;
+  }
 }
 
 /** Variable-length lists of integers, one after another: list `i` is values[starts[i]] up to values[starts[i + 1]]. */
@@ -198,8 +216,61 @@ class IntLists {
 export interface CompiledMatcher {
   data: MatcherData;
   claimCount: number;
+  /** Per claim, the key of what its text readers read (claimInputKey): a later compile's PreviousClaims.inputs. */
+  claimInputs: Float64Array;
   claims(from: number, to: number): ClaimSignature[];
   claimTraits(from: number, to: number): ClaimTraits[];
+  /** claimTraits as the JSON text of each tuple (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not parse and stringify them again. */
+  claimTraitTexts(from: number, to: number): string[];
+}
+
+/**
+ * What a claim's text readers made of it in an earlier compile (its flags, traits as JSON text and
+ * figure signatures), found by the key of the inputs they read (claimInputKey): a compile given the
+ * claims of the last one takes these instead of reading a claim whose inputs did not change. The
+ * readers were about half of a compile (Node CPU, 10 added to 5,000 generated articles).
+ */
+export interface PreviousClaims {
+  /** Per claim of the earlier compile, in its order: the key of its inputs (CompiledMatcher.claimInputs). */
+  inputs: Float64Array;
+  /** Claim `i`'s flags, traits (JSON text, as MatcherData's claimTraits[i] stringified) and figure signatures. */
+  claim(i: number): { flags: number; traits: string; figures: FigureSignature[] };
+}
+
+/**
+ * Claims read although they could be taken from the compile before, their output checked against
+ * what was kept: the last compile may be of readers that read otherwise (an update that changed one
+ * keeps MATCHER_DATA_VERSION when stored corpora may keep their old reading), and then nothing more
+ * is taken. A change that reads 1 claim in 200 otherwise is caught with odds of 1 - (199/200)^512,
+ * about 92%; 512 claims are about 30 ms of reading at 5,000 generated articles (Node).
+ */
+export const REUSE_CHECKS = 512;
+
+/**
+ * A 53-bit key of what a claim's text readers read: its article's date, its text and, when it follows
+ * a claim of the same sentence, that sentence's first claim's text (whose certainty a clause opening
+ * with a participle takes). Two 32-bit FNV-1a hashes of different offsets over the UTF-16 units: two
+ * different inputs share a key with odds of about 2^-53 (a changed claim is looked up against one
+ * corpus's keys, ~10^5 of them at 5,000 articles: ~10^-11 per changed claim).
+ */
+export function claimInputKey(date: string, text: string, leadText: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const mix = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    // A separator no text holds as its length's own unit: "ab" + "c" and "a" + "bc" differ.
+    h1 = Math.imul(h1 ^ (s.length + 0x10000), 0x01000193);
+    h2 = Math.imul(h2 ^ (s.length + 0x10000), 0x5bd1e995);
+  };
+  mix(date);
+  mix(text);
+  mix(leadText);
+  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
 }
 
 /** What the compile keeps of an entity until the names are compiled. */
@@ -207,9 +278,35 @@ type KeptEntity = Pick<CorpusIndex['entities'][number], 'id' | 'kind' | 'name' |
 
 /** Compiles the compact matcher data from a full index. */
 export function compileMatcher(index: CorpusIndex): MatcherData {
-  const compiler = new MatcherCompiler();
+  return compileMatcherReusing(index).data;
+}
+
+/**
+ * compileMatcher, taking what the text readers made of the claims whose inputs did not change from
+ * the compile before (`previous`; the data is the same as without; the first `reuseChecks` are read
+ * and checked, REUSE_CHECKS), and giving the keys of this compile's claims' inputs for the next.
+ */
+export function compileMatcherReusing(index: CorpusIndex, previous?: PreviousClaims, reuseChecks = REUSE_CHECKS): { data: MatcherData; claimInputs: Float64Array } {
+  const compiler = new MatcherCompiler(AS_GIVEN, TEXTS_PER_BLOCK, previous, reuseChecks);
   for (const section of SECTIONS) for (const record of index[section]) compiler.add(section, record);
-  return compiler.finish();
+  const parts = compiler.finishParts();
+  return { data: wholeData(parts), claimInputs: parts.claimInputs };
+}
+
+/** The matcher data of compiled parts with every claim read in. */
+function wholeData(parts: CompiledMatcher): MatcherData {
+  const { data, claimCount } = parts;
+  // Assigned in place: the fields keep their order in the object (and so in its JSON).
+  data.claims = parts.claims(0, claimCount);
+  data.claimTraits = parts.claimTraits(0, claimCount);
+  return data;
+}
+
+/** The claims of compiled matcher data as a later compile's PreviousClaims (`inputs`: that compile's claimInputs). */
+export function previousClaimsOf(data: MatcherData, inputs: Float64Array): PreviousClaims {
+  if (inputs.length !== data.claims.length || data.claimTraits?.length !== data.claims.length) throw new Error(`compile: ${inputs.length} claim inputs for ${data.claims.length} claims`);
+  const traits = data.claimTraits;
+  return { inputs, claim: (i) => ({ flags: data.claimFlags[i], traits: JSON.stringify(traits[i]), figures: data.claims[i][4] }) };
 }
 
 /**
@@ -264,9 +361,17 @@ export class MatcherCompiler {
   constructor(
     private readonly texts: TextPacker = AS_GIVEN,
     private readonly perBlock: number = TEXTS_PER_BLOCK,
+    private previous?: PreviousClaims,
+    private readonly reuseChecks = REUSE_CHECKS,
   ) {
     this.quoteTexts = new TextBlocks(texts, perBlock);
     this.claimTexts = new TextBlocks(texts, perBlock);
+  }
+
+  /** Takes the text readers' output of unchanged claims from `previous` (any time before finishing; the data is the same as without). */
+  reuseClaims(previous: PreviousClaims): void {
+    if (this.finished) throw new Error('compile: claims to reuse given after finish');
+    this.previous = previous;
   }
 
   /** Takes one record of `section` (records in index order, sections in the order of SECTIONS). */
@@ -383,14 +488,10 @@ export class MatcherCompiler {
     this.claimTexts.push(c.text);
   }
 
+
   /** The matcher data of every record added; the compiler is spent after. */
   finish(): MatcherData {
-    const parts = this.finishParts();
-    const { data, claimCount } = parts;
-    // Assigned in place: the fields keep their order in the object (and so in its JSON).
-    data.claims = parts.claims(0, claimCount);
-    data.claimTraits = parts.claimTraits(0, claimCount);
-    return data;
+    return wholeData(this.finishParts());
   }
 
   /**
@@ -493,10 +594,27 @@ export class MatcherCompiler {
     const traitTexts = new TextBlocks(this.texts, this.perBlock);
     // Per word key, how often each surface word made it: the commonest (then shortest, then first
     // in order) stands for the key in the word vectors.
-    const surfaces = new Map<string, Map<string, number>>();
+    // Counted per symbol of the tokens' table (one string per distinct token), each symbol's key
+    // worked out once: a Map of Maps updated per word was most of the compile's own time beside the readers.
+    const symbolCount = new IntList();
+    const symbolKey: (string | null | undefined)[] = [];
+    /** Symbols in the order their word first made a key in a claim (the order the commonest is picked in). */
+    const surfaceOrder: number[] = [];
     const quoted: number[] = [];
-    // The sentence claim last compiled: a clause claim of its sentence follows it (same article and sentence).
-    let lead: { article: number; sentence: number; level: number; cue: string } | null = null;
+    // The claims of the last compile by the key of their readers' inputs (the first of equal keys: equal inputs, equal outputs).
+    const previous = this.previous;
+    const previousAt = new Map<number, number>();
+    if (previous) for (let k = 0; k < previous.inputs.length; k++) if (!previousAt.has(previous.inputs[k])) previousAt.set(previous.inputs[k], k);
+    const claimInputs: number[] = [];
+    let checksLeft = previous ? this.reuseChecks : 0;
+    // The sentence claim last compiled: a clause claim of its sentence follows it (same article and
+    // sentence). Its certainty is read from its traits when it was taken from the last compile.
+    let lead: { article: number; sentence: number; text: string; level: number; cue: string } | { article: number; sentence: number; text: string; traits: string } | null = null;
+    const leadCertainty = (l: NonNullable<typeof lead>): { level: number; cue: string } => {
+      if ('level' in l) return l;
+      const [level, cue] = JSON.parse(l.traits) as ClaimTraits;
+      return { level, cue };
+    };
     for (let i = 0; i < this.claimArticle.length; i++) {
       const a = this.claimArticle.get(i);
       const g = groupOfRef[this.claimGroup.get(i)];
@@ -505,55 +623,84 @@ export class MatcherCompiler {
       tokenize(text, tokens);
       scanner.scan(text, tokens, hits);
       const features = sentenceFeatures(tokens, 0, tokens.count, hits);
-      let flags = 0;
+      const sentence = this.claimSentence.get(i);
+      const follows = lead !== null && lead.article === a && lead.sentence === sentence;
+      const inputKey = claimInputKey(this.articleDates[a], text, follows ? lead!.text : '');
+      claimInputs.push(inputKey);
+      const known = previousAt.get(inputKey);
+      // The first claims that could be taken are read all the same and checked against what was kept (REUSE_CHECKS).
+      const found = known === undefined ? null : previous!.claim(known);
+      const checking = found !== null && checksLeft > 0;
+      const kept = checking ? null : found;
+      let flags = kept ? kept.flags : 0;
       for (let k = 0; k < tokens.count; k++) {
         if (!(tokens.flags[k] & WORD)) continue;
         const norm = tokens.norm[k];
-        flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
-        const key = wordKey(norm);
+        if (!kept) flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
+        const sym = tokens.sym[k];
+        let key = symbolKey[sym];
+        if (key === undefined) symbolKey[sym] = key = wordKey(norm);
         if (key === null) continue;
-        const counts = surfaces.get(key) ?? new Map<string, number>();
-        counts.set(norm, (counts.get(norm) ?? 0) + 1);
-        surfaces.set(key, counts);
+        const count = symbolCount.at(sym);
+        if (count === 0) surfaceOrder.push(sym);
+        symbolCount.set(sym, count + 1);
       }
       for (const e of this.claimEntities.list(i)) if (!features.entities.includes(e)) features.entities.push(e);
       for (const ref of this.claimPlaces.list(i)) {
         const p = placeOfRef[ref];
         if (p >= 0 && !features.places.includes(p)) features.places.push(p);
       }
-      const figs: FigureSignature[] = features.figures.map((f) => {
-        const sig: FigureSignature = [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []];
-        if (f.high !== undefined) sig.push(f.high);
-        return sig;
-      });
-      // Counts that shares of a stated total come to ("40% of its 300 members": about 120 members), after the figures
-      // so figure indices (and the share groups of the traits) stay aligned with features.figures.
-      for (const d of derivedCounts(tokens, features.figures, tokens.count)) figs.push([d.value, QUALIFIERS.indexOf('about'), FigureClass.count, figs[d.total][3]]);
-      // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
-      const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
-      const isQuoted = (t: number) => {
-        for (let k = 0; k < nQuoted; k++) if (t >= quoted[k * 2] && t < quoted[k * 2 + 1]) return true;
-        return false;
-      };
-      const certainty = readCertainties(tokens, 0, tokens.count, isQuoted);
-      const dates = findDateSpans(tokens, 0, tokens.count, dayOf(this.articleDates[a])).map((d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
-      const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
-      const groupTexts = groups.map((sp, k) => (sp.keys.length ? text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
-      let { clause } = certainty;
-      const { content } = certainty;
-      const sentence = this.claimSentence.get(i);
-      // A clause of a sentence that opens with a participle ("Speaking at the launch, he will tell …")
-      // happens when its main clause does: it takes the sentence's certainty when it has no cue of its own.
-      if (lead && lead.article === a && lead.sentence === sentence) {
-        if (clause.level === Certainty.stated && !clause.cue && lead.level < Certainty.stated && opensWithParticiple(tokens)) clause = { level: lead.level, cue: lead.cue };
-      } else lead = { article: a, sentence, level: clause.level, cue: clause.cue };
-      const negation = readNegationOf(tokens, 0, tokens.count);
-      const quantity = readQuantityScope(tokens, 0, tokens.count);
-      const vague = readVagueTime(tokens, 0, tokens.count);
-      const decade = readDecade(tokens, 0, tokens.count);
-      const repeat = readRepeatMarker(tokens, 0, tokens.count);
-      const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted), repeat ? text.slice(repeat.start, repeat.end) : ''];
-      traitTexts.push(JSON.stringify(traits));
+      if (kept) {
+        traitTexts.push(kept.traits);
+        tails.push(JSON.stringify([kept.figures, [...features.places].sort((x, y) => x - y)]));
+        if (!follows) lead = { article: a, sentence, text, traits: kept.traits };
+      } else {
+        const figs: FigureSignature[] = features.figures.map((f) => {
+          const sig: FigureSignature = [f.value, f.qualifier, f.cls, f.cls === FigureClass.count ? figureUnits(tokens, f.next, tokens.count) : []];
+          if (f.high !== undefined) sig.push(f.high);
+          return sig;
+        });
+        // Counts that shares of a stated total come to ("40% of its 300 members": about 120 members), after the figures
+        // so figure indices (and the share groups of the traits) stay aligned with features.figures.
+        for (const d of derivedCounts(tokens, features.figures, tokens.count)) figs.push([d.value, QUALIFIERS.indexOf('about'), FigureClass.count, figs[d.total][3]]);
+        // Certainty is the writer's: words inside quote marks are the speaker's and are skipped.
+        const nQuoted = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoted);
+        const isQuoted = (t: number) => {
+          for (let k = 0; k < nQuoted; k++) if (t >= quoted[k * 2] && t < quoted[k * 2 + 1]) return true;
+          return false;
+        };
+        const certainty = readCertainties(tokens, 0, tokens.count, isQuoted);
+        const dates = findDateSpans(tokens, 0, tokens.count, dayOf(this.articleDates[a])).map((d): ClaimTraits[2][number] => [d.lo, d.hi, d.weekday, d.month, d.day, text.slice(d.start, d.end)]);
+        const groups = features.figures.map((f) => shareGroupSpan(tokens, f, tokens.count));
+        const groupTexts = groups.map((sp, k) => (sp.keys.length ? text.slice(features.figures[k].start, tokens.end[sp.end - 1]) : ''));
+        let { clause } = certainty;
+        const { content } = certainty;
+        // A clause of a sentence that opens with a participle ("Speaking at the launch, he will tell …")
+        // happens when its main clause does: it takes the sentence's certainty when it has no cue of its own.
+        if (follows) {
+          if (clause.level === Certainty.stated && !clause.cue) {
+            const main = leadCertainty(lead!);
+            if (main.level < Certainty.stated && opensWithParticiple(tokens)) clause = { level: main.level, cue: main.cue };
+          }
+        } else lead = { article: a, sentence, text, level: clause.level, cue: clause.cue };
+        const negation = readNegationOf(tokens, 0, tokens.count);
+        const quantity = readQuantityScope(tokens, 0, tokens.count);
+        const vague = readVagueTime(tokens, 0, tokens.count);
+        const decade = readDecade(tokens, 0, tokens.count);
+        const repeat = readRepeatMarker(tokens, 0, tokens.count);
+        const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted), repeat ? text.slice(repeat.start, repeat.end) : ''];
+        const traitText = JSON.stringify(traits);
+        traitTexts.push(traitText);
+        tails.push(JSON.stringify([figs, [...features.places].sort((x, y) => x - y)]));
+        if (checking) {
+          checksLeft--;
+          // Kept by readers that read otherwise (another build of them): nothing more is taken.
+          if (found.traits !== traitText || found.flags !== flags || JSON.stringify(found.figures) !== JSON.stringify(figs)) {
+            previousAt.clear();
+            checksLeft = 0;
+          }
+        }
+      }
       claimKeys.next();
       for (const key of featureKeys(features)) {
         let id = keyNumbers.get(key);
@@ -568,9 +715,8 @@ export class MatcherCompiler {
       }
       // Key ids are filled in once every key is known (they are numbered in sorted order).
       heads.push(a);
-      heads.push(this.claimSentence.get(i));
+      heads.push(sentence);
       heads.push(g);
-      tails.push(JSON.stringify([figs, [...features.places].sort((x, y) => x - y)]));
       claimFlags.push(flags);
     }
     this.claimTexts.clear();
@@ -582,12 +728,16 @@ export class MatcherCompiler {
     const sortedIndex = keyOfNumber.map((k) => keyIdx.get(k)!);
     const n = claimFlags.length;
     const weights = keys.map((k) => Math.round(Math.log(1 + n / df[keyNumbers.get(k)!]) * 100) / 100);
-    const keyWords = keys.map((k) => {
-      let best = '';
-      let bestCount = 0;
-      for (const [w, count] of surfaces.get(k) ?? []) if (count > bestCount || (count === bestCount && w.length < best.length)) [best, bestCount] = [w, count];
-      return best;
-    });
+    const best = new Map<string, { word: string; count: number }>();
+    for (const sym of surfaceOrder) {
+      const key = symbolKey[sym]!;
+      const word = tokens.table.strings[sym];
+      const count = symbolCount.at(sym);
+      const top = best.get(key);
+      if (!top) best.set(key, { word, count });
+      else if (count > top.count || (count === top.count && word.length < top.word.length)) [top.word, top.count] = [word, count];
+    }
+    const keyWords = keys.map((k) => best.get(k)?.word ?? '');
     const ranged = (from: number, to: number): number[] => {
       if (from < 0 || to > n || from > to) throw new Error(`compile: claims ${from}-${to} of ${n}`);
       return Array.from({ length: to - from }, (_, k) => from + k);
@@ -595,6 +745,7 @@ export class MatcherCompiler {
     return {
       data: { ...partial, keys, weights, claims: [], keyWords, claimFlags, claimTraits: [], placeWithin, quoteCertainty },
       claimCount: n,
+      claimInputs: Float64Array.from(claimInputs),
       claims: (from, to) =>
         ranged(from, to).map((i) => {
           const [figs, places] = JSON.parse(tails.at(i)) as [FigureSignature[], number[]];
@@ -602,6 +753,7 @@ export class MatcherCompiler {
           return [heads.get(i * 3), heads.get(i * 3 + 1), heads.get(i * 3 + 2), ids, figs, places];
         }),
       claimTraits: (from, to) => ranged(from, to).map((i) => JSON.parse(traitTexts.at(i)) as ClaimTraits),
+      claimTraitTexts: (from, to) => ranged(from, to).map((i) => traitTexts.at(i)),
     };
   }
 

@@ -575,8 +575,8 @@ describe('corpus store: installs written in many transactions', () => {
     expect(writes.filter((w) => w === 'articles')).toHaveLength(batches(5));
     expect(writes.filter((w) => w === 'records')).toHaveLength(batches(records));
     expect(writes.filter((w) => w === 'details')).toHaveLength(batches(details));
-    // The matcher in parts: core, meta, one each of claim groups, claims and quotes (the seeds have few of each).
-    expect(await countRows(s)).toEqual({ corpora: 1, articles: 5, records, details, matcher: 5 });
+    // The matcher in parts: core, meta, one each of claim groups, claims and quotes (the seeds have few of each), and the claims' input keys.
+    expect(await countRows(s)).toEqual({ corpora: 1, articles: 5, records, details, matcher: 6 });
     expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(index));
     expect(await matchesByCorpus(s, SEEDS_TEXT)).toEqual({ Seeds: ['person:jeremy-corbyn'] });
     await s.delete(id);
