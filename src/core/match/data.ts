@@ -6,11 +6,15 @@
 import type { CompiledAutomaton } from './aho-corasick';
 
 /**
- * Bumped whenever a matcher could misread older MatcherData, or the corpus store's layout of it
- * changes (the store recompiles data of another version; 6: claim groups in parts of their own;
- * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short).
+ * Bumped whenever a matcher could misread older MatcherData, the corpus store's layout of it
+ * changes, or the text readers (certainty, negation, figures …) read a claim otherwise: an add's
+ * compile keeps the stored traits of unchanged claims, so only a bump brings a new reading to a
+ * stored corpus (the store recompiles data of another version; 6: claim groups in parts of their own;
+ * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short;
+ * 8: the claims' input keys beside the parts, and the certainty of promise verbs, denied abilities and
+ * nouns of speech read anew).
  */
-export const MATCHER_DATA_VERSION = 7;
+export const MATCHER_DATA_VERSION = 8;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
