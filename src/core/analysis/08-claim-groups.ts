@@ -49,17 +49,18 @@ export const MIN_SHARED_KEYWORDS = 2;
 
 /**
  * Items two sorted lists share, by one merge pass (claims' keywords are sorted, as strings or as the
- * keyword numbers ClaimFeatures gives them in the same order; no allocation per pair).
+ * keyword numbers ClaimFeatures gives them in the same order; no allocation per pair): a[x, xe)
+ * against b[y, ye), the whole lists when no range is given.
  */
-function shared<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+function shared<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>, x = 0, xe = a.length, y = 0, ye = b.length): number {
   let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
+  while (x < xe && y < ye) {
+    if (a[x] === b[y]) {
       n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
+      x++;
+      y++;
+    } else if (a[x] < b[y]) x++;
+    else y++;
   }
   return n;
 }
@@ -218,17 +219,7 @@ class FlatLists {
 
   /** How many numbers two ascending lists share, by one merge pass (as `shared`). */
   sharedSorted(i: number, j: number): number {
-    const v = this.values;
-    let n = 0;
-    for (let x = this.start[i], y = this.start[j], xe = this.start[i + 1], ye = this.start[j + 1]; x < xe && y < ye; ) {
-      if (v[x] === v[y]) {
-        n++;
-        x++;
-        y++;
-      } else if (v[x] < v[y]) x++;
-      else y++;
-    }
-    return n;
+    return shared(this.values, this.values, this.start[i], this.start[i + 1], this.start[j], this.start[j + 1]);
   }
 }
 
