@@ -12,6 +12,7 @@ import type { StoredTokens } from '../core/analysis/stored-tokens';
 import type { ArticleRecord, CorpusIndex, DetectionKind } from '../core/index/types';
 import type { MatcherData } from '../core/match/data';
 import { quoteBigrams } from '../core/match/quotes';
+import { hashText } from '../core/match/symbols';
 import { CORE_PART, packMatcher, type PackedMatcher } from './matcher-row';
 import type { CorpusSummary } from '../shared/protocol';
 
@@ -150,7 +151,7 @@ export function detailsBucketCount(records: number): number {
 
 /** The bucket of one card record: FNV-1a (32-bit) of "kind:id", modulo the generation's bucket count. */
 export function detailsBucket(kind: DetectionKind, id: string, buckets: number): number {
-  return fnv1a(detailsKey(kind, id)) % buckets;
+  return hashText(detailsKey(kind, id)) % buckets;
 }
 
 /**
@@ -207,13 +208,7 @@ export function detailsRowCount(records: number): number {
 
 /** The directory row of a card record's key: FNV-1a (32-bit) of the key, modulo the row count. */
 export function directoryRow(key: string, rows: number): number {
-  return fnv1a(key) % rows;
-}
-
-function fnv1a(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hashText(key) % rows;
 }
 
 /** A part of matcher data in its stored form (matcher-row.ts); "core" is the part every scan needs. */

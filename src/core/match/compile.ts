@@ -34,6 +34,7 @@ import { findQuotedSpans } from './quotes';
 import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
+import { HASH_SEED, hashStep } from './symbols';
 import { classifyingTable } from './classify';
 import { wordKey } from './keys';
 import { wordClass } from './rerank-words';
@@ -254,17 +255,17 @@ export const REUSE_CHECKS = 512;
  * corpus's keys, ~10^5 of them at 5,000 articles: ~10^-11 per changed claim).
  */
 export function claimInputKey(date: string, text: string, leadText: string): number {
-  let h1 = 0x811c9dc5;
+  let h1 = HASH_SEED;
   let h2 = 0x01000193;
   const mix = (s: string): void => {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h1 = hashStep(h1, c);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
     // A separator no text holds as its length's own unit: "ab" + "c" and "a" + "bc" differ.
-    h1 = Math.imul(h1 ^ (s.length + 0x10000), 0x01000193);
+    h1 = hashStep(h1, s.length + 0x10000);
     h2 = Math.imul(h2 ^ (s.length + 0x10000), 0x5bd1e995);
   };
   mix(date);

@@ -30,6 +30,13 @@ export function hashStep(h: number, c: number): number {
 /** Hash seed. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 
+/** A string's 32-bit FNV-1a hash over its UTF-16 units, unsigned (the steps above). */
+export function hashText(s: string): number {
+  let hash = HASH_SEED;
+  for (let k = 0; k < s.length; k++) hash = hashStep(hash, s.charCodeAt(k));
+  return hash >>> 0;
+}
+
 /**
  * An open-addressing intern table keyed by hash, verified against the source characters. Each slot
  * holds the hash, symbol, length and the symbol's place in a pool of its characters side by side, so
@@ -78,8 +85,7 @@ export class SymbolTable {
 
   /** The symbol of an already normalised string. */
   intern(s: string): number {
-    let hash = HASH_SEED;
-    for (let k = 0; k < s.length; k++) hash = hashStep(hash, s.charCodeAt(k));
+    const hash = hashText(s) | 0;
     const slots = this.slots;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT_WIDTH;

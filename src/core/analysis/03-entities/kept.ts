@@ -22,6 +22,7 @@
  * article the state knows is still in the corpus (an add); otherwise the state is not used.
  */
 import type { Span } from '../../index/types';
+import { hashText } from '../../match/symbols';
 import type { ArticleDraft, EntityDraft, MentionDraft } from '../context';
 import type { WordStats } from './02-word-stats';
 import type { StatsLookup } from './04-candidates';
@@ -264,9 +265,8 @@ const FILTER_MIN_WORDS = 8;
 
 /** Two bit positions for a word (FNV-1a, then a multiplicative remix for the second). */
 function wordBits(word: string, mask: number): [number, number] {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
-  return [(h >>> 0) & mask, (Math.imul(h, 0x9e3779b1) >>> 7) & mask];
+  const h = hashText(word);
+  return [h & mask, (Math.imul(h, 0x9e3779b1) >>> 7) & mask];
 }
 
 /** A Bloom filter of distinct words: mayHold is true for every word given, and for few others. */
