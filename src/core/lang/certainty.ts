@@ -142,7 +142,7 @@ export function readCertainties(t: TokenRun, from: number, to: number, isQuoted:
   let words = 0;
   for (let i = end; i < to && words < MIN_CONTENT_WORDS; i++) if (t.flags[i] & WORD && !isQuoted(i)) words++;
   // "…, the mayor said.": the speech verb ends the sentence and what it reports came before it.
-  const clause = readCues(t, from, end, isQuoted);
+  const clause = readCues(t, from, end, isQuoted, to);
   let content = words >= MIN_CONTENT_WORDS ? readCues(t, end, to, isQuoted) : null;
   // What is promised is to come: "she promised women key roles", "he vowed the yard stays open" say
   // "will", as "pledged jobs to the town" does (CUES); a content with a cue of its own keeps it.
@@ -187,14 +187,17 @@ const NOUN_CUES: ReadonlySet<string> = new Set(['claims', 'pledges', 'promises',
 /** Determiners and possessives before which a NOUN_CUES word is a noun ("addressed the claims directly"). */
 const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'some', 'many', 'all', 'both']);
 
+/** Words after which a NOUN_CUES word is a noun naming whose speech it was ("follows claims by the mayor", "pledges of help"): no verb of speech takes them next. */
+const NOUN_AFTER: ReadonlySet<string> = new Set(['by', 'of', 'from']);
+
 /**
  * Words after "could" that make it a denied ability, not a hedge: "could not carry on" states that
  * it cannot (as "couldn't", no cue, does), "could never win" that it will not.
  */
 const NOT_A_HEDGE_AFTER_COULD: ReadonlySet<string> = new Set(['not', 'never']);
 
-/** The least certain cue in tokens [from, end) (see readCertainty). */
-function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
+/** The least certain cue in tokens [from, end) (see readCertainty); `to`: the sentence's end, for the word after a cue. */
+function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean, to = end): CertaintyReading {
   let best: CertaintyReading | null = null;
   let confirmed: CertaintyReading | null = null;
   for (let i = from; i < end; i++) {
@@ -209,6 +212,7 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     if (!cues) continue;
     if (t.norm[i] === 'could' && i + 1 < end && NOT_A_HEDGE_AFTER_COULD.has(t.norm[i + 1])) continue;
     if (NOUN_CUES.has(t.norm[i]) && i > from && t.flags[i - 1] & WORD && NOUN_DETERMINERS.has(t.norm[i - 1].toLowerCase())) continue;
+    if (NOUN_CUES.has(t.norm[i]) && i + 1 < to && t.flags[i + 1] & WORD && NOUN_AFTER.has(t.norm[i + 1])) continue;
     for (const cue of cues) {
       const k = cue.words.length;
       if (i + k > end) continue;

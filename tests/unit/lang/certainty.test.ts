@@ -56,6 +56,9 @@ describe('readCertainty', () => {
     // After a determiner, "claims" and "pledges" are nouns naming speech, not the writer's hedge.
     ['The mayor addressed the claims directly on the pier.', Certainty.stated, ''],
     ['The council kept its pledges on the ferry.', Certainty.stated, ''],
+    // Before "by", "of", "from" too: "claims by the mayor" says whose claim, not the writer's hedge.
+    ['The inquiry follows claims by the mayor that the ferry sank.', Certainty.stated, ''],
+    ['The island received pledges of help from the council.', Certainty.stated, ''],
     // "could not", "could never": a denied ability is stated, as "couldn't" is; "could not have" too.
     ['The crews could not carry on as before.', Certainty.stated, ''],
     ['The crews could never win the vote.', Certainty.stated, ''],
