@@ -99,7 +99,7 @@ function comparableUnits(a: readonly string[], b: readonly string[]): boolean {
  * wardens", "more than 50 wardens" against "more than 50 senior wardens") is the same group less fully
  * described: the dev set labels such pairs "agrees" (claim-01, role-07), so it is no scope.
  */
-function otherGroup(a: readonly string[], b: readonly string[]): boolean {
+export function otherGroup(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const headA = a[a.length - 1];
   const headB = b[b.length - 1];

@@ -1,8 +1,11 @@
 /**
  * How much of a group a sentence speaks of: all of it ("all of the big lenders", "every town") or a
  * part ("one of the big lenders", "some of the drivers", "towns including …"). Two statements of one
- * fact that say "all" and "one of" about the same group differ in scope, not in wording (relate.ts).
+ * fact that say "all" and "one of" about the same group differ in scope, not in wording (relate.ts);
+ * so do two that say as much of two other groups ("a majority of the members" against "a majority of
+ * the councillors").
  */
+import { otherGroup } from './figure-compare';
 import { wordKey } from './keywords';
 import { WORD, type TokenRun } from './token-flags';
 
@@ -15,21 +18,27 @@ export interface QuantityScope {
   keys: string[];
   start: number;
   end: number;
+  /**
+   * Whether the quantifier picks members out ("one of the big lenders", "two of its directors"): it
+   * names who by a class they belong to ("one of his key allies", "one of the biggest unions"), so
+   * two of them over other classes can be one actor; absent (false) for how much of a group acts.
+   */
+  picks?: boolean;
 }
 
 /**
  * Quantifiers before the group they apply to, as normalised word sequences. "most" and "some" alone
  * are left out: "the most senior" is a superlative and "some 1,800" an approximation.
  */
-const BEFORE: readonly { words: readonly string[]; level: number; singular?: true }[] = [
+const BEFORE: readonly { words: readonly string[]; level: number; singular?: true; picks?: true }[] = [
   { words: ['all'], level: QuantityLevel.whole },
   { words: ['every'], level: QuantityLevel.whole, singular: true },
   { words: ['each'], level: QuantityLevel.whole, singular: true },
   { words: ['the', 'whole'], level: QuantityLevel.whole },
   { words: ['the', 'entire'], level: QuantityLevel.whole },
-  { words: ['one', 'of'], level: QuantityLevel.part },
-  { words: ['two', 'of'], level: QuantityLevel.part },
-  { words: ['three', 'of'], level: QuantityLevel.part },
+  { words: ['one', 'of'], level: QuantityLevel.part, picks: true },
+  { words: ['two', 'of'], level: QuantityLevel.part, picks: true },
+  { words: ['three', 'of'], level: QuantityLevel.part, picks: true },
   { words: ['some', 'of'], level: QuantityLevel.part },
   { words: ['many', 'of'], level: QuantityLevel.part },
   { words: ['most', 'of'], level: QuantityLevel.part },
@@ -39,7 +48,10 @@ const BEFORE: readonly { words: readonly string[]; level: number; singular?: tru
   { words: ['a', 'number', 'of'], level: QuantityLevel.part },
   { words: ['a', 'handful', 'of'], level: QuantityLevel.part },
   { words: ['half', 'of'], level: QuantityLevel.part },
-  { words: ['part', 'of'], level: QuantityLevel.part },
+  { words: ['a', 'majority', 'of'], level: QuantityLevel.part },
+  { words: ['the', 'majority', 'of'], level: QuantityLevel.part },
+  { words: ['a', 'minority', 'of'], level: QuantityLevel.part },
+  { words: ['part', 'of'], level: QuantityLevel.part, picks: true },
 ];
 /** Words after the group that say only part of it is meant ("towns across the region, including …"). */
 const AFTER: readonly (readonly string[])[] = [['including'], ['such', 'as'], ['among', 'them']];
@@ -100,7 +112,7 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
         end = j + 1;
         if (!q.singular && looksPlural(lower(t, j))) break;
       }
-      if (keys.length) return { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
+      if (keys.length) return q.picks ? { level: q.level, keys, start: t.start[i], end: t.end[end - 1], picks: true } : { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
     }
     for (const words of AFTER_BY_FIRST.get(opener) ?? NONE) {
       if (!startsAt(t, i, to, words)) continue;
@@ -119,7 +131,13 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
   return null;
 }
 
-/** Whether two readings speak of the same group, one of all of it and the other of a part. */
+/**
+ * Whether two readings differ in scope: the same group, all of it against a part; or as much of two
+ * other groups ("most of the members" against "most of the councillors"; groups as figure shares
+ * compare them, lang/figure-compare otherGroup), unless a quantifier picks members out (picks).
+ */
 export function scopesDiffer(a: QuantityScope | null, b: QuantityScope | null): boolean {
-  return a !== null && b !== null && a.level !== b.level && a.keys.some((k) => b.keys.includes(k));
+  if (a === null || b === null) return false;
+  if (a.level !== b.level) return a.keys.some((k) => b.keys.includes(k));
+  return !a.picks && !b.picks && otherGroup(a.keys, b.keys);
 }

@@ -568,6 +568,17 @@ function quotedCertainty(words: string): CertaintyReading {
   return readCertainties(t, 0, t.count).clause;
 }
 
+/**
+ * A corpus claim's quantifier (ClaimTraits[9]) as the page's is read: whether it picks members out
+ * ("one of …", QuantityScope.picks) is read again from its phrase as written, which the compiled
+ * traits keep (no new field in stored data).
+ */
+function corpusQuantity(q: [number, string[], string]): QuantityScope {
+  const t = tokenize(q[2], quoteTokens);
+  const read = readQuantityScope(t, 0, t.count);
+  return read?.picks ? { level: q[0], keys: q[1], start: 0, end: 0, picks: true } : { level: q[0], keys: q[1], start: 0, end: 0 };
+}
+
 /** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
 function certaintyText(cue: string): string {
   return cue || 'stated';
@@ -729,7 +740,7 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     }
     // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
     const q = traits[9];
-    if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, { level: q[0], keys: q[1], start: 0, end: 0 })) {
+    if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, corpusQuantity(q))) {
       add({ attribute: 'scope', kind: 'scope', page: ctx.text.slice(page.quantity.start, page.quantity.end), corpus: q[2] });
     }
     // Negation: one says it did not happen ("did not back" against "backed"), and the other states

@@ -18,6 +18,7 @@ describe('readQuantityScope', () => {
     ['One of the big lenders cut its rates.', QuantityLevel.part, ['big', 'lender'], 'One of the big lenders'],
     ['Several councillors signed the letter.', QuantityLevel.part, ['councillor'], 'Several councillors'],
     ['A handful of the drivers refused.', QuantityLevel.part, ['driver'], 'A handful of the drivers'],
+    ['A majority of members backed the plan.', QuantityLevel.part, ['member'], 'A majority of members'],
     ['Rallies were held in towns across the region, including Westford.', QuantityLevel.part, ['region', 'town'], 'towns across the region, including'],
   ])('%s', (text, level, keys, phrase) => {
     expect(read(text)).toEqual({ level, keys, text: phrase });
@@ -48,6 +49,10 @@ describe('scopesDiffer', () => {
     ['All of the big lenders cut rates.', 'All of the big lenders cut rates.', false],
     ['All of the big lenders cut rates.', 'One of the small brokers cut rates.', false],
     ['All of the big lenders cut rates.', 'The big lenders cut rates.', false],
+    // As much of two other groups; not when a quantifier picks members out by a class ("one of his allies").
+    ['A majority of the members backed it.', 'A majority of the councillors backed it.', true],
+    ['Most of the members backed it.', 'Most of the party members backed it.', false],
+    ['One of the big lenders cut rates.', 'One of the oldest banks cut rates.', false],
   ])('%s / %s → %s', (a, b, differ) => {
     expect(scopesDiffer(at(a), at(b))).toBe(differ);
   });

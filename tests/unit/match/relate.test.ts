@@ -186,6 +186,11 @@ describe('relate: the kind of each difference', () => {
     ['every town against towns including some', 'Rallies were held in every town in the region.', undefined, undefined, 'Rallies were held in towns across the region, including Westford.', {}, ['scope:scope']],
     ['a part against a statement with no quantifier', 'One of the big lenders cut its rates.', undefined, undefined, 'The big lenders cut their rates.', {}, []],
     ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
+    ['a majority of one group against a majority of another', 'A majority of the members backed the plan.', undefined, undefined, 'A majority of the councillors backed the plan.', {}, ['scope:scope']],
+    ['most of one group against most of another', 'Most of the drivers walked out.', undefined, undefined, 'Most of the cleaners walked out.', {}, ['scope:scope']],
+    ['a majority of one group, less fully described', 'A majority of the members backed the plan.', undefined, undefined, 'A majority of the party members backed the plan.', {}, []],
+    // "one of …" names who by a class: "one of his allies" and "one of the big unions" can be one actor.
+    ['one of one class against one of another', 'One of the big lenders cut its rates.', undefined, undefined, 'One of the oldest banks cut its rates.', {}, []],
     ['a future reported in the past against "will"', 'The guild said the operator would cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, []],
     ['a plain report against "will"', 'The guild said the operator cut the crossings.', undefined, undefined, 'The operator will cut the crossings.', {}, ['certainty:less-certain']],
     // An indirect report of a quote put as firmly as the quote: the writer changed nothing.
