@@ -17,6 +17,14 @@ export const MAX_PAGE_PEOPLE = 8;
 /** The people named earlier on one page, most recent first; the scan adds the ones it finds. */
 export class PagePeople {
   private ids: string[];
+  /**
+   * How the last quote of the block scanned just before was introduced (its certainty: "he will
+   * say" is expected; core/lang/certainty), null when that block quoted no one: in news writing a
+   * quote's later paragraphs carry no attribution of their own, so a quote that opens the next block
+   * unattributed continues this one (as the corpus analysis reads its own quotes, analysis step 5).
+   * Kept within one request's blocks: the page does not send it.
+   */
+  speech: { level: number; cue: string } | null = null;
 
   /** `earlier`: people named before the text about to be scanned, most recent first (cut to MAX_PAGE_PEOPLE). */
   constructor(earlier: readonly string[] = []) {

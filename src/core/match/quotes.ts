@@ -197,8 +197,8 @@ export class QuoteMatcher {
     this.counts = new Uint16Array(data.quotes.length);
   }
 
-  /** Matches the words of tokens [a, b); null when no corpus quote is close enough. */
-  match(t: Tokens, a: number, b: number): QuoteResult | null {
+  /** Matches the words of tokens [a, b); null when no corpus quote is close enough. `introduced`: how the quote was introduced, when the caller read it (else attribution()). */
+  match(t: Tokens, a: number, b: number, introduced?: Attribution): QuoteResult | null {
     const ids = this.ids;
     ids.length = 0;
     for (let i = a; i < b; i++) {
@@ -239,7 +239,7 @@ export class QuoteMatcher {
     if (best >= 0 && bestScore >= QUOTE_THRESHOLD) {
       const group = this.quotes[best][2];
       const byArticle = new Map<number, CoverageRef>();
-      const page = attribution(t, a, b);
+      const page = introduced ?? attribution(t, a, b);
       // Read by every quote below, so made once: whether every page word is a corpus word (a run
       // with an unknown one is in no quote), and the page's bigrams.
       const idsKnown = ids.every((w) => w >= 0);
@@ -285,29 +285,46 @@ export class QuoteMatcher {
   }
 }
 
+/** How a quote was introduced: the certainty of the words around it, and whether anything there attributes it (a cue or a speech verb). */
+export interface Attribution {
+  level: number;
+  cue: string;
+  attributed: boolean;
+}
+
 /**
  * How the quote in tokens [a, b) was introduced: the certainty of the words around it, up to
  * ATTRIBUTION_WINDOW tokens each side within its paragraph and sentence ("he will say: …", "…,
- * she is expected to say"). A plain "said" or none is a statement.
+ * she is expected to say"). A plain "said" or none is a statement; with none, `attributed` is
+ * false (a quote whose paragraph carries no attribution continues the previous one's: scan.ts).
  */
-function attribution(t: Tokens, a: number, b: number): { level: number; cue: string } {
+export function attribution(t: Tokens, a: number, b: number): Attribution {
+  const speechIn = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (SPEECH_VERBS.has(t.norm[i])) return true;
+    return false;
+  };
   // After the closing mark: to the sentence's end.
   let end = b + 1;
   while (end < t.count && end - b <= ATTRIBUTION_WINDOW && !(t.flags[end] & BREAK) && !SENTENCE_END.has(t.norm[end])) end++;
   const after = readCertainty(t, b + 1, end);
-  if (after.cue) return after;
+  if (after.cue) return { ...after, attributed: true };
   // Before the opening mark: back to the sentence's start.
   let start = a - 1;
   while (start > 0 && a - start <= ATTRIBUTION_WINDOW && !(t.flags[start] & BREAK) && !SENTENCE_END.has(t.norm[start - 1])) start--;
   const before = readCertainty(t, Math.max(0, start), Math.max(0, a - 1));
-  if (before.cue || start < a - 1 || start < 2 || !SENTENCE_END.has(t.norm[start - 1]) || t.flags[a - 1] & BREAK) return before;
+  const plain = { ...before, attributed: before.cue !== '' || speechIn(b + 1, end) || speechIn(Math.max(0, start), Math.max(0, a - 1)) };
+  if (before.cue || start < a - 1 || start < 2 || !SENTENCE_END.has(t.norm[start - 1]) || t.flags[a - 1] & BREAK) return plain;
   // A quote that opens its sentence continues the previous one's attribution: '"…," he will say. "…"'.
   const stop = start - 1;
   let from = stop - 1;
   while (from > 0 && stop - from <= ATTRIBUTION_WINDOW && !(t.flags[from] & BREAK) && t.norm[from - 1] !== '"' && !SENTENCE_END.has(t.norm[from - 1])) from--;
-  let isSpeech = false;
-  for (let i = from; i < stop; i++) if (SPEECH_VERBS.has(t.norm[i])) isSpeech = true;
-  return isSpeech ? readCertainty(t, from, stop) : before;
+  return speechIn(from, stop) ? { ...readCertainty(t, from, stop), attributed: true } : plain;
+}
+
+/** Whether the quote whose words start at token a opens its text: nothing but marks before its opening mark. */
+export function opensText(t: Tokens, a: number): boolean {
+  for (let i = 0; i < a - 1; i++) if (t.flags[i] & WORD) return false;
+  return true;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);

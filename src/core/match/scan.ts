@@ -10,7 +10,7 @@ import type { RerankModel } from './rerank';
 import type { WordVectors } from '../lang/vectors';
 import { MATCHER_DATA_VERSION, PatternType, type MatcherData } from './data';
 import { NameHits, NameScanner } from './names';
-import { QuoteMatcher, findQuotedSpans, type QuoteBigrams } from './quotes';
+import { QuoteMatcher, attribution, findQuotedSpans, opensText, type QuoteBigrams } from './quotes';
 import { splitSentences } from './sentences';
 import { Tokens, tokenize } from './tokens';
 import { classifyingTable } from './classify';
@@ -182,23 +182,29 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
       }
       const quoteSpans = quoteSpanBuf;
       quoteSpans.length = 0;
+      const pagePeople = options?.pagePeople;
       if (wantQuote || wantClaim) {
         prepare();
         const quoteMatcher = quotes!;
         // Most blocks hold no quote mark at all: nothing to look for.
         const n = tokens.quoteMarks === 0 ? 0 : findQuotedSpans(tokens, quoteBuf);
+        // The previous block's last quote introduces an unattributed quote that opens this one (PagePeople.speech).
+        let speech = pagePeople?.speech ?? null;
         for (let q = 0; q < n; q++) {
           const a = quoteBuf[q * 2];
           const b = quoteBuf[q * 2 + 1];
-          const r = quoteMatcher.match(tokens, a, b);
+          let introduced = attribution(tokens, a, b);
+          if (!introduced.attributed && speech && q === 0 && opensText(tokens, a)) introduced = { ...speech, attributed: true };
+          speech = { level: introduced.level, cue: introduced.cue };
+          const r = quoteMatcher.match(tokens, a, b, introduced);
           if (!r) continue;
           const start = tokens.start[a];
           const end = tokens.end[b - 1];
           quoteSpans.push(start, end);
           if (wantQuote) out.push({ kind: 'quote', text: text.slice(start, end), start, end, id: data.quoteGroups[r.group], score: r.score, refs: r.refs });
         }
+        if (pagePeople) pagePeople.speech = n > 0 ? speech : null;
       }
-      const pagePeople = options?.pagePeople;
       if (wantClaim) {
         const claimScorer = claims!;
         claimScorer.pageDay = dayOf(options?.pageDate);

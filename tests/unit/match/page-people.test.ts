@@ -232,3 +232,31 @@ describe("the page's date places its relative dates in a year for the time featu
     expect(yearOther('About 1,200 dock workers marched through Eastport, organised by the union.', 'cg:march', 'a1', '2023-06-01')).toBe(0);
   });
 });
+
+describe('a quote carried from block to block (PagePeople.speech)', () => {
+  const ADVANCE = '"The harbour works will start in the spring," Berg is expected to say.';
+  const QUOTED = '"Our members did not cause these cracks and they should not pay for them."';
+  /** The certainty kinds the quote of the last block names against a3 (which reports the words as said). */
+  const certaintyOfLast = (...blocks: string[]) => {
+    const people = new PagePeople();
+    let found: string[] = [];
+    for (const block of blocks) {
+      const quote = miniMatcher.scan(block, { kinds: { quote: true }, pagePeople: people }).find((m) => m.kind === 'quote');
+      const ref = quote?.refs.find((r) => r.article === 'a3');
+      found = (ref?.differences ?? (ref?.values ? [ref.values] : [])).filter((d) => d.attribute === 'certainty').map((d) => `${d.kind}:${d.page}`);
+    }
+    return found;
+  };
+
+  it.each<[string, string[], string[]]>([
+    // The previous block's quote was to be said: a quote opening the next block unattributed continues it.
+    ['continued from advance text', [ADVANCE, QUOTED], ['more-certain:is expected to']],
+    ['no block before', [QUOTED], []],
+    // Only the block just before: a block quoting no one ends the speech.
+    ['a block without a quote between', [ADVANCE, 'The bridge stays closed to lorries.', QUOTED], []],
+    // A quote attributed in its own block keeps its own attribution.
+    ['its own attribution', [ADVANCE, '"Our members did not cause these cracks and they should not pay for them," Berg said.'], []],
+  ])('%s', (_name, blocks, expected) => {
+    expect(certaintyOfLast(...blocks)).toEqual(expected);
+  });
+});
