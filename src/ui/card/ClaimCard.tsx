@@ -71,7 +71,7 @@ export function memberVerdict(member: ClaimMemberDetails, ref: CoverageRef | und
 
 /** The member's badge: the kind of difference when the matcher named one ("More precise"), else the relation. */
 function VerdictBadge({ verdict }: { verdict: MemberVerdict }) {
-  // The main difference's attribute names it as its box does ("Other places", not "Other group", for lists of places).
+  // The main difference's attribute names it as its box does ("Other places", not "Other group or share", for lists of places).
   if (verdict.kind) return <KindBadge kind={verdict.kind} attribute={verdict.differences.find((d) => d.kind === verdict.kind)?.attribute} />;
   if (verdict.basis === 'is-reference') return <span class="cl-badge cl-badge-reference">{t('card_reference')}</span>;
   return <span class={`cl-badge cl-badge-${verdict.relation}`}>{relationLabel(verdict.relation)}</span>;

@@ -339,7 +339,8 @@ describe('claim card', () => {
     const other = [...el.querySelectorAll('.cl-item[data-cl-other-sentence]')];
     expect(other).toHaveLength(1);
     expect(other[0].querySelector('[data-cl-article]')!.getAttribute('data-cl-article')).toBe('a1');
-    expect(other[0].querySelector('.cl-badge')!.textContent).toBe('Other group');
+    // All of a group against a part of it: another share, which the one scope label says as well as another group.
+    expect(other[0].querySelector('.cl-badge')!.textContent).toBe('Other group or share');
     expect(other[0].querySelector('.cl-verdict')!.textContent).toBe('another sentence of this article · compared with this page · Weak match (0.40)');
     const sides = [...other[0].querySelectorAll('.cl-pd-side')].map((side) => `${side.querySelector('dt')!.textContent} → ${side.querySelector('dd')!.textContent}`);
     expect(sides).toEqual(['This page → all of the councillors', 'The Daily Lantern → one of the councillors']);
@@ -351,7 +352,7 @@ describe('claim card', () => {
     expect(other[0].querySelector('.cl-excerpt-block')).toBeNull();
   });
 
-  it('names a list of other places "Other places" on the badge as in its box, not "Other group"', () => {
+  it('names a list of other places "Other places" on the badge as in its box, not "Other group or share"', () => {
     const index = makeMiniIndex();
     const places: Match['refs'] = [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport, Westhaven', corpus: 'Old Quay, Northgate' } },
