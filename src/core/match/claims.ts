@@ -376,6 +376,8 @@ export class ClaimScorer {
   private readonly relateData: RelateData;
   /** The page's date as a day number (core/lang/date-spans), set by the scan; null when unknown. */
   pageDay: number | null = null;
+  /** How the quote the sentence about to be scored lies in was introduced (RelateContext.quoteIntro), set by the scan; null when none. */
+  quoteIntro: { level: number; cue: string } | null = null;
   private readonly model: RerankModel;
   private readonly vectors: WordVectors | null;
   // Per claim: word key ids, their vector rows (-1 none), its rarest word keys, actors, years (derived on first use), flags.
@@ -1296,6 +1298,7 @@ export class ClaimScorer {
       to: b,
       data: this.relateData,
       pageDay: this.pageDay,
+      quoteIntro: this.quoteIntro,
       figures: this.figures,
       figureUnitKeys: this.figureUnitKeys,
       pagePlaces: this.pagePlaces,

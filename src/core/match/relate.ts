@@ -54,6 +54,12 @@ export interface RelateData {
    * of the whole quote; undefined when no quote continues into it. Absent: none known.
    */
   quoteInside?: (article: number, sentence: number) => { here: readonly string[]; whole: readonly string[] } | undefined;
+  /**
+   * How firmly the corpus quote a sentence lies in was introduced (MatcherData.quoteCertainty: "he
+   * will say" is expected), for each sentence a quote holds; undefined when none does or the data
+   * has no certainty. Absent: none known.
+   */
+  quoteLevel?: (article: number, sentence: number) => number | undefined;
 }
 
 /** What relating needs of the page sentence just scored, and of the corpus. */
@@ -77,6 +83,11 @@ export interface RelateContext {
   quoted?: readonly number[];
   /** The page's date as a day number (core/lang/date-spans), null or absent when unknown. */
   pageDay?: number | null;
+  /**
+   * How the page quote the sentence opens in was introduced ("…," he is expected to say; carried
+   * from an earlier block for a quote that continues: scan.ts), null or absent when it is in none.
+   */
+  quoteIntro?: { level: number; cue: string } | null;
   /** Corpus-side data for relating (absent: figures and places are compared, nothing else). */
   data?: RelateData;
 }
@@ -135,6 +146,30 @@ export function relateData(data: MatcherData): RelateData {
     },
     articleYears: Array.isArray(data.articleYears) ? data.articleYears : [],
     quoteInside: quotesInside(data),
+    quoteLevel: quoteLevels(data),
+  };
+}
+
+/**
+ * RelateData.quoteLevel over the corpus quotes: every sentence a quote holds (its first and each it
+ * moves on to), with the certainty of its introduction. Built on first use.
+ */
+function quoteLevels(data: MatcherData): RelateData['quoteLevel'] {
+  const quotes = Array.isArray(data.quotes) ? data.quotes : [];
+  const levels = Array.isArray(data.quoteCertainty) ? data.quoteCertainty : [];
+  let at: Map<number, number> | null = null;
+  return (article, sentence) => {
+    if (!at) {
+      at = new Map();
+      quotes.forEach((q, qi) => {
+        const level = levels[qi];
+        if (typeof level !== 'number') return;
+        const turns = Array.isArray(q?.[4]) ? q[4] : [];
+        const sentences = [q[1], ...turns.filter((_, k) => k % 2 === 1)];
+        for (const s of sentences) if (s >= 0 && s < SENTENCE_KEY_BOUND) at!.set(q[0] * SENTENCE_KEY_BOUND + s, Math.min(level, at!.get(q[0] * SENTENCE_KEY_BOUND + s) ?? level));
+      });
+    }
+    return sentence < SENTENCE_KEY_BOUND ? at.get(article * SENTENCE_KEY_BOUND + sentence) : undefined;
   };
 }
 
@@ -304,8 +339,11 @@ export function pageTraits(ctx: RelateContext): PageTraits {
     return false;
   };
   const spans = ctx.figures.map((g) => shareGroupSpan(run, g, to));
+  let certainty = readCertainties(run, from, to, isQuoted);
+  // A sentence of a quote with no cue of its own is put as the quote was introduced ("…," he is expected to say).
+  if (ctx.quoteIntro?.cue && !certainty.clause.cue && !certainty.content) certainty = { clause: { ...ctx.quoteIntro }, content: null };
   return {
-    certainty: readCertainties(run, from, to, isQuoted),
+    certainty,
     dates: findDateSpans(run, from, to, ctx.pageDay ?? null),
     groups: spans.map((sp) => sp.keys),
     groupTexts: spans.map((sp, k) => ctx.text.slice(ctx.figures[k].start, sp.end > ctx.figures[k].next ? run.end[sp.end - 1] : ctx.figures[k].end)),
@@ -559,6 +597,9 @@ export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyRe
   return inner ? { kind: inner, page: p, corpus: c } : null;
 }
 
+/** The cue shown for a corpus claim put as its quote was introduced (RelateData.quoteLevel: only "will say" is stored, not its words). */
+const QUOTE_LEVEL_CUE = 'will say';
+
 /** Tokens for reading a quotation's words (quotedCertainty): one, reused. */
 const quoteTokens = new Tokens();
 
@@ -711,7 +752,10 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     // Certainty: the same fact stated as possible, planned, plain or confirmed.
     const pageCertainty = pageCertaintyFor(page, sig[3], ctx.data?.keyIds);
     if (pageCertainty) {
-      const corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
+      let corpus: CertaintyReadings = { clause: { level: traits[0], cue: traits[1] }, content: traits[5] >= 0 ? { level: traits[5], cue: traits[6] } : null };
+      // A claim of a quote with no cue of its own is put as its quote was introduced, as the page's is (pageTraits).
+      const quoteLevel = !traits[1] && !corpus.content ? ctx.data?.quoteLevel?.(article, sentence) : undefined;
+      if (quoteLevel !== undefined && quoteLevel !== Certainty.stated) corpus = { clause: { level: quoteLevel, cue: QUOTE_LEVEL_CUE }, content: null };
       let found = certaintyDifference(pageCertainty, corpus);
       // One side reports the speech indirectly ("said it would close"), the other quotes it whole
       // ('said: "It will close."', whose quoted words are no content of the writer's): when the

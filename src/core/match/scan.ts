@@ -126,6 +126,7 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
   const sentenceBuf: Int32Array[] = [new Int32Array(256)];
   const quoteBuf: number[] = [];
   const quoteSpanBuf: number[] = [];
+  const introBuf: { level: number; cue: string }[] = [];
   // Shared by every detection of the entity (read-only), so a name-dense page allocates no copies;
   // made on the entity's first detection (a matching side's cold start builds no refs it never sends).
   const entityRefs: (Match['refs'] | undefined)[] = new Array(data.entityRefs.length);
@@ -182,6 +183,9 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
       }
       const quoteSpans = quoteSpanBuf;
       quoteSpans.length = 0;
+      // Per quoted span (as findQuotedSpans gives them, matched or not), how it was introduced.
+      const intros = introBuf;
+      intros.length = 0;
       const pagePeople = options?.pagePeople;
       if (wantQuote || wantClaim) {
         prepare();
@@ -196,6 +200,7 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           let introduced = attribution(tokens, a, b);
           if (!introduced.attributed && speech && q === 0 && opensText(tokens, a)) introduced = { ...speech, attributed: true };
           speech = { level: introduced.level, cue: introduced.cue };
+          intros.push(speech);
           const r = quoteMatcher.match(tokens, a, b, introduced);
           if (!r) continue;
           const start = tokens.start[a];
@@ -222,6 +227,7 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
         const bounds = sentenceBuf[0];
         let h = 0;
         let q = 0;
+        let qi = 0;
         for (let s = 0; s < n; s++) {
           const a = bounds[s * 2];
           const b = bounds[s * 2 + 1];
@@ -235,6 +241,9 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           while (q < quoteSpans.length && quoteSpans[q + 1] <= start) q += 2;
           if (!claimScorer.mayMatch(tokens, a, b, hits, h)) continue;
           if (mostlyQuoted(quoteSpans, q, start, end)) continue;
+          // The quote the sentence opens in: its words are the speaker's, put as the quote was introduced.
+          while (qi < intros.length && quoteBuf[qi * 2 + 1] <= a) qi++;
+          claimScorer.quoteIntro = qi < intros.length && quoteBuf[qi * 2] <= a + 1 ? intros[qi] : null;
           const r = claimScorer.score(text, tokens, a, b, hits, h, options?.claimThreshold, options?.claimProbe);
           if (!r) continue;
           const m: Match = { kind: 'claim', text: text.slice(start, end), start, end, id: data.claimGroups[r.group], score: r.score, refs: r.refs };

@@ -260,6 +260,22 @@ describe('relate: the kind of each difference', () => {
     expect((ref.differences ?? (ref.values ? [ref.values] : [])).map((d) => `${d.attribute}:${d.kind}`)).toEqual(expected);
   });
 
+  it.each<[string, string, { level: number; cue: string } | null, number | undefined, string[]]>([
+    // [name, page sentence, how its page quote was introduced, how the corpus claim's quote was, expected]
+    // A quote paragraph of advance text ("…," she is expected to say, the paragraph before) against the words as said.
+    ['a page quote of advance text against a plain statement', '"The harbour belongs to all who work on it."', { level: Certainty.expected, cue: 'is expected to' }, undefined, ['certainty:more-certain']],
+    ['a page quote as said against a corpus quote of advance text', '"The harbour belongs to all who work on it."', { level: Certainty.stated, cue: '' }, Certainty.expected, ['certainty:less-certain']],
+    ['both quotes of advance text', '"The harbour belongs to all who work on it."', { level: Certainty.expected, cue: 'is expected to' }, Certainty.expected, []],
+    ['a reported statement against a corpus quote of advance text', 'Ms Vale said the harbour belongs to all who work on it.', null, Certainty.expected, ['certainty:less-certain']],
+    ['a corpus quote as said', 'Ms Vale said the harbour belongs to all who work on it.', null, Certainty.stated, []],
+  ])('a claim put as its quote was introduced: %s', (_name, page, intro, corpusLevel, expected) => {
+    const [sig, traits] = corpusClaim('The harbour belongs to all who work on it.');
+    const ctx = { ...context(page, [sig], [traits]), quoteIntro: intro };
+    ctx.data = { ...ctx.data!, quoteLevel: (article, sentence) => (article === 0 && sentence === sig[1] ? corpusLevel : undefined) };
+    const ref = relate(ctx, sig, 0.8, 0);
+    expect((ref.differences ?? (ref.values ? [ref.values] : [])).map((d) => `${d.attribute}:${d.kind}`)).toEqual(expected);
+  });
+
   it.each([
     // [page sentence, the corpus's places named there, the corpus claim's places, the expected place difference or none]
     ['Rallies were held in Haddon, Westford, Eastholm and Ely.', ['Westford', 'Eastholm'], ['Westford', 'Eastholm', 'Millbrook'], { kind: 'scope', page: 'Haddon, Ely', corpus: 'Millbrook' }],
@@ -297,6 +313,14 @@ describe('relateData', () => {
     expect(inside(0, 4)).toEqual({ here: ['the', 'harbour'], whole: ['we', 'waited', 'the', 'harbour'] });
     expect(inside(0, 3)).toBeUndefined();
     expect(inside(1, 4)).toBeUndefined();
+  });
+
+  it('says how the quote a sentence lies in was introduced: its opening sentence and each it moves on to', () => {
+    const data = { places: [], claims: [], words: ['We', 'waited', 'The', 'harbour'], quotes: [[0, 3, 0, [0, 1, 2, 3], [0, 3, 2, 4]]], quoteCertainty: [Certainty.expected] } as unknown as MatcherData;
+    const level = relateData(data).quoteLevel!;
+    expect([level(0, 3), level(0, 4), level(0, 5), level(1, 3)]).toEqual([Certainty.expected, Certainty.expected, undefined, undefined]);
+    // Data compiled without quote certainties knows none.
+    expect(relateData({ ...data, quoteCertainty: undefined } as unknown as MatcherData).quoteLevel!(0, 3)).toBeUndefined();
   });
 
   const sig: ClaimSignature = [0, 0, 0, [], [], []];

@@ -55,6 +55,26 @@ describe('lookup on the seeds index', () => {
     expect(claim.coverage.find((c) => c.article === A1)!.relation).toBe('agrees');
   });
 
+  it('puts a quote paragraph as its quote was introduced, on the page and in the corpus', () => {
+    // 000 is the advance text: its paragraph "We have lost the last two general elections. …" continues a quote
+    // "he is expected to say"; 002 reports it delivered ("He told them: …").
+    const A2 = '002_faa01f1d6eb7e0ab';
+    const relations = (intro: string) => {
+      // The paragraph's other words are in no outlet's quote: its first sentence is matched as a claim.
+      const claim = find(`${intro}\n\n"We have lost the last two general elections. Our opponents thought the party was finished and they were wrong about that too."`).find((d) => d.kind === 'claim' && d.text.includes('lost the last two'))!;
+      return Object.fromEntries(
+        [A0, A2].map((a) => {
+          const c = claim.coverage.find((x) => x.article === a)!;
+          return [a, `${c.relation} ${c.kind ?? ''}`.trim()];
+        }),
+      );
+    };
+    // Delivered on the page: the advance text is less certain.
+    expect(relations('He told the rally: "We will win this time."')).toEqual({ [A0]: 'differs less-certain', [A2]: 'agrees' });
+    // Advance text on the page, the paragraph before saying so: the delivered words are the more certain.
+    expect(relations('"We will win this time," he is expected to say.')).toEqual({ [A0]: 'agrees', [A2]: 'differs more-certain' });
+  });
+
   it('matches the "social movement" quote as reported by three outlets', () => {
     const quote = find('He said: "We will win the next general election only as a social movement."').find((d) => d.kind === 'quote')!;
     expect(quote.coverage.map((c) => c.article).sort()).toEqual([A0, A1, '002_faa01f1d6eb7e0ab']);
