@@ -12,9 +12,10 @@ import type { CompiledAutomaton } from './aho-corasick';
  * stored corpus (the store recompiles data of another version; 6: claim groups in parts of their own;
  * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short;
  * 8: the claims' input keys beside the parts, and the certainty of promise verbs, denied abilities and
- * nouns of speech read anew).
+ * nouns of speech read anew; 9: nouns of speech before "by", "of", "from" and the quantifiers "a
+ * majority of", "a minority of" read anew).
  */
-export const MATCHER_DATA_VERSION = 8;
+export const MATCHER_DATA_VERSION = 9;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;
