@@ -614,10 +614,10 @@ function quotedCertainty(words: string): CertaintyReading {
  * ("one of …", QuantityScope.picks) is read again from its phrase as written, which the compiled
  * traits keep (no new field in stored data).
  */
-function corpusQuantity(q: [number, string[], string]): QuantityScope {
+function corpusQuantity(q: [number, string[], string]): QuantityScope & { text: string } {
   const t = tokenize(q[2], quoteTokens);
   const read = readQuantityScope(t, 0, t.count);
-  return read?.picks ? { level: q[0], keys: q[1], start: 0, end: 0, picks: true } : { level: q[0], keys: q[1], start: 0, end: 0 };
+  return read?.picks ? { level: q[0], keys: q[1], start: 0, end: 0, picks: true, text: q[2] } : { level: q[0], keys: q[1], start: 0, end: 0, text: q[2] };
 }
 
 /** Display words of a certainty reading: its cue as written, or "stated" for a plain statement. */
@@ -782,10 +782,22 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const wording = inside ? quoteWording(page.quoted, inside.whole) : null;
       if (inside && (wording === 'varied' || wording === 'other')) add({ attribute: 'wording', kind: wording === 'varied' ? 'quote-varied' : 'quote-other', page: page.quotedText, corpus: inside.here.join(' ') });
     }
-    // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders").
+    // Scope: all of a group against a part of it ("all of the lenders" against "one of the lenders"),
+    // or as much of another group, when neither sentence names the other's group anywhere: only a
+    // sentence's first quantifier is read, and "organisations such as X and some of the unions" read
+    // by its first would otherwise be of another group than "some of the unions".
     const q = traits[9];
-    if (q && q.length === 3 && page.quantity && scopesDiffer(page.quantity, corpusQuantity(q))) {
-      add({ attribute: 'scope', kind: 'scope', page: ctx.text.slice(page.quantity.start, page.quantity.end), corpus: q[2] });
+    const pageQ = page.quantity;
+    const corpusQ = q && q.length === 3 && pageQ ? corpusQuantity(q) : null;
+    if (pageQ && corpusQ && scopesDiffer(pageQ, corpusQ)) {
+      const keyIds = ctx.data?.keyIds;
+      // Without the corpus's keys nothing says the claim does not name the page's group.
+      const claimNames = (k: string) => {
+        const id = keyIds ? keyIds.get(k) : -1;
+        return id !== undefined && (id < 0 || sig[3].includes(id));
+      };
+      const namesOther = pageQ.level === corpusQ.level && (corpusQ.keys.some((k) => page.keys.has(k)) || pageQ.keys.some(claimNames));
+      if (!namesOther) add({ attribute: 'scope', kind: 'scope', page: ctx.text.slice(pageQ.start, pageQ.end), corpus: corpusQ.text });
     }
     // Negation: one says it did not happen ("did not back" against "backed"), and the other states
     // what it denies (a denial elsewhere in a long sentence, "who did it is not known", is not this).

@@ -188,6 +188,8 @@ describe('relate: the kind of each difference', () => {
     ['all of one group against one of another', 'All of the big lenders cut their rates.', undefined, undefined, 'One of the small brokers cut its rates.', {}, []],
     ['a majority of one group against a majority of another', 'A majority of the members backed the plan.', undefined, undefined, 'A majority of the councillors backed the plan.', {}, ['scope:scope']],
     ['most of one group against most of another', 'Most of the drivers walked out.', undefined, undefined, 'Most of the cleaners walked out.', {}, ['scope:scope']],
+    // Only a sentence's first quantifier is read: here the corpus's is "groups such as", and its "some of the big lenders" is the page's.
+    ['a part of a group against a sentence that names it past another quantifier', 'Some of the big lenders cut their rates.', undefined, undefined, 'Grassroots groups such as the guild and some of the big lenders cut their rates.', {}, []],
     ['a majority of one group, less fully described', 'A majority of the members backed the plan.', undefined, undefined, 'A majority of the party members backed the plan.', {}, []],
     // "one of …" names who by a class: "one of his allies" and "one of the big unions" can be one actor.
     ['one of one class against one of another', 'One of the big lenders cut its rates.', undefined, undefined, 'One of the oldest banks cut its rates.', {}, []],
