@@ -154,7 +154,8 @@ function excludedUnder(root: Element): (el: Element) => boolean {
   const excluded = (el: Element | null): boolean => {
     if (!el || el === root) return false;
     let verdict = verdicts.get(el);
-    if (verdict === undefined) verdicts.set(el, (verdict = isExcluded(el) || excluded(el.parentElement)));
+    // Ancestors first (same verdict): a shared container's verdict settles its children (article-root.ts scoreProse).
+    if (verdict === undefined) verdicts.set(el, (verdict = excluded(el.parentElement) || isExcluded(el)));
     return verdict;
   };
   return excluded;
