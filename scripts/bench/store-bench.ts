@@ -129,9 +129,10 @@ const TRACE_TAIL_MS = 150;
 /** In a load's address: the marker watch below stays out of the page (scan-trace.ts counts every microtask on the thread). */
 const NO_WATCH_PARAM = 'cl-no-watch';
 /**
- * Warm loads per page and corpus size whose scan is traced for the scan row (median). The sampled
- * figure of 3 loads moved by ±30 ms between runs on this 2-core machine; thread time of 7 loads
- * (scan-trace.ts) agreed within 20 % between runs (see scripts/bench/README.md).
+ * Warm loads per page and corpus size whose scan is traced for the scan row (median). On this
+ * 2-core machine at load 14-18 (5 articles), two runs of one build gave 24.5 and 23.9 ms at 20,000
+ * words, 37.2 and 33.4 ms at 200,000, where the sampled figure of the same runs gave 68.5 and
+ * 90.4, 111 and 94; a run made while another browser benchmark ran beside it read 28 % higher.
  */
 const SCAN_TRACE_LOADS = 7;
 
