@@ -376,7 +376,7 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
 
   if (r.store.length) {
     lines.push(`6. Corpus-size table: the built extension with a generated corpus installed in its store, headless Chromium (load average at start ${num(r.storeLoad, 2)})`);
-    lines.push('   scan = page main-thread time attributed to the extension (CDP Profiler samples in its scripts) for one load at the default marker cap; first = load end -> first marker in view');
+    lines.push('   scan = the content script\'s page main-thread CPU time for one load at the default marker cap (trace thread time, forced style/layout included; median of 7 warm loads), FLOOR the same clock; first = load end -> first marker in view');
     const pageWords = [...new Set(r.store.flatMap((x) => x.pages.map((p) => p.targetWords)))];
     lines.push('   columns: injected script gzip | per page: scan ms, scan / FLOOR, first marker warm / cold ms | matching ms per 1,000 words, all kinds and names only (worst page) | compromise / matching, all kinds and names only (worst page) | card worst ms | worker heap');
     const head = ['inj. gzip', ...pageWords.flatMap((w) => [`scan ${w / 1000}k`, `/FLOOR`, `first ${w / 1000}k`]), 'match/1k', 'names/1k', 'comp./m.', 'comp./n.', 'card', 'SW heap'];

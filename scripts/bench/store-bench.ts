@@ -5,11 +5,13 @@
  * matching side (`matchBlocks`), which matches them over the stored corpus.
  *
  * Per corpus size:
- * - page main-thread time of one scan: the page is loaded with the CDP Profiler sampling its main
- *   thread; every sample whose stack holds a frame of the extension's scripts counts (the content
- *   script's reading, marking and messaging, with the style/layout its calls force). FLOOR, the
- *   bench's TreeWalker pass, runs on fresh loads of the same page (the extension switched off for
- *   its host, layout done), one pass per load, median: the same conditions as the scan's;
+ * - page main-thread time of one scan: SCAN_TRACE_LOADS warm loads of the page traced, each the
+ *   content script's thread CPU time (scan-trace.ts: its script's evaluation, every call into it
+ *   and the microtasks, with the style/layout its calls force and its messaging), median. FLOOR,
+ *   the bench's TreeWalker pass, runs on fresh loads of the same page (the extension switched off
+ *   for its host, layout done), one pass per load, its thread CPU from the same traces, median:
+ *   the same conditions and clock as the scan's. (The sampled wall time of the warm loads, the
+ *   figure before, is logged beside);
  * - first marker in the viewport after the load event, warm (the worker running, its matcher built)
  *   and cold (the worker stopped through CDP's ServiceWorker.stopAllWorkers, as tests/e2e/faults does);
  * - matching time on the matching side per 1,000 page words: the page's article blocks (the first
@@ -36,16 +38,27 @@ import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
 import { extensionTime, type CpuProfile } from './profile-time';
+import { SCAN_TRACE_CATEGORIES, scanCpu, type TraceEvent } from './scan-trace';
 import { median } from './stats';
 import { launchWithExtension } from './launch';
 
 /** One page size's figures at one corpus size. */
 export interface StorePageRow {
   targetWords: number;
-  /** FLOOR in this page: one pass per fresh load, extension off for the host (median of FLOOR_LOADS). */
+  /** FLOOR in this page: one pass per fresh load, extension off for the host, thread CPU (median of FLOOR_LOADS). */
   floorMs: number;
-  /** Main-thread time attributed to the extension's scripts, per load (ms). */
+  /** The same passes' wall time (the figure of the sessions before; reported only). */
+  floorWallMs?: number;
+  /**
+   * The content script's main-thread CPU time of one scan, per traced load (ms): scan-trace.ts
+   * (thread time of its script, calls and microtasks, the style and layout they force included),
+   * SCAN_TRACE_LOADS warm loads with the marker watch left out.
+   */
   scanMainMs: number[];
+  /** The figure of the sessions before: sampled wall time of CDP profiler samples with an extension frame, per warm load (ms; reported only). */
+  scanSampledMs?: number[];
+  /** The traced loads' split of scanMainMs (forced style, forced layout, gc, the rest), medians (ms). */
+  scanParts?: Record<string, number>;
   /** Matches marked (default cap): the content script's findings count, markers held below the fold included (src/page/held-marks.ts). */
   markers: number;
   /** Of those, markers written into the page by the end of the load's measured window (the rest are held until the reader comes near them). */
@@ -110,9 +123,23 @@ const MATCH_SAMPLE_WORDS = 20_000;
 const SCAN_TIMEOUT_MS = 240_000;
 /** CPU profiler sampling interval (µs): fine enough for scans of tens of ms. */
 const PROFILE_INTERVAL_US = 250;
+/** After a traced scan reports done, time for its last markers' write before the trace stops (ms). */
+const TRACE_TAIL_MS = 150;
+
+/** In a load's address: the marker watch below stays out of the page (scan-trace.ts counts every microtask on the thread). */
+const NO_WATCH_PARAM = 'cl-no-watch';
+/**
+ * Warm loads per page and corpus size whose scan is traced for the scan row (median). On this
+ * 2-core machine at load 14-18 (5 articles), two runs of one build gave 24.5 and 23.9 ms at 20,000
+ * words, 37.2 and 33.4 ms at 200,000, where the sampled figure of the same runs gave 68.5 and
+ * 90.4, 111 and 94; a run made while another browser benchmark ran beside it read 28 % higher.
+ */
+const SCAN_TRACE_LOADS = 7;
 
 // Main world, from the first moment of every document: when each marker was added (page-ab.ts uses it too).
 export const MARK_WATCH = `(() => {
+  // Traced loads (the scan row) run without it: its callbacks would be microtasks on the page's thread.
+  if (location.search.includes('${NO_WATCH_PARAM}')) return;
   const seen = [];
   window.__clMarks = seen;
   new MutationObserver((records) => {
@@ -250,34 +277,51 @@ const FLOOR_LOADS = 5;
 /**
  * Runs in the page, right after a fresh load: scrolled to the top, layout done, two frames
  * painted (as the scan meets the page, and as the page rows' restore() prepares it), then one
- * TreeWalker pass reading every text node (the bench's FLOOR).
+ * TreeWalker pass reading every text node (the bench's FLOOR), in a timer callback of its own
+ * (`clFloorPass`), so a trace gives its thread time. A string: the TypeScript loader would wrap a
+ * named function with a helper the page lacks. Resolves with the pass's wall time.
  */
-async function freshFloorInPage(): Promise<number> {
+const FLOOR_IN_PAGE = `(async () => {
   window.scrollTo(0, 0);
   void document.body.getBoundingClientRect().height;
-  // Two frames (no named helper: the TypeScript loader would wrap it with a helper the page lacks).
-  for (let f = 0; f < 2; f++) await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const t0 = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-  return performance.now() - t0 + (chars < 0 ? 1 : 0);
-}
+  for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return await new Promise((resolve) => setTimeout(function clFloorPass() {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.data.length;
+    resolve(performance.now() - t0 + (chars < 0 ? 1 : 0));
+  }, 0));
+})()`;
 
 /**
  * FLOOR on the page at `url`: FLOOR_LOADS fresh loads in `tab` with the extension switched off for
- * the page's host (so the content script neither scans nor marks while the pass runs), median.
+ * the page's host (so the content script neither scans nor marks while the pass runs), median of
+ * the pass's thread CPU time (the trace's FunctionCall of clFloorPass: the same clock as the scan
+ * row's, which a loaded machine does not inflate as it does wall time), and of its wall time.
  */
-async function freshFloor(tab: Page, helper: Page, url: string, loads: () => number): Promise<number> {
+async function freshFloor(tab: Page, cdp: CDPSession, helper: Page, url: string, loads: () => number): Promise<{ cpuMs: number; wallMs: number }> {
   const host = new URL(url).hostname;
   await request(helper, 'setSiteEnabled', { host, enabled: false });
   try {
-    const runs: number[] = [];
+    const cpu: number[] = [];
+    const wall: number[] = [];
     for (let k = 0; k < FLOOR_LOADS; k++) {
-      await tab.goto(`${url}?floor=${loads()}`, { waitUntil: 'load', timeout: 120_000 });
-      runs.push(await tab.evaluate(freshFloorInPage));
+      await tab.goto(`${url}?floor=${loads()}&${NO_WATCH_PARAM}`, { waitUntil: 'load', timeout: 120_000 });
+      const events: TraceEvent[] = [];
+      const listener = (e: { value: unknown[] }) => void events.push(...(e.value as TraceEvent[]));
+      cdp.on('Tracing.dataCollected', listener);
+      const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: SCAN_TRACE_CATEGORIES }, transferMode: 'ReportEvents' } as never);
+      wall.push((await tab.evaluate(FLOOR_IN_PAGE)) as number);
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', listener);
+      const pass = events.find((e) => e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data as { functionName?: string } | undefined)?.functionName === 'clFloorPass');
+      if (pass?.tdur !== undefined) cpu.push(pass.tdur / 1000);
     }
-    return median(runs);
+    if (cpu.length === 0) throw new Error('FLOOR: no clFloorPass call in the traces');
+    return { cpuMs: median(cpu), wallMs: median(wall) };
   } finally {
     await request(helper, 'setSiteEnabled', { host, enabled: true });
   }
@@ -439,7 +483,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
 
         for (const target of options.pages) {
           const url = `${options.origin}/${target.path}`;
-          const pageRow: StorePageRow = { targetWords: target.targetWords, floorMs: Number.NaN, scanMainMs: [], markers: 0, firstInViewWarmMs: [], firstInViewColdMs: [], cardMs: [], matchMsPer1kWords: Number.NaN, namesMsPer1kWords: Number.NaN, compromiseMsPer1kWords: Number.NaN, articleWords: 0 };
+          const pageRow: StorePageRow = { targetWords: target.targetWords, floorMs: Number.NaN, scanMainMs: [], scanSampledMs: [], markers: 0, firstInViewWarmMs: [], firstInViewColdMs: [], cardMs: [], matchMsPer1kWords: Number.NaN, namesMsPer1kWords: Number.NaN, compromiseMsPer1kWords: Number.NaN, articleWords: 0 };
           row.pages.push(pageRow);
           const tab = await context.newPage();
           try {
@@ -466,6 +510,23 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
                 await new Promise((r) => setTimeout(r, 50));
               }
             };
+            // A traced load waits for its report the same way without asking the tab: getFindings
+            // asks the content script for its list (a tab message every 50 ms, each building the list
+            // on the page's thread, in the figure), so the report stored by the background
+            // (storage.session, findings.ts) is read instead.
+            const waitReported = async (tabIdOf: number, at: string): Promise<number> => {
+              const deadline = Date.now() + SCAN_TIMEOUT_MS;
+              for (;;) {
+                const f = await helper.evaluate(async (key: string) => {
+                  const g = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } };
+                  return ((await g.chrome.storage.session.get(key))[key] ?? null) as { url: string; status: string; markers: number } | null;
+                }, `findings:${tabIdOf}`);
+                if (f && f.url === at && f.status === 'done') return f.markers;
+                if (f && f.url === at && f.status === 'error') throw new Error(`scan failed on ${target.path}`);
+                if (Date.now() > deadline) throw new Error(`no scan done on ${target.path} within ${SCAN_TIMEOUT_MS / 1000} s (status ${f?.status ?? 'none'})`);
+                await new Promise((r) => setTimeout(r, 50));
+              }
+            };
             // One load to warm everything (worker, matcher, page cache), not measured.
             const warmUrl = `${url}?load=${loads++}`;
             await tab.goto(warmUrl, { waitUntil: 'load', timeout: 120_000 });
@@ -485,7 +546,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
                 pageRow.markers = found;
                 pageRow.markersWritten = seen.markers;
                 (cold ? pageRow.firstInViewColdMs : pageRow.firstInViewWarmMs).push(seen.firstMs ?? Number.NaN);
-                if (!cold) pageRow.scanMainMs.push(extensionTime(prof));
+                if (!cold) pageRow.scanSampledMs!.push(extensionTime(prof));
               }
             }
             if (target.targetWords <= CARD_PAGE_MAX_WORDS) {
@@ -494,7 +555,31 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
               pageRow.cardNextFrameMs = cards.nextFrameMs;
               log(`    ${target.targetWords / 1000}k words: cards ${cards.ms.map((c) => c.toFixed(1)).join('/')} ms (to the next frame's paint: ${cards.nextFrameMs.map((c) => c.toFixed(1)).join('/')} ms)`);
             }
-            pageRow.floorMs = await freshFloor(tab, helper, url, () => loads++);
+            // The scan row: warm loads traced (thread CPU), without the marker watch.
+            const parts: Record<string, number[]> = {};
+            for (let k = 0; k < SCAN_TRACE_LOADS; k++) {
+              const at = `${url}?load=${loads++}&${NO_WATCH_PARAM}`;
+              const events: TraceEvent[] = [];
+              const listener = (e: { value: unknown[] }) => void events.push(...(e.value as TraceEvent[]));
+              tabCdp.on('Tracing.dataCollected', listener);
+              const complete = new Promise<void>((r) => tabCdp.once('Tracing.tracingComplete', () => r()));
+              await tabCdp.send('Tracing.start', { traceConfig: { includedCategories: SCAN_TRACE_CATEGORIES }, transferMode: 'ReportEvents' } as never);
+              await tab.goto(at, { waitUntil: 'load', timeout: 120_000 });
+              await waitReported(id, at);
+              // The last markers' write (the report can come a frame before it), waited for from
+              // here: nothing of ours may run in the page while it is traced.
+              await new Promise((r) => setTimeout(r, TRACE_TAIL_MS));
+              await tabCdp.send('Tracing.end');
+              await complete;
+              tabCdp.off('Tracing.dataCollected', listener);
+              const cpu = scanCpu(events);
+              pageRow.scanMainMs.push(cpu.totalMs);
+              for (const [part, ms] of Object.entries(cpu.parts)) (parts[part] ??= []).push(ms);
+            }
+            pageRow.scanParts = Object.fromEntries(Object.entries(parts).map(([part, ms]) => [part, median(ms)]));
+            const floor = await freshFloor(tab, tabCdp, helper, url, () => loads++);
+            pageRow.floorMs = floor.cpuMs;
+            pageRow.floorWallMs = floor.wallMs;
             // Matching side alone: the article's blocks in the content script's batch size, the
             // first MATCH_SAMPLE_WORDS words of them (a large corpus matches slowly enough that the
             // whole 200k page three times over would take many minutes).
@@ -551,7 +636,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
             pageRow.namesMsPer1kWords = (timing.namesMs / Math.max(1, words)) * 1000;
             if (!compromiseCache.has(target.targetWords)) compromiseCache.set(target.targetWords, compromisePer1k(blocks, target.targetWords >= 200_000 ? 1 : 3));
             pageRow.compromiseMsPer1kWords = compromiseCache.get(target.targetWords)!;
-            log(`    ${target.targetWords / 1000}k words: scan main thread ${median(pageRow.scanMainMs).toFixed(1)} ms (FLOOR ${pageRow.floorMs.toFixed(2)}), first in view warm ${median(pageRow.firstInViewWarmMs).toFixed(0)} / cold ${median(pageRow.firstInViewColdMs).toFixed(0)} ms, ${pageRow.markers} markers (${pageRow.markersWritten ?? '?'} written, the rest held below the fold), matching ${pageRow.matchMsPer1kWords.toFixed(2)} ms/1k words all kinds, ${pageRow.namesMsPer1kWords.toFixed(3)} names only, on the matching side (round trip less an empty request's: ${((timing.tripMs / Math.max(1, words)) * 1000).toFixed(2)} all kinds, ${((timing.namesTripMs / Math.max(1, words)) * 1000).toFixed(3)} names; an empty request ${timing.empty.toFixed(1)} ms)`);
+            log(`    ${target.targetWords / 1000}k words: scan main thread ${median(pageRow.scanMainMs).toFixed(1)} ms CPU (${pageRow.scanMainMs.map((x) => x.toFixed(1)).join(' ')}; ${Object.entries(pageRow.scanParts ?? {}).map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')}; sampled wall ${median(pageRow.scanSampledMs ?? []).toFixed(1)}) (FLOOR ${pageRow.floorMs.toFixed(2)} ms CPU, ${pageRow.floorWallMs?.toFixed(2)} wall), first in view warm ${median(pageRow.firstInViewWarmMs).toFixed(0)} / cold ${median(pageRow.firstInViewColdMs).toFixed(0)} ms, ${pageRow.markers} markers (${pageRow.markersWritten ?? '?'} written, the rest held below the fold), matching ${pageRow.matchMsPer1kWords.toFixed(2)} ms/1k words all kinds, ${pageRow.namesMsPer1kWords.toFixed(3)} names only, on the matching side (round trip less an empty request's: ${((timing.tripMs / Math.max(1, words)) * 1000).toFixed(2)} all kinds, ${((timing.namesTripMs / Math.max(1, words)) * 1000).toFixed(3)} names; an empty request ${timing.empty.toFixed(1)} ms)`);
           } catch (error) {
             // One page that cannot be scanned in time leaves the other rows of this size measured.
             pageRow.error = error instanceof Error ? error.message.split('\n')[0] : String(error);

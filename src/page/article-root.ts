@@ -110,7 +110,10 @@ function scoreProse(body: Element): ProseScores {
     if (!el || el === body) return false;
     const known = excluded.get(el);
     if (known !== undefined) return known;
-    const value = isExcluded(el) || isExcludedAbove(el.parentElement);
+    // Ancestors first (the same verdict: pure tests, or'ed): containers are shared, and one named
+    // furniture (a comments section) settles all its children without judging each one's shape
+    // (500 comment boxes on the bench's 200,000-word page, each read for a story card's shape).
+    const value = isExcludedAbove(el.parentElement) || isExcluded(el);
     excluded.set(el, value);
     return value;
   };

@@ -159,3 +159,5 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set([
 
 /** Paragraph-level elements, used to find the blocks on screen quickly (a native query). */
 export const BLOCK_SELECTOR = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,figcaption,td,th,pre,dd,dt';
+/** The same elements by tag name (HTML elements' tagName), for a walk that tests each element itself. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(BLOCK_SELECTOR.toUpperCase().split(','));
