@@ -2,13 +2,14 @@
  * Global set-up of the e2e tier: starts a child process building the large corpus files
  * (support/large-corpus.ts) as the run begins, so those minutes of analysis overlap the browser
  * tests that need no large corpus instead of stalling the first test that does (on a clean
- * machine; a cached file is only read). The child runs at a lower CPU priority, so it takes what
- * the browsers leave. When the run names test files, it builds only the sizes those files use
- * (none: not started); it is killed at the end of the run if still going, and its lock removed.
+ * machine; a cached file is only read). It runs at normal priority: at nice 10, on a machine
+ * loaded by other work (load 21), it got almost no CPU while a test waited for it. When the run
+ * names test files, it builds only the sizes those files use (none: not started); it is killed at
+ * the end of the run if still going, and its lock removed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { BUILD_NODE_FLAGS } from '../../../scripts/lib/build-heap';
@@ -23,9 +24,6 @@ const USERS: [file: string, articles: number][] = [
   ['tests/e2e/quota.test.ts', 2_000],
   ['tests/e2e/load.test.ts', 5_000],
 ];
-/** Nice value of the builder: below the browsers and the test workers (0). */
-const BUILDER_NICE = 10;
-
 /** One builder per run, however many projects load this set-up. */
 const state = globalThis as unknown as { __coverageLensCorpusBuilder?: ChildProcess | null };
 
@@ -57,12 +55,5 @@ function start(project: TestProject): ChildProcess | null {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (child.pid !== undefined) {
-    try {
-      setPriority(child.pid, BUILDER_NICE);
-    } catch {
-      // Not allowed here: it builds at normal priority.
-    }
-  }
   return child;
 }
