@@ -12,6 +12,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const eslint = new ESLint({ cwd: ROOT });
 
+/**
+ * How long one lint may take: the first .tsx file loads the TypeScript parser, 4.5 s of wall time on
+ * a loaded 2-core machine and over vitest's 5 s default in a full `npm test` under a load of 17
+ * (2026-12-07). Not a timing assertion.
+ */
+const LINT_TEST_TIMEOUT_MS = 60_000;
+
 /** The rule ids and messages ESLint reports for `code` as if it were the file at `path`. */
 async function problems(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, 'src', path) });
@@ -47,7 +54,7 @@ describe('module boundaries (eslint.config.js)', () => {
     const found = await problems(file, code);
     if (expected === null) expect(found).toEqual([]);
     else expect(found.some((p) => p.includes(expected)), `expected a problem containing "${expected}", got ${JSON.stringify(found)}`).toBe(true);
-  });
+  }, LINT_TEST_TIMEOUT_MS);
 });
 
 describe('import cycles (eslint.config.js)', () => {
@@ -65,5 +72,5 @@ describe('import cycles (eslint.config.js)', () => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-  });
+  }, LINT_TEST_TIMEOUT_MS);
 });

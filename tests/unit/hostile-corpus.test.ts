@@ -6,16 +6,17 @@
  * two names), pathological 10,000-character sentences. Each bad file gets a problem naming it; every
  * other file is still indexed. How long they take is measured by the bench, not asserted here.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUILD_NODE_FLAGS } from '../../scripts/lib/build-heap';
 import { MAX_FILE_BYTES, readCorpus } from '../../scripts/lib/read-corpus';
 import { analyseCorpus } from '../../src/core/analysis';
 import type { CorpusIndex } from '../../src/core/index/types';
 import { validateIndex } from '../../src/core/index/validate';
 import { compileMatcher, createMatcher } from '../../src/core/match';
+import { runScript } from './run-script';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const HOSTILE = resolve(ROOT, 'tests/fixtures/corpora/hostile');
@@ -41,7 +42,7 @@ function build(dir: string): { index: CorpusIndex; problems: { file: string; rea
 }
 
 /**
- * How long a test that runs the CLI may take: `npx tsx` starts a Node, compiles the script and
+ * How long a test that runs the CLI may take: tsx starts a Node, compiles the script and
  * builds the index, 3 s of CPU that took 10-16 s of wall time on a loaded 2-core machine, past
  * vitest's 5 s default. The same bound as the child's own timeout; not a timing assertion.
  */
@@ -49,7 +50,7 @@ const CLI_TEST_TIMEOUT_MS = 60_000;
 
 function runCli(dir: string) {
   const out = join(dir, 'out', 'index.json');
-  const r = spawnSync('npx', ['tsx', 'scripts/corpus.ts', '--in', dir, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS });
+  const r = runScript('scripts/corpus.ts', ['--in', dir, '--out', out], { timeout: CLI_TEST_TIMEOUT_MS, flags: BUILD_NODE_FLAGS });
   return { ...r, index: () => validateIndex(JSON.parse(readFileSync(out, 'utf8'))) };
 }
 

@@ -1,20 +1,21 @@
 /** The corpus CLI on bad input: one line per rejected file, the rest indexed, exit codes. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../../src/core/index/validate';
-import { ROOT } from './helpers';
+import { BUILD_NODE_FLAGS } from '../../../scripts/lib/build-heap';
+import { runScript } from '../run-script';
 
-function run(args: string[]) {
-  return spawnSync('npx', ['tsx', 'scripts/corpus.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+/** The corpus CLI, started with its build heap flags (`heap: false`: without, so it starts itself again with them, as `npm run corpus` does). */
+function run(args: string[], { heap = true } = {}) {
+  return runScript('scripts/corpus.ts', args, { timeout: 60_000, flags: heap ? BUILD_NODE_FLAGS : [] });
 }
 
 describe('corpus CLI', () => {
   it('reports each bad file on one line, indexes the good ones and exits 1', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'corpus-cli-')), 'index.json');
-    const r = run(['--in', 'tests/fixtures/corpora/bad', '--out', out]);
+    const r = run(['--in', 'tests/fixtures/corpora/bad', '--out', out], { heap: false });
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('corpus:'));
     expect(lines).toHaveLength(4);

@@ -1,17 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../run-script';
 import { mini } from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'lookup-'));
 const indexFile = join(dir, 'mini.json');
 writeFileSync(indexFile, JSON.stringify(mini));
 
 function run(args: string[], input = '') {
-  const r = spawnSync('npx', ['tsx', 'scripts/lookup.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  const r = runScript('scripts/lookup.ts', args, { input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
