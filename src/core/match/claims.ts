@@ -23,7 +23,7 @@ import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
-import { MODAL, NEGATION, PAST, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
+import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
@@ -965,7 +965,6 @@ export class ClaimScorer {
     row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
     row[F.laterOnPage] = pf & TIME_LATER && !(flags & TIME_LATER) ? 1 : 0;
     row[F.timeShiftMismatch] = differ & (TIME_SHIFT | TIME_LATER) && !row[F.laterOnPage] ? 1 : 0;
-    row[F.pastOnClaim] = flags & PAST && !(this.sentenceFlags & (PAST | MODAL)) ? 1 : 0;
     const years = this.parts.years(c);
     let yearShared = false;
     for (let j = 0; j < years.length; j++) if (this.pageYears.includes(years[j])) yearShared = true;
@@ -981,7 +980,6 @@ export class ClaimScorer {
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;
     row[F.predicateAligned] = 0;
-    row[F.actorEvent] = 0;
     row[F.clauseAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
     if (skipBelow > 0) {
@@ -996,7 +994,6 @@ export class ClaimScorer {
         Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
         Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
         Math.max(0, w[F.predicateAligned]) * hi.predicate +
-        Math.max(0, w[F.actorEvent]) * hi.predicate * row[F.actorShared] +
         Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
@@ -1033,7 +1030,6 @@ export class ClaimScorer {
     }
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
     row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
-    row[F.actorEvent] = row[F.actorShared] * row[F.predicateAligned];
     row[F.clauseAligned] = this.clauseAligned(nClauses);
     sum = 0;
     weight = 0;

@@ -17,12 +17,6 @@ export const TIME_SHIFT = 4;
  * again, another): a page sentence with it and a claim without it are most often about another event.
  */
 export const TIME_LATER = 8;
-/**
- * Flag: the sentence tells a past event (a simple past form, a past auxiliary, or a word in "-ed"):
- * a corpus claim reports what happened, while a sentence with no past form and nothing modal states
- * what is generally so ("rallies are a staple of campaigns"), most often not a claim of any event.
- */
-export const PAST = 16;
 
 /** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
 const NEGATION_WORDS: readonly string[] = [
@@ -45,23 +39,12 @@ const TIME_LATER_WORDS: readonly string[] = [
   'next', 'upcoming', 'later', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
 ];
 
-/** Past auxiliaries and simple past forms of irregular verbs (not the participles: "is being written" is not past). */
-const PAST_WORDS: readonly string[] = [
-  'was', 'were', 'had', 'did', 'wrote', 'said', 'told', 'won', 'began', 'gave', 'took', 'made', 'met', 'led', 'brought',
-  'thought', 'found', 'spoke', 'stood', 'ran', 'sent', 'spent', 'paid', 'sold', 'fell', 'rose', 'grew', 'knew', 'threw',
-  'chose', 'drew', 'struck', 'sought', 'fought', 'lost', 'built', 'became', 'came', 'went', 'saw', 'got', 'felt', 'kept',
-  'left', 'meant', 'heard', 'swept', 'taught', 'caught', 'bought', 'held', 'won', 'ago',
-];
-/** Words in "-ed" that are not past forms. */
-const NOT_PAST_ED: ReadonlySet<string> = new Set(['hundred', 'kindred', 'indeed', 'need', 'speed', 'seed', 'feed', 'breed', 'greed', 'shed', 'bed', 'red']);
-
 const CLASSES = new Map<string, number>();
 for (const [words, flag] of [
   [NEGATION_WORDS, NEGATION],
   [MODAL_WORDS, MODAL],
   [TIME_SHIFT_WORDS, TIME_SHIFT],
   [TIME_LATER_WORDS, TIME_LATER],
-  [PAST_WORDS, PAST],
 ] as const) {
   for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
 }
@@ -81,16 +64,11 @@ const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(['will', 'shall', 'll']);
 
 /** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
 export function wordClass(norm: string, next?: string): number {
-  const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : pastEd(norm));
+  const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : 0);
   if (next === undefined) return flags;
   if (MODAL_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
   if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
   return flags;
-}
-
-/** PAST for a word in "-ed" of five letters or more that is not in NOT_PAST_ED ("backed", "organised"), else 0. */
-function pastEd(norm: string): number {
-  return norm.length >= 5 && norm.endsWith('ed') && !norm.endsWith('eed') && !NOT_PAST_ED.has(norm) ? PAST : 0;
 }
 
 /** A hyphenated word's flags: those of its parts ("no-confidence" negates as "no confidence" does). */

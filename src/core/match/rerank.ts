@@ -27,14 +27,12 @@ export const FEATURES = [
   'modalityMismatch', // one side is modal, future or hedged, the other is not
   'timeShiftMismatch', // one side places its event relative to another ("last", "next"), the other does not (laterOnPage aside)
   'laterOnPage', // the sentence places its event after or again ("later", "again", "another") and the claim does not: likely another event
-  'pastOnClaim', // the claim tells a past event (rerank-words PAST) and the sentence has no past form and nothing modal: a general statement, not a report of the event
   'yearOther', // the sentence states years and none is the claim's (stated, else its article's year; none when neither is known): likely another time
   'figureShared', // a figure (class and value) in common
   'sharedKeys', // how many keys the sentence and the claim share, over SHARED_KEYS_SCALE (at most 1): two words in common are the least a candidate has
   // What was done: the sentence's own event verbs.
   'predicateAligned', // IDF-weighted mean over the sentence's event verbs of their best alignment with a claim word (0 when it has none)
   'predicateMissing', // the sentence has no event verb the corpus uses (a caption, a fragment, or an event of words no claim uses)
-  'actorEvent', // predicateAligned when the sentence names a claim actor (actorShared): the same actor doing what the claim says, not only the same words
   // Where in the sentence: a long sentence may state the claim in one of its clauses only.
   'clauseCovered', // the most, over the sentence's clauses, of the share of the clause's key weight the claim holds
   'clauseAligned', // the most, over the sentence's clauses, of alignPageToClaim over the clause's words
