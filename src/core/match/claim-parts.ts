@@ -20,15 +20,11 @@ export class ClaimParts {
   private readonly rareOf: (Int32Array | undefined)[];
   private readonly actorsOf: (Int32Array | undefined)[];
   private readonly yearsOf: (Float64Array | undefined)[];
-  private readonly verbsOf: (Int32Array | undefined)[];
-  /** Per key: 0 not read yet, 1 an event verb, 2 not one. */
-  private readonly keyVerb: Uint8Array;
 
   /**
    * `isWordKey`: whether a key is a word (not an entity, place or figure); `keyRow`: a key's vector
    * row (-1 none); `keyActor`: the entity a key names (-1 none); `idf`: the keys' IDFs (rarest
-   * first); `articleYears`: per article its year (0 unknown); `rareWords`: how many rarest words;
-   * `isVerbKey`: whether a word key is an event verb (read from its most frequent surface word).
+   * first); `articleYears`: per article its year (0 unknown); `rareWords`: how many rarest words.
    */
   constructor(
     private readonly claims: readonly ClaimSignature[],
@@ -38,7 +34,6 @@ export class ClaimParts {
     private readonly idf: Float64Array,
     private readonly articleYears: readonly number[] | undefined,
     private readonly rareWords: number,
-    private readonly isVerbKey: (key: number) => boolean,
   ) {
     const n = claims.length;
     this.wordsOf = new Array(n).fill(NOT_YET);
@@ -46,24 +41,6 @@ export class ClaimParts {
     this.rareOf = new Array(n).fill(NOT_YET);
     this.actorsOf = new Array(n).fill(NOT_YET);
     this.yearsOf = new Array(n).fill(NOT_YET);
-    this.verbsOf = new Array(n).fill(NOT_YET);
-    this.keyVerb = new Uint8Array(keyRow.length);
-  }
-
-  /** The claim's event verbs: the indices into words(c) of its word keys that are event verbs. */
-  verbs(c: number): Int32Array {
-    let verbs = this.verbsOf[c];
-    if (verbs === NOT_YET) {
-      const words = this.words(c);
-      const at: number[] = [];
-      for (let j = 0; j < words.length; j++) {
-        const k = words[j];
-        if (this.keyVerb[k] === 0) this.keyVerb[k] = this.isVerbKey(k) ? 1 : 2;
-        if (this.keyVerb[k] === 1) at.push(j);
-      }
-      verbs = this.verbsOf[c] = Int32Array.from(at);
-    }
-    return verbs;
   }
 
   /** The claim's word key ids, in signature order. */

@@ -280,8 +280,7 @@ function claimParts(data: MatcherData, bm25: Bm25, vectors: WordVectors | null):
   const keyRow = Int32Array.from(data.keys, (_, k) => (vectors && keyWords[k] ? vectors.row(keyWords[k]) : -1));
   const keyActor = Int32Array.from(data.keys, (k) => (k.startsWith('@') ? Number(k.slice(1)) : -1));
   const isWordKey = Uint8Array.from(data.keys, (k) => (/^[@^#]/.test(k) ? 0 : 1));
-  const isVerbKey = (k: number) => keyRow[k] >= 0 && isEventVerb(keyWords[k], vectors!.vector(keyWords[k]));
-  return new ClaimParts(data.claims, isWordKey, keyRow, keyActor, bm25.idf, data.articleYears, RARE_WORDS, isVerbKey);
+  return new ClaimParts(data.claims, isWordKey, keyRow, keyActor, bm25.idf, data.articleYears, RARE_WORDS);
 }
 
 /** The BM25 index over the claims' keys; from the postings' lengths (each key's claim count) when built. */
@@ -981,7 +980,6 @@ export class ClaimScorer {
     row[F.alignClaimToPage] = 0;
     row[F.weakestRareWord] = 0;
     row[F.predicateAligned] = 0;
-    row[F.claimEventStated] = 0;
     row[F.clauseAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
     if (skipBelow > 0) {
@@ -996,7 +994,6 @@ export class ClaimScorer {
         Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
         Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
         Math.max(0, w[F.predicateAligned]) * hi.predicate +
-        Math.max(0, w[F.claimEventStated]) * hi.claimEvent +
         Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
@@ -1048,10 +1045,6 @@ export class ClaimScorer {
       weakest = Math.min(weakest, this.alignClaimWord(rare[j], at >= 0 ? wordRows[at] : -1));
     }
     row[F.weakestRareWord] = weakest;
-    const verbs = this.parts.verbs(c);
-    let event = 0;
-    for (let j = 0; j < verbs.length; j++) event = Math.max(event, this.alignClaimWord(words[verbs[j]], wordRows[verbs[j]]));
-    row[F.claimEventStated] = event;
     return true;
   }
 
@@ -1119,7 +1112,7 @@ export class ClaimScorer {
     return -1;
   }
 
-  private readonly bounds = { pageToClaim: 0, claimToPage: 0, weakestRare: 0, predicate: 0, claimEvent: 0, clause: 0 };
+  private readonly bounds = { pageToClaim: 0, claimToPage: 0, weakestRare: 0, predicate: 0, clause: 0 };
   private readonly clauseBound = new Float64Array(MAX_CLAUSES);
 
   /**
@@ -1128,7 +1121,7 @@ export class ClaimScorer {
    * at 0. So a candidate whose sentence words have no vectors (names, rare words) is skipped as
    * soon as its exact keys cannot reach the threshold.
    */
-  private alignmentBounds(c: number, mark: number): { pageToClaim: number; claimToPage: number; weakestRare: number; predicate: number; claimEvent: number; clause: number } {
+  private alignmentBounds(c: number, mark: number): { pageToClaim: number; claimToPage: number; weakestRare: number; predicate: number; clause: number } {
     const words = this.parts.words(c);
     const wordRows = this.parts.rows(c);
     const idf = this.bm25.idf;
@@ -1170,11 +1163,7 @@ export class ClaimScorer {
       const at = words.indexOf(rare[j]);
       weakest = Math.min(weakest, claimWordBound(rare[j], at >= 0 ? wordRows[at] : -1));
     }
-    const verbs = this.parts.verbs(c);
-    let claimEvent = 0;
-    for (let j = 0; j < verbs.length; j++) claimEvent = Math.max(claimEvent, claimWordBound(words[verbs[j]], wordRows[verbs[j]]));
     const b = this.bounds;
-    b.claimEvent = claimEvent;
     b.pageToClaim = weight > 0 ? sum / weight : 0;
     b.claimToPage = cw > 0 ? cs / cw : 0;
     b.weakestRare = weakest;

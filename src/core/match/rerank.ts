@@ -33,8 +33,6 @@ export const FEATURES = [
   // What was done: the sentence's own event verbs.
   'predicateAligned', // IDF-weighted mean over the sentence's event verbs of their best alignment with a claim word (0 when it has none)
   'predicateMissing', // the sentence has no event verb the corpus uses (a caption, a fragment, or an event of words no claim uses)
-  // What was done: the claim's own event verbs.
-  'claimEventStated', // the most, over the claim's event verbs, of the verb's best alignment with a sentence word (0 when the claim has none)
   // Where in the sentence: a long sentence may state the claim in one of its clauses only.
   'clauseCovered', // the most, over the sentence's clauses, of the share of the clause's key weight the claim holds
   'clauseAligned', // the most, over the sentence's clauses, of alignPageToClaim over the clause's words
