@@ -20,7 +20,7 @@ import { SPEECH_VERBS } from '../src/core/lang/reporting-verbs';
 import { wordKey } from '../src/core/lang/keywords';
 import { loadWordVectors, type WordVectorsData } from '../src/core/lang/vectors';
 import { fitLogistic } from '../src/core/match/logistic';
-import { PROBE_ENDINGS, probeInput } from '../src/core/lang/event-verbs';
+import { probeInput } from '../src/core/lang/event-verbs';
 import { VECTORS_FILE } from './lib/word-vectors';
 
 const OUT = resolve(import.meta.dirname, '../src/core/lang/fitted-verb-probe.json');
@@ -38,10 +38,10 @@ const data = JSON.parse(readFileSync(VECTORS_FILE, 'utf8')) as WordVectorsData;
 const vectors = loadWordVectors(data);
 const words = data.words.split(' ').filter((w) => wordKey(w) !== null);
 const label = (w: string) => (!SPEECH_VERBS.has(w) && !NON_EVENT_VERBS.has(w) && isVerbForm(w) ? 1 : 0);
-const d = vectors.dimensions + PROBE_ENDINGS.length;
+const d = vectors.dimensions;
 const rows = (list: string[]) => {
   const x = new Float64Array(list.length * d);
-  list.forEach((w, i) => x.set(probeInput(w, vectors.vector(w)!), i * d));
+  list.forEach((w, i) => x.set(probeInput(vectors.vector(w)!), i * d));
   return x;
 };
 const train = words.filter((_, i) => i % VALIDATE_EVERY !== 0);
@@ -67,8 +67,7 @@ held.forEach((w, i) => {
 const r3 = (v: number) => +v.toFixed(3);
 const out = {
   '//': 'Written by scripts/fit-verb-probe.ts (npm run fit:verbs); do not edit by hand.',
-  dimensions: vectors.dimensions,
-  endings: [...PROBE_ENDINGS],
+  dimensions: d,
   weights,
   bias,
   fittedOn: { words: train.length, verbs: train.filter((w) => label(w)).length, iterations: fit.iterations, meanLogLoss: r3(fit.loss) },
