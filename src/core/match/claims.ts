@@ -607,13 +607,7 @@ export class ClaimScorer {
       this.clauseFlags[this.clause] |= wordFlags;
       this.sentenceFlags |= wordFlags;
       const d = this.symDescriptor[sym];
-      if (d >= 0) {
-        const described = this.descriptorActors[d];
-        for (const e of described) this.actorDescribed[e] = stamp;
-        // A description only one corpus actor carries ("the harbour master") names that actor for
-        // retrieval, as a resolved he/she subject does (addSubjectKey: not in the sentence's weight).
-        if (described.length === 1 && this.entityKeyIds[described[0]] >= 0) this.addSubjectKey(this.entityKeyIds[described[0]]);
-      }
+      if (d >= 0) for (const e of this.descriptorActors[d]) this.actorDescribed[e] = stamp;
       // Key id: ≥ 0 a claim key, -1 a content word no claim uses, -2 not a content word.
       const id = symKey[sym];
       if (id === -2) continue;
