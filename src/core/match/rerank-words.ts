@@ -28,7 +28,6 @@ const MODAL_WORDS: readonly string[] = [
   'may', 'might', 'could', 'would', 'should', 'will', 'shall', 'must', 'if', 'plan', 'plans', 'planned', 'planning',
   'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
   'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'aiming', 'considering', 'threatened', 'threatens', 'promised', 'promises',
-  'suggested', 'suggests', 'claimed',
 ];
 /**
  * Words that place an event before another of its kind, or in time without saying it is another
