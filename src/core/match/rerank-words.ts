@@ -28,7 +28,6 @@ const MODAL_WORDS: readonly string[] = [
   'may', 'might', 'could', 'would', 'should', 'will', 'shall', 'must', 'if', 'plan', 'plans', 'planned', 'planning',
   'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
   'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'aiming', 'considering', 'threatened', 'threatens', 'promised', 'promises',
-  'preparing', 'prepares', 'need', 'needs', 'due',
 ];
 /**
  * Words that place an event before another of its kind, or in time without saying it is another
@@ -54,7 +53,7 @@ for (const [words, flag] of [
  * Modal words that are as often nouns ("the pay plan", "his aims", "their hopes"): modal only when
  * "to" follows ("plans to close", "hopes to win").
  */
-const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'aiming', 'hopes', 'need', 'needs', 'due']);
+const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'aiming', 'hopes']);
 
 /**
  * Future auxiliaries that, before a speech verb ("will say", "will tell"), date the telling, not the
