@@ -32,13 +32,12 @@ const GAP_WORDS: ReadonlySet<string> = new Set(
 export const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'cannot']);
 
 /**
- * Whether a word and the two tokens after it are a verb negated with "n't" as the page tokenizer
- * splits it ("didn't" gives "didn", "'", "t"; "can't" gives "can", "'", "t"). Only so: alone, "won"
- * is the past of "win" and "don" a name.
+ * Auxiliaries with "n't" as the page tokenizer leaves them ("didn't" gives "didn", "'", "t"), each
+ * read alone, without the "'t" after it (the claim re-ranker's word class, core/match/rerank-words).
  */
-export function isSplitNegation(word: string, next: string, afterNext: string): boolean {
-  return word.endsWith('n') && next === "'" && afterNext.toLowerCase() === 't';
-}
+export const NEGATED_AUXILIARIES: readonly string[] = [
+  'didn', 'doesn', 'don', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'mustn',
+];
 
 /**
  * Words that negate a noun or a clause rather than a verb ("no comment", "none of them", "without a
@@ -75,7 +74,7 @@ function negationAt(t: TokenRun, from: number, to: number): { index: number; nex
     // The analysis's segmenter keeps "didn't" one word; the page tokenizer gives "didn", "'", "t"
     // (the apostrophe touching both words).
     if (w.endsWith("n't")) return { index: i, next: i + 1, cue: w };
-    if (i + 2 < to && isSplitNegation(w, t.norm[i + 1], t.norm[i + 2]) && t.start[i + 1] === t.end[i] && t.start[i + 2] === t.end[i + 1]) {
+    if (w.endsWith('n') && i + 2 < to && t.norm[i + 1] === "'" && t.norm[i + 2].toLowerCase() === 't' && t.start[i + 1] === t.end[i] && t.start[i + 2] === t.end[i + 1]) {
       return { index: i, next: i + 3, cue: `${w}'t` };
     }
     if (!NEGATORS.has(w)) continue;

@@ -23,7 +23,7 @@ import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
-import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, readsNextTokens, wordClass } from './rerank-words';
+import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
@@ -80,7 +80,7 @@ const TIME_WORDS = TIME_SHIFT | TIME_LATER;
 /** Per-symbol bits of the scorer's own cache. */
 const SYM_EVENT_VERB = 1;
 const SYM_CLAUSE_OPENER = 2;
-const SYM_READS_NEXT = 4;
+const SYM_MODAL_BEFORE_TO = 4;
 
 /** The features of a token range: content keys, entities, places, figures. */
 export interface SentenceFeatures {
@@ -603,7 +603,7 @@ export class ClaimScorer {
       const sym = t.sym[i];
       if (this.symRow[sym] === UNSEEN) this.lookUp(sym, t.norm[i]);
       if (this.symExtra[sym] & SYM_CLAUSE_OPENER) this.breakClause();
-      const wordFlags = this.symExtra[sym] & SYM_READS_NEXT ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '', i + 2 < b ? t.norm[i + 2] : '') : this.symClass[sym];
+      const wordFlags = this.symExtra[sym] & SYM_MODAL_BEFORE_TO ? wordClass(t.norm[i], i + 1 < b ? t.norm[i + 1] : '') : this.symClass[sym];
       this.clauseFlags[this.clause] |= wordFlags;
       this.sentenceFlags |= wordFlags;
       const d = this.symDescriptor[sym];
@@ -1284,7 +1284,7 @@ export class ClaimScorer {
     this.symRow[sym] = this.vectors ? this.vectors.row(norm) : -1;
     this.symClass[sym] = wordClass(norm);
     this.symDescriptor[sym] = this.descriptorIds.get(norm) ?? -1;
-    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (readsNextTokens(norm) ? SYM_READS_NEXT : 0);
+    this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (modalBeforeTo(norm) ? SYM_MODAL_BEFORE_TO : 0);
   }
 
   /** What relate() needs of the sentence just scored. */

@@ -637,7 +637,7 @@ export class MatcherCompiler {
       for (let k = 0; k < tokens.count; k++) {
         if (!(tokens.flags[k] & WORD)) continue;
         const norm = tokens.norm[k];
-        if (!kept) flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '', k + 2 < tokens.count ? tokens.norm[k + 2] : '');
+        if (!kept) flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
         const sym = tokens.sym[k];
         let key = symbolKey[sym];
         if (key === undefined) symbolKey[sym] = key = wordKey(norm);

@@ -6,7 +6,7 @@
  */
 import { FUTURE_AUXILIARIES, SPEECH_VERBS } from '../lang/reporting-verbs';
 import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS } from '../lang/certainty';
-import { NEGATORS, NOMINAL_NEGATORS, isSplitNegation } from '../lang/negation';
+import { NEGATED_AUXILIARIES, NEGATORS, NOMINAL_NEGATORS } from '../lang/negation';
 import { EARLIER_EVENT_WORDS, LATER_EVENT_WORDS } from '../lang/event-time';
 
 /** Flag: the sentence negates (not, never, "didn't"). */
@@ -21,8 +21,8 @@ export const TIME_SHIFT = 4;
  */
 export const TIME_LATER = 8;
 
-/** Negating words; a verb with "n't" is read from the tokens after it (isSplitNegation). */
-const NEGATION_WORDS: readonly string[] = [...NEGATORS, ...NOMINAL_NEGATORS];
+/** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
+const NEGATION_WORDS: readonly string[] = [...NEGATORS, ...NOMINAL_NEGATORS, ...NEGATED_AUXILIARIES];
 
 const CLASSES = new Map<string, number>();
 for (const [words, flag] of [
@@ -41,14 +41,10 @@ for (const [words, flag] of [
  */
 const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(FUTURE_AUXILIARIES);
 
-/**
- * The flags of one normalised token (0 for most words); `next` and `afterNext` are the tokens after
- * it, when known.
- */
-export function wordClass(norm: string, next?: string, afterNext = ''): number {
+/** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
+export function wordClass(norm: string, next?: string): number {
   const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : 0);
   if (next === undefined) return flags;
-  if (isSplitNegation(norm, next, afterNext)) return flags | NEGATION;
   if (MODAL_ONLY_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
   if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
   return flags;
@@ -61,7 +57,7 @@ function compoundClass(norm: string): number {
   return flags;
 }
 
-/** Whether a token's flags depend on the tokens after it (MODAL_ONLY_BEFORE_TO, FUTURE_OF_TELLING, isSplitNegation). */
-export function readsNextTokens(norm: string): boolean {
-  return MODAL_ONLY_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm) || norm.endsWith('n');
+/** Whether a token's modal flag depends on the token after it (MODAL_ONLY_BEFORE_TO, FUTURE_OF_TELLING). */
+export function modalBeforeTo(norm: string): boolean {
+  return MODAL_ONLY_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm);
 }
