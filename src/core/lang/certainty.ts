@@ -190,11 +190,6 @@ const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 
  */
 const NOT_A_HEDGE_AFTER_COULD: ReadonlySet<string> = new Set(['not', 'never']);
 
-/** Whether a word before `next` is "could" of a denied ability ("could not", "could never"): no hedge. */
-export function isDeniedAbility(word: string, next: string): boolean {
-  return word === 'could' && NOT_A_HEDGE_AFTER_COULD.has(next);
-}
-
 /** The least certain cue in tokens [from, end) (see readCertainty). */
 function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) => boolean): CertaintyReading {
   let best: CertaintyReading | null = null;
@@ -209,7 +204,7 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     }
     const cues = CUES_BY_FIRST.get(t.norm[i]);
     if (!cues) continue;
-    if (i + 1 < end && isDeniedAbility(t.norm[i], t.norm[i + 1])) continue;
+    if (t.norm[i] === 'could' && i + 1 < end && NOT_A_HEDGE_AFTER_COULD.has(t.norm[i + 1])) continue;
     if (NOUN_CUES.has(t.norm[i]) && i > from && t.flags[i - 1] & WORD && NOUN_DETERMINERS.has(t.norm[i - 1].toLowerCase())) continue;
     for (const cue of cues) {
       const k = cue.words.length;

@@ -5,7 +5,7 @@
  * event-time.ts, reporting-verbs.ts), nothing of any corpus. A mismatch is a feature whose weight the fit sets (scripts/fit-reranker.ts), not a rule.
  */
 import { FUTURE_AUXILIARIES, SPEECH_VERBS } from '../lang/reporting-verbs';
-import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS, isDeniedAbility } from '../lang/certainty';
+import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS } from '../lang/certainty';
 import { NEGATED_AUXILIARIES, NEGATORS, NOMINAL_NEGATORS } from '../lang/negation';
 import { EARLIER_EVENT_WORDS, LATER_EVENT_WORDS } from '../lang/event-time';
 
@@ -47,7 +47,6 @@ export function wordClass(norm: string, next?: string): number {
   if (next === undefined) return flags;
   if (MODAL_ONLY_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
   if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
-  if (isDeniedAbility(norm, next)) return flags & ~MODAL;
   return flags;
 }
 
@@ -60,5 +59,5 @@ function compoundClass(norm: string): number {
 
 /** Whether a token's modal flag depends on the token after it (MODAL_ONLY_BEFORE_TO, FUTURE_OF_TELLING). */
 export function modalBeforeTo(norm: string): boolean {
-  return MODAL_ONLY_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm) || norm === 'could';
+  return MODAL_ONLY_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm);
 }
