@@ -1,5 +1,4 @@
 /** Function words and other words that carry no topic. */
-import { RELATIVE_DATES, WEEKDAYS } from './dates';
 
 /**
  * English function words, reporting verbs, calendar words and very common verbs: ignored as claim
@@ -32,15 +31,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'mr mrs ms miss dr sir lord lady prof dame rev ' +
     // Reporting verbs: who said it is the speaker, not the topic.
     'say said says saying tell told tells telling add added adds according ' +
-    // Calendar words (with dates.ts's weekdays and relative dates): dates are compared as dates, not as keywords.
-    'week weeks year years day days time last next first new ' +
+    // Calendar words: dates are compared as dates, not as keywords.
+    'yesterday today tomorrow week weeks year years day days time monday tuesday wednesday thursday ' +
+    'friday saturday sunday last next first new ' +
     // Very common verbs.
     'make made way go going went come came take took put ' +
     // Percent words: figures are compared as figures.
     'cent percent'
-  )
-    .split(/\s+/)
-    .concat([...WEEKDAYS, ...RELATIVE_DATES]),
+  ).split(/\s+/),
 );
 
 /** Personal pronouns that may stand for a person as a speaker or subject. */
