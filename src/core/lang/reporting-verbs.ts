@@ -26,8 +26,10 @@ export const PRESENT_SPEECH: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Future auxiliaries ("'ll" as the analysis's segmenter keeps it whole): before a speech verb they
- * date the telling ("will say"), and certainty.ts reads them alone as an expectation.
+ * Future auxiliaries: before a speech verb they date the telling ("will say"), and certainty.ts
+ * reads them alone as an expectation. Neither tokenizer gives "'ll" alone ("he'll" stays one word
+ * in the analysis's segmenter; the page tokenizer gives "he", "'", "ll"), so a contracted future is
+ * not read as one yet.
  */
 export const FUTURE_AUXILIARIES: readonly string[] = ['will', "'ll", 'shall'];
 
