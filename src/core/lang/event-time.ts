@@ -59,3 +59,21 @@ export function readRepeatMarker(t: TokenRun, from: number, to: number): RepeatM
   }
   return null;
 }
+
+/**
+ * Words that, each read alone, place an event before another of its kind ("the last rally", "the
+ * previous vote"), or in time without saying it is another ("the future of the party", "following
+ * the vote": as often about the same event as not). For a word-by-word comparison of two statements
+ * (the claim re-ranker, core/match/rerank-words); readRepeatMarker reads "following" only in "the
+ * following spring", and vague-time.ts "in the past", "the last election" as unplaced times.
+ */
+export const EARLIER_EVENT_WORDS: readonly string[] = ['last', 'previous', 'earlier', 'past', 'ago', 'future', 'following'];
+
+/**
+ * Words that, each read alone, place an event after another of its kind or say it happens again
+ * ("the next rally", "returned to the town"), for the same comparison: the looser reading of what
+ * readRepeatMarker reads in context ("again", "another rally", "a year later").
+ */
+export const LATER_EVENT_WORDS: readonly string[] = [
+  'next', 'upcoming', 'later', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
+];

@@ -29,7 +29,22 @@ const GAP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that negate the verb they stand with. */
-const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'cannot']);
+export const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'cannot']);
+
+/**
+ * Auxiliaries with "n't" as the page tokenizer leaves them ("didn't" gives "didn", "'", "t"), each
+ * read alone, without the "'t" after it (the claim re-ranker's word class, core/match/rerank-words).
+ */
+export const NEGATED_AUXILIARIES: readonly string[] = [
+  'didn', 'doesn', 'don', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'mustn',
+];
+
+/**
+ * Words that negate a noun or a clause rather than a verb ("no comment", "none of them", "without a
+ * vote", "neither … nor"): readNegationOf leaves them out, what they deny being part of what is
+ * stated, but a word-by-word comparison of two statements (the claim re-ranker) counts them.
+ */
+export const NOMINAL_NEGATORS: readonly string[] = ['no', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without'];
 /** Words after "not" that make it no denial: "not only", "not just", "not least". */
 const NOT_DENIAL_AFTER: ReadonlySet<string> = new Set(['only', 'just', 'least', 'merely', 'simply']);
 /** Words before "not" that make it no denial: "whether or not", "if not". */

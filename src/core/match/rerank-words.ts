@@ -1,10 +1,13 @@
 /**
  * Word classes the claim re-ranker compares between a page sentence and a corpus claim: negation,
  * modality (what may, will or is said to happen, against what did) and words that move an event in
- * time ("last" before it; "next", "another", "again" after it). General English function words, nothing of any corpus. A
- * mismatch is a feature whose weight the fit sets (scripts/fit-reranker.ts), not a rule.
+ * time ("last" before it; "next", "another", "again" after it). The words are those of core/lang (negation.ts, certainty.ts,
+ * event-time.ts, reporting-verbs.ts), nothing of any corpus. A mismatch is a feature whose weight the fit sets (scripts/fit-reranker.ts), not a rule.
  */
-import { SPEECH_VERBS } from '../lang/reporting-verbs';
+import { FUTURE_AUXILIARIES, SPEECH_VERBS } from '../lang/reporting-verbs';
+import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS } from '../lang/certainty';
+import { NEGATED_AUXILIARIES, NEGATORS, NOMINAL_NEGATORS } from '../lang/negation';
+import { EARLIER_EVENT_WORDS, LATER_EVENT_WORDS } from '../lang/event-time';
 
 /** Flag: the sentence negates (not, never, "didn't"). */
 export const NEGATION = 1;
@@ -19,54 +22,30 @@ export const TIME_SHIFT = 4;
 export const TIME_LATER = 8;
 
 /** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
-const NEGATION_WORDS: readonly string[] = [
-  'not', 'no', 'never', 'cannot', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without',
-  'didn', 'doesn', 'don', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn', 'mustn',
-];
-/** Modal, future and hedging words. */
-const MODAL_WORDS: readonly string[] = [
-  'may', 'might', 'could', 'would', 'should', 'will', 'shall', 'must', 'if', 'plan', 'plans', 'planned', 'planning',
-  'expected', 'expects', 'likely', 'unlikely', 'possible', 'possibly', 'probably', 'alleged', 'allegedly', 'reportedly',
-  'proposed', 'proposes', 'intends', 'intend', 'hopes', 'hoping', 'aims', 'aiming', 'considering', 'threatened', 'threatens', 'promised', 'promises',
-];
-/**
- * Words that place an event before another of its kind, or in time without saying it is another
- * ("the future of the party", "following the vote": as often about the same event as not).
- */
-const TIME_SHIFT_WORDS: readonly string[] = ['last', 'previous', 'earlier', 'past', 'ago', 'future', 'following'];
-/** Words that place an event after another of its kind, or say it happens again. */
-const TIME_LATER_WORDS: readonly string[] = [
-  'next', 'upcoming', 'later', 'another', 'again', 'forthcoming', 'annual', 'anniversary', 'subsequent', 'subsequently', 'returned',
-];
+const NEGATION_WORDS: readonly string[] = [...NEGATORS, ...NOMINAL_NEGATORS, ...NEGATED_AUXILIARIES];
 
 const CLASSES = new Map<string, number>();
 for (const [words, flag] of [
   [NEGATION_WORDS, NEGATION],
   [MODAL_WORDS, MODAL],
-  [TIME_SHIFT_WORDS, TIME_SHIFT],
-  [TIME_LATER_WORDS, TIME_LATER],
+  [EARLIER_EVENT_WORDS, TIME_SHIFT],
+  [LATER_EVENT_WORDS, TIME_LATER],
 ] as const) {
   for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | flag);
 }
 
 /**
- * Modal words that are as often nouns ("the pay plan", "his aims", "their hopes"): modal only when
- * "to" follows ("plans to close", "hopes to win").
- */
-const MODAL_BEFORE_TO: ReadonlySet<string> = new Set(['plan', 'plans', 'planning', 'aims', 'aiming', 'hopes']);
-
-/**
  * Future auxiliaries that, before a speech verb ("will say", "will tell"), date the telling, not the
  * fact told: a speech announced in advance states the same facts as its report ("said"), so they are
- * not modal there.
+ * not modal there (certainty.ts reads the telling itself as expected).
  */
-const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(['will', 'shall', 'll']);
+const FUTURE_OF_TELLING: ReadonlySet<string> = new Set(FUTURE_AUXILIARIES);
 
 /** The flags of one normalised token (0 for most words); `next` is the token after it, when known. */
 export function wordClass(norm: string, next?: string): number {
   const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : 0);
   if (next === undefined) return flags;
-  if (MODAL_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
+  if (MODAL_ONLY_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
   if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
   return flags;
 }
@@ -78,7 +57,7 @@ function compoundClass(norm: string): number {
   return flags;
 }
 
-/** Whether a token's modal flag depends on the token after it (MODAL_BEFORE_TO, FUTURE_OF_TELLING). */
+/** Whether a token's modal flag depends on the token after it (MODAL_ONLY_BEFORE_TO, FUTURE_OF_TELLING). */
 export function modalBeforeTo(norm: string): boolean {
-  return MODAL_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm);
+  return MODAL_ONLY_BEFORE_TO.has(norm) || FUTURE_OF_TELLING.has(norm);
 }

@@ -16,7 +16,9 @@ import {
 } from '../../../src/core/lang/clauses';
 import { GATHERING_WORDS } from '../../../src/core/lang/events';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../../../src/core/lang/function-words';
-import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
+import { FUTURE_AUXILIARIES, FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
+import { RELATIVE_DATES, WEEKDAYS } from '../../../src/core/lang/dates';
+import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS } from '../../../src/core/lang/certainty';
 import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../../../src/core/lang/roles';
 import { PERSONAL_TITLES, ROLE_WORDS, SURNAME_TITLES, TITLES } from '../../../src/core/lang/titles';
 
@@ -107,6 +109,24 @@ describe('word lists', () => {
     expect(SURNAME_TITLES).toContain('dr');
     expect(SURNAME_TITLES).not.toContain('senator');
     expect(SURNAME_TITLES).not.toContain('councillor');
+  });
+
+  it('every weekday and relative date is a stopword but "tonight", which the fits read as a keyword', () => {
+    for (const w of [...WEEKDAYS, ...RELATIVE_DATES]) expect(STOPWORDS.has(w)).toBe(w !== 'tonight');
+  });
+
+  it('the future auxiliaries mark a speech verb as future, and the modal words hold them', () => {
+    for (const w of FUTURE_AUXILIARIES) {
+      expect(FUTURE_MARKERS.has(w)).toBe(true);
+      expect(MODAL_WORDS).toContain(w);
+    }
+  });
+
+  it('the modal words of a word-by-word comparison hold the hedges and the noun-like plan words, not the distancing speech verbs', () => {
+    for (const w of ['may', 'might', 'could', 'alleged', 'reportedly', 'promised', 'would', 'if']) expect(MODAL_WORDS).toContain(w);
+    for (const w of MODAL_ONLY_BEFORE_TO) expect(MODAL_WORDS).toContain(w);
+    // As modal words they cost the re-ranker links (tests/fixtures/devset/README.md).
+    for (const w of ['suggested', 'suggests', 'claimed', 'claims']) expect(MODAL_WORDS).not.toContain(w);
   });
 
   it('every personal title is a title, and every present-tense speech verb a speech verb', () => {

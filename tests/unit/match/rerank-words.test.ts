@@ -44,6 +44,17 @@ describe('time words', () => {
   });
 });
 
+describe('negating words', () => {
+  // The re-ranker counts the words that negate a noun ("no comment", "without a vote") beside the
+  // verbal negators; readNegationOf (core/lang/negation.ts) reads only the verbal ones.
+  it.each(['not', 'never', 'cannot', 'no', 'none', 'nothing', 'without', 'didn', 'couldn'])('%s negates', (word) => {
+    expect(wordClass(word) & NEGATION).toBe(NEGATION);
+  });
+  it.each(['now', 'know', 'note'])('%s does not', (word) => {
+    expect(wordClass(word) & NEGATION).toBe(0);
+  });
+});
+
 describe('hyphenated words', () => {
   it('take the flags of their parts', () => {
     expect(wordClass('no-confidence') & NEGATION).toBe(NEGATION);
