@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus, type AnalysisState, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
+import { digest } from '../../../src/core/analysis/claim-reuse';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from './helpers';
@@ -104,5 +105,21 @@ describe('analysis state', () => {
     const index = analyseIncrement(previous.articles, seeds.slice(4), undefined, { previous: stale, onState: (s) => (next = s) });
     expect(serialiseIndex(index)).toBe(serialiseIndex(analyseCorpus(seeds)));
     expect(next!.claims.get(id)!.claims.length).toBeGreaterThan(0);
+  });
+});
+
+describe('digest', () => {
+  it('gives 32 hex digits, the same for the same text, another for a text one unit, one unit longer or one pair of units apart', () => {
+    const text = 'abc' + JSON.stringify([[['person:orla-vance', 10, 20, 1, 'Orla Vance', 2, 4, false]], [], [], []]);
+    expect(digest(text)).toMatch(/^[0-9a-f]{32}$/);
+    expect(digest(text)).toBe(digest(`${text}`));
+    const others = new Set<string>([digest(text)]);
+    for (let k = 0; k < text.length; k++) others.add(digest(text.slice(0, k) + String.fromCharCode(text.charCodeAt(k) ^ 1) + text.slice(k + 1)));
+    others.add(digest(`${text}\u0000`));
+    others.add(digest(text.slice(0, -1)));
+    // Two units swapped, within a pair and across two (the hash reads units two at a time).
+    others.add(digest(text[1] + text[0] + text.slice(2)));
+    others.add(digest(text[0] + text[2] + text[1] + text.slice(3)));
+    expect(others.size).toBe(text.length + 5);
   });
 });
