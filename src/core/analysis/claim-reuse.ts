@@ -19,6 +19,7 @@ import type { QuoteDraft } from './05-quotes';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
 import type { EntityState } from './03-entities/kept';
+import type { KeptClaimGroups } from './08-claim-groups';
 
 /**
  * What an analysis leaves for the next one (analysePreparable's `onState`). The store keeps it
@@ -32,6 +33,8 @@ export interface AnalysisState {
   diffs: Map<string, DiffPart[]>;
   /** The entity step's per-article evidence and reads (03-entities/kept.ts), absent from a state made before it was kept. */
   entities?: EntityState;
+  /** The claim groups and pair-graph components (08-claim-groups.ts), absent from a state made before they were kept. */
+  claimGroups?: KeptClaimGroups;
 }
 
 /**

@@ -108,6 +108,34 @@ describe('analysis state', () => {
   });
 });
 
+describe('claim groups kept in the state', () => {
+  it('an add groups again only what it can change: the rest are the groups the state names', () => {
+    const all = generateCorpus({ articles: 60, seed: 23 });
+    const { oldOnes, newOnes } = split(all, 10);
+    let state: AnalysisState | undefined;
+    const previous = analyseCorpus(oldOnes, undefined, undefined, { onState: (s) => (state = s) });
+    const kept = state!.claimGroups!;
+    // The premise: the state holds every claim's group and component, and some groups of several claims.
+    expect(kept.group.length).toBe(previous.claims.length);
+    expect(kept.component.length).toBe(previous.claims.length);
+    expect(new Set(kept.group).size).toBeLessThan(previous.claims.length);
+    let next: AnalysisState | undefined;
+    const index = analyseIncrement(previous.articles, newOnes, undefined, { previous: state, onState: (s) => (next = s) });
+    const full = analyseCorpus(all);
+    expect(serialiseIndex(index)).toBe(serialiseIndex(full));
+    expect(next!.claimGroups!.group.length).toBe(full.claims.length);
+    // A state whose groups are all single claims: the groups the add left alone come out single,
+    // so they were taken from the state, not grouped again; what it groups again is as the full analysis's.
+    const alone: AnalysisState = { ...state!, claimGroups: { ...kept, group: Int32Array.from(kept.group, (_, i) => i) } };
+    const taken = analyseIncrement(previous.articles, newOnes, undefined, { previous: alone });
+    expect(taken.claims.map((c) => c.text)).toEqual(full.claims.map((c) => c.text));
+    expect(taken.claimGroups.length).toBeGreaterThan(full.claimGroups.length);
+    const fullMembers = new Set(full.claimGroups.map((g) => g.members.map((m) => m.claim).join(' ')));
+    const regrouped = taken.claimGroups.filter((g) => g.members.length > 1);
+    expect(regrouped.every((g) => fullMembers.has(g.members.map((m) => m.claim).join(' ')))).toBe(true);
+  }, GENERATION_TIMEOUT_MS);
+});
+
 describe('digest', () => {
   it('gives 32 hex digits, the same for the same text, another for a text one unit, one unit longer or one pair of units apart', () => {
     const text = 'abc' + JSON.stringify([[['person:orla-vance', 10, 20, 1, 'Orla Vance', 2, 4, false]], [], [], []]);
