@@ -342,12 +342,20 @@ function keptGroups(claims: readonly ClaimDraft[], groups: readonly number[][], 
  * them within one): keywords, units and speech groups (by key), each once.
  */
 function blockingKeys(c: ClaimDraft, speechKeys: readonly string[] | null): string[] {
-  if (c.part) return [];
-  const keys = new Set<string>(c.keywords);
-  for (const f of c.figures) if (f.unit) keys.add(`\u0001${String(unitKey(f.unit))}`);
-  if (c.places.length && speechKeys) for (const k of speechKeys) keys.add(`\u0002${k}`);
-  return [...keys];
+  if (c.part) return NO_KEYS;
+  // Short lists: a look back rather than a set per claim (every claim's keys are made twice an add).
+  const keys: string[] = [];
+  const push = (k: string) => {
+    if (!keys.includes(k)) keys.push(k);
+  };
+  for (const k of c.keywords) push(k);
+  for (const f of c.figures) if (f.unit) push(`\u0001${String(unitKey(f.unit))}`);
+  if (c.places.length && speechKeys) for (const k of speechKeys) push(`\u0002${k}`);
+  return keys;
 }
+
+/** The keys of a claim without any. */
+const NO_KEYS: string[] = [];
 
 /**
  * The groups of groupClaims given the last grouping, grouping again only the components of the pair
@@ -405,14 +413,14 @@ function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: 
   const keysOf = (i: number): string[] => blockingKeys(claims[i], claims[i].speechGroups.length ? claims[i].speechGroups.map((g) => reuse.speechKey(g)) : null);
   const fresh: number[] = [];
   for (let i = 0; i < n; i++) if (oldOf[i] < 0) fresh.push(i);
-  // Blocks of every key a new or gone claim holds: their members now, and their size before.
+  // Every block's size now; the members of every block a new or gone claim holds, and its size before.
   const watched = new Map<string, { members: number[]; fresh: number; gone: number }>();
   for (const i of fresh) for (const k of keysOf(i)) watched.set(k, { members: [], fresh: 0, gone: 0 });
   for (const keys of goneKeys) for (const k of keys) if (!watched.has(k)) watched.set(k, { members: [], fresh: 0, gone: 0 });
-  const allKeys: string[][] = new Array(n);
+  const blockSize = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const keys = (allKeys[i] = keysOf(i));
-    for (const k of keys) {
+    for (const k of keysOf(i)) {
+      blockSize.set(k, (blockSize.get(k) ?? 0) + 1);
       const block = watched.get(k);
       if (!block) continue;
       block.members.push(i);
@@ -453,7 +461,7 @@ function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: 
   }
   // The components new claims pair with.
   for (const i of fresh) {
-    for (const k of allKeys[i]) {
+    for (const k of keysOf(i)) {
       const block = watched.get(k)!;
       if (block.members.length > MAX_BLOCK) continue;
       for (const j of block.members) if (j !== i && !inRegion[j] && claims[j].article !== claims[i].article && pairScore(claims[i], claims[j]) > 0) addComponentOf(j);
@@ -463,27 +471,25 @@ function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: 
   // The region's pairs, as forEachCandidatePair finds them among every claim (blocks of at most MAX_BLOCK claims in all).
   const local = new Int32Array(n).fill(-1);
   region.forEach((i, k) => (local[i] = k));
-  const blockSize = new Map<string, number>();
-  const regionKeys = new Set<string>();
-  for (const i of region) for (const k of allKeys[i]) regionKeys.add(k);
+  const regionKeys: string[][] = region.map(keysOf);
+  const wanted = new Set<string>();
+  for (const keys of regionKeys) for (const k of keys) if (blockSize.get(k)! <= MAX_BLOCK) wanted.add(k);
+  // Their blocks' members, ascending (the region's only: no pair that scores leaves it).
   const regionMembers = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const k of allKeys[i]) {
-      if (!regionKeys.has(k)) continue;
-      blockSize.set(k, (blockSize.get(k) ?? 0) + 1);
-      if (local[i] >= 0) {
-        const list = regionMembers.get(k);
-        if (list) list.push(i);
-        else regionMembers.set(k, [i]);
-      }
+  regionKeys.forEach((keys, x) => {
+    for (const k of keys) {
+      if (!wanted.has(k)) continue;
+      const list = regionMembers.get(k);
+      if (list) list.push(region[x]);
+      else regionMembers.set(k, [region[x]]);
     }
-  }
+  });
   const edges = new Edges();
   const stamp = new Int32Array(region.length).fill(-1);
   for (let x = 0; x < region.length; x++) {
     const i = region[x];
-    for (const k of allKeys[i]) {
-      if (blockSize.get(k)! > MAX_BLOCK) continue;
+    for (const k of regionKeys[x]) {
+      if (!wanted.has(k)) continue;
       for (const j of regionMembers.get(k)!) {
         const y = local[j];
         if (y <= x || stamp[y] === x) continue;
