@@ -227,11 +227,45 @@ class FlatLists {
 const SPEECH_KEYS = 2 ** 40;
 
 /**
+ * What a grouping leaves for the next analysis (AnalysisState.claimGroups): the articles in claim
+ * order with their claim counts, and per claim (numbered in that order) the number of its group's
+ * first member and of its pair-graph component's first member (claims joined by a pair that scores,
+ * whether or not the pair linked them).
+ */
+export interface KeptClaimGroups {
+  articles: string[];
+  counts: Int32Array;
+  group: Int32Array;
+  component: Int32Array;
+}
+
+/** What groupClaims may take from the analysis before (claim-reuse.ts), and where it leaves its own. */
+export interface ClaimGroupReuse {
+  /** The last grouping's (absent: group every claim). */
+  previous?: KeptClaimGroups;
+  /** Whether article `id`'s claims are the very ones the last analysis made (taken from its state). */
+  taken(id: string): boolean;
+  /** The last analysis's claims of article `id` and their speech groups' keys, when it kept them. */
+  before(id: string): { claims: readonly ClaimDraft[]; speechKeys: readonly (readonly string[] | null)[] } | undefined;
+  /** The key of this analysis's speech group `g` (claim-reuse.ts quoteGroupKeys: the same group, the same key). */
+  speechKey(g: number): string;
+  /** Receives what this grouping leaves for the next. */
+  keep?(kept: KeptClaimGroups): void;
+}
+
+/**
  * Groups claims; every claim ends up in exactly one group. Returns each group's members (claim
  * indices, ascending; groups in order of first member): the comparison (compareGroup) is made when
  * the group is written, so a large corpus never holds every group's relations and values at once.
+ *
+ * Given the last grouping (`reuse`), only the pair-graph components an add can change are grouped
+ * again (regroupChanged); the groups are the same as grouping every claim.
  */
-export function groupClaims(claims: ClaimDraft[]): number[][] {
+export function groupClaims(claims: ClaimDraft[], reuse?: ClaimGroupReuse): number[][] {
+  if (reuse?.previous) {
+    const again = regroupChanged(claims, reuse, reuse.previous);
+    if (again) return again;
+  }
   const edges = new Edges();
   const features = new ClaimFeatures(claims);
   const article = features.article;
@@ -240,13 +274,24 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
     const score = features.score(i, j);
     if (score > 0) edges.add(i, j, score);
   });
-  const sets = new DisjointSets(claims.length);
+  const groups = linkBestFirst(claims, edges, claims.length, (i) => i);
+  if (reuse?.keep) reuse.keep(keptGroups(claims, groups, components(claims.length, edges)));
+  return groups;
+}
+
+/**
+ * Links the pairs of `edges` best first, a group never taking two claims of one article: the groups
+ * of items 0..count-1 (item k is claim claimOf(k), ascending in k), members ascending, groups in
+ * order of first member.
+ */
+function linkBestFirst(claims: readonly ClaimDraft[], edges: Edges, count: number, claimOf: (k: number) => number): number[][] {
+  const sets = new DisjointSets(count);
   // The articles of each group, by its representative; made when a claim first joins another (a
   // set per claim up front was 330,000 sets at 20,000 articles, most of them never merged).
   const articles = new Map<number, Set<string>>();
   const articlesOf = (root: number): Set<string> => {
     let set = articles.get(root);
-    if (!set) articles.set(root, (set = new Set([claims[root].article])));
+    if (!set) articles.set(root, (set = new Set([claims[claimOf(root)].article])));
     return set;
   };
   edges.forEachBestFirst((i, j) => {
@@ -260,8 +305,231 @@ export function groupClaims(claims: ClaimDraft[]): number[][] {
     for (const x of smallSet) largeSet.add(x);
     articles.delete(small);
   });
-  const groups = sets.groups();
+  const groups = sets.groups().map((g) => g.map(claimOf));
   groups.sort((a, b) => a[0] - b[0]);
+  return groups;
+}
+
+/** Per item, the first item of its component of `edges` (items 0..count-1). */
+function components(count: number, edges: Edges): Int32Array {
+  const sets = new DisjointSets(count);
+  edges.forEach((i, j) => {
+    const a = sets.find(i);
+    const b = sets.find(j);
+    if (a !== b) sets.attach(Math.max(a, b), Math.min(a, b));
+  });
+  return Int32Array.from({ length: count }, (_, i) => sets.find(i));
+}
+
+/** What a grouping of `claims` into `groups` with pair-graph components `component` (first member per claim) leaves for the next. */
+function keptGroups(claims: readonly ClaimDraft[], groups: readonly number[][], component: Int32Array): KeptClaimGroups {
+  const articles: string[] = [];
+  const counts: number[] = [];
+  for (const c of claims) {
+    if (articles[articles.length - 1] === c.article) counts[counts.length - 1]++;
+    else {
+      articles.push(c.article);
+      counts.push(1);
+    }
+  }
+  const group = new Int32Array(claims.length);
+  for (const g of groups) for (const m of g) group[m] = g[0];
+  return { articles, counts: Int32Array.from(counts), group, component };
+}
+
+/**
+ * A claim's blocking keys as strings that mean the same in two analyses (ClaimFeatures.keys numbers
+ * them within one): keywords, units and speech groups (by key), each once.
+ */
+function blockingKeys(c: ClaimDraft, speechKeys: readonly string[] | null): string[] {
+  if (c.part) return NO_KEYS;
+  // Short lists: a look back rather than a set per claim (every claim's keys are made twice an add).
+  const keys: string[] = [];
+  const push = (k: string) => {
+    if (!keys.includes(k)) keys.push(k);
+  };
+  for (const k of c.keywords) push(k);
+  for (const f of c.figures) if (f.unit) push(`\u0001${String(unitKey(f.unit))}`);
+  if (c.places.length && speechKeys) for (const k of speechKeys) push(`\u0002${k}`);
+  return keys;
+}
+
+/** The keys of a claim without any. */
+const NO_KEYS: string[] = [];
+
+/**
+ * The groups of groupClaims given the last grouping, grouping again only the components of the pair
+ * graph an add can change; null when the last grouping does not fit these claims (then every claim
+ * is grouped). Claims of articles taken from the state are the last analysis's; the rest are new
+ * (an added article's, or one extracted again), and the last analysis's claims of an article
+ * extracted again are gone. A pair of two kept claims scores as before (the same drafts; speech
+ * groups compared by key), and is a candidate as before unless a key they share has crossed
+ * MAX_BLOCK, which only a new or gone claim holding it can do. So the pair graph differs from the
+ * last one only at new claims, at the components that held a gone claim and at the members of a
+ * block that crossed the cap: those (seeds) and every component a new claim pairs with are grouped
+ * again as groupClaims would (links best first among their own pairs: no pair leaves them); every
+ * other component is one of the last graph's, with its groups.
+ */
+function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: KeptClaimGroups): number[][] | null {
+  const n = claims.length;
+  // Where each article's claims started in the last analysis.
+  const oldStart = new Map<string, number>();
+  const oldCount = new Map<string, number>();
+  let at = 0;
+  previous.articles.forEach((id, k) => {
+    oldStart.set(id, at);
+    oldCount.set(id, previous.counts[k]);
+    at += previous.counts[k];
+  });
+  if (at !== previous.group.length || at !== previous.component.length) return null;
+  // Each claim's number in the last analysis (-1: new), by article runs.
+  const oldOf = new Int32Array(n).fill(-1);
+  const takenArticles = new Set<string>();
+  for (let i = 0; i < n; ) {
+    const id = claims[i].article;
+    let end = i;
+    while (end < n && claims[end].article === id) end++;
+    if (reuse.taken(id)) {
+      const start = oldStart.get(id);
+      if (start === undefined || oldCount.get(id) !== end - i) return null;
+      for (let m = i; m < end; m++) oldOf[m] = start + m - i;
+      takenArticles.add(id);
+    }
+    i = end;
+  }
+  // Gone claims: those of every article of the last analysis not taken, with their drafts.
+  const goneKeys: string[][] = [];
+  const goneComponents = new Set<number>();
+  for (const id of previous.articles) {
+    if (takenArticles.has(id)) continue;
+    const before = reuse.before(id);
+    const start = oldStart.get(id)!;
+    if (!before || before.claims.length !== oldCount.get(id)) return null;
+    before.claims.forEach((c, k) => {
+      goneKeys.push(blockingKeys(c, before.speechKeys[k] ?? null));
+      goneComponents.add(previous.component[start + k]);
+    });
+  }
+  const keysOf = (i: number): string[] => blockingKeys(claims[i], claims[i].speechGroups.length ? claims[i].speechGroups.map((g) => reuse.speechKey(g)) : null);
+  const fresh: number[] = [];
+  for (let i = 0; i < n; i++) if (oldOf[i] < 0) fresh.push(i);
+  // Every block's size now; the members of every block a new or gone claim holds, and its size before.
+  const watched = new Map<string, { members: number[]; fresh: number; gone: number }>();
+  for (const i of fresh) for (const k of keysOf(i)) watched.set(k, { members: [], fresh: 0, gone: 0 });
+  for (const keys of goneKeys) for (const k of keys) if (!watched.has(k)) watched.set(k, { members: [], fresh: 0, gone: 0 });
+  const blockSize = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    for (const k of keysOf(i)) {
+      blockSize.set(k, (blockSize.get(k) ?? 0) + 1);
+      const block = watched.get(k);
+      if (!block) continue;
+      block.members.push(i);
+      if (oldOf[i] < 0) block.fresh++;
+    }
+  }
+  for (const keys of goneKeys) for (const k of keys) watched.get(k)!.gone++;
+  // The last graph's components by their first claim's old number: their members now.
+  const componentMembers = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (oldOf[i] < 0) continue;
+    const c = previous.component[oldOf[i]];
+    const list = componentMembers.get(c);
+    if (list) list.push(i);
+    else componentMembers.set(c, [i]);
+  }
+  const inRegion = new Uint8Array(n);
+  const region: number[] = [];
+  const addComponentOf = (i: number) => {
+    if (inRegion[i]) return;
+    if (oldOf[i] < 0) {
+      inRegion[i] = 1;
+      region.push(i);
+      return;
+    }
+    for (const m of componentMembers.get(previous.component[oldOf[i]])!) {
+      if (!inRegion[m]) {
+        inRegion[m] = 1;
+        region.push(m);
+      }
+    }
+  };
+  for (const i of fresh) addComponentOf(i);
+  for (const c of goneComponents) for (const m of componentMembers.get(c) ?? []) addComponentOf(m);
+  for (const block of watched.values()) {
+    const before = block.members.length - block.fresh + block.gone;
+    if (before <= MAX_BLOCK !== block.members.length <= MAX_BLOCK) for (const m of block.members) addComponentOf(m);
+  }
+  // The components new claims pair with.
+  for (const i of fresh) {
+    for (const k of keysOf(i)) {
+      const block = watched.get(k)!;
+      if (block.members.length > MAX_BLOCK) continue;
+      for (const j of block.members) if (j !== i && !inRegion[j] && claims[j].article !== claims[i].article && pairScore(claims[i], claims[j]) > 0) addComponentOf(j);
+    }
+  }
+  region.sort((a, b) => a - b);
+  // The region's pairs, as forEachCandidatePair finds them among every claim (blocks of at most MAX_BLOCK claims in all).
+  const local = new Int32Array(n).fill(-1);
+  region.forEach((i, k) => (local[i] = k));
+  const regionKeys: string[][] = region.map(keysOf);
+  const wanted = new Set<string>();
+  for (const keys of regionKeys) for (const k of keys) if (blockSize.get(k)! <= MAX_BLOCK) wanted.add(k);
+  // Their blocks' members, ascending (the region's only: no pair that scores leaves it).
+  const regionMembers = new Map<string, number[]>();
+  regionKeys.forEach((keys, x) => {
+    for (const k of keys) {
+      if (!wanted.has(k)) continue;
+      const list = regionMembers.get(k);
+      if (list) list.push(region[x]);
+      else regionMembers.set(k, [region[x]]);
+    }
+  });
+  const edges = new Edges();
+  const stamp = new Int32Array(region.length).fill(-1);
+  for (let x = 0; x < region.length; x++) {
+    const i = region[x];
+    for (const k of regionKeys[x]) {
+      if (!wanted.has(k)) continue;
+      for (const j of regionMembers.get(k)!) {
+        const y = local[j];
+        if (y <= x || stamp[y] === x) continue;
+        stamp[y] = x;
+        if (claims[i].article === claims[j].article) continue;
+        const score = pairScore(claims[i], claims[j]);
+        if (score > 0) edges.add(x, y, score);
+      }
+    }
+  }
+  const regrouped = linkBestFirst(claims, edges, region.length, (k) => region[k]);
+  // Every other claim's group is the last one's, its members renumbered.
+  const groups = regrouped;
+  const byOldGroup = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (inRegion[i]) continue;
+    const g = previous.group[oldOf[i]];
+    const list = byOldGroup.get(g);
+    if (list) list.push(i);
+    else {
+      const members = [i];
+      byOldGroup.set(g, members);
+      groups.push(members);
+    }
+  }
+  groups.sort((a, b) => a[0] - b[0]);
+  if (reuse.keep) {
+    const component = new Int32Array(n);
+    const regionComponent = components(region.length, edges);
+    for (let k = 0; k < region.length; k++) component[region[k]] = region[regionComponent[k]];
+    const firstOf = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      if (inRegion[i]) continue;
+      const c = previous.component[oldOf[i]];
+      let first = firstOf.get(c);
+      if (first === undefined) firstOf.set(c, (first = i));
+      component[i] = first;
+    }
+    reuse.keep(keptGroups(claims, groups, component));
+  }
   return groups;
 }
 

@@ -204,6 +204,11 @@ export class Edges {
     this.count++;
   }
 
+  /** Calls `visit` for each pair in the order added. */
+  forEach(visit: (i: number, j: number) => void): void {
+    for (let k = 0; k < this.count; k++) visit(this.i[k], this.j[k]);
+  }
+
   /** Calls `visit` for each pair best first: highest score, then lowest i, then lowest j (a total order). */
   forEachBestFirst(visit: (i: number, j: number) => void): void {
     const { i, j, score } = this;

@@ -15,7 +15,7 @@ import { extractClaims } from './07-claims';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { QuoteDraft } from './05-quotes';
 import type { QuoteGroupDraft } from './06-quote-groups';
-import { groupClaims } from './08-claim-groups';
+import { groupClaims, type ClaimGroupReuse } from './08-claim-groups';
 import { assembleIndex, type AssemblyInput } from './09-index';
 
 export { streamIndex, type AssemblyInput, type IndexStream } from './09-index';
@@ -144,7 +144,7 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
     d.sentenceTokenStart = [];
   }
   progress('claim groups', 0, total);
-  const claimGroups = groupClaims(claims);
+  const claimGroups = groupClaims(claims, reuse?.groups(state));
   return { drafts, entities, descriptors, quotes, quoteGroups, claims, claimGroups };
 }
 
@@ -193,6 +193,21 @@ class ClaimReuse {
     this.groupOf = new Map(this.groupKeys.map((key, gi) => [key, gi]));
   }
 
+  /** Articles whose claims were taken from the last analysis. */
+  private readonly taken = new Set<string>();
+
+  /** What the claim grouping takes from the last analysis (its groups, where these claims are its), and where it leaves its own (`state`). */
+  groups(state: AnalysisState | undefined): ClaimGroupReuse {
+    const previous = this.previous;
+    return {
+      previous: previous?.claimGroups,
+      taken: (id) => this.taken.has(id),
+      before: (id) => previous?.claims.get(id),
+      speechKey: (g) => this.groupKeys[g],
+      keep: state && ((kept) => (state.claimGroups = kept)),
+    };
+  }
+
   /** One article's claims: the kept ones when their inputs are the same, else `extract`'s (asked with a place set that writes its questions down). */
   claims(id: string, mentions: MentionDraft[], nearby: NearbyQuote[] | undefined, quotes: QuoteDraft[] | undefined, descriptors: ReadonlyMap<string, readonly Descriptor[]> | undefined, places: Set<string>, extract: (places: Set<string>) => ClaimDraft[]): ClaimDraft[] {
     const inputs = claimInputs(mentions, quotes, descriptors, nearby, this.groupKeys);
@@ -201,6 +216,7 @@ class ClaimReuse {
       const claims = keptClaims(kept, this.groupOf);
       if (claims) {
         this.kept.set(id, kept);
+        this.taken.add(id);
         return claims;
       }
     }

@@ -13,8 +13,12 @@ import type { ClaimRecord, DiffPart } from '../index/types';
 import type { ClaimDraft } from './07-claims';
 import type { AnalysisState, KeptClaims } from './claim-reuse';
 
-/** The version of this kept form: a state kept in another is not read (the add then analyses in full). */
-export const STORED_STATE_VERSION = 1;
+/**
+ * The version of this kept form: a state kept in another is not read (the add then analyses in
+ * full). 2: the digests of claim inputs and diff keys are claim-reuse.ts's own 128-bit hash, not
+ * SHA-256 (a state of 1 would match nothing and only cost its reading).
+ */
+export const STORED_STATE_VERSION = 2;
 
 /** One article's kept claims without their drafts. */
 export interface StoredArticleClaims {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus, type AnalysisState, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
+import { digest } from '../../../src/core/analysis/claim-reuse';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from './helpers';
@@ -104,5 +105,49 @@ describe('analysis state', () => {
     const index = analyseIncrement(previous.articles, seeds.slice(4), undefined, { previous: stale, onState: (s) => (next = s) });
     expect(serialiseIndex(index)).toBe(serialiseIndex(analyseCorpus(seeds)));
     expect(next!.claims.get(id)!.claims.length).toBeGreaterThan(0);
+  });
+});
+
+describe('claim groups kept in the state', () => {
+  it('an add groups again only what it can change: the rest are the groups the state names', () => {
+    const all = generateCorpus({ articles: 60, seed: 23 });
+    const { oldOnes, newOnes } = split(all, 10);
+    let state: AnalysisState | undefined;
+    const previous = analyseCorpus(oldOnes, undefined, undefined, { onState: (s) => (state = s) });
+    const kept = state!.claimGroups!;
+    // The premise: the state holds every claim's group and component, and some groups of several claims.
+    expect(kept.group.length).toBe(previous.claims.length);
+    expect(kept.component.length).toBe(previous.claims.length);
+    expect(new Set(kept.group).size).toBeLessThan(previous.claims.length);
+    let next: AnalysisState | undefined;
+    const index = analyseIncrement(previous.articles, newOnes, undefined, { previous: state, onState: (s) => (next = s) });
+    const full = analyseCorpus(all);
+    expect(serialiseIndex(index)).toBe(serialiseIndex(full));
+    expect(next!.claimGroups!.group.length).toBe(full.claims.length);
+    // A state whose groups are all single claims: the groups the add left alone come out single,
+    // so they were taken from the state, not grouped again; what it groups again is as the full analysis's.
+    const alone: AnalysisState = { ...state!, claimGroups: { ...kept, group: Int32Array.from(kept.group, (_, i) => i) } };
+    const taken = analyseIncrement(previous.articles, newOnes, undefined, { previous: alone });
+    expect(taken.claims.map((c) => c.text)).toEqual(full.claims.map((c) => c.text));
+    expect(taken.claimGroups.length).toBeGreaterThan(full.claimGroups.length);
+    const fullMembers = new Set(full.claimGroups.map((g) => g.members.map((m) => m.claim).join(' ')));
+    const regrouped = taken.claimGroups.filter((g) => g.members.length > 1);
+    expect(regrouped.every((g) => fullMembers.has(g.members.map((m) => m.claim).join(' ')))).toBe(true);
+  }, GENERATION_TIMEOUT_MS);
+});
+
+describe('digest', () => {
+  it('gives 32 hex digits, the same for the same text, another for a text one unit, one unit longer or one pair of units apart', () => {
+    const text = 'abc' + JSON.stringify([[['person:orla-vance', 10, 20, 1, 'Orla Vance', 2, 4, false]], [], [], []]);
+    expect(digest(text)).toMatch(/^[0-9a-f]{32}$/);
+    expect(digest(text)).toBe(digest(`${text}`));
+    const others = new Set<string>([digest(text)]);
+    for (let k = 0; k < text.length; k++) others.add(digest(text.slice(0, k) + String.fromCharCode(text.charCodeAt(k) ^ 1) + text.slice(k + 1)));
+    others.add(digest(`${text}\u0000`));
+    others.add(digest(text.slice(0, -1)));
+    // Two units swapped, within a pair and across two (the hash reads units two at a time).
+    others.add(digest(text[1] + text[0] + text.slice(2)));
+    others.add(digest(text[0] + text[2] + text[1] + text.slice(3)));
+    expect(others.size).toBe(text.length + 5);
   });
 });
