@@ -287,7 +287,12 @@ class GenerationRows {
   private placed(records: readonly unknown[], known: ((hash: string) => RowRef | undefined) | undefined, n: number, write: () => void): Promise<RowRef> {
     const ref = rowHash(records).then((hash): RowRef => {
       const found = known?.(hash);
-      if (found) return found;
+      if (found) {
+        // Counted as saved: the progress total counts it (install's estimate), and it is in the corpus.
+        this.queued++;
+        this.written++;
+        return found;
+      }
       write();
       return { hash, from: this.data, n };
     });
