@@ -12,7 +12,12 @@
  * --reuse gives the compile the held articles' compiled claims as the store keeps them (the held
  * articles analysed and compiled first, not timed; their claim parts read back, timed, as
  * corpus-store.ts does before an add's compile: matcher-row.ts readPreviousClaims).
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse]
+ * --install (with --state) then installs the add as the import worker does, into a store over
+ * fake-indexeddb holding the held articles' generation (installed first with their tokens and state,
+ * not timed), and prints the install's CPU split: the per-record compile, the card records built,
+ * the matcher's finishParts, and the rest (rows hashed, cloned and put), and the rows the new
+ * generation wrote in each store. fake-indexeddb's costs are not a browser's: for comparing versions.
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse] [--install]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,6 +31,10 @@ import { analysisStateRows } from '../../src/store/analysis-state';
 import type { AnalysisState } from '../../src/core/analysis/index';
 import { compileMatcherReusing } from '../../src/core/match/compile';
 import { claimInputsPart, packMatcher, readPreviousClaims, type MatcherPart } from '../../src/store/matcher-row';
+import { CorpusStore } from '../../src/store/corpus-store';
+import { DATA_STORES, articleGenerations, generationRange } from '../../src/store/db';
+import { DetailsInput } from '../../src/store/details-input';
+import { MatcherCompiler } from '../../src/core/match/compile';
 import { cachedCorpusFile } from './corpus-cache';
 import { generateCorpus } from './generate-corpus';
 
@@ -69,12 +78,14 @@ async function main(): Promise<void> {
   // add, as a store that kept the last analysis's state would (claim-reuse.ts).
   let previous: AnalysisState | undefined;
   let heldIndex: CorpusIndex | undefined;
+  let heldState: AnalysisState | undefined;
   if (process.argv.includes('--state')) {
     const stateCpu = process.cpuUsage();
     let made: AnalysisState | undefined;
     heldIndex = analyseIncrement(held, [], undefined, { heldTokens, onState: (state) => (made = state) });
     console.log(`  (the held articles' state made in ${cpuSince(stateCpu).toFixed(2)} s CPU, not counted)`);
     const writeCpu = process.cpuUsage();
+    if (process.argv.includes('--install')) heldState = made;
     const rows = analysisStateRows(made!, { code: 'add-node', schemaVersion: SCHEMA_VERSION });
     const bytes = rows.reduce((n, row) => n + serialize(row).length, 0);
     const writeS = cpuSince(writeCpu);
@@ -104,17 +115,23 @@ async function main(): Promise<void> {
     if (step) console.log(`  ${step.padEnd(13)} ${((performance.now() - wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(cpu).toFixed(2).padStart(6)} s CPU`);
   };
   const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  const keptTokens = new Map<string, StoredTokens>();
+  let addState: AnalysisState | undefined;
   const index = analyseIncrement(held, added, (next) => {
     if (next === step) return;
     report();
     [step, wall, cpu] = [next, performance.now(), process.cpuUsage()];
-  }, { heldTokens, previous });
+  }, { heldTokens, previous, keptTokens, onState: (state) => (addState = state) });
   report();
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
   const previousClaims = heldParts && (await readPreviousClaims((shard) => Promise.resolve(heldParts.get(shard))));
   if (heldParts && !previousClaims) throw new Error('add-node: the held claims could not be read back');
-  compileMatcherReusing(index, previousClaims);
+  if (!process.argv.includes('--install')) compileMatcherReusing(index, previousClaims);
   report();
+  if (process.argv.includes('--install')) {
+    if (!heldIndex || !heldState || !addState) throw new Error('add-node: --install needs --state');
+    await installAdd(heldIndex, heldTokens, heldState, index, keptTokens, addState);
+  }
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
   // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.
   console.log(`  peak RSS      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
@@ -129,6 +146,48 @@ async function main(): Promise<void> {
       console.log(`  ${kind}: ${kept} of ${before.size} ids kept (${sameMembers} with the same members), ${index[kind].length} after the add`);
     }
   }
+}
+
+/** Seconds of CPU spent in `proto[method]` (patched to count), by name. */
+function timed<T extends object>(proto: T, method: keyof T & string, name: string, spent: Map<string, number>): void {
+  const inner = proto[method] as unknown as (...args: unknown[]) => unknown;
+  (proto as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+    const from = process.cpuUsage();
+    try {
+      return inner.apply(this, args);
+    } finally {
+      spent.set(name, (spent.get(name) ?? 0) + cpuSince(from));
+    }
+  };
+}
+
+/** --install: the held generation installed (not timed), then the add's install, timed and split. */
+async function installAdd(heldIndex: CorpusIndex, heldTokens: Map<string, StoredTokens>, heldState: AnalysisState, index: CorpusIndex, keptTokens: Map<string, StoredTokens>, addState: AnalysisState): Promise<void> {
+  // @ts-expect-error: its types are not reachable through its package exports from a script (the tests import it bare, untyped)
+  await import('fake-indexeddb/auto');
+  const store = await CorpusStore.open(`add-node-${process.pid}`, { gazetteer: () => Promise.resolve(null) });
+  const fingerprint = { code: 'add-node', schemaVersion: SCHEMA_VERSION };
+  let cpu = process.cpuUsage();
+  const { id } = await store.install(heldIndex, { name: 'Held', origin: 'imported', tokens: heldTokens, state: analysisStateRows(heldState, fingerprint) });
+  console.log(`  (the held generation installed in ${cpuSince(cpu).toFixed(2)} s CPU, not counted)`);
+  const meta = (await store.meta(id))!;
+  const state = analysisStateRows(addState, fingerprint);
+  const spent = new Map<string, number>();
+  timed(MatcherCompiler.prototype, 'add', 'compile.add', spent);
+  timed(MatcherCompiler.prototype, 'finishParts', 'compile', spent);
+  timed(DetailsInput.prototype, 'add', 'cards.add', spent);
+  cpu = process.cpuUsage();
+  const wall = performance.now();
+  await store.install(index, { id, name: 'Held', origin: 'imported', tokens: keptTokens, state, heldArticles: { from: articleGenerations(meta), ids: new Set(heldIndex.articles.map((a) => a.id)) } });
+  const total = cpuSince(cpu);
+  const split = [...spent].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  const rest = total - [...spent.values()].reduce((a, b) => a + b, 0);
+  console.log(`  install       ${((performance.now() - wall) / 1000).toFixed(2).padStart(6)} s wall ${total.toFixed(2).padStart(6)} s CPU (${split}, the rest ${rest.toFixed(2)})`);
+  const after = (await store.meta(id))!;
+  const counts: string[] = [];
+  for (const s of DATA_STORES) counts.push(`${s} ${await store.db.count(s, generationRange(after.data))}`);
+  console.log(`  rows written  ${counts.join(', ')} (the database now holds ${await store.db.count('records')} record rows, ${await store.db.count('details')} card rows)`);
+  store.close();
 }
 
 main().catch((error: unknown) => {

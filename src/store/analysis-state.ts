@@ -13,7 +13,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { AnalysisState } from '../core/analysis/claim-reuse';
 import { restoredState, storedState, STORED_STATE_VERSION } from '../core/analysis/stored-state';
-import { generationRange, type CorpusDb, type StateRow } from './db';
+import { generationRange, readRecordRows, type CorpusDb, type RecordRow, type StateRow } from './db';
 
 /** The layout of the state rows: a change to how they are cut or described bumps it. */
 export const STATE_ROWS_VERSION = 1;
@@ -124,7 +124,13 @@ export async function readAnalysisState(db: IDBPDatabase<CorpusDb>, data: string
   // Rows sort by part, then number: each part's rows come in order.
   const rows = (await tx.objectStore('state').getAll(generationRange(data))).filter((r) => r.part !== HEAD);
   const claims: unknown[] = [];
-  for (const row of await tx.objectStore('records').getAll(IDBKeyRange.bound([data, 'claims'], [data, 'claims', []]))) {
+  let claimRows: RecordRow[];
+  try {
+    claimRows = await readRecordRows(tx, data, 'claims');
+  } catch (error) {
+    throw new UnusableState(error instanceof Error ? error.message : String(error));
+  }
+  for (const row of claimRows) {
     if (!Array.isArray(row.records)) throw new UnusableState(`claim records row ${row.n} is not a list`);
     for (const r of row.records) claims.push(r);
   }

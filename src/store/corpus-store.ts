@@ -4,7 +4,7 @@
  * install is written as a new generation under status "importing" and flipped in by one final
  * transaction, so a reader sees the old corpus or the new one, never half of one.
  */
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { tokenize } from '../core/analysis/02-segment';
 import { storeTokens, type StoredTokens } from '../core/analysis/stored-tokens';
 import type { CardRecord } from '../core/index/card-details';
@@ -19,7 +19,9 @@ import {
   DETAILS_BUCKET_KIND,
   DETAILS_DIRECTORY_KIND,
   DETAILS_ROW_KIND,
+  MANIFEST,
   RECORDS_PER_ROW,
+  RECORDS_PER_ROW_OF,
   RECORD_COLLECTIONS,
   detailsBucket,
   detailsKey,
@@ -34,8 +36,11 @@ import {
   type CorpusDb,
   type CorpusMeta,
   type DetailsDirectoryRow,
+  type DetailsManifestRow,
   type RecordCollection,
+  type RecordManifestRow,
 } from './db';
+import { MAX_ROW_FACTOR, contentBoundary, rowHash, sharedKeys, type RowRef } from './shared-rows';
 import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DetailsInput, type DetailsRowOut } from './details-input';
@@ -213,7 +218,7 @@ function optionalMeta(raw: CorpusMeta | undefined): CorpusMeta | undefined {
 
 /** What the store reports about a corpus (its metadata without storage keys). */
 function summaryOf(meta: CorpusMeta): CorpusSummary {
-  const { data: _data, pending: _pending, retired: _retired, sourceVersion: _source, detailsBuckets: _buckets, detailsDirectory: _directory, ...summary } = meta;
+  const { data: _data, pending: _pending, retired: _retired, sourceVersion: _source, detailsBuckets: _buckets, detailsDirectory: _directory, rowsFrom: _rowsFrom, ...summary } = meta;
   return summary;
 }
 
@@ -244,6 +249,14 @@ class GenerationRows {
 
   /** The card records, built and written as the records pass. */
   private readonly cards: DetailsInput;
+  /** Where each record row is (in index order) once its hash is known: a row of the replaced generation, or one written under `data`. */
+  private readonly recordRefs: Promise<RowRef & { coll: RecordCollection }>[] = [];
+  /** Where each row of card records is, by its number in the directory DetailsInput makes. */
+  private readonly cardRefs: Promise<RowRef>[] = [];
+  /** The card directory's rows, written once every card row's place is known. */
+  private readonly directory: Omit<DetailsDirectoryRow, 'data'>[] = [];
+  /** Rows being hashed (drain waits for them, so they stay a bounded slice too). */
+  private hashing: Promise<unknown>[] = [];
   /** A write that started its transaction last: the next starts once it is done (TRANSACTIONS_IN_FLIGHT). */
   private last: Promise<unknown> = Promise.resolve();
 
@@ -259,8 +272,32 @@ class GenerationRows {
     private readonly tokens?: InstallOptions['tokens'],
     private readonly shared?: ReadonlySet<string>,
     private readonly state?: readonly StateRowOut[],
+    private readonly previous?: PreviousRows,
   ) {
-    this.cards = new DetailsInput(texts, (row: DetailsRowOut) => this.put('details', { data: this.data, ...row } as CorpusDb['details']['value'], DETAILS_ROWS_PER_TRANSACTION));
+    this.cards = new DetailsInput(texts, (row: DetailsRowOut) => {
+      if (row.kind === DETAILS_DIRECTORY_KIND) this.directory.push(row);
+      else this.cardRefs[Number(row.id)] = this.placed(row.records, this.previous?.details.get.bind(this.previous.details), Number(row.id), () => this.put('details', { data: this.data, ...row }, DETAILS_ROWS_PER_TRANSACTION));
+    });
+  }
+
+  /**
+   * Where a row goes: hashed first; a row the replaced generation has with the same hash (`known`)
+   * is not written, this generation reads that one; else `write` puts it under `data` as row `n`.
+   */
+  private placed(records: readonly unknown[], known: ((hash: string) => RowRef | undefined) | undefined, n: number, write: () => void): Promise<RowRef> {
+    const ref = rowHash(records).then((hash): RowRef => {
+      const found = known?.(hash);
+      if (found) {
+        // Counted as saved: the progress total counts it (install's estimate), and it is in the corpus.
+        this.queued++;
+        this.written++;
+        return found;
+      }
+      write();
+      return { hash, from: this.data, n };
+    });
+    this.hashing.push(ref.catch(() => undefined));
+    return ref;
   }
 
   /** Takes record `n` of `section` (records in index order). */
@@ -282,17 +319,21 @@ class GenerationRows {
     const chunk = this.chunks.get(coll) ?? { n: 0, records: [] };
     this.chunks.set(coll, chunk);
     chunk.records.push(record);
-    if (chunk.records.length === RECORDS_PER_ROW) this.endChunk(coll);
+    // Cut where the content says (shared-rows.ts): by the record's id (an ambiguous alias's alias).
+    const r = record as { id?: string; alias?: string };
+    if (chunk.records.length >= RECORDS_PER_ROW_OF[coll] * MAX_ROW_FACTOR || contentBoundary(r.id ?? r.alias ?? '', RECORDS_PER_ROW_OF[coll])) this.endChunk(coll);
   }
 
   /** Waits while TRANSACTIONS_IN_FLIGHT batches are being written; throws the first failed write's error. */
   async drain(): Promise<void> {
+    if (this.hashing.length) await Promise.all(this.hashing.splice(0));
     while (this.inFlight.length >= TRANSACTIONS_IN_FLIGHT) await this.inFlight.shift();
     if (this.failure) throw this.failure.error;
   }
 
   /** Waits for every batch started, failed or not (before a failed install's rows are removed). */
   async settle(): Promise<void> {
+    await Promise.allSettled([...this.hashing, ...this.recordRefs, ...this.cardRefs]);
     await Promise.allSettled(this.inFlight);
   }
 
@@ -300,12 +341,17 @@ class GenerationRows {
    * Writes the rest: the last record rows, the last card records and their directory, then the
    * matcher parts (compiled from every record); returns the directory's row count and the summary.
    */
-  async finish(schemaVersion: CorpusIndex['schemaVersion']): Promise<ReturnType<DetailsInput['finish']>> {
+  async finish(schemaVersion: CorpusIndex['schemaVersion']): Promise<ReturnType<DetailsInput['finish']> & { rowsFrom: string[] }> {
     for (const coll of RECORD_COLLECTIONS) this.endChunk(coll);
     this.flush('articles');
+    const recordRefs = await Promise.all(this.recordRefs);
+    this.put('records', { data: this.data, coll: MANIFEST, n: 0, refs: recordRefs });
     this.flush('records');
     await this.drain();
     const cards = this.cards.finish(schemaVersion);
+    const cardRefs = await Promise.all(this.cardRefs);
+    for (const row of this.directory) this.put('details', { data: this.data, ...placedDirectory(row, cardRefs, this.data) }, DETAILS_ROWS_PER_TRANSACTION);
+    this.put('details', { data: this.data, kind: MANIFEST, id: '0', refs: cardRefs }, DETAILS_ROWS_PER_TRANSACTION);
     this.flush('details');
     await this.drain();
     for (const row of this.state ?? []) {
@@ -319,7 +365,7 @@ class GenerationRows {
     await Promise.all(this.inFlight.splice(0));
     if (this.failure) throw this.failure.error;
     this.onProgress?.(Math.max(this.total, this.queued), Math.max(this.total, this.queued));
-    return cards;
+    return { ...cards, rowsFrom: sharedKeys([...recordRefs, ...cardRefs], this.data) };
   }
 
   /** Compiles the matcher and writes its parts. */
@@ -342,8 +388,12 @@ class GenerationRows {
   private endChunk(coll: RecordCollection): void {
     const chunk = this.chunks.get(coll);
     if (!chunk?.records.length) return;
-    this.put('records', { data: this.data, coll, n: chunk.n, records: chunk.records });
-    this.chunks.set(coll, { n: chunk.n + 1, records: [] });
+    const { n, records } = chunk;
+    const known = this.previous?.records;
+    this.recordRefs.push(
+      this.placed(records, known && ((hash) => known.get(`${coll} ${hash}`)), n, () => this.put('records', { data: this.data, coll, n, records })).then((ref) => ({ ...ref, coll })),
+    );
+    this.chunks.set(coll, { n: n + 1, records: [] });
   }
 
   /** Queues a row; a full batch (`size` rows) is written at once. */
@@ -412,6 +462,81 @@ function directoryCards(index: CorpusIndex, data: string): { rows: CorpusDb['det
   return { rows, directoryRows: cards.finish(index.schemaVersion).directoryRows };
 }
 
+/** A write transaction over the stores a removal reads and writes. */
+type WriteTx = IDBPTransaction<CorpusDb, StoreNames<CorpusDb>[], 'readwrite'>;
+
+/** The rows of the generation an install replaces, by content hash (records' as "coll hash"), for it to share. */
+interface PreviousRows {
+  records: Map<string, RowRef>;
+  details: Map<string, RowRef>;
+}
+
+/** A card directory row with each row number DetailsInput gave turned into where that row is (`refs`). */
+function placedDirectory(row: Omit<DetailsDirectoryRow, 'data'>, refs: readonly RowRef[], own: string): Omit<DetailsDirectoryRow, 'data'> {
+  const sources: string[] = [];
+  const at = new Map<string, number>();
+  let shared = false;
+  const source = row.rows.map((local) => {
+    const from = refs[local]!.from;
+    shared ||= from !== own;
+    let k = at.get(from);
+    if (k === undefined) at.set(from, (k = sources.push(from) - 1));
+    return k;
+  });
+  const rows = row.rows.map((local) => refs[local]!.n);
+  return shared ? { ...row, rows, sources, source } : { ...row, rows };
+}
+
+/**
+ * The rows of generation `data` an install replacing it can share (layout 6 manifests); empty
+ * maps for a generation of an older layout, or whose manifests are not of their shape (its rows are
+ * then all written again).
+ */
+async function previousRows(db: IDBPDatabase<CorpusDb>, data: string): Promise<PreviousRows> {
+  const records = new Map<string, RowRef>();
+  const details = new Map<string, RowRef>();
+  const [r, d] = await Promise.all([db.get('records', [data, MANIFEST, 0]), db.get('details', [data, MANIFEST, '0'])]);
+  const ok = (ref: unknown): ref is RowRef => typeof ref === 'object' && ref !== null && typeof (ref as RowRef).hash === 'string' && typeof (ref as RowRef).from === 'string' && Number.isInteger((ref as RowRef).n);
+  const recordRefs = (r as Partial<RecordManifestRow> | undefined)?.refs;
+  if (Array.isArray(recordRefs)) for (const ref of recordRefs) if (ok(ref) && typeof ref.coll === 'string') records.set(`${ref.coll} ${ref.hash}`, { hash: ref.hash, from: ref.from, n: ref.n });
+  const cardRefs = (d as Partial<DetailsManifestRow> | undefined)?.refs;
+  if (Array.isArray(cardRefs)) for (const ref of cardRefs) if (ok(ref)) details.set(ref.hash, { hash: ref.hash, from: ref.from, n: ref.n });
+  return { records, details };
+}
+
+/**
+ * What of generation `key`'s rows in `store` the live generation `live` reads: everything (its own
+ * or its shared article rows), the keys its manifests list (rows it shares, CorpusMeta.rowsFrom),
+ * or nothing.
+ */
+async function liveRows(tx: WriteTx, store: DataStore, key: string, live: CorpusMeta | undefined): Promise<'all' | Set<string> | null> {
+  if (!live) return null;
+  if (store === 'articles') return articleGenerations(live).includes(key) ? 'all' : null;
+  if (key === live.data) return 'all';
+  if ((store !== 'records' && store !== 'details') || !live.rowsFrom?.includes(key)) return null;
+  const kept = new Set<string>();
+  if (store === 'records') {
+    const manifest = (await tx.objectStore('records').get([live.data, MANIFEST, 0])) as Partial<RecordManifestRow> | undefined;
+    for (const ref of manifest?.refs ?? []) if (ref?.from === key) kept.add(JSON.stringify([key, ref.coll, ref.n]));
+  } else {
+    const manifest = (await tx.objectStore('details').get([live.data, MANIFEST, '0'])) as Partial<DetailsManifestRow> | undefined;
+    for (const ref of manifest?.refs ?? []) if (ref?.from === key) kept.add(JSON.stringify([key, DETAILS_ROW_KIND, String(ref.n)]));
+  }
+  return kept;
+}
+
+/** Removes generation `key`'s rows from `store`, but those the live generation `live` reads (liveRows). */
+async function removeRows(tx: WriteTx, store: DataStore, key: string, live: CorpusMeta | undefined): Promise<void> {
+  const kept = await liveRows(tx, store, key, live);
+  if (kept === 'all') return;
+  const rows = tx.objectStore(store);
+  if (!kept?.size) {
+    await rows.delete(generationRange(key));
+    return;
+  }
+  for (const k of await rows.getAllKeys(generationRange(key))) if (!kept.has(JSON.stringify(k))) await rows.delete(k as never);
+}
+
 /** The store over one open database. */
 export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -474,10 +599,10 @@ export class CorpusStore {
       const cleaned: string[] = [];
       const running = await installsInProgress();
       const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite');
-      // `live`: keys whose article rows a live generation shares (CorpusMeta.articlesFrom): those rows stay.
-      const drop = async (data: unknown, live: readonly unknown[] = []) => {
+      // `live`: the generation the corpus reads; rows of `data` it shares (CorpusMeta.articlesFrom, rowsFrom) stay.
+      const drop = async (data: unknown, live?: CorpusMeta) => {
         // A corrupt row's key may not be a string: then there is no generation to find by it.
-        if (typeof data === 'string') for (const s of DATA_STORES) if (s !== 'articles' || !live.includes(data)) await tx.objectStore(s).delete(generationRange(data));
+        if (typeof data === 'string') for (const s of DATA_STORES) await removeRows(tx as unknown as WriteTx, s, data, live);
       };
       for (const meta of await tx.objectStore('corpora').getAll()) {
         if (running.has(installLock(meta.pending ?? meta.data))) continue;
@@ -489,8 +614,10 @@ export class CorpusStore {
         }
         const { pending, retired, ...rest } = meta;
         if (pending === undefined && retired === undefined) continue;
-        const shared = Array.isArray(meta.articlesFrom) ? meta.articlesFrom : [];
-        for (const data of [pending, ...(Array.isArray(retired) ? retired : [])]) await drop(data, shared);
+        // What it reads, as far as its row says (a broken row's lists may not be lists).
+        const strings = (keys: unknown) => (Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []);
+        const live = { ...meta, articlesFrom: strings(meta.articlesFrom), rowsFrom: strings(meta.rowsFrom) };
+        for (const data of [pending, ...(Array.isArray(retired) ? retired : [])]) await drop(data, live);
         await tx.objectStore('corpora').put(rest);
         cleaned.push(meta.id);
       }
@@ -594,12 +721,15 @@ export class CorpusStore {
       const sharing = options.heldArticles;
       if (sharing && !(existing && sameKeys(articleGenerations(existing), sharing.from))) throw new Error(`corpus "${existing?.name ?? id}" changed while articles were being added to it: nothing was added; try again`);
       // A replacement's compile takes the text readers' output of the claims whose inputs did not change from the generation it replaces.
+      let previous: PreviousRows | undefined;
       if (existing?.status === 'ready') {
-        const previous = await readPreviousClaims((shard) => this.db.get('matcher', [existing.data, shard]));
-        if (previous) compiler.reuseClaims(previous);
+        const claims = await readPreviousClaims((shard) => this.db.get('matcher', [existing.data, shard]));
+        if (claims) compiler.reuseClaims(claims);
+        // And its record and card rows whose content comes out the same (shared-rows.ts).
+        previous = await previousRows(this.db, existing.data);
       }
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state, previous);
         try {
           if (existing) {
             // Checked in the write: another context's install over this corpus since it was read must not be undone.
@@ -623,7 +753,7 @@ export class CorpusStore {
               ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
             });
           }
-          const { directoryRows, summary } = await rows.finish(await feed(rows));
+          const { directoryRows, summary, rowsFrom } = await rows.finish(await feed(rows));
           // Strict: the corpus is reported ready only once the flip is on disk (Chromium's default
           // durability is relaxed since version 121; the rows before it are relaxed and count only by it).
           const tx = this.db.transaction(['corpora', ...DATA_STORES], 'readwrite', { durability: 'strict' });
@@ -631,11 +761,14 @@ export class CorpusStore {
           if (!current) throw new Error(`corpus ${id} was deleted while it was being installed`);
           // The rows shared must still be the ones the corpus reads (another context may have replaced it meanwhile).
           if (sharing && !sameKeys(articleGenerations(current), sharing.from)) throw new Error(`corpus "${current.name}" changed while articles were being added to it: nothing was added; try again`);
+          // So must the generation whose record and card rows this one shares.
+          if (rowsFrom.length && current.data !== existing?.data) throw new Error(`corpus "${current.name}" changed while it was being replaced: nothing was changed; try again`);
           // The replaced generation's card layout goes with it.
-          const { pending: _pending, reason: _reason, retired, detailsBuckets: _buckets, articlesFrom: _from, ...kept } = current;
+          const { pending: _pending, reason: _reason, retired, detailsBuckets: _buckets, articlesFrom: _from, rowsFrom: _rowsFrom, ...kept } = current;
           // The replaced generation is retired in this transaction and its rows removed after it
           // (its article rows too unless this one shares them: removeRetired keeps live ones).
-          const retiring = existing ? [...(retired ?? []), ...(sharing ? [current.data] : articleGenerations(current))] : (retired ?? []);
+          // The generations whose rows the replaced one shared are retired too: what this one does not share of them goes.
+          const retiring = existing ? [...new Set([...(retired ?? []), ...(sharing ? [current.data] : articleGenerations(current)), ...(current.rowsFrom ?? [])])] : (retired ?? []);
           const ready: CorpusMeta = {
             ...kept,
             ...summary,
@@ -645,6 +778,7 @@ export class CorpusStore {
             data,
             detailsDirectory: directoryRows,
             ...(sharing ? { articlesFrom: [...sharing.from] } : {}),
+            ...(rowsFrom.length ? { rowsFrom } : {}),
             ...(retiring.length ? { retired: retiring } : {}),
             ...(options.sourceVersion === undefined ? {} : { sourceVersion: options.sourceVersion }),
           };
@@ -686,11 +820,10 @@ export class CorpusStore {
     const meta = await this.meta(id);
     const retired = meta?.retired ?? [];
     if (!meta || !retired.length) return;
-    // Article rows a live generation shares stay (CorpusMeta.articlesFrom).
-    const live = new Set(articleGenerations(meta));
+    // Rows the live generation shares stay (CorpusMeta.articlesFrom, rowsFrom).
     for (const s of DATA_STORES) {
       const tx = this.db.transaction(s, 'readwrite');
-      for (const data of retired) if (s !== 'articles' || !live.has(data)) await tx.store.delete(generationRange(data));
+      for (const data of retired) await removeRows(tx as unknown as WriteTx, s, data, meta);
       await tx.done;
     }
     const tx = this.db.transaction('corpora', 'readwrite');
@@ -766,7 +899,7 @@ export class CorpusStore {
       const meta = optionalMeta(await tx.objectStore('corpora').get(id));
       if (!meta) throw new Error(`there is no corpus with id "${id}"`);
       if (meta.origin === 'bundled') throw new Error(`corpus "${meta.name}" comes with the extension: it can be switched off, not deleted`);
-      for (const data of [...articleGenerations(meta), meta.pending, ...(meta.retired ?? [])]) {
+      for (const data of [...articleGenerations(meta), ...(meta.rowsFrom ?? []), meta.pending, ...(meta.retired ?? [])]) {
         if (data !== undefined) for (const s of DATA_STORES) await tx.objectStore(s).delete(generationRange(data));
       }
       await tx.objectStore('corpora').delete(id);
@@ -974,7 +1107,8 @@ export class CorpusStore {
           : await this.bucketDetails(meta, meta.detailsBuckets, kind, id);
     try {
       if (found instanceof StoredRecordError) throw found;
-      return found === undefined ? null : validateDetails(found, kind, id);
+      // The article count is the generation's (stored cards carry none: details-input.ts STORED_TOTAL).
+      return found === undefined ? null : { ...validateDetails(found, kind, id), total: meta.counts.articles };
     } catch (error) {
       throw new Error(await this.markBroken(meta.id, meta.data, error));
     }
@@ -996,7 +1130,11 @@ export class CorpusStore {
     if (at < 0) return undefined;
     const n = rows[at];
     if (!Number.isInteger(n) || n < 0) return new StoredRecordError(`details directory ${dir}`, `rows[${at}]`, 'expected a row number');
-    const row = await this.db.get('details', [meta.data, DETAILS_ROW_KIND, String(n)]);
+    // A row shared with an earlier generation is under its data key (db.ts DetailsDirectoryRow.sources).
+    const { sources, source } = listed as Partial<DetailsDirectoryRow>;
+    const from = source === undefined ? meta.data : Array.isArray(sources) && Array.isArray(source) ? sources[source[at]!] : undefined;
+    if (typeof from !== 'string') return new StoredRecordError(`details directory ${dir}`, `source[${at}]`, 'expected the number of one of its sources');
+    const row = await this.db.get('details', [from, DETAILS_ROW_KIND, String(n)]);
     if (!row) return new StoredRecordError(`details row ${n}`, '(root)', 'missing');
     return findRecord(row, `details row ${n}`, kind, id);
   }

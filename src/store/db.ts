@@ -14,6 +14,7 @@ import type { MatcherData } from '../core/match/data';
 import { quoteBigrams } from '../core/match/quotes';
 import { hashText } from '../core/match/symbols';
 import { CORE_PART, packMatcher, type PackedMatcher } from './matcher-row';
+import type { RowRef } from './shared-rows';
 import type { CorpusSummary } from '../shared/protocol';
 
 /** Default database name (tests pass their own). */
@@ -28,9 +29,13 @@ export const DB_NAME = 'coverage-lens-corpora';
  * parts, rows of their own: `core` (what matching names needs, listing the others), `meta`, then
  * bounded parts of claims and of quotes (matcher-row.ts: a cold matching side answers names from
  * `core` while the rest loads). 5: adds `state`, the analysis state an add reuses, kept beside the
- * generation it was made with (analysis-state.ts).
+ * generation it was made with (analysis-state.ts). 6: record rows and card rows are cut where their
+ * content says and may be shared with the generation replaced (shared-rows.ts): a generation's
+ * `#rows` manifest row in `records` and in `details` says where each of its rows is, a directory
+ * row names the data keys of the card rows it points into, and CorpusMeta.rowsFrom lists the keys
+ * shared. A generation of an older layout has no manifest: its rows are all its own, read as before.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The collections of a CorpusIndex kept in the `records` store (articles have their own store). */
 export const RECORD_COLLECTIONS = ['entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'] as const;
@@ -58,6 +63,12 @@ export interface CorpusMeta extends CorpusSummary {
    * generation leaves them); absent when every article row is under `data`.
    */
   articlesFrom?: string[];
+  /**
+   * Data keys of earlier generations whose record rows or card rows `data` reads too (its manifests
+   * name which: RecordManifestRow, DetailsManifestRow). Removing one of those generations leaves
+   * the rows listed; absent when every row is under `data`.
+   */
+  rowsFrom?: string[];
   /** For the bundled corpus: the extension version that installed it. */
   sourceVersion?: string;
   /**
@@ -106,6 +117,33 @@ export interface RecordRow {
  * megabyte while the per-row cost of IndexedDB all but disappears.
  */
 export const RECORDS_PER_ROW = 256;
+
+/**
+ * Records per RecordRow on average, by collection, where rows are cut by content (shared-rows.ts):
+ * RECORDS_PER_ROW, but for entities, whose records list every article covering them (about 5 KB on
+ * average at 5,000 generated articles, so 256 to a row were 1.3 MB and an add that covers a hundred
+ * of them changed every entity row).
+ */
+export const RECORDS_PER_ROW_OF: Readonly<Record<RecordCollection, number>> = { entities: 16, ambiguous: RECORDS_PER_ROW, quotes: RECORDS_PER_ROW, quoteGroups: RECORDS_PER_ROW, claims: RECORDS_PER_ROW, claimGroups: RECORDS_PER_ROW };
+
+/** The `coll` (in `records`) and `kind` (in `details`) of a generation's manifest row: not a collection nor a card kind. */
+export const MANIFEST = '#rows';
+
+/** Where a generation's record rows are, in index order (each collection's in order, collections in RECORD_COLLECTIONS order). */
+export interface RecordManifestRow {
+  data: string;
+  coll: typeof MANIFEST;
+  n: 0;
+  refs: (RowRef & { coll: RecordCollection })[];
+}
+
+/** Where a generation's card record rows are, by their number in its directory (DetailsDirectoryRow.rows, before `source`). */
+export interface DetailsManifestRow {
+  data: string;
+  kind: typeof MANIFEST;
+  id: '0';
+  refs: RowRef[];
+}
 
 /** The card record of one entity, claim group or quote group. */
 export interface DetailsRow {
@@ -181,7 +219,8 @@ export interface DetailsRecordRow {
 
 /**
  * Where the card records whose key ("kind:id", detailsKey) hashes to directory row `id` are: `keys[i]`
- * is in DetailsRecordRow `rows[i]`.
+ * is in DetailsRecordRow `rows[i]`, under the data key `sources[source[i]]` (layout 6: a row shared
+ * with an earlier generation), or the directory's own when `source` is absent.
  */
 export interface DetailsDirectoryRow {
   data: string;
@@ -189,6 +228,8 @@ export interface DetailsDirectoryRow {
   id: string;
   keys: string[];
   rows: number[];
+  sources?: string[];
+  source?: number[];
 }
 
 /** The key a card record is listed under in the directory. */
@@ -238,8 +279,8 @@ export interface StateRow {
 export interface CorpusDb extends DBSchema {
   corpora: { key: string; value: CorpusMeta };
   articles: { key: [string, number]; value: ArticleRow; indexes: { id: [string, string] } };
-  records: { key: [string, string, number]; value: RecordRow };
-  details: { key: [string, string, string]; value: DetailsRow | DetailsBucketRow | DetailsRecordRow | DetailsDirectoryRow };
+  records: { key: [string, string, number]; value: RecordRow | RecordManifestRow };
+  details: { key: [string, string, string]; value: DetailsRow | DetailsBucketRow | DetailsRecordRow | DetailsDirectoryRow | DetailsManifestRow };
   matcher: { key: [string, string]; value: MatcherRow };
   state: { key: [string, string, number]; value: StateRow };
 }
@@ -324,6 +365,9 @@ const steps: ((db: IDBPDatabase<CorpusDb>, tx: UpgradeTx) => Promise<void>)[] = 
     // No generation has a state yet: its first add analyses in full and keeps one.
     db.createObjectStore('state', { keyPath: ['data', 'part', 'n'] });
   },
+  async () => {
+    // Nothing to move: a generation without manifests has every row its own, and is read so.
+  },
 ];
 
 /** Layout 3's matcher row: the whole MatcherData as the UTF-8 bytes of its JSON text, with its quote bigram index. */
@@ -366,13 +410,32 @@ export async function readArticleRows(tx: ReadTx | IDBPTransaction<CorpusDb, ['a
 
 /** Reassembles one generation's full index from its rows (unvalidated: callers validate); `articlesFrom` as CorpusMeta's. */
 export async function readGeneration(tx: ReadTx, data: string, schemaVersion: number, articlesFrom: readonly string[] = []): Promise<CorpusIndex> {
-  const range = generationRange(data);
   const articles = (await readArticleRows(tx, [...articlesFrom, data])).map((r) => r.record);
   const index: Record<string, unknown> = { schemaVersion, articles };
   for (const coll of RECORD_COLLECTIONS) index[coll] = [];
-  // Keys sort by collection, then chunk number: each collection comes back in index order.
-  for (const row of await (tx as UpgradeTx).objectStore('records').getAll(range)) (index[row.coll] as unknown[]).push(...row.records);
+  for (const row of await readRecordRows(tx, data)) for (const r of row.records) (index[row.coll] as unknown[]).push(r);
   return index as unknown as CorpusIndex;
+}
+
+/**
+ * The record rows of generation `data` (of collection `coll` only, when given), in index order:
+ * where its manifest says (layout 6), or its own rows when it has none (keys sort by collection,
+ * then row number).
+ */
+export async function readRecordRows(tx: ReadTx | IDBPTransaction<CorpusDb, ('state' | 'records')[], 'readonly'>, data: string, coll?: RecordCollection): Promise<RecordRow[]> {
+  const store = (tx as UpgradeTx).objectStore('records');
+  const manifest = (await store.get([data, MANIFEST, 0])) as Partial<RecordManifestRow> | undefined;
+  if (!manifest) {
+    const range = coll === undefined ? generationRange(data) : IDBKeyRange.bound([data, coll], [data, coll, []]);
+    return (await store.getAll(range)) as RecordRow[];
+  }
+  if (!Array.isArray(manifest.refs)) throw new Error(`records manifest of ${data}: expected a list of rows`);
+  const refs = manifest.refs.filter((r) => coll === undefined || r?.coll === coll);
+  const rows = await Promise.all(refs.map((r) => store.get([r.from, r.coll, r.n])));
+  return rows.map((row, k) => {
+    if (!row || !Array.isArray((row as RecordRow).records)) throw new Error(`records row ${refs[k]!.coll} ${refs[k]!.n} of ${refs[k]!.from}: missing or not a list`);
+    return row as RecordRow;
+  });
 }
 
 /** The card record of every entity, claim group and quote group of an index, as rows. */

@@ -8,8 +8,8 @@
  * it. What is held meanwhile is what the records still to come need: article facts (texts packed as
  * UTF-8, outside the JavaScript heap, until the entities' cards are built), the entities until then,
  * and the quotes or claims waiting for their groups (ids and links as fields, the rest packed as
- * UTF-8 JSON and parsed when a card reads it). Cards are written DETAILS_PER_BUCKET to a row in the
- * order they are built (db.ts DetailsRecordRow) and found through a directory written last
+ * UTF-8 JSON and parsed when a card reads it). Cards are written about DETAILS_PER_BUCKET to a row
+ * (cut by content: shared-rows.ts) in the order they are built (db.ts DetailsRecordRow) and found through a directory written last
  * (DetailsDirectoryRow). Before, the whole file's copy was held until the end and the card records
  * built from it in rounds: at 20,000 generated articles ~1 GB of heap
  * (scripts/bench/install-memory.ts).
@@ -22,6 +22,7 @@ import type { CorpusSummary } from '../shared/protocol';
 import { CORPUS_SECTIONS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DETAILS_DIRECTORY_KIND, DETAILS_PER_BUCKET, DETAILS_ROW_KIND, detailsKey, directoryRow, directoryRowCount, type DetailsDirectoryRow, type DetailsRecordRow } from './db';
 import { summarise } from './summary';
+import { MAX_ROW_FACTOR, contentBoundary } from './shared-rows';
 
 /** The one empty list the copy's left-out fields share. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -223,6 +224,13 @@ class LeanQuote extends PackedFields<QuoteFields> implements QuoteRecord {
  */
 const ENTITY_CARDS_PER_RECORD = 1;
 
+/**
+ * The `total` (the corpus's article count) a stored card record carries: none. The store gives a
+ * card the count of the generation it reads (corpus-store.ts readDetails, from the metadata), so
+ * an add, which changes the count, does not change every card record.
+ */
+export const STORED_TOTAL = 0;
+
 /** A row of card records or of the directory, for the generation its writer puts it in. */
 export type DetailsRowOut = Omit<DetailsRecordRow, 'data'> | Omit<DetailsDirectoryRow, 'data'>;
 
@@ -416,12 +424,14 @@ export class DetailsInput {
 
   /** Builds one card record and queues it in the current row. */
   private card(kind: DetectionKind, id: string): void {
-    const record = cardDetailsFrom(this.look, this.articles.length, kind, id);
+    const record = cardDetailsFrom(this.look, STORED_TOTAL, kind, id);
     if (!record) return;
+    const key = detailsKey(kind, id);
     this.records.push(record);
-    this.keys.push(detailsKey(kind, id));
+    this.keys.push(key);
     this.keyRows.push(this.rows);
-    if (this.records.length === DETAILS_PER_BUCKET) this.endRow();
+    // Cut where the content says, so an add's changed cards change their own rows only (shared-rows.ts).
+    if (this.records.length >= DETAILS_PER_BUCKET * MAX_ROW_FACTOR || contentBoundary(key, DETAILS_PER_BUCKET)) this.endRow();
   }
 
   private endRow(): void {

@@ -340,6 +340,7 @@ export function checkMeta(value: unknown): CorpusMeta {
     for (const k of ['created', 'updated', 'schemaVersion'] as const) c.nat(raw[k], k);
     if (raw.retired !== undefined) c.strings(raw.retired, 'retired');
     if (raw.articlesFrom !== undefined) c.strings(raw.articlesFrom, 'articlesFrom');
+    if (raw.rowsFrom !== undefined) c.strings(raw.rowsFrom, 'rowsFrom');
     if (raw.detailsBuckets !== undefined && !(Number.isInteger(raw.detailsBuckets) && raw.detailsBuckets > 0)) c.fail('detailsBuckets', 'expected a whole number above 0');
     if (raw.detailsDirectory !== undefined && !(Number.isInteger(raw.detailsDirectory) && raw.detailsDirectory > 0)) c.fail('detailsDirectory', 'expected a whole number above 0');
     const counts = c.obj(raw.counts, 'counts');

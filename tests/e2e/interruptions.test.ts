@@ -82,9 +82,11 @@ async function strayRows(page: PageLike): Promise<number> {
     // earlier generation that a live one shares (an add writes only the articles it adds) are live.
     const live = new Set(metas.map((m: { data: string }) => m.data));
     const liveArticles = new Set(metas.flatMap((m: { data: string; articlesFrom?: string[] }) => [m.data, ...(m.articlesFrom ?? [])]));
+    // Record and card rows of an earlier generation that a live one shares likewise (CorpusMeta.rowsFrom).
+    const liveRows = new Set(metas.flatMap((m: { data: string; rowsFrom?: string[] }) => [m.data, ...(m.rowsFrom ?? [])]));
     let stray = 0;
     for (const store of ['articles', 'records', 'details', 'matcher', 'state']) {
-      const keep = store === 'articles' ? liveArticles : live;
+      const keep = store === 'articles' ? liveArticles : store === 'records' || store === 'details' ? liveRows : live;
       for (const key of await all(tx.objectStore(store).getAllKeys())) if (!keep.has((key as string[])[0])) stray++;
     }
     db.close();

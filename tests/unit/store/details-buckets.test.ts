@@ -20,9 +20,12 @@ import {
   directoryRow,
   directoryRowCount,
   generationRange,
+  MANIFEST,
   type DetailsDirectoryRow,
+  type DetailsManifestRow,
   type DetailsRecordRow,
 } from '../../../src/store/db';
+import { MAX_ROW_FACTOR } from '../../../src/store/shared-rows';
 import { wideIndex } from '../../fixtures/index/wide-index';
 import { freshStore, secondIndex, seedsIndex } from './helpers';
 
@@ -84,9 +87,13 @@ describe('card record rows and their directory', () => {
     const rows = await s.db.getAll('details', generationRange(meta.data));
     const records = rows.filter((r): r is DetailsRecordRow => r.kind === DETAILS_ROW_KIND);
     const dirs = rows.filter((r): r is DetailsDirectoryRow => r.kind === DETAILS_DIRECTORY_KIND);
-    expect(records.length + dirs.length).toBe(rows.length);
-    // Full rows but the last; every card listed once.
-    expect(records.map((r) => r.records.length).sort((a, b) => b - a)).toEqual(Array.from({ length: Math.ceil(cards / DETAILS_PER_BUCKET) }, (_, i) => (i < Math.floor(cards / DETAILS_PER_BUCKET) ? DETAILS_PER_BUCKET : cards % DETAILS_PER_BUCKET)));
+    // And the manifest (shared-rows.ts), naming every row of records, all of them this generation's.
+    const manifest = rows.filter((r): r is DetailsManifestRow => r.kind === MANIFEST);
+    expect(records.length + dirs.length + manifest.length).toBe(rows.length);
+    expect(manifest[0]!.refs.map((r) => [r.from, r.n]).sort()).toEqual(records.map((r) => [meta.data, Number(r.id)]).sort());
+    // Rows cut by content, none over the cap; every card in one row and listed once.
+    expect(records.every((r) => r.records.length >= 1 && r.records.length <= DETAILS_PER_BUCKET * MAX_ROW_FACTOR)).toBe(true);
+    expect(records.reduce((n, r) => n + r.records.length, 0)).toBe(cards);
     expect(dirs.flatMap((d) => d.keys).sort()).toEqual(cardKeys(index).map(([k, i]) => detailsKey(k, i)).sort());
     for (const [kind, key] of cardKeys(index)) expect(await s.readDetails(meta, kind, key)).toEqual(buildCardDetails(index, kind, key));
     expect(await s.readDetails(meta, 'person', 'person:nobody-here')).toBeNull();

@@ -12,11 +12,12 @@ import type { CorpusStore } from '../../../src/store/corpus-store';
 import { DATA_STORES, generationRange } from '../../../src/store/db';
 import { countRows, freshStore, secondIndex, seedsIndex } from './helpers';
 
-/** Every data row of the corpus `id` stands on, without its generation key (it differs between installs). */
+/** Every data row of the corpus `id` stands on, without its generation key (it differs between installs; a manifest names it too). */
 async function rowsOf(store: CorpusStore, id: string): Promise<Record<string, unknown[]>> {
   const meta = (await store.meta(id))!;
   const out: Record<string, unknown[]> = {};
-  for (const s of DATA_STORES) out[s] = (await store.db.getAll(s, generationRange(meta.data))).map(({ data: _data, ...row }) => row);
+  const own = (row: object) => ('refs' in row && Array.isArray(row.refs) ? { ...row, refs: row.refs.map((r: { from: string }) => ({ ...r, from: r.from === meta.data ? '' : r.from })) } : row);
+  for (const s of DATA_STORES) out[s] = (await store.db.getAll(s, generationRange(meta.data))).map(({ data: _data, ...row }) => own(row));
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { DetectionKind } from '../../../src/core/index/types';
 import { compileMatcher, MATCHER_DATA_VERSION } from '../../../src/core/match/index';
 import { quoteBigrams } from '../../../src/core/match/quotes';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { DB_VERSION, DETAILS_DIRECTORY_KIND, DETAILS_ROW_KIND, detailsBucketRows, detailsRows, generationRange, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
+import { DB_VERSION, MANIFEST, DETAILS_DIRECTORY_KIND, DETAILS_ROW_KIND, detailsBucketRows, detailsRows, generationRange, openCorpusDb, recordRows, type CorpusMeta } from '../../../src/store/db';
 import { unpackMatcher } from '../../../src/store/validate-stored';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { summarise } from '../../../src/store/summary';
@@ -18,7 +18,7 @@ import { SECOND_TEXT, freshDbName, secondIndex } from './helpers';
 
 describe('corpus store: migrations', () => {
   it('opens a version-1 database: card records are built for the corpora it holds, which keep working', async () => {
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
     const name = freshDbName();
     const index = secondIndex();
     const v1 = await openCorpusDb(name, 1);
@@ -187,7 +187,8 @@ describe('corpus store: migrations', () => {
       try {
         const again = (await fresh.meta((await fresh.install(secondIndex(), { name: 'Second', origin: 'imported' })).id))!;
         const strip = (r: { data: string }) => ({ ...r, data: '' });
-        expect(rows.map(strip)).toEqual((await fresh.db.getAll('details', generationRange(again.data))).map(strip));
+        // But the manifest an install writes for the next add to share rows by (the migration's generation has none: it shares nothing).
+        expect(rows.map(strip)).toEqual((await fresh.db.getAll('details', generationRange(again.data))).filter((r) => r.kind !== MANIFEST).map(strip));
       } finally {
         fresh.close();
       }
