@@ -286,20 +286,29 @@ describe.each(BROWSERS)('popup and corpus browser in %s', (name) => {
 });
 
 /**
+ * How long a tab is given to say its own location before its driver's (possibly stale) URL is taken,
+ * and how long a matching tab is waited for. A new Firefox tab's driver URL stays about:blank, so a
+ * tab that answers late (two e2e files share the 2-core machine) must still be asked: one second was
+ * seen to be too short once, under load.
+ */
+const TAB_ASK_MS = 5_000;
+const TAB_WAIT_MS = 30_000;
+
+/**
  * Waits until some tab of the browser shows a URL matching `test`, and returns it. Each tab is
  * asked for its own location (Firefox's driver keeps a stale URL for moz-extension tabs).
  */
 async function waitForTab(ext: ExtensionBrowser, from: PageLike, test: (url: string) => boolean): Promise<string> {
   type RawPage = { evaluate(fn: () => string): Promise<string>; url(): string };
   const raw = from.raw as unknown as { context?: () => { pages(): RawPage[] }; browser?: () => { pages(): Promise<RawPage[]> } };
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + TAB_WAIT_MS;
   for (;;) {
     const pages = ext.name === 'chromium' ? raw.context!().pages() : await raw.browser!().pages();
     const urls = await Promise.all(
       pages.map((p) =>
         Promise.race([
           p.evaluate(() => location.href).catch(() => p.url()),
-          new Promise<string>((r) => setTimeout(() => r(p.url()), 1_000)),
+          new Promise<string>((r) => setTimeout(() => r(p.url()), TAB_ASK_MS)),
         ]),
       ),
     );
