@@ -58,9 +58,11 @@
  *   and capped blocks too, so the same can be done there);
  * - the store writing only what changed: article rows are shared between generations (an add
  *   writes the rows of the articles it adds, CorpusMeta.articlesFrom), since a held article's row
- *   never changes. The rest of a generation is still written whole: the record rows (records in
- *   chunks by position), 241 MB of card records at 5,000 and the matcher. Sharing those needs rows
- *   keyed by record id (now stable) and a way to tell which records an add changed;
+ *   never changes. Record and card rows are cut where a record id hashes to 0 and known by a hash
+ *   of their content, so an add writes only the rows whose content changed and shares the rest
+ *   with the generation it replaces (store/shared-rows.ts; 1,265 -> 164 record rows and 4,982 ->
+ *   451 card rows for 10 added to 5,000); cards carry no corpus total, which is read at card time.
+ *   The matcher parts and the state's rows are still written whole;
  * - a patchable matcher: the compile numbers words in order of first appearance, keys in sorted
  *   order with weights from the claim count (IDF), articles, entities and groups by position, so an
  *   added claim moves numbers all through the claim signatures. Patching needs append-only numbers
