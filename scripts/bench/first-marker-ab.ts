@@ -8,7 +8,7 @@
  * by hand to show where the time goes; none in the shipped code), relative to the load event end.
  * Usage: `tsx scripts/bench/first-marker-ab.ts DIR_A DIR_B [words=200000] [loads=10] [articles=5000]`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cachedCorpusFile } from './corpus-cache';
 import { generatePage } from './generate-page';
-import { launchWithExtension } from './launch';
+import { installAsOnlyCorpus, launchWithExtension } from './launch';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
 import { MARK_WATCH, firstInView } from './store-bench';
@@ -41,22 +41,7 @@ const corpusUrl = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port
 /** A browser with the build in `extDir` and the corpus installed as the only active one; its tab. */
 async function open(extDir: string, name: string): Promise<{ context: BrowserContext; tab: Page }> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const helper = await context.newPage();
-  await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
-  const chunk = readdirSync(join(extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
-  await helper.evaluate(`(async () => {
-    const index = await (await fetch(${JSON.stringify(corpusUrl)})).json();
-    const module = await import(${JSON.stringify(`/assets/${chunk}`)});
-    const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
-    const store = await Store.open();
-    const value = await store.install(index, { name: 'AB', origin: 'imported' });
-    store.close();
-    for (const c of (await chrome.runtime.sendMessage({ type: 'listCorpora', payload: {} })).value) {
-      if (c.id !== value.id && c.active) await chrome.runtime.sendMessage({ type: 'setCorpusActive', payload: { id: c.id, active: false } });
-    }
-  })()`);
-  await helper.close();
+  await installAsOnlyCorpus(context, extDir, corpusUrl, 'AB');
   const tab = await context.newPage();
   await tab.addInitScript(MARK_WATCH);
   return { context, tab };

@@ -19,7 +19,7 @@
  * inflated when a loaded machine takes the core away, as sampled wall time is (under load 9-13
  * the profile figure's quartiles of paired differences spanned 80 ms for one build against itself).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ import { extensionTime, type CpuProfile } from './profile-time';
 import { MARK_WATCH, firstInView } from './store-bench';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
-import { launchWithExtension } from './launch';
+import { installAsOnlyCorpus, launchWithExtension } from './launch';
 
 /** CPU profiler sampling interval (µs), as store-bench.ts samples the scan. */
 const PROFILE_INTERVAL_US = 250;
@@ -97,24 +97,7 @@ const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAl
 /** A browser with one build, the corpus installed as its only active corpus, the page loaded once to warm up. */
 async function open(name: string, extDir: string): Promise<Side> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const helper = await context.newPage();
-  await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
-  const chunk = readdirSync(join(extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
-  if (!chunk) throw new Error(`${extDir} has no corpus-store chunk`);
-  // As store-bench.ts installs a corpus: the store's own code, from an extension page.
-  await helper.evaluate(`(async () => {
-    const index = await (await fetch(${JSON.stringify(corpusUrl)})).json();
-    const module = await import(${JSON.stringify(`/assets/${chunk}`)});
-    const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
-    const store = await Store.open();
-    const value = await store.install(index, { name: 'A/B', origin: 'imported' });
-    store.close();
-    for (const c of (await chrome.runtime.sendMessage({ type: 'listCorpora', payload: {} })).value) {
-      if (c.id !== value.id && c.active) await chrome.runtime.sendMessage({ type: 'setCorpusActive', payload: { id: c.id, active: false } });
-    }
-  })()`);
-  await helper.close();
+  await installAsOnlyCorpus(context, extDir, corpusUrl, 'A/B');
   if (!CPU) await context.addInitScript(MARK_WATCH);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);

@@ -11,7 +11,7 @@
  * taken for a copy of them (select.ts RESTATED_TWICE) and their markers are withdrawn, so some loads
  * end with no marker and the scan measured is not the bench's; pass `5` for the bench's smallest row.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ import { cachedCorpusFile } from './corpus-cache';
 import { extensionTime, type CpuProfile } from './profile-time';
 import { ROOT, readSeeds } from './seed-text';
 import { serveDir } from './server';
-import { launchWithExtension } from './launch';
+import { installAsOnlyCorpus, launchWithExtension } from './launch';
 
 interface Node {
   id: number;
@@ -49,24 +49,9 @@ try {
     });
     await new Promise<void>((r) => fileServer.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}/c.json`;
-    const helper = await context.newPage();
-    await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
-    const chunk = readdirSync(join(extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
-    const result = await helper.evaluate(`(async () => {
-      const index = await (await fetch(${JSON.stringify(url)})).json();
-      const module = await import(${JSON.stringify(`/assets/${chunk}`)});
-      const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
-      const store = await Store.open();
-      const value = await store.install(index, { name: 'Profile', origin: 'imported' });
-      store.close();
-      for (const c of (await chrome.runtime.sendMessage({ type: 'listCorpora', payload: {} })).value) {
-        if (c.id !== value.id && c.active) await chrome.runtime.sendMessage({ type: 'setCorpusActive', payload: { id: c.id, active: false } });
-      }
-      return value.id;
-    })()`);
-    console.log(`installed ${articles} articles as ${String(result)}`);
+    const result = await installAsOnlyCorpus(context, extDir, url, 'Profile');
+    console.log(`installed ${articles} articles as ${result}`);
     fileServer.close();
-    await helper.close();
   }
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);

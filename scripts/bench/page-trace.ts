@@ -12,7 +12,7 @@
  * JavaScript (the V8 profiler inside the trace) and prints the self time by function of each build
  * (a build with `--minify false` keeps names).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { cachedCorpusFile } from './corpus-cache';
 import { generatePage } from './generate-page';
-import { launchWithExtension } from './launch';
+import { installAsOnlyCorpus, launchWithExtension } from './launch';
 import { SCAN_TRACE_CATEGORIES, scanCpu, type TraceEvent } from './scan-trace';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
@@ -61,24 +61,7 @@ const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAl
 
 async function open(name: string, extDir: string): Promise<Side> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const helper = await context.newPage();
-  await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
-  const chunk = readdirSync(join(extDir, 'assets')).find((f) => /^corpus-store-.*\.js$/.test(f));
-  if (!chunk) throw new Error(`${extDir} has no corpus-store chunk`);
-  // As page-ab.ts installs the corpus: the store's own code, from an extension page.
-  await helper.evaluate(`(async () => {
-    const index = await (await fetch(${JSON.stringify(corpusUrl)})).json();
-    const module = await import(${JSON.stringify(`/assets/${chunk}`)});
-    const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
-    const store = await Store.open();
-    const value = await store.install(index, { name: 'Trace', origin: 'imported' });
-    store.close();
-    for (const c of (await chrome.runtime.sendMessage({ type: 'listCorpora', payload: {} })).value) {
-      if (c.id !== value.id && c.active) await chrome.runtime.sendMessage({ type: 'setCorpusActive', payload: { id: c.id, active: false } });
-    }
-  })()`);
-  await helper.close();
+  await installAsOnlyCorpus(context, extDir, corpusUrl, 'Trace');
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await tab.goto(`${server.origin}/page.html?warm`, { waitUntil: 'load' });
