@@ -8,9 +8,7 @@
  * by hand to show where the time goes; none in the shipped code), relative to the load event end.
  * Usage: `tsx scripts/bench/first-marker-ab.ts DIR_A DIR_B [words=200000] [loads=10] [articles=5000]`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -31,17 +29,11 @@ const path = `store-page-${words / 1000}k.html`;
 writeFileSync(join(dir, path), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
 const server = await serveDir(dir);
 const file = await cachedCorpusFile(articles, console.log);
-const fileServer = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-  res.end(readFileSync(file.path));
-});
-await new Promise<void>((r) => fileServer.listen(0, '127.0.0.1', r));
-const corpusUrl = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}/c.json`;
 
 /** A browser with the build in `extDir` and the corpus installed as the only active one; its tab. */
 async function open(extDir: string, name: string): Promise<{ context: BrowserContext; tab: Page }> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  await installAsOnlyCorpus(context, extDir, corpusUrl, 'AB');
+  await installAsOnlyCorpus(context, extDir, file.path, 'AB');
   const tab = await context.newPage();
   await tab.addInitScript(MARK_WATCH);
   return { context, tab };
@@ -98,6 +90,5 @@ try {
   await a.context.close().catch(() => undefined);
   await b.context.close().catch(() => undefined);
   await server.close();
-  fileServer.close();
   rmSync(dir, { recursive: true, force: true });
 }

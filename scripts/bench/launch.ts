@@ -1,5 +1,7 @@
 /** The bench's one way to start Chromium with the built extension loaded (a persistent profile, headless, offline flags). */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_BIN, OFFLINE_HEADLESS_ARGS } from '../lib/chromium';
@@ -18,11 +20,25 @@ export function launchWithExtension(profile: string, extDir: string, executableP
 }
 
 /**
- * Installs the corpus file served at `corpusUrl` through the store's own code (its built chunk,
- * imported from an extension page of `context`), as the only active corpus; returns its id. The
- * bench's page tools (page-ab, page-trace, page-profile, first-marker-ab) install their corpus so.
+ * Installs the corpus file at `corpusPath` (served on 127.0.0.1 for the call) through the store's
+ * own code (its built chunk, imported from an extension page of `context`), as the only active
+ * corpus; returns its id. The bench's page tools (page-ab, page-trace, page-profile,
+ * first-marker-ab) install their corpus so.
  */
-export async function installAsOnlyCorpus(context: BrowserContext, extDir: string, corpusUrl: string, name: string): Promise<string> {
+export async function installAsOnlyCorpus(context: BrowserContext, extDir: string, corpusPath: string, name: string): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(readFileSync(corpusPath));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    return await installFrom(context, extDir, `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`, name);
+  } finally {
+    server.close();
+  }
+}
+
+async function installFrom(context: BrowserContext, extDir: string, corpusUrl: string, name: string): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const helper = await context.newPage();
   await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);

@@ -19,9 +19,7 @@
  * inflated when a loaded machine takes the core away, as sampled wall time is (under load 9-13
  * the profile figure's quartiles of paired differences spanned 80 ms for one build against itself).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -86,18 +84,12 @@ const dir = mkdtempSync(join(tmpdir(), 'cl-page-ab-'));
 writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
 const server = await serveDir(dir);
 const corpus = await cachedCorpusFile(ARTICLES, console.log);
-const corpusServer = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-  res.end(readFileSync(corpus.path));
-});
-await new Promise<void>((r) => corpusServer.listen(0, '127.0.0.1', r));
-const corpusUrl = `http://127.0.0.1:${(corpusServer.address() as AddressInfo).port}/corpus.json`;
 const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000 });
 
 /** A browser with one build, the corpus installed as its only active corpus, the page loaded once to warm up. */
 async function open(name: string, extDir: string): Promise<Side> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  await installAsOnlyCorpus(context, extDir, corpusUrl, 'A/B');
+  await installAsOnlyCorpus(context, extDir, corpus.path, 'A/B');
   if (!CPU) await context.addInitScript(MARK_WATCH);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -152,7 +144,6 @@ try {
   console.log(`B - A, first marker in view, paired loads: median ${at(firstDiff, 0.5).toFixed(1)} ms, q25 ${at(firstDiff, 0.25).toFixed(1)}, q75 ${at(firstDiff, 0.75).toFixed(1)}`);
 } finally {
   for (const side of sides) await side.context.close().catch(() => undefined);
-  corpusServer.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,9 +11,7 @@
  * taken for a copy of them (select.ts RESTATED_TWICE) and their markers are withdrawn, so some loads
  * end with no marker and the scan measured is not the bench's; pass `5` for the bench's smallest row.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePage } from './generate-page';
@@ -43,15 +41,8 @@ try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   if (articles !== null) {
     const file = await cachedCorpusFile(articles, console.log);
-    const fileServer = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      res.end(readFileSync(file.path));
-    });
-    await new Promise<void>((r) => fileServer.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(fileServer.address() as AddressInfo).port}/c.json`;
-    const result = await installAsOnlyCorpus(context, extDir, url, 'Profile');
+    const result = await installAsOnlyCorpus(context, extDir, file.path, 'Profile');
     console.log(`installed ${articles} articles as ${result}`);
-    fileServer.close();
   }
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);

@@ -12,9 +12,7 @@
  * JavaScript (the V8 profiler inside the trace) and prints the self time by function of each build
  * (a build with `--minify false` keeps names).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -51,17 +49,11 @@ const dir = mkdtempSync(join(tmpdir(), 'cl-page-trace-'));
 writeFileSync(join(dir, 'page.html'), generatePage({ words, seed: 2016 + words, seeds: readSeeds() }).html);
 const server = await serveDir(dir);
 const corpus = await cachedCorpusFile(ARTICLES, console.log);
-const corpusServer = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-  res.end(readFileSync(corpus.path));
-});
-await new Promise<void>((r) => corpusServer.listen(0, '127.0.0.1', r));
-const corpusUrl = `http://127.0.0.1:${(corpusServer.address() as AddressInfo).port}/corpus.json`;
 const marked = (tab: Page) => tab.waitForFunction(() => document.querySelectorAll('coverage-lens-mark').length > 0, undefined, { timeout: 60_000, polling: 100 });
 
 async function open(name: string, extDir: string): Promise<Side> {
   const context = await launchWithExtension(join(dir, `profile-${name}`), extDir);
-  await installAsOnlyCorpus(context, extDir, corpusUrl, 'Trace');
+  await installAsOnlyCorpus(context, extDir, corpus.path, 'Trace');
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await tab.goto(`${server.origin}/page.html?warm`, { waitUntil: 'load' });
@@ -159,7 +151,6 @@ try {
   }
 } finally {
   for (const side of sides) await side.context.close().catch(() => undefined);
-  corpusServer.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
