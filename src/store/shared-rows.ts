@@ -11,7 +11,7 @@
  * rows are only added under a new data key, and removing an older generation leaves the rows a
  * live one lists (corpus-store.ts removeGeneration), so an interrupted add leaves the corpus as it was.
  */
-import { hashText } from '../core/match/symbols';
+import { digest, hashText } from '../core/match/symbols';
 
 /** Where one row of a generation is: its content hash, the data key it is stored under and its number there. */
 export interface RowRef {
@@ -33,26 +33,15 @@ export function contentBoundary(key: string, average: number): boolean {
 export const MAX_ROW_FACTOR = 4;
 
 /**
- * A row's content key: a 64-bit hash (two 32-bit multiply-xor lanes, mixed at the end) of its
- * records' JSON text, with the text's length. JSON text because a record's fields come in the order
- * they were made, so equal records give equal texts. Hashed as a string, not as bytes: at 5,000
- * generated articles (135 M characters of record rows, Node, CPU s, under load) the text took
- * 0.7-0.9 to make and this hash 0.7 more, where encoding it as UTF-8 (0.96) and SHA-256 through
- * crypto.subtle (1.30) cost more than the structured clone of the rows they spared (1.29). Two different rows of one
- * corpus (a few thousand) share a key with odds of about 1 in 10^12 per add.
+ * A row's content key: the digest (core/match/symbols digest, 128 bits) of its records' JSON text.
+ * JSON text because a record's fields come in the order they were made, so equal records give equal
+ * texts. Hashed as a string, not as bytes: at 5,000 generated articles (135 M characters of record
+ * rows, Node, CPU s, under load) the text took 0.7-0.9 to make, where encoding it as UTF-8 (0.96)
+ * and SHA-256 through crypto.subtle (1.30) cost more than the structured clone of the rows they
+ * spared (1.29).
  */
 export async function rowHash(records: readonly unknown[]): Promise<string> {
-  const text = JSON.stringify(records);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length.toString(36)}`;
+  return digest(JSON.stringify(records));
 }
 
 /** The data keys other than `own` whose rows `refs` name. */

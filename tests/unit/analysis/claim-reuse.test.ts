@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCorpus, type AnalysisState, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
-import { digest } from '../../../src/core/analysis/claim-reuse';
+import { digest } from '../../../src/core/match/symbols';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from './helpers';
