@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { cardReply } from '../../src/background/card-reply';
 import { MAX_CARD_ARTICLES, MAX_CARD_MEMBERS, MAX_CARD_RELATED, buildCardDetails, type CardRecord } from '../../src/core/index/card-details';
 import { buildDetails, type ClaimDetails, type EntityDetails, type QuoteDetails } from '../../src/core/index/details';
-import type { CorpusIndex, DetectionKind } from '../../src/core/index/types';
+import type { DetectionKind } from '../../src/core/index/types';
 import { makeMiniIndex } from '../fixtures/index/mini-index';
 import { OUTLETS, wideIndex } from '../fixtures/index/wide-index';
-import { secondIndex, seedsIndex } from './store/helpers';
+import { cardKeys, secondIndex, seedsIndex } from './store/helpers';
 
-/** Every card key of an index. */
-function cardKeys(index: CorpusIndex): [DetectionKind, string][] {
-  return [
-    ...index.entities.map((e): [DetectionKind, string] => [e.kind, e.id]),
-    ...index.claimGroups.map((g): [DetectionKind, string] => ['claim', g.id]),
-    ...index.quoteGroups.map((g): [DetectionKind, string] => ['quote', g.id]),
-  ];
-}
 
 describe('buildCardDetails: the full record cut as a card gets it', () => {
   it.each([

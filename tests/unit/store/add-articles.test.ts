@@ -10,13 +10,12 @@ import { resolve } from 'node:path';
 import { analyseCorpus, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
 import type { StoredTokens } from '../../../src/core/analysis/stored-tokens';
-import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 import type { CorpusStore } from '../../../src/store/corpus-store';
 import { readCorpus } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from '../analysis/helpers';
-import { countRows, freshStore } from './helpers';
+import { cardKeys, countRows, freshStore } from './helpers';
 import { generationRange } from '../../../src/store/db';
 
 const open: CorpusStore[] = [];
@@ -27,14 +26,6 @@ afterEach(() => {
 /** Analysing 30 generated articles twice and installing them twice takes seconds on a loaded 2-core machine. */
 const TIMEOUT_MS = 120_000;
 
-/** Every card record key of an index. */
-function cardKeys(index: CorpusIndex): [DetectionKind, string][] {
-  return [
-    ...index.entities.map((e): [DetectionKind, string] => [e.kind, e.id]),
-    ...index.claimGroups.map((g): [DetectionKind, string] => ['claim', g.id]),
-    ...index.quoteGroups.map((g): [DetectionKind, string] => ['quote', g.id]),
-  ];
-}
 
 /** A store holding only the full analysis of `articles`, for comparing row counts. */
 async function installedAlone(articles: ArticleInput[]): Promise<CorpusStore> {

@@ -18,7 +18,7 @@ import { generationRange, type StateRow } from '../../../src/store/db';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from '../analysis/helpers';
-import { freshStore } from './helpers';
+import { failPuts, freshStore } from './helpers';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -221,16 +221,11 @@ describe('the analysis state kept by the store', () => {
     const beforeIndex = serialiseIndex(await s.readIndex(id));
     // The context dies while the state rows are being written: no clean-up runs.
     (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
-    const proto = IDBObjectStore.prototype;
-    const original = proto.put;
-    proto.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'state' && (args[0] as StateRow).part !== '#head') throw new Error('the tab was closed');
-      return original.apply(this, args);
-    };
+    const restore = failPuts('state', () => new Error('the tab was closed'), (row) => (row as StateRow).part !== '#head');
     try {
       await expect(addAsTheWorker(s, id, newOnes)).rejects.toThrow('the tab was closed');
     } finally {
-      proto.put = original;
+      restore();
     }
     // The head of the new state was written, under the generation that never became the corpus's.
     const after = (await s.meta(id))!;

@@ -10,7 +10,7 @@ import { BUNDLED_CORPUS_ID, DETAILS_ROWS_PER_TRANSACTION, StorageFullError, type
 import { DETAILS_PER_BUCKET, DETAILS_ROW_KIND, RECORDS_PER_ROW, RECORD_COLLECTIONS, directoryRowCount, generationRange, readGeneration, recordRows, type DetailsRecordRow } from '../../../src/store/db';
 import { MAX_ROW_FACTOR } from '../../../src/store/shared-rows';
 import type { CorpusIndex } from '../../../src/core/index/types';
-import { SECOND_TEXT, SEEDS_TEXT, countRows, freshDbName, freshStore, secondIndex, seedsIndex } from './helpers';
+import { countRows, failPuts, freshDbName, freshStore, SECOND_TEXT, secondIndex, SEEDS_TEXT, seedsIndex } from './helpers';
 
 const open: CorpusStore[] = [];
 async function store(name?: string): Promise<CorpusStore> {
@@ -295,19 +295,6 @@ describe('corpus store: bad data read back', () => {
 });
 
 describe('corpus store: interrupted and failed installs', () => {
-  /** Makes every put into `storeName` throw `error` until restored. */
-  function failPuts(storeName: string, error: () => Error): () => void {
-    const proto = IDBObjectStore.prototype;
-    const original = proto.put;
-    proto.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === storeName) throw error();
-      return original.apply(this, args);
-    };
-    return () => {
-      proto.put = original;
-    };
-  }
-
   it('an install interrupted before its final transaction is never active and is removed on startup', async () => {
     const name = freshDbName();
     const s = await store(name);

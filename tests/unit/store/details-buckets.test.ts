@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CARD_ARTICLES, MAX_CARD_MEMBERS, buildCardDetails, type CardRecord } from '../../../src/core/index/card-details';
-import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
+import type { CorpusIndex } from '../../../src/core/index/types';
 import type { CorpusStore } from '../../../src/store/corpus-store';
 import {
   DETAILS_BUCKET_KIND,
@@ -27,7 +27,7 @@ import {
 } from '../../../src/store/db';
 import { MAX_ROW_FACTOR } from '../../../src/store/shared-rows';
 import { wideIndex } from '../../fixtures/index/wide-index';
-import { freshStore, secondIndex, seedsIndex } from './helpers';
+import { cardKeys, freshStore, secondIndex, seedsIndex } from './helpers';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -40,14 +40,6 @@ async function store(): Promise<CorpusStore> {
   return s;
 }
 
-/** Every card record key of an index. */
-function cardKeys(index: CorpusIndex): [DetectionKind, string][] {
-  return [
-    ...index.entities.map((e): [DetectionKind, string] => [e.kind, e.id]),
-    ...index.claimGroups.map((g): [DetectionKind, string] => ['claim', g.id]),
-    ...index.quoteGroups.map((g): [DetectionKind, string] => ['quote', g.id]),
-  ];
-}
 
 describe('card record rows and their directory', () => {
   it.each([

@@ -11,13 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyseCorpus, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
 import type { StoredTokens } from '../../../src/core/analysis/stored-tokens';
-import type { CorpusIndex, DetectionKind } from '../../../src/core/index/types';
 import { serialiseCorpusFile } from '../../../src/store/corpus-file';
 import { CorpusStore } from '../../../src/store/corpus-store';
 import { DATA_STORES, DETAILS_ROW_KIND, MANIFEST, generationRange, openCorpusDb, type CorpusMeta, type DetailsManifestRow, type DetailsRecordRow, type RecordManifestRow, type RecordRow } from '../../../src/store/db';
 import { STORED_TOTAL } from '../../../src/store/details-input';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
-import { countRows, freshDbName, freshStore } from './helpers';
+import { cardKeys, countRows, failPuts, freshDbName, freshStore } from './helpers';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -27,13 +26,6 @@ afterEach(() => {
 /** Analysing and installing 40 generated articles a few times takes a while on a loaded 2-core machine. */
 const TIMEOUT_MS = 180_000;
 
-function cardKeys(index: CorpusIndex): [DetectionKind, string][] {
-  return [
-    ...index.entities.map((e): [DetectionKind, string] => [e.kind, e.id]),
-    ...index.claimGroups.map((g): [DetectionKind, string] => ['claim', g.id]),
-    ...index.quoteGroups.map((g): [DetectionKind, string] => ['quote', g.id]),
-  ];
-}
 
 async function manifests(s: CorpusStore, data: string): Promise<{ records: RecordManifestRow; details: DetailsManifestRow }> {
   return {
@@ -147,16 +139,11 @@ describe('rows an add shares with the generation it replaces', () => {
     const rows0 = await rowContents(s, meta0.data);
     // The add dies while its card directory is written (after its record and card rows): no clean-up runs.
     (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
-    const proto = IDBObjectStore.prototype;
-    const put = proto.put;
-    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'details' && (args[0] as { kind?: string }).kind === MANIFEST) throw new Error('the worker stopped');
-      return put.apply(this, args);
-    };
+    const restore = failPuts('details', () => new Error('the worker stopped'), (row) => (row as { kind?: string }).kind === MANIFEST);
     try {
       await expect(add(s, id, added)).rejects.toThrow('the worker stopped');
     } finally {
-      proto.put = put;
+      restore();
     }
     // The corpus reads as it did, from the rows it had.
     const meta = (await s.meta(id))!;
