@@ -219,8 +219,6 @@ export function extractClaims(
     const isSpeech = quotedShare(d, span.start, span.end) > QUOTED_SHARE;
     let actor: string | null = null;
     let type: ClaimType | null = null;
-    // Whether the whole sentence is a claim (direct speech may be one only by its clauses).
-    let whole = true;
     const { figures, years, numberTokens } = findFigures(d.text, toks);
     const dates = findDates(toks, years, d.text);
     const placeList = findPlaces(toks, places, d.text, coveredByMention);
@@ -230,11 +228,7 @@ export function extractClaims(
       // A speaker the analysis could not name ("the letter said") is enough when other outlets
       // quote the same words: an utterance several outlets carry is check-worthy in itself.
       const speaker = speakers.get(s) ?? null;
-      if (!speaker && !sharedQuote.has(s)) continue;
-      whole = !isOpinion(words) && findEventVerb(toks, (i) => !coveredByMention(i)) >= 0;
-      // An opinion may still carry a fact in a clause ("we should say it is a coup against the
-      // unions who stayed with him"): its clauses are read below, as the speaker's.
-      if (!whole && (!speaker || words.length <= LONG_SENTENCE_WORDS)) continue;
+      if ((!speaker && !sharedQuote.has(s)) || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
       actor = speaker;
       if (speaker) entitySet.add(speaker);
       type = 'quoted';
@@ -277,13 +271,13 @@ export function extractClaims(
       const key = wordKey(t.norm);
       if (key !== null) keywords.add(key);
     });
-    if (type === 'quoted' && whole && keywords.size < MIN_QUOTED_KEYWORDS) continue;
+    if (type === 'quoted' && keywords.size < MIN_QUOTED_KEYWORDS) continue;
     for (const [e, texts] of described) if (texts.some((x) => text.includes(x))) entitySet.add(e);
     const isGathering = words.some((w) => GATHERING_WORDS.has(w.norm));
     const speechGroups = actor && isGathering
       ? [...new Set(nearby.filter((q) => q.speaker === actor && Math.abs(q.sentence - s) <= SPEECH_WINDOW).map((q) => q.group))].sort((a, b) => a - b)
       : [];
-    if (whole) out.push({
+    out.push({
       speechGroups,
       article: d.id,
       sentence: s,
@@ -297,14 +291,12 @@ export function extractClaims(
       keywords: [...keywords].sort(),
       isGathering,
     });
-    if (type === 'quoted' && whole) continue;
+    if (type === 'quoted') continue;
     // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
     // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
     // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
     if (words.length <= LONG_SENTENCE_WORDS) continue;
-    // Direct speech is cut inside its quotation marks, and a clause of opinion is no claim.
-    const cutAt = type === 'quoted' ? () => false : quoted;
-    const clauses = clauseSpans(toks, cutAt);
+    const clauses = clauseSpans(toks, quoted);
     if (clauses.length < 2) continue;
     let parts = 0;
     for (const [a, b] of clauses) {
@@ -312,8 +304,7 @@ export function extractClaims(
       const partWords = part.filter((t) => t.isWord);
       if (partWords.length < MIN_CLAUSE_WORDS) continue;
       const partFigures = figures.filter((f) => f.span.start >= part[0].start && f.span.end <= part[part.length - 1].end);
-      if (type === 'quoted' && isOpinion(partWords)) continue;
-      if (!partFigures.length && findEventVerb(part, (i) => !cutAt(i + a) && !coveredByMention(i + a)) < 0) continue;
+      if (!partFigures.length && findEventVerb(part, (i) => !quoted(i + a) && !coveredByMention(i + a)) < 0) continue;
       const partKeywords = new Set<string>();
       part.forEach((t, j) => {
         const i = j + a;
@@ -337,7 +328,7 @@ export function extractClaims(
         article: d.id,
         sentence: s,
         text: d.text.slice(start, end),
-        type: type === 'quoted' ? 'quoted' : partFigures.length ? 'figure' : partPlaces.length || partDates.length ? 'event' : 'statement',
+        type: partFigures.length ? 'figure' : partPlaces.length || partDates.length ? 'event' : 'statement',
         entities: [...partEntities].sort(),
         actor,
         figures: partFigures,
