@@ -6,14 +6,17 @@
  * - "retrieval": such claims exist but none is among the held-out sentence's first K candidates;
  * - "re-rank": a member claim is retrieved but its link probability is under the fitted threshold;
  * - "policy": the matcher links it alone but the lookup (page marking policy, block context) does not.
+ * Each member sentence is read with the people its page named before it (as the lookup reads the
+ * page block by block), so a "he" or "the leader" stands for the person the eval's lookup resolves.
  * Prints each miss with the sentences, the best member claim's rank and probability, and a count
  * per stage. Reads the alignment, never the dev set's held-back split.
  */
 import { resolve } from 'node:path';
-import { compileMatcher, createMatcher, type MatcherData } from '../src/core/match';
+import { compileMatcher, createMatcher, PagePeople, type Matcher, type MatcherData } from '../src/core/match';
 import { RETRIEVE_K } from '../src/core/match/claims';
 import { FEATURES, fittedModel, probability } from '../src/core/match/rerank';
 import { ALIGNMENT_FILE, indexArticles, leaveOneOutletOut, readAlignment } from './lib/claim-eval';
+import { splitBlocks } from './lib/lookup';
 import { readCorpus } from './lib/read-corpus';
 import { wordVectors } from './lib/word-vectors';
 
@@ -28,6 +31,23 @@ const missed = new Set([...perArticle.values()].flatMap((s) => s.errors).filter(
 /** Each non-zero feature as name=value(weight × value), the terms of the logit. */
 const contributions = (row: Float64Array) =>
   FEATURES.map((n, i) => (row[i] ? `${n}=${+row[i].toFixed(2)}(${(model.weights[i] * row[i]).toFixed(2)})` : '')).filter(Boolean).join(' ') + ` bias=${(model as { bias: number }).bias}`;
+/**
+ * The page's people before `at` in `text`, as the lookup hands them on: the blocks before the
+ * member's, then its own block up to the member (a "he" or "the leader" in the member stands for them).
+ */
+function peopleBefore(matcher: Matcher, text: string, at: number): PagePeople {
+  const people = new PagePeople();
+  for (const b of splitBlocks(text)) {
+    if (b.start + b.text.length <= at) {
+      matcher.scan(b.text, { pagePeople: people });
+      continue;
+    }
+    const before = b.text.slice(0, Math.max(0, at - b.start));
+    if (before.trim()) matcher.scan(before, { pagePeople: people });
+    break;
+  }
+  return people;
+}
 const stages = new Map<string, number>();
 const count = (s: string) => stages.set(s, (stages.get(s) ?? 0) + 1);
 
@@ -55,6 +75,7 @@ for (const held of articles) {
           matcher.scan(m.text, {
             kinds: { claim: true },
             claimThreshold: 0,
+            pagePeople: peopleBefore(matcher, held.text, held.text.indexOf(m.text)),
             claimProbe: (claim, f, sentence) => {
               if (sentence !== last) [last, r] = [sentence, 0];
               if (claimIds.has(claim)) {
