@@ -24,9 +24,6 @@ import { stem } from '../lang/lemmas';
 import { normalize } from '../lang/normalize';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
-import { MODAL_WORDS } from '../lang/certainty';
-
-const MODAL_SET: ReadonlySet<string> = new Set(MODAL_WORDS);
 import { isCreditLine } from '../lang/clauses';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { toTokenRun } from '../lang/token-flags';
@@ -231,10 +228,7 @@ export function extractClaims(
       // A speaker the analysis could not name ("the letter said") is enough when other outlets
       // quote the same words: an utterance several outlets carry is check-worthy in itself.
       const speaker = speakers.get(s) ?? null;
-      // Without an event of its own, a plain statement of its speaker's ("This is about the
-      // future of the party") still states what a page may report; a modal or conditional one does not.
-      const plain = speaker !== null && !words.some((w) => MODAL_SET.has(w.norm));
-      if ((!speaker && !sharedQuote.has(s)) || isOpinion(words) || (!plain && findEventVerb(toks, (i) => !coveredByMention(i)) < 0)) continue;
+      if ((!speaker && !sharedQuote.has(s)) || isOpinion(words) || findEventVerb(toks, (i) => !coveredByMention(i)) < 0) continue;
       actor = speaker;
       if (speaker) entitySet.add(speaker);
       type = 'quoted';
