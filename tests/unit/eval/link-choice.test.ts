@@ -3,7 +3,7 @@
  * out-of-fold counts, each expected value worked out from the counts by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseLink, choosePoint, GRID, gridFigures, type Cell } from '../../../scripts/lib/link-choice';
+import { chooseL2, chooseLink, choosePoint, GRID, gridFigures, type Cell } from '../../../scripts/lib/link-choice';
 
 /** One item's cells over GRID from a function of the probability t. */
 const item = (at: (t: number) => Cell): Cell[] => GRID.map((t) => at(t));
@@ -28,8 +28,12 @@ describe('choosePoint', () => {
     // F1 is the same from 0.05 to 0.55 (51 grid points): the middle one, 0.30.
     ['a tie: the middle of the tied probabilities, not an edge', curve((t) => (t <= 0.55 ? 180 : 150)), 0.3],
     // Below 0.4 half the links are wrong (the lower bound far under 0.9); from 0.4 all are right, the
-    // best F1 of those tied from 0.40 to 0.59 (20 points: the tenth, 0.49).
+    // most recall of those tied from 0.40 to 0.59 (20 points: the tenth, 0.49).
     ['the best F1 under the precision target is passed over', curve((t) => (t < 0.4 ? 190 : t < 0.6 ? 170 : 120), (t) => (t < 0.4 ? 380 : t < 0.6 ? 170 : 120)), 0.49],
+    // Below 0.5 precision 0.95 on 200 links (Wilson lower bound 0.918, above 0.9), recall 0.95, F1 0.95;
+    // from 0.5 precision 1, recall 0.945, F1 0.972: the most recall wins over the better F1 (45 tied
+    // points from 0.05 to 0.49: the 23rd, 0.27).
+    ['most recall at the target, not the best F1', curve((t) => (t < 0.5 ? 190 : 189), (t) => (t < 0.5 ? 200 : 189)), 0.27],
     // Never precise enough: the best F1 overall (t < 0.5: 150 of 300; from 0.5: 40 of 80, a lower F1).
     ['none reaches the target: the highest F1 overall', curve((t) => (t < 0.5 ? 150 : 40), (t) => (t < 0.5 ? 300 : 80)), 0.27],
   ])('%s', (_name, scored, expected) => {
@@ -51,5 +55,20 @@ describe('chooseLink', () => {
     expect(chooseLink(items, 200)).toEqual(a);
     expect(a.low).toBeLessThanOrEqual(a.t);
     expect(a.t).toBeLessThanOrEqual(a.high);
+  });
+});
+
+describe('chooseL2', () => {
+  it('takes the largest penalty within one standard error of the lowest loss', () => {
+    // Lowest 0.180 ± 0.010 at 0.001: 0.003 (0.189) is within, 0.01 (0.215) is not.
+    const table = [
+      { l2: 0.0003, loss: 0.185, se: 0.011 },
+      { l2: 0.001, loss: 0.18, se: 0.01 },
+      { l2: 0.003, loss: 0.189, se: 0.009 },
+      { l2: 0.01, loss: 0.215, se: 0.008 },
+    ];
+    expect(chooseL2(table)).toBe(0.003);
+    // With a tight minimum only the best one is within.
+    expect(chooseL2(table.map((r) => ({ ...r, se: 0.001 })))).toBe(0.001);
   });
 });

@@ -1,6 +1,6 @@
 /** The re-ranker's fit: logistic regression by gradient descent recovers what generated the labels. */
 import { describe, expect, it } from 'vitest';
-import { fitLogistic } from '../../../src/core/match/logistic';
+import { fitLogistic, fitLogisticNewton } from '../../../src/core/match/logistic';
 import { sigmoid } from '../../../src/core/match/rerank';
 
 /** A small deterministic generator (LCG), so the test data is the same on every run. */
@@ -60,5 +60,42 @@ describe('fitLogistic', () => {
   it('names the shape that is wrong', () => {
     expect(() => fitLogistic(new Float64Array(5), new Uint8Array(2), 3)).toThrow(/5 values, expected 2 rows × 3 features/);
     expect(() => fitLogistic(new Float64Array(0), new Uint8Array(0), 3)).toThrow(/no rows/);
+  });
+});
+
+describe('fitLogisticNewton', () => {
+  /** 600 noisy rows of 3 features in [0, 1] from weights (2, −3, 0.5) and bias −0.2. */
+  const data = () => {
+    const next = rng(5);
+    const n = 600;
+    const x = new Float64Array(n * 3);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      let z = -0.2;
+      [2, -3, 0.5].forEach((w, f) => {
+        x[i * 3 + f] = next();
+        z += w * x[i * 3 + f];
+      });
+      y[i] = next() < sigmoid(z) ? 1 : 0;
+    }
+    return { x, y };
+  };
+  it('reaches the optimum gradient descent converges to, in a few dozen steps at most', () => {
+    const { x, y } = data();
+    const newton = fitLogisticNewton(x, y, 3, 0.01);
+    const descent = fitLogistic(x, y, 3, { l2: 0.01, iterations: 200_000, tolerance: 1e-9 });
+    newton.weights.forEach((w, f) => expect(w).toBeCloseTo(descent.weights[f], 4));
+    expect(newton.bias).toBeCloseTo(descent.bias, 4);
+    expect(newton.iterations).toBeLessThan(50);
+  });
+  it('shrinks the weights as the penalty grows', () => {
+    const { x, y } = data();
+    const norm = (l2: number) => Math.hypot(...fitLogisticNewton(x, y, 3, l2).weights);
+    expect(norm(0.1)).toBeLessThan(norm(0.01));
+    expect(norm(0.01)).toBeLessThan(norm(0.001));
+  });
+  it('names what is wrong', () => {
+    expect(() => fitLogisticNewton(new Float64Array(5), new Uint8Array(2), 3, 0.1)).toThrow(/5 values, expected 2 rows × 3 features/);
+    expect(() => fitLogisticNewton(new Float64Array(3), new Uint8Array(1), 3, 0)).toThrow(/l2 must be > 0/);
   });
 });
