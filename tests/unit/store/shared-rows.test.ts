@@ -198,12 +198,13 @@ describe('rows an add shares with the generation it replaces', () => {
     for (const row of (await s.db.getAll('details')).filter((r): r is DetailsRecordRow => r.kind === DETAILS_ROW_KIND)) for (const card of row.records) expect(card.total).toBe(STORED_TOTAL);
   }, TIMEOUT_MS);
 
-  it('an add cut short leaves the generation it replaced whole, and recover() leaves nothing of it', async () => {
+  // Given a code, the add takes card rows unbuilt from the generation it replaces (placeDeferred).
+  it.each([undefined, 'build-1'])('an add cut short leaves the generation it replaced whole, and recover() leaves nothing of it (code %s)', async (code) => {
     const { held, added } = split();
     const name = freshDbName();
     const s = await freshStore(name);
     const index = analyseCorpus(held);
-    const { id } = await s.install(index, { name: 'Grown', origin: 'imported' });
+    const { id } = await s.install(index, { name: 'Grown', origin: 'imported', ...(code === undefined ? {} : { code }) });
     const clean = await countRows(s);
     const meta0 = (await s.meta(id))!;
     const rows0 = await rowContents(s, meta0.data);
@@ -211,7 +212,7 @@ describe('rows an add shares with the generation it replaces', () => {
     (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
     const restore = failPuts('details', () => new Error('the worker stopped'), (row) => (row as { kind?: string }).kind === MANIFEST);
     try {
-      await expect(add(s, id, added)).rejects.toThrow('the worker stopped');
+      await expect(add(s, id, added, code)).rejects.toThrow('the worker stopped');
     } finally {
       restore();
     }
@@ -229,15 +230,15 @@ describe('rows an add shares with the generation it replaces', () => {
     expect(await strayRows(restarted)).toBe(0);
   }, TIMEOUT_MS);
 
-  it('adds in a row share rows across generations; removals, recover() and delete leave exactly what is read', async () => {
+  it.each([undefined, 'build-1'])('adds in a row share rows across generations; removals, recover() and delete leave exactly what is read (code %s)', async (code) => {
     const { all, held, added } = split();
     const s = await freshStore();
     open.push(s);
-    const { id } = await s.install(analyseCorpus(held), { name: 'Grown', origin: 'imported' });
+    const { id } = await s.install(analyseCorpus(held), { name: 'Grown', origin: 'imported', ...(code === undefined ? {} : { code }) });
     const data0 = (await s.meta(id))!.data;
-    await add(s, id, added.slice(0, 2));
+    await add(s, id, added.slice(0, 2), code);
     const data1 = (await s.meta(id))!.data;
-    await add(s, id, added.slice(2));
+    await add(s, id, added.slice(2), code);
     const meta = (await s.meta(id))!;
     // Rows of the first generation the second shared and the third still reads stay under the first's key.
     expect(meta.rowsFrom).toContain(data0);
@@ -247,6 +248,7 @@ describe('rows an add shares with the generation it replaces', () => {
     const whole = analyseCorpus(all);
     expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(whole));
     for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(meta, kind, key)).not.toBeNull();
+    if (code !== undefined) await expectFreshInstall(s, id, whole);
 
     // A removal cut short (the keys still retired) is finished by recover(), which leaves the rows read.
     await s.db.put('corpora', { ...meta, retired: [data0, data1] });
