@@ -235,7 +235,7 @@ export const STORED_TOTAL = 0;
 export type DetailsRowOut = Omit<DetailsRecordRow, 'data'> | Omit<DetailsDirectoryRow, 'data'>;
 
 /**
- * A row of card records not yet built (DetailsInput over a whole index, `whole`): its number, the
+ * A row of card records not yet built (DetailsInput given `defer`, over a whole index): its number, the
  * keys of its cards (detailsKey) and their kinds and ids, in row order. Its writer builds it
  * (DetailsInput.build) or takes a row an earlier generation has with the same cards (corpus-store.ts).
  */
@@ -287,7 +287,7 @@ export class DetailsInput {
   private readonly keys: string[] = [];
   private readonly keyRows: number[] = [];
 
-  /** The cards of the row being cut, when they are built later (`whole`). */
+  /** The cards of the row being cut, when they are built later (`defer`). */
   private deferred: [DetectionKind, string][] = [];
 
   /** Given `defer`: the lookups of the whole index. */
