@@ -4,7 +4,9 @@
  * profile, adds a news-please export of N articles through the Corpora page `rounds` times, and
  * prints each add's wall time, the browser's CPU time over it and the load average. Console lines
  * of extension pages and workers that start with "import:" are echoed (timings a developer adds
- * while profiling). The bench's row (`npm run bench -- --only store`) is the judged figure.
+ * while profiling), each with the browser's CPU time since the add began when the line came (read
+ * after it arrives, so a phase's CPU is about the difference of two lines: on a loaded machine a
+ * fairer split than the wall times the lines give). The bench's row (`npm run bench -- --only store`) is the judged figure.
  * --corpus FILE installs that corpus file instead (e.g. the cached one of an earlier version of the
  * analysis code, to compare a change without building the corpus again: an add re-reads the
  * articles only, so an older file's articles serve as well). The install keeps each article's
@@ -20,7 +22,7 @@ import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { buildChromeExtension } from './bundles';
 import { cachedCorpusFile } from './corpus-cache';
-import { importThroughPage, writeNewsPleaseExport } from './import-bench';
+import { browserCpuMs, importThroughPage, writeNewsPleaseExport } from './import-bench';
 import { launchWithExtension } from './launch';
 
 function flag(name: string, fallback: string): string {
@@ -49,8 +51,13 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`;
   const context = await launchWithExtension(join(tmp, 'profile'), ext);
   try {
+    // The browser's CPU when the current add began (null before the first).
+    let cpuStart: number | null = null;
     context.on('console', (m) => {
-      if (m.text().startsWith('import:')) console.log(`  ${m.text()}`);
+      const text = m.text();
+      if (!text.startsWith('import:')) return;
+      const start = cpuStart;
+      void browserCpuMs(context).then((cpu) => console.log(`  ${text}${cpu === null || start === null ? '' : ` [browser CPU ${((cpu - start) / 1000).toFixed(1)} s]`}`));
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const base = `chrome-extension://${new URL(worker.url()).host}/`;
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
       const export_ = join(tmp, `add-${add}-${r}.jsonl`);
       writeNewsPleaseExport(export_, add, 31 + r);
       const load = loadavg()[0];
+      cpuStart = await browserCpuMs(context);
       const { ms, cpuMs } = await importThroughPage(context, base, export_, { addTo: installed.id });
       console.log(`add ${add} to ${into + r * add}: ${(ms / 1000).toFixed(1)} s wall, browser CPU ${cpuMs === null ? '?' : (cpuMs / 1000).toFixed(1)} s (load ${load.toFixed(2)})`);
     }

@@ -196,7 +196,8 @@ function judgeStore(r: BenchResults): Verdict[] {
   }
   for (const imp of r.imports) {
     if (imp.kind === 'new' && imp.articles === 10_000) out.push(verdict('import 10,000 articles (Corpora page)', imp.ok ? imp.ms / 1000 : Number.NaN, IMPORT_10000_LIMIT_S, 's', 'max', 'store'));
-    if (imp.kind === 'add') out.push(verdict(`add ${imp.articles} articles to ${(imp.into ?? 0).toLocaleString('en-GB')}`, imp.ok ? imp.ms / 1000 : Number.NaN, ADD_10_LIMIT_S, 's', 'max', 'store'));
+    // The second add is judged (import-bench.ts ImportRow.round); the first is in the imports section above.
+    if (imp.kind === 'add' && imp.round !== 'first') out.push(verdict(`add ${imp.articles} articles to ${(imp.into ?? 0).toLocaleString('en-GB')} (second add, with state)`, imp.ok ? imp.ms / 1000 : Number.NaN, ADD_10_LIMIT_S, 's', 'max', 'store'));
   }
   return out;
 }
@@ -405,7 +406,8 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   if (r.imports.length) {
     lines.push('7. Imports through the Corpora page (generated news-please JSONL, the import worker, until the report says done)');
     for (const imp of r.imports) {
-      const what = imp.kind === 'new' ? `import ${int(imp.articles)} articles into a new corpus` : `add ${int(imp.articles)} articles to a ${int(imp.into)}-article corpus`;
+      const round = imp.round === 'first' ? ' (first add to a corpus file\'s install, no state; not judged)' : imp.round === 'second' ? ' (second add, with state; judged)' : '';
+      const what = imp.kind === 'new' ? `import ${int(imp.articles)} articles into a new corpus` : `add ${int(imp.articles)} articles to a ${int(imp.into)}-article corpus${round}`;
       const cpu = imp.cpuMs === undefined || imp.cpuMs === null ? '' : ` (browser CPU ${num(imp.cpuMs / 1000, 1)} s)`;
       lines.push(row(what, [imp.ok ? `${num(imp.ms / 1000, 1)} s${cpu}` : `failed: ${imp.error ?? '?'}`], 16, 50));
     }

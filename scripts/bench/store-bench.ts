@@ -652,7 +652,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
         row.ok = true;
         // The corpus added to is as a reader has it: an install from a corpus file keeps each
         // article's tokens as an import does (corpus-store.ts keptTokensOf), so the add segments none.
-        if (options.add && options.add.into === articles) imports.push(await benchAdd(context, base, options.tmp, installedId, articles, options.add.articles, log));
+        if (options.add && options.add.into === articles) imports.push(...(await benchAdd(context, base, options.tmp, installedId, articles, options.add.articles, log)));
       } catch (error) {
         row.error = error instanceof Error ? error.message : String(error);
         log(`  ${articles} articles: ${row.error}`);
@@ -669,7 +669,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<{ rows:
       }
     }
     if (options.add && !options.articles.includes(options.add.into)) {
-      imports.push({ kind: 'add', articles: options.add.articles, into: options.add.into, ok: false, ms: Number.NaN, error: `no ${options.add.into}-article row in this run (--articles)` });
+      for (const round of ['first', 'second'] as const) imports.push({ kind: 'add', round, articles: options.add.articles, into: options.add.into, ok: false, ms: Number.NaN, error: `no ${options.add.into}-article row in this run (--articles)` });
     }
   } finally {
     await context.close().catch(() => undefined);

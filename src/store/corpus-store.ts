@@ -8,6 +8,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { tokenize } from '../core/analysis/02-segment';
 import { storeTokens, type StoredTokens } from '../core/analysis/stored-tokens';
 import type { CardRecord } from '../core/index/card-details';
+import { lookups, type Lookups } from '../core/index/details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
 import { MatcherCompiler, compileMatcherReusing, type TextPacker } from '../core/match/compile';
@@ -40,10 +41,10 @@ import {
   type RecordCollection,
   type RecordManifestRow,
 } from './db';
-import { MAX_ROW_FACTOR, contentBoundary, rowHash, sharedKeys, type RowRef } from './shared-rows';
+import { MAX_ROW_FACTOR, cardsKey, contentBoundary, rowHash, sharedKeys, type RowRef } from './shared-rows';
 import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
-import { DetailsInput, type DetailsRowOut } from './details-input';
+import { DetailsInput, type DeferredRow } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
 import { claimInputsPart, matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, readPreviousClaims, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
@@ -152,6 +153,14 @@ export interface InstallOptions {
   heldArticles?: { from: readonly string[]; ids: ReadonlySet<string> };
   /** The analysis state the index was made with (analysis-state.ts analysisStateRows), kept with this generation for the next add. */
   state?: readonly StateRowOut[];
+  /**
+   * What build of the code writes the card records (the import worker's bundle, whose file name
+   * carries a hash of its content). Kept with each row of card records (shared-rows.ts cardsKey):
+   * an add given the same code takes the rows whose cards' inputs it did not change from the
+   * generation it replaces without building them (GenerationRows.placeDeferred). Without it every
+   * card record is built, and compared by content.
+   */
+  code?: string;
 }
 
 /**
@@ -247,8 +256,12 @@ class GenerationRows {
   private written = 0;
   private queued = 0;
 
-  /** The card records, built and written as the records pass. */
+  /** The card records, built and written as the records pass (or, over a whole index an add reuses rows of, cut then and built at the end). */
   private readonly cards: DetailsInput;
+  /** Rows of card records cut but not built (`reuse`), built or taken from the replaced generation by placeDeferred. */
+  private readonly deferredRows: DeferredRow[] = [];
+  /** With `reuse`: the records of each record row, by its place in recordRefs. */
+  private readonly recordRows: { coll: RecordCollection; records: readonly { id?: string }[] }[] = [];
   /** Where each record row is (in index order) once its hash is known: a row of the replaced generation, or one written under `data`. */
   private readonly recordRefs: Promise<RowRef & { coll: RecordCollection }>[] = [];
   /** Where each row of card records is, by its number in the directory DetailsInput makes. */
@@ -273,31 +286,48 @@ class GenerationRows {
     private readonly shared?: ReadonlySet<string>,
     private readonly state?: readonly StateRowOut[],
     private readonly previous?: PreviousRows,
+    private readonly code?: string,
+    private readonly reuse?: Lookups,
   ) {
-    this.cards = new DetailsInput(texts, (row: DetailsRowOut) => {
-      if (row.kind === DETAILS_DIRECTORY_KIND) this.directory.push(row);
-      else this.cardRefs[Number(row.id)] = this.placed(row.records, this.previous?.details.get.bind(this.previous.details), Number(row.id), () => this.put('details', { data: this.data, ...row }, DETAILS_ROWS_PER_TRANSACTION));
-    });
+    this.cards = new DetailsInput(
+      texts,
+      (row, keys) => {
+        if (row.kind === DETAILS_DIRECTORY_KIND) this.directory.push(row);
+        else this.cardRefs[Number(row.id)] = this.placed(row.records, this.previous?.details.get.bind(this.previous.details), Number(row.id), () => this.put('details', { data: this.data, ...row }, DETAILS_ROWS_PER_TRANSACTION), this.cardsKey(keys));
+      },
+      reuse && { look: reuse, row: (row) => this.deferredRows.push(row) },
+    );
+  }
+
+  /** cardsKey of a row of cards with these keys, under this install's code (none without one). */
+  private cardsKey(keys: readonly string[]): string | undefined {
+    return this.code === undefined ? undefined : cardsKey(this.code, keys);
   }
 
   /**
    * Where a row goes: hashed first; a row the replaced generation has with the same hash (`known`)
    * is not written, this generation reads that one; else `write` puts it under `data` as row `n`.
    */
-  private placed(records: readonly unknown[], known: ((hash: string) => RowRef | undefined) | undefined, n: number, write: () => void): Promise<RowRef> {
+  private placed(records: readonly unknown[], known: ((hash: string) => RowRef | undefined) | undefined, n: number, write: () => void, cards?: string): Promise<RowRef> {
+    // A row of cards is known by its cards under this install's code (RowRef.cards), not the code that wrote the row found.
+    const by = cards === undefined ? {} : { cards };
     const ref = rowHash(records).then((hash): RowRef => {
       const found = known?.(hash);
       if (found) {
-        // Counted as saved: the progress total counts it (install's estimate), and it is in the corpus.
-        this.queued++;
-        this.written++;
-        return found;
+        this.saved();
+        return { hash: found.hash, from: found.from, n: found.n, ...by };
       }
       write();
-      return { hash, from: this.data, n };
+      return { hash, from: this.data, n, ...by };
     });
     this.hashing.push(ref.catch(() => undefined));
     return ref;
+  }
+
+  /** Counts a row the replaced generation has as saved: the progress total counts it (install's estimate), and it is in the corpus. */
+  private saved(): void {
+    this.queued++;
+    this.written++;
   }
 
   /** Takes record `n` of `section` (records in index order). */
@@ -349,6 +379,7 @@ class GenerationRows {
     this.flush('records');
     await this.drain();
     const cards = this.cards.finish(schemaVersion);
+    await this.placeDeferred(recordRefs);
     const cardRefs = await Promise.all(this.cardRefs);
     for (const row of this.directory) this.put('details', { data: this.data, ...placedDirectory(row, cardRefs, this.data) }, DETAILS_ROWS_PER_TRANSACTION);
     this.put('details', { data: this.data, kind: MANIFEST, id: '0', refs: cardRefs }, DETAILS_ROWS_PER_TRANSACTION);
@@ -385,11 +416,83 @@ class GenerationRows {
     this.flush('matcher');
   }
 
+  /**
+   * The rows of card records cut over a whole index (`reuse`): a row every one of whose cards has
+   * the inputs it had in the replaced generation (changedRecords), and that the replaced generation
+   * has with the same cards under the same code (RowRef.cards), is that row; the others are built
+   * and placed by content as the rows of an install are. Building only the rows an add touched was
+   * most of its card records' time: every card was built, then compared.
+   */
+  private async placeDeferred(recordRefs: readonly (RowRef & { coll: RecordCollection })[]): Promise<void> {
+    const rows = this.deferredRows.splice(0);
+    if (!rows.length) return;
+    const look = this.reuse!;
+    const changed = await this.changedRecords(recordRefs);
+    const gone = (coll: RecordCollection, id: string) => changed.has(`${coll} ${id}`);
+    const has = { entities: look.entities, quotes: look.quotes, claims: look.claims } as const;
+    // Changed, or not in this index (a card leaves out what it cannot find: it was there before, maybe).
+    const other = (coll: keyof typeof has, id: string) => gone(coll, id) || !has[coll].has(id);
+    const unchanged = ([kind, id]: [DetectionKind, string]): boolean => {
+      if (kind === 'claim') return !gone('claimGroups', id) && !look.claimGroups.get(id)!.members.some((m) => other('claims', m.claim));
+      if (kind === 'quote') {
+        const g = look.quoteGroups.get(id)!;
+        return !gone('quoteGroups', id) && !g.members.some((m) => other('quotes', m.quote)) && !(g.speaker && other('entities', g.speaker));
+      }
+      const e = look.entities.get(id)!;
+      return !gone('entities', id) && !e.related.some((r) => other('entities', r.entity)) && !e.coverage.some((c) => c.quotes.some((q) => other('quotes', q)));
+    };
+    const known = this.previous?.cards;
+    for (const row of rows) {
+      const n = Number(row.id);
+      const key = this.cardsKey(row.keys)!;
+      const same = known?.get(key);
+      if (same && row.cards.every(unchanged)) {
+        this.saved();
+        this.cardRefs[n] = Promise.resolve({ hash: same.hash, from: same.from, n: same.n, cards: key });
+        continue;
+      }
+      const records = this.cards.build(row.cards);
+      this.cardRefs[n] = this.placed(records, this.previous?.details.get.bind(this.previous.details), n, () => this.put('details', { data: this.data, kind: DETAILS_ROW_KIND, id: row.id, records }, DETAILS_ROWS_PER_TRANSACTION), key);
+      await this.drain();
+    }
+  }
+
+  /**
+   * The records ("coll id") of this generation whose content is not what the replaced one has
+   * under that id (new ones too): the records of the rows written afresh, each compared with its
+   * earlier self in the replaced generation's rows this one does not share (a record of a shared
+   * row is unchanged, and one of a fresh row was in no shared row before). Rows of ambiguous
+   * aliases are left out: no card reads them.
+   */
+  private async changedRecords(recordRefs: readonly (RowRef & { coll: RecordCollection })[]): Promise<Set<string>> {
+    const at = (r: RowRef & { coll: RecordCollection }) => `${r.from} ${r.coll} ${r.n}`;
+    const used = new Set(recordRefs.map(at));
+    const stale = (this.previous?.recordList ?? []).filter((r) => r.coll !== 'ambiguous' && !used.has(at(r)));
+    const tx = this.db.transaction('records', 'readonly');
+    const read = await Promise.all(stale.map((r) => tx.store.get([r.from, r.coll, r.n])));
+    const before = new Map<string, string>();
+    read.forEach((row, i) => {
+      const records = row && 'records' in row && Array.isArray(row.records) ? (row.records as { id?: unknown }[]) : [];
+      for (const record of records) before.set(`${stale[i]!.coll} ${String(record?.id)}`, JSON.stringify(record));
+    });
+    const changed = new Set<string>();
+    recordRefs.forEach((ref, i) => {
+      const { coll, records } = this.recordRows[i]!;
+      if (ref.from !== this.data || coll === 'ambiguous') return;
+      for (const record of records) {
+        const key = `${coll} ${String(record.id)}`;
+        if (before.get(key) !== JSON.stringify(record)) changed.add(key);
+      }
+    });
+    return changed;
+  }
+
   private endChunk(coll: RecordCollection): void {
     const chunk = this.chunks.get(coll);
     if (!chunk?.records.length) return;
     const { n, records } = chunk;
     const known = this.previous?.records;
+    if (this.reuse) this.recordRows.push({ coll, records: records as { id?: string }[] });
     this.recordRefs.push(
       this.placed(records, known && ((hash) => known.get(`${coll} ${hash}`)), n, () => this.put('records', { data: this.data, coll, n, records })).then((ref) => ({ ...ref, coll })),
     );
@@ -469,6 +572,10 @@ type WriteTx = IDBPTransaction<CorpusDb, StoreNames<CorpusDb>[], 'readwrite'>;
 interface PreviousRows {
   records: Map<string, RowRef>;
   details: Map<string, RowRef>;
+  /** Its record rows in manifest order. */
+  recordList: (RowRef & { coll: RecordCollection })[];
+  /** Its rows of card records by RowRef.cards (those that have one). */
+  cards: Map<string, RowRef>;
 }
 
 /** A card directory row with each row number DetailsInput gave turned into where that row is (`refs`). */
@@ -495,13 +602,27 @@ function placedDirectory(row: Omit<DetailsDirectoryRow, 'data'>, refs: readonly 
 async function previousRows(db: IDBPDatabase<CorpusDb>, data: string): Promise<PreviousRows> {
   const records = new Map<string, RowRef>();
   const details = new Map<string, RowRef>();
+  const recordList: PreviousRows['recordList'] = [];
+  const cards = new Map<string, RowRef>();
   const [r, d] = await Promise.all([db.get('records', [data, MANIFEST, 0]), db.get('details', [data, MANIFEST, '0'])]);
   const ok = (ref: unknown): ref is RowRef => typeof ref === 'object' && ref !== null && typeof (ref as RowRef).hash === 'string' && typeof (ref as RowRef).from === 'string' && Number.isInteger((ref as RowRef).n);
   const recordRefs = (r as Partial<RecordManifestRow> | undefined)?.refs;
-  if (Array.isArray(recordRefs)) for (const ref of recordRefs) if (ok(ref) && typeof ref.coll === 'string') records.set(`${ref.coll} ${ref.hash}`, { hash: ref.hash, from: ref.from, n: ref.n });
+  if (Array.isArray(recordRefs)) {
+    for (const ref of recordRefs) {
+      if (!ok(ref) || typeof ref.coll !== 'string') continue;
+      records.set(`${ref.coll} ${ref.hash}`, { hash: ref.hash, from: ref.from, n: ref.n });
+      recordList.push({ hash: ref.hash, from: ref.from, n: ref.n, coll: ref.coll });
+    }
+  }
   const cardRefs = (d as Partial<DetailsManifestRow> | undefined)?.refs;
-  if (Array.isArray(cardRefs)) for (const ref of cardRefs) if (ok(ref)) details.set(ref.hash, { hash: ref.hash, from: ref.from, n: ref.n });
-  return { records, details };
+  if (Array.isArray(cardRefs)) {
+    for (const ref of cardRefs) {
+      if (!ok(ref)) continue;
+      details.set(ref.hash, { hash: ref.hash, from: ref.from, n: ref.n });
+      if (typeof ref.cards === 'string') cards.set(ref.cards, { hash: ref.hash, from: ref.from, n: ref.n });
+    }
+  }
+  return { records, details, recordList, cards };
 }
 
 /**
@@ -669,7 +790,7 @@ export class CorpusStore {
         }
       }
       return index.schemaVersion;
-    }, new MatcherCompiler(), TEXTS_AS_GIVEN);
+    }, new MatcherCompiler(), TEXTS_AS_GIVEN, index);
   }
 
   /**
@@ -710,7 +831,7 @@ export class CorpusStore {
    * known), progress told against `total` rows, the error of a full storage naming `articles` (or those read) (or the rows read so far, when more or not known), the generation's rows from `feed` (which hands every record to the writer in index order
    * and returns the index the card records and the summary are made from), then the flip.
    */
-  private async installRecords(options: InstallOptions, initial: ReturnType<typeof summarise>, total: number, articles: number | undefined, feed: (rows: GenerationRows) => Promise<CorpusIndex['schemaVersion']>, compiler: MatcherCompiler, texts: TextPacker): Promise<CorpusSummary> {
+  private async installRecords(options: InstallOptions, initial: ReturnType<typeof summarise>, total: number, articles: number | undefined, feed: (rows: GenerationRows) => Promise<CorpusIndex['schemaVersion']>, compiler: MatcherCompiler, texts: TextPacker, whole?: CorpusIndex): Promise<CorpusSummary> {
     const name = cleanName(options.name);
     return this.exclusive(async () => {
       const id = options.id ?? newKey('corpus');
@@ -729,7 +850,9 @@ export class CorpusStore {
         previous = await previousRows(this.db, existing.data);
       }
       return holdingInstallLock(data, async () => {
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state, previous);
+        // Rows of cards are cut first and built only where needed when an add of an index held whole can take unchanged ones from the generation it replaces.
+        const reuse = whole && sharing && options.code !== undefined && previous?.cards.size ? lookups(whole) : undefined;
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state, previous, options.code, reuse);
         try {
           if (existing) {
             // Checked in the write: another context's install over this corpus since it was read must not be undone.

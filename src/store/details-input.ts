@@ -234,6 +234,18 @@ export const STORED_TOTAL = 0;
 /** A row of card records or of the directory, for the generation its writer puts it in. */
 export type DetailsRowOut = Omit<DetailsRecordRow, 'data'> | Omit<DetailsDirectoryRow, 'data'>;
 
+/**
+ * A row of card records not yet built (DetailsInput given `defer`, over a whole index): its number, the
+ * keys of its cards (detailsKey) and their kinds and ids, in row order. Its writer builds it
+ * (DetailsInput.build) or takes a row an earlier generation has with the same cards (corpus-store.ts).
+ */
+export interface DeferredRow {
+  kind: typeof DETAILS_ROW_KIND;
+  id: string;
+  keys: string[];
+  cards: [DetectionKind, string][];
+}
+
 /** Where a section stands in a corpus file's order. */
 const ORDER = new Map<CorpusSection, number>(CORPUS_SECTIONS.map((s, i) => [s, i]));
 
@@ -275,10 +287,33 @@ export class DetailsInput {
   private readonly keys: string[] = [];
   private readonly keyRows: number[] = [];
 
+  /** The cards of the row being cut, when they are built later (`defer`). */
+  private deferred: [DetectionKind, string][] = [];
+
+  /** Given `defer`: the lookups of the whole index. */
+  private readonly whole?: Lookups;
+
+  /**
+   * `emit` gets each row as it is cut, with the keys of its cards (a row of card records) in order.
+   * Given `defer` (`look`: the lookups of the whole index the records come from, an install of an
+   * index held in memory), no card is built as the records pass: `defer.row` gets each row of
+   * cards as a DeferredRow, cut where the built row would be, and its writer builds the ones it
+   * needs (build) from `look`; `emit` gets the directory.
+   */
   constructor(
     private readonly texts: TextPacker,
-    private readonly emit: (row: DetailsRowOut) => void,
-  ) {}
+    private readonly emit: (row: DetailsRowOut, keys: readonly string[]) => void,
+    private readonly defer?: { look: Lookups; row: (row: DeferredRow) => void },
+  ) {
+    this.whole = defer?.look;
+  }
+
+  /** The card records of a deferred row's cards (as they would have been built as the records passed). */
+  build(cards: readonly [DetectionKind, string][]): CardRecord[] {
+    const look = this.whole;
+    if (!look) throw new Error('card records: build() is for rows cut over a whole index');
+    return cards.map(([kind, id]) => cardDetailsFrom(look, STORED_TOTAL, kind, id)!);
+  }
 
   /** One string for a value many records repeat. */
   private one(value: string): string {
@@ -298,6 +333,10 @@ export class DetailsInput {
   add<S extends CorpusSection>(section: S, record: CorpusRecord<S>): void {
     this.reach(ORDER.get(section)!);
     this.buildEntities(ENTITY_CARDS_PER_RECORD);
+    if (this.whole) {
+      this.addWhole(section, record);
+      return;
+    }
     const look = this.look;
     switch (section) {
       case 'articles': {
@@ -359,6 +398,19 @@ export class DetailsInput {
     }
   }
 
+  /** add() over a whole index: the records the summary and the cards' order need, held as they are (the index holds them anyway). */
+  private addWhole<S extends CorpusSection>(section: S, record: CorpusRecord<S>): void {
+    if (section === 'articles') this.articles.push(record as unknown as LeanArticle);
+    else if (section === 'entities') this.entities.push(record as CorpusRecord<'entities'>);
+    else if (section === 'quoteGroups') {
+      this.quoteGroups++;
+      this.card('quote', (record as CorpusRecord<'quoteGroups'>).id);
+    } else if (section === 'claimGroups') {
+      this.claimGroups++;
+      this.card('claim', (record as CorpusRecord<'claimGroups'>).id);
+    }
+  }
+
   /** Builds up to `count` of the entities' cards waiting for the quotes to be read. */
   private buildEntities(count: number): void {
     const pending = this.pendingEntities;
@@ -382,7 +434,7 @@ export class DetailsInput {
       d.rows.push(this.keyRows[i]!);
     });
     dirs.forEach((d, i) => {
-      if (d.keys.length) this.emit({ kind: DETAILS_DIRECTORY_KIND, id: String(i), keys: d.keys, rows: d.rows });
+      if (d.keys.length) this.emit({ kind: DETAILS_DIRECTORY_KIND, id: String(i), keys: d.keys, rows: d.rows }, []);
     });
     // The summary reads the articles' outlets and dates, the entities' kinds and how many groups there are.
     const counted = { schemaVersion, articles: this.articles, entities: this.entities, quoteGroups: { length: this.quoteGroups }, claimGroups: { length: this.claimGroups } };
@@ -413,6 +465,7 @@ export class DetailsInput {
   /** After the last entity's card: entities are read only for names (quote speakers) from now, articles for their facts. */
   private entitiesBuilt(): void {
     this.entitiesDone = true;
+    if (this.whole) return;
     this.entities.forEach((e, i) => {
       const light = namesOnly(e);
       this.entities[i] = light;
@@ -424,20 +477,34 @@ export class DetailsInput {
 
   /** Builds one card record and queues it in the current row. */
   private card(kind: DetectionKind, id: string): void {
-    const record = cardDetailsFrom(this.look, STORED_TOTAL, kind, id);
-    if (!record) return;
     const key = detailsKey(kind, id);
-    this.records.push(record);
+    if (this.whole) {
+      // What cardDetailsFrom would give a card: none for an id the index does not hold.
+      const known = kind === 'claim' ? this.whole.claimGroups.has(id) : kind === 'quote' ? this.whole.quoteGroups.has(id) : this.whole.entities.get(id)?.kind === kind;
+      if (!known) return;
+      this.deferred.push([kind, id]);
+    } else {
+      const record = cardDetailsFrom(this.look, STORED_TOTAL, kind, id);
+      if (!record) return;
+      this.records.push(record);
+    }
     this.keys.push(key);
     this.keyRows.push(this.rows);
     // Cut where the content says, so an add's changed cards change their own rows only (shared-rows.ts).
-    if (this.records.length >= DETAILS_PER_BUCKET * MAX_ROW_FACTOR || contentBoundary(key, DETAILS_PER_BUCKET)) this.endRow();
+    if (this.keys.length - this.rowStart >= DETAILS_PER_BUCKET * MAX_ROW_FACTOR || contentBoundary(key, DETAILS_PER_BUCKET)) this.endRow();
   }
 
+  /** Where the current row's keys start in `keys`. */
+  private rowStart = 0;
+
   private endRow(): void {
-    if (!this.records.length) return;
-    this.emit({ kind: DETAILS_ROW_KIND, id: String(this.rows), records: this.records });
+    if (this.keys.length === this.rowStart) return;
+    const keys = this.keys.slice(this.rowStart);
+    if (this.defer) this.defer.row({ kind: DETAILS_ROW_KIND, id: String(this.rows), keys, cards: this.deferred });
+    else this.emit({ kind: DETAILS_ROW_KIND, id: String(this.rows), records: this.records }, keys);
     this.records = [];
+    this.deferred = [];
+    this.rowStart = this.keys.length;
     this.rows++;
   }
 }

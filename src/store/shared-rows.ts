@@ -9,7 +9,10 @@
  * JSON text (rowHash); a row whose hash the replaced generation lists is not written, the new generation's
  * manifest names it where it is (under the older data key). What is shared is never written again:
  * rows are only added under a new data key, and removing an older generation leaves the rows a
- * live one lists (corpus-store.ts removeGeneration), so an interrupted add leaves the corpus as it was.
+ * live one lists (corpus-store.ts removeRows), so an interrupted add leaves the corpus as it was.
+ * A row of card records is also known by its cards (cardsKey): an add given the code the replaced
+ * generation's rows were written by builds only the rows holding a card whose inputs it changed, and
+ * takes the others as they are, unbuilt (corpus-store.ts GenerationRows.placeDeferred).
  */
 import { digest, hashText } from '../core/match/symbols';
 
@@ -18,6 +21,21 @@ export interface RowRef {
   hash: string;
   from: string;
   n: number;
+  /**
+   * Of a row of card records: cardsKey of its cards (absent when its install was given no code).
+   * A row with the same cards, all of whose inputs are unchanged, is the same row (corpus-store.ts).
+   */
+  cards?: string;
+}
+
+/**
+ * What a row of card records is known by before it is built: a digest of the code that builds
+ * cards (`code`: an install's InstallOptions.code) and the row's card keys, in order. Equal keys
+ * under equal code, with every card's inputs unchanged, give an equal row; another build of the
+ * code gives another key, so its rows are built again.
+ */
+export function cardsKey(code: string, keys: readonly string[]): string {
+  return digest(`${code}\n${keys.join('\n')}`);
 }
 
 /** A row of records ends after a record whose key hashes to 0 modulo `average`, or at `max` records. */

@@ -7,7 +7,8 @@
  * read as before and shares nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as cardDetails from '../../../src/core/index/card-details';
 import { analyseCorpus, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
 import type { StoredTokens } from '../../../src/core/analysis/stored-tokens';
@@ -16,7 +17,15 @@ import { CorpusStore } from '../../../src/store/corpus-store';
 import { DATA_STORES, DETAILS_ROW_KIND, MANIFEST, generationRange, openCorpusDb, type CorpusMeta, type DetailsManifestRow, type DetailsRecordRow, type RecordManifestRow, type RecordRow } from '../../../src/store/db';
 import { STORED_TOTAL } from '../../../src/store/details-input';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
+import type { CorpusIndex } from '../../../src/core/index/types';
 import { cardKeys, countRows, failPuts, freshDbName, freshStore } from './helpers';
+
+// Counts the card records built (an add given the code builds only the rows whose cards' inputs changed).
+vi.mock('../../../src/core/index/card-details', async (actual) => {
+  const real = await actual<typeof import('../../../src/core/index/card-details')>();
+  return { ...real, cardDetailsFrom: vi.fn(real.cardDetailsFrom) };
+});
+const built = cardDetails.cardDetailsFrom as unknown as ReturnType<typeof vi.fn>;
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -51,12 +60,27 @@ function split(): { all: ArticleInput[]; held: ArticleInput[]; added: ArticleInp
 }
 
 /** Adds `added` to corpus `id` as the import worker does (held article rows shared, the replaced generation removed after). */
-async function add(s: CorpusStore, id: string, added: ArticleInput[]): Promise<void> {
+async function add(s: CorpusStore, id: string, added: ArticleInput[], code?: string): Promise<void> {
   const held = await s.readArticlesWithTokens(id);
   const kept = new Map<string, StoredTokens>();
   const grown = analyseIncrement(held.articles, added, undefined, { heldTokens: held.tokens, keptTokens: kept });
-  await s.install(grown, { id, name: 'Grown', origin: 'imported', removeReplacedAfter: true, tokens: kept, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) } });
+  await s.install(grown, { id, name: 'Grown', origin: 'imported', removeReplacedAfter: true, tokens: kept, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) }, ...(code === undefined ? {} : { code }) });
   await s.whenIdle();
+}
+
+/** The same corpus as a fresh install of `whole`: the same rows cut the same way, records, cards and matcher, and no stray row. */
+async function expectFreshInstall(s: CorpusStore, id: string, whole: CorpusIndex): Promise<void> {
+  const meta = (await s.meta(id))!;
+  const f = await freshStore();
+  open.push(f);
+  const { id: wholeId } = await f.install(whole, { name: 'Whole', origin: 'imported' });
+  const wholeMeta = (await f.meta(wholeId))!;
+  expect(await rowContents(s, meta.data)).toEqual(await rowContents(f, wholeMeta.data));
+  expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(whole));
+  for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(meta, kind, key)).toEqual(await f.readDetails(wholeMeta, kind, key));
+  expect((await s.readMatcher(meta))!.data).toEqual((await f.readMatcher(wholeMeta))!.data);
+  expect(await countRows(s)).toEqual(await countRows(f));
+  expect(await strayRows(s)).toBe(0);
 }
 
 /** Every row key in the data stores (but `articles`) that no live generation reads. */
@@ -115,6 +139,52 @@ describe('rows an add shares with the generation it replaces', () => {
     expect(await strayRows(s)).toBe(0);
   }, TIMEOUT_MS);
 
+  it('an add given the code its card rows were written by builds only the rows whose cards changed, and stores the same corpus as a fresh install', async () => {
+    const all = [...generateCorpus({ articles: 60, seed: 29 })].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const first = all.filter((_, k) => k % 12 === 5);
+    const second = all.filter((_, k) => k % 12 === 7);
+    const held = all.filter((a) => !first.includes(a) && !second.includes(a));
+    const s = await freshStore();
+    open.push(s);
+    const tokens = new Map<string, StoredTokens>();
+    const { id } = await s.install(analyseCorpus(held, undefined, tokens), { name: 'Grown', origin: 'imported', tokens, code: 'build-1' });
+    const cardsOf = async () => ((await s.db.get('details', [(await s.meta(id))!.data, MANIFEST, '0'])) as DetailsManifestRow).refs;
+    // Every row of card records is known by its cards under the code it was written by.
+    for (const ref of await cardsOf()) expect(typeof ref.cards).toBe('string');
+
+    built.mockClear();
+    await add(s, id, first, 'build-1');
+    const grown = cardKeys(analyseCorpus([...held, ...first])).length;
+    // Some cards were built (the rows of the added articles' people and groups), not all of them
+    // (in a corpus this small most rows hold a card the add changed: 1,034 of 1,292 cards built).
+    expect(built.mock.calls.length).toBeGreaterThan(0);
+    expect(built.mock.calls.length).toBeLessThan(grown);
+    await expectFreshInstall(s, id, analyseCorpus([...held, ...first]));
+
+    // A second add reuses rows over two generations; still the fresh install's corpus.
+    built.mockClear();
+    await add(s, id, second, 'build-1');
+    expect(built.mock.calls.length).toBeLessThan(cardKeys(analyseCorpus(all)).length);
+    await expectFreshInstall(s, id, analyseCorpus(all));
+  }, TIMEOUT_MS);
+
+  it('an add under other code, or given none, builds every card record (and shares the rows that come out the same)', async () => {
+    const { all, held, added } = split();
+    for (const code of ['build-2', undefined]) {
+      const s = await freshStore();
+      open.push(s);
+      const tokens = new Map<string, StoredTokens>();
+      const { id } = await s.install(analyseCorpus(held, undefined, tokens), { name: 'Grown', origin: 'imported', tokens, code: 'build-1' });
+      built.mockClear();
+      await add(s, id, added, code);
+      expect(built.mock.calls.length).toBe(cardKeys(analyseCorpus(all)).length);
+      await expectFreshInstall(s, id, analyseCorpus(all));
+      // The rows are known by the code that made them; given none, by none.
+      const refs = ((await s.db.get('details', [(await s.meta(id))!.data, MANIFEST, '0'])) as DetailsManifestRow).refs;
+      for (const ref of refs) expect(ref.cards === undefined).toBe(code === undefined);
+    }
+  }, TIMEOUT_MS);
+
   it('a card read gives the count of articles of the generation read; the stored card carries none, so an add does not change every card', async () => {
     const { held, added } = split();
     const s = await freshStore();
@@ -128,12 +198,13 @@ describe('rows an add shares with the generation it replaces', () => {
     for (const row of (await s.db.getAll('details')).filter((r): r is DetailsRecordRow => r.kind === DETAILS_ROW_KIND)) for (const card of row.records) expect(card.total).toBe(STORED_TOTAL);
   }, TIMEOUT_MS);
 
-  it('an add cut short leaves the generation it replaced whole, and recover() leaves nothing of it', async () => {
+  // Given a code, the add takes card rows unbuilt from the generation it replaces (placeDeferred).
+  it.each([undefined, 'build-1'])('an add cut short leaves the generation it replaced whole, and recover() leaves nothing of it (code %s)', async (code) => {
     const { held, added } = split();
     const name = freshDbName();
     const s = await freshStore(name);
     const index = analyseCorpus(held);
-    const { id } = await s.install(index, { name: 'Grown', origin: 'imported' });
+    const { id } = await s.install(index, { name: 'Grown', origin: 'imported', ...(code === undefined ? {} : { code }) });
     const clean = await countRows(s);
     const meta0 = (await s.meta(id))!;
     const rows0 = await rowContents(s, meta0.data);
@@ -141,7 +212,7 @@ describe('rows an add shares with the generation it replaces', () => {
     (s as unknown as { discard: () => Promise<void> }).discard = async () => undefined;
     const restore = failPuts('details', () => new Error('the worker stopped'), (row) => (row as { kind?: string }).kind === MANIFEST);
     try {
-      await expect(add(s, id, added)).rejects.toThrow('the worker stopped');
+      await expect(add(s, id, added, code)).rejects.toThrow('the worker stopped');
     } finally {
       restore();
     }
@@ -159,15 +230,15 @@ describe('rows an add shares with the generation it replaces', () => {
     expect(await strayRows(restarted)).toBe(0);
   }, TIMEOUT_MS);
 
-  it('adds in a row share rows across generations; removals, recover() and delete leave exactly what is read', async () => {
+  it.each([undefined, 'build-1'])('adds in a row share rows across generations; removals, recover() and delete leave exactly what is read (code %s)', async (code) => {
     const { all, held, added } = split();
     const s = await freshStore();
     open.push(s);
-    const { id } = await s.install(analyseCorpus(held), { name: 'Grown', origin: 'imported' });
+    const { id } = await s.install(analyseCorpus(held), { name: 'Grown', origin: 'imported', ...(code === undefined ? {} : { code }) });
     const data0 = (await s.meta(id))!.data;
-    await add(s, id, added.slice(0, 2));
+    await add(s, id, added.slice(0, 2), code);
     const data1 = (await s.meta(id))!.data;
-    await add(s, id, added.slice(2));
+    await add(s, id, added.slice(2), code);
     const meta = (await s.meta(id))!;
     // Rows of the first generation the second shared and the third still reads stay under the first's key.
     expect(meta.rowsFrom).toContain(data0);
@@ -177,6 +248,7 @@ describe('rows an add shares with the generation it replaces', () => {
     const whole = analyseCorpus(all);
     expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(whole));
     for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(meta, kind, key)).not.toBeNull();
+    if (code !== undefined) await expectFreshInstall(s, id, whole);
 
     // A removal cut short (the keys still retired) is finished by recover(), which leaves the rows read.
     await s.db.put('corpora', { ...meta, retired: [data0, data1] });

@@ -75,7 +75,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   state = undefined;
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles, state: stateRows } : { name, origin: 'imported', onProgress, tokens, state: stateRows });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles, state: stateRows, code: FINGERPRINT.code } : { name, origin: 'imported', onProgress, tokens, state: stateRows, code: FINGERPRINT.code });
   post({ type: 'done', summary, articles: articles.length });
 }
 
@@ -118,6 +118,8 @@ async function installFile(store: CorpusStore, file: Blob, fileName: string, nam
   const summary = await store.installFile(pieces, fileName, {
     name,
     origin: 'imported',
+    // Its card rows are known by this build's code, so the first add to it takes the ones it leaves as they were.
+    code: FINGERPRINT.code,
     // Once the file is read, what is left is the card records and the matcher's parts.
     onProgress: (written, total) => {
       if (fileRead) post({ type: 'progress', phase: 'saving', step: 'rows', done: written, total });
