@@ -342,13 +342,11 @@ export class ClaimScorer {
   private readonly reachedList: Int32Array;
   /** The claims reached this sentence that share MIN_CANDIDATE_SHARED keys, in the order they got there: the only ones that can rank. */
   private readonly paired: Int32Array;
-  /** Per key: the most a claim can score on it, IDF times the largest length factor in its postings, its first claim's (NaN: not computed yet). */
+  /** Per key: the most a claim can score on it, IDF times the largest length factor in its postings (NaN: not computed yet). */
   private readonly keyBound: Float64Array;
   /** The sentence's key positions by bound, and the bounds left from each position on. */
   private keyOrder = new Int32Array(64);
   private boundLeft = new Float64Array(65);
-  /** The IDF of the sentence's keys from each position of keyOrder on. */
-  private idfLeft = new Float64Array(65);
   /** The K best scores so far (retrieve); K is retrieveK. */
   private readonly kth: Float64Array;
   /** Claims whose acc, accBm and shared hold their values for the sentence being scored (cleared after it). */
@@ -742,15 +740,18 @@ export class ClaimScorer {
     if (this.keyOrder.length < nKeys) {
       this.keyOrder = new Int32Array(nKeys * 2);
       this.boundLeft = new Float64Array(nKeys * 2 + 1);
-      this.idfLeft = new Float64Array(nKeys * 2 + 1);
     }
     const order = this.keyOrder;
     const left = this.boundLeft;
     // Rarest first: descending bound (insertion sort: a sentence has tens of keys), ties by position.
     for (let i = 0; i < nKeys; i++) {
       const id = sentKeys[i];
-      // A list's first claim is its shortest, with the largest length factor (keyPostings).
-      if (keyBound[id] !== keyBound[id]) keyBound[id] = postings[id].length > 0 ? idf[id] * lengthFactor[postings[id][0]] : 0;
+      if (keyBound[id] !== keyBound[id]) {
+        const list = postings[id];
+        let most = 0;
+        for (let p = 0; p < list.length; p++) if (lengthFactor[list[p]] > most) most = lengthFactor[list[p]];
+        keyBound[id] = idf[id] * most;
+      }
       const bound = keyBound[id];
       let j = i;
       while (j > 0 && keyBound[sentKeys[order[j - 1]]] < bound) {
@@ -761,59 +762,42 @@ export class ClaimScorer {
     }
     left[nKeys] = 0;
     for (let i = nKeys - 1; i >= 0; i--) left[i] = left[i + 1] + keyBound[sentKeys[order[i]]];
-    const idfLeft = this.idfLeft;
-    idfLeft[nKeys] = 0;
-    for (let i = nKeys - 1; i >= 0; i--) idfLeft[i] = idfLeft[i + 1] + idf[sentKeys[order[i]]];
     let nReached = 0;
     let nPaired = 0;
     let reaching = true;
-    /** The K-th best score so far, less the margin (-Infinity until K claims share MIN_CANDIDATE_SHARED keys). */
-    let floor = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < nKeys; i++) {
       const id = sentKeys[order[i]];
       const list = postings[id];
       const wb = idf[id];
-      // A claim not reached yet can score at most its length factor times the IDF of every key
-      // left (this one included): the list's claims from `cut` on (length factors descending) could
-      // not reach the K-th best so far, which only grows, so they only add to claims already reached.
-      let cut = list.length;
-      if (!reaching) cut = 0;
-      else if (floor > Number.NEGATIVE_INFINITY) {
-        const most = idfLeft[i] * (1 + BOUND_MARGIN);
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (lengthFactor[list[mid]] * most < floor) hi = mid;
-          else lo = mid + 1;
+      if (!reaching) {
+        for (let p = 0; p < list.length; p++) {
+          const c = list[p];
+          if (reached[c] === 0) continue;
+          partial[c] += wb;
+          if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
         }
-        cut = lo;
+        continue;
       }
-      for (let p = 0; p < cut; p++) {
+      for (let p = 0; p < list.length; p++) {
         const c = list[p];
         if (reached[c] === 0) reachedList[nReached++] = c;
         partial[c] += wb;
         if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
       }
-      for (let p = cut; p < list.length; p++) {
-        const c = list[p];
-        if (reached[c] === 0) continue;
-        partial[c] += wb;
-        if (++reached[c] === MIN_CANDIDATE_SHARED) paired[nPaired++] = c;
-      }
-      if (!reaching || i + 1 === nKeys || nPaired < this.retrieveK) continue;
+      // No claim's score so far exceeds the bounds read (left[0] − left[i + 1]): only then can the rest be below the K-th.
+      const rest = left[i + 1];
+      if (i + 1 === nKeys || rest >= left[0] - rest) continue;
+      const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
       // Every sum only grows, so the K-th best so far is at most the final K-th (within rounding: the margins).
-      if (kthBest(partial, lengthFactor, paired, nPaired, kth) === this.retrieveK) floor = kth[this.retrieveK - 1] * (1 - BOUND_MARGIN);
-      // The keys left could not lift any claim not yet reached to the K-th best: their postings only add to claims already reached.
-      if (left[i + 1] * (1 + BOUND_MARGIN) < floor) reaching = false;
+      if (m === this.retrieveK && rest * (1 + BOUND_MARGIN) < kth[this.retrieveK - 1] * (1 - BOUND_MARGIN)) reaching = false;
     }
     // The K-th best in retrieval order; the claims within rounding of it are ranked on exact sums.
     const m = kthBest(partial, lengthFactor, paired, nPaired, kth);
-    const least = m === this.retrieveK ? kth[this.retrieveK - 1] * (1 - BOUND_MARGIN) : Number.NEGATIVE_INFINITY;
+    const floor = m === this.retrieveK ? kth[this.retrieveK - 1] * (1 - BOUND_MARGIN) : Number.NEGATIVE_INFINITY;
     let nCand = 0;
     for (let t = 0; t < nPaired; t++) {
       const c = paired[t];
-      if (partial[c] * lengthFactor[c] >= least) {
+      if (partial[c] * lengthFactor[c] >= floor) {
         this.exact(c);
         this.bmScore[c] = this.sums[c * 3 + 1];
         this.candidates[nCand++] = c;

@@ -17,13 +17,7 @@ import type { ClaimSignature } from './data';
  */
 export const POSTINGS_PIECE_CLAIMS = 40_000;
 
-/**
- * Per key id below `nKeys`, the indices of the claims whose keys hold it (a key a claim lists twice
- * appears twice), shortest claim first (fewest keys; ties in claim order): BM25's length factor
- * falls as a claim's keys grow (bm25.ts), so a list runs from the claim that can score most on its
- * key to the one that can score least, and retrieval (claims.ts, retrieve) cuts a list where its
- * claims could no longer rank.
- */
+/** Per key id below `nKeys`, the indices of the claims whose keys hold it, in claim order (a key a claim lists twice appears twice). */
 export function keyPostings(claims: readonly ClaimSignature[], nKeys: number): Int32Array[] {
   return keyPostingsSteps(claims, nKeys).result();
 }
@@ -37,10 +31,6 @@ export function keyPostings(claims: readonly ClaimSignature[], nKeys: number): I
 export function keyPostingsSteps(claims: readonly ClaimSignature[], nKeys: number, piece = POSTINGS_PIECE_CLAIMS): { steps: (() => void)[]; result: () => Int32Array[] } {
   const n = claims.length;
   const starts = new Int32Array(nKeys + 1);
-  /** Per claim its key count, then (once all are counted) the claims by key count, ascending (a counting sort: stable). */
-  const lengths = new Int32Array(n);
-  let longest = 0;
-  let byLength: Int32Array | null = null;
   let all: Int32Array | null = null;
   let fill: Int32Array | null = null;
   let out: Int32Array[] | null = null;
@@ -50,30 +40,16 @@ export function keyPostingsSteps(claims: readonly ClaimSignature[], nKeys: numbe
   const advance = (budget: number) => {
     if (counted < n) {
       const to = Math.min(n, counted + budget);
-      for (let ci = counted; ci < to; ci++) {
-        const keys = claims[ci][3];
-        for (const k of keys) starts[k + 1]++;
-        lengths[ci] = keys.length;
-        if (keys.length > longest) longest = keys.length;
-      }
+      for (let ci = counted; ci < to; ci++) for (const k of claims[ci][3]) starts[k + 1]++;
       counted = to;
     } else if (!all) {
       for (let k = 0; k < nKeys; k++) starts[k + 1] += starts[k];
       all = new Int32Array(starts[nKeys]);
       fill = starts.slice(0, nKeys);
-      const at = new Int32Array(longest + 2);
-      for (let ci = 0; ci < n; ci++) at[lengths[ci] + 1]++;
-      for (let l = 0; l <= longest; l++) at[l + 1] += at[l];
-      byLength = new Int32Array(n);
-      for (let ci = 0; ci < n; ci++) byLength[at[lengths[ci]]++] = ci;
     } else if (filled < n) {
       const to = Math.min(n, filled + budget);
       const at = fill!;
-      const order = byLength!;
-      for (let i = filled; i < to; i++) {
-        const ci = order[i];
-        for (const k of claims[ci][3]) all[at[k]++] = ci;
-      }
+      for (let ci = filled; ci < to; ci++) for (const k of claims[ci][3]) all[at[k]++] = ci;
       filled = to;
     } else if (!out) {
       out = new Array<Int32Array>(nKeys);
