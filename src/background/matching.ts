@@ -36,6 +36,19 @@ export interface MatchingSide {
   getDetails(payload: Req<'getDetails'>): Promise<Reply<'getDetails'>>;
 }
 
+/**
+ * A names-first request (MatchingProtocol `namesFirst`) is answered whole at once when this side
+ * expects its whole answer in at most this long (ms), from the speed of its latest whole answer
+ * over the same corpora: the names' own reply would bring the first markers earlier by no more than
+ * that, and cost the page a second request for the same blocks and a second write of their names
+ * (page-trace.ts, bench's 20,000-word page, 5 articles: 1.6 ms less of the page's thread per scan,
+ * paired loads, load 10). Whole answers per 1,000 words in the browser (README's corpus-size table):
+ * 2.4 ms at 5 articles, 9.8 at 500, 18.5 at 5,000; a first batch of a screen (~600 words) takes
+ * ~1.5, ~6 and ~11 ms whole, so from 500 articles on names still come first (the warm first
+ * marker's budget is 50 ms at 5,000).
+ */
+export const NAMES_FIRST_SKIP_MS = 4;
+
 /** A page date as the content script sends it: a calendar day, `YYYY-MM-DD`. */
 const PAGE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -91,6 +104,8 @@ async function earlyAll(corpus: LoadedCorpus, blocks: readonly string[], options
  * same claim links on a cold start as on a warm one, and the same as `lookup`.
  */
 export function createMatchingSide(source: () => CorpusSource, ready: () => Promise<unknown> = async () => undefined): MatchingSide {
+  // The latest whole answer's speed (claims or quotes asked for), and the corpora it was over.
+  let whole: { corpora: string; msPerChar: number } | null = null;
   return {
     async matchBlocks(payload) {
       const started = performance.now();
@@ -99,12 +114,19 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       // claims use: a corpus still loading answers with its names (LoadedCorpus.early).
       const partial = payload.partial === true;
       const kinds: Partial<Record<DetectionKind, boolean>> = payload.kinds ?? {};
-      // `namesFirst`: names alone now even from a corpus that could answer whole, when the whole
-      // answer holds more than names (claims are most of a batch's matching at a large corpus).
-      const namesFirst = partial && payload.namesFirst === true && (kinds.claim === true || kinds.quote === true);
+      const beyondNames = kinds.claim === true || kinds.quote === true;
       // Together: on a cold start the vectors' fetch and the corpora's matcher reads (which listing
       // them starts) overlap instead of following each other.
       const [, corpora] = await Promise.all([partial ? undefined : ready(), source().active()]);
+      const blocks = payload.blocks;
+      let chars = 0;
+      for (const block of blocks) chars += block.length;
+      const corporaKey = corpora.map((c) => c.id).join('\u0000');
+      const quickWhole = whole !== null && whole.corpora === corporaKey && whole.msPerChar * chars <= NAMES_FIRST_SKIP_MS;
+      // `namesFirst`: names alone now even from a corpus that could answer whole, when the whole
+      // answer holds more than names (claims are most of a batch's matching at a large corpus) and
+      // is not expected as quick (NAMES_FIRST_SKIP_MS).
+      const namesFirst = partial && payload.namesFirst === true && beyondNames && !quickWhole;
       // A corpus that cannot answer early is matched whole, with the vectors as ever.
       if (partial && !namesFirst && corpora.some((c) => !c.early)) await ready();
       let pending = false;
@@ -113,7 +135,7 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       const pageDate = typeof payload.pageDate === 'string' && PAGE_DATE.test(payload.pageDate) ? payload.pageDate : undefined;
       const options: ScanOptions = { kinds, ...(pageUrl ? { pageUrl } : {}), ...(pageDate ? { pageDate } : {}) };
       const namesOnly: ScanOptions = { ...options, kinds: { person: kinds.person === true, organisation: kinds.organisation === true } };
-      const blocks = payload.blocks;
+      let wholeMs = 0;
       const matches: CorpusMatch[][] = blocks.map(() => []);
       const problems: string[] = [];
       for (const corpus of corpora) {
@@ -126,7 +148,11 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
             found = await matchAll(corpus, blocks, { ...namesOnly, pagePeople });
             pending = true;
           }
-          found ??= await matchAll(corpus, blocks, { ...options, pagePeople });
+          if (!found) {
+            const wholeStarted = performance.now();
+            found = await matchAll(corpus, blocks, { ...options, pagePeople });
+            wholeMs += performance.now() - wholeStarted;
+          }
           for (let i = 0; i < blocks.length; i++) for (const m of found[i]) matches[i].push(toWireMatch(m, corpus.id));
         } catch (error) {
           // One broken corpus is reported; the others still match.
@@ -134,6 +160,7 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
         }
       }
       if (corpora.length > 0 && problems.length === corpora.length) throw new Error(`matching failed: ${problems.join('; ')}`);
+      if (!pending && beyondNames && problems.length === 0 && chars > 0) whole = { corpora: corporaKey, msPerChar: wholeMs / chars };
       for (const list of matches) list.sort((a, b) => a.start - b.start || b.end - a.end);
       const entityRefs = packEntityRefs(matches);
       const timing = payload.timing === true ? { matchMs: performance.now() - started } : {};

@@ -538,7 +538,7 @@ export class PageScanner {
   private accept(read: ReadBlock, matches: CorpusMatch[]): void {
     const selection = this.selection;
     // A paragraph read ahead of the root that the root does not hold (a sidebar's): never marked.
-    if (read.ahead && !(this.root && isInArticle(read.block.element, this.root))) matches = [];
+    if (read.ahead && !(this.root && (this.aheadInArticle.get(read.block.element) ?? isInArticle(read.block.element, this.root)))) matches = [];
     // Early names of this block give way to the whole answer's markers, in the write placing them.
     const shown = this.early.get(read);
     this.early.delete(read);

@@ -159,7 +159,8 @@ export interface MatchingProtocol {
      * a corpus still loading may answer with its names alone, flagged `pending` in the reply.
      * `namesFirst` (with `partial`): names alone now from every corpus, loaded or not, when the kinds
      * asked for hold more than names: the page's first batch, whose markers are the first the reader
-     * sees. Measured in Node (the matchBlocks handler, request and reply through JSON, the first 15
+     * sees (answered whole at once when the side's latest whole answer says it comes as quick:
+     * matching.ts NAMES_FIRST_SKIP_MS). Measured in Node (the matchBlocks handler, request and reply through JSON, the first 15
      * and 60 blocks of 12 generated pages, a warm matcher of 5,000 generated articles, load ~16):
      * names alone 0.6 and 1.2 ms of CPU (medians), the whole answer 49 and 100 ms.
      */

@@ -99,6 +99,12 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Restating sentences so far per corpus article, and the articles the page is taken for. */
   private readonly restated = new Map<string, number>();
   private readonly twins = new Set<string>();
+  /**
+   * The same articles per corpus: the twin tests read a claim's refs (up to 50, each its own list)
+   * through a set per corpus, not a key string built per ref (CDP profile of the bench's
+   * 20,000-word page, which restates corpus articles: withoutTwins was the policy's hottest line).
+   */
+  private readonly twinArticles = new Map<string, Set<string>>();
   /** Whether the last `add` recognised a new article the page restates. */
   private twinsGrew = false;
   /**
@@ -137,6 +143,10 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
       this.restated.set(key, n);
       if (n >= RESTATED_TWICE && !this.twins.has(key)) {
         this.twins.add(key);
+        const corpus = m.corpus ?? '';
+        let articles = this.twinArticles.get(corpus);
+        if (!articles) this.twinArticles.set(corpus, (articles = new Set()));
+        articles.add(m.restates);
         this.twinsGrew = true;
       }
     }
@@ -191,7 +201,9 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Whether a match's only evidence is articles the page is taken for (so far: the set only grows). */
   onlyTwins(m: Selectable): boolean {
     const refs = m.refs;
-    return this.twins.size > 0 && !m.refsLeft && !!refs && refs.length > 0 && refs.every((r) => this.twins.has(`${m.corpus ?? ''}\u0000${r.article}`));
+    if (this.twins.size === 0 || m.refsLeft || !refs || refs.length === 0) return false;
+    const articles = this.twinArticles.get(m.corpus ?? '');
+    return articles !== undefined && refs.every((r) => articles.has(r.article));
   }
 
   /** Whether the last `add` recognised a new article the page restates. */
@@ -224,8 +236,9 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
     if (known && known.twins === this.twins.size && known.corpus === corpus) return known;
     let kept: readonly { article: string }[] = refs;
     let left = 0;
-    if (refs.some((r) => this.twins.has(`${corpus}\u0000${r.article}`))) {
-      kept = refs.filter((r) => !this.twins.has(`${corpus}\u0000${r.article}`));
+    const articles = this.twinArticles.get(corpus);
+    if (articles && refs.some((r) => articles.has(r.article))) {
+      kept = refs.filter((r) => !articles.has(r.article));
       left = new Set(refs.map((r) => r.article)).size - new Set(kept.map((r) => r.article)).size;
     }
     const verdict = { twins: this.twins.size, corpus, kept, left };

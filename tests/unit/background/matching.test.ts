@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundledCorpus, bundledCorpusSource, BUNDLED_CORPUS_ID, BUNDLED_CORPUS_NAME } from '../../../src/background/bundled-source';
-import { createMatchingSide } from '../../../src/background/matching';
+import { createMatchingSide, NAMES_FIRST_SKIP_MS } from '../../../src/background/matching';
 import { mini, miniData } from '../match/helpers';
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
@@ -96,5 +96,35 @@ describe('the matching side, names first from a corpus still loading (partial)',
     const reply = await side.matchBlocks({ blocks: ['Jane Doe said a thing.'], kinds, ...flags });
     expect(reply.matches[0].map((m) => m.id)).toEqual(ids);
     expect(reply.pending === true).toBe(pending);
+  });
+
+  it('answers names first whole at once when its latest whole answer over the same corpora was quick, and names alone when it was slow', async () => {
+    const whole = [hit('person:a', 'person', 0, 5), hit('claim:g', 'claim', 0, 20)];
+    let delayMs = 0;
+    const corpus = {
+      id: 'c',
+      name: 'C',
+      match: async (_text: string, options?: { kinds?: Record<string, boolean> }) => {
+        if (options?.kinds?.claim === true && delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+        return whole.filter((m) => options?.kinds?.[m.kind] === true);
+      },
+      details: async () => null,
+    };
+    const side = createMatchingSide(() => ({ active: async () => [corpus] }));
+    const blocks = ['Jane Doe said a thing.'];
+    const namesFirst = () => side.matchBlocks({ blocks, kinds: KINDS, partial: true, namesFirst: true });
+    // Nothing known of this side's speed yet: names first.
+    expect((await namesFirst()).pending).toBe(true);
+    // A quick whole answer (no delay): the next names-first request gets the whole answer, not pending.
+    await side.matchBlocks({ blocks, kinds: KINDS });
+    const quick = await namesFirst();
+    expect(quick.pending).toBeUndefined();
+    expect(quick.matches[0].map((m) => m.id)).toEqual(['claim:g', 'person:a']);
+    // A slow whole answer (far over NAMES_FIRST_SKIP_MS for a block this short): names first again.
+    delayMs = 30 * NAMES_FIRST_SKIP_MS;
+    await side.matchBlocks({ blocks, kinds: KINDS });
+    const slow = await namesFirst();
+    expect(slow.pending).toBe(true);
+    expect(slow.matches[0].map((m) => m.id)).toEqual(['person:a']);
   });
 });
