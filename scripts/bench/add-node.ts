@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const kept = storedState(made!);
     made = undefined;
     const parts = (['words', 'places', 'articles'] as const).map((k) => `${k} ${(serialize(kept.claims[k]).length / 1e6).toFixed(2)}`).join(', ');
-    console.log(`  state rows: ${rows.length}, ${(bytes / 1e6).toFixed(1)} MB structured-clone (claims: ${parts}; diffs ${(serialize(kept.diffs).length / 1e6).toFixed(2)} MB; quote groups ${(serialize(kept.quoteGroups ?? null).length / 1e6).toFixed(2)} MB), compacted and cut in ${writeS.toFixed(2)} s CPU (with measuring)`);
+    console.log(`  state rows: ${rows.length}, ${(bytes / 1e6).toFixed(1)} MB structured-clone (claims: ${parts}; diffs ${(serialize(kept.diffs).length / 1e6).toFixed(2)} MB), compacted and cut in ${writeS.toFixed(2)} s CPU (with measuring)`);
     const readCpu = process.cpuUsage();
     previous = restoredState(structuredClone(kept), claimRecords) ?? undefined;
     const records = claimRecords.length;

@@ -53,14 +53,9 @@
  *   before, 0.6-0.8 after (the state's digests no longer SHA-256); claim groups 1.8-2.1 before,
  *   0.5-0.6 after; the analysis in all 11.0-12.8 before, 8.1-11.2 after. The compile after it took
  *   6.8-9.2 s before and 7.9-10.8 after with its code unchanged, and the run's peak RSS was 1.37 GB
- *   before and 1.59 GB after (1.38 GB with the groups' reuse turned off): not explained yet. Quote
- *   grouping does the same given the state (06-quote-groups.ts regroupChanged: per quote its text
- *   digest, speaker, group and component, 1.9 MB of state at 5,000). It gains less: the generated
- *   corpus's pair graph has components of thousands of quotes (the same lines quoted by many
- *   speakers and chained through unattributed ones), so an add of 10 regroups 8,534 of 35,563
- *   quotes, and every quote's words are still numbered and every group described. In one process
- *   at 5,000 + 10, three alternated pairs at load 20: 1.37-1.42 s CPU grouping every quote,
- *   1.15-1.30 given the state;
+ *   before and 1.59 GB after (1.38 GB with the groups' reuse turned off): not explained yet; quote
+ *   grouping still runs over every quote (it is best-first over blocked pairs with a speaker rule
+ *   and capped blocks too, so the same can be done there);
  * - the store writing only what changed: article rows are shared between generations (an add
  *   writes the rows of the articles it adds, CorpusMeta.articlesFrom), since a held article's row
  *   never changes. Record and card rows are cut where a record id hashes to 0 and known by a hash
