@@ -158,7 +158,7 @@ function described(quotes: QuoteDraft[], words: QuoteWords, memberLists: number[
 }
 
 /** What a grouping of `quotes` into `groups` with pair-graph components `component` (first member per quote) leaves for the next. */
-function keptGroups(quotes: readonly QuoteDraft[], groups: readonly QuoteGroupDraft[], component: Int32Array, texts = quotes.map((q) => digest(q.text))): KeptQuoteGroups {
+function keptGroups(quotes: readonly QuoteDraft[], groups: readonly QuoteGroupDraft[], component: Int32Array): KeptQuoteGroups {
   const articles: string[] = [];
   const counts: number[] = [];
   for (const q of quotes) {
@@ -178,7 +178,7 @@ function keptGroups(quotes: readonly QuoteDraft[], groups: readonly QuoteGroupDr
     if (k === undefined) numbers.set(q.speaker, (k = speakerIds.push(q.speaker) - 1));
     return k;
   });
-  return { articles, counts: Int32Array.from(counts), texts, speakerIds, speakers, group, component };
+  return { articles, counts: Int32Array.from(counts), texts: quotes.map((q) => digest(q.text)), speakerIds, speakers, group, component };
 }
 
 /** Whether `kept` is of KeptQuoteGroups' shape, its numbers within its quotes (a kept state's fields come back unchecked). */
@@ -209,8 +209,7 @@ function isKept(kept: KeptQuoteGroups): boolean {
  * is one of the last graph's, with its groups.
  */
 function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePairs, previous: KeptQuoteGroups, keep: QuoteGroupReuse['keep']): QuoteGroupDraft[] | null {
-  // Trigrams as numbers only (a corpus past TRIGRAM_BASE distinct quote words groups every quote).
-  if (!words.packed || !isKept(previous) || new Set(previous.articles).size !== previous.articles.length) return null;
+  if (!isKept(previous) || new Set(previous.articles).size !== previous.articles.length) return null;
   const n = quotes.length;
   const oldStart = new Map<string, number>();
   const oldCount = new Map<string, number>();
@@ -238,8 +237,9 @@ function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePai
     }
     i = end;
   }
-  // Gone quotes: each as the quote of its article with its text now (the same trigrams), and their components.
-  const goneAs: number[] = [];
+  const keysOf: (number | string)[][] = Array.from({ length: n }, (_, i) => distinct(words.trigrams(i)));
+  // Gone quotes: their trigrams (those of the quote of their article with their text now), and their components.
+  const goneKeys: (number | string)[][] = [];
   const goneComponents = new Set<number>();
   for (let k = 0; k < previous.articles.length; k++) {
     const start = oldStart.get(previous.articles[k])!;
@@ -249,30 +249,28 @@ function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePai
       let now = -1;
       if (run) for (let i = run[0]; i < run[1] && now < 0; i++) if (texts[i] === previous.texts[m]) now = i;
       if (now < 0) return null;
-      goneAs.push(now);
+      goneKeys.push(keysOf[now]);
       goneComponents.add(previous.component[m]);
     }
   }
   const fresh: number[] = [];
   for (let i = 0; i < n; i++) if (oldOf[i] < 0) fresh.push(i);
-  // The blocks a new or gone quote holds: their members now, how many are new, and how many gone quotes held them.
-  const watched = new TrigramTable(words, [...fresh, ...goneAs]);
-  const freshIn = new Int32Array(watched.capacity);
-  const goneIn = new Int32Array(watched.capacity);
-  const members: number[][] = [];
-  watched.count(n, (slot, i) => {
-    (members[slot] ??= []).push(i);
-    if (oldOf[i] < 0) freshIn[slot]++;
-  });
-  const goneStamp = new Int32Array(watched.capacity).fill(-1);
-  goneAs.forEach((i, g) => {
-    const slots = watched.slotsOf(i);
-    for (const slot of slots) {
-      if (goneStamp[slot] === g) continue;
-      goneStamp[slot] = g;
-      goneIn[slot]++;
+  // The members now of every block a new or gone quote holds, how many are new, and how many quotes held it that are gone.
+  const watched = new Map<number | string, { members: number[]; fresh: number; gone: number }>();
+  for (const i of fresh) for (const k of keysOf[i]) watched.set(k, { members: [], fresh: 0, gone: 0 });
+  for (const keys of goneKeys) for (const k of keys) {
+    let block = watched.get(k);
+    if (!block) watched.set(k, (block = { members: [], fresh: 0, gone: 0 }));
+    block.gone++;
+  }
+  for (let i = 0; i < n; i++) {
+    for (const k of keysOf[i]) {
+      const block = watched.get(k);
+      if (!block) continue;
+      block.members.push(i);
+      if (oldOf[i] < 0) block.fresh++;
     }
-  });
+  }
   // The last graph's components by their first quote's old number: their members now.
   const componentMembers = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -298,51 +296,55 @@ function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePai
   };
   for (const i of fresh) addComponentOf(i);
   for (const c of goneComponents) for (const m of componentMembers.get(c) ?? []) addComponentOf(m);
-  for (let slot = 0; slot < watched.capacity; slot++) {
-    const now = watched.size[slot];
-    const before = now - freshIn[slot] + goneIn[slot];
-    if (before <= MAX_BLOCK !== now <= MAX_BLOCK) for (const m of members[slot] ?? []) addComponentOf(m);
+  for (const block of watched.values()) {
+    const before = block.members.length - block.fresh + block.gone;
+    if (before <= MAX_BLOCK !== block.members.length <= MAX_BLOCK) for (const m of block.members) addComponentOf(m);
   }
   // The components new quotes pair with.
   for (const i of fresh) {
-    for (const slot of watched.slotsOf(i)) {
-      if (watched.size[slot] > MAX_BLOCK) continue;
-      for (const j of members[slot]) if (j !== i && !inRegion[j] && pairs.score(i, j) > 0) addComponentOf(j);
+    for (const k of keysOf[i]) {
+      const block = watched.get(k)!;
+      if (block.members.length > MAX_BLOCK) continue;
+      for (const j of block.members) if (j !== i && !inRegion[j] && pairs.score(i, j) > 0) addComponentOf(j);
     }
   }
   region.sort((a, b) => a - b);
   // The region's pairs, as forEachCandidatePair finds them among every quote (blocks of at most MAX_BLOCK quotes in all).
-  const held = new TrigramTable(words, region);
-  held.count(n, () => undefined);
-  // Each region wording's slots (distinct, in order), kept for the two passes below.
-  const regionSlots: Int32Array[] = [];
-  const regionMembers: number[][] = [];
-  const stamp = new Int32Array(held.capacity).fill(-1);
-  for (let x = 0; x < region.length; x++) {
-    const own: number[] = [];
-    for (const slot of held.slotsOf(region[x])) {
-      if (stamp[slot] === x) continue;
-      stamp[slot] = x;
-      own.push(slot);
-      if (held.size[slot] <= MAX_BLOCK) (regionMembers[slot] ??= []).push(x);
+  const local = new Int32Array(n).fill(-1);
+  region.forEach((i, x) => (local[i] = x));
+  const regionMembers = new Map<number | string, number[]>();
+  for (const i of region) {
+    for (const k of keysOf[i]) {
+      const list = regionMembers.get(k);
+      if (list) list.push(i);
+      else regionMembers.set(k, [i]);
     }
-    regionSlots.push(Int32Array.from(own));
+  }
+  // Every block's size among all quotes, for the blocks the region holds.
+  const blockSize = new Map<number | string, number>();
+  for (const k of regionMembers.keys()) blockSize.set(k, 0);
+  for (let i = 0; i < n; i++) {
+    for (const k of keysOf[i]) {
+      const size = blockSize.get(k);
+      if (size !== undefined) blockSize.set(k, size + 1);
+    }
   }
   const edges = new Edges();
-  const seen = new Int32Array(region.length).fill(-1);
+  const stamp = new Int32Array(region.length).fill(-1);
   for (let x = 0; x < region.length; x++) {
     const i = region[x];
-    for (const slot of regionSlots[x]) {
-      if (held.size[slot] > MAX_BLOCK) continue;
-      for (const y of regionMembers[slot]) {
-        if (y <= x || seen[y] === x) continue;
-        seen[y] = x;
-        const score = pairs.score(i, region[y]);
+    for (const k of keysOf[i]) {
+      if (blockSize.get(k)! > MAX_BLOCK) continue;
+      for (const j of regionMembers.get(k)!) {
+        const y = local[j];
+        if (y <= x || stamp[y] === x) continue;
+        stamp[y] = x;
+        const score = pairs.score(i, j);
         if (score > 0) edges.add(x, y, score);
       }
     }
   }
-  const memberLists = linkBestFirst(quotes, edges, region.length, (x) => region[x]);
+  const members = linkBestFirst(quotes, edges, region.length, (x) => region[x]);
   // Every other quote's group is the last one's, its members renumbered.
   const byOldGroup = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -353,10 +355,10 @@ function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePai
     else {
       const group = [i];
       byOldGroup.set(g, group);
-      memberLists.push(group);
+      members.push(group);
     }
   }
-  const groups = described(quotes, words, memberLists);
+  const groups = described(quotes, words, members);
   if (keep) {
     const component = new Int32Array(n);
     const regionComponent = components(region.length, edges);
@@ -369,92 +371,16 @@ function regroupChanged(quotes: QuoteDraft[], words: QuoteWords, pairs: QuotePai
       if (first === undefined) firstOf.set(c, (first = i));
       component[i] = first;
     }
-    keep(keptGroups(quotes, groups, component, texts));
+    keep(keptGroups(quotes, groups, component));
   }
   return groups;
 }
 
-/**
- * The trigrams of some wordings, each a slot of an open-addressing table (packed trigram numbers
- * as keys), and how many wordings of all hold each: a pass over every wording's trigrams costs a
- * probe each, with no list or map entry per wording (lists of every wording's trigrams, and maps of
- * them, made grouping given the state slower than grouping every quote).
- */
-class TrigramTable {
-  readonly capacity: number;
-  private readonly keys: Float64Array;
-  private readonly used: Uint8Array;
-  /** Per slot, how many wordings hold its trigram (after `count`). */
-  readonly size: Int32Array;
-  private readonly mask: number;
-
-  constructor(
-    private readonly words: QuoteWords,
-    wordings: readonly number[],
-  ) {
-    let trigrams = 0;
-    for (const i of wordings) trigrams += Math.max(0, words.of(i).length - 2);
-    let capacity = 16;
-    while (capacity < trigrams * 2) capacity *= 2;
-    this.capacity = capacity;
-    this.mask = capacity - 1;
-    this.keys = new Float64Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.size = new Int32Array(capacity);
-    for (const i of wordings) {
-      const ns = words.of(i);
-      for (let k = 0; k + 2 < ns.length; k++) this.insert((ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2]);
-    }
-  }
-
-  /** Counts, for every slot, the wordings 0..count-1 that hold its trigram; `visit` is told each (slot, wording) once. */
-  count(count: number, visit: (slot: number, wording: number) => void): void {
-    const last = new Int32Array(this.capacity).fill(-1);
-    for (let i = 0; i < count; i++) {
-      const ns = this.words.of(i);
-      for (let k = 0; k + 2 < ns.length; k++) {
-        const slot = this.find((ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2]);
-        if (slot < 0 || last[slot] === i) continue;
-        last[slot] = i;
-        this.size[slot]++;
-        visit(slot, i);
-      }
-    }
-  }
-
-  /** The slots of wording `i`'s trigrams in order (a trigram it repeats, each time), which the table must hold: a view, valid until the next call. */
-  slotsOf(i: number): Int32Array {
-    const ns = this.words.of(i);
-    const n = Math.max(0, ns.length - 2);
-    if (this.slots.length < n) this.slots = new Int32Array(n * 2);
-    for (let k = 0; k < n; k++) this.slots[k] = this.find((ns[k] * TRIGRAM_BASE + ns[k + 1]) * TRIGRAM_BASE + ns[k + 2]);
-    return this.slots.subarray(0, n);
-  }
-
-  private slots = new Int32Array(64);
-
-  private slotOf(key: number): number {
-    let h = Math.imul((key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
-    return h & this.mask;
-  }
-
-  private insert(key: number): void {
-    let slot = this.slotOf(key);
-    while (this.used[slot] && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-    this.used[slot] = 1;
-    this.keys[slot] = key;
-  }
-
-  /** The slot of `key`, -1 when the table does not hold it. */
-  private find(key: number): number {
-    let slot = this.slotOf(key);
-    while (this.used[slot]) {
-      if (this.keys[slot] === key) return slot;
-      slot = (slot + 1) & this.mask;
-    }
-    return -1;
-  }
+/** The distinct values of a short list, in order. */
+function distinct<T>(list: T[]): T[] {
+  const out: T[] = [];
+  for (const v of list) if (!out.includes(v)) out.push(v);
+  return out;
 }
 
 /** The word diff of member `k` of group `g` against the group's reference (none for the reference itself). */
@@ -505,11 +431,6 @@ class QuoteWords {
     return new QuoteWords(vocabulary, ids.slice(0, used), starts);
   }
 
-  /** Whether trigrams are numbers (three word numbers packed in one), not strings. */
-  get packed(): boolean {
-    return this.vocabulary.length <= TRIGRAM_BASE;
-  }
-
   /** Wording i's word numbers (a view, not a copy). */
   of(i: number): Int32Array {
     return this.ids.subarray(this.starts[i], this.starts[i + 1]);
@@ -529,7 +450,7 @@ class QuoteWords {
   }
 
   private trigramKeys(ns: ArrayLike<number>): (number | string)[] {
-    const packed = this.packed;
+    const packed = this.vocabulary.length <= TRIGRAM_BASE;
     const v = this.vocabulary;
     const keys: (number | string)[] = [];
     for (let k = 0; k + 2 < ns.length; k++) {
