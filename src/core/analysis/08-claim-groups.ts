@@ -18,7 +18,7 @@ import { gazetteerContainment, type Gazetteer } from '../lang/gazetteer';
 import { closeWithin, greaterPairs, placePairsInText, relatePlaces, type PlaceBasis, type PlaceHit, type PlaceWithin } from '../lang/places';
 import type { ClaimDraft } from './07-claims';
 import { unitKey } from './07-claims';
-import { DisjointSets, Edges, components, forEachCandidatePair } from './blocking';
+import { DisjointSets, Edges, forEachCandidatePair } from './blocking';
 
 /** A group of claim indices with the comparison results. */
 export interface ClaimGroupDraft {
@@ -308,6 +308,17 @@ function linkBestFirst(claims: readonly ClaimDraft[], edges: Edges, count: numbe
   const groups = sets.groups().map((g) => g.map(claimOf));
   groups.sort((a, b) => a[0] - b[0]);
   return groups;
+}
+
+/** Per item, the first item of its component of `edges` (items 0..count-1). */
+function components(count: number, edges: Edges): Int32Array {
+  const sets = new DisjointSets(count);
+  edges.forEach((i, j) => {
+    const a = sets.find(i);
+    const b = sets.find(j);
+    if (a !== b) sets.attach(Math.max(a, b), Math.min(a, b));
+  });
+  return Int32Array.from({ length: count }, (_, i) => sets.find(i));
 }
 
 /** What a grouping of `claims` into `groups` with pair-graph components `component` (first member per claim) leaves for the next. */

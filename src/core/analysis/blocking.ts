@@ -219,17 +219,6 @@ export class Edges {
   }
 }
 
-/** Per item, the first item of its component of `edges` (items 0..count-1): the pair graph a grouping's state keeps. */
-export function components(count: number, edges: Edges): Int32Array {
-  const sets = new DisjointSets(count);
-  edges.forEach((i, j) => {
-    const a = sets.find(i);
-    const b = sets.find(j);
-    if (a !== b) sets.attach(Math.max(a, b), Math.min(a, b));
-  });
-  return Int32Array.from({ length: count }, (_, i) => sets.find(i));
-}
-
 /** A union-find over items 0..count-1. */
 export class DisjointSets {
   private readonly parent: Int32Array;

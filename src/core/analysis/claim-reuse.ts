@@ -15,7 +15,7 @@
  */
 import type { Descriptor, DiffPart } from '../index/types';
 import { digest } from '../match/symbols';
-import { memberDiff, type KeptQuoteGroups, type QuoteGroupDraft } from './06-quote-groups';
+import { memberDiff, type QuoteGroupDraft } from './06-quote-groups';
 import type { QuoteDraft } from './05-quotes';
 import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
@@ -36,8 +36,6 @@ export interface AnalysisState {
   entities?: EntityState;
   /** The claim groups and pair-graph components (08-claim-groups.ts), absent from a state made before they were kept. */
   claimGroups?: KeptClaimGroups;
-  /** The quote groups and pair-graph components (06-quote-groups.ts), absent from a state made before they were kept. */
-  quoteGroups?: KeptQuoteGroups;
 }
 
 

@@ -124,7 +124,7 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions);
   const quotes = perArticle('quotes', drafts, (d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities)).flat();
   progress('quote groups', 0, total);
-  const quoteGroups = groupQuotes(quotes, { previous: options.previous?.quoteGroups, keep: state && ((kept) => (state.quoteGroups = kept)) });
+  const quoteGroups = groupQuotes(quotes);
   const nearby = nearbyQuotes(quotes, quoteGroups);
   const quotesOf = quotesByArticle(quotes);
   const compact = new ClaimCompactor();

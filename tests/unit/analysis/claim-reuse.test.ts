@@ -136,32 +136,6 @@ describe('claim groups kept in the state', () => {
   }, GENERATION_TIMEOUT_MS);
 });
 
-describe('quote groups kept in the state', () => {
-  it('an add groups again only the quotes it can change: the rest are the groups the state names', () => {
-    const all = generateCorpus({ articles: 60, seed: 23 });
-    const { oldOnes, newOnes } = split(all, 10);
-    let state: AnalysisState | undefined;
-    const previous = analyseCorpus(oldOnes, undefined, undefined, { onState: (s) => (state = s) });
-    const kept = state!.quoteGroups!;
-    // The premise: the state holds every quote's group and component, and some groups of several quotes.
-    expect(kept.group.length).toBe(previous.quotes.length);
-    expect(new Set(kept.group).size).toBeLessThan(previous.quotes.length);
-    let next: AnalysisState | undefined;
-    const index = analyseIncrement(previous.articles, newOnes, undefined, { previous: state, onState: (s) => (next = s) });
-    const full = analyseCorpus(all);
-    expect(serialiseIndex(index)).toBe(serialiseIndex(full));
-    expect(next!.quoteGroups!.group.length).toBe(full.quotes.length);
-    // A state whose quote groups are all single quotes: the groups the add left alone come out
-    // single, so they were taken from the state; what it groups again is as the full analysis's.
-    const alone: AnalysisState = { ...state!, quoteGroups: { ...kept, group: Int32Array.from(kept.group, (_, i) => i) } };
-    const taken = analyseIncrement(previous.articles, newOnes, undefined, { previous: alone });
-    expect(taken.quotes.map((q) => q.text)).toEqual(full.quotes.map((q) => q.text));
-    expect(taken.quoteGroups.length).toBeGreaterThan(full.quoteGroups.length);
-    const fullMembers = new Set(full.quoteGroups.map((g) => g.members.map((m) => m.quote).join(' ')));
-    expect(taken.quoteGroups.filter((g) => g.members.length > 1).every((g) => fullMembers.has(g.members.map((m) => m.quote).join(' ')))).toBe(true);
-  }, GENERATION_TIMEOUT_MS);
-});
-
 describe('digest', () => {
   it('gives 32 hex digits, the same for the same text, another for a text one unit, one unit longer or one pair of units apart', () => {
     const text = 'abc' + JSON.stringify([[['person:orla-vance', 10, 20, 1, 'Orla Vance', 2, 4, false]], [], [], []]);
