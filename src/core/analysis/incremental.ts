@@ -53,9 +53,13 @@
  *   before, 0.6-0.8 after (the state's digests no longer SHA-256); claim groups 1.8-2.1 before,
  *   0.5-0.6 after; the analysis in all 11.0-12.8 before, 8.1-11.2 after. The compile after it took
  *   6.8-9.2 s before and 7.9-10.8 after with its code unchanged, and the run's peak RSS was 1.37 GB
- *   before and 1.59 GB after (1.38 GB with the groups' reuse turned off): not explained yet; quote
- *   grouping still runs over every quote (it is best-first over blocked pairs with a speaker rule
- *   and capped blocks too, so the same can be done there);
+ *   before and 1.59 GB after (1.38 GB with the groups' reuse turned off): not explained yet. Quote
+ *   grouping given the state the same way was tried and not kept (reverted in 4c0144e, d9e7100):
+ *   groups identical, but the generated corpus's pair graph has components of thousands of quotes
+ *   (lines quoted by many speakers, chained through unattributed ones), so an add of 10 regrouped
+ *   8,534 of 35,563 quotes, and every quote's words are numbered and every group described either
+ *   way; in the add it took 1.08-1.14 s CPU against 1.03 grouping every quote (load 2-8), for 1.9
+ *   MB more state;
  * - the store writing only what changed: article rows are shared between generations (an add
  *   writes the rows of the articles it adds, CorpusMeta.articlesFrom), since a held article's row
  *   never changes. Record and card rows are cut where a record id hashes to 0 and known by a hash
