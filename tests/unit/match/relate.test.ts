@@ -171,6 +171,11 @@ describe('relate: the kind of each difference', () => {
     ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', {}, ['certainty:less-certain']],
     ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', {}, ['certainty:more-certain']],
     ['planned against done', 'The operator will cut the crossings.', undefined, undefined, 'The operator cut the crossings.', {}, ['certainty:more-certain']],
+    // The page tokenizer cuts "they'll" into "they", "'", "ll"; the analysis keeps it one word: both read "will".
+    ['a contracted future against done', "They'll cut the crossings on the island route.", undefined, undefined, 'They cut the crossings on the island route.', {}, ['certainty:more-certain']],
+    ['a contracted future against "will"', "They'll cut the crossings on the island route.", undefined, undefined, 'They will cut the crossings on the island route.', {}, []],
+    ['"will" against a contracted future', 'They will cut the crossings on the island route.', undefined, undefined, "They'll cut the crossings on the island route.", {}, []],
+    ['done against a contracted future', 'They cut the crossings on the island route.', undefined, undefined, "They'll cut the crossings on the island route.", {}, ['certainty:less-certain']],
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],

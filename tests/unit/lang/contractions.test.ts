@@ -1,0 +1,85 @@
+/**
+ * Contractions read one way whichever tokenizer made the tokens (core/lang/contractions): the
+ * analysis's segmenter keeps "he'll" one word, the page tokenizer gives "he", "'", "ll". Invented
+ * sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { CONTRACTED_FUTURE, contractedFutureAt, isContractedFuture, negatedAuxiliaryAt } from '../../../src/core/lang/contractions';
+import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
+import { readNegationOf } from '../../../src/core/lang/negation';
+import { isFutureMarker } from '../../../src/core/lang/reporting-verbs';
+import { wordRun } from '../../../src/core/lang/segment';
+import type { TokenRun } from '../../../src/core/lang/token-flags';
+import { Tokens, tokenize } from '../../../src/core/match/tokens';
+
+/** The page tokenizer's run of a text. */
+function pageRun(text: string): TokenRun {
+  const t = new Tokens();
+  tokenize(text, t);
+  return { norm: t.norm.slice(0, t.count), start: t.start.slice(0, t.count), end: t.end.slice(0, t.count), flags: t.flags.slice(0, t.count) };
+}
+
+const BOTH: [string, (text: string) => TokenRun][] = [
+  ['analysis segmenter', wordRun],
+  ['page tokenizer', pageRun],
+];
+
+describe.each(BOTH)('contractions through the %s', (_, run) => {
+  it.each(["She'll tell the harbour board the ferry stays.", 'She’ll tell the harbour board the ferry stays.'])('reads the contracted future in %j', (text) => {
+    const t = run(text);
+    const found = contractedFutureAt(t, 0, t.norm.length);
+    expect(found?.cue).toBe(CONTRACTED_FUTURE);
+    // The next token is the verb after it, whichever way the words were cut.
+    expect(t.norm[found!.next]).toBe('tell');
+  });
+
+  it('reads no contracted future in a possessive or a plain word', () => {
+    for (const text of ["The mill's owner will sell.", 'The hill stays open.', "Bill's boat sank."]) {
+      const t = run(text);
+      for (let i = 0; i < t.norm.length; i++) expect(contractedFutureAt(t, i, t.norm.length)).toBeNull();
+    }
+  });
+
+  it('puts "she\'ll say" at the level of "she will say", with the contraction as its cue', () => {
+    const contracted = run("She'll say the ferry stays on the winter timetable.");
+    const written = run('She will say the ferry stays on the winter timetable.');
+    const a = readCertainties(contracted, 0, contracted.norm.length);
+    const b = readCertainties(written, 0, written.norm.length);
+    expect(a.clause).toEqual({ level: Certainty.expected, cue: CONTRACTED_FUTURE });
+    expect(b.clause).toEqual({ level: Certainty.expected, cue: 'will' });
+  });
+
+  it('leaves a contracted future inside quote marks to the speaker', () => {
+    const t = run('"We\'ll win the vote," the skipper said.');
+    const quoted = (i: number) => t.start[i] < t.start[t.norm.lastIndexOf('"')];
+    expect(readCertainties(t, 0, t.norm.length, quoted).clause.level).toBe(Certainty.stated);
+  });
+
+  it('reads a negated auxiliary with its cue and the word it denies', () => {
+    const t = run("The union didn't support the strike.");
+    const at = t.norm.findIndex((w) => w.startsWith('didn'));
+    expect(negatedAuxiliaryAt(t, at, t.norm.length)?.cue).toBe("didn't");
+    expect(readNegationOf(t, 0, t.norm.length)).toEqual({ cue: "didn't", target: 'support' });
+  });
+});
+
+describe('isContractedFuture and isFutureMarker (the analysis\'s words)', () => {
+  it('reads a word holding the contracted future as a future marker', () => {
+    expect(isContractedFuture("they'll")).toBe(true);
+    expect(isFutureMarker("they'll")).toBe(true);
+    expect(isFutureMarker('will')).toBe(true);
+    expect(isContractedFuture("'ll")).toBe(false);
+    expect(isFutureMarker("mill's")).toBe(false);
+  });
+});
+
+describe('a quote introduced by a contracted future (the analysis)', () => {
+  it('dates "she\'ll say" as the future, as "she will say"', async () => {
+    const { analyseCorpus } = await import('../../../src/core/analysis/index');
+    const tenses = (intro: string) =>
+      analyseCorpus([{ id: 'x1', text: `Mara Quint opens the ferry terminal\n\n"The island deserves a crossing every hour," ${intro} at the pier.` }]).quotes.map((q) => q.tense);
+    expect(tenses('she will say')).toEqual(['future']);
+    expect(tenses("she'll say")).toEqual(['future']);
+    expect(tenses('she said')).toEqual(['past']);
+  });
+});
