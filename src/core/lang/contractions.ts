@@ -2,8 +2,9 @@
  * Contractions as each tokenizer leaves them, read one way. The analysis's segmenter
  * (Intl.Segmenter, lang/segment) keeps "he'll" and "didn't" one word; the page tokenizer
  * (core/match/tokens) gives "he", "'", "ll" and "didn", "'", "t", the apostrophe touching both
- * words. Every reader of a contraction asks here, so a corpus claim and a page sentence read
- * "she'll say" (a future, Certainty.expected) or "didn't back" (a denial) alike.
+ * words; so with the possessive "'s" ("year's": "year", "'", "s"). Every reader of a contraction asks
+ * here, so a corpus claim and a page sentence read "she'll say" (a future, Certainty.expected),
+ * "didn't back" (a denial) or "last year's vote" alike.
  */
 import { WORD, type TokenRun } from './token-flags';
 
@@ -46,4 +47,13 @@ export function negatedAuxiliaryAt(t: TokenRun, i: number, to: number): Contract
   const w = t.norm[i].toLowerCase();
   if (w.endsWith("n't")) return { cue: w, next: i + 1 };
   return w.endsWith('n') && splitAt(t, i, to, 't') ? { cue: `${w}'t`, next: i + 3 } : null;
+}
+
+/**
+ * A word without its possessive "'s" as the analysis's segmenter keeps it ("year's" gives "year");
+ * the page tokenizer has already cut it off ("year", "'", "s"), so the word after a reader's
+ * keyword is the same either way.
+ */
+export function withoutPossessive(word: string): string {
+  return word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : word;
 }

@@ -7,6 +7,7 @@
  */
 import { MONTHS, WEEKDAYS } from './dates';
 import { CAP, NUM, WORD, type TokenRun } from './token-flags';
+import { withoutPossessive } from './contractions';
 
 /** A date found in text, as far as it resolves. Days are counted from 1970-01-01 (UTC). */
 export interface DateSpan {
@@ -150,10 +151,11 @@ export function findDateSpans(t: TokenRun, from: number, to: number, anchor: num
       continue;
     }
     // "last week", "this month", "next year"
-    if ((w === 'last' || w === 'this' || w === 'next') && (at(i + 1) === 'week' || at(i + 1) === 'month' || at(i + 1) === 'year')) {
+    // and their possessives, "last year's vote" ("year's" is one word to the analysis's segmenter: lang/contractions).
+    const unit = withoutPossessive(at(i + 1));
+    if ((w === 'last' || w === 'this' || w === 'next') && (unit === 'week' || unit === 'month' || unit === 'year')) {
       if (anchor !== null) {
         const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
-        const unit = at(i + 1);
         let lo: number;
         let hi: number;
         if (unit === 'week') {

@@ -4,7 +4,8 @@
  * sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { CONTRACTED_FUTURE, contractedFutureAt, isContractedFuture, negatedAuxiliaryAt } from '../../../src/core/lang/contractions';
+import { CONTRACTED_FUTURE, contractedFutureAt, isContractedFuture, negatedAuxiliaryAt, withoutPossessive } from '../../../src/core/lang/contractions';
+import { dayFromParts, findDateSpans } from '../../../src/core/lang/date-spans';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
 import { isFutureMarker } from '../../../src/core/lang/reporting-verbs';
@@ -55,6 +56,16 @@ describe.each(BOTH)('contractions through the %s', (_, run) => {
     expect(readCertainties(t, 0, t.norm.length, quoted).clause.level).toBe(Certainty.stated);
   });
 
+  it('resolves "last year\'s" as "last year" against the text\'s date', () => {
+    const day = dayFromParts(2021, 3, 10);
+    const possessive = run("The guild won last year's harbour vote.");
+    const plain = run('The guild won the harbour vote last year.');
+    const [a] = findDateSpans(possessive, 0, possessive.norm.length, day);
+    const [b] = findDateSpans(plain, 0, plain.norm.length, day);
+    expect([a?.lo, a?.hi]).toEqual([dayFromParts(2020, 1, 1), dayFromParts(2020, 12, 31)]);
+    expect([b?.lo, b?.hi]).toEqual([a?.lo, a?.hi]);
+  });
+
   it('reads a negated auxiliary with its cue and the word it denies', () => {
     const t = run("The union didn't support the strike.");
     const at = t.norm.findIndex((w) => w.startsWith('didn'));
@@ -81,5 +92,13 @@ describe('a quote introduced by a contracted future (the analysis)', () => {
     expect(tenses('she will say')).toEqual(['future']);
     expect(tenses("she'll say")).toEqual(['future']);
     expect(tenses('she said')).toEqual(['past']);
+  });
+});
+
+describe('withoutPossessive', () => {
+  it('drops a possessive "\'s" and nothing else', () => {
+    expect(withoutPossessive("year's")).toBe('year');
+    expect(withoutPossessive('years')).toBe('years');
+    expect(withoutPossessive("'s")).toBe("'s");
   });
 });
