@@ -14,7 +14,7 @@
  */
 import { FUTURE_AUXILIARIES, SPEECH_VERBS } from './reporting-verbs';
 import { CAP, WORD, type TokenRun } from './token-flags';
-import { CONTRACTED_FUTURE, contractedFutureAt } from './contractions';
+import { contractedFutureAt } from './contractions';
 
 /** Levels of certainty, ordered: a higher level states the fact more firmly. */
 export const Certainty = { possible: 0, expected: 1, stated: 2, confirmed: 3 } as const;
@@ -177,8 +177,6 @@ const MIN_CONTENT_WORDS = 3;
 
 /** The reported future: "would" of reported speech ("said it would close": "it will close"). */
 const REPORTED_FUTURE: CertaintyReading = { level: Certainty.expected, cue: 'would' };
-/** The contracted future ("they'll"): "will" (FUTURE_AUXILIARIES), whatever the tokenizer made of it. */
-const CONTRACTED_FUTURE_READING: CertaintyReading = { level: Certainty.expected, cue: CONTRACTED_FUTURE };
 /** Words after "would" that make it a conditional or a wish, not a reported "will" ("would have", "would like"). */
 const NOT_REPORTED_FUTURE: ReadonlySet<string> = new Set(['have', "'ve", 'not', 'like', 'rather']);
 
@@ -208,10 +206,11 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
       if (!best || REPORTED_FUTURE.level < best.level) best = REPORTED_FUTURE;
       continue;
     }
-    // "he'll say" as either tokenizer leaves it (lang/contractions): a future auxiliary.
+    // "he'll say" as either tokenizer leaves it (lang/contractions): a future auxiliary ("will",
+    // FUTURE_AUXILIARIES), its cue the contracted word.
     const future = contractedFutureAt(t, i, end);
     if (future && !isQuoted(future.next - 1)) {
-      if (!best || CONTRACTED_FUTURE_READING.level < best.level) best = CONTRACTED_FUTURE_READING;
+      if (!best || Certainty.expected < best.level) best = { level: Certainty.expected, cue: future.cue };
       i = future.next - 1;
       continue;
     }

@@ -24,13 +24,13 @@ function splitAt(t: TokenRun, i: number, to: number, tail: string): boolean {
 
 /**
  * The contracted future at word token i of tokens [i, to): "he'll" as one word, or "he", "'", "ll";
- * null when there is none. The cue is CONTRACTED_FUTURE either way.
+ * null when there is none. The cue is the contracted word either way ("he'll"), as a card shows it.
  */
 export function contractedFutureAt(t: TokenRun, i: number, to: number): Contraction | null {
   if (!(t.flags[i] & WORD)) return null;
   const w = t.norm[i].toLowerCase();
-  if (w.length > 3 && w.endsWith(CONTRACTED_FUTURE)) return { cue: CONTRACTED_FUTURE, next: i + 1 };
-  return splitAt(t, i, to, 'll') ? { cue: CONTRACTED_FUTURE, next: i + 3 } : null;
+  if (isContractedFuture(w)) return { cue: w, next: i + 1 };
+  return splitAt(t, i, to, 'll') ? { cue: w + CONTRACTED_FUTURE, next: i + 3 } : null;
 }
 
 /** Whether one word (a segmenter's word, as the analysis keeps it) holds the contracted future: "we'll". */
