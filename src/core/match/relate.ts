@@ -426,6 +426,9 @@ function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: n
   return listedPlaces(run, from, to, known).map(([f, l]) => ctx.text.slice(run.start[f], run.end[l]));
 }
 
+/** The sentence index of an article's headline: the analysis puts it first (CorpusArticle text). */
+const HEADLINE_SENTENCE = 0;
+
 /**
  * Whether a corpus claim is about another event than the page sentence, though it may share its
  * people, place and doings: the sentence says its event repeats or follows another ("again", "a
@@ -434,7 +437,10 @@ function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: n
  * claim's own dates when it has some ("on Monday" in an article of a known day), else its article's
  * year when the claim states as done what its article could only report once it had happened (a
  * claim of what is planned or possible may be about a later year). A year the claim states itself is
- * compared as a figure instead (a date contradiction). Unknown (old data, an undated article) says no.
+ * compared as a figure instead (a date contradiction). A headline with no date of its own states its
+ * article's news: done, it is of its article's year, so a page event placed wholly in another year,
+ * before it as much as after, is another one ("Guild wins vote" in an article of 2021 is not the page's
+ * "last year's vote" read in 2021). Unknown (old data, an undated article) says no.
  */
 export function otherEvent(ctx: RelateContext, page: PageTraits, sig: ClaimSignature, traits: ClaimTraits | undefined): boolean {
   if (!traits) return false;
@@ -449,6 +455,10 @@ export function otherEvent(ctx: RelateContext, page: PageTraits, sig: ClaimSigna
     if (!done) return false;
     last = ctx.data?.articleYears?.[sig[0]] ?? 0;
     if (last <= 0) return false;
+    if (sig[1] === HEADLINE_SENTENCE) {
+      const [lo, hi] = [dayFromParts(last, 1, 1), dayFromParts(last, 12, 31)];
+      return pageYears.every((y) => y !== last) && placed.every((d) => d.hi! < lo || d.lo! > hi);
+    }
   }
   const firstAfter = dayFromParts(last + 1, 1, 1);
   return pageYears.every((y) => y > last) && placed.every((d) => d.lo! >= firstAfter);

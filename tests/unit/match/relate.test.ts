@@ -533,6 +533,31 @@ describe('lookup names the kind (invented corpus)', () => {
     expect(claim?.coverage.some((c) => c.article === 'a') ?? false).toBe(links);
   });
 
+  describe('a headline is of its article\'s year', () => {
+    const headline = 'Mara Vale wins guild leadership ballot at Kessel Quay';
+    const ballot = analyseCorpus([
+      {
+        id: 'h',
+        text: [headline, 'Mara Vale, the general secretary of the Coastal Workers Guild, was re-elected on Monday.', 'Ms Vale thanked the ferry crews at Kessel Quay.'].join('\n\n'),
+        meta: { outlet: 'Harbour Herald', headline, date: '2021-03-10', url: 'https://example.org/h' },
+      },
+    ]);
+    it.each([
+      // [page sentence, page date, whether it links the headline]
+      ['Mara Vale won the guild leadership ballot at Kessel Quay on Monday.', '2021-03-12', true],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay.', undefined, true],
+      // The headline states its article's news: the ballot of 2021, not one placed wholly in another year.
+      ["Mara Vale won last year's guild leadership ballot at Kessel Quay.", '2021-03-12', false],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay in 2019.', undefined, false],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay last month.', '2023-05-20', false],
+      // Read on 20 January 2022, last month is December 2021: the article's year.
+      ['Mara Vale won the guild leadership ballot at Kessel Quay last month.', '2022-01-20', true],
+    ])('%s (page date %s) → %s', (text, pageDate, links) => {
+      const claim = lookup(text, ballot, undefined, pageDate).detections.find((d) => d.kind === 'claim');
+      expect(claim?.coverage.some((c) => c.article === 'h' && c.excerpt.startsWith(headline)) ?? false).toBe(links);
+    });
+  });
+
   it('a later year on the page is no other event for a claim of what is planned', () => {
     const text = 'In 2023 the guild general secretary Mara Vale will tell members at a rally of ferry crews at the harbour depot in Westford that the operator has broken its word on pay.';
     const claim = lookup(text, index).detections.find((d) => d.kind === 'claim');
