@@ -64,7 +64,9 @@ export function yearOf(day: number): number {
 export function findDateSpans(t: TokenRun, from: number, to: number, anchor: number | null): DateSpan[] {
   const out: DateSpan[] = [];
   const word = (i: number) => i >= from && i < to && (t.flags[i] & WORD) !== 0;
-  const at = (i: number) => (i >= from && i < to ? t.norm[i] : '');
+  // A word without its possessive ("Monday's vote", "last year's"): the analysis's segmenter keeps
+  // "Monday's" one word, the page tokenizer has cut it (lang/contractions).
+  const at = (i: number) => (i >= from && i < to ? withoutPossessive(t.norm[i]) : '');
   const isMonth = (i: number) => word(i) && MONTHS.has(at(i)) && (t.flags[i] & CAP) !== 0 && at(i) !== 'may' && at(i).length > 3;
   const dayNumber = (i: number): number => {
     if (!word(i) || !(t.flags[i] & NUM)) return 0;
@@ -151,11 +153,10 @@ export function findDateSpans(t: TokenRun, from: number, to: number, anchor: num
       continue;
     }
     // "last week", "this month", "next year"
-    // and their possessives, "last year's vote" ("year's" is one word to the analysis's segmenter: lang/contractions).
-    const unit = withoutPossessive(at(i + 1));
-    if ((w === 'last' || w === 'this' || w === 'next') && (unit === 'week' || unit === 'month' || unit === 'year')) {
+    if ((w === 'last' || w === 'this' || w === 'next') && (at(i + 1) === 'week' || at(i + 1) === 'month' || at(i + 1) === 'year')) {
       if (anchor !== null) {
         const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+        const unit = at(i + 1);
         let lo: number;
         let hi: number;
         if (unit === 'week') {
