@@ -57,3 +57,14 @@ export function negatedAuxiliaryAt(t: TokenRun, i: number, to: number): Contract
 export function withoutPossessive(word: string): string {
   return word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : word;
 }
+
+/**
+ * Where a possessive ends that follows word token i: "union's" as one word (i + 1), or "union", "'",
+ * "s" touching (i + 3); -1 when the word carries none. A group named as "the union's members" goes
+ * on past it.
+ */
+export function possessiveEnd(t: TokenRun, i: number, to: number): number {
+  if (!(t.flags[i] & WORD)) return -1;
+  if (withoutPossessive(t.norm[i]) !== t.norm[i]) return i + 1;
+  return splitAt(t, i, to, 's') ? i + 3 : -1;
+}

@@ -8,6 +8,7 @@
 import { otherGroup } from './figure-compare';
 import { wordKey } from './keywords';
 import { WORD, type TokenRun } from './token-flags';
+import { possessiveEnd, withoutPossessive } from './contractions';
 
 /** Whether a sentence speaks of a whole group or of a part of it. */
 export const QuantityLevel = { part: 0, whole: 1 } as const;
@@ -106,11 +107,20 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
       let end = j;
       const most = q.singular ? MAX_SINGULAR_WORDS : MAX_GROUP_WORDS;
       for (; j < to && keys.length < most && t.flags[j] & WORD; j++) {
-        const key = wordKey(lower(t, j));
+        const word = withoutPossessive(lower(t, j));
+        const key = wordKey(word);
         if (key === null || key === 'other') break;
         keys.push(key);
+        // A possessive names whose the group is and goes on to it ("all of the union's members"),
+        // one word or three tokens as each tokenizer leaves it (lang/contractions).
+        const owner = possessiveEnd(t, j, to);
+        if (owner > 0) {
+          end = owner;
+          j = owner - 1;
+          continue;
+        }
         end = j + 1;
-        if (!q.singular && looksPlural(lower(t, j))) break;
+        if (!q.singular && looksPlural(word)) break;
       }
       if (keys.length) return q.picks ? { level: q.level, keys, start: t.start[i], end: t.end[end - 1], picks: true } : { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
     }

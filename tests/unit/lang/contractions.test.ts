@@ -8,6 +8,9 @@ import { contractedFutureAt, isContractedFuture, negatedAuxiliaryAt, withoutPoss
 import { dayFromParts, findDateSpans } from '../../../src/core/lang/date-spans';
 import { Certainty, readCertainties } from '../../../src/core/lang/certainty';
 import { readNegationOf } from '../../../src/core/lang/negation';
+import { wordKey } from '../../../src/core/lang/keywords';
+import { QuantityLevel, readQuantityScope } from '../../../src/core/lang/quantity-scope';
+import { readVagueTime } from '../../../src/core/lang/vague-time';
 import { isFutureMarker } from '../../../src/core/lang/reporting-verbs';
 import { wordRun } from '../../../src/core/lang/segment';
 import type { TokenRun } from '../../../src/core/lang/token-flags';
@@ -111,5 +114,39 @@ describe('withoutPossessive', () => {
     expect(withoutPossessive("year's")).toBe('year');
     expect(withoutPossessive('years')).toBe('years');
     expect(withoutPossessive("'s")).toBe("'s");
+  });
+});
+
+describe('readers of a sentence agree whichever tokenizer cut it (apostrophes)', () => {
+  const readers: [string, (t: TokenRun) => unknown][] = [
+    ['quantity', (t) => readQuantityScope(t, 0, t.norm.length)?.keys ?? null],
+    ['quantity level', (t) => readQuantityScope(t, 0, t.norm.length)?.level ?? null],
+    ['vague time', (t) => readVagueTime(t, 0, t.norm.length) !== null],
+    ['certainty', (t) => readCertainties(t, 0, t.norm.length)],
+    ['negation', (t) => readNegationOf(t, 0, t.norm.length)],
+    ['dates', (t) => findDateSpans(t, 0, t.norm.length, dayFromParts(2021, 3, 10)).map((d) => [d.lo, d.hi])],
+  ];
+  it.each([
+    "All of the union's members backed the plan.",
+    "Most of the council's members backed the plan.",
+    "Every town's council voted.",
+    "The guild won the next election's first round.",
+    "They'll win Monday's vote.",
+    "It couldn't close before last year's vote.",
+    "The mayor's office may have closed the yard.",
+  ])('%s', (text) => {
+    const analysis = wordRun(text);
+    const page = pageRun(text);
+    for (const [, read] of readers) expect(read(page)).toEqual(read(analysis));
+  });
+
+  it('reads the group past a possessive: "all of the union\'s members" is of the members', () => {
+    for (const t of [wordRun("All of the union's members backed the plan."), pageRun("All of the union's members backed the plan.")]) {
+      expect(readQuantityScope(t, 0, t.norm.length)).toMatchObject({ level: QuantityLevel.whole, keys: [wordKey('union'), wordKey('members')] });
+    }
+  });
+
+  it('reads "the next election\'s" as an unplaced time', () => {
+    for (const t of [wordRun("The guild won the next election's first round."), pageRun("The guild won the next election's first round.")]) expect(readVagueTime(t, 0, t.norm.length)).not.toBeNull();
   });
 });
