@@ -24,10 +24,11 @@ export interface DateSpan {
   day: number;
 }
 
-const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d, i) => [d, i]));
 const MS_PER_DAY = 86_400_000;
 /** A weekday named without "next" in a report means the most recent one: news reports the past week. */
 const WEEK = 7;
+/** Day of the week of each weekday name, as Date.getUTCDay counts (0 Sunday): WEEKDAYS runs from Monday. */
+const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map([...WEEKDAYS].map((d, i) => [d, (i + 1) % WEEK]));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
