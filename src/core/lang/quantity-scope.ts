@@ -5,6 +5,7 @@
  * so do two that say as much of two other groups ("a majority of the members" against "a majority of
  * the councillors").
  */
+import { DETERMINERS } from './closed-class';
 import { otherGroup } from './figure-compare';
 import { wordKey } from './keywords';
 import { WORD, type TokenRun } from './token-flags';
@@ -56,8 +57,18 @@ const BEFORE: readonly { words: readonly string[]; level: number; singular?: tru
 ];
 /** Words after the group that say only part of it is meant ("towns across the region, including …"). */
 const AFTER: readonly (readonly string[])[] = [['including'], ['such', 'as'], ['among', 'them']];
-/** Words between a quantifier and its group that say which, not how much ("all of the", "one of its"). */
-const SKIP: ReadonlySet<string> = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that']);
+/**
+ * Words between a quantifier, or a share's "of", and its group that say which, not what ("all of
+ * the", "one of its", "45% of all local members"): determiners, "all", and "local", which names no
+ * other group ("local members" are the members). Read here and by relate.ts (a figure's group).
+ */
+export const GROUP_DETERMINERS: ReadonlySet<string> = new Set([
+  ...DETERMINERS,
+  'all',
+  'local',
+]);
+/** GROUP_DETERMINERS and the "of" a quantifier takes before them ("all of the", "one of its"). */
+const SKIP: ReadonlySet<string> = new Set(['of', ...GROUP_DETERMINERS]);
 /** At most this many content words name the group. */
 const MAX_GROUP_WORDS = 3;
 /** At most this many name a group after "every" or "each" ("every member state"). */

@@ -9,7 +9,7 @@
  * best-scoring one: a card lists them all.
  */
 import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from './data';
-import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
+import { GROUP_DETERMINERS, readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
 import { MIN_QUOTED_WORDS, quotedWords, quoteWording } from '../lang/quoted-words';
@@ -26,6 +26,7 @@ import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { SPACED, WORD, type TokenRun } from '../lang/token-flags';
 import { isClauseBreak } from '../lang/clause-breaks';
+import { RELATIVE_PRONOUNS } from '../lang/closed-class';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
 import { findQuotedSpans } from './quotes';
@@ -361,11 +362,9 @@ export function pageTraits(ctx: RelateContext): PageTraits {
   };
 }
 
-/** Words that open a relative clause; after a comma the clause adds a fact about what came before ("X, who faces a vote, will speak"). */
-const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which']);
-
 /**
- * The sentence's relative clauses set off by a comma: from the pronoun to the next clause
+ * The sentence's relative clauses set off by a comma: from the relative pronoun (lang/closed-class;
+ * after a comma its clause adds a fact about what came before, "X, who faces a vote, will speak") to the next clause
  * punctuation or the sentence's end. Such a clause states its own fact with its own certainty: in "X, who is facing a
  * challenge after the vote, will tell members …" the "will" is the main clause's, not the
  * challenge's. Quoted words are the speaker's (skipped, as readCertainties does).
@@ -373,7 +372,7 @@ const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', '
 function readRelatives(run: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): RelativeClause[] {
   const out: RelativeClause[] = [];
   for (let i = from + 1; i < to; i++) {
-    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_OPENERS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
+    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_PRONOUNS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
     let end = i + 1;
     while (end < to && (run.flags[end] & WORD || !isClauseBreak(run.norm[end], (run.flags[end] & SPACED) !== 0))) end++;
     out.push({ keys: [...sentenceKeys(run, i, end)], certainty: readCertainties(run, i, end, isQuoted) });
@@ -494,8 +493,6 @@ function sentenceKeys(run: TokenRun, from: number, to: number): Set<string> {
   return out;
 }
 
-/** Words between "of" and the group a share is of ("45% of the nurses"): skipped, they say which, not what. */
-const GROUP_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'all', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'local']);
 /** At most this many words name a share's group ("of registered party members"). */
 const MAX_GROUP_WORDS = 3;
 
