@@ -1,9 +1,15 @@
 /** Verbs that introduce speech or a reported statement, and the words that set their tense. */
 import { isContractedFuture } from './contractions';
 
+/**
+ * The plain verbs of saying, every form ("say", "told", "added"): they report without saying
+ * anything of their own ("warned", "denied" do), so they are no topic either (STOPWORDS).
+ */
+export const PLAIN_SPEECH_VERBS: readonly string[] = ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding'];
+
 /** Verbs that introduce speech or a reported statement (all forms listed). */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding',
+  ...PLAIN_SPEECH_VERBS,
   'write', 'writes', 'wrote', 'written', 'writing', 'state', 'states', 'stated', 'insist', 'insists',
   'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'warn', 'warns', 'warned',
   'explain', 'explains', 'explained', 'declare', 'declares', 'declared', 'announce', 'announces',

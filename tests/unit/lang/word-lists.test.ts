@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/lang/clauses';
 import { GATHERING_WORDS } from '../../../src/core/lang/events';
 import { NAME_LIKE_STOPWORDS, STOPWORDS } from '../../../src/core/lang/function-words';
-import { FUTURE_AUXILIARIES, FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
+import { FUTURE_AUXILIARIES, FUTURE_MARKERS, PLAIN_SPEECH_VERBS, PRESENT_SPEECH, SPEECH_VERBS } from '../../../src/core/lang/reporting-verbs';
 import { RELATIVE_DATES, WEEKDAYS } from '../../../src/core/lang/dates';
 import { MODAL_ONLY_BEFORE_TO, MODAL_WORDS } from '../../../src/core/lang/certainty';
 import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../../../src/core/lang/roles';
@@ -166,6 +166,14 @@ describe('word lists', () => {
     expect(STOPWORDS.has('councillor')).toBe(false);
     for (const t of COURTESY_TITLES) expect(PERSONAL_TITLES.has(t)).toBe(true);
     expect(COURTESY_TITLES.has('senator')).toBe(false);
+  });
+
+  it('the plain verbs of saying are speech verbs and stopwords but "adding", which stays a keyword (fixtures/devset/README.md)', () => {
+    for (const v of PLAIN_SPEECH_VERBS) {
+      expect(SPEECH_VERBS.has(v)).toBe(true);
+      expect(STOPWORDS.has(v)).toBe(v !== 'adding');
+    }
+    expect(STOPWORDS.has('warned')).toBe(false);
   });
 
   // The contracted future is one word to the analysis's segmenter and three tokens to the page's (lang/contractions).
