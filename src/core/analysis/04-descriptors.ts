@@ -15,23 +15,14 @@ import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { antecedentBefore } from './coref';
 import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
-import { OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../lang/roles';
-import { TITLES } from '../lang/titles';
+import { DESCRIPTOR_BOUNDARY as BOUNDARY, OFFICE_NOUNS, RELATIONAL_MODIFIERS, ROLE_NOUNS } from '../lang/roles';
+import { COURTESY_TITLES as PLAIN_TITLES, TITLES } from '../lang/titles';
+import { ARTICLES as DETERMINERS } from '../lang/closed-class';
 import { isInside } from './context';
 
-const BOUNDARY = new Set([
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
-  'by', 'from', 'of', 'with', 'for', 'to', 'at', 'in', 'on', 'against', 'as', 'about', 'after', 'before',
-  'than', 'between', 'behind', 'beyond', 'into', 'over', 'under', 'like', 'including', 'who', 'which',
-  'that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'but', 'or', 'nor', 'so', 'if', 'when', 'while',
-  'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could',
-  'not', 'also', 'then', 'said', 'says', 'say', 'told', 'tells', 'via', 'among', 'amid', 'per', 'both',
-]);
-const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const MAX_WORDS = 9;
 /** Longest descriptor taken from a definite description or an "as" predicate. */
 const MAX_NOMINAL_WORDS = 8;
-const DETERMINERS = new Set(['the', 'a', 'an']);
 
 /** Descriptors per article id and entity id, in text order, without duplicates. */
 export type DescriptorTable = Map<string, Map<string, Descriptor[]>>;

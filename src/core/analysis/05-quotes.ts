@@ -12,7 +12,7 @@ import type { ArticleDraft, EntityDraft, MentionDraft, QuotedRegion, Token } fro
 import { entityKinds, sentenceAt } from './context';
 import { antecedentBefore } from './coref';
 import { PERSON_PRONOUNS } from '../lang/function-words';
-import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS } from '../lang/reporting-verbs';
+import { FUTURE_MARKERS, PRESENT_SPEECH, SPEECH_VERBS, isFutureMarker } from '../lang/reporting-verbs';
 import { ROLE_NOUNS } from '../lang/roles';
 
 /** Quotes shorter than this many words are treated as scare quotes, not utterances. */
@@ -110,7 +110,7 @@ function tokensIn(d: ArticleDraft, from: number, to: number): Token[] {
 }
 
 function tenseOf(words: Token[], verbIndex: number): QuoteTense {
-  for (let k = Math.max(0, verbIndex - 3); k < verbIndex; k++) if (FUTURE_MARKERS.has(words[k].norm)) return 'future';
+  for (let k = Math.max(0, verbIndex - 3); k < verbIndex; k++) if (isFutureMarker(words[k].norm)) return 'future';
   return PRESENT_SPEECH.has(words[verbIndex].norm) ? 'present' : 'past';
 }
 

@@ -13,7 +13,7 @@ import {
   OPENING_CONNECTIVES,
   OPINION_VERBS,
   ORGANISATION_SUBJECTS,
-  PERSON_SUBJECTS,
+  PERSON_PRONOUNS,
   PRESCRIPTIVE_WORDS,
   VERB_GAP_WORDS,
   VERB_MARKERS,
@@ -92,7 +92,7 @@ export function carriedSubject(words: readonly Token[]): CarriedSubject {
   while (k < words.length && OPENING_CONNECTIVES.has(words[k].norm)) k++;
   const first = words[k];
   if (!first) return null;
-  if (PERSON_SUBJECTS.has(first.norm)) return 'person';
+  if (PERSON_PRONOUNS.has(first.norm)) return 'person';
   if (CARRIED_SUBJECTS.has(first.norm)) return 'previous';
   if (!POINTING_DETERMINERS.has(first.norm)) return null;
   for (let j = k + 1; j < words.length && j <= k + DESCRIPTION_REACH; j++) {

@@ -12,8 +12,10 @@
  * sentence has one ("he will say that …" is expected, "she says the plan will …" is plain), else
  * the whole sentence; words inside quote marks are the speaker's, not the writer's, and are skipped.
  */
+import { PLURAL_DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from './closed-class';
 import { FUTURE_AUXILIARIES, SPEECH_VERBS } from './reporting-verbs';
 import { CAP, WORD, type TokenRun } from './token-flags';
+import { contractedFutureAt } from './contractions';
 
 /** Levels of certainty, ordered: a higher level states the fact more firmly. */
 export const Certainty = { possible: 0, expected: 1, stated: 2, confirmed: 3 } as const;
@@ -181,8 +183,12 @@ const NOT_REPORTED_FUTURE: ReadonlySet<string> = new Set(['have', "'ve", 'not', 
 
 /** Cues that are also plural nouns ("the claims", "his pledges"): after a determiner they name speech, they do not hedge it. */
 const NOUN_CUES: ReadonlySet<string> = new Set(['claims', 'pledges', 'promises', 'vows']);
-/** Determiners and possessives before which a NOUN_CUES word is a noun ("addressed the claims directly"). */
-const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'some', 'many', 'all', 'both']);
+/**
+ * Determiners of a plural noun, before which a NOUN_CUES word (all plural) is a noun ("addressed the
+ * claims directly"): "the", the plural demonstratives, the possessives and plural quantifiers. Not
+ * "a"/"an", and not "this"/"that", which before a verb are its subject ("this claims lives").
+ */
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['the', ...PLURAL_DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, ...'such any some many all both'.split(' ')]);
 
 /** Words after which a NOUN_CUES word is a noun naming whose speech it was ("follows claims by the mayor", "pledges of help"): no verb of speech takes them next. */
 const NOUN_AFTER: ReadonlySet<string> = new Set(['by', 'of', 'from']);
@@ -203,6 +209,14 @@ function readCues(t: TokenRun, from: number, end: number, isQuoted: (i: number) 
     if (t.norm[i] === 'may' && t.flags[i] & CAP && i > from) continue;
     if (t.norm[i] === 'would' && !(i + 1 < end && NOT_REPORTED_FUTURE.has(t.norm[i + 1]))) {
       if (!best || REPORTED_FUTURE.level < best.level) best = REPORTED_FUTURE;
+      continue;
+    }
+    // "he'll say" as either tokenizer leaves it (lang/contractions): a future auxiliary ("will",
+    // FUTURE_AUXILIARIES), its cue the contracted word.
+    const future = contractedFutureAt(t, i, end);
+    if (future && !isQuoted(future.next - 1)) {
+      if (!best || Certainty.expected < best.level) best = { level: Certainty.expected, cue: future.cue };
+      i = future.next - 1;
       continue;
     }
     const cues = CUES_BY_FIRST.get(t.norm[i]);

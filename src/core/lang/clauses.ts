@@ -3,18 +3,21 @@
  * an event of a sentence, which carry a previous sentence's subject, which mark an opinion, and
  * which lines are credits. General English: nothing here belongs to one topic or country.
  */
+import { DETERMINERS, SINGULAR_DEMONSTRATIVES } from './closed-class';
 import { lemma } from './lemmas';
 import { lexiconTags } from './pos';
 
 /**
  * Verb forms that never make an event on their own: the copula, auxiliaries and modals ("is",
  * "has", "will"), and verbs of seeming. "It is not." and "This is about the future" state no
- * event; "X has won" does, through "won". Contractions as the segmenter leaves them are included.
+ * event; "X has won" does, through "won". Contractions as the segmenter leaves them are included
+ * ("it's", "didn't"); the contracted future is one word to the segmenter ("he'll") and never a
+ * bare "'ll" (lang/contractions), so none is listed.
  */
 export const NON_EVENT_VERBS: ReadonlySet<string> = new Set(
   (
     'be is am are was were been being have has had having do does did doing done will would shall should ' +
-    "can could may might must ought seem seems seemed seeming appear appears appeared let lets 's 're 've 'd 'll " +
+    "can could may might must ought seem seems seemed seeming appear appears appeared let lets 's 're 've 'd " +
     "it's that's there's he's she's they're we're i'm i've we've they've you're " +
     "don't doesn't didn't won't can't cannot couldn't wouldn't shouldn't isn't aren't wasn't weren't hasn't haven't hadn't"
   ).split(/\s+/),
@@ -24,18 +27,20 @@ export const NON_EVENT_VERBS: ReadonlySet<string> = new Set(
  * Words after which a verb-like word is read as a noun ("the vote", "his challenge", "of support"):
  * determiners, possessive pronouns and "of".
  */
-export const NOUN_MARKERS: ReadonlySet<string> = new Set(
-  'a an the this that these those his her its their our my your whose every each any some no of'.split(/\s+/),
-);
+export const NOUN_MARKERS: ReadonlySet<string> = new Set([
+  ...DETERMINERS,
+  ...'whose every each any some no of'.split(' '),
+]);
 
 /**
  * Words after which the next word is a verb ("will rally", "could finish", "did not"): modals and
  * "do". The perfect and progressive auxiliaries ("has", "is") are left out: after them a word may as
  * well be a noun or adjective ("is chair", "was small"); their participles are verb forms anyway.
- * "to" is left out too: "to victory" is a noun as often as "to rally" a verb.
+ * "to" is left out too: "to victory" is a noun as often as "to rally" a verb. The contracted future
+ * ("he'll") is no token of its own to the segmenter (lang/contractions), so it is not listed.
  */
 export const VERB_MARKERS: ReadonlySet<string> = new Set(
-  "will would shall should can could may might must did does do 'll won't can't cannot couldn't wouldn't shouldn't didn't doesn't don't".split(/\s+/),
+  "will would shall should can could may might must did does do won't can't cannot couldn't wouldn't shouldn't didn't doesn't don't".split(/\s+/),
 );
 
 /**
@@ -73,17 +78,21 @@ export function isVerbForm(word: string): boolean {
   return v;
 }
 
-/** Pronouns that stand for the previous sentence's person as subject ("He also …"). */
-export const PERSON_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she']);
-
 /** Pronouns that stand for the previous sentence's subject of any kind ("It will …", "They also …"). */
 export const CARRIED_SUBJECTS: ReadonlySet<string> = new Set(['it', 'they']);
 
-/** Connectives that may open a sentence before its subject (function-words.ts, which the matcher reads too). */
-export { OPENING_CONNECTIVES } from './function-words';
+/**
+ * Connectives that may open a sentence before its subject, and the pronouns that stand for the
+ * previous sentence's person as subject ("He also …"): function-words.ts, which the matcher reads too.
+ */
+export { OPENING_CONNECTIVES, PERSON_PRONOUNS } from './function-words';
 
-/** Determiners of a description that points back to one named before ("the company", "that company"). */
-export const POINTING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that']);
+/**
+ * Determiners of a description that points back to one named before ("the company", "that company"):
+ * "the" and the singular demonstratives, for the subject carried over is the one organisation named
+ * last ("those companies" points to several).
+ */
+export const POINTING_DETERMINERS: ReadonlySet<string> = new Set(['the', ...SINGULAR_DEMONSTRATIVES]);
 
 /**
  * Singular nouns for organisations that a definite description uses for one named before ("The

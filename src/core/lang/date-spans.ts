@@ -7,6 +7,7 @@
  */
 import { MONTHS, WEEKDAYS } from './dates';
 import { CAP, NUM, WORD, type TokenRun } from './token-flags';
+import { withoutPossessive } from './contractions';
 
 /** A date found in text, as far as it resolves. Days are counted from 1970-01-01 (UTC). */
 export interface DateSpan {
@@ -23,10 +24,11 @@ export interface DateSpan {
   day: number;
 }
 
-const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d, i) => [d, i]));
 const MS_PER_DAY = 86_400_000;
 /** A weekday named without "next" in a report means the most recent one: news reports the past week. */
 const WEEK = 7;
+/** Day of the week of each weekday name, as Date.getUTCDay counts (0 Sunday): WEEKDAYS runs from Monday. */
+const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map([...WEEKDAYS].map((d, i) => [d, (i + 1) % WEEK]));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
@@ -63,7 +65,9 @@ export function yearOf(day: number): number {
 export function findDateSpans(t: TokenRun, from: number, to: number, anchor: number | null): DateSpan[] {
   const out: DateSpan[] = [];
   const word = (i: number) => i >= from && i < to && (t.flags[i] & WORD) !== 0;
-  const at = (i: number) => (i >= from && i < to ? t.norm[i] : '');
+  // A word without its possessive ("Monday's vote", "last year's"): the analysis's segmenter keeps
+  // "Monday's" one word, the page tokenizer has cut it (lang/contractions).
+  const at = (i: number) => (i >= from && i < to ? withoutPossessive(t.norm[i]) : '');
   const isMonth = (i: number) => word(i) && MONTHS.has(at(i)) && (t.flags[i] & CAP) !== 0 && at(i) !== 'may' && at(i).length > 3;
   const dayNumber = (i: number): number => {
     if (!word(i) || !(t.flags[i] & NUM)) return 0;

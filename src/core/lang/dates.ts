@@ -1,10 +1,14 @@
 /** Calendar words and the kinds of date expression a claim may state. */
 import type { TextToken } from './token-flags';
 
+/** Full month names in calendar order (January is month 1). */
+export const MONTH_NAMES: readonly string[] = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
 /** Month names, full and short, with their number. */
 export const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ...MONTH_NAMES.map((name, i) => [name, i + 1] as const),
   ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
   ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
 ]);

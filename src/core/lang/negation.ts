@@ -10,6 +10,7 @@
  */
 import { WORD, type TokenRun } from './token-flags';
 import { wordKey } from './keywords';
+import { negatedAuxiliaryAt } from './contractions';
 
 /** A statement's negation: the negating words as written and the key of what they negate. */
 export interface Negation {
@@ -71,12 +72,9 @@ function negationAt(t: TokenRun, from: number, to: number): { index: number; nex
   for (let i = from; i < to; i++) {
     if (!(t.flags[i] & WORD)) continue;
     const w = t.norm[i].toLowerCase();
-    // The analysis's segmenter keeps "didn't" one word; the page tokenizer gives "didn", "'", "t"
-    // (the apostrophe touching both words).
-    if (w.endsWith("n't")) return { index: i, next: i + 1, cue: w };
-    if (w.endsWith('n') && i + 2 < to && t.norm[i + 1] === "'" && t.norm[i + 2].toLowerCase() === 't' && t.start[i + 1] === t.end[i] && t.start[i + 2] === t.end[i + 1]) {
-      return { index: i, next: i + 3, cue: `${w}'t` };
-    }
+    // "didn't" as either tokenizer leaves it (lang/contractions).
+    const negated = negatedAuxiliaryAt(t, i, to);
+    if (negated) return { index: i, next: negated.next, cue: negated.cue };
     if (!NEGATORS.has(w)) continue;
     if (w === 'not') {
       const next = nextWord(t, i + 1, to);

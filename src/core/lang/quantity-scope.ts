@@ -5,9 +5,11 @@
  * so do two that say as much of two other groups ("a majority of the members" against "a majority of
  * the councillors").
  */
+import { DETERMINERS } from './closed-class';
 import { otherGroup } from './figure-compare';
 import { wordKey } from './keywords';
 import { WORD, type TokenRun } from './token-flags';
+import { possessiveEnd, withoutPossessive } from './contractions';
 
 /** Whether a sentence speaks of a whole group or of a part of it. */
 export const QuantityLevel = { part: 0, whole: 1 } as const;
@@ -55,8 +57,18 @@ const BEFORE: readonly { words: readonly string[]; level: number; singular?: tru
 ];
 /** Words after the group that say only part of it is meant ("towns across the region, including …"). */
 const AFTER: readonly (readonly string[])[] = [['including'], ['such', 'as'], ['among', 'them']];
-/** Words between a quantifier and its group that say which, not how much ("all of the", "one of its"). */
-const SKIP: ReadonlySet<string> = new Set(['of', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that']);
+/**
+ * Words between a quantifier, or a share's "of", and its group that say which, not what ("all of
+ * the", "one of its", "45% of all local members"): determiners, "all", and "local", which names no
+ * other group ("local members" are the members). Read here and by relate.ts (a figure's group).
+ */
+export const GROUP_DETERMINERS: ReadonlySet<string> = new Set([
+  ...DETERMINERS,
+  'all',
+  'local',
+]);
+/** GROUP_DETERMINERS and the "of" a quantifier takes before them ("all of the", "one of its"). */
+const SKIP: ReadonlySet<string> = new Set(['of', ...GROUP_DETERMINERS]);
 /** At most this many content words name the group. */
 const MAX_GROUP_WORDS = 3;
 /** At most this many name a group after "every" or "each" ("every member state"). */
@@ -106,11 +118,20 @@ export function readQuantityScope(t: TokenRun, from: number, to: number): Quanti
       let end = j;
       const most = q.singular ? MAX_SINGULAR_WORDS : MAX_GROUP_WORDS;
       for (; j < to && keys.length < most && t.flags[j] & WORD; j++) {
-        const key = wordKey(lower(t, j));
+        const word = withoutPossessive(lower(t, j));
+        const key = wordKey(word);
         if (key === null || key === 'other') break;
         keys.push(key);
+        // A possessive names whose the group is and goes on to it ("all of the union's members"),
+        // one word or three tokens as each tokenizer leaves it (lang/contractions).
+        const owner = possessiveEnd(t, j, to);
+        if (owner > 0) {
+          end = owner;
+          j = owner - 1;
+          continue;
+        }
         end = j + 1;
-        if (!q.singular && looksPlural(lower(t, j))) break;
+        if (!q.singular && looksPlural(word)) break;
       }
       if (keys.length) return q.picks ? { level: q.level, keys, start: t.start[i], end: t.end[end - 1], picks: true } : { level: q.level, keys, start: t.start[i], end: t.end[end - 1] };
     }

@@ -6,6 +6,7 @@
  * any English news. "MP" stays (a member of parliament in many countries' news), and so does
  * "steward" (of events, races and flights as much as of a workplace).
  */
+import { DETERMINERS, RELATIVE_PRONOUNS } from './closed-class';
 
 /** Nouns for roles people hold; a descriptor right before a name must end with one of these or another noun. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
@@ -54,4 +55,20 @@ export const RELATIONAL_MODIFIERS: ReadonlySet<string> = new Set([
   'former', 'ex', 'previous', 'late', 'next', 'new', 'future', 'incoming', 'outgoing', 'another', 'other',
   'acting', 'interim', 'deputy', 'vice', 'assistant', 'rival', 'opposing', 'shadow', 'would-be', 'then',
   'one-time', 'erstwhile', 'prospective', 'potential', 'possible', 'caretaker', 'junior', 'fellow',
+]);
+
+/**
+ * Words that end a descriptive phrase before or after a name (analysis/04-descriptors): determiners,
+ * relative pronouns, prepositions, personal pronouns, conjunctions, auxiliaries and a few adverbs
+ * ("the party's former deputy leader X": the phrase starts after "the"). Verbs of saying end it too;
+ * the descriptor reader asks SPEECH_VERBS (reporting-verbs.ts) for those, so none is listed here.
+ */
+export const DESCRIPTOR_BOUNDARY: ReadonlySet<string> = new Set([
+  ...DETERMINERS,
+  ...RELATIVE_PRONOUNS,
+  ...(
+    'by from of with for to at in on against as about after before than between behind beyond into over ' +
+    'under like including via among amid per he she they it we i you but or nor so if when while ' +
+    'is was are were be been has have had will would can could not also then both'
+  ).split(' '),
 ]);

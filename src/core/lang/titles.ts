@@ -13,13 +13,19 @@ export const TITLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Courtesy titles ("Mr", "Dr"): they name no office, rank or honour, so alone before a name they
+ * describe nothing (a descriptor is "Senator", never "Mr": analysis/04-descriptors).
+ */
+export const COURTESY_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+
+/**
  * Titles that make a following surname a person on their own ("Mr X", "Senator X", but not
  * "General X", which also names places and things). The corpus side listed "senator" and
  * "councillor" and the page side "rev": the union is used, since each is a title only people carry.
  */
 export const PERSONAL_TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev',
-  'senator', 'cllr', 'councillor',
+  ...COURTESY_TITLES,
+  ...['sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'senator', 'cllr', 'councillor'],
 ]);
 
 /**

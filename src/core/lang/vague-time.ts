@@ -5,6 +5,7 @@
  * (relate.ts): no calendar resolves them, so date-spans.ts leaves them out.
  */
 import { WORD, type TokenRun } from './token-flags';
+import { withoutPossessive } from './contractions';
 
 /** Phrases of an unplaced time, as normalised words; "*" stands for any one word. */
 const PHRASES: readonly (readonly string[])[] = [
@@ -67,7 +68,9 @@ export function readVagueTime(t: TokenRun, from: number, to: number): VagueTime 
     for (const p of phrases) {
       if (i + p.length > to) continue;
       let ok = true;
-      for (let k = 1; k < p.length && ok; k++) ok = (t.flags[i + k] & WORD) !== 0 && (p[k] === '*' || t.norm[i + k].toLowerCase() === p[k]);
+      // A phrase's last word may carry a possessive ("the next election's first round"), which the
+      // analysis's segmenter keeps in the word and the page tokenizer cuts off (lang/contractions).
+      for (let k = 1; k < p.length && ok; k++) ok = (t.flags[i + k] & WORD) !== 0 && (p[k] === '*' || (k === p.length - 1 ? withoutPossessive(t.norm[i + k].toLowerCase()) : t.norm[i + k].toLowerCase()) === p[k]);
       if (ok) return { start: t.start[i], end: t.end[i + p.length - 1] };
     }
   }

@@ -9,7 +9,7 @@
  * best-scoring one: a card lists them all.
  */
 import type { ClaimSignature, ClaimTraits, MatcherData, QuantitySignature } from './data';
-import { readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
+import { GROUP_DETERMINERS, readQuantityScope, scopesDiffer, type QuantityScope } from '../lang/quantity-scope';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { daysIn, durationUnit } from '../lang/durations';
 import { MIN_QUOTED_WORDS, quotedWords, quoteWording } from '../lang/quoted-words';
@@ -26,6 +26,7 @@ import { Certainty } from '../lang/certainty';
 import { wordKey } from '../lang/keywords';
 import { SPACED, WORD, type TokenRun } from '../lang/token-flags';
 import { isClauseBreak } from '../lang/clause-breaks';
+import { RELATIVE_PRONOUNS } from '../lang/closed-class';
 import type { CoverageRef, DifferenceKind, Relation, ValueDifference } from '../index/types';
 import { AGREE_THRESHOLD, VALUE_COMPARE_FROM } from './thresholds';
 import { findQuotedSpans } from './quotes';
@@ -361,11 +362,9 @@ export function pageTraits(ctx: RelateContext): PageTraits {
   };
 }
 
-/** Words that open a relative clause; after a comma the clause adds a fact about what came before ("X, who faces a vote, will speak"). */
-const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which']);
-
 /**
- * The sentence's relative clauses set off by a comma: from the pronoun to the next clause
+ * The sentence's relative clauses set off by a comma: from the relative pronoun (lang/closed-class;
+ * after a comma its clause adds a fact about what came before, "X, who faces a vote, will speak") to the next clause
  * punctuation or the sentence's end. Such a clause states its own fact with its own certainty: in "X, who is facing a
  * challenge after the vote, will tell members …" the "will" is the main clause's, not the
  * challenge's. Quoted words are the speaker's (skipped, as readCertainties does).
@@ -373,7 +372,7 @@ const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', '
 function readRelatives(run: TokenRun, from: number, to: number, isQuoted: (i: number) => boolean): RelativeClause[] {
   const out: RelativeClause[] = [];
   for (let i = from + 1; i < to; i++) {
-    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_OPENERS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
+    if (!(run.flags[i] & WORD) || run.norm[i - 1] !== ',' || !RELATIVE_PRONOUNS.has(run.norm[i].toLowerCase()) || isQuoted(i)) continue;
     let end = i + 1;
     while (end < to && (run.flags[end] & WORD || !isClauseBreak(run.norm[end], (run.flags[end] & SPACED) !== 0))) end++;
     out.push({ keys: [...sentenceKeys(run, i, end)], certainty: readCertainties(run, i, end, isQuoted) });
@@ -426,6 +425,9 @@ function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: n
   return listedPlaces(run, from, to, known).map(([f, l]) => ctx.text.slice(run.start[f], run.end[l]));
 }
 
+/** The sentence index of an article's headline: the analysis puts it first (CorpusArticle text). */
+const HEADLINE_SENTENCE = 0;
+
 /**
  * Whether a corpus claim is about another event than the page sentence, though it may share its
  * people, place and doings: the sentence says its event repeats or follows another ("again", "a
@@ -434,7 +436,10 @@ function pageListedPlaces(ctx: RelateContext, run: TokenRun, from: number, to: n
  * claim's own dates when it has some ("on Monday" in an article of a known day), else its article's
  * year when the claim states as done what its article could only report once it had happened (a
  * claim of what is planned or possible may be about a later year). A year the claim states itself is
- * compared as a figure instead (a date contradiction). Unknown (old data, an undated article) says no.
+ * compared as a figure instead (a date contradiction). A headline with no date of its own states its
+ * article's news: done, it is of its article's year, so a page event placed wholly in another year,
+ * before it as much as after, is another one ("Guild wins vote" in an article of 2021 is not the page's
+ * "last year's vote" read in 2021). Unknown (old data, an undated article) says no.
  */
 export function otherEvent(ctx: RelateContext, page: PageTraits, sig: ClaimSignature, traits: ClaimTraits | undefined): boolean {
   if (!traits) return false;
@@ -449,6 +454,10 @@ export function otherEvent(ctx: RelateContext, page: PageTraits, sig: ClaimSigna
     if (!done) return false;
     last = ctx.data?.articleYears?.[sig[0]] ?? 0;
     if (last <= 0) return false;
+    if (sig[1] === HEADLINE_SENTENCE) {
+      const [lo, hi] = [dayFromParts(last, 1, 1), dayFromParts(last, 12, 31)];
+      return pageYears.every((y) => y !== last) && placed.every((d) => d.hi! < lo || d.lo! > hi);
+    }
   }
   const firstAfter = dayFromParts(last + 1, 1, 1);
   return pageYears.every((y) => y > last) && placed.every((d) => d.lo! >= firstAfter);
@@ -484,8 +493,6 @@ function sentenceKeys(run: TokenRun, from: number, to: number): Set<string> {
   return out;
 }
 
-/** Words between "of" and the group a share is of ("45% of the nurses"): skipped, they say which, not what. */
-const GROUP_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'all', 'its', 'their', 'his', 'her', 'our', 'those', 'these', 'local']);
 /** At most this many words name a share's group ("of registered party members"). */
 const MAX_GROUP_WORDS = 3;
 

@@ -2,6 +2,7 @@
  * Field values from any source (meta tags, JSON-LD, export columns) made into the article's
  * metadata: dates to "YYYY-MM-DD" or "unknown", addresses to http(s) or nothing.
  */
+import { MONTH_NAMES } from '../../core/lang/dates';
 
 /** True for an absolute http: or https: URL (cards and the corpus browser may link to it). */
 export function isWebUrl(value: string): boolean {
@@ -15,7 +16,6 @@ export function isWebUrl(value: string): boolean {
 
 export { urlKey } from '../../core/index/url-key';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // ISO 8601 and its common relatives: "2024-03-05", "2024-03-05T10:00:00Z", "2024-03-05 10:00:00", "2024/03/05".
 const ISO_PREFIX = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])/;
 // "5 March 2024", "Tue, 05 Mar 2024 10:00:00 GMT" (RFC 2822), "5th March 2024".
@@ -35,7 +35,7 @@ function calendarDate(year: number, month: number, day: number): string | null {
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
   if (lower.length < 3) return 0;
-  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
+  return MONTH_NAMES.findIndex((month) => month.startsWith(lower)) + 1;
 }
 
 /**

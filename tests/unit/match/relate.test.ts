@@ -171,6 +171,11 @@ describe('relate: the kind of each difference', () => {
     ['stated against possible', 'The operator broke the agreement.', undefined, undefined, 'The operator may have broken the agreement.', {}, ['certainty:less-certain']],
     ['alleged against confirmed', 'The alleged breach cost the crews pay.', undefined, undefined, 'The breach cost the crews pay, officially.', {}, ['certainty:more-certain']],
     ['planned against done', 'The operator will cut the crossings.', undefined, undefined, 'The operator cut the crossings.', {}, ['certainty:more-certain']],
+    // The page tokenizer cuts "they'll" into "they", "'", "ll"; the analysis keeps it one word: both read "will".
+    ['a contracted future against done', "They'll cut the crossings on the island route.", undefined, undefined, 'They cut the crossings on the island route.', {}, ['certainty:more-certain']],
+    ['a contracted future against "will"', "They'll cut the crossings on the island route.", undefined, undefined, 'They will cut the crossings on the island route.', {}, []],
+    ['"will" against a contracted future', 'They will cut the crossings on the island route.', undefined, undefined, "They'll cut the crossings on the island route.", {}, []],
+    ['done against a contracted future', 'They cut the crossings on the island route.', undefined, undefined, "They'll cut the crossings on the island route.", {}, ['certainty:less-certain']],
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
@@ -526,6 +531,31 @@ describe('lookup names the kind (invented corpus)', () => {
   ])('another event links nothing: %s → %s', (text, links) => {
     const claim = lookup(text, index).detections.find((d) => d.kind === 'claim');
     expect(claim?.coverage.some((c) => c.article === 'a') ?? false).toBe(links);
+  });
+
+  describe('a headline is of its article\'s year', () => {
+    const headline = 'Mara Vale wins guild leadership ballot at Kessel Quay';
+    const ballot = analyseCorpus([
+      {
+        id: 'h',
+        text: [headline, 'Mara Vale, the general secretary of the Coastal Workers Guild, was re-elected on Monday.', 'Ms Vale thanked the ferry crews at Kessel Quay.'].join('\n\n'),
+        meta: { outlet: 'Harbour Herald', headline, date: '2021-03-10', url: 'https://example.org/h' },
+      },
+    ]);
+    it.each([
+      // [page sentence, page date, whether it links the headline]
+      ['Mara Vale won the guild leadership ballot at Kessel Quay on Monday.', '2021-03-12', true],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay.', undefined, true],
+      // The headline states its article's news: the ballot of 2021, not one placed wholly in another year.
+      ["Mara Vale won last year's guild leadership ballot at Kessel Quay.", '2021-03-12', false],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay in 2019.', undefined, false],
+      ['Mara Vale won the guild leadership ballot at Kessel Quay last month.', '2023-05-20', false],
+      // Read on 20 January 2022, last month is December 2021: the article's year.
+      ['Mara Vale won the guild leadership ballot at Kessel Quay last month.', '2022-01-20', true],
+    ])('%s (page date %s) → %s', (text, pageDate, links) => {
+      const claim = lookup(text, ballot, undefined, pageDate).detections.find((d) => d.kind === 'claim');
+      expect(claim?.coverage.some((c) => c.article === 'h' && c.excerpt.startsWith(headline)) ?? false).toBe(links);
+    });
   });
 
   it('a later year on the page is no other event for a claim of what is planned', () => {
