@@ -405,12 +405,15 @@ export function formatTable(r: BenchResults, verdicts: Verdict[]): string {
   }
   if (r.imports.length) {
     lines.push('7. Imports through the Corpora page (generated news-please JSONL, the import worker, until the report says done)');
-    for (const imp of r.imports) {
+    const importRows = r.imports.map((imp) => {
       const round = imp.round === 'first' ? ' (first add to a corpus file\'s install, no state; not judged)' : imp.round === 'second' ? ' (second add, with state; judged)' : '';
       const what = imp.kind === 'new' ? `import ${int(imp.articles)} articles into a new corpus` : `add ${int(imp.articles)} articles to a ${int(imp.into)}-article corpus${round}`;
       const cpu = imp.cpuMs === undefined || imp.cpuMs === null ? '' : ` (browser CPU ${num(imp.cpuMs / 1000, 1)} s)`;
-      lines.push(row(what, [imp.ok ? `${num(imp.ms / 1000, 1)} s${cpu}` : `failed: ${imp.error ?? '?'}`], 16, 50));
-    }
+      return { what, value: imp.ok ? `${num(imp.ms / 1000, 1)} s${cpu}` : `failed: ${imp.error ?? '?'}` };
+    });
+    // The labels' column is as wide as the longest label, so a long one never runs into its figure.
+    const labelWidth = Math.max(50, ...importRows.map((x) => x.what.length + 2));
+    for (const x of importRows) lines.push(row(x.what, [x.value], 16, labelWidth));
     lines.push('');
   }
 
