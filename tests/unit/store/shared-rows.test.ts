@@ -124,19 +124,10 @@ describe('rows an add shares with the generation it replaces', () => {
     const dirs = (await s.db.getAll('details', generationRange(meta.data))).filter((r) => r.kind !== DETAILS_ROW_KIND && r.kind !== MANIFEST).length;
     expect((await s.db.count('records', generationRange(meta.data))) + (await s.db.count('details', generationRange(meta.data)))).toBe(written + 2 + dirs);
 
-    // The same corpus as installing the full analysis afresh: the same rows cut the same way, the same records, cards and matcher.
-    const whole = analyseCorpus(all);
-    const f = await freshStore();
-    open.push(f);
-    const { id: wholeId } = await f.install(whole, { name: 'Whole', origin: 'imported' });
-    const wholeMeta = (await f.meta(wholeId))!;
-    expect(await rowContents(s, meta.data)).toEqual(await rowContents(f, wholeMeta.data));
-    expect(serialiseCorpusFile(await s.readIndex(id))).toBe(serialiseCorpusFile(whole));
-    for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(meta, kind, key)).toEqual(await f.readDetails(wholeMeta, kind, key));
-    expect((await s.readMatcher(meta))!.data).toEqual((await f.readMatcher(wholeMeta))!.data);
-    // Rows stored once: the database holds what the fresh install holds, but the shared article rows are under the key they came with.
-    expect(await countRows(s)).toEqual(await countRows(f));
-    expect(await strayRows(s)).toBe(0);
+    // The same corpus as installing the full analysis afresh: the same rows cut the same way, the
+    // same records, cards and matcher; rows stored once (the shared article rows under the key they
+    // came with), none stray.
+    await expectFreshInstall(s, id, analyseCorpus(all));
   }, TIMEOUT_MS);
 
   it('an add given the code its card rows were written by builds only the rows whose cards changed, and stores the same corpus as a fresh install', async () => {
