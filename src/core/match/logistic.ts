@@ -62,14 +62,19 @@ export function fitLogistic(x: Float64Array, y: Uint8Array, d: number, options: 
     for (let f = 0; f < d; f++) w[f] -= rate * grad[f];
     b -= (rate * gb) / n;
   }
+  return { weights: [...w], bias: b, loss: meanLogLoss(x, y, d, w, b), iterations: it };
+}
+
+/** A fit's mean log loss over rows `x` (weights `w`, the first `d` values used, and bias `b`), each p kept within 1e-12 of 0 and 1. */
+function meanLogLoss(x: Float64Array, y: Uint8Array, d: number, w: ArrayLike<number>, b: number): number {
   let loss = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     let z = b;
     for (let f = 0; f < d; f++) z += w[f] * x[i * d + f];
     const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(z)));
     loss -= y[i] ? Math.log(p) : Math.log(1 - p);
   }
-  return { weights: [...w], bias: b, loss: loss / n, iterations: it };
+  return loss / y.length;
 }
 
 /** Newton steps at most (fitLogisticNewton): with an L2 penalty the loss is strongly convex and a fit settles within about ten. */
@@ -146,14 +151,7 @@ export function fitLogisticNewton(x: Float64Array, y: Uint8Array, d: number, l2:
     }
     theta.set(next);
   }
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let z = theta[d];
-    for (let f = 0; f < d; f++) z += theta[f] * x[i * d + f];
-    const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(z)));
-    loss -= y[i] ? Math.log(p) : Math.log(1 - p);
-  }
-  return { weights: [...theta.subarray(0, d)], bias: theta[d], loss: loss / n, iterations: steps };
+  return { weights: [...theta.subarray(0, d)], bias: theta[d], loss: meanLogLoss(x, y, d, theta, theta[d]), iterations: steps };
 }
 
 /** Solves A·s = g for a symmetric positive definite `m`×`m` matrix A (Cholesky). */
