@@ -96,15 +96,16 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   private readonly confirmed = new Set<string>();
   /** Lone names held back, per person, until the page names them in full. */
   private readonly held = new Map<string, { block: B; match: M }[]>();
-  /** Restating sentences so far per corpus article, and the articles the page is taken for. */
+  /** Restating sentences so far per corpus article. */
   private readonly restated = new Map<string, number>();
-  private readonly twins = new Set<string>();
   /**
-   * The same articles per corpus: the twin tests read a claim's refs (up to 50, each its own list)
-   * through a set per corpus, not a key string built per ref (CDP profile of the bench's
-   * 20,000-word page, which restates corpus articles: withoutTwins was the policy's hottest line).
+   * The articles the page is taken for, per corpus: the twin tests read a claim's refs (up to 50,
+   * each its own list) through a set per corpus, not a key string built per ref (CDP profile of the
+   * bench's 20,000-word page, which restates corpus articles: withoutTwins was the policy's hottest line).
    */
   private readonly twinArticles = new Map<string, Set<string>>();
+  /** How many articles twinArticles holds over all corpora (it only grows). */
+  private twinCount = 0;
   /** Whether the last `add` recognised a new article the page restates. */
   private twinsGrew = false;
   /**
@@ -141,12 +142,13 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
       const key = `${m.corpus ?? ''}\u0000${m.restates}`;
       const n = (this.restated.get(key) ?? 0) + 1;
       this.restated.set(key, n);
-      if (n >= RESTATED_TWICE && !this.twins.has(key)) {
-        this.twins.add(key);
-        const corpus = m.corpus ?? '';
-        let articles = this.twinArticles.get(corpus);
-        if (!articles) this.twinArticles.set(corpus, (articles = new Set()));
+      if (n < RESTATED_TWICE) continue;
+      const corpus = m.corpus ?? '';
+      let articles = this.twinArticles.get(corpus);
+      if (!articles) this.twinArticles.set(corpus, (articles = new Set()));
+      if (!articles.has(m.restates)) {
         articles.add(m.restates);
+        this.twinCount++;
         this.twinsGrew = true;
       }
     }
@@ -201,7 +203,7 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** Whether a match's only evidence is articles the page is taken for (so far: the set only grows). */
   onlyTwins(m: Selectable): boolean {
     const refs = m.refs;
-    if (this.twins.size === 0 || m.refsLeft || !refs || refs.length === 0) return false;
+    if (this.twinCount === 0 || m.refsLeft || !refs || refs.length === 0) return false;
     const articles = this.twinArticles.get(m.corpus ?? '');
     return articles !== undefined && refs.every((r) => articles.has(r.article));
   }
@@ -213,7 +215,7 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
 
   /** The matches with the evidence of articles the page is taken for left out; a match left with none is dropped. */
   private withoutTwins(matches: readonly M[]): readonly M[] {
-    if (this.twins.size === 0) return matches;
+    if (this.twinCount === 0) return matches;
     const out: M[] = [];
     for (const m of matches) {
       const refs = m.refs;
@@ -233,7 +235,7 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
   /** A refs list without the twins' refs (the list itself when it cites none), and how many distinct articles that drops; remembered per list (twinFree). */
   private twinFreeRefs(refs: readonly { article: string }[], corpus: string): { kept: readonly { article: string }[]; left: number } {
     const known = this.twinFree.get(refs);
-    if (known && known.twins === this.twins.size && known.corpus === corpus) return known;
+    if (known && known.twins === this.twinCount && known.corpus === corpus) return known;
     let kept: readonly { article: string }[] = refs;
     let left = 0;
     const articles = this.twinArticles.get(corpus);
@@ -241,7 +243,7 @@ export class MarkSelection<B, M extends Selectable = Selectable> {
       kept = refs.filter((r) => !articles.has(r.article));
       left = new Set(refs.map((r) => r.article)).size - new Set(kept.map((r) => r.article)).size;
     }
-    const verdict = { twins: this.twins.size, corpus, kept, left };
+    const verdict = { twins: this.twinCount, corpus, kept, left };
     this.twinFree.set(refs, verdict);
     return verdict;
   }
