@@ -36,6 +36,15 @@
  * 69 % of the claims' traits repeat another claim's of the same part (most say only "stated, no
  * date, no figure"); 84 % of signatures have no figures and 90 % no places. Reading every claim part
  * went from 465 to ~320 ms of CPU, and the claims' heap once read from 118 to 69 MB.
+ *
+ * Parts are cut by position and written whole by every install, an add's too: unlike record and
+ * card rows (shared-rows.ts) nothing of them could be shared, however they were cut. The compile
+ * numbers articles by position, words by first appearance and keys in sorted order, and claim
+ * signatures and quotes hold those numbers: adding 10 generated articles to 5,000 (the same
+ * analysis, compileMatcherReusing before and after, compared entry by entry), 0 of the 133,004
+ * claim signatures and 1 of the 35,562 quote signatures after it equal any before it, and no part's
+ * bytes are the same (only 337 of 9,358 words and 1,347 of 16,672 keys keep their number). Sharing
+ * parts needs numbers an add does not move first (incremental.ts, "a patchable matcher").
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
 import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData } from '../core/match/data';
