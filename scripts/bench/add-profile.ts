@@ -12,7 +12,12 @@
  * articles only, so an older file's articles serve as well). The install keeps each article's
  * tokens as an import does, so the corpus added to is as a reader has it. --rounds 2 or more: the
  * later adds read article rows shared over several generations (CorpusMeta.articlesFrom).
- * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE]
+ * --reads N: after the adds, N rounds of the reads an add starts with, each alone from an extension
+ * page with the browser's CPU over it: the articles with their tokens (CorpusStore
+ * readArticlesWithTokens, validation included), the same article rows as they are stored, the
+ * analysis state's rows and the claim record rows its drafts are made from (store/analysis-state.ts
+ * readAnalysisState reads both). In the worker the state's and the articles' reads run together.
+ * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE] [--reads 0]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +29,7 @@ import { buildChromeExtension } from './bundles';
 import { cachedCorpusFile } from './corpus-cache';
 import { browserCpuMs, importThroughPage, writeNewsPleaseExport } from './import-bench';
 import { launchWithExtension } from './launch';
+import { MANIFEST } from '../../src/store/db';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,6 +90,40 @@ async function main(): Promise<void> {
       cpuStart = await browserCpuMs(context);
       const { ms, cpuMs } = await importThroughPage(context, base, export_, { addTo: installed.id });
       console.log(`add ${add} to ${into + r * add}: ${(ms / 1000).toFixed(1)} s wall, browser CPU ${cpuMs === null ? '?' : (cpuMs / 1000).toFixed(1)} s (load ${load.toFixed(2)})`);
+    }
+    const reads = Number(flag('reads', '0'));
+    for (let k = 0; k < reads; k++) {
+      for (const what of ['articles with tokens', 'article rows', 'state rows', 'claim record rows'] as const) {
+        const cpu = await browserCpuMs(context);
+        const wall = performance.now();
+        const rows = (await helper.evaluate(`(async () => {
+          const module = await import(${JSON.stringify(`/assets/${storeChunk}`)});
+          const Store = Object.values(module).find((v) => typeof v === 'function' && typeof v.open === 'function' && 'readIndex' in v.prototype);
+          const store = await Store.open();
+          try {
+            const meta = await store.meta(${JSON.stringify(installed.id)});
+            const range = (key) => IDBKeyRange.bound([key], [key, []]);
+            switch (${JSON.stringify(what)}) {
+              case 'articles with tokens': return (await store.readArticlesWithTokens(meta.id)).articles.length;
+              case 'article rows': {
+                let n = 0;
+                for (const key of [...(meta.articlesFrom ?? []), meta.data]) n += (await store.db.getAll('articles', range(key))).length;
+                return n;
+              }
+              case 'state rows': return (await store.db.getAll('state', range(meta.data))).length;
+              default: {
+                const manifest = await store.db.get('records', [meta.data, ${JSON.stringify(MANIFEST)}, 0]);
+                const refs = manifest.refs.filter((r) => r.coll === 'claims');
+                return (await Promise.all(refs.map((r) => store.db.get('records', [r.from, r.coll, r.n])))).length;
+              }
+            }
+          } finally {
+            store.close();
+          }
+        })()`)) as number;
+        const used = await browserCpuMs(context);
+        console.log(`read ${what}: ${rows} rows, browser CPU ${cpu === null || used === null ? '?' : ((used - cpu) / 1000).toFixed(2)} s, ${((performance.now() - wall) / 1000).toFixed(2)} s wall (load ${loadavg()[0].toFixed(2)})`);
+      }
     }
   } finally {
     await context.close();
