@@ -29,7 +29,8 @@ export const STATE_ROWS_VERSION = 1;
  * state before): entity shares 5,000 of 5,010, mention results 4,978 of 5,010, quote diffs 7,447
  * of 7,474; the compact claims' entries none (their place words are numbers in first-asked order,
  * which the add moves). Rows cut where the entries' keys say and shared as record rows are
- * (shared-rows.ts) would leave about 30 of the 41 MB unwritten: not done yet.
+ * (shared-rows.ts) would leave 23 MB (rows of today's size: a changed entry's row goes with it) to
+ * 33 MB (rows of a few entries) of the 41 unwritten: not done yet.
  */
 export const STATE_ROW_BYTES = 256 * 1024;
 
