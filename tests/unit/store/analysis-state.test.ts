@@ -250,5 +250,5 @@ describe('the analysis state kept by the store', () => {
     let size = 0;
     for (const k of kept.claims.articles.values()) size += k.inputs.length + k.asked.byteLength + k.flags.byteLength + JSON.stringify([k.actors ?? [], k.speech ?? []]).length;
     expect(size).toBeLessThan(drafts / 5);
-  });
+  }, TIMEOUT_MS);
 });
