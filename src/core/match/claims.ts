@@ -25,7 +25,6 @@ import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-post
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
 import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
-import type { RowSenses } from '../lang/word-senses';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { OPENING_CONNECTIVES, PERSON_PRONOUNS } from '../lang/function-words';
@@ -985,8 +984,6 @@ export class ClaimScorer {
     row[F.predicateAligned] = 0;
     row[F.clauseAligned] = 0;
     row[F.predicateMissing] = this.nPageVerbs === 0 ? 1 : 0;
-    row[F.senseClaimToPage] = 0;
-    row[F.predicateSense] = 0;
     if (skipBelow > 0) {
       // The alignment features lie in [0, 1] and no lower than 0: the most each can add is its
       // positive weight times its upper bound (alignmentBounds).
@@ -999,10 +996,7 @@ export class ClaimScorer {
         Math.max(0, w[F.alignClaimToPage]) * hi.claimToPage +
         Math.max(0, w[F.weakestRareWord]) * hi.weakestRare +
         Math.max(0, w[F.predicateAligned]) * hi.predicate +
-        Math.max(0, w[F.clauseAligned]) * hi.clause +
-        // A shared sense needs a row on both sides, as a vector cosine does: the same bounds.
-        Math.max(0, w[F.senseClaimToPage]) * hi.claimToPage +
-        Math.max(0, w[F.predicateSense]) * hi.predicate;
+        Math.max(0, w[F.clauseAligned]) * hi.clause;
       if (1 / (1 + Math.exp(-z)) < skipBelow) return false;
     }
     // Soft alignment both ways; an identical key aligns at 1.
@@ -1016,8 +1010,6 @@ export class ClaimScorer {
     let weight = 0;
     let verbSum = 0;
     let verbWeight = 0;
-    let verbSense = 0;
-    const senses = vectors?.senses ?? null;
     const nClauses = this.clause + 1;
     this.clauseIdf.fill(0, 0, nClauses);
     this.clauseAlign.fill(0, 0, nClauses);
@@ -1036,31 +1028,18 @@ export class ClaimScorer {
       if (this.pageVerb[i]) {
         verbSum += wi * a;
         verbWeight += wi;
-        if ((id >= 0 && this.claimMark[id] === mark) || (senses && this.pageRows[i] >= 0 && this.sharesSense(senses, this.pageRows[i], wordRows))) verbSense += wi;
       }
     }
     row[F.alignPageToClaim] = weight > 0 ? sum / weight : 0;
     row[F.predicateAligned] = verbWeight > 0 ? verbSum / verbWeight : 0;
-    row[F.predicateSense] = verbWeight > 0 ? verbSense / verbWeight : 0;
     row[F.clauseAligned] = this.clauseAligned(nClauses);
     sum = 0;
     weight = 0;
-    let senseSum = 0;
     for (let j = 0; j < words.length; j++) {
       sum += idf[words[j]] * this.alignClaimWord(words[j], wordRows[j]);
       weight += idf[words[j]];
-      if (this.seen[words[j]] === this.stamp) senseSum += idf[words[j]];
-      else if (senses && wordRows[j] >= 0) {
-        for (let i = 0; i < this.nPage; i++) {
-          if (this.pageRows[i] >= 0 && senses.shared(this.pageRows[i], wordRows[j])) {
-            senseSum += idf[words[j]];
-            break;
-          }
-        }
-      }
     }
     row[F.alignClaimToPage] = weight > 0 ? sum / weight : 0;
-    row[F.senseClaimToPage] = weight > 0 ? senseSum / weight : 0;
     const rare = this.parts.rare(c);
     let weakest = rare.length > 0 ? 1 : 0;
     for (let j = 0; j < rare.length; j++) {
@@ -1256,12 +1235,6 @@ export class ClaimScorer {
       this.cosCache[at] = v;
     }
     return v;
-  }
-
-  /** Whether vector row `row` shares a sense with one of the claim words' rows. */
-  private sharesSense(senses: RowSenses, row: number, wordRows: Int32Array): boolean {
-    for (let j = 0; j < wordRows.length; j++) if (wordRows[j] >= 0 && senses.shared(row, wordRows[j])) return true;
-    return false;
   }
 
   /** How well the sentence covers one claim word: 1 when it holds the key, else its best vector cosine. */

@@ -36,10 +36,6 @@ export const FEATURES = [
   // Where in the sentence: a long sentence may state the claim in one of its clauses only.
   'clauseCovered', // the most, over the sentence's clauses, of the share of the clause's key weight the claim holds
   'clauseAligned', // the most, over the sentence's clauses, of alignPageToClaim over the clause's words
-  // Meaning by WordNet (core/lang/word-senses.ts): a word aligns when it is the key or shares a sense
-  // (a synonym, a derived form), never by topic as vectors align.
-  'senseClaimToPage', // IDF-weighted share of the claim's words the sentence holds or states by a word of the same sense
-  'predicateSense', // IDF-weighted share of the sentence's event verbs a claim word holds or shares a sense with (0 when it has none)
 ] as const;
 
 /** Number of features per row. */
