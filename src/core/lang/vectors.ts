@@ -2,8 +2,10 @@
  * Word vectors: similarity of meaning between words and word sets, from the trimmed int8 table that
  * scripts/build-vectors.ts writes (data/word-vectors.json: common lowercase English words, each a
  * 100-dimension vector stored as int8 values with one float scale). Pure: the caller passes the
- * parsed table in, so nothing here reads files or the network.
+ * parsed table in, so nothing here reads files or the network. The binary form may carry the word
+ * senses (word-senses.ts) of the same rows.
  */
+import { decodeSensesSection, encodeSensesSection, type RowSenses, type WordSensesData } from './word-senses';
 
 /** The committed table as JSON (see scripts/build-vectors.ts for the format). */
 export interface WordVectorsData {
@@ -27,6 +29,8 @@ export interface WordVectors {
   vector(word: string): Float32Array | null;
   /** Cosine of two rows (0 when either is all zeros): no allocation, for hot loops. */
   cosineRows(a: number, b: number): number;
+  /** Which rows share a meaning (word-senses.ts), when the table carries them. */
+  readonly senses?: RowSenses | null;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -82,8 +86,9 @@ const BINARY_MAGIC = 0x31564c43;
  * dimensions, count and the byte length of the words (ASCII, newline-separated, sorted by code
  * unit, no duplicates), the words, zero
  * padding to a multiple of 4, `count` float32 scales, `count × dimensions` int8 values; little-endian.
+ * With `senses`, their section (word-senses.ts) follows, from a multiple of 4.
  */
-export function encodeWordVectorsBinary(data: WordVectorsData): Uint8Array {
+export function encodeWordVectorsBinary(data: WordVectorsData, senses?: WordSensesData): Uint8Array {
   // Rows in word order (code units, the first of duplicates kept), so the loader finds a word by
   // binary search instead of building a map of every word at a cold start.
   const table = loadWordVectors(data);
@@ -108,7 +113,10 @@ export function encodeWordVectorsBinary(data: WordVectorsData): Uint8Array {
   });
   const wordsEnd = 16 + words.length;
   const scalesAt = Math.ceil(wordsEnd / 4) * 4;
-  const out = new Uint8Array(scalesAt + scales.length + values.length);
+  const sensesAt = Math.ceil((scalesAt + scales.length + values.length) / 4) * 4;
+  const section = senses ? encodeSensesSection(senses, order.map((i) => list[i])) : new Uint8Array(0);
+  const out = new Uint8Array(senses ? sensesAt + section.length : scalesAt + scales.length + values.length);
+  if (senses) out.set(section, sensesAt);
   const view = new DataView(out.buffer);
   view.setUint32(0, BINARY_MAGIC, true);
   view.setUint32(4, data.dimensions, true);
@@ -129,7 +137,9 @@ export function loadWordVectorsBinary(bytes: Uint8Array): WordVectors {
   const wordsLength = view.getUint32(12, true);
   const scalesAt = Math.ceil((16 + wordsLength) / 4) * 4;
   const valuesAt = scalesAt + count * 4;
-  if (dimensions === 0 || bytes.length !== valuesAt + count * dimensions) throw new Error(`word vectors: binary form holds ${bytes.length} bytes, expected ${valuesAt + count * dimensions}`);
+  const end = valuesAt + count * dimensions;
+  const sensesAt = Math.ceil(end / 4) * 4;
+  if (dimensions === 0 || (bytes.length !== end && bytes.length <= sensesAt)) throw new Error(`word vectors: binary form holds ${bytes.length} bytes, expected ${end}`);
   let text = '';
   for (let i = 16, end = 16 + wordsLength; i < end; i += 8192) text += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)));
   const words = count ? text.split('\n') : [];
@@ -137,7 +147,8 @@ export function loadWordVectorsBinary(bytes: Uint8Array): WordVectors {
   const scales = new DataView(bytes.buffer, bytes.byteOffset + scalesAt, count * 4);
   const values = new Int8Array(bytes.buffer, bytes.byteOffset + valuesAt, count * dimensions);
   for (let i = 1; i < words.length; i++) if (!(words[i - 1] < words[i])) throw new Error(`word vectors: binary form's words are not sorted at ${i}`);
-  return tableOf(dimensions, words, scales, values, true);
+  const table = tableOf(dimensions, words, scales, values, true);
+  return bytes.length === end ? table : { ...table, senses: decodeSensesSection(bytes.subarray(sensesAt), count) };
 }
 
 /** A table over decoded parts; `sorted` words are found by binary search, others through a map. */

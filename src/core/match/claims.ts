@@ -5,8 +5,8 @@
  * it names, and its figures (by class and value, so "thirty-six" and "36" agree). A page sentence is
  * keyed the same way. Retrieval: an inverted index (key → claims) and BM25 (bm25.ts) give the
  * RETRIEVE_K best candidates in time proportional to the sentence's keys. Re-ranking: for each
- * candidate the features of rerank.ts (word overlap, soft alignment with word vectors, actors,
- * negation, modality, events in time) go through the fitted logistic model; the best candidate links
+ * candidate the features of rerank.ts (word overlap, soft alignment with word vectors and WordNet
+ * senses, actors, negation, modality, events in time) go through the fitted logistic model; the best candidate links
  * when its probability reaches the fitted link probability. How each corpus article relates to the
  * sentence is relate.ts's work.
  */
@@ -1218,11 +1218,14 @@ export class ClaimScorer {
     this.clauseItems = 0;
   }
 
-  /** Cosine of page word i with a claim word (key, vector row), computed once per sentence. */
+  /**
+   * Alignment of page word i with a claim word (key, vector row), computed once per sentence: 1 when
+   * the two share a WordNet sense (word-senses.ts: a synonym, a derived form), else their cosine.
+   */
   private pairCosine(i: number, key: number, row: number): number {
     const vectors = this.vectors!;
     if (this.keySlotStamp[key] !== this.stamp) {
-      if (this.nSlots >= COSINE_SLOTS) return vectors.cosineRows(this.pageRows[i], row);
+      if (this.nSlots >= COSINE_SLOTS) return this.pairAlignment(vectors, this.pageRows[i], row);
       this.keySlotStamp[key] = this.stamp;
       this.keySlot[key] = this.nSlots;
       this.cosCache.fill(Number.NaN, this.nSlots * MAX_PAGE_WORDS, (this.nSlots + 1) * MAX_PAGE_WORDS);
@@ -1231,10 +1234,15 @@ export class ClaimScorer {
     const at = this.keySlot[key] * MAX_PAGE_WORDS + i;
     let v = this.cosCache[at];
     if (v !== v) {
-      v = vectors.cosineRows(this.pageRows[i], row);
+      v = this.pairAlignment(vectors, this.pageRows[i], row);
       this.cosCache[at] = v;
     }
     return v;
+  }
+
+  /** 1 when rows `a` and `b` share a sense, else their cosine. */
+  private pairAlignment(vectors: WordVectors, a: number, b: number): number {
+    return vectors.senses?.shared(a, b) ? 1 : vectors.cosineRows(a, b);
   }
 
   /** How well the sentence covers one claim word: 1 when it holds the key, else its best vector cosine. */

@@ -14,7 +14,8 @@ export const FEATURES = [
   'claimCovered', // share of the claim's key weight the sentence holds
   'pageCovered', // share of the sentence's key weight the claim holds
   'bm25Relative', // BM25 score over the best candidate's for this sentence (1 for the best)
-  // Meaning: soft alignment with the word vectors (an exact key counts 1), words weighed by IDF.
+  // Meaning: soft alignment with the word vectors (an exact key counts 1, and so does a word of the
+  // same WordNet sense: core/lang/word-senses.ts), words weighed by IDF.
   'alignPageToClaim', // IDF-weighted mean over the sentence's content words of the best cosine with a claim word
   'alignClaimToPage', // IDF-weighted mean over the claim's words of the best cosine with a sentence word
   'weakestRareWord', // the lowest alignment among the claim's three rarest words (its actor and event, most often)
