@@ -60,4 +60,46 @@ describe('page people in matchBlocks', () => {
     await match(['Block three.'], KINDS);
     expect(sent.map((r) => r.people)).toEqual([undefined, { c: ['p:one'] }, undefined]);
   });
+
+  it('a batch sent before the one ahead of it in the document is answered waits for that answer, and carries its people and its quote', async () => {
+    const sent: Req[] = [];
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const request = (async (_type: string, payload: Req) => {
+      sent.push(JSON.parse(JSON.stringify(payload)));
+      if (sent.length === 1) {
+        await held;
+        return { ok: true, value: { matches: [[person('c', 'p:one', 0)]], ends: [{ c: { level: 2, cue: 'is expected to' } }] } };
+      }
+      return { ok: true, value: { matches: [[]] } };
+    }) as unknown as Requester;
+    const match = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', noDate);
+    const first = match(['Block one.'], KINDS);
+    const second = match(['Block two.'], KINDS);
+    await new Promise((r) => setTimeout(r, 10));
+    // The second is not sent while the first is unanswered.
+    expect(sent).toHaveLength(1);
+    release();
+    await Promise.all([first, second]);
+    expect(sent.map((r) => [r.people, r.speech])).toEqual([
+      [undefined, undefined],
+      [{ c: ['p:one'] }, { c: { level: 2, cue: 'is expected to' } }],
+    ]);
+  });
+
+  it('a failed batch holds no one back and tells nothing', async () => {
+    const sent: Req[] = [];
+    const request = (async (_type: string, payload: Req) => {
+      sent.push(JSON.parse(JSON.stringify(payload)));
+      return payload.blocks[0] === 'Bad.' ? { ok: false, error: 'stopped' } : { ok: true, value: { matches: payload.blocks.map(() => [person('c', 'p:x', 0)]) } };
+    }) as unknown as Requester;
+    const match = createMatchClient(request, undefined, noSleep, () => 'https://news.example/a', noDate);
+    const bad = match(['Bad.'], KINDS);
+    const good = match(['Good.'], KINDS);
+    await expect(bad).rejects.toThrow(/stopped/);
+    await good;
+    await match(['Later.'], KINDS);
+    // The good batch waited for the failed one, went without context, and its person reaches the next.
+    expect(sent.filter((r) => r.blocks[0] !== 'Bad.').map((r) => r.people)).toEqual([undefined, { c: ['p:x'] }]);
+  });
 });
