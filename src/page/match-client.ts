@@ -65,14 +65,16 @@ export function createMatchClient(
   // (MatchingProtocol `namesFirst`): its markers are the first the reader sees.
   let firstSent = false;
   const context = new PageContext();
+  // Requests answered with names alone whose whole answer has not come yet: the matching side is still loading.
+  let loading = 0;
   return async (blocks, kinds, early, at) => {
     context.at(pageUrl());
     // Sent in document order, with the context of the blocks before them (PageContext).
-    const batch = await context.send(blocks.length, at);
-    const inOrder = batch.order.map((i) => blocks[i]);
+    const noted = context.note(blocks.length, at);
+    const inOrder = noted.order.map((i) => blocks[i]);
     const back = (sorted: CorpusMatch[][]): CorpusMatch[][] => {
       const out: CorpusMatch[][] = new Array(blocks.length);
-      batch.order.forEach((i, k) => (out[i] = sorted[k]));
+      noted.order.forEach((i, k) => (out[i] = sorted[k]));
       return out;
     };
     let last = '';
@@ -80,6 +82,23 @@ export function createMatchClient(
     let partial = early !== undefined;
     const namesFirst = partial && !firstSent;
     if (partial) firstSent = true;
+    let isLoading = false;
+    if (noted.wait) {
+      // Names need no page context: while the matching side is still loading, a batch that waits
+      // for the answers above it asks for its names meanwhile (one request, no retry: the whole
+      // answer brings them anyway), so they are not held back behind a slow first whole answer.
+      if (early && loading > 0) {
+        const names = await withDeadline(request('matchBlocks', { blocks: inOrder, kinds: { ...kinds, claim: false, quote: false }, page: pageUrl(), partial: true }));
+        if (names.ok && Array.isArray(names.value.matches) && names.value.matches.length === blocks.length) {
+          unpackEntityRefs(names.value.matches, names.value.entityRefs);
+          partial = false;
+          early(back(names.value.matches));
+          await Promise.resolve();
+        }
+      }
+      await noted.wait;
+    }
+    const batch = noted.batch();
     try {
       for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
         if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
@@ -103,6 +122,8 @@ export function createMatchClient(
           // Names alone, the rest still loading on the matching side: shown now, then asked for whole
           // at once (not a retry: nothing failed).
           partial = false;
+          if (!isLoading) loading++;
+          isLoading = true;
           early?.(back(matches));
           // The names' markers are written in a microtask that `early` queued (an idle FrameQueue); this
           // turn comes after it, so the whole answer's request (and the page's date) follows them.
@@ -116,6 +137,7 @@ export function createMatchClient(
       throw new Error(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: ${last}`);
     } finally {
       // Answered or not, later batches stop waiting for these blocks.
+      if (isLoading) loading--;
       batch.settle();
     }
   };

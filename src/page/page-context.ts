@@ -70,8 +70,13 @@ export class PageContext {
     this.corpora.clear();
   }
 
-  /** Notes a batch of `count` blocks (read from `nodes`, when given) and returns what to send once the blocks before it are answered. */
-  async send(count: number, nodes?: readonly Node[]): Promise<ContextBatch> {
+  /**
+   * Notes a batch of `count` blocks (read from `nodes`, when given): the order to send them in, what
+   * to wait for first (other requests' blocks still unanswered that come before this batch's last
+   * block: their people and quotes are context here; the matching side answers one batch at a time
+   * anyway), and the batch's context once that is answered.
+   */
+  note(count: number, nodes?: readonly Node[]): { order: number[]; wait: Promise<void> | null; batch: () => ContextBatch } {
     // Blocks the page removed (a rescan reads their replacements) tell nothing any more.
     if (this.entries.some((e) => e.node !== null && !e.node.isConnected)) this.entries = this.entries.filter((e) => e.node === null || e.node.isConnected || (this.byNode.delete(e.node), false));
     const own: Entry[] = [];
@@ -82,14 +87,14 @@ export class PageContext {
       own.push(entry);
       this.insert(entry);
     }
+    const at = new Map<Entry, number>();
+    this.entries.forEach((e, k) => at.set(e, k));
+    // Later insertions never change the order of these blocks among themselves.
+    const order = own.map((_, i) => i).sort((a, b) => at.get(own[a])! - at.get(own[b])!);
     const mine = new Set(own);
-    // Other requests' blocks still unanswered that come before this batch's last block: their
-    // people and quotes are context here (the matching side answers one batch at a time anyway).
-    let lastAt = -1;
-    this.entries.forEach((e, k) => mine.has(e) && (lastAt = k));
-    const waits = this.entries.slice(0, Math.max(lastAt, 0)).filter((e) => e.people === null && !mine.has(e)).map((e) => e.done);
-    if (waits.length > 0) await Promise.all(waits);
-    return this.batch(own);
+    const lastAt = order.length > 0 ? at.get(own[order[order.length - 1]])! : 0;
+    const waits = this.entries.slice(0, lastAt).filter((e) => e.people === null && !mine.has(e)).map((e) => e.done);
+    return { order, wait: waits.length > 0 ? Promise.all(waits).then(() => undefined) : null, batch: () => this.batch(own, order) };
   }
 
   private insert(entry: Entry): void {
@@ -134,11 +139,10 @@ export class PageContext {
     return out.size > 0 ? Object.fromEntries(out) : undefined;
   }
 
-  private batch(own: Entry[]): ContextBatch {
+  private batch(own: Entry[], order: number[]): ContextBatch {
     const at = new Map<Entry, number>();
     this.entries.forEach((e, k) => at.set(e, k));
-    // Blocks forgotten meanwhile (the address changed) sort last and carry no context.
-    const order = own.map((_, i) => i).sort((a, b) => (at.get(own[a]) ?? Infinity) - (at.get(own[b]) ?? Infinity));
+    // Blocks forgotten meanwhile (the address changed) carry no context.
     const request: ContextBatch['request'] = {};
     const between: ContextStep[] = [];
     let previous = -1;
