@@ -18,6 +18,14 @@ import { BATCH_MAX_CHARS, PageScanner } from '../../../src/page/page-scan';
 import type { CorpusMatch, MatchingProtocol } from '../../../src/shared/protocol';
 import { unpackEntityRefs } from '../../../src/shared/entity-refs';
 import { miniMatcher } from '../../unit/match/helpers';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileMatcher } from '../../../src/core/match/compile';
+import { createMatcher } from '../../../src/core/match/scan';
+import type { CorpusIndex } from '../../../src/core/index/types';
+import { wordVectors } from '../../../scripts/lib/word-vectors';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 const KINDS = { person: true, organisation: true, claim: true, quote: true };
 type Req = MatchingProtocol['matchBlocks']['request'];
@@ -149,4 +157,51 @@ describe('page context across requests (PageScanner, match client, matching side
     unpackEntityRefs(reply.matches, reply.entityRefs);
     expect(got).toEqual(reply.matches);
   });
+
+  it('the page-context dev items on the seed corpus: a "he"/"she" paragraph in a later batch than its person reads as in one request', async () => {
+    const index = JSON.parse(readFileSync(resolve(ROOT, 'tests/golden/seeds-index.json'), 'utf8')) as CorpusIndex;
+    const seeds = createMatcher(compileMatcher(index), { vectors: wordVectors() });
+    const items = (JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/devset/page-context-dev.json'), 'utf8')) as { items: { id: string; text: string }[] }).items.filter((i) => i.text.includes('\n\n'));
+    expect(items.length).toBeGreaterThan(10);
+    const claims = (matches: CorpusMatch[]) => matches.filter((m) => m.kind === 'claim').map((m) => `${m.id}@${m.start}`);
+    let needContext = 0;
+    for (const item of items) {
+      const [named, ...rest] = item.text.split('\n\n');
+      const later = rest.join(' ');
+      // The person's paragraph fills the first batch with neutral paragraphs; the "he"/"she" paragraph opens the second.
+      const texts = [named];
+      for (let n = 1, chars = named.length; chars < BATCH_MAX_CHARS; n++) {
+        texts.push(filler(n, 1000));
+        chars += 1000;
+      }
+      texts.push(later);
+      document.body.innerHTML = `<article id="a">${texts.map((t) => `<p>${t}</p>`).join('')}</article>`;
+      const side = createMatchingSide(() => ({ active: async () => [{ id: 'seeds', name: 'Seeds', match: async (text: string, options?: ScanOptions) => seeds.scan(text, options), details: async () => null }] }));
+      const sent: Req[] = [];
+      const request = (async (_type: string, payload: Req) => {
+        sent.push(payload);
+        await new Promise((r) => setTimeout(r, 20));
+        return { ok: true, value: JSON.parse(JSON.stringify(await side.matchBlocks(JSON.parse(JSON.stringify(payload))))) };
+      }) as unknown as Requester;
+      const client = createMatchClient(request, undefined, async () => undefined, () => `https://news.example/${item.id}`, () => undefined);
+      let got: CorpusMatch[] | undefined;
+      const match: typeof client = async (blocks, kinds, early, at) => {
+        const matches = await client(blocks, kinds, early, at);
+        const k = blocks.indexOf(later);
+        if (k >= 0) got = matches[k];
+        return matches;
+      };
+      const abort = new AbortController();
+      await new PageScanner({ root: document.getElementById('a')!, match, highlighter: new Highlighter(), kinds: KINDS, maxMarkers: 300, eager: true }).start(abort.signal);
+      abort.abort();
+      expect(sent.some((r) => r.blocks[0] === later), item.id).toBe(true);
+      const reply = await side.matchBlocks({ blocks: [named, later], kinds: KINDS, page: `https://news.example/${item.id}` });
+      const alone = (await side.matchBlocks({ blocks: [later], kinds: KINDS, page: `https://news.example/${item.id}` })).matches[0];
+      if (claims(alone).join() !== claims(reply.matches[1]).join()) needContext++;
+      expect(claims(got ?? []), item.id).toEqual(claims(reply.matches[1]));
+    }
+    // The items whose link needs the page's person: the test would see a lost context.
+    expect(needContext).toBeGreaterThan(0);
+  }, 120_000);
 });
+
