@@ -15,8 +15,8 @@ import type { CardDetails } from '../core/index/details';
 import type { DetectionKind, Match } from '../core/index/types';
 import { urlKeyOrEmpty } from '../core/index/url-key';
 import type { ScanOptions } from '../core/match';
-import { MAX_PAGE_PEOPLE, PagePeople } from '../core/index/page-people';
-import type { CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
+import { MAX_PAGE_PEOPLE, PagePeople, type QuoteSpeech } from '../core/index/page-people';
+import type { ContextStep, CorpusCardDetails, CorpusMatch, MatchingProtocol } from '../shared/protocol';
 import { packEntityRefs } from '../shared/entity-refs';
 import type { CorpusSource, LoadedCorpus } from './corpus-source';
 import { cardReply } from './card-reply';
@@ -65,6 +65,54 @@ export function pagePeopleOf(people: unknown, corpus: string): string[] {
   const ids = (people as Record<string, unknown>)[corpus];
   if (!Array.isArray(ids)) return [];
   return ids.slice(0, MAX_PAGE_PEOPLE).filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= MAX_PERSON_ID_CHARS);
+}
+
+/** The longest quote cue taken from a page's `speech` (cues are a few words; a longer one is not a cue). */
+const MAX_CUE_CHARS = 100;
+
+/** One corpus's quote speech from a request's per-corpus table, or null when absent or malformed (never an error). */
+export function speechOf(table: unknown, corpus: string): QuoteSpeech | null {
+  if (!table || typeof table !== 'object' || Array.isArray(table) || !Object.hasOwn(table, corpus)) return null;
+  const s = (table as Record<string, unknown>)[corpus] as { level?: unknown; cue?: unknown } | null;
+  if (!s || typeof s !== 'object' || typeof s.level !== 'number' || !Number.isFinite(s.level) || typeof s.cue !== 'string' || s.cue.length > MAX_CUE_CHARS) return null;
+  return { level: s.level, cue: s.cue };
+}
+
+/**
+ * A request's `between` steps that can apply: inside the batch (0 < at < blocks), in block order,
+ * one per block (the first kept). Anything malformed is left out: those blocks are then read with
+ * the context handed on from the block before them in the batch.
+ */
+export function stepsOf(between: unknown, blocks: number): ContextStep[] {
+  if (!Array.isArray(between)) return [];
+  const seen = new Set<number>();
+  const out: ContextStep[] = [];
+  for (const step of between.slice(0, MAX_BLOCKS_PER_REQUEST)) {
+    if (!step || typeof step !== 'object') continue;
+    const at = (step as { at?: unknown }).at;
+    if (typeof at !== 'number' || !Number.isInteger(at) || at <= 0 || at >= blocks || seen.has(at)) continue;
+    seen.add(at);
+    out.push(step as ContextStep);
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Every block's whole matches in one corpus, `pagePeople` handed on and each `between` step applied before its block. */
+async function matchInSteps(corpus: LoadedCorpus, blocks: readonly string[], options: ScanOptions, pagePeople: PagePeople, steps: readonly ContextStep[]): Promise<Match[][]> {
+  if (steps.length === 0) return matchAll(corpus, blocks, { ...options, pagePeople });
+  const out: Match[][] = [];
+  let from = 0;
+  for (let k = 0; k <= steps.length; k++) {
+    const to = k < steps.length ? steps[k].at : blocks.length;
+    out.push(...(await matchAll(corpus, blocks.slice(from, to), { ...options, pagePeople })));
+    if (k === steps.length) break;
+    // The blocks between, oldest first, so their most recent person ends most recent.
+    const named = pagePeopleOf(steps[k].people, corpus.id);
+    for (let i = named.length - 1; i >= 0; i--) pagePeople.note(named[i]);
+    pagePeople.speech = speechOf(steps[k].speech, corpus.id);
+    from = to;
+  }
+  return out;
 }
 
 function checkBlocks(payload: Req<'matchBlocks'>): void {
@@ -138,10 +186,13 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       let wholeMs = 0;
       const matches: CorpusMatch[][] = blocks.map(() => []);
       const problems: string[] = [];
+      const steps = stepsOf(payload.between, blocks.length);
+      // Per block, per corpus, how it ended inside a quote (reply `ends`).
+      let ends: (Record<string, QuoteSpeech> | null)[] | null = null;
       for (const corpus of corpora) {
         try {
-          // The page's earlier people in this corpus, handed from block to block in the batch's order.
-          const pagePeople = new PagePeople(pagePeopleOf(payload.people, corpus.id));
+          // The page's context before the first block in this corpus, handed from block to block in the batch's order.
+          const pagePeople = new PagePeople(pagePeopleOf(payload.people, corpus.id), speechOf(payload.speech, corpus.id));
           let found = partial ? await earlyAll(corpus, blocks, { ...options, pagePeople }) : null;
           if (found) pending = true;
           else if (namesFirst) {
@@ -150,8 +201,19 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
           }
           if (!found) {
             const wholeStarted = performance.now();
-            found = await matchAll(corpus, blocks, { ...options, pagePeople });
+            pagePeople.ends = [];
+            found = await matchInSteps(corpus, blocks, options, pagePeople, steps);
             wholeMs += performance.now() - wholeStarted;
+            // One end per block scanned (a broken corpus scans none: then it tells nothing).
+            const scanned = pagePeople.ends;
+            if (scanned.length === blocks.length) {
+              for (let i = 0; i < blocks.length; i++) {
+                const end = scanned[i];
+                if (!end) continue;
+                ends ??= blocks.map(() => null);
+                (ends[i] ??= {})[corpus.id] = { level: end.level, cue: end.cue };
+              }
+            }
           }
           for (let i = 0; i < blocks.length; i++) for (const m of found[i]) matches[i].push(toWireMatch(m, corpus.id));
         } catch (error) {
@@ -164,7 +226,7 @@ export function createMatchingSide(source: () => CorpusSource, ready: () => Prom
       for (const list of matches) list.sort((a, b) => a.start - b.start || b.end - a.end);
       const entityRefs = packEntityRefs(matches);
       const timing = payload.timing === true ? { matchMs: performance.now() - started } : {};
-      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}), ...timing };
+      return { matches, ...(entityRefs ? { entityRefs } : {}), ...(ends && !pending ? { ends } : {}), ...(problems.length > 0 ? { problems } : {}), ...(pending ? { pending: true as const } : {}), ...timing };
     },
 
     async getDetails({ kind, id, corpus, sentences }) {

@@ -9,14 +9,17 @@ import type { CorpusMatch, Protocol, RequestType, Result } from '../shared/proto
 import { unpackEntityRefs } from '../shared/entity-refs';
 import { isInvalidatedError } from './lifecycle';
 import { pageDateReader } from './page-date';
-import { PagePeople } from '../core/index/page-people';
+import { PageContext } from './page-context';
 
 /**
  * Matches a batch of block texts: per block, its matches (offsets into that block). `early`, when
  * given, may be called first with per block its people and organisations alone (a cold matching
- * side's names, MatchingProtocol `partial`), exactly those the whole answer will hold.
+ * side's names, MatchingProtocol `partial`), exactly those the whole answer will hold. `at`, when
+ * given, is per block a node it was read from (its first text node): its place in the document, which decides the
+ * page context the block is read with (page-context.ts); without it, a batch follows every block
+ * sent before it.
  */
-export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>, early?: (names: CorpusMatch[][]) => void) => Promise<CorpusMatch[][]>;
+export type BlockMatch = (blocks: string[], kinds: Record<DetectionKind, boolean>, early?: (names: CorpusMatch[][]) => void, at?: readonly Node[]) => Promise<CorpusMatch[][]>;
 
 /** What the client sends through (the controller's `request`). */
 export type Requester = <K extends RequestType>(type: K, payload: Protocol[K]['request']) => Promise<Result<Protocol[K]['reply']>>;
@@ -61,66 +64,81 @@ export function createMatchClient(
   // The first batch that can take names early asks for them even from a warm matching side
   // (MatchingProtocol `namesFirst`): its markers are the first the reader sees.
   let firstSent = false;
-  // The people earlier answers named on this page, per corpus (MatchingProtocol `people`): kept in
-  // memory for the page's life, from the answers as they come (in the order the batches were sent,
-  // so a batch sent before the one ahead of it was answered goes without that one's people).
-  let peopleAt = '';
-  const people = new Map<string, PagePeople>();
-  const peopleRequest = (): Record<string, string[]> | undefined => {
-    if (pageUrl() !== peopleAt) {
-      // Another article (a single-page app moved on): its people are not this one's.
-      peopleAt = pageUrl();
-      people.clear();
-    }
-    return people.size > 0 ? Object.fromEntries([...people].map(([corpus, p]) => [corpus, [...p.recent()]])) : undefined;
-  };
-  const notePeople = (matches: CorpusMatch[][]) => {
-    for (const list of matches) {
-      for (const m of list) {
-        if (m.kind !== 'person' || typeof m.corpus !== 'string') continue;
-        let p = people.get(m.corpus);
-        if (!p) people.set(m.corpus, (p = new PagePeople()));
-        p.note(m.id);
-      }
-    }
-  };
-  return async (blocks, kinds, early) => {
-    const named = peopleRequest();
+  const context = new PageContext();
+  // Requests answered with names alone whose whole answer has not come yet: the matching side is still loading.
+  let loading = 0;
+  return async (blocks, kinds, early, at) => {
+    context.at(pageUrl());
+    // Sent in document order, with the context of the blocks before them (PageContext).
+    const noted = context.note(blocks.length, at);
+    const inOrder = noted.order.map((i) => blocks[i]);
+    const back = (sorted: CorpusMatch[][]): CorpusMatch[][] => {
+      const out: CorpusMatch[][] = new Array(blocks.length);
+      noted.order.forEach((i, k) => (out[i] = sorted[k]));
+      return out;
+    };
     let last = '';
     // Names first only once: the request after a names-only answer waits for the whole one.
     let partial = early !== undefined;
     const namesFirst = partial && !firstSent;
     if (partial) firstSent = true;
-    for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
-      if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
-      // A names-first request is answered with names alone (MatchingProtocol `namesFirst`), which
-      // the page's date does not touch: it is read for the whole answer's request, so its query of
-      // the whole page (5 ms a load in a CDP profile of the bench's 200,000-word page at load 7) is not between the page's first
-      // batch and its first markers.
-      const date = namesFirst && partial && (kinds.claim === true || kinds.quote === true) ? undefined : pageDate();
-      const result = await withDeadline(request('matchBlocks', { blocks, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...(named ? { people: named } : {}), ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) }));
-      if (result.ok) {
-        if (result.value.problems?.length) onProblems?.(result.value.problems);
-        const matches = result.value.matches;
-        if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
-        unpackEntityRefs(matches, result.value.entityRefs);
-        if (!(partial && result.value.pending === true)) {
-          notePeople(matches);
-          return matches;
+    let isLoading = false;
+    if (noted.wait) {
+      // Names need no page context: while the matching side is still loading, a batch that waits
+      // for the answers above it asks for its names meanwhile (one request, no retry: the whole
+      // answer brings them anyway), so they are not held back behind a slow first whole answer.
+      if (early && loading > 0) {
+        const names = await withDeadline(request('matchBlocks', { blocks: inOrder, kinds: { ...kinds, claim: false, quote: false }, page: pageUrl(), partial: true }));
+        if (names.ok && Array.isArray(names.value.matches) && names.value.matches.length === blocks.length) {
+          unpackEntityRefs(names.value.matches, names.value.entityRefs);
+          partial = false;
+          early(back(names.value.matches));
+          await Promise.resolve();
         }
-        // Names alone, the rest still loading on the matching side: shown now, then asked for whole
-        // at once (not a retry: nothing failed).
-        partial = false;
-        early?.(matches);
-        // The names' markers are written in a microtask that `early` queued (an idle FrameQueue); this
-        // turn comes after it, so the whole answer's request (and the page's date) follows them.
-        await Promise.resolve();
-        continue;
       }
-      if (isInvalidatedError(result.error)) throw new ContextGoneError(result.error);
-      last = result.error;
-      attempt++;
+      await noted.wait;
     }
-    throw new Error(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: ${last}`);
+    const batch = noted.batch();
+    try {
+      for (let attempt = 0; attempt <= MATCH_RETRY_DELAYS_MS.length; ) {
+        if (attempt > 0) await sleep(MATCH_RETRY_DELAYS_MS[attempt - 1]);
+        // A names-first request is answered with names alone (MatchingProtocol `namesFirst`), which
+        // the page's date does not touch: it is read for the whole answer's request, so its query of
+        // the whole page (5 ms a load in a CDP profile of the bench's 200,000-word page at load 7) is not between the page's first
+        // batch and its first markers.
+        const date = namesFirst && partial && (kinds.claim === true || kinds.quote === true) ? undefined : pageDate();
+        const result = await withDeadline(
+          request('matchBlocks', { blocks: inOrder, kinds, page: pageUrl(), ...(date ? { pageDate: date } : {}), ...batch.request, ...(partial ? { partial: true, ...(namesFirst ? { namesFirst: true } : {}) } : {}) }),
+        );
+        if (result.ok) {
+          if (result.value.problems?.length) onProblems?.(result.value.problems);
+          const matches = result.value.matches;
+          if (!Array.isArray(matches) || matches.length !== blocks.length) throw new Error('the matching side answered for a different number of blocks');
+          unpackEntityRefs(matches, result.value.entityRefs);
+          if (!(partial && result.value.pending === true)) {
+            batch.answered(matches, result.value.ends);
+            return back(matches);
+          }
+          // Names alone, the rest still loading on the matching side: shown now, then asked for whole
+          // at once (not a retry: nothing failed).
+          partial = false;
+          if (!isLoading) loading++;
+          isLoading = true;
+          early?.(back(matches));
+          // The names' markers are written in a microtask that `early` queued (an idle FrameQueue); this
+          // turn comes after it, so the whole answer's request (and the page's date) follows them.
+          await Promise.resolve();
+          continue;
+        }
+        if (isInvalidatedError(result.error)) throw new ContextGoneError(result.error);
+        last = result.error;
+        attempt++;
+      }
+      throw new Error(`matching failed after ${MATCH_RETRY_DELAYS_MS.length + 1} attempts: ${last}`);
+    } finally {
+      // Answered or not, later batches stop waiting for these blocks.
+      if (isLoading) loading--;
+      batch.settle();
+    }
   };
 }

@@ -383,6 +383,9 @@ export class PageScanner {
           sent.map((r) => r.block.text),
           this.options.kinds,
           (names) => this.showEarly(sent, names),
+          // Their places in the document (first text nodes: one element may hold several blocks),
+          // which decide the page context each block is read with (page-context.ts).
+          sent.map((r) => r.block.pieces[0].node),
         );
         // Caught here and recorded: one failed batch must not stop the others.
         reply.catch(() => undefined);

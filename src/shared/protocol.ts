@@ -5,6 +5,7 @@
  */
 import type { CardDetails } from '../core/index/details';
 import type { CoverageRef, DetectionKind, Match } from '../core/index/types';
+import type { QuoteSpeech } from '../core/index/page-people';
 import type { PageDraftView } from './add-page';
 import type { Settings } from './settings';
 
@@ -137,6 +138,13 @@ export interface CorpusLabel {
  */
 export type CorpusCardDetails = CardDetails & { corpus?: CorpusLabel; articlesLeft?: number };
 
+/** MatchingProtocol `between`: before block `at`, the context of the page's blocks that lie between it and the block before it. */
+export interface ContextStep {
+  at: number;
+  people?: Record<string, string[]>;
+  speech?: Record<string, QuoteSpeech>;
+}
+
 /** Requests of the matching side (the background: Chrome's service worker, Firefox's event page). */
 export interface MatchingProtocol {
   /**
@@ -155,6 +163,13 @@ export interface MatchingProtocol {
      * or by a role is read as about the most recent that fits (ScanOptions.pagePeople). Sent with every
      * batch rather than kept by the matching side, which Chrome may stop between batches; used for the
      * reply and dropped, like the blocks. Within a batch the matching side hands them on itself.
+     * The page sends a batch's blocks in document order, and the context of the blocks before them
+     * in document order (match-client.ts), whenever those were sent.
+     * `speech`: per corpus, how the block just before the first block (in document order) ended
+     * inside a quote (reply `ends`), so a quote that opens the first block unattributed continues it.
+     * `between`: for a block whose document predecessor is not the batch's block before it (blocks
+     * of other requests lie between), the people those blocks named (most recent first, noted on
+     * top of what is handed on) and how the last of them ended (`speech`; none: not in a quote).
      * `partial`: the page can show names before the rest (a cold matching side's first batches):
      * a corpus still loading may answer with its names alone, flagged `pending` in the reply.
      * `namesFirst` (with `partial`): names alone now from every corpus, loaded or not, when the kinds
@@ -164,9 +179,22 @@ export interface MatchingProtocol {
      * and 60 blocks of 12 generated pages, a warm matcher of 5,000 generated articles, load ~16):
      * names alone 0.6 and 1.2 ms of CPU (medians), the whole answer 49 and 100 ms.
      */
-    request: { blocks: string[]; kinds: Record<DetectionKind, boolean>; page?: string; pageDate?: string; people?: Record<string, string[]>; partial?: boolean; namesFirst?: boolean; timing?: boolean };
+    request: {
+      blocks: string[];
+      kinds: Record<DetectionKind, boolean>;
+      page?: string;
+      pageDate?: string;
+      people?: Record<string, string[]>;
+      speech?: Record<string, QuoteSpeech>;
+      between?: ContextStep[];
+      partial?: boolean;
+      namesFirst?: boolean;
+      timing?: boolean;
+    };
     /**
      * `entityRefs`: each entity's refs, once per reply (src/shared/entity-refs.ts); its detections carry `sharedRefs`.
+     * `ends`: per block, per corpus, how the block ended inside a quote (null: it did not), for the
+     * page to send as the next block's `speech`; left out when no block of a whole answer did.
      * `pending`: only with `partial`: a corpus was still loading (or `namesFirst` asked), so the
      * matches are its people and organisations alone (exactly those the whole answer has); the same request without `partial`
      * gets the whole answer once it is loaded.
@@ -174,7 +202,7 @@ export interface MatchingProtocol {
      * (from its arrival to the reply built, corpus reads included; the messages' crossing not), which
      * the bench compares with compromise like for like.
      */
-    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; problems?: string[]; pending?: true; matchMs?: number };
+    reply: { matches: CorpusMatch[][]; entityRefs?: EntityRefsTable; ends?: (Record<string, QuoteSpeech> | null)[]; problems?: string[]; pending?: true; matchMs?: number };
   };
   /**
    * A detail record for a card: an entity, claim group or quote group, with resolved evidence and

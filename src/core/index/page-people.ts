@@ -14,6 +14,12 @@
  */
 export const MAX_PAGE_PEOPLE = 8;
 
+/** How a quote was introduced (certainty level and cue: core/lang/certainty), as PagePeople.speech keeps it. */
+export interface QuoteSpeech {
+  level: number;
+  cue: string;
+}
+
 /** The people named earlier on one page, most recent first; the scan adds the ones it finds. */
 export class PagePeople {
   private ids: string[];
@@ -22,13 +28,20 @@ export class PagePeople {
    * say" is expected; core/lang/certainty), null when that block quoted no one: in news writing a
    * quote's later paragraphs carry no attribution of their own, so a quote that opens the next block
    * unattributed continues this one (as the corpus analysis reads its own quotes, analysis step 5).
-   * Kept within one request's blocks: the page does not send it.
+   * The page carries it from one request to the next (MatchingProtocol `speech`, reply `ends`).
    */
-  speech: { level: number; cue: string } | null = null;
+  speech: QuoteSpeech | null = null;
+
+  /**
+   * When a list: every scan handed this object appends how its text ended (`speech` after it), so
+   * the matching side can tell the page, per block, what the block after it continues.
+   */
+  ends: (QuoteSpeech | null)[] | null = null;
 
   /** `earlier`: people named before the text about to be scanned, most recent first (cut to MAX_PAGE_PEOPLE). */
-  constructor(earlier: readonly string[] = []) {
+  constructor(earlier: readonly string[] = [], speech: QuoteSpeech | null = null) {
     this.ids = [...new Set(earlier)].slice(0, MAX_PAGE_PEOPLE);
+    this.speech = speech;
   }
 
   /** The people, most recent first. */

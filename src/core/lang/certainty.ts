@@ -34,6 +34,11 @@ const PROMISE_VERBS: readonly string[] = ['pledged', 'pledges', 'promised', 'pro
 /** Reporting verbs that keep the writer's distance ("she suggested", "he claimed"): a hedge of the clause. */
 const DISTANCING_SPEECH: readonly string[] = ['suggested', 'suggests', 'claimed', 'claims'];
 
+/** Whether a reading's cue is a distancing reporting verb (DISTANCING_SPEECH): the writer's distance from what a speaker says. */
+export function isDistancingSpeech(cue: string): boolean {
+  return DISTANCING_SPEECH.includes(cue);
+}
+
 /**
  * Cues the word-by-word comparison (MODAL_WORDS) has not read: never part of the re-ranker's fitted
  * word class, so adding them is a refit to measure, not a list to align.

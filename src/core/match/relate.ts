@@ -17,7 +17,7 @@ import { FigureClass, QUALIFIERS, figuresAgree, formatFigure, type ParsedFigure 
 import { compareFigures, measureRelation, valueRelation } from '../lang/figure-compare';
 
 export { compareFigures, roundSignificant, significantDigits } from '../lang/figure-compare';
-import { compareCertainty, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
+import { compareCertainty, isDistancingSpeech, readCertainties, type CertaintyReading, type CertaintyReadings } from '../lang/certainty';
 import { readNegationOf, type Negation } from '../lang/negation';
 import { compareDates, dayFromParts, findDateSpans, yearOf, type DateSpan } from '../lang/date-spans';
 import { readRepeatMarker } from '../lang/event-time';
@@ -596,12 +596,27 @@ export function certaintyDifference(page: CertaintyReadings, corpus: CertaintyRe
     return kind ? { kind, page: p, corpus: c } : null;
   }
   const kind = compareCertainty(page.clause.level, corpus.clause.level);
-  if (kind) return { kind, page: page.clause, corpus: corpus.clause };
+  if (kind && !speechVerbOnly(page.clause, corpus, page) && !speechVerbOnly(corpus.clause, page, corpus)) return { kind, page: page.clause, corpus: corpus.clause };
   if (!page.content && !corpus.content) return null;
   const p = page.content ?? page.clause;
   const c = corpus.content ?? corpus.clause;
   const inner = compareCertainty(p.level, c.level);
+  if (inner && (speechVerbOnly(p, corpus, page) || speechVerbOnly(c, page, corpus))) return null;
   return inner ? { kind: inner, page: p, corpus: c } : null;
+}
+
+/**
+ * Whether `reading` differs only by its distancing speech verb from a plain report of speech: "he
+ * claimed there was abuse" against "he told the event there has been abuse" reports the same
+ * assertion by the same speaker, and the verb is the writer's manner, not the fact's certainty (the
+ * other side `other` reports speech too: a speech verb with content after it; its reading there is
+ * plain). Against a sentence that states the fact as its own, "claimed" stays a hedge. `own` is the
+ * readings `reading` is part of: its clause must report content of its own (a speech verb then a clause).
+ */
+function speechVerbOnly(reading: CertaintyReading, other: CertaintyReadings, own: CertaintyReadings): boolean {
+  if (!isDistancingSpeech(reading.cue) || other.content === null) return false;
+  const plain = (r: CertaintyReading) => r.level === Certainty.stated && r.cue === '';
+  return plain(other.clause) && plain(other.content) && (own.content !== null || reading !== own.clause);
 }
 
 /** The cue shown for a corpus claim put as its quote was introduced (RelateData.quoteLevel: only "will say" is stored, not its words). */

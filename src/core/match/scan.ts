@@ -167,7 +167,10 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
       // Interned page words are bounded so a long-lived tab cannot grow the table without limit.
       if (tokens.table.size > MAX_SYMBOLS) tokens.table = classifyingTable(data.words, data.keys);
       tokenize(text, tokens);
-      if (tokens.count === 0) return out;
+      if (tokens.count === 0) {
+        options?.pagePeople?.ends?.push(options.pagePeople.speech);
+        return out;
+      }
       names.scan(text, tokens, hits);
       if (wantPerson || wantOrganisation) {
         for (let h = 0; h < hits.count; h++) {
@@ -251,7 +254,10 @@ export function createMatcher(data: MatcherData, options: MatcherOptions = {}): 
           out.push(m);
         }
       }
-      if (pagePeople) for (let h = 0; h < hits.count; h++) if (isPerson(h)) pagePeople.note(data.entities[hits.target[h]]);
+      if (pagePeople) {
+        for (let h = 0; h < hits.count; h++) if (isPerson(h)) pagePeople.note(data.entities[hits.target[h]]);
+        pagePeople.ends?.push(pagePeople.speech);
+      }
       out.sort((x, y) => x.start - y.start || y.end - x.end);
       const self = options?.pageUrl ? articleAt(options.pageUrl) : undefined;
       return self === undefined ? out : withoutArticle(out, self);

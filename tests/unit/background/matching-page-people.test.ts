@@ -3,7 +3,7 @@
  * list handed to the batch's blocks in order; anything malformed is dropped, never an error.
  */
 import { describe, expect, it } from 'vitest';
-import { createMatchingSide, pagePeopleOf } from '../../../src/background/matching';
+import { createMatchingSide, pagePeopleOf, speechOf, stepsOf } from '../../../src/background/matching';
 import type { ScanOptions } from '../../../src/core/match';
 import { MAX_PAGE_PEOPLE } from '../../../src/core/index/page-people';
 
@@ -59,5 +59,69 @@ describe('matchBlocks people', () => {
     const reply = await side.matchBlocks({ blocks: ['One.'], kinds: KINDS, people: 'nonsense' as unknown as Record<string, string[]> });
     expect(reply.matches).toEqual([[]]);
     expect(seen).toEqual([[]]);
+  });
+});
+
+describe('speechOf and stepsOf (malformed parts dropped, never an error)', () => {
+  it.each<[string, unknown, { level: number; cue: string } | null]>([
+    ['a corpus entry', { c: { level: 2, cue: 'is expected to' } }, { level: 2, cue: 'is expected to' }],
+    ['none', undefined, null],
+    ['another corpus', { d: { level: 2, cue: 'x' } }, null],
+    ['level not a number', { c: { level: '2', cue: 'x' } }, null],
+    ['level not finite', { c: { level: Infinity, cue: 'x' } }, null],
+    ['cue too long to be one', { c: { level: 1, cue: 'x'.repeat(101) } }, null],
+    ['an inherited key is no corpus', JSON.parse('{"__proto__": {"c": {"level": 1, "cue": "x"}}}'), null],
+  ])('speechOf: %s', (_name, table, expected) => expect(speechOf(table, 'c')).toEqual(expected));
+
+  it('stepsOf keeps the steps inside the batch, one per block, in block order', () => {
+    const steps = stepsOf([{ at: 3 }, { at: 0 }, { at: 1, people: { c: ['p'] } }, { at: 1 }, { at: 5 }, { at: 1.5 }, null, 'x', { at: '2' }], 5);
+    expect(steps).toEqual([{ at: 1, people: { c: ['p'] } }, { at: 3 }]);
+    expect(stepsOf('nonsense', 5)).toEqual([]);
+  });
+});
+
+describe('matchBlocks context across requests (speech, between, ends)', () => {
+  /** A corpus whose scan notes "<id>:<word>" for a block "Named <word>", and ends inside a quote for a block ending with a quote mark. */
+  const corpus = (id: string, seen: { text: string; recent: readonly string[]; speech: unknown }[]) => ({
+    id,
+    name: id,
+    match: async (text: string, options?: ScanOptions) => {
+      const p = options?.pagePeople;
+      seen.push({ text, recent: [...(p?.recent() ?? [])], speech: p?.speech ?? null });
+      if (p) {
+        if (text.startsWith('Named ')) p.note(`${id}:${text.slice(6)}`);
+        p.speech = text.endsWith('"') ? { level: 1, cue: 'said' } : null;
+        p.ends?.push(p.speech);
+      }
+      return [];
+    },
+    details: async () => null,
+  });
+
+  it('starts from the sent speech, applies each between step before its block, and answers how each block ended', async () => {
+    const seen: { text: string; recent: readonly string[]; speech: unknown }[] = [];
+    const side = createMatchingSide(() => ({ active: async () => [corpus('c', seen)] }));
+    const reply = await side.matchBlocks({
+      blocks: ['Named a', 'He said "so"', 'Named b', 'He said.'],
+      kinds: KINDS,
+      people: { c: ['c:before'] },
+      speech: { c: { level: 3, cue: 'is expected to' } },
+      between: [{ at: 2, people: { c: ['c:y', 'c:x'] }, speech: { c: { level: 2, cue: 'added' } } }, { at: 3 }],
+    });
+    expect(seen).toEqual([
+      { text: 'Named a', recent: ['c:before'], speech: { level: 3, cue: 'is expected to' } },
+      { text: 'He said "so"', recent: ['c:a', 'c:before'], speech: null },
+      // The blocks between: their people on top (the most recent first), their last one's speech.
+      { text: 'Named b', recent: ['c:y', 'c:x', 'c:a', 'c:before'], speech: { level: 2, cue: 'added' } },
+      // A step with nothing: the block before it in the document ended outside a quote.
+      { text: 'He said.', recent: ['c:b', 'c:y', 'c:x', 'c:a', 'c:before'], speech: null },
+    ]);
+    expect(reply.ends).toEqual([null, { c: { level: 1, cue: 'said' } }, null, null]);
+  });
+
+  it('no block ending inside a quote: no ends in the reply', async () => {
+    const side = createMatchingSide(() => ({ active: async () => [corpus('c', [])] }));
+    const reply = await side.matchBlocks({ blocks: ['Named a', 'Plain.'], kinds: KINDS });
+    expect(reply.ends).toBeUndefined();
   });
 });

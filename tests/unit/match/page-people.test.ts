@@ -259,4 +259,20 @@ describe('a quote carried from block to block (PagePeople.speech)', () => {
   ])('%s', (_name, blocks, expected) => {
     expect(certaintyOfLast(...blocks)).toEqual(expected);
   });
+
+  it('a scan appends how each block ended (ends), an empty block and a names-only scan included, so the page can carry it to its next request', () => {
+    const people = new PagePeople();
+    people.ends = [];
+    for (const block of [ADVANCE, '   ', 'The bridge stays closed to lorries.', QUOTED]) miniMatcher.scan(block, { kinds: { quote: true, claim: true }, pagePeople: people });
+    miniMatcher.scan(ADVANCE, { kinds: { person: true }, pagePeople: people });
+    const advance = people.ends[0];
+    expect(advance?.cue).toBe('is expected to');
+    // The empty block changes nothing; a block quoting no one ends it; a quote of its own starts it again.
+    expect(people.ends.slice(1, 3)).toEqual([advance, null]);
+    expect(people.ends[3]).not.toBeNull();
+    // Names alone read no quotes: the speech stays what it was.
+    expect(people.ends).toHaveLength(5);
+    expect(people.ends[4]).toEqual(people.ends[3]);
+  });
 });
+

@@ -178,6 +178,12 @@ describe('relate: the kind of each difference', () => {
     ['done against a contracted future', 'They cut the crossings on the island route.', undefined, undefined, "They'll cut the crossings on the island route.", {}, ['certainty:less-certain']],
     ['reported content hedged', 'The guild said the operator broke the agreement.', undefined, undefined, 'The guild said the operator could have broken the agreement.', {}, ['certainty:less-certain']],
     ['both hedged, the contents decide', 'Ms Vale alleged the operator definitely broke the agreement.', undefined, undefined, 'Ms Vale suggested the operator could have broken the agreement.', {}, ['certainty:less-certain']],
+    // "claimed", "suggested": the writer's distance from a speaker's words, a hedge against a fact stated as the writer's own...
+    ['claimed against the fact stated', 'Ms Vale claimed the operator broke the agreement.', undefined, undefined, 'The operator broke the agreement.', {}, ['certainty:more-certain']],
+    // ...but against a plain report of the same speaker's words, the same assertion: the verb is manner.
+    ['claimed against said', 'Ms Vale claimed the operator broke the agreement.', undefined, undefined, 'Ms Vale said the operator broke the agreement.', {}, []],
+    ['said against a second speech verb "claimed"', 'Ms Vale told the meeting that the operator broke the agreement.', undefined, undefined, 'Ms Vale spoke at the meeting and claimed the operator broke the agreement.', {}, []],
+    ['suggested against a hedged report still differs', 'Ms Vale suggested the operator broke the agreement.', undefined, undefined, 'Ms Vale said the operator could have broken the agreement.', {}, ['certainty:more-certain']],
     ['a share of another group', '62% of nurses backed the strike.', undefined, undefined, '62% of doctors backed the strike.', { groups: [['doctor']] }, ['scope:scope']],
     ['a count of one group against the same count of another', 'Around 300 wardens joined the march.', undefined, undefined, 'Around 300 volunteers joined the march.', {}, ['scope:scope']],
     ['"X of A" against "X of B"', '12 of the wardens signed the letter.', undefined, undefined, '12 of the trustees signed the letter.', {}, ['scope:scope']],
