@@ -192,6 +192,8 @@ function shortTextOf(el: Element, max: number): string | null {
  */
 function shortLineText(el: Element, max: number): string | null {
   const raw = el.textContent ?? '';
+  lineRead = el;
+  lineReadText = raw;
   if (raw.length > max && !COLLAPSIBLE.test(raw)) return null;
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   return text.length > max ? null : text;
@@ -556,8 +558,25 @@ function hasJudgedAttribute(el: Element): boolean {
   return false;
 }
 
+/**
+ * The element whose textContent the latest isExcluded call read for its short-line tests, and that
+ * text: the text walk reads a plain line's text once (lineTextRead), not again after its tests.
+ * Reset at the start of every isExcluded call, so it never outlives the call that read it.
+ */
+let lineRead: Element | null = null;
+let lineReadText = '';
+
+/**
+ * The textContent of `el` as the latest isExcluded call (on `el`, in the same synchronous step)
+ * read it, or undefined when that call did not read it.
+ */
+export function lineTextRead(el: Element): string | undefined {
+  return lineRead === el ? lineReadText : undefined;
+}
+
 /** True when the text walk skips `el` with its subtree: untouchable, or not the article's text. */
 export function isExcluded(el: Element): boolean {
+  lineRead = null;
   const tag = el.tagName;
   // An inline element with no element inside (a link, an emphasis: about two for each paragraph
   // on the bench pages, each judged as the text walk enters it) and none of the attributes the
@@ -569,6 +588,33 @@ export function isExcluded(el: Element): boolean {
     return SKIPPED_TAGS.has(tag) || FURNITURE_TAGS.has(tag) || NOT_ARTICLE_TAGS.has(tag) || !isHtmlElement(el);
   }
   return isUntouchable(el) || isFurniture(el);
+}
+
+/** Inline tags a plain line may hold: INLINE_TAGS but a line break (it adds a '\n' of its own) and the untouchable ones (our markers). */
+const PLAIN_INLINE_TAGS: ReadonlySet<string> = new Set([...INLINE_TAGS].filter((tag) => tag !== 'BR' && !SKIPPED_TAGS.has(tag)));
+/** Any element with an attribute JUDGED_ATTRIBUTES names (attribute names match in any case, as hasJudgedAttribute's lower-casing). */
+const JUDGED_ATTRIBUTE_SELECTOR = [...JUDGED_ATTRIBUTES].map((name) => `[${name}]`).join(',');
+
+/** True for a plain inline element: PLAIN_INLINE_TAGS, HTML, and at most one element inside it, itself plain. */
+function isPlainInline(el: Element): boolean {
+  if (!PLAIN_INLINE_TAGS.has(el.tagName) || !isHtmlElement(el)) return false;
+  const only = el.firstElementChild;
+  // Two elements inside an inline element are the shape of a chart's label grid: judged in full.
+  return only === null || (only.nextElementSibling === null && isPlainInline(only));
+}
+
+/**
+ * True when everything under `el` is text and plain inline elements without an attribute the tests
+ * read: isExcluded is false for each of them (the tag test of an inline leaf; with one element
+ * inside, the full tests find no card, grid, list, name or untouchable mark either), and none
+ * starts a block or adds a line break, so the element's text, as the text walk reads it, is its
+ * textContent. One native attribute query stands for every element's attribute read.
+ */
+export function isPlainLine(el: Element): boolean {
+  const first = el.firstElementChild;
+  if (first === null) return true;
+  for (let child: Element | null = first; child; child = child.nextElementSibling) if (!isPlainInline(child)) return false;
+  return el.querySelector(JUDGED_ATTRIBUTE_SELECTOR) === null;
 }
 
 /**
