@@ -3,7 +3,7 @@
  * back to (text node, offset) pairs, the way hypothesis's text-range.ts does: the matcher works on
  * strings, this module alone knows the DOM.
  */
-import { isBlockElement, isExcluded, isPlainLine, lineTextRead } from './dom-filters';
+import { isBlockElement, isExcluded, isPlainLine } from './dom-filters';
 
 /** A text node's place in its block's string. */
 export interface TextPiece {
@@ -167,15 +167,17 @@ export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator
         continue;
       }
       const block = isBlockElement(el);
-      if (isExcluded(el) || (block && ((skip && skip(el)) || (checkVisibility && isHidden(el))))) {
+      // A plain line's text is read once, for its furniture tests and as its block's text.
+      const text = block && isPlainLine(el) ? el.textContent ?? '' : undefined;
+      if (isExcluded(el, text) || (block && ((skip && skip(el)) || (checkVisibility && isHidden(el))))) {
         node = nextOutside(walker);
         continue;
       }
-      if (block && isPlainLine(el)) {
-        // Its text in one native read (the furniture tests' own when they read it), mapped later.
+      if (text !== undefined) {
+        // Mapped later (LineBlock).
         if (current && hasText) yield current;
         current = null;
-        const line = lineBlock(el, lineTextRead(el) ?? el.textContent ?? '');
+        const line = lineBlock(el, text);
         node = nextOutside(walker);
         if (line) yield line;
         continue;
