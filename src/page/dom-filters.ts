@@ -113,8 +113,9 @@ export function isUntouchable(el: Element): boolean {
  * comments, ads), feeds and links to other stories, share lists, bylines and bios, captions and
  * credits, sponsor lines, video-player chrome, chart labels. A container named like furniture that
  * holds article paragraphs is not furniture (its name is the site's, its content is the story).
+ * `text`: the element's textContent when the caller has read it.
  */
-export function isFurniture(el: Element): boolean {
+export function isFurniture(el: Element, text?: string): boolean {
   // A furniture tag first (the tests are pure, so the order changes no verdict): an aside or a
   // footer is then not read for the shape of a story card or a link list first.
   const tag = el.tagName;
@@ -125,7 +126,7 @@ export function isFurniture(el: Element): boolean {
   // children or a p, div or heading): only its names can make it furniture. Same verdict, without
   // their child counts and tag tests for every link and emphasis the text walk enters.
   if (INLINE_TAGS.has(tag) && el.firstElementChild === null) return isNamedFurniture(el);
-  return isStoryPointer(el) || isNamedFurniture(el) || isUnlabelledFurniture(el);
+  return isStoryPointer(el, text) || isNamedFurniture(el) || isUnlabelledFurniture(el, text);
 }
 
 /**
@@ -134,7 +135,7 @@ export function isFurniture(el: Element): boolean {
  * all-italic closing note (author bio, editor's note), a grid of chart labels and figures.
  * Only paragraph-level lines (a p, or a div holding only inline content) have their text read.
  */
-function isUnlabelledFurniture(el: Element): boolean {
+function isUnlabelledFurniture(el: Element, known?: string): boolean {
   const tag = el.tagName;
   // A table is the article's own data (readers and reader modes keep it); a chart's grid is drawing.
   // A p is a sentence, not a chart: body paragraphs, the most common element, skip the grid tests
@@ -149,7 +150,7 @@ function isUnlabelledFurniture(el: Element): boolean {
   // A heading right under a video or picture in its small wrapper is the player's or gallery's title.
   if (TEASER_HEADING_TAGS.has(tag)) return isBesideMedia(el) && shortTextOf(el, CAPTION_MAX_CHARS) !== null;
   if (tag !== 'P' && (tag !== 'DIV' || !holdsOnlyInline(el))) return false;
-  const text = shortLineText(el, CAPTION_MAX_CHARS);
+  const text = shortLineText(el, CAPTION_MAX_CHARS, known);
   if (text === '') return false;
   if (text !== null) {
     if (text.length <= SHORT_LINE_MAX_CHARS && (BYLINE_PATTERN.test(text) || SPONSOR_PATTERN.test(text) || CONTRIBUTION_PATTERN.test(text))) return true;
@@ -190,8 +191,8 @@ function shortTextOf(el: Element, max: number): string | null {
  * the 20,000-word bench page's article paragraphs, cold, in headless Chromium. Not for containers:
  * a story's wrapper would be copied whole to learn that its text is long.
  */
-function shortLineText(el: Element, max: number): string | null {
-  const raw = el.textContent ?? '';
+function shortLineText(el: Element, max: number, known?: string): string | null {
+  const raw = known ?? el.textContent ?? '';
   if (raw.length > max && !COLLAPSIBLE.test(raw)) return null;
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   return text.length > max ? null : text;
@@ -339,7 +340,7 @@ function nameOf(el: Element): string {
  * buttons, "most read"), a paragraph that is all link ("Read more: …"), and a teaser's summary
  * right after its linked headline.
  */
-function isStoryPointer(el: Element): boolean {
+function isStoryPointer(el: Element, text?: string): boolean {
   switch (el.tagName) {
     case 'A':
       return el.firstElementChild !== null && el.querySelector('p,h1,h2,h3,h4,h5,h6,li,div') !== null;
@@ -347,10 +348,10 @@ function isStoryPointer(el: Element): boolean {
     case 'OL':
       return isLinkList(el);
     case 'P':
-      return isLinkLine(el) || followsTeaserHeadline(el);
+      return isLinkLine(el, text) || followsTeaserHeadline(el);
     case 'DIV':
       // A div holding only inline content is a paragraph, and is judged as one.
-      if (holdsOnlyInline(el)) return isLinkLine(el) || followsTeaserHeadline(el);
+      if (holdsOnlyInline(el)) return isLinkLine(el, text) || followsTeaserHeadline(el);
       return isStoryCard(el);
     default:
       return TEASER_HEADING_TAGS.has(el.tagName) ? isLinkedHeadline(el) : isStoryCard(el);
@@ -358,8 +359,8 @@ function isStoryPointer(el: Element): boolean {
 }
 
 /** A line that is all link ("Read more: …", a row of share links written as a div). */
-function isLinkLine(el: Element): boolean {
-  return endsInLink(el) && linkShare(el) >= POINTER_LINK_SHARE;
+function isLinkLine(el: Element, text?: string): boolean {
+  return endsInLink(el) && linkShare(el, text) >= POINTER_LINK_SHARE;
 }
 
 /**
@@ -473,9 +474,9 @@ function textLength(el: Element): number {
   return (el.textContent ?? '').trim().length;
 }
 
-/** Share of an element's text that sits inside links (0 when it has no text). */
-function linkShare(el: Element): number {
-  const total = textLength(el);
+/** Share of an element's text (`text`: its textContent when known) that sits inside links (0 when it has no text). */
+function linkShare(el: Element, text?: string): number {
+  const total = text === undefined ? textLength(el) : text.trim().length;
   return total === 0 ? 0 : Math.min(1, linkedLength(el) / total);
 }
 
@@ -556,8 +557,11 @@ function hasJudgedAttribute(el: Element): boolean {
   return false;
 }
 
-/** True when the text walk skips `el` with its subtree: untouchable, or not the article's text. */
-export function isExcluded(el: Element): boolean {
+/**
+ * True when the text walk skips `el` with its subtree: untouchable, or not the article's text.
+ * `text`: the element's textContent when the caller has read it (the tests read it from there).
+ */
+export function isExcluded(el: Element, text?: string): boolean {
   const tag = el.tagName;
   // An inline element with no element inside (a link, an emphasis: about two for each paragraph
   // on the bench pages, each judged as the text walk enters it) and none of the attributes the
@@ -568,7 +572,34 @@ export function isExcluded(el: Element): boolean {
   if (INLINE_TAGS.has(tag) && el.firstElementChild === null && !hasJudgedAttribute(el)) {
     return SKIPPED_TAGS.has(tag) || FURNITURE_TAGS.has(tag) || NOT_ARTICLE_TAGS.has(tag) || !isHtmlElement(el);
   }
-  return isUntouchable(el) || isFurniture(el);
+  return isUntouchable(el) || isFurniture(el, text);
+}
+
+/** Inline tags a plain line may hold: INLINE_TAGS but a line break (it adds a '\n' of its own) and the untouchable ones (our markers). */
+const PLAIN_INLINE_TAGS: ReadonlySet<string> = new Set([...INLINE_TAGS].filter((tag) => tag !== 'BR' && !SKIPPED_TAGS.has(tag)));
+/** Any element with an attribute JUDGED_ATTRIBUTES names (attribute names match in any case, as hasJudgedAttribute's lower-casing). */
+const JUDGED_ATTRIBUTE_SELECTOR = [...JUDGED_ATTRIBUTES].map((name) => `[${name}]`).join(',');
+
+/** True for a plain inline element: PLAIN_INLINE_TAGS, HTML, and at most one element inside it, itself plain. */
+function isPlainInline(el: Element): boolean {
+  if (!PLAIN_INLINE_TAGS.has(el.tagName) || !isHtmlElement(el)) return false;
+  const only = el.firstElementChild;
+  // Two elements inside an inline element are the shape of a chart's label grid: judged in full.
+  return only === null || (only.nextElementSibling === null && isPlainInline(only));
+}
+
+/**
+ * True when everything under `el` is text and plain inline elements without an attribute the tests
+ * read: isExcluded is false for each of them (the tag test of an inline leaf; with one element
+ * inside, the full tests find no card, grid, list, name or untouchable mark either), and none
+ * starts a block or adds a line break, so the element's text, as the text walk reads it, is its
+ * textContent. One native attribute query stands for every element's attribute read.
+ */
+export function isPlainLine(el: Element): boolean {
+  const first = el.firstElementChild;
+  if (first === null) return true;
+  for (let child: Element | null = first; child; child = child.nextElementSibling) if (!isPlainInline(child)) return false;
+  return el.querySelector(JUDGED_ATTRIBUTE_SELECTOR) === null;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Highlighter } from './highlight';
 import type { BlockMatch } from './match-client';
 import { MarkerRegistry, type PlacedMatch } from './marker-registry';
 import { BLOCK_SELECTOR, BLOCK_TAGS } from './site-knowledge';
-import { walkBlocks, type TextBlock } from './text-map';
+import { piecesLength, walkBlocks, type TextBlock } from './text-map';
 import { initWatchChanges } from './watch-changes';
 
 export type { PlacedMatch } from './marker-registry';
@@ -103,13 +103,6 @@ function sameMatch(m: CorpusMatch): string {
 /** Resolves when `signal` aborts. */
 function abortedPromise(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
-
-function piecesLength(block: TextBlock): number {
-  let sum = 0;
-  // The node's length, not its data: reading `data` makes a string of every piece.
-  for (const piece of block.pieces) sum += piece.node.length;
-  return sum;
 }
 
 function isUnchanged(read: ReadBlock): boolean {

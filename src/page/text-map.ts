@@ -3,7 +3,7 @@
  * back to (text node, offset) pairs, the way hypothesis's text-range.ts does: the matcher works on
  * strings, this module alone knows the DOM.
  */
-import { isBlockElement, isExcluded } from './dom-filters';
+import { isBlockElement, isExcluded, isPlainLine } from './dom-filters';
 
 /** A text node's place in its block's string. */
 export interface TextPiece {
@@ -17,7 +17,10 @@ export interface TextBlock {
   /** The paragraph-level element the text belongs to. */
   element: Element;
   text: string;
-  /** In document order; `start` increases strictly. */
+  /**
+   * In document order; `start` increases strictly. A plain line's are mapped when first asked for
+   * (LineBlock): empty when its text is no longer what was read.
+   */
   pieces: TextPiece[];
 }
 
@@ -31,7 +34,7 @@ export interface NodeSlice {
 
 /** Options of `walkBlocks`. */
 export interface WalkOptions {
-  /** Elements whose subtree is skipped as a whole (e.g. blocks already scanned). */
+  /** Block elements (not inline ones: isBlockElement) whose subtree is skipped as a whole (e.g. blocks already scanned). */
   skip?: (el: Element) => boolean;
   /** Read each block element's visibility (one style read per block); default true. */
   checkVisibility?: boolean;
@@ -52,6 +55,68 @@ export function blockElementOf(node: Node, root: Element): Element {
 function isHidden(el: Element): boolean {
   const check = (el as { checkVisibility?: () => boolean }).checkVisibility;
   return typeof check === 'function' ? !check.call(el) : false;
+}
+
+/**
+ * A paragraph-level element that holds only text and plain inline elements (dom-filters'
+ * isPlainLine), read as its textContent in one native call. Its text nodes are mapped only when the
+ * pieces are first asked for, which the scan does for the blocks it marks (a few dozen under the
+ * default marker cap, against hundreds read): node by node, the walk's per-node work on every
+ * paragraph was most of its cost. Mapped later than read, it checks that the nodes still hold the
+ * text read; if not, it has no pieces, so the scan takes it for changed (the change watcher reads
+ * it again).
+ */
+class LineBlock implements TextBlock {
+  private mapped: TextPiece[] | null = null;
+  constructor(
+    readonly element: Element,
+    readonly text: string,
+  ) {}
+
+  get pieces(): TextPiece[] {
+    return (this.mapped ??= mapLine(this.element, this.text));
+  }
+
+  /** The pieces' text length: the text's (a plain line has no line break) until mapped, then the pieces'. */
+  get mappedLength(): number | null {
+    return this.mapped ? null : this.text.length;
+  }
+}
+
+/** The text nodes under a plain line as pieces of `text`, or none when they no longer hold it. */
+function mapLine(element: Element, text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  const keepsSpaces = element.tagName === 'PRE';
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  let at = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    if (data.length === 0) continue;
+    const read = keepsSpaces || !NEEDS_SPACES.test(data) ? data : data.replace(/[\n\r\t\f]/g, ' ');
+    if (!text.startsWith(read, at)) return [];
+    pieces.push({ node, start: at });
+    at += data.length;
+  }
+  return at === text.length ? pieces : [];
+}
+
+/** The block of a plain line, or null when its text is white space only. */
+function lineBlock(element: Element, raw: string): TextBlock | null {
+  const text = element.tagName === 'PRE' || !NEEDS_SPACES.test(raw) ? raw : raw.replace(/[\n\r\t\f]/g, ' ');
+  return NOT_SPACE.test(text) ? new LineBlock(element, text) : null;
+}
+
+/**
+ * The length of a block's text held in its pieces (a line break read for a <br> is in none), without
+ * mapping a plain line that is not mapped yet.
+ */
+export function piecesLength(block: TextBlock): number {
+  const unmapped = block instanceof LineBlock ? block.mappedLength : null;
+  if (unmapped !== null) return unmapped;
+  let sum = 0;
+  // The node's length, not its data: reading `data` makes a string of every piece.
+  for (const piece of block.pieces) sum += piece.node.length;
+  return sum;
 }
 
 /** Moves the walker past the current node's subtree: to its next sibling, or an ancestor's. */
@@ -79,6 +144,12 @@ export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator
   const doc = root.ownerDocument;
   const skip = options.skip;
   const checkVisibility = options.checkVisibility ?? true;
+  // A paragraph asked for alone (the root itself is never judged).
+  if (isBlockElement(root) && isPlainLine(root)) {
+    const line = lineBlock(root, root.textContent ?? '');
+    if (line) yield line;
+    return;
+  }
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   const blockOf = new Map<Node, Element>([[root, root]]);
   const blockFor = (el: Element | null): Element => (el && blockOf.get(el)) || (el ? blockElementOf(el, root) : root);
@@ -96,8 +167,19 @@ export function* walkBlocks(root: Element, options: WalkOptions = {}): Generator
         continue;
       }
       const block = isBlockElement(el);
-      if (isExcluded(el) || (skip && skip(el)) || (checkVisibility && block && isHidden(el))) {
+      // A plain line's text is read once, for its furniture tests and as its block's text.
+      const text = block && isPlainLine(el) ? el.textContent ?? '' : undefined;
+      if (isExcluded(el, text) || (block && ((skip && skip(el)) || (checkVisibility && isHidden(el))))) {
         node = nextOutside(walker);
+        continue;
+      }
+      if (text !== undefined) {
+        // Mapped later (LineBlock).
+        if (current && hasText) yield current;
+        current = null;
+        const line = lineBlock(el, text);
+        node = nextOutside(walker);
+        if (line) yield line;
         continue;
       }
       blockOf.set(el, block ? el : blockFor(el.parentElement));
