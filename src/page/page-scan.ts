@@ -16,7 +16,7 @@ import type { Highlighter } from './highlight';
 import type { BlockMatch } from './match-client';
 import { MarkerRegistry, type PlacedMatch } from './marker-registry';
 import { BLOCK_SELECTOR, BLOCK_TAGS } from './site-knowledge';
-import { piecesLength, walkBlocks, type TextBlock } from './text-map';
+import { blockPlace, piecesLength, walkBlocks, type TextBlock } from './text-map';
 import { initWatchChanges } from './watch-changes';
 
 export type { PlacedMatch } from './marker-registry';
@@ -376,9 +376,9 @@ export class PageScanner {
           sent.map((r) => r.block.text),
           this.options.kinds,
           (names) => this.showEarly(sent, names),
-          // Their places in the document (first text nodes: one element may hold several blocks),
-          // which decide the page context each block is read with (page-context.ts).
-          sent.map((r) => r.block.pieces[0].node),
+          // Their places in the document, which decide the page context each block is read with
+          // (page-context.ts), taken without mapping a plain line's nodes (text-map's blockPlace).
+          sent.map((r) => blockPlace(r.block)),
         );
         // Caught here and recorded: one failed batch must not stop the others.
         reply.catch(() => undefined);

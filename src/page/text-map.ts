@@ -119,6 +119,15 @@ export function piecesLength(block: TextBlock): number {
   return sum;
 }
 
+/**
+ * A node that holds the block's place in the document (the page context reads blocks in document
+ * order, page-context.ts): a plain line's own element, which maps nothing (it holds no other block),
+ * else its first text node (one element may hold several blocks).
+ */
+export function blockPlace(block: TextBlock): Node {
+  return block instanceof LineBlock ? block.element : (block.pieces[0]?.node ?? block.element);
+}
+
 /** Moves the walker past the current node's subtree: to its next sibling, or an ancestor's. */
 function nextOutside(walker: TreeWalker): Node | null {
   for (;;) {

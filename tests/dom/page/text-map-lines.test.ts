@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePage } from '../../../scripts/bench/generate-page';
 import { findArticleRoot } from '../../../src/page/article-root';
 import { isBlockElement, isExcluded } from '../../../src/page/dom-filters';
-import { collectBlocks, piecesLength, walkBlocks, type TextBlock } from '../../../src/page/text-map';
+import { blockPlace, collectBlocks, piecesLength, walkBlocks, type TextBlock } from '../../../src/page/text-map';
 
 /** The node-by-node walk before plain lines (visibility not read: happy-dom lays nothing out). */
 function referenceBlocks(root: Element): TextBlock[] {
@@ -165,5 +165,18 @@ describe('a plain line mapped after the page changed it', () => {
     expect(piecesLength(first)).toBe(0);
     document.querySelectorAll('p')[1].append(' Later.');
     expect(second.pieces).toEqual([]);
+  });
+
+  it('keeps its place in the document without mapping, even when its text changed (blockPlace)', () => {
+    document.body.innerHTML = '<article><p>Ann <em>Example</em> spoke.</p><div>Bob <br>left.</div></article>';
+    const [line, other] = collectBlocks(document.querySelector('article')!, { checkVisibility: false });
+    document.querySelector('em')!.textContent = 'Other';
+    // The plain line's place is its element; its pieces, asked for after the change, are none.
+    expect(blockPlace(line)).toBe(document.querySelector('p'));
+    expect(line.pieces).toEqual([]);
+    expect(blockPlace(line)).toBe(document.querySelector('p'));
+    // A block walked node by node is placed at its first text node.
+    expect(blockPlace(other)).toBe(document.querySelector('div')!.firstChild);
+    expect(blockPlace(line).compareDocumentPosition(blockPlace(other)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
