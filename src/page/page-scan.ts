@@ -536,9 +536,6 @@ export class PageScanner {
 
   /** Applies the marking policy to one block's matches and queues the markers it accepts. */
   private accept(read: ReadBlock, matches: CorpusMatch[]): void {
-    // Most blocks come back with nothing (on the bench's 20,000-word page, most of its ~430): the
-    // policy would return nothing for them and recognise no twin, so it is not asked.
-    if (matches.length === 0 && !this.early.has(read)) return;
     const selection = this.selection;
     // A paragraph read ahead of the root that the root does not hold (a sidebar's): never marked.
     if (read.ahead && !(this.root && (this.aheadInArticle.get(read.block.element) ?? isInArticle(read.block.element, this.root)))) matches = [];
