@@ -22,7 +22,7 @@ import { isContextValid, isInvalidatedError } from './lifecycle';
 import { ContextGoneError, createMatchClient } from './match-client';
 import { markerTargets, moveToMarker, revealMarker } from './navigate';
 import { whenPageSettled } from './page-settled';
-import { CARD_TAG, MARK_TAG } from './site-knowledge';
+import { CARD_TAG } from './site-knowledge';
 
 /** Everything the controller needs from the extension runtime. */
 export interface ControllerEnv {
@@ -85,13 +85,8 @@ export function startContentScript(env: ControllerEnv): ContentScript {
   const valid = () => (env.isContextValid ?? isContextValid)();
 
   // Markers or a card left by an earlier instance (the extension was reloaded under this page).
-  // One query of the whole document for both (each walks every element: 0.07-0.3 ms at 20,000
-  // words and 0.25-0.4 ms at 200,000 on the bench's pages, wall time, a fresh load each).
-  const leftovers = Array.from(doc.querySelectorAll(`${MARK_TAG}, ${CARD_TAG}`));
-  if (leftovers.length > 0) {
-    removeStaleMarkers(doc, leftovers.filter((el) => el.localName === MARK_TAG));
-    for (const stale of leftovers) if (stale.localName === CARD_TAG) stale.remove();
-  }
+  removeStaleMarkers(doc);
+  for (const stale of Array.from(doc.querySelectorAll(CARD_TAG))) stale.remove();
 
   const destroy = () => {
     if (signal.aborted) return;

@@ -231,11 +231,10 @@ export class Highlighter {
 /**
  * Removes markers left by an instance of the content script that no longer runs (an extension
  * update or reload). Which nodes it split is unknown, so the unwrapped text is merged with adjacent
- * text nodes: the page looks and serialises as it did. `found`: the markers, when the caller has
- * already queried them (the content script's start finds stale markers and cards in one query).
+ * text nodes: the page looks and serialises as it did.
  */
-export function removeStaleMarkers(root: ParentNode, found?: readonly Element[]): number {
-  const stale = found ?? Array.from(root.querySelectorAll(MARK_TAG));
+export function removeStaleMarkers(root: ParentNode): number {
+  const stale = Array.from(root.querySelectorAll(MARK_TAG));
   for (const mark of stale) {
     const parent = mark.parentNode;
     if (!parent) continue;
