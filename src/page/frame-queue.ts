@@ -18,27 +18,6 @@ export const FRAME_BUDGET_MS = 8;
 const FRAME_TIMEOUT_MS = 100;
 
 /**
- * One message channel for every wait of this content script: a message posted after a frame runs
- * after that frame's paint. A channel made for each wait cost the page's thread about 0.1 ms a
- * slice (its two ports are a message pipe each time; ten waits in a page, wall time: 1.1 ms with
- * a channel each, 0.3 ms through one), and a scan of the bench's 20,000-word page waits 9-11 times.
- */
-let channel: MessageChannel | null = null;
-/** What each message posted on `channel` runs, in the order posted. */
-const afterPaint: (() => void)[] = [];
-
-/** Runs `then` in a task of its own (after the current frame's paint when called inside a frame). */
-function postTask(then: () => void): void {
-  if (typeof MessageChannel !== 'function') return void setTimeout(then, 0);
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => afterPaint.shift()?.();
-  }
-  afterPaint.push(then);
-  channel.port2.postMessage(null);
-}
-
-/**
  * Resolves after the browser has rendered the next frame: requestAnimationFrame, then a macrotask
  * (which runs after that frame's paint). Falls back to a timer where no frame comes (hidden tabs).
  */
@@ -58,7 +37,16 @@ export function afterNextPaint(): Promise<void> {
       return;
     }
     timer = setTimeout(finish, FRAME_TIMEOUT_MS);
-    raf.call(globalThis, () => postTask(finish));
+    raf.call(globalThis, () => {
+      if (typeof MessageChannel === 'function') {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          finish();
+        };
+        channel.port2.postMessage(null);
+      } else setTimeout(finish, 0);
+    });
   });
 }
 
