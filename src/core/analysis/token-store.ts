@@ -86,7 +86,6 @@ export class TokenStore {
     const words = new Uint32Array(tokens.length);
     let wide: Packed['wide'] = null;
     let previousEnd = 0;
-    const pin = text !== undefined && this.pinnedCount + tokens.length <= this.pinnedTokens;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       let id = this.normIds.get(t.norm);
@@ -94,10 +93,6 @@ export class TokenStore {
         id = this.norms.length;
         this.norms.push(t.norm);
         this.normIds.set(t.norm, id);
-      }
-      if (pin) {
-        t.norm = this.norms[id];
-        t.text = this.textOf(text, t.start, t.end, id);
       }
       const gap = t.start - previousEnd;
       const length = t.end - t.start;
@@ -112,7 +107,12 @@ export class TokenStore {
     }
     this.packed.push({ words, wide });
     const handle = this.packed.length - 1;
-    if (pin) {
+    if (text !== undefined && this.pinnedCount + tokens.length <= this.pinnedTokens) {
+      for (const t of tokens) {
+        const id = this.normIds.get(t.norm)!;
+        t.norm = this.norms[id];
+        t.text = this.textOf(text, t.start, t.end, id);
+      }
       this.pinned.set(handle, tokens);
       this.pinnedCount += tokens.length;
     }
