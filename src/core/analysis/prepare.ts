@@ -126,7 +126,7 @@ class PackedDraft implements ArticleDraft {
     this.quotedSpans = d.quotedSpans;
     this.wordCount = d.wordCount;
     this.store = store;
-    this.handle = store.add(d.tokens, d.text);
+    this.handle = store.add(d.tokens);
   }
 
   /** This article's tokens, rebuilt from the store (the same array while it stays among the recently read). */

@@ -39,9 +39,9 @@ export const DECODED_KEPT = 2;
  * Tokens that stay decoded until the store is released, on top of the recently read: each article
  * read while its tokens still fit in this many is kept. A step reads every article in turn, and the
  * entity step does so about eight times (counted on 510 generated articles: 3,930 decodes), each
- * decode a new object a token for the collector. Kept in the order first read (or added, when
- * `add` is given the text: the prepare step adds every article in turn), not the most recent: with
- * passes longer than any cache, a most-recent rule keeps nothing a pass comes back to. A token object is 12 fields' worth (48 bytes with the pointer compression browsers use, 96
+ * decode a new object a token for the collector. Kept in the order first read, not the most
+ * recent: with passes longer than any cache, a most-recent rule keeps nothing a pass comes back
+ * to. A token object is 12 fields' worth (48 bytes with the pointer compression browsers use, 96
  * without), so this is about 170-340 MB at most whatever the corpus's size, held until the claims
  * step ends (the store is released before claim grouping and the matcher compile). Sized to hold a
  * corpus of 5,000 generated articles whole (3.07 million tokens), the corpus an add of 10 is
@@ -75,14 +75,8 @@ export class TokenStore {
   /** `pinnedTokens`: how many tokens may stay decoded until release (PINNED_TOKENS when omitted). */
   constructor(private readonly pinnedTokens = PINNED_TOKENS) {}
 
-  /**
-   * Packs one article's tokens and returns the handle `tokens` takes. Given the article's `text`,
-   * tokens that fit among the pinned (PINNED_TOKENS) are pinned as given, their `text` and `norm`
-   * made the strings decoding gives (values unchanged): the first read decoded every article anew
-   * while the given objects went to the collector (3.07 million tokens, each read back from its
-   * kept form, when 10 are added to 5,000 generated articles).
-   */
-  add(tokens: Token[], text?: string): number {
+  /** Packs one article's tokens and returns the handle `tokens` takes. */
+  add(tokens: Token[]): number {
     const words = new Uint32Array(tokens.length);
     let wide: Packed['wide'] = null;
     let previousEnd = 0;
@@ -106,17 +100,7 @@ export class TokenStore {
       previousEnd = t.end;
     }
     this.packed.push({ words, wide });
-    const handle = this.packed.length - 1;
-    if (text !== undefined && this.pinnedCount + tokens.length <= this.pinnedTokens) {
-      for (const t of tokens) {
-        const id = this.normIds.get(t.norm)!;
-        t.norm = this.norms[id];
-        t.text = this.textOf(text, t.start, t.end, id);
-      }
-      this.pinned.set(handle, tokens);
-      this.pinnedCount += tokens.length;
-    }
-    return handle;
+    return this.packed.length - 1;
   }
 
   /** The Token objects of article `handle` (`text` is its article text; `sentenceTokenStart` as tokenize gave it). */

@@ -21,20 +21,6 @@ describe('TokenStore', () => {
     for (const key of Object.keys(plain) as (keyof typeof plain)[]) expect(packed[key], key).toEqual(plain[key]);
   });
 
-  it('pins the tokens it is given as decoding would make them (same values, the same array each read)', () => {
-    const pinned = new TokenStore();
-    const none = new TokenStore(0);
-    for (const input of ARTICLES) {
-      const kept = prepareArticle(input, pinned);
-      const decoded = prepareArticle(input, none);
-      const first = kept.tokens;
-      expect(kept.tokens).toBe(first);
-      expect(first).toEqual(decoded.tokens);
-      // Strings shared with the store's table: a token's text is its norm when the two are equal.
-      for (const t of first) if (t.text === t.norm) expect(Object.is(t.text, t.norm)).toBe(true);
-    }
-  });
-
   it('hands out the same array while an article stays among the recently read, an equal one after', () => {
     // Nothing kept until release: the recently read alone.
     const store = new TokenStore(0);
