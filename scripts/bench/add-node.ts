@@ -17,8 +17,10 @@
  * not timed), and prints the install's CPU split: the per-record compile, the card records built,
  * the matcher's finishParts, and the rest (rows hashed, cloned and put), and the rows the new
  * generation wrote in each store. fake-indexeddb's costs are not a browser's: for comparing versions.
- * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse] [--install]
+ * --digest prints a hash of the add's index and matcher data (two versions of the code that should give the same can be compared).
+ * Run: node --max-old-space-size=6144 --import tsx scripts/bench/add-node.ts [--into 5000] [--add 10] [--corpus FILE] [--tokens] [--ids] [--state] [--reuse] [--install] [--digest]
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { serialize } from 'node:v8';
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   [step, wall, cpu] = ['compile', performance.now(), process.cpuUsage()];
   const previousClaims = heldParts && (await readPreviousClaims((shard) => Promise.resolve(heldParts.get(shard))));
   if (heldParts && !previousClaims) throw new Error('add-node: the held claims could not be read back');
-  if (!process.argv.includes('--install')) compileMatcherReusing(index, previousClaims);
+  const compiled = process.argv.includes('--install') ? null : compileMatcherReusing(index, previousClaims);
   report();
   if (process.argv.includes('--install')) {
     if (!heldIndex || !heldState || !addState) throw new Error('add-node: --install needs --state');
@@ -135,6 +137,8 @@ async function main(): Promise<void> {
   console.log(`  total         ${((performance.now() - started.wall) / 1000).toFixed(2).padStart(6)} s wall ${cpuSince(started.cpu).toFixed(2).padStart(6)} s CPU (load ${loadavg()[0].toFixed(2)})`);
   // The whole run's peak, the corpus file's text and records included: for comparing two versions of the add, not an absolute figure.
   console.log(`  peak RSS      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  // --digest: a hash of the add's index and matcher data, for checking that two versions of the code give the same.
+  if (process.argv.includes('--digest')) console.log(`  digest        index ${digest(index)}, matcher ${compiled ? digest(compiled.data) : '(--install)'}`);
   if (process.argv.includes('--ids')) {
     // How many group ids the add kept: the held articles analysed alone against the add's index.
     const alone = analyseIncrement(held, [], undefined, { heldTokens });
@@ -146,6 +150,17 @@ async function main(): Promise<void> {
       console.log(`  ${kind}: ${kept} of ${before.size} ids kept (${sameMembers} with the same members), ${index[kind].length} after the add`);
     }
   }
+}
+
+/** SHA-256 (first 16 hex digits) of an object's JSON, made field by field and array item by item (no string of the whole). */
+function digest(value: object): string {
+  const hash = createHash('sha256');
+  for (const [field, part] of Object.entries(value)) {
+    hash.update(`${field}:`);
+    if (Array.isArray(part)) for (const item of part) hash.update(`${JSON.stringify(item)}\n`);
+    else hash.update(`${JSON.stringify(part)}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Seconds of CPU spent in `proto[method]` (patched to count), by name. */

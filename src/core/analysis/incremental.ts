@@ -73,6 +73,22 @@
  *   added claim moves numbers all through the claim signatures. Patching needs append-only numbers
  *   and the key weights computed on load from stored counts.
  *
+ * Fourteenth session (add-node --tokens --state --reuse --digest, 5,000 + 10, the same corpus file,
+ * alternated with the code before; every run gave the same index and matcher digests): the
+ * compile's compileNames made a Tokens with its own symbol table per person (0.77 s sampled of the
+ * compile's profile, 0.06 after, load 10-12), the compile reads a claim token's key from its
+ * per-symbol table, and the entity records pick an entity's 20 related entities in one pass
+ * instead of sorting every co-occurring one (1.10 s sampled, 0.27 after). The add in all moved
+ * less than the runs' spread: 12.57-12.65 s CPU before and 13.22-13.57 after in two pairs at load
+ * 0.9-1.7, where a major collection landing in the quote groups or the index step (about 1 s of
+ * CPU each, the marking threads counted) decides the figure; with --single-threaded-gc, one pair,
+ * 13.58 before and 13.28 after (compile 5.68 / 5.41, index 1.43 / 1.34). Tried and not kept:
+ * pinning the prepared tokens as they are packed rather than decoding them at the first read
+ * (4a8631c). The per-claim cache of what does not depend on the names (the brief of the session)
+ * was not built: the name scan needs the claim's tokens, so it would save the figures and key
+ * reading only (about 0.7 s sampled) for per-claim figure spans and key positions in the state,
+ * and the key words need every claim's surface counts.
+ *
  * Where the time of adding 10 generated articles to 5,000 goes, measured in Node with
  * scripts/bench/add-node.ts --tokens (CPU seconds, the same corpus file, runs alternated with the
  * code before on the shared machine, load 6-9): prepare 0.8-0.9 (4.8-5.0 segmenting the held

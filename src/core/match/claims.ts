@@ -90,8 +90,11 @@ export interface SentenceFeatures {
   places: number[];
 }
 
-/** Extracts keys of tokens [a, b) given the name hits inside it (compile time; allocation is fine here). */
-export function sentenceFeatures(t: Tokens, a: number, b: number, hits: NameHits): SentenceFeatures {
+/**
+ * Extracts keys of tokens [a, b) given the name hits inside it (compile time; allocation is fine here).
+ * `keyOf` gives token i's wordKey (the compile's is kept per symbol of its tokens' table).
+ */
+export function sentenceFeatures(t: Tokens, a: number, b: number, hits: NameHits, keyOf: (t: Tokens, i: number) => string | null = (tokens, i) => wordKey(tokens.norm[i])): SentenceFeatures {
   const figures: ParsedFigure[] = [];
   parseFigures(t, a, b, figures);
   const keys: string[] = [];
@@ -111,7 +114,7 @@ export function sentenceFeatures(t: Tokens, a: number, b: number, hits: NameHits
     while (f < figures.length && figures[f].end <= t.start[i]) f++;
     if (f < figures.length && figures[f].start <= t.start[i]) continue;
     if (!(t.flags[i] & WORD)) continue;
-    const key = wordKey(t.norm[i]);
+    const key = keyOf(t, i);
     if (key !== null && !keys.includes(key)) keys.push(key);
   }
   return { keys, figures, entities, places };

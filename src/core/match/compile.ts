@@ -198,11 +198,21 @@ class IntLists {
     this.count++;
   }
 
+  /** Where list `i` starts in `values`. */
+  from(i: number): number {
+    return this.starts.get(i);
+  }
+
+  /** Where list `i` ends in `values` (exclusive). */
+  to(i: number): number {
+    return i + 1 < this.count ? this.starts.get(i + 1) : this.values.length;
+  }
+
   /** The values of list `i` (as a new array). */
   list(i: number): number[] {
-    const end = i + 1 < this.count ? this.starts.get(i + 1) : this.values.length;
+    const end = this.to(i);
     const out: number[] = [];
-    for (let k = this.starts.get(i); k < end; k++) out.push(this.values.get(k));
+    for (let k = this.from(i); k < end; k++) out.push(this.values.get(k));
     return out;
   }
 }
@@ -601,6 +611,13 @@ export class MatcherCompiler {
     const symbolKey: (string | null | undefined)[] = [];
     /** Symbols in the order their word first made a key in a claim (the order the commonest is picked in). */
     const surfaceOrder: number[] = [];
+    /** Token k's wordKey, worked out once per symbol (a lookup by word in wordKey's own table was most of sentenceFeatures' key reading). */
+    const keyOfToken = (t: Tokens, k: number): string | null => {
+      const sym = t.sym[k];
+      let key = symbolKey[sym];
+      if (key === undefined) symbolKey[sym] = key = wordKey(t.norm[k]);
+      return key;
+    };
     const quoted: number[] = [];
     // The claims of the last compile by the key of their readers' inputs (the first of equal keys: equal inputs, equal outputs).
     const previous = this.previous;
@@ -623,7 +640,7 @@ export class MatcherCompiler {
       const text = this.claimTexts.at(i);
       tokenize(text, tokens);
       scanner.scan(text, tokens, hits);
-      const features = sentenceFeatures(tokens, 0, tokens.count, hits);
+      const features = sentenceFeatures(tokens, 0, tokens.count, hits, keyOfToken);
       const sentence = this.claimSentence.get(i);
       const follows = lead !== null && lead.article === a && lead.sentence === sentence;
       const inputKey = claimInputKey(this.articleDates[a], text, follows ? lead!.text : '');
@@ -639,16 +656,17 @@ export class MatcherCompiler {
         const norm = tokens.norm[k];
         if (!kept) flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
         const sym = tokens.sym[k];
-        let key = symbolKey[sym];
-        if (key === undefined) symbolKey[sym] = key = wordKey(norm);
-        if (key === null) continue;
+        if (keyOfToken(tokens, k) === null) continue;
         const count = symbolCount.at(sym);
         if (count === 0) surfaceOrder.push(sym);
         symbolCount.set(sym, count + 1);
       }
-      for (const e of this.claimEntities.list(i)) if (!features.entities.includes(e)) features.entities.push(e);
-      for (const ref of this.claimPlaces.list(i)) {
-        const p = placeOfRef[ref];
+      for (let k = this.claimEntities.from(i), end = this.claimEntities.to(i); k < end; k++) {
+        const e = this.claimEntities.values.get(k);
+        if (!features.entities.includes(e)) features.entities.push(e);
+      }
+      for (let k = this.claimPlaces.from(i), end = this.claimPlaces.to(i); k < end; k++) {
+        const p = placeOfRef[this.claimPlaces.values.get(k)];
         if (p >= 0 && !features.places.includes(p)) features.places.push(p);
       }
       if (kept) {

@@ -100,12 +100,15 @@ export function compileNames(index: CorpusIndex, words: Vocabulary): Pick<Matche
     const givenName = isPerson ? full.tokens[0] : '';
     for (const alias of [e.name, ...e.aliases]) add(alias, PatternType.entity, i, isPerson, givenName);
     if (isPerson) {
-      const t = tokenize(e.name, new Tokens());
+      // The shared scratch tokens (a Tokens of its own per person was a fifth of compileNames): its last token read before `add` tokenises again.
+      const t = tokenize(e.name, scratchTokens());
       const surname = e.name.slice(t.start[t.count - 1]);
-      if (!ambiguous.has(t.norm[t.count - 1])) {
+      const lastNorm = t.norm[t.count - 1];
+      const lastCapital = (t.flags[t.count - 1] & CAP) !== 0;
+      if (!ambiguous.has(lastNorm)) {
         // Pages name people by surname even where the corpus never did; the given-name and
         // capitalisation rules keep "Delia X" and the common word "x" out.
-        if (surname.length >= 3 && t.flags[t.count - 1] & CAP) surnames.push([surname, i]);
+        if (surname.length >= 3 && lastCapital) surnames.push([surname, i]);
         for (const title of TITLES) {
           const cap = title[0].toUpperCase() + title.slice(1);
           add(`${cap} ${surname}`, PatternType.entity, i, false);
