@@ -579,7 +579,7 @@ export class MatcherCompiler {
     const scanner = new NameScanner(partial);
     const tokens = new Tokens(classifyingTable(words.list, []));
     // Place pairs before the claims, so the article texts are let go before the claims are read.
-    const placeWithin = placeContainment(this.articleTexts.length, readArticle, scanner, tokens, partial);
+    const placeWithin = placeContainment(this.articleTexts.length, readArticle, scanner, tokens, partial.places);
     this.articleTexts = [];
     this.articleBounds = [];
 
@@ -819,8 +819,7 @@ function descriptorIds(e: CorpusIndex['entities'][number], words: Map<string, nu
  * one rule the analysis's claim groups read too), and a place named "Greater Y" around "Y".
  * Returns flat (inner, outer) pairs, sorted.
  */
-function placeContainment(articles: number, readArticle: (a: number) => { text: string }, scanner: NameScanner, tokens: Tokens, data: Pick<MatcherData, 'automaton' | 'patterns' | 'places' | 'words'>): number[] {
-  const places = data.places;
+function placeContainment(articles: number, readArticle: (a: number) => { text: string }, scanner: NameScanner, tokens: Tokens, places: string[]): number[] {
   const pairs = new Set<string>();
   if (places.length < 2) return [];
   const add = (inner: number, outer: number) => {
@@ -828,19 +827,9 @@ function placeContainment(articles: number, readArticle: (a: number) => { text: 
   };
   greaterPairs(places, add);
   const hits = new NameHits();
-  const placeFirst = placeFirstWords(data);
-  const word = tokens.table.word;
   for (let a = 0; a < articles; a++) {
     const { text } = readArticle(a);
     tokenize(text, tokens);
-    // A pair needs two place hits, and accepted hits share no token, so two tokens that can begin a
-    // place: an article with fewer names no pair and is not scanned (the pairs are the same).
-    let starts = 0;
-    for (let i = 0; i < tokens.count && starts < 2; i++) {
-      const w = word[tokens.sym[i]];
-      if (w >= 0 && placeFirst[w]) starts++;
-    }
-    if (starts < 2) continue;
     scanner.scan(text, tokens, hits);
     const at: PlaceHit[] = [];
     for (let h = 0; h < hits.count; h++) if (hits.type[h] === PatternType.place) at.push({ start: hits.start[h], end: hits.end[h], target: hits.target[h] });
@@ -850,20 +839,6 @@ function placeContainment(articles: number, readArticle: (a: number) => { text: 
     .map((p) => p.split(',').map(Number))
     .sort((x, y) => x[0] - y[0] || x[1] - y[1])
     .flat();
-}
-
-/** Per word id, 1 when a place pattern of the automaton begins with that word (the first edge of its path from the root). */
-function placeFirstWords(data: Pick<MatcherData, 'automaton' | 'patterns' | 'words'>): Uint8Array {
-  const { edges, out } = data.automaton;
-  const first = new Uint8Array(data.words.length);
-  for (let node = 1; node < out.length; node++) {
-    const p = out[node];
-    if (p < 0 || data.patterns[p * 4] !== PatternType.place) continue;
-    let k = node;
-    while (edges[(k - 1) * 2] !== 0) k = edges[(k - 1) * 2];
-    first[edges[(k - 1) * 2 + 1]] = 1;
-  }
-  return first;
 }
 
 /** Index of the sentence containing `offset` (the last one starting at or before it), from (start, end) pairs. */
