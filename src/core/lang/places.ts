@@ -63,8 +63,9 @@ export function placePairsInText(text: string, hits: readonly PlaceHit[], add: (
     const [h1, h2] = [hits[k], hits[k + 1]];
     if (h1.target === h2.target) continue;
     const between = gap(h1, h2);
-    // The possessive is the name's ("Y's" hit as one; its written form read only when nothing is between) or the whole gap (the hit ends before it).
-    if ((between === '' && POSSESSIVE.test(normalize(text.slice(h1.start, h1.end)))) || POSSESSIVE_GAP.test(between)) add(h2.target, h1.target);
+    const written = normalize(text.slice(h1.start, h1.end));
+    // The possessive is the name's ("Y's" hit as one) or the whole gap (the hit ends before it).
+    if ((between === '' && POSSESSIVE.test(written)) || POSSESSIVE_GAP.test(between)) add(h2.target, h1.target);
     else if (between === 'in') add(h1.target, h2.target);
     else if (WITHIN_GAPS.has(between)) {
       const inList = (k > 0 && /^(,|and)$/.test(gap(hits[k - 1], h1))) || (k + 2 < hits.length && /^(,|and|, and)$/.test(gap(h2, hits[k + 2])));
