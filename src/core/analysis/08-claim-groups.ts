@@ -410,18 +410,17 @@ function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: 
       goneComponents.add(previous.component[start + k]);
     });
   }
-  // Each claim's keys made once (the passes below read them up to three times).
-  const allKeys: string[][] = new Array<string[]>(n);
-  for (let i = 0; i < n; i++) allKeys[i] = blockingKeys(claims[i], claims[i].speechGroups.length ? claims[i].speechGroups.map((g) => reuse.speechKey(g)) : null);
-  const keysOf = (i: number): string[] => allKeys[i];
+  const keysOf = (i: number): string[] => blockingKeys(claims[i], claims[i].speechGroups.length ? claims[i].speechGroups.map((g) => reuse.speechKey(g)) : null);
   const fresh: number[] = [];
   for (let i = 0; i < n; i++) if (oldOf[i] < 0) fresh.push(i);
-  // The members of every block a new or gone claim holds, and its size before.
+  // Every block's size now; the members of every block a new or gone claim holds, and its size before.
   const watched = new Map<string, { members: number[]; fresh: number; gone: number }>();
   for (const i of fresh) for (const k of keysOf(i)) watched.set(k, { members: [], fresh: 0, gone: 0 });
   for (const keys of goneKeys) for (const k of keys) if (!watched.has(k)) watched.set(k, { members: [], fresh: 0, gone: 0 });
+  const blockSize = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     for (const k of keysOf(i)) {
+      blockSize.set(k, (blockSize.get(k) ?? 0) + 1);
       const block = watched.get(k);
       if (!block) continue;
       block.members.push(i);
@@ -473,15 +472,6 @@ function regroupChanged(claims: ClaimDraft[], reuse: ClaimGroupReuse, previous: 
   const local = new Int32Array(n).fill(-1);
   region.forEach((i, k) => (local[i] = k));
   const regionKeys: string[][] = region.map(keysOf);
-  // The size now of the blocks the region's claims hold (only these are read: counting every key of every claim was most of this function).
-  const blockSize = new Map<string, number>();
-  for (const keys of regionKeys) for (const k of keys) blockSize.set(k, 0);
-  for (let i = 0; i < n; i++) {
-    for (const k of keysOf(i)) {
-      const size = blockSize.get(k);
-      if (size !== undefined) blockSize.set(k, size + 1);
-    }
-  }
   const wanted = new Set<string>();
   for (const keys of regionKeys) for (const k of keys) if (blockSize.get(k)! <= MAX_BLOCK) wanted.add(k);
   // Their blocks' members, ascending (the region's only: no pair that scores leaves it).
