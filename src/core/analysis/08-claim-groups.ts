@@ -739,8 +739,16 @@ function valueOf(c: ClaimDraft, attribute: Attribute, other: ClaimDraft | null):
 function shorten(text: string, max = 90): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
-  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max).replace(/[\s,;:–—-]+$/, '') + '…';
+  const kept = cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max);
+  // Trailing spaces and punctuation dropped a character at a time (each a single UTF-16 unit): an
+  // end-anchored regex tried the run from every position of the cut.
+  let end = kept.length;
+  while (end > 0 && TRAILING.test(kept[end - 1])) end--;
+  return kept.slice(0, end) + '…';
 }
+
+/** What a shortened topic does not end with. */
+const TRAILING = /[\s,;:–—-]/;
 
 /**
  * The kind of a group's difference in one attribute: a contradiction when a member contradicts the

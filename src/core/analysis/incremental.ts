@@ -89,6 +89,18 @@
  * reading only (about 0.7 s sampled) for per-claim figure spans and key positions in the state,
  * and the key words need every claim's surface counts.
  *
+ * Fifteenth session (the place containment's scan and the claim groups' index step; add-node
+ * --tokens --state --reuse --digest, 5,000 + 10, alternated with the code before, same digests
+ * throughout): kept, claim group topics trimmed by a loop, not an end-anchored regex (all 132,737
+ * claims: 45-60 ms CPU before, 32-41 after; negligible in the add). Tried and not kept:
+ * - compile placeContainment skipping articles with fewer than two tokens that can begin a place (9bba5db): almost none skipped;
+ * - placePairsInText normalising a hit's written form only when nothing lies between (ce55788): no gain seen;
+ * - regroupChanged making each claim's blocking keys once and sizing only the region's blocks (1f6591f): two passes cost what one map of every key did.
+ * Not built: per-article place hits in the state. A held article's hits depend on every name pattern
+ * whose words occur in its text (the scan keeps the longest hit of any kind), so reuse needs the
+ * patterns an add changed and, per article, which of those its words could spell (a word set per
+ * article, or its kept tokens handed to the compile), which the compile does not have today.
+ *
  * Where the time of adding 10 generated articles to 5,000 goes, measured in Node with
  * scripts/bench/add-node.ts --tokens (CPU seconds, the same corpus file, runs alternated with the
  * code before on the shared machine, load 6-9): prepare 0.8-0.9 (4.8-5.0 segmenting the held
