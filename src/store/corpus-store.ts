@@ -166,7 +166,9 @@ export interface InstallOptions {
    * reads for its analysis state, analysis-state.ts readAnalysisState). A row of this install whose
    * records are sameJson those of the kept row that starts with the same record, and that the
    * replaced generation's manifest lists, is that row without making and hashing its text
-   * (shared-rows.ts KeptRow); the others are hashed as ever.
+   * (shared-rows.ts KeptRow); the others are hashed as ever. Adding 10 generated articles to
+   * 5,010 (add-profile.ts, three alternated pairs, load 1.6-2.5, browser CPU s): the install
+   * 10.9-11.0 without, 9.5-10.3 with; the whole add 20.2-21.8 without, 19.6-21.3 with.
    */
   keptRows?: readonly KeptRow[];
 }
