@@ -14,6 +14,7 @@ import type { IDBPDatabase } from 'idb';
 import type { AnalysisState } from '../core/analysis/claim-reuse';
 import { restoredState, storedState, STORED_STATE_VERSION } from '../core/analysis/stored-state';
 import { generationRange, readRecordRows, type CorpusDb, type RecordRow, type StateRow } from './db';
+import { freezeThrough, type KeptRow } from './shared-rows';
 
 /** The layout of the state rows: a change to how they are cut or described bumps it. */
 export const STATE_ROWS_VERSION = 1;
@@ -120,9 +121,12 @@ export class UnusableState extends Error {
 /**
  * The analysis state kept with generation `data`, its claim drafts made again from that
  * generation's claim records; null when it has none. Throws UnusableState when it has one that
- * cannot be used (another fingerprint or layout, rows missing or not of their shape).
+ * cannot be used (another fingerprint or layout, rows missing or not of their shape). Given
+ * `keptRows`, the claim record rows read are put there, frozen through before the drafts are made
+ * of them (shared-rows.ts KeptRow: the install of the add takes a row equal to one as that row,
+ * unhashed; a change to one throws).
  */
-export async function readAnalysisState(db: IDBPDatabase<CorpusDb>, data: string, fingerprint: StateFingerprint): Promise<AnalysisState | null> {
+export async function readAnalysisState(db: IDBPDatabase<CorpusDb>, data: string, fingerprint: StateFingerprint, keptRows?: KeptRow[]): Promise<AnalysisState | null> {
   const tx = db.transaction(['state', 'records'], 'readonly');
   const headRow = await tx.objectStore('state').get([data, HEAD, 0]);
   if (!headRow) return null;
@@ -143,6 +147,7 @@ export async function readAnalysisState(db: IDBPDatabase<CorpusDb>, data: string
     if (!Array.isArray(row.records)) throw new UnusableState(`claim records row ${row.n} is not a list`);
     for (const r of row.records) claims.push(r);
   }
+  if (keptRows) for (const row of claimRows) if (freezeThrough(row.records)) keptRows.push({ from: row.data, coll: row.coll, n: row.n, records: row.records });
   if (rows.length !== head.rows) throw new UnusableState(`${rows.length} rows where ${String(head.rows)} were written`);
   const parts = new Map<string, StateRow[]>();
   for (const row of rows) {
@@ -193,9 +198,9 @@ function joined(parts: ReadonlyMap<string, StateRow[]>, path: readonly string[],
  * `onUnusable` is told why). Never throws: without the state the add analyses in full, which gives
  * the same index.
  */
-export async function usableAnalysisState(db: IDBPDatabase<CorpusDb>, data: string, fingerprint: StateFingerprint, onUnusable: (why: string) => void = () => undefined): Promise<AnalysisState | undefined> {
+export async function usableAnalysisState(db: IDBPDatabase<CorpusDb>, data: string, fingerprint: StateFingerprint, onUnusable: (why: string) => void = () => undefined, keptRows?: KeptRow[]): Promise<AnalysisState | undefined> {
   try {
-    return (await readAnalysisState(db, data, fingerprint)) ?? undefined;
+    return (await readAnalysisState(db, data, fingerprint, keptRows)) ?? undefined;
   } catch (error) {
     onUnusable(error instanceof Error ? error.message : String(error));
     return undefined;

@@ -161,7 +161,9 @@ class ClaimCompactor {
   all(claims: ClaimDraft[]): ClaimDraft[] {
     for (const c of claims) {
       const kw = c.keywords;
-      for (let k = 0; k < kw.length; k++) {
+      // A frozen list is a kept claim record's (store/analysis-state.ts): its strings are held already, and it cannot be written.
+      const n = Object.isFrozen(kw) ? 0 : kw.length;
+      for (let k = 0; k < n; k++) {
         const w = this.words.get(kw[k]);
         if (w === undefined) this.words.set(kw[k], kw[k]);
         else kw[k] = w;

@@ -6,7 +6,7 @@
  * leaves the old corpus and its state; the state read back is the state kept.
  */
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyseCorpus, type AnalysisState, type ArticleInput } from '../../../src/core/analysis/index';
 import { analyseIncrement } from '../../../src/core/analysis/incremental';
 import { storedState } from '../../../src/core/analysis/stored-state';
@@ -14,7 +14,10 @@ import type { StoredTokens } from '../../../src/core/analysis/stored-tokens';
 import { SCHEMA_VERSION } from '../../../src/core/index/types';
 import { analysisStateRows, readAnalysisState, STATE_ROW_BYTES, usableAnalysisState, type StateFingerprint } from '../../../src/store/analysis-state';
 import type { CorpusStore } from '../../../src/store/corpus-store';
-import { generationRange, type StateRow } from '../../../src/store/db';
+import { MANIFEST, generationRange, type RecordManifestRow, type StateRow } from '../../../src/store/db';
+import * as sharedRows from '../../../src/store/shared-rows';
+import type { KeptRow } from '../../../src/store/shared-rows';
+import type { ClaimRecord } from '../../../src/core/index/types';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from '../analysis/helpers';
@@ -53,11 +56,12 @@ async function installedWithState(articles: ArticleInput[]): Promise<{ s: Corpus
 async function addAsTheWorker(s: CorpusStore, id: string, added: ArticleInput[], fingerprint = FINGERPRINT): Promise<{ index: ReturnType<typeof analyseIncrement>; previous: AnalysisState | undefined; why: string[] }> {
   const held = await s.readArticlesWithTokens(id);
   const why: string[] = [];
-  const previous = await usableAnalysisState(s.db, held.from[held.from.length - 1], fingerprint, (w) => why.push(w));
+  const keptRows: KeptRow[] = [];
+  const previous = await usableAnalysisState(s.db, held.from[held.from.length - 1], fingerprint, (w) => why.push(w), keptRows);
   let next: AnalysisState | undefined;
   const tokens = new Map<string, StoredTokens>();
   const index = analyseIncrement(held.articles, added, undefined, { heldTokens: held.tokens, keptTokens: tokens, previous, onState: (x) => (next = x) });
-  await s.install(index, { id, name: 'Kept', origin: 'imported', tokens, removeReplacedAfter: true, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) }, state: analysisStateRows(next!, FINGERPRINT) });
+  await s.install(index, { id, name: 'Kept', origin: 'imported', tokens, removeReplacedAfter: true, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) }, state: analysisStateRows(next!, FINGERPRINT), keptRows });
   await s.whenIdle();
   return { index, previous, why };
 }
@@ -108,6 +112,70 @@ describe('the analysis state kept by the store', () => {
     expect([...back!.claims.values()].some((k) => k.speechKeys.some((x) => x))).toBe(true);
     expect(back!.diffs).toEqual(state.diffs);
     expect(back!.diffs.size).toBeGreaterThan(0);
+  }, TIMEOUT_MS);
+
+  it('sameJson is the same JSON text, never looser: key order counts; one object on both sides only when frozen through', () => {
+    const { sameJson, freezeThrough } = sharedRows;
+    expect(sameJson({ a: 1, b: ['x', { c: null }] }, { a: 1, b: ['x', { c: null }] })).toBe(true);
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameJson([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameJson({ a: [] }, { a: {} })).toBe(false);
+    expect(sameJson(NaN, NaN)).toBe(false);
+    const list = ['x'];
+    expect(sameJson({ list }, { list })).toBe(false);
+    expect(freezeThrough({ list })).toBe(true);
+    expect(sameJson({ list }, { list })).toBe(true);
+    const bytes = { n: new Uint8Array([1]) };
+    expect(freezeThrough(bytes)).toBe(false);
+    expect(Object.isFrozen(bytes)).toBe(false);
+    expect(sameJson(bytes, bytes)).toBe(false);
+    expect(sameJson({ d: new Date(0) }, { d: new Date(0) })).toBe(false);
+  });
+
+  it('an install given the claim rows read for the state takes a row equal to one unhashed, and writes one with any record changed (a value, or the same fields in another order): the same corpus as a fresh install', async () => {
+    const { s, id } = await installedWithState(generateCorpus({ articles: 20, seed: 7 }));
+    const before = (await s.meta(id))!.data;
+    const keptRows: KeptRow[] = [];
+    await readAnalysisState(s.db, before, FINGERPRINT, keptRows);
+    const long = keptRows.filter((r) => r.records.length >= 2);
+    expect(long.length).toBeGreaterThanOrEqual(2);
+    // A kept row cannot be changed, nor a record in it.
+    expect(() => (long[0].records as unknown[]).push({})).toThrow(TypeError);
+    expect(() => ((long[0].records[0] as ClaimRecord).keywords as string[]).push('x')).toThrow(TypeError);
+    const index = await s.readIndex(id);
+    // The last record of two rows changed: one's text, the other's fields reordered (the same values, another JSON text).
+    const [textChanged, reordered] = [long[0], long[1]].map((r) => (r.records[r.records.length - 1] as ClaimRecord).id);
+    const at = (claim: string) => index.claims.findIndex((c) => c.id === claim);
+    index.claims[at(textChanged)] = { ...index.claims[at(textChanged)], text: `${index.claims[at(textChanged)].text} (changed)` };
+    index.claims[at(reordered)] = Object.fromEntries(Object.entries(index.claims[at(reordered)]).reverse()) as unknown as ClaimRecord;
+    const hashed: string[] = [];
+    const rowHash = sharedRows.rowHash;
+    const spy = vi.spyOn(sharedRows, 'rowHash').mockImplementation((records) => {
+      const first = records[0] as Partial<ClaimRecord> | undefined;
+      if (first?.sentence !== undefined) hashed.push(first.id!);
+      return rowHash(records);
+    });
+    try {
+      await s.install(index, { id, name: 'Kept', origin: 'imported', keptRows });
+    } finally {
+      spy.mockRestore();
+    }
+    await s.whenIdle();
+    const fresh = await freshStore();
+    open.push(fresh);
+    const other = await fresh.install(index, { name: 'Fresh', origin: 'imported' });
+    expect(serialiseIndex(await s.readIndex(id))).toBe(serialiseIndex(await fresh.readIndex(other.id)));
+    expect((await s.readIndex(id)).claims[at(textChanged)].text).toMatch(/\(changed\)$/u);
+    // The two changed rows were hashed and written afresh; the other kept rows were taken as they are, unhashed.
+    const firstOf = (r: KeptRow) => (r.records[0] as ClaimRecord).id;
+    expect(hashed).toEqual(expect.arrayContaining([firstOf(long[0]), firstOf(long[1])]));
+    const unchanged = keptRows.filter((r) => r !== long[0] && r !== long[1]);
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const r of unchanged) expect(hashed).not.toContain(firstOf(r));
+    const manifest = (await s.db.get('records', [(await s.meta(id))!.data, MANIFEST, 0])) as RecordManifestRow;
+    const claimRefs = manifest.refs.filter((r) => r.coll === 'claims');
+    expect(claimRefs.filter((r) => r.from !== before)).toHaveLength(2);
+    expect(claimRefs).toHaveLength(keptRows.length);
   }, TIMEOUT_MS);
 
   it('carries a field it does not know (as the entity step may add), cut into rows of bounded size', async () => {

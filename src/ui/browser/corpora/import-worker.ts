@@ -17,6 +17,7 @@ import { analyseIncrement } from '../../../core/analysis/incremental';
 import type { StoredTokens } from '../../../core/analysis/stored-tokens';
 import { SCHEMA_VERSION } from '../../../core/index/types';
 import { analysisStateRows, usableAnalysisState, type StateFingerprint } from '../../../store/analysis-state';
+import type { KeptRow } from '../../../store/shared-rows';
 import { CorpusStore, type InstallOptions } from '../../../store/corpus-store';
 import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
@@ -51,6 +52,8 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   // The claim groups relate places by the gazetteer as the matcher's compile does (null when it cannot be read: the text only).
   const gazetteer = await fetchedGazetteer()();
   let heldArticles: InstallOptions['heldArticles'];
+  // The claim record rows read for the kept state's drafts: the install takes those that come out the same as they are, unhashed.
+  const keptRows: KeptRow[] = [];
   // What this analysis leaves for the next add.
   let state: AnalysisState | undefined;
   const onState = (s: AnalysisState) => (state = s);
@@ -62,7 +65,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
     // whole corpus again; the articles it holds are not cleaned, nor segmented when their tokens
     // were kept (incremental.ts, stored-tokens.ts).
     // The state kept with the generation read, asked for before the articles so its rows are read while theirs are.
-    const kept = usableAnalysisState(store.db, meta.data, FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`));
+    const kept = usableAnalysisState(store.db, meta.data, FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`), keptRows);
     const held = await store.readArticlesWithTokens(target.id);
     // Not used when the corpus was replaced between the two reads (the articles' generation is the last they are under, db.ts articleGenerations).
     const previous = held.from[held.from.length - 1] === meta.data ? await kept : void (await kept);
@@ -75,7 +78,7 @@ async function analyseAndSave(store: CorpusStore, articles: ArticleInput[], targ
   state = undefined;
   post({ type: 'progress', phase: 'saving', step: 'saving', done: 0, total: index.articles.length });
   const onProgress = savingProgress(index.articles.length);
-  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles, state: stateRows, code: FINGERPRINT.code } : { name, origin: 'imported', onProgress, tokens, state: stateRows, code: FINGERPRINT.code });
+  const summary = await store.install(index, target.kind === 'add' ? { id: target.id, name, origin: 'imported', onProgress, removeReplacedAfter: true, tokens, heldArticles, state: stateRows, code: FINGERPRINT.code, keptRows } : { name, origin: 'imported', onProgress, tokens, state: stateRows, code: FINGERPRINT.code });
   post({ type: 'done', summary, articles: articles.length });
 }
 
