@@ -14,7 +14,7 @@ import { SPEECH_VERBS } from '../lang/reporting-verbs';
 export const QUOTE_THRESHOLD = 0.5;
 /** A member of the group holding less of the page's wording than this reported another part of the utterance. */
 const MEMBER_FLOOR = 0.3;
-/** Shorter quotes ("coups", "inadequate") are scare quotes or too common to attribute. */
+/** Shorter quotes ("experts", "reform plan") are scare quotes or too common to attribute. */
 const MIN_WORDS = 3;
 /** A quote that runs longer than this without closing is a stray mark, not a quotation. */
 const MAX_TOKENS = 400;
