@@ -369,8 +369,6 @@ export class ClaimScorer {
   /** Key id of each entity's and place's pseudo-key (-1 when no claim names it), so a scan builds no key strings for them. */
   private readonly entityKeyIds: Int32Array;
   private readonly placeKeyIds: Int32Array;
-  /** Per place, the key ids of the places it lies in and of those inside it (by the corpus text or a gazetteer). */
-  private readonly placeAroundKeys: Int32Array[];
   private total = 0;
   private readonly figures: ParsedFigure[] = [];
   private readonly figureUnitKeys: string[][] = [];
@@ -482,7 +480,6 @@ export class ClaimScorer {
     this.weights = Float64Array.from(data.weights);
     this.entityKeyIds = Int32Array.from(data.entities, (_, e) => this.keyIds.get(entityKey(e)) ?? -1);
     this.placeKeyIds = Int32Array.from(data.places, (_, p) => this.keyIds.get(placeKey(p)) ?? -1);
-    this.placeAroundKeys = placesAround(this.relateData, this.placeKeyIds);
     this.claims = data.claims;
     ({ claimNorm: this.claimNorm, groupMembers: this.groupMembers, sentenceLead: this.sentenceLead } = built.tables ?? claimTables(data));
     this.postings = built.postings ?? keyPostings(data.claims, data.keys.length);
@@ -591,10 +588,6 @@ export class ClaimScorer {
             places.push(hits.target[h]);
             this.pagePlaceTexts.push(text.slice(hits.start[h], hits.end[h]));
             this.addKey(this.placeKeyIds[hits.target[h]]);
-            // A place the named one lies in, or one inside it, is a key for retrieval (not page
-            // weight): "in a district" states the city's event less precisely, not another event.
-            const around = this.placeAroundKeys[hits.target[h]];
-            for (let r = 0; r < around.length; r++) this.addSubjectKey(around[r]);
           }
           if (hits.type[h] !== PatternType.blocker) this.addItem(hits.type[h] === PatternType.entity ? this.entityKeyIds[hits.target[h]] : this.placeKeyIds[hits.target[h]]);
           content++;
@@ -1350,22 +1343,6 @@ export class ClaimScorer {
     if (this.nKeys < this.sentKeys.length) this.sentKeys[this.nKeys++] = id;
     this.total += this.weights[id];
   }
-}
-
-/**
- * Per place, the key ids of every place it lies in or that lies in it, by the corpus text (closed
- * transitively) or a gazetteer: relate.ts names such a pair a difference of precision.
- */
-function placesAround(data: RelateData, placeKeyIds: Int32Array): Int32Array[] {
-  const around = Array.from(placeKeyIds, () => new Set<number>());
-  const link = (inner: number, outer: number) => {
-    if (inner === outer || placeKeyIds[inner] === undefined || placeKeyIds[outer] === undefined) return;
-    around[inner].add(outer);
-    around[outer].add(inner);
-  };
-  data.within.forEach((outers, inner) => outers.forEach((outer) => link(inner, outer)));
-  data.withinGazetteer?.forEach((outers, inner) => outers.forEach((outer) => link(inner, outer)));
-  return around.map((s) => Int32Array.from([...s].map((p) => placeKeyIds[p]).filter((id) => id >= 0)));
 }
 
 /** The most keys a claim may hold for the pruned retrieval (its per-claim count is 16 bits). */
