@@ -425,6 +425,8 @@ export class ClaimScorer {
   /** The block text whose quoted spans (fragments included) blockSpans holds. */
   private spansText: string | null = null;
   private blockSpans: number[] = [];
+  /** Per claim met by citesQuotation, its quoted spans and words (null: it quotes nothing). */
+  private readonly claimQuotations = new Map<number, { spans: string[][]; words: string[] } | null>();
   /** Per entity: 'm', 'f' or '-' (MatcherData entityGenders; '' when the data has none). */
   private readonly entityGenders: string;
   private readonly entityDescriptors: number[][];
@@ -1317,8 +1319,6 @@ export class ClaimScorer {
   /** What relate() needs of the sentence just scored. */
   /** Whether the sentence [a, b) of `text` and claim `c` quote one source's words: one quotes a fragment the other's quotation holds (lang/quoted-words citesFragment). */
   private citesQuotation(c: number, text: string, t: Tokens, a: number, b: number): boolean {
-    const quotation = this.relateData.traits(c)?.[12];
-    if (!quotation || quotation.length !== 2 || !quotation[0]) return false;
     if (this.quotedFor !== this.stamp) {
       this.quotedFor = this.stamp;
       // The block's quoted spans, found once per block text (a sentence reads its own).
@@ -1337,7 +1337,13 @@ export class ClaimScorer {
       this.pageQuoted = this.pageSpans.flat();
     }
     if (!this.pageSpans.length) return false;
-    return citesFragment(this.pageSpans, this.pageQuoted, quotedSpansAsWritten(quotation[1]), quotation[0].split(' '), isKeyWord);
+    let claim = this.claimQuotations.get(c);
+    if (claim === undefined) {
+      const quotation = this.relateData.traits(c)?.[12];
+      claim = quotation?.length === 2 && quotation[0] ? { spans: quotedSpansAsWritten(quotation[1]), words: quotation[0].split(' ') } : null;
+      this.claimQuotations.set(c, claim);
+    }
+    return claim !== null && citesFragment(this.pageSpans, this.pageQuoted, claim.spans, claim.words, isKeyWord);
   }
 
   private relateContext(text: string, t: Tokens, a: number, b: number): RelateContext {
