@@ -66,7 +66,7 @@ export function quoteWording(a: readonly string[], b: readonly string[]): 'cut' 
 /**
  * Fewest content words of a quoted fragment (a quotation of fewer than MIN_QUOTED_WORDS words) for
  * another quotation holding it to cite the same source's words: two ("a blue wave"), since one
- * quoted word is most often a scare quote ("coups", "inadequate") on a common word.
+ * quoted word is most often a scare quote ("farcical", "historic") on a common word.
  */
 export const MIN_FRAGMENT_CONTENT_WORDS = 2;
 
@@ -85,7 +85,7 @@ export function quotedSpansAsWritten(asWritten: string): string[][] {
  * Whether one side quotes a fragment (fewer than MIN_QUOTED_WORDS words, at least
  * MIN_FRAGMENT_CONTENT_WORDS of them content words) that the other side's quoted words hold
  * unbroken: "a 'blue wave'" against "we will see a blue wave in the autumn", quoted. Two long
- * quotations sharing a common run ("the general election") do not count: neither is a fragment.
+ * quotations sharing a common run ("the city budget") do not count: neither is a fragment.
  */
 export function citesFragment(aSpans: readonly (readonly string[])[], aWords: readonly string[], bSpans: readonly (readonly string[])[], bWords: readonly string[], isContent: (word: string) => boolean): boolean {
   const fragmentIn = (spans: readonly (readonly string[])[], words: readonly string[]) =>
