@@ -62,3 +62,33 @@ export function quoteWording(a: readonly string[], b: readonly string[]): 'cut' 
   const share = shared / (short.length - 1);
   return share >= SAME_UTTERANCE ? 'varied' : share < OTHER_UTTERANCE ? 'other' : null;
 }
+
+/**
+ * Fewest content words of a quoted fragment (a quotation of fewer than MIN_QUOTED_WORDS words) for
+ * another quotation holding it to cite the same source's words: two ("a blue wave"), since one
+ * quoted word is most often a scare quote ("farcical", "historic") on a common word.
+ */
+export const MIN_FRAGMENT_CONTENT_WORDS = 2;
+
+/** The quoted spans of a quotation as written (the text from its first to its last quoted word): the stretches between quote marks, in lower-case words. */
+export function quotedSpansAsWritten(asWritten: string): string[][] {
+  // Stretches alternate quoted, outside, quoted …: the text starts and ends inside a quotation.
+  // An apostrophe inside a word ("don't") is no quote mark.
+  return asWritten
+    .split(/["\u201C\u201D\u2018]|(?<![\p{L}\p{N}])['\u2019]|['\u2019](?![\p{L}\p{N}])/u)
+    .filter((_, i) => i % 2 === 0)
+    .map((stretch) => (stretch.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase()))
+    .filter((words) => words.length > 0);
+}
+
+/**
+ * Whether one side quotes a fragment (fewer than MIN_QUOTED_WORDS words, at least
+ * MIN_FRAGMENT_CONTENT_WORDS of them content words) that the other side's quoted words hold
+ * unbroken: "a 'blue wave'" against "we will see a blue wave in the autumn", quoted. Two long
+ * quotations sharing a common run ("the city budget") do not count: neither is a fragment.
+ */
+export function citesFragment(aSpans: readonly (readonly string[])[], aWords: readonly string[], bSpans: readonly (readonly string[])[], bWords: readonly string[], isContent: (word: string) => boolean): boolean {
+  const fragmentIn = (spans: readonly (readonly string[])[], words: readonly string[]) =>
+    spans.some((span) => span.length < MIN_QUOTED_WORDS && span.filter(isContent).length >= MIN_FRAGMENT_CONTENT_WORDS && containsRun(words, span));
+  return fragmentIn(aSpans, bWords) || fragmentIn(bSpans, aWords);
+}

@@ -30,6 +30,8 @@ import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
 import { OPENING_CONNECTIVES, PERSON_PRONOUNS } from '../lang/function-words';
 import { FEMALE, MALE, UNKNOWN_GENDER } from './person-gender';
 import { findDateSpans, yearOf } from '../lang/date-spans';
+import { MIN_FRAGMENT_CONTENT_WORDS, citesFragment, quotedSpansAsWritten } from '../lang/quoted-words';
+import { findQuotedSpans } from './quotes';
 
 /** Weight of a page content word that no corpus claim uses (it dilutes the match). */
 const UNKNOWN_WEIGHT = 2;
@@ -416,6 +418,15 @@ export class ClaimScorer {
    * leave-one-outlet-out, the dev split or the page-context set).
    */
   private otherPerson = false;
+  /** The sentence (its stamp) whose quoted spans and words pageSpans and pageQuoted hold (citesQuotation). */
+  private quotedFor = -1;
+  private pageQuoted: string[] = [];
+  private pageSpans: string[][] = [];
+  /** The block text whose quoted spans (fragments included) blockSpans holds. */
+  private spansText: string | null = null;
+  private blockSpans: number[] = [];
+  /** Per claim met by citesQuotation, its quoted spans and words (null: it quotes nothing). */
+  private readonly claimQuotations = new Map<number, { spans: string[][]; words: string[] } | null>();
   /** Per entity: 'm', 'f' or '-' (MatcherData entityGenders; '' when the data has none). */
   private readonly entityGenders: string;
   private readonly entityDescriptors: number[][];
@@ -665,9 +676,14 @@ export class ClaimScorer {
       this.topExact[i] = this.features(c, sums[this.top[0] * 3 + 1], row, probe ? 0 : threshold) ? 1 : 0;
       // Another person's claim links nothing (otherPerson): not a pair the fit weighs either.
       const other = this.otherPerson;
-      const p = other ? 0 : probability(this.model, row, 0);
+      let p = other ? 0 : probability(this.model, row, 0);
+      // A quoted fragment that the sentence and the claim share cites the same source's words: the
+      // sentence links however few of its other words the claim holds (a rule, as otherPerson is:
+      // not a pair the fit weighs either).
+      const cites = !other && t.quoteMarks > 0 && this.citesQuotation(c, text, t, a, b);
+      if (cites) p = Math.max(p, threshold);
       this.topP[i] = p;
-      probe?.(c, row, a, decided!(c) || other);
+      probe?.(c, row, a, decided!(c) || other || cites);
       if (p > bestP) {
         bestP = p;
         best = c;
@@ -1301,6 +1317,35 @@ export class ClaimScorer {
   }
 
   /** What relate() needs of the sentence just scored. */
+  /** Whether the sentence [a, b) of `text` and claim `c` quote one source's words: one quotes a fragment the other's quotation holds (lang/quoted-words citesFragment). */
+  private citesQuotation(c: number, text: string, t: Tokens, a: number, b: number): boolean {
+    if (this.quotedFor !== this.stamp) {
+      this.quotedFor = this.stamp;
+      // The block's quoted spans, found once per block text (a sentence reads its own).
+      if (this.spansText !== text) {
+        this.spansText = text;
+        this.blockSpans.length = findQuotedSpans(t, this.blockSpans, MIN_FRAGMENT_CONTENT_WORDS) * 2;
+      }
+      const spans = this.blockSpans;
+      this.pageSpans = [];
+      for (let k = 0; k < spans.length; k += 2) {
+        if (spans[k + 1] <= a || spans[k] >= b) continue;
+        const span: string[] = [];
+        for (let i = Math.max(a, spans[k]); i < Math.min(b, spans[k + 1]); i++) if (t.flags[i] & WORD) span.push(t.norm[i].toLowerCase());
+        if (span.length) this.pageSpans.push(span);
+      }
+      this.pageQuoted = this.pageSpans.flat();
+    }
+    if (!this.pageSpans.length) return false;
+    let claim = this.claimQuotations.get(c);
+    if (claim === undefined) {
+      const quotation = this.relateData.traits(c)?.[12];
+      claim = quotation?.length === 2 && quotation[0] ? { spans: quotedSpansAsWritten(quotation[1]), words: quotation[0].split(' ') } : null;
+      this.claimQuotations.set(c, claim);
+    }
+    return claim !== null && citesFragment(this.pageSpans, this.pageQuoted, claim.spans, claim.words, isKeyWord);
+  }
+
   private relateContext(text: string, t: Tokens, a: number, b: number): RelateContext {
     return {
       text,
@@ -1344,6 +1389,9 @@ export class ClaimScorer {
     this.total += this.weights[id];
   }
 }
+
+/** Whether a quoted word is a content word (a claim key would be made of it). */
+const isKeyWord = (word: string) => wordKey(word) !== null;
 
 /** The most keys a claim may hold for the pruned retrieval (its per-claim count is 16 bits). */
 const MAX_REACH_COUNT = 0xffff;

@@ -26,7 +26,7 @@ import { readQuantityScope } from '../lang/quantity-scope';
 import { readRepeatMarker } from '../lang/event-time';
 import { readDecade, readVagueTime } from '../lang/vague-time';
 import { durationUnit } from '../lang/durations';
-import { quotedWords } from '../lang/quoted-words';
+import { MIN_FRAGMENT_CONTENT_WORDS, quotedWords } from '../lang/quoted-words';
 import { dayOf, findDateSpans } from '../lang/date-spans';
 import { greaterPairs, placePairsInText, type PlaceHit } from '../lang/places';
 import { derivedCounts, shareGroupSpan } from './relate';
@@ -60,6 +60,22 @@ function quotation(text: string, tokens: Tokens, quoted: readonly number[], nQuo
   const first = quoted[0];
   const last = Math.min(tokens.count, quoted[nQuoted * 2 - 1]) - 1;
   return last >= first ? [words.join(' '), text.slice(tokens.start[first], tokens.end[last])] : [];
+}
+
+/**
+ * quotation, with the quoted fragments shorter than a quote detection's spans ("a 'blue wave'") too:
+ * a page sentence quoting the same fragment cites the claim's source (claims.ts citesQuotation).
+ */
+function quotationWithFragments(text: string, tokens: Tokens, quoted: readonly number[], nQuoted: number, isQuoted: (i: number) => boolean): [string, string] | [] {
+  if (tokens.quoteMarks === 0) return [];
+  const spans: number[] = [];
+  const n = findQuotedSpans(tokens, spans, MIN_FRAGMENT_CONTENT_WORDS);
+  if (n === nQuoted) return quotation(text, tokens, quoted, nQuoted, isQuoted);
+  const inSpan = (t: number) => {
+    for (let k = 0; k < n; k++) if (t >= spans[k * 2] && t < spans[k * 2 + 1]) return true;
+    return false;
+  };
+  return quotation(text, tokens, spans, n, inSpan);
 }
 
 /** The record sections of an index, in the order MatcherCompiler takes them (a corpus file's order). */
@@ -707,7 +723,7 @@ export class MatcherCompiler {
         const vague = readVagueTime(tokens, 0, tokens.count);
         const decade = readDecade(tokens, 0, tokens.count);
         const repeat = readRepeatMarker(tokens, 0, tokens.count);
-        const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(text, tokens, quoted, nQuoted, isQuoted), repeat ? text.slice(repeat.start, repeat.end) : ''];
+        const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, text.slice(quantity.start, quantity.end)] : [], [vague ? text.slice(vague.start, vague.end) : '', decade ? text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotationWithFragments(text, tokens, quoted, nQuoted, isQuoted), repeat ? text.slice(repeat.start, repeat.end) : ''];
         const traitText = JSON.stringify(traits);
         traitTexts.push(traitText);
         tails.push(JSON.stringify([figs, [...features.places].sort((x, y) => x - y)]));

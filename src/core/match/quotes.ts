@@ -24,15 +24,19 @@ const ATTRIBUTION_WINDOW = 10;
 const TERMINAL = new Set(['.', '!', '?', ',', ':', ';', '-']);
 const OPEN_AFTER = new Set(['(', '[', '-', ':', '—']);
 
-/** Writes quoted spans of tokens as flat (first token, end token exclusive) pairs; returns their count. */
-export function findQuotedSpans(t: Tokens, out: number[]): number {
+/**
+ * Writes quoted spans of tokens as flat (first token, end token exclusive) pairs; returns their count.
+ * Spans shorter than `minTokens` are left out (MIN_WORDS: a quote detection; a claim's cited
+ * fragments are read from two, lang/quoted-words citesFragment).
+ */
+export function findQuotedSpans(t: Tokens, out: number[], minTokens = MIN_WORDS): number {
   let count = 0;
   let open = -1;
   let openMark = '';
   for (let i = 0; i < t.count; i++) {
     if (open >= 0 && (t.flags[i] & BREAK || i - open > MAX_TOKENS)) {
       // A quote left open at a paragraph end runs to that end (multi-paragraph convention).
-      if (t.flags[i] & BREAK) count = emit(out, count, open + 1, i);
+      if (t.flags[i] & BREAK) count = emit(out, count, open + 1, i, minTokens);
       open = -1;
     }
     const mark = t.norm[i];
@@ -51,7 +55,7 @@ export function findQuotedSpans(t: Tokens, out: number[]): number {
     }
     if (mark !== openMark) continue;
     if (canClose) {
-      count = emit(out, count, open + 1, i);
+      count = emit(out, count, open + 1, i, minTokens);
       open = -1;
       // “…movement.“Some people…: one mark closes a quote and opens the next.
       if (mark === '"' && attachedAfter && next & WORD) {
@@ -60,13 +64,13 @@ export function findQuotedSpans(t: Tokens, out: number[]): number {
       }
     }
   }
-  if (open >= 0) count = emit(out, count, open + 1, t.count);
+  if (open >= 0) count = emit(out, count, open + 1, t.count, minTokens);
   return count;
 }
 
 /** Appends span [from, to) to `out` when long enough; returns the new span count. */
-function emit(out: number[], count: number, from: number, to: number): number {
-  if (to - from < MIN_WORDS) return count;
+function emit(out: number[], count: number, from: number, to: number, minTokens: number): number {
+  if (to - from < minTokens) return count;
   out[count * 2] = from;
   out[count * 2 + 1] = to;
   return count + 1;

@@ -14,7 +14,7 @@ import { readQuantityScope } from '../../../src/core/lang/quantity-scope';
 import { readRepeatMarker } from '../../../src/core/lang/event-time';
 import { readDecade, readVagueTime } from '../../../src/core/lang/vague-time';
 import { durationUnit } from '../../../src/core/lang/durations';
-import { quotedWords } from '../../../src/core/lang/quoted-words';
+import { MIN_FRAGMENT_CONTENT_WORDS, quotedWords } from '../../../src/core/lang/quoted-words';
 import { dayOf, findDateSpans } from '../../../src/core/lang/date-spans';
 import { normalize } from '../../../src/core/lang/normalize';
 import { derivedCounts, shareGroupSpan } from '../../../src/core/match/relate';
@@ -44,6 +44,19 @@ function opensWithParticiple(tokens: Tokens): boolean {
 function repeatText(text: string, tokens: Tokens): string {
   const r = readRepeatMarker(tokens, 0, tokens.count);
   return r ? text.slice(r.start, r.end) : '';
+}
+
+/** quotation, with the quoted fragments of two tokens and more too (as compile.ts reads them since MATCHER_DATA_VERSION 10). */
+function quotationWithFragments(text: string, tokens: Tokens, quoted: readonly number[], nQuoted: number, isQuoted: (i: number) => boolean): [string, string] | [] {
+  if (tokens.quoteMarks === 0) return [];
+  const spans: number[] = [];
+  const n = findQuotedSpans(tokens, spans, MIN_FRAGMENT_CONTENT_WORDS);
+  if (n === nQuoted) return quotation(text, tokens, quoted, nQuoted, isQuoted);
+  const inSpan = (t: number) => {
+    for (let k = 0; k < n; k++) if (t >= spans[k * 2] && t < spans[k * 2 + 1]) return true;
+    return false;
+  };
+  return quotation(text, tokens, spans, n, inSpan);
 }
 
 /** What a claim quotes: its words and the quotation as written, from the first to the last quoted token; [] when nothing. */
@@ -199,7 +212,7 @@ export function compileMatcherBefore(index: CorpusIndex): MatcherData {
     const quantity = readQuantityScope(tokens, 0, tokens.count);
     const vague = readVagueTime(tokens, 0, tokens.count);
     const decade = readDecade(tokens, 0, tokens.count);
-    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotation(c.text, tokens, quoted, nQuoted, isQuoted), repeatText(c.text, tokens)];
+    const traits: ClaimTraits = [clause.level, clause.cue, dates, groups.map((sp) => sp.keys), groupTexts, content?.level ?? -1, content?.cue ?? '', negation.cue, negation.target, quantity ? [quantity.level, quantity.keys, c.text.slice(quantity.start, quantity.end)] : [], [vague ? c.text.slice(vague.start, vague.end) : '', decade ? c.text.slice(decade.start, decade.end) : ''], features.figures.map((f) => durationUnit(tokens.norm[f.next])), quotationWithFragments(c.text, tokens, quoted, nQuoted, isQuoted), repeatText(c.text, tokens)];
     const numbers = featureKeys(features).map((key) => {
       let id = keyNumbers.get(key);
       if (id === undefined) {
