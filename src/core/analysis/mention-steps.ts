@@ -74,10 +74,17 @@ export class MentionStepReuse {
     for (const d of drafts) this.keys.set(d.id, mentionKey(d, mentions.get(d.id) ?? [], isPerson));
   }
 
+  /** Per article, its kept entry when usable (null when not), once asked. */
+  private readonly checked = new Map<string, KeptMentionSteps | null>();
+
   /** The kept entry of article `id` when its inputs are the same as when it was kept. */
   kept(id: string): KeptMentionSteps | undefined {
-    const entry = this.previous?.get(id);
-    return usable(entry) && entry.key === this.keys.get(id) ? entry : undefined;
+    let entry = this.checked.get(id);
+    if (entry === undefined) {
+      const kept = this.previous?.get(id);
+      this.checked.set(id, (entry = usable(kept) && kept.key === this.keys.get(id) ? kept : null));
+    }
+    return entry ?? undefined;
   }
 
   /** Records an article's descriptors for the next analysis. */
