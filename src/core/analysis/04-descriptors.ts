@@ -19,6 +19,7 @@ import { DESCRIPTOR_BOUNDARY as BOUNDARY, OFFICE_NOUNS, RELATIONAL_MODIFIERS, RO
 import { COURTESY_TITLES as PLAIN_TITLES, TITLES } from '../lang/titles';
 import { ARTICLES as DETERMINERS } from '../lang/closed-class';
 import { isInside } from './context';
+import type { DescriptorEntries, MentionStepReuse } from './mention-steps';
 
 const MAX_WORDS = 9;
 /** Longest descriptor taken from a definite description or an "as" predicate. */
@@ -35,42 +36,19 @@ function isRoleHead(t: Token): boolean {
   return /(er|or|ist|ian)s?$/.test(t.norm) && wordTags(t.norm).includes('Noun') && !isVerbOnly(t.norm);
 }
 
-/** Finds every descriptor in every article. */
-export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft[], mentions: Map<string, MentionDraft[]>): DescriptorTable {
+/**
+ * Finds every descriptor in every article. With `reuse` (an earlier analysis's state,
+ * mention-steps.ts), an article whose mentions are the same takes what the per-mention rules found
+ * from it without reading its tokens, and what the nominal rule gave too when the office nouns that
+ * rule reads are the same.
+ */
+export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft[], mentions: Map<string, MentionDraft[]>, reuse?: MentionStepReuse): DescriptorTable {
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const isPerson = (id: string) => kinds.get(id) === 'person';
   const table: DescriptorTable = new Map();
   for (const d of drafts) {
-    const perEntity = new Map<string, Descriptor[]>();
-    const add = (entity: string, text: string, sentence: number) => addDescriptor(perEntity, entity, text, sentence);
-    const ms = mentions.get(d.id) ?? [];
-    let listDescriptor: { text: string; end: number } | null = null;
-    for (const m of ms) {
-      // Organisations get appositions only: words before an organisation's name mostly modify
-      // something else ("the X leader").
-      const pre = isPerson(m.entity) ? premodifier(d, m, ms) : null;
-      if (pre) {
-        add(m.entity, pre, m.sentence);
-        listDescriptor = isPerson(m.entity) ? { text: pre, end: m.end } : null;
-      } else if (listDescriptor && isListContinuation(d, listDescriptor.end, m.start)) {
-        add(m.entity, listDescriptor.text, m.sentence);
-        listDescriptor.end = m.end;
-      } else {
-        listDescriptor = null;
-      }
-      const app = apposition(d, m);
-      if (app) add(m.entity, app, m.sentence);
-      const as = isPerson(m.entity) ? asPredicate(d, m, ms) : null;
-      if (as) add(m.entity, as, m.sentence);
-    }
-    // "The Eastholm MP vowed …": a definite description opening a sentence.
-    for (let s = 0; s < d.sentences.length; s++) {
-      const desc = openingDescription(d, s);
-      if (!desc) continue;
-      const who = antecedentBefore(d, ms, d.sentences[s].start, isPerson);
-      if (who) add(who, desc, s);
-    }
-    table.set(d.id, perEntity);
+    const kept = reuse?.kept(d.id);
+    table.set(d.id, kept ? new Map(kept.descriptors.found) : foundDescriptors(d, mentions.get(d.id) ?? [], isPerson));
   }
   // Office nouns each person is given by the rules above, anywhere in the corpus: a later
   // definite description may only reuse one of these (one pass over what was found, linear).
@@ -87,8 +65,62 @@ export function extractDescriptors(drafts: ArticleDraft[], entities: EntityDraft
       }
     }
   }
-  for (const d of drafts) nominalDescriptors(d, mentions.get(d.id) ?? [], table.get(d.id)!, offices, isPerson);
+  for (const d of drafts) {
+    const ms = mentions.get(d.id) ?? [];
+    const top = dominantPerson(ms, isPerson);
+    const known = top ? offices.get(top) : undefined;
+    const read = known ? [...known].sort().join(' ') : '';
+    const kept = reuse?.kept(d.id);
+    if (kept && kept.descriptors.offices === read) {
+      if (kept.descriptors.nominal) table.set(d.id, new Map(kept.descriptors.nominal));
+      reuse!.keepDescriptors(d.id, kept.descriptors);
+      continue;
+    }
+    // The lists are copied: a kept one is shared with the state, and the nominal rule adds to them.
+    const found: DescriptorEntries = [...table.get(d.id)!].map(([e, list]) => [e, [...list]]);
+    const perEntity = new Map(found.map(([e, list]): [string, Descriptor[]] => [e, [...list]]));
+    let before = 0;
+    for (const list of perEntity.values()) before += list.length;
+    if (top && known) nominalDescriptors(d, ms, perEntity, top, known);
+    let after = 0;
+    for (const list of perEntity.values()) after += list.length;
+    table.set(d.id, perEntity);
+    reuse?.keepDescriptors(d.id, { found, offices: read, nominal: after > before ? [...perEntity] : null });
+  }
   return table;
+}
+
+/** What the per-mention rules and sentence-opening descriptions find in one article (all but the nominal rule). */
+function foundDescriptors(d: ArticleDraft, ms: MentionDraft[], isPerson: (id: string) => boolean): Map<string, Descriptor[]> {
+  const perEntity = new Map<string, Descriptor[]>();
+  const add = (entity: string, text: string, sentence: number) => addDescriptor(perEntity, entity, text, sentence);
+  let listDescriptor: { text: string; end: number } | null = null;
+  for (const m of ms) {
+    // Organisations get appositions only: words before an organisation's name mostly modify
+    // something else ("the X leader").
+    const pre = isPerson(m.entity) ? premodifier(d, m, ms) : null;
+    if (pre) {
+      add(m.entity, pre, m.sentence);
+      listDescriptor = isPerson(m.entity) ? { text: pre, end: m.end } : null;
+    } else if (listDescriptor && isListContinuation(d, listDescriptor.end, m.start)) {
+      add(m.entity, listDescriptor.text, m.sentence);
+      listDescriptor.end = m.end;
+    } else {
+      listDescriptor = null;
+    }
+    const app = apposition(d, m);
+    if (app) add(m.entity, app, m.sentence);
+    const as = isPerson(m.entity) ? asPredicate(d, m, ms) : null;
+    if (as) add(m.entity, as, m.sentence);
+  }
+  // "The Eastholm MP vowed …": a definite description opening a sentence.
+  for (let s = 0; s < d.sentences.length; s++) {
+    const desc = openingDescription(d, s);
+    if (!desc) continue;
+    const who = antecedentBefore(d, ms, d.sentences[s].start, isPerson);
+    if (who) add(who, desc, s);
+  }
+  return perEntity;
 }
 
 /** Adds a descriptor unless the entity already has it (ignoring case and a leading article). */
@@ -148,35 +180,14 @@ function asPredicate(d: ArticleDraft, m: MentionDraft, ms: MentionDraft[]): stri
  * words, appositions and phrases with a possessive determiner ("his deputy" is someone else) are
  * not taken here.
  */
-function nominalDescriptors(
-  d: ArticleDraft,
-  ms: MentionDraft[],
-  perEntity: Map<string, Descriptor[]>,
-  offices: Map<string, Set<string>>,
-  isPerson: (entity: string) => boolean,
-): void {
-  const counts = new Map<string, number>();
-  const firstAt = new Map<string, number>();
+function nominalDescriptors(d: ArticleDraft, ms: MentionDraft[], perEntity: Map<string, Descriptor[]>, top: string, known: ReadonlySet<string>): void {
+  let firstAt = -1;
   for (const m of ms) {
-    if (!isPerson(m.entity)) continue;
-    counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-    if (!firstAt.has(m.entity)) firstAt.set(m.entity, m.start);
-  }
-  let top: string | null = null;
-  let topCount = 0;
-  let second = 0;
-  for (const [entity, n] of counts) {
-    if (n > topCount || (n === topCount && top !== null && entity < top)) {
-      second = Math.max(second, topCount);
-      top = entity;
-      topCount = n;
-    } else {
-      second = Math.max(second, n);
+    if (m.entity === top) {
+      firstAt = m.start;
+      break;
     }
   }
-  if (!top || topCount < 2 || topCount <= 2 * second) return;
-  const known = offices.get(top);
-  if (!known) return;
   // Office nouns this article gives to other people: the description could be theirs.
   const taken = new Set<string>();
   for (const [entity, list] of perEntity) {
@@ -189,7 +200,7 @@ function nominalDescriptors(
   const toks = d.tokens;
   for (let k = 0; k < toks.length; k++) {
     const head = toks[k];
-    if (!head.isWord || !known.has(head.norm) || taken.has(head.norm) || head.start < firstAt.get(top)!) continue;
+    if (!head.isWord || !known.has(head.norm) || taken.has(head.norm) || head.start < firstAt) continue;
     if (!endsNounPhrase(toks, k)) continue;
     // Walk back to "the" over modifier words.
     let j = k - 1;
@@ -214,6 +225,25 @@ function nominalDescriptors(
     if (before && before.sentence === det.sentence && (before.text === ',' || before.norm === 'as' || before.norm === 'of')) continue;
     addDescriptor(perEntity, top, phraseText(d, toks[j + 1], head), head.sentence);
   }
+}
+
+/** The article's dominant person: named at least twice, and more than twice as often as anyone else (null when none is). */
+function dominantPerson(ms: MentionDraft[], isPerson: (entity: string) => boolean): string | null {
+  const counts = new Map<string, number>();
+  for (const m of ms) if (isPerson(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  let top: string | null = null;
+  let topCount = 0;
+  let second = 0;
+  for (const [entity, n] of counts) {
+    if (n > topCount || (n === topCount && top !== null && entity < top)) {
+      second = Math.max(second, topCount);
+      top = entity;
+      topCount = n;
+    } else {
+      second = Math.max(second, n);
+    }
+  }
+  return !top || topCount < 2 || topCount <= 2 * second ? null : top;
 }
 
 /** A word that may stand inside a descriptive noun phrase (not a clause word, a verb of saying, a number or a person's name). */

@@ -70,7 +70,8 @@ export function extractQuotes(d: ArticleDraft, mentions: MentionDraft[], entitie
   return out;
 }
 
-function quoteText(d: ArticleDraft, region: QuotedRegion): string {
+/** A quoted region's words: its segments' text trimmed, joined by a space within a paragraph and a line break across (mention-steps.ts makes kept quotes' text with it). */
+export function quoteText(d: ArticleDraft, region: QuotedRegion): string {
   let text = '';
   let lastPara = -1;
   for (const seg of region.segments) {

@@ -21,6 +21,7 @@ import type { ClaimDraft, NearbyQuote } from './07-claims';
 import type { MentionDraft } from './context';
 import type { EntityState } from './03-entities/kept';
 import type { KeptClaimGroups } from './08-claim-groups';
+import type { KeptMentionSteps } from './mention-steps';
 
 /**
  * What an analysis leaves for the next one (analysePreparable's `onState`). The store keeps it
@@ -36,6 +37,8 @@ export interface AnalysisState {
   entities?: EntityState;
   /** The claim groups and pair-graph components (08-claim-groups.ts), absent from a state made before they were kept. */
   claimGroups?: KeptClaimGroups;
+  /** By article id, its descriptors and quotes and what they were made from (mention-steps.ts), absent from a state made before they were kept. */
+  mentionSteps?: Map<string, KeptMentionSteps>;
 }
 
 

@@ -101,6 +101,24 @@
  * patterns an add changed and, per article, which of those its words could spell (a word set per
  * article, or its kept tokens handed to the compile), which the compile does not have today.
  *
+ * Sixteenth session (add-node --tokens --state --reuse --digest, 5,000 + 10, the same corpus file,
+ * the same index and matcher digests throughout): the state keeps each article's descriptors and
+ * quotes with the digest of its mentions (mention-steps.ts; the nominal descriptors with the office
+ * nouns they read), and held articles' kept tokens go into the token store unread (TokenStore
+ * addLater), so an add makes the Token objects of the few held articles a step still reads (the
+ * entity step's re-read ones, claims re-extracted, nominal descriptors run again). CPU seconds of
+ * the analysis steps (prepare to index), alternated with the code before: 9.40 and 10.51 before,
+ * 7.62 and 6.88 after (two pairs at load 9-13); profiled runs 11.89 before (load 4-8), 5.69 after
+ * (load 8-10); with --single-threaded-gc, one pair, 9.08 before (load 11-16) and 8.02 after (load
+ * 7-9), the whole run's add and compile 15.18 and 13.30: prepare 1.1-2.7 -> 0.22-0.46, descriptors
+ * 0.87-2.38 -> 0.29-0.40, quotes 0.42-0.59 -> 0.10-0.13, while a major collection landing in the
+ * quote groups or the index step (2.3 and 2.7 in that pair) still decides much of the figure. The
+ * state grew from 41.1 to 46.5-47.1 MB of structured clone (213 -> 250 rows). What is left is
+ * cross-article: entities about 1.0-1.3, quote groups 1.1-2.3, claim groups 0.6-1.1, the assembly
+ * 1.4-2.7, and the collector; the compile after it took 7.5-7.8 s against 6.5-6.6 in the
+ * two-threaded pairs, but 5.3 against 6.1 single-threaded and 5.5-7.2 in the profiled runs: no
+ * change of its own seen.
+ *
  * Where the time of adding 10 generated articles to 5,000 goes, measured in Node with
  * scripts/bench/add-node.ts --tokens (CPU seconds, the same corpus file, runs alternated with the
  * code before on the shared machine, load 6-9): prepare 0.8-0.9 (4.8-5.0 segmenting the held

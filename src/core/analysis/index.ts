@@ -5,6 +5,8 @@
  */
 import type { CorpusIndex } from '../index/types';
 import type { ArticleDraft, ArticleInput } from './context';
+import { entityKinds } from './context';
+import { MentionStepReuse } from './mention-steps';
 import { prepareArticle, type TokenSink } from './prepare';
 import type { StoredTokens } from './stored-tokens';
 import { extractEntities } from './03-entities/index';
@@ -121,8 +123,12 @@ function preparableParts(inputs: PreparableArticle[], progress: AnalysisProgress
   progress('entities', 0, total);
   const entities = extractEntities(drafts, options.previous?.entities, state && ((kept) => (state.entities = kept)));
   progress('descriptors', 0, total);
-  const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions);
-  const quotes = perArticle('quotes', drafts, (d) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities)).flat();
+  const kinds = entityKinds(entities.entities);
+  if (state) state.mentionSteps = new Map();
+  const steps = options.previous || state ? new MentionStepReuse(drafts, entities.mentions, (id) => kinds.get(id) === 'person', options.previous?.mentionSteps, state?.mentionSteps) : undefined;
+  const descriptors = extractDescriptors(drafts, entities.entities, entities.mentions, steps);
+  const quotesOfArticle = (d: ArticleDraft) => extractQuotes(d, entities.mentions.get(d.id) ?? [], entities.entities);
+  const quotes = perArticle('quotes', drafts, (d) => (steps ? steps.quotes(d, () => quotesOfArticle(d)) : quotesOfArticle(d))).flat();
   progress('quote groups', 0, total);
   const quoteGroups = groupQuotes(quotes);
   const nearby = nearbyQuotes(quotes, quoteGroups);

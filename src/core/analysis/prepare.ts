@@ -2,10 +2,10 @@
  * Steps 1–2 for one article: clean, then segment into sentences, tokens and quoted regions.
  */
 import type { ArticleRecord } from '../index/types';
-import type { ArticleDraft, ArticleInput } from './context';
+import type { ArticleDraft, ArticleInput, Token } from './context';
 import { cleanArticle } from './01-clean';
 import { countWords, findQuotedRegions, quotedSpans, segmentSentences, tokenize } from './02-segment';
-import { readStoredTokens, storeTokens, type StoredTokens } from './stored-tokens';
+import { readStoredTokens, storedTokenLayout, storeTokens, type StoredTokens } from './stored-tokens';
 import type { TokenStore } from './token-store';
 
 /** Told each prepared article's tokens in their kept form (null when they do not fit it; see stored-tokens.ts). */
@@ -75,6 +75,14 @@ type CleanedFields = Pick<ArticleDraft, 'id' | 'outlet' | 'headline' | 'date' | 
  * is told the tokens' kept form (`stored` itself when it was read).
  */
 function segmented(fields: CleanedFields, sentences: ArticleDraft['sentences'], store?: TokenStore, stored?: unknown, keep?: TokenSink): ArticleDraft {
+  // Kept tokens that fit go into the store unread: their Token objects are made when a step first asks.
+  const layout = store && stored ? storedTokenLayout(stored, fields.text, sentences) : null;
+  if (store && layout) {
+    keep?.(stored as StoredTokens);
+    const quoted = findQuotedRegions(fields.text, fields.paragraphs);
+    const made = () => (readStoredTokens(stored, fields.text, sentences) ?? tokenize(fields.text, sentences)).tokens;
+    return new PackedDraft({ ...fields, sentences, sentenceTokenStart: layout.sentenceTokenStart, quoted, quotedSpans: quotedSpans(quoted), wordCount: layout.wordCount }, store, made);
+  }
   const read = stored ? readStoredTokens(stored, fields.text, sentences) : null;
   const { tokens, sentenceTokenStart } = read ?? tokenize(fields.text, sentences);
   keep?.(read ? (stored as StoredTokens) : storeTokens(tokens, sentenceTokenStart));
@@ -88,7 +96,7 @@ function segmented(fields: CleanedFields, sentences: ArticleDraft['sentences'], 
     quotedSpans: quotedSpans(quoted),
     wordCount: countWords(tokens),
   };
-  return store ? new PackedDraft(draft, store) : draft;
+  return store ? new PackedDraft(draft, store, draft.tokens) : draft;
 }
 
 /** A draft whose tokens live packed in a TokenStore (same fields, `tokens` rebuilt on read). */
@@ -110,7 +118,8 @@ class PackedDraft implements ArticleDraft {
   private readonly handle: number;
   private readonly store: TokenStore;
 
-  constructor(d: ArticleDraft, store: TokenStore) {
+  /** `tokens`: the article's tokens, or how to make them when first read. */
+  constructor(d: Omit<ArticleDraft, 'tokens'>, store: TokenStore, tokens: Token[] | (() => Token[])) {
     this.id = d.id;
     this.outlet = d.outlet;
     this.headline = d.headline;
@@ -126,7 +135,7 @@ class PackedDraft implements ArticleDraft {
     this.quotedSpans = d.quotedSpans;
     this.wordCount = d.wordCount;
     this.store = store;
-    this.handle = store.add(d.tokens);
+    this.handle = typeof tokens === 'function' ? store.addLater(tokens) : store.add(tokens);
   }
 
   /** This article's tokens, rebuilt from the store (the same array while it stays among the recently read). */

@@ -48,6 +48,33 @@ export function storeTokens(tokens: readonly Token[], sentenceTokenStart: readon
 }
 
 /**
+ * What an article's kept tokens say without making them: each sentence's first token and the count
+ * of word tokens, or null where readStoredTokens would refuse them (the same checks). For a draft
+ * whose tokens are made only when a step reads them (prepare.ts).
+ */
+export function storedTokenLayout(stored: unknown, text: string, sentences: readonly Span[]): { sentenceTokenStart: number[]; wordCount: number } | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const { words, sentenceStarts } = stored as Partial<StoredTokens>;
+  if (!(words instanceof Uint32Array) || !(sentenceStarts instanceof Int32Array) || sentenceStarts.length !== sentences.length) return null;
+  for (let s = 0; s < sentenceStarts.length; s++) {
+    if (sentenceStarts[s] < (s ? sentenceStarts[s - 1] : 0) || sentenceStarts[s] > words.length) return null;
+  }
+  let previousEnd = 0;
+  let sentence = -1;
+  let wordCount = 0;
+  for (let i = 0; i < words.length; i++) {
+    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1] <= i) sentence++;
+    const w = words[i];
+    const start = previousEnd + (w >>> GAP_SHIFT);
+    const end = start + ((w >>> LENGTH_SHIFT) & MAX_LENGTH);
+    if (sentence < 0 || start < sentences[sentence].start || end > sentences[sentence].end || end > text.length) return null;
+    if (w & WORD) wordCount++;
+    previousEnd = end;
+  }
+  return { sentenceTokenStart: Array.from(sentenceStarts), wordCount };
+}
+
+/**
  * The tokens kept for an article of `text` and `sentences`, as tokenize gives them; null when the
  * kept form does not fit the article (not arrays of numbers, a sentence count of its own, sentence
  * starts out of order, a token outside its sentence): the caller segments the text again, so a

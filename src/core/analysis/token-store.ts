@@ -64,7 +64,9 @@ interface Packed {
 export class TokenStore {
   private readonly norms: string[] = [];
   private readonly normIds = new Map<string, number>();
-  private readonly packed: Packed[] = [];
+  private readonly packed: (Packed | null)[] = [];
+  /** Articles whose tokens are made when first read (addLater), by handle. */
+  private readonly later = new Map<number, () => Token[]>();
   private readonly decoded = new Map<number, Token[]>();
   /** Norm number → a spelling of it other than the norm itself, the last one a token had (see textOf). */
   private readonly spellings: (string | undefined)[] = [];
@@ -77,6 +79,21 @@ export class TokenStore {
 
   /** Packs one article's tokens and returns the handle `tokens` takes. */
   add(tokens: Token[]): number {
+    this.packed.push(this.pack(tokens));
+    return this.packed.length - 1;
+  }
+
+  /**
+   * Returns the handle of an article whose tokens `make` gives when a step first reads them (then
+   * packed as `add` packs them): an add reads the tokens of few of the articles it holds.
+   */
+  addLater(make: () => Token[]): number {
+    this.packed.push(null);
+    this.later.set(this.packed.length - 1, make);
+    return this.packed.length - 1;
+  }
+
+  private pack(tokens: Token[]): Packed {
     const words = new Uint32Array(tokens.length);
     let wide: Packed['wide'] = null;
     let previousEnd = 0;
@@ -99,8 +116,7 @@ export class TokenStore {
       }
       previousEnd = t.end;
     }
-    this.packed.push({ words, wide });
-    return this.packed.length - 1;
+    return { words, wide };
   }
 
   /** The Token objects of article `handle` (`text` is its article text; `sentenceTokenStart` as tokenize gave it). */
@@ -115,7 +131,14 @@ export class TokenStore {
       return hit;
     }
     const p = this.packed[handle];
-    if (!p) throw new Error(`TokenStore: no tokens for article handle ${handle} (released or never added)`);
+    if (!p) {
+      const make = this.later.get(handle);
+      if (!make) throw new Error(`TokenStore: no tokens for article handle ${handle} (released or never added)`);
+      this.later.delete(handle);
+      const made = make();
+      this.packed[handle] = this.pack(made);
+      return this.keep(handle, made);
+    }
     const out: Token[] = new Array(p.words.length);
     let sentence = -1;
     let previousEnd = 0;
@@ -145,6 +168,11 @@ export class TokenStore {
         isSentenceStart: (w & SENTENCE_START) !== 0,
       };
     }
+    return this.keep(handle, out);
+  }
+
+  /** Keeps an article's decoded tokens: pinned while they fit (PINNED_TOKENS), else among the recently read. */
+  private keep(handle: number, out: Token[]): Token[] {
     if (this.pinnedCount + out.length <= this.pinnedTokens) {
       this.pinned.set(handle, out);
       this.pinnedCount += out.length;
@@ -176,6 +204,7 @@ export class TokenStore {
   /** Drops every article's tokens (after the last step that reads them). */
   release(): void {
     this.packed.length = 0;
+    this.later.clear();
     this.decoded.clear();
     this.pinned.clear();
     this.pinnedCount = 0;
