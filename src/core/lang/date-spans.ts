@@ -1,11 +1,13 @@
 /**
  * Dates as days: "12 March 2021", "March 12", "the 3rd of May", "on Wednesday", "yesterday",
- * "last week", "in September", resolved to a range of days against the date of the text that
+ * "last night", "the day before yesterday", "last week", "last weekend", "two days ago", "in
+ * September", resolved to a range of days against the date of the text that
  * states them (an article's date) when it is known. A weekday or a day of a month without a known
  * date stays partly resolved (its weekday, its month and day) and still compares with a resolved
  * date: "Saturday" and "9 July 2016" agree because that day was a Saturday.
  */
 import { MONTHS, WEEKDAYS } from './dates';
+import { NUMBER_WORDS } from './numbers';
 import { CAP, NUM, WORD, type TokenRun } from './token-flags';
 import { withoutPossessive } from './contractions';
 
@@ -30,6 +32,14 @@ const WEEK = 7;
 /** Day of the week of each weekday name, as Date.getUTCDay counts (0 Sunday): WEEKDAYS runs from Monday. */
 const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map([...WEEKDAYS].map((d, i) => [d, (i + 1) % WEEK]));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+/** Parts of a day after "this" that place it on the text's own day ("this morning"). */
+const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening']);
+/** Units of "N … ago", singular and plural. */
+const AGO_UNITS: ReadonlyMap<string, 'day' | 'week' | 'month' | 'year'> = new Map(
+  (['day', 'week', 'month', 'year'] as const).flatMap((u) => [[u, u], [`${u}s`, u]] as const),
+);
+/** "Two weeks ago" is the seven days around the day fourteen days back: three either side. */
+const HALF_WEEK = 3;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
 /** The day number of an ISO date `YYYY-MM-DD`, or null when it is not one ("unknown"). */
@@ -148,9 +158,59 @@ export function findDateSpans(t: TokenRun, from: number, to: number, anchor: num
       }
       continue;
     }
+    // "the day before yesterday", "the day after tomorrow": two days off, not "yesterday" itself.
+    if (w === 'day' && (at(i + 1) === 'before' || at(i + 1) === 'after') && at(i + 2) === (at(i + 1) === 'before' ? 'yesterday' : 'tomorrow')) {
+      const first = at(i - 1) === 'the' ? i - 1 : i;
+      if (anchor !== null) {
+        const d = anchor + (at(i + 1) === 'before' ? -2 : 2);
+        push(first, i + 2, d, d);
+      }
+      i += 2;
+      continue;
+    }
     const relative = w === 'yesterday' ? -1 : w === 'today' || w === 'tonight' ? 0 : w === 'tomorrow' ? 1 : null;
     if (relative !== null) {
       if (anchor !== null) push(i, i, anchor + relative, anchor + relative);
+      continue;
+    }
+    // "last night" is the evening before the text's day; "this morning", "this evening" its own day.
+    // Not "the last night of the festival": after "the", "last" is an ordinal (so for "weekend").
+    const partOfDay = w === 'last' && at(i + 1) === 'night' && at(i - 1) !== 'the' ? -1 : w === 'this' && PARTS_OF_DAY.has(at(i + 1)) ? 0 : null;
+    if (partOfDay !== null) {
+      if (anchor !== null) push(i, i + 1, anchor + partOfDay, anchor + partOfDay);
+      i++;
+      continue;
+    }
+    // "two days ago", "a week ago", "three months ago": counted back from the text's day; weeks as
+    // the seven days around the day that many weeks back, months and years as the calendar month or
+    // year they fall in (how a reader places "three months ago").
+    const count = w === 'a' || w === 'an' ? 1 : /^\d{1,3}$/.test(w) ? Number(w) : (NUMBER_WORDS.get(w) ?? 0);
+    const agoUnit = count > 0 ? AGO_UNITS.get(at(i + 1)) : undefined;
+    if (agoUnit && at(i + 2) === 'ago') {
+      if (anchor !== null) {
+        if (agoUnit === 'day') push(i, i + 2, anchor - count, anchor - count);
+        else if (agoUnit === 'week') push(i, i + 2, anchor - WEEK * count - HALF_WEEK, anchor - WEEK * count + HALF_WEEK);
+        else if (agoUnit === 'month') {
+          const a = new Date(anchor * MS_PER_DAY);
+          const m = a.getUTCMonth() - count;
+          const [lo, hi] = monthSpan(a.getUTCFullYear() + Math.floor(m / 12), ((m % 12) + 12) % 12 + 1);
+          push(i, i + 2, lo, hi);
+        } else {
+          const y = yearOf(anchor) - count;
+          push(i, i + 2, dayFromParts(y, 1, 1), dayFromParts(y, 12, 31));
+        }
+      }
+      i += 2;
+      continue;
+    }
+    // "last weekend", "this weekend", "next weekend": the Saturday and Sunday of that week (weeks run Monday to Sunday, as below).
+    if ((w === 'last' || w === 'this' || w === 'next') && at(i + 1) === 'weekend' && at(i - 1) !== 'the') {
+      if (anchor !== null) {
+        const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+        const saturday = anchor - ((weekdayOf(anchor) + 6) % WEEK) + 5 + shift * WEEK;
+        push(i, i + 1, saturday, saturday + 1);
+      }
+      i++;
       continue;
     }
     // "last week", "this month", "next year"

@@ -759,6 +759,27 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
         else if (r && !dateKind) dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: ctx.text.slice(pd.start, pd.end), corpus: written };
       }
     }
+    // A resolved date against a year stated as a figure on the other side only ("last year" on a page
+    // of 2021 against "in 2019"; "on 2 March" in an article of 2021 against "in 2020"): the year as
+    // its days. A side that states a year figure of its own is compared by it (figures, above).
+    if (!dateKind && !sameDate) {
+      const exactYears = (list: readonly { cls: number; qualifier: number; value: number }[]) => list.filter((g) => g.cls === FigureClass.year && g.qualifier === 0).map((g) => g.value);
+      const pageYears = exactYears(ctx.figures);
+      const corpusYears = exactYears(figs.map((c) => ({ value: c[0], qualifier: c[1], cls: c[2] })));
+      const yearSpan = (y: number): DateSpan => ({ start: 0, end: 0, lo: dayFromParts(y, 1, 1), hi: dayFromParts(y, 12, 31), weekday: -1, month: 0, day: 0 });
+      const corpusSpans: [DateSpan, string][] = pageYears.length ? [] : corpusYears.map((y) => [yearSpan(y), String(y)]);
+      const pageSpans: [DateSpan, string][] = page.dates.map((d) => [d, ctx.text.slice(d.start, d.end)]);
+      const pairs: [DateSpan, string, DateSpan, string][] = [
+        ...pageSpans.flatMap(([p, pt]) => corpusSpans.map(([c, ct]): [DateSpan, string, DateSpan, string] => [p, pt, c, ct])),
+        ...(corpusYears.length ? [] : pageYears.flatMap((y) => corpusDates.map(([lo, hi, weekday, month, day, written]): [DateSpan, string, DateSpan, string] => [yearSpan(y), String(y), { start: 0, end: 0, lo, hi, weekday, month, day }, written]))),
+      ];
+      for (const [p, pt, c, ct] of pairs) {
+        if (p.lo === null || c.lo === null) continue;
+        const r = compareDates(c, p);
+        if (r === 'same') sameDate = true;
+        else if (r && !dateKind) dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: pt, corpus: ct };
+      }
+    }
     if (dateKind && !sameDate) add({ attribute: 'date', ...dateKind });
     // A placed time against an unplaced one ("in the 1970s" against "in the past", "in 2020"
     // against "at the next election"): the placed one is the more precise.
