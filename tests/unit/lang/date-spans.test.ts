@@ -40,6 +40,10 @@ describe('findDateSpans', () => {
     ['The yard shut a year ago.', 'a year ago', day(2020, 1, 1), day(2020, 12, 31), -1],
     ['The yard shut last weekend.', 'last weekend', day(2021, 3, 6), day(2021, 3, 7), -1],
     ['The yard reopens this weekend.', 'this weekend', day(2021, 3, 13), day(2021, 3, 14), -1],
+    // A quarter or half of a year, with its year.
+    ['Fees rose in the first quarter of 2020.', 'first quarter of 2020', day(2020, 1, 1), day(2020, 3, 31), -1],
+    ['Fees rose in Q3 2019.', 'Q3 2019', day(2019, 7, 1), day(2019, 9, 30), -1],
+    ['Fees rose in the second half of last year.', 'second half of last year', day(2020, 7, 1), day(2020, 12, 31), -1],
   ])('%s → %s', (text, written, lo, hi, weekday) => {
     expect(spans(text)).toEqual([{ text: written, lo, hi, weekday }]);
   });
@@ -52,6 +56,12 @@ describe('findDateSpans', () => {
   it('reads "the day before yesterday" whole, never as "yesterday", dated or not', () => {
     expect(spans('The yard shut the day before yesterday.', null)).toEqual([]);
     expect(spans('The yard shut the day before yesterday.').map((s) => s.lo)).toEqual([day(2021, 3, 8)]);
+  });
+
+  it('reads a quarter only with its year: "the third quarter" alone may be a match\'s', () => {
+    expect(spans('The hosts scored twice in the third quarter.')).toEqual([]);
+    expect(spans('Fees rose in the second half of last year.', null)).toEqual([]);
+    expect(spans('Fees rose in the third half of 2020.')).toEqual([]);
   });
 
   it('reads "last" after "the" as an ordinal: "the last night of the fair" is no date', () => {

@@ -181,6 +181,7 @@ describe('relate: the kind of each difference', () => {
     ['a share of another month', 'Fares rose by 5% in March.', undefined, undefined, 'Fares rose by 5% in April.', {}, ['date:scope']],
     ['an amount of another year', 'The guild paid £40,000 in 2020.', undefined, undefined, 'The guild paid £40,000 in 2019.', {}, ['date:scope']],
     ['a share of another place', 'Fares rose by 5% in Westford.', 'Westford', undefined, 'Fares rose by 5% in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:scope']],
+    ['a share of another quarter', 'Fees rose by 5% in the first quarter of 2020.', undefined, undefined, 'Fees rose by 5% in the second quarter of 2020.', {}, ['date:scope']],
     ['a share on another day', 'Fares rose by 5% on Monday.', undefined, undefined, 'Fares rose by 5% on Friday.', {}, ['date:contradiction']],
     ['a count of another month', '40 crews walked out in March.', undefined, undefined, '40 crews walked out in April.', {}, ['date:contradiction']],
     ['a count in another place', '40 crews walked out in Westford.', 'Westford', undefined, '40 crews walked out in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:contradiction']],
