@@ -24,8 +24,10 @@
  *    reaches PRECISION_TARGET (the precision the claims work targets on real news) with one-sided 95%
  *    confidence, or of the highest F1 when none does; the middle t of a tie (choosePoint). Chosen:
  *    the median of that choice over BAG_RESAMPLES bootstrap resamples of the items (chooseLink).
- * 4. Strong probability: the lowest t from the link probability up whose out-of-fold precision
- *    reaches STRONG_PRECISION: what a card may call a strong match.
+ * 4. Strong probability, out of fold on the same counts: the cut above the link probability that
+ *    splits the links into a strong and a plain band whose precisions differ most surely (the
+ *    largest two-proportion z, chooseStrongPoint), bagged over BAG_RESAMPLES resamples of the items
+ *    (chooseStrong): what a card may call a strong match, with no precision target set by hand.
  * `--check` exits 1 when the committed file is not what the fit gives (npm test runs it).
  * FIT_EXTRA=page,kinds (either or both) also reads page-context-dev.json and kinds.json, for the
  * experiment of moving them into the fit (tests/fixtures/devset/README.md says what it gave); the
@@ -47,15 +49,13 @@ import { FEATURE_COUNT, FEATURES, probability } from '../src/core/match/rerank';
 import { RETRIEVE_K } from '../src/core/match/claims';
 import { fitLogisticNewton } from '../src/core/match/logistic';
 import { ALIGNMENT_FILE, DEVSET_FILE, KINDS_FILE, PAGE_CONTEXT_FILE, indexArticles, readAlignment, readDevItems, type DevItem } from './lib/claim-eval';
-import { BAG_RESAMPLES, chooseL2, chooseLink, choosePoint, GRID, gridFigures, PRECISION_TARGET, seeded, shuffle } from './lib/link-choice';
+import { BAG_RESAMPLES, chooseL2, chooseLink, choosePoint, chooseStrong, MIN_BAND, GRID, gridFigures, PRECISION_TARGET, seeded, shuffle } from './lib/link-choice';
 import { splitBlocks } from './lib/lookup';
 import { readCorpus } from './lib/read-corpus';
 import { wordVectors } from './lib/word-vectors';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'src/core/match/fitted-reranker.json');
-/** Dev precision from which a link is called strong on a card. */
-const STRONG_PRECISION = 0.97;
 /**
  * Folds of the dev split (by item index) for choosing the probabilities: each item is scored by
  * weights fitted without it, so the probabilities are chosen on out-of-sample figures, as the
@@ -312,8 +312,9 @@ function main(): void {
     const scored = gridFigures(perItem, idx.map((_, j) => j));
     const choice = chooseLink(perItem);
     const link = scored[GRID.indexOf(choice.t)];
-    const strong = scored.find((g) => g.t >= link.t && g.precision >= STRONG_PRECISION) ?? scored[scored.length - 1];
-    return { fit, l2, l2Table, scored, choice, link, strong };
+    const strongChoice = chooseStrong(perItem, choice.t);
+    const strong = scored[GRID.indexOf(strongChoice.t)];
+    return { fit, l2, l2Table, scored, choice, link, strong, strongChoice };
   };
 
   const repeats = envNumber('FIT_REPEATS', REPEATS);
@@ -348,7 +349,7 @@ function main(): void {
   }
 
   const all = items.map((_, i) => i);
-  const { fit, l2, l2Table, scored, choice, link, strong } = procedure(all, repeats, l2Grid, CV_SEED);
+  const { fit, l2, l2Table, scored, choice, link, strong, strongChoice } = procedure(all, repeats, l2Grid, CV_SEED);
   const { weights, bias } = fit;
   if (process.env.FIT_GRID) {
     for (const g of scored) process.stderr.write(`${g.t.toFixed(2)} p=${g.precision.toFixed(3)} low=${g.precisionLow.toFixed(3)} r=${g.recall.toFixed(3)} f=${g.f.toFixed(3)}\n`);
@@ -363,7 +364,8 @@ function main(): void {
     bias,
     linkProbability: link.t,
     strongProbability: strong.t,
-    objective: `the median over ${BAG_RESAMPLES} bootstrap resamples of the dev items of the probability of the most recall of (sentence, corpus article) links with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound), on out-of-fold counts averaged over ${repeats} seeded ${FOLDS}-fold splits grouped by item; L2 penalty by the one-standard-error rule on out-of-fold log loss; strong from out-of-fold precision ≥ ${STRONG_PRECISION}`,
+    objective: `the median over ${BAG_RESAMPLES} bootstrap resamples of the dev items of the probability of the most recall of (sentence, corpus article) links with precision ≥ ${PRECISION_TARGET} at one-sided 95% confidence (Wilson lower bound), on out-of-fold counts averaged over ${repeats} seeded ${FOLDS}-fold splits grouped by item; L2 penalty by the one-standard-error rule on out-of-fold log loss`,
+    strongCriterion: `the median over ${BAG_RESAMPLES} bootstrap resamples of the dev items of the cut above the link probability that splits the out-of-fold links into a strong band (probability at or above it) and a plain band whose precisions differ most surely (the largest two-proportion z statistic, each band at least ${MIN_BAND} links): a label is worth showing when it tells two groups of links apart, and this needs no precision target set by hand`,
     fittedOn: {
       items: `tests/fixtures/devset/devset.json (${items.length} items; the held-back split is never read)`,
       pairs: fit.rows,
@@ -376,7 +378,9 @@ function main(): void {
       repeats,
       linkSpread: { p10: choice.low, p90: choice.high, onAllItems: choosePoint(scored) },
       atLink: { precision: r3(link.precision), precisionLowerBound: r3(link.precisionLow), recall: r3(link.recall), f: r3(link.f) },
-      atStrong: { precision: r3(strong.precision), recall: r3(strong.recall) },
+      strongSpread: { p10: strongChoice.low, p90: strongChoice.high },
+      atStrong: { precision: r3(strong.precision), recall: r3(strong.recall), links: r3(strong.predicted) },
+      plainBand: { precision: r3(link.predicted - strong.predicted > 0 ? (link.tp - strong.tp) / (link.predicted - strong.predicted) : 1), links: r3(link.predicted - strong.predicted) },
     },
   };
   const text = JSON.stringify(fitted, null, 2) + '\n';

@@ -153,6 +153,17 @@ function miniShots(): Shot[] {
     { name: 'mini-claim-kinds-long-corpus-light', theme: 'light', match: matchFor('claim', 'cg1', 'About 30 councillors may have signed the letter.', 0.72, [
       { article: 'a1', sentence: 2, relation: 'differs', score: 0.81, kind: 'less-certain', values: { attribute: 'certainty', kind: 'less-certain', page: 'stated', corpus: 'is expected to' } },
     ]), state: { ...ready(index, 'claim', 'cg1'), corpus: 'Eastport and District Harbour Board Archive of Council Minutes 1998–2024' } as CardProps['state'] },
+    // A share given for another period and for another place (scope, not a contradiction), at a
+    // link probability of 0.57: strong from the fitted strong probability (0.56), partial before.
+    {
+      name: 'mini-claim-period-light',
+      theme: 'light',
+      match: matchFor('claim', 'cg1', 'Harbour fees rose by 5% in 2020, the board said.', 0.57, [
+        { article: 'a1', sentence: 2, relation: 'differs', score: 0.57, kind: 'scope', values: { attribute: 'date', kind: 'scope', page: '2020', corpus: '2019' } },
+        { article: 'a2', sentence: 2, relation: 'differs', score: 0.52, kind: 'scope', values: { attribute: 'place', kind: 'scope', page: 'Eastport', corpus: 'Old Quay' } },
+      ]),
+      state: ready(index, 'claim', 'cg1'),
+    },
     // A page sentence that denies what an article states: the negation named beside the value.
     {
       name: 'mini-claim-negation-light',

@@ -124,3 +124,59 @@ export function chooseL2(table: readonly PenaltyLoss[]): number {
   const best = table.reduce((a, b) => (b.loss < a.loss ? b : a));
   return Math.max(...table.filter((r) => r.loss <= best.loss + best.se).map((r) => r.l2));
 }
+
+/**
+ * One choice of the "strong" probability on one set of figures: the cut t above the link
+ * probability that splits the links into two bands, strong (probability ≥ t) and plain (from the
+ * link probability up to t), whose precisions differ most surely: the largest two-proportion z
+ * statistic of strong precision over plain precision. A label is worth showing only when it tells a
+ * reader two groups of links apart; this criterion needs no precision target set by hand (the rule
+ * before, "out-of-fold precision ≥ 0.97", did). Both bands must hold at least MIN_BAND links. When
+ * no link is wrong, or no cut leaves the strong band more precise, the bands cannot be told apart:
+ * every link is strong (the link probability). On a tie, the middle of the tied cuts (as choosePoint).
+ */
+export function chooseStrongPoint(scored: ReturnType<typeof gridFigures>, linkT: number): number {
+  const at = scored.findIndex((g) => Math.abs(g.t - linkT) < 1e-9);
+  if (at < 0) throw new Error(`chooseStrongPoint: link probability ${linkT} is not on the grid`);
+  const base = scored[at];
+  let best = 0;
+  let tied: number[] = [];
+  for (let g = at + 1; g < scored.length; g++) {
+    const strongN = scored[g].predicted;
+    const strongTp = scored[g].tp;
+    const plainN = base.predicted - strongN;
+    const plainTp = base.tp - strongTp;
+    if (strongN < MIN_BAND || plainN < MIN_BAND) continue;
+    const pooled = (strongTp + plainTp) / (strongN + plainN);
+    if (pooled <= 0 || pooled >= 1) continue;
+    const z = (strongTp / strongN - plainTp / plainN) / Math.sqrt(pooled * (1 - pooled) * (1 / strongN + 1 / plainN));
+    if (z > best + 1e-12) {
+      best = z;
+      tied = [scored[g].t];
+    } else if (z > 0 && Math.abs(z - best) <= 1e-12) tied.push(scored[g].t);
+  }
+  return tied.length ? tied[Math.floor((tied.length - 1) / 2)] : linkT;
+}
+/**
+ * Links each band must hold for chooseStrongPoint to compare it: with fewer, one link decides a
+ * band's precision. Five: a band of five links still moves by 0.2 per link, but a cut that leaves
+ * fewer than five on one side is a label almost no link (or almost every link) carries.
+ */
+export const MIN_BAND = 5;
+/**
+ * The strong probability, bagged as chooseLink bags the link probability: the median of
+ * chooseStrongPoint over BAG_RESAMPLES bootstrap resamples of the dev items, each at the link
+ * probability already chosen, with the 10th and 90th percentiles as its spread.
+ */
+export function chooseStrong(perItem: Cell[][], linkT: number, resamples = BAG_RESAMPLES): { t: number; low: number; high: number } {
+  const rand = seeded(BAG_SEED + 1);
+  const n = perItem.length;
+  const picks: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const sample = Array.from({ length: n }, () => Math.floor(rand() * n));
+    picks.push(chooseStrongPoint(gridFigures(perItem, sample), linkT));
+  }
+  picks.sort((x, y) => x - y);
+  const q = (p: number) => picks[Math.min(picks.length - 1, Math.floor(p * picks.length))];
+  return { t: q(0.5), low: q(0.1), high: q(0.9) };
+}

@@ -1,11 +1,13 @@
 /**
  * Dates as days: "12 March 2021", "March 12", "the 3rd of May", "on Wednesday", "yesterday",
- * "last week", "in September", resolved to a range of days against the date of the text that
+ * "last night", "the day before yesterday", "last week", "last weekend", "two days ago", "in
+ * September", "the first quarter of 2020", resolved to a range of days against the date of the text that
  * states them (an article's date) when it is known. A weekday or a day of a month without a known
  * date stays partly resolved (its weekday, its month and day) and still compares with a resolved
  * date: "Saturday" and "9 July 2016" agree because that day was a Saturday.
  */
 import { MONTHS, WEEKDAYS } from './dates';
+import { NUMBER_WORDS } from './numbers';
 import { CAP, NUM, WORD, type TokenRun } from './token-flags';
 import { withoutPossessive } from './contractions';
 
@@ -30,6 +32,20 @@ const WEEK = 7;
 /** Day of the week of each weekday name, as Date.getUTCDay counts (0 Sunday): WEEKDAYS runs from Monday. */
 const WEEKDAY_INDEX: ReadonlyMap<string, number> = new Map([...WEEKDAYS].map((d, i) => [d, (i + 1) % WEEK]));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+/** Parts of a day after "this" that place it on the text's own day ("this morning"). */
+const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening']);
+/** Units of "N … ago", singular and plural. */
+const AGO_UNITS: ReadonlyMap<string, 'day' | 'week' | 'month' | 'year'> = new Map(
+  (['day', 'week', 'month', 'year'] as const).flatMap((u) => [[u, u], [`${u}s`, u]] as const),
+);
+/** Ordinals that name a quarter or a half of a year ("the first quarter", "the second half"). */
+const YEAR_PART_ORDINALS: ReadonlyMap<string, number> = new Map([['first', 1], ['second', 2], ['third', 3], ['fourth', 4]]);
+/** "this year", "last year", "next year" after a quarter or half: years from the text's own. */
+const RELATIVE_YEAR: ReadonlyMap<string, number> = new Map([['this', 0], ['last', -1], ['next', 1]]);
+/** Words that can open a phrase of the relative-date block of findDateSpans (a figure can too). */
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'day', 'last', 'this', 'next', 'q1', 'q2', 'q3', 'q4', ...YEAR_PART_ORDINALS.keys(), ...NUMBER_WORDS.keys()]);
+/** "Two weeks ago" is the seven days around the day fourteen days back: three either side. */
+const HALF_WEEK = 3;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
 /** The day number of an ISO date `YYYY-MM-DD`, or null when it is not one ("unknown"). */
@@ -95,6 +111,79 @@ export function findDateSpans(t: TokenRun, from: number, to: number, anchor: num
   for (let i = from; i < to; i++) {
     if (!word(i)) continue;
     const w = at(i);
+    // The phrases below open only with RELATIVE_OPENERS or a figure: every word of every claim
+    // passes here at compile time, so one look-up stands for all of their tests.
+    if (RELATIVE_OPENERS.has(w) || (t.flags[i] & NUM) !== 0) {
+      // A quarter or half of a year: "Q3 2021", "the first quarter of 2020", "the second half of last
+      // year". Only with its year, stated or "this"/"last"/"next year" against the text's date: "the
+      // third quarter" alone is as often a match's as a year's.
+      const quarter = w.length === 2 && w[0] === 'q' ? /^q([1-4])$/.exec(w) : null;
+      const ordinal = YEAR_PART_ORDINALS.get(w);
+      const part = quarter ? { unit: 'quarter', n: Number(quarter[1]), k: at(i + 1) === 'of' ? i + 2 : i + 1 } : ordinal && (at(i + 1) === 'quarter' || (at(i + 1) === 'half' && ordinal <= 2)) && at(i + 2) === 'of' ? { unit: at(i + 1), n: ordinal, k: i + 3 } : null;
+      if (part) {
+        const stated = yearAt(part.k);
+        const shift = at(part.k + 1) === 'year' ? RELATIVE_YEAR.get(at(part.k)) : undefined;
+        const year = stated || (shift !== undefined && anchor !== null ? yearOf(anchor) + shift : 0);
+        if (year) {
+          const months = part.unit === 'quarter' ? 3 : 6;
+          const first = (part.n - 1) * months + 1;
+          const end = stated ? part.k : part.k + 1;
+          push(i, end, dayFromParts(year, first, 1), dayFromParts(year, first + months, 1) - 1);
+          i = end;
+          continue;
+        }
+      }
+      // "the day before yesterday", "the day after tomorrow": two days off, not "yesterday" itself.
+      if (w === 'day' && (at(i + 1) === 'before' || at(i + 1) === 'after') && at(i + 2) === (at(i + 1) === 'before' ? 'yesterday' : 'tomorrow')) {
+        const first = at(i - 1) === 'the' ? i - 1 : i;
+        if (anchor !== null) {
+          const d = anchor + (at(i + 1) === 'before' ? -2 : 2);
+          push(first, i + 2, d, d);
+        }
+        i += 2;
+        continue;
+      }
+      // "last night" is the evening before the text's day; "this morning", "this evening" its own day.
+      // Not "the last night of the festival": after "the", "last" is an ordinal (so for "weekend").
+      const partOfDay = w === 'last' && at(i + 1) === 'night' && at(i - 1) !== 'the' ? -1 : w === 'this' && PARTS_OF_DAY.has(at(i + 1)) ? 0 : null;
+      if (partOfDay !== null) {
+        if (anchor !== null) push(i, i + 1, anchor + partOfDay, anchor + partOfDay);
+        i++;
+        continue;
+      }
+      // "two days ago", "a week ago", "three months ago": counted back from the text's day; weeks as
+      // the seven days around the day that many weeks back, months and years as the calendar month or
+      // year they fall in (how a reader places "three months ago").
+      const count = at(i + 2) !== 'ago' ? 0 : w === 'a' || w === 'an' ? 1 : /^\d{1,3}$/.test(w) ? Number(w) : (NUMBER_WORDS.get(w) ?? 0);
+      const agoUnit = count > 0 ? AGO_UNITS.get(at(i + 1)) : undefined;
+      if (agoUnit) {
+        if (anchor !== null) {
+          if (agoUnit === 'day') push(i, i + 2, anchor - count, anchor - count);
+          else if (agoUnit === 'week') push(i, i + 2, anchor - WEEK * count - HALF_WEEK, anchor - WEEK * count + HALF_WEEK);
+          else if (agoUnit === 'month') {
+            const a = new Date(anchor * MS_PER_DAY);
+            const m = a.getUTCMonth() - count;
+            const [lo, hi] = monthSpan(a.getUTCFullYear() + Math.floor(m / 12), ((m % 12) + 12) % 12 + 1);
+            push(i, i + 2, lo, hi);
+          } else {
+            const y = yearOf(anchor) - count;
+            push(i, i + 2, dayFromParts(y, 1, 1), dayFromParts(y, 12, 31));
+          }
+        }
+        i += 2;
+        continue;
+      }
+      // "last weekend", "this weekend", "next weekend": the Saturday and Sunday of that week (weeks run Monday to Sunday, as below).
+      if ((w === 'last' || w === 'this' || w === 'next') && at(i + 1) === 'weekend' && at(i - 1) !== 'the') {
+        if (anchor !== null) {
+          const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+          const saturday = anchor - ((weekdayOf(anchor) + 6) % WEEK) + 5 + shift * WEEK;
+          push(i, i + 1, saturday, saturday + 1);
+        }
+        i++;
+        continue;
+      }
+    }
     // "12 March [2021]", "12th of March", "the 3rd of May"
     const d0 = dayNumber(i);
     if (d0) {

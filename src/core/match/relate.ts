@@ -34,6 +34,11 @@ import { Tokens, tokenize } from './tokens';
 
 /** A group member less similar than this is not evidence for this sentence (unless a value conflicts). */
 const MEMBER_FLOOR = 0.2;
+/**
+ * Days from which a date is a period rather than a day (a month of 28 days, a year): a statistic of
+ * another period is a difference of scope (relate), a day of another day a contradiction.
+ */
+const PERIOD_DAYS = 28;
 /** At most this many differences per reference: a card shows each, and more would bury the main one. */
 const MAX_DIFFERENCES = 4;
 
@@ -664,6 +669,11 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
   };
   // Figures are compared only when they measure the same thing; a difference needs close wording too.
   let figureAgrees = false;
+  // A share or an amount both sides state of one measure ("5% of its members", "£40m"): a statistic,
+  // which a statement of another period or place gives for that period or place (scope, below).
+  let statistic = false;
+  // Date differences between periods (a year, a month: PERIOD_DAYS or longer on both sides), not days.
+  const periodic = new Set<ValueDifference>();
   // The page's figures, then the counts its shares of a stated total come to; a total itself
   // ("300" in "40% of its 300 members") is not the count the sentence states.
   const totals = new Set(page.derived.map((d) => d.total));
@@ -720,9 +730,12 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     }
     if (verdict) {
       if (verdict.kind !== 'contradiction') figureAgrees = true;
+      if (g.cls === FigureClass.percent || g.cls === FigureClass.money) statistic = true;
       if (verdict.kind && compare) {
         const c = figs[verdict.corpus];
-        add({ attribute: g.cls === FigureClass.year ? 'date' : 'figure', kind: verdict.kind, page: pageText, corpus: formatFigure(c[0], c[1], c[2], c[4]) });
+        const d: ValueDifference = { attribute: g.cls === FigureClass.year ? 'date' : 'figure', kind: verdict.kind, page: pageText, corpus: formatFigure(c[0], c[1], c[2], c[4]) };
+        if (g.cls === FigureClass.year) periodic.add(d);
+        add(d);
       }
     } else if (scope !== null && compare) {
       const c = figs[scope];
@@ -750,16 +763,51 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
     // Dates: any pair naming the same day agrees; else the first pair that compares says how.
     const corpusDates = traits[2];
     let dateKind: { kind: DifferenceKind; page: string; corpus: string } | null = null;
+    let datePeriods = false;
     let sameDate = false;
+    // A month without its year ("in March", no date to place it) is a period too.
+    const isPeriod = (d: DateSpan) => (d.lo !== null && d.hi !== null ? d.hi - d.lo + 1 >= PERIOD_DAYS : d.month > 0 && d.day === 0);
     for (const pd of page.dates) {
       for (const [lo, hi, weekday, month, day, written] of corpusDates) {
-        const r = compareDates({ start: 0, end: 0, lo, hi, weekday, month, day }, pd);
+        const cd: DateSpan = { start: 0, end: 0, lo, hi, weekday, month, day };
+        const r = compareDates(cd, pd);
         // compareDates says how the page's date relates to the corpus's; the kind says the corpus's.
         if (r === 'same') sameDate = true;
-        else if (r && !dateKind) dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: ctx.text.slice(pd.start, pd.end), corpus: written };
+        else if (r && !dateKind) {
+          dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: ctx.text.slice(pd.start, pd.end), corpus: written };
+          datePeriods = isPeriod(cd) && isPeriod(pd);
+        }
       }
     }
-    if (dateKind && !sameDate) add({ attribute: 'date', ...dateKind });
+    // A resolved date against a year stated as a figure on the other side only ("last year" on a page
+    // of 2021 against "in 2019"; "on 2 March" in an article of 2021 against "in 2020"): the year as
+    // its days. A side that states a year figure of its own is compared by it (figures, above).
+    if (!dateKind && !sameDate) {
+      const exactYears = (list: readonly { cls: number; qualifier: number; value: number }[]) => list.filter((g) => g.cls === FigureClass.year && g.qualifier === 0).map((g) => g.value);
+      const pageYears = exactYears(ctx.figures);
+      const corpusYears = exactYears(figs.map((c) => ({ value: c[0], qualifier: c[1], cls: c[2] })));
+      const yearSpan = (y: number): DateSpan => ({ start: 0, end: 0, lo: dayFromParts(y, 1, 1), hi: dayFromParts(y, 12, 31), weekday: -1, month: 0, day: 0 });
+      const corpusSpans: [DateSpan, string][] = pageYears.length ? [] : corpusYears.map((y) => [yearSpan(y), String(y)]);
+      const pageSpans: [DateSpan, string][] = page.dates.map((d) => [d, ctx.text.slice(d.start, d.end)]);
+      const pairs: [DateSpan, string, DateSpan, string][] = [
+        ...pageSpans.flatMap(([p, pt]) => corpusSpans.map(([c, ct]): [DateSpan, string, DateSpan, string] => [p, pt, c, ct])),
+        ...(corpusYears.length ? [] : pageYears.flatMap((y) => corpusDates.map(([lo, hi, weekday, month, day, written]): [DateSpan, string, DateSpan, string] => [yearSpan(y), String(y), { start: 0, end: 0, lo, hi, weekday, month, day }, written]))),
+      ];
+      for (const [p, pt, c, ct] of pairs) {
+        if (p.lo === null || c.lo === null) continue;
+        const r = compareDates(c, p);
+        if (r === 'same') sameDate = true;
+        else if (r && !dateKind) {
+          dateKind = { kind: r === 'more-precise' ? 'less-precise' : r === 'less-precise' ? 'more-precise' : 'contradiction', page: pt, corpus: ct };
+          datePeriods = isPeriod(c) && isPeriod(p);
+        }
+      }
+    }
+    if (dateKind && !sameDate) {
+      const d: ValueDifference = { attribute: 'date', ...dateKind };
+      if (datePeriods) periodic.add(d);
+      add(d);
+    }
     // A placed time against an unplaced one ("in the 1970s" against "in the past", "in 2020"
     // against "at the next election"): the placed one is the more precise.
     else if (!dateKind && !sameDate) {
@@ -829,6 +877,18 @@ export function relate(ctx: RelateContext, sig: ClaimSignature, sim: number, cla
       const deniedId = ctx.data?.keyIds.get(page.negation.target);
       const denied = page.negation.cue ? deniedId !== undefined && sig[3].includes(deniedId) : corpusTarget !== '' && page.keys.has(corpusTarget);
       if (denied) add({ attribute: 'negation', kind: 'negation', page: certaintyText(page.negation.cue), corpus: certaintyText(corpusCue) });
+    }
+  }
+  // A statistic of another period or place ("5% in 2020" against "5% in 2019", "5% in one town"
+  // against "in another") is the same measure for another period or place, both of which can be
+  // true: scope, not a contradiction. A day or a weekday places an event, and stays a contradiction.
+  if (statistic) {
+    for (const d of differences) if (d.kind === 'contradiction' && ((d.attribute === 'date' && periodic.has(d)) || d.attribute === 'place')) d.kind = 'scope';
+    const seen = new Set<string>();
+    for (let k = differences.length - 1; k >= 0; k--) {
+      const key = `${differences[k].attribute}/${differences[k].kind}`;
+      if (seen.has(key)) differences.splice(k, 1);
+      seen.add(key);
     }
   }
   differences.sort((a, b) => KIND_ORDER.indexOf(a.kind!) - KIND_ORDER.indexOf(b.kind!));

@@ -37,9 +37,11 @@ export function kindTone(kind: DifferenceKind): 'conflict' | 'caution' | 'precis
   return 'precision';
 }
 
-/** The translated name of a kind of difference ("More precise"); of places, a scope reads "Other places". */
+/** The translated name of a kind of difference ("More precise"); of places, a scope reads "Other places", of dates "Another period". */
 export function kindLabel(kind: DifferenceKind, attribute?: ValueDifference['attribute']): string {
-  return t(kind === 'scope' && attribute === 'place' ? 'card_difference_scope_place' : kindKeys[kind]);
+  if (kind === 'scope' && attribute === 'place') return t('card_difference_scope_place');
+  if (kind === 'scope' && attribute === 'date') return t('card_difference_scope_date');
+  return t(kindKeys[kind]);
 }
 
 /** A badge naming a kind of difference (of the attribute, when known). */

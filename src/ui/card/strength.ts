@@ -15,7 +15,8 @@ export const STRONG_FROM = 0.85;
 export const PARTIAL_FROM = 0.6;
 /**
  * A claim's score is the re-ranker's fitted link probability (core/match/rerank): strong from the
- * probability at which links were right at least 97 times in 100 on the dev split, partial from the
+ * probability that splits the dev split's out-of-fold links into the two bands whose precisions
+ * differ most surely (fitted-reranker.json's strongCriterion and the bands' figures), partial from the
  * link probability itself (a page sentence is only marked from there), weak below it (a corpus
  * article a card lists as evidence for a marked sentence, less likely than a link on its own).
  * Both are fitted by scripts/fit-reranker.ts and read from fitted-reranker.json.

@@ -367,6 +367,15 @@ describe('claim card', () => {
     }
   });
 
+  it('names a share of another period "Another period", not "Other group or share"', () => {
+    const index = makeMiniIndex();
+    const period: Match['refs'] = [{ article: 'a1', sentence: 2, relation: 'differs', score: 0.8, kind: 'scope', values: { attribute: 'date', kind: 'scope', page: '2020', corpus: '2019' } }];
+    const { el } = mount({ match: match('claim', 'cg1', 'Fares rose by 5% in 2020.', period, 0.8), state: ready(index, 'claim', 'cg1') });
+    const item = [...el.querySelectorAll('.cl-item')].find((i) => i.querySelector('[data-cl-article="a1"]'))!;
+    expect(item.querySelector('.cl-badge')!.textContent).toBe('Another period');
+    expect(item.querySelector('.cl-pd .cl-badge')!.textContent).toBe('Another period');
+  });
+
   it('never shows another sentence\'s difference under a member with no ref of its own: that sentence shows it, once', () => {
     const index = makeMiniIndex();
     // a1's only ref is to sentence 7, no member of cg1; a1's member (sentence 2) was not compared with the page.

@@ -3,7 +3,7 @@
  * out-of-fold counts, each expected value worked out from the counts by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseL2, chooseLink, choosePoint, GRID, gridFigures, type Cell } from '../../../scripts/lib/link-choice';
+import { chooseL2, chooseLink, choosePoint, chooseStrong, chooseStrongPoint, GRID, gridFigures, MIN_BAND, type Cell } from '../../../scripts/lib/link-choice';
 
 /** One item's cells over GRID from a function of the probability t. */
 const item = (at: (t: number) => Cell): Cell[] => GRID.map((t) => at(t));
@@ -70,5 +70,40 @@ describe('chooseL2', () => {
     expect(chooseL2(table)).toBe(0.003);
     // With a tight minimum only the best one is within.
     expect(chooseL2(table.map((r) => ({ ...r, se: 0.001 })))).toBe(0.001);
+  });
+});
+
+describe('chooseStrongPoint', () => {
+  // Links counted at each probability t (the links at or above it); the link probability is 0.50.
+  const curve = (tpAt: (t: number) => number, predictedAt: (t: number) => number) =>
+    gridFigures([item((t) => ({ tp: tpAt(t), predicted: predictedAt(t), expected: 200 }))], [0]);
+  it.each<[string, ReturnType<typeof curve>, number]>([
+    // From 0.50: 100 links, 90 right. From 0.60: 80, all right; from 0.70: 50, all right.
+    // Cut at 0.60-0.69: strong 80/80 against plain 10/20, pooled 0.9: z = 0.5 / sqrt(0.09 × (1/80 + 1/20)) = 6.67.
+    // Cut at 0.70 and up: strong 50/50 against plain 40/50: z = 0.2 / sqrt(0.09 × (1/50 + 1/50)) = 3.33.
+    // Cuts 0.51-0.59 leave the plain band empty. The ten tied cuts 0.60-0.69: the middle (fifth), 0.64.
+    ['the cut whose bands differ most surely, the middle of a tie', curve((t) => (t < 0.6 ? 90 : t < 0.7 ? 80 : 50), (t) => (t < 0.6 ? 100 : t < 0.7 ? 80 : 50)), 0.64],
+    // Every link right: no band is more precise than the other, so every link is strong.
+    ['no wrong link: the link probability', curve((t) => (t < 0.6 ? 100 : 60), (t) => (t < 0.6 ? 100 : 60)), 0.5],
+    // The only cut that separates leaves fewer than MIN_BAND links in the plain band (3): not compared.
+    ['a plain band under MIN_BAND links is not a band', curve(() => 97, (t) => (t < 0.6 ? 100 : 97)), 0.5],
+    // The strong band less precise than the plain one (z < 0) is no strong band.
+    ['a cut with the plain band more precise is passed over', curve((t) => (t < 0.6 ? 90 : 70), (t) => (t < 0.6 ? 100 : 80)), 0.5],
+  ])('%s', (_name, scored, expected) => {
+    expect(MIN_BAND).toBe(5);
+    expect(chooseStrongPoint(scored, 0.5)).toBe(expected);
+  });
+  it('names a link probability off the grid', () => {
+    expect(() => chooseStrongPoint(gridFigures([item(() => ({ tp: 1, predicted: 1, expected: 1 }))], [0]), 0.505)).toThrow(/not on the grid/);
+  });
+});
+
+describe('chooseStrong', () => {
+  it('on items all alike, every resample chooses as the whole set does', () => {
+    const one = item((t) => ({ tp: t < 0.6 ? 9 : t < 0.7 ? 8 : 5, predicted: t < 0.6 ? 10 : t < 0.7 ? 8 : 5, expected: 20 }));
+    const items = Array.from({ length: 30 }, () => one);
+    const whole = chooseStrongPoint(gridFigures(items, items.map((_, i) => i)), 0.5);
+    expect(whole).toBe(0.64);
+    expect(chooseStrong(items, 0.5, 50)).toEqual({ t: whole, low: whole, high: whole });
   });
 });

@@ -28,6 +28,22 @@ describe('findDateSpans', () => {
     ['The yard shut on March 2, 2019.', 'March 2, 2019', day(2019, 3, 2), day(2019, 3, 2), -1],
     ['The yard shut last September.', 'last September', day(2020, 9, 1), day(2020, 9, 30), -1],
     ['The yard shut in February 2020.', 'February 2020', day(2020, 2, 1), day(2020, 2, 29), -1],
+    // Relative to the text's day beyond "yesterday" and "last week".
+    ['The yard shut last night.', 'last night', day(2021, 3, 9), day(2021, 3, 9), -1],
+    ['The yard shut this morning.', 'this morning', day(2021, 3, 10), day(2021, 3, 10), -1],
+    ['The yard shut the day before yesterday.', 'the day before yesterday', day(2021, 3, 8), day(2021, 3, 8), -1],
+    ['The yard reopens the day after tomorrow.', 'the day after tomorrow', day(2021, 3, 12), day(2021, 3, 12), -1],
+    ['The yard shut two days ago.', 'two days ago', day(2021, 3, 8), day(2021, 3, 8), -1],
+    ['The yard shut 3 days ago.', '3 days ago', day(2021, 3, 7), day(2021, 3, 7), -1],
+    ['The yard shut a week ago.', 'a week ago', day(2021, 3, 0), day(2021, 3, 6), -1],
+    ['The yard shut three months ago.', 'three months ago', day(2020, 12, 1), day(2020, 12, 31), -1],
+    ['The yard shut a year ago.', 'a year ago', day(2020, 1, 1), day(2020, 12, 31), -1],
+    ['The yard shut last weekend.', 'last weekend', day(2021, 3, 6), day(2021, 3, 7), -1],
+    ['The yard reopens this weekend.', 'this weekend', day(2021, 3, 13), day(2021, 3, 14), -1],
+    // A quarter or half of a year, with its year.
+    ['Fees rose in the first quarter of 2020.', 'first quarter of 2020', day(2020, 1, 1), day(2020, 3, 31), -1],
+    ['Fees rose in Q3 2019.', 'Q3 2019', day(2019, 7, 1), day(2019, 9, 30), -1],
+    ['Fees rose in the second half of last year.', 'second half of last year', day(2020, 7, 1), day(2020, 12, 31), -1],
   ])('%s → %s', (text, written, lo, hi, weekday) => {
     expect(spans(text)).toEqual([{ text: written, lo, hi, weekday }]);
   });
@@ -35,6 +51,22 @@ describe('findDateSpans', () => {
   it('leaves a weekday unplaced without the text date, keeping its weekday', () => {
     expect(spans('The yard shut on Monday.', null)).toEqual([{ text: 'Monday', lo: null, hi: null, weekday: 1 }]);
     expect(spans('The yard shut yesterday.', null)).toEqual([]);
+  });
+
+  it('reads "the day before yesterday" whole, never as "yesterday", dated or not', () => {
+    expect(spans('The yard shut the day before yesterday.', null)).toEqual([]);
+    expect(spans('The yard shut the day before yesterday.').map((s) => s.lo)).toEqual([day(2021, 3, 8)]);
+  });
+
+  it('reads a quarter only with its year: "the third quarter" alone may be a match\'s', () => {
+    expect(spans('The hosts scored twice in the third quarter.')).toEqual([]);
+    expect(spans('Fees rose in the second half of last year.', null)).toEqual([]);
+    expect(spans('Fees rose in the third half of 2020.')).toEqual([]);
+  });
+
+  it('reads "last" after "the" as an ordinal: "the last night of the fair" is no date', () => {
+    expect(spans('Crowds came on the last night of the fair.')).toEqual([]);
+    expect(spans('Crowds came on the last weekend of the fair.')).toEqual([]);
   });
 });
 
