@@ -498,8 +498,10 @@ class GenerationRows {
     const at = (r: RowRef & { coll: RecordCollection }) => `${r.from} ${r.coll} ${r.n}`;
     const used = new Set(recordRefs.map(at));
     const stale = (this.previous?.recordList ?? []).filter((r) => r.coll !== 'ambiguous' && !used.has(at(r)));
+    // A stale row the add read already (a kept claim row, InstallOptions.keptRows) is not read again.
+    const kept = new Map([...(this.kept?.values() ?? [])].map((row) => [`${row.ref.from} ${row.coll} ${row.ref.n}`, row]));
     const tx = this.db.transaction('records', 'readonly');
-    const read = await Promise.all(stale.map((r) => tx.store.get([r.from, r.coll, r.n])));
+    const read = await Promise.all(stale.map((r) => kept.get(at(r)) ?? tx.store.get([r.from, r.coll, r.n])));
     const before = new Map<string, string>();
     // An entity's id, kind and name as the replaced generation had it (nameOf).
     const namedBefore = new Map<unknown, string>();
