@@ -430,12 +430,14 @@ class GenerationRows {
   /**
    * The rows of card records cut over a whole index (`reuse`): a row every one of whose cards has
    * the inputs it had in the replaced generation (changedRecords), and that the replaced generation
-   * has with the same cards under the same code (RowRef.cards), is that row; the others are made
-   * and placed by content as the rows of an install are: their unchanged cards taken from that row
-   * when there is one (read back, as the rows it shares are read), the rest built. Building only
-   * the rows an add touched was most of its card records' time: every card was built, then
-   * compared; of the 323 rows an add of 10 generated articles to 5,010 touches, 298 changed, with
-   * about 500 cards changed among their ~10,000.
+   * has with the same cards under the same code (RowRef.cards), is that row; the others are built
+   * and placed by content as the rows of an install are. Building only the rows an add touched was
+   * most of its card records' time: every card was built, then compared. Tried and not kept
+   * (2192269, reverted): a row written again taking its unchanged cards from the row of the same
+   * cards it replaces (read back), building only the changed ones (~500 of the ~10,000 cards of the
+   * 323 rows an add of 10 generated articles to 5,010 rewrites): the add's card rows took 2.6 and
+   * 2.5 s of browser CPU against 2.8 and 2.4 before (add-profile.ts, alternated, load 10-16): the
+   * rows' reading, hashing and writing cost what the building spared.
    */
   private async placeDeferred(recordRefs: readonly (RowRef & { coll: RecordCollection })[]): Promise<void> {
     const rows = this.deferredRows.splice(0);
@@ -458,26 +460,16 @@ class GenerationRows {
       return !gone('entities', id) && !e.related.some((r) => named(r.entity)) && !e.coverage.some((c) => c.quotes.some((q) => other('quotes', q)));
     };
     const known = this.previous?.cards;
-    // The replaced generation's row of the same cards, for each row some of whose cards changed: its unchanged cards are taken from it, not built.
-    const partly = rows.map((row) => {
-      const same = known?.get(this.cardsKey(row.keys)!);
-      return same && !row.cards.every(unchanged) ? same : undefined;
-    });
-    const tx = this.db.transaction('details', 'readonly');
-    const before = await Promise.all(partly.map((same) => same && tx.store.get([same.from, DETAILS_ROW_KIND, String(same.n)])));
-    for (const [r, row] of rows.entries()) {
+    for (const row of rows) {
       const n = Number(row.id);
       const key = this.cardsKey(row.keys)!;
       const same = known?.get(key);
-      if (same && !partly[r]) {
-        // Every card unchanged: the row is the one it replaces.
+      if (same && row.cards.every(unchanged)) {
         this.saved();
         this.cardRefs[n] = Promise.resolve({ hash: same.hash, from: same.from, n: same.n, cards: key });
         continue;
       }
-      const was = before[r];
-      const taken: unknown[] | undefined = was && 'records' in was && Array.isArray(was.records) && was.records.length === row.cards.length ? was.records : undefined;
-      const records = taken ? row.cards.map((card, k) => (unchanged(card) && isCard(taken[k], card) ? (taken[k] as CardRecord) : this.cards.build([card])[0]!)) : this.cards.build(row.cards);
+      const records = this.cards.build(row.cards);
       this.cardRefs[n] = this.placed(records, this.previous?.details.get.bind(this.previous.details), n, () => this.put('details', { data: this.data, kind: DETAILS_ROW_KIND, id: row.id, records }, DETAILS_ROWS_PER_TRANSACTION), key);
       await this.drain();
     }
@@ -599,13 +591,10 @@ function findRecord(row: object, name: string, kind: DetectionKind, id: string):
   const records: unknown = 'records' in row ? row.records : undefined;
   if (!Array.isArray(records)) return new StoredRecordError(name, 'records', 'expected an array');
   // A record that is not an object, or not of this kind and id, is no match (validateDetails checks the one found).
-  return records.find((r: unknown) => isCard(r, [kind, id]));
-}
-
-/** Whether `record` is the card record of `card` (its kind and id; validateDetails checks the rest when it is read). */
-function isCard(record: unknown, [kind, id]: readonly [DetectionKind, string]): boolean {
-  const d = (typeof record === 'object' && record !== null ? record : {}) as { id?: unknown; type?: unknown; kind?: unknown };
-  return d.id === id && (d.type === 'entity' ? d.kind : d.type) === kind;
+  return records.find((r: unknown) => {
+    const d = (typeof r === 'object' && r !== null ? r : {}) as { id?: unknown; type?: unknown; kind?: unknown };
+    return d.id === id && (d.type === 'entity' ? d.kind : d.type) === kind;
+  });
 }
 
 /** What a card reads of an entity it names (card-details.ts related, details.ts quoteSpeaker): its id, kind and name. */

@@ -159,7 +159,7 @@ describe('rows an add shares with the generation it replaces', () => {
     await expectFreshInstall(s, id, analyseCorpus(all));
   }, TIMEOUT_MS);
 
-  it('an add builds neither the card of an entity that names one whose record changed but not its kind or name, nor the unchanged cards of a row it writes again', async () => {
+  it('an add does not build again the card of an entity that names one whose record changed but not its kind or name', async () => {
     const all = [...generateCorpus({ articles: 60, seed: 29 })].sort((a, b) => (a.id < b.id ? -1 : 1));
     const added = all.filter((_, k) => k % 12 === 5);
     const held = all.filter((a) => !added.includes(a));
@@ -180,12 +180,6 @@ describe('rows an add shares with the generation it replaces', () => {
     const builtIds = new Set(built.mock.calls.map((call) => `${String(call[2])} ${String(call[3])}`));
     // Some of them sit in rows holding no card the add changed: those rows are taken as they were, their cards not built.
     expect(naming.filter((e) => !builtIds.has(`${e.kind} ${e.id}`)).length).toBeGreaterThan(0);
-    // A row written afresh takes its unchanged cards from the row of the same cards it replaces: fewer cards built than those rows hold.
-    const meta = (await s.meta(id))!;
-    let fresh = 0;
-    for (const ref of (await manifests(s, meta.data)).details.refs) if (ref.from === meta.data) fresh += ((await s.db.get('details', [ref.from, DETAILS_ROW_KIND, String(ref.n)])) as DetailsRecordRow).records.length;
-    expect(fresh).toBeGreaterThan(0);
-    expect(built.mock.calls.length).toBeLessThan(fresh);
     // And the corpus is the fresh install's, card for card.
     await expectFreshInstall(s, id, after);
   }, TIMEOUT_MS);
