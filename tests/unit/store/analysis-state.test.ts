@@ -21,7 +21,7 @@ import type { ClaimRecord } from '../../../src/core/index/types';
 import { readCorpus, serialiseIndex } from '../../../scripts/lib/read-corpus';
 import { generateCorpus } from '../../../scripts/bench/generate-corpus';
 import { ROOT } from '../analysis/helpers';
-import { failPuts, freshStore } from './helpers';
+import { cardKeys, failPuts, freshStore } from './helpers';
 
 const open: CorpusStore[] = [];
 afterEach(() => {
@@ -42,18 +42,18 @@ function split(all: ArticleInput[], added: number): { oldOnes: ArticleInput[]; n
 }
 
 /** A store holding the full analysis of `articles` with its state, as an import through the worker leaves it. */
-async function installedWithState(articles: ArticleInput[]): Promise<{ s: CorpusStore; id: string; state: AnalysisState }> {
+async function installedWithState(articles: ArticleInput[], code?: string): Promise<{ s: CorpusStore; id: string; state: AnalysisState }> {
   const s = await freshStore();
   open.push(s);
   let state: AnalysisState | undefined;
   const tokens = new Map<string, StoredTokens>();
   const index = analyseCorpus(articles, undefined, tokens, { onState: (x) => (state = x) });
-  const { id } = await s.install(index, { name: 'Kept', origin: 'imported', tokens, state: analysisStateRows(state!, FINGERPRINT) });
+  const { id } = await s.install(index, { name: 'Kept', origin: 'imported', tokens, state: analysisStateRows(state!, FINGERPRINT), ...(code === undefined ? {} : { code }) });
   return { s, id, state: state! };
 }
 
 /** What the import worker does to add `added`: the held articles and the usable state read, the analysis, the install with the new state; returns the index made and the state read. */
-async function addAsTheWorker(s: CorpusStore, id: string, added: ArticleInput[], fingerprint = FINGERPRINT): Promise<{ index: ReturnType<typeof analyseIncrement>; previous: AnalysisState | undefined; why: string[] }> {
+async function addAsTheWorker(s: CorpusStore, id: string, added: ArticleInput[], fingerprint = FINGERPRINT, code?: string): Promise<{ index: ReturnType<typeof analyseIncrement>; previous: AnalysisState | undefined; why: string[] }> {
   const held = await s.readArticlesWithTokens(id);
   const why: string[] = [];
   const keptRows: KeptRow[] = [];
@@ -61,7 +61,7 @@ async function addAsTheWorker(s: CorpusStore, id: string, added: ArticleInput[],
   let next: AnalysisState | undefined;
   const tokens = new Map<string, StoredTokens>();
   const index = analyseIncrement(held.articles, added, undefined, { heldTokens: held.tokens, keptTokens: tokens, previous, onState: (x) => (next = x) });
-  await s.install(index, { id, name: 'Kept', origin: 'imported', tokens, removeReplacedAfter: true, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) }, state: analysisStateRows(next!, FINGERPRINT), keptRows });
+  await s.install(index, { id, name: 'Kept', origin: 'imported', tokens, removeReplacedAfter: true, heldArticles: { from: held.from, ids: new Set(held.articles.map((a) => a.id)) }, state: analysisStateRows(next!, FINGERPRINT), keptRows, ...(code === undefined ? {} : { code }) });
   await s.whenIdle();
   return { index, previous, why };
 }
@@ -99,6 +99,21 @@ describe('the analysis state kept by the store', () => {
     expect(two.why).toEqual([]);
     expect(two.previous!.claims.size).toBe(oldOnes.length + first.length);
     expect(serialiseIndex(two.index)).toBe(serialiseIndex(analyseCorpus(all)));
+  }, TIMEOUT_MS);
+
+  it('an add as the worker makes it (its code given: cards of unchanged inputs taken, the claim rows read for the state not read again) stores the cards of a fresh install', async () => {
+    const all = generateCorpus({ articles: 30, seed: 11 });
+    const { oldOnes, newOnes } = split(all, 10);
+    const { s, id } = await installedWithState(oldOnes, 'build-1');
+    const one = await addAsTheWorker(s, id, newOnes, FINGERPRINT, 'build-1');
+    expect(one.why).toEqual([]);
+    const whole = analyseCorpus(all);
+    const f = await freshStore();
+    open.push(f);
+    const fresh = (await f.meta((await f.install(whole, { name: 'Whole', origin: 'imported' })).id))!;
+    const meta = (await s.meta(id))!;
+    expect(serialiseIndex(await s.readIndex(id))).toBe(serialiseIndex(whole));
+    for (const [kind, key] of cardKeys(whole)) expect(await s.readDetails(meta, kind, key)).toEqual(await f.readDetails(fresh, kind, key));
   }, TIMEOUT_MS);
 
   it('the state read back is the state kept (drafts made again from the claim records, speech groups by key)', async () => {

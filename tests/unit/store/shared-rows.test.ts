@@ -159,6 +159,31 @@ describe('rows an add shares with the generation it replaces', () => {
     await expectFreshInstall(s, id, analyseCorpus(all));
   }, TIMEOUT_MS);
 
+  it('an add does not build again the card of an entity that names one whose record changed but not its kind or name', async () => {
+    const all = [...generateCorpus({ articles: 60, seed: 29 })].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const added = all.filter((_, k) => k % 12 === 5);
+    const held = all.filter((a) => !added.includes(a));
+    const s = await freshStore();
+    open.push(s);
+    const tokens = new Map<string, StoredTokens>();
+    const before = analyseCorpus(held, undefined, tokens);
+    const { id } = await s.install(before, { name: 'Grown', origin: 'imported', tokens, code: 'build-1' });
+    const after = analyseCorpus(all);
+    const old = new Map(before.entities.map((e) => [e.id, e]));
+    // Entities the add changed (their coverage grew, say) that keep their kind and name: a card naming one shows it as before.
+    const changedNamed = new Set(after.entities.filter((e) => { const o = old.get(e.id); return o && JSON.stringify(o) !== JSON.stringify(e) && o.kind === e.kind && o.name === e.name; }).map((e) => e.id));
+    // Unchanged entities whose cards name one of those (before this rule, each one's card was built again).
+    const naming = after.entities.filter((e) => JSON.stringify(old.get(e.id)) === JSON.stringify(e) && e.related.some((r) => changedNamed.has(r.entity)));
+    expect(naming.length).toBeGreaterThan(0);
+    built.mockClear();
+    await add(s, id, added, 'build-1');
+    const builtIds = new Set(built.mock.calls.map((call) => `${String(call[2])} ${String(call[3])}`));
+    // Some of them sit in rows holding no card the add changed: those rows are taken as they were, their cards not built.
+    expect(naming.filter((e) => !builtIds.has(`${e.kind} ${e.id}`)).length).toBeGreaterThan(0);
+    // And the corpus is the fresh install's, card for card.
+    await expectFreshInstall(s, id, after);
+  }, TIMEOUT_MS);
+
   it('an add under other code, or given none, builds every card record (and shares the rows that come out the same)', async () => {
     const { all, held, added } = split();
     for (const code of ['build-2', undefined]) {
