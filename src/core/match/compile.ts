@@ -31,12 +31,12 @@ import { dayOf, findDateSpans } from '../lang/date-spans';
 import { greaterPairs, placePairsInText, type PlaceHit } from '../lang/places';
 import { derivedCounts, shareGroupSpan } from './relate';
 import { findQuotedSpans } from './quotes';
-import { figureUnits, sentenceFeatures } from './claims';
+import { featureKeys, figureUnits, sentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { HASH_SEED, hashStep } from './symbols';
 import { classifyingTable } from './classify';
-import { entityKey, figureKey, placeKey, wordKey } from './keys';
+import { wordKey } from './keys';
 import { wordClass } from './rerank-words';
 import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from './person-gender';
 
@@ -283,9 +283,6 @@ export function claimInputKey(date: string, text: string, leadText: string): num
   mix(leadText);
   return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
 }
-
-/** The tail (figures and places, JSON) of a claim signature with neither. */
-const NO_TAIL = JSON.stringify([[], []]);
 
 /** What the compile keeps of an entity until the names are compiled. */
 type KeptEntity = Pick<CorpusIndex['entities'][number], 'id' | 'kind' | 'name' | 'aliases'>;
@@ -598,10 +595,6 @@ export class MatcherCompiler {
     const keyNumbers = new Map<string, number>();
     const keyOfNumber: string[] = [];
     const df: number[] = [];
-    /** Per key number, the last claim (its index + 1) that counted it. */
-    const keySeen: number[] = [];
-    const entityKeys: string[] = [];
-    const placeKeys: string[] = [];
     // Per claim kept: its article, sentence and group, key numbers, flags, and the rest of its
     // signature and its traits as JSON text (packed: at 20,000 articles the claims as objects were
     // ~500 MB of heap, as JSON ~60 MB).
@@ -678,8 +671,7 @@ export class MatcherCompiler {
       }
       if (kept) {
         traitTexts.push(kept.traits);
-        // Most claims have neither (matcher-row.ts): their tail is the same text.
-        tails.push(kept.figures.length === 0 && features.places.length === 0 ? NO_TAIL : JSON.stringify([kept.figures, [...features.places].sort((x, y) => x - y)]));
+        tails.push(JSON.stringify([kept.figures, [...features.places].sort((x, y) => x - y)]));
         if (!follows) lead = { article: a, sentence, text, traits: kept.traits };
       } else {
         const figs: FigureSignature[] = features.figures.map((f) => {
@@ -729,28 +721,17 @@ export class MatcherCompiler {
         }
       }
       claimKeys.next();
-      // featureKeys(features), each key once, numbered without the lists and set it makes per claim
-      // (entity and place keys made once per entity and place; the order keys are numbered in does not
-      // matter: they are renumbered in sorted order below).
-      const claimNo = i + 1;
-      const number = (key: string): void => {
+      for (const key of featureKeys(features)) {
         let id = keyNumbers.get(key);
         if (id === undefined) {
           keyNumbers.set(key, (id = keyOfNumber.length));
           keyOfNumber.push(key);
           df.push(0);
-          keySeen.push(0);
         }
-        if (keySeen[id] === claimNo) return;
-        keySeen[id] = claimNo;
-        // IDF over claims: each key counted once per claim.
+        // IDF over claims (featureKeys gives each key once per claim).
         df[id]++;
         claimKeys.values.push(id);
-      };
-      for (const key of features.keys) number(key);
-      for (const e of features.entities) number((entityKeys[e] ??= entityKey(e)));
-      for (const p of features.places) number((placeKeys[p] ??= placeKey(p)));
-      for (const f of features.figures) number(figureKey(f.cls, f.value));
+      }
       // Key ids are filled in once every key is known (they are numbered in sorted order).
       heads.push(a);
       heads.push(sentence);
