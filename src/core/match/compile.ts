@@ -254,6 +254,8 @@ export interface CompiledMatcher {
   /** Per claim, the key of what its text readers read (claimInputKey): a later compile's PreviousClaims.inputs. */
   claimInputs: Float64Array;
   claims(from: number, to: number): ClaimSignature[];
+  /** claims as each signature's JSON text (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not make and stringify them. */
+  claimTexts(from: number, to: number): string[];
   claimTraits(from: number, to: number): ClaimTraits[];
   /** claimTraits as the JSON text of each tuple (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not parse and stringify them again. */
   claimTraitTexts(from: number, to: number): string[];
@@ -795,6 +797,8 @@ export class MatcherCompiler {
           const ids = claimKeys.list(i).map((k) => sortedIndex[k]).sort((x, y) => x - y);
           return [heads.get(i * 3), heads.get(i * 3 + 1), heads.get(i * 3 + 2), ids, figs, places];
         }),
+      // The tail is `[figures,places]`: the signature's text is its head's and the tail's items.
+      claimTexts: (from, to) => ranged(from, to).map((i) => `[${heads.get(i * 3)},${heads.get(i * 3 + 1)},${heads.get(i * 3 + 2)},[${claimKeys.list(i).map((k) => sortedIndex[k]).sort((x, y) => x - y).join(',')}],${tails.at(i).slice(1)}`),
       claimTraits: (from, to) => ranged(from, to).map((i) => JSON.parse(traitTexts.at(i)) as ClaimTraits),
       claimTraitTexts: (from, to) => ranged(from, to).map((i) => traitTexts.at(i)),
     };
