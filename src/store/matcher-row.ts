@@ -166,6 +166,8 @@ export function packMatcher(data: MatcherData, sizes: PartSizes = PART_SIZES): M
 export interface ClaimRanges {
   claimCount: number;
   claims(from: number, to: number): MatcherData['claims'];
+  /** claims as each signature's JSON text, read instead of it when given (the parts' bytes are the same). */
+  claimTexts?(from: number, to: number): string[];
   claimTraits(from: number, to: number): NonNullable<MatcherData['claimTraits']>;
   /** claimTraits as each tuple's JSON text, read instead of it when given (the parts' bytes are the same). */
   claimTraitTexts?(from: number, to: number): string[];
@@ -192,7 +194,7 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
   for (let k = 0; k < claimShards.length; k++) {
     const from = k * sizes.claims;
     const to = Math.min(claimCount, from + sizes.claims);
-    const sigs = claims ? claims.claims(from, to) : data.claims.slice(from, to);
+    const sigs = claims?.claimTexts ? claims.claimTexts(from, to) : claims ? claims.claims(from, to) : data.claims.slice(from, to);
     // Traits as JSON text where the compile has them so (the same text JSON.stringify gives the tuple).
     const tuples = claims ? (claims.claimTraitTexts ? undefined : claims.claimTraits(from, to)) : data.claimTraits?.slice(from, to);
     const traits = claims?.claimTraitTexts ? claims.claimTraitTexts(from, to) : tuples?.map((t) => JSON.stringify(t));
@@ -207,9 +209,8 @@ export function* packMatcherInTurn(data: MatcherData, claims?: ClaimRanges, size
  * (see the header), `traits` given as each tuple's JSON text. Written as text pieces: the traits'
  * JSON is what they are told apart by.
  */
-function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: readonly number[] | undefined, traits: readonly string[] | undefined): Uint8Array {
-  const short = sigs.map((sig) => (sig[4].length === 0 && sig[5].length === 0 ? sig.slice(0, 4) : sig));
-  let text = `{"from":${from},"claims":${JSON.stringify(short)}`;
+function claimPartJson(from: number, sigs: readonly ClaimSignature[] | readonly string[], flags: readonly number[] | undefined, traits: readonly string[] | undefined): Uint8Array {
+  let text = `{"from":${from},"claims":[${sigs.map(shortSignature).join(',')}]`;
   if (flags !== undefined) text += `,"claimFlags":${JSON.stringify(flags)}`;
   if (traits !== undefined) {
     const table = new Map<string, number>();
@@ -221,6 +222,19 @@ function claimPartJson(from: number, sigs: readonly ClaimSignature[], flags: rea
     text += `,"traits":[${[...table.keys()].join(',')}],"traitOf":${JSON.stringify(traitOf)}`;
   }
   return new TextEncoder().encode(`${text}}`);
+}
+
+/** The end of a signature's JSON text when it has no figures and no places. */
+const NEITHER = ',[],[]]';
+
+/**
+ * A signature's JSON text as a claim part stores it: its first four fields alone when it has no
+ * figures and no places. Given as JSON text (JSON.stringify's), it ends in NEITHER exactly then: a
+ * figure is never an empty list, so a text with figures ends in "]],[…]]" or "]]]".
+ */
+function shortSignature(sig: ClaimSignature | string): string {
+  if (typeof sig === 'string') return sig.endsWith(NEITHER) ? `${sig.slice(0, -NEITHER.length)}]` : sig;
+  return JSON.stringify(sig[4].length === 0 && sig[5].length === 0 ? sig.slice(0, 4) : sig);
 }
 
 /** The one empty list every stored signature without figures or places reads back with (frozen: it is shared). */

@@ -15,6 +15,30 @@
  * of 10 generated articles added to 5,000 (132,996 claims, 132,742 of them taken), separate
  * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
  * the claims back from their stored parts).
+ *
+ * Where finishParts' time goes in that add (sixteenth session; the add's index and the held
+ * generation's parts made once and kept in files, then the compile alone in a process of its own,
+ * PreviousClaims as the store reads them, load 10-12): 4.9-6.7 s CPU a compile. Marks around each
+ * step, one run, wall at load 9 (9.3 s in all): the names 0.3, the quotes' words 0.9, the place
+ * containment (every article tokenized and scanned) 1.5; then per claim, all 133,000 of them, taken
+ * or not: tokenize 0.9, name scan 0.8, sentenceFeatures 1.5 (its figure parsing about two thirds,
+ * from a CPU profile), the surface-word counts for keyWords and the entity and place merge 1.2, the
+ * readers' output taken or read 0.6, the text read, input key and key numbering 1.2. So the claims
+ * the readers' reuse already takes still cost most of the compile: their keys need the name hits,
+ * and the hits need the tokens. Why nothing of it is kept from the compile before: the add's index
+ * orders articles by id, so its articles interleave (10 generated ones added to 5,000: 0 of 5,000
+ * articles, 2,233 of 4,251 entities and 0 of 122,508 claim groups keep their number), keys are
+ * numbered in sorted order with corpus-wide weights, and words by first appearance. What a compile
+ * proportional to an add needs, in order: (1) numbers an add does not move (articles, entities,
+ * groups, places, keys and words appended in the order of the generation before, weights made on
+ * load from stored counts); (2) claim and quote parts cut by content (by article), so an unchanged
+ * part is the row before; (3) a part taken whole only when no name pattern the add changed can hit
+ * its texts (per part, the words its texts hold, or the kept tokens handed to the compile), and the
+ * key words' surface counts kept per key so a part's share can be taken out and put back (their
+ * tie-break is "first in order", which (1) makes stable). Tried and not kept (f2a346b): key
+ * numbering without featureKeys' per-claim lists and set, and one tail text for kept claims with no
+ * figures or places: the same data, compile CPU in 4 alternated pairs at load 11 5.1-6.7 s before,
+ * 5.7-6.6 after.
  */
 import { urlKeyOrEmpty } from '../index/url-key';
 import type { CorpusIndex } from '../index/types';
@@ -246,6 +270,8 @@ export interface CompiledMatcher {
   /** Per claim, the key of what its text readers read (claimInputKey): a later compile's PreviousClaims.inputs. */
   claimInputs: Float64Array;
   claims(from: number, to: number): ClaimSignature[];
+  /** claims as each signature's JSON text (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not make and stringify them. */
+  claimTexts(from: number, to: number): string[];
   claimTraits(from: number, to: number): ClaimTraits[];
   /** claimTraits as the JSON text of each tuple (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not parse and stringify them again. */
   claimTraitTexts(from: number, to: number): string[];
@@ -787,6 +813,8 @@ export class MatcherCompiler {
           const ids = claimKeys.list(i).map((k) => sortedIndex[k]).sort((x, y) => x - y);
           return [heads.get(i * 3), heads.get(i * 3 + 1), heads.get(i * 3 + 2), ids, figs, places];
         }),
+      // The tail is `[figures,places]`: the signature's text is its head's and the tail's items.
+      claimTexts: (from, to) => ranged(from, to).map((i) => `[${heads.get(i * 3)},${heads.get(i * 3 + 1)},${heads.get(i * 3 + 2)},[${claimKeys.list(i).map((k) => sortedIndex[k]).sort((x, y) => x - y).join(',')}],${tails.at(i).slice(1)}`),
       claimTraits: (from, to) => ranged(from, to).map((i) => JSON.parse(traitTexts.at(i)) as ClaimTraits),
       claimTraitTexts: (from, to) => ranged(from, to).map((i) => traitTexts.at(i)),
     };

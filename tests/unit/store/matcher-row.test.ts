@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createStoreCorpusSource } from '../../../src/background/store-corpus-source';
-import { compileMatcher } from '../../../src/core/match/compile';
+import { MatcherCompiler, compileMatcher, type CompileSection } from '../../../src/core/match/compile';
 import { quoteBigrams, type QuoteBigrams } from '../../../src/core/match/quotes';
 import { createMatcher } from '../../../src/core/match/scan';
-import { CLAIMS_PER_PART, CLAIM_GROUPS_PER_PART, NAME_FIELDS, QUOTES_PER_PART, matcherPartCount, namesOnly, packMatcher, type MatcherNames, type MatcherPart } from '../../../src/store/matcher-row';
+import { CLAIMS_PER_PART, CLAIM_GROUPS_PER_PART, NAME_FIELDS, QUOTES_PER_PART, matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, type MatcherNames, type MatcherPart } from '../../../src/store/matcher-row';
+import type { CorpusIndex } from '../../../src/core/index/types';
 import { unpackMatcher } from '../../../src/store/validate-stored';
 import { SECOND_TEXT, SEEDS_TEXT, freshStore, secondIndex, seedsIndex } from './helpers';
 
@@ -66,6 +67,26 @@ describe('packMatcher / unpackMatcher', () => {
     expect(packMatcher(data).map((p) => p.shard)).toEqual(['core', 'meta', 'claimGroups/0', 'claims/0', 'quotes/0']);
     expect([CLAIMS_PER_PART, QUOTES_PER_PART, CLAIM_GROUPS_PER_PART].every((n) => n > data.claims.length)).toBe(true);
     expect(matcherPartCount(data.claims.length, data.quotes.length, data.claimGroups.length, SMALL)).toBe(packed.length);
+  });
+
+  it('a streamed compile\'s parts, signatures written from their JSON text, are the bytes of the whole data\'s parts', () => {
+    const sections: CompileSection[] = ['articles', 'entities', 'ambiguous', 'quotes', 'quoteGroups', 'claims', 'claimGroups'];
+    for (const index of [seedsIndex(), secondIndex()]) {
+      const whole = compileMatcher(index);
+      // The premise: claims with figures, with places, and with neither (stored short), over several parts.
+      expect(whole.claims.some((c) => c[4].length > 0)).toBe(true);
+      expect(whole.claims.some((c) => c[5].length > 0)).toBe(true);
+      expect(whole.claims.some((c) => c[4].length === 0 && c[5].length === 0)).toBe(true);
+      const streamed = (texts: boolean) => {
+        const compiler = new MatcherCompiler();
+        for (const section of sections) for (const record of index[section] as CorpusIndex[typeof section]) compiler.add(section, record);
+        const compiled = compiler.finishParts();
+        return [...packMatcherInTurn(compiled.data, texts ? compiled : { ...compiled, claimTexts: undefined }, SMALL)];
+      };
+      const expected = packMatcher(whole, SMALL).map((p) => [p.shard, new TextDecoder().decode(p.json)]);
+      expect(streamed(true).map((p) => [p.shard, new TextDecoder().decode(p.json)])).toEqual(expected);
+      expect(streamed(false).map((p) => [p.shard, new TextDecoder().decode(p.json)])).toEqual(expected);
+    }
   });
 
   it('reads back the data it was made from, with the bigram index the matcher would build', () => {
