@@ -306,9 +306,25 @@ export function figuresAgree(aValue: number, aQualifier: number, bValue: number,
 
 const QUALIFIER_TEXT = ['', 'more than ', 'less than ', 'at least ', 'at most ', 'up to ', 'about '];
 
+/**
+ * More decimals than any figure is written with: a value holding more is a share computed from a
+ * fraction ("a third": 33.333…%), shown with COMPUTED_DECIMALS instead of every digit of the float.
+ * Figures as written ("0.125%", "2.75") keep their digits.
+ */
+const MAX_WRITTEN_DECIMALS = 4;
+/** Decimals a computed share is shown with ("a third": 33.3%). */
+const COMPUTED_DECIMALS = 1;
+
+/** A non-integer value as text: as written, or rounded when it is a computed share (MAX_WRITTEN_DECIMALS). */
+function decimalText(v: number): string {
+  const text = String(v);
+  const point = text.indexOf('.');
+  return point >= 0 && !text.includes('e') && text.length - point - 1 > MAX_WRITTEN_DECIMALS ? String(Number(v.toFixed(COMPUTED_DECIMALS))) : text;
+}
+
 /** Writes a figure back as text ("more than 30", "62.5%", "12,345", "30–40") for side-by-side display. */
 export function formatFigure(value: number, qualifier: number, cls: number, high?: number): string {
-  const number = (v: number) => (Number.isInteger(v) && v >= 10000 ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : String(v));
+  const number = (v: number) => (Number.isInteger(v) ? (v >= 10000 ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : String(v)) : decimalText(v));
   const digits = high !== undefined ? `${number(value)}–${number(high)}` : number(value);
   // The currency is not kept in MatcherData; the evidence builder swaps in the corpus's own wording.
   const body = cls === FigureClass.percent ? `${digits}%` : digits;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABOUT_TOLERANCE, FigureClass, OPEN_ABOVE, OPEN_BELOW, QUALIFIERS, figureInterval, figuresAgree, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
+import { ABOUT_TOLERANCE, FigureClass, OPEN_ABOVE, OPEN_BELOW, QUALIFIERS, figureInterval, figuresAgree, formatFigure, parseFigures, type ParsedFigure } from '../../../src/core/lang/figures';
 import { wordRun } from '../../../src/core/lang/segment';
 import { Tokens, tokenize } from '../../../src/core/match/tokens';
 
@@ -105,5 +105,22 @@ describe('figure intervals', () => {
     ['at-most', [50 * OPEN_BELOW, 50]],
   ])('50 %s → %j', (qualifier, expected) => {
     expect(figureInterval(50, q(qualifier))).toEqual(expected);
+  });
+});
+
+describe('figures written back for display', () => {
+  it('keeps the digits a figure was written with', () => {
+    expect(formatFigure(0.125, 0, FigureClass.percent)).toBe('0.125%');
+    expect(formatFigure(2.75, 1, FigureClass.count)).toBe('more than 2.75');
+    expect(formatFigure(12345, 0, FigureClass.count)).toBe('12,345');
+    expect(formatFigure(30, 0, FigureClass.count, 40)).toBe('30–40');
+  });
+
+  it('shows a share computed from a fraction with one decimal, not every digit of the float', () => {
+    // "a third" and "two thirds" as shares, as the parser gives them.
+    const third = figures('A third of members voted.').find((f) => f.cls === FigureClass.percent);
+    expect(third?.value).toBeCloseTo(100 / 3, 9);
+    expect(formatFigure(100 / 3, 0, FigureClass.percent)).toBe('33.3%');
+    expect(formatFigure(200 / 3, 6, FigureClass.percent)).toBe('about 66.7%');
   });
 });
