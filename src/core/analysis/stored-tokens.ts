@@ -48,46 +48,18 @@ export function storeTokens(tokens: readonly Token[], sentenceTokenStart: readon
 }
 
 /**
- * What an article's kept tokens say without making them: each sentence's first token and the count
- * of word tokens, or null where readStoredTokens would refuse them (the same checks). For a draft
- * whose tokens are made only when a step reads them (prepare.ts).
+ * Walks an article's kept tokens: `visit` gets each token's index, span, sentence and packed word;
+ * false when the kept form does not fit the article (not arrays of numbers, a sentence count of its
+ * own, sentence starts out of order, a token outside its sentence or the text). The one reading of
+ * the kept form, for storedTokenLayout and readStoredTokens.
  */
-export function storedTokenLayout(stored: unknown, text: string, sentences: readonly Span[]): { sentenceTokenStart: number[]; wordCount: number } | null {
+function walkStoredTokens(stored: unknown, text: string, sentences: readonly Span[], visit: (i: number, start: number, end: number, sentence: number, w: number) => void): Int32Array | null {
   if (!stored || typeof stored !== 'object') return null;
   const { words, sentenceStarts } = stored as Partial<StoredTokens>;
   if (!(words instanceof Uint32Array) || !(sentenceStarts instanceof Int32Array) || sentenceStarts.length !== sentences.length) return null;
   for (let s = 0; s < sentenceStarts.length; s++) {
     if (sentenceStarts[s] < (s ? sentenceStarts[s - 1] : 0) || sentenceStarts[s] > words.length) return null;
   }
-  let previousEnd = 0;
-  let sentence = -1;
-  let wordCount = 0;
-  for (let i = 0; i < words.length; i++) {
-    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1] <= i) sentence++;
-    const w = words[i];
-    const start = previousEnd + (w >>> GAP_SHIFT);
-    const end = start + ((w >>> LENGTH_SHIFT) & MAX_LENGTH);
-    if (sentence < 0 || start < sentences[sentence].start || end > sentences[sentence].end || end > text.length) return null;
-    if (w & WORD) wordCount++;
-    previousEnd = end;
-  }
-  return { sentenceTokenStart: Array.from(sentenceStarts), wordCount };
-}
-
-/**
- * The tokens kept for an article of `text` and `sentences`, as tokenize gives them; null when the
- * kept form does not fit the article (not arrays of numbers, a sentence count of its own, sentence
- * starts out of order, a token outside its sentence): the caller segments the text again, so a
- * damaged copy costs time, never data.
- */
-export function readStoredTokens(stored: unknown, text: string, sentences: readonly Span[]): { tokens: Token[]; sentenceTokenStart: number[] } | null {
-  if (!stored || typeof stored !== 'object') return null;
-  const { words, sentenceStarts } = stored as Partial<StoredTokens>;
-  if (!(words instanceof Uint32Array) || !(sentenceStarts instanceof Int32Array) || sentenceStarts.length !== sentences.length) return null;
-  for (let s = 0; s < sentenceStarts.length; s++) {
-    if (sentenceStarts[s] < (s ? sentenceStarts[s - 1] : 0) || sentenceStarts[s] > words.length) return null;
-  }
-  const tokens: Token[] = new Array(words.length);
   let previousEnd = 0;
   let sentence = -1;
   for (let i = 0; i < words.length; i++) {
@@ -97,13 +69,39 @@ export function readStoredTokens(stored: unknown, text: string, sentences: reado
     const end = start + ((w >>> LENGTH_SHIFT) & MAX_LENGTH);
     // tokenize makes tokens within their sentence only.
     if (sentence < 0 || start < sentences[sentence].start || end > sentences[sentence].end || end > text.length) return null;
+    visit(i, start, end, sentence, w);
+    previousEnd = end;
+  }
+  return sentenceStarts;
+}
+
+/**
+ * What an article's kept tokens say without making them: each sentence's first token and the count
+ * of word tokens, or null where readStoredTokens would refuse them (the same checks). For a draft
+ * whose tokens are made only when a step reads them (prepare.ts).
+ */
+export function storedTokenLayout(stored: unknown, text: string, sentences: readonly Span[]): { sentenceTokenStart: number[]; wordCount: number } | null {
+  let wordCount = 0;
+  const sentenceStarts = walkStoredTokens(stored, text, sentences, (_i, _start, _end, _sentence, w) => {
+    if (w & WORD) wordCount++;
+  });
+  return sentenceStarts ? { sentenceTokenStart: Array.from(sentenceStarts), wordCount } : null;
+}
+
+/**
+ * The tokens kept for an article of `text` and `sentences`, as tokenize gives them; null when the
+ * kept form does not fit the article (walkStoredTokens): the caller segments the text again, so a
+ * damaged copy costs time, never data.
+ */
+export function readStoredTokens(stored: unknown, text: string, sentences: readonly Span[]): { tokens: Token[]; sentenceTokenStart: number[] } | null {
+  const tokens: Token[] = [];
+  const sentenceStarts = walkStoredTokens(stored, text, sentences, (i, start, end, sentence, w) => {
     const tokenText = text.slice(start, end);
     const isPossessive = (w & POSSESSIVE) !== 0;
     // As tokenize: the norm of the text as written, a possessive ending dropped.
     let norm = normalize(tokenText);
     if (isPossessive) norm = norm.replace(/'s?$/, '');
     tokens[i] = { start, end, text: tokenText, norm, isWord: (w & WORD) !== 0, isCap: (w & CAP) !== 0, isPossessive, sentence, isSentenceStart: (w & SENTENCE_START) !== 0 };
-    previousEnd = end;
-  }
-  return { tokens, sentenceTokenStart: Array.from(sentenceStarts) };
+  });
+  return sentenceStarts ? { tokens, sentenceTokenStart: Array.from(sentenceStarts) } : null;
 }
