@@ -16,7 +16,7 @@
  * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
  * the claims back from their stored parts).
  *
- * Where finishParts' time goes in that add (sixteenth session; the add's index and the held
+ * Where finishParts' time goes in that add (fifteenth session; the add's index and the held
  * generation's parts made once and kept in files, then the compile alone in a process of its own,
  * PreviousClaims as the store reads them, load 10-12): 4.9-6.7 s CPU a compile. Marks around each
  * step, one run, wall at load 9 (9.3 s in all): the names 0.3, the quotes' words 0.9, the place
