@@ -145,6 +145,13 @@ describe('relate: the kind of each difference', () => {
     ['a contradicting figure', '25 crews walked out.', undefined, undefined, 'More than 30 crews walked out.', {}, ['figure:contradiction']],
     ['"she and 12 others" is 13', 'Ms Vale and 12 others walked out.', undefined, undefined, '13 crew members walked out.', {}, []],
     ['a number word', 'Thirteen crews walked out.', undefined, undefined, '13 crews walked out.', {}, []],
+    // "N in M" is a share (N × 100 / M), of the group named after it: it agrees with the same share, differs from another.
+    ['"one in five" against 20%', 'One in five crews walked out.', undefined, undefined, '20% of crews walked out.', {}, []],
+    ['"one in five" against "a fifth"', 'One in five crews walked out.', undefined, undefined, 'A fifth of the crews walked out.', {}, []],
+    ['"one in five" against "two in ten"', 'One in five crews walked out.', undefined, undefined, 'Two in ten crews walked out.', {}, []],
+    ['"one in five" against "one in three"', 'One in five crews walked out.', undefined, undefined, 'One in three crews walked out.', {}, ['figure:contradiction']],
+    ['"two out of three" against 67%', 'Two out of three crews walked out.', undefined, undefined, '67% of crews walked out.', {}, ['figure:less-precise']],
+    ['"one in five" of another group', 'One in five crews walked out.', undefined, undefined, 'One in five drivers walked out.', {}, ['scope:scope']],
     ['a place inside the page place', 'Crews walked out in Dunmore Valley.', 'Dunmore Valley', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
     ['a place around the page place', 'Crews walked out at Kessel Quay.', 'Kessel Quay', undefined, 'Crews walked out in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:place-around']],
     ['a place a gazetteer puts inside the page place', 'Crews walked out in Westford.', 'Westford', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
