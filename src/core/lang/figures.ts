@@ -300,11 +300,12 @@ function readShare(t: TokenRun, i: number, to: number, isWord: (j: number) => bo
   let j = top.next;
   // Hyphenated as a modifier too: "a one-in-five chance", "a 1-in-100-year flood".
   const hyphen = j < to && n[j] === '-';
-  if (hyphen) j++;
-  if (j + 1 < to && n[j] === 'in') j++;
-  else if (j + 2 < to && n[j] === 'out' && n[j + 1] === 'of') j += 2;
+  const pastHyphen = (k: number) => (hyphen && k < to && n[k] === '-' ? k + 1 : k);
+  j = pastHyphen(j);
+  if (j < to && n[j] === 'in') j = pastHyphen(j + 1);
+  else if (j + 1 < to && n[j] === 'out' && n[pastHyphen(j + 1)] === 'of') j = pastHyphen(pastHyphen(j + 1) + 1);
   else return null;
-  if (hyphen && j < to && n[j] === '-') j++;
+  if (j >= to) return null;
   const bottom = readWholeNumber(t, j, to, isWord);
   if (!bottom || top.value <= 0 || top.value >= bottom.value) return null;
   const after = bottom.next < to && n[bottom.next] === '-' ? bottom.next + 1 : bottom.next;

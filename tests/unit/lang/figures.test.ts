@@ -68,6 +68,9 @@ describe('figures', () => {
     ['one in twenty-five adults', [{ text: 'one in twenty-five', value: 4, qualifier: 'exact', cls: FigureClass.percent }]],
     ['1 in 10,000 births', [{ text: '1 in 10,000', value: 0.01, qualifier: 'exact', cls: FigureClass.percent }]],
     ['a one-in-five chance', [{ text: 'one-in-five', value: 20, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['a 1-in-4 chance', [{ text: '1-in-4', value: 25, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['a two-out-of-three vote', [{ text: 'two-out-of-three', value: 200 / 3, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['one in 3 of the crews', [{ text: 'one in 3', value: 100 / 3, qualifier: 'exact', cls: FigureClass.percent }]],
     // Not shares: a year, a word after "in", a first number not smaller, a span or occasions after it (a frequency or a record).
     ['3 in 2019', [{ text: '3', value: 3, qualifier: 'exact', cls: count }, { text: '2019', value: 2019, qualifier: 'exact', cls: FigureClass.year }]],
     ['at two in the morning', [{ text: 'two', value: 2, qualifier: 'exact', cls: count }]],

@@ -151,6 +151,7 @@ describe('relate: the kind of each difference', () => {
     ['"one in five" against "two in ten"', 'One in five crews walked out.', undefined, undefined, 'Two in ten crews walked out.', {}, []],
     ['"one in five" against "one in three"', 'One in five crews walked out.', undefined, undefined, 'One in three crews walked out.', {}, ['figure:contradiction']],
     ['"two out of three" against 67%', 'Two out of three crews walked out.', undefined, undefined, '67% of crews walked out.', {}, ['figure:less-precise']],
+    ['"one in five of the" another group', 'One in five of the crews walked out.', undefined, undefined, '20% of the drivers walked out.', {}, ['scope:scope']],
     ['"one in five" of another group', 'One in five crews walked out.', undefined, undefined, 'One in five drivers walked out.', {}, ['scope:scope']],
     ['a place inside the page place', 'Crews walked out in Dunmore Valley.', 'Dunmore Valley', undefined, 'Crews walked out at Kessel Quay.', { places: ['Kessel Quay'] }, ['place:place-within']],
     ['a place around the page place', 'Crews walked out at Kessel Quay.', 'Kessel Quay', undefined, 'Crews walked out in Dunmore Valley.', { places: ['Dunmore Valley'] }, ['place:place-around']],
