@@ -76,7 +76,7 @@ export function unitKey(unit: string | null): string | null {
   return unit ? stem(normalize(unit).replace(/'s?$/, '')) : null;
 }
 
-/** Number words up to this value, unqualified ("two of his four …"), are not check-worthy on their own. */
+/** Number words up to this value, unqualified ("two of his four …"), are not check-worthy on their own; a share in words ("one in ten", 10%) is. */
 const SMALL_WORD_NUMBER = 10;
 
 /** Finds the figures of one sentence's tokens; years go to `years`, since a year is a date. */
@@ -96,7 +96,7 @@ export function findFigures(text: string, toks: Token[]): { figures: Figure[]; y
       continue;
     }
     const qualifier = QUALIFIERS[p.qualifier];
-    if (p.isWordNumber && p.value <= SMALL_WORD_NUMBER && !p.isScaled && qualifier === 'exact') continue;
+    if (p.isWordNumber && p.cls !== FigureClass.percent && p.value <= SMALL_WORD_NUMBER && !p.isScaled && qualifier === 'exact') continue;
     const unit = p.cls === FigureClass.percent ? 'percent' : (p.currency ?? countedNoun(toks, p.next));
     figures.push({ text: text.slice(p.start, p.end), value: p.value, qualifier, unit, span: { start: p.start, end: p.end } });
     for (let k = p.first; k < p.next; k++) numberTokens.add(k);

@@ -6,7 +6,7 @@
  */
 import type { Qualifier } from '../index/types';
 import { MONTHS, isYearNumber } from './dates';
-import { SCALES, isScaleWord, readNumberWords } from './numbers';
+import { NUMBER_WORDS, SCALES, isScaleWord, readNumberWords } from './numbers';
 import { NUM, SPACED, WORD, type TokenRun } from './token-flags';
 
 /** How a figure is qualified; the order is the wire code in MatcherData. */
@@ -80,6 +80,8 @@ export interface ParsedFigure {
   isWordNumber: boolean;
   /** A scale multiplied it ("two million", "2m"). */
   isScaled: boolean;
+  /** A share written "N in M" ("one in five nurses"): the group it is of follows it directly, not after "of". */
+  groupFollows?: boolean;
   /** The top of a range ("between 30 and 40", "30 to 40", "30-40"; `value` is its bottom), else undefined. */
   high?: number;
 }
@@ -108,7 +110,12 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     let isPlainInteger = false;
     let isScaled = false;
     let isWordNumber = false;
-    if (f & NUM) {
+    const share = readShare(t, i, to, isWord);
+    if (share) {
+      value = share.value;
+      next = share.next;
+      isWordNumber = (f & NUM) === 0;
+    } else if (f & NUM) {
       const m = NUMERIC.exec(t.norm[i]);
       if (m) {
         const suffix = m[2];
@@ -154,11 +161,11 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     let cls: number = isPlainInteger ? FigureClass.year : FigureClass.count;
     let end = t.end[next - 1];
     // "she and 12 others": the one named plus the others.
-    if (!isPlainInteger && i - 1 > from && t.norm[i - 1] === 'and' && isWord(i - 2) && next < to && OTHERS.has(t.norm[next])) {
+    if (!share && !isPlainInteger && i - 1 > from && t.norm[i - 1] === 'and' && isWord(i - 2) && next < to && OTHERS.has(t.norm[next])) {
       value += 1;
       cls = FigureClass.count;
     }
-    if (isFraction(t.norm, i, next)) {
+    if (share || isFraction(t.norm, i, next)) {
       cls = FigureClass.percent;
     } else if (next < to && t.norm[next] === '%') {
       cls = FigureClass.percent;
@@ -178,7 +185,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     // "from 30 to 40" is a change, not a range; a top followed by a scale ("2.5 to 3 million") is left alone.
     const isChange = i > from && t.norm[i - 1] === 'from';
     const topScaled = next + 2 < to && SCALES.has(t.norm[next + 2]);
-    if (f & NUM && !isChange && !topScaled && cls !== FigureClass.year && next + 1 < to && (t.norm[next] === 'to' || t.norm[next] === '-' || (t.norm[next] === 'and' && i > from && t.norm[i - 1] === 'between')) && t.flags[next + 1] & NUM) {
+    if (f & NUM && !share && !isChange && !topScaled && cls !== FigureClass.year && next + 1 < to && (t.norm[next] === 'to' || t.norm[next] === '-' || (t.norm[next] === 'and' && i > from && t.norm[i - 1] === 'between')) && t.flags[next + 1] & NUM) {
       const m = NUMERIC.exec(t.norm[next + 1]);
       // The top takes the bottom's scale ("2m-3" is rare; "2m to 3m" has a suffix on the top and is not read).
       const scale = value / parseFloat(t.norm[i].replace(/,/g, ''));
@@ -217,6 +224,7 @@ export function parseFigures(t: TokenRun, from: number, to: number, out: ParsedF
     }
     const figure: ParsedFigure = { value, qualifier, cls, currency, start: t.start[first], end, first, number: i, next, isWordNumber, isScaled };
     if (high !== undefined) figure.high = high;
+    if (share) figure.groupFollows = true;
     out.push(figure);
     i = next;
   }
@@ -248,6 +256,61 @@ function readFraction(norm: readonly string[], i: number, to: number): { value: 
   // "a half" or "half" is one half; "two thirds" needs the plural, "a third" the singular.
   if (numerator >= denominator) return null;
   return { value: (numerator / denominator) * 100, next: j + 1 };
+}
+
+/**
+ * Words after "N in M" that make it a count over a span or a tally over occasions, not a share: a
+ * frequency ("1 in 100 years", "three in ten days") or a record ("scored 3 in 5 games"), where the
+ * first number counts events and need not be part of the second.
+ */
+const NOT_A_SHARE_AFTER: ReadonlySet<string> = new Set([
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries',
+  'game', 'games', 'match', 'matches', 'race', 'races', 'start', 'starts', 'appearance', 'appearances', 'outing', 'outings', 'innings', 'season', 'seasons', 'attempt', 'attempts',
+]);
+
+/** A whole number written plainly ("5", "1,000", "five", "twenty-five", "one"; "5 million") at token i: its value and the index after it; null otherwise, and for a year ("in 2019"). */
+function readWholeNumber(t: TokenRun, i: number, to: number, isWord: (j: number) => boolean): { value: number; next: number } | null {
+  const word = t.norm[i];
+  if (t.flags[i] & NUM) {
+    const m = NUMERIC.exec(word);
+    if (!m || m[2] !== '' || m[1].includes('.') || isYearNumber(m[1])) return null;
+    const value = parseFloat(m[1].replace(/,/g, ''));
+    if (i + 1 < to && isWord(i + 1) && isScaleWord(t.norm[i + 1])) return { value: value * SCALES.get(t.norm[i + 1])!, next: i + 2 };
+    return { value, next: i + 1 };
+  }
+  if (!isWord(i) || !NUMBER_WORDS.has(word)) return null;
+  // readNumberWords leaves a lone "one" (a pronoun as often as not); before "in"/"out of" it is a numerator.
+  return readNumberWords(t.norm, i, to, isWord) ?? (word === 'one' ? { value: 1, next: i + 1 } : null);
+}
+
+/**
+ * "one in five", "1 in 4", "two out of three", "nine in ten" as a share (N × 100 / M, so "one in
+ * five" is 20%, as "a fifth" is), the whole phrase its span; null when no such share starts at i.
+ * Both numbers are plain whole numbers, the first smaller ("five in three" is no share) and neither
+ * a year ("3 in 2019"); "in" followed by a word ("two in the morning", "five in a row", "one in a
+ * million") is not read. A span or an occasion after the second number (NOT_A_SHARE_AFTER) makes it
+ * a frequency or a record, which keeps its plain reading.
+ */
+function readShare(t: TokenRun, i: number, to: number, isWord: (j: number) => boolean): { value: number; next: number } | null {
+  const n = t.norm;
+  // Cheap test first: a numerator is one token here unless it is a compound of number words.
+  if (!(t.flags[i] & NUM) && !NUMBER_WORDS.has(n[i])) return null;
+  const top = readWholeNumber(t, i, to, isWord);
+  if (!top) return null;
+  let j = top.next;
+  // Hyphenated as a modifier too: "a one-in-five chance", "a 1-in-100-year flood".
+  const hyphen = j < to && n[j] === '-';
+  const pastHyphen = (k: number) => (hyphen && k < to && n[k] === '-' ? k + 1 : k);
+  j = pastHyphen(j);
+  if (j < to && n[j] === 'in') j = pastHyphen(j + 1);
+  else if (j + 1 < to && n[j] === 'out' && n[pastHyphen(j + 1)] === 'of') j = pastHyphen(pastHyphen(j + 1) + 1);
+  else return null;
+  if (j >= to) return null;
+  const bottom = readWholeNumber(t, j, to, isWord);
+  if (!bottom || top.value <= 0 || top.value >= bottom.value) return null;
+  const after = bottom.next < to && n[bottom.next] === '-' ? bottom.next + 1 : bottom.next;
+  if (after < to && NOT_A_SHARE_AFTER.has(n[after])) return null;
+  return { value: (top.value * 100) / bottom.value, next: bottom.next };
 }
 
 /** Whether tokens [i, next) are a fraction read by readFraction (so the figure is a share). */

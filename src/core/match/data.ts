@@ -13,9 +13,10 @@ import type { CompiledAutomaton } from './aho-corasick';
  * 7: claim parts store each distinct traits tuple once, and signatures without figures or places short;
  * 8: the claims' input keys beside the parts, and the certainty of promise verbs, denied abilities and
  * nouns of speech read anew; 9: nouns of speech before "by", "of", "from" and the quantifiers "a
- * majority of", "a minority of" read anew; 10: a claim's quotation keeps its two-token fragments).
+ * majority of", "a minority of" read anew; 10: a claim's quotation keeps its two-token fragments; 11: "N in M" and "N out of M" read as shares,
+ * with the group named after them).
  */
-export const MATCHER_DATA_VERSION = 10;
+export const MATCHER_DATA_VERSION = 11;
 
 /** Pattern types in `MatcherData.patterns`. */
 export const PatternType = { entity: 0, blocker: 1, place: 2 } as const;

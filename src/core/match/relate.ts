@@ -506,7 +506,7 @@ const MAX_GROUP_WORDS = 3;
  * the members" → member); [] for other figures or when no group is named. Used on the page and at
  * compile time alike, so both sides key groups one way.
  */
-export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): string[] {
+export function shareGroup(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next' | 'groupFollows'>, to: number): string[] {
   return shareGroupSpan(t, g, to).keys;
 }
 
@@ -551,7 +551,9 @@ function groupWords(t: TokenRun, from: number, to: number, toPlural: boolean): {
 }
 
 /** shareGroup, and the index of the token after the group's last word (g.next when there is none). */
-export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next'>, to: number): { keys: string[]; end: number } {
+export function shareGroupSpan(t: TokenRun, g: Pick<ParsedFigure, 'cls' | 'next' | 'groupFollows'>, to: number): { keys: string[]; end: number } {
+  // "one in five nurses" names its group as a count does ("five nurses"), or after "of".
+  if (g.cls === FigureClass.percent && g.groupFollows) return countGroupSpan(t, g.next, to);
   if (g.cls === FigureClass.count && g.next < to && !durationUnit(t.norm[g.next])) return countGroupSpan(t, g.next, to);
   if (g.cls !== FigureClass.percent || g.next >= to || t.norm[g.next] !== 'of') return { keys: [], end: g.next };
   let j = g.next + 1;

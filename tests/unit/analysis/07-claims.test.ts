@@ -123,3 +123,21 @@ describe('a person the sentence describes without naming', () => {
     expect(claim?.entities).toContain(ruiz.id);
   });
 });
+
+describe('figures of a claim', () => {
+  // A small number in words is no figure on its own ("two of his four"), but a share in words is ("one in ten": 10%).
+  const shares = analyseCorpus([{ id: 's1', text: 'Ana Ruiz said one in ten crossings ran late on Friday.\n\nAna Ruiz said two crossings ran late on Friday.' }]);
+  const figuresOf = (opening: string) => {
+    const a = shares.articles[0];
+    const s = a.sentences.findIndex((span) => a.text.slice(span.start, span.end).startsWith(opening));
+    return shares.claims.find((c) => c.sentence === s)?.figures.map((f) => [f.text, f.value, f.unit]);
+  };
+
+  it('keeps a share in words, however small', () => {
+    expect(figuresOf('Ana Ruiz said one in ten')).toEqual([['one in ten', 10, 'percent']]);
+  });
+
+  it('leaves out a small count in words', () => {
+    expect(figuresOf('Ana Ruiz said two crossings')).toEqual([]);
+  });
+});

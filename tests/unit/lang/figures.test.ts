@@ -59,6 +59,28 @@ describe('figures', () => {
     ['the 40th of them', []],
     ['they may 3rd', []],
     ['in the 1970s', []],
+    // "N in M" and "N out of M" are shares, N × 100 / M, the whole phrase the figure.
+    ['One in five nurses left', [{ text: 'One in five', value: 20, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['two out of three voters', [{ text: 'two out of three', value: 200 / 3, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['1 in 4 homes', [{ text: '1 in 4', value: 25, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['nine in ten riders', [{ text: 'nine in ten', value: 90, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['nearly one in three tenants', [{ text: 'nearly one in three', value: 100 / 3, qualifier: 'about', cls: FigureClass.percent }]],
+    ['one in twenty-five adults', [{ text: 'one in twenty-five', value: 4, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['1 in 10,000 births', [{ text: '1 in 10,000', value: 0.01, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['a one-in-five chance', [{ text: 'one-in-five', value: 20, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['a 1-in-4 chance', [{ text: '1-in-4', value: 25, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['a two-out-of-three vote', [{ text: 'two-out-of-three', value: 200 / 3, qualifier: 'exact', cls: FigureClass.percent }]],
+    ['one in 3 of the crews', [{ text: 'one in 3', value: 100 / 3, qualifier: 'exact', cls: FigureClass.percent }]],
+    // Not shares: a year, a word after "in", a first number not smaller, a span or occasions after it (a frequency or a record).
+    ['3 in 2019', [{ text: '3', value: 3, qualifier: 'exact', cls: count }, { text: '2019', value: 2019, qualifier: 'exact', cls: FigureClass.year }]],
+    ['at two in the morning', [{ text: 'two', value: 2, qualifier: 'exact', cls: count }]],
+    ['one in the eye', []],
+    ['five in a row', [{ text: 'five', value: 5, qualifier: 'exact', cls: count }]],
+    ['one in a million', [{ text: 'a million', value: 1_000_000, qualifier: 'exact', cls: count }]],
+    ['five in three', [{ text: 'five', value: 5, qualifier: 'exact', cls: count }, { text: 'three', value: 3, qualifier: 'exact', cls: count }]],
+    ['a 1 in 100 years flood', [{ text: '1', value: 1, qualifier: 'exact', cls: count }, { text: '100', value: 100, qualifier: 'exact', cls: count }]],
+    ['a 1-in-100-year flood', [{ text: '1', value: 1, qualifier: 'exact', cls: count }, { text: '100', value: 100, qualifier: 'exact', cls: count }]],
+    ['scored 3 in 5 games', [{ text: '3', value: 3, qualifier: 'exact', cls: count }, { text: '5', value: 5, qualifier: 'exact', cls: count }]],
   ])('%j', (text, expected) => {
     expect(figures(text)).toEqual(expected);
     // Corpus and page read figures alike, whichever tokenizer split the words.
@@ -92,6 +114,27 @@ describe('figures agree or differ', () => {
   ])('%d %s vs %d %s → %s', (a, qa, b, qb, agree) => {
     expect(figuresAgree(a, q(qa), b, q(qb))).toBe(agree);
     expect(figuresAgree(b, q(qb), a, q(qa))).toBe(agree);
+  });
+});
+
+describe('shares written "N in M" against other figures', () => {
+  const share = (text: string) => figures(text).filter((f) => f.cls === FigureClass.percent);
+  it.each([
+    ['One in five nurses left.', '20% of nurses left.', true],
+    ['One in five nurses left.', 'A fifth of the nurses left.', true],
+    ['One in three nurses left.', 'A third of the nurses left.', true],
+    ['Nine in ten riders paid.', '90 per cent of riders paid.', true],
+    ['About one in four homes flooded.', '27% of homes flooded.', true],
+    ['One in five nurses left.', 'One in three nurses left.', false],
+    ['Two out of three voters agreed.', 'Half of the voters agreed.', false],
+  ])('%s / %s → %s', (a, b, agree) => {
+    const [x] = share(a);
+    const [y] = share(b);
+    expect(figuresAgree(x.value, QUALIFIERS.indexOf(x.qualifier), y.value, QUALIFIERS.indexOf(y.qualifier))).toBe(agree);
+  });
+
+  it('is no count of the group, so "one in five nurses" is not the figure of "five nurses"', () => {
+    expect(figures('One in five nurses left.').filter((f) => f.cls === FigureClass.count)).toEqual([]);
   });
 });
 
