@@ -1316,7 +1316,6 @@ export class ClaimScorer {
     this.symExtra[sym] = (this.vectors && isEventVerb(norm, this.vectors.vector(norm)) ? SYM_EVENT_VERB : 0) | (CLAUSE_OPENERS.has(norm) ? SYM_CLAUSE_OPENER : 0) | (modalBeforeTo(norm) ? SYM_MODAL_BEFORE_TO : 0);
   }
 
-  /** What relate() needs of the sentence just scored. */
   /** Whether the sentence [a, b) of `text` and claim `c` quote one source's words: one quotes a fragment the other's quotation holds (lang/quoted-words citesFragment). */
   private citesQuotation(c: number, text: string, t: Tokens, a: number, b: number): boolean {
     if (this.quotedFor !== this.stamp) {
@@ -1346,6 +1345,7 @@ export class ClaimScorer {
     return claim !== null && citesFragment(this.pageSpans, this.pageQuoted, claim.spans, claim.words, isKeyWord);
   }
 
+  /** What relate() needs of the sentence just scored. */
   private relateContext(text: string, t: Tokens, a: number, b: number): RelateContext {
     return {
       text,
