@@ -11,6 +11,7 @@ import type { ArticleInput } from '../../src/core/analysis';
 import { analyseCorpus } from '../../src/core/analysis';
 import type { CorpusIndex, Coverage, Detection } from '../../src/core/index/types';
 import { validateIndex } from '../../src/core/index/validate';
+import type { ScanOptions } from '../../src/core/match';
 import { lookup, recognise } from './lookup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -106,14 +107,15 @@ export interface DevScore {
  * Scores dev items through the lookup. Units, micro-averaged: people are (sentence, canonical name)
  * pairs from "person" detections; claims are (sentence, corpus article) links from "claim" and
  * "quote" detections. Relations: for each expected relation, whether the best-scoring claim/quote
- * coverage of that article has it (reported, not gated).
+ * coverage of that article has it (reported, not gated). `scan` options go to every recognise
+ * (a sweep's `claimThreshold`).
  */
-export function scoreDev(items: DevItem[], index: CorpusIndex): DevScore {
+export function scoreDev(items: DevItem[], index: CorpusIndex, scan?: ScanOptions): DevScore {
   const s: DevScore = { items: items.length, unrelated: items.filter((i) => i.kind === 'none').length, people: tally(), claims: tally(), relationsRight: 0, relationsTotal: 0, relationErrors: [], kindsRight: 0, kindsTotal: 0, kindErrors: [], byGroup: new Map(), falseAlarms: [] };
   for (const item of items) {
     // Each sentence is scored alone, with no rest of a page to name a person in full: score what the
     // matcher recognises, before the page's marking policy holds lone names back.
-    const detections = recognise(item.text, index);
+    const detections = recognise(item.text, index, scan);
     for (const d of detections) {
       if (item.text.slice(d.start, d.end) !== d.text) throw new Error(`${item.id}: detection text does not slice back to the input`);
     }
@@ -316,7 +318,8 @@ export function indexArticles(articles: ArticleInput[]): CorpusIndex {
 }
 
 /**
- * Scores the lookup of one held-out article's text against an index of the other articles.
+ * Scores the lookup of one held-out article's text against an index of the other articles
+ * (`claimThreshold`: another link probability than the fitted one, for a sweep).
  * - A predicted link is a (claim/quote detection, coverage article) pair; it is correct when some
  *   fact has a member in the held-out text overlapping the detection and a member in that article.
  * - An expected unit is (fact, other article) for each fact with members in both; it is found when
@@ -325,8 +328,8 @@ export function indexArticles(articles: ArticleInput[]): CorpusIndex {
  *   other than adds-context) is flagged when a covering link has relation "differs" (or, for quote
  *   wording, "variant-quote").
  */
-export function scoreHeldOut(heldOut: string, text: string, index: CorpusIndex, alignment: Alignment): LooScore {
-  return scoreDetections(heldOut, text, lookup(text, index).detections, alignment);
+export function scoreHeldOut(heldOut: string, text: string, index: CorpusIndex, alignment: Alignment, claimThreshold?: number): LooScore {
+  return scoreDetections(heldOut, text, lookup(text, index, undefined, undefined, claimThreshold).detections, alignment);
 }
 
 /** Scores given detections of a held-out article's text (see scoreHeldOut). */

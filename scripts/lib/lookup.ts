@@ -59,12 +59,13 @@ export function recognise(text: string, index: CorpusIndex, scan?: ScanOptions):
 /**
  * Looks up a text against an index exactly as the content script marks a page: block by block
  * through the matcher, then the marking policy over all blocks, then the evidence for each marker.
- * `pageDate` (ISO) resolves the text's relative dates.
+ * `pageDate` (ISO) resolves the text's relative dates; `claimThreshold` replaces the fitted link
+ * probability (a sweep's measurement, scripts/eval-sweep.ts: the product always uses the fitted one).
  */
-export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT, pageDate?: string): { detections: Detection[] } {
+export function lookup(text: string, index: CorpusIndex, options: SelectOptions = DEFAULT_SELECT, pageDate?: string, claimThreshold?: number): { detections: Detection[] } {
   const m = matcherFor(index);
   // One page's people, handed from block to block in page order, as the matching side does within a batch.
-  const scan: ScanOptions = { kinds: options.kinds, ...(pageDate ? { pageDate } : {}), pagePeople: new PagePeople() };
+  const scan: ScanOptions = { kinds: options.kinds, ...(pageDate ? { pageDate } : {}), ...(claimThreshold !== undefined ? { claimThreshold } : {}), pagePeople: new PagePeople() };
   const blocks = splitBlocks(text).map((b) => ({ ...b, matches: m.scan(b.text, scan) }));
   const selected = selectMatches(blocks, options);
   const detections: Detection[] = [];
