@@ -23,7 +23,7 @@ import { Bm25, topK } from './bm25';
 import { ClaimParts } from './claim-parts';
 import { POSTINGS_PIECE_CLAIMS, keyPostings, keyPostingsSteps } from './key-postings';
 import { F, FEATURE_COUNT, fittedModel, probability, type RerankModel } from './rerank';
-import { FUTURE, MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
+import { MODAL, NEGATION, TIME_LATER, TIME_SHIFT, modalBeforeTo, wordClass } from './rerank-words';
 import type { WordVectors } from '../lang/vectors';
 import { isEventVerb } from '../lang/event-verbs';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
@@ -984,7 +984,6 @@ export class ClaimScorer {
     const differ = flags ^ pf;
     row[F.negationMismatch] = differ & NEGATION ? 1 : 0;
     row[F.modalityMismatch] = differ & MODAL ? 1 : 0;
-    row[F.futureMismatch] = differ & FUTURE ? 1 : 0;
     row[F.laterOnPage] = pf & TIME_LATER && !(flags & TIME_LATER) ? 1 : 0;
     row[F.timeShiftMismatch] = differ & (TIME_SHIFT | TIME_LATER) && !row[F.laterOnPage] ? 1 : 0;
     const years = this.parts.years(c);

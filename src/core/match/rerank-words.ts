@@ -11,7 +11,7 @@ import { EARLIER_EVENT_WORDS, LATER_EVENT_WORDS } from '../lang/event-time';
 
 /** Flag: the sentence negates (not, never, "didn't"). */
 export const NEGATION = 1;
-/** Flag: the sentence is modal or hedged (may, plans to, alleged); the future auxiliaries are FUTURE. */
+/** Flag: the sentence is modal, future or hedged (may, will, plans to, alleged). */
 export const MODAL = 2;
 /** Flag: the sentence places its event before another one of its kind (last, previous, earlier). */
 export const TIME_SHIFT = 4;
@@ -20,11 +20,6 @@ export const TIME_SHIFT = 4;
  * again, another): a page sentence with it and a claim without it are most often about another event.
  */
 export const TIME_LATER = 8;
-/**
- * Flag: the sentence speaks of what will happen (will, shall): apart from MODAL, so the fit weighs
- * an announced event against its report apart from a hedge against a statement.
- */
-export const FUTURE = 16;
 
 /** Negating words, as the tokenizer normalises them ("didn't" gives the token "didn"). */
 const NEGATION_WORDS: readonly string[] = [...NEGATORS, ...NOMINAL_NEGATORS, ...NEGATED_AUXILIARIES];
@@ -32,8 +27,7 @@ const NEGATION_WORDS: readonly string[] = [...NEGATORS, ...NOMINAL_NEGATORS, ...
 const CLASSES = new Map<string, number>();
 for (const [words, flag] of [
   [NEGATION_WORDS, NEGATION],
-  [MODAL_WORDS.filter((w) => !FUTURE_AUXILIARIES.includes(w)), MODAL],
-  [FUTURE_AUXILIARIES, FUTURE],
+  [MODAL_WORDS, MODAL],
   [EARLIER_EVENT_WORDS, TIME_SHIFT],
   [LATER_EVENT_WORDS, TIME_LATER],
 ] as const) {
@@ -52,7 +46,7 @@ export function wordClass(norm: string, next?: string): number {
   const flags = CLASSES.get(norm) ?? (norm.includes('-') ? compoundClass(norm) : 0);
   if (next === undefined) return flags;
   if (MODAL_ONLY_BEFORE_TO.has(norm) && next !== 'to') return flags & ~MODAL;
-  if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~(MODAL | FUTURE);
+  if (FUTURE_OF_TELLING.has(norm) && SPEECH_VERBS.has(next)) return flags & ~MODAL;
   return flags;
 }
 

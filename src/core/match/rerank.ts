@@ -25,8 +25,7 @@ export const FEATURES = [
   'actorByDescriptor', // a claim actor is not named but one of its corpus descriptors is in the sentence, or the sentence opens with he/she and the actor is a person
   // Negation, modality, time.
   'negationMismatch', // one side negates, the other does not
-  'modalityMismatch', // one side is modal or hedged, the other is not
-  'futureMismatch', // one side speaks of what will happen (will, shall), the other does not
+  'modalityMismatch', // one side is modal, future or hedged, the other is not
   'timeShiftMismatch', // one side places its event relative to another ("last", "next"), the other does not (laterOnPage aside)
   'laterOnPage', // the sentence places its event after or again ("later", "again", "another") and the claim does not: likely another event
   'yearOther', // the sentence states years and none is the claim's (stated, else its article's year; none when neither is known): likely another time
