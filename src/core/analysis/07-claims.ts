@@ -26,7 +26,6 @@ import { isVerbOnly, wordTags } from '../lang/pos';
 import { SPEECH_VERBS } from '../lang/reporting-verbs';
 import { isCreditLine } from '../lang/clauses';
 import { CLAUSE_OPENERS, isClauseBreak } from '../lang/clause-breaks';
-import { embeddedFacts } from '../lang/embedded-facts';
 import { toTokenRun } from '../lang/token-flags';
 import type { ArticleDraft, EntityDraft, MentionDraft, Token } from './context';
 import { entityKinds, isInside } from './context';
@@ -293,20 +292,19 @@ export function extractClaims(
       isGathering,
     });
     if (type === 'quoted') continue;
+    // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
+    // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
+    // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
+    if (words.length <= LONG_SENTENCE_WORDS) continue;
+    const clauses = clauseSpans(toks, quoted);
+    if (clauses.length < 2) continue;
     let parts = 0;
-    const partTexts = new Set<string>([text]);
-    // The keys of each claim of the sentence: a part with the same keys as another says nothing more.
-    const partKeys = new Set<string>();
-    /**
-     * Tokens [a, b) as a claim of their own (a clause, an embedded fact) about `partActor`, unless
-     * too few keys or the whole sentence's again; `minKeywords` content keywords at least.
-     */
-    const pushPart = (a: number, b: number, partActor: string | null, minKeywords: number): void => {
+    for (const [a, b] of clauses) {
       const part = toks.slice(a, b);
-      const start = part[0].start;
-      const end = part[part.length - 1].end;
-      const partText = d.text.slice(start, end);
-      if (partTexts.has(partText)) return;
+      const partWords = part.filter((t) => t.isWord);
+      if (partWords.length < MIN_CLAUSE_WORDS) continue;
+      const partFigures = figures.filter((f) => f.span.start >= part[0].start && f.span.end <= part[part.length - 1].end);
+      if (!partFigures.length && findEventVerb(part, (i) => !quoted(i + a) && !coveredByMention(i + a)) < 0) continue;
       const partKeywords = new Set<string>();
       part.forEach((t, j) => {
         const i = j + a;
@@ -315,26 +313,24 @@ export function extractClaims(
         if (key !== null) partKeywords.add(key);
       });
       // Too few words to say what happened, or the whole sentence's words again.
-      if (partKeywords.size < minKeywords || partKeywords.size === keywords.size) return;
-      const keysOf = [...partKeywords].sort().join(' ');
-      if (partKeys.has(keysOf)) return;
-      partKeys.add(keysOf);
-      partTexts.add(partText);
-      const partFigures = figures.filter((f) => f.span.start >= start && f.span.end <= end);
+      if (partKeywords.size < MIN_CLAUSE_KEYWORDS || partKeywords.size === keywords.size) continue;
+      const start = part[0].start;
+      const end = part[part.length - 1].end;
       const partEntities = new Set(sentMentions.filter((m) => m.start >= start && m.start < end).map((m) => m.entity));
-      if (partActor) partEntities.add(partActor);
+      if (actor) partEntities.add(actor);
+      const partText = d.text.slice(start, end);
       for (const [e, texts] of described) if (texts.some((x) => partText.includes(x))) partEntities.add(e);
-      const partPlaces = placeList.filter((p) => partText.includes(p));
-      const partDates = dates.filter((x) => partText.includes(x));
-      const partIsGathering = part.some((w) => w.isWord && GATHERING_WORDS.has(w.norm));
+      const partPlaces = placeList.filter((p) => d.text.slice(start, end).includes(p));
+      const partDates = dates.filter((x) => d.text.slice(start, end).includes(x));
+      const partIsGathering = partWords.some((w) => GATHERING_WORDS.has(w.norm));
       out.push({
-        speechGroups: partIsGathering && partActor === actor ? speechGroups : [],
+        speechGroups: partIsGathering ? speechGroups : [],
         article: d.id,
         sentence: s,
-        text: partText,
+        text: d.text.slice(start, end),
         type: partFigures.length ? 'figure' : partPlaces.length || partDates.length ? 'event' : 'statement',
         entities: [...partEntities].sort(),
-        actor: partActor,
+        actor,
         figures: partFigures,
         places: partPlaces,
         dates: partDates,
@@ -342,25 +338,6 @@ export function extractClaims(
         isGathering: partIsGathering,
         part: ++parts,
       });
-    };
-    // A long sentence states several facts, one a clause ("X, who faces a challenge from Y after
-    // Z turned against him, will tell …"): each clause with an event of its own is a claim too,
-    // of the sentence's actor, so a page sentence stating one of them is not diluted by the rest.
-    const clauses = words.length > LONG_SENTENCE_WORDS ? clauseSpans(toks, quoted) : [];
-    if (clauses.length >= 2) {
-      for (const [a, b] of clauses) {
-        const part = toks.slice(a, b);
-        if (part.filter((t) => t.isWord).length < MIN_CLAUSE_WORDS) continue;
-        const hasFigure = figures.some((f) => f.span.start >= part[0].start && f.span.end <= part[part.length - 1].end);
-        if (!hasFigure && findEventVerb(part, (i) => !quoted(i + a) && !coveredByMention(i + a)) < 0) continue;
-        pushPart(a, b, actor, MIN_CLAUSE_KEYWORDS);
-      }
-    }
-    // A fact stated on the side, in a sentence of any length (lang/embedded-facts.ts): an apposition
-    // or a relative clause about a name is a claim of that name's.
-    for (const f of embeddedFacts(toks, quoted, coveredByMention)) {
-      const m = sentMentions.find((x) => x.tokenStart <= f.subjectFrom + from && x.tokenEnd > f.subjectFrom + from);
-      pushPart(f.from, f.to, m ? m.entity : null, MIN_EMBEDDED_KEYWORDS);
     }
   }
   return out;
@@ -375,11 +352,6 @@ export const LONG_SENTENCE_WORDS = 25;
 export const MIN_CLAUSE_WORDS = 5;
 /** Fewest content keywords of a clause claim (an actor and an event and what it was about). */
 export const MIN_CLAUSE_KEYWORDS = 3;
-/**
- * Fewest content keywords of an embedded fact's claim (lang/embedded-facts.ts): with the name or
- * actor it is about that is three keys, the matcher's minimum for a candidate.
- */
-export const MIN_EMBEDDED_KEYWORDS = 2;
 
 /**
  * The clauses of a sentence's tokens as [first, end) ranges: cut at clause punctuation (a hyphen only
