@@ -31,6 +31,7 @@ export const CUTS: Record<string, { cut: number; does: string }> = {
   sendnoat: { cut: 42, does: "as 'send', but the batches sent without their blocks' places (`at`): the page context orders them as sent, no compareDocumentPosition" },
   sendflip: { cut: 44, does: "as 'send', with page-context.ts precedes(a, b) asked as b.compareDocumentPosition(a) & PRECEDING (the same answer; Blink crawls back from the argument's branch looking for the receiver's, so blocks in page order are found a sibling or two away instead of after a walk back to the parent's first child)" },
   answers: { cut: 5, does: '+ the real matchBlocks answers received (names first, page context), then every block given no match: nothing applied or marked' },
+  answersflip: { cut: 45, does: "as 'answers', with sendflip's order test" },
   viewport: { cut: 6, does: '+ the answers applied (marking policy, early names, twin pass) and markers written for on-screen blocks only: nothing held, no observer' },
   flip: { cut: 43, does: "the shipped scan with sendflip's order test" },
 };
@@ -45,7 +46,7 @@ export const CUT: number = (globalThis as unknown as { __clCut?: number }).__clC
 /** The match client's requests: matchBlocks sent as a refused type (4) or its answers dropped (5). */
 export function cutRequest(request: Requester): Requester {
   return (async (type: string, payload: { blocks?: string[] }) => {
-    if (type !== 'matchBlocks' || (CUT !== 4 && CUT !== 42 && CUT !== 44 && CUT !== 5)) return request(type as never, payload as never);
+    if (type !== 'matchBlocks' || (CUT !== 4 && CUT !== 42 && CUT !== 44 && CUT !== 5 && CUT !== 45)) return request(type as never, payload as never);
     const none = { ok: true, value: { matches: (payload.blocks ?? []).map(() => []) } };
     if (CUT === 4 || CUT === 42 || CUT === 44) {
       await request('scanAblationProbe' as never, payload as never);
@@ -71,7 +72,7 @@ const EDITS: [string, string, string][] = [
   [
     'page-context.ts',
     '  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;',
-    '  if (CUT === 43 || CUT === 44) return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;\n  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;',
+    '  if (CUT === 43 || CUT === 44 || CUT === 45) return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;\n  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;',
   ],
   ['controller.ts', "import { whenPageSettled } from './page-settled';", "import { whenPageSettled } from './page-settled';\nimport { cutRequest } from './cut';"],
   ['controller.ts', 'const match = createMatchClient(env.request, ', 'const match = createMatchClient(cutRequest(env.request), '],
