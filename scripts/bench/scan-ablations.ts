@@ -6,9 +6,9 @@
  * Usage: `tsx scripts/bench/scan-ablations.ts OUT [CUT,...] [--src DIR] [--names]` writes `OUT/shipped` (the
  * tree as it is) and `OUT/CUT` for each cut (default: all of CUTS, in order); DIR (default the
  * repository) is a folder holding `src/` (with `src/generated`), `public/`, `scripts/lib/` and the
- * build's configuration, e.g. another worktree. The tree is copied into a temporary folder and
- * edited there (`--names`: unminified, for page-trace's `PROFILE=1`) (EDITS: anchored replacements, each of which must match exactly once); the cut is
- * read at run time from a module whose value the bundler cannot know, so every build holds the
+ * build's configuration, e.g. another worktree; `--names` builds unminified (for page-trace's
+ * `PROFILE=1`). The tree is copied into a temporary folder and edited there (EDITS: anchored
+ * replacements, each of which must match exactly once); the cut is read at run time from a module whose value the bundler cannot know, so every build holds the
  * whole script and evaluates the same code (a cut the bundler could see would drop the code after
  * it, and with it the cost of parsing it).
  * Then: `tsx scripts/bench/page-trace.ts 20000 12 OUT/eval OUT/boot ... OUT/shipped` with `FLOOR=1`.
