@@ -10,7 +10,11 @@
  * Usage: `tsx scripts/bench/page-trace.ts WORDS LOADS BUILD [BUILD...]` (builds from
  * `npx vite build --mode chrome --outDir DIR`). `PROFILE=1` also samples the content script's
  * JavaScript (the V8 profiler inside the trace) and prints the self time by function of each build
- * (a build with `--minify false` keeps names).
+ * (a build with `--minify false` keeps names). `FLOOR=1` also takes, in every round, one FLOOR load (a
+ * browser of its own with the first build, switched off for the page's host: a fresh load, then
+ * the TreeWalker pass over every text node in a timer callback, as the corpus-size table takes
+ * FLOOR, scan-trace.ts FLOOR_IN_PAGE) and prints each build's loads as multiples of FLOOR's median
+ * (scan-ablations.ts makes builds that stop after each step of the scan).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,12 +23,14 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { cachedCorpusFile } from './corpus-cache';
 import { generatePage } from './generate-page';
 import { installAsOnlyCorpus, launchWithExtension } from './launch';
-import { SCAN_TRACE_CATEGORIES, scanCpu, type TraceEvent } from './scan-trace';
+import { FLOOR_IN_PAGE, SCAN_TRACE_CATEGORIES, floorPassCpu, scanCpu, type TraceEvent } from './scan-trace';
 import { readSeeds } from './seed-text';
 import { serveDir } from './server';
 
 /** After the first marker, time for the rest of the scan before the trace stops (the 200k page's scan takes ~1 s under load). */
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1500);
+/** Warm-up of a build that writes no marker (an ablation): long enough for the 5-article matching side to build its matcher. */
+const UNMARKED_WARM_MS = 8000;
 /** Articles of the generated corpus installed (the corpus-size table's smallest row). */
 const ARTICLES = 5;
 
@@ -33,6 +39,7 @@ const loads = Number(process.argv[3] ?? 10);
 const builds = process.argv.slice(4);
 if (builds.length === 0) throw new Error('usage: tsx scripts/bench/page-trace.ts WORDS LOADS BUILD [BUILD...]');
 const PROFILE = process.env.PROFILE === '1';
+const FLOOR = process.env.FLOOR === '1';
 
 interface Side {
   name: string;
@@ -57,7 +64,8 @@ async function open(name: string, extDir: string): Promise<Side> {
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await tab.goto(`${server.origin}/page.html?warm`, { waitUntil: 'load' });
-  await marked(tab);
+  // A build that marks nothing (scan-ablations.ts) warms up for UNMARKED_WARM_MS instead.
+  await Promise.race([marked(tab), new Promise((r) => setTimeout(r, UNMARKED_WARM_MS))]);
   return { name, context, tab, cdp, loads: [], markers: 0, self: new Map(), inclusive: new Map() };
 }
 
@@ -103,11 +111,46 @@ function profileSelf(events: TraceEvent[], into: Map<string, number>, inclusive?
   }
 }
 
+/** The FLOOR browser: the first build, switched off for the page's host (no scan runs beside the pass). */
+async function openFloor(extDir: string): Promise<{ context: BrowserContext; tab: Page; cdp: CDPSession }> {
+  const context = await launchWithExtension(join(dir, 'profile-floor'), extDir);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const helper = await context.newPage();
+  await helper.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/popup/index.html`);
+  const host = new URL(server.origin).hostname;
+  const reply = (await helper.evaluate(`chrome.runtime.sendMessage({ type: 'setSiteEnabled', payload: { host: ${JSON.stringify(host)}, enabled: false } })`)) as { ok?: boolean };
+  if (!reply?.ok) throw new Error(`FLOOR: setSiteEnabled failed: ${JSON.stringify(reply)}`);
+  await helper.close();
+  const tab = await context.newPage();
+  return { context, tab, cdp: await context.newCDPSession(tab) };
+}
+
+/** One FLOOR load: a fresh load of the page, then the pass; its thread CPU (ms). */
+async function floorLoad(floor: { tab: Page; cdp: CDPSession }, k: number): Promise<number> {
+  await floor.tab.goto(`${server.origin}/page.html?floor=${k}`, { waitUntil: 'load' });
+  const events: TraceEvent[] = [];
+  const listener = (e: { value: unknown[] }) => void events.push(...(e.value as TraceEvent[]));
+  floor.cdp.on('Tracing.dataCollected', listener);
+  const complete = new Promise<void>((r) => floor.cdp.once('Tracing.tracingComplete', () => r()));
+  await floor.cdp.send('Tracing.start', { traceConfig: { includedCategories: SCAN_TRACE_CATEGORIES }, transferMode: 'ReportEvents' } as never);
+  await floor.tab.evaluate(FLOOR_IN_PAGE);
+  await floor.cdp.send('Tracing.end');
+  await complete;
+  floor.cdp.off('Tracing.dataCollected', listener);
+  const ms = floorPassCpu(events);
+  if (ms === undefined) throw new Error('FLOOR: no clFloorPass call in the trace');
+  return ms;
+}
+
 const sides: Side[] = [];
+const floorMs: number[] = [];
+let floor: Awaited<ReturnType<typeof openFloor>> | undefined;
 const loadAtStart = loadavg()[0];
 try {
   for (const [i, b] of builds.entries()) sides.push(await open(String.fromCharCode(65 + i), b));
+  if (FLOOR) floor = await openFloor(builds[0]);
   for (let k = 0; k < loads; k++) {
+    if (floor) floorMs.push(await floorLoad(floor, k));
     for (const side of k % 2 === 0 ? sides : [...sides].reverse()) {
       const events: TraceEvent[] = [];
       const listener = (e: { value: unknown[] }) => void events.push(...(e.value as TraceEvent[]));
@@ -130,10 +173,13 @@ try {
   const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);
   const at = (xs: number[], q: number) => sorted(xs)[Math.floor((xs.length - 1) * q)];
   const fmt = (xs: number[]) => `median ${at(xs, 0.5).toFixed(1)} (q25 ${at(xs, 0.25).toFixed(1)}, q75 ${at(xs, 0.75).toFixed(1)})`;
+  const floorMedian = floor ? at(floorMs, 0.5) : Number.NaN;
+  if (floor) console.log(`FLOOR (one pass per fresh load, extension off for the host) thread CPU ms: median ${floorMedian.toFixed(2)} (q25 ${at(floorMs, 0.25).toFixed(2)}, q75 ${at(floorMs, 0.75).toFixed(2)})  [${floorMs.map((x) => x.toFixed(2)).join(' ')}]`);
   for (const [i, side] of sides.entries()) {
     const parts = new Set(side.loads.flatMap((l) => Object.keys(l.parts)));
     console.log(`\n${side.name} ${builds[i]} (${side.markers} markers written at the end):`);
     console.log(`  content script thread CPU ms: ${fmt(side.loads.map((l) => l.totalMs))}  [${side.loads.map((l) => l.totalMs.toFixed(1)).join(' ')}]`);
+    if (floor) console.log(`  as multiples of FLOOR's median: ${fmt(side.loads.map((l) => l.totalMs / floorMedian))}`);
     for (const p of [...parts].sort()) console.log(`    ${p.padEnd(28)} ${fmt(side.loads.map((l) => l.parts[p] ?? 0))}`);
     const spans = new Set(side.loads.flatMap((l) => Object.keys(l.spans)));
     for (const p of [...spans].sort()) console.log(`    ${p.padEnd(28)} ${fmt(side.loads.map((l) => l.spans[p] ?? 0))}`);
@@ -149,8 +195,14 @@ try {
     const d = sides[i].loads.map((l, k) => l.totalMs - sides[0].loads[k].totalMs);
     console.log(`\n${sides[i].name} - A, paired loads: ${fmt(d)}`);
   }
+  // Builds given as successive steps (scan-ablations.ts): what each adds to the one before.
+  for (let i = 2; i < sides.length; i++) {
+    const d = sides[i].loads.map((l, k) => l.totalMs - sides[i - 1].loads[k].totalMs);
+    console.log(`${sides[i].name} - ${sides[i - 1].name}, paired loads: ${fmt(d)}`);
+  }
 } finally {
   for (const side of sides) await side.context.close().catch(() => undefined);
+  await floor?.context.close().catch(() => undefined);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }

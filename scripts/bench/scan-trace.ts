@@ -113,3 +113,29 @@ export function scanCpu(events: readonly TraceEvent[]): ScanCpu {
   }
   return { totalMs: totalUs / 1000, parts, threadMs: threadUs / 1000, spans: bySpan };
 }
+
+/**
+ * Runs in the page, right after a fresh load: scrolled to the top, layout done, two frames
+ * painted (as the scan meets the page, and as the page rows' restore() prepares it), then one
+ * TreeWalker pass reading every text node (the bench's FLOOR), in a timer callback of its own
+ * (`clFloorPass`), so a trace gives its thread time. A string: the TypeScript loader would wrap a
+ * named function with a helper the page lacks. Resolves with the pass's wall time.
+ */
+export const FLOOR_IN_PAGE = `(async () => {
+  window.scrollTo(0, 0);
+  void document.body.getBoundingClientRect().height;
+  for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return await new Promise((resolve) => setTimeout(function clFloorPass() {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.data.length;
+    resolve(performance.now() - t0 + (chars < 0 ? 1 : 0));
+  }, 0));
+})()`;
+
+/** The FLOOR pass's thread CPU (ms) in a trace taken around FLOOR_IN_PAGE, or undefined when it is not there. */
+export function floorPassCpu(events: readonly TraceEvent[]): number | undefined {
+  const pass = events.find((e) => e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data as { functionName?: string } | undefined)?.functionName === 'clFloorPass');
+  return pass?.tdur !== undefined ? pass.tdur / 1000 : undefined;
+}

@@ -38,7 +38,7 @@ import { BATCH_MAX_BLOCKS, BATCH_MAX_CHARS } from '../../src/page/page-scan';
 import { cachedCorpusFile } from './corpus-cache';
 import { benchAdd, benchNewImport, type ImportRow } from './import-bench';
 import { extensionTime, type CpuProfile } from './profile-time';
-import { SCAN_TRACE_CATEGORIES, scanCpu, type TraceEvent } from './scan-trace';
+import { FLOOR_IN_PAGE, SCAN_TRACE_CATEGORIES, floorPassCpu, scanCpu, type TraceEvent } from './scan-trace';
 import { median } from './stats';
 import { launchWithExtension } from './launch';
 
@@ -275,26 +275,6 @@ async function hoverCards(tab: Page): Promise<{ ms: number[]; nextFrameMs: numbe
 const FLOOR_LOADS = 5;
 
 /**
- * Runs in the page, right after a fresh load: scrolled to the top, layout done, two frames
- * painted (as the scan meets the page, and as the page rows' restore() prepares it), then one
- * TreeWalker pass reading every text node (the bench's FLOOR), in a timer callback of its own
- * (`clFloorPass`), so a trace gives its thread time. A string: the TypeScript loader would wrap a
- * named function with a helper the page lacks. Resolves with the pass's wall time.
- */
-const FLOOR_IN_PAGE = `(async () => {
-  window.scrollTo(0, 0);
-  void document.body.getBoundingClientRect().height;
-  for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  return await new Promise((resolve) => setTimeout(function clFloorPass() {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let chars = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.data.length;
-    resolve(performance.now() - t0 + (chars < 0 ? 1 : 0));
-  }, 0));
-})()`;
-
-/**
  * FLOOR on the page at `url`: FLOOR_LOADS fresh loads in `tab` with the extension switched off for
  * the page's host (so the content script neither scans nor marks while the pass runs), median of
  * the pass's thread CPU time (the trace's FunctionCall of clFloorPass: the same clock as the scan
@@ -317,8 +297,8 @@ async function freshFloor(tab: Page, cdp: CDPSession, helper: Page, url: string,
       await cdp.send('Tracing.end');
       await complete;
       cdp.off('Tracing.dataCollected', listener);
-      const pass = events.find((e) => e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data as { functionName?: string } | undefined)?.functionName === 'clFloorPass');
-      if (pass?.tdur !== undefined) cpu.push(pass.tdur / 1000);
+      const passMs = floorPassCpu(events);
+      if (passMs !== undefined) cpu.push(passMs);
     }
     if (cpu.length === 0) throw new Error('FLOOR: no clFloorPass call in the traces');
     return { cpuMs: median(cpu), wallMs: median(wall) };
