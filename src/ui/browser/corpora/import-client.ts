@@ -91,12 +91,13 @@ interface Prepared extends PreparedImport {
 }
 
 /**
- * Starts the import worker for `target` ahead of the articles (it only reads meanwhile); hand the
- * result to analyseInWorker, or discard() it when the import goes no further.
+ * For an add, starts the import worker ahead of the articles (it only reads meanwhile); hand the
+ * result to analyseInWorker, or discard() it when the import goes no further. For a new corpus
+ * nothing is started: there is nothing to read, and the storage check comes first.
  */
 export function prepareImport(target: ImportTarget): PreparedImport {
-  let worker: Worker | null = newWorker();
-  worker.postMessage({ type: 'prepare', target } satisfies WorkerRequest);
+  let worker: Worker | null = target.kind === 'add' ? newWorker() : null;
+  worker?.postMessage({ type: 'prepare', target } satisfies WorkerRequest);
   const prepared: Prepared = {
     take(wanted) {
       const taken = worker;
