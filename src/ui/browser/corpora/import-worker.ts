@@ -92,6 +92,11 @@ class RemoteMatcher implements MatcherBuilder {
       else this.failure ??= new Error(`the matcher could not be compiled: ${reply.message}`);
       this.wake?.();
     };
+    // A part that cannot be read is lost: the matcher would not be whole.
+    this.worker.onmessageerror = () => {
+      this.failure ??= new Error('the matcher could not be compiled: a part of it could not be read from its worker');
+      this.wake?.();
+    };
     this.worker.onerror = (event) => {
       event.preventDefault();
       this.failure ??= new Error(`the matcher could not be compiled: ${event.message || 'its worker stopped'}`);

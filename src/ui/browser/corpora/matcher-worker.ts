@@ -14,7 +14,7 @@ import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import { readPreviousClaims } from '../../../store/matcher-row';
 import type { MatcherReply, MatcherRequest } from './import-protocol';
 
-const scope = globalThis as unknown as { postMessage(reply: MatcherReply): void; onmessage: ((event: MessageEvent<MatcherRequest>) => void) | null };
+const scope = globalThis as unknown as { postMessage(reply: MatcherReply): void; onmessage: ((event: MessageEvent<MatcherRequest>) => void) | null; onmessageerror: (() => void) | null };
 
 /** The claims of generation `data`, read in a connection of this worker's own (undefined when it has none to reuse). */
 async function claimsOf(data: string): Promise<PreviousClaims | undefined> {
@@ -58,3 +58,6 @@ scope.onmessage = (event) => {
     fail(error);
   }
 };
+
+// Records that cannot be read are lost: a matcher compiled without them would not be the corpus's.
+scope.onmessageerror = () => fail(new Error('records sent to it could not be read'));
