@@ -63,12 +63,12 @@ const RECORDS_PER_MESSAGE = 2_000;
  * reuses meanwhile; given every record of the index as soon as the analysis made it (addAll: the
  * install passing them again is ignored), each cut to what the compile reads (matcher-input.ts);
  * the parts come back in the order the install writes them. Adding 10 generated articles to 5,010
- * (add-profile.ts --threads, one run each, load 8-9): the import worker's thread, the add's one
- * chain, took 9.3 CPU s with it (the matcher worker's 5.1 beside it), 13.3 without; the browser's
- * CPU in all 24.2 and 22.3 (the records' clone and the second gazetteer), wall 39.1 and 36.0 s
- * under that load. Alternated pairs at load 6-9, wall (browser CPU): 35.2 (24.4) and 33.2 (22.2)
- * with it, 31.2 (21.1) and 39.9 (24.3) without. The browser's CPU over the sending of the records
- * (both workers' clone): 3.0 s whole, 1.4 cut to what the compile reads (0.6 of it the import worker's).
+ * (add-profile.ts --threads, three alternated pairs, without → with): at load 1.2-2.0, 15.5 → 12.2 s
+ * wall, the import worker's thread (the add's one chain) 12.2 → 8.2 CPU s, the browser's CPU 20.9
+ * → 21.2; at load 1.5-2.5, 16.1 → 12.7, 12.5 → 8.6, 21.8 → 21.6; at load 3-3.4, 16.1 → 15.4, 12.9
+ * → 8.2, 21.6 → 21.7 (the matcher worker about 5 CPU s beside it). What is left is mostly CPU the
+ * two cores share (V8's helper threads, the storage process): 21 s of it is 10.5 s on two cores. The browser's CPU over the sending of the records (both workers' clone): 3.0 s whole,
+ * 1.4 cut to what the compile reads (0.6 of it the import worker's).
  */
 class RemoteMatcher implements MatcherBuilder {
   private readonly worker = new Worker(new URL('./matcher-worker.ts', import.meta.url), { type: 'module' });
