@@ -17,7 +17,11 @@
  * readArticlesWithTokens, validation included), the same article rows as they are stored, the
  * analysis state's rows and the claim record rows its drafts are made from (store/analysis-state.ts
  * readAnalysisState reads both). In the worker the state's and the articles' reads run together.
- * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE] [--reads 0]
+ * --threads (Linux): each echoed line and each add's figure also give the CPU seconds of the busiest
+ * threads of the browser since the add began (/proc): which thread the work was on, so the wall an
+ * add would take on an idle machine can be told from a loaded one (a phase takes at least the CPU of
+ * its busiest thread; two threads at once, their CPU shared over the two cores).
+ * Run: npx tsx scripts/bench/add-profile.ts [--into 5000] [--add 10] [--ext DIR] [--rounds 1] [--corpus FILE] [--reads 0] [--threads]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -30,6 +34,44 @@ import { cachedCorpusFile } from './corpus-cache';
 import { browserCpuMs, importThroughPage, writeNewsPleaseExport } from './import-bench';
 import { launchWithExtension } from './launch';
 import { MANIFEST } from '../../src/store/db';
+
+/**
+ * CPU seconds so far of every thread of the browser's processes (those whose command line names
+ * `profile`), by "pid/tid name", from /proc (Linux; empty elsewhere). Which thread did the work: the
+ * import worker and its matcher worker are threads named DedicatedWorker in one renderer.
+ */
+function threadCpu(profile: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const tick = 100;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) / tick);
+      }
+    } catch {
+      // A process or thread gone meanwhile.
+    }
+  }
+  return out;
+}
+
+/** The threads that used most CPU since `since`, as "name seconds" (top `n`, then the rest summed). */
+function busiestThreads(now: Map<string, number>, since: Map<string, number>, n = 4): string {
+  const used = [...now].map(([k, v]) => [k, v - (since.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  const top = used.slice(0, n).map(([k, v]) => `${k.split(' ').slice(1).join(' ')} ${k.split(' ')[0]!.split('/')[1]} ${v.toFixed(2)}`);
+  const rest = used.slice(n).reduce((sum, [, v]) => sum + v, 0);
+  return [...top, `rest ${rest.toFixed(2)}`].join(', ');
+}
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,15 +97,20 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/corpus.json`;
-  const context = await launchWithExtension(join(tmp, 'profile'), ext);
+  const profile = join(tmp, 'profile');
+  const context = await launchWithExtension(profile, ext);
   try {
     // The browser's CPU when the current add began (null before the first).
     let cpuStart: number | null = null;
+    // Each thread's CPU when the current add began (--threads).
+    const threads = process.argv.includes('--threads');
+    let threadsStart = new Map<string, number>();
     context.on('console', (m) => {
       const text = m.text();
       if (!text.startsWith('import:')) return;
       const start = cpuStart;
-      void browserCpuMs(context).then((cpu) => console.log(`  ${text}${cpu === null || start === null ? '' : ` [browser CPU ${((cpu - start) / 1000).toFixed(1)} s]`}`));
+      const byThread = threads ? ` {${busiestThreads(threadCpu(profile), threadsStart)}}` : '';
+      void browserCpuMs(context).then((cpu) => console.log(`  ${text}${cpu === null || start === null ? '' : ` [browser CPU ${((cpu - start) / 1000).toFixed(1)} s]`}${byThread}`));
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const base = `chrome-extension://${new URL(worker.url()).host}/`;
@@ -88,8 +135,10 @@ async function main(): Promise<void> {
       writeNewsPleaseExport(export_, add, 31 + r);
       const load = loadavg()[0];
       cpuStart = await browserCpuMs(context);
+      if (threads) threadsStart = threadCpu(profile);
       const { ms, cpuMs } = await importThroughPage(context, base, export_, { addTo: installed.id });
       console.log(`add ${add} to ${into + r * add}: ${(ms / 1000).toFixed(1)} s wall, browser CPU ${cpuMs === null ? '?' : (cpuMs / 1000).toFixed(1)} s (load ${load.toFixed(2)})`);
+      if (threads) console.log(`  CPU s by thread over the add: ${busiestThreads(threadCpu(profile), threadsStart, 8)}`);
     }
     const reads = Number(flag('reads', '0'));
     for (let k = 0; k < reads; k++) {

@@ -46,7 +46,7 @@ import { CorporaNotices } from './corpora-notice';
 import { CORPUS_SECTIONS, CorpusFileReader, UTF8_TEXTS, type CorpusRecord, type CorpusSection } from './corpus-file-reader';
 import { DetailsInput, type DeferredRow } from './details-input';
 import { MatcherPartsReader, StoredRecordError, checkMeta, recordError, validateDetails } from './validate-stored';
-import { claimInputsPart, matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, readPreviousClaims, type StoredMatcher } from './matcher-row';
+import { claimInputsPart, matcherPartCount, namesOnly, packMatcher, packMatcherInTurn, readPreviousClaims, type MatcherPart, type StoredMatcher } from './matcher-row';
 import { summarise } from './summary';
 import { fetchedGazetteer, gazetteerPairs, type GazetteerSource } from './gazetteer-asset';
 import type { StateRowOut } from './analysis-state';
@@ -171,6 +171,39 @@ export interface InstallOptions {
    * 10.9-11.0 without, 9.5-10.3 with; the whole add 20.2-21.8 without, 19.6-21.3 with.
    */
   keptRows?: readonly KeptRow[];
+  /**
+   * The matcher made elsewhere from this install's records (the import worker's matcher worker,
+   * which compiles it while this thread writes the other rows), reusing the claims of generation
+   * `previous` (undefined: none). Taken when `previous` is the ready generation the install
+   * replaces (undefined for a new corpus); else the matcher is compiled here, as without. Its add is
+   * given every record as the install passes them (a builder given them beforehand may ignore them).
+   */
+  matcher?: { previous: string | undefined; builder: MatcherBuilder };
+}
+
+/** What makes an install's matcher: every record goes in as it passes (index order), then its stored parts come out. */
+export interface MatcherBuilder {
+  add<S extends CorpusSection>(section: S, record: CorpusRecord<S>): void;
+  /** The parts to store, in the order they are written (packMatcherInTurn's, then the claims' input keys); throws when the compile fails. */
+  parts(): AsyncIterable<MatcherPart>;
+}
+
+/**
+ * The matcher compiled by `compiler` in this thread: its places related by the gazetteer, its
+ * parts packed one at a time as they are asked for (packMatcherInTurn).
+ */
+export function compiledMatcher(compiler: MatcherCompiler, gazetteer: GazetteerSource): MatcherBuilder {
+  return {
+    add: (section, record) => compiler.add(section, record),
+    async *parts() {
+      const compiled = compiler.finishParts();
+      const pairs = await gazetteerPairs(compiled.data.places, gazetteer);
+      if (pairs) compiled.data.placeWithinGazetteer = pairs;
+      yield* packMatcherInTurn(compiled.data, compiled);
+      // For the next add's compile (matcher-row.ts CLAIM_INPUTS_PART); the matching side never reads it.
+      yield claimInputsPart(compiled.claimInputs);
+    },
+  };
 }
 
 /**
@@ -188,6 +221,7 @@ function keptTokensOf(article: ArticleRecord): StoredTokens | null {
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
+
 
 /** Name of the Web Lock an install holds while it writes one generation. */
 function installLock(data: string): string {
@@ -287,10 +321,9 @@ class GenerationRows {
     private readonly db: IDBPDatabase<CorpusDb>,
     private readonly data: string,
     private readonly rowsPerTransaction: number,
-    private compiler: MatcherCompiler | null,
+    private matcher: MatcherBuilder | null,
     private readonly onProgress: InstallOptions['onProgress'],
     private readonly total: number,
-    private readonly gazetteer: GazetteerSource,
     texts: TextPacker,
     private readonly tokens?: InstallOptions['tokens'],
     private readonly shared?: ReadonlySet<string>,
@@ -343,8 +376,8 @@ class GenerationRows {
 
   /** Takes record `n` of `section` (records in index order). */
   add<S extends CorpusSection>(section: S, record: CorpusRecord<S>, n: number): void {
-    if (!this.compiler) throw new Error('install: a record after the matcher was written');
-    this.compiler.add(section, record);
+    if (!this.matcher) throw new Error('install: a record after the matcher was written');
+    this.matcher.add(section, record);
     this.cards.add(section, record);
     if (section === 'articles') {
       const a = record as CorpusRecord<'articles'>;
@@ -410,20 +443,15 @@ class GenerationRows {
     return { ...cards, rowsFrom: sharedKeys([...recordRefs, ...cardRefs], this.data) };
   }
 
-  /** Compiles the matcher and writes its parts. */
+  /** Writes the matcher's parts as they come (compiled once every record is in). */
   private async writeMatcher(): Promise<void> {
-    const compiler = this.compiler;
-    if (!compiler) throw new Error('install: the matcher was written twice');
-    this.compiler = null;
-    const compiled = compiler.finishParts();
-    const pairs = await gazetteerPairs(compiled.data.places, this.gazetteer);
-    if (pairs) compiled.data.placeWithinGazetteer = pairs;
-    for (const part of packMatcherInTurn(compiled.data, compiled)) {
+    const matcher = this.matcher;
+    if (!matcher) throw new Error('install: the matcher was written twice');
+    this.matcher = null;
+    for await (const part of matcher.parts()) {
       this.put('matcher', { data: this.data, ...part }, MATCHER_PARTS_PER_TRANSACTION);
       await this.drain();
     }
-    // For the next add's compile (matcher-row.ts CLAIM_INPUTS_PART); the matching side never reads it.
-    this.put('matcher', { data: this.data, ...claimInputsPart(compiled.claimInputs) }, MATCHER_PARTS_PER_TRANSACTION);
     this.flush('matcher');
   }
 
@@ -910,19 +938,24 @@ export class CorpusStore {
       if (existing?.status === 'importing') throw new Error(`corpus "${existing.name}" is still being installed`);
       const sharing = options.heldArticles;
       if (sharing && !(existing && sameKeys(articleGenerations(existing), sharing.from))) throw new Error(`corpus "${existing?.name ?? id}" changed while articles were being added to it: nothing was added; try again`);
+      const replaced = existing?.status === 'ready' ? existing.data : undefined;
+      // A matcher made elsewhere is taken when it reuses the claims of the generation replaced (or none, for a new corpus).
+      const given = options.matcher && options.matcher.previous === replaced ? options.matcher.builder : undefined;
       // A replacement's compile takes the text readers' output of the claims whose inputs did not change from the generation it replaces.
       let previous: PreviousRows | undefined;
-      if (existing?.status === 'ready') {
-        const claims = await readPreviousClaims((shard) => this.db.get('matcher', [existing.data, shard]));
-        if (claims) compiler.reuseClaims(claims);
+      if (replaced !== undefined) {
+        if (!given) {
+          const claims = await readPreviousClaims((shard) => this.db.get('matcher', [replaced, shard]));
+          if (claims) compiler.reuseClaims(claims);
+        }
         // And its record and card rows whose content comes out the same (shared-rows.ts).
-        previous = await previousRows(this.db, existing.data);
+        previous = await previousRows(this.db, replaced);
       }
       return holdingInstallLock(data, async () => {
         // Rows of cards are cut first and built only where needed when an add of an index held whole can take unchanged ones from the generation it replaces.
         const reuse = whole && sharing && options.code !== undefined && previous?.cards.size ? lookups(whole) : undefined;
         const kept = previous && options.keptRows?.length ? keptRowsOf(options.keptRows, previous) : undefined;
-        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, compiler, options.onProgress, total, this.gazetteer, texts, options.tokens, sharing?.ids, options.state, previous, options.code, reuse, kept);
+        const rows = new GenerationRows(this.db, data, this.rowsPerTransaction, given ?? compiledMatcher(compiler, this.gazetteer), options.onProgress, total, texts, options.tokens, sharing?.ids, options.state, previous, options.code, reuse, kept);
         try {
           if (existing) {
             // Checked in the write: another context's install over this corpus since it was read must not be undone.

@@ -9,7 +9,7 @@ import { BUNDLED_CORPUS_ID } from '../../../store/corpus-store';
 import { IMPORT_EXTENSIONS, type ColumnMapping, type ImportFile, type MappingRequest, type ReportEntry } from '../../../store/import';
 import { t } from '../../shared/i18n';
 import { bytesForCorpusFile, bytesForText } from '../../../store/storage-room';
-import { analyseInWorker, ensureRoom, installFileInWorker, parseFiles, readFiles, secondsLeft, type ImportProgress, type RunningImport } from './import-client';
+import { analyseInWorker, ensureRoom, installFileInWorker, parseFiles, prepareImport, readFiles, secondsLeft, type ImportProgress, type PreparedImport, type RunningImport } from './import-client';
 import type { ImportTarget } from './import-protocol';
 
 const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
@@ -164,6 +164,16 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
   }
 
   async function analyse(files: ImportFile[], mappings: Record<string, ColumnMapping>, abort: AbortController): Promise<void> {
+    // The worker reads what an add needs while the files are checked; ended below unless the analysis took it.
+    const prepared = prepareImport(target);
+    try {
+      await analyseWith(files, mappings, abort, prepared);
+    } finally {
+      prepared.discard();
+    }
+  }
+
+  async function analyseWith(files: ImportFile[], mappings: Record<string, ColumnMapping>, abort: AbortController, prepared: PreparedImport): Promise<void> {
     const result = await parseFiles(files, target, mappings);
     setReport(result.report);
     if (result.mappings.length > 0) {
@@ -178,7 +188,7 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
     const articles = result.articles.map((a) => ({ id: a.id, text: a.text, meta: a.meta }));
     await ensureRoom(bytesForText(articles.reduce((sum, a) => sum + a.text.length, result.heldChars)));
     if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-    await follow(analyseInWorker(articles, target, (progress) => setStage({ kind: 'busy', progress })));
+    await follow(analyseInWorker(articles, target, (progress) => setStage({ kind: 'busy', progress }), prepared));
   }
 
   function importFiles(list: FileList | File[] | null): void {

@@ -71,8 +71,54 @@ export interface RunningImport {
   cancel(): Promise<void>;
 }
 
-function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => void): RunningImport {
-  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+/** The import worker, module and all. */
+function newWorker(): Worker {
+  return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * An import worker started before the page has the articles (prepareImport): for an add it reads
+ * the corpus's articles and analysis state while the page reads and checks the files.
+ */
+export interface PreparedImport {
+  /** Ends the worker unless analyseInWorker has taken it (safe to call whatever happened). */
+  discard(): void;
+}
+
+interface Prepared extends PreparedImport {
+  /** The worker, for analyseInWorker to take (null once taken or discarded). */
+  take(target: ImportTarget): Worker | null;
+}
+
+/**
+ * For an add, starts the import worker ahead of the articles (it only reads meanwhile); hand the
+ * result to analyseInWorker, or discard() it when the import goes no further. For a new corpus
+ * nothing is started: there is nothing to read, and the storage check comes first.
+ */
+export function prepareImport(target: ImportTarget): PreparedImport {
+  let worker: Worker | null = target.kind === 'add' ? newWorker() : null;
+  worker?.postMessage({ type: 'prepare', target } satisfies WorkerRequest);
+  const prepared: Prepared = {
+    take(wanted) {
+      const taken = worker;
+      worker = null;
+      // Prepared for another target (the reader changed it meanwhile): not taken.
+      if (taken && JSON.stringify(wanted) !== JSON.stringify(target)) {
+        taken.terminate();
+        return null;
+      }
+      return taken;
+    },
+    discard() {
+      worker?.terminate();
+      worker = null;
+    },
+  };
+  return prepared;
+}
+
+function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => void, prepared?: Worker | null): RunningImport {
+  const worker = prepared ?? newWorker();
   // Time left is reckoned from the rate of the current phase: saving is not as fast as analysing.
   let startedAt = performance.now();
   let phase = 'analysing';
@@ -114,9 +160,9 @@ function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => 
   };
 }
 
-/** Analyses articles into a new corpus or into an existing one, in the worker. */
-export function analyseInWorker(articles: ArticleInput[], target: ImportTarget, onProgress: (p: ImportProgress) => void): RunningImport {
-  return startWorker({ type: 'analyse', articles, target }, onProgress);
+/** Analyses articles into a new corpus or into an existing one, in the worker (the one `prepared` started for that target, when given). */
+export function analyseInWorker(articles: ArticleInput[], target: ImportTarget, onProgress: (p: ImportProgress) => void, prepared?: PreparedImport): RunningImport {
+  return startWorker({ type: 'analyse', articles, target }, onProgress, (prepared as Prepared | undefined)?.take(target));
 }
 
 /**

@@ -1,12 +1,18 @@
 /** The messages between the corpora page and its import worker. */
 import type { ArticleInput } from '../../../core/analysis/context';
 import type { CorpusSummary } from '../../../shared/protocol';
+import type { CorpusSection } from '../../../store/corpus-file-reader';
+import type { MatcherPart } from '../../../store/matcher-row';
 
 /** Where imported articles go: a new corpus by name, or an existing corpus by id. */
 export type ImportTarget = { kind: 'new'; name: string } | { kind: 'add'; id: string };
 
-/** Page → worker. */
+/**
+ * Page → worker. `prepare`, when sent, comes first: the target, so that the reads an add starts with
+ * (the corpus's articles and analysis state) run while the page still reads and checks the files.
+ */
 export type WorkerRequest =
+  | { type: 'prepare'; target: ImportTarget }
   | { type: 'analyse'; articles: ArticleInput[]; target: ImportTarget }
   | { type: 'install-file'; file: Blob; fileName: string; name: string };
 
@@ -19,3 +25,15 @@ export type WorkerReply =
   | { type: 'progress'; phase: 'analysing' | 'installing' | 'saving'; step: string; done: number; total: number }
   | { type: 'done'; summary: CorpusSummary; articles: number }
   | { type: 'error'; message: string };
+
+/**
+ * Import worker → its matcher worker: which generation's claims to reuse (read while the import
+ * worker analyses), then the install's records in index order, a chunk at a time, then `finish`.
+ */
+export type MatcherRequest =
+  | { type: 'prepare'; previous: string | undefined }
+  | { type: 'records'; section: CorpusSection; records: unknown[] }
+  | { type: 'finish' };
+
+/** Matcher worker → import worker: the matcher's stored parts in order, then `done`; or what failed. */
+export type MatcherReply = { type: 'part'; part: MatcherPart } | { type: 'done' } | { type: 'error'; message: string };
