@@ -16,6 +16,23 @@
  * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
  * the claims back from their stored parts).
  *
+ * Such a claim takes its scan too (PreviousScan; sixteenth session): its words (WORD tokens), name
+ * hits and word and figure keys, kept beside the input keys (ClaimScan), so it is neither tokenized
+ * nor scanned nor read by sentenceFeatures, when no name pattern the add changed can hit it: the
+ * patterns of both compiles are told apart by what they are (words, type, flags, entity id or place
+ * name; read off each compile's automaton), and a claim holding the first word of one in either
+ * compile and not the other is read again (18 first words, 58 of ~14,500 patterns, in the add below;
+ * 116,322 of the 132,742 claims taken took their scan). The same data (digest, and the tests).
+ * Node CPU of the add's compile alone (the stored generation's PreviousClaims read back, then
+ * compileMatcherReusing; separate processes, old and new alternated, load 6-9): 6.4-7.4 s before,
+ * 5.8-6.4 s after, of which reading back 0.33 → 0.41-0.45 s (the names and keys are read too). A
+ * compile from scratch keeps each claim's words: 10.0-11.6 s before, 11.3-12.0 after (3 pairs, noisy).
+ * Stored: 7.7 MB more per generation at 5,000 generated articles (2.9 M word numbers, 16-bit while
+ * the word table has fewer than 65,536 words; 12,767 here), on ~40 MB of matcher rows. In Chromium
+ * (add-profile.ts, builds marking finishParts, load 8-10): its claim loop 4.0-4.1 s CPU before,
+ * 3.5-4.7 after, too noisy to tell apart at that load. Tried and not kept: the hits and keys without
+ * the words (every claim still tokenized): no gain that 5 in-process pairs could tell from noise.
+ *
  * Where finishParts' time goes in that add (fifteenth session; the add's index and the held
  * generation's parts made once and kept in files, then the compile alone in a process of its own,
  * PreviousClaims as the store reads them, load 10-12): 4.9-6.7 s CPU a compile. Marks around each
