@@ -395,7 +395,10 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
     const hits = storedLists(inputsRow.claimHitStarts, inputsRow.claimHitValues, inputs.length);
     const words = storedLists(inputsRow.claimWordStarts, inputsRow.claimWordValues, inputs.length);
     const wordTable = Array.isArray(head.wordTable) ? (head.wordTable as string[]) : undefined;
-    const keyIds: (readonly number[])[] | undefined = hits && words && wordTable && new Array<readonly number[]>(inputs.length);
+    // The claims' key numbers end to end (as the signatures' lists they were ~3 times the heap, held through the compile).
+    const keyStarts = hits && words && wordTable ? new Int32Array(inputs.length + 1) : undefined;
+    let keyValues = new Int32Array(keyStarts ? inputs.length * 8 : 0);
+    let keyCount = 0;
     let at = 0;
     for (const shard of core.parts) {
       if (typeof shard !== 'string' || !shard.startsWith('claims/')) continue;
@@ -414,20 +417,34 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
         flags[at + k] = claimFlags[k] as number;
         traits[at + k] = text;
         figures[at + k] = sig.length > 4 ? (sig[4] as FigureSignature[]) : NONE;
-        if (keyIds) keyIds[at + k] = Array.isArray(sig[3]) ? (sig[3] as number[]) : NONE;
+        if (keyStarts) {
+          const ids = Array.isArray(sig[3]) ? (sig[3] as unknown[]) : NONE;
+          if (keyCount + ids.length > keyValues.length) {
+            const grown = new Int32Array(Math.max(keyValues.length * 2, keyCount + ids.length));
+            grown.set(keyValues);
+            keyValues = grown;
+          }
+          // A number that is not a key's reads as -1: the compile then reads the claim again.
+          for (let n = 0; n < ids.length; n++) {
+            const id = ids[n];
+            keyValues[keyCount++] = typeof id === 'number' ? id : -1;
+          }
+          keyStarts[at + k + 1] = keyCount;
+        }
       }
       at += claims.length;
     }
     if (at !== inputs.length) return undefined;
     const claim = (i: number) => ({ flags: flags[i], traits: traits[i], figures: figures[i] });
-    if (!hits || !words || !wordTable || !keyIds || !(core.json instanceof Uint8Array)) return { inputs, claim };
+    if (!hits || !words || !wordTable || !keyStarts || !(core.json instanceof Uint8Array)) return { inputs, claim };
     const names = JSON.parse(new TextDecoder().decode(core.json)) as PreviousScan['names'];
     const meta = await read(META_PART);
     if (!(meta?.json instanceof Uint8Array)) return { inputs, claim };
     const { keys } = JSON.parse(new TextDecoder().decode(meta.json)) as { keys?: unknown };
     const shaped = Array.isArray(keys) && Array.isArray(names.words) && Array.isArray(names.patterns) && Array.isArray(names.entities) && Array.isArray(names.places) && Array.isArray(names.automaton?.edges) && Array.isArray(names.automaton?.out);
     if (!shaped) return { inputs, claim };
-    return { inputs, claim, scan: { names, keys: keys as string[], claimKeys: (i) => keyIds[i], hits, words, wordTable } };
+    const keyIds = keyValues;
+    return { inputs, claim, scan: { names, keys: keys as string[], claimKeys: (i) => keyIds.subarray(keyStarts[i], keyStarts[i + 1]), hits, words, wordTable } };
   } catch {
     return undefined;
   }

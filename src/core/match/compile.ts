@@ -362,7 +362,7 @@ export interface PreviousScan extends ClaimScan {
   /** The earlier compile's keys. */
   keys: readonly string[];
   /** Claim `i`'s key numbers (in `keys`). */
-  claimKeys(i: number): readonly number[];
+  claimKeys(i: number): ArrayLike<number>;
 }
 
 /**
@@ -880,8 +880,9 @@ export class MatcherCompiler {
         (v >= 0 ? entities : places).push(now);
       }
       const keys: string[] = [];
-      for (const id of scanBefore.claimKeys(k)) {
-        const key = scanBefore.keys[id];
+      const ids = scanBefore.claimKeys(k);
+      for (let n = 0; n < ids.length; n++) {
+        const key = scanBefore.keys[ids[n]];
         if (key === undefined) return null;
         // Entity and place keys are the hits' and the record's, numbered again below.
         if (key[0] !== '@' && key[0] !== '^') keys.push(key);

@@ -21,7 +21,7 @@ afterEach(() => {
 function scanOf(previous: PreviousClaims): unknown[] {
   const scan = previous.scan!;
   const list = (l: PackedLists, i: number) => Array.from(l.values.subarray(l.starts[i], l.starts[i + 1]));
-  return Array.from(previous.inputs, (_, i) => [list(scan.hits, i), list(scan.words, i).map((w) => scan.wordTable[w]), scan.claimKeys(i).map((k) => scan.keys[k])]);
+  return Array.from(previous.inputs, (_, i) => [list(scan.hits, i), list(scan.words, i).map((w) => scan.wordTable[w]), Array.from(scan.claimKeys(i), (k) => scan.keys[k])]);
 }
 
 /** Every claim of `previous`, as plain values. */
