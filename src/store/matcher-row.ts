@@ -397,8 +397,7 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
     const wordTable = Array.isArray(head.wordTable) ? (head.wordTable as string[]) : undefined;
     // The claims' key numbers end to end (as the signatures' lists they were ~3 times the heap, held through the compile).
     const keyStarts = hits && words && wordTable ? new Int32Array(inputs.length + 1) : undefined;
-    let keyValues = new Int32Array(keyStarts ? inputs.length * 8 : 0);
-    let keyCount = 0;
+    const keyValues: number[] = [];
     let at = 0;
     for (const shard of core.parts) {
       if (typeof shard !== 'string' || !shard.startsWith('claims/')) continue;
@@ -419,17 +418,9 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
         figures[at + k] = sig.length > 4 ? (sig[4] as FigureSignature[]) : NONE;
         if (keyStarts) {
           const ids = Array.isArray(sig[3]) ? (sig[3] as unknown[]) : NONE;
-          if (keyCount + ids.length > keyValues.length) {
-            const grown = new Int32Array(Math.max(keyValues.length * 2, keyCount + ids.length));
-            grown.set(keyValues);
-            keyValues = grown;
-          }
           // A number that is not a key's reads as -1: the compile then reads the claim again.
-          for (let n = 0; n < ids.length; n++) {
-            const id = ids[n];
-            keyValues[keyCount++] = typeof id === 'number' ? id : -1;
-          }
-          keyStarts[at + k + 1] = keyCount;
+          for (let n = 0; n < ids.length; n++) keyValues.push(typeof ids[n] === 'number' ? (ids[n] as number) : -1);
+          keyStarts[at + k + 1] = keyValues.length;
         }
       }
       at += claims.length;
@@ -443,7 +434,7 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
     const { keys } = JSON.parse(new TextDecoder().decode(meta.json)) as { keys?: unknown };
     const shaped = Array.isArray(keys) && Array.isArray(names.words) && Array.isArray(names.patterns) && Array.isArray(names.entities) && Array.isArray(names.places) && Array.isArray(names.automaton?.edges) && Array.isArray(names.automaton?.out);
     if (!shaped) return { inputs, claim };
-    const keyIds = keyValues;
+    const keyIds = Int32Array.from(keyValues);
     return { inputs, claim, scan: { names, keys: keys as string[], claimKeys: (i) => keyIds.subarray(keyStarts[i], keyStarts[i + 1]), hits, words, wordTable } };
   } catch {
     return undefined;
