@@ -24,8 +24,9 @@
  * compile and not the other is read again (18 first words, 58 of ~14,500 patterns, in the add below;
  * 116,322 of the 132,742 claims taken took their scan). The same data (digest, and the tests).
  * Node CPU of the add's compile alone (the stored generation's PreviousClaims read back, then
- * compileMatcherReusing; separate processes, old and new alternated, load 6-9): 6.4-7.4 s before,
- * 5.8-6.4 s after, of which reading back 0.33 → 0.41-0.45 s (the names and keys are read too). A
+ * compileMatcherReusing; separate processes, old and new alternated, 4 pairs at load 1.5-4):
+ * 6.0-7.2 s before, 5.2-6.2 s after, of which reading back 0.31-0.38 → 0.36-0.43 s (the names,
+ * keys and the claims' key numbers are read too; held, 23.8 → 27.7 MB of heap). A
  * compile from scratch keeps each claim's words: 10.0-11.6 s before, 11.3-12.0 after (3 pairs, noisy).
  * Stored: 7.7 MB more per generation at 5,000 generated articles (2.9 M word numbers, 16-bit while
  * the word table has fewer than 65,536 words; 12,767 here), on ~40 MB of matcher rows. In Chromium
