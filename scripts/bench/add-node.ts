@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--reuse')) {
     const partsCpu = process.cpuUsage();
     const compiled = compileMatcherReusing(heldIndex ?? analyseIncrement(held, [], undefined, { heldTokens }));
-    heldParts = new Map([...packMatcher(compiled.data), claimInputsPart(compiled.claimInputs)].map((part) => [part.shard, part]));
+    heldParts = new Map([...packMatcher(compiled.data), claimInputsPart(compiled.claimInputs, compiled.claimScan)].map((part) => [part.shard, part]));
     console.log(`  (the held articles' matcher compiled in ${cpuSince(partsCpu).toFixed(2)} s CPU, not counted)`);
   }
   let step = '';

@@ -11,7 +11,7 @@ import type { CardRecord } from '../core/index/card-details';
 import { lookups, type Lookups } from '../core/index/details';
 import { SCHEMA_VERSION, type ArticleRecord, type CorpusIndex, type DetectionKind } from '../core/index/types';
 import { validateIndex } from '../core/index/validate';
-import { MatcherCompiler, compileMatcherReusing, type TextPacker } from '../core/match/compile';
+import { MatcherCompiler, compileMatcherReusing, type ClaimScan, type TextPacker } from '../core/match/compile';
 import type { MatcherData } from '../core/match/data';
 import type { CorpusOrigin, CorpusSummary } from '../shared/protocol';
 import {
@@ -201,7 +201,7 @@ export function compiledMatcher(compiler: MatcherCompiler, gazetteer: GazetteerS
       if (pairs) compiled.data.placeWithinGazetteer = pairs;
       yield* packMatcherInTurn(compiled.data, compiled);
       // For the next add's compile (matcher-row.ts CLAIM_INPUTS_PART); the matching side never reads it.
-      yield claimInputsPart(compiled.claimInputs);
+      yield claimInputsPart(compiled.claimInputs, compiled.claimScan);
     },
   };
 }
@@ -1271,8 +1271,9 @@ export class CorpusStore {
     }
     let matcher: MatcherData;
     let claimInputs: Float64Array;
+    let claimScan: ClaimScan;
     try {
-      ({ data: matcher, claimInputs } = compileMatcherReusing(index));
+      ({ data: matcher, claimInputs, claimScan } = compileMatcherReusing(index));
     } catch (error) {
       throw new StoredRecordError(`matcher "${CORE_SHARD}"`, '(root)', `could not be rebuilt from the records: ${message(error)}`);
     }
@@ -1291,7 +1292,7 @@ export class CorpusStore {
     // Kept only if the corpus still reads this generation (not deleted or replaced meanwhile); the
     // old rows go first (an older layout may have parts this one does not write).
     const tx = this.db.transaction(['corpora', 'matcher', 'details'], 'readwrite');
-    const parts = [...packMatcher(matcher), claimInputsPart(claimInputs)];
+    const parts = [...packMatcher(matcher), claimInputsPart(claimInputs, claimScan)];
     const current = await tx.objectStore('corpora').get(meta.id);
     let moved = false;
     if (current?.data === meta.data) {

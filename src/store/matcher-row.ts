@@ -48,7 +48,7 @@
  */
 import { quoteBigrams, type QuoteBigrams } from '../core/match/quotes';
 import { MATCHER_DATA_VERSION, type ClaimSignature, type FigureSignature, type MatcherData } from '../core/match/data';
-import type { PreviousClaims } from '../core/match/compile';
+import type { ClaimScan, PackedLists, PreviousClaims, PreviousScan } from '../core/match/compile';
 
 /** The stored form of one matcher part (the key fields of its row aside). */
 export interface PackedMatcher {
@@ -60,6 +60,11 @@ export interface PackedMatcher {
   parts?: string[];
   /** On the CLAIM_INPUTS part: per claim, the key of what its text readers read (compile.ts CompiledMatcher.claimInputs). */
   claimInputs?: Float64Array;
+  /** On the CLAIM_INPUTS part: per claim, its name hits and words (compile.ts CompiledMatcher.claimScan: hits and words as their starts and values; the word table is in `json`). */
+  claimHitStarts?: Int32Array;
+  claimHitValues?: Int32Array | Uint16Array;
+  claimWordStarts?: Int32Array;
+  claimWordValues?: Int32Array | Uint16Array;
 }
 
 /** One stored part, with the shard it is stored under. */
@@ -343,9 +348,28 @@ export function joinParts(core: MatcherNames, meta: Record<string, unknown>, par
  */
 export const CLAIM_INPUTS_PART = 'claimInputs';
 
-/** The CLAIM_INPUTS_PART row of compiled claims' input keys (its `json`: the matcher version and the claim count). */
-export function claimInputsPart(claimInputs: Float64Array): MatcherPart {
-  return { shard: CLAIM_INPUTS_PART, json: bytes({ schemaVersion: MATCHER_DATA_VERSION, claims: claimInputs.length }), claimInputs };
+/**
+ * The CLAIM_INPUTS_PART row of compiled claims' input keys and, when given, their name hits and
+ * words (its `json`: the matcher version, the claim count and the words' table). The hits and words
+ * let an add's compile take the tokens, name scan and keys of unchanged claims too (compile.ts
+ * PreviousScan); a row without them (written before they were kept) gives the readers' output alone.
+ */
+export function claimInputsPart(claimInputs: Float64Array, claimScan?: ClaimScan): MatcherPart {
+  const head: Record<string, unknown> = { schemaVersion: MATCHER_DATA_VERSION, claims: claimInputs.length };
+  if (claimScan) head.wordTable = claimScan.wordTable;
+  const part: MatcherPart = { shard: CLAIM_INPUTS_PART, json: bytes(head), claimInputs };
+  if (claimScan) {
+    [part.claimHitStarts, part.claimHitValues] = [claimScan.hits.starts, claimScan.hits.values];
+    [part.claimWordStarts, part.claimWordValues] = [claimScan.words.starts, claimScan.words.values];
+  }
+  return part;
+}
+
+/** Stored lists when they are of the shape written for `claims` claims, else undefined. */
+function storedLists(starts: unknown, values: unknown, claims: number): PackedLists | undefined {
+  if (!(starts instanceof Int32Array) || !(values instanceof Int32Array || values instanceof Uint16Array) || starts.length !== claims + 1 || starts[0] !== 0 || starts[claims] !== values.length) return undefined;
+  for (let i = 0; i < claims; i++) if (starts[i + 1] < starts[i]) return undefined;
+  return { starts, values };
 }
 
 /**
@@ -355,18 +379,25 @@ export function claimInputsPart(claimInputs: Float64Array): MatcherPart {
  * lost but time). Per claim only its flags, its traits' JSON (one string per distinct tuple of a
  * part) and its figures are kept.
  */
-export async function readPreviousClaims(read: (shard: string) => Promise<{ json?: unknown; parts?: unknown; claimInputs?: unknown } | undefined>): Promise<PreviousClaims | undefined> {
+export async function readPreviousClaims(read: (shard: string) => Promise<{ json?: unknown; parts?: unknown; claimInputs?: unknown; claimHitStarts?: unknown; claimHitValues?: unknown; claimWordStarts?: unknown; claimWordValues?: unknown } | undefined>): Promise<PreviousClaims | undefined> {
   try {
     const inputsRow = await read(CLAIM_INPUTS_PART);
     const inputs = inputsRow?.claimInputs;
     if (!(inputs instanceof Float64Array) || !(inputsRow?.json instanceof Uint8Array)) return undefined;
-    const head = JSON.parse(new TextDecoder().decode(inputsRow.json)) as { schemaVersion?: unknown; claims?: unknown };
+    const head = JSON.parse(new TextDecoder().decode(inputsRow.json)) as { schemaVersion?: unknown; claims?: unknown; wordTable?: unknown };
     if (head.schemaVersion !== MATCHER_DATA_VERSION || head.claims !== inputs.length) return undefined;
     const core = await read(CORE_PART);
     if (!Array.isArray(core?.parts)) return undefined;
     const flags = new Int32Array(inputs.length);
     const traits: string[] = new Array<string>(inputs.length);
     const figures: FigureSignature[][] = new Array<FigureSignature[]>(inputs.length);
+    // With the claims' name hits: their keys, and the names and keys they are numbered in (PreviousScan).
+    const hits = storedLists(inputsRow.claimHitStarts, inputsRow.claimHitValues, inputs.length);
+    const words = storedLists(inputsRow.claimWordStarts, inputsRow.claimWordValues, inputs.length);
+    const wordTable = Array.isArray(head.wordTable) ? (head.wordTable as string[]) : undefined;
+    // The claims' key numbers end to end (as the signatures' lists they were ~3 times the heap, held through the compile).
+    const keyStarts = hits && words && wordTable ? new Int32Array(inputs.length + 1) : undefined;
+    const keyValues: number[] = [];
     let at = 0;
     for (const shard of core.parts) {
       if (typeof shard !== 'string' || !shard.startsWith('claims/')) continue;
@@ -385,11 +416,26 @@ export async function readPreviousClaims(read: (shard: string) => Promise<{ json
         flags[at + k] = claimFlags[k] as number;
         traits[at + k] = text;
         figures[at + k] = sig.length > 4 ? (sig[4] as FigureSignature[]) : NONE;
+        if (keyStarts) {
+          const ids = Array.isArray(sig[3]) ? (sig[3] as unknown[]) : NONE;
+          // A number that is not a key's reads as -1: the compile then reads the claim again.
+          for (let n = 0; n < ids.length; n++) keyValues.push(typeof ids[n] === 'number' ? (ids[n] as number) : -1);
+          keyStarts[at + k + 1] = keyValues.length;
+        }
       }
       at += claims.length;
     }
     if (at !== inputs.length) return undefined;
-    return { inputs, claim: (i) => ({ flags: flags[i], traits: traits[i], figures: figures[i] }) };
+    const claim = (i: number) => ({ flags: flags[i], traits: traits[i], figures: figures[i] });
+    if (!hits || !words || !wordTable || !keyStarts || !(core.json instanceof Uint8Array)) return { inputs, claim };
+    const names = JSON.parse(new TextDecoder().decode(core.json)) as PreviousScan['names'];
+    const meta = await read(META_PART);
+    if (!(meta?.json instanceof Uint8Array)) return { inputs, claim };
+    const { keys } = JSON.parse(new TextDecoder().decode(meta.json)) as { keys?: unknown };
+    const shaped = Array.isArray(keys) && Array.isArray(names.words) && Array.isArray(names.patterns) && Array.isArray(names.entities) && Array.isArray(names.places) && Array.isArray(names.automaton?.edges) && Array.isArray(names.automaton?.out);
+    if (!shaped) return { inputs, claim };
+    const keyIds = Int32Array.from(keyValues);
+    return { inputs, claim, scan: { names, keys: keys as string[], claimKeys: (i) => keyIds.subarray(keyStarts[i], keyStarts[i + 1]), hits, words, wordTable } };
   } catch {
     return undefined;
   }

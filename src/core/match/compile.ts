@@ -16,6 +16,24 @@
  * processes alternated at load 10-17: 11.4-12.7 s before, 5.9-6.5 s reusing (0.5 s of it reading
  * the claims back from their stored parts).
  *
+ * Such a claim takes its scan too (PreviousScan; sixteenth session): its words (WORD tokens), name
+ * hits and word and figure keys, kept beside the input keys (ClaimScan), so it is neither tokenized
+ * nor scanned nor read by sentenceFeatures, when no name pattern the add changed can hit it: the
+ * patterns of both compiles are told apart by what they are (words, type, flags, entity id or place
+ * name; read off each compile's automaton), and a claim holding the first word of one in either
+ * compile and not the other is read again (18 first words, 58 of ~14,500 patterns, in the add below;
+ * 116,322 of the 132,742 claims taken took their scan). The same data (digest, and the tests).
+ * Node CPU of the add's compile alone (the stored generation's PreviousClaims read back, then
+ * compileMatcherReusing; separate processes, old and new alternated, 4 pairs at load 1.5-4):
+ * 6.0-7.2 s before, 5.2-6.2 s after, of which reading back 0.31-0.38 → 0.36-0.43 s (the names,
+ * keys and the claims' key numbers are read too; held, 23.8 → 27.7 MB of heap). A
+ * compile from scratch keeps each claim's words: 10.0-11.6 s before, 11.3-12.0 after (3 pairs, noisy).
+ * Stored: 7.7 MB more per generation at 5,000 generated articles (2.9 M word numbers, 16-bit while
+ * the word table has fewer than 65,536 words; 12,767 here), on ~40 MB of matcher rows. In Chromium
+ * (add-profile.ts, builds marking finishParts, load 8-10): its claim loop 4.0-4.1 s CPU before,
+ * 3.5-4.7 after, too noisy to tell apart at that load. Tried and not kept: the hits and keys without
+ * the words (every claim still tokenized): no gain that 5 in-process pairs could tell from noise.
+ *
  * Where finishParts' time goes in that add (fifteenth session; the add's index and the held
  * generation's parts made once and kept in files, then the compile alone in a process of its own,
  * PreviousClaims as the store reads them, load 10-12): 4.9-6.7 s CPU a compile. Marks around each
@@ -55,12 +73,12 @@ import { dayOf, findDateSpans } from '../lang/date-spans';
 import { greaterPairs, placePairsInText, type PlaceHit } from '../lang/places';
 import { derivedCounts, shareGroupSpan } from './relate';
 import { findQuotedSpans } from './quotes';
-import { featureKeys, figureUnits, sentenceFeatures } from './claims';
+import { featureKeys, figureUnits, sentenceFeatures, type SentenceFeatures } from './claims';
 import { NameHits, NameScanner, Vocabulary, compileNames } from './names';
 import { Tokens, WORD, tokenStrings, tokenize } from './tokens';
 import { HASH_SEED, hashStep } from './symbols';
 import { classifyingTable } from './classify';
-import { wordKey } from './keys';
+import { entityKey, placeKey, wordKey } from './keys';
 import { wordClass } from './rerank-words';
 import { GenderVotes, UNKNOWN_GENDER, openingPronoun, titleGender } from './person-gender';
 
@@ -238,6 +256,11 @@ class IntLists {
     this.count++;
   }
 
+  /** How many lists. */
+  get size(): number {
+    return this.count;
+  }
+
   /** Where list `i` starts in `values`. */
   from(i: number): number {
     return this.starts.get(i);
@@ -246,6 +269,18 @@ class IntLists {
   /** Where list `i` ends in `values` (exclusive). */
   to(i: number): number {
     return i + 1 < this.count ? this.starts.get(i + 1) : this.values.length;
+  }
+
+  /** The lists as PackedLists (their values 16-bit when every one fits). */
+  packed(): PackedLists {
+    const starts = new Int32Array(this.count + 1);
+    for (let i = 0; i < this.count; i++) starts[i] = this.starts.get(i);
+    starts[this.count] = this.values.length;
+    let fits = true;
+    for (let k = 0; k < this.values.length && fits; k++) fits = this.values.get(k) >= 0 && this.values.get(k) <= 0xffff;
+    const values = fits ? new Uint16Array(this.values.length) : new Int32Array(this.values.length);
+    for (let k = 0; k < values.length; k++) values[k] = this.values.get(k);
+    return { starts, values };
   }
 
   /** The values of list `i` (as a new array). */
@@ -269,6 +304,8 @@ export interface CompiledMatcher {
   claimCount: number;
   /** Per claim, the key of what its text readers read (claimInputKey): a later compile's PreviousClaims.inputs. */
   claimInputs: Float64Array;
+  /** Per claim, its name hits and words (ClaimScan): a later compile's PreviousScan. */
+  claimScan: ClaimScan;
   claims(from: number, to: number): ClaimSignature[];
   /** claims as each signature's JSON text (JSON.stringify's), read in their stead (the same blocks): a writer of JSON need not make and stringify them. */
   claimTexts(from: number, to: number): string[];
@@ -288,6 +325,45 @@ export interface PreviousClaims {
   inputs: Float64Array;
   /** Claim `i`'s flags, traits (JSON text, as MatcherData's claimTraits[i] stringified) and figure signatures. */
   claim(i: number): { flags: number; traits: string; figures: FigureSignature[] };
+  /** What the earlier compile's name scan and key reading made of its claims, when kept (PreviousScan). */
+  scan?: PreviousScan;
+}
+
+/** Lists of integers end to end: list `i` is values[starts[i]] up to values[starts[i + 1]] (`starts` has one more entry than lists). */
+export interface PackedLists {
+  starts: Int32Array;
+  /** 16-bit where every value fits (a store keeps half the bytes). */
+  values: Int32Array | Uint16Array;
+}
+
+/** What a compile's name scan and tokenizer made of each claim, kept for the next compile (PreviousScan). */
+export interface ClaimScan {
+  /**
+   * Per claim, the names the scan found in its text as sentenceFeatures lists them: an entity as
+   * its number, a place p as -(p + 1), in the order found (entities and places each keep theirs).
+   */
+  hits: PackedLists;
+  /** Per claim, its words (the tokens flagged WORD) in order, as numbers in `wordTable`. */
+  words: PackedLists;
+  /** The words of `words`, each once. */
+  wordTable: string[];
+}
+
+/**
+ * The name scan and key reading of the compile before, for claims whose inputs did not change and
+ * whose text no name pattern the add changed can hit (a pattern another, or a pattern gone: every
+ * word of a pattern is in a text it hits, its first one checked): such a claim's hits are the ones
+ * found before, its word and figure keys too (they read only its tokens, the hits and its figures),
+ * so neither the scan nor sentenceFeatures runs. Its entity and place numbers are mapped by id and
+ * by place name.
+ */
+export interface PreviousScan extends ClaimScan {
+  /** The earlier compile's names: what its patterns were made of (words, automaton, patterns, entities, places). */
+  names: Pick<MatcherData, 'words' | 'automaton' | 'patterns' | 'entities' | 'places'>;
+  /** The earlier compile's keys. */
+  keys: readonly string[];
+  /** Claim `i`'s key numbers (in `keys`). */
+  claimKeys(i: number): ArrayLike<number>;
 }
 
 /**
@@ -339,11 +415,11 @@ export function compileMatcher(index: CorpusIndex): MatcherData {
  * the compile before (`previous`; the data is the same as without; the first `reuseChecks` are read
  * and checked, REUSE_CHECKS), and giving the keys of this compile's claims' inputs for the next.
  */
-export function compileMatcherReusing(index: CorpusIndex, previous?: PreviousClaims, reuseChecks = REUSE_CHECKS): { data: MatcherData; claimInputs: Float64Array } {
+export function compileMatcherReusing(index: CorpusIndex, previous?: PreviousClaims, reuseChecks = REUSE_CHECKS): { data: MatcherData; claimInputs: Float64Array; claimScan: ClaimScan } {
   const compiler = new MatcherCompiler(AS_GIVEN, TEXTS_PER_BLOCK, previous, reuseChecks);
   for (const section of SECTIONS) for (const record of index[section]) compiler.add(section, record);
   const parts = compiler.finishParts();
-  return { data: wholeData(parts), claimInputs: parts.claimInputs };
+  return { data: wholeData(parts), claimInputs: parts.claimInputs, claimScan: parts.claimScan };
 }
 
 /** The matcher data of compiled parts with every claim read in. */
@@ -355,11 +431,80 @@ function wholeData(parts: CompiledMatcher): MatcherData {
   return data;
 }
 
-/** The claims of compiled matcher data as a later compile's PreviousClaims (`inputs`: that compile's claimInputs). */
-export function previousClaimsOf(data: MatcherData, inputs: Float64Array): PreviousClaims {
+/**
+ * The claims of compiled matcher data as a later compile's PreviousClaims (`inputs`: that compile's
+ * claimInputs; `claimScan`, when given, its claimScan: the scan is taken too).
+ */
+export function previousClaimsOf(data: MatcherData, inputs: Float64Array, claimScan?: ClaimScan): PreviousClaims {
   if (inputs.length !== data.claims.length || data.claimTraits?.length !== data.claims.length) throw new Error(`compile: ${inputs.length} claim inputs for ${data.claims.length} claims`);
   const traits = data.claimTraits;
-  return { inputs, claim: (i) => ({ flags: data.claimFlags[i], traits: JSON.stringify(traits[i]), figures: data.claims[i][4] }) };
+  const scan: PreviousScan | undefined = claimScan && { ...claimScan, names: data, keys: data.keys, claimKeys: (i) => data.claims[i][3] };
+  return { inputs, claim: (i) => ({ flags: data.claimFlags[i], traits: JSON.stringify(traits[i]), figures: data.claims[i][4] }), scan };
+}
+
+/** `keys` (word and figure keys) with the keys of the entities and places of `names`, each once (featureKeys' keys, in another order). */
+function withNameKeys(keys: readonly string[], names: { entities: readonly number[]; places: readonly number[] }): string[] {
+  const out = keys.slice();
+  const { entities, places } = names;
+  // `keys` hold no entity or place key; a name the scan found twice is keyed once.
+  for (let k = 0; k < entities.length; k++) if (entities.indexOf(entities[k]) === k) out.push(entityKey(entities[k]));
+  for (let k = 0; k < places.length; k++) if (places.indexOf(places[k]) === k) out.push(placeKey(places[k]));
+  return out;
+}
+
+/** Whether two lists of keys hold the same keys. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((k) => set.has(k));
+}
+
+/** Whether two lists of numbers are equal. */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, k) => v === b[k]);
+}
+
+/** Per pattern of compiled names, what makes it the pattern it is (its words, type, flags and what it names, by id or place name), and its first word. */
+function patternIdentities(names: PreviousScan['names']): Map<string, string> {
+  const { edges, out } = names.automaton;
+  const nodeWords: string[][] = [[]];
+  const identities = new Map<string, string>();
+  // Nodes are in breadth-first order: a node's parent comes before it.
+  for (let k = 1; k < out.length; k++) {
+    nodeWords[k] = [...nodeWords[edges[(k - 1) * 2]], names.words[edges[(k - 1) * 2 + 1]]];
+    const p = out[k];
+    if (p < 0) continue;
+    const [type, target, , flags] = names.patterns.slice(p * 4, p * 4 + 4);
+    const named = type === PatternType.entity ? names.entities[target] : type === PatternType.place ? names.places[target] : '';
+    identities.set(`${type}\u0000${flags}\u0000${named}\u0000${nodeWords[k].join(' ')}`, nodeWords[k][0]);
+  }
+  return identities;
+}
+
+/**
+ * What a compile with names `now` takes of PreviousScan: the first words of the patterns one
+ * compile has and the other has not, and the earlier entity and place numbers as this compile's
+ * (-1 where gone). Null when a changed pattern opens with a token that is not a word (a claim's
+ * kept words are its WORD tokens only: they could not tell whether it holds that token).
+ */
+function scanReuse(scan: PreviousScan, now: PreviousScan['names']): { changedFirstWords: Set<string>; entityOf: Int32Array; placeOf: Int32Array } | null {
+  const before = patternIdentities(scan.names);
+  const after = patternIdentities(now);
+  const changedFirstWords = new Set<string>();
+  for (const [identity, first] of before) if (!after.has(identity)) changedFirstWords.add(first);
+  for (const [identity, first] of after) if (!before.has(identity)) changedFirstWords.add(first);
+  const t = new Tokens();
+  for (const word of changedFirstWords) {
+    tokenize(word, t);
+    if (t.count !== 1 || !(t.flags[0] & WORD) || t.norm[0] !== word) return null;
+  }
+  const entityIdx = new Map(now.entities.map((id, i) => [id, i]));
+  const placeIdx = new Map(now.places.map((p, i) => [p, i]));
+  return {
+    changedFirstWords,
+    entityOf: Int32Array.from(scan.names.entities, (id) => entityIdx.get(id) ?? -1),
+    placeOf: Int32Array.from(scan.names.places, (p) => placeIdx.get(p) ?? -1),
+  };
 }
 
 /**
@@ -647,18 +792,40 @@ export class MatcherCompiler {
     const traitTexts = new TextBlocks(this.texts, this.perBlock);
     // Per word key, how often each surface word made it: the commonest (then shortest, then first
     // in order) stands for the key in the word vectors.
-    // Counted per symbol of the tokens' table (one string per distinct token), each symbol's key
-    // worked out once: a Map of Maps updated per word was most of the compile's own time beside the readers.
-    const symbolCount = new IntList();
-    const symbolKey: (string | null | undefined)[] = [];
-    /** Symbols in the order their word first made a key in a claim (the order the commonest is picked in). */
+    // Counted per word (each distinct word numbered once, its key worked out once; a token's number
+    // found once per symbol of the tokens' table): a Map of Maps updated per word was most of the
+    // compile's own time beside the readers. A claim whose scan is taken counts the words kept for it.
+    const wordNumbers = new Map<string, number>();
+    const wordTable: string[] = [];
+    const wordKeyOf: (string | null)[] = [];
+    const wordCount = new IntList();
+    /** Words in the order they first made a key in a claim (the order the commonest is picked in). */
     const surfaceOrder: number[] = [];
-    /** Token k's wordKey, worked out once per symbol (a lookup by word in wordKey's own table was most of sentenceFeatures' key reading). */
-    const keyOfToken = (t: Tokens, k: number): string | null => {
+    const wordNumber = (word: string): number => {
+      let n = wordNumbers.get(word);
+      if (n === undefined) {
+        wordNumbers.set(word, (n = wordTable.length));
+        wordTable.push(word);
+        wordKeyOf.push(wordKey(word));
+      }
+      return n;
+    };
+    const wordOfSymbol: number[] = [];
+    /** Token k's word number (wordNumber), worked out once per symbol. */
+    const wordOfToken = (t: Tokens, k: number): number => {
       const sym = t.sym[k];
-      let key = symbolKey[sym];
-      if (key === undefined) symbolKey[sym] = key = wordKey(t.norm[k]);
-      return key;
+      let n = wordOfSymbol[sym];
+      if (n === undefined) wordOfSymbol[sym] = n = wordNumber(t.norm[k]);
+      return n;
+    };
+    /** Token k's wordKey, worked out once per word (a lookup by word in wordKey's own table was most of sentenceFeatures' key reading). */
+    const keyOfToken = (t: Tokens, k: number): string | null => wordKeyOf[wordOfToken(t, k)];
+    /** Counts word `n` of a claim when it makes a key. */
+    const countWord = (n: number): void => {
+      if (wordKeyOf[n] === null) return;
+      const count = wordCount.at(n);
+      if (count === 0) surfaceOrder.push(n);
+      wordCount.set(n, count + 1);
     };
     const quoted: number[] = [];
     // The claims of the last compile by the key of their readers' inputs (the first of equal keys: equal inputs, equal outputs).
@@ -666,7 +833,63 @@ export class MatcherCompiler {
     const previousAt = new Map<number, number>();
     if (previous) for (let k = 0; k < previous.inputs.length; k++) if (!previousAt.has(previous.inputs[k])) previousAt.set(previous.inputs[k], k);
     const claimInputs: number[] = [];
+    const claimHits = new IntLists();
+    const claimWords = new IntLists();
     let checksLeft = previous ? this.reuseChecks : 0;
+    let scanChecksLeft = this.reuseChecks;
+    // The name scan of the compile before (PreviousScan), when kept for every claim it compiled.
+    const claimsBefore = previous?.inputs.length ?? 0;
+    const scanBefore = previous?.scan && previous.scan.hits.starts.length === claimsBefore + 1 && previous.scan.words.starts.length === claimsBefore + 1 ? previous.scan : undefined;
+    let reuse: ReturnType<typeof scanReuse> = null;
+    try {
+      if (scanBefore) reuse = scanReuse(scanBefore, partial);
+    } catch {
+      // Names not of the shape a compile writes (a damaged row): every claim is scanned.
+    }
+    /** Per word of the compile before (its wordTable), its number here. */
+    const wordBefore: number[] = [];
+    /** Per word number: 1 when it is the first word of a pattern the add changed, 0 when not (unset: not worked out yet). */
+    const changedWord: number[] = [];
+    /**
+     * Claim `k` of the compile before's words (numbered here), word and figure keys, and the
+     * entities and places of its hits (numbered here), or null when a changed pattern could hit it.
+     */
+    const scannedBefore = (k: number): { words: number[]; keys: string[]; entities: number[]; places: number[] } | null => {
+      if (!reuse || !scanBefore) return null;
+      const words: number[] = [];
+      const kept = scanBefore.words;
+      for (let w = kept.starts[k]; w < kept.starts[k + 1]; w++) {
+        const before = kept.values[w];
+        let n = wordBefore[before];
+        if (n === undefined) {
+          const word = scanBefore.wordTable[before];
+          if (typeof word !== 'string') return null;
+          wordBefore[before] = n = wordNumber(word);
+        }
+        let changed = changedWord[n];
+        if (changed === undefined) changedWord[n] = changed = reuse.changedFirstWords.has(wordTable[n]) ? 1 : 0;
+        if (changed) return null;
+        words.push(n);
+      }
+      const entities: number[] = [];
+      const places: number[] = [];
+      const { starts, values } = scanBefore.hits;
+      for (let h = starts[k]; h < starts[k + 1]; h++) {
+        const v = values[h];
+        const now = v >= 0 ? reuse.entityOf[v] : reuse.placeOf[-v - 1];
+        if (now === undefined || now < 0) return null;
+        (v >= 0 ? entities : places).push(now);
+      }
+      const keys: string[] = [];
+      const ids = scanBefore.claimKeys(k);
+      for (let n = 0; n < ids.length; n++) {
+        const key = scanBefore.keys[ids[n]];
+        if (key === undefined) return null;
+        // Entity and place keys are the hits' and the record's, numbered again below.
+        if (key[0] !== '@' && key[0] !== '^') keys.push(key);
+      }
+      return { words, keys, entities, places };
+    };
     // The sentence claim last compiled: a clause claim of its sentence follows it (same article and
     // sentence). Its certainty is read from its traits when it was taken from the last compile.
     let lead: { article: number; sentence: number; text: string; level: number; cue: string } | { article: number; sentence: number; text: string; traits: string } | null = null;
@@ -680,9 +903,6 @@ export class MatcherCompiler {
       const g = groupOfRef[this.claimGroup.get(i)];
       if (a < 0 || g === undefined) continue;
       const text = this.claimTexts.at(i);
-      tokenize(text, tokens);
-      scanner.scan(text, tokens, hits);
-      const features = sentenceFeatures(tokens, 0, tokens.count, hits, keyOfToken);
       const sentence = this.claimSentence.get(i);
       const follows = lead !== null && lead.article === a && lead.sentence === sentence;
       const inputKey = claimInputKey(this.articleDates[a], text, follows ? lead!.text : '');
@@ -692,17 +912,37 @@ export class MatcherCompiler {
       const found = known === undefined ? null : previous!.claim(known);
       const checking = found !== null && checksLeft > 0;
       const kept = checking ? null : found;
+      // A claim taken from the compile before takes its scan too where no changed pattern can hit it (the first ones read and checked all the same).
+      const scanned = known === undefined || kept === null ? null : scannedBefore(known);
+      const scanChecking = scanned !== null && scanChecksLeft > 0;
+      const scanTaken = scanned !== null && !scanChecking;
+      let features: SentenceFeatures;
       let flags = kept ? kept.flags : 0;
-      for (let k = 0; k < tokens.count; k++) {
-        if (!(tokens.flags[k] & WORD)) continue;
-        const norm = tokens.norm[k];
-        if (!kept) flags |= wordClass(norm, k + 1 < tokens.count ? tokens.norm[k + 1] : '');
-        const sym = tokens.sym[k];
-        if (keyOfToken(tokens, k) === null) continue;
-        const count = symbolCount.at(sym);
-        if (count === 0) surfaceOrder.push(sym);
-        symbolCount.set(sym, count + 1);
+      claimWords.next();
+      if (scanTaken) {
+        // Not even tokenized: its words are the ones kept.
+        features = { keys: scanned.keys, figures: [], entities: scanned.entities, places: scanned.places };
+        for (const n of scanned.words) {
+          claimWords.values.push(n);
+          countWord(n);
+        }
+      } else {
+        tokenize(text, tokens);
+        scanner.scan(text, tokens, hits);
+        features = sentenceFeatures(tokens, 0, tokens.count, hits, keyOfToken);
+        for (let k = 0; k < tokens.count; k++) {
+          if (!(tokens.flags[k] & WORD)) continue;
+          if (!kept) flags |= wordClass(tokens.norm[k], k + 1 < tokens.count ? tokens.norm[k + 1] : '');
+          const n = wordOfToken(tokens, k);
+          claimWords.values.push(n);
+          countWord(n);
+        }
       }
+      claimHits.next();
+      for (const e of features.entities) claimHits.values.push(e);
+      for (const p of features.places) claimHits.values.push(-p - 1);
+      // The scan of the compile before, checked like the readers' output (its words and hits here, its keys below): once wrong, no more is taken.
+      if (scanChecking && (!sameNumbers(scanned.words, claimWords.list(claimWords.size - 1)) || !sameNumbers(scanned.entities, features.entities) || !sameNumbers(scanned.places, features.places))) reuse = null;
       for (let k = this.claimEntities.from(i), end = this.claimEntities.to(i); k < end; k++) {
         const e = this.claimEntities.values.get(k);
         if (!features.entities.includes(e)) features.entities.push(e);
@@ -762,8 +1002,14 @@ export class MatcherCompiler {
           }
         }
       }
+      // Taken, the word and figure keys of the compile before with the entity and place keys as the merge above left them.
+      const claimKeyList = scanTaken ? withNameKeys(features.keys, features) : featureKeys(features);
+      if (scanChecking) {
+        scanChecksLeft--;
+        if (!sameKeys(withNameKeys(scanned.keys, features), claimKeyList)) reuse = null;
+      }
       claimKeys.next();
-      for (const key of featureKeys(features)) {
+      for (const key of claimKeyList) {
         let id = keyNumbers.get(key);
         if (id === undefined) {
           keyNumbers.set(key, (id = keyOfNumber.length));
@@ -790,10 +1036,10 @@ export class MatcherCompiler {
     const n = claimFlags.length;
     const weights = keys.map((k) => Math.round(Math.log(1 + n / df[keyNumbers.get(k)!]) * 100) / 100);
     const best = new Map<string, { word: string; count: number }>();
-    for (const sym of surfaceOrder) {
-      const key = symbolKey[sym]!;
-      const word = tokens.table.strings[sym];
-      const count = symbolCount.at(sym);
+    for (const w of surfaceOrder) {
+      const key = wordKeyOf[w]!;
+      const word = wordTable[w];
+      const count = wordCount.at(w);
       const top = best.get(key);
       if (!top) best.set(key, { word, count });
       else if (count > top.count || (count === top.count && word.length < top.word.length)) [top.word, top.count] = [word, count];
@@ -807,6 +1053,7 @@ export class MatcherCompiler {
       data: { ...partial, keys, weights, claims: [], keyWords, claimFlags, claimTraits: [], placeWithin, quoteCertainty },
       claimCount: n,
       claimInputs: Float64Array.from(claimInputs),
+      claimScan: { hits: claimHits.packed(), words: claimWords.packed(), wordTable },
       claims: (from, to) =>
         ranged(from, to).map((i) => {
           const [figs, places] = JSON.parse(tails.at(i)) as [FigureSignature[], number[]];

@@ -5,8 +5,8 @@
  * not of its shape gives none (the add then reads every claim, losing nothing but time).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MatcherCompiler, compileMatcherReusing, previousClaimsOf, type PreviousClaims } from '../../../src/core/match/compile';
-import { CLAIM_INPUTS_PART, PART_SIZES, claimInputsPart, packMatcher, readPreviousClaims } from '../../../src/store/matcher-row';
+import { MatcherCompiler, compileMatcher, compileMatcherReusing, previousClaimsOf, type PackedLists, type PreviousClaims } from '../../../src/core/match/compile';
+import { CLAIM_INPUTS_PART, PART_SIZES, claimInputsPart, packMatcher, readPreviousClaims, type MatcherPart } from '../../../src/store/matcher-row';
 import type { CorpusStore } from '../../../src/store/corpus-store';
 import { MATCHER_DATA_VERSION } from '../../../src/core/match/data';
 import { freshStore, secondIndex, seedsIndex } from './helpers';
@@ -16,6 +16,13 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
   vi.restoreAllMocks();
 });
+
+/** The kept scan of every claim of `previous`: its hits, its words and its keys, as plain values. */
+function scanOf(previous: PreviousClaims): unknown[] {
+  const scan = previous.scan!;
+  const list = (l: PackedLists, i: number) => Array.from(l.values.subarray(l.starts[i], l.starts[i + 1]));
+  return Array.from(previous.inputs, (_, i) => [list(scan.hits, i), list(scan.words, i).map((w) => scan.wordTable[w]), Array.from(scan.claimKeys(i), (k) => scan.keys[k])]);
+}
 
 /** Every claim of `previous`, as plain values. */
 function claimsOf(previous: PreviousClaims): unknown[] {
@@ -37,6 +44,26 @@ describe('the claims input keys of a stored generation', () => {
     // The seeds have fewer claims than a part holds: the parts' joins are the matcher-row tests'.
     expect(read!.inputs.length).toBeLessThan(PART_SIZES.claims);
     expect(claimsOf(read!)).toEqual(claimsOf(previousClaimsOf(compiled.data, compiled.claimInputs)));
+    // And the scan of each claim (its hits, words and keys), as the compile made it.
+    expect(scanOf(read!)).toEqual(scanOf(previousClaimsOf(compiled.data, compiled.claimInputs, compiled.claimScan)));
+    expect(read!.scan!.hits.starts[read!.inputs.length]).toBeGreaterThan(0);
+    // A compile taking them gives the data of a full one.
+    expect(JSON.stringify(compileMatcherReusing(secondIndex(), read, 0).data)).toBe(JSON.stringify(compileMatcher(secondIndex())));
+    expect(JSON.stringify(compileMatcherReusing(index, read, 0).data)).toBe(JSON.stringify(compiled.data));
+  });
+
+  it('gives the claims without their scan when the row keeps none (written before it was kept), or one not of its shape', async () => {
+    const compiled = compileMatcherReusing(seedsIndex());
+    const parts = packMatcher(compiled.data);
+    const withRow = (row: MatcherPart) => (shard: string) => Promise.resolve(shard === CLAIM_INPUTS_PART ? row : parts.find((p) => p.shard === shard));
+    const full = claimInputsPart(compiled.claimInputs, compiled.claimScan);
+    const rows = [claimInputsPart(compiled.claimInputs), { ...full, claimWordStarts: full.claimWordStarts!.subarray(1) }, { ...full, claimHitValues: Array.from(full.claimHitValues!) as unknown as Int32Array }];
+    for (const row of rows) {
+      const read = await readPreviousClaims(withRow(row));
+      expect(read).toBeDefined();
+      expect(read!.scan).toBeUndefined();
+    }
+    expect((await readPreviousClaims(withRow(full)))!.scan).toBeDefined();
   });
 
   it('read from claim parts of a few claims each, equal the compile\'s own PreviousClaims', async () => {
