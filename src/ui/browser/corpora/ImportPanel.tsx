@@ -174,7 +174,7 @@ export function ImportPanel({ corpora, onImported }: { corpora: CorpusSummary[];
   }
 
   async function analyseWith(files: ImportFile[], mappings: Record<string, ColumnMapping>, abort: AbortController, prepared: PreparedImport): Promise<void> {
-    const result = await parseFiles(files, target, mappings);
+    const result = await parseFiles(files, target, mappings, prepared);
     setReport(result.report);
     if (result.mappings.length > 0) {
       setStage({ kind: 'mapping', files, requests: result.mappings, report: result.report });

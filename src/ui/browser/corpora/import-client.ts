@@ -9,7 +9,7 @@ import { CorpusStore } from '../../../store/corpus-store';
 import { readImportFiles, type ColumnMapping, type ImportFile, type ImportResult } from '../../../store/import';
 import { NotEnoughStorageError, checkRoom, megabytes } from '../../../store/storage-room';
 import { t } from '../../shared/i18n';
-import type { ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
+import type { HeldKeys, ImportTarget, WorkerReply, WorkerRequest } from './import-protocol';
 
 /** Where an import is. */
 export type ImportProgress =
@@ -34,9 +34,14 @@ export async function readFiles(files: File[], onProgress: (p: ImportProgress) =
   return out;
 }
 
-/** What the target corpus already holds, so duplicates of it are reported instead of imported. */
-export async function existingOf(target: ImportTarget): Promise<{ urls: string[]; texts: string[]; ids: string[] } | undefined> {
+/**
+ * What the target corpus already holds, so duplicates of it are reported instead of imported: as
+ * the import worker `prepared` for that target read it, or read here when none was or it could not.
+ */
+export async function existingOf(target: ImportTarget, prepared?: PreparedImport): Promise<HeldKeys | undefined> {
   if (target.kind !== 'add') return undefined;
+  const read = await (prepared as Prepared | undefined)?.keys(target);
+  if (read) return read;
   const store = await CorpusStore.open();
   try {
     const held = await store.articleKeys(target.id);
@@ -47,11 +52,12 @@ export async function existingOf(target: ImportTarget): Promise<{ urls: string[]
 }
 
 /**
- * Turns files into articles and a report, with the column mappings the reader chose; `heldChars` is
+ * Turns files into articles and a report, with the column mappings the reader chose (the target's
+ * articles as the worker `prepared` for it read them, when given); `heldChars` is
  * the text the target corpus already holds (an add writes the whole corpus again as a new generation).
  */
-export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>): Promise<ImportResult & { heldChars: number }> {
-  const existing = await existingOf(target);
+export async function parseFiles(files: ImportFile[], target: ImportTarget, mappings: Record<string, ColumnMapping>, prepared?: PreparedImport): Promise<ImportResult & { heldChars: number }> {
+  const existing = await existingOf(target, prepared);
   const result = readImportFiles(files, { mappings, ...(existing ? { existing } : {}) });
   return { ...result, heldChars: existing ? existing.texts.reduce((sum, text) => sum + text.length, 0) : 0 };
 }
@@ -88,6 +94,8 @@ export interface PreparedImport {
 interface Prepared extends PreparedImport {
   /** The worker, for analyseInWorker to take (null once taken or discarded). */
   take(target: ImportTarget): Worker | null;
+  /** The article keys of `target` as the worker read them; null when it did not (another target, discarded, or it could not read them). */
+  keys(target: ImportTarget): Promise<HeldKeys | null>;
 }
 
 /**
@@ -97,11 +105,24 @@ interface Prepared extends PreparedImport {
  */
 export function prepareImport(target: ImportTarget): PreparedImport {
   let worker: Worker | null = target.kind === 'add' ? newWorker() : null;
+  // The keys the worker reads for the page's duplicate check; null once it is taken or discarded (startWorker's handler replaces this one).
+  let tell: (keys: HeldKeys | null) => void = () => undefined;
+  const keys = new Promise<HeldKeys | null>((resolve) => (tell = resolve));
+  if (worker) {
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      if (event.data.type === 'held') tell(event.data.keys);
+    };
+    worker.onerror = () => tell(null);
+  } else tell(null);
   worker?.postMessage({ type: 'prepare', target } satisfies WorkerRequest);
   const prepared: Prepared = {
+    keys(wanted) {
+      return JSON.stringify(wanted) === JSON.stringify(target) ? keys : Promise.resolve(null);
+    },
     take(wanted) {
       const taken = worker;
       worker = null;
+      tell(null);
       // Prepared for another target (the reader changed it meanwhile): not taken.
       if (taken && JSON.stringify(wanted) !== JSON.stringify(target)) {
         taken.terminate();
@@ -112,6 +133,7 @@ export function prepareImport(target: ImportTarget): PreparedImport {
     discard() {
       worker?.terminate();
       worker = null;
+      tell(null);
     },
   };
   return prepared;
@@ -127,6 +149,8 @@ function startWorker(request: WorkerRequest, onProgress: (p: ImportProgress) => 
     settle = { reject };
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
+      // The keys a prepared worker read for the page (prepareImport): the page has them by now.
+      if (reply.type === 'held') return;
       if (reply.type === 'progress') {
         if (reply.phase !== phase) [phase, startedAt] = [reply.phase, performance.now()];
         onProgress({ phase: reply.phase, step: reply.step, done: reply.done, total: reply.total, startedAt });

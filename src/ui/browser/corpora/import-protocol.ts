@@ -16,12 +16,22 @@ export type WorkerRequest =
   | { type: 'analyse'; articles: ArticleInput[]; target: ImportTarget }
   | { type: 'install-file'; file: Blob; fileName: string; name: string };
 
+/** What an add's corpus holds, for the page's duplicate check: its article ids, addresses (none of them empty or "unknown") and texts. */
+export interface HeldKeys {
+  ids: string[];
+  urls: string[];
+  texts: string[];
+}
+
 /**
- * Worker → page. A corpus file's install reports `installing` (step `file`: megabytes of the file
+ * Worker → page. After a `prepare` for an add, `held`: the corpus's article keys as the worker read
+ * them for the analysis (null when it could not read them), so the page's duplicate check does not
+ * read every article again beside it. A corpus file's install reports `installing` (step `file`: megabytes of the file
  * read of its size, its rows written as it is read), then `saving` (step `rows`: the card records and
  * the matcher, rows written of the rows to write).
  */
 export type WorkerReply =
+  | { type: 'held'; keys: HeldKeys | null }
   | { type: 'progress'; phase: 'analysing' | 'installing' | 'saving'; step: string; done: number; total: number }
   | { type: 'done'; summary: CorpusSummary; articles: number }
   | { type: 'error'; message: string };

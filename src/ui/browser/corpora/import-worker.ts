@@ -15,6 +15,20 @@
  * while the page still reads and checks the files. The matcher is compiled in a second worker this
  * one starts and owns (RemoteMatcher), beside the writing of the other rows: the machine has two
  * cores, and the add's wall was one thread's chain.
+ *
+ * For a `prepare`d add it sends the page the corpus's article keys as soon as it has read the
+ * articles (`held`), for the page's duplicate check, which read every article row again beside
+ * this read (import-client.ts existingOf). Adding 10 generated articles to 5,010, the second add
+ * (add-profile.ts --threads, alternated runs at load 2-4, this run about 2 of it): wall 11.6-12.1 s
+ * (4 runs) against 11.7-13.8 (6), browser CPU 19.5-20.7 against 19.7-23.2, the page's main thread
+ * 0.61-0.65 CPU s against 0.79-1.07. That check was not on the add's critical path: this worker's
+ * chain is, from the page's prepare (one run at load 1.4) reads 2.5 s (the state's rows after the
+ * articles), analysis 3.4, records to the matcher 0.7, state rows 0.3, then the install's record
+ * rows 2.0, card rows 2.4, state rows 0.8 and matcher 0.3 (its worker done 1.6 s before). Tried
+ * and not kept (builds, 2 alternated pairs each, within the noise): waiting for the card rows'
+ * hashes a transaction's worth at a time instead of after each row; 16 state rows a transaction
+ * instead of 4; building the next batch while one transaction is written (TRANSACTIONS_IN_FLIGHT 2
+ * over corpus-store.ts's one-after-another chain).
  */
 import type { ArticleInput } from '../../../core/analysis/context';
 import { analyseCorpus, type AnalysisProgress, type AnalysisState } from '../../../core/analysis/index';
@@ -30,7 +44,7 @@ import type { CorpusMeta } from '../../../store/db';
 import { fetchedGazetteer } from '../../../store/gazetteer-asset';
 import { compileInput } from '../../../store/matcher-input';
 import type { MatcherPart } from '../../../store/matcher-row';
-import type { ImportTarget, MatcherReply, MatcherRequest, WorkerReply, WorkerRequest } from './import-protocol';
+import type { HeldKeys, ImportTarget, MatcherReply, MatcherRequest, WorkerReply, WorkerRequest } from './import-protocol';
 
 
 const scope = globalThis as unknown as { postMessage(reply: WorkerReply): void; close(): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
@@ -171,8 +185,19 @@ interface HeldCorpus {
   keptRows: KeptRow[];
 }
 
-/** Reads corpus `id` for an add; `onMeta` is told its metadata as soon as it is read. */
-async function readHeld(store: CorpusStore, id: string, onMeta: (meta: CorpusMeta) => void): Promise<HeldCorpus> {
+/** The article keys of `held` the page's duplicate check takes (import-client.ts existingOf reads the same from the store). */
+function heldKeys(held: HeldCorpus['held']): HeldKeys {
+  const keys: HeldKeys = { ids: [], urls: [], texts: [] };
+  for (const article of held.articles) {
+    keys.ids.push(article.id);
+    if (article.url && article.url !== 'unknown') keys.urls.push(article.url);
+    keys.texts.push(article.text);
+  }
+  return keys;
+}
+
+/** Reads corpus `id` for an add; `onMeta` is told its metadata as soon as it is read, `onArticles` its articles. */
+async function readHeld(store: CorpusStore, id: string, onMeta: (meta: CorpusMeta) => void, onArticles: (held: HeldCorpus['held']) => void): Promise<HeldCorpus> {
   const meta = await store.meta(id);
   if (!meta) throw new Error(`no corpus with id "${id}"`);
   onMeta(meta);
@@ -180,6 +205,7 @@ async function readHeld(store: CorpusStore, id: string, onMeta: (meta: CorpusMet
   // The state kept with the generation read, asked for before the articles so its rows are read while theirs are.
   const kept = usableAnalysisState(store.db, meta.data, FINGERPRINT, (why) => console.warn(`import: the analysis state kept with the corpus is not used: ${why}`), keptRows);
   const held = await store.readArticlesWithTokens(id);
+  onArticles(held);
   // Not used when the corpus was replaced between the two reads (the articles' generation is the last they are under, db.ts articleGenerations).
   const previous = held.from[held.from.length - 1] === meta.data ? await kept : void (await kept);
   return { name: meta.name, held, previous, keptRows };
@@ -198,11 +224,18 @@ class Preparation {
   constructor(
     store: Promise<CorpusStore>,
     readonly target: ImportTarget,
+    /** Whether the page waits for the corpus's article keys (a `prepare`: it checks the files meanwhile). */
+    tellKeys: boolean,
   ) {
     if (target.kind === 'add') {
-      this.corpus = store.then((s) => readHeld(s, target.id, (meta) => this.matcher.prepare(meta.status === 'ready' ? meta.data : undefined)));
-      // Awaited by the analysis; not an unhandled rejection if the page never sends it.
-      this.corpus.catch(() => undefined);
+      let told = false;
+      const tell = (keys: HeldKeys | null) => {
+        if (tellKeys && !told) post({ type: 'held', keys });
+        told = true;
+      };
+      this.corpus = store.then((s) => readHeld(s, target.id, (meta) => this.matcher.prepare(meta.status === 'ready' ? meta.data : undefined), (held) => tell(heldKeys(held))));
+      // Awaited by the analysis; not an unhandled rejection if the page never sends it. Failed, the page reads the keys itself (and names what is wrong).
+      this.corpus.catch(() => tell(null));
     } else {
       this.corpus = null;
       this.matcher.prepare(undefined);
@@ -310,10 +343,10 @@ scope.onmessage = (event) => {
   opened ??= CorpusStore.open();
   const storeOpened = opened;
   if (request.type === 'prepare') {
-    prepared = new Preparation(storeOpened, request.target);
+    prepared = new Preparation(storeOpened, request.target, true);
     return;
   }
-  const prep = request.type === 'analyse' ? (prepared?.serves(request.target) ? prepared : new Preparation(storeOpened, request.target)) : null;
+  const prep = request.type === 'analyse' ? (prepared?.serves(request.target) ? prepared : new Preparation(storeOpened, request.target, false)) : null;
   if (prepared !== prep) prepared?.matcher.close();
   void (async () => {
     const store = await storeOpened;
