@@ -29,11 +29,11 @@ export const CUTS: Record<string, { cut: number; does: string }> = {
   send: { cut: 4, does: "+ the scan's batches sent through the match client as shipped (page context, page date), as a request type the background refuses at once; every block answered with no match" },
   sendraw: { cut: 41, does: "read as 'read', each batch's texts sent straight through runtime.sendMessage as a refused request type (no match client: no page context, no page date, no block places): the messaging alone" },
   sendnoat: { cut: 42, does: "as 'send', but the batches sent without their blocks' places (`at`): the page context orders them as sent, no compareDocumentPosition" },
-  sendflip: { cut: 44, does: "as 'send', with page-context.ts precedes(a, b) asked as b.compareDocumentPosition(a) & PRECEDING (the same answer; Blink crawls back from the argument's branch looking for the receiver's, so blocks in page order are found a sibling or two away instead of after a walk back to the parent's first child)" },
+  sendflip: { cut: 44, does: "as 'send', with page-context.ts precedes(a, b) asked the other way round than shipped (until acea9ac shipped it, the flip: b.compareDocumentPosition(a) & PRECEDING; since then a.compareDocumentPosition(b) & FOLLOWING, the order test before it) (the same answer; Blink crawls back from the argument's branch looking for the receiver's, so blocks in page order are found a sibling or two away instead of after a walk back to the parent's first child)" },
   answers: { cut: 5, does: '+ the real matchBlocks answers received (names first, page context), then every block given no match: nothing applied or marked' },
   answersflip: { cut: 45, does: "as 'answers', with sendflip's order test" },
   viewport: { cut: 6, does: '+ the answers applied (marking policy, early names, twin pass) and markers written for on-screen blocks only: nothing held, no observer' },
-  flip: { cut: 43, does: "the shipped scan with sendflip's order test" },
+  flip: { cut: 43, does: "the shipped scan with sendflip's order test (since acea9ac: the order test before it)" },
 };
 
 /** The module every edit reads the cut from (globalThis.__clCut overrides the build's number: never set on a page). */
@@ -71,8 +71,9 @@ const EDITS: [string, string, string][] = [
   ['page-context.ts', "import type { ContextStep, CorpusMatch } from '../shared/protocol';", "import type { ContextStep, CorpusMatch } from '../shared/protocol';\nimport { CUT } from './cut';"],
   [
     'page-context.ts',
-    '  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;',
-    '  if (CUT === 43 || CUT === 44 || CUT === 45) return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;\n  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;',
+    // Since acea9ac the shipped order test is the flipped one: the *flip cuts build the one before it, so the pair still compares the two.
+    '  return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;',
+    '  if (CUT === 43 || CUT === 44 || CUT === 45) return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;\n  return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;',
   ],
   ['controller.ts', "import { whenPageSettled } from './page-settled';", "import { whenPageSettled } from './page-settled';\nimport { cutRequest } from './cut';"],
   ['controller.ts', 'const match = createMatchClient(env.request, ', 'const match = createMatchClient(cutRequest(env.request), '],
